@@ -1,0 +1,170 @@
+"""Rank intents for a question: BM25 over an inverted index picks candidates, fine scorers decide.
+
+Fields per intent: example words (weight 1), answer words (lower weight) and
+kana-reading bigrams of the examples (lowest). The few best candidates are then
+scored 0-100 from how much of the question's rare-word weight the intent
+covers, how close the question is to its nearest example (rapidfuzz), and the
+BM25 score relative to the best.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from bot.text import Analysis, Analyzer
+
+K1, B = 1.2, 0.75
+FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
+SHORTLIST = 20
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One ranked intent with the signals behind its score (for ``jetbot explain``)."""
+
+    index: int
+    intent_id: str
+    score: float
+    bm25: float
+    coverage: float
+    fuzzy: float
+
+
+@dataclass(frozen=True)
+class IntentText:
+    """What the matcher indexes for one intent."""
+
+    intent_id: str
+    examples: Sequence[str]
+    answer: str = ""
+    keywords: Sequence[str] = ()
+
+
+class _Field:
+    """An inverted index for one field: term -> (doc indices, BM25 weights)."""
+
+    def __init__(self, docs: Sequence[Counter[str]]) -> None:
+        self.n = len(docs)
+        lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
+        self.lengths = lengths
+        self.avgdl = float(lengths.mean()) if self.n and lengths.sum() else 1.0
+        df: Counter[str] = Counter()
+        for doc in docs:
+            df.update(doc.keys())
+        self.idf = {t: math.log(1 + (self.n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for i, doc in enumerate(docs):
+            for term, tf in doc.items():
+                ids, weights = postings.setdefault(term, ([], []))
+                ids.append(i)
+                weights.append(self.weight(term, tf, float(lengths[i])))
+        self.postings = {t: (np.array(i, dtype=np.int32), np.array(w, dtype=np.float32))
+                         for t, (i, w) in postings.items()}
+
+    def weight(self, term: str, tf: float, length: float) -> float:
+        """BM25 contribution of ``term`` occurring ``tf`` times in a document of ``length``."""
+        if tf <= 0:
+            return 0.0
+        norm = K1 * (1 - B + B * length / self.avgdl)
+        return self.idf.get(term, 0.0) * tf * (K1 + 1) / (tf + norm)
+
+    def add_scores(self, scores: np.ndarray, terms: Iterable[str], factor: float) -> None:
+        for term in terms:
+            hit = self.postings.get(term)
+            if hit is not None:
+                np.add.at(scores, hit[0], hit[1] * factor)
+
+
+class Matcher:
+    """Built once per knowledge version; ``rank`` is pure and thread-safe."""
+
+    def __init__(self, items: Sequence[IntentText], analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.ids = [item.intent_id for item in items]
+        self.example_analyses: list[list[Analysis]] = []
+        ex_docs, ans_docs, rd_docs = [], [], []
+        for item in items:
+            analyses = [analyzer.analyse(e) for e in item.examples]
+            extra = [analyzer.analyse(k) for k in item.keywords]
+            self.example_analyses.append(analyses)
+            ex_docs.append(Counter(t for a in analyses + extra for t in a.terms))
+            rd_docs.append(Counter(g for a in analyses for g in a.grams))
+            ans_docs.append(Counter(analyzer.analyse(item.answer).terms))
+        self.ex_docs, self.ans_docs, self.rd_docs = ex_docs, ans_docs, rd_docs
+        self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
+        self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
+
+    def analyse(self, text: str) -> Analysis:
+        """The analysis of a question, as the matcher sees it."""
+        return self.analyzer.analyse(text)
+
+    def term_weight(self, term: str) -> float:
+        """Rarity of a question word; words the knowledge never uses weigh the most."""
+        idf = self.fields["ex"].idf.get(term) or self.fields["ans"].idf.get(term)
+        return idf if idf is not None else self.max_idf
+
+    def rank(self, query: Analysis, limit: int = 5, exclude: tuple[int, int] | None = None) -> list[Scored]:
+        """Best intents for ``query``; ``exclude=(intent, example)`` hides one example (leave-one-out)."""
+        if not self.ids or not (query.terms or query.grams):
+            return []
+        terms = list(dict.fromkeys(query.terms))
+        grams = list(dict.fromkeys(query.grams))
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        self.fields["ex"].add_scores(scores, terms, FIELD_WEIGHTS["ex"])
+        self.fields["ans"].add_scores(scores, terms, FIELD_WEIGHTS["ans"])
+        self.fields["rd"].add_scores(scores, grams, FIELD_WEIGHTS["rd"] * (len(terms) + 1) / (len(grams) + 1))
+        if exclude is not None:
+            scores[exclude[0]] = self._bm25_without(exclude, terms, grams)
+        count = min(SHORTLIST, len(scores))
+        top = np.argpartition(-scores, count - 1)[:count] if count < len(scores) else np.arange(len(scores))
+        top = [int(i) for i in top if scores[i] > 0]
+        if not top:
+            return []
+        best = max(float(scores[i]) for i in top)
+        ranked = [self._fine(i, query, terms, float(scores[i]) / best, exclude) for i in top]
+        ranked.sort(key=lambda s: (-s.score, -s.bm25))
+        return ranked[:limit]
+
+    def _bm25_without(self, exclude: tuple[int, int], terms: list[str], grams: list[str]) -> float:
+        doc, example = exclude
+        hidden = self.example_analyses[doc][example]
+        total = 0.0
+        for name, query_terms, hidden_terms, factor in (
+            ("ex", terms, Counter(hidden.terms), FIELD_WEIGHTS["ex"]),
+            ("rd", grams, Counter(hidden.grams),
+             FIELD_WEIGHTS["rd"] * (len(terms) + 1) / (len(grams) + 1)),
+        ):
+            field = self.fields[name]
+            counts = (self.ex_docs if name == "ex" else self.rd_docs)[doc] - hidden_terms
+            length = sum(counts.values())
+            total += factor * sum(field.weight(t, counts.get(t, 0), length) for t in query_terms)
+        field = self.fields["ans"]
+        total += FIELD_WEIGHTS["ans"] * sum(
+            field.weight(t, self.ans_docs[doc].get(t, 0), float(field.lengths[doc])) for t in terms)
+        return total
+
+    def _fine(self, i: int, query: Analysis, terms: list[str], bm25_rel: float,
+              exclude: tuple[int, int] | None) -> Scored:
+        examples = self.example_analyses[i]
+        if exclude is not None and exclude[0] == i:
+            examples = [a for j, a in enumerate(examples) if j != exclude[1]]
+            vocab = self.ex_docs[i] - Counter(self.example_analyses[i][exclude[1]].terms)
+        else:
+            vocab = self.ex_docs[i]
+        total = covered = 0.0
+        for term in terms:
+            weight = self.term_weight(term)
+            total += weight
+            if vocab.get(term):
+                covered += weight
+            elif term in self.ans_docs[i]:
+                covered += 0.6 * weight
+        coverage = covered / total if total else 0.0
+        fuzzy = max((fuzz.ratio(query.normalized, a.normalized) for a in examples), default=0.0) / 100
+        score = 100 * (0.55 * coverage + 0.25 * fuzzy + 0.20 * bm25_rel)
+        return Scored(i, self.ids[i], round(score, 1), bm25_rel, coverage, fuzzy)

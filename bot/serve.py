@@ -1,0 +1,38 @@
+"""Entry points that run servers: ``jetbot serve`` and ``jetbot slack-socket``."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+
+from bot.engine import load_engine
+from bot.settings import Settings
+
+log = logging.getLogger("jetbot")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    base = Settings.from_env()
+    return Settings(**{**base.__dict__, "intents_dir": args.intents, "knowledge_dir": args.knowledge})
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``serve`` or ``slack-socket`` until stopped."""
+    logging.basicConfig(level=os.environ.get("JETBOT_LOG_LEVEL", "INFO"),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = _settings(args)
+    engine = load_engine(settings.intents_dir, settings.knowledge_dir)
+    log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))
+    if args.command == "slack-socket":
+        from adapters.slack_socket import run_socket_mode
+
+        return asyncio.run(run_socket_mode(settings, engine)) or 0
+    import uvicorn
+
+    from bot.web import create_app
+
+    port = args.port or int(os.environ.get("PORT", "8000"))
+    app = create_app(settings, engine)
+    uvicorn.run(app, host=args.host, port=port, log_level="info", timeout_graceful_shutdown=20)
+    return 0

@@ -1,0 +1,52 @@
+"""Process configuration, read from the environment in one place."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the entry points need; secrets never leave this object in logs."""
+
+    intents_dir: Path = REPO_ROOT / "intents"
+    knowledge_dir: Path = REPO_ROOT / "knowledge"
+    line_channel_secret: str | None = None
+    line_channel_access_token: str | None = None
+    line_api_url: str | None = None
+    slack_signing_secret: str | None = None
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str | None = None
+    admin_token: str | None = None
+    database_url: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        """Build settings from ``env`` (default: ``os.environ``); empty values count as unset."""
+        env = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        return cls(
+            intents_dir=Path(get("JETBOT_INTENTS") or cls.intents_dir),
+            knowledge_dir=Path(get("JETBOT_KNOWLEDGE") or cls.knowledge_dir),
+            line_channel_secret=get("LINE_CHANNEL_SECRET"),
+            line_channel_access_token=get("LINE_CHANNEL_ACCESS_TOKEN"),
+            line_api_url=get("LINE_API_URL"),
+            slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+            slack_bot_token=get("SLACK_BOT_TOKEN"),
+            slack_app_token=get("SLACK_APP_TOKEN"),
+            slack_api_url=get("SLACK_API_URL"),
+            admin_token=get("JETBOT_ADMIN_TOKEN"),
+            database_url=get("DATABASE_URL"),
+        )
+
+    def __repr__(self) -> str:  # keep secrets out of logs and tracebacks
+        return f"Settings(intents_dir={self.intents_dir!s}, knowledge_dir={self.knowledge_dir!s})"

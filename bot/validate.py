@@ -1,0 +1,77 @@
+"""``jetbot validate``: schema errors plus checks an admin wants before deploying."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.text import clean, fold_kana
+
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+LINE_TEXT_LIMIT = 5000
+SLACK_SECTION_LIMIT = 3000
+MIN_EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: ``file:line: level: message``."""
+
+    path: str
+    line: int
+    level: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+
+def validate(intents_dir: Path, knowledge_dir: Path) -> list[Finding]:
+    """Every problem in the YAML, errors first."""
+    try:
+        knowledge = load_knowledge(intents_dir, knowledge_dir)
+    except KnowledgeError as exc:
+        return [Finding(e.path, e.line, "error", e.message) for e in exc.errors]
+    return sorted(_deep_checks(knowledge), key=lambda f: (f.level != "error", f.path, f.line))
+
+
+def _deep_checks(knowledge: Knowledge) -> list[Finding]:
+    findings: list[Finding] = []
+    for record in knowledge.table("links").values():
+        if not URL_RE.match(str(record.get("url"))):
+            findings.append(Finding(record.file, record.line, "error", f"link '{record.id}': malformed URL"))
+    for record in knowledge.table("sources").values():
+        if record.get("url") and not URL_RE.match(str(record.get("url"))):
+            findings.append(Finding(record.file, record.line, "error", f"source '{record.id}': malformed URL"))
+    for record in knowledge.table("contacts").values():
+        if record.get("phone") and not PHONE_RE.match(str(record.get("phone"))):
+            findings.append(Finding(record.file, record.line, "error",
+                                    f"contact '{record.id}': malformed phone number '{record.get('phone')}'"))
+        if record.get("email") and not EMAIL_RE.match(str(record.get("email"))):
+            findings.append(Finding(record.file, record.line, "error",
+                                    f"contact '{record.id}': malformed e-mail address '{record.get('email')}'"))
+    seen: dict[str, tuple[str, str, int]] = {}
+    for intent in knowledge.intents:
+        lines = intent.example_lines or (intent.line,) * len(intent.examples)
+        for example, line in zip(intent.examples, lines):
+            key = fold_kana(clean(example))
+            if key in seen and seen[key][0] != intent.id:
+                other, path, other_line = seen[key]
+                findings.append(Finding(intent.file, line, "error",
+                                        f"example '{example}' also belongs to intent '{other}' ({path}:{other_line})"))
+            seen.setdefault(key, (intent.id, intent.file, line))
+        if len(intent.examples) < MIN_EXAMPLES:
+            findings.append(Finding(intent.file, intent.line, "warning",
+                                    f"intent '{intent.id}' has only {len(intent.examples)} example(s); "
+                                    f"give at least {MIN_EXAMPLES} ways of asking"))
+        for text, name in ((intent.answer, "answer"), (intent.answer_en or "", "answer_en")):
+            if len(text) > SLACK_SECTION_LIMIT:
+                findings.append(Finding(intent.file, intent.line, "warning",
+                                        f"intent '{intent.id}': {name} is {len(text)} characters, over a Slack "
+                                        f"section's {SLACK_SECTION_LIMIT}"))
+        if not intent.answer_en:
+            findings.append(Finding(intent.file, intent.line, "info", f"intent '{intent.id}' has no answer_en"))
+    return findings
