@@ -75,8 +75,10 @@ def compose(intent: Intent, knowledge: Knowledge, language: Language) -> Compose
     """Answer text (with facts and cases appended), links, contacts, follow-ups and source."""
     template = intent.answer_en if language == "en" and intent.answer_en else intent.answer
     parts = [_fill(template, knowledge, language)]
-    facts = [knowledge.table("facts")[f] for f in intent.facts]
-    parts.extend(_field(fact, "text", language) for fact in facts)
+    listed = [knowledge.table("facts")[f] for f in intent.facts]
+    parts.extend(_field(fact, "text", language) for fact in listed)
+    quoted = [knowledge.table("facts")[m.group(2)] for m in PLACEHOLDER.finditer(template) if m.group(1) == "fact"]
+    facts = list({f.id: f for f in quoted + listed}.values())  # every fact the answer states, for its source
     cases = [knowledge.table("cases")[c] for c in intent.cases]
     for case in cases:
         place = f"{case.get('prefecture', '')}{case.get('municipality')}"

@@ -95,9 +95,9 @@ class Analyzer:
         table: dict[str, str] = {}
         for group in synonym_groups:
             canonical = clean(group[0])
-            for variant in group[1:]:
+            for variant in group:  # the canonical word itself too: it becomes one atomic term
                 key = fold_kana(clean(variant))
-                if key and key != fold_kana(canonical):
+                if key:
                     table.setdefault(key, canonical)
         self._synonyms = table
         self._synonym_re = self._build_synonym_re(table)
@@ -136,7 +136,7 @@ class Analyzer:
         cleaned = _POLITE.sub(" ", clean(text))
         cleaned, applied = self.apply_synonyms(cleaned)
         spaced = _NON_WORD.sub(" ", cleaned).strip()
-        terms: list[str] = []
+        terms: list[str] = [fold_kana(canonical) for _, canonical in applied]
         readings: list[str] = []
         for chunk in spaced.split():
             self._words(chunk, terms, readings)

@@ -1,0 +1,106 @@
+"""The pure core: what a user gets back for good, odd and incomplete questions."""
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Context, answer
+from bot.kb import KnowledgeBase, load_kb
+from bot.render import plain_text
+from bot.settings import REPO_ROOT
+from bot.types import IncomingMessage
+
+MINI = REPO_ROOT / "tests/fixtures/mini"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb(MINI / "intents", MINI / "knowledge")
+
+
+def ask(kb: KnowledgeBase, text: str, **kwargs):
+    return answer(IncomingMessage(text), kb, **kwargs)
+
+
+def test_answer_carries_fact_source_link_and_follow_up(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "JETの参加者は何人ですか？")
+    assert reply.intent_id == "size" and not reply.fallback
+    assert "77,000" in reply.text
+    assert reply.source == "出典: 通知「JETプログラムの一層の活用について（通知）」（前文）"
+    assert [s.intent_id for s in reply.suggestions] == ["casebook_count"]
+
+
+def test_fact_with_official_source_links_to_it(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "事例集って何件あるの")
+    assert reply.intent_id == "casebook_count"
+    assert "https://www.soumu.go.jp/kokusai/kouryu_JET.html" in [l.url for l in reply.links]
+
+
+def test_contact_card_is_given_not_copied(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "もんかしょうの電話番号")
+    assert reply.intent_id == "contact_mext"
+    assert reply.contacts[0].phone == "03-6734-3480"
+    assert "03-6734-3480" in plain_text(reply)
+
+
+def test_english_question_gets_english_answer_where_one_exists(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "How many people have taken part in JET?")
+    assert reply.language == "en" and "About 77,000 people" in reply.text
+    no_english = ask(kb, "how many cases are in the casebook?")
+    assert no_english.intent_id == "casebook_count" and no_english.language == "ja"
+
+
+@pytest.mark.parametrize("text", ["明日の大阪の天気", "Book me a hotel in Kyoto", "🙂🙂🙂", "？？？", "\x00\x07", "qwzxkj"])
+def test_out_of_scope_falls_back_with_a_contact(kb: KnowledgeBase, text: str) -> None:
+    reply = ask(kb, text)
+    assert reply.fallback and reply.intent_id is None
+    assert reply.contacts and reply.contacts[0].id == "mic"  # the default contact
+    assert "お答えできません" in reply.text or "can't answer" in reply.text
+
+
+def test_fallback_offers_the_contact_whose_topics_match(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "授業でタブレットを使う方法")
+    assert reply.fallback and reply.contacts[0].id == "mext"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_question_gets_help_with_examples(kb: KnowledgeBase, text: str) -> None:
+    reply = ask(kb, text)
+    assert reply.kind == "help" and not reply.fallback
+    assert "例" in reply.text and reply.suggestions
+
+
+def test_very_long_question_is_truncated_and_still_answered(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "総務省の電話番号を教えてください。" + "あ" * 10_000)
+    assert reply.intent_id == "contact_mic"
+
+
+def test_tapped_suggestion_answers_that_intent(kb: KnowledgeBase) -> None:
+    reply = answer(IncomingMessage("", choice="casebook_count"), kb)
+    assert reply.intent_id == "casebook_count" and reply.score == 100
+
+
+def test_close_runner_up_is_offered_as_did_you_mean(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "電話番号")
+    offered = {s.intent_id for s in reply.suggestions}
+    assert reply.fallback or reply.kind == "clarify"
+    assert {"contact_mic", "contact_mext"} <= offered | {reply.intent_id}
+
+
+def test_follow_up_uses_recent_context_but_complete_question_wins(kb: KnowledgeBase) -> None:
+    context = Context("contact_mext", at=1000.0)
+    follow_up = ask(kb, "メールアドレスは？", context=context, now=1100.0)
+    assert follow_up.intent_id == "contact_mext"
+    complete = ask(kb, "総務省のメールアドレスは？", context=context, now=1100.0)
+    assert complete.intent_id == "contact_mic"
+
+
+def test_stale_context_is_ignored(kb: KnowledgeBase) -> None:
+    stale = ask(kb, "メールアドレスは？", context=Context("contact_mext", at=0.0), now=5000.0)
+    assert stale.intent_id != "contact_mext" or stale.kind == "clarify"
+
+
+def test_candidates_are_ranked_best_first(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "総務省の電話番号")
+    scores = [c.score for c in reply.candidates]
+    assert reply.candidates[0].intent_id == "contact_mic" and scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)

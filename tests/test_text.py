@@ -1,0 +1,64 @@
+"""Japanese-aware preparation: width, kana, politeness and synonyms do not change the meaning."""
+from __future__ import annotations
+
+import pytest
+
+from bot.text import Analyzer, clean, fold_kana, is_english
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer([["総務省", "MIC", "そうむしょう"], ["外国語指導助手", "ALT"], ["スポーツ国際交流員", "SEA"]])
+
+
+def test_full_and_half_width_are_the_same(analyzer: Analyzer) -> None:
+    assert analyzer.analyse("ＪＥＴプログラム").terms == analyzer.analyse("JETプログラム").terms
+
+
+def test_hiragana_and_katakana_fold_together() -> None:
+    assert fold_kana("ぷろぐらむ") == fold_kana("プログラム")
+    assert fold_kana("きょう") == fold_kana("キヨウ")  # small kana fold to full size
+
+
+def test_polite_phrasing_is_dropped(analyzer: Analyzer) -> None:
+    polite = analyzer.analyse("総務省の連絡先を教えていただけますでしょうか")
+    casual = analyzer.analyse("総務省の連絡先")
+    assert set(polite.terms) == set(casual.terms)
+
+
+def test_synonyms_map_to_one_word_in_any_script(analyzer: Analyzer) -> None:
+    for variant in ("MIC", "ｍｉｃ", "そうむしょう", "ソウムショウ"):
+        assert "総務省" in analyzer.analyse(f"{variant}の電話").terms, variant
+
+
+def test_latin_synonym_does_not_fire_inside_a_word(analyzer: Analyzer) -> None:
+    assert "スポーツ国際交流員" not in analyzer.analyse("overseas research").terms
+    assert "スポーツ国際交流員" in analyzer.analyse("what does a SEA do").terms
+
+
+def test_kana_only_question_shares_readings_with_kanji(analyzer: Analyzer) -> None:
+    kana = set(analyzer.analyse("でんわばんごう").grams)
+    kanji = set(analyzer.analyse("電話番号").grams)
+    assert kana & kanji
+
+
+def test_particles_and_auxiliaries_are_not_words(analyzer: Analyzer) -> None:
+    terms = analyzer.analyse("ALTを受け入れたいのですが").terms
+    assert "を" not in terms and "たい" not in terms and "です" not in terms
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂🙂", "？？？", "\x00\x01", "\ud800", "a\u202eb", "é" * 50, "x" * 100_000])
+def test_odd_input_never_raises(analyzer: Analyzer, text: str) -> None:
+    result = analyzer.analyse(text)
+    assert len(result.normalized) <= 5000
+
+
+def test_clean_strips_controls_and_caps_length() -> None:
+    assert clean("a\x00b\u200bc") == "a b c"
+    assert len(clean("あ" * 6000)) == 5000
+
+
+def test_language_detection() -> None:
+    assert is_english("Who should I call at MIC?")
+    assert not is_english("MICの電話番号")
+    assert not is_english("12345")
