@@ -87,7 +87,11 @@ def _confident(ranked: list[Scored]) -> bool:
 
 
 def _ambiguous(ranked: list[Scored]) -> bool:
-    return len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN
+    """The best two are close, or the question's words fit the runner-up just as well."""
+    if len(ranked) < 2:
+        return False
+    best, second = ranked[0], ranked[1]
+    return best.score - second.score < MARGIN or (best.coverage > 0 and second.coverage >= best.coverage)
 
 
 def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
@@ -126,7 +130,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     best = ranked[0]
     reply = intent_reply(kb, best.intent_id, language, best.score, _candidates(ranked))
     if _ambiguous(ranked):
-        close = [s for s in ranked[1:4] if best.score - s.score < MARGIN]
+        close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]
         alternatives = tuple(Suggestion(label(kb.intents[s.intent_id], reply.language), s.intent_id) for s in close)
         reply = replace(reply, kind="clarify", suggestions=alternatives + reply.suggestions)
     return reply

@@ -25,9 +25,8 @@ class ComposedAnswer:
 
 
 def label(intent: Intent, language: Language) -> str:
-    """Short button label for an intent (at most 20 characters)."""
-    text = (intent.title_en if language == "en" else None) or intent.title or intent.examples[0]
-    return text if len(text) <= 20 else text[:19] + "…"
+    """Button label for an intent: its title, else its first example (channels shorten it)."""
+    return (intent.title_en if language == "en" else None) or intent.title or intent.examples[0]
 
 
 def _field(record: Record, name: str, language: Language) -> str:

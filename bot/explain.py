@@ -19,12 +19,12 @@ def explain(engine: Engine, question: str) -> str:
         "synonyms:   " + (", ".join(f"{a} -> {b}" for a, b in analysis.synonyms_applied) or "(none)"),
         "word weights: " + (" ".join(f"{t}={matcher.term_weight(t):.2f}" for t in dict.fromkeys(analysis.terms))
                             or "(none)"),
-        f"threshold {THRESHOLD:.0f}, margin {MARGIN:.0f}; score = 55% coverage + 25% fuzzy + 20% bm25 (relative)",
+        f"threshold {THRESHOLD:.0f}, margin {MARGIN:.0f}; score = weighted coverage, fuzzy, bm25 (relative to best), semantic",
         "candidates:",
     ]
     for s in matcher.rank(analysis, limit=5):
         lines.append(f"  {s.score:5.1f}  {s.intent_id:<32} coverage {s.coverage:.2f}  fuzzy {s.fuzzy:.2f}  "
-                     f"bm25 {s.bm25:.2f}")
+                     f"bm25 {s.bm25:.2f}  semantic {s.semantic:.2f}")
     reply = engine.answer(IncomingMessage(question), remember=False)
     verdict = "fallback" if reply.fallback else f"answer {reply.intent_id} ({reply.kind})"
     lines.append(f"decision:   {verdict}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.compose import ComposedAnswer, compose
 from bot.knowledge import Intent, Knowledge, load_knowledge
 from bot.matcher import IntentText, Matcher
+from bot.semantic import ExampleVectors, SentenceEncoder, shared_encoder
 from bot.text import Analyzer
 from bot.types import Language
 
@@ -29,9 +30,10 @@ class KnowledgeBase:
         return self.knowledge.version
 
 
-def build_kb(knowledge: Knowledge, analyzer: Analyzer | None = None) -> KnowledgeBase:
+def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None) -> KnowledgeBase:
     """Compose every answer and index every intent (the slow part of start-up)."""
-    analyzer = analyzer or Analyzer(knowledge.synonyms)
+    analyzer = Analyzer(knowledge.synonyms)
+    encoder = encoder or shared_encoder()
     answers: dict[str, dict[Language, ComposedAnswer]] = {}
     for intent in knowledge.intents:
         ja = compose(intent, knowledge, "ja")
@@ -45,7 +47,8 @@ def build_kb(knowledge: Knowledge, analyzer: Analyzer | None = None) -> Knowledg
         c.id: frozenset(t for topic in c.get("topics", []) for t in analyzer.analyse(topic).terms)
         for c in knowledge.table("contacts").values()
     }
-    return KnowledgeBase(knowledge, Matcher(items, analyzer), {i.id: i for i in knowledge.intents},
+    vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents])
+    return KnowledgeBase(knowledge, Matcher(items, analyzer, vectors), {i.id: i for i in knowledge.intents},
                          answers, topic_terms, time.time())
 
 

@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz
 
+from bot.semantic import ExampleVectors
 from bot.text import Analysis, Analyzer
 
 K1, B = 1.2, 0.75
@@ -33,6 +34,7 @@ class Scored:
     bm25: float
     coverage: float
     fuzzy: float
+    semantic: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,10 @@ class _Field:
 class Matcher:
     """Built once per knowledge version; ``rank`` is pure and thread-safe."""
 
-    def __init__(self, items: Sequence[IntentText], analyzer: Analyzer) -> None:
+    def __init__(self, items: Sequence[IntentText], analyzer: Analyzer,
+                 vectors: ExampleVectors | None = None) -> None:
         self.analyzer = analyzer
+        self.vectors = vectors
         self.ids = [item.intent_id for item in items]
         self.example_analyses: list[list[Analysis]] = []
         ex_docs, ans_docs, rd_docs = [], [], []
@@ -126,7 +130,8 @@ class Matcher:
         if not top:
             return []
         best = max(float(scores[i]) for i in top)
-        ranked = [self._fine(i, query, terms, float(scores[i]) / best, exclude) for i in top]
+        vector = self.vectors.query(query.original) if self.vectors is not None else None
+        ranked = [self._fine(i, query, terms, float(scores[i]) / best, exclude, vector) for i in top]
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
 
@@ -149,7 +154,7 @@ class Matcher:
         return total
 
     def _fine(self, i: int, query: Analysis, terms: list[str], bm25_rel: float,
-              exclude: tuple[int, int] | None) -> Scored:
+              exclude: tuple[int, int] | None, vector: np.ndarray | None) -> Scored:
         examples = self.example_analyses[i]
         if exclude is not None and exclude[0] == i:
             examples = [a for j, a in enumerate(examples) if j != exclude[1]]
@@ -166,5 +171,16 @@ class Matcher:
                 covered += 0.6 * weight
         coverage = covered / total if total else 0.0
         fuzzy = max((fuzz.ratio(query.normalized, a.normalized) for a in examples), default=0.0) / 100
-        score = 100 * (0.55 * coverage + 0.25 * fuzzy + 0.20 * bm25_rel)
-        return Scored(i, self.ids[i], round(score, 1), bm25_rel, coverage, fuzzy)
+        semantic = 0.0
+        if vector is not None and self.vectors is not None:
+            skip = exclude[1] if exclude is not None and exclude[0] == i else None
+            semantic = max(0.0, self.vectors.best(vector, i, skip))
+        score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
+        return Scored(i, self.ids[i], round(score, 1), bm25_rel, coverage, fuzzy, semantic)
+
+
+def combine(coverage: float, fuzzy: float, bm25_rel: float, semantic: float, has_semantic: bool) -> float:
+    """The 0-100 score from the signals (weights calibrated on held-out questions)."""
+    if not has_semantic:
+        return 100 * (0.55 * coverage + 0.25 * fuzzy + 0.20 * bm25_rel)
+    return 100 * (0.45 * coverage + 0.15 * fuzzy + 0.15 * bm25_rel + 0.25 * semantic)

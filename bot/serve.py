@@ -25,9 +25,14 @@ def run(args: argparse.Namespace) -> int:
     engine = load_engine(settings.intents_dir, settings.knowledge_dir)
     log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))
     if args.command == "slack-socket":
-        from adapters.slack_socket import run_socket_mode
+        from adapters.slack_socket import SlackSocketConfigError, run_socket_mode
 
-        return asyncio.run(run_socket_mode(settings, engine)) or 0
+        try:
+            asyncio.run(run_socket_mode(settings, engine))
+        except SlackSocketConfigError as exc:
+            log.error("%s", exc)
+            return 2
+        return 0
     import uvicorn
 
     from bot.web import create_app

@@ -85,6 +85,7 @@ class Analysis:
     terms: tuple[str, ...]
     grams: tuple[str, ...]
     synonyms_applied: tuple[tuple[str, str], ...] = ()
+    original: str = ""  # cleaned text before anything is dropped (for the sentence encoder)
 
 
 class Analyzer:
@@ -133,7 +134,8 @@ class Analyzer:
 
     def analyse(self, text: str) -> Analysis:
         """Normalise and tokenise ``text`` (any input: never raises on odd Unicode)."""
-        cleaned = _POLITE.sub(" ", clean(text))
+        original = clean(text)
+        cleaned = _POLITE.sub(" ", original)
         cleaned, applied = self.apply_synonyms(cleaned)
         spaced = _NON_WORD.sub(" ", cleaned).strip()
         terms: list[str] = [fold_kana(canonical) for _, canonical in applied]
@@ -142,7 +144,7 @@ class Analyzer:
             self._words(chunk, terms, readings)
         reading = "".join(readings)
         grams = tuple(reading[i:i + 2] for i in range(len(reading) - 1)) if len(reading) > 1 else tuple(readings)
-        return Analysis(fold_kana(spaced), tuple(terms), grams, applied)
+        return Analysis(fold_kana(spaced), tuple(terms), grams, applied, original)
 
     def _words(self, chunk: str, terms: list[str], readings: list[str]) -> None:
         if _ASCII_WORD.match(chunk):

@@ -1,14 +1,15 @@
-"""The one web process: LINE and Slack webhooks, health check, local chat page.
+"""The one web process: LINE and Slack webhooks, health check, web console and admin.
 
 ``create_app`` is the only wiring point; each channel lives in ``adapters/``
 and owns its endpoint (including its "switched off" 503 when it has no
-credentials).
+credentials). The chat page lives in ``bot/console.py``, the admin side in
+``bot/admin.py`` and hot reload in ``bot/reload.py``.
 """
 from __future__ import annotations
 
 import contextlib
 import logging
-from typing import AsyncIterator
+from typing import Any, AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -17,32 +18,49 @@ from starlette.routing import Route
 
 from adapters.line_webhook import LineWebhook
 from adapters.slack_app import SlackEvents
+from bot.admin import admin_routes
+from bot.adminauth import AdminAuth, install_log_redaction
 from bot.background import BackgroundWork
+from bot.console import console_routes
 from bot.dedupe import DedupeStore, MemoryDedupe
 from bot.engine import Engine
+from bot.reload import Reloader
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings, engine: Engine, dedupe: DedupeStore | None = None,
-               background: BackgroundWork | None = None) -> Starlette:
-    """Build the ASGI app serving ``/line/webhook``, ``/slack/events`` and ``/healthz``."""
+               background: BackgroundWork | None = None, *, store: Any | None = None,
+               hot_reload: bool = False, reloader: Reloader | None = None) -> Starlette:
+    """Build the ASGI app: ``/line/webhook``, ``/slack/events``, ``/healthz``, ``/``, ``/api/ask``, ``/admin``.
+
+    ``store`` is the inquiry log (``daily()``, ``intent_volumes()``) for the admin page;
+    ``hot_reload`` watches the YAML folders and reloads on ``SIGHUP`` (``jetbot serve``);
+    ``reloader`` replaces the default :class:`Reloader` (tests). ``POST /admin/reload``
+    works whenever an admin token is configured.
+    """
     dedupe = dedupe or MemoryDedupe()
     background = background or BackgroundWork()
+    reloader = reloader or Reloader(engine, settings.intents_dir, settings.knowledge_dir,
+                                    watch=hot_reload, sighup=hot_reload)
     line = LineWebhook(settings, engine, dedupe, background)
     slack = SlackEvents(settings, engine, dedupe, background)
+    install_log_redaction()
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({
             "status": "ok",
             "knowledge": engine.version_info(),
+            "reload": reloader.status(),
             "channels": {"line": line.status(), "slack": slack.status()},
         })
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
+        install_log_redaction()  # again: the server may have configured logging since
+        async with reloader.running():
+            yield
         await background.drain()
 
     app = Starlette(
@@ -50,9 +68,12 @@ def create_app(settings: Settings, engine: Engine, dedupe: DedupeStore | None = 
             Route("/line/webhook", line.handle, methods=["POST"]),
             Route("/slack/events", slack.handle, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
+            *console_routes(engine),
+            *admin_routes(engine, reloader, AdminAuth(settings.admin_token), store),
         ],
         lifespan=lifespan,
     )
     app.state.background = background
     app.state.engine = engine
+    app.state.reloader = reloader
     return app

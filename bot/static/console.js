@@ -1,0 +1,109 @@
+// jetbot web console: sends questions to /api/ask and renders the reply.
+// Every piece of text goes through textContent; links are built as elements
+// and only for http(s) URLs, so nothing from a question or the YAML becomes markup.
+"use strict";
+
+const URL_RE = /(https?:\/\/[^\s<>"'）」】]+)/g;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function linkified(text) {
+  const box = el("div", "answer-text");
+  let last = 0;
+  for (const match of text.matchAll(URL_RE)) {
+    box.append(document.createTextNode(text.slice(last, match.index)));
+    const a = el("a", null, match[0]);
+    a.href = match[0];
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    box.append(a);
+    last = match.index + match[0].length;
+  }
+  box.append(document.createTextNode(text.slice(last)));
+  return box;
+}
+
+function sessionId() {
+  let id = sessionStorage.getItem("jetbot-session");
+  if (!id) {
+    id = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+    sessionStorage.setItem("jetbot-session", id);
+  }
+  return id;
+}
+
+function score(value) {
+  return Number(value).toFixed(1);
+}
+
+function meta(data) {
+  const box = el("div", "meta");
+  const intent = el("span", "meta-intent", data.intent ? data.intent : "(fallback)");
+  if (data.intent_title) intent.title = data.intent_title;
+  box.append("intent: ", intent, " · score: ", el("span", "meta-score", score(data.score)),
+             " · kind: ", el("span", "meta-kind", data.kind));
+  const runner = (data.candidates || [])[data.intent ? 1 : 0];
+  const runnerBox = el("span", "meta-runnerup", runner ? `${runner.intent} (${score(runner.score)})` : "—");
+  box.append(" · runner-up: ", runnerBox);
+  return box;
+}
+
+function renderReply(data) {
+  const item = el("li", "bot " + (data.fallback ? "fallback" : "answered"));
+  item.append(linkified(data.display));
+  if (data.suggestions && data.suggestions.length) {
+    const row = el("div", "suggestions");
+    for (const s of data.suggestions) {
+      const button = el("button", "suggestion", s.label);
+      button.type = "button";
+      button.dataset.intent = s.intent;
+      button.addEventListener("click", () => ask(s.label, s.intent));
+      row.append(button);
+    }
+    item.append(row);
+  }
+  item.append(meta(data));
+  return item;
+}
+
+async function ask(question, choice) {
+  const log = document.getElementById("log");
+  const status = document.getElementById("status");
+  log.append(el("li", "user", question));
+  status.textContent = "…";
+  const body = { question: question, session: sessionId() };
+  if (choice) body.choice = choice;
+  try {
+    const response = await fetch("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const data = await response.json();
+    if (!response.ok) throw new Error(data.error || response.statusText);
+    log.append(renderReply(data));
+    document.getElementById("version").textContent = data.version;
+    status.textContent = "";
+  } catch (error) {
+    status.textContent = "error: " + error.message;
+  }
+  log.lastElementChild.scrollIntoView({ block: "end" });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("ask");
+  const input = document.getElementById("question");
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const question = input.value.trim();
+    if (!question) return;
+    input.value = "";
+    ask(question, null);
+  });
+  input.focus();
+});

@@ -1,0 +1,77 @@
+"""Calibrate the matcher's signal weights and threshold on a question set.
+
+Collects every signal once for each question (and for leave-one-out over the
+intents' examples), then searches weights and threshold offline:
+
+    .venv/bin/python -m tools.calibrate eval/questions.yaml
+
+Prints the best settings and the figures they give; it changes nothing.
+"""
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import yaml
+
+from bot.answer import language_of
+from bot.evaluate import fold_fact
+from bot.kb import load_kb
+from bot.render import plain_text
+from bot.answer import intent_reply
+from bot.settings import REPO_ROOT
+
+
+def main(path: str) -> None:
+    kb = load_kb(REPO_ROOT / "intents", REPO_ROOT / "knowledge")
+    m = kb.matcher
+    texts = {(i, lang): fold_fact(plain_text(intent_reply(kb, i, lang))) for i in kb.intents for lang in ("ja", "en")}
+    rows = []  # (in_scope, [(signals, ok)])
+    for item in yaml.safe_load(Path(path).read_text()):
+        q = str(item["q"])
+        lang = language_of(q)
+        cands = m.rank(m.analyse(q), limit=20)
+        facts = [fold_fact(str(f)) for f in item.get("all") or item.get("any") or []]
+        def ok(intent_id: str) -> bool:
+            t = texts[(intent_id, lang)]
+            return all(f in t for f in facts) if item.get("all") else any(f in t for f in facts)
+        rows.append((not item.get("fallback"), [((c.coverage, c.fuzzy, c.bm25, c.semantic), ok(c.intent_id) if facts else False) for c in cands]))
+    loo = []
+    for i, intent in enumerate(kb.knowledge.intents):
+        if len(intent.examples) < 2:
+            continue
+        for j, e in enumerate(intent.examples):
+            cands = m.rank(m.analyse(e), limit=20, exclude=(i, j))
+            loo.append([((c.coverage, c.fuzzy, c.bm25, c.semantic), c.intent_id == intent.id) for c in cands])
+    best = None
+    grid = [x / 20 for x in range(0, 21)]
+    for wc, wf, wb in itertools.product(grid, grid, grid):
+        ws = 1 - wc - wf - wb
+        if ws < -1e-9:
+            continue
+        w = (wc, wf, wb, ws)
+        def top(cands):
+            if not cands:
+                return None
+            return max(cands, key=lambda c: sum(a * b for a, b in zip(w, c[0])))
+        loo_acc = sum(1 for c in loo if (t := top(c)) and t[1]) / len(loo)
+        scored = []
+        for inside, cands in rows:
+            t = top(cands)
+            s = 100 * sum(a * b for a, b in zip(w, t[0])) if t else 0.0
+            scored.append((inside, s, bool(t and t[1])))
+        for T in range(30, 75, 2):
+            ins = [r for r in scored if r[0]]
+            outs = [r for r in scored if not r[0]]
+            a_in = sum(1 for r in ins if r[1] >= T and r[2]) / len(ins)
+            a_out = sum(1 for r in outs if r[1] < T) / len(outs)
+            objective = a_in + a_out + loo_acc
+            if best is None or objective > best[0]:
+                best = (objective, w, T, a_in, a_out, loo_acc)
+    print("best weights (coverage, fuzzy, bm25, semantic):", best[1], "threshold", best[2])
+    print(f"in-scope {best[3]:.3f}  out-of-scope {best[4]:.3f}  leave-one-out {best[5]:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
