@@ -36,7 +36,8 @@ def intent_reply(kb: KnowledgeBase, intent_id: str, language: Language, score: f
     if language == "en" and not intent.answer_en:
         language = "ja"
     composed = kb.answers[intent_id][language]
-    return Reply(text=composed.text, kind="answer", language=language, intent_id=intent_id, score=score,
+    return Reply(text=composed.text, kind="fallback" if intent.fallback else "answer", language=language,
+                 intent_id=intent_id, score=score, fallback=intent.fallback,
                  links=composed.links, contacts=composed.contacts, suggestions=composed.suggestions,
                  candidates=candidates or (Candidate(intent_id, score),), source=composed.source)
 

@@ -55,18 +55,24 @@ def contact_of(record: Record, language: Language = "ja") -> Contact:
 
 
 def _source_line(knowledge: Knowledge, records: list[Record], language: Language) -> str | None:
+    """One line per source, naming every section of it the answer drew on."""
     sources = knowledge.table("sources")
-    lines: list[str] = []
+    sections: dict[str, list[str]] = {}
     for record in records:
-        source = sources.get(record.get("source", ""))
-        if source is None:
+        source_id = record.get("source", "")
+        if source_id not in sources:
             continue
-        text = _SOURCE_PREFIX[language].get(source.get("kind"), "{title}").format(title=_field(source, "title", language))
+        found = sections.setdefault(source_id, [])
         section = record.get("section")
-        if section and source.get("kind") == "notice":
-            text += f"（{section}）" if language == "ja" else f" ({section})"
-        if text not in lines:
-            lines.append(text)
+        if section and sources[source_id].get("kind") == "notice" and section not in found:
+            found.append(section)
+    lines = []
+    for source_id, found in sections.items():
+        source = sources[source_id]
+        line = _SOURCE_PREFIX[language].get(source.get("kind"), "{title}").format(title=_field(source, "title", language))
+        if found:
+            line += f"（{'、'.join(found)}）" if language == "ja" else f" ({', '.join(found)})"
+        lines.append(line)
     return "\n".join(lines) or None
 
 
@@ -91,9 +97,10 @@ def compose(intent: Intent, knowledge: Knowledge, language: Language) -> Compose
         source = sources.get(record.get("source", ""))
         if source is not None and source.get("url") and all(l.url != source.get("url") for l in links):
             links.append(Link(_field(source, "title", language), str(source.get("url"))))
-    contacts = tuple(contact_of(knowledge.table("contacts")[c], language) for c in intent.contacts)
+    contact_records = [knowledge.table("contacts")[c] for c in intent.contacts]
+    contacts = tuple(contact_of(record, language) for record in contact_records)
     by_id = {i.id: i for i in knowledge.intents}
     suggestions = tuple(Suggestion(label(by_id[f], language), f) for f in intent.follow_ups if f in by_id)
     text = "\n".join(p.strip() for p in parts if p and p.strip())
-    return ComposedAnswer(text, tuple(links), contacts, suggestions, _source_line(knowledge, facts + cases, language))
+    return ComposedAnswer(text, tuple(links), contacts, suggestions, _source_line(knowledge, facts + cases + contact_records, language))
 

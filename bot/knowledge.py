@@ -58,6 +58,7 @@ class Intent:
     follow_ups: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     example_lines: tuple[int, ...] = ()
+    fallback: bool = False  # a known question the notice does not answer: the reply says so
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def _intent(item: LineDict, shown: str) -> Intent:
         title=item.get("title"), title_en=item.get("title_en"),
         facts=strs("facts"), links=strs("links"), contacts=strs("contacts"), cases=strs("cases"),
         follow_ups=strs("follow_ups"), keywords=strs("keywords"), example_lines=tuple(example_lines),
+        fallback=bool(item.get("fallback")),
     )
 
 

@@ -22,6 +22,7 @@ from bot.text import Analysis, Analyzer
 K1, B = 1.2, 0.75
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
+NUMBER_PENALTY = 0.7
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,10 @@ class Matcher:
             skip = exclude[1] if exclude is not None and exclude[0] == i else None
             semantic = max(0.0, self.vectors.best(vector, i, skip))
         score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
+        # A number the intent never mentions (令和7年度, 2025) means the question is about something else.
+        unknown_numbers = sum(1 for t in terms if any(c.isdigit() for c in t)
+                              and not vocab.get(t) and t not in self.ans_docs[i])
+        score *= NUMBER_PENALTY ** unknown_numbers
         return Scored(i, self.ids[i], round(score, 1), bm25_rel, coverage, fuzzy, semantic)
 
 

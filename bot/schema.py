@@ -22,7 +22,7 @@ class Field:
 
 RECORDS: dict[str, tuple[Field, ...]] = {
     "sources": (
-        Field("id", "id", True), Field("title", "text", True),
+        Field("id", "id", True), Field("title", "text", True), Field("title_en", "text"),
         Field("kind", "str", True, ("notice", "official", "press")),
         Field("url", "str"), Field("date", "str"),
     ),
@@ -48,7 +48,7 @@ RECORDS: dict[str, tuple[Field, ...]] = {
         Field("id", "id", True), Field("examples", "strs", True), Field("answer", "text", True),
         Field("answer_en", "text"), Field("title", "text"), Field("title_en", "text"),
         Field("facts", "ids"), Field("links", "ids"), Field("contacts", "ids"), Field("cases", "ids"),
-        Field("follow_ups", "ids"), Field("keywords", "strs"),
+        Field("follow_ups", "ids"), Field("keywords", "strs"), Field("fallback", "bool"),
     ),
 }
 KNOWLEDGE_SECTIONS = ("sources", "facts", "links", "contacts", "cases")
@@ -73,6 +73,8 @@ def _check_value(field: Field, value: Any) -> str | None:
         if field.required and not value:
             return f"'{field.name}' needs at least one entry"
         for item in value:
+            if kind == "strs" and isinstance(item, (int, float)) and not isinstance(item, bool):
+                continue  # a bare number such as 1987 is a fine keyword
             if not isinstance(item, str) or not item.strip():
                 return f"'{field.name}' entries must be non-empty text (got {item!r})"
             if kind == "ids" and not ID_RE.match(item):
