@@ -35,11 +35,11 @@ def socket_mode_handler(settings: Settings, engine: Engine, dedupe: DedupeStore,
     return AsyncSocketModeHandler(app, settings.slack_app_token)
 
 
-async def run_socket_mode(settings: Settings, engine: Engine) -> None:
+async def run_socket_mode(settings: Settings, engine: Engine, dedupe: DedupeStore | None = None) -> None:
     """Connect to Slack over Socket Mode and answer until cancelled; answers still being
-    posted are awaited on the way out."""
+    posted are awaited on the way out. ``dedupe`` defaults to an in-memory store."""
     background = BackgroundWork()
-    handler = socket_mode_handler(settings, engine, MemoryDedupe(), background)
+    handler = socket_mode_handler(settings, engine, dedupe or MemoryDedupe(), background)
     log.info("slack: connecting in Socket Mode")
     try:
         await handler.start_async()

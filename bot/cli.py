@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--port", type=int, default=None, help="default: $PORT or 8000")
     sub.add_parser("slack-socket", parents=[common], help="run Slack in Socket Mode (needs SLACK_APP_TOKEN)")
+    from bot.report import add_arguments as report_arguments
+
+    report_arguments(sub.add_parser("report", parents=[common],
+                                    help="questions, fallback rate and unanswered questions for a period"))
     return parser
 
 
@@ -112,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.evaluate import run_eval
 
             return run_eval(args, out)
+        if args.command == "report":
+            from bot.report import run_report
+
+            return run_report(args, out)
         if args.command == "explain":
             from bot.explain import explain
 

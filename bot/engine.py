@@ -8,18 +8,39 @@ Adapters and entry points talk only to :class:`Engine`:
 
 ``load_engine(intents_dir, knowledge_dir)`` builds one, raising
 ``bot.knowledge.KnowledgeError`` (with ``.errors``: ``file:line: message``) on bad YAML.
+
+Conversation context lives in a :class:`ContextStore` (in memory by default, or
+``bot.store.Store`` so that it survives restarts and is shared between processes);
+with an :class:`InquiryLog` every question and reply is recorded.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from bot.answer import CONTEXT_TTL, Context, answer, help_reply
 from bot.kb import KnowledgeBase, load_kb
 from bot.types import IncomingMessage, Language, Reply
+
+log = logging.getLogger(__name__)
+
+
+class ContextStore(Protocol):
+    """Where the engine keeps each conversation's last topic."""
+
+    def get(self, key: str) -> Context | None: ...
+
+    def put(self, key: str, context: Context) -> None: ...
+
+
+class InquiryLog(Protocol):
+    """Where every question and its reply are recorded (``bot.store.Store``)."""
+
+    def record(self, message: IncomingMessage, reply: Reply, version: str, at: float) -> None: ...
 
 
 class ContextMemory:
@@ -45,11 +66,12 @@ class ContextMemory:
 class Engine:
     """Holds the live :class:`KnowledgeBase`; ``swap`` replaces it atomically."""
 
-    def __init__(self, kb: KnowledgeBase, contexts: ContextMemory | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, kb: KnowledgeBase, contexts: ContextStore | None = None,
+                 clock: Callable[[], float] = time.time, log: InquiryLog | None = None) -> None:
         self._kb = kb
-        self._contexts = contexts or ContextMemory()
+        self._contexts: ContextStore = contexts if contexts is not None else ContextMemory()
         self._clock = clock
+        self._log = log
         self.last_rejected: dict[str, Any] | None = None
 
     @property
@@ -70,6 +92,11 @@ class Engine:
         reply = answer(message, kb, self._contexts.get(key) if remember else None, now)
         if remember and reply.intent_id and not reply.fallback:
             self._contexts.put(key, Context(reply.intent_id, now))
+        if self._log is not None:
+            try:
+                self._log.record(message, reply, kb.version, now)
+            except Exception:  # a failing log must never cost the user the answer
+                log.exception("could not record the inquiry")
         return reply
 
     def greeting(self, language: Language = "ja") -> Reply:
@@ -87,6 +114,7 @@ class Engine:
         }
 
 
-def load_engine(intents_dir: Path, knowledge_dir: Path) -> Engine:
+def load_engine(intents_dir: Path, knowledge_dir: Path, *, contexts: ContextStore | None = None,
+                log: InquiryLog | None = None) -> Engine:
     """Load the YAML and build an engine (raises ``KnowledgeError`` on bad files)."""
-    return Engine(load_kb(intents_dir, knowledge_dir))
+    return Engine(load_kb(intents_dir, knowledge_dir), contexts=contexts, log=log)

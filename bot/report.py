@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from bot.report_groups import EXAMPLES, Group, group_questions, knowledge_key, terms_key
@@ -115,7 +116,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace, out: TextIO, store: Any = None, today: dt.date | None = None) -> int:
-    """The ``jetbot report`` command; exit 2 on a bad period."""
+    """The ``jetbot report`` command; exit 1 without a log to read, 2 on a bad period."""
     try:
         since, until = period(args.since, args.until, today or dt.datetime.now(dt.timezone.utc).date())
     except ValueError as exc:
@@ -123,9 +124,15 @@ def run_report(args: argparse.Namespace, out: TextIO, store: Any = None, today: 
         return 2
     own = store is None
     if own:
-        from bot.store import open_store
+        from bot.store import open_store, store_location
+        from bot.store_sql import is_postgres_url
 
-        store = open_store(getattr(args, "db", None))
+        location = store_location(getattr(args, "db", None))
+        if not is_postgres_url(location) and not Path(location.removeprefix("sqlite:///")).exists():
+            out.write(f"jetbot report: no inquiry log at {location} "
+                      "(set JETBOT_DB_PATH or DATABASE_URL, or give --db)\n")
+            return 1
+        store = open_store(location)
     try:
         report = build_report(store, since, until, args.low, args.top, knowledge_key(args))
     finally:

@@ -8,6 +8,7 @@ import os
 
 from bot.engine import load_engine
 from bot.settings import Settings
+from bot.store import open_store
 
 log = logging.getLogger("jetbot")
 
@@ -22,22 +23,27 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=os.environ.get("JETBOT_LOG_LEVEL", "INFO"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = _settings(args)
-    engine = load_engine(settings.intents_dir, settings.knowledge_dir)
-    log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))
-    if args.command == "slack-socket":
-        from adapters.slack_socket import SlackSocketConfigError, run_socket_mode
+    store = open_store(settings)  # inquiry log, webhook dedupe keys and conversation context
+    log.info("store: %s", "PostgreSQL (DATABASE_URL)" if settings.database_url else f"SQLite {settings.db_path}")
+    try:
+        engine = load_engine(settings.intents_dir, settings.knowledge_dir, contexts=store, log=store)
+        log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))
+        if args.command == "slack-socket":
+            from adapters.slack_socket import SlackSocketConfigError, run_socket_mode
 
-        try:
-            asyncio.run(run_socket_mode(settings, engine))
-        except SlackSocketConfigError as exc:
-            log.error("%s", exc)
-            return 2
+            try:
+                asyncio.run(run_socket_mode(settings, engine, dedupe=store))
+            except SlackSocketConfigError as exc:
+                log.error("%s", exc)
+                return 2
+            return 0
+        import uvicorn
+
+        from bot.web import create_app
+
+        port = args.port or int(os.environ.get("PORT", "8000"))
+        app = create_app(settings, engine, dedupe=store, store=store)
+        uvicorn.run(app, host=args.host, port=port, log_level="info", timeout_graceful_shutdown=20)
         return 0
-    import uvicorn
-
-    from bot.web import create_app
-
-    port = args.port or int(os.environ.get("PORT", "8000"))
-    app = create_app(settings, engine)
-    uvicorn.run(app, host=args.host, port=port, log_level="info", timeout_graceful_shutdown=20)
-    return 0
+    finally:
+        store.close()

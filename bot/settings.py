@@ -24,6 +24,9 @@ class Settings:
     slack_api_url: str | None = None
     admin_token: str | None = None
     database_url: str | None = None
+    db_path: Path = Path("jetbot.sqlite3")
+    log_secret: str | None = None
+    retention_days: float = 365.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -46,7 +49,23 @@ class Settings:
             slack_api_url=get("SLACK_API_URL"),
             admin_token=get("JETBOT_ADMIN_TOKEN"),
             database_url=get("DATABASE_URL"),
+            db_path=Path(get("JETBOT_DB_PATH") or cls.db_path),
+            log_secret=get("JETBOT_LOG_SECRET"),
+            retention_days=_days(get("JETBOT_RETENTION_DAYS"), cls.retention_days),
         )
 
     def __repr__(self) -> str:  # keep secrets out of logs and tracebacks
         return f"Settings(intents_dir={self.intents_dir!s}, knowledge_dir={self.knowledge_dir!s})"
+
+
+def _days(value: str | None, default: float) -> float:
+    """A positive number of days from the environment (``default`` when unset)."""
+    if value is None:
+        return default
+    try:
+        days = float(value)
+    except ValueError:
+        raise ValueError(f"JETBOT_RETENTION_DAYS must be a number of days, not {value!r}") from None
+    if days <= 0:
+        raise ValueError(f"JETBOT_RETENTION_DAYS must be positive, not {value!r}")
+    return days

@@ -139,6 +139,20 @@ def _number(value: Any, name: str) -> float:
         raise ValueError(f"{name} must be a number of days, not {value!r}") from None
 
 
+def _setting(target: Any, attr: str, name: str, env: Mapping[str, str]) -> Any:
+    value = None if target is None or isinstance(target, (str, Path)) else getattr(target, attr, None)
+    return value if value not in (None, "") else (env.get(name, "").strip() or None)
+
+
+def store_location(target: Any = None, env: Mapping[str, str] | None = None) -> str:
+    """The PostgreSQL URL or SQLite path that :func:`open_store` would open for ``target``."""
+    env = os.environ if env is None else env
+    if isinstance(target, (str, Path)):
+        return str(target)
+    return str(_setting(target, "database_url", "DATABASE_URL", env)
+               or _setting(target, "db_path", "JETBOT_DB_PATH", env) or DEFAULT_DB_PATH)
+
+
 def open_store(target: Any = None, *, secret: str | None = None, retention_days: float | None = None,
                env: Mapping[str, str] | None = None, clock: Callable[[], float] = time.time) -> Store:
     """Open the store for ``target``: a ``Settings``, a PostgreSQL URL or a SQLite path.
@@ -147,20 +161,15 @@ def open_store(target: Any = None, *, secret: str | None = None, retention_days:
     ``JETBOT_DB_PATH``, ``JETBOT_LOG_SECRET``, ``JETBOT_RETENTION_DAYS``).
     """
     env = os.environ if env is None else env
-
-    def setting(attr: str, name: str) -> Any:
-        value = getattr(target, attr, None) if not isinstance(target, (str, Path)) and target is not None else None
-        return value if value not in (None, "") else (env.get(name, "").strip() or None)
-
-    if isinstance(target, (str, Path)):
-        location = str(target)
-    else:
-        location = setting("database_url", "DATABASE_URL") or setting("db_path", "JETBOT_DB_PATH") or DEFAULT_DB_PATH
-    secret = secret or setting("log_secret", "JETBOT_LOG_SECRET")
-    days = retention_days if retention_days is not None else setting("retention_days", "JETBOT_RETENTION_DAYS")
+    location = store_location(target, env)
+    secret = secret or _setting(target, "log_secret", "JETBOT_LOG_SECRET", env)
+    days = retention_days if retention_days is not None else _setting(
+        target, "retention_days", "JETBOT_RETENTION_DAYS", env)
     days = DEFAULT_RETENTION_DAYS if days is None else _number(days, "JETBOT_RETENTION_DAYS")
-    location = str(location)
-    db = connect_postgres(location) if is_postgres_url(location) else connect_sqlite(location.removeprefix("sqlite:///"))
+    if is_postgres_url(location):
+        db = connect_postgres(location)
+    else:
+        db = connect_sqlite(location.removeprefix("sqlite:///"))
     try:
         return Store(db, secret=secret, retention_days=days, clock=clock)
     except BaseException:

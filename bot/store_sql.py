@@ -71,7 +71,8 @@ def is_postgres_url(target: str) -> bool:
 class Database:
     """A connection shared by threads under a lock; reconnects once after a lost connection."""
 
-    def __init__(self, dialect: Dialect, connect: Callable[[], Any], transient: tuple[type[BaseException], ...]) -> None:
+    def __init__(self, dialect: Dialect, connect: Callable[[], Any],
+                 transient: tuple[type[BaseException], ...]) -> None:
         self.dialect = dialect
         self._connect = connect
         self._transient = transient

@@ -39,7 +39,7 @@ _POLITE = re.compile(
 _STOP_LEMMAS = frozenset(
     "する ある いる なる 為る 居る 成る 有る 教える 下さる 知る 言う いう できる 出来る 思う れる られる せる "
     "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 ところ これ それ あれ この その あの どこ どれ "
-    "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く".split()
+    "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく".split()
 )
 _EN_STOP = frozenset(
     "a an the is are was were be been of to in on at for from by with about and or but "
@@ -68,6 +68,22 @@ def is_english(text: str) -> bool:
     has_latin = re.search(r"[a-zA-Z]", text) is not None
     has_japanese = re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text) is not None
     return has_latin and not has_japanese
+
+
+_ERAS = ("令和", "平成", "昭和")
+
+
+def _year_terms(surfaces: list[str]) -> list[str]:
+    """令和7年度 -> 令和7, 2025年 -> 2025年: a year is one word, so another year does not match it."""
+    found = []
+    for i, surface in enumerate(surfaces):
+        if not surface.isdigit():
+            continue
+        if i > 0 and surfaces[i - 1] in _ERAS:
+            found.append(surfaces[i - 1] + surface)
+        elif len(surface) == 4 and i + 1 < len(surfaces) and surfaces[i + 1] in ("年", "年度"):
+            found.append(surface + "年")
+    return found
 
 
 def _stem_en(word: str) -> str:
@@ -152,7 +168,9 @@ class Analyzer:
                 if word and word not in _EN_STOP and not (len(word) == 1 and word.isalpha()):
                     terms.append(_stem_en(word)[:40])
             return
-        for morpheme in self._tokenizer.tokenize(chunk):
+        morphemes = list(self._tokenizer.tokenize(chunk))
+        terms.extend(_year_terms([m.surface() for m in morphemes]))
+        for morpheme in morphemes:
             pos = morpheme.part_of_speech()[0]
             if pos not in _CONTENT_POS:
                 continue

@@ -147,6 +147,13 @@ def test_report_opens_the_database_itself(tmp_path, monkeypatch: pytest.MonkeyPa
     assert json.loads(out.getvalue())["questions"] == 1
 
 
+def test_missing_log_is_an_error_not_an_empty_report(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    out = io.StringIO()
+    assert run_report(parse(["--db", str(tmp_path / "nothing.sqlite3")]), out) == 1
+    assert "no inquiry log at" in out.getvalue() and not (tmp_path / "nothing.sqlite3").exists()
+
+
 def test_bad_period_exits_2() -> None:
     out = io.StringIO()
     assert run_report(parse(["--since", "2024-06-02", "--until", "2024-06-01"]), out) == 2

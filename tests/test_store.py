@@ -10,7 +10,8 @@ import pytest
 
 from bot.answer import Context
 from bot.engine import Engine
-from bot.store import DAY, Store, open_store
+from bot.settings import Settings
+from bot.store import DAY, Store, open_store, store_location
 from bot.store_sql import SCHEMA_VERSION
 from bot.types import Candidate, IncomingMessage, Reply
 from pg import pg_server, pg_url, store_target  # noqa: F401  (fixtures)
@@ -191,3 +192,30 @@ def test_engine_keeps_context_in_the_store(opener: Callable[..., Store], repo_en
     assert not reply.fallback
     assert opener().get(f"line:{RAW_USER}") == Context(reply.intent_id, NOW)
     assert RAW_USER not in repr(all_rows(store))
+
+
+def test_location_from_settings_and_environment(tmp_path: Path) -> None:
+    url = "postgresql://jetbot@db.internal/jetbot"
+    assert store_location(Settings(database_url=url), env={}) == url
+    assert store_location(None, env={"JETBOT_DB_PATH": "/data/log.sqlite3"}) == "/data/log.sqlite3"
+    assert store_location(None, env={"DATABASE_URL": url, "JETBOT_DB_PATH": "/x"}) == url
+    assert store_location(Settings(), env={}) == "jetbot.sqlite3"
+    store = open_store(None, env={"JETBOT_DB_PATH": str(tmp_path / "env.sqlite3"), "JETBOT_LOG_SECRET": "k",
+                                  "JETBOT_RETENTION_DAYS": "90"})
+    assert (tmp_path / "env.sqlite3").exists() and store.retention_days == 90
+    assert store.pseudonym("U1") == open_store(str(tmp_path / "env.sqlite3"), secret="k", env={}).pseudonym("U1")
+    with pytest.raises(ValueError, match="JETBOT_RETENTION_DAYS"):
+        open_store(str(tmp_path / "env.sqlite3"), env={"JETBOT_RETENTION_DAYS": "a year"})
+
+
+def test_postgres_connection_lost_is_reopened(pg_url: str, caplog: pytest.LogCaptureFixture) -> None:  # noqa: F811
+    import psycopg
+
+    store = open_store(pg_url, secret=SECRET, env={}, clock=lambda: NOW)
+    assert store.claim("line:before")
+    (pid,) = store.db.query("SELECT pg_backend_pid()")[0]
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    assert store.claim("line:after") and not store.claim("line:before")
+    assert "reconnecting" in caplog.text
+    store.close()
