@@ -39,7 +39,7 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None) -> Kn
         ja = compose(intent, knowledge, "ja")
         answers[intent.id] = {"ja": ja, "en": compose(intent, knowledge, "en") if intent.answer_en else ja}
     items = [
-        IntentText(i.id, i.examples, answers[i.id]["ja"].text + "\n" + (i.answer_en or ""),
+        IntentText(i.id, i.examples, answers[i.id]["ja"].text + "\n" + (answers[i.id]["en"].text if i.answer_en else ""),
                    i.keywords + tuple(t for t in (i.title, i.title_en) if t))
         for i in knowledge.intents
     ]

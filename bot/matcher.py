@@ -22,7 +22,9 @@ from bot.text import Analysis, Analyzer
 K1, B = 1.2, 0.75
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
-NUMBER_PENALTY = 0.7
+SPECIFIC_PENALTY = 0.7
+ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
+PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Scored:
     coverage: float
     fuzzy: float
     semantic: float = 0.0
+    penalty: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,32 @@ class Matcher:
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
 
+    def _credit(self, term: str, vocab: Counter[str], answer: Counter[str]) -> float:
+        if vocab.get(term):
+            return 1.0
+        return ANSWER_CREDIT if term in answer else 0.0
+
+    def _coverage(self, query: Analysis, vocab: Counter[str], answer: Counter[str]) -> float:
+        """Share of the question's word weight that the intent covers (parts of compounds count partly)."""
+        total = covered = 0.0
+        for word, unknown_factor, parts in query.units:
+            known = word in self.fields["ex"].idf or word in self.fields["ans"].idf
+            weight = self.term_weight(word) * (1.0 if known else unknown_factor)
+            credit = self._credit(word, vocab, answer)
+            if credit < 1.0 and parts:
+                weights = [self.term_weight(p) for p in parts]
+                part_credit = sum(w * self._credit(p, vocab, answer) for p, w in zip(parts, weights)) / sum(weights)
+                credit = max(credit, PART_CREDIT * part_credit)
+            total += weight
+            covered += weight * credit
+        return covered / total if total else 0.0
+
+    def _gram_coverage(self, grams: Sequence[str], doc: Counter[str]) -> float:
+        field = self.fields["rd"]
+        weights = [(field.idf.get(g, self.max_idf), g in doc and doc[g] > 0) for g in dict.fromkeys(grams)]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, hit in weights if hit) / total if total else 0.0
+
     def _bm25_without(self, exclude: tuple[int, int], terms: list[str], grams: list[str]) -> float:
         doc, example = exclude
         hidden = self.example_analyses[doc][example]
@@ -162,30 +191,28 @@ class Matcher:
             vocab = self.ex_docs[i] - Counter(self.example_analyses[i][exclude[1]].terms)
         else:
             vocab = self.ex_docs[i]
-        total = covered = 0.0
-        for term in terms:
-            weight = self.term_weight(term)
-            total += weight
-            if vocab.get(term):
-                covered += weight
-            elif term in self.ans_docs[i]:
-                covered += 0.6 * weight
-        coverage = covered / total if total else 0.0
+        coverage = self._coverage(query, vocab, self.ans_docs[i])
+        if query.kana_only:  # a misread kana question still shares its sounds with the examples
+            grams = self.rd_docs[i]
+            if exclude is not None and exclude[0] == i:
+                grams = grams - Counter(self.example_analyses[i][exclude[1]].grams)
+            coverage = max(coverage, self._gram_coverage(query.grams, grams))
         fuzzy = max((fuzz.ratio(query.normalized, a.normalized) for a in examples), default=0.0) / 100
         semantic = 0.0
         if vector is not None and self.vectors is not None:
             skip = exclude[1] if exclude is not None and exclude[0] == i else None
             semantic = max(0.0, self.vectors.best(vector, i, skip))
         score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
-        # A number the intent never mentions (令和7年度, 2025) means the question is about something else.
-        unknown_numbers = sum(1 for t in terms if any(c.isdigit() for c in t)
-                              and not vocab.get(t) and t not in self.ans_docs[i])
-        score *= NUMBER_PENALTY ** unknown_numbers
-        return Scored(i, self.ids[i], round(score, 1), bm25_rel, coverage, fuzzy, semantic)
+        # A number or a name the intent never mentions (令和7年度, 札幌) means the question is
+        # about something this intent does not know.
+        specifics = [t for t in terms if any(c.isdigit() for c in t)] + list(query.names)
+        unknown = sum(1 for t in dict.fromkeys(specifics) if not vocab.get(t) and t not in self.ans_docs[i])
+        penalty = SPECIFIC_PENALTY ** unknown
+        return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
 
 
 def combine(coverage: float, fuzzy: float, bm25_rel: float, semantic: float, has_semantic: bool) -> float:
     """The 0-100 score from the signals (weights calibrated on held-out questions)."""
     if not has_semantic:
         return 100 * (0.55 * coverage + 0.25 * fuzzy + 0.20 * bm25_rel)
-    return 100 * (0.45 * coverage + 0.15 * fuzzy + 0.15 * bm25_rel + 0.25 * semantic)
+    return 100 * (0.40 * coverage + 0.15 * fuzzy + 0.20 * bm25_rel + 0.25 * semantic)

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
 MAX_CHARS = 5000
@@ -41,12 +42,18 @@ _STOP_LEMMAS = frozenset(
     "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 ところ これ それ あれ この その あの どこ どれ "
     "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく".split()
 )
-_EN_STOP = frozenset(
-    "a an the is are was were be been of to in on at for from by with about and or but "
-    "what which who whom whose where when why how do does did can could should would will "
-    "i me my we our you your it its this that these those there please tell know want "
-    "need get have has any some much many is it's i'm give show let".split()
-)
+_EN_STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just let me more most my no nor not now of off
+on once only or other our ours out over own same she should so some such than that the their theirs them
+then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours please tell know want need get give show find like
+could explain briefly brief kind kindly thank thanks hello hi ok okay something anything say said see
+look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
+can't cannot may might must shall would've should've one ones thing things way ways really much many
+""".split())
+_KANA_ONLY = re.compile(r"[\u3040-\u30ff\s]+")
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})
 
 
@@ -86,11 +93,11 @@ def _year_terms(surfaces: list[str]) -> list[str]:
     return found
 
 
+_STEMMER = snowballstemmer.stemmer("english")  # stateless; the Porter2 rules are data
+
+
 def _stem_en(word: str) -> str:
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + keep
-    return word
+    return word if word.isdigit() or "@" in word else _STEMMER.stemWord(word)
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,10 @@ class Analysis:
     grams: tuple[str, ...]
     synonyms_applied: tuple[tuple[str, str], ...] = ()
     original: str = ""  # cleaned text before anything is dropped (for the sentence encoder)
+    # One entry per word as the user wrote it: (word, how much it counts when unknown, its parts)
+    units: tuple[tuple[str, float, tuple[str, ...]], ...] = ()
+    kana_only: bool = False
+    names: tuple[str, ...] = ()  # proper nouns (places, people, organisations)
 
 
 class Analyzer:
@@ -116,8 +127,19 @@ class Analyzer:
                 key = fold_kana(clean(variant))
                 if key:
                     table.setdefault(key, canonical)
+        for key, canonical in list(table.items()):
+            reading = self._reading(key)  # そうむしょう finds 総務省 even when no one wrote it down
+            if len(reading) >= 4:
+                table.setdefault(reading, canonical)
         self._synonyms = table
         self._synonym_re = self._build_synonym_re(table)
+
+    def _reading(self, text: str) -> str:
+        if not re.search(r"[\u3400-\u9fff]", text):
+            return ""
+        readings = [m.reading_form() for m in self._tokenizer.tokenize(text)]
+        joined = fold_kana("".join(readings))
+        return joined if re.fullmatch(r"[\u30a0-\u30ff]+", joined) else ""
 
     @staticmethod
     def _build_synonym_re(table: dict[str, str]) -> re.Pattern[str] | None:
@@ -154,22 +176,29 @@ class Analyzer:
         cleaned = _POLITE.sub(" ", original)
         cleaned, applied = self.apply_synonyms(cleaned)
         spaced = _NON_WORD.sub(" ", cleaned).strip()
-        terms: list[str] = [fold_kana(canonical) for _, canonical in applied]
+        units: list[tuple[str, float, tuple[str, ...]]] = [(fold_kana(c), 1.0, ()) for _, c in applied]
         readings: list[str] = []
+        names: list[str] = []
         for chunk in spaced.split():
-            self._words(chunk, terms, readings)
-        reading = "".join(readings)
+            self._words(chunk, units, readings, names)
+        units = list({u[0]: u for u in units}.values())
+        terms = tuple(t for word, _, parts in units for t in (word, *parts))
+        kana_only = bool(_KANA_ONLY.fullmatch(spaced)) and not applied
+        # kana-only text is easily misread as words; its own sounds are the better key
+        reading = _LONG_VOWELS.sub("", fold_kana(spaced.replace(" ", ""))) if kana_only else "".join(readings)
         grams = tuple(reading[i:i + 2] for i in range(len(reading) - 1)) if len(reading) > 1 else tuple(readings)
-        return Analysis(fold_kana(spaced), tuple(terms), grams, applied, original)
+        return Analysis(fold_kana(spaced), terms, grams, applied, original, tuple(units), kana_only,
+                        tuple(dict.fromkeys(names)))
 
-    def _words(self, chunk: str, terms: list[str], readings: list[str]) -> None:
+    def _words(self, chunk: str, units: list[tuple[str, float, tuple[str, ...]]], readings: list[str],
+               names: list[str]) -> None:
         if _ASCII_WORD.match(chunk):
             for word in re.split(r"[.@_+-]+", chunk) if "@" not in chunk else [chunk]:
                 if word and word not in _EN_STOP and not (len(word) == 1 and word.isalpha()):
-                    terms.append(_stem_en(word)[:40])
+                    units.append((_stem_en(word)[:40], 1.0, ()))
             return
         morphemes = list(self._tokenizer.tokenize(chunk))
-        terms.extend(_year_terms([m.surface() for m in morphemes]))
+        units.extend((year, 1.0, ()) for year in _year_terms([m.surface() for m in morphemes]))
         for morpheme in morphemes:
             pos = morpheme.part_of_speech()[0]
             if pos not in _CONTENT_POS:
@@ -177,15 +206,18 @@ class Analyzer:
             lemma = morpheme.normalized_form().lower()
             if lemma in _STOP_LEMMAS or morpheme.dictionary_form() in _STOP_LEMMAS:
                 continue
+            # an unknown verb or adjective says less about the topic than an unknown noun
+            weight = 1.0 if pos in ("名詞", "代名詞", "接頭辞") else 0.5
             if _ASCII_WORD.match(lemma):
                 if lemma not in _EN_STOP:
-                    terms.append(_stem_en(lemma))
+                    units.append((_stem_en(lemma), weight, ()))
                 continue
-            terms.append(fold_kana(lemma))
             parts = morpheme.split(SplitMode.A)
-            if len(parts) > 1:
-                terms.extend(fold_kana(p.normalized_form()) for p in parts
-                             if p.part_of_speech()[0] in _CONTENT_POS and p.normalized_form() not in _STOP_LEMMAS)
+            sub = tuple(fold_kana(p.normalized_form()) for p in parts if len(parts) > 1
+                        and p.part_of_speech()[0] in _CONTENT_POS and p.normalized_form() not in _STOP_LEMMAS)
+            units.append((fold_kana(lemma), weight, sub))
+            if morpheme.part_of_speech()[1] == "固有名詞":
+                names.append(fold_kana(lemma))
             reading = morpheme.reading_form()
             if reading and re.fullmatch(r"[\u30a0-\u30ff]+", reading):
                 readings.append(_LONG_VOWELS.sub("", fold_kana(reading)))

@@ -36,14 +36,16 @@ def main(path: str) -> None:
         def ok(intent_id: str) -> bool:
             t = texts[(intent_id, lang)]
             return all(f in t for f in facts) if item.get("all") else any(f in t for f in facts)
-        rows.append((not item.get("fallback"), [((c.coverage, c.fuzzy, c.bm25, c.semantic), ok(c.intent_id) if facts else False) for c in cands]))
+        rows.append((not item.get("fallback"), [((c.coverage, c.fuzzy, c.bm25, c.semantic), c.penalty,
+                      ok(c.intent_id) if facts else False, kb.intents[c.intent_id].fallback) for c in cands]))
     loo = []
     for i, intent in enumerate(kb.knowledge.intents):
         if len(intent.examples) < 2:
             continue
         for j, e in enumerate(intent.examples):
             cands = m.rank(m.analyse(e), limit=20, exclude=(i, j))
-            loo.append([((c.coverage, c.fuzzy, c.bm25, c.semantic), c.intent_id == intent.id) for c in cands])
+            loo.append([((c.coverage, c.fuzzy, c.bm25, c.semantic), c.penalty, c.intent_id == intent.id, False)
+                        for c in cands])
     best = None
     grid = [x / 20 for x in range(0, 21)]
     for wc, wf, wb in itertools.product(grid, grid, grid):
@@ -54,18 +56,18 @@ def main(path: str) -> None:
         def top(cands):
             if not cands:
                 return None
-            return max(cands, key=lambda c: sum(a * b for a, b in zip(w, c[0])))
-        loo_acc = sum(1 for c in loo if (t := top(c)) and t[1]) / len(loo)
+            return max(cands, key=lambda c: c[1] * sum(a * b for a, b in zip(w, c[0])))
+        loo_acc = sum(1 for c in loo if (t := top(c)) and t[2]) / len(loo)
         scored = []
         for inside, cands in rows:
             t = top(cands)
-            s = 100 * sum(a * b for a, b in zip(w, t[0])) if t else 0.0
-            scored.append((inside, s, bool(t and t[1])))
+            s = 100 * t[1] * sum(a * b for a, b in zip(w, t[0])) if t else 0.0
+            scored.append((inside, s, bool(t and t[2]), bool(t and t[3])))
         for T in range(30, 75, 2):
             ins = [r for r in scored if r[0]]
             outs = [r for r in scored if not r[0]]
-            a_in = sum(1 for r in ins if r[1] >= T and r[2]) / len(ins)
-            a_out = sum(1 for r in outs if r[1] < T) / len(outs)
+            a_in = sum(1 for r in ins if r[1] >= T and r[2] and not r[3]) / len(ins)
+            a_out = sum(1 for r in outs if r[1] < T or r[3]) / len(outs)
             objective = a_in + a_out + loo_acc
             if best is None or objective > best[0]:
                 best = (objective, w, T, a_in, a_out, loo_acc)
