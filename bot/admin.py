@@ -64,7 +64,7 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, store: Any
             return _login("Log in with the admin token.")
         kb, info = engine.kb, engine.version_info()
         findings = await reloader.findings()
-        traffic = await read_traffic(store)
+        traffic = await read_traffic(store, kb.knowledge.synonyms)
         html = admin_page(kb, info, reloader.status(), findings, traffic)
         return HTMLResponse(html, headers=PAGE_HEADERS)
 

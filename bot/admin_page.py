@@ -61,24 +61,33 @@ def intents_html(kb: KnowledgeBase, counts: dict[str, int], has_store: bool) -> 
 
 
 def unanswered_html(traffic: Traffic) -> str:
-    """The report of questions that got the fallback answer."""
+    """Questions that got the fallback (or a low score), grouped by similarity, largest group first."""
     if traffic.unanswered is None:
-        return '<p class="level-info">The unanswered-questions report is not available (no inquiry store).</p>'
+        why = "this store has no report" if traffic.store else "no inquiry store"
+        return f'<p class="level-info">The unanswered-questions report is not available ({why}).</p>'
     if not traffic.unanswered:
-        return '<p class="ok">No unanswered questions.</p>'
-    body = "".join(f'<tr><td>{_e(u.question)}</td><td class="num">{u.count}</td><td>{_e(u.last)}</td></tr>'
-                   for u in traffic.unanswered)
-    return ('<table><thead><tr><th>Question</th><th class="num">Times</th><th>Last asked</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+        return '<p class="ok">No unanswered questions in the period.</p>'
+    body = "".join(
+        f'<tr><td class="num">{g.count}</td><td>{"<br>".join(_e(x) for x in g.examples)}</td>'
+        f"<td><code>{_e(g.nearest_intent or '-')}</code></td></tr>" for g in traffic.unanswered)
+    return ('<table><thead><tr><th class="num">Times</th><th>Examples</th><th>Nearest intent</th></tr>'
+            f"</thead><tbody>{body}</tbody></table>")
+
+
+def _traffic_note(traffic: Traffic) -> str:
+    if not traffic.store:
+        return '<p class="level-info">No inquiry store configured: no traffic yet.</p>'
+    if traffic.error:
+        return f'<p class="rejected">{_e(traffic.error)}</p>'
+    return f'<p class="level-info">{_e(traffic.since)} .. {_e(traffic.until)} (UTC)</p>'
 
 
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
                findings: list[Finding], traffic: Traffic) -> str:
     """The whole ``/admin`` page."""
-    note = "" if traffic.store else '<p class="level-info">No inquiry store configured: no traffic yet.</p>'
     return Template(template("admin.html")).substitute(
         knowledge=knowledge_html(info, reload_status),
-        store_note=note,
+        store_note=_traffic_note(traffic),
         chart=daily_chart(traffic.daily),
         findings=findings_html(findings),
         unanswered=unanswered_html(traffic),

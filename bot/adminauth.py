@@ -87,10 +87,11 @@ class AdminAuth:
 
     def same_origin(self, request: Request) -> bool:
         """A cookie-authenticated POST came from our own pages (defence beside SameSite=Strict)."""
-        if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
-            return False
+        site = request.headers.get("sec-fetch-site")
+        if site is not None:  # every current browser sends it (Origin is "null" under no-referrer)
+            return site in ("same-origin", "none")
         origin = request.headers.get("origin")
-        return origin is None or urlsplit(origin).netloc == request.headers.get("host", "")
+        return origin in (None, "null") or urlsplit(origin).netloc == request.headers.get("host", "")
 
     def set_session(self, response: Response, request: Request) -> None:
         """Give the browser a signed, HttpOnly, SameSite=Strict session cookie."""

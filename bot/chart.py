@@ -24,10 +24,14 @@ class DayPoint:
 
 
 def _nice_max(value: int) -> int:
-    for step in (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000):
-        if value <= step:
-            return step
-    return ((value // 10000) + 1) * 10000
+    """Top of the left axis: four gridline steps of 1, 2 or 5 times a power of ten."""
+    step = 1
+    while step * 4 < value:
+        for factor in (2, 2.5, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step = int(step * factor)
+            if step * 4 >= value:
+                break
+    return step * 4
 
 
 def _text(x: float, y: float, body: str, anchor: str = "middle", colour: str = TEXT_COLOUR) -> str:

@@ -94,15 +94,14 @@ class Reloader:
     async def reload(self, trigger: str) -> ReloadResult:
         """Load the files now; swap them in if valid, else keep the live version and record why."""
         async with self._lock:
-            errors = ["the files kept changing while they were being loaded"]
-            kb: KnowledgeBase | None = None
             for _ in range(3):
                 before = self._seen = fingerprint(*self.folders)
                 kb, errors = await self._load()
                 if fingerprint(*self.folders) == before:
                     break
-                kb = None
                 await asyncio.sleep(self.quiet)  # being written right now: let the writer finish
+            else:
+                kb, errors = None, ["the files kept changing while they were being loaded; try again"]
             self.last = self._apply(trigger, kb, errors)
             return self.last
 
@@ -111,8 +110,11 @@ class Reloader:
             return await asyncio.to_thread(self._loader, *self.folders), []
         except KnowledgeError as exc:
             return None, [str(e) for e in exc.errors]
-        except (OSError, ValueError) as exc:  # e.g. a file renamed away between listing and reading
+        except OSError as exc:  # e.g. a file renamed away between listing and reading
             return None, [f"could not read the YAML: {exc}"]
+        except Exception as exc:  # a loader bug tripped by this edit: reject it, keep serving
+            log.exception("loading the YAML failed")
+            return None, [f"could not load the YAML ({type(exc).__name__}: {exc})"]
 
     def _apply(self, trigger: str, kb: KnowledgeBase | None, errors: list[str]) -> ReloadResult:
         live = self.engine.kb.version

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         from bot.web import create_app
 
         port = args.port or int(os.environ.get("PORT", "8000"))
-        app = create_app(settings, engine, dedupe=store, store=store)
+        app = create_app(settings, engine, dedupe=store, store=store, hot_reload=True)
         uvicorn.run(app, host=args.host, port=port, log_level="info", timeout_graceful_shutdown=20)
         return 0
     finally:
