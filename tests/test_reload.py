@@ -228,7 +228,7 @@ async def test_admin_reload_is_off_without_a_token(kb_dir: Path) -> None:
 
 async def test_requests_during_a_reload_are_served_by_the_old_version(kb_dir: Path) -> None:
     def slow_load(intents: Path, knowledge: Path) -> KnowledgeBase:
-        time.sleep(1.0)  # in the worker thread: the event loop must stay free
+        time.sleep(3.0)  # in the worker thread: the event loop must stay free
         return load_kb(intents, knowledge)
 
     app, engine, _ = make_app(kb_dir, loader=slow_load)
@@ -239,7 +239,7 @@ async def test_requests_during_a_reload_are_served_by_the_old_version(kb_dir: Pa
         for _ in range(3):
             started = time.monotonic()
             assert "計30事例" in await answer(client)
-            assert time.monotonic() - started < 0.5
+            assert time.monotonic() - started < 1.5  # generous: CI machines are noisy
         assert not reload.done()
         assert (await reload).json()["status"] == "loaded"
         assert "計35事例" in await answer(client)
