@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Any
+from typing import Any, Sequence
 from urllib.parse import parse_qs
 
 from linebot.v3.messaging import (
@@ -180,26 +180,34 @@ def contact_card(contact: Contact, language: Language = "ja") -> FlexMessage:
     return FlexMessage(alt_text=" / ".join(lines)[:MAX_ALT_TEXT], contents=bubble)
 
 
-def quick_reply(reply: Reply) -> QuickReply | None:
-    """Suggestions as postback quick-reply buttons (``intent=<id>``), or ``None``."""
+def quick_reply(reply: Reply, lead: Sequence[QuickReplyItem] = (),
+                tail: Sequence[QuickReplyItem] = ()) -> QuickReply | None:
+    """Suggestions as postback quick-reply buttons (``intent=<id>``), or ``None``.
+
+    ``lead`` and ``tail`` are extra items (e.g. "担当者に聞く") placed before and after the
+    suggestions; they always fit, suggestions are dropped beyond 13 items in all.
+    """
     items, seen = [], set()
+    room = MAX_QUICK_REPLIES - len(lead) - len(tail)
     for s in reply.suggestions:
-        if s.intent_id in seen or len(items) == MAX_QUICK_REPLIES:
+        if s.intent_id in seen or len(items) >= room:
             continue
         seen.add(s.intent_id)
         label = s.label if len(s.label) <= MAX_LABEL else s.label[:MAX_LABEL - 1] + "…"
         items.append(QuickReplyItem(action=PostbackAction(
             label=label, data=f"intent={s.intent_id}", display_text=s.label)))
+    items = [*lead, *items, *tail]
     return QuickReply(items=items) if items else None
 
 
-def reply_to_messages(reply: Reply) -> list[Message]:
+def reply_to_messages(reply: Reply, lead: Sequence[QuickReplyItem] = (),
+                      tail: Sequence[QuickReplyItem] = ()) -> list[Message]:
     """Render a :class:`Reply` as at most 5 LINE messages.
 
     Text (answer, links written out as ``title`` + URL, source line) comes
     first, split as needed; then one Flex card per contact (at most 4, so the
     answer always has a slot; further contacts are written out in the text);
-    quick replies ride on the last message.
+    quick replies (``lead``, the suggestions, ``tail``) ride on the last message.
     """
     carded = reply.contacts[:MAX_MESSAGES - 1]
     cards = [contact_card(c, reply.language) for c in carded]
@@ -208,5 +216,5 @@ def reply_to_messages(reply: Reply) -> list[Message]:
     texts = split_text(body, max_parts=MAX_MESSAGES - len(cards), more=more)
     messages: list[Message] = [TextMessage(text=t) for t in texts or ([] if cards else ["…"])]
     messages += cards
-    messages[-1].quick_reply = quick_reply(reply)
+    messages[-1].quick_reply = quick_reply(reply, lead, tail)
     return messages

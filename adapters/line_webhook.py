@@ -9,25 +9,29 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import aiohttp
 from linebot.v3 import WebhookParser
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
-    ApiException, AsyncApiClient, AsyncMessagingApi, Configuration, ReplyMessageRequest,
+    ApiException, AsyncApiClient, AsyncMessagingApi, Configuration, Message, ReplyMessageRequest,
 )
 from linebot.v3.webhooks import Event, FollowEvent, MessageEvent, PostbackEvent, TextMessageContent
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
+from adapters.escalation_line import LineEscalation
 from adapters.line import event_to_message, is_group_chat, mentions_bot, reply_to_messages
 from bot import messages
 from bot.background import BackgroundWork
 from bot.dedupe import DedupeStore
 from bot.engine import Engine
 from bot.settings import Settings
-from bot.types import Reply
+from bot.types import IncomingMessage, Reply
+
+if TYPE_CHECKING:
+    from adapters.escalation_desk import EscalationDesk
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +49,9 @@ class LineWebhook:
     reply_timeout: float = 8.0  # seconds for one reply API call; tests lower it
 
     def __init__(self, settings: Settings, engine: Engine, dedupe: DedupeStore,
-                 background: BackgroundWork) -> None:
+                 background: BackgroundWork, escalation: "EscalationDesk | None" = None) -> None:
         self._engine = engine
+        self._escalation = LineEscalation(escalation) if escalation else None
         self._dedupe = dedupe
         self._background = background
         self._token = settings.line_channel_access_token
@@ -124,16 +129,19 @@ class LineWebhook:
         self._background.spawn(self._respond(event_id, event.reply_token, make),
                                f"line reply {event_id}")
 
-    def _responder(self, event: Event) -> Callable[[], Reply] | None:
-        """A function building the reply for ``event``, or ``None`` when it needs none."""
+    def _responder(self, event: Event) -> Callable[[], list[Message]] | None:
+        """A function building the reply messages for ``event``, or ``None`` when it needs none."""
         if not getattr(event, "reply_token", None):
             return None
         group = is_group_chat(event)
         if isinstance(event, FollowEvent):
-            return lambda: self._engine.greeting("ja")
+            return lambda: reply_to_messages(self._engine.greeting("ja"))
         if isinstance(event, PostbackEvent):
+            escalation = self._escalation
+            if escalation is not None and escalation.handles(event):
+                return lambda: escalation.respond(event)
             message = event_to_message(event)
-            return (lambda: self._engine.answer(message)) if message else None
+            return self._answerer(message) if message else None
         if not isinstance(event, MessageEvent):
             return None
         if isinstance(event.message, TextMessageContent):
@@ -141,11 +149,18 @@ class LineWebhook:
                 return None
             message = event_to_message(event)
             if message is None or not message.text:
-                return lambda: self._engine.greeting("ja")
-            return lambda: self._engine.answer(message)
+                return lambda: reply_to_messages(self._engine.greeting("ja"))
+            return self._answerer(message)
         if getattr(event.message, "type", None) in NON_TEXT_TYPES and not group:
-            return self._non_text_reply
+            return lambda: reply_to_messages(self._non_text_reply())
         return None
+
+    def _answerer(self, message: IncomingMessage) -> Callable[[], list[Message]]:
+        """The engine's answer; with escalation on, plus "担当者に聞く" or the offer to pass it on."""
+        def make() -> list[Message]:
+            reply = self._engine.answer(message)
+            return self._escalation.decorate(message, reply) if self._escalation else reply_to_messages(reply)
+        return make
 
     def _non_text_reply(self) -> Reply:
         topics = self._engine.greeting("ja").suggestions
@@ -153,10 +168,10 @@ class LineWebhook:
                      suggestions=topics)
 
     async def _respond(self, event_id: str, reply_token: str,
-                       make: Callable[[], Reply]) -> None:
+                       make: Callable[[], list[Message]]) -> None:
         """Build the reply and send it once; every failure is logged with the event id."""
         try:
-            messages = reply_to_messages(make())
+            messages = make()
         except Exception:
             log.exception("LINE event %s: building the reply failed", event_id)
             return

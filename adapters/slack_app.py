@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
@@ -27,13 +27,19 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from adapters.escalation_slack import EscalationListeners
 from adapters.slack import ACTION_PREFIX, action_target, action_to_message, event_to_message, \
     reply_target, reply_to_blocks
+from adapters.slack_admin import COMMAND as ADMIN_COMMAND, AdminCommands, admin_subcommands
 from bot.background import BackgroundWork
 from bot.dedupe import DedupeStore
 from bot.engine import Engine
+from bot.escalation import EscalationConfig
 from bot.settings import Settings
 from bot.types import IncomingMessage
+
+if TYPE_CHECKING:
+    from adapters.escalation_desk import EscalationDesk
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +73,23 @@ def missing_credentials(settings: Settings) -> list[str]:
 class SlackListeners:
     """The listeners shared by the HTTP endpoint and Socket Mode: ack first, answer in background."""
 
-    def __init__(self, engine: Engine, dedupe: DedupeStore, background: BackgroundWork) -> None:
+    def __init__(self, engine: Engine, dedupe: DedupeStore, background: BackgroundWork,
+                 escalation: EscalationListeners | None = None, admin: AdminCommands | None = None) -> None:
         self._engine = engine
         self._dedupe = dedupe
         self._background = background
+        self._escalation = escalation
+        self._admin = admin
 
     def register(self, app: AsyncApp) -> None:
-        """Attach the listeners; catch-alls make sure every request is acknowledged with 200."""
+        """Attach the listeners; catch-alls make sure every request is acknowledged with 200.
+
+        Bolt runs the first listener that matches, so specific ones come before the catch-alls.
+        """
+        if self._escalation is not None:
+            self._escalation.register(app)
+        if self._admin is not None:
+            app.command(ADMIN_COMMAND)(self._admin.on_command)
         app.event(re.compile(".*"))(self.on_event)
         app.action(re.compile("^" + re.escape(ACTION_PREFIX) + r"\d+$"))(self.on_suggestion)
         app.action(re.compile(".*"))(self.on_other)
@@ -90,10 +106,12 @@ class SlackListeners:
         """Answer a mention (in its thread) or a direct message, once per ``event_id``."""
         await ack()
         event = body.get("event") or {}
+        event_id = str(body.get("event_id") or f"{event.get('channel')}:{event.get('ts')}")
+        if self._escalation is not None and self._escalation.take_thread_reply(event, event_id, self._dedupe):
+            return
         message = event_to_message(event, bot_user_id(body))
         if message is None:
             return
-        event_id = str(body.get("event_id") or f"{event.get('channel')}:{event.get('ts')}")
         retry = (request.headers.get("x-slack-retry-num") or [None])[0]
         if not self._dedupe.claim(f"slack:{event_id}"):
             log.info("slack: event %s already handled, delivery %s ignored", event_id, retry)
@@ -153,8 +171,11 @@ def _describe(error: Exception) -> str:
 
 
 def build_app(settings: Settings, engine: Engine, dedupe: DedupeStore, background: BackgroundWork,
-              *, socket_mode: bool = False) -> AsyncApp:
-    """The Bolt app with jetbot's listeners; makes no network call (no ``auth.test``)."""
+              *, socket_mode: bool = False, escalation: "EscalationDesk | None" = None) -> AsyncApp:
+    """The Bolt app with jetbot's listeners; makes no network call (no ``auth.test``).
+
+    With ``escalation`` the escalation buttons, modal and thread replies are handled too.
+    """
     base_url = settings.slack_api_url or AsyncWebClient.BASE_URL
     # Bolt gives each request a copy of this client (same base URL and retry handlers) holding
     # the token that ``authorize`` returns.
@@ -170,7 +191,10 @@ def build_app(settings: Settings, engine: Engine, dedupe: DedupeStore, backgroun
     app = AsyncApp(signing_secret=settings.slack_signing_secret or "", client=client,
                    authorize=authorize, process_before_response=True,
                    request_verification_enabled=not socket_mode, logger=log)
-    SlackListeners(engine, dedupe, background).register(app)
+    admin_ids = (escalation.config if escalation else EscalationConfig.from_settings(settings)).admin_ids
+    admin = AdminCommands(admin_ids, admin_subcommands(escalation.open_list if escalation else None))
+    listeners = EscalationListeners(escalation, background) if escalation else None
+    SlackListeners(engine, dedupe, background, listeners, admin).register(app)
     return app
 
 
@@ -186,7 +210,7 @@ class SlackEvents:
     """The ``/slack/events`` endpoint; switched off (503) without signing secret and bot token."""
 
     def __init__(self, settings: Settings, engine: Engine, dedupe: DedupeStore,
-                 background: BackgroundWork) -> None:
+                 background: BackgroundWork, escalation: "EscalationDesk | None" = None) -> None:
         self._missing = missing_credentials(settings)
         self.app: AsyncApp | None = None
         self._handler: AsyncSlackRequestHandler | None = None
@@ -194,7 +218,7 @@ class SlackEvents:
             log.warning("slack: channel off (%s not set); /slack/events answers 503",
                         " and ".join(self._missing))
             return
-        self.app = build_app(settings, engine, dedupe, background)
+        self.app = build_app(settings, engine, dedupe, background, escalation=escalation)
         self._handler = AsyncSlackRequestHandler(self.app)
         log.info("slack: channel on at /slack/events")
 

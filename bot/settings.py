@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -27,6 +28,11 @@ class Settings:
     db_path: Path = Path("jetbot.sqlite3")
     log_secret: str | None = None
     retention_days: float = 365.0
+    escalation_channel: str | None = None      # Slack channel id (C…/G…); unset: escalation off
+    escalation_office: str = "JETプログラム担当"  # who the LINE user is told the answer is from
+    escalation_max_open: int = 5               # open escalations per LINE user
+    escalation_max_attempts: int = 8           # LINE push attempts before giving up
+    admin_slack_ids: tuple[str, ...] = ()      # Slack user ids allowed to use /jet-admin
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -52,6 +58,13 @@ class Settings:
             db_path=Path(get("JETBOT_DB_PATH") or cls.db_path),
             log_secret=get("JETBOT_LOG_SECRET"),
             retention_days=_days(get("JETBOT_RETENTION_DAYS"), cls.retention_days),
+            escalation_channel=get("JETBOT_ESCALATION_CHANNEL"),
+            escalation_office=get("JETBOT_ESCALATION_OFFICE") or cls.escalation_office,
+            escalation_max_open=_count(get("JETBOT_ESCALATION_MAX_OPEN"), "JETBOT_ESCALATION_MAX_OPEN",
+                                       cls.escalation_max_open),
+            escalation_max_attempts=_count(get("JETBOT_ESCALATION_MAX_ATTEMPTS"),
+                                           "JETBOT_ESCALATION_MAX_ATTEMPTS", cls.escalation_max_attempts),
+            admin_slack_ids=tuple(i for i in re.split(r"[\s,]+", get("JETBOT_ADMIN_SLACK_IDS") or "") if i),
         )
 
     def __repr__(self) -> str:  # keep secrets out of logs and tracebacks
@@ -69,3 +82,12 @@ def _days(value: str | None, default: float) -> float:
     if days <= 0:
         raise ValueError(f"JETBOT_RETENTION_DAYS must be positive, not {value!r}")
     return days
+
+
+def _count(value: str | None, name: str, default: int) -> int:
+    """A positive whole number from the environment (``default`` when unset)."""
+    if value is None:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{name} must be a positive whole number, not {value!r}")
+    return int(value)

@@ -3,7 +3,9 @@
 ``create_app`` is the only wiring point; each channel lives in ``adapters/``
 and owns its endpoint (including its "switched off" 503 when it has no
 credentials). The chat page lives in ``bot/console.py``, the admin side in
-``bot/admin.py`` and hot reload in ``bot/reload.py``.
+``bot/admin.py`` and hot reload in ``bot/reload.py``. Escalation to the ministry
+team (``adapters/escalation_desk.py``) is shared by the LINE and Slack channels
+and swept for unfinished work while the app runs.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from adapters.escalation_desk import EscalationDesk, build_escalation
 from adapters.line_webhook import LineWebhook
 from adapters.slack_app import SlackEvents
 from bot.admin import admin_routes
@@ -32,20 +35,23 @@ log = logging.getLogger(__name__)
 
 def create_app(settings: Settings, engine: Engine, dedupe: DedupeStore | None = None,
                background: BackgroundWork | None = None, *, store: Any | None = None,
-               hot_reload: bool = False, reloader: Reloader | None = None) -> Starlette:
+               hot_reload: bool = False, reloader: Reloader | None = None,
+               escalation: EscalationDesk | None = None) -> Starlette:
     """Build the ASGI app: ``/line/webhook``, ``/slack/events``, ``/healthz``, ``/``, ``/api/ask``, ``/admin``.
 
     ``store`` is the inquiry log (``daily()``, ``intent_volumes()``) for the admin page;
     ``hot_reload`` watches the YAML folders and reloads on ``SIGHUP`` (``jetbot serve``);
     ``reloader`` replaces the default :class:`Reloader` (tests). ``POST /admin/reload``
-    works whenever an admin token is configured.
+    works whenever an admin token is configured. ``escalation`` replaces the desk built from
+    the settings (``JETBOT_ESCALATION_CHANNEL``; off unless LINE and Slack are both on).
     """
     dedupe = dedupe or MemoryDedupe()
     background = background or BackgroundWork()
     reloader = reloader or Reloader(engine, settings.intents_dir, settings.knowledge_dir,
                                     watch=hot_reload, sighup=hot_reload)
-    line = LineWebhook(settings, engine, dedupe, background)
-    slack = SlackEvents(settings, engine, dedupe, background)
+    escalation = escalation or build_escalation(settings, engine, background, store=store)
+    line = LineWebhook(settings, engine, dedupe, background, escalation=escalation)
+    slack = SlackEvents(settings, engine, dedupe, background, escalation=escalation)
     install_log_redaction()
 
     async def healthz(request: Request) -> JSONResponse:
@@ -54,13 +60,15 @@ def create_app(settings: Settings, engine: Engine, dedupe: DedupeStore | None = 
             "knowledge": engine.version_info(),
             "reload": reloader.status(),
             "channels": {"line": line.status(), "slack": slack.status()},
+            "escalation": escalation.status() if escalation else {"enabled": False},
         })
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         install_log_redaction()  # again: the server may have configured logging since
         async with reloader.running():
-            yield
+            async with escalation.running() if escalation else contextlib.nullcontext():
+                yield
         await background.drain()
 
     app = Starlette(
@@ -76,4 +84,5 @@ def create_app(settings: Settings, engine: Engine, dedupe: DedupeStore | None = 
     app.state.background = background
     app.state.engine = engine
     app.state.reloader = reloader
+    app.state.escalation = escalation
     return app

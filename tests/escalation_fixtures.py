@@ -1,0 +1,109 @@
+"""Fixtures and flow helpers shared by the escalation end-to-end tests (import them by name)."""
+from __future__ import annotations
+
+import time
+from typing import Any, AsyncIterator, Iterator
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from adapters.escalation_line import LinePusher
+from bot.engine import Engine
+from bot.kb import KnowledgeBase, load_kb
+from bot.store import Store, open_store
+from escalation_harness import (ADMIN, KB, MEMBER, OTHER_MEMBER, Client, LinePlatform, SlackPlatform, config,
+                                make_app, settings)
+from line_api_fake import postback_event, text_event, user
+
+ASKER = "U4af4980629d1c2b3e5f60718293a4b5c"
+POST, UPDATE, VIEWS, EPHEMERAL = ("/api/chat.postMessage", "/api/chat.update", "/api/views.open",
+                                  "/api/chat.postEphemeral")
+UNANSWERABLE = "駐車場はありますか"
+ANSWER = "庁舎の駐車場は来庁者用に10台分あります。\n事前の予約は不要です。"
+
+
+class Clock:
+    """Wall-clock time that tests can move forward."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb(KB / "intents", KB / "knowledge")
+
+
+@pytest.fixture
+def line() -> Iterator[LinePlatform]:
+    server = HTTPServer()
+    server.start()
+    yield LinePlatform(server)
+    server.clear()
+    server.stop()
+
+
+@pytest.fixture
+def slack(httpserver: HTTPServer) -> SlackPlatform:
+    return SlackPlatform(httpserver, {MEMBER, OTHER_MEMBER, ADMIN})
+
+
+@pytest.fixture
+def store(tmp_path: Any) -> Iterator[Store]:
+    opened = open_store(str(tmp_path / "jetbot.sqlite3"), secret="test-secret", env={})
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(autouse=True)
+def fast_push(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LinePusher, "backoff", 0.01)
+    monkeypatch.setattr(LinePusher, "tries", 2)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def bot(line: LinePlatform, slack: SlackPlatform, kb: KnowledgeBase, store: Store,
+              clock: Clock) -> AsyncIterator[Client]:
+    client = Client(make_app(settings(line, slack), Engine(kb), store, config(), clock))
+    yield client
+    await client.settle()
+    await client.close()
+
+
+def escalation_items(messages: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(label, postback data) of the escalation quick replies on the last message."""
+    items = (messages[-1].get("quickReply") or {}).get("items") or []
+    return [(i["action"]["label"], i["action"]["data"]) for i in items if i["action"]["data"].startswith("escalate=")]
+
+
+async def escalate(bot: Client, line: LinePlatform, question: str = UNANSWERABLE, asker: str = ASKER) -> str:
+    """Ask on LINE, get the offer, confirm it; returns the confirmation text."""
+    await bot.line(text_event(question, source=user(asker)))
+    [(_, data)] = [item for item in escalation_items(line.last_reply()) if "confirm" in item[1]]
+    await bot.line(postback_event(data, source=user(asker)))
+    return line.last_reply()[0]["text"]
+
+
+def slack_text(payload: dict[str, Any]) -> str:
+    return str(payload.get("text")) + str(payload.get("blocks"))
+
+
+def assert_no_line_id(slack: SlackPlatform, *ids: str) -> None:
+    bodies = slack.raw_bodies()
+    assert bodies, "nothing reached Slack"
+    for raw in bodies:
+        for line_id in ids:
+            assert line_id not in raw
