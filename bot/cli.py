@@ -55,8 +55,14 @@ def _load(args: argparse.Namespace):  # -> Engine
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
-    engine = _load(args)
     session = args.session
+    if session is None:
+        engine = _load(args)
+    else:  # a session outlives this process: its context lives in the store (JETBOT_DB_PATH / DATABASE_URL)
+        from bot.engine import load_engine
+        from bot.store import open_store
+
+        engine = load_engine(args.intents, args.knowledge, contexts=open_store(Settings.from_env()))
 
     def one(question: str) -> None:
         message = IncomingMessage(question, channel="cli", conversation_id=session or "cli")

@@ -39,8 +39,9 @@ class Result:
     expected: str
 
 
-def progress(items: list[T], label: str, stream: TextIO = sys.stderr) -> Iterator[T]:
+def progress(items: list[T], label: str, stream: TextIO | None = None) -> Iterator[T]:
     """Yield items, drawing a counter on a terminal (silent in pipes and CI logs)."""
+    stream = stream or sys.stderr
     show = stream.isatty() and len(items) > 20
     for n, item in enumerate(items, 1):
         if show and (n % 10 == 0 or n == len(items)):
