@@ -6,8 +6,9 @@ the table given to :class:`AdminCommands` (see :func:`admin_subcommands`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from typing import Any, Awaitable, Callable, Collection, Mapping
+from typing import Any, Awaitable, Callable, Collection, Mapping, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +48,49 @@ class AdminCommands:
         await ack(text=text)
 
 
-def admin_subcommands(escalations: Callable[[], str] | None) -> dict[str, Subcommand]:
+class Reloads(Protocol):
+    """What ``/jet-admin reload`` needs (``bot.reload.Reloader``)."""
+
+    def request(self, trigger: str) -> None: ...
+
+
+class Stats(Protocol):
+    """What ``/jet-admin stats`` needs (``bot.store.Store``)."""
+
+    def summary(self, since: Any, until: Any) -> Any: ...
+
+    def intent_volumes(self, since: Any = None, until: Any = None, limit: int | None = None) -> list[tuple[str, int]]: ...
+
+
+def stats_text(store: Stats, days: int = 7, today: dt.date | None = None) -> str:
+    """Questions, fallback rate and top intents over the last ``days`` days."""
+    until = today or dt.datetime.now(dt.timezone.utc).date()
+    since = until - dt.timedelta(days=days - 1)
+    summary = store.summary(since, until)
+    top = store.intent_volumes(since, until, limit=5)
+    lines = [f"*直近{days}日（{since}〜{until}、UTC）*",
+             f"質問 {summary.questions}件 / 回答 {summary.answered}件 / "
+             f"回答できず {summary.fallbacks}件（{summary.fallback_rate:.0%}）"]
+    lines += [f"{n}. {intent}: {count}件" for n, (intent, count) in enumerate(top, 1)]
+    return "\n".join(lines)
+
+
+def admin_subcommands(escalations: Callable[[], str] | None, reloader: Reloads | None = None,
+                      store: Stats | None = None) -> dict[str, Subcommand]:
     """The ``/jet-admin`` subcommands of this process."""
     async def list_escalations(args: str) -> str:
         return escalations() if escalations else "エスカレーションは設定されていません（JETBOT_ESCALATION_CHANNEL）。"
 
-    return {
-        "escalations": list_escalations,
-        # "reload": ...,   (hot reload from Slack: added by the console/reload work)
-        # "stats": ...,    (inquiry statistics: added by the store/report work)
-    }
+    async def reload(args: str) -> str:
+        if reloader is None:
+            return "このプロセスでは再読み込みできません。"
+        reloader.request("slack")  # validated first; a bad edit is rejected and the live version kept
+        return "YAMLの再読み込みを開始しました。結果は /healthz と管理画面で確認できます（不正な編集は反映されません）。"
+
+    async def stats(args: str) -> str:
+        if store is None:
+            return "問い合わせログが設定されていません。"
+        days = int(args) if args.isdigit() and 0 < int(args) <= 366 else 7
+        return stats_text(store, days)
+
+    return {"escalations": list_escalations, "reload": reload, "stats": stats}

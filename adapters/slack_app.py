@@ -171,7 +171,8 @@ def _describe(error: Exception) -> str:
 
 
 def build_app(settings: Settings, engine: Engine, dedupe: DedupeStore, background: BackgroundWork,
-              *, socket_mode: bool = False, escalation: "EscalationDesk | None" = None) -> AsyncApp:
+              *, socket_mode: bool = False, escalation: "EscalationDesk | None" = None,
+              reloader: Any = None, store: Any = None) -> AsyncApp:
     """The Bolt app with jetbot's listeners; makes no network call (no ``auth.test``).
 
     With ``escalation`` the escalation buttons, modal and thread replies are handled too.
@@ -192,7 +193,8 @@ def build_app(settings: Settings, engine: Engine, dedupe: DedupeStore, backgroun
                    authorize=authorize, process_before_response=True,
                    request_verification_enabled=not socket_mode, logger=log)
     admin_ids = (escalation.config if escalation else EscalationConfig.from_settings(settings)).admin_ids
-    admin = AdminCommands(admin_ids, admin_subcommands(escalation.open_list if escalation else None))
+    admin = AdminCommands(admin_ids, admin_subcommands(escalation.open_list if escalation else None,
+                                                       reloader=reloader, store=store))
     listeners = EscalationListeners(escalation, background) if escalation else None
     SlackListeners(engine, dedupe, background, listeners, admin).register(app)
     return app
@@ -210,7 +212,8 @@ class SlackEvents:
     """The ``/slack/events`` endpoint; switched off (503) without signing secret and bot token."""
 
     def __init__(self, settings: Settings, engine: Engine, dedupe: DedupeStore,
-                 background: BackgroundWork, escalation: "EscalationDesk | None" = None) -> None:
+                 background: BackgroundWork, escalation: "EscalationDesk | None" = None,
+                 reloader: Any = None, store: Any = None) -> None:
         self._missing = missing_credentials(settings)
         self.app: AsyncApp | None = None
         self._handler: AsyncSlackRequestHandler | None = None
@@ -218,7 +221,8 @@ class SlackEvents:
             log.warning("slack: channel off (%s not set); /slack/events answers 503",
                         " and ".join(self._missing))
             return
-        self.app = build_app(settings, engine, dedupe, background, escalation=escalation)
+        self.app = build_app(settings, engine, dedupe, background, escalation=escalation,
+                             reloader=reloader, store=store)
         self._handler = AsyncSlackRequestHandler(self.app)
         log.info("slack: channel on at /slack/events")
 

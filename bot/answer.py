@@ -102,6 +102,8 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
         return ranked
     if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1:
         return ranked
+    if any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units):
+        return ranked  # a noun the knowledge never uses: a new topic, not a follow-up
     previous = kb.intents[context.intent_id]
     anchor = previous.title or previous.examples[0]
     combined = kb.matcher.rank(kb.matcher.analyse(f"{anchor} {text}"))

@@ -111,6 +111,10 @@ class Matcher:
         """The analysis of a question, as the matcher sees it."""
         return self.analyzer.analyse(text)
 
+    def knows(self, term: str) -> bool:
+        """Whether any example, keyword or answer uses ``term``."""
+        return term in self.fields["ex"].idf or term in self.fields["ans"].idf
+
     def term_weight(self, term: str) -> float:
         """Rarity of a question word; words the knowledge never uses weigh the most."""
         idf = self.fields["ex"].idf.get(term) or self.fields["ans"].idf.get(term)
@@ -148,7 +152,7 @@ class Matcher:
         """Share of the question's word weight that the intent covers (parts of compounds count partly)."""
         total = covered = 0.0
         for word, unknown_factor, parts in query.units:
-            known = word in self.fields["ex"].idf or word in self.fields["ans"].idf
+            known = self.knows(word)
             weight = self.term_weight(word) * (1.0 if known else unknown_factor)
             credit = self._credit(word, vocab, answer)
             if credit < 1.0 and parts:

@@ -51,7 +51,8 @@ def create_app(settings: Settings, engine: Engine, dedupe: DedupeStore | None = 
                                     watch=hot_reload, sighup=hot_reload)
     escalation = escalation or build_escalation(settings, engine, background, store=store)
     line = LineWebhook(settings, engine, dedupe, background, escalation=escalation)
-    slack = SlackEvents(settings, engine, dedupe, background, escalation=escalation)
+    slack = SlackEvents(settings, engine, dedupe, background, escalation=escalation,
+                        reloader=reloader, store=store)
     install_log_redaction()
 
     async def healthz(request: Request) -> JSONResponse:

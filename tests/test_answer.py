@@ -105,3 +105,8 @@ def test_candidates_are_ranked_best_first(kb: KnowledgeBase) -> None:
     scores = [c.score for c in reply.candidates]
     assert reply.candidates[0].intent_id == "contact_mic" and scores == sorted(scores, reverse=True)
     assert all(0 <= s <= 100 for s in scores)
+
+
+def test_context_never_turns_an_unrelated_question_into_a_follow_up(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "明日の天気は？", context=Context("contact_mic", at=1000.0), now=1010.0)
+    assert reply.fallback
