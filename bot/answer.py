@@ -10,7 +10,7 @@ from bot.matcher import Scored
 from bot.text import MAX_CHARS, Analysis, is_english
 from bot.types import Candidate, IncomingMessage, Language, Reply, Suggestion
 
-THRESHOLD = 54.0   # below: fallback (calibrated with tools/calibrate.py)
+THRESHOLD = 50.0   # below: fallback (calibrated with tools/calibrate.py)
 MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 CONTEXT_TTL = 600.0
 HELP_INTENT, GREETING_INTENT = "help", "greeting"

@@ -17,13 +17,14 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.semantic import ExampleVectors
-from bot.text import Analysis, Analyzer
+from bot.text import Analysis, Analyzer, fold_kana
 
 K1, B = 1.2, 0.75
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
 SPECIFIC_PENALTY = 0.7
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
+ENTITY_ANSWER_CREDIT = 0.3
 PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
 
 
@@ -143,18 +144,23 @@ class Matcher:
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
 
-    def _credit(self, term: str, vocab: Counter[str], answer: Counter[str]) -> float:
+    def _credit(self, term: str, vocab: Counter[str], answer: Counter[str], entity: bool = False) -> float:
         if vocab.get(term):
             return 1.0
-        return ANSWER_CREDIT if term in answer else 0.0
+        if term not in answer:
+            return 0.0
+        # A declared synonym names a key thing (総務省, CIR…): an intent is about what its
+        # examples name; the same word in its answer alone is a weak sign.
+        return ENTITY_ANSWER_CREDIT if entity else ANSWER_CREDIT
 
     def _coverage(self, query: Analysis, vocab: Counter[str], answer: Counter[str]) -> float:
         """Share of the question's word weight that the intent covers (parts of compounds count partly)."""
         total = covered = 0.0
+        entities = {fold_kana(canonical) for _, canonical in query.synonyms_applied}
         for word, unknown_factor, parts in query.units:
             known = self.knows(word)
             weight = self.term_weight(word) * (1.0 if known else unknown_factor)
-            credit = self._credit(word, vocab, answer)
+            credit = self._credit(word, vocab, answer, word in entities)
             if credit < 1.0 and parts:
                 weights = [self.term_weight(p) for p in parts]
                 part_credit = sum(w * self._credit(p, vocab, answer) for p, w in zip(parts, weights)) / sum(weights)
@@ -219,4 +225,4 @@ def combine(coverage: float, fuzzy: float, bm25_rel: float, semantic: float, has
     """The 0-100 score from the signals (weights calibrated on held-out questions)."""
     if not has_semantic:
         return 100 * (0.55 * coverage + 0.25 * fuzzy + 0.20 * bm25_rel)
-    return 100 * (0.40 * coverage + 0.15 * fuzzy + 0.20 * bm25_rel + 0.25 * semantic)
+    return 100 * (0.45 * coverage + 0.10 * fuzzy + 0.15 * bm25_rel + 0.30 * semantic)

@@ -46,6 +46,7 @@ def main(path: str) -> None:
             cands = m.rank(m.analyse(e), limit=20, exclude=(i, j))
             loo.append([((c.coverage, c.fuzzy, c.bm25, c.semantic), c.penalty, c.intent_id == intent.id, False)
                         for c in cands])
+    proxy = single_example_rows(kb)
     best = None
     grid = [x / 20 for x in range(0, 21)]
     for wc, wf, wb in itertools.product(grid, grid, grid):
@@ -58,6 +59,7 @@ def main(path: str) -> None:
                 return None
             return max(cands, key=lambda c: c[1] * sum(a * b for a, b in zip(w, c[0])))
         loo_acc = sum(1 for c in loo if (t := top(c)) and t[2]) / len(loo)
+        proxy_p1 = sum(1 for c in proxy if (t := top(c)) and t[2]) / len(proxy)
         scored = []
         for inside, cands in rows:
             t = top(cands)
@@ -68,11 +70,34 @@ def main(path: str) -> None:
             outs = [r for r in scored if not r[0]]
             a_in = sum(1 for r in ins if r[1] >= T and r[2] and not r[3]) / len(ins)
             a_out = sum(1 for r in outs if r[1] < T or r[3]) / len(outs)
-            objective = a_in + a_out + loo_acc
+            objective = a_in + a_out + loo_acc + proxy_p1
             if best is None or objective > best[0]:
-                best = (objective, w, T, a_in, a_out, loo_acc)
+                best = (objective, w, T, a_in, a_out, loo_acc, proxy_p1)
     print("best weights (coverage, fuzzy, bm25, semantic):", best[1], "threshold", best[2])
-    print(f"in-scope {best[3]:.3f}  out-of-scope {best[4]:.3f}  leave-one-out {best[5]:.3f}")
+    print(f"in-scope {best[3]:.3f}  out-of-scope {best[4]:.3f}  leave-one-out {best[5]:.3f}  "
+          f"one-example P@1 {best[6]:.3f}")
+
+
+def single_example_rows(kb):
+    """A one-question-per-entry FAQ made from our intents: first example + answer indexed, the rest asked.
+
+    The external benchmark this bot is held to has that shape; this keeps the weights honest for it.
+    """
+    import tempfile
+
+    items, queries = [], []
+    for intent in kb.knowledge.intents:
+        if intent.fallback or len(intent.examples) < 2:
+            continue
+        items.append({"id": intent.id, "examples": [intent.examples[0]], "answer": kb.answers[intent.id]["ja"].text})
+        queries += [(q, intent.id) for q in intent.examples[1:]]
+    folder = Path(tempfile.mkdtemp())
+    (folder / "intents").mkdir()
+    (folder / "intents" / "faq.yaml").write_text(yaml.safe_dump({"intents": items}, allow_unicode=True))
+    single = load_kb(folder / "intents", folder / "knowledge")
+    m = single.matcher
+    return [[((c.coverage, c.fuzzy, c.bm25, c.semantic), c.penalty, c.intent_id == gold, False)
+             for c in m.rank(m.analyse(q), limit=20)] for q, gold in queries]
 
 
 if __name__ == "__main__":
