@@ -22,7 +22,8 @@ from bot.text import Analysis, Analyzer, fold_kana
 K1, B = 1.2, 0.75
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
-SPECIFIC_PENALTY = 0.7
+SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
+ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
 PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
@@ -213,12 +214,20 @@ class Matcher:
             skip = exclude[1] if exclude is not None and exclude[0] == i else None
             semantic = max(0.0, self.vectors.best(vector, i, skip))
         score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
-        # A number or a name the intent never mentions (令和7年度, 札幌) means the question is
-        # about something this intent does not know.
-        specifics = [t for t in terms if any(c.isdigit() for c in t)] + list(query.names)
-        unknown = sum(1 for t in dict.fromkeys(specifics) if not vocab.get(t) and t not in self.ans_docs[i])
-        penalty = SPECIFIC_PENALTY ** unknown
+        # A year, a number or a name the intent never mentions (令和7年度, 札幌市) means the question
+        # is about something it does not hold: strongly so when no intent knows it at all.
+        specifics = [t for t in terms if _is_specific_number(t)] + list(query.names)
+        penalty = 1.0
+        for term in dict.fromkeys(specifics):
+            if not vocab.get(term) and term not in self.ans_docs[i]:
+                penalty *= SPECIFIC_PENALTY if not self.knows(term) else ELSEWHERE_PENALTY
         return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
+
+
+def _is_specific_number(term: str) -> bool:
+    """Years (令和7, 2025年) and numbers of two digits or more; "4年目" or "1人" are too generic."""
+    digits = sum(c.isdigit() for c in term)
+    return digits >= 2 or (digits >= 1 and not term.isdigit())
 
 
 def combine(coverage: float, fuzzy: float, bm25_rel: float, semantic: float, has_semantic: bool) -> float:

@@ -81,7 +81,7 @@ _ERAS = ("令和", "平成", "昭和")
 
 
 def _year_terms(surfaces: list[str]) -> list[str]:
-    """令和7年度 -> 令和7, 2025年 -> 2025年: a year is one word, so another year does not match it."""
+    """令和7年度 -> 令和7, 2025年 -> 2025年, 3番目: one word each, so another year or item does not match."""
     found = []
     for i, surface in enumerate(surfaces):
         if not surface.isdigit():
@@ -90,6 +90,8 @@ def _year_terms(surfaces: list[str]) -> list[str]:
             found.append(surfaces[i - 1] + surface)
         elif len(surface) == 4 and i + 1 < len(surfaces) and surfaces[i + 1] in ("年", "年度"):
             found.append(surface + "年")
+        elif i + 1 < len(surfaces) and surfaces[i + 1] in ("番目", "番"):
+            found.append(surface + "番目")  # "the 3rd case": a specific item
     return found
 
 
