@@ -146,7 +146,7 @@ class SlackListeners:
     async def _post(self, client: AsyncWebClient, message: IncomingMessage, channel: str,
                     thread_ts: str | None, label: str) -> None:
         try:
-            text, blocks = reply_to_blocks(self._engine.answer(message))
+            text, blocks = reply_to_blocks(await self._background.run_blocking(self._engine.answer, message))
             await client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text,
                                                 blocks=blocks, unfurl_links=False, unfurl_media=False)
         except Exception as error:  # logged, never raised: the webhook was acknowledged already
@@ -154,7 +154,7 @@ class SlackListeners:
 
     async def _respond(self, message: IncomingMessage, response_url: str, label: str) -> None:
         try:
-            text, blocks = reply_to_blocks(self._engine.answer(message))
+            text, blocks = reply_to_blocks(await self._background.run_blocking(self._engine.answer, message))
             webhook = AsyncWebhookClient(response_url, retry_handlers=retry_handlers())
             response = await webhook.send_dict({"response_type": "ephemeral", "replace_original": False,
                                                "text": text, "blocks": blocks})

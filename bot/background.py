@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
-from typing import Awaitable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Awaitable, Callable, TypeVar
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -13,6 +17,17 @@ class BackgroundWork:
 
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[None]] = set()
+        self._cpu: ThreadPoolExecutor | None = None
+
+    async def run_blocking(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run CPU work (``engine.answer``, rendering) on this process's one worker thread.
+
+        The event loop keeps acknowledging webhooks meanwhile; one thread, because the
+        analyser's tokenizer is not shared between threads and the GIL gives no more anyway.
+        """
+        if self._cpu is None:
+            self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jetbot-answer")
+        return await asyncio.get_running_loop().run_in_executor(self._cpu, functools.partial(fn, *args))
 
     def spawn(self, coro: Awaitable[None], label: str = "") -> asyncio.Task[None]:
         """Run ``coro`` in the background; exceptions are logged, never lost."""

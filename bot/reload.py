@@ -77,12 +77,16 @@ class Reloader:
 
     def __init__(self, engine: Engine, intents_dir: Path, knowledge_dir: Path, *, watch: bool = False,
                  sighup: bool = False, quiet: float = 0.5, step_ms: int = 200, tick_ms: int = 1000,
-                 loader: Callable[[Path, Path], KnowledgeBase] = load_kb) -> None:
+                 loader: Callable[[Path, Path], KnowledgeBase] | None = None) -> None:
         self.engine = engine
         self.folders = (Path(intents_dir), Path(knowledge_dir))
         self.watch_enabled, self.sighup_enabled = watch, sighup
         self.quiet, self.step_ms, self.tick_ms = quiet, step_ms, tick_ms
         self._seen = fingerprint(*self.folders)  # the files as of the last load
+        if loader is None:  # through the index cache: an edit is built once, then shared by workers
+            from bot.index_cache import load_kb_cached
+
+            loader = load_kb_cached
         self._loader = loader
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[Any]] = set()

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -122,6 +124,7 @@ class Analyzer:
 
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
         self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+        self._lock = threading.Lock()
         table: dict[str, str] = {}
         for group in synonym_groups:
             canonical = clean(group[0])
@@ -181,14 +184,17 @@ class Analyzer:
         units: list[tuple[str, float, tuple[str, ...]]] = [(fold_kana(c), 1.0, ()) for _, c in applied]
         readings: list[str] = []
         names: list[str] = []
-        for chunk in spaced.split():
-            self._words(chunk, units, readings, names)
+        with self._lock:  # a SudachiPy tokenizer must not be used by two threads at once
+            for chunk in spaced.split():
+                self._words(chunk, units, readings, names)
         units = list({u[0]: u for u in units}.values())
-        terms = tuple(t for word, _, parts in units for t in (word, *parts))
+        # interned: the index holds each distinct word once, however many examples use it
+        terms = tuple(sys.intern(t) for word, _, parts in units for t in (word, *parts))
         kana_only = bool(_KANA_ONLY.fullmatch(spaced)) and not applied
         # kana-only text is easily misread as words; its own sounds are the better key
         reading = _LONG_VOWELS.sub("", fold_kana(spaced.replace(" ", ""))) if kana_only else "".join(readings)
-        grams = tuple(reading[i:i + 2] for i in range(len(reading) - 1)) if len(reading) > 1 else tuple(readings)
+        grams = tuple(sys.intern(reading[i:i + 2]) for i in range(len(reading) - 1)) if len(reading) > 1 \
+            else tuple(readings)
         return Analysis(fold_kana(spaced), terms, grams, applied, original, tuple(units), kana_only,
                         tuple(dict.fromkeys(names)))
 

@@ -71,6 +71,7 @@ def create_app(settings: Settings, engine: Engine, dedupe: DedupeStore | None = 
             async with escalation.running() if escalation else contextlib.nullcontext():
                 yield
         await background.drain()
+        await line.close()
 
     app = Starlette(
         routes=[

@@ -1,0 +1,1 @@
+"""jetbot's benchmark suite: ``python -m benchmarks.run`` (``--quick`` for a short run)."""
