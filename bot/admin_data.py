@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Sequence
 
-from bot.chart import DayPoint
+from bot.store_stats import DayCount
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class Traffic:
     store: bool
     since: str = ""
     until: str = ""
-    daily: list[DayPoint] = field(default_factory=list)
+    daily: list[DayCount] = field(default_factory=list)
     volumes: dict[str, int] = field(default_factory=dict)
     unanswered: list[UnansweredGroup] | None = None  # None: no report available
     error: str | None = None
@@ -75,7 +75,7 @@ def _unanswered(store: Any, since: dt.date, until: dt.date,
 def collect(store: Any, today: dt.date, synonyms: Sequence[Sequence[str]] = ()) -> Traffic:
     """Read the period's figures from ``store`` (blocking: call it through :func:`read_traffic`)."""
     since, until = period(today)
-    daily = [DayPoint(str(d.day), int(d.questions), int(d.fallbacks)) for d in store.daily(since, until)]
+    daily = [DayCount(str(d.day), int(d.questions), int(d.fallbacks)) for d in store.daily(since, until)]
     volumes = {str(intent): int(n) for intent, n in store.intent_volumes(since, until)}
     return Traffic(True, since.isoformat(), until.isoformat(), daily, volumes,
                    _unanswered(store, since, until, synonyms))

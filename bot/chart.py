@@ -1,26 +1,13 @@
 """Server-rendered inline SVG: daily questions (bars) and fallback rate (line). No JS, no CSS files."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
+
+from bot.store_stats import DayCount
 
 WIDTH, HEIGHT = 760, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 52, 24, 44
 BAR_COLOUR, LINE_COLOUR, GRID_COLOUR, TEXT_COLOUR = "#4c78a8", "#e45756", "#dddddd", "#444444"
-
-
-@dataclass(frozen=True)
-class DayPoint:
-    """One day of traffic: how many questions, and how many got the fallback answer."""
-
-    day: str
-    questions: int
-    fallbacks: int
-
-    @property
-    def fallback_rate(self) -> float:
-        """Share of the day's questions that fell back (0 when there were none)."""
-        return self.fallbacks / self.questions if self.questions else 0.0
 
 
 def _nice_max(value: int) -> int:
@@ -39,7 +26,7 @@ def _text(x: float, y: float, body: str, anchor: str = "middle", colour: str = T
             f'fill="{colour}">{escape(body)}</text>')
 
 
-def daily_chart(points: list[DayPoint], title: str = "Daily questions and fallback rate") -> str:
+def daily_chart(points: list[DayCount], title: str = "Daily questions and fallback rate") -> str:
     """An ``<svg>`` element; an empty list draws the axes and says there is no data yet."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     top = _nice_max(max((p.questions for p in points), default=0))

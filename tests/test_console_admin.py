@@ -14,7 +14,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.adminauth import COOKIE, AdminAuth, redact
-from bot.chart import DayPoint, daily_chart
+from bot.chart import daily_chart
+from bot.store_stats import DayCount
 from bot.engine import load_engine
 from bot.settings import REPO_ROOT, Settings
 from bot.types import Candidate, IncomingMessage, Reply
@@ -39,7 +40,7 @@ class FakeStore:
 
     def daily(self, since: dt.date, until: dt.date) -> list[Any]:
         self.periods.append((since, until))
-        return [DayPoint((until - dt.timedelta(days=n)).isoformat(), 10 + n, n) for n in range(7)]
+        return [DayCount((until - dt.timedelta(days=n)).isoformat(), 10 + n, n) for n in range(7)]
 
     def intent_volumes(self, since: dt.date | None = None, until: dt.date | None = None) -> list[tuple[str, int]]:
         return [("contact_mext", 42), ("size", 7)]
@@ -203,8 +204,8 @@ async def test_yaml_content_is_escaped_on_the_page(tmp_path: Path) -> None:
 
 
 def test_chart_is_valid_svg_and_escapes_labels() -> None:
-    points = [DayPoint(f"2024-06-{d:02d}", q, f) for d, q, f in ((1, 0, 0), (2, 12, 3), (3, 40, 40))]
-    points.append(DayPoint("<b>x</b>", 1, 0))
+    points = [DayCount(f"2024-06-{d:02d}", q, f) for d, q, f in ((1, 0, 0), (2, 12, 3), (3, 40, 40))]
+    points.append(DayCount("<b>x</b>", 1, 0))
     svg = daily_chart(points)
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg") and svg.count('class="bar"') == 4 and "<b>" not in svg
