@@ -1,6 +1,7 @@
 """Turn an intent and the facts it names into the answer a user reads (done once, at load)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.knowledge import PLACEHOLDER, Intent, Knowledge, Record

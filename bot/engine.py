@@ -22,8 +22,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from bot.answer import CONTEXT_TTL, Context, answer, help_reply
-from bot.kb import KnowledgeBase, load_kb
+from bot.answer import Context, answer, help_reply
+from bot.kb import KnowledgeBase
 from bot.types import IncomingMessage, Language, Reply
 
 log = logging.getLogger(__name__)

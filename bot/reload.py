@@ -23,7 +23,7 @@ from typing import Any, AsyncIterator, Callable
 from watchfiles import Change, awatch
 
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
+from bot.kb import KnowledgeBase
 from bot.knowledge import KnowledgeError
 from bot.validate import Finding, validate
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import index_cache
+from bot import index_cache, index_file
 from bot.answer import answer
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.types import IncomingMessage
@@ -84,15 +84,15 @@ def test_a_pickle_that_does_not_match_its_checksum_is_never_unpickled(kb_dir: Pa
     good = load(kb_dir, cache)
     raw = good.path.read_bytes()
     other = pickle.dumps("something else")
-    good.path.write_bytes(raw[:index_cache.HEADER_BYTES] + other + bytes(len(raw) - index_cache.HEADER_BYTES - len(other)))
-    monkeypatch.setattr(index_cache._Unpickler, "load", lambda self: pytest.fail("unpickled a damaged file"))
+    good.path.write_bytes(raw[:index_file.HEADER_BYTES] + other + bytes(len(raw) - index_file.HEADER_BYTES - len(other)))
+    monkeypatch.setattr(index_file._Unpickler, "load", lambda self: pytest.fail("unpickled a damaged file"))
     kb, reason = index_cache.load(good.path, good.kb.version)
     assert kb is None and "checksum" in reason
 
 
 def test_large_arrays_are_mapped_not_copied_and_answer_the_same(kb_dir: Path, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(index_cache, "OUT_OF_BAND_BYTES", 1)  # every array goes out of band
+    monkeypatch.setattr(index_file, "OUT_OF_BAND_BYTES", 1)  # every array goes out of band
     cache = tmp_path / "cache"
     cold = load(kb_dir, cache)
     warm = load(kb_dir, cache)
