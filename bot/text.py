@@ -21,6 +21,9 @@ import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
 MAX_CHARS = 5000
+# English questions meet fewer English words in the knowledge (answers are mostly Japanese),
+# so an English word the knowledge never uses says less than an unknown Japanese noun.
+EN_UNKNOWN_WEIGHT = 0.75
 _HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
 _LONG_VOWELS = re.compile(r"[ー〜～\-‐−–—―]+")
@@ -203,7 +206,7 @@ class Analyzer:
         if _ASCII_WORD.match(chunk):
             for word in re.split(r"[.@_+-]+", chunk) if "@" not in chunk else [chunk]:
                 if word and word not in _EN_STOP and not (len(word) == 1 and word.isalpha()):
-                    units.append((_stem_en(word)[:40], 1.0, ()))
+                    units.append((_stem_en(word)[:40], EN_UNKNOWN_WEIGHT, ()))
             return
         morphemes = list(self._tokenizer.tokenize(chunk))
         units.extend((year, 1.0, ()) for year in _year_terms([m.surface() for m in morphemes]))
