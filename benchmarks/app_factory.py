@@ -24,9 +24,6 @@ def create() -> Starlette:
     started = time.perf_counter()
     logging.basicConfig(level=os.environ.get("JETBOT_LOG_LEVEL", "INFO"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from benchmarks import patches
-
-    applied = patches.apply()
     from bot.engine import Engine
     from bot.index_cache import load_or_build
     from bot.settings import Settings
@@ -42,9 +39,9 @@ def create() -> Starlette:
         store = open_store(settings)
     result = load_or_build(settings.intents_dir, settings.knowledge_dir)
     engine = Engine(result.kb, contexts=store, log=store) if store is not None else Engine(result.kb)
-    log.info("pid %d: knowledge %s ready (%d intents, cache %s: %s, patches: %s) in %.2f s", os.getpid(),
+    log.info("pid %d: knowledge %s ready (%d intents, cache %s: %s) in %.2f s", os.getpid(),
              result.kb.version, len(result.kb.intents), "hit" if result.hit else "miss", result.reason,
-             ",".join(sorted(applied)) or "none", time.perf_counter() - started)
+             time.perf_counter() - started)
     if store is None:
         return create_app(settings, engine)
     return create_app(settings, engine, dedupe=store, store=store)

@@ -163,9 +163,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
-    from benchmarks import patches
-
-    patches.apply(only={"blas1"})  # the web-only patches would only add imports here
     if args.mode == "cold":
         out = run_cold(args.kb, args.cache)
     else:
