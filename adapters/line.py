@@ -1,8 +1,8 @@
 """Pure LINE translators: webhook events in, Messaging API messages out (no I/O).
 
 LINE limits honoured here: at most 5 messages per reply, 5,000 UTF-16 code
-units per text message, 13 quick-reply items with labels of 20 characters,
-1,500 characters of Flex ``altText``.
+units per text message, 13 quick-reply items with labels of 20 characters and
+display texts of 300, 1,500 characters of Flex ``altText``.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ MAX_TEXT_UNITS = 5000
 MAX_QUICK_REPLIES = 13
 MAX_LABEL = 20
 MAX_ALT_TEXT = 1500
+MAX_DISPLAY_TEXT = 300
 
 _LABELS = {
     "ja": {"call": "電話する", "mail": "メールする", "more": "…（長いため以下省略）"},
@@ -65,7 +66,7 @@ def _self_mentions(event: Event) -> list[Any]:
 
 def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """Remove ``(index, length)`` spans; LINE counts UTF-16 units, code points as fallback."""
-    units = text.encode("utf-16-le")
+    units = text.encode("utf-16-le", "surrogatepass")  # a lone surrogate (a JSON escape) must not raise
     if all(units[2 * i:2 * (i + n)].decode("utf-16-le", "replace").startswith("@")
            for i, n in spans):
         for i, n in sorted(spans, reverse=True):
@@ -104,7 +105,7 @@ def intent_from_postback(data: str) -> str | None:
 
 def utf16_len(text: str) -> int:
     """Length in UTF-16 code units, the unit LINE counts text limits in."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _fit(text: str, limit: int) -> int:
@@ -195,7 +196,7 @@ def quick_reply(reply: Reply, lead: Sequence[QuickReplyItem] = (),
         seen.add(s.intent_id)
         label = s.label if len(s.label) <= MAX_LABEL else s.label[:MAX_LABEL - 1] + "…"
         items.append(QuickReplyItem(action=PostbackAction(
-            label=label, data=f"intent={s.intent_id}", display_text=s.label)))
+            label=label, data=f"intent={s.intent_id}", display_text=s.label[:MAX_DISPLAY_TEXT])))
     items = [*lead, *items, *tail]
     return QuickReply(items=items) if items else None
 

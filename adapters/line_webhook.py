@@ -85,10 +85,11 @@ class LineWebhook:
         """Check signature and size, queue the replies, answer 200 straight away."""
         if self._parser is None:
             return _error(503, f"LINE channel disabled: {self._reason}")
-        signature = request.headers.get("x-line-signature")
-        if not signature:
-            log.warning("LINE webhook without X-Line-Signature rejected")
-            return _error(400, "missing signature")
+        signatures = request.headers.getlist("x-line-signature")
+        if len(signatures) != 1 or not signatures[0]:
+            log.warning("LINE webhook with %d X-Line-Signature headers rejected", len(signatures))
+            return _error(400, "missing or repeated signature")
+        signature = signatures[0]
         body = await self._read_body(request)
         if isinstance(body, Response):
             return body

@@ -14,6 +14,7 @@ from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.request.internals import parse_body
 from slack_sdk.http_retry import HttpRequest, HttpResponse, RetryIntervalCalculator, RetryState
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
@@ -22,10 +23,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import Message
 
 from adapters.escalation_slack import EscalationListeners
 from adapters.slack import ACTION_PREFIX, action_target, action_to_message, event_to_message, \
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_RETRIES = 3
+MAX_BODY_BYTES = 1024 * 1024
 RETRY_BACKOFF: RetryIntervalCalculator = BackoffRetryIntervalCalculator(backoff_factor=0.5)
 
 
@@ -200,6 +204,18 @@ def build_app(settings: Settings, engine: Engine, dedupe: DedupeStore, backgroun
     return app
 
 
+def _refuse(status: int, reason: str) -> JSONResponse:
+    log.warning("slack: request refused (%d): %s", status, reason)
+    return JSONResponse({"error": reason}, status_code=status)
+
+
+def _replayed(request: Request, body: bytes) -> Request:
+    """``request`` with its (already read) body available again, for Bolt's handler."""
+    async def receive() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+    return Request(request.scope, receive)
+
+
 def bot_user_id(body: Mapping[str, Any]) -> str | None:
     """The bot's own user id, from the ``authorizations`` Slack sends with every event."""
     for authorization in body.get("authorizations") or ():
@@ -224,6 +240,7 @@ class SlackEvents:
         self.app = build_app(settings, engine, dedupe, background, escalation=escalation,
                              reloader=reloader, store=store)
         self._handler = AsyncSlackRequestHandler(self.app)
+        self._verifier = SignatureVerifier(str(settings.slack_signing_secret))
         log.info("slack: channel on at /slack/events")
 
     async def handle(self, request: Request) -> Response:
@@ -231,7 +248,46 @@ class SlackEvents:
         if self._handler is None:
             return JSONResponse({"error": "slack channel disabled",
                                  "reason": f"{' and '.join(self._missing)} not set"}, status_code=503)
-        return await self._handler.handle(request)
+        body = await self._screen(request)
+        if isinstance(body, Response):
+            return body
+        return await self._handler.handle(_replayed(request, body))
+
+    async def _screen(self, request: Request) -> bytes | Response:
+        """The raw body of a request that is at most 1 MB, signed once, fresh and a JSON object or
+        form; otherwise the refusal. Bolt reads bodies of any size and parses them before it checks
+        the signature, so unsigned junk would reach its parser (a 500) without this."""
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+            return _refuse(413, "body too large or bad length")
+        signatures = request.headers.getlist("x-slack-signature")
+        stamps = request.headers.getlist("x-slack-request-timestamp")
+        if len(signatures) != 1 or len(stamps) != 1 or not stamps[0].isdigit():
+            return _refuse(401, "missing, repeated or malformed signature headers")
+        raw = bytearray()
+        try:
+            async for chunk in request.stream():
+                raw += chunk
+                if len(raw) > MAX_BODY_BYTES:
+                    return _refuse(413, "body too large")
+        except ClientDisconnect:
+            return _refuse(400, "client disconnected")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return _refuse(401, "body is not UTF-8")  # Slack signs UTF-8 text: this was not Slack
+        if not self._verifier.is_valid(text, stamps[0], signatures[0]):
+            return _refuse(401, "invalid or stale signature")
+        try:
+            payload = parse_body(text, request.headers.get("content-type"))
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            return _refuse(400, "body is not a JSON object or form")
+        if payload.get("type") == "app_rate_limited":  # Slack holds events back for a minute
+            log.warning("slack: events are being rate limited (minute %s)", payload.get("minute_rate_limited"))
+            return Response(status_code=200)
+        return bytes(raw)
 
     def status(self) -> dict[str, Any]:
         """For /healthz: whether the channel is on, and why not (variable names only)."""

@@ -63,6 +63,10 @@ async def read_json(request: Request, limit: int = MAX_BODY) -> dict[str, Any]:
         raise BadRequest("body must be JSON") from None
     if not isinstance(data, dict):
         raise BadRequest("body must be a JSON object")
+    try:  # a "\ud800" escape decodes to a lone surrogate, which no UTF-8 response or store can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadRequest("body must not contain lone surrogate escapes") from None
     return data
 
 

@@ -3,14 +3,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
+from typing import Iterator
 
 from bot.engine import load_engine
 from bot.settings import Settings
 from bot.store import open_store
 
 log = logging.getLogger("jetbot")
+
+
+def _uvicorn_server() -> type:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn re-raises SIGTERM/SIGINT once its graceful shutdown is done, which kills the
+        process (exit 143) before the store is closed; a finished shutdown exits 0 instead."""
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            with super().capture_signals():
+                yield
+                if self._captured_signals:
+                    log.info("stopped by signal %s after a graceful shutdown", self._captured_signals[-1])
+                self._captured_signals.clear()
+
+    return Server
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -43,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
         port = args.port or int(os.environ.get("PORT", "8000"))
         app = create_app(settings, engine, dedupe=store, store=store, hot_reload=True)
-        uvicorn.run(app, host=args.host, port=port, log_level="info", timeout_graceful_shutdown=20)
+        config = uvicorn.Config(app, host=args.host, port=port, log_level="info", timeout_graceful_shutdown=20)
+        _uvicorn_server()(config).run()
         return 0
     finally:
         store.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 import time
 from pathlib import Path
@@ -36,6 +37,7 @@ DEDUPE_TTL = 7 * DAY
 CONTEXT_TTL = DAY
 MAX_QUESTION_CHARS = 2000
 _SECRET_KEY = "log_secret"
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")  # NUL (PostgreSQL refuses it), lone surrogates (not UTF-8)
 
 
 class Store(StoreStats):
@@ -77,7 +79,7 @@ class Store(StoreStats):
             " fallback, language, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (at, time.strftime("%Y-%m-%d", time.gmtime(at)), message.channel,
              self.pseudonym(message.user_id, message.channel),
-             mask_personal_data(message.text)[:MAX_QUESTION_CHARS], reply.kind,
+             _UNSTORABLE.sub("\ufffd", mask_personal_data(message.text))[:MAX_QUESTION_CHARS], reply.kind,
              None if reply.fallback else reply.intent_id, top, float(reply.score), int(reply.fallback),
              reply.language, version))
         self._maybe_purge(at)
