@@ -132,7 +132,7 @@ async def test_api_error_is_logged_with_event_id_and_never_retried(app, fake_api
     response = await deliver(app, text_event("総務省の連絡先", event_id="01HFAILINGEVENT"))
     assert response.status_code == 200
     assert len(fake_api.requests) == 1  # a reply token is single use: no second attempt
-    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR and r.name == LOGGER]
     assert "01HFAILINGEVENT" in error and f"HTTP {status}" in error and "req-42" in error
 
 
@@ -146,7 +146,7 @@ async def test_hanging_api_times_out_while_the_webhook_already_answered(app, fak
     assert response.status_code == 200 and took < 0.4
     assert app.state.background.pending == 1  # the reply is still on its way
     await app.state.background.drain()
-    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR and r.name == LOGGER]
     assert "01HSLOWAPI" in error and "0.5 s" in error
     assert len(fake_api.requests) <= 1
 
@@ -161,5 +161,5 @@ async def test_unreachable_api_is_logged_with_event_id(engine, caplog):
     caplog.set_level(logging.INFO, LOGGER)
     response = await deliver(app, text_event("総務省の連絡先", event_id="01HNOBODYHOME"))
     assert response.status_code == 200
-    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR and r.name == LOGGER]
     assert "01HNOBODYHOME" in error and "Connect" in error
