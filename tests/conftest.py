@@ -23,3 +23,9 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio, the web process's one concurrency style."""
+    return "asyncio"

@@ -32,11 +32,6 @@ class Clock:
         return self.now
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return load_kb(KB / "intents", KB / "knowledge")

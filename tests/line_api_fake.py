@@ -154,9 +154,6 @@ class FakeLineApi:
 
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture

@@ -16,9 +16,6 @@ pytestmark = pytest.mark.anyio
 MINI = REPO_ROOT / "tests" / "fixtures" / "mini"
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture(scope="module")

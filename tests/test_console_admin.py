@@ -27,9 +27,6 @@ MINI = REPO_ROOT / "tests" / "fixtures" / "mini"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 class FakeStore:

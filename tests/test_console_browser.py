@@ -24,9 +24,6 @@ TOKEN = "browser-test-token-77d0"
 SCREENSHOTS = Path("/tmp")
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 def kb_engine() -> tuple[Path, Path, Engine]:

@@ -14,7 +14,7 @@ import pytest
 
 from bot.store import Store
 from escalation_fixtures import (  # noqa: F401  (fixtures)
-    ANSWER, ASKER, EPHEMERAL, POST, UNANSWERABLE, UPDATE, VIEWS, Clock, anyio_backend, assert_no_line_id, bot,
+    ANSWER, ASKER, EPHEMERAL, POST, UNANSWERABLE, UPDATE, VIEWS, Clock, assert_no_line_id, bot,
     clock, escalate, escalation_items, fast_push, kb, line, slack, slack_text, store,
 )
 from escalation_harness import ADMIN, CHANNEL, KB, MEMBER, OTHER_MEMBER, OUTSIDER, Client, LinePlatform, \

@@ -15,7 +15,7 @@ from bot.engine import Engine
 from bot.kb import KnowledgeBase, load_kb
 from bot.store import Store, open_store
 from escalation_fixtures import (  # noqa: F401  (fixtures)
-    ANSWER, ASKER, EPHEMERAL, POST, UNANSWERABLE, UPDATE, Clock, anyio_backend, assert_no_line_id, bot, clock,
+    ANSWER, ASKER, EPHEMERAL, POST, UNANSWERABLE, UPDATE, Clock, assert_no_line_id, bot, clock,
     escalate, escalation_items, fast_push, kb, line, slack, slack_text, store,
 )
 from escalation_harness import CHANNEL, KB, MEMBER, Client, LinePlatform, SlackPlatform, config, make_app, settings, \

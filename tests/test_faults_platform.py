@@ -35,9 +35,6 @@ from proc import LINE_KB, POST, PUSH, REPLY, Act, StandIn
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture(scope="module")

@@ -38,9 +38,6 @@ POST_ROUTES = {"/line/webhook": 400, "/slack/events": 401, "/admin/login": 401, 
                "/admin/logout": None, "/api/ask": None}
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture(scope="module")

@@ -36,9 +36,6 @@ pytestmark = pytest.mark.anyio
 MB = 1024 * 1024
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from bot import messages
 from line_api_fake import (  # noqa: F401  (fixtures)
-    TOKEN, anyio_backend, app, deliver, engine, fake_api, follow_event, group, line_settings,
+    TOKEN, app, deliver, engine, fake_api, follow_event, group, line_settings,
     media_event, postback_event, room, self_mention, text_event, user,
 )
 

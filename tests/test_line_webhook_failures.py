@@ -12,7 +12,7 @@ from adapters.line_webhook import MAX_BODY_BYTES, LineWebhook
 from bot.settings import Settings
 from bot.web import create_app
 from line_api_fake import (  # noqa: F401  (fixtures)
-    KB, SECRET, TOKEN, anyio_backend, app, deliver, engine, fake_api, line_settings,
+    KB, SECRET, TOKEN, app, deliver, engine, fake_api, line_settings,
     post_webhook, sign, text_event, webhook_body,
 )
 

@@ -31,9 +31,6 @@ QUESTION = "事例集には何件載っていますか"
 BROKEN_LINE = 13  # intents/mini.yaml: the casebook_count intent
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture

@@ -21,9 +21,6 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 ADMIN = "U0001"  # the user id slash_command() sends
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture

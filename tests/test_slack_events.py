@@ -29,9 +29,6 @@ POST = "/api/chat.postMessage"
 RESPOND = "/hooks/response"
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,6 @@ pytestmark = pytest.mark.anyio
 KB_DIR = Path(__file__).parent / "fixtures" / "slack_kb"
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 @pytest.fixture(scope="module")
