@@ -5,7 +5,7 @@ Wired as ``jetbot serve`` wires it (``bot/serve.py``): settings from the environ
 ``JETBOT_DB_PATH``/``DATABASE_URL``), the store (``open_store``) as dedupe, conversation
 context and inquiry log, logging at ``JETBOT_LOG_LEVEL`` (INFO). The one difference: the
 knowledge base comes through the index cache (``JETBOT_CACHE_DIR``, see
-:mod:`bot.index_cache`), so that N workers start from one built index. With
+:mod:`bot.core.index_cache`), so that N workers start from one built index. With
 ``--workers N`` every worker process calls :func:`create` once.
 """
 from __future__ import annotations
@@ -25,14 +25,14 @@ def create() -> Starlette:
     logging.basicConfig(level=os.environ.get("JETBOT_LOG_LEVEL", "INFO"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from bot.engine import Engine
-    from bot.index_cache import load_or_build
+    from bot.core.index_cache import load_or_build
     from bot.settings import Settings
-    from bot.web import create_app
+    from bot.web.app import create_app
 
     settings = Settings.from_env()
     store = None
     try:
-        from bot.store import open_store
+        from bot.storage.store import open_store
     except ImportError:  # older code: in-memory dedupe and context
         pass
     else:

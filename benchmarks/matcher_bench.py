@@ -4,11 +4,11 @@
 JSON object:
 
 - ``cold``: reads the YAML and builds the index with an empty cache (exactly what
-  :func:`bot.index_cache.load_or_build` does on a miss: parse, build, write the cache);
+  :func:`bot.core.index_cache.load_or_build` does on a miss: parse, build, write the cache);
   reports each phase and the peak RSS of a building process.
 - ``warm``: loads the index from the cache written by a cold run, answers one warm-up
   question (``first_answer_s``: lazy resources are loaded then), then a fixed list of
-  questions timed one by one through the pure core ``bot.answer.answer``, then the naive
+  questions timed one by one through the pure core ``bot.core.answer.answer``, then the naive
   baseline (``rapidfuzz.process.extractOne`` with ``fuzz.WRatio`` over every example) on a
   bounded subset of the same questions; reports latencies, accuracy per question kind and
   the peak RSS of a serving process.
@@ -44,8 +44,8 @@ def _pct(values: list[float], q: float) -> float:
 
 def run_cold(kb_dir: Path, cache_dir: Path) -> dict:
     t_import = time.perf_counter()
-    from bot import index_cache
-    from bot.knowledge import load_knowledge
+    from bot.core import index_cache
+    from bot.core.knowledge import load_knowledge
     imported = time.perf_counter()
     for old in cache_dir.glob("*.pkl"):
         old.unlink()
@@ -71,9 +71,9 @@ def run_cold(kb_dir: Path, cache_dir: Path) -> dict:
 def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: int, budget: float,
              seed: int) -> dict:
     t_import = time.perf_counter()
-    from bot import index_cache
-    from bot.answer import answer
-    from bot.types import IncomingMessage
+    from bot.core import index_cache
+    from bot.core.answer import answer
+    from bot.core.types import IncomingMessage
     from benchmarks.generate import question_mix
     imported = time.perf_counter()
     result = index_cache.load_or_build(kb_dir / "intents", kb_dir / "knowledge", cache_dir, progress=False)

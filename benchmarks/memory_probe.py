@@ -27,16 +27,16 @@ def mark(name):
 mark("interpreter")
 import numpy, rapidfuzz  # noqa
 mark("numpy+rapidfuzz")
-from bot import index_cache
-from bot.answer import answer
-from bot.types import IncomingMessage
+from bot.core import index_cache
+from bot.core.answer import answer
+from bot.core.types import IncomingMessage
 mark("bot imports")
 kb_dir, cache_dir = Path(sys.argv[1]), Path(sys.argv[2])
 import os
 if os.environ.get("PROBE_EXTRA"):
-    from bot.text import Analyzer
+    from bot.core.text import Analyzer
     a = Analyzer(()); a.analyse("住民票"); mark("SudachiPy Analyzer")
-    from bot.index_cache import shared_encoder
+    from bot.core.index_cache import shared_encoder
     e = shared_encoder(); mark("shared_encoder()")
     e.encode(["住民票の写し"]); mark("one encode")
 t = time.perf_counter()

@@ -276,7 +276,7 @@ async def _drain(url: str, limit: float = 30.0) -> None:
 def bench_web(plan: Plan, work: Path, n: int) -> list[dict[str, Any]]:
     from benchmarks import web_bench
 
-    probe = subprocess.run([sys.executable, "-c", "import adapters.line_webhook, adapters.slack_app"],
+    probe = subprocess.run([sys.executable, "-c", "import adapters.line.webhook, adapters.slack.app"],
                            cwd=CODE, env=child_env("current"), capture_output=True, text=True)
     if probe.returncode != 0:
         log("web: adapters not importable, skipped:\n" + probe.stderr[-500:])
@@ -455,7 +455,7 @@ def write_report(path: Path, plan_name: str, info: dict[str, str], load: tuple[s
     add("")
     add("## Matcher: latency per question (medians over repeats)")
     add("")
-    add("End to end through the pure core `bot.answer.answer(IncomingMessage(text), kb)`: analysis, BM25 shortlist, "
+    add("End to end through the pure core `bot.core.answer.answer(IncomingMessage(text), kb)`: analysis, BM25 shortlist, "
         "fine scoring with the semantic re-ranker, reply composition. One question at a time, after 20 untimed "
         "warm-up questions. Baseline: `rapidfuzz.process.extractOne(question, all_examples, scorer=fuzz.WRatio)` "
         "on every k-th question of the same list, in the same process; speed-up = baseline mean ÷ our mean on "
@@ -490,7 +490,7 @@ def write_report(path: Path, plan_name: str, info: dict[str, str], load: tuple[s
     add("")
     add("## Start-up and memory")
     add("")
-    add("Cold = read the YAML, build everything, write the cache (`bot.index_cache`: parse → `build_kb` → atomic "
+    add("Cold = read the YAML, build everything, write the cache (`bot.core.index_cache`: parse → `build_kb` → atomic "
         "write). Warm = a new process loading that cache: *index loaded* counts from process start (imports "
         "included); *ready* adds the first answer (lazy resources such as the encoder weights load then). Peak "
         "memory = `ru_maxrss` of that process.")
@@ -579,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
     global CODE
     CODE = snapshot(work)
     info["fingerprint"] = subprocess.run(
-        [sys.executable, "-c", "from bot.index_cache import code_fingerprint; print(code_fingerprint())"],
+        [sys.executable, "-c", "from bot.core.index_cache import code_fingerprint; print(code_fingerprint())"],
         cwd=CODE, env=child_env("current"), capture_output=True, text=True).stdout.strip()
     log(f"{'quick' if args.quick else 'full'} run in {work}; code snapshot {info['fingerprint']}; load average {load_start}")
     try:

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from bot.knowledge import KnowledgeError
-from bot.render import plain_text, to_json
+from bot.core.knowledge import KnowledgeError
+from bot.core.render import plain_text, to_json
 from bot.settings import Settings
-from bot.types import IncomingMessage
+from bot.core.types import IncomingMessage
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--port", type=int, default=None, help="default: $PORT or 8000")
     sub.add_parser("slack-socket", parents=[common], help="run Slack in Socket Mode (needs SLACK_APP_TOKEN)")
-    from bot.report import add_arguments as report_arguments
+    from bot.reports.period_report import add_arguments as report_arguments
 
     report_arguments(sub.add_parser("report", parents=[common],
                                     help="questions, fallback rate and unanswered questions for a period"))
@@ -60,7 +60,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
         engine = _load(args)
     else:  # a session outlives this process: its context lives in the store (JETBOT_DB_PATH / DATABASE_URL)
         from bot.engine import load_engine
-        from bot.store import open_store
+        from bot.storage.store import open_store
 
         engine = load_engine(args.intents, args.knowledge, contexts=open_store(Settings.from_env()))
 
@@ -123,15 +123,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_eval(args, out)
         if args.command == "report":
-            from bot.report import run_report
+            from bot.reports.period_report import run_report
 
             return run_report(args, out)
         if args.command == "explain":
-            from bot.explain import explain
+            from bot.core.explain import explain
 
             out.write(explain(_load(args), args.question) + "\n")
             return 0
-        from bot.serve import run
+        from bot.web.serve import run
 
         return run(args)
     except KnowledgeError as exc:

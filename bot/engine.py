@@ -7,10 +7,10 @@ Adapters and entry points talk only to :class:`Engine`:
 - ``engine.version_info() -> dict``  (for /healthz)
 
 ``load_engine(intents_dir, knowledge_dir)`` builds one, raising
-``bot.knowledge.KnowledgeError`` (with ``.errors``: ``file:line: message``) on bad YAML.
+``bot.core.knowledge.KnowledgeError`` (with ``.errors``: ``file:line: message``) on bad YAML.
 
 Conversation context lives in a :class:`ContextStore` (in memory by default, or
-``bot.store.Store`` so that it survives restarts and is shared between processes);
+``bot.storage.store.Store`` so that it survives restarts and is shared between processes);
 with an :class:`InquiryLog` every question and reply is recorded.
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from bot.answer import Context, answer, help_reply
-from bot.kb import KnowledgeBase
-from bot.types import IncomingMessage, Language, Reply
+from bot.core.answer import Context, answer, help_reply
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.types import IncomingMessage, Language, Reply
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class ContextStore(Protocol):
 
 
 class InquiryLog(Protocol):
-    """Where every question and its reply are recorded (``bot.store.Store``)."""
+    """Where every question and its reply are recorded (``bot.storage.store.Store``)."""
 
     def record(self, message: IncomingMessage, reply: Reply, version: str, at: float) -> None: ...
 
@@ -121,6 +121,6 @@ def load_engine(intents_dir: Path, knowledge_dir: Path, *, contexts: ContextStor
     Goes through the index cache (``.jetbot-cache/``, ``JETBOT_CACHE_DIR``; ``off`` disables it):
     a restart with unchanged YAML and code skips the build.
     """
-    from bot.index_cache import load_kb_cached
+    from bot.core.index_cache import load_kb_cached
 
     return Engine(load_kb_cached(intents_dir, knowledge_dir), contexts=contexts, log=log)

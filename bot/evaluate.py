@@ -12,11 +12,11 @@ from typing import Any, Iterable, Iterator, TextIO, TypeVar
 
 import yaml
 
-from bot.answer import THRESHOLD
+from bot.core.answer import THRESHOLD
 from bot.engine import load_engine
-from bot.kb import KnowledgeBase
-from bot.render import plain_text
-from bot.types import IncomingMessage, Reply
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.render import plain_text
+from bot.core.types import IncomingMessage, Reply
 
 _STRIP = re.compile(r"[\s,、，\-‐‑‒–—―−ー－]")
 T = TypeVar("T")

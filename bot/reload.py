@@ -23,8 +23,8 @@ from typing import Any, AsyncIterator, Callable
 from watchfiles import Change, awatch
 
 from bot.engine import Engine
-from bot.kb import KnowledgeBase
-from bot.knowledge import KnowledgeError
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.knowledge import KnowledgeError
 from bot.validate import Finding, validate
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class Reloader:
         self.quiet, self.step_ms, self.tick_ms = quiet, step_ms, tick_ms
         self._seen = fingerprint(*self.folders)  # the files as of the last load
         if loader is None:  # through the index cache: an edit is built once, then shared by workers
-            from bot.index_cache import load_kb_cached
+            from bot.core.index_cache import load_kb_cached
 
             loader = load_kb_cached
         self._loader = loader

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.knowledge import Knowledge, KnowledgeError, load_knowledge
-from bot.text import clean, fold_kana
+from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.core.text import clean, fold_kana
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")
@@ -62,9 +62,9 @@ def _matcher_checks(knowledge: Knowledge) -> list[Finding]:
     """Examples the live matcher would send to another intent, and answers too long for a channel."""
     from rapidfuzz import fuzz
 
-    from bot.answer import intent_reply
-    from bot.kb import build_kb
-    from bot.render import plain_text
+    from bot.core.answer import intent_reply
+    from bot.core.knowledge_base import build_kb
+    from bot.core.render import plain_text
 
     kb = build_kb(knowledge)
     matcher, findings = kb.matcher, []

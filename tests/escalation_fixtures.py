@@ -7,10 +7,10 @@ from typing import Any, AsyncIterator, Iterator
 import pytest
 from pytest_httpserver import HTTPServer
 
-from adapters.escalation_line import LinePusher
+from adapters.line.escalation import LinePusher
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
-from bot.store import Store, open_store
+from bot.core.knowledge_base import KnowledgeBase, load_kb
+from bot.storage.store import Store, open_store
 from escalation_harness import (ADMIN, KB, MEMBER, OTHER_MEMBER, Client, LinePlatform, SlackPlatform, config,
                                 make_app, settings)
 from line_api_fake import postback_event, text_event, user

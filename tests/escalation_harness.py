@@ -22,14 +22,14 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 from werkzeug import Request, Response
 
-from adapters.escalation_desk import EscalationDesk, build_escalation
-from adapters.line_webhook import LineWebhook
-from adapters.slack_app import SlackEvents
-from bot.background import BackgroundWork
+from bot.escalation.desk import EscalationDesk, build_escalation
+from adapters.line.webhook import LineWebhook
+from adapters.slack.app import SlackEvents
+from bot.web.background import BackgroundWork
 from bot.engine import Engine
-from bot.escalation import EscalationConfig
+from bot.escalation.rules import EscalationConfig
 from bot.settings import Settings
-from bot.store import Store
+from bot.storage.store import Store
 from line_api_fake import sign, webhook_body
 from line_api_fake import SECRET as LINE_SECRET, TOKEN as LINE_TOKEN
 from slack_api_fake import SECRET as SLACK_SECRET, TOKEN as SLACK_TOKEN, FakeSlackApi, envelope, signed_headers

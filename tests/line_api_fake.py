@@ -24,7 +24,7 @@ from werkzeug import Request, Response
 
 from bot.engine import Engine, load_engine
 from bot.settings import Settings
-from bot.web import create_app
+from bot.web.app import create_app
 
 SECRET = "test-channel-secret-0123456789ab"
 TOKEN = "test-channel-access-token-XYZ"

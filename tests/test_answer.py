@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer import Context, answer
-from bot.kb import KnowledgeBase, load_kb
-from bot.render import plain_text
+from bot.core.answer import Context, answer
+from bot.core.knowledge_base import KnowledgeBase, load_kb
+from bot.core.render import plain_text
 from bot.settings import REPO_ROOT
-from bot.types import IncomingMessage
+from bot.core.types import IncomingMessage
 
 MINI = REPO_ROOT / "tests/fixtures/mini"
 

@@ -7,10 +7,10 @@ import httpx
 import pytest
 
 from bot.engine import Engine, load_engine
-from bot.render import plain_text, to_json
+from bot.core.render import plain_text, to_json
 from bot.settings import REPO_ROOT, Settings
-from bot.types import IncomingMessage
-from bot.web import create_app
+from bot.core.types import IncomingMessage
+from bot.web.app import create_app
 
 pytestmark = pytest.mark.anyio
 MINI = REPO_ROOT / "tests" / "fixtures" / "mini"

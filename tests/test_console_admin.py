@@ -13,13 +13,13 @@ import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bot.adminauth import COOKIE, AdminAuth, redact
-from bot.chart import daily_chart
-from bot.store_stats import DayCount
+from bot.web.admin.auth import COOKIE, AdminAuth, redact
+from bot.web.admin.chart import daily_chart
+from bot.storage.inquiry_stats import DayCount
 from bot.engine import load_engine
 from bot.settings import REPO_ROOT, Settings
-from bot.types import Candidate, IncomingMessage, Reply
-from bot.web import create_app
+from bot.core.types import Candidate, IncomingMessage, Reply
+from bot.web.app import create_app
 
 pytestmark = pytest.mark.anyio
 TOKEN = "admin-test-token-41c9"
@@ -160,7 +160,7 @@ async def test_page_with_a_store_shows_volumes_and_the_chart() -> None:
 
 
 async def test_page_with_the_real_store_groups_unanswered_questions(tmp_path: Path) -> None:
-    from bot.store import open_store
+    from bot.storage.store import open_store
 
     store = open_store(tmp_path / "inquiries.sqlite3", secret="s", env={})
     now = time.time()

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine, load_engine
-from bot.knowledge import KnowledgeError
-from bot.render import plain_text
+from bot.core.knowledge import KnowledgeError
+from bot.core.render import plain_text
 from bot.settings import REPO_ROOT, Settings
-from bot.types import IncomingMessage, Reply
-from bot.web import create_app
+from bot.core.types import IncomingMessage, Reply
+from bot.web.app import create_app
 from browser import chromium, live_server
 
 pytestmark = pytest.mark.anyio

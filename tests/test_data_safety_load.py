@@ -19,12 +19,12 @@ from typing import Any
 import httpx
 import pytest
 
-import adapters.line_webhook
+import adapters.line.webhook
 import line_api_fake
 import slack_api_fake
 from bot.engine import load_engine
 from bot.settings import Settings
-from bot.web import create_app
+from bot.web.app import create_app
 from proc import LINE_KB, POST, REPLY, StandIn, line_request, shared, slack_request, wait_for
 
 LINE_EVENTS = 120
@@ -139,12 +139,12 @@ def test_line_replies_share_one_api_client_while_the_app_runs(monkeypatch: pytes
     flight to pass their 8 s timeout: the load test above lost 23 of 120 LINE replies that way."""
     built: list[object] = []
 
-    class Counted(adapters.line_webhook.AsyncApiClient):  # type: ignore[misc, name-defined]
+    class Counted(adapters.line.webhook.AsyncApiClient):  # type: ignore[misc, name-defined]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             built.append(self)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(adapters.line_webhook, "AsyncApiClient", Counted)
+    monkeypatch.setattr(adapters.line.webhook, "AsyncApiClient", Counted)
     stand_in = StandIn()
     try:
         settings = Settings(line_channel_secret=line_api_fake.SECRET, line_channel_access_token=line_api_fake.TOKEN,

@@ -16,10 +16,10 @@ import pytest
 
 import line_api_fake
 from bot.engine import Engine
-from bot.kb import load_kb
+from bot.core.knowledge_base import load_kb
 from bot.settings import Settings
-from bot.store import open_store
-from bot.web import create_app
+from bot.storage.store import open_store
+from bot.web.app import create_app
 from pg import pg_server, pg_url, store_target  # noqa: F401  (fixtures)
 from proc import LINE_KB, REPLY, StandIn
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.store import Store
+from bot.storage.store import Store
 from escalation_fixtures import (  # noqa: F401  (fixtures)
     ANSWER, ASKER, EPHEMERAL, POST, UNANSWERABLE, UPDATE, VIEWS, Clock, assert_no_line_id, bot,
     clock, escalate, escalation_items, fast_push, kb, line, slack, slack_text, store,

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-import adapters.slack_app
+import adapters.slack.app
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
-from bot.store import Store, open_store
+from bot.core.knowledge_base import KnowledgeBase, load_kb
+from bot.storage.store import Store, open_store
 from escalation_fixtures import (  # noqa: F401  (fixtures)
     ANSWER, ASKER, EPHEMERAL, POST, UNANSWERABLE, UPDATE, Clock, assert_no_line_id, bot, clock,
     escalate, escalation_items, fast_push, kb, line, slack, slack_text, store,
@@ -105,7 +105,7 @@ async def test_restart_delivers_an_answered_but_undelivered_escalation(
 async def test_slack_post_that_failed_is_posted_by_the_sweep(
         line: LinePlatform, slack: SlackPlatform, kb: KnowledgeBase, store: Store, clock: Clock,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(adapters.slack_app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
+    monkeypatch.setattr(adapters.slack.app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
     bot = Client(make_app(settings(line, slack), Engine(kb), store, config(), clock))
     for _ in range(4):                                              # 1 try + 3 retries
         slack.fail_next(POST, 500)
@@ -169,13 +169,11 @@ async def test_escalation_is_off_without_its_channel_or_either_platform(
     assert slack.calls == [] and line.pushes == []
 
 
-@pytest.mark.skipif("escalation" not in inspect.signature(__import__("bot.web").web.create_app).parameters,
-                    reason="bot/web.py escalation patch not applied yet (see the escalation report)")
 async def test_create_app_wires_escalation(line: LinePlatform, slack: SlackPlatform, kb: KnowledgeBase,
                                            store: Store) -> None:
-    from bot.background import BackgroundWork
-    from bot.web import create_app
-    from adapters.escalation_desk import build_escalation
+    from bot.web.background import BackgroundWork
+    from bot.web.app import create_app
+    from bot.escalation.desk import build_escalation
 
     background = BackgroundWork()
     desk = build_escalation(settings(line, slack), Engine(kb), background, store=store, config=config())
@@ -194,7 +192,7 @@ async def test_create_app_wires_escalation(line: LinePlatform, slack: SlackPlatf
 async def test_failure_report_that_could_not_be_posted_is_posted_by_the_sweep(
         line: LinePlatform, slack: SlackPlatform, kb: KnowledgeBase, store: Store, clock: Clock,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(adapters.slack_app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
+    monkeypatch.setattr(adapters.slack.app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
     bot = Client(make_app(settings(line, slack), Engine(kb), store, config(max_attempts=1), clock))
     await escalate(bot, line)
     line.push_statuses[:] = [400]                                   # not retryable: the one attempt fails

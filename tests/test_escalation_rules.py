@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from adapters.escalation_blocks import admin_list, answer_modal, message, slack_to_plain
-from adapters.line import MAX_QUICK_REPLIES, quick_reply
+from adapters.slack.escalation_blocks import admin_list, answer_modal, message, slack_to_plain
+from adapters.line.messages import MAX_QUICK_REPLIES, quick_reply
 from bot.engine import Engine
-from bot.escalation import (EscalationConfig, Escalation, Guess, Offer, after_failure, answer_refusal,
+from bot.escalation.rules import (EscalationConfig, Escalation, Guess, Offer, after_failure, answer_refusal,
                             answer_text, confirm_decision, parse_postback, postback_data, retry_delay)
-from bot.escalation_faq import faq_snippet, suggest_id
+from bot.escalation.faq import faq_snippet, suggest_id
 from bot.settings import REPO_ROOT
-from bot.types import Reply, Suggestion
+from bot.core.types import Reply, Suggestion
 from bot.validate import validate
 from linebot.v3.messaging import PostbackAction, QuickReplyItem
 
@@ -151,8 +151,6 @@ def test_faq_for_a_question_already_known_points_to_that_intent(repo_engine: Eng
     assert yaml.safe_load(suggestion.yaml_text) == {"answer": "新しい回答"}
 
 
-@pytest.mark.skipif(not hasattr(__import__("bot.settings").settings.Settings, "escalation_channel"),
-                    reason="bot/settings.py escalation patch not applied yet (see the escalation report)")
 def test_settings_and_config_from_the_environment() -> None:
     from bot.settings import Settings
 

@@ -7,9 +7,9 @@ from typing import Callable, Iterator
 
 import pytest
 
-from bot.escalation import EscalationConfig, Guess, after_failure
-from bot.escalation_store import EscalationStore, ensure_schema
-from bot.store import Store, open_store
+from bot.escalation.rules import EscalationConfig, Guess, after_failure
+from bot.storage.escalations import EscalationStore, ensure_schema
+from bot.storage.store import Store, open_store
 from pg import pg_server, pg_url, store_target  # noqa: F401  (fixtures)
 
 NOW = 1_717_243_200.0

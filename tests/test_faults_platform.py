@@ -19,17 +19,17 @@ import pytest
 from linebot.v3.messaging import TextMessage
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
-import adapters.slack_app
+import adapters.slack.app
 import line_api_fake
 import slack_api_fake
-from adapters.escalation_line import LinePusher
-from adapters.line_webhook import LineWebhook
-from adapters.slack_app import SlackEvents
+from adapters.line.escalation import LinePusher
+from adapters.line.webhook import LineWebhook
+from adapters.slack.app import SlackEvents
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
+from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.settings import Settings
-from bot.store import open_store
-from bot.web import create_app
+from bot.storage.store import open_store
+from bot.web.app import create_app
 from proc import LINE_KB, POST, PUSH, REPLY, Act, StandIn
 
 pytestmark = pytest.mark.anyio
@@ -53,7 +53,7 @@ def stand_in() -> Any:
 async def bot(kb: KnowledgeBase, stand_in: StandIn, tmp_path: Path,
               monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[Any, httpx.AsyncClient, Any]]:
     monkeypatch.setattr(LineWebhook, "reply_timeout", 0.5)
-    monkeypatch.setattr(adapters.slack_app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.05))
+    monkeypatch.setattr(adapters.slack.app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.05))
     store = open_store(str(tmp_path / "log.sqlite3"), secret="s", env={})
     settings = Settings(intents_dir=LINE_KB / "intents", knowledge_dir=LINE_KB / "knowledge",
                         line_channel_secret=line_api_fake.SECRET, line_channel_access_token=line_api_fake.TOKEN,
@@ -153,7 +153,7 @@ MESSAGE = [TextMessage(text="担当者からの回答です。")]
 
 
 async def test_push_retries_429_and_5xx_with_the_same_key(stand_in: StandIn, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.WARNING, "adapters.escalation_line")
+    caplog.set_level(logging.WARNING, "adapters.line.escalation")
     stand_in.script(PUSH, Act(429, {"Retry-After": "1"}), Act(502))
     result = await pusher(stand_in).push("U-target", MESSAGE, "retry-key-1")
     assert result.ok

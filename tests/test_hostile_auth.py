@@ -23,12 +23,12 @@ from starlette.routing import Route
 
 import line_api_fake
 import slack_api_fake
-from bot.adminauth import AdminAuth
+from bot.web.admin.auth import AdminAuth
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
+from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.settings import REPO_ROOT, Settings
-from bot.store import open_store
-from bot.web import create_app
+from bot.storage.store import open_store
+from bot.web.app import create_app
 from proc import ADMIN_TOKEN, LINE_KB, StandIn
 
 pytestmark = pytest.mark.anyio

@@ -26,10 +26,10 @@ import pytest
 import line_api_fake
 import slack_api_fake
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
+from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.settings import Settings
-from bot.store import Store, open_store
-from bot.web import create_app
+from bot.storage.store import Store, open_store
+from bot.web.app import create_app
 from proc import LINE_KB, POST, REPLY, StandIn, shared
 
 pytestmark = pytest.mark.anyio

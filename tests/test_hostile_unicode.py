@@ -1,6 +1,6 @@
 """Property-based tests: any Unicode in, a reply or a clean rejection out, never an exception.
 
-Covers the normaliser (``Analyzer.analyse``), the matcher and answer (``bot.answer.answer`` over the
+Covers the normaliser (``Analyzer.analyse``), the matcher and answer (``bot.core.answer.answer`` over the
 repo's real knowledge base, built once per module), the renderers (``plain_text``/``to_json``,
 LINE ``reply_to_messages``, Slack ``reply_to_blocks``) with replies built from arbitrary text, and
 both webhook translators: LINE events of arbitrary shape through the real webhook (signed, over
@@ -27,19 +27,19 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings, strategies as st
 
-from adapters.line import MAX_ALT_TEXT, MAX_LABEL, MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_TEXT_UNITS, \
+from adapters.line.messages import MAX_ALT_TEXT, MAX_LABEL, MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_TEXT_UNITS, \
     reply_to_messages, utf16_len
-from adapters.slack import BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, action_to_message, event_to_message, \
+from adapters.slack.blocks import BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, action_to_message, event_to_message, \
     reply_target, reply_to_blocks
-from adapters.slack_app import bot_user_id
-from bot.answer import Context, answer
+from adapters.slack.app import bot_user_id
+from bot.core.answer import Context, answer
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
-from bot.render import plain_text, to_json
+from bot.core.knowledge_base import KnowledgeBase, load_kb
+from bot.core.render import plain_text, to_json
 from bot.settings import Settings
-from bot.text import MAX_CHARS
-from bot.types import Contact, IncomingMessage, Link, Reply, Suggestion
-from bot.web import create_app
+from bot.core.text import MAX_CHARS
+from bot.core.types import Contact, IncomingMessage, Link, Reply, Suggestion
+from bot.web.app import create_app
 from conftest import INTENTS, KNOWLEDGE
 import line_api_fake
 from proc import LINE_KB, REPLY, StandIn

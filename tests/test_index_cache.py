@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import index_cache, index_file
-from bot.answer import answer
-from bot.knowledge import KnowledgeError, load_knowledge
-from bot.types import IncomingMessage
+from bot.core import index_cache, index_cache_file as index_file
+from bot.core.answer import answer
+from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.types import IncomingMessage
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 QUESTIONS = ["JETの参加者数は", "総務省の電話番号を教えて", "もんかしょうの問い合わせ先", "事例集には何件ありますか",
@@ -113,8 +113,8 @@ def test_a_cache_written_by_other_code_is_ignored(kb_dir: Path, tmp_path: Path,
 
 def test_fingerprint_covers_the_modules_that_build_the_index() -> None:
     names = {m.__name__ for m in index_cache._code_modules()}
-    assert {"bot.kb", "bot.knowledge", "bot.matcher", "bot.text", "bot.compose", "bot.index_cache"} <= names
-    assert "bot.web" not in names
+    assert {"bot.core.knowledge_base", "bot.core.knowledge", "bot.core.matcher", "bot.core.text", "bot.core.compose", "bot.core.index_cache"} <= names
+    assert "bot.web.app" not in names
 
 
 def test_bad_yaml_raises_like_load_kb_and_caches_nothing(kb_dir: Path, tmp_path: Path) -> None:

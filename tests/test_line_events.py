@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from linebot.v3.webhooks import Event
 
-from adapters.line import event_to_message, intent_from_postback, is_group_chat, mentions_bot
-from bot.types import IncomingMessage
+from adapters.line.messages import event_to_message, intent_from_postback, is_group_chat, mentions_bot
+from bot.core.types import IncomingMessage
 from line_api_fake import (
     follow_event, group, media_event, postback_event, room, self_mention, text_event, user,
 )

@@ -6,10 +6,10 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from adapters.line import (
+from adapters.line.messages import (
     MAX_TEXT_UNITS, contact_card, reply_to_messages, split_text, tel_uri, utf16_len,
 )
-from bot.types import Contact, Link, Reply, Suggestion
+from bot.core.types import Contact, Link, Reply, Suggestion
 
 MIC = Contact(id="mic", name="総務省自治行政局国際室", phone="03-5253-5527",
               email="kokusai@soumu.go.jp", name_en="International Affairs Office, MIC")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import messages
+from bot.core import messages
 from line_api_fake import (  # noqa: F401  (fixtures)
     TOKEN, app, deliver, engine, fake_api, follow_event, group, line_settings,
     media_event, postback_event, room, self_mention, text_event, user,

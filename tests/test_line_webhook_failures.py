@@ -8,16 +8,16 @@ import socket
 import httpx
 import pytest
 
-from adapters.line_webhook import MAX_BODY_BYTES, LineWebhook
+from adapters.line.webhook import MAX_BODY_BYTES, LineWebhook
 from bot.settings import Settings
-from bot.web import create_app
+from bot.web.app import create_app
 from line_api_fake import (  # noqa: F401  (fixtures)
     KB, SECRET, TOKEN, app, deliver, engine, fake_api, line_settings,
     post_webhook, sign, text_event, webhook_body,
 )
 
 pytestmark = pytest.mark.anyio
-LOGGER = "adapters.line_webhook"
+LOGGER = "adapters.line.webhook"
 
 
 async def test_wrong_signature_is_rejected_and_nothing_is_sent(app, fake_api):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy import mask_personal_data, pseudonym
+from bot.core.privacy import mask_personal_data, pseudonym
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -19,10 +19,10 @@ import httpx
 import pytest
 
 from bot.engine import Engine, load_engine
-from bot.kb import KnowledgeBase, load_kb
+from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.reload import Reloader
 from bot.settings import REPO_ROOT, Settings
-from bot.web import create_app
+from bot.web.app import create_app
 from browser import live_server, wait_until
 
 pytestmark = pytest.mark.anyio

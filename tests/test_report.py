@@ -11,12 +11,12 @@ from typing import Iterator
 
 import pytest
 
-from bot.report import add_arguments, period, run_report
-from bot.report_groups import group_questions, similarity
+from bot.reports.period_report import add_arguments, period, run_report
+from bot.reports.question_groups import group_questions, similarity
 from bot.settings import REPO_ROOT
-from bot.store import DAY, Store, open_store
-from bot.store_stats import LowRow
-from bot.types import Candidate, IncomingMessage, Reply
+from bot.storage.store import DAY, Store, open_store
+from bot.storage.inquiry_stats import LowRow
+from bot.core.types import Candidate, IncomingMessage, Reply
 from pg import pg_server, pg_url, store_target  # noqa: F401  (fixtures)
 
 NOW = 1_717_243_200.0  # 2024-06-01 12:00 UTC

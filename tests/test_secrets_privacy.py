@@ -14,7 +14,7 @@ import httpx
 
 import line_api_fake
 import slack_api_fake
-from bot.privacy import EMAIL, INDIVIDUAL_NUMBER, PHONE
+from bot.core.privacy import EMAIL, INDIVIDUAL_NUMBER, PHONE
 from proc import ADMIN_TOKEN, line_request, shared, slack_request, wait_for
 
 PERSONAL = [

@@ -11,9 +11,9 @@ from pytest_httpserver import HTTPServer
 
 from bot.engine import load_engine
 from bot.settings import Settings
-from bot.store import open_store
-from bot.types import IncomingMessage
-from bot.web import create_app
+from bot.storage.store import open_store
+from bot.core.types import IncomingMessage
+from bot.web.app import create_app
 from slack_api_fake import SECRET, TOKEN, FakeSlackApi, signed_headers, slash_command
 
 pytestmark = pytest.mark.anyio

@@ -15,11 +15,11 @@ from pytest_httpserver import HTTPServer
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from starlette.applications import Starlette
 
-import adapters.slack_app
+import adapters.slack.app
 from bot.engine import Engine
-from bot.kb import KnowledgeBase, load_kb
+from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.settings import Settings
-from bot.web import create_app
+from bot.web.app import create_app
 from slack_api_fake import (SECRET, TOKEN, FakeSlackApi, block_actions, direct_message,
                                   envelope, mention, signed_headers, slash_command)
 
@@ -240,7 +240,7 @@ async def test_rate_limit_waits_for_retry_after(bot: Bot) -> None:
 async def test_failures_beyond_the_retries_are_logged_with_the_event_id(
         fake: FakeSlackApi, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setattr(adapters.slack_app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
+    monkeypatch.setattr(adapters.slack.app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
     app = create_app(make_settings(fake), Engine(kb))
     for status in (500, 502, 503, 504):
         fake.fail_next(POST, status)
@@ -248,7 +248,7 @@ async def test_failures_beyond_the_retries_are_logged_with_the_event_id(
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
         response = await http.post("/slack/events", content=body.encode(), headers=signed_headers(body))
         assert response.status_code == 200
-        with caplog.at_level(logging.ERROR, logger="adapters.slack_app"):
+        with caplog.at_level(logging.ERROR, logger="adapters.slack.app"):
             await app.state.background.drain()
     assert [c.status for c in fake.attempts(POST)] == [500, 502, 503, 504]   # 1 try + 3 retries
     assert any("Ev000DOOMED" in r.getMessage() and r.levelno == logging.ERROR for r in caplog.records)
@@ -304,9 +304,9 @@ async def test_health_reports_the_channel_on(bot: Bot) -> None:
 
 async def test_without_credentials_the_channel_is_off(fake: FakeSlackApi, kb: KnowledgeBase,
                                                        caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="adapters.slack_app"):
+    with caplog.at_level(logging.INFO, logger="adapters.slack.app"):
         app = create_app(make_settings(fake, slack_signing_secret=None, slack_bot_token=None), Engine(kb))
-    [line] = [r.getMessage() for r in caplog.records if r.name == "adapters.slack_app"]
+    [line] = [r.getMessage() for r in caplog.records if r.name == "adapters.slack.app"]
     assert "SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN" in line and "off" in line
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
         body = envelope(direct_message("参加者は何人"))
@@ -332,7 +332,7 @@ async def test_half_configured_channel_is_off_and_never_shows_the_secret(
 
 async def test_unreachable_slack_api_never_breaks_the_ack(
         kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setattr(adapters.slack_app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
+    monkeypatch.setattr(adapters.slack.app, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
     settings = Settings(slack_signing_secret=SECRET, slack_bot_token=TOKEN,
                         slack_api_url="http://127.0.0.1:9/api/")   # nothing listens there
     app = create_app(settings, Engine(kb))
@@ -340,7 +340,7 @@ async def test_unreachable_slack_api_never_breaks_the_ack(
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
         response = await http.post("/slack/events", content=body.encode(), headers=signed_headers(body))
         assert response.status_code == 200
-        with caplog.at_level(logging.ERROR, logger="adapters.slack_app"):
+        with caplog.at_level(logging.ERROR, logger="adapters.slack.app"):
             await app.state.background.drain()
         assert (await http.get("/healthz")).json()["channels"]["slack"]["enabled"] is True
     assert any("Ev000NOWHERE" in r.getMessage() for r in caplog.records)

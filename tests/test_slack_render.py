@@ -6,9 +6,9 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from adapters.slack import (BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, action_target, action_to_message,
+from adapters.slack.blocks import (BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, action_target, action_to_message,
                             clean_text, event_to_message, reply_target, reply_to_blocks)
-from bot.types import Contact, Link, Reply, Suggestion
+from bot.core.types import Contact, Link, Reply, Suggestion
 
 BOT = "UBOT0001"
 

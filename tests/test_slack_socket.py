@@ -9,9 +9,9 @@ from pytest_httpserver import HTTPServer
 from slack_bolt.adapter.socket_mode.async_internals import run_async_bolt_app
 from slack_sdk.socket_mode.request import SocketModeRequest
 
-from adapters.slack_socket import SlackSocketConfigError, run_socket_mode, socket_mode_handler
-from bot.background import BackgroundWork
-from bot.dedupe import MemoryDedupe
+from adapters.slack.socket_mode import SlackSocketConfigError, run_socket_mode, socket_mode_handler
+from bot.web.background import BackgroundWork
+from bot.storage.dedupe import MemoryDedupe
 from bot.engine import Engine, load_engine
 from bot.settings import Settings
 from slack_api_fake import TOKEN, FakeSlackApi, envelope, mention

@@ -8,12 +8,12 @@ from typing import Callable
 
 import pytest
 
-from bot.answer import Context
+from bot.core.answer import Context
 from bot.engine import Engine
 from bot.settings import Settings
-from bot.store import DAY, Store, open_store, store_location
-from bot.store_sql import SCHEMA_VERSION
-from bot.types import Candidate, IncomingMessage, Reply
+from bot.storage.store import DAY, Store, open_store, store_location
+from bot.storage.database import SCHEMA_VERSION
+from bot.core.types import Candidate, IncomingMessage, Reply
 from pg import pg_server, pg_url, store_target  # noqa: F401  (fixtures)
 
 NOW = 1_717_243_200.0  # 2024-06-01 12:00 UTC
@@ -106,7 +106,7 @@ def test_pseudonym_stable_per_secret(opener: Callable[..., Store]) -> None:
 
 def test_generated_secret_is_kept_and_warned_about(opener: Callable[..., Store],
                                                    caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="bot.store"):
+    with caplog.at_level(logging.WARNING, logger="bot.storage.store"):
         first = opener(secret=None)
     assert "JETBOT_LOG_SECRET" in caplog.text
     second = opener(secret=None)

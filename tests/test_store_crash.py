@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 from bot.settings import REPO_ROOT
-from bot.store import open_store
+from bot.storage.store import open_store
 
 WRITER = textwrap.dedent("""
     import sys, time
-    from bot.store import open_store
-    from bot.types import IncomingMessage, Reply
+    from bot.storage.store import open_store
+    from bot.core.types import IncomingMessage, Reply
     store = open_store(sys.argv[1], secret="s", env={})
     n = 0
     while True:

@@ -9,8 +9,8 @@ import pytest
 from bot.cli import main
 from bot.engine import Engine
 from bot.settings import Settings
-from bot.store import Store, open_store
-from bot.types import IncomingMessage
+from bot.storage.store import Store, open_store
+from bot.core.types import IncomingMessage
 from pg import pg_server, pg_url, store_target  # noqa: F401  (fixtures)
 
 NOW = 1_717_243_200.0  # 2024-06-01 12:00 UTC

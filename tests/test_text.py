@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import Analyzer, clean, fold_kana, is_english
+from bot.core.text import Analyzer, clean, fold_kana, is_english
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from bot.answer import language_of
+from bot.core.answer import language_of
 from bot.evaluate import fold_fact
-from bot.kb import load_kb
-from bot.render import plain_text
-from bot.answer import intent_reply
+from bot.core.knowledge_base import load_kb
+from bot.core.render import plain_text
+from bot.core.answer import intent_reply
 from bot.settings import REPO_ROOT
 
 

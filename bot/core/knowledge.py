@@ -1,0 +1,221 @@
+"""Load ``knowledge/`` and ``intents/`` into one immutable :class:`Knowledge`, or every error."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.core.schema import INTENT_SECTIONS, KNOWLEDGE_SECTIONS, check_records, check_synonyms
+from bot.core.yaml_source import LineDict, YamlError, read_yaml
+
+PLACEHOLDER = re.compile(r"\{(fact|contact|link):([a-z0-9_]+)(?:\.([a-z_]+))?\}")
+CONTACT_FIELDS = ("name", "name_en", "phone", "email")
+LINK_FIELDS = ("title", "title_en", "url")
+
+
+class KnowledgeError(Exception):
+    """The YAML could not be loaded; ``errors`` lists every problem as ``file:line: message``."""
+
+    def __init__(self, errors: list[YamlError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass(frozen=True)
+class Record:
+    """One knowledge entry (source, fact, link, contact or case): its fields and where it stands."""
+
+    kind: str
+    id: str
+    data: dict[str, Any]
+    file: str
+    line: int
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """Field value, or ``default`` when unset."""
+        value = self.data.get(name)
+        return default if value is None else value
+
+
+@dataclass(frozen=True)
+class Intent:
+    """One intent as the admin wrote it."""
+
+    id: str
+    examples: tuple[str, ...]
+    answer: str
+    file: str
+    line: int
+    answer_en: str | None = None
+    title: str | None = None
+    title_en: str | None = None
+    facts: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    follow_ups: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    example_lines: tuple[int, ...] = ()
+    fallback: bool = False  # a known question the notice does not answer: the reply says so
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the bot knows, as loaded from one consistent set of files."""
+
+    intents: tuple[Intent, ...]
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    version: str = ""
+
+    def table(self, kind: str) -> dict[str, Record]:
+        """All records of one kind (``facts``, ``contacts``…) by id."""
+        return self.records.get(kind, {})
+
+    def intent(self, intent_id: str) -> Intent | None:
+        """The intent with this id, if any."""
+        return next((i for i in self.intents if i.id == intent_id), None)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
+    """Read both folders; raise :class:`KnowledgeError` listing every problem found."""
+    errors: list[YamlError] = []
+    digest = hashlib.sha256()
+    records: dict[str, dict[str, Record]] = {kind: {} for kind in KNOWLEDGE_SECTIONS}
+    intents: list[Intent] = []
+    synonyms: list[tuple[str, ...]] = []
+    base = Path.cwd()
+    if not intents_dir.is_dir():
+        errors.append(YamlError(str(intents_dir), 0, "intents folder not found"))
+    for folder, sections in ((knowledge_dir, KNOWLEDGE_SECTIONS), (intents_dir, INTENT_SECTIONS)):
+        for path in _yaml_files(folder):
+            shown = _display(path, base)
+            digest.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
+            data, problems = read_yaml(path, shown)
+            errors.extend(problems)
+            if data is None and not problems:
+                continue  # an empty file is allowed
+            if not isinstance(data, LineDict):
+                if data is not None:
+                    errors.append(YamlError(shown, 1, f"top level must be a mapping with {' / '.join(sections)}"))
+                continue
+            for key in data:
+                if key not in sections:
+                    errors.append(YamlError(shown, data.line_of(key),
+                                            f"unknown section '{key}' (expected {', '.join(sections)})"))
+            for key in sections:
+                if key not in data:
+                    continue
+                line = data.line_of(key)
+                if key == "synonyms":
+                    good, problems = check_synonyms(data[key], shown, line)
+                    synonyms.extend(good)
+                else:
+                    good_items, problems = check_records(data[key], key, shown, line)
+                    for item in good_items:
+                        if key == "intents":
+                            intents.append(_intent(item, shown))
+                        else:
+                            _add_record(records[key], Record(key, item["id"], dict(item), shown, item.line), errors)
+                errors.extend(problems)
+    _check_duplicate_intents(intents, errors)
+    knowledge = Knowledge(tuple(intents), records, tuple(synonyms), digest.hexdigest()[:12])
+    errors.extend(check_references(knowledge))
+    if not intents and not errors:
+        errors.append(YamlError(str(intents_dir), 0, "no intents found"))
+    if errors:
+        raise KnowledgeError(errors)
+    return knowledge
+
+
+def _intent(item: LineDict, shown: str) -> Intent:
+    def strs(name: str) -> tuple[str, ...]:
+        return tuple(str(v).strip() for v in item.get(name) or ())
+
+    example_lines = getattr(item.get("examples"), "item_lines", [])
+    return Intent(
+        id=item["id"], examples=strs("examples"), answer=item["answer"].strip(), file=shown, line=item.line,
+        answer_en=(item.get("answer_en") or "").strip() or None,
+        title=item.get("title"), title_en=item.get("title_en"),
+        facts=strs("facts"), links=strs("links"), contacts=strs("contacts"), cases=strs("cases"),
+        follow_ups=strs("follow_ups"), keywords=strs("keywords"), example_lines=tuple(example_lines),
+        fallback=bool(item.get("fallback")),
+    )
+
+
+def _add_record(table: dict[str, Record], record: Record, errors: list[YamlError]) -> None:
+    if record.id in table:
+        first = table[record.id]
+        errors.append(YamlError(record.file, record.line,
+                                f"duplicate {record.kind[:-1]} id '{record.id}' (first at {first.file}:{first.line})"))
+        return
+    table[record.id] = record
+
+
+def _check_duplicate_intents(intents: list[Intent], errors: list[YamlError]) -> None:
+    seen: dict[str, Intent] = {}
+    for intent in intents:
+        if intent.id in seen:
+            first = seen[intent.id]
+            errors.append(YamlError(intent.file, intent.line,
+                                    f"duplicate intent id '{intent.id}' (first at {first.file}:{first.line})"))
+        else:
+            seen[intent.id] = intent
+
+
+def check_references(knowledge: Knowledge) -> list[YamlError]:
+    """Every id an intent or record names must exist; every placeholder must resolve."""
+    errors: list[YamlError] = []
+    sources = knowledge.table("sources")
+    for kind in ("facts", "links", "contacts", "cases"):
+        for record in knowledge.table(kind).values():
+            source = record.get("source")
+            if source and source not in sources:
+                errors.append(YamlError(record.file, record.line,
+                                        f"{kind[:-1]} '{record.id}' names unknown source '{source}'"))
+    intent_ids = {i.id for i in knowledge.intents}
+    for intent in knowledge.intents:
+        for kind, ids in (("facts", intent.facts), ("links", intent.links), ("contacts", intent.contacts),
+                          ("cases", intent.cases)):
+            for ref in ids:
+                if ref not in knowledge.table(kind):
+                    errors.append(YamlError(intent.file, intent.line,
+                                            f"intent '{intent.id}' refers to unknown {kind[:-1]} '{ref}'"))
+        for ref in intent.follow_ups:
+            if ref not in intent_ids:
+                errors.append(YamlError(intent.file, intent.line,
+                                        f"intent '{intent.id}' has unknown follow-up '{ref}'"))
+        for text in (intent.answer, intent.answer_en or ""):
+            for match in PLACEHOLDER.finditer(text):
+                problem = _placeholder_problem(knowledge, *match.groups())
+                if problem:
+                    errors.append(YamlError(intent.file, intent.line,
+                                            f"intent '{intent.id}': {match.group(0)} {problem}"))
+    return errors
+
+
+def _placeholder_problem(knowledge: Knowledge, kind: str, ref: str, attr: str | None) -> str | None:
+    table = knowledge.table(kind + "s")
+    if ref not in table:
+        return f"names unknown {kind} '{ref}'"
+    allowed = {"fact": (None,), "contact": CONTACT_FIELDS, "link": LINK_FIELDS}[kind]
+    if attr not in allowed:
+        return f"has no field '{attr}' (use one of {', '.join(a or '(none)' for a in allowed)})"
+    if attr and table[ref].get(attr) is None:
+        return f"refers to '{attr}', which {kind} '{ref}' does not have"
+    return None

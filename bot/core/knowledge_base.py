@@ -1,0 +1,60 @@
+"""A loaded knowledge base: the facts, the composed answers and the matcher built over them."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from bot.core.compose import ComposedAnswer, compose
+from bot.core.knowledge import Intent, Knowledge, load_knowledge
+from bot.core.matcher import IntentText, Matcher
+from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
+from bot.core.text import Analyzer
+from bot.core.types import Language
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Immutable: a reload builds a new one and swaps it in whole."""
+
+    knowledge: Knowledge
+    matcher: Matcher
+    intents: dict[str, Intent]
+    answers: dict[str, dict[Language, ComposedAnswer]]
+    topic_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    loaded_at: float = 0.0
+
+    @property
+    def version(self) -> str:
+        """Content hash of the YAML this was built from."""
+        return self.knowledge.version
+
+
+def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
+             on_progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
+    """Compose every answer and index every intent (the slow part of start-up; ``on_progress(done, total)``
+    follows the examples being encoded)."""
+    analyzer = Analyzer(knowledge.synonyms)
+    encoder = encoder or shared_encoder()
+    answers: dict[str, dict[Language, ComposedAnswer]] = {}
+    for intent in knowledge.intents:
+        ja = compose(intent, knowledge, "ja")
+        answers[intent.id] = {"ja": ja, "en": compose(intent, knowledge, "en") if intent.answer_en else ja}
+    items = [
+        IntentText(i.id, i.examples, answers[i.id]["ja"].text + "\n" + (answers[i.id]["en"].text if i.answer_en else ""),
+                   i.keywords + tuple(t for t in (i.title, i.title_en) if t))
+        for i in knowledge.intents
+    ]
+    topic_terms = {
+        c.id: frozenset(t for topic in c.get("topics", []) for t in analyzer.analyse(topic).terms)
+        for c in knowledge.table("contacts").values()
+    }
+    vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress)
+    return KnowledgeBase(knowledge, Matcher(items, analyzer, vectors), {i.id: i for i in knowledge.intents},
+                         answers, topic_terms, time.time())
+
+
+def load_kb(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:
+    """Load, validate and index; raises ``KnowledgeError`` with every ``file:line`` problem."""
+    return build_kb(load_knowledge(intents_dir, knowledge_dir))

@@ -1,0 +1,247 @@
+"""Rank intents for a question: BM25 over an inverted index picks candidates, fine scorers decide.
+
+Fields per intent: example words (weight 1), answer words (lower weight) and
+kana-reading bigrams of the examples (lowest). The few best candidates are then
+scored 0-100 from how much of the question's rare-word weight the intent
+covers, how close the question is to its nearest example (rapidfuzz), and the
+BM25 score relative to the best.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from bot.core.semantic import ExampleVectors
+from bot.core.text import Analysis, Analyzer, fold_kana
+
+K1, B = 1.2, 0.75
+FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
+SHORTLIST = 20
+SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
+ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
+ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
+ENTITY_ANSWER_CREDIT = 0.3
+PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One ranked intent with the signals behind its score (for ``jetbot explain``)."""
+
+    index: int
+    intent_id: str
+    score: float
+    bm25: float
+    coverage: float
+    fuzzy: float
+    semantic: float = 0.0
+    penalty: float = 1.0
+
+
+@dataclass(frozen=True)
+class IntentText:
+    """What the matcher indexes for one intent."""
+
+    intent_id: str
+    examples: Sequence[str]
+    answer: str = ""
+    keywords: Sequence[str] = ()
+
+
+class _Field:
+    """An inverted index for one field: term -> (doc indices, BM25 weights)."""
+
+    def __init__(self, docs: Sequence[Counter[str]]) -> None:
+        self.n = len(docs)
+        lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
+        self.lengths = lengths
+        self.avgdl = float(lengths.mean()) if self.n and lengths.sum() else 1.0
+        df: Counter[str] = Counter()
+        for doc in docs:
+            df.update(doc.keys())
+        self.idf = {t: math.log(1 + (self.n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for i, doc in enumerate(docs):
+            for term, tf in doc.items():
+                ids, weights = postings.setdefault(term, ([], []))
+                ids.append(i)
+                weights.append(self.weight(term, tf, float(lengths[i])))
+        self.postings = {t: (np.array(i, dtype=np.int32), np.array(w, dtype=np.float32))
+                         for t, (i, w) in postings.items()}
+
+    def weight(self, term: str, tf: float, length: float) -> float:
+        """BM25 contribution of ``term`` occurring ``tf`` times in a document of ``length``."""
+        if tf <= 0:
+            return 0.0
+        norm = K1 * (1 - B + B * length / self.avgdl)
+        return self.idf.get(term, 0.0) * tf * (K1 + 1) / (tf + norm)
+
+    def add_scores(self, scores: np.ndarray, terms: Iterable[str], factor: float) -> None:
+        for term in terms:
+            hit = self.postings.get(term)
+            if hit is not None:
+                scores[hit[0]] += hit[1] * factor  # ids are unique within a posting: no np.add.at needed
+
+
+class Matcher:
+    """Built once per knowledge version; ``rank`` is pure and thread-safe."""
+
+    def __init__(self, items: Sequence[IntentText], analyzer: Analyzer,
+                 vectors: ExampleVectors | None = None) -> None:
+        self.analyzer = analyzer
+        self.vectors = vectors
+        self.ids = [item.intent_id for item in items]
+        # Per example only its normalized text is kept (fuzzy scoring); a left-out example's
+        # full analysis is recomputed when needed (evaluation only). Keeping every Analysis
+        # cost ~270 MB at 10,000 intents.
+        self.example_texts: list[tuple[str, ...]] = [tuple(item.examples) for item in items]
+        self.example_norms: list[tuple[str, ...]] = []
+        ex_docs, ans_docs, rd_docs = [], [], []
+        for item in items:
+            analyses = [analyzer.analyse(e) for e in item.examples]
+            extra = [analyzer.analyse(k) for k in item.keywords]
+            self.example_norms.append(tuple(sys.intern(a.normalized) for a in analyses))
+            ex_docs.append(Counter(t for a in analyses + extra for t in a.terms))
+            rd_docs.append(Counter(g for a in analyses for g in a.grams))
+            ans_docs.append(Counter(analyzer.analyse(item.answer).terms))
+        self.ex_docs, self.ans_docs, self.rd_docs = ex_docs, ans_docs, rd_docs
+        self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
+        self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
+
+    def example_analysis(self, intent: int, example: int) -> Analysis:
+        """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
+        return self.analyzer.analyse(self.example_texts[intent][example])
+
+    def analyse(self, text: str) -> Analysis:
+        """The analysis of a question, as the matcher sees it."""
+        return self.analyzer.analyse(text)
+
+    def knows(self, term: str) -> bool:
+        """Whether any example, keyword or answer uses ``term``."""
+        return term in self.fields["ex"].idf or term in self.fields["ans"].idf
+
+    def term_weight(self, term: str) -> float:
+        """Rarity of a question word; words the knowledge never uses weigh the most."""
+        idf = self.fields["ex"].idf.get(term) or self.fields["ans"].idf.get(term)
+        return idf if idf is not None else self.max_idf
+
+    def rank(self, query: Analysis, limit: int = 5, exclude: tuple[int, int] | None = None) -> list[Scored]:
+        """Best intents for ``query``; ``exclude=(intent, example)`` hides one example (leave-one-out)."""
+        if not self.ids or not (query.terms or query.grams):
+            return []
+        terms = list(dict.fromkeys(query.terms))
+        grams = list(dict.fromkeys(query.grams))
+        scores = np.zeros(len(self.ids), dtype=np.float32)
+        self.fields["ex"].add_scores(scores, terms, FIELD_WEIGHTS["ex"])
+        self.fields["ans"].add_scores(scores, terms, FIELD_WEIGHTS["ans"])
+        self.fields["rd"].add_scores(scores, grams, FIELD_WEIGHTS["rd"] * (len(terms) + 1) / (len(grams) + 1))
+        if exclude is not None:
+            scores[exclude[0]] = self._bm25_without(exclude, terms, grams)
+        count = min(SHORTLIST, len(scores))
+        top = np.argpartition(-scores, count - 1)[:count] if count < len(scores) else np.arange(len(scores))
+        top = [int(i) for i in top if scores[i] > 0]
+        if not top:
+            return []
+        best = max(float(scores[i]) for i in top)
+        vector = self.vectors.query(query.original) if self.vectors is not None else None
+        ranked = [self._fine(i, query, terms, float(scores[i]) / best, exclude, vector) for i in top]
+        ranked.sort(key=lambda s: (-s.score, -s.bm25))
+        return ranked[:limit]
+
+    def _credit(self, term: str, vocab: Counter[str], answer: Counter[str], entity: bool = False) -> float:
+        if vocab.get(term):
+            return 1.0
+        if term not in answer:
+            return 0.0
+        # A declared synonym names a key thing (総務省, CIR…): an intent is about what its
+        # examples name; the same word in its answer alone is a weak sign.
+        return ENTITY_ANSWER_CREDIT if entity else ANSWER_CREDIT
+
+    def _coverage(self, query: Analysis, vocab: Counter[str], answer: Counter[str]) -> float:
+        """Share of the question's word weight that the intent covers (parts of compounds count partly)."""
+        total = covered = 0.0
+        entities = {fold_kana(canonical) for _, canonical in query.synonyms_applied}
+        for word, unknown_factor, parts in query.units:
+            known = self.knows(word)
+            weight = self.term_weight(word) * (1.0 if known else unknown_factor)
+            credit = self._credit(word, vocab, answer, word in entities)
+            if credit < 1.0 and parts:
+                weights = [self.term_weight(p) for p in parts]
+                part_credit = sum(w * self._credit(p, vocab, answer) for p, w in zip(parts, weights)) / sum(weights)
+                credit = max(credit, PART_CREDIT * part_credit)
+            total += weight
+            covered += weight * credit
+        return covered / total if total else 0.0
+
+    def _gram_coverage(self, grams: Sequence[str], doc: Counter[str]) -> float:
+        field = self.fields["rd"]
+        weights = [(field.idf.get(g, self.max_idf), g in doc and doc[g] > 0) for g in dict.fromkeys(grams)]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, hit in weights if hit) / total if total else 0.0
+
+    def _bm25_without(self, exclude: tuple[int, int], terms: list[str], grams: list[str]) -> float:
+        doc, example = exclude
+        hidden = self.example_analysis(doc, example)
+        total = 0.0
+        for name, query_terms, hidden_terms, factor in (
+            ("ex", terms, Counter(hidden.terms), FIELD_WEIGHTS["ex"]),
+            ("rd", grams, Counter(hidden.grams),
+             FIELD_WEIGHTS["rd"] * (len(terms) + 1) / (len(grams) + 1)),
+        ):
+            field = self.fields[name]
+            counts = (self.ex_docs if name == "ex" else self.rd_docs)[doc] - hidden_terms
+            length = sum(counts.values())
+            total += factor * sum(field.weight(t, counts.get(t, 0), length) for t in query_terms)
+        field = self.fields["ans"]
+        total += FIELD_WEIGHTS["ans"] * sum(
+            field.weight(t, self.ans_docs[doc].get(t, 0), float(field.lengths[doc])) for t in terms)
+        return total
+
+    def _fine(self, i: int, query: Analysis, terms: list[str], bm25_rel: float,
+              exclude: tuple[int, int] | None, vector: np.ndarray | None) -> Scored:
+        norms: Sequence[str] = self.example_norms[i]
+        hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
+        if hidden is not None and exclude is not None:
+            norms = [n for j, n in enumerate(norms) if j != exclude[1]]
+            vocab = self.ex_docs[i] - Counter(hidden.terms)
+        else:
+            vocab = self.ex_docs[i]
+        coverage = self._coverage(query, vocab, self.ans_docs[i])
+        if query.kana_only:  # a misread kana question still shares its sounds with the examples
+            grams = self.rd_docs[i]
+            if hidden is not None:
+                grams = grams - Counter(hidden.grams)
+            coverage = max(coverage, self._gram_coverage(query.grams, grams))
+        fuzzy = max((fuzz.ratio(query.normalized, n) for n in norms), default=0.0) / 100
+        semantic = 0.0
+        if vector is not None and self.vectors is not None:
+            skip = exclude[1] if exclude is not None and exclude[0] == i else None
+            semantic = max(0.0, self.vectors.best(vector, i, skip))
+        score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
+        # A year, a number or a name the intent never mentions (令和7年度, 札幌市) means the question
+        # is about something it does not hold: strongly so when no intent knows it at all.
+        specifics = [t for t in terms if _is_specific_number(t)] + list(query.names)
+        penalty = 1.0
+        for term in dict.fromkeys(specifics):
+            if not vocab.get(term) and term not in self.ans_docs[i]:
+                penalty *= SPECIFIC_PENALTY if not self.knows(term) else ELSEWHERE_PENALTY
+        return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
+
+
+def _is_specific_number(term: str) -> bool:
+    """Years (令和7, 2025年) and numbers of two digits or more; "4年目" or "1人" are too generic."""
+    digits = sum(c.isdigit() for c in term)
+    return digits >= 2 or (digits >= 1 and not term.isdigit())
+
+
+def combine(coverage: float, fuzzy: float, bm25_rel: float, semantic: float, has_semantic: bool) -> float:
+    """The 0-100 score from the signals (weights calibrated on held-out questions)."""
+    if not has_semantic:
+        return 100 * (0.55 * coverage + 0.25 * fuzzy + 0.20 * bm25_rel)
+    return 100 * (0.45 * coverage + 0.10 * fuzzy + 0.15 * bm25_rel + 0.30 * semantic)

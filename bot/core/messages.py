@@ -1,0 +1,35 @@
+"""Fixed wording the bot uses when it is not quoting an intent (help, fallback, greeting)."""
+from __future__ import annotations
+
+from bot.core.types import Language
+
+HELP = {
+    "ja": "JETプログラムの通知（ALT・CIR・SEAの活用、地方財政措置、配置要望調査、JET-ALT活動事例集、"
+          "問い合わせ先）についてお答えします。質問を文章で送ってください。例:",
+    "en": "I answer questions about the JET Programme notice (ALT, CIR and SEA, local finance measures, "
+          "the placement request survey, the JET-ALT casebook, contact points). Type a question, for example:",
+}
+GREETING = {
+    "ja": "友だち追加ありがとうございます。JETプログラムの活用に関する通知について、ご質問にお答えします。"
+          "下のボタンから選ぶか、質問を入力してください。",
+    "en": "Thank you for adding me. I answer questions about the JET Programme notice. "
+          "Pick a topic below or type your question.",
+}
+FALLBACK = {
+    "ja": "申し訳ありません。このご質問には、通知の内容からはお答えできません。",
+    "en": "Sorry, I can't answer that from the notice.",
+}
+FALLBACK_CONTACT = {
+    "ja": "詳しくは次の窓口にお問い合わせください。",
+    "en": "Please ask this office:",
+}
+DID_YOU_MEAN = {"ja": "もしかして:", "en": "Did you mean:"}
+NOT_TEXT = {
+    "ja": "ありがとうございます。恐れ入りますが、ご質問は文字で送ってください。",
+    "en": "Thank you! Please send your question as text.",
+}
+
+
+def text(table: dict[str, str], language: Language) -> str:
+    """The message in ``language``."""
+    return table.get(language, table["ja"])

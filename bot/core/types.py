@@ -1,0 +1,83 @@
+"""Neutral types shared by the core, the entry points and the adapters.
+
+Nothing here knows that LINE or Slack exist: adapters translate platform
+events into an :class:`IncomingMessage` and render a :class:`Reply` back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["ja", "en"]
+ReplyKind = Literal["answer", "clarify", "fallback", "help", "greeting"]
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """One question from a user, whatever the channel.
+
+    ``choice`` carries an intent id when the user tapped a suggestion
+    (LINE postback, Slack button) instead of typing.
+    """
+
+    text: str
+    channel: str = "cli"
+    user_id: str = "local"
+    conversation_id: str = "local"
+    choice: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A source or reference document the reply points to."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact point as printed in the notice."""
+
+    id: str
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A follow-up the user can tap: ``label`` is shown, ``intent_id`` is sent back."""
+
+    label: str
+    intent_id: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One ranked intent with its 0-100 score."""
+
+    intent_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Everything a channel needs to render an answer.
+
+    ``text`` is the answer body only; links and contacts are separate so that
+    each channel can render them natively (see :func:`bot.core.render.plain_text`).
+    """
+
+    text: str
+    kind: ReplyKind = "answer"
+    language: Language = "ja"
+    intent_id: str | None = None
+    score: float = 0.0
+    fallback: bool = False
+    links: tuple[Link, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    candidates: tuple[Candidate, ...] = field(default=())
+    source: str | None = None

@@ -1,0 +1,147 @@
+"""``jetbot report``: what people asked in a period, and what the bot could not answer.
+
+For ``--since``/``--until`` (UTC days, both included; default the last 30 days):
+questions, answered, fallback rate, top intents, and the fallback or low-score
+questions grouped by similarity (most frequent first, with examples and the
+nearest intent). Text by default, ``--csv`` (the groups) or ``--json`` (everything).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, TextIO
+
+from bot.reports.question_groups import EXAMPLES, Group, group_questions, knowledge_key, terms_key
+from bot.storage.inquiry_stats import DayCount, Summary
+
+__all__ = ["Report", "add_arguments", "build_report", "group_questions", "period", "render_csv",
+           "render_json", "render_text", "run_report"]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything ``jetbot report`` prints."""
+
+    since: str
+    until: str
+    low: float
+    summary: Summary
+    top_intents: list[tuple[str, int]]
+    groups: list[Group]
+    daily: list[DayCount]
+
+
+def period(since: dt.date | None, until: dt.date | None, today: dt.date, days: int = 30) -> tuple[dt.date, dt.date]:
+    """The report's first and last day: default ``days`` days up to ``today``."""
+    until = until or (today if since is None else max(today, since))
+    since = since or until - dt.timedelta(days=days - 1)
+    if since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+    return since, until
+
+
+def build_report(store: Any, since: dt.date, until: dt.date, low: float = 60.0, top: int = 10,
+                 key: Callable[[str], str] = terms_key) -> Report:
+    """Query the store and group the unanswered questions."""
+    return Report(since.isoformat(), until.isoformat(), low, store.summary(since, until),
+                  store.intent_volumes(since, until, limit=top),
+                  group_questions(store.low_confidence(since, until, low), key), store.daily(since, until))
+
+
+def render_text(report: Report, max_groups: int = 20) -> str:
+    """Readable summary for a terminal or an e-mail."""
+    s = report.summary
+    lines = [f"jetbot report {report.since} .. {report.until} (UTC)",
+             f"questions: {s.questions}  answered: {s.answered}  fallback: {s.fallbacks} ({s.fallback_rate:.1%})",
+             "", "top intents:"]
+    lines += [f"  {n:6d}  {intent}" for intent, n in report.top_intents] or ["  (none)"]
+    total = sum(g.count for g in report.groups)
+    lines += ["", f"unanswered or low-confidence (fallback or score < {report.low:g}): "
+                  f"{total} question(s) in {len(report.groups)} group(s)"]
+    for group in report.groups[:max_groups]:
+        lines.append(f"  {group.count:6d}  nearest intent: {group.nearest_intent or '-'}")
+        lines += [f"          - {example}" for example in group.examples]
+    if len(report.groups) > max_groups:
+        lines.append(f"  ... {len(report.groups) - max_groups} more group(s) (use --csv or --json for all)")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(report: Report) -> str:
+    """The unanswered groups as CSV: count, nearest_intent, example_1..3."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["count", "nearest_intent"] + [f"example_{i}" for i in range(1, EXAMPLES + 1)])
+    for group in report.groups:
+        examples = group.examples + [""] * (EXAMPLES - len(group.examples))
+        writer.writerow([group.count, group.nearest_intent or ""] + examples)
+    return buffer.getvalue()
+
+
+def render_json(report: Report) -> str:
+    """The whole report as one JSON object."""
+    data = {
+        "since": report.since, "until": report.until, "low_threshold": report.low,
+        **asdict(report.summary), "fallback_rate": report.summary.fallback_rate,
+        "top_intents": [{"intent": i, "count": n} for i, n in report.top_intents],
+        "groups": [{"count": g.count, "nearest_intent": g.nearest_intent, "examples": g.examples}
+                   for g in report.groups],
+        "daily": [{**asdict(d), "fallback_rate": d.fallback_rate} for d in report.daily],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``report`` subcommand's options."""
+    parser.add_argument("--since", type=_day, help="first day, YYYY-MM-DD (UTC; default: 30 days ago)")
+    parser.add_argument("--until", type=_day, help="last day, YYYY-MM-DD (UTC; default: today)")
+    parser.add_argument("--low", type=float, default=60.0, help="scores below this count as low-confidence")
+    parser.add_argument("--top", type=int, default=10, help="how many intents to list")
+    parser.add_argument("--groups", type=int, default=20, help="how many groups the text output shows")
+    parser.add_argument("--db", help="SQLite path or PostgreSQL URL (default: DATABASE_URL or JETBOT_DB_PATH)")
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="the unanswered groups as CSV")
+    fmt.add_argument("--json", action="store_true", help="everything as JSON")
+
+
+def run_report(args: argparse.Namespace, out: TextIO, store: Any = None, today: dt.date | None = None) -> int:
+    """The ``jetbot report`` command; exit 1 without a log to read, 2 on a bad period."""
+    try:
+        since, until = period(args.since, args.until, today or dt.datetime.now(dt.timezone.utc).date())
+    except ValueError as exc:
+        out.write(f"jetbot report: {exc}\n")
+        return 2
+    own = store is None
+    if own:
+        from bot.storage.store import open_store, store_location
+        from bot.storage.database import is_postgres_url
+
+        location = store_location(getattr(args, "db", None))
+        if not is_postgres_url(location) and not Path(location.removeprefix("sqlite:///")).exists():
+            out.write(f"jetbot report: no inquiry log at {location} "
+                      "(set JETBOT_DB_PATH or DATABASE_URL, or give --db)\n")
+            return 1
+        store = open_store(location)
+    try:
+        report = build_report(store, since, until, args.low, args.top, knowledge_key(args))
+    finally:
+        if own:
+            store.close()
+    if args.csv:
+        out.write(render_csv(report))
+    elif args.json:
+        out.write(render_json(report))
+    else:
+        out.write(render_text(report, args.groups))
+    return 0

@@ -1,0 +1,94 @@
+"""What the admin page reads from the inquiry store (``bot.storage.store.Store``) for the last 30 days.
+
+The store offers ``daily(since, until)`` and ``intent_volumes(since, until)``;
+when it also offers ``low_confidence`` the unanswered questions are grouped with
+``bot.reports.question_groups`` (the ``jetbot report`` grouping). The store is synchronous
+(and thread-safe) and grouping runs the Japanese analyser, so all of it runs in
+one worker thread with an analyser of its own, off the event loop. Without a
+store every figure is zero and the report says it is unavailable.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence
+
+from bot.storage.inquiry_stats import DayCount
+
+log = logging.getLogger(__name__)
+
+PERIOD_DAYS = 30
+LOW_SCORE = 60.0
+MAX_LOW_ROWS = 2000
+
+
+class InquiryStore(Protocol):
+    """The part of the inquiry log the admin page needs."""
+
+    def daily(self, since: dt.date, until: dt.date) -> Sequence[Any]:
+        """Per UTC day: objects with ``day``, ``questions``, ``fallbacks``."""
+
+    def intent_volumes(self, since: dt.date | None = None, until: dt.date | None = None) -> Sequence[Any]:
+        """``(intent_id, count)`` pairs, most asked first."""
+
+
+@dataclass(frozen=True)
+class UnansweredGroup:
+    """Similar questions the bot could not answer (or answered with a low score)."""
+
+    count: int
+    examples: tuple[str, ...]
+    nearest_intent: str | None
+
+
+@dataclass(frozen=True)
+class Traffic:
+    """Everything the admin page shows from the store."""
+
+    store: bool
+    since: str = ""
+    until: str = ""
+    daily: list[DayCount] = field(default_factory=list)
+    volumes: dict[str, int] = field(default_factory=dict)
+    unanswered: list[UnansweredGroup] | None = None  # None: no report available
+    error: str | None = None
+
+
+def period(today: dt.date, days: int = PERIOD_DAYS) -> tuple[dt.date, dt.date]:
+    """The last ``days`` UTC days up to ``today``."""
+    return today - dt.timedelta(days=days - 1), today
+
+
+def _unanswered(store: Any, since: dt.date, until: dt.date,
+                synonyms: Sequence[Sequence[str]]) -> list[UnansweredGroup] | None:
+    if not hasattr(store, "low_confidence"):
+        return None
+    from bot.reports.question_groups import group_questions, make_key
+
+    rows = store.low_confidence(since, until, LOW_SCORE, limit=MAX_LOW_ROWS)
+    key = make_key(synonyms)  # a fresh analyser: SudachiPy objects are not shared across threads
+    return [UnansweredGroup(g.count, tuple(g.examples), g.nearest_intent) for g in group_questions(rows, key)]
+
+
+def collect(store: Any, today: dt.date, synonyms: Sequence[Sequence[str]] = ()) -> Traffic:
+    """Read the period's figures from ``store`` (blocking: call it through :func:`read_traffic`)."""
+    since, until = period(today)
+    daily = [DayCount(str(d.day), int(d.questions), int(d.fallbacks)) for d in store.daily(since, until)]
+    volumes = {str(intent): int(n) for intent, n in store.intent_volumes(since, until)}
+    return Traffic(True, since.isoformat(), until.isoformat(), daily, volumes,
+                   _unanswered(store, since, until, synonyms))
+
+
+async def read_traffic(store: Any | None, synonyms: Sequence[Sequence[str]] = (),
+                       today: dt.date | None = None) -> Traffic:
+    """The admin page's figures; a failing store shows as an error note, never as a failed page."""
+    if store is None:
+        return Traffic(False)
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    try:
+        return await asyncio.to_thread(collect, store, today, synonyms)
+    except Exception as exc:  # the page must still load when the database is down
+        log.exception("could not read the inquiry store")
+        return Traffic(True, error=f"could not read the inquiry store ({type(exc).__name__})")
