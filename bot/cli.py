@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return cmd_validate(args, out)
         if args.command == "eval":
-            from bot.evaluate import run_eval
+            from bot.evaluation.command import run_eval
 
             return run_eval(args, out)
         if args.command == "report":
@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "explain":
             from bot.core.explain import explain
 
-            out.write(explain(_load(args), args.question) + "\n")
+            out.write(explain(_load(args).kb, args.question) + "\n")
             return 0
         from bot.web.serve import run
 

@@ -22,7 +22,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from bot.core.answer import Context, answer, help_reply
+from bot.core.answer import answer, help_reply
+from bot.core.types import Context
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.types import IncomingMessage, Language, Reply
 

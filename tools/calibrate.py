@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from bot.core.answer import language_of
-from bot.evaluate import fold_fact
+from bot.evaluation.question_set import fold_fact
 from bot.core.knowledge_base import load_kb
 from bot.core.render import plain_text
 from bot.core.answer import intent_reply

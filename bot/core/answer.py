@@ -1,27 +1,20 @@
 """The pure core: ``answer(message, kb, context) -> Reply``. No I/O, no clock, no globals."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bot.core import messages
 from bot.core.compose import contact_of, label
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.text import MAX_CHARS, Analysis, is_english
-from bot.core.types import Candidate, IncomingMessage, Language, Reply, Suggestion
+from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply, Suggestion
 
 THRESHOLD = 50.0   # below: fallback (calibrated with tools/calibrate.py)
 MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
-CONTEXT_TTL = 600.0
+LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
+CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
 HELP_INTENT, GREETING_INTENT = "help", "greeting"
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the conversation was last about (kept by the engine per conversation)."""
-
-    intent_id: str
-    at: float
 
 
 def language_of(text: str) -> Language:

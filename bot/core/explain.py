@@ -1,14 +1,13 @@
 """``jetbot explain``: why a question matched what it matched."""
 from __future__ import annotations
 
-from bot.core.answer import MARGIN, THRESHOLD
-from bot.engine import Engine
+from bot.core.answer import MARGIN, THRESHOLD, answer
+from bot.core.knowledge_base import KnowledgeBase
 from bot.core.types import IncomingMessage
 
 
-def explain(engine: Engine, question: str) -> str:
+def explain(kb: KnowledgeBase, question: str) -> str:
     """A readable account: normalised text, words, synonyms, candidates with each signal."""
-    kb = engine.kb
     matcher = kb.matcher
     analysis = matcher.analyse(question)
     lines = [
@@ -25,7 +24,7 @@ def explain(engine: Engine, question: str) -> str:
     for s in matcher.rank(analysis, limit=5):
         lines.append(f"  {s.score:5.1f}  {s.intent_id:<32} coverage {s.coverage:.2f}  fuzzy {s.fuzzy:.2f}  "
                      f"bm25 {s.bm25:.2f}  semantic {s.semantic:.2f}")
-    reply = engine.answer(IncomingMessage(question), remember=False)
+    reply = answer(IncomingMessage(question), kb)
     verdict = "fallback" if reply.fallback else f"answer {reply.intent_id} ({reply.kind})"
     lines.append(f"decision:   {verdict}")
     return "\n".join(lines)

@@ -81,3 +81,11 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     candidates: tuple[Candidate, ...] = field(default=())
     source: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a conversation was last about: the intent answered and when (epoch seconds)."""
+
+    intent_id: str
+    at: float

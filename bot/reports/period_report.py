@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, TextIO
 
+from bot.core.answer import LOW_CONFIDENCE
 from bot.reports.question_groups import EXAMPLES, Group, group_questions, knowledge_key, terms_key
 from bot.storage.inquiry_stats import DayCount, Summary
 
@@ -45,7 +46,7 @@ def period(since: dt.date | None, until: dt.date | None, today: dt.date, days: i
     return since, until
 
 
-def build_report(store: Any, since: dt.date, until: dt.date, low: float = 60.0, top: int = 10,
+def build_report(store: Any, since: dt.date, until: dt.date, low: float = LOW_CONFIDENCE, top: int = 10,
                  key: Callable[[str], str] = terms_key) -> Report:
     """Query the store and group the unanswered questions."""
     return Report(since.isoformat(), until.isoformat(), low, store.summary(since, until),
@@ -106,7 +107,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``report`` subcommand's options."""
     parser.add_argument("--since", type=_day, help="first day, YYYY-MM-DD (UTC; default: 30 days ago)")
     parser.add_argument("--until", type=_day, help="last day, YYYY-MM-DD (UTC; default: today)")
-    parser.add_argument("--low", type=float, default=60.0, help="scores below this count as low-confidence")
+    parser.add_argument("--low", type=float, default=LOW_CONFIDENCE,
+                        help=f"scores below this count as low-confidence (default {LOW_CONFIDENCE:g})")
     parser.add_argument("--top", type=int, default=10, help="how many intents to list")
     parser.add_argument("--groups", type=int, default=20, help="how many groups the text output shows")
     parser.add_argument("--db", help="SQLite path or PostgreSQL URL (default: DATABASE_URL or JETBOT_DB_PATH)")

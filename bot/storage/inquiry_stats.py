@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
+from bot.core.answer import LOW_CONFIDENCE
+
 if TYPE_CHECKING:
     from bot.storage.database import Database
 
@@ -97,7 +99,7 @@ class StoreStats:
             sql += f" LIMIT {int(limit)}"
         return [(str(intent), int(n)) for intent, n in self.db.query(sql, params)]
 
-    def low_confidence(self, since: Day, until: Day, low: float = 60.0, limit: int = 5000) -> list[LowRow]:
+    def low_confidence(self, since: Day, until: Day, low: float = LOW_CONFIDENCE, limit: int = 5000) -> list[LowRow]:
         """Fallbacks and answers scored below ``low`` in the period, newest first (at most ``limit``)."""
         rows = self.db.query(
             "SELECT question, top_intent, score, fallback FROM inquiries WHERE day >= ? AND day <= ?"

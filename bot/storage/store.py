@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from bot.core.answer import Context
+from bot.core.types import Context
 from bot.core.privacy import mask_personal_data, pseudonym
 from bot.storage.database import Database, connect_postgres, connect_sqlite, is_postgres_url, migrate
 from bot.storage.inquiry_stats import StoreStats

@@ -15,12 +15,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Sequence
 
+from bot.core.answer import LOW_CONFIDENCE
 from bot.storage.inquiry_stats import DayCount
 
 log = logging.getLogger(__name__)
 
 PERIOD_DAYS = 30
-LOW_SCORE = 60.0
 MAX_LOW_ROWS = 2000
 
 
@@ -67,7 +67,7 @@ def _unanswered(store: Any, since: dt.date, until: dt.date,
         return None
     from bot.reports.question_groups import group_questions, make_key
 
-    rows = store.low_confidence(since, until, LOW_SCORE, limit=MAX_LOW_ROWS)
+    rows = store.low_confidence(since, until, LOW_CONFIDENCE, limit=MAX_LOW_ROWS)
     key = make_key(synonyms)  # a fresh analyser: SudachiPy objects are not shared across threads
     return [UnansweredGroup(g.count, tuple(g.examples), g.nearest_intent) for g in group_questions(rows, key)]
 

@@ -1,0 +1,111 @@
+"""Question sets: load them, ask them, judge each reply.
+
+A set is a YAML list. Each item is a single question or a dialogue::
+
+    - {q: "総務省の電話番号", kind: focused, any: ["0352535527"], none: ["0355018143"]}
+    - {q: "明日の天気", fallback: true}
+    - dialogue:
+        - {q: "CIRとは", any: ["国際交流"]}
+        - {q: "その理由は？", any: ["デジタル田園都市"]}
+      kind: followup
+
+``any`` / ``all``: the reply (answer, source, links, contacts) contains one / every fact;
+``none``: it contains none of these; ``fallback: true``: the bot must not answer (a fallback,
+the help text, or "did you mean" choices without an answer). Facts and replies are compared
+after NFKC, lower-casing and removing spaces, commas and dashes. A dialogue's turns are asked
+in one conversation, in order; every turn is judged like a single question.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import yaml
+
+from bot.core.render import plain_text
+from bot.core.types import IncomingMessage, Reply
+
+_STRIP = re.compile(r"[\s,、，\-‐‑‒–—―−ー－]")
+Ask = Callable[[IncomingMessage, bool], Reply]  # (message, remember the conversation)
+
+
+def fold_fact(text: str) -> str:
+    """How facts and replies are compared: NFKC, lower case, no spaces, commas or dashes."""
+    return _STRIP.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question to ask; ``dialogue`` numbers the conversation it belongs to (0: none)."""
+
+    item: dict[str, Any]
+    kind: str
+    dialogue: int = 0
+
+    @property
+    def text(self) -> str:
+        """The question as typed."""
+        return str(self.item["q"])
+
+    @property
+    def in_scope(self) -> bool:
+        """Whether the bot is expected to answer."""
+        return not self.item.get("fallback")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One question's outcome."""
+
+    question: Question
+    passed: bool
+    intent: str | None
+    score: float
+    reply_kind: str
+    expected: str
+
+
+def load_questions(path: Path) -> list[Question]:
+    """Every question of the file, dialogues unrolled in order."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    questions: list[Question] = []
+    for number, item in enumerate(items, 1):
+        kind = str(item.get("kind") or "")
+        if "dialogue" in item:
+            questions += [Question(turn, kind or "followup", number) for turn in item["dialogue"]]
+        else:
+            questions.append(Question(item, kind))
+    return questions
+
+
+def answered(reply: Reply) -> bool:
+    """Whether the reply answers the question (not a fallback, help text or a bare choice)."""
+    return not reply.fallback and reply.kind not in ("help", "greeting")
+
+
+def judge(question: Question, reply: Reply) -> Result:
+    """Judge one reply against what the question set expects."""
+    item = question.item
+    if not question.in_scope:
+        return Result(question, not answered(reply), reply.intent_id, reply.score, reply.kind, "fallback")
+    text = fold_fact(plain_text(reply))
+    wanted = [str(f) for f in item.get("all") or item.get("any") or []]
+    hits = [fold_fact(f) in text for f in wanted]
+    unwanted = [str(f) for f in item.get("none") or [] if fold_fact(str(f)) in text]
+    ok = (all(hits) if item.get("all") else any(hits)) and answered(reply) and not unwanted
+    expected = ("all: " if item.get("all") else "any: ") + ", ".join(wanted)
+    if unwanted:
+        expected += " | but also: " + ", ".join(unwanted)
+    return Result(question, ok, reply.intent_id, reply.score, reply.kind, expected)
+
+
+def run(questions: list[Question], ask: Ask) -> Iterator[Result]:
+    """Ask every question: singles without context, each dialogue in a conversation of its own."""
+    for question in questions:
+        conversation = f"eval-dialogue-{question.dialogue}" if question.dialogue else ""
+        message = IncomingMessage(question.text, channel="eval", user_id="eval",
+                                  conversation_id=conversation or "eval")
+        yield judge(question, ask(message, bool(question.dialogue)))
