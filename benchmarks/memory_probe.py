@@ -36,7 +36,7 @@ import os
 if os.environ.get("PROBE_EXTRA"):
     from bot.core.text import Analyzer
     a = Analyzer(()); a.analyse("住民票"); mark("SudachiPy Analyzer")
-    from bot.core.index_cache import shared_encoder
+    from bot.core.semantic import shared_encoder
     e = shared_encoder(); mark("shared_encoder()")
     e.encode(["住民票の写し"]); mark("one encode")
 t = time.perf_counter()

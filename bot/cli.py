@@ -1,7 +1,8 @@
-"""The ``jetbot`` command: ask, chat, validate, eval, explain, serve, slack-socket."""
+"""The ``jetbot`` command: ask, chat, explain, validate, eval, report, build-index, serve, slack-socket."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -9,12 +10,12 @@ from typing import Sequence, TextIO
 
 from bot.core.knowledge import KnowledgeError
 from bot.core.render import plain_text, to_json
-from bot.settings import Settings
 from bot.core.types import IncomingMessage
+from bot.engine import Engine, load_engine
+from bot.settings import Settings
 
 
-def _parser() -> argparse.ArgumentParser:
-    defaults = Settings.from_env()
+def _parser(defaults: Settings) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--intents", type=Path, default=defaults.intents_dir,
                         help="intent YAML folder (env JETBOT_INTENTS)")
@@ -25,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or one per line from stdin)")
     ask.add_argument("question", nargs="?", help="the question; omit to read lines from stdin")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
-    ask.add_argument("--session", help="keep conversation context across questions under this id")
+    ask.add_argument("--session", help="keep conversation context across questions under this id (in the store)")
     sub.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
     validate = sub.add_parser("validate", parents=[common], help="check the YAML; exit 1 on errors")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
@@ -33,13 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("questions", nargs="?", type=Path, help="question YAML (sample format)")
     ev.add_argument("--cross-validate", action="store_true", help="leave-one-out over the intents' examples")
     ev.add_argument("--min", action="append", default=[], metavar="NAME=VALUE",
-                    help="fail unless a figure reaches VALUE (in_scope, out_of_scope, loo)")
+                    help="fail unless a figure reaches VALUE (in_scope, out_of_scope, dialogue, loo)")
     ev.add_argument("--verbose", "-v", action="store_true", help="print every question, not only failures")
     explain = sub.add_parser("explain", parents=[common], help="show how a question is matched")
     explain.add_argument("question")
-    serve = sub.add_parser("serve", parents=[common], help="run the web process (LINE, Slack, web chat)")
-    serve.add_argument("--host", default="0.0.0.0")
-    serve.add_argument("--port", type=int, default=None, help="default: $PORT or 8000")
+    sub.add_parser("build-index", parents=[common], help="build the index cache now (e.g. in a release step)")
+    serve = sub.add_parser("serve", parents=[common], help="run the web process (LINE, Slack, web chat, admin)")
+    serve.add_argument("--host", default=defaults.host, help=f"default: $JETBOT_HOST or {Settings.host}")
+    serve.add_argument("--port", type=int, default=defaults.port, help=f"default: $PORT or {Settings.port}")
     sub.add_parser("slack-socket", parents=[common], help="run Slack in Socket Mode (needs SLACK_APP_TOKEN)")
     from bot.reports.period_report import add_arguments as report_arguments
 
@@ -48,21 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(args: argparse.Namespace):  # -> Engine
-    from bot.engine import load_engine
-
-    return load_engine(args.intents, args.knowledge)
-
-
-def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """``jetbot ask``: stateless unless ``--session`` (whose context lives in the store)."""
     session = args.session
-    if session is None:
-        engine = _load(args)
-    else:  # a session outlives this process: its context lives in the store (JETBOT_DB_PATH / DATABASE_URL)
-        from bot.engine import load_engine
-        from bot.storage.store import open_store
+    stores = None
+    if session is not None:
+        from bot.storage.stores import open_stores
 
-        engine = load_engine(args.intents, args.knowledge, contexts=open_store(Settings.from_env()))
+        stores = open_stores(settings.storage)
+    engine = load_engine(args.intents, args.knowledge, settings.cache_dir,
+                         contexts=stores.contexts if stores else None)
 
     def one(question: str) -> None:
         message = IncomingMessage(question, channel="cli", conversation_id=session or "cli")
@@ -73,16 +70,20 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
             out.write(plain_text(reply) + "\n\n")
         out.flush()
 
-    if args.question is not None:
-        one(args.question)
-    else:
-        for line in sys.stdin:
-            one(line.rstrip("\n"))
+    try:
+        if args.question is not None:
+            one(args.question)
+        else:
+            for line in sys.stdin:
+                one(line.rstrip("\n"))
+    finally:
+        if stores is not None:
+            stores.close()
     return 0
 
 
-def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
-    engine = _load(args)
+def cmd_chat(engine: Engine, out: TextIO) -> int:
+    """``jetbot chat``: a conversation in the terminal (not logged: only served channels are)."""
     out.write("jetbot — JETプログラム通知について質問してください（終了: Ctrl-D）\n")
     while True:
         try:
@@ -96,6 +97,7 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """``jetbot validate``: every finding as ``file:line: level: message``."""
     from bot.validate import validate
 
     findings = validate(args.intents, args.knowledge)
@@ -107,33 +109,61 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def cmd_build_index(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """``jetbot build-index``: build the index cache, or say it is warm."""
+    from bot.core.index_cache import load_or_build
+
+    result = load_or_build(args.intents, args.knowledge, settings.cache_dir)
+    state = "warm" if result.hit else f"built ({result.reason})"
+    out.write(f"{result.path or 'cache disabled'}: {state}, {len(result.kb.intents)} intents, "
+              f"{result.seconds:.1f} s\n")
+    return 0
+
+
+def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """Dispatch one parsed command."""
+    settings = dataclasses.replace(settings, intents_dir=args.intents, knowledge_dir=args.knowledge)
+    if args.command == "ask":
+        return cmd_ask(args, settings, out)
+    if args.command == "validate":
+        return cmd_validate(args, out)
+    if args.command == "build-index":
+        return cmd_build_index(args, settings, out)
+    if args.command == "report":
+        from bot.reports.period_report import run_report
+
+        return run_report(args, out, settings)
+    if args.command in ("serve", "slack-socket"):
+        from bot.web.logs import configure_logging
+        from bot.web.serve import serve, slack_socket
+
+        configure_logging(settings.log_level, settings.log_format)
+        if args.command == "serve":
+            return serve(dataclasses.replace(settings, host=args.host, port=args.port))
+        return slack_socket(settings)
+    engine = load_engine(args.intents, args.knowledge, settings.cache_dir)
+    if args.command == "chat":
+        return cmd_chat(engine, out)
+    if args.command == "eval":
+        from bot.evaluation.command import run_eval
+
+        return run_eval(args, out, engine)
+    from bot.core.explain import explain
+
+    out.write(explain(engine.kb, args.question) + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``jetbot`` console script."""
-    args = _parser().parse_args(argv)
-    out = sys.stdout
     try:
-        if args.command == "ask":
-            return cmd_ask(args, out)
-        if args.command == "chat":
-            return cmd_chat(args, out)
-        if args.command == "validate":
-            return cmd_validate(args, out)
-        if args.command == "eval":
-            from bot.evaluation.command import run_eval
-
-            return run_eval(args, out)
-        if args.command == "report":
-            from bot.reports.period_report import run_report
-
-            return run_report(args, out)
-        if args.command == "explain":
-            from bot.core.explain import explain
-
-            out.write(explain(_load(args).kb, args.question) + "\n")
-            return 0
-        from bot.web.serve import run
-
-        return run(args)
+        settings = Settings.from_env()
+    except ValueError as exc:
+        sys.stderr.write(f"jetbot: {exc}\n")
+        return 2
+    args = _parser(settings).parse_args(argv)
+    try:
+        return run(args, settings, sys.stdout)
     except KnowledgeError as exc:
         sys.stderr.write("jetbot: the YAML has errors:\n" + "\n".join(str(e) for e in exc.errors) + "\n")
         return 1

@@ -1,74 +1,40 @@
-"""The stateful shell around the pure core: the live knowledge base and conversation context.
+"""The stateful shell around the pure core: the live knowledge base, contexts and the inquiry log.
 
-Adapters and entry points talk only to :class:`Engine`:
+- ``engine.answer(message) -> Reply``  (CPU only, a few milliseconds; logs the inquiry)
+- ``engine.greeting(language) -> Reply``  (welcome text with the main topics as suggestions)
+- ``engine.swap(kb)`` makes another knowledge base live (hot reload); ``version_info()`` for /healthz
 
-- ``engine.answer(message) -> Reply``  (sync, CPU only, a few milliseconds)
-- ``engine.greeting(language) -> Reply``  (welcome text with main-topic suggestions)
-- ``engine.version_info() -> dict``  (for /healthz)
-
-``load_engine(intents_dir, knowledge_dir)`` builds one, raising
-``bot.core.knowledge.KnowledgeError`` (with ``.errors``: ``file:line: message``) on bad YAML.
-
-Conversation context lives in a :class:`ContextStore` (in memory by default, or
-``bot.storage.store.Store`` so that it survives restarts and is shared between processes);
-with an :class:`InquiryLog` every question and reply is recorded.
+``load_engine(intents_dir, knowledge_dir, cache_dir)`` builds one through the index cache,
+raising ``KnowledgeError`` (``.errors``: ``file:line: message``) on bad YAML.
 """
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from bot.core.answer import answer, help_reply
-from bot.core.types import Context
+from bot.core.index_cache import load_or_build
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.types import IncomingMessage, Language, Reply
+from bot.core.types import Context, IncomingMessage, Language, Reply
+from bot.settings import Settings
+from bot.storage.contexts import ContextMemory, ContextStore
 
 log = logging.getLogger(__name__)
 
 
-class ContextStore(Protocol):
-    """Where the engine keeps each conversation's last topic."""
+class InquiryRecorder(Protocol):
+    """Where every question and its reply are recorded (:class:`bot.storage.inquiry_log.InquiryLog`)."""
 
-    def get(self, key: str) -> Context | None: ...
-
-    def put(self, key: str, context: Context) -> None: ...
-
-
-class InquiryLog(Protocol):
-    """Where every question and its reply are recorded (``bot.storage.store.Store``)."""
-
-    def record(self, message: IncomingMessage, reply: Reply, version: str, at: float) -> None: ...
-
-
-class ContextMemory:
-    """Last topic per conversation, in memory, bounded in size and age."""
-
-    def __init__(self, max_conversations: int = 10_000) -> None:
-        self._items: OrderedDict[str, Context] = OrderedDict()
-        self._max = max_conversations
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> Context | None:
-        with self._lock:
-            return self._items.get(key)
-
-    def put(self, key: str, context: Context) -> None:
-        with self._lock:
-            self._items[key] = context
-            self._items.move_to_end(key)
-            while len(self._items) > self._max:
-                self._items.popitem(last=False)
+    def record(self, message: IncomingMessage, reply: Reply, version: str, at: float) -> Any: ...
 
 
 class Engine:
     """Holds the live :class:`KnowledgeBase`; ``swap`` replaces it atomically."""
 
     def __init__(self, kb: KnowledgeBase, contexts: ContextStore | None = None,
-                 clock: Callable[[], float] = time.time, log: InquiryLog | None = None) -> None:
+                 clock: Callable[[], float] = time.time, log: InquiryRecorder | None = None) -> None:
         self._kb = kb
         self._contexts: ContextStore = contexts if contexts is not None else ContextMemory()
         self._clock = clock
@@ -90,9 +56,9 @@ class Engine:
         kb = self._kb
         now = self._clock()
         key = f"{message.channel}:{message.conversation_id}"
-        reply = answer(message, kb, self._contexts.get(key) if remember else None, now)
+        reply = answer(message, kb, self._contexts.load(key) if remember else None, now)
         if remember and reply.intent_id and not reply.fallback:
-            self._contexts.put(key, Context(reply.intent_id, now))
+            self._contexts.save(key, Context(reply.intent_id, now))
         if self._log is not None:
             try:
                 self._log.record(message, reply, kb.version, now)
@@ -115,13 +81,9 @@ class Engine:
         }
 
 
-def load_engine(intents_dir: Path, knowledge_dir: Path, *, contexts: ContextStore | None = None,
-                log: InquiryLog | None = None) -> Engine:
-    """Load the YAML and build an engine (raises ``KnowledgeError`` on bad files).
+def load_engine(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None = Settings.cache_dir, *,
+                contexts: ContextStore | None = None, log: InquiryRecorder | None = None) -> Engine:
+    """Load the YAML (through the index cache in ``cache_dir``; ``None``: no cache) and build an engine.
 
-    Goes through the index cache (``.jetbot-cache/``, ``JETBOT_CACHE_DIR``; ``off`` disables it):
-    a restart with unchanged YAML and code skips the build.
-    """
-    from bot.core.index_cache import load_kb_cached
-
-    return Engine(load_kb_cached(intents_dir, knowledge_dir), contexts=contexts, log=log)
+    Raises ``KnowledgeError`` with every ``file:line`` problem."""
+    return Engine(load_or_build(intents_dir, knowledge_dir, cache_dir).kb, contexts=contexts, log=log)

@@ -22,6 +22,7 @@ from typing import Any, AsyncIterator, Callable
 
 from watchfiles import Change, awatch
 
+from bot.core.index_cache import load_or_build
 from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.knowledge import KnowledgeError
@@ -77,17 +78,15 @@ class Reloader:
 
     def __init__(self, engine: Engine, intents_dir: Path, knowledge_dir: Path, *, watch: bool = False,
                  sighup: bool = False, quiet: float = 0.5, step_ms: int = 200, tick_ms: int = 1000,
+                 cache_dir: Path | None = None,
                  loader: Callable[[Path, Path], KnowledgeBase] | None = None) -> None:
         self.engine = engine
         self.folders = (Path(intents_dir), Path(knowledge_dir))
         self.watch_enabled, self.sighup_enabled = watch, sighup
         self.quiet, self.step_ms, self.tick_ms = quiet, step_ms, tick_ms
         self._seen = fingerprint(*self.folders)  # the files as of the last load
-        if loader is None:  # through the index cache: an edit is built once, then shared by workers
-            from bot.core.index_cache import load_kb_cached
-
-            loader = load_kb_cached
-        self._loader = loader
+        # through the index cache (``cache_dir``): an edit is built once, then shared by workers
+        self._loader = loader or (lambda intents, knowledge: load_or_build(intents, knowledge, cache_dir).kb)
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._findings: tuple[Fingerprint, list[Finding]] | None = None

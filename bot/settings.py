@@ -1,93 +1,163 @@
-"""Process configuration, read from the environment in one place."""
+"""Process configuration: the only code that reads the environment.
+
+``Settings.from_env()`` builds everything once; the entry points pass the typed parts down
+(``settings.storage`` to the stores, ``settings.line`` to the LINE channel, …). Every default
+is written here, once, as a field default. Secrets never appear in ``repr``.
+"""
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
+
+from bot.core.escalation import EscalationConfig
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+_OFF = ("off", "0", "none", "false", "no")
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    """Where the stores live and how long rows are kept."""
+
+    database_url: str | None = None          # PostgreSQL (DATABASE_URL); unset: SQLite
+    db_path: Path = Path("jetbot.sqlite3")   # JETBOT_DB_PATH
+    log_secret: str | None = field(default=None, repr=False)  # JETBOT_LOG_SECRET (pseudonym key)
+    retention_days: float = 365.0            # JETBOT_RETENTION_DAYS
+    pool_size: int = 8                       # JETBOT_DB_POOL_SIZE: PostgreSQL connections per process
+
+    @property
+    def location(self) -> str:
+        """The PostgreSQL URL or the SQLite path."""
+        return self.database_url or str(self.db_path)
+
+
+@dataclass(frozen=True)
+class LineSettings:
+    """The LINE Messaging API channel; off unless both credentials are set."""
+
+    channel_secret: str | None = field(default=None, repr=False)        # LINE_CHANNEL_SECRET
+    channel_access_token: str | None = field(default=None, repr=False)  # LINE_CHANNEL_ACCESS_TOKEN
+    api_url: str | None = None                                          # LINE_API_URL (tests, stand-ins)
+
+    def missing(self) -> list[str]:
+        """Names of the unset variables that keep the channel off."""
+        return [name for name, value in (("LINE_CHANNEL_SECRET", self.channel_secret),
+                                         ("LINE_CHANNEL_ACCESS_TOKEN", self.channel_access_token)) if not value]
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    """The Slack app; the HTTP endpoint needs the signing secret and bot token, Socket Mode the app token."""
+
+    signing_secret: str | None = field(default=None, repr=False)  # SLACK_SIGNING_SECRET
+    bot_token: str | None = field(default=None, repr=False)       # SLACK_BOT_TOKEN
+    app_token: str | None = field(default=None, repr=False)       # SLACK_APP_TOKEN (Socket Mode)
+    api_url: str | None = None                                    # SLACK_API_URL (tests, stand-ins)
+    admin_ids: tuple[str, ...] = ()                               # JETBOT_ADMIN_SLACK_IDS
+
+    def missing(self) -> list[str]:
+        """Names of the unset variables that keep the HTTP endpoint off."""
+        return [name for name, value in (("SLACK_SIGNING_SECRET", self.signing_secret),
+                                         ("SLACK_BOT_TOKEN", self.bot_token)) if not value]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything the entry points need; secrets never leave this object in logs."""
+    """Everything the entry points need, built once from the environment."""
 
-    intents_dir: Path = REPO_ROOT / "intents"
-    knowledge_dir: Path = REPO_ROOT / "knowledge"
-    line_channel_secret: str | None = None
-    line_channel_access_token: str | None = None
-    line_api_url: str | None = None
-    slack_signing_secret: str | None = None
-    slack_bot_token: str | None = None
-    slack_app_token: str | None = None
-    slack_api_url: str | None = None
-    admin_token: str | None = None
-    database_url: str | None = None
-    db_path: Path = Path("jetbot.sqlite3")
-    log_secret: str | None = None
-    retention_days: float = 365.0
-    escalation_channel: str | None = None      # Slack channel id (C…/G…); unset: escalation off
-    escalation_office: str = "JETプログラム担当"  # who the LINE user is told the answer is from
-    escalation_max_open: int = 5               # open escalations per LINE user
-    escalation_max_attempts: int = 8           # LINE push attempts before giving up
-    admin_slack_ids: tuple[str, ...] = ()      # Slack user ids allowed to use /jet-admin
+    intents_dir: Path = REPO_ROOT / "intents"        # JETBOT_INTENTS
+    knowledge_dir: Path = REPO_ROOT / "knowledge"    # JETBOT_KNOWLEDGE
+    cache_dir: Path | None = Path(".jetbot-cache")   # JETBOT_CACHE_DIR ("off": no index cache)
+    admin_token: str | None = field(default=None, repr=False)  # JETBOT_ADMIN_TOKEN (/admin is off without it)
+    host: str = "127.0.0.1"                          # JETBOT_HOST (jetbot serve --host)
+    port: int = 8000                                 # PORT
+    log_level: str = "INFO"                          # JETBOT_LOG_LEVEL
+    log_format: str = "text"                         # JETBOT_LOG_FORMAT: text | json
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    line: LineSettings = field(default_factory=LineSettings)
+    slack: SlackSettings = field(default_factory=SlackSettings)
+    escalation: EscalationConfig = field(default_factory=EscalationConfig)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
-        """Build settings from ``env`` (default: ``os.environ``); empty values count as unset."""
+        """Build settings from ``env`` (default: ``os.environ``); empty values count as unset.
+
+        Raises ``ValueError`` naming the variable when a value is malformed.
+        """
         env = os.environ if env is None else env
 
         def get(name: str) -> str | None:
             value = env.get(name, "").strip()
             return value or None
 
+        def pick(target: type, name: str, variable: str, parse: Callable[[str, str], Any] = lambda v, n: v) -> Any:
+            value = get(variable)
+            return _default(target, name) if value is None else parse(value, variable)
+
+        cache = get("JETBOT_CACHE_DIR")
         return cls(
-            intents_dir=Path(get("JETBOT_INTENTS") or cls.intents_dir),
-            knowledge_dir=Path(get("JETBOT_KNOWLEDGE") or cls.knowledge_dir),
-            line_channel_secret=get("LINE_CHANNEL_SECRET"),
-            line_channel_access_token=get("LINE_CHANNEL_ACCESS_TOKEN"),
-            line_api_url=get("LINE_API_URL"),
-            slack_signing_secret=get("SLACK_SIGNING_SECRET"),
-            slack_bot_token=get("SLACK_BOT_TOKEN"),
-            slack_app_token=get("SLACK_APP_TOKEN"),
-            slack_api_url=get("SLACK_API_URL"),
+            intents_dir=pick(cls, "intents_dir", "JETBOT_INTENTS", _path),
+            knowledge_dir=pick(cls, "knowledge_dir", "JETBOT_KNOWLEDGE", _path),
+            cache_dir=_default(cls, "cache_dir") if cache is None else (None if cache.lower() in _OFF else Path(cache)),
             admin_token=get("JETBOT_ADMIN_TOKEN"),
-            database_url=get("DATABASE_URL"),
-            db_path=Path(get("JETBOT_DB_PATH") or cls.db_path),
-            log_secret=get("JETBOT_LOG_SECRET"),
-            retention_days=_days(get("JETBOT_RETENTION_DAYS"), cls.retention_days),
-            escalation_channel=get("JETBOT_ESCALATION_CHANNEL"),
-            escalation_office=get("JETBOT_ESCALATION_OFFICE") or cls.escalation_office,
-            escalation_max_open=_count(get("JETBOT_ESCALATION_MAX_OPEN"), "JETBOT_ESCALATION_MAX_OPEN",
-                                       cls.escalation_max_open),
-            escalation_max_attempts=_count(get("JETBOT_ESCALATION_MAX_ATTEMPTS"),
-                                           "JETBOT_ESCALATION_MAX_ATTEMPTS", cls.escalation_max_attempts),
-            admin_slack_ids=tuple(i for i in re.split(r"[\s,]+", get("JETBOT_ADMIN_SLACK_IDS") or "") if i),
+            host=pick(cls, "host", "JETBOT_HOST"),
+            port=pick(cls, "port", "PORT", _count),
+            log_level=pick(cls, "log_level", "JETBOT_LOG_LEVEL", lambda v, n: v.upper()),
+            log_format=pick(cls, "log_format", "JETBOT_LOG_FORMAT", _choice("text", "json")),
+            storage=StorageSettings(
+                database_url=get("DATABASE_URL"),
+                db_path=pick(StorageSettings, "db_path", "JETBOT_DB_PATH", _path),
+                log_secret=get("JETBOT_LOG_SECRET"),
+                retention_days=pick(StorageSettings, "retention_days", "JETBOT_RETENTION_DAYS", _days),
+                pool_size=pick(StorageSettings, "pool_size", "JETBOT_DB_POOL_SIZE", _count)),
+            line=LineSettings(channel_secret=get("LINE_CHANNEL_SECRET"),
+                              channel_access_token=get("LINE_CHANNEL_ACCESS_TOKEN"), api_url=get("LINE_API_URL")),
+            slack=SlackSettings(signing_secret=get("SLACK_SIGNING_SECRET"), bot_token=get("SLACK_BOT_TOKEN"),
+                                app_token=get("SLACK_APP_TOKEN"), api_url=get("SLACK_API_URL"),
+                                admin_ids=tuple(i for i in re.split(r"[\s,]+", get("JETBOT_ADMIN_SLACK_IDS") or "")
+                                                if i)),
+            escalation=EscalationConfig(
+                channel=get("JETBOT_ESCALATION_CHANNEL"),
+                office=pick(EscalationConfig, "office", "JETBOT_ESCALATION_OFFICE"),
+                max_open=pick(EscalationConfig, "max_open", "JETBOT_ESCALATION_MAX_OPEN", _count),
+                max_attempts=pick(EscalationConfig, "max_attempts", "JETBOT_ESCALATION_MAX_ATTEMPTS", _count)),
         )
 
-    def __repr__(self) -> str:  # keep secrets out of logs and tracebacks
-        return f"Settings(intents_dir={self.intents_dir!s}, knowledge_dir={self.knowledge_dir!s})"
+
+def _default(target: type, name: str) -> Any:
+    """The field default written in the dataclass (the one place each default lives)."""
+    found = next(f for f in fields(target) if f.name == name)
+    return found.default
 
 
-def _days(value: str | None, default: float) -> float:
-    """A positive number of days from the environment (``default`` when unset)."""
-    if value is None:
-        return default
+def _path(value: str, name: str) -> Path:
+    return Path(value)
+
+
+def _days(value: str, name: str) -> float:
+    """A positive number of days."""
     try:
         days = float(value)
     except ValueError:
-        raise ValueError(f"JETBOT_RETENTION_DAYS must be a number of days, not {value!r}") from None
+        raise ValueError(f"{name} must be a number of days, not {value!r}") from None
     if days <= 0:
-        raise ValueError(f"JETBOT_RETENTION_DAYS must be positive, not {value!r}")
+        raise ValueError(f"{name} must be positive, not {value!r}")
     return days
 
 
-def _count(value: str | None, name: str, default: int) -> int:
-    """A positive whole number from the environment (``default`` when unset)."""
-    if value is None:
-        return default
+def _count(value: str, name: str) -> int:
+    """A positive whole number."""
     if not value.isdigit() or int(value) < 1:
         raise ValueError(f"{name} must be a positive whole number, not {value!r}")
     return int(value)
+
+
+def _choice(*allowed: str) -> Callable[[str, str], str]:
+    def parse(value: str, name: str) -> str:
+        if value.lower() not in allowed:
+            raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+        return value.lower()
+    return parse

@@ -5,14 +5,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.limits import LINE_TEXT_UNITS, SLACK_SECTION
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.core.text import clean, fold_kana
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-LINE_TEXT_LIMIT = 5000
-SLACK_SECTION_LIMIT = 3000
 MIN_EXAMPLES = 3
 
 
@@ -83,10 +82,10 @@ def _matcher_checks(knowledge: Knowledge) -> list[Finding]:
                                     f"{ranked[0].score:.0f}/100 (nearest: '{other.examples[k]}', {where})"))
         for language in ("ja", "en"):
             text = plain_text(intent_reply(kb, intent.id, language), suggestions=False)
-            if len(text.encode("utf-16-le")) // 2 > LINE_TEXT_LIMIT:
+            if len(text.encode("utf-16-le")) // 2 > LINE_TEXT_UNITS:
                 findings.append(Finding(intent.file, intent.line, "warning",
                                         f"intent '{intent.id}': the {language} reply is over one LINE message "
-                                        f"({LINE_TEXT_LIMIT} UTF-16 units) and will be split"))
+                                        f"({LINE_TEXT_UNITS} UTF-16 units) and will be split"))
     return findings
 
 
@@ -120,10 +119,10 @@ def _deep_checks(knowledge: Knowledge) -> list[Finding]:
                                     f"intent '{intent.id}' has only {len(intent.examples)} example(s); "
                                     f"give at least {MIN_EXAMPLES} ways of asking"))
         for text, name in ((intent.answer, "answer"), (intent.answer_en or "", "answer_en")):
-            if len(text) > SLACK_SECTION_LIMIT:
+            if len(text) > SLACK_SECTION:
                 findings.append(Finding(intent.file, intent.line, "warning",
                                         f"intent '{intent.id}': {name} is {len(text)} characters, over a Slack "
-                                        f"section's {SLACK_SECTION_LIMIT}"))
+                                        f"section's {SLACK_SECTION}"))
         if not intent.answer_en:
             findings.append(Finding(intent.file, intent.line, "info", f"intent '{intent.id}' has no answer_en"))
     return findings

@@ -1,15 +1,20 @@
-"""Shared fixtures: the repo's own knowledge base, loaded once per test session."""
+"""Fixtures shared by every test: the repo's knowledge, the stores (SQLite and a real PostgreSQL)."""
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
+from typing import Callable, Iterator
+from urllib.parse import quote
 
 import pytest
 
 from bot.engine import Engine, load_engine
-from bot.settings import REPO_ROOT
+from bot.storage.stores import Stores, open_stores
+from databases import NOW, storage_at
+from paths import INTENTS, KNOWLEDGE
+from pg import Cluster, unavailable
 
-INTENTS = REPO_ROOT / "intents"
-KNOWLEDGE = REPO_ROOT / "knowledge"
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +34,73 @@ def write(path: Path, text: str) -> Path:
 def anyio_backend() -> str:
     """Async tests run on asyncio, the web process's one concurrency style."""
     return "asyncio"
+
+
+# --- databases ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server for the whole test session (``JETBOT_TEST_PG_URL``, else a
+    throw-away cluster; skipped when none can be had, except under CI)."""
+    url = os.environ.get("JETBOT_TEST_PG_URL") or os.environ.get("DATABASE_URL")
+    if url:
+        yield url
+        return
+    cluster: Cluster | None = None
+    try:
+        cluster = Cluster()
+    except Exception as exc:  # noqa: BLE001 - any reason is reported
+        reason = str(exc)
+    if cluster is None:
+        unavailable(reason)
+        return
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A URL whose ``search_path`` is a fresh schema of its own, dropped after the test."""
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in pg_server else "?"
+    yield f"{pg_server}{sep}options={quote(f'-csearch_path={schema}')}"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store under test lives: a SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "jetbot.sqlite3")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def open_test_stores(store_target: str) -> Iterator[Callable[..., Stores]]:
+    """Opens stores on the test database (each call its own connections, like another process);
+    ``clock`` defaults to :data:`NOW`, other keywords override the storage settings."""
+    opened: list[Stores] = []
+
+    def open_(clock: Callable[[], float] = lambda: NOW, **overrides: object) -> Stores:
+        stores = open_stores(storage_at(store_target, **overrides), clock=clock)
+        opened.append(stores)
+        return stores
+
+    yield open_
+    for stores in opened:
+        stores.close()
+
+
+@pytest.fixture
+def sqlite_stores(tmp_path: Path) -> Iterator[Stores]:
+    """Stores on a fresh SQLite file."""
+    stores = open_stores(storage_at(str(tmp_path / "jetbot.sqlite3")))
+    yield stores
+    stores.close()

@@ -24,6 +24,7 @@ from bot.reload import Reloader
 from bot.settings import REPO_ROOT, Settings
 from bot.web.app import create_app
 from browser import live_server, wait_until
+from paths import FIXTURES
 
 pytestmark = pytest.mark.anyio
 TOKEN = "reload-test-token-8f2e"
@@ -36,7 +37,7 @@ BROKEN_LINE = 13  # intents/mini.yaml: the casebook_count intent
 @pytest.fixture
 def kb_dir(tmp_path: Path) -> Path:
     """A private copy of the mini fixture (intents/ and knowledge/) to edit."""
-    return Path(shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "mini", tmp_path / "kb"))
+    return Path(shutil.copytree(FIXTURES / "mini", tmp_path / "kb"))
 
 
 def make_app(kb_dir: Path, token: str | None = TOKEN, **options: Any) -> tuple[Any, Engine, Reloader]:

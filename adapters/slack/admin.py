@@ -76,7 +76,7 @@ def stats_text(store: Stats, days: int = 7, today: dt.date | None = None) -> str
 
 
 def admin_subcommands(escalations: Callable[[], str] | None, reloader: Reloads | None = None,
-                      store: Stats | None = None) -> dict[str, Subcommand]:
+                      stats: Stats | None = None) -> dict[str, Subcommand]:
     """The ``/jet-admin`` subcommands of this process."""
     async def list_escalations(args: str) -> str:
         return escalations() if escalations else "エスカレーションは設定されていません（JETBOT_ESCALATION_CHANNEL）。"
@@ -87,10 +87,10 @@ def admin_subcommands(escalations: Callable[[], str] | None, reloader: Reloads |
         reloader.request("slack")  # validated first; a bad edit is rejected and the live version kept
         return "YAMLの再読み込みを開始しました。結果は /healthz と管理画面で確認できます（不正な編集は反映されません）。"
 
-    async def stats(args: str) -> str:
-        if store is None:
+    async def figures(args: str) -> str:
+        if stats is None:
             return "問い合わせログが設定されていません。"
         days = int(args) if args.isdigit() and 0 < int(args) <= 366 else 7
-        return stats_text(store, days)
+        return stats_text(stats, days)
 
-    return {"escalations": list_escalations, "reload": reload, "stats": stats}
+    return {"escalations": list_escalations, "reload": reload, "stats": figures}

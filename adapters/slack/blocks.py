@@ -7,50 +7,21 @@ limits (3,000 characters per section, 50 blocks, 75-character button labels).
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping
 
+from adapters.slack.markup import escape, to_plain
+from bot.core.limits import SLACK_BLOCKS, SLACK_BUTTON_LABEL, SLACK_BUTTONS, SLACK_SECTION
 from bot.core.types import Contact, IncomingMessage, Reply
 
-SECTION_LIMIT = 3000
-MAX_BLOCKS = 50
-BUTTON_LIMIT = 75
-MAX_BUTTONS = 25
 MAX_CONTACTS = 5
 ACTION_PREFIX = "jetbot_suggest_"
+OTHER_ACTION_PREFIX = "jetbot_action_"
 ELLIPSIS = "…"
 
 _LABELS = {"ja": {"links": "参考", "contact": "問い合わせ先", "phone": "電話", "email": "メール"},
            "en": {"links": "References", "contact": "Contact", "phone": "Phone", "email": "E-mail"}}
-_USER_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
-_CHANNEL_REF = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
-_SPECIAL = re.compile(r"<![^>]*>")
-_LINK = re.compile(r"<([^>|]+)(?:\|([^>]*))?>")
-
-
-def escape(text: str) -> str:
-    """Escape the three characters Slack's mrkdwn treats as markup."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 def _escaped_len(text: str) -> int:
     return len(text) + 4 * text.count("&") + 3 * (text.count("<") + text.count(">"))
-
-
-def clean_text(text: str, bot_user_id: str | None = None) -> str:
-    """Turn Slack message text into what the user typed: mentions of the bot removed, markup undone.
-
-    With ``bot_user_id`` unknown every user mention is removed.
-    """
-    text = _USER_MENTION.sub(lambda m: "" if bot_user_id in (None, m.group(1)) else m.group(0), text)
-    text = _CHANNEL_REF.sub(lambda m: "#" + m.group(1), text)
-    text = _SPECIAL.sub("", text)
-    text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
-    return re.sub(r"\s+", " ", _unescape(text)).strip()
 
 
 def event_to_message(event: Mapping[str, Any], bot_user_id: str | None = None) -> IncomingMessage | None:
@@ -69,7 +40,7 @@ def event_to_message(event: Mapping[str, Any], bot_user_id: str | None = None) -
         return None
     channel, thread_ts = reply_target(event)
     return IncomingMessage(
-        text=clean_text(str(event.get("text") or ""), bot_user_id),
+        text=to_plain(str(event.get("text") or ""), bot_user_id),
         channel="slack",
         user_id=str(event["user"]),
         conversation_id=f"{channel}:{thread_ts}" if thread_ts else channel,
@@ -100,16 +71,15 @@ def action_target(body: Mapping[str, Any]) -> tuple[str, str | None, str | None]
 
 
 def action_to_message(body: Mapping[str, Any], action: Mapping[str, Any]) -> IncomingMessage:
-    """Translate a suggestion button click into a question carrying ``choice`` = the intent id."""
+    """A button click: a suggestion (``choice`` = the intent id) or another action (``action``)."""
     channel, thread_ts, _ = action_target(body)
     label = str(((action.get("text") or {}).get("text")) or "")
-    return IncomingMessage(
-        text=label,
-        channel="slack",
-        user_id=str((body.get("user") or {}).get("id") or ""),
-        conversation_id=f"{channel}:{thread_ts}" if thread_ts else channel,
-        choice=str(action.get("value") or "") or None,
-    )
+    value = str(action.get("value") or "") or None
+    common = {"channel": "slack", "user_id": str((body.get("user") or {}).get("id") or ""),
+              "conversation_id": f"{channel}:{thread_ts}" if thread_ts else channel}
+    if str(action.get("action_id") or "").startswith(OTHER_ACTION_PREFIX):
+        return IncomingMessage(label, kind="action", action=value, **common)
+    return IncomingMessage(label, choice=value, **common)
 
 
 def _prefix_len(text: str, limit: int) -> int:
@@ -140,7 +110,7 @@ def _pieces(text: str, limit: int) -> list[str]:
     return [chunk.strip("\r\n") for chunk in chunks if chunk.strip()]
 
 
-def _clip(text: str, limit: int = SECTION_LIMIT) -> str:
+def _clip(text: str, limit: int = SLACK_SECTION) -> str:
     """Escape ``text`` and cut it to ``limit`` characters, ending with an ellipsis when cut."""
     pieces = _pieces(text, limit - 1)
     if not pieces:
@@ -160,7 +130,7 @@ def _lines_section(lines: list[str]) -> dict[str, Any]:
     """A section of whole lines: lines that would overflow 3,000 characters are dropped."""
     kept = lines[:1]
     for line in lines[1:]:
-        if len("\n".join(kept + [line])) > SECTION_LIMIT:
+        if len("\n".join(kept + [line])) > SLACK_SECTION:
             break
         kept.append(line)
     return _section("\n".join(kept))
@@ -179,15 +149,21 @@ def _contact_block(contact: Contact, labels: Mapping[str, str], language: str) -
 
 def _button_label(label: str) -> str:
     label = " ".join(label.split()) or ELLIPSIS
-    return label if len(label) <= BUTTON_LIMIT else label[: BUTTON_LIMIT - 1] + ELLIPSIS
+    return label if len(label) <= SLACK_BUTTON_LABEL else label[: SLACK_BUTTON_LABEL - 1] + ELLIPSIS
+
+
+def _button(action_id: str, value: str, label: str) -> dict[str, Any]:
+    return {"type": "button", "action_id": action_id, "value": value[:2000],
+            "text": {"type": "plain_text", "text": _button_label(label), "emoji": True}}
 
 
 def reply_to_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
     """Render ``reply`` as Block Kit: ``(text_fallback, blocks)``.
 
     Answer sections (mrkdwn, escaped, ≤ 3,000 characters each), then links as ``<url|title>``,
-    contacts (phone, e-mail), the source as a context block and suggestions as buttons
-    (``action_id`` ``jetbot_suggest_<n>``, ``value`` the intent id). At most 50 blocks: the
+    contacts (phone, e-mail), the source as a context block, and buttons: suggestions
+    (``action_id`` ``jetbot_suggest_<n>``, ``value`` the intent id) and actions
+    (``jetbot_action_<n>``, ``value`` the action's value). At most 50 blocks: the
     answer is cut short, with an ellipsis, when it would not fit. The fallback ``text`` (used in
     notifications) is the start of the answer.
     """
@@ -202,16 +178,16 @@ def reply_to_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
     if reply.source and reply.source.strip():
         # the engine's source line already reads "出典: …" / "Source: …"
         extra.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(reply.source)}]})
-    if reply.suggestions:
-        extra.append({"type": "actions", "elements": [
-            {"type": "button", "action_id": f"{ACTION_PREFIX}{n}", "value": s.intent_id[:2000],
-             "text": {"type": "plain_text", "text": _button_label(s.label), "emoji": True}}
-            for n, s in enumerate(reply.suggestions[:MAX_BUTTONS])
-        ]})
-    answer = _pieces(reply.text, SECTION_LIMIT)
-    room = MAX_BLOCKS - len(extra)
+    buttons = [_button(f"{OTHER_ACTION_PREFIX}{n}", a.value, a.label) for n, a in enumerate(reply.actions) if a.first]
+    buttons += [_button(f"{ACTION_PREFIX}{n}", s.intent_id, s.label) for n, s in enumerate(reply.suggestions)]
+    buttons += [_button(f"{OTHER_ACTION_PREFIX}{n}", a.value, a.label) for n, a in enumerate(reply.actions)
+                if not a.first]
+    if buttons:
+        extra.append({"type": "actions", "elements": buttons[:SLACK_BUTTONS]})
+    answer = _pieces(reply.text, SLACK_SECTION)
+    room = SLACK_BLOCKS - len(extra)
     if len(answer) > room:
         answer = answer[:room]
-        answer[-1] = _pieces(answer[-1], SECTION_LIMIT - 1)[0] + ELLIPSIS
+        answer[-1] = _pieces(answer[-1], SLACK_SECTION - 1)[0] + ELLIPSIS
     blocks = [_section(escape(piece)) for piece in answer] + extra
     return _clip(reply.text) or ELLIPSIS, blocks

@@ -1,4 +1,4 @@
-"""Slack side of escalations: Web API calls on the escalation channel, and the Bolt listeners.
+"""Slack side of escalations: the team inbox port over the Web API, and the Bolt listeners.
 
 Listeners: "回答する" (opens the modal with ``views.open``), "FAQに追加" (posts an intent YAML
 snippet in the thread), the modal's submission, and replies in an escalation's thread
@@ -9,27 +9,31 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import Any, Callable, Mapping
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.escalation_blocks import (ANSWER_ACTION, ANSWER_BLOCK, ANSWER_VIEW, FAQ_ACTION, NOT_ANSWERED,
-                                        NOT_MEMBER, answer_modal, faq_text, message, slack_to_plain,
-                                        submitted_text)
-from bot.web.background import BackgroundWork
-from bot.storage.dedupe import DedupeStore
-from bot.escalation.rules import Escalation, EscalationConfig, answer_refusal
-from bot.escalation.faq import faq_snippet
+from slack_sdk.errors import SlackApiError
 
-if TYPE_CHECKING:
-    from bot.escalation.desk import EscalationDesk
+from adapters.slack.escalation_blocks import (ANSWER_ACTION, ANSWER_BLOCK, ANSWER_VIEW, FAQ_ACTION, answer_modal,
+                                              failure_note, faq_text, message, refusal_text, submitted_text)
+from adapters.slack.markup import to_plain
+from bot.conversation.background import BackgroundWork
+from bot.core.escalation import Escalation, EscalationConfig, answer_refusal
+from bot.escalation.desk import EscalationDesk
+from bot.escalation.faq import faq_snippet
+from bot.escalation.ports import MessageGone
+from bot.storage.dedupe_keys import Dedupe
+
+GONE = ("message_not_found", "channel_not_found", "cant_update_message", "is_archived")
 
 log = logging.getLogger(__name__)
 
 
-class SlackEscalationChannel:
-    """The escalation channel through the Web API (``chat:write``, ``channels:read``/``groups:read``)."""
+class SlackTeamInbox:
+    """The team inbox port: the escalation channel through the Web API (``chat:write``,
+    ``channels:read``/``groups:read``)."""
 
     def __init__(self, client: AsyncWebClient, config: EscalationConfig,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -52,10 +56,19 @@ class SlackEscalationChannel:
         return str(response["ts"])
 
     async def update(self, escalation: Escalation) -> None:
-        """Make the channel message show the escalation's current state."""
+        """Make the channel message show the escalation's current state (:class:`MessageGone` if it is gone)."""
         text, blocks = message(escalation)
-        await self.client.chat_update(channel=escalation.slack_channel, ts=escalation.slack_ts, text=text,
-                                      blocks=blocks)
+        try:
+            await self.client.chat_update(channel=escalation.slack_channel, ts=escalation.slack_ts, text=text,
+                                          blocks=blocks)
+        except SlackApiError as error:
+            if error.response.get("error") in GONE:
+                raise MessageGone(str(error.response.get("error"))) from error
+            raise
+
+    async def report_failure(self, escalation: Escalation) -> None:
+        """Say in the thread that the answer could not be delivered."""
+        await self.thread(escalation, failure_note(escalation))
 
     async def thread(self, escalation: Escalation, text: str) -> None:
         """Post ``text`` (mrkdwn) in the escalation's thread."""
@@ -89,8 +102,9 @@ class SlackEscalationChannel:
 class EscalationListeners:
     """Bolt listeners for the escalation buttons, modal and thread replies."""
 
-    def __init__(self, desk: "EscalationDesk", background: BackgroundWork) -> None:
+    def __init__(self, desk: EscalationDesk, team: SlackTeamInbox, background: BackgroundWork) -> None:
         self._desk = desk
+        self._team = team
         self._background = background
 
     def register(self, app: AsyncApp) -> None:
@@ -117,7 +131,8 @@ class EscalationListeners:
         number = _number(view.get("private_metadata"))
         refusal = await self._desk.answer(number, _who(body), submitted_text(view))
         if refusal:
-            await ack(response_action="errors", errors={ANSWER_BLOCK: refusal})
+            text = refusal_text(refusal, self._desk.store.get(number))
+            await ack(response_action="errors", errors={ANSWER_BLOCK: text})
         else:
             await ack()
 
@@ -126,26 +141,26 @@ class EscalationListeners:
         escalation = desk.store.get(number) if channel == desk.config.channel else None
         if escalation is None:
             return
-        refusal = NOT_MEMBER if not await desk.slack.is_member(user) else answer_refusal(escalation)
+        refusal = "not_member" if not await self._team.is_member(user) else answer_refusal(escalation)
         if refusal:
-            await desk.slack.ephemeral(user, refusal, escalation.slack_ts)
+            await self._team.ephemeral(user, refusal_text(refusal, escalation), escalation.slack_ts)
         else:
-            await desk.slack.open_modal(trigger_id, escalation)
+            await self._team.open_modal(trigger_id, escalation)
 
     async def _faq(self, number: int, user: str, channel: str) -> None:
         desk = self._desk
         escalation = desk.store.get(number) if channel == desk.config.channel else None
         if escalation is None:
             return
-        refusal = NOT_MEMBER if not await desk.slack.is_member(user) else (
-            NOT_ANSWERED if escalation.answer is None else None)
+        refusal = "not_member" if not await self._team.is_member(user) else (
+            "not_answered" if escalation.answer is None else None)
         if refusal:
-            await desk.slack.ephemeral(user, refusal, escalation.slack_ts)
+            await self._team.ephemeral(user, refusal_text(refusal, escalation), escalation.slack_ts)
             return
         suggestion = faq_snippet(escalation, desk.engine.kb.knowledge.intents)
-        await desk.slack.thread(escalation, faq_text(escalation, suggestion))
+        await self._team.thread(escalation, faq_text(escalation, suggestion))
 
-    def take_thread_reply(self, event: Mapping[str, Any], event_id: str, dedupe: DedupeStore) -> bool:
+    def take_thread_reply(self, event: Mapping[str, Any], event_id: str, dedupe: Dedupe) -> bool:
         """True when ``event`` is a human reply in an escalation's thread (then handled once per event)."""
         if (event.get("type") != "message" or event.get("bot_id") or not event.get("user")
                 or event.get("subtype") not in (None, "thread_broadcast")
@@ -164,9 +179,11 @@ class EscalationListeners:
     async def _answer_in_thread(self, escalation: Escalation, event: Mapping[str, Any]) -> None:
         """Record a thread reply as the answer; a refusal is shown to its author only."""
         user = str(event.get("user"))
-        refusal = await self._desk.answer(escalation.id, user, slack_to_plain(str(event.get("text") or "")))
+        text = to_plain(str(event.get("text") or ""), all_mentions=True, link_urls=True, keep_lines=True)
+        refusal = await self._desk.answer(escalation.id, user, text)
         if refusal:
-            await self._desk.slack.ephemeral(user, refusal, thread_ts=str(event.get("thread_ts")))
+            await self._team.ephemeral(user, refusal_text(refusal, self._desk.store.get(escalation.id)),
+                                       thread_ts=str(event.get("thread_ts")))
 
 
 def _who(body: Mapping[str, Any]) -> str:

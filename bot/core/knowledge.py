@@ -74,38 +74,43 @@ class Knowledge:
         """All records of one kind (``facts``, ``contacts``…) by id."""
         return self.records.get(kind, {})
 
-    def intent(self, intent_id: str) -> Intent | None:
-        """The intent with this id, if any."""
-        return next((i for i in self.intents if i.id == intent_id), None)
 
-
-def _yaml_files(folder: Path) -> list[Path]:
+def yaml_files(folder: Path) -> list[Path]:
+    """The ``*.yaml`` / ``*.yml`` files of ``folder``, in name order (none if it is missing)."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def _display(path: Path, base: Path) -> str:
+def display_path(path: Path) -> str:
+    """How messages name a file: relative to the working folder when it is inside it."""
     try:
-        return str(path.relative_to(base))
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def content_version(intents_dir: Path, knowledge_dir: Path) -> str:
+    """The knowledge's version: a hash of the YAML files' names and bytes (no parsing)."""
+    digest = hashlib.sha256()
+    for folder in (knowledge_dir, intents_dir):
+        for path in yaml_files(folder):
+            digest.update(display_path(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
     """Read both folders; raise :class:`KnowledgeError` listing every problem found."""
     errors: list[YamlError] = []
-    digest = hashlib.sha256()
+    version = content_version(intents_dir, knowledge_dir)
     records: dict[str, dict[str, Record]] = {kind: {} for kind in KNOWLEDGE_SECTIONS}
     intents: list[Intent] = []
     synonyms: list[tuple[str, ...]] = []
-    base = Path.cwd()
     if not intents_dir.is_dir():
         errors.append(YamlError(str(intents_dir), 0, "intents folder not found"))
     for folder, sections in ((knowledge_dir, KNOWLEDGE_SECTIONS), (intents_dir, INTENT_SECTIONS)):
-        for path in _yaml_files(folder):
-            shown = _display(path, base)
-            digest.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in yaml_files(folder):
+            shown = display_path(path)
             data, problems = read_yaml(path, shown)
             errors.extend(problems)
             if data is None and not problems:
@@ -134,7 +139,7 @@ def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
                             _add_record(records[key], Record(key, item["id"], dict(item), shown, item.line), errors)
                 errors.extend(problems)
     _check_duplicate_intents(intents, errors)
-    knowledge = Knowledge(tuple(intents), records, tuple(synonyms), digest.hexdigest()[:12])
+    knowledge = Knowledge(tuple(intents), records, tuple(synonyms), version)
     errors.extend(check_references(knowledge))
     if not intents and not errors:
         errors.append(YamlError(str(intents_dir), 0, "no intents found"))

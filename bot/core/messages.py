@@ -24,6 +24,10 @@ FALLBACK_CONTACT = {
     "en": "Please ask this office:",
 }
 DID_YOU_MEAN = {"ja": "もしかして:", "en": "Did you mean:"}
+UNKNOWN_ACTION = {
+    "ja": "申し訳ありません。このボタンは現在使えません。ご質問は文字で送るか、下の話題から選んでください。",
+    "en": "Sorry, that button no longer works. Please type your question or pick a topic below.",
+}
 NOT_TEXT = {
     "ja": "ありがとうございます。恐れ入りますが、ご質問は文字で送ってください。",
     "en": "Thank you! Please send your question as text.",

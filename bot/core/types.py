@@ -6,18 +6,22 @@ events into an :class:`IncomingMessage` and render a :class:`Reply` back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Mapping
 
 Language = Literal["ja", "en"]
-ReplyKind = Literal["answer", "clarify", "fallback", "help", "greeting"]
+ReplyKind = Literal["answer", "clarify", "fallback", "help", "greeting", "notice"]
+# "message": text or a tapped suggestion; "follow": the user added the bot; "unsupported": a sticker,
+# image… the bot cannot read; "action": a tapped button that is not a question (see Action)
+MessageKind = Literal["message", "follow", "unsupported", "action"]
+DeliveryStatus = Literal["sent", "failed", "timeout", "pushed", "undeliverable", "skipped"]
 
 
 @dataclass(frozen=True)
 class IncomingMessage:
-    """One question from a user, whatever the channel.
+    """One message from a user, whatever the channel.
 
-    ``choice`` carries an intent id when the user tapped a suggestion
-    (LINE postback, Slack button) instead of typing.
+    ``choice`` carries an intent id when the user tapped a suggestion (LINE postback, Slack
+    button) instead of typing; ``action`` the value of a tapped :class:`Action`.
     """
 
     text: str
@@ -25,6 +29,8 @@ class IncomingMessage:
     user_id: str = "local"
     conversation_id: str = "local"
     choice: str | None = None
+    kind: MessageKind = "message"
+    action: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,16 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Action:
+    """A button that is not a question ("担当者に転送", "解決した"): ``value`` comes back as
+    ``IncomingMessage.action`` when tapped. ``first``: shown before the suggestions."""
+
+    label: str
+    value: str
+    first: bool = False
+
+
+@dataclass(frozen=True)
 class Candidate:
     """One ranked intent with its 0-100 score."""
 
@@ -81,6 +97,7 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     candidates: tuple[Candidate, ...] = field(default=())
     source: str | None = None
+    actions: tuple[Action, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,3 +106,26 @@ class Context:
 
     intent_id: str
     at: float
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One platform event a channel accepted: the message, and where its reply must go.
+
+    ``key`` is unique per platform event (``line:<webhook event id>``): a redelivered event has
+    the same key. ``target`` holds the channel's own addressing (reply token, channel and
+    thread, response URL…), opaque to everything but that channel.
+    """
+
+    key: str
+    message: IncomingMessage
+    target: Mapping[str, str] = field(default_factory=dict)
+    received_at: float = 0.0
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What became of one reply: ``sent``, ``failed`` (with the status), ``timeout``, ``pushed``…"""
+
+    status: DeliveryStatus
+    detail: str = ""

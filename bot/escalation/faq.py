@@ -12,7 +12,7 @@ from typing import Iterable
 
 import yaml
 
-from bot.escalation.rules import Escalation
+from bot.core.escalation import Escalation
 from bot.core.knowledge import PLACEHOLDER, Intent
 from bot.core.schema import ID_RE
 from bot.core.text import clean, fold_kana

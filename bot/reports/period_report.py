@@ -8,6 +8,7 @@ nearest intent). Text by default, ``--csv`` (the groups) or ``--json`` (everythi
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import csv
 import datetime as dt
 import io
@@ -17,6 +18,10 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from bot.core.answer import LOW_CONFIDENCE
+from bot.settings import Settings
+from bot.storage.database import is_postgres_url
+from bot.storage.inquiry_stats import InquiryStats
+from bot.storage.stores import open_stores
 from bot.reports.question_groups import EXAMPLES, Group, group_questions, knowledge_key, terms_key
 from bot.storage.inquiry_stats import DayCount, Summary
 
@@ -46,7 +51,7 @@ def period(since: dt.date | None, until: dt.date | None, today: dt.date, days: i
     return since, until
 
 
-def build_report(store: Any, since: dt.date, until: dt.date, low: float = LOW_CONFIDENCE, top: int = 10,
+def build_report(store: InquiryStats, since: dt.date, until: dt.date, low: float = LOW_CONFIDENCE, top: int = 10,
                  key: Callable[[str], str] = terms_key) -> Report:
     """Query the store and group the unanswered questions."""
     return Report(since.isoformat(), until.isoformat(), low, store.summary(since, until),
@@ -117,29 +122,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fmt.add_argument("--json", action="store_true", help="everything as JSON")
 
 
-def run_report(args: argparse.Namespace, out: TextIO, store: Any = None, today: dt.date | None = None) -> int:
+def run_report(args: argparse.Namespace, out: TextIO, settings: Settings, stats: InquiryStats | None = None,
+               today: dt.date | None = None) -> int:
     """The ``jetbot report`` command; exit 1 without a log to read, 2 on a bad period."""
     try:
         since, until = period(args.since, args.until, today or dt.datetime.now(dt.timezone.utc).date())
     except ValueError as exc:
         out.write(f"jetbot report: {exc}\n")
         return 2
-    own = store is None
-    if own:
-        from bot.storage.store import open_store, store_location
-        from bot.storage.database import is_postgres_url
-
-        location = store_location(getattr(args, "db", None))
+    stores = None
+    if stats is None:
+        location = getattr(args, "db", None) or settings.storage.location
         if not is_postgres_url(location) and not Path(location.removeprefix("sqlite:///")).exists():
-            out.write(f"jetbot report: no inquiry log at {location} "
-                      "(set JETBOT_DB_PATH or DATABASE_URL, or give --db)\n")
+            out.write(f"jetbot report: no inquiry log at {location} (set JETBOT_DB_PATH or DATABASE_URL, or give "
+                      "--db). Only questions to the served channels are logged (LINE, Slack and the web console "
+                      "of jetbot serve), not jetbot chat or ask.\n")
             return 1
-        store = open_store(location)
+        storage = dataclasses.replace(settings.storage, database_url=location if is_postgres_url(location) else None,
+                                      db_path=Path(location.removeprefix("sqlite:///")))
+        stores = open_stores(storage)
+        stats = stores.stats
     try:
-        report = build_report(store, since, until, args.low, args.top, knowledge_key(args))
+        report = build_report(stats, since, until, args.low, args.top, knowledge_key(args))
     finally:
-        if own:
-            store.close()
+        if stores is not None:
+            stores.close()
     if args.csv:
         out.write(render_csv(report))
     elif args.json:

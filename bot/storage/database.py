@@ -1,9 +1,10 @@
-"""One SQL connection (SQLite or PostgreSQL) behind a lock, and the schema migrations.
+"""The one database (SQLite file or PostgreSQL) behind every store.
 
-The two databases differ only in what :class:`Dialect` holds: the placeholder
-style, the auto-increment key type and how migrations are serialised between
-processes. Every statement is its own short transaction (autocommit), except
-migrations, which run in one transaction.
+The two differ only in what :class:`Dialect` holds: placeholder style, auto-increment key,
+how a transaction starts and how migrations are serialised between processes. SQLite keeps
+one connection behind a lock (one writer is what SQLite wants); PostgreSQL takes connections
+from a pool (``psycopg_pool``) sized by the settings, so concurrent callers do not queue on
+one round trip. Every statement outside :meth:`Database.transaction` is its own transaction.
 """
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-SCHEMA_VERSION_KEY = "schema_version"
+Run = Callable[..., list[tuple[Any, ...]]]  # run(sql, params=()) -> rows, inside a transaction
 
 
 @dataclass(frozen=True)
@@ -27,40 +29,13 @@ class Dialect:
     name: str
     placeholder: str          # "?" or "%s"
     serial_key: str           # auto-increment primary key column type
-    begin: str                # starts the migration transaction
-    lock: str | None          # serialises migrations across processes (PostgreSQL)
+    begin: str                # starts a write transaction
+    lock: str | None          # takes a named lock until the transaction ends (PostgreSQL; SQLite's
+                              # BEGIN IMMEDIATE already lets one writer in at a time)
 
 
 SQLITE = Dialect("sqlite", "?", "INTEGER PRIMARY KEY AUTOINCREMENT", "BEGIN IMMEDIATE", None)
-POSTGRES = Dialect("postgresql", "%s", "BIGSERIAL PRIMARY KEY", "BEGIN",
-                   "SELECT pg_advisory_xact_lock(727274)")
-
-# Each migration is (version, statements); {serial_key} is filled in per dialect.
-MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, [
-        """CREATE TABLE IF NOT EXISTS inquiries (
-            id {serial_key},
-            at DOUBLE PRECISION NOT NULL,
-            day TEXT NOT NULL,
-            channel TEXT NOT NULL,
-            user_hash TEXT NOT NULL,
-            question TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            intent TEXT,
-            top_intent TEXT,
-            score DOUBLE PRECISION NOT NULL,
-            fallback INTEGER NOT NULL,
-            language TEXT NOT NULL,
-            version TEXT NOT NULL)""",
-        "CREATE INDEX IF NOT EXISTS inquiries_at ON inquiries (at)",
-        "CREATE TABLE IF NOT EXISTS dedupe (key TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS dedupe_at ON dedupe (at)",
-        """CREATE TABLE IF NOT EXISTS contexts (
-            key TEXT PRIMARY KEY, intent_id TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)""",
-        "CREATE INDEX IF NOT EXISTS contexts_at ON contexts (at)",
-    ]),
-]
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+POSTGRES = Dialect("postgresql", "%s", "BIGSERIAL PRIMARY KEY", "BEGIN", "SELECT pg_advisory_xact_lock(%s)")
 
 
 def is_postgres_url(target: str) -> bool:
@@ -68,53 +43,37 @@ def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgres://", "postgresql://"))
 
 
-class Database:
-    """A connection shared by threads under a lock; reconnects once after a lost connection."""
+def _rows(cursor: Any) -> list[tuple[Any, ...]]:
+    return cursor.fetchall() if cursor.description else []
 
-    def __init__(self, dialect: Dialect, connect: Callable[[], Any],
-                 transient: tuple[type[BaseException], ...]) -> None:
+
+class Database:
+    """Statements and transactions over SQLite or PostgreSQL; see the module docstring."""
+
+    def __init__(self, dialect: Dialect, connections: "_Connections") -> None:
         self.dialect = dialect
-        self._connect = connect
-        self._transient = transient
-        self._lock = threading.RLock()
-        self._conn: Any = connect()
+        self._connections = connections
 
     def _sql(self, sql: str) -> str:
         return sql if self.dialect.placeholder == "?" else sql.replace("?", self.dialect.placeholder)
 
-    def _run(self, sql: str, params: Sequence[Any], fetch: bool) -> Any:
-        with self._lock:
-            for attempt in (1, 2):
-                try:
-                    if self._conn is None:
-                        self._conn = self._connect()
-                    cur = self._conn.execute(self._sql(sql), tuple(params))
-                    return cur.fetchall() if fetch else cur.rowcount
-                except self._transient:
-                    if attempt == 2 or self.dialect is SQLITE:
-                        raise
-                    log.warning("database connection lost; reconnecting", exc_info=True)
-                    self.close()
-
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement in its own transaction; returns the number of rows changed."""
-        return self._run(sql, params, fetch=False)
+        return self._connections.run(lambda conn: int(conn.execute(self._sql(sql), tuple(params)).rowcount))
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Run one SELECT and return every row."""
-        return self._run(sql, params, fetch=True)
+        """Run one SELECT (or ``… RETURNING``) and return every row."""
+        return self._connections.run(lambda conn: _rows(conn.execute(self._sql(sql), tuple(params))))
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]]:
-        """Hold the lock and one transaction; yields ``run(sql, params) -> rows``."""
-        with self._lock:
-            if self._conn is None:
-                self._conn = self._connect()
-            conn = self._conn
+    def transaction(self, lock: int | None = None) -> Iterator[Run]:
+        """One transaction; yields ``run(sql, params) -> rows``. ``lock``: transactions holding the
+        same lock number run one at a time, across processes (read-check-write without races)."""
+        with self._connections.use() as conn:
             conn.execute(self.dialect.begin)
             try:
-                if self.dialect.lock:
-                    conn.execute(self.dialect.lock)
+                if lock is not None and self.dialect.lock:
+                    conn.execute(self.dialect.lock, (lock,))
                 yield lambda sql, params=(): _rows(conn.execute(self._sql(sql), tuple(params)))
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -122,7 +81,54 @@ class Database:
             conn.execute("COMMIT")
 
     def close(self) -> None:
-        """Close the connection (a later call reconnects)."""
+        """Close every connection (a later call reconnects)."""
+        self._connections.close()
+
+
+class _Connections:
+    """How a :class:`Database` gets a connection."""
+
+    def use(self) -> contextlib.AbstractContextManager[Any]:
+        """A connection for the duration of the block."""
+        raise NotImplementedError
+
+    def run(self, statement: Callable[[Any], T]) -> T:
+        """``statement(connection)`` (retried once on a lost connection where that is safe)."""
+        with self.use() as conn:
+            return statement(conn)
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class _SqliteConnection(_Connections):
+    """One connection shared by threads under a lock (SQLite allows one writer at a time anyway)."""
+
+    def __init__(self, path: str, busy_timeout_ms: int) -> None:
+        self._path, self._busy = path, busy_timeout_ms
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        with self.use():
+            pass  # open now: a bad path fails at start-up, not at the first question
+
+    def _open(self) -> sqlite3.Connection:
+        if self._path != ":memory:":
+            Path(self._path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self._path, timeout=self._busy / 1000, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(self._busy)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    @contextlib.contextmanager
+    def use(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._conn is None:
+                self._conn = self._open()
+            yield self._conn
+
+    def close(self) -> None:
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(Exception):
@@ -130,50 +136,52 @@ class Database:
                 self._conn = None
 
 
-def _rows(cursor: Any) -> list[tuple[Any, ...]]:
-    return cursor.fetchall() if cursor.description else []
+class _PostgresPool(_Connections):
+    """A ``psycopg_pool.ConnectionPool``; a statement that meets a lost connection is retried once."""
 
-
-def connect_sqlite(path: str | Path, busy_timeout_ms: int = 10_000) -> Database:
-    """Open (creating) a SQLite file in WAL mode with a busy timeout."""
-    def connect() -> sqlite3.Connection:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None,
-                               check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        return conn
-
-    return Database(SQLITE, connect, (sqlite3.OperationalError,))
-
-
-def connect_postgres(url: str, connect_timeout: int = 10) -> Database:
-    """Connect to PostgreSQL with psycopg 3 (autocommit: every statement is one transaction)."""
-    try:
+    def __init__(self, url: str, size: int, connect_timeout: int) -> None:
         import psycopg
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise RuntimeError("DATABASE_URL is set but psycopg is not installed: pip install 'psycopg[binary]'") from exc
+        from psycopg_pool import ConnectionPool
 
-    def connect() -> Any:
-        return psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
-                               application_name="jetbot")
+        self._transient = (psycopg.OperationalError,)
+        self._pool = ConnectionPool(
+            url, min_size=1, max_size=max(1, size), open=True, timeout=30,
+            kwargs={"autocommit": True, "connect_timeout": connect_timeout, "application_name": "jetbot"},
+            check=self._check, name="jetbot")
+        self._pool.wait(timeout=connect_timeout)
 
-    return Database(POSTGRES, connect, (psycopg.OperationalError,))
+    @staticmethod
+    def _check(conn: Any) -> None:
+        """The pool's check before lending a connection: a dead one is dropped and replaced."""
+        from psycopg_pool import ConnectionPool
+
+        try:
+            ConnectionPool.check_connection(conn)
+        except Exception:
+            log.warning("database connection lost; reconnecting")
+            raise
+
+    def use(self) -> contextlib.AbstractContextManager[Any]:
+        return self._pool.connection()
+
+    def run(self, statement: Callable[[Any], T]) -> T:
+        # A connection lost under a statement (a server restart, an idle timeout) almost always
+        # means the statement never ran: it is sent once more on a fresh connection.
+        try:
+            with self._pool.connection() as conn:
+                return statement(conn)
+        except self._transient:
+            log.warning("database connection lost; reconnecting", exc_info=True)
+        with self._pool.connection() as conn:
+            return statement(conn)
+
+    def close(self) -> None:
+        self._pool.close()
 
 
-def migrate(db: Database) -> int:
-    """Create or upgrade the schema (idempotent, safe when several processes start together)."""
-    with db.transaction() as run:
-        run("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)", ())
-        rows = run("SELECT value FROM meta WHERE key = ?", (SCHEMA_VERSION_KEY,))
-        current = int(rows[0][0]) if rows else 0
-        for version, statements in MIGRATIONS:
-            if version > current:
-                for statement in statements:
-                    run(statement.format(serial_key=db.dialect.serial_key), ())
-                current = version
-        run("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (SCHEMA_VERSION_KEY, str(current)))
-    return current
+def open_database(location: str, pool_size: int = 4, connect_timeout: int = 10,
+                  busy_timeout_ms: int = 10_000) -> Database:
+    """A PostgreSQL URL (pooled, ``pool_size`` connections at most) or a SQLite path (WAL mode)."""
+    if is_postgres_url(location):
+        return Database(POSTGRES, _PostgresPool(location, pool_size, connect_timeout))
+    return Database(SQLITE, _SqliteConnection(location.removeprefix("sqlite:///"), busy_timeout_ms))

@@ -1,7 +1,6 @@
 """Escalations and pending offers in the inquiry log's database (SQLite or PostgreSQL).
 
-Own tables (``CREATE TABLE IF NOT EXISTS``, created under the database's migration lock):
-``escalations`` and ``escalation_offers``. Every state change is one atomic statement, so two
+Tables ``escalations`` and ``escalation_offers`` (migration 2). Every state change is one atomic statement, so two
 processes (or a restart) never record two answers or deliver one twice at the same time:
 delivery and Slack posting are *claimed* with a short lease first.
 """
@@ -11,48 +10,24 @@ import json
 import secrets
 import uuid
 from dataclasses import fields
-from typing import Any, Callable
+from typing import Any
 
-from bot.escalation.rules import (ANSWERED, DELIVERED, FAILED, OPEN, Decision, Escalation, EscalationConfig,
+from bot.core.escalation import (ANSWERED, DELIVERED, FAILED, OPEN, Decision, Escalation, EscalationConfig,
                             Guess, Offer, State, confirm_decision)
 from bot.core.privacy import mask_personal_data
 from bot.storage.database import Database
+from bot.storage.pseudonyms import Pseudonyms
 from bot.core.types import Language
 
 MAX_QUESTION = 2000
+# escalating users are pseudonymised like their inquiries on the channel that can push answers
+USERS = "line"
+CONFIRM_LOCK = 727275
 LEASE = 120.0   # seconds a claimed delivery or Slack post is left alone by other workers
 
-SCHEMA = [
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE IF NOT EXISTS escalations (
-        id {serial_key}, state TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL,
-        user_hash TEXT NOT NULL, question TEXT NOT NULL, language TEXT NOT NULL, guesses TEXT NOT NULL,
-        retry_key TEXT NOT NULL, line_to TEXT, slack_channel TEXT, slack_ts TEXT, answer TEXT,
-        answered_by TEXT, answered_at DOUBLE PRECISION, attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at DOUBLE PRECISION NOT NULL DEFAULT 0, last_error TEXT,
-        delivered_at DOUBLE PRECISION, version INTEGER NOT NULL DEFAULT 1,
-        synced_version INTEGER NOT NULL DEFAULT 0, lease_until DOUBLE PRECISION NOT NULL DEFAULT 0,
-        failure_reported INTEGER NOT NULL DEFAULT 0)""",
-    "CREATE INDEX IF NOT EXISTS escalations_state ON escalations (state, created_at)",
-    "CREATE INDEX IF NOT EXISTS escalations_user ON escalations (user_hash, state)",
-    "CREATE INDEX IF NOT EXISTS escalations_thread ON escalations (slack_channel, slack_ts)",
-    """CREATE TABLE IF NOT EXISTS escalation_offers (
-        id TEXT PRIMARY KEY, created_at DOUBLE PRECISION NOT NULL, user_hash TEXT NOT NULL,
-        question TEXT NOT NULL, language TEXT NOT NULL, guesses TEXT NOT NULL, escalation_id INTEGER)""",
-    "CREATE INDEX IF NOT EXISTS escalation_offers_at ON escalation_offers (created_at)",
-]
-SCHEMA_KEY, SCHEMA_VERSION = "escalation_schema_version", "1"
 _COLUMNS = [f.name for f in fields(Escalation)]
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM escalations"
 _BUMP = "version = version + 1, lease_until = 0"
-
-
-def ensure_schema(db: Database) -> None:
-    """Create the escalation tables if missing (idempotent, safe with several processes)."""
-    with db.transaction() as run:
-        for statement in SCHEMA:
-            run(statement.format(serial_key=db.dialect.serial_key), ())
-        run("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", (SCHEMA_KEY, SCHEMA_VERSION))
 
 
 def _guesses(text: str) -> tuple[Guess, ...]:
@@ -70,18 +45,17 @@ def _offer(row: tuple[Any, ...]) -> Offer:
 
 
 class EscalationStore:
-    """Escalations over a :class:`Database`; ``pseudonym(user_id, channel)`` is the store's keyed hash."""
+    """Escalations and offers over a :class:`Database` (tables from :mod:`bot.storage.migrations`)."""
 
-    def __init__(self, db: Database, pseudonym: Callable[[str, str], str]) -> None:
+    def __init__(self, db: Database, pseudonyms: Pseudonyms) -> None:
         self.db = db
-        self.pseudonym = pseudonym
-        ensure_schema(db)
+        self.pseudonym = pseudonyms.of
 
     # -- offers --------------------------------------------------------------------------------
     def offer(self, user_id: str, question: str, language: Language, guesses: tuple[Guess, ...],
               now: float) -> Offer:
         """Keep a question the user may pass on; its id goes into the postback data."""
-        offer = Offer(secrets.token_urlsafe(12), self.pseudonym(user_id, "line"),
+        offer = Offer(secrets.token_urlsafe(12), self.pseudonym(user_id, USERS),
                       mask_personal_data(question)[:MAX_QUESTION], language, guesses, now)
         self.db.execute("INSERT INTO escalation_offers (id, created_at, user_hash, question, language, guesses)"
                         " VALUES (?, ?, ?, ?, ?, ?)", (offer.id, now, offer.user_hash, offer.question, language,
@@ -97,12 +71,12 @@ class EscalationStore:
     def drop_offer(self, offer_id: str, user_id: str) -> None:
         """Forget an offer the user declined (only their own, only if not passed on)."""
         self.db.execute("DELETE FROM escalation_offers WHERE id = ? AND user_hash = ? AND escalation_id IS NULL",
-                        (offer_id, self.pseudonym(user_id, "line")))
+                        (offer_id, self.pseudonym(user_id, USERS)))
 
     def open_count(self, user_id: str) -> int:
         """How many of this LINE user's escalations wait for an answer."""
         rows = self.db.query("SELECT COUNT(*) FROM escalations WHERE user_hash = ? AND state = ?",
-                             (self.pseudonym(user_id, "line"), OPEN))
+                             (self.pseudonym(user_id, USERS), OPEN))
         return int(rows[0][0])
 
     def confirm(self, offer_id: str, user_id: str, line_to: str, now: float,
@@ -111,8 +85,8 @@ class EscalationStore:
 
         Returns ``(decision, escalation id)``; the id is the existing one for a duplicate.
         """
-        user_hash = self.pseudonym(user_id, "line")
-        with self.db.transaction() as run:
+        user_hash = self.pseudonym(user_id, USERS)
+        with self.db.transaction(lock=CONFIRM_LOCK) as run:  # the limit check and the insert, atomically
             rows = run("SELECT * FROM escalation_offers WHERE id = ?", (offer_id,))
             offer = _offer(rows[0]) if rows else None
             count = run("SELECT COUNT(*) FROM escalations WHERE user_hash = ? AND state = ?", (user_hash, OPEN))

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 from bot.core.answer import LOW_CONFIDENCE
-
-if TYPE_CHECKING:
-    from bot.storage.database import Database
+from bot.storage.database import Database
 
 Day = Union[dt.date, str]
 _ANSWER_KINDS = "('answer', 'clarify')"
@@ -61,10 +59,11 @@ def iso_day(day: Day) -> str:
     return (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))).isoformat()
 
 
-class StoreStats:
-    """Mixed into :class:`bot.storage.store.Store`; needs ``self.db``."""
+class InquiryStats:
+    """Figures over the ``inquiries`` table (written by :class:`bot.storage.inquiry_log.InquiryLog`)."""
 
-    db: "Database"
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def summary(self, since: Day, until: Day) -> Summary:
         """Questions, answered questions and fallbacks in the period."""

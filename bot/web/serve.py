@@ -1,16 +1,19 @@
-"""Entry points that run servers: ``jetbot serve`` and ``jetbot slack-socket``."""
+"""Entry points that run servers: ``jetbot serve`` (the web process) and ``jetbot slack-socket``."""
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import logging
-import os
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from bot.engine import load_engine
 from bot.settings import Settings
-from bot.storage.store import open_store
+from bot.storage.stores import open_stores
+
+if TYPE_CHECKING:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    from bot.web.wiring import Bot
 
 log = logging.getLogger("jetbot")
 
@@ -33,38 +36,54 @@ def _uvicorn_server() -> type:
     return Server
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    base = Settings.from_env()
-    return Settings(**{**base.__dict__, "intents_dir": args.intents, "knowledge_dir": args.knowledge})
+def serve(settings: Settings) -> int:
+    """Run the web process (LINE, Slack, web console, admin) until stopped."""
+    import uvicorn
 
+    from bot.web.app import create_app
 
-def run(args: argparse.Namespace) -> int:
-    """Run ``serve`` or ``slack-socket`` until stopped."""
-    logging.basicConfig(level=os.environ.get("JETBOT_LOG_LEVEL", "INFO"),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = _settings(args)
-    store = open_store(settings)  # inquiry log, webhook dedupe keys and conversation context
-    log.info("store: %s", "PostgreSQL (DATABASE_URL)" if settings.database_url else f"SQLite {settings.db_path}")
+    stores = open_stores(settings.storage)  # inquiry log, dedupe keys, contexts, escalations
+    log.info("store: %s", "PostgreSQL (DATABASE_URL)" if settings.storage.database_url
+             else f"SQLite {settings.storage.db_path}")
     try:
-        engine = load_engine(settings.intents_dir, settings.knowledge_dir, contexts=store, log=store)
+        engine = load_engine(settings.intents_dir, settings.knowledge_dir, settings.cache_dir,
+                             contexts=stores.contexts, log=stores.inquiries)
         log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))
-        if args.command == "slack-socket":
-            from adapters.slack.socket_mode import SlackSocketConfigError, run_socket_mode
-
-            try:
-                asyncio.run(run_socket_mode(settings, engine, dedupe=store))
-            except SlackSocketConfigError as exc:
-                log.error("%s", exc)
-                return 2
-            return 0
-        import uvicorn
-
-        from bot.web.app import create_app
-
-        port = args.port or int(os.environ.get("PORT", "8000"))
-        app = create_app(settings, engine, dedupe=store, store=store, hot_reload=True)
-        config = uvicorn.Config(app, host=args.host, port=port, log_level="info", timeout_graceful_shutdown=20)
+        app = create_app(settings, engine, stores, hot_reload=True)
+        # log_config=None: uvicorn's loggers use the process's one format (bot.web.logs)
+        config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
+                                timeout_graceful_shutdown=20)
         _uvicorn_server()(config).run()
         return 0
     finally:
-        store.close()
+        stores.close()
+
+
+def slack_socket(settings: Settings) -> int:
+    """Run Slack over Socket Mode until stopped (2 when a token is missing)."""
+    from adapters.slack.socket_mode import SlackSocketConfigError, socket_mode_handler
+    from bot.web.wiring import build_bot
+
+    stores = open_stores(settings.storage)
+    try:
+        engine = load_engine(settings.intents_dir, settings.knowledge_dir, settings.cache_dir,
+                             contexts=stores.contexts, log=stores.inquiries)
+        bot = build_bot(settings, engine, stores)
+        try:
+            handler = socket_mode_handler(settings.slack, bot.channels["slack"], bot.pipeline)
+        except SlackSocketConfigError as exc:
+            log.error("%s", exc)
+            return 2
+        asyncio.run(_run_socket(handler, bot))
+        return 0
+    finally:
+        stores.close()
+
+
+async def _run_socket(handler: AsyncSocketModeHandler, bot: Bot) -> None:
+    log.info("slack: connecting in Socket Mode")
+    try:
+        await handler.start_async()
+    finally:
+        await handler.close_async()
+        await bot.background.drain()

@@ -18,7 +18,8 @@ from starlette.routing import BaseRoute, Route
 from bot.web.admin.traffic import read_traffic
 from bot.web.admin.page import admin_page, login_page
 from bot.web.admin.auth import COOKIE, COOKIE_PATH, OFF_MESSAGE, AdminAuth
-from bot.web.console import SECURITY_HEADERS, BadRequest
+from adapters.http import Refused, read_body
+from bot.web.console import SECURITY_HEADERS
 from bot.engine import Engine
 from bot.reload import Reloader
 
@@ -37,16 +38,12 @@ def _login(message: str, status: int = 401) -> Response:
 
 
 async def _form_token(request: Request, limit: int = 4096) -> str | None:
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise BadRequest("request body too large", 413)
+    body = await read_body(request, limit)
     values = parse_qs(body.decode("utf-8", "replace")).get("token")
     return values[0] if values else None
 
 
-def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, store: Any | None = None) -> list[BaseRoute]:
+def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any | None = None) -> list[BaseRoute]:
     """Routes for the admin side (all of them answer 404 while no token is configured)."""
 
     def start_session(request: Request) -> Response:
@@ -64,7 +61,7 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, store: Any
             return _login("Log in with the admin token.")
         kb, info = engine.kb, engine.version_info()
         findings = await reloader.findings()
-        traffic = await read_traffic(store, kb.knowledge.synonyms)
+        traffic = await read_traffic(stats, kb.knowledge.synonyms)
         html = admin_page(kb, info, reloader.status(), findings, traffic)
         return HTMLResponse(html, headers=PAGE_HEADERS)
 
@@ -73,8 +70,8 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, store: Any
             return _off()
         try:
             token = await _form_token(request)
-        except BadRequest as exc:
-            return PlainTextResponse(str(exc), status_code=exc.status)
+        except Refused as refused:
+            return PlainTextResponse(refused.reason, status_code=refused.status)
         return start_session(request) if auth.check_token(token) else _login("Wrong token.")
 
     async def logout(request: Request) -> Response:

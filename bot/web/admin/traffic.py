@@ -1,8 +1,6 @@
-"""What the admin page reads from the inquiry store (``bot.storage.store.Store``) for the last 30 days.
-
-The store offers ``daily(since, until)`` and ``intent_volumes(since, until)``;
-when it also offers ``low_confidence`` the unanswered questions are grouped with
-``bot.reports.question_groups`` (the ``jetbot report`` grouping). The store is synchronous
+"""What the admin page reads from the inquiry log (:class:`~bot.storage.inquiry_stats.InquiryStats`)
+for the last 30 days: daily counts, volumes per intent, and the unanswered questions grouped
+with :mod:`bot.reports.question_groups` (the ``jetbot report`` grouping). The store is synchronous
 (and thread-safe) and grouping runs the Japanese analyser, so all of it runs in
 one worker thread with an analyser of its own, off the event loop. Without a
 store every figure is zero and the report says it is unavailable.
@@ -13,25 +11,16 @@ import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from typing import Sequence
 
 from bot.core.answer import LOW_CONFIDENCE
-from bot.storage.inquiry_stats import DayCount
+from bot.reports.question_groups import group_questions, make_key
+from bot.storage.inquiry_stats import DayCount, InquiryStats
 
 log = logging.getLogger(__name__)
 
 PERIOD_DAYS = 30
 MAX_LOW_ROWS = 2000
-
-
-class InquiryStore(Protocol):
-    """The part of the inquiry log the admin page needs."""
-
-    def daily(self, since: dt.date, until: dt.date) -> Sequence[Any]:
-        """Per UTC day: objects with ``day``, ``questions``, ``fallbacks``."""
-
-    def intent_volumes(self, since: dt.date | None = None, until: dt.date | None = None) -> Sequence[Any]:
-        """``(intent_id, count)`` pairs, most asked first."""
 
 
 @dataclass(frozen=True)
@@ -61,18 +50,14 @@ def period(today: dt.date, days: int = PERIOD_DAYS) -> tuple[dt.date, dt.date]:
     return today - dt.timedelta(days=days - 1), today
 
 
-def _unanswered(store: Any, since: dt.date, until: dt.date,
-                synonyms: Sequence[Sequence[str]]) -> list[UnansweredGroup] | None:
-    if not hasattr(store, "low_confidence"):
-        return None
-    from bot.reports.question_groups import group_questions, make_key
-
+def _unanswered(store: InquiryStats, since: dt.date, until: dt.date,
+                synonyms: Sequence[Sequence[str]]) -> list[UnansweredGroup]:
     rows = store.low_confidence(since, until, LOW_CONFIDENCE, limit=MAX_LOW_ROWS)
     key = make_key(synonyms)  # a fresh analyser: SudachiPy objects are not shared across threads
     return [UnansweredGroup(g.count, tuple(g.examples), g.nearest_intent) for g in group_questions(rows, key)]
 
 
-def collect(store: Any, today: dt.date, synonyms: Sequence[Sequence[str]] = ()) -> Traffic:
+def collect(store: InquiryStats, today: dt.date, synonyms: Sequence[Sequence[str]] = ()) -> Traffic:
     """Read the period's figures from ``store`` (blocking: call it through :func:`read_traffic`)."""
     since, until = period(today)
     daily = [DayCount(str(d.day), int(d.questions), int(d.fallbacks)) for d in store.daily(since, until)]
@@ -81,7 +66,7 @@ def collect(store: Any, today: dt.date, synonyms: Sequence[Sequence[str]] = ()) 
                    _unanswered(store, since, until, synonyms))
 
 
-async def read_traffic(store: Any | None, synonyms: Sequence[Sequence[str]] = (),
+async def read_traffic(store: InquiryStats | None, synonyms: Sequence[Sequence[str]] = (),
                        today: dt.date | None = None) -> Traffic:
     """The admin page's figures; a failing store shows as an error note, never as a failed page."""
     if store is None:

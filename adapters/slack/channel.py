@@ -1,0 +1,175 @@
+"""The Slack channel: ``POST /slack/events`` (Events API, interactivity, slash commands) in, Web API out.
+
+Requests are screened before Bolt sees them (at most 1 MB, exactly one signature and timestamp,
+signed with the signing secret within 5 minutes, a JSON object or form); Bolt then runs the
+listeners (:mod:`adapters.slack.listeners`), which hand questions to the intake. Replies go out
+with ``chat.postMessage`` (in the thread) or the ``response_url`` (to the asker only), with
+bounded retries on 429/5xx. Switched off (503) without the signing secret and bot token.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Sequence
+
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.internals import parse_body
+from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+from starlette.types import Message
+
+from adapters.channel import Intake
+from adapters.http import Refused, read_body
+from adapters.slack.admin import AdminCommands, admin_subcommands
+from adapters.slack.blocks import reply_to_blocks
+from adapters.slack.escalation import EscalationListeners, SlackTeamInbox
+from adapters.slack.escalation_blocks import admin_list
+from adapters.slack.listeners import SlackListeners, build_app, retry_handlers, web_client
+from bot.conversation.background import BackgroundWork, describe
+from bot.core.types import Delivery, Inbound, Reply
+from bot.escalation.desk import EscalationDesk
+from bot.settings import SlackSettings
+from bot.storage.dedupe_keys import Dedupe
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1024 * 1024
+PATH = "/slack/events"
+Payload = tuple[str, list[dict[str, Any]]]
+
+
+def _refuse(status: int, reason: str) -> JSONResponse:
+    log.warning("slack: request refused (%d): %s", status, reason)
+    return JSONResponse({"error": reason}, status_code=status)
+
+
+def _replayed(request: Request, body: bytes) -> Request:
+    """``request`` with its (already read) body available again, for Bolt's handler."""
+    async def receive() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+    return Request(request.scope, receive)
+
+
+class SlackChannel:
+    """The Slack app (see the module docstring)."""
+
+    name = "slack"
+    api_timeout: int = 30  # seconds per Web API call (tests lower it)
+
+    def __init__(self, settings: SlackSettings, dedupe: Dedupe, background: BackgroundWork, *,
+                 escalation: EscalationDesk | None = None, team: SlackTeamInbox | None = None,
+                 reloader: Any = None, stats: Any = None) -> None:
+        self._settings = settings
+        self._dedupe = dedupe
+        self._background = background
+        self._escalation, self._team = escalation, team
+        self._reloader, self._stats = reloader, stats
+        self._missing = settings.missing()
+        self._verifier = SignatureVerifier(settings.signing_secret) if settings.signing_secret else None
+        self._client: AsyncWebClient | None = None
+        if self._missing:
+            log.warning("slack: channel off (%s not set); /slack/events answers 503", " and ".join(self._missing))
+        else:
+            log.info("slack: channel on at %s", PATH)
+
+    def listeners(self, intake: Intake) -> SlackListeners:
+        """Every listener of this app, handing questions to ``intake`` (also for Socket Mode)."""
+        desk, team = self._escalation, self._team
+        escalations: Callable[[], str] | None = (
+            (lambda: admin_list(desk.open_escalations(), desk.config.channel, desk.clock())) if desk is not None else None)
+        admin = AdminCommands(self._settings.admin_ids,
+                              admin_subcommands(escalations, reloader=self._reloader, stats=self._stats))
+        escalation = EscalationListeners(desk, team, self._background) if desk and team else None
+        return SlackListeners(intake, self._dedupe, escalation, admin)
+
+    def bolt_app(self, intake: Intake, socket_mode: bool = False) -> AsyncApp:
+        """The Bolt app with this channel's listeners."""
+        return build_app(self._settings, self.listeners(intake), socket_mode=socket_mode)
+
+    def routes(self, intake: Intake) -> Sequence[BaseRoute]:
+        """``POST /slack/events``."""
+        handler = AsyncSlackRequestHandler(self.bolt_app(intake)) if not self._missing else None
+
+        async def events(request: Request) -> Response:
+            if handler is None:
+                return JSONResponse({"error": "slack channel disabled",
+                                     "reason": f"{' and '.join(self._missing)} not set"}, status_code=503)
+            body = await self._screen(request)
+            if isinstance(body, Response):
+                return body
+            return await handler.handle(_replayed(request, body))
+
+        return [Route(PATH, events, methods=["POST"])]
+
+    async def _screen(self, request: Request) -> bytes | Response:
+        """The raw body of a request that is at most 1 MB, signed once, fresh and a JSON object or
+        form; otherwise the refusal. Bolt reads bodies of any size and parses them before it checks
+        the signature, so unsigned junk would reach its parser (a 500) without this."""
+        signatures = request.headers.getlist("x-slack-signature")
+        stamps = request.headers.getlist("x-slack-request-timestamp")
+        if request.headers.get("content-length", "0").isdigit() and \
+                int(request.headers.get("content-length", "0")) > MAX_BODY_BYTES:
+            return _refuse(413, "body too large or bad length")
+        if len(signatures) != 1 or len(stamps) != 1 or not stamps[0].isdigit():
+            return _refuse(401, "missing, repeated or malformed signature headers")
+        try:
+            raw = await read_body(request, MAX_BODY_BYTES)
+        except Refused as refused:
+            return _refuse(refused.status, refused.reason)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return _refuse(401, "body is not UTF-8")  # Slack signs UTF-8 text: this was not Slack
+        if self._verifier is None or not self._verifier.is_valid(text, stamps[0], signatures[0]):
+            return _refuse(401, "invalid or stale signature")
+        try:
+            payload = parse_body(text, request.headers.get("content-type"))
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            return _refuse(400, "body is not a JSON object or form")
+        if payload.get("type") == "app_rate_limited":  # Slack holds events back for a minute
+            log.warning("slack: events are being rate limited (minute %s)", payload.get("minute_rate_limited"))
+            return Response(status_code=200)
+        return raw
+
+    def render(self, reply: Reply, inbound: Inbound) -> Payload:
+        """Block Kit: ``(fallback text, blocks)``."""
+        return reply_to_blocks(reply)
+
+    async def send(self, payload: Payload, inbound: Inbound) -> Delivery:
+        """Post in the channel/thread, or answer the asker only through the ``response_url``."""
+        text, blocks = payload
+        try:
+            if "response_url" in inbound.target:
+                webhook = AsyncWebhookClient(inbound.target["response_url"], retry_handlers=retry_handlers())
+                response = await webhook.send_dict({"response_type": "ephemeral", "replace_original": False,
+                                                    "text": text, "blocks": blocks})
+                if response.status_code != 200:
+                    log.error("slack: response_url refused %s: HTTP %s", inbound.key, response.status_code)
+                    return Delivery("failed", f"HTTP {response.status_code}")
+                return Delivery("sent")
+            if self._client is None:
+                self._client = web_client(self._settings, timeout=self.api_timeout)
+            await self._client.chat_postMessage(channel=inbound.target["channel"],
+                                                thread_ts=inbound.target.get("thread_ts"), text=text, blocks=blocks,
+                                                unfurl_links=False, unfurl_media=False)
+        except Exception as error:  # logged, never raised: the request was acknowledged already
+            log.error("slack: could not answer %s in %s: %s", inbound.key, inbound.target.get("channel", "-"),
+                      describe(error))
+            status = getattr(getattr(error, "response", None), "status_code", None)
+            return Delivery("failed", f"HTTP {status}" if status else type(error).__name__)
+        return Delivery("sent")
+
+    def health(self) -> dict[str, Any]:
+        """For /healthz: whether the channel is on, and why not (variable names only)."""
+        if self._missing:
+            return {"enabled": False, "reason": f"{' and '.join(self._missing)} not set"}
+        return {"enabled": True, "mode": "events_api"}
+
+    async def aclose(self) -> None:
+        """Nothing to close: slack_sdk's clients open a session per call."""

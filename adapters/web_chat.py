@@ -1,0 +1,90 @@
+"""The web chat channel: ``POST /api/ask`` answers in its own HTTP response (the console page's chat).
+
+Body: ``{"question": "...", "session": "optional id", "choice": "optional intent id"}``; the
+answer is the ``jetbot ask --json`` object plus what the page shows (``display``, titles,
+``version``). It goes through the same intake as every channel, so questions asked here are
+answered, remembered and logged like the others.
+"""
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any, Sequence
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from adapters.channel import Intake
+from adapters.http import Refused, parse_json_object, read_body
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.render import plain_text, to_json
+from bot.core.types import Delivery, Inbound, IncomingMessage, Reply
+from bot.engine import Engine
+
+MAX_BODY = 16 * 1024
+MAX_SESSION = 64
+
+
+def _text_field(data: dict[str, Any], name: str, default: str | None = None) -> str | None:
+    value = data.get(name, default)
+    if value is not None and not isinstance(value, str):
+        raise Refused(400, f"'{name}' must be a string")
+    return value
+
+
+def _title(kb: KnowledgeBase, intent_id: str | None) -> str | None:
+    intent = kb.intents.get(intent_id) if intent_id else None
+    return (intent.title or intent.id) if intent else None
+
+
+class WebChat:
+    """The console's chat (see the module docstring)."""
+
+    name = "web"
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def routes(self, intake: Intake) -> Sequence[BaseRoute]:
+        """``POST /api/ask``."""
+        async def ask(request: Request) -> Response:
+            try:
+                inbound = self.parse(parse_json_object(await read_body(request, MAX_BODY)))
+            except Refused as refused:
+                return JSONResponse({"error": refused.reason}, status_code=refused.status)
+            _, payload = await intake.respond_now(inbound)
+            return JSONResponse(payload, headers={"Cache-Control": "no-store"})
+
+        return [Route("/api/ask", ask, methods=["POST"])]
+
+    def parse(self, data: dict[str, Any]) -> Inbound:
+        """The request body as an event (each request is its own event)."""
+        question = _text_field(data, "question", "") or ""
+        session = (_text_field(data, "session") or "web")[:MAX_SESSION]
+        choice = _text_field(data, "choice") or None
+        message = IncomingMessage(question, channel=self.name, user_id=session, conversation_id=session,
+                                  choice=choice)
+        return Inbound(f"web:{secrets.token_hex(8)}", message, {}, time.time())
+
+    def render(self, reply: Reply, inbound: Inbound) -> dict[str, Any]:
+        """The ``jetbot ask --json`` fields plus what the page shows."""
+        kb = self._engine.kb
+        result = to_json(inbound.message.text, reply)
+        result["display"] = plain_text(reply, suggestions=False)
+        result["intent_title"] = _title(kb, reply.intent_id)
+        for candidate in result["candidates"]:
+            candidate["title"] = _title(kb, candidate["intent"])
+        result["version"] = kb.version
+        return result
+
+    async def send(self, payload: dict[str, Any], inbound: Inbound) -> Delivery:
+        """Nothing to send: the answer went out in the HTTP response."""
+        return Delivery("skipped", "answered in the HTTP response")
+
+    def health(self) -> dict[str, Any]:
+        """Always on."""
+        return {"enabled": True}
+
+    async def aclose(self) -> None:
+        """Nothing to close."""

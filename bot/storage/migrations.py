@@ -1,0 +1,64 @@
+"""The schema: one ordered list of migrations, applied once each, in order, by :func:`migrate`.
+
+A migration is ``(version, statements)``; ``{serial_key}`` is filled in per dialect. Add new
+tables or columns as a new entry at the end — never edit an applied one. ``meta`` holds the
+applied version (``schema_version``) and the pseudonym secret when none is configured.
+"""
+from __future__ import annotations
+
+from bot.storage.database import Database
+
+SCHEMA_VERSION_KEY = "schema_version"
+MIGRATION_LOCK = 727274
+
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, [  # inquiry log, webhook dedupe keys, conversation contexts
+        """CREATE TABLE IF NOT EXISTS inquiries (
+            id {serial_key}, at DOUBLE PRECISION NOT NULL, day TEXT NOT NULL, channel TEXT NOT NULL,
+            user_hash TEXT NOT NULL, question TEXT NOT NULL, kind TEXT NOT NULL, intent TEXT,
+            top_intent TEXT, score DOUBLE PRECISION NOT NULL, fallback INTEGER NOT NULL,
+            language TEXT NOT NULL, version TEXT NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS inquiries_at ON inquiries (at)",
+        "CREATE TABLE IF NOT EXISTS dedupe (key TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS dedupe_at ON dedupe (at)",
+        """CREATE TABLE IF NOT EXISTS contexts (
+            key TEXT PRIMARY KEY, intent_id TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS contexts_at ON contexts (at)",
+    ]),
+    (2, [  # escalations to the ministry team (IF NOT EXISTS: earlier versions created these on their own)
+        """CREATE TABLE IF NOT EXISTS escalations (
+            id {serial_key}, state TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL,
+            user_hash TEXT NOT NULL, question TEXT NOT NULL, language TEXT NOT NULL, guesses TEXT NOT NULL,
+            retry_key TEXT NOT NULL, line_to TEXT, slack_channel TEXT, slack_ts TEXT, answer TEXT,
+            answered_by TEXT, answered_at DOUBLE PRECISION, attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at DOUBLE PRECISION NOT NULL DEFAULT 0, last_error TEXT,
+            delivered_at DOUBLE PRECISION, version INTEGER NOT NULL DEFAULT 1,
+            synced_version INTEGER NOT NULL DEFAULT 0, lease_until DOUBLE PRECISION NOT NULL DEFAULT 0,
+            failure_reported INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX IF NOT EXISTS escalations_state ON escalations (state, created_at)",
+        "CREATE INDEX IF NOT EXISTS escalations_user ON escalations (user_hash, state)",
+        "CREATE INDEX IF NOT EXISTS escalations_thread ON escalations (slack_channel, slack_ts)",
+        """CREATE TABLE IF NOT EXISTS escalation_offers (
+            id TEXT PRIMARY KEY, created_at DOUBLE PRECISION NOT NULL, user_hash TEXT NOT NULL,
+            question TEXT NOT NULL, language TEXT NOT NULL, guesses TEXT NOT NULL, escalation_id INTEGER)""",
+        "CREATE INDEX IF NOT EXISTS escalation_offers_at ON escalation_offers (created_at)",
+        "DELETE FROM meta WHERE key = 'escalation_schema_version'",
+    ]),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(db: Database) -> int:
+    """Apply the migrations not applied yet (idempotent; safe when several processes start together)."""
+    with db.transaction(lock=MIGRATION_LOCK) as run:
+        run("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        rows = run("SELECT value FROM meta WHERE key = ?", (SCHEMA_VERSION_KEY,))
+        current = int(rows[0][0]) if rows else 0
+        for version, statements in MIGRATIONS:
+            if version > current:
+                for statement in statements:
+                    run(statement.format(serial_key=db.dialect.serial_key))
+                current = version
+        run("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (SCHEMA_VERSION_KEY, str(current)))
+    return current

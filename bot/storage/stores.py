@@ -1,0 +1,74 @@
+"""Every store over one database, opened together: ``open_stores(settings.storage)``.
+
+    stores = open_stores(settings.storage)
+    stores.inquiries.record(message, reply, version)    # the inquiry log
+    stores.dedupe.claim("line:<event id>")               # True once per key, across processes
+    stores.contexts.save(key, Context(...))              # conversation contexts
+    stores.escalations, stores.stats, stores.pseudonyms
+
+Personal data never reaches the database: questions are masked and ids are keyed hashes.
+Rows past their keeping time are deleted at open and at most once a day after a write.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from bot.core.escalation import EscalationConfig
+from bot.settings import StorageSettings
+from bot.storage.contexts import ConversationContexts
+from bot.storage.database import Database, open_database
+from bot.storage.dedupe_keys import DedupeKeys
+from bot.storage.escalations import EscalationStore
+from bot.storage.inquiry_log import InquiryLog
+from bot.storage.inquiry_stats import InquiryStats
+from bot.storage.migrations import migrate
+from bot.storage.pseudonyms import Pseudonyms
+from bot.storage.retention import DAY, Retention
+
+
+@dataclass(frozen=True)
+class Stores:
+    """The small stores of one database (see the module docstring)."""
+
+    db: Database
+    pseudonyms: Pseudonyms
+    inquiries: InquiryLog
+    stats: InquiryStats
+    dedupe: DedupeKeys
+    contexts: ConversationContexts
+    escalations: EscalationStore
+    retention: Retention
+
+    def close(self) -> None:
+        """Close the database connections."""
+        self.db.close()
+
+
+def build_stores(db: Database, settings: StorageSettings, clock: Callable[[], float] = time.time) -> Stores:
+    """Migrate ``db`` and put every store over it; purges what is past its time."""
+    migrate(db)
+    retention = Retention(clock)
+    pseudonyms = Pseudonyms(db, settings.log_secret)
+    inquiries = InquiryLog(db, pseudonyms, settings.retention_days, retention.after_write, clock)
+    dedupe = DedupeKeys(db, on_write=retention.after_write, clock=clock)
+    contexts = ConversationContexts(db, pseudonyms, retention.after_write, clock)
+    escalations = EscalationStore(db, pseudonyms)
+    retention.register("inquiries", inquiries.purge)
+    retention.register("dedupe", dedupe.purge)
+    retention.register("contexts", contexts.purge)
+    retention.register("escalations", lambda now: sum(escalations.purge(
+        now - EscalationConfig.offer_ttl, now - settings.retention_days * DAY).values()))
+    retention.purge()
+    return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention)
+
+
+def open_stores(settings: StorageSettings, clock: Callable[[], float] = time.time) -> Stores:
+    """Open the database the settings name (PostgreSQL URL or SQLite path) and every store over it."""
+    db = open_database(settings.location, settings.pool_size)
+    try:
+        return build_stores(db, settings, clock)
+    except BaseException:
+        db.close()
+        raise

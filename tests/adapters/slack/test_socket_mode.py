@@ -1,0 +1,63 @@
+"""Socket Mode: refuses cleanly without its tokens, and runs the very listeners of the HTTP app."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from slack_bolt.adapter.socket_mode.async_internals import run_async_bolt_app
+from slack_sdk.socket_mode.request import SocketModeRequest
+
+from adapters.slack.socket_mode import SlackSocketConfigError, socket_mode_handler
+from bot.engine import Engine, load_engine
+from bot.settings import Settings, SlackSettings
+from bot.web.wiring import Bot, build_bot
+from slack_api_fake import TOKEN, FakeSlackApi, envelope, mention
+from paths import FIXTURES
+
+pytestmark = pytest.mark.anyio
+KB_DIR = FIXTURES / "slack_kb"
+
+
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return load_engine(KB_DIR / "intents", KB_DIR / "knowledge")
+
+
+def handler_for(slack: SlackSettings, engine: Engine) -> tuple[object, Bot]:
+    bot = build_bot(Settings(slack=slack), engine)
+    return socket_mode_handler(slack, bot.channels["slack"], bot.pipeline), bot
+
+
+async def test_refuses_without_an_app_token(engine: Engine, httpserver: HTTPServer) -> None:
+    fake = FakeSlackApi(httpserver)
+    with pytest.raises(SlackSocketConfigError, match=r"SLACK_APP_TOKEN is not set \(an app-level token"):
+        handler_for(SlackSettings(bot_token=TOKEN, api_url=fake.base_url), engine)
+    assert fake.calls == []
+
+
+async def test_refuses_without_a_bot_token(engine: Engine) -> None:
+    with pytest.raises(SlackSocketConfigError) as error:
+        handler_for(SlackSettings(app_token="xapp-1-test"), engine)
+    assert "SLACK_BOT_TOKEN is not set" in str(error.value)
+    assert "SLACK_APP_TOKEN" not in str(error.value) and "xapp-1-test" not in str(error.value)
+
+
+async def test_socket_requests_reach_the_shared_listeners_once(engine: Engine, httpserver: HTTPServer) -> None:
+    fake = FakeSlackApi(httpserver)
+    handler, bot = handler_for(SlackSettings(bot_token=TOKEN, app_token="xapp-1-test", api_url=fake.base_url), engine)
+    event = mention("<@UBOT0001> 総務省の電話番号を教えて")
+    payload = json.loads(envelope(event, "EvSOCKET001"))
+    for attempt in (None, 1):   # Slack redelivers over the socket too
+        request = SocketModeRequest(type="events_api", envelope_id=f"env-{attempt}", payload=payload,
+                                    retry_attempt=attempt, retry_reason="timeout" if attempt else None)
+        response = await run_async_bolt_app(handler.app, request)   # no signature in Socket Mode
+        assert response.status == 200
+    await bot.background.drain()
+    [posted] = fake.delivered("/api/chat.postMessage")
+    assert (posted["channel"], posted["thread_ts"]) == ("C0001", event["ts"])
+    assert posted["text"] == "総務省の窓口は総務省自治行政局国際室です。"
+    await handler.close_async()
