@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 class InquiryRecorder(Protocol):
     """Where every question and its reply are recorded (:class:`bot.storage.inquiry_log.InquiryLog`)."""
 
-    def record(self, message: IncomingMessage, reply: Reply, version: str, at: float) -> Any: ...
+    def record(self, message: IncomingMessage, reply: Reply, version: str, at: float,
+               event_key: str | None = None) -> str: ...
 
 
 class Engine:
@@ -51,8 +53,9 @@ class Engine:
         self._kb = kb
         self.last_rejected = None
 
-    def answer(self, message: IncomingMessage, remember: bool = True) -> Reply:
-        """Answer with the conversation's context, and remember what it was about."""
+    def answer(self, message: IncomingMessage, remember: bool = True, event_key: str | None = None) -> Reply:
+        """Answer with the conversation's context, remember what it was about, and log it: the reply
+        carries the inquiry's id (``event_key``: the platform event, logged once however often answered)."""
         kb = self._kb
         now = self._clock()
         key = f"{message.channel}:{message.conversation_id}"
@@ -61,7 +64,7 @@ class Engine:
             self._contexts.save(key, Context(reply.intent_id, now))
         if self._log is not None:
             try:
-                self._log.record(message, reply, kb.version, now)
+                reply = replace(reply, inquiry_id=self._log.record(message, reply, kb.version, now, event_key))
             except Exception:  # a failing log must never cost the user the answer
                 log.exception("could not record the inquiry")
         return reply

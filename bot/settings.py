@@ -74,6 +74,8 @@ class Settings:
     admin_token: str | None = field(default=None, repr=False)  # JETBOT_ADMIN_TOKEN (/admin is off without it)
     host: str = "127.0.0.1"                          # JETBOT_HOST (jetbot serve --host)
     port: int = 8000                                 # PORT
+    # JETBOT_ANSWER_WORKERS (else WEB_CONCURRENCY): answer processes beside the web process; 0: answer in it
+    answer_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     log_level: str = "INFO"                          # JETBOT_LOG_LEVEL
     log_format: str = "text"                         # JETBOT_LOG_FORMAT: text | json
     storage: StorageSettings = field(default_factory=StorageSettings)
@@ -105,6 +107,7 @@ class Settings:
             admin_token=get("JETBOT_ADMIN_TOKEN"),
             host=pick(cls, "host", "JETBOT_HOST"),
             port=pick(cls, "port", "PORT", _count),
+            answer_workers=_workers(get("JETBOT_ANSWER_WORKERS") or get("WEB_CONCURRENCY"), cls),
             log_level=pick(cls, "log_level", "JETBOT_LOG_LEVEL", lambda v, n: v.upper()),
             log_format=pick(cls, "log_format", "JETBOT_LOG_FORMAT", _choice("text", "json")),
             storage=StorageSettings(
@@ -131,6 +134,15 @@ def _default(target: type, name: str) -> Any:
     """The field default written in the dataclass (the one place each default lives)."""
     found = next(f for f in fields(target) if f.name == name)
     return found.default
+
+
+def _workers(value: str | None, target: type) -> int:
+    """A number of processes (0 allowed); the field's default when unset."""
+    if value is None:
+        return next(f for f in fields(target) if f.name == "answer_workers").default_factory()  # type: ignore[misc]
+    if not value.isdigit():
+        raise ValueError(f"JETBOT_ANSWER_WORKERS / WEB_CONCURRENCY must be a whole number, not {value!r}")
+    return int(value)
 
 
 def _path(value: str, name: str) -> Path:

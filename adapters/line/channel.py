@@ -2,22 +2,27 @@
 
 The webhook is verified (one ``X-Line-Signature``, at most 1 MB, UTF-8), parsed into neutral
 events (:mod:`adapters.line.events`) and handed to the intake before LINE gets its 200; the
-reply is rendered (:mod:`adapters.line.messages`) and sent with the event's reply token. A
-reply token is single use, so a failed reply is logged with its event id and not retried.
-Switched off (503) unless both credentials are set.
+reply is rendered (:mod:`adapters.line.messages`) and sent with the event's reply token. A reply
+token is single use and short-lived: an answer that is not ready within ``REPLY_WINDOW`` seconds
+(a backlog, a restart after a crash) or whose token LINE refuses is *pushed* instead, with an
+``X-Line-Retry-Key`` derived from the event, so it arrives once — pushes count against the
+channel's monthly quota and are logged and recorded as ``pushed``. Every failure is logged with
+the event id and returned as the delivery's outcome. Switched off (503) unless both credentials
+are set.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
+import uuid
 from typing import Any, Sequence
 
 import aiohttp
 from linebot.v3 import WebhookParser
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
-    ApiException, AsyncApiClient, AsyncMessagingApi, Configuration, Message, ReplyMessageRequest,
+    ApiException, AsyncApiClient, AsyncMessagingApi, Configuration, Message, PushMessageRequest, ReplyMessageRequest,
 )
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -34,6 +39,10 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
 PATH = "/line/webhook"
+REPLY_WINDOW = 60.0   # seconds after the event within which its reply token is used; later: a push
+POOL_SIZE = 64        # connections to the API: at least the answers in flight, so none waits for one
+CONNECT_TIMEOUT = 3.0
+REFUSED_REPLY, ALREADY_ACCEPTED = "invalid reply token", "push already accepted (409)"
 
 
 def _error(status: int, reason: str) -> JSONResponse:
@@ -98,26 +107,67 @@ class LineChannel:
         return reply_to_messages(reply)
 
     async def send(self, payload: list[Message], inbound: Inbound) -> Delivery:
-        """Reply with the event's reply token, once; every failure is logged with the event id."""
+        """Reply with the event's reply token while it is fresh, else (or when LINE refuses the token)
+        push; every failure is logged with the event id."""
         event_id = inbound.key.removeprefix("line:")
-        request = ReplyMessageRequest(reply_token=inbound.target["reply_token"], messages=payload)
+        age = time.time() - inbound.received_at
+        token = inbound.target.get("reply_token")
+        if token and age < REPLY_WINDOW:
+            outcome = await self._call("reply", event_id, ReplyMessageRequest(reply_token=token, messages=payload))
+            if outcome.status == "sent":
+                log.info("LINE reply sent for event %s (%d messages)", event_id, len(payload))
+                return outcome
+            if outcome.detail != REFUSED_REPLY:
+                return outcome
+            if inbound.attempt > 1:   # our earlier attempt, cut short by a crash, used the token
+                log.info("LINE event %s: the reply token was used by the earlier attempt; not sent twice", event_id)
+                return Delivery("sent", "replied by an earlier attempt (reply token used)")
+        to = inbound.target.get("to")
+        if not to:
+            log.error("LINE event %s: the reply token is %s and there is no one to push to", event_id,
+                      "refused" if token and age < REPLY_WINDOW else f"{age:.0f} s old")
+            return Delivery("undeliverable", "reply token expired, no push target")
+        request = PushMessageRequest(to=to, messages=payload)
+        outcome = await self._call("push", event_id, request, retry_key=str(uuid.uuid5(uuid.NAMESPACE_URL, inbound.key)))
+        if outcome.status == "sent" or outcome.detail == ALREADY_ACCEPTED:
+            log.warning("LINE event %s answered by push %.0f s after it arrived (counts against the monthly "
+                        "message quota)", event_id, age)
+            return Delivery("pushed", f"{age:.0f} s after the event")
+        return outcome
+
+    async def _call(self, kind: str, event_id: str, request: Any, retry_key: str | None = None) -> Delivery:
+        """One reply or push request; the outcome, logged when it failed."""
+        api = AsyncMessagingApi(self._api_client())
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=CONNECT_TIMEOUT, sock_read=self.reply_timeout)
         try:
-            if self._client is None:
-                self._client = AsyncApiClient(Configuration(access_token=self._token, host=self._host))
-            await AsyncMessagingApi(self._client).reply_message(request, _request_timeout=self.reply_timeout)
+            if kind == "reply":
+                await api.reply_message(request, _request_timeout=timeout)
+            else:
+                await api.push_message(request, x_line_retry_key=retry_key, _request_timeout=timeout)
         except ApiException as exc:
+            if kind == "push" and exc.status == 409:
+                return Delivery("failed", ALREADY_ACCEPTED)
+            if kind == "reply" and exc.status == 400 and "reply token" in str(exc.body).lower():
+                log.warning("LINE reply token refused for event %s; pushing instead", event_id)
+                return Delivery("failed", REFUSED_REPLY)
             request_id = (exc.headers or {}).get("x-line-request-id", "-")
-            log.error("LINE reply failed for event %s: HTTP %s %s (request id %s) %s",
+            log.error("LINE %s failed for event %s: HTTP %s %s (request id %s) %s", kind,
                       event_id, exc.status, exc.reason, request_id, str(exc.body)[:200])
             return Delivery("failed", f"HTTP {exc.status}")
         except (asyncio.TimeoutError, TimeoutError):
-            log.error("LINE reply failed for event %s: no answer within %.1f s", event_id, self.reply_timeout)
-            return Delivery("timeout", f"{self.reply_timeout:.1f} s")
+            log.error("LINE %s failed for event %s: no answer within %.1f s", kind, event_id, self.reply_timeout)
+            return Delivery("timeout", f"no answer within {self.reply_timeout:.1f} s")
         except (aiohttp.ClientError, OSError) as exc:
-            log.error("LINE reply failed for event %s: %s: %s", event_id, type(exc).__name__, exc)
+            log.error("LINE %s failed for event %s: %s: %s", kind, event_id, type(exc).__name__, exc)
             return Delivery("failed", type(exc).__name__)
-        log.info("LINE reply sent for event %s (%d messages)", event_id, len(payload))
         return Delivery("sent")
+
+    def _api_client(self) -> AsyncApiClient:
+        if self._client is None:
+            configuration = Configuration(access_token=self._token, host=self._host)
+            configuration.connection_pool_maxsize = POOL_SIZE  # the SDK's default follows the CPU count
+            self._client = AsyncApiClient(configuration)
+        return self._client
 
     def health(self) -> dict[str, Any]:
         """Channel state for ``/healthz`` (never includes secrets)."""

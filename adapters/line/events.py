@@ -111,4 +111,5 @@ def to_inbound(event: Event, received_at: float) -> Inbound | None:
     message = event_to_message(event) if reply_token else None
     if message is None or not needs_reply(event, message):
         return None
-    return Inbound(f"line:{event_id}", message, {"reply_token": str(reply_token)}, received_at)
+    target = {"reply_token": str(reply_token), "to": conversation_id(event)}  # "to": for a push, if need be
+    return Inbound(f"line:{event_id}", message, target, received_at)

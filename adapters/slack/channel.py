@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
 PATH = "/slack/events"
+METADATA_TYPE = "jetbot_answer"
 Payload = tuple[str, list[dict[str, Any]]]
 
 
@@ -142,28 +143,60 @@ class SlackChannel:
         return reply_to_blocks(reply)
 
     async def send(self, payload: Payload, inbound: Inbound) -> Delivery:
-        """Post in the channel/thread, or answer the asker only through the ``response_url``."""
+        """Post in the channel/thread, or answer the asker only through the ``response_url``.
+
+        Posts carry the event's key as message metadata: when an earlier attempt may have landed
+        (a crash between posting and recording it), the conversation is looked up first, so the
+        answer is not posted twice.
+        """
         text, blocks = payload
         try:
             if "response_url" in inbound.target:
-                webhook = AsyncWebhookClient(inbound.target["response_url"], retry_handlers=retry_handlers())
-                response = await webhook.send_dict({"response_type": "ephemeral", "replace_original": False,
-                                                    "text": text, "blocks": blocks})
-                if response.status_code != 200:
-                    log.error("slack: response_url refused %s: HTTP %s", inbound.key, response.status_code)
-                    return Delivery("failed", f"HTTP {response.status_code}")
-                return Delivery("sent")
-            if self._client is None:
-                self._client = web_client(self._settings, timeout=self.api_timeout)
-            await self._client.chat_postMessage(channel=inbound.target["channel"],
-                                                thread_ts=inbound.target.get("thread_ts"), text=text, blocks=blocks,
-                                                unfurl_links=False, unfurl_media=False)
+                return await self._respond(inbound, text, blocks)
+            client = self._web_client()
+            if inbound.attempt > 1 and await self._posted_before(client, inbound):
+                log.info("slack: %s was posted by the earlier attempt; not posted twice", inbound.key)
+                return Delivery("sent", "posted by an earlier attempt")
+            await client.chat_postMessage(channel=inbound.target["channel"], thread_ts=inbound.target.get("thread_ts"),
+                                          text=text, blocks=blocks, unfurl_links=False, unfurl_media=False,
+                                          metadata={"event_type": METADATA_TYPE, "event_payload": {"key": inbound.key}})
         except Exception as error:  # logged, never raised: the request was acknowledged already
             log.error("slack: could not answer %s in %s: %s", inbound.key, inbound.target.get("channel", "-"),
                       describe(error))
             status = getattr(getattr(error, "response", None), "status_code", None)
             return Delivery("failed", f"HTTP {status}" if status else type(error).__name__)
         return Delivery("sent")
+
+    async def _respond(self, inbound: Inbound, text: str, blocks: list[dict[str, Any]]) -> Delivery:
+        webhook = AsyncWebhookClient(inbound.target["response_url"], retry_handlers=retry_handlers(),
+                                     timeout=self.api_timeout)
+        response = await webhook.send_dict({"response_type": "ephemeral", "replace_original": False,
+                                            "text": text, "blocks": blocks})
+        if response.status_code != 200:
+            log.error("slack: response_url refused %s: HTTP %s", inbound.key, response.status_code)
+            return Delivery("failed", f"HTTP {response.status_code}")
+        return Delivery("sent")
+
+    async def _posted_before(self, client: AsyncWebClient, inbound: Inbound) -> bool:
+        """Whether a message carrying this event's key is already in the conversation."""
+        channel, thread = inbound.target["channel"], inbound.target.get("thread_ts")
+        try:
+            if thread:
+                page = await client.conversations_replies(channel=channel, ts=thread, include_all_metadata=True,
+                                                          limit=200)
+            else:
+                page = await client.conversations_history(channel=channel, oldest=f"{inbound.received_at - 60:.6f}",
+                                                          include_all_metadata=True, limit=200)
+        except Exception as error:   # cannot tell: post (a double is better than a loss)
+            log.warning("slack: could not look for an earlier answer to %s: %s", inbound.key, describe(error))
+            return False
+        return any(((m.get("metadata") or {}).get("event_payload") or {}).get("key") == inbound.key
+                   for m in page.get("messages") or [])
+
+    def _web_client(self) -> AsyncWebClient:
+        if self._client is None:
+            self._client = web_client(self._settings, timeout=self.api_timeout)
+        return self._client
 
     def health(self) -> dict[str, Any]:
         """For /healthz: whether the channel is on, and why not (variable names only)."""

@@ -42,15 +42,16 @@ class Responder:
         """Let ``decorator`` add to answers."""
         self._decorators.append(decorator)
 
-    def respond(self, message: IncomingMessage) -> Reply:
-        """The reply to ``message`` (CPU and store work: call it off the event loop)."""
+    def respond(self, message: IncomingMessage, event_key: str | None = None) -> Reply:
+        """The reply to ``message`` (CPU and store work: call it off the event loop); ``event_key``
+        names the platform event, so that answering it again after a crash logs it once."""
         if message.kind == "follow":
             return self.engine.greeting("ja")
         if message.kind == "unsupported":
             return self.not_text()
         if message.kind == "action":
             return self._action(message)
-        reply = self.engine.answer(message)
+        reply = self.engine.answer(message, event_key=event_key)
         if message.choice or not message.text.strip():
             return reply
         for decorator in self._decorators:

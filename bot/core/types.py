@@ -98,6 +98,7 @@ class Reply:
     candidates: tuple[Candidate, ...] = field(default=())
     source: str | None = None
     actions: tuple[Action, ...] = ()
+    inquiry_id: str | None = None  # the logged inquiry this reply answers (feedback refers to it)
 
 
 @dataclass(frozen=True)
@@ -114,13 +115,15 @@ class Inbound:
 
     ``key`` is unique per platform event (``line:<webhook event id>``): a redelivered event has
     the same key. ``target`` holds the channel's own addressing (reply token, channel and
-    thread, response URL…), opaque to everything but that channel.
+    thread, response URL…), opaque to everything but that channel.  A channel that can tell
+    whether an earlier attempt landed (``attempt > 1``) checks before it sends again.
     """
 
     key: str
     message: IncomingMessage
     target: Mapping[str, str] = field(default_factory=dict)
     received_at: float = 0.0
+    attempt: int = 1  # > 1: an earlier delivery was started and may have reached the platform
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Callable, Protocol
 from bot.core.answer import CONTEXT_TTL
 from bot.core.types import Context
 from bot.storage.database import Database
-from bot.storage.pseudonyms import Pseudonyms
+from bot.storage.keys import Pseudonyms
 
 
 class ContextStore(Protocol):

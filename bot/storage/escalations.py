@@ -16,7 +16,7 @@ from bot.core.escalation import (ANSWERED, DELIVERED, FAILED, OPEN, Decision, Es
                             Guess, Offer, State, confirm_decision)
 from bot.core.privacy import mask_personal_data
 from bot.storage.database import Database
-from bot.storage.pseudonyms import Pseudonyms
+from bot.storage.keys import Pseudonyms, Sealer
 from bot.core.types import Language
 
 MAX_QUESTION = 2000
@@ -34,12 +34,6 @@ def _guesses(text: str) -> tuple[Guess, ...]:
     return tuple(Guess(str(g[0]), str(g[1]), float(g[2])) for g in json.loads(text or "[]"))
 
 
-def _escalation(row: tuple[Any, ...]) -> Escalation:
-    values = dict(zip(_COLUMNS, row))
-    values["guesses"] = _guesses(values["guesses"])
-    return Escalation(**values)
-
-
 def _offer(row: tuple[Any, ...]) -> Offer:
     return Offer(row[0], row[2], row[3], row[4], _guesses(row[5]), float(row[1]), row[6])
 
@@ -47,9 +41,17 @@ def _offer(row: tuple[Any, ...]) -> Offer:
 class EscalationStore:
     """Escalations and offers over a :class:`Database` (tables from :mod:`bot.storage.migrations`)."""
 
-    def __init__(self, db: Database, pseudonyms: Pseudonyms) -> None:
+    def __init__(self, db: Database, pseudonyms: Pseudonyms, sealer: Sealer) -> None:
         self.db = db
         self.pseudonym = pseudonyms.of
+        self._sealer = sealer
+
+    def _escalation(self, row: tuple[Any, ...]) -> Escalation:
+        values = dict(zip(_COLUMNS, row))
+        values["guesses"] = _guesses(values["guesses"])
+        if values["line_to"]:  # kept sealed: the raw LINE id never reaches the disk in the clear
+            values["line_to"] = self._sealer.unseal(values["line_to"])
+        return Escalation(**values)
 
     # -- offers --------------------------------------------------------------------------------
     def offer(self, user_id: str, question: str, language: Language, guesses: tuple[Guess, ...],
@@ -97,7 +99,8 @@ class EscalationStore:
             [(new_id,)] = run(
                 "INSERT INTO escalations (state, created_at, user_hash, question, language, guesses, retry_key,"
                 " line_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (OPEN, now, user_hash, offer.question, offer.language, guesses, str(uuid.uuid4()), line_to))
+                (OPEN, now, user_hash, offer.question, offer.language, guesses, str(uuid.uuid4()),
+                 self._sealer.seal(line_to)))
             run("UPDATE escalation_offers SET escalation_id = ? WHERE id = ?", (new_id, offer_id))
         return "ok", int(new_id)
 
@@ -105,16 +108,16 @@ class EscalationStore:
     def get(self, escalation_id: int) -> Escalation | None:
         """One escalation by id."""
         rows = self.db.query(f"{_SELECT} WHERE id = ?", (escalation_id,))
-        return _escalation(rows[0]) if rows else None
+        return self._escalation(rows[0]) if rows else None
 
     def by_thread(self, channel: str, ts: str) -> Escalation | None:
         """The escalation whose Slack message is ``channel``/``ts``."""
         rows = self.db.query(f"{_SELECT} WHERE slack_channel = ? AND slack_ts = ?", (channel, ts))
-        return _escalation(rows[0]) if rows else None
+        return self._escalation(rows[0]) if rows else None
 
     def in_state(self, state: State, limit: int = 100) -> list[Escalation]:
         """Escalations in ``state``, oldest first."""
-        return [_escalation(r) for r in self.db.query(
+        return [self._escalation(r) for r in self.db.query(
             f"{_SELECT} WHERE state = ? ORDER BY created_at, id LIMIT {int(limit)}", (state,))]
 
     def to_post(self, now: float) -> list[int]:

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+import secrets
 import time
 from typing import Callable
 
 from bot.core.privacy import mask_personal_data
-from bot.core.types import IncomingMessage, Reply
+from bot.core.types import Delivery, IncomingMessage, Reply
 from bot.storage.database import Database
-from bot.storage.pseudonyms import Pseudonyms
+from bot.storage.keys import Pseudonyms
 from bot.storage.retention import DAY
 
 MAX_QUESTION_CHARS = 2000
@@ -29,19 +30,32 @@ class InquiryLog:
         self._on_write = on_write
         self._clock = clock
 
-    def record(self, message: IncomingMessage, reply: Reply, version: str, at: float | None = None) -> None:
-        """Log one question and its reply (masked text, pseudonymous user, UTC day)."""
+    def record(self, message: IncomingMessage, reply: Reply, version: str, at: float | None = None,
+               event_key: str | None = None) -> str:
+        """Log one question and its reply (masked text, pseudonymous user, UTC day); returns the
+        inquiry's id (random, so it can ride in a feedback button). The same ``event_key`` (a platform
+        event answered again after a crash) is logged once: its first id is returned."""
         at = self._clock() if at is None else at
         top = reply.candidates[0].intent_id if reply.candidates else reply.intent_id
-        self.db.execute(
+        ref = secrets.token_urlsafe(12)
+        added = self.db.execute(
             "INSERT INTO inquiries (at, day, channel, user_hash, question, kind, intent, top_intent, score,"
-            " fallback, language, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " fallback, language, version, ref, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (event_key) DO NOTHING",
             (at, time.strftime("%Y-%m-%d", time.gmtime(at)), message.channel,
              self._pseudonyms.of(message.user_id, message.channel),
              _UNSTORABLE.sub("\ufffd", mask_personal_data(message.text))[:MAX_QUESTION_CHARS], reply.kind,
              None if reply.fallback else reply.intent_id, top, float(reply.score), int(reply.fallback),
-             reply.language, version))
+             reply.language, version, ref, event_key))
         self._on_write(at)
+        if not added and event_key is not None:
+            ref = str(self.db.query("SELECT ref FROM inquiries WHERE event_key = ?", (event_key,))[0][0])
+        return ref
+
+    def record_delivery(self, ref: str, delivery: Delivery) -> None:
+        """What became of the reply to inquiry ``ref`` (sent, pushed, failed with a status, timed out…)."""
+        self.db.execute("UPDATE inquiries SET delivery = ?, delivery_detail = ? WHERE ref = ?",
+                        (delivery.status, delivery.detail[:500] or None, ref))
 
     def purge(self, now: float) -> int:
         """Delete inquiries older than the retention period."""

@@ -44,6 +44,21 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX IF NOT EXISTS escalation_offers_at ON escalation_offers (created_at)",
         "DELETE FROM meta WHERE key = 'escalation_schema_version'",
     ]),
+    (3, [  # the durable inbox (an event is stored before its webhook is acknowledged); delivery per inquiry
+        """CREATE TABLE IF NOT EXISTS inbox (
+            key TEXT PRIMARY KEY, channel TEXT NOT NULL, state TEXT NOT NULL,
+            received_at DOUBLE PRECISION NOT NULL, payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0, lease_until DOUBLE PRECISION NOT NULL DEFAULT 0, owner TEXT,
+            sending_at DOUBLE PRECISION, outcome TEXT, detail TEXT, done_at DOUBLE PRECISION, inquiry TEXT)""",
+        "CREATE INDEX IF NOT EXISTS inbox_open ON inbox (state, lease_until)",
+        "CREATE INDEX IF NOT EXISTS inbox_received ON inbox (received_at)",
+        "ALTER TABLE inquiries ADD COLUMN ref TEXT",
+        "ALTER TABLE inquiries ADD COLUMN event_key TEXT",
+        "ALTER TABLE inquiries ADD COLUMN delivery TEXT",
+        "ALTER TABLE inquiries ADD COLUMN delivery_detail TEXT",
+        "CREATE UNIQUE INDEX IF NOT EXISTS inquiries_ref ON inquiries (ref)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS inquiries_event ON inquiries (event_key)",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -4,6 +4,7 @@
     stores.inquiries.record(message, reply, version)    # the inquiry log
     stores.dedupe.claim("line:<event id>")               # True once per key, across processes
     stores.contexts.save(key, Context(...))              # conversation contexts
+    stores.inbox.accept(events)                          # the durable inbox of platform events
     stores.escalations, stores.stats, stores.pseudonyms
 
 Personal data never reaches the database: questions are masked and ids are keyed hashes.
@@ -21,10 +22,11 @@ from bot.storage.contexts import ConversationContexts
 from bot.storage.database import Database, open_database
 from bot.storage.dedupe_keys import DedupeKeys
 from bot.storage.escalations import EscalationStore
+from bot.storage.inbox import Inbox
 from bot.storage.inquiry_log import InquiryLog
 from bot.storage.inquiry_stats import InquiryStats
 from bot.storage.migrations import migrate
-from bot.storage.pseudonyms import Pseudonyms
+from bot.storage.keys import Pseudonyms, Sealer, resolve_secret
 from bot.storage.retention import DAY, Retention
 
 
@@ -40,6 +42,7 @@ class Stores:
     contexts: ConversationContexts
     escalations: EscalationStore
     retention: Retention
+    inbox: Inbox
 
     def close(self) -> None:
         """Close the database connections."""
@@ -50,18 +53,21 @@ def build_stores(db: Database, settings: StorageSettings, clock: Callable[[], fl
     """Migrate ``db`` and put every store over it; purges what is past its time."""
     migrate(db)
     retention = Retention(clock)
-    pseudonyms = Pseudonyms(db, settings.log_secret)
+    secret = resolve_secret(db, settings.log_secret)
+    pseudonyms, sealer = Pseudonyms(secret), Sealer(secret)
     inquiries = InquiryLog(db, pseudonyms, settings.retention_days, retention.after_write, clock)
     dedupe = DedupeKeys(db, on_write=retention.after_write, clock=clock)
     contexts = ConversationContexts(db, pseudonyms, retention.after_write, clock)
-    escalations = EscalationStore(db, pseudonyms)
+    escalations = EscalationStore(db, pseudonyms, sealer)
+    inbox = Inbox(db, sealer, retention.after_write, clock)
     retention.register("inquiries", inquiries.purge)
     retention.register("dedupe", dedupe.purge)
     retention.register("contexts", contexts.purge)
+    retention.register("inbox", inbox.purge)
     retention.register("escalations", lambda now: sum(escalations.purge(
         now - EscalationConfig.offer_ttl, now - settings.retention_days * DAY).values()))
     retention.purge()
-    return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention)
+    return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention, inbox)
 
 
 def open_stores(settings: StorageSettings, clock: Callable[[], float] = time.time) -> Stores:

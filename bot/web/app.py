@@ -5,6 +5,7 @@ together; escalation (when configured) is swept for unfinished work while the ap
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -25,7 +26,8 @@ from bot.storage.stores import Stores
 from bot.web.admin.auth import AdminAuth, install_log_redaction
 from bot.web.admin.routes import admin_routes
 from bot.web.console import console_routes
-from bot.web.wiring import build_bot
+from bot.web.wiring import Bot, build_bot
+from bot.web.workers import AnswerWorkers
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +35,15 @@ log = logging.getLogger(__name__)
 def create_app(settings: Settings, engine: Engine, stores: Stores | None = None, *,
                background: BackgroundWork | None = None, dedupe: Dedupe | None = None,
                hot_reload: bool = False, reloader: Reloader | None = None,
-               channels: Sequence[Channel] = (), clock: Callable[[], float] = time.time) -> Starlette:
+               channels: Sequence[Channel] = (), workers: AnswerWorkers | None = None,
+               clock: Callable[[], float] = time.time) -> Starlette:
     """The ASGI app: every channel's routes, ``/healthz``, ``/`` and ``/static``, ``/admin``.
 
-    ``stores`` hold the inquiry log, dedupe keys, contexts and escalations (``None``: in-memory
-    dedupe only); ``hot_reload`` watches the YAML folders and reloads on ``SIGHUP`` (``jetbot
-    serve``); ``reloader`` replaces the default :class:`Reloader` (tests); ``channels`` are run
-    beside LINE, Slack and the web chat.
+    ``stores`` hold the inbox, inquiry log, dedupe keys, contexts and escalations (``None``: all in
+    memory); ``hot_reload`` watches the YAML folders and reloads on ``SIGHUP`` (``jetbot serve``);
+    ``reloader`` replaces the default :class:`Reloader` (tests); ``channels`` are run beside LINE,
+    Slack and the web chat; ``workers`` answer the events (started and stopped with the app),
+    otherwise this process answers them.
     """
     reloader = reloader or Reloader(engine, settings.intents_dir, settings.knowledge_dir,
                                     watch=hot_reload, sighup=hot_reload, cache_dir=settings.cache_dir)
@@ -47,19 +51,27 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
                     channels=channels, clock=clock)
     install_log_redaction()
 
+    auth = AdminAuth(settings.admin_token)
+
     async def healthz(request: Request) -> JSONResponse:
+        info = engine.version_info()
+        public = {"status": "ok", "version": info["version"], "loaded_at": info["loaded_at"]}
+        if not auth.check_bearer(request):   # strangers learn that it runs, and which knowledge
+            return JSONResponse(public, headers={"Cache-Control": "no-store"})
         return JSONResponse({
-            "status": "ok",
-            "knowledge": engine.version_info(),
+            **public,
+            "knowledge": info,
             "reload": reloader.status(),
             "channels": {name: channel.health() for name, channel in bot.channels.items()},
             "escalation": bot.desk.status() if bot.desk else {"enabled": False},
-        })
+            "answering": workers.status() if workers else {"mode": "in-process"},
+            "inbox": bot.pipeline.inbox.summary(),
+        }, headers={"Cache-Control": "no-store"})
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         install_log_redaction()  # again: the server may have configured logging since
-        async with reloader.running():
+        async with reloader.running(), answering(bot, workers):
             async with bot.desk.running() if bot.desk else contextlib.nullcontext():
                 yield
         await bot.background.drain()
@@ -71,13 +83,38 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
             *[route for channel in bot.channels.values() for route in channel.routes(bot.pipeline)],
             Route("/healthz", healthz, methods=["GET"]),
             *console_routes(),
-            *admin_routes(engine, reloader, AdminAuth(settings.admin_token), stores.stats if stores else None),
+            *admin_routes(engine, reloader, auth, stores.stats if stores else None),
         ],
         lifespan=lifespan,
     )
     app.state.bot = bot
+    app.state.workers = workers
     app.state.background = bot.background
     app.state.engine = engine
     app.state.reloader = reloader
     app.state.escalation = bot.desk
     return app
+
+
+@contextlib.asynccontextmanager
+async def answering(bot: Bot, workers: AnswerWorkers | None) -> AsyncIterator[None]:
+    """Who answers while the app runs: the worker processes (started and stopped here), or this
+    process, which also takes over what a crashed process left unfinished."""
+    stop = asyncio.Event()
+    if workers is not None:
+        bot.pipeline.answerer.take_over_dead_workers()
+        workers.start()
+        bot.pipeline.hand_over(workers.hint)
+        task = asyncio.create_task(workers.supervise(), name="answer workers")
+    else:
+        task = asyncio.create_task(bot.pipeline.answerer.run(None, stop), name="answer sweep")
+    try:
+        yield
+    finally:
+        stop.set()
+        if workers is not None:
+            bot.pipeline.hand_over(None)
+            await asyncio.to_thread(workers.stop)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -41,6 +41,7 @@ def serve(settings: Settings) -> int:
     import uvicorn
 
     from bot.web.app import create_app
+    from bot.web.workers import AnswerWorkers
 
     stores = open_stores(settings.storage)  # inquiry log, dedupe keys, contexts, escalations
     log.info("store: %s", "PostgreSQL (DATABASE_URL)" if settings.storage.database_url
@@ -49,7 +50,8 @@ def serve(settings: Settings) -> int:
         engine = load_engine(settings.intents_dir, settings.knowledge_dir, settings.cache_dir,
                              contexts=stores.contexts, log=stores.inquiries)
         log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))
-        app = create_app(settings, engine, stores, hot_reload=True)
+        workers = AnswerWorkers(settings, settings.answer_workers) if settings.answer_workers else None
+        app = create_app(settings, engine, stores, hot_reload=True, workers=workers)
         # log_config=None: uvicorn's loggers use the process's one format (bot.web.logs)
         config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
                                 timeout_graceful_shutdown=20)

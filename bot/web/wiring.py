@@ -20,6 +20,7 @@ from adapters.slack.escalation import SlackTeamInbox
 from adapters.slack.listeners import web_client
 from adapters.web_chat import WebChat
 from bot.conversation.background import BackgroundWork
+from bot.conversation.answering import Answerer
 from bot.conversation.pipeline import Pipeline
 from bot.conversation.responder import Responder
 from bot.engine import Engine
@@ -27,6 +28,7 @@ from bot.escalation.desk import EscalationDesk
 from bot.escalation.offers import ACTION_PREFIX, EscalationOffers
 from bot.settings import Settings
 from bot.storage.dedupe_keys import Dedupe, MemoryDedupe
+from bot.storage.inbox import MemoryInbox
 from bot.storage.stores import Stores
 
 log = logging.getLogger(__name__)
@@ -78,7 +80,9 @@ def build_bot(settings: Settings, engine: Engine, stores: Stores | None = None, 
     background = background or BackgroundWork()
     dedupe = dedupe or (stores.dedupe if stores else MemoryDedupe())
     responder = Responder(engine)
-    pipeline = Pipeline(responder, dedupe, background)
+    inbox = stores.inbox if stores else MemoryInbox(clock)
+    answerer = Answerer(inbox, responder, {}, background, stores.inquiries if stores else None)
+    pipeline = Pipeline(responder, inbox, background, answerer)
     desk, team = build_desk(settings, engine, stores, background, clock)
     if desk is not None:
         offers = EscalationOffers(desk)

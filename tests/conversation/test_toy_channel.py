@@ -72,8 +72,8 @@ def signed(event: dict[str, str]) -> tuple[bytes, dict[str, str]]:
 async def test_a_toy_channel_is_answered_deduped_and_logged(sqlite_stores: Stores) -> None:
     toy = ToyChannel()
     engine = serving_engine(load_engine(MINI / "intents", MINI / "knowledge").kb, sqlite_stores)
-    app = create_app(Settings(intents_dir=MINI / "intents", knowledge_dir=MINI / "knowledge"), engine,
-                     sqlite_stores, channels=[toy])
+    settings = Settings(intents_dir=MINI / "intents", knowledge_dir=MINI / "knowledge", admin_token="toy-admin")
+    app = create_app(settings, engine, sqlite_stores, channels=[toy])
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bot") as http:
         body, headers = signed({"id": "e1", "user": "alice", "text": "総務省の電話番号は？"})
         for _ in range(2):   # the platform delivers the same event twice
@@ -81,7 +81,7 @@ async def test_a_toy_channel_is_answered_deduped_and_logged(sqlite_stores: Store
         forged = await http.post("/toy", content=body, headers={"x-toy-signature": "0" * 64})
         assert forged.status_code == 401
         await app.state.background.drain()
-        health = (await http.get("/healthz")).json()
+        health = (await http.get("/healthz", headers={"Authorization": "Bearer toy-admin"})).json()
     [(user, text)] = toy.outbox
     assert user == "alice" and "03-5253-5527" in text
     rows = sqlite_stores.db.query("SELECT channel, question, intent FROM inquiries")

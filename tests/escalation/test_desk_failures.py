@@ -18,7 +18,7 @@ from databases import storage_at
 from escalation_flows import (
     ANSWER, ASKER, EPHEMERAL, POST, UNANSWERABLE, UPDATE, Clock, assert_no_line_id, escalate, escalation_items, slack_text,
 )
-from escalation_harness import CHANNEL, KB, MEMBER, Client, LinePlatform, SlackPlatform, config, make_app, settings, \
+from escalation_harness import AS_ADMIN, CHANNEL, KB, MEMBER, Client, LinePlatform, SlackPlatform, config, make_app, settings, \
     submission, thread_reply
 from line_api_fake import group, text_event, user, postback_event
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
@@ -177,7 +177,7 @@ async def test_create_app_wires_escalation(line: LinePlatform, slack: SlackPlatf
     client = Client(app)
     async with app.router.lifespan_context(app):
         assert "#1" in await escalate(client, line)
-        assert (await client.http.get("/healthz")).json()["escalation"]["open"] == 1
+        assert (await client.http.get("/healthz", headers=AS_ADMIN)).json()["escalation"]["open"] == 1
         await client.slack(submission(1, ANSWER))
     assert len(line.pushes) == 1
     await client.close()

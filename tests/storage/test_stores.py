@@ -88,7 +88,7 @@ def test_pseudonym_stable_per_secret(open_test_stores: Opener) -> None:
 
 def test_generated_secret_is_kept_and_warned_about(open_test_stores: Opener,
                                                    caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="bot.storage.pseudonyms"):
+    with caplog.at_level(logging.WARNING, logger="bot.storage.keys"):
         first = open_test_stores(log_secret=None)
     assert "JETBOT_LOG_SECRET" in caplog.text
     second = open_test_stores(log_secret=None)

@@ -38,6 +38,8 @@ KB = FIXTURES / "escalation_kb"
 CHANNEL = "CESCALATE1"
 MEMBER, OTHER_MEMBER, OUTSIDER, ADMIN = "UTEAM0001", "UTEAM0002", "UOUTSIDE1", "UADMIN001"
 PUSH, REPLY = "/v2/bot/message/push", "/v2/bot/message/reply"
+ADMIN_TOKEN = "escalation-test-admin-token"
+AS_ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 _ids = itertools.count(1)
 
 
@@ -111,7 +113,7 @@ def _call(request: Request) -> Any:
 
 def settings(line: LinePlatform, slack: SlackPlatform, config_: EscalationConfig | None = None) -> Settings:
     """LINE and Slack stand-ins, the escalation fixture knowledge, escalation as ``config_`` says."""
-    return Settings(intents_dir=KB / "intents", knowledge_dir=KB / "knowledge",
+    return Settings(intents_dir=KB / "intents", knowledge_dir=KB / "knowledge", admin_token=ADMIN_TOKEN,
                     line=LineSettings(channel_secret=LINE_SECRET, channel_access_token=LINE_TOKEN, api_url=line.url),
                     slack=SlackSettings(signing_secret=SLACK_SECRET, bot_token=SLACK_TOKEN, api_url=slack.base_url,
                                         admin_ids=(ADMIN,)),

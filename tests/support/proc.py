@@ -1,8 +1,9 @@
 """Helpers for the reliability tests: ``jetbot serve`` as a real subprocess, and stand-ins for LINE and Slack.
 
 - :class:`StandIn` is a threaded HTTP server on 127.0.0.1 that plays the LINE Messaging API
-  (``/v2/bot/message/reply``, ``/v2/bot/message/push`` with LINE's ``X-Line-Retry-Key`` rule)
-  and the Slack Web API (``/api/*``, ``/hooks/response``). Each path answers 200 by default;
+  (``/v2/bot/message/reply`` — a reply token works once, as on LINE —, ``/v2/bot/message/push``
+  with LINE's ``X-Line-Retry-Key`` rule) and the Slack Web API (``/api/*`` — messages posted
+  with metadata are listed by ``conversations.history``/``replies`` —, ``/hooks/response``). Each path answers 200 by default;
   :meth:`StandIn.script` queues failures (status + headers such as ``Retry-After``, a slow answer,
   a hang until released, a dropped connection) and :meth:`StandIn.down` / :meth:`StandIn.up`
   close and reopen the port (connection refused in between). Every request is recorded.
@@ -120,6 +121,8 @@ class StandIn:
         self.default_delay = 0.0
         self._plans: dict[str, collections.deque[Act]] = {}
         self._accepted_keys: set[str] = set()
+        self._used_tokens: set[str] = set()
+        self._posted: list[dict[str, Any]] = []   # Slack messages: channel, thread_ts, ts, metadata
         self._lock = threading.Lock()
         self.released = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -152,10 +155,16 @@ class StandIn:
             def do_POST(self) -> None:  # noqa: N802 (http.server naming)
                 stand_in._serve(self)
 
+            def do_GET(self) -> None:  # noqa: N802 (conversations.history / replies)
+                stand_in._serve(self)
+
         class Server(ThreadingHTTPServer):
             daemon_threads = True
             allow_reuse_address = True
             request_queue_size = 1024
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # a client killed mid-request (the crash tests) resets its connection: expected
 
         self._server = Server(("127.0.0.1", self.port), Handler)
         self.port = self._server.server_address[1]
@@ -231,7 +240,9 @@ class StandIn:
     def _serve(self, handler: BaseHTTPRequestHandler) -> None:
         length = int(handler.headers.get("content-length") or 0)
         raw = handler.rfile.read(length).decode("utf-8", "replace") if length else ""
-        path = handler.path.split("?")[0]
+        path, _, query = handler.path.partition("?")
+        if handler.command == "GET":
+            raw = query
         if "json" in (handler.headers.get("content-type") or "") or raw.startswith("{"):
             try:
                 payload: Any = json.loads(raw or "{}")
@@ -249,6 +260,14 @@ class StandIn:
                 act = Act(status=409)  # LINE: a retry key already accepted
             if path == PUSH and key and act.status == 200:
                 self._accepted_keys.add(key)  # accepted now, even if the client stops waiting
+            token = payload.get("replyToken") if path == REPLY and isinstance(payload, dict) else None
+            if token and act.status == 200 and token in self._used_tokens:
+                act = Act(status=400, delay=act.delay)  # LINE: "Invalid reply token" (used already)
+            elif token and act.status == 200:
+                self._used_tokens.add(token)
+            if path == POST and act.status == 200 and isinstance(payload, dict):
+                self._posted.append({"channel": payload.get("channel"), "thread_ts": payload.get("thread_ts"),
+                                     "ts": f"1700000000.{next(_ts):06d}", "metadata": payload.get("metadata")})
             call = Call(path, {k.lower(): v for k, v in handler.headers.items()}, payload,
                         0 if act.drop else act.status, time.monotonic(), key)
             self.calls.append(call)
@@ -275,10 +294,14 @@ class StandIn:
         except OSError:  # the client gave up waiting (a timeout): nothing to answer to
             handler.close_connection = True
 
-    @staticmethod
-    def _body(path: str, status: int, payload: Any) -> tuple[bytes, str]:
+    def _body(self, path: str, status: int, payload: Any) -> tuple[bytes, str]:
         if path == RESPONSE:
             return (b"ok" if status == 200 else b"error"), "text/plain"
+        if path in ("/api/conversations.history", "/api/conversations.replies") and status == 200:
+            with self._lock:
+                found = [m for m in self._posted if m["channel"] == payload.get("channel") and (
+                    path.endswith("history") or m["thread_ts"] == payload.get("ts"))]
+            return json.dumps({"ok": True, "messages": found}).encode(), "application/json"
         if path.startswith("/api/"):
             if status == 200:
                 channel = payload.get("channel") if isinstance(payload, dict) else None
@@ -289,6 +312,8 @@ class StandIn:
         if status == 200:
             return json.dumps({"sentMessages": [{"id": str(next(_ts)), "quoteToken": "q"}]}).encode(), \
                 "application/json"
+        if status == 400 and path == REPLY:
+            return json.dumps({"message": "Invalid reply token"}).encode(), "application/json"
         return json.dumps({"message": f"stand-in error {status}"}).encode(), "application/json"
 
 
@@ -298,11 +323,13 @@ class Jetbot:
     """``jetbot serve`` in a subprocess on 127.0.0.1:<free port>, talking to a :class:`StandIn`."""
 
     def __init__(self, workdir: Path, stand_in: StandIn, *, kb: Path = LINE_KB, log_level: str = "INFO",
-                 db_path: Path | None = None, extra_env: dict[str, str] | None = None) -> None:
+                 db_path: Path | None = None, database_url: str | None = None,
+                 extra_env: dict[str, str] | None = None) -> None:
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.stand_in = stand_in
         self.db_path = db_path or self.workdir / "jetbot.sqlite3"
+        self.database_url = database_url
         self.log_path = self.workdir / "serve.log"
         self.kb = kb
         self.log_level = log_level
@@ -323,10 +350,17 @@ class Jetbot:
                 "JETBOT_DB_PATH": str(self.db_path), "JETBOT_INTENTS": str(self.kb / "intents"),
                 "JETBOT_KNOWLEDGE": str(self.kb / "knowledge"), "JETBOT_LOG_LEVEL": self.log_level,
                 "JETBOT_CACHE_DIR": str(Path(tempfile.gettempdir()) / "jetbot-reliability-cache"),
-                "PYTHONUNBUFFERED": "1", **self.extra_env}
+                "PYTHONUNBUFFERED": "1", **({"DATABASE_URL": self.database_url} if self.database_url else {}),
+                **self.extra_env}
+
+    def health(self) -> dict[str, Any]:
+        """``/healthz`` as an admin sees it (every detail)."""
+        return httpx.get(f"{self.url}/healthz", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+                         timeout=2.0).json()
 
     def start(self, timeout: float = 120.0) -> "Jetbot":
-        """Start (or restart) the process and wait until ``/healthz`` answers 200."""
+        """Start (or restart) the process and wait until it answers: ``/healthz`` shows every answer
+        worker ready."""
         assert self.proc is None or self.proc.poll() is not None, "already running"
         self.port = free_port()
         self.starts += 1
@@ -335,14 +369,16 @@ class Jetbot:
         log.flush()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=self.workdir, env=self.env(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            cwd=self.workdir, env=self.env(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True)  # its own process group: the answer workers with it
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"jetbot serve exited with {self.proc.returncode}:\n{self.log()[-3000:]}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{self.url}/healthz", timeout=1.0).status_code == 200:
+            with contextlib.suppress(httpx.HTTPError, ValueError):
+                answering = self.health()["answering"]
+                if answering["mode"] == "in-process" or answering["ready"] == answering["workers"]:
                     return self
             time.sleep(0.1)
         self.kill()
@@ -361,10 +397,10 @@ class Jetbot:
         return self.proc.wait(timeout=timeout)
 
     def kill(self) -> None:
-        """SIGKILL (no clean-up at all) and reap."""
-        if self.alive():
-            assert self.proc is not None
-            self.proc.send_signal(signal.SIGKILL)
+        """SIGKILL the web process and its answer workers (no clean-up at all: a crash), and reap."""
+        if self.proc is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=30)
 
     def stop(self) -> None:
@@ -382,7 +418,12 @@ class Jetbot:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
 
     def rows(self, sql: str = "SELECT question FROM inquiries", params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Read the inquiry log directly (WAL mode: safe while the server writes)."""
+        """Read the database directly (SQLite in WAL mode: safe while the server writes; or PostgreSQL)."""
+        if self.database_url:
+            import psycopg
+
+            with psycopg.connect(self.database_url, autocommit=True) as pg:
+                return [tuple(r) for r in pg.execute(sql.replace("?", "%s"), params).fetchall()]
         conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
         try:
             return conn.execute(sql, params).fetchall()

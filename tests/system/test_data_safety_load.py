@@ -117,7 +117,7 @@ def test_every_question_is_logged_exactly_once_under_concurrent_load() -> None:
     assert set(replies.values()) <= {1}, "a LINE reply token used twice"
     assert len(replies) + len(failed) == LINE_EVENTS, "a LINE reply neither sent nor logged"
     assert len(posts) == SLACK_EVENTS and set(posts.values()) == {1}, "a Slack message sent twice or never"
-    claimed = bot.rows("SELECT count(*) FROM dedupe WHERE key LIKE ? OR key LIKE ?",
+    claimed = bot.rows("SELECT count(*) FROM inbox WHERE key LIKE ? OR key LIKE ?",
                        (f"line:01HLOAD{tag}%", f"slack:EvLOAD{tag}%"))[0][0]
     assert claimed == LINE_EVENTS + SLACK_EVENTS
     assert bot.rows("PRAGMA integrity_check") == [("ok",)]

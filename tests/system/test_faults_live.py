@@ -79,7 +79,11 @@ def healthy(bot: Jetbot, stand_in: StandIn) -> None:
     ask_slack(bot, f"総務省の電話番号 ok{t}", f"EvOK{t}")
     wait_for(lambda: len(stand_in.delivered(REPLY)) == replies + 1, 10, "the LINE reply")
     stand_in.wait_delivered(POST, 1, where=lambda c: c.payload.get("channel") == f"D{('EvOK' + t)[-6:]}")
-    wait_for(lambda: rows_for(bot, f"総務省の電話番号 ok{t}") == 2, 10, "both questions logged")
+    try:
+        wait_for(lambda: rows_for(bot, f"総務省の電話番号 ok{t}") == 2, 10, "both questions logged")
+    except AssertionError as error:  # say what the server did
+        raise AssertionError(f"{error}; rows {bot.rows('SELECT question FROM inquiries ORDER BY id DESC LIMIT 4')}"
+                             f"\n{bot.log()[-3000:]}") from None
     time.sleep(0.2)
     assert len(stand_in.delivered(REPLY)) == replies + 1
 

@@ -15,6 +15,7 @@ from paths import FIXTURES
 
 pytestmark = pytest.mark.anyio
 MINI = FIXTURES / "mini"
+ADMIN = "console-test-admin-token"
 
 
 
@@ -26,7 +27,7 @@ def engine() -> Engine:
 
 @pytest.fixture
 async def client(engine: Engine) -> AsyncIterator[httpx.AsyncClient]:
-    settings = Settings(intents_dir=MINI / "intents", knowledge_dir=MINI / "knowledge")
+    settings = Settings(intents_dir=MINI / "intents", knowledge_dir=MINI / "knowledge", admin_token=ADMIN)
     app = create_app(settings, engine)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://test") as c:
         yield c
@@ -111,7 +112,9 @@ async def test_the_page_has_no_inline_script_and_a_strict_policy(client: httpx.A
 
 
 async def test_the_webhooks_and_healthz_are_still_there(client: httpx.AsyncClient) -> None:
-    health = (await client.get("/healthz")).json()
+    public = (await client.get("/healthz")).json()
+    assert set(public) == {"status", "version", "loaded_at"} and public["status"] == "ok"
+    health = (await client.get("/healthz", headers={"Authorization": f"Bearer {ADMIN}"})).json()
     assert health["status"] == "ok" and health["reload"] == {"watching": False, "sighup": False, "last": None}
     assert (await client.post("/line/webhook", content=b"{}")).status_code in (400, 401, 403, 503)
     assert (await client.post("/slack/events", content=b"{}")).status_code in (400, 401, 403, 503)

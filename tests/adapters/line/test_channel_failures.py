@@ -69,7 +69,7 @@ async def test_verify_request_without_events_gets_200(app, fake_api):
 
 async def test_without_credentials_the_channel_is_off(engine, caplog):
     caplog.set_level(logging.INFO, LOGGER)
-    settings = Settings(intents_dir=KB / "intents", knowledge_dir=KB / "knowledge",
+    settings = Settings(intents_dir=KB / "intents", knowledge_dir=KB / "knowledge", admin_token="line-admin",
                         line=LineSettings(channel_secret=SECRET))  # token missing
     app = create_app(settings, engine)
     disabled = [r.getMessage() for r in caplog.records if r.name == LOGGER]
@@ -80,7 +80,7 @@ async def test_without_credentials_the_channel_is_off(engine, caplog):
     assert response.json()["error"] == "LINE channel disabled: LINE_CHANNEL_ACCESS_TOKEN not set"
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                  base_url="http://bot.test") as client:
-        health = (await client.get("/healthz")).json()
+        health = (await client.get("/healthz", headers={"Authorization": "Bearer line-admin"})).json()
     assert health["channels"]["line"] == {"enabled": False,
                                           "reason": "LINE_CHANNEL_ACCESS_TOKEN not set"}
     assert SECRET not in caplog.text and SECRET not in json.dumps(health)

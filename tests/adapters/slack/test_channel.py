@@ -29,6 +29,8 @@ pytestmark = pytest.mark.anyio
 KB_DIR = FIXTURES / "slack_kb"
 POST = "/api/chat.postMessage"
 RESPOND = "/hooks/response"
+ADMIN = "slack-test-admin-token"
+AS_ADMIN = {"Authorization": f"Bearer {ADMIN}"}
 
 
 
@@ -67,7 +69,7 @@ class Bot:
 def make_settings(fake: FakeSlackApi, **overrides: Any) -> Settings:
     """Settings for the Slack fixture knowledge and the fake API; ``overrides`` change the Slack part."""
     slack = SlackSettings(signing_secret=SECRET, bot_token=TOKEN, api_url=fake.base_url)
-    return Settings(intents_dir=KB_DIR / "intents", knowledge_dir=KB_DIR / "knowledge",
+    return Settings(intents_dir=KB_DIR / "intents", knowledge_dir=KB_DIR / "knowledge", admin_token=ADMIN,
                     slack=replace(slack, **overrides))
 
 
@@ -300,7 +302,7 @@ async def test_empty_slash_command_gives_the_help(bot: Bot) -> None:
 # --- switched off --------------------------------------------------------------------------
 
 async def test_health_reports_the_channel_on(bot: Bot) -> None:
-    health = (await bot.http.get("/healthz")).json()
+    health = (await bot.http.get("/healthz", headers=AS_ADMIN)).json()
     assert health["channels"]["slack"] == {"enabled": True, "mode": "events_api"}
 
 
@@ -316,7 +318,7 @@ async def test_without_credentials_the_channel_is_off(fake: FakeSlackApi, kb: Kn
         assert response.status_code == 503
         assert response.json() == {"error": "slack channel disabled",
                                    "reason": "SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN not set"}
-        slack = (await http.get("/healthz")).json()["channels"]["slack"]
+        slack = (await http.get("/healthz", headers=AS_ADMIN)).json()["channels"]["slack"]
         assert slack == {"enabled": False, "reason": "SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN not set"}
     assert fake.calls == []
 
@@ -327,7 +329,7 @@ async def test_half_configured_channel_is_off_and_never_shows_the_secret(
         app = create_app(make_settings(fake, bot_token=None), Engine(kb))
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://x") as http:
             response = await http.post("/slack/events", content=b"{}")
-            health = (await http.get("/healthz")).text
+            health = (await http.get("/healthz", headers=AS_ADMIN)).text
     assert response.status_code == 503 and response.json()["reason"] == "SLACK_BOT_TOKEN not set"
     assert SECRET not in caplog.text and SECRET not in response.text and SECRET not in health
 
@@ -335,7 +337,7 @@ async def test_half_configured_channel_is_off_and_never_shows_the_secret(
 async def test_unreachable_slack_api_never_breaks_the_ack(
         kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(adapters.slack.listeners, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
-    settings = Settings(slack=SlackSettings(signing_secret=SECRET, bot_token=TOKEN,
+    settings = Settings(admin_token=ADMIN, slack=SlackSettings(signing_secret=SECRET, bot_token=TOKEN,
                                             api_url="http://127.0.0.1:9/api/"))   # nothing listens there
     app = create_app(settings, Engine(kb))
     body = envelope(mention("<@UBOT0001> 参加者は何人"), "Ev000NOWHERE")
@@ -344,5 +346,5 @@ async def test_unreachable_slack_api_never_breaks_the_ack(
         assert response.status_code == 200
         with caplog.at_level(logging.ERROR, logger="adapters.slack.channel"):
             await app.state.background.drain()
-        assert (await http.get("/healthz")).json()["channels"]["slack"]["enabled"] is True
+        assert (await http.get("/healthz", headers=AS_ADMIN)).json()["channels"]["slack"]["enabled"] is True
     assert any("Ev000NOWHERE" in r.getMessage() for r in caplog.records)

@@ -1,0 +1,188 @@
+"""The durable inbox: every accepted platform event, stored before its webhook is acknowledged.
+
+An event moves ``pending`` → ``sending`` (a delivery was started: it may have reached the platform)
+→ ``done`` or ``undeliverable``. A worker *claims* an event with a lease before answering it; a
+worker that dies leaves its lease to expire (or, on the same host, to be taken over at start-up),
+and another finishes the event. A redelivered event is skipped only once it is finished.
+
+What an unfinished event needs (the raw user id, the question, the reply token) is kept sealed
+(:class:`~bot.storage.keys.Sealer`) and wiped when the event is finished; the row itself stays
+``DEDUPE_TTL`` as the event's dedupe key.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from typing import Callable, Sequence
+
+from bot.core.types import Delivery, Inbound, IncomingMessage
+from bot.storage.database import Database
+from bot.storage.dedupe_keys import DEDUPE_TTL
+from bot.storage.keys import Sealer
+
+LEASE = 30.0  # seconds a claimed event is left to its worker
+PENDING, SENDING, DONE, UNDELIVERABLE = "pending", "sending", "done", "undeliverable"
+_COLUMNS = "key, received_at, attempts, payload"
+
+
+class Inbox:
+    """The ``inbox`` table (see the module docstring)."""
+
+    def __init__(self, db: Database, sealer: Sealer, on_write: Callable[[float], None] = lambda now: None,
+                 clock: Callable[[], float] = time.time, lease: float = LEASE) -> None:
+        self.db = db
+        self._sealer = sealer
+        self._on_write = on_write
+        self._clock = clock
+        self.lease = lease
+
+    def accept(self, events: Sequence[Inbound]) -> list[str]:
+        """Store new events; returns the keys to answer: the new ones, and redelivered ones whose earlier
+        delivery was never finished and is no longer being worked on."""
+        now = self._clock()
+        todo: list[str] = []
+        for event in events:
+            payload = self._sealer.seal(json.dumps({"message": dataclasses.asdict(event.message),
+                                                    "target": dict(event.target)}, ensure_ascii=False))
+            added = self.db.execute(
+                "INSERT INTO inbox (key, channel, state, received_at, payload) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (key) DO NOTHING", (event.key, event.message.channel, PENDING,
+                                                   event.received_at or now, payload))
+            if added or self.db.query("SELECT 1 FROM inbox WHERE key = ? AND state IN (?, ?) AND lease_until <= ?",
+                                      (event.key, PENDING, SENDING, now)):
+                todo.append(event.key)
+        self._on_write(now)
+        return todo
+
+    def claim(self, key: str, owner: str) -> Inbound | None:
+        """Take ``key`` for ``owner`` for one lease, if it is unfinished and nobody holds it; the event's
+        ``attempt`` is 1 + the deliveries already started (> 1: an earlier one may have landed)."""
+        now = self._clock()
+        if self.db.execute("UPDATE inbox SET lease_until = ?, owner = ? WHERE key = ? AND state IN (?, ?)"
+                           " AND lease_until <= ?", (now + self.lease, owner, key, PENDING, SENDING, now)) != 1:
+            return None
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM inbox WHERE key = ?", (key,))
+        return self._claimed(rows[0]) if rows else None
+
+    def due(self, limit: int = 100) -> list[str]:
+        """Unfinished events nobody holds, oldest first (for the workers' regular look)."""
+        rows = self.db.query(f"SELECT key FROM inbox WHERE state IN (?, ?) AND lease_until <= ?"
+                             f" ORDER BY received_at LIMIT {int(limit)}", (PENDING, SENDING, self._clock()))
+        return [str(key) for (key,) in rows]
+
+    def sending(self, key: str, owner: str) -> None:
+        """A delivery is about to start: from now on it may have landed even if we never hear back."""
+        self.db.execute("UPDATE inbox SET state = ?, attempts = attempts + 1, sending_at = ? WHERE key = ?"
+                        " AND owner = ?", (SENDING, self._clock(), key, owner))
+
+    def finish(self, key: str, owner: str, delivery: Delivery, inquiry: str | None = None) -> None:
+        """The event is finished (sent, pushed, or given up): its sealed data is wiped."""
+        state = DONE if delivery.status in ("sent", "pushed", "skipped") else UNDELIVERABLE
+        self.db.execute("UPDATE inbox SET state = ?, outcome = ?, detail = ?, done_at = ?, inquiry = ?,"
+                        " payload = '', lease_until = 0 WHERE key = ? AND owner = ?",
+                        (state, delivery.status, delivery.detail[:500], self._clock(), inquiry, key, owner))
+
+    def release(self, key: str, owner: str) -> None:
+        """Give the event back unfinished (a worker stopping, or a failure worth retrying soon)."""
+        self.db.execute("UPDATE inbox SET lease_until = 0 WHERE key = ? AND owner = ?", (key, owner))
+
+    def release_owners(self, owners: Sequence[str]) -> int:
+        """Free every event held by ``owners`` (processes known to be dead); returns how many."""
+        if not owners:
+            return 0
+        marks = ", ".join("?" for _ in owners)
+        return self.db.execute(f"UPDATE inbox SET lease_until = 0 WHERE owner IN ({marks}) AND state IN (?, ?)",
+                               (*owners, PENDING, SENDING))
+
+    def holders(self) -> list[str]:
+        """Owners currently holding unfinished events."""
+        return [str(o) for (o,) in self.db.query("SELECT DISTINCT owner FROM inbox WHERE state IN (?, ?)"
+                                                 " AND lease_until > ? AND owner IS NOT NULL",
+                                                 (PENDING, SENDING, self._clock()))]
+
+    def summary(self) -> dict[str, object]:
+        """Counts per state, and the age of the oldest unfinished event (for /healthz and /admin)."""
+        counts = {str(s): int(n) for s, n in self.db.query("SELECT state, COUNT(*) FROM inbox GROUP BY state")}
+        oldest = self.db.query("SELECT MIN(received_at) FROM inbox WHERE state IN (?, ?)", (PENDING, SENDING))
+        age = self._clock() - float(oldest[0][0]) if oldest and oldest[0][0] is not None else 0.0
+        return {"states": counts, "oldest_unfinished_s": round(age, 1)}
+
+    def purge(self, now: float) -> int:
+        """Forget finished events older than the dedupe window."""
+        return self.db.execute("DELETE FROM inbox WHERE state IN (?, ?) AND received_at < ?",
+                               (DONE, UNDELIVERABLE, now - DEDUPE_TTL))
+
+    def _claimed(self, row: tuple[object, ...]) -> Inbound:
+        key, received_at, attempts, payload = row
+        data = json.loads(self._sealer.unseal(str(payload)))
+        return Inbound(str(key), IncomingMessage(**data["message"]), data["target"], float(received_at),  # type: ignore[arg-type]
+                       int(attempts) + 1)  # type: ignore[call-overload]
+
+
+class MemoryInbox:
+    """The inbox's contract in memory, for a bot without a database (tests, trying it out): nothing
+    survives the process, but events are still answered once and finished like the durable ones."""
+
+    def __init__(self, clock: Callable[[], float] = time.time, lease: float = LEASE) -> None:
+        self._rows: dict[str, dict[str, object]] = {}
+        self._clock = clock
+        self.lease = lease
+
+    def accept(self, events: Sequence[Inbound]) -> list[str]:
+        """Store new events; the keys to answer (see :meth:`Inbox.accept`)."""
+        now, todo = self._clock(), []
+        for event in events:
+            row = self._rows.setdefault(event.key, {"event": event, "state": PENDING, "lease": 0.0, "owner": None,
+                                                    "attempts": 0})
+            if row["state"] in (PENDING, SENDING) and float(row["lease"]) <= now:  # type: ignore[arg-type]
+                todo.append(event.key)
+        return todo
+
+    def claim(self, key: str, owner: str) -> Inbound | None:
+        """Take ``key`` for one lease (see :meth:`Inbox.claim`)."""
+        row, now = self._rows.get(key), self._clock()
+        if row is None or row["state"] not in (PENDING, SENDING) or float(row["lease"]) > now:  # type: ignore[arg-type]
+            return None
+        row.update(lease=now + self.lease, owner=owner)
+        return dataclasses.replace(row["event"], attempt=int(row["attempts"]) + 1)  # type: ignore[arg-type, type-var]
+
+    def due(self, limit: int = 100) -> list[str]:
+        """Unfinished events nobody holds."""
+        now = self._clock()
+        return [k for k, r in self._rows.items() if r["state"] in (PENDING, SENDING)
+                and float(r["lease"]) <= now][:limit]  # type: ignore[arg-type]
+
+    def sending(self, key: str, owner: str) -> None:
+        """A delivery starts."""
+        row = self._rows[key]
+        if row["owner"] == owner:
+            row.update(state=SENDING, attempts=int(row["attempts"]) + 1)  # type: ignore[call-overload]
+
+    def finish(self, key: str, owner: str, delivery: Delivery, inquiry: str | None = None) -> None:
+        """The event is finished."""
+        row = self._rows[key]
+        if row["owner"] == owner:
+            row.update(state=DONE if delivery.status in ("sent", "pushed", "skipped") else UNDELIVERABLE,
+                       outcome=delivery.status, lease=0.0)
+
+    def release(self, key: str, owner: str) -> None:
+        """Give the event back unfinished."""
+        row = self._rows.get(key)
+        if row is not None and row["owner"] == owner:
+            row["lease"] = 0.0
+
+    def release_owners(self, owners: Sequence[str]) -> int:
+        """Nothing outlives this process: no other owner can hold an event."""
+        return 0
+
+    def holders(self) -> list[str]:
+        """Owners holding unfinished events."""
+        return sorted({str(r["owner"]) for r in self._rows.values() if r["owner"] and r["state"] in (PENDING, SENDING)})
+
+    def summary(self) -> dict[str, object]:
+        """Counts per state."""
+        counts: dict[str, int] = {}
+        for row in self._rows.values():
+            counts[str(row["state"])] = counts.get(str(row["state"]), 0) + 1
+        return {"states": counts, "oldest_unfinished_s": 0.0}
