@@ -5,6 +5,10 @@ events (:mod:`adapters.line.events`) and handed to the intake before LINE gets i
 reply is rendered (:mod:`adapters.line.messages`) and sent with the event's reply token. A
 reply token is single use, so a failed reply is logged with its event id and not retried.
 Switched off (503) unless both credentials are set.
+
+When a reply in a one-to-one chat is not sent within :attr:`LineChannel.loading_after` seconds,
+the chat shows LINE's loading indicator (``POST /v2/bot/chat/loading/start``) until it is; that
+call runs in the background after the 200, and its failure is only logged.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from linebot.v3 import WebhookParser
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
     ApiException, AsyncApiClient, AsyncMessagingApi, Configuration, Message, ReplyMessageRequest,
+    ShowLoadingAnimationRequest,
 )
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -45,6 +50,8 @@ class LineChannel:
 
     name = "line"
     reply_timeout: float = 8.0  # seconds for one reply API call; tests lower it
+    loading_after: float | None = 1.0  # seconds a 1:1 reply may take before the loading indicator shows
+    loading_seconds: int = 20  # how long LINE shows it at most (5-60, steps of 5); the reply ends it
 
     def __init__(self, settings: LineSettings) -> None:
         self._token = settings.channel_access_token
@@ -56,6 +63,8 @@ class LineChannel:
         # every reply: building one per reply loads the CA bundle each time (~30 ms of
         # event-loop time on the benchmark machine) and opens a new connection.
         self._client: AsyncApiClient | None = None
+        self._loading: dict[str, asyncio.Task[None]] = {}  # event key -> the indicator waiting to start
+        self._loading_tasks: set[asyncio.Task[None]] = set()  # every indicator not finished yet
         if self._reason:
             log.warning("LINE channel disabled: %s", self._reason)
 
@@ -90,8 +99,37 @@ class LineChannel:
             return _error(400, "unparseable body")
         now = time.time()
         events = [inbound for event in payload.events or [] if (inbound := to_inbound(event, now)) is not None]
+        for inbound in events:
+            self._watch(inbound)
         await intake.accept(events)
         return JSONResponse({"ok": True})
+
+    def _watch(self, inbound: Inbound) -> None:
+        """Show the loading indicator if the reply to ``inbound`` is not sent in ``loading_after`` s."""
+        chat_id = inbound.target.get("chat_id")
+        if not chat_id or self.loading_after is None:
+            return
+        task = asyncio.get_running_loop().create_task(self._loading_later(chat_id, inbound.key))
+        self._loading[inbound.key] = task
+        self._loading_tasks.add(task)
+        task.add_done_callback(self._loading_tasks.discard)
+
+    async def _loading_later(self, chat_id: str, key: str) -> None:
+        await asyncio.sleep(self.loading_after or 0.0)
+        self._loading.pop(key, None)  # from here on a reply no longer cancels it (nor cuts the call short)
+        request = ShowLoadingAnimationRequest(chat_id=chat_id, loading_seconds=self.loading_seconds)
+        try:
+            await AsyncMessagingApi(self._api()).show_loading_animation(request, _request_timeout=self.reply_timeout)
+        except Exception as exc:  # cosmetic: the reply goes out all the same
+            log.warning("LINE loading indicator failed for event %s: %s", key.removeprefix("line:"),
+                        f"HTTP {exc.status}" if isinstance(exc, ApiException) else type(exc).__name__)
+            return
+        log.info("LINE loading indicator shown for event %s", key.removeprefix("line:"))
+
+    def _api(self) -> AsyncApiClient:
+        if self._client is None:
+            self._client = AsyncApiClient(Configuration(access_token=self._token, host=self._host))
+        return self._client
 
     def render(self, reply: Reply, inbound: Inbound) -> list[Message]:
         """At most 5 LINE messages (text, contact cards, quick replies)."""
@@ -100,11 +138,12 @@ class LineChannel:
     async def send(self, payload: list[Message], inbound: Inbound) -> Delivery:
         """Reply with the event's reply token, once; every failure is logged with the event id."""
         event_id = inbound.key.removeprefix("line:")
+        waiting = self._loading.pop(inbound.key, None)
+        if waiting is not None:
+            waiting.cancel()  # the reply is ready: no indicator needed (a shown one ends with the reply)
         request = ReplyMessageRequest(reply_token=inbound.target["reply_token"], messages=payload)
         try:
-            if self._client is None:
-                self._client = AsyncApiClient(Configuration(access_token=self._token, host=self._host))
-            await AsyncMessagingApi(self._client).reply_message(request, _request_timeout=self.reply_timeout)
+            await AsyncMessagingApi(self._api()).reply_message(request, _request_timeout=self.reply_timeout)
         except ApiException as exc:
             request_id = (exc.headers or {}).get("x-line-request-id", "-")
             log.error("LINE reply failed for event %s: HTTP %s %s (request id %s) %s",
@@ -127,6 +166,8 @@ class LineChannel:
 
     async def aclose(self) -> None:
         """Close the API client (at shutdown, after the background replies have drained)."""
+        for task in list(self._loading_tasks):
+            task.cancel()
         if self._client is not None:
             client, self._client = self._client, None
             await client.close()
