@@ -76,6 +76,7 @@ class Settings:
     port: int = 8000                                 # PORT
     log_level: str = "INFO"                          # JETBOT_LOG_LEVEL
     log_format: str = "text"                         # JETBOT_LOG_FORMAT: text | json
+    public_url: str | None = None                    # JETBOT_PUBLIC_URL (App Home links to its /admin)
     storage: StorageSettings = field(default_factory=StorageSettings)
     line: LineSettings = field(default_factory=LineSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
@@ -107,6 +108,7 @@ class Settings:
             port=pick(cls, "port", "PORT", _count),
             log_level=pick(cls, "log_level", "JETBOT_LOG_LEVEL", lambda v, n: v.upper()),
             log_format=pick(cls, "log_format", "JETBOT_LOG_FORMAT", _choice("text", "json")),
+            public_url=pick(cls, "public_url", "JETBOT_PUBLIC_URL", _base_url),
             storage=StorageSettings(
                 database_url=get("DATABASE_URL"),
                 db_path=pick(StorageSettings, "db_path", "JETBOT_DB_PATH", _path),
@@ -153,6 +155,13 @@ def _count(value: str, name: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise ValueError(f"{name} must be a positive whole number, not {value!r}")
     return int(value)
+
+
+def _base_url(value: str, name: str) -> str:
+    """An http(s) URL without a trailing slash."""
+    if not re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", value):
+        raise ValueError(f"{name} must be an http(s) URL such as https://jetbot.example.jp, not {value!r}")
+    return value.rstrip("/")
 
 
 def _choice(*allowed: str) -> Callable[[str, str], str]:

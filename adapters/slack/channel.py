@@ -3,8 +3,10 @@
 Requests are screened before Bolt sees them (at most 1 MB, exactly one signature and timestamp,
 signed with the signing secret within 5 minutes, a JSON object or form); Bolt then runs the
 listeners (:mod:`adapters.slack.listeners`), which hand questions to the intake. Replies go out
-with ``chat.postMessage`` (in the thread) or the ``response_url`` (to the asker only), with
-bounded retries on 429/5xx. Switched off (503) without the signing secret and bot token.
+with ``chat.postMessage`` (in the thread; in the user's DM, opened with ``conversations.open``,
+for App Home taps) or the ``response_url`` (to the asker only; also where the bot is not in the
+channel of a message shortcut), with bounded retries on 429/5xx and links never unfurled.
+Switched off (503) without the signing secret and bot token.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import SignatureVerifier
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 from starlette.requests import Request
@@ -28,6 +31,7 @@ from adapters.slack.admin import AdminCommands, admin_subcommands
 from adapters.slack.blocks import reply_to_blocks
 from adapters.slack.escalation import EscalationListeners, SlackTeamInbox
 from adapters.slack.escalation_blocks import admin_list
+from adapters.slack.home import AppHome
 from adapters.slack.listeners import SlackListeners, build_app, retry_handlers, web_client
 from bot.conversation.background import BackgroundWork, describe
 from bot.core.types import Delivery, Inbound, Reply
@@ -40,6 +44,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
 PATH = "/slack/events"
 Payload = tuple[str, list[dict[str, Any]]]
+NOT_A_MEMBER = ("not_in_channel", "channel_not_found")  # the bot cannot post there (private, or not invited)
 
 
 def _refuse(status: int, reason: str) -> JSONResponse:
@@ -62,7 +67,7 @@ class SlackChannel:
 
     def __init__(self, settings: SlackSettings, dedupe: Dedupe, background: BackgroundWork, *,
                  escalation: EscalationDesk | None = None, team: SlackTeamInbox | None = None,
-                 reloader: Any = None, stats: Any = None) -> None:
+                 reloader: Any = None, stats: Any = None, home: AppHome | None = None) -> None:
         self._settings = settings
         self._dedupe = dedupe
         self._background = background
@@ -71,6 +76,7 @@ class SlackChannel:
         self._missing = settings.missing()
         self._verifier = SignatureVerifier(settings.signing_secret) if settings.signing_secret else None
         self._client: AsyncWebClient | None = None
+        self.home = home
         if self._missing:
             log.warning("slack: channel off (%s not set); /slack/events answers 503", " and ".join(self._missing))
         else:
@@ -84,7 +90,7 @@ class SlackChannel:
         admin = AdminCommands(self._settings.admin_ids,
                               admin_subcommands(escalations, reloader=self._reloader, stats=self._stats))
         escalation = EscalationListeners(desk, team, self._background) if desk and team else None
-        return SlackListeners(intake, self._dedupe, escalation, admin)
+        return SlackListeners(intake, self._dedupe, escalation, admin, self.home)
 
     def bolt_app(self, intake: Intake, socket_mode: bool = False) -> AsyncApp:
         """The Bolt app with this channel's listeners."""
@@ -141,28 +147,49 @@ class SlackChannel:
         """Block Kit: ``(fallback text, blocks)``."""
         return reply_to_blocks(reply)
 
+    def api(self) -> AsyncWebClient:
+        """The Web API client of this channel (bot token, bounded retries)."""
+        if self._client is None:
+            self._client = web_client(self._settings, timeout=self.api_timeout)
+        return self._client
+
     async def send(self, payload: Payload, inbound: Inbound) -> Delivery:
-        """Post in the channel/thread, or answer the asker only through the ``response_url``."""
+        """Post in the channel/thread (or the user's DM), or answer the asker only through the
+        ``response_url``; a shortcut where the bot may not post falls back to its ``response_url``."""
         text, blocks = payload
+        target = inbound.target
         try:
-            if "response_url" in inbound.target:
-                webhook = AsyncWebhookClient(inbound.target["response_url"], retry_handlers=retry_handlers())
-                response = await webhook.send_dict({"response_type": "ephemeral", "replace_original": False,
-                                                    "text": text, "blocks": blocks})
-                if response.status_code != 200:
-                    log.error("slack: response_url refused %s: HTTP %s", inbound.key, response.status_code)
-                    return Delivery("failed", f"HTTP {response.status_code}")
-                return Delivery("sent")
-            if self._client is None:
-                self._client = web_client(self._settings, timeout=self.api_timeout)
-            await self._client.chat_postMessage(channel=inbound.target["channel"],
-                                                thread_ts=inbound.target.get("thread_ts"), text=text, blocks=blocks,
-                                                unfurl_links=False, unfurl_media=False)
+            if "response_url" in target:
+                return await self._respond(target["response_url"], payload, inbound)
+            channel = target.get("channel", "")
+            if "dm_user" in target:
+                channel = (await self.api().conversations_open(users=target["dm_user"]))["channel"]["id"]
+            try:
+                await self.api().chat_postMessage(channel=channel, thread_ts=target.get("thread_ts"), text=text,
+                                                  blocks=blocks, unfurl_links=False, unfurl_media=False)
+            except SlackApiError as error:
+                fallback = target.get("fallback_response_url")
+                if error.response.get("error") not in NOT_A_MEMBER or not fallback:
+                    raise
+                log.info("slack: not a member of %s; answering %s to the asker only", channel, inbound.key)
+                return await self._respond(fallback, payload, inbound)
         except Exception as error:  # logged, never raised: the request was acknowledged already
-            log.error("slack: could not answer %s in %s: %s", inbound.key, inbound.target.get("channel", "-"),
+            log.error("slack: could not answer %s in %s: %s", inbound.key, target.get("channel", "-"),
                       describe(error))
             status = getattr(getattr(error, "response", None), "status_code", None)
             return Delivery("failed", f"HTTP {status}" if status else type(error).__name__)
+        return Delivery("sent")
+
+    async def _respond(self, url: str, payload: Payload, inbound: Inbound) -> Delivery:
+        """An ephemeral answer to the asker through a ``response_url``."""
+        text, blocks = payload
+        webhook = AsyncWebhookClient(url, retry_handlers=retry_handlers())
+        response = await webhook.send_dict({"response_type": "ephemeral", "replace_original": False,
+                                            "text": text, "blocks": blocks,
+                                            "unfurl_links": False, "unfurl_media": False})
+        if response.status_code != 200:
+            log.error("slack: response_url refused %s: HTTP %s", inbound.key, response.status_code)
+            return Delivery("failed", f"HTTP {response.status_code}")
         return Delivery("sent")
 
     def health(self) -> dict[str, Any]:
