@@ -21,10 +21,6 @@ from paths import INTENTS, KNOWLEDGE
 REPO_MENU = load_knowledge(INTENTS, KNOWLEDGE).menu
 
 
-def topics(*labels: str) -> tuple[MenuTopic, ...]:
-    return tuple(MenuTopic(label, f"intent_{n}", "menu.yaml", n) for n, label in enumerate(labels))
-
-
 @pytest.mark.parametrize("count, size, rows", [(1, (2500, 843), [1]), (3, (2500, 843), [3]),
                                                (4, (2500, 1686), [2, 2]), (5, (2500, 1686), [3, 2]),
                                                (6, (2500, 1686), [3, 3])])
@@ -93,7 +89,7 @@ def test_publishing_creates_uploads_sets_default_then_deletes_only_its_old_menu(
     assert rich_menus.images[new_id] == ("image/png", IMAGE.read_bytes())
     created = rich_menus.menus[new_id]
     assert [a["action"]["data"] for a in created["areas"]] == [f"intent={t.intent}" for t in REPO_MENU]
-    assert f"deleted the previous rich menu richmenu-old" in out.getvalue()
+    assert "deleted the previous rich menu richmenu-old" in out.getvalue()
 
 
 def test_a_failed_upload_removes_the_new_menu_and_keeps_the_old(fake_api: FakeLineApi,
