@@ -1,4 +1,5 @@
-"""The web chat channel: ``POST /api/ask`` answers in its own HTTP response (the console page's chat).
+"""The web chat channel: ``POST /api/ask`` answers in its own HTTP response (the console page's chat);
+``GET /api/topics`` lists the main topics the page opens with (the YAML menu, as on the LINE rich menu).
 
 Body: ``{"question": "...", "session": "optional id", "choice": "optional intent id"}``; the
 answer is the ``jetbot ask --json`` object plus what the page shows (``display``, titles,
@@ -56,7 +57,14 @@ class WebChat:
             _, payload = await intake.respond_now(inbound)
             return JSONResponse(payload, headers={"Cache-Control": "no-store"})
 
-        return [Route("/api/ask", ask, methods=["POST"])]
+        async def topics(request: Request) -> Response:
+            return JSONResponse({"topics": self.topics()}, headers={"Cache-Control": "no-store"})
+
+        return [Route("/api/ask", ask, methods=["POST"]), Route("/api/topics", topics, methods=["GET"])]
+
+    def topics(self) -> list[dict[str, str]]:
+        """The main topics as ``{"label", "intent"}`` (the greeting's buttons: the YAML menu when it has one)."""
+        return [{"label": s.label, "intent": s.intent_id} for s in self._engine.greeting("ja").suggestions]
 
     def parse(self, data: dict[str, Any]) -> Inbound:
         """The request body as an event (each request is its own event)."""

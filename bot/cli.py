@@ -1,4 +1,5 @@
-"""The ``jetbot`` command: ask, chat, explain, validate, eval, report, build-index, serve, slack-socket."""
+"""The ``jetbot`` command: ask, chat, explain, validate, eval, report, build-index, serve, slack-socket,
+line-richmenu."""
 from __future__ import annotations
 
 import argparse
@@ -43,6 +44,10 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
     serve.add_argument("--host", default=defaults.host, help=f"default: $JETBOT_HOST or {Settings.host}")
     serve.add_argument("--port", type=int, default=defaults.port, help=f"default: $PORT or {Settings.port}")
     sub.add_parser("slack-socket", parents=[common], help="run Slack in Socket Mode (needs SLACK_APP_TOKEN)")
+    menu = sub.add_parser("line-richmenu", parents=[common],
+                          help="(re)create the LINE rich menu of the YAML menu's topics (LINE_CHANNEL_ACCESS_TOKEN)")
+    menu.add_argument("--dry-run", action="store_true", help="print what it would do; call nothing")
+    menu.add_argument("--image", type=Path, help="the picture (default: adapters/line/richmenu.png)")
     from bot.reports.period_report import add_arguments as report_arguments
 
     report_arguments(sub.add_parser("report", parents=[common],
@@ -133,6 +138,10 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         from bot.reports.period_report import run_report
 
         return run_report(args, out, settings)
+    if args.command == "line-richmenu":
+        from bot.web.line_richmenu import run_richmenu
+
+        return run_richmenu(settings, out, args.image, args.dry_run)
     if args.command in ("serve", "slack-socket"):
         from bot.web.logs import configure_logging
         from bot.web.serve import serve, slack_socket

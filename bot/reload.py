@@ -93,6 +93,7 @@ class Reloader:
         self.watching = False
         self.sighup_installed = False
         self.last: ReloadResult | None = None
+        self._on_loaded: list[Callable[[ReloadResult], None]] = []
 
     async def reload(self, trigger: str) -> ReloadResult:
         """Load the files now; swap them in if valid, else keep the live version and record why."""
@@ -106,7 +107,17 @@ class Reloader:
             else:
                 kb, errors = None, ["the files kept changing while they were being loaded; try again"]
             self.last = self._apply(trigger, kb, errors)
+            if self.last.status == "loaded":
+                for callback in self._on_loaded:
+                    try:
+                        callback(self.last)
+                    except Exception:  # a listener's bug must not undo or hide the reload
+                        log.exception("a reload listener failed")
             return self.last
+
+    def on_loaded(self, callback: Callable[[ReloadResult], None]) -> None:
+        """Call ``callback`` (on the event loop) each time a new version goes live."""
+        self._on_loaded.append(callback)
 
     async def _load(self) -> tuple[KnowledgeBase | None, list[str]]:
         try:

@@ -78,6 +78,7 @@ class Settings:
     answer_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     log_level: str = "INFO"                          # JETBOT_LOG_LEVEL
     log_format: str = "text"                         # JETBOT_LOG_FORMAT: text | json
+    public_url: str | None = None                    # JETBOT_PUBLIC_URL (App Home links to its /admin)
     storage: StorageSettings = field(default_factory=StorageSettings)
     line: LineSettings = field(default_factory=LineSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
@@ -110,6 +111,7 @@ class Settings:
             answer_workers=_workers(get("JETBOT_ANSWER_WORKERS") or get("WEB_CONCURRENCY"), cls),
             log_level=pick(cls, "log_level", "JETBOT_LOG_LEVEL", lambda v, n: v.upper()),
             log_format=pick(cls, "log_format", "JETBOT_LOG_FORMAT", _choice("text", "json")),
+            public_url=pick(cls, "public_url", "JETBOT_PUBLIC_URL", _base_url),
             storage=StorageSettings(
                 database_url=get("DATABASE_URL"),
                 db_path=pick(StorageSettings, "db_path", "JETBOT_DB_PATH", _path),
@@ -165,6 +167,13 @@ def _count(value: str, name: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise ValueError(f"{name} must be a positive whole number, not {value!r}")
     return int(value)
+
+
+def _base_url(value: str, name: str) -> str:
+    """An http(s) URL without a trailing slash."""
+    if not re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", value):
+        raise ValueError(f"{name} must be an http(s) URL such as https://jetbot.example.jp, not {value!r}")
+    return value.rstrip("/")
 
 
 def _choice(*allowed: str) -> Callable[[str, str], str]:

@@ -32,7 +32,10 @@ def test_values_are_parsed_and_bad_ones_named() -> None:
                                   "JETBOT_DB_POOL_SIZE": "16", "JETBOT_INTENTS": "/srv/intents"})
     assert (settings.port, settings.cache_dir, settings.log_format) == (9000, None, "json")
     assert settings.storage.pool_size == 16 and settings.intents_dir == Path("/srv/intents")
-    for name, value in (("PORT", "http"), ("JETBOT_LOG_FORMAT", "xml"), ("JETBOT_RETENTION_DAYS", "-1")):
+    assert Settings.from_env({"JETBOT_PUBLIC_URL": "https://jetbot.example.jp/"}).public_url == \
+        "https://jetbot.example.jp"
+    for name, value in (("PORT", "http"), ("JETBOT_LOG_FORMAT", "xml"), ("JETBOT_RETENTION_DAYS", "-1"),
+                        ("JETBOT_PUBLIC_URL", "jetbot.example.jp/admin")):
         with pytest.raises(ValueError, match=name):
             Settings.from_env({name: value})
 

@@ -8,7 +8,8 @@ token is single use and short-lived: an answer that is not ready within ``REPLY_
 ``X-Line-Retry-Key`` derived from the event, so it arrives once — pushes count against the
 channel's monthly quota and are logged and recorded as ``pushed``. Every failure is logged with
 the event id and returned as the delivery's outcome. Switched off (503) unless both credentials
-are set.
+are set. A one-to-one chat whose answer is not out within ``loading_after`` seconds shows LINE's
+loading indicator (:mod:`adapters.line.loading`).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from starlette.routing import BaseRoute, Route
 from adapters.channel import Intake
 from adapters.http import Refused, read_body
 from adapters.line.events import to_inbound
+from adapters.line.loading import LoadingIndicator
 from adapters.line.messages import reply_to_messages
 from bot.core.types import Delivery, Inbound, Reply
 from bot.settings import LineSettings
@@ -54,6 +56,8 @@ class LineChannel:
 
     name = "line"
     reply_timeout: float = 8.0  # seconds for one reply API call; tests lower it
+    loading_after: float | None = 1.0  # seconds a 1:1 reply may take before the loading indicator shows
+    loading_seconds: int = 20  # how long LINE shows it at most (5-60, steps of 5); the reply ends it
 
     def __init__(self, settings: LineSettings) -> None:
         self._token = settings.channel_access_token
@@ -65,6 +69,8 @@ class LineChannel:
         # every reply: building one per reply loads the CA bundle each time (~30 ms of
         # event-loop time on the benchmark machine) and opens a new connection.
         self._client: AsyncApiClient | None = None
+        self.loading = LoadingIndicator(self._api_client, lambda: self.loading_after, self.loading_seconds,
+                                        self.reply_timeout)
         if self._reason:
             log.warning("LINE channel disabled: %s", self._reason)
 
@@ -100,6 +106,8 @@ class LineChannel:
         now = time.time()
         events = [inbound for event in payload.events or [] if (inbound := to_inbound(event, now)) is not None]
         await intake.accept(events)
+        for inbound in events:
+            self.loading.watch(inbound, intake.unfinished)
         return JSONResponse({"ok": True})
 
     def render(self, reply: Reply, inbound: Inbound) -> list[Message]:
@@ -110,6 +118,7 @@ class LineChannel:
         """Reply with the event's reply token while it is fresh, else (or when LINE refuses the token)
         push; every failure is logged with the event id."""
         event_id = inbound.key.removeprefix("line:")
+        self.loading.answered(inbound.key)
         age = time.time() - inbound.received_at
         token = inbound.target.get("reply_token")
         if token and age < REPLY_WINDOW:
@@ -177,6 +186,7 @@ class LineChannel:
 
     async def aclose(self) -> None:
         """Close the API client (at shutdown, after the background replies have drained)."""
+        self.loading.close()
         if self._client is not None:
             client, self._client = self._client, None
             await client.close()

@@ -4,7 +4,8 @@ What each event becomes: a text message → a question (mentions of the bot remo
 and rooms only when the bot is mentioned, and a bare mention is a greeting); a follow → the
 greeting; a postback → the suggestion it carries (``intent=…``) or a tapped action; a sticker,
 image… in a one-to-one chat → the "please type" note. Events without a reply token, in standby
-mode, or of other kinds need no reply (``None``).
+mode, or of other kinds need no reply (``None``). A first delivery in a one-to-one chat also
+carries the user id as ``chat_id``: where the loading indicator may show while the reply is built.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from linebot.v3.webhooks import (
-    Event, FollowEvent, GroupSource, MessageEvent, PostbackEvent, RoomSource, TextMessageContent,
+    Event, FollowEvent, GroupSource, MessageEvent, PostbackEvent, RoomSource, TextMessageContent, UserSource,
 )
 
 from bot.core.types import Inbound, IncomingMessage
@@ -112,4 +113,13 @@ def to_inbound(event: Event, received_at: float) -> Inbound | None:
     if message is None or not needs_reply(event, message):
         return None
     target = {"reply_token": str(reply_token), "to": conversation_id(event)}  # "to": for a push, if need be
+    if loading_chat(event):
+        target["chat_id"] = event.source.user_id
     return Inbound(f"line:{event_id}", message, target, received_at)
+
+
+def loading_chat(event: Event) -> bool:
+    """Whether the loading indicator may be shown for ``event``: LINE shows it in one-to-one chats
+    only, and a redelivered event may have been answered already (its reply is not waited for)."""
+    redelivered = getattr(getattr(event, "delivery_context", None), "is_redelivery", False)
+    return isinstance(event.source, UserSource) and bool(event.source.user_id) and not redelivered

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from adapters.slack.markup import escape, to_plain
+from bot.core.answer import HELP_INTENT
 from bot.core.limits import SLACK_BLOCKS, SLACK_BUTTON_LABEL, SLACK_BUTTONS, SLACK_SECTION
 from bot.core.types import Contact, IncomingMessage, Reply
 
@@ -17,6 +18,11 @@ MAX_CONTACTS = 5
 ACTION_PREFIX = "jetbot_suggest_"
 OTHER_ACTION_PREFIX = "jetbot_action_"
 ELLIPSIS = "…"
+HOW_TO_ASK = ("*Slackでの聞き方*\n"
+              "• このアプリのメッセージ欄で質問する（DM）\n"
+              "• チャンネルで @jetbot にメンションする（そのスレッドに回答）\n"
+              "• `/jet 質問`（あなたにだけ回答）　`/jet` だけで使い方と話題\n"
+              "• メッセージの「…」→「jetbotに聞く」（そのメッセージのスレッドに回答）")
 
 _LABELS = {"ja": {"links": "参考", "contact": "問い合わせ先", "phone": "電話", "email": "メール"},
            "en": {"links": "References", "contact": "Contact", "phone": "Phone", "email": "E-mail"}}
@@ -110,7 +116,7 @@ def _pieces(text: str, limit: int) -> list[str]:
     return [chunk.strip("\r\n") for chunk in chunks if chunk.strip()]
 
 
-def _clip(text: str, limit: int = SLACK_SECTION) -> str:
+def clip(text: str, limit: int = SLACK_SECTION) -> str:
     """Escape ``text`` and cut it to ``limit`` characters, ending with an ellipsis when cut."""
     pieces = _pieces(text, limit - 1)
     if not pieces:
@@ -118,7 +124,8 @@ def _clip(text: str, limit: int = SLACK_SECTION) -> str:
     return escape(pieces[0]) + (ELLIPSIS if len(pieces) > 1 else "")
 
 
-def _section(mrkdwn: str) -> dict[str, Any]:
+def section(mrkdwn: str) -> dict[str, Any]:
+    """A section block of mrkdwn (escaped by the caller)."""
     return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn}}
 
 
@@ -133,18 +140,18 @@ def _lines_section(lines: list[str]) -> dict[str, Any]:
         if len("\n".join(kept + [line])) > SLACK_SECTION:
             break
         kept.append(line)
-    return _section("\n".join(kept))
+    return section("\n".join(kept))
 
 
 def _contact_block(contact: Contact, labels: Mapping[str, str], language: str) -> dict[str, Any]:
     name = contact.name_en if language == "en" and contact.name_en else contact.name
-    lines = [f"*{labels['contact']}: {_clip(name, 500)}*"]
+    lines = [f"*{labels['contact']}: {clip(name, 500)}*"]
     if contact.phone:
-        lines.append(f"{labels['phone']}: {_clip(contact.phone, 100)}")
+        lines.append(f"{labels['phone']}: {clip(contact.phone, 100)}")
     if contact.email:
         email = _link_url(contact.email)[:320]
         lines.append(f"{labels['email']}: <mailto:{email}|{email}>")
-    return _section("\n".join(lines))
+    return section("\n".join(lines))
 
 
 def _button_label(label: str) -> str:
@@ -152,7 +159,8 @@ def _button_label(label: str) -> str:
     return label if len(label) <= SLACK_BUTTON_LABEL else label[: SLACK_BUTTON_LABEL - 1] + ELLIPSIS
 
 
-def _button(action_id: str, value: str, label: str) -> dict[str, Any]:
+def button(action_id: str, value: str, label: str) -> dict[str, Any]:
+    """A button sending ``value`` (label shortened to Slack's limit)."""
     return {"type": "button", "action_id": action_id, "value": value[:2000],
             "text": {"type": "plain_text", "text": _button_label(label), "emoji": True}}
 
@@ -171,16 +179,18 @@ def reply_to_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
     extra: list[dict[str, Any]] = []
     if reply.links:
         extra.append(_lines_section([f"*{labels['links']}*"] + [
-            f"• <{_link_url(link.url)}|{_clip(link.title.replace('|', '/'), 500) or _link_url(link.url)}>"
+            f"• <{_link_url(link.url)}|{clip(link.title.replace('|', '/'), 500) or _link_url(link.url)}>"
             for link in reply.links if link.url.strip()
         ]))
     extra.extend(_contact_block(c, labels, reply.language) for c in reply.contacts[:MAX_CONTACTS])
     if reply.source and reply.source.strip():
         # the engine's source line already reads "出典: …" / "Source: …"
-        extra.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(reply.source)}]})
-    buttons = [_button(f"{OTHER_ACTION_PREFIX}{n}", a.value, a.label) for n, a in enumerate(reply.actions) if a.first]
-    buttons += [_button(f"{ACTION_PREFIX}{n}", s.intent_id, s.label) for n, s in enumerate(reply.suggestions)]
-    buttons += [_button(f"{OTHER_ACTION_PREFIX}{n}", a.value, a.label) for n, a in enumerate(reply.actions)
+        extra.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(reply.source)}]})
+    if reply.kind == "help" or reply.intent_id == HELP_INTENT:
+        extra.append(section(HOW_TO_ASK))  # help in Slack also says how to ask in Slack
+    buttons = [button(f"{OTHER_ACTION_PREFIX}{n}", a.value, a.label) for n, a in enumerate(reply.actions) if a.first]
+    buttons += [button(f"{ACTION_PREFIX}{n}", s.intent_id, s.label) for n, s in enumerate(reply.suggestions)]
+    buttons += [button(f"{OTHER_ACTION_PREFIX}{n}", a.value, a.label) for n, a in enumerate(reply.actions)
                 if not a.first]
     if buttons:
         extra.append({"type": "actions", "elements": buttons[:SLACK_BUTTONS]})
@@ -189,5 +199,5 @@ def reply_to_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
     if len(answer) > room:
         answer = answer[:room]
         answer[-1] = _pieces(answer[-1], SLACK_SECTION - 1)[0] + ELLIPSIS
-    blocks = [_section(escape(piece)) for piece in answer] + extra
-    return _clip(reply.text) or ELLIPSIS, blocks
+    blocks = [section(escape(piece)) for piece in answer] + extra
+    return clip(reply.text) or ELLIPSIS, blocks

@@ -3,8 +3,10 @@
 Requests are screened before Bolt sees them (at most 1 MB, exactly one signature and timestamp,
 signed with the signing secret within 5 minutes, a JSON object or form); Bolt then runs the
 listeners (:mod:`adapters.slack.listeners`), which hand questions to the intake. Replies go out
-with ``chat.postMessage`` (in the thread) or the ``response_url`` (to the asker only), with
-bounded retries on 429/5xx. Switched off (503) without the signing secret and bot token.
+with ``chat.postMessage`` (in the thread; in the user's DM, opened with ``conversations.open``,
+for App Home taps) or the ``response_url`` (to the asker only; also where the bot is not in the
+channel of a message shortcut), with bounded retries on 429/5xx and links never unfurled.
+Switched off (503) without the signing secret and bot token.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import SignatureVerifier
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 from starlette.requests import Request
@@ -28,6 +31,7 @@ from adapters.slack.admin import AdminCommands, admin_subcommands
 from adapters.slack.blocks import reply_to_blocks
 from adapters.slack.escalation import EscalationListeners, SlackTeamInbox
 from adapters.slack.escalation_blocks import admin_list
+from adapters.slack.home import AppHome
 from adapters.slack.listeners import SlackListeners, build_app, retry_handlers, web_client
 from bot.conversation.background import BackgroundWork, describe
 from bot.core.types import Delivery, Inbound, Reply
@@ -41,6 +45,7 @@ MAX_BODY_BYTES = 1024 * 1024
 PATH = "/slack/events"
 METADATA_TYPE = "jetbot_answer"
 Payload = tuple[str, list[dict[str, Any]]]
+NOT_A_MEMBER = ("not_in_channel", "channel_not_found")  # the bot cannot post there (private, or not invited)
 
 
 def _refuse(status: int, reason: str) -> JSONResponse:
@@ -63,7 +68,7 @@ class SlackChannel:
 
     def __init__(self, settings: SlackSettings, dedupe: Dedupe, background: BackgroundWork, *,
                  escalation: EscalationDesk | None = None, team: SlackTeamInbox | None = None,
-                 reloader: Any = None, stats: Any = None) -> None:
+                 reloader: Any = None, stats: Any = None, home: AppHome | None = None) -> None:
         self._settings = settings
         self._dedupe = dedupe
         self._background = background
@@ -72,6 +77,7 @@ class SlackChannel:
         self._missing = settings.missing()
         self._verifier = SignatureVerifier(settings.signing_secret) if settings.signing_secret else None
         self._client: AsyncWebClient | None = None
+        self.home = home
         if self._missing:
             log.warning("slack: channel off (%s not set); /slack/events answers 503", " and ".join(self._missing))
         else:
@@ -85,7 +91,7 @@ class SlackChannel:
         admin = AdminCommands(self._settings.admin_ids,
                               admin_subcommands(escalations, reloader=self._reloader, stats=self._stats))
         escalation = EscalationListeners(desk, team, self._background) if desk and team else None
-        return SlackListeners(intake, self._dedupe, escalation, admin)
+        return SlackListeners(intake, self._dedupe, escalation, admin, self.home)
 
     def bolt_app(self, intake: Intake, socket_mode: bool = False) -> AsyncApp:
         """The Bolt app with this channel's listeners."""
@@ -142,61 +148,75 @@ class SlackChannel:
         """Block Kit: ``(fallback text, blocks)``."""
         return reply_to_blocks(reply)
 
+    def api(self) -> AsyncWebClient:
+        """The Web API client of this channel (bot token, bounded retries)."""
+        if self._client is None:
+            self._client = web_client(self._settings, timeout=self.api_timeout)
+        return self._client
+
     async def send(self, payload: Payload, inbound: Inbound) -> Delivery:
-        """Post in the channel/thread, or answer the asker only through the ``response_url``.
+        """Post in the channel/thread (or the user's DM), or answer the asker only through the
+        ``response_url``; a shortcut where the bot may not post falls back to its ``response_url``.
 
         Posts carry the event's key as message metadata: when an earlier attempt may have landed
         (a crash between posting and recording it), the conversation is looked up first, so the
         answer is not posted twice.
         """
         text, blocks = payload
+        target = inbound.target
         try:
-            if "response_url" in inbound.target:
-                return await self._respond(inbound, text, blocks)
-            client = self._web_client()
-            if inbound.attempt > 1 and await self._posted_before(client, inbound):
+            if "response_url" in target:
+                return await self._respond(target["response_url"], payload, inbound)
+            channel = target.get("channel", "")
+            if "dm_user" in target:
+                channel = (await self.api().conversations_open(users=target["dm_user"]))["channel"]["id"]
+            if inbound.attempt > 1 and await self._posted_before(channel, inbound):
                 log.info("slack: %s was posted by the earlier attempt; not posted twice", inbound.key)
                 return Delivery("sent", "posted by an earlier attempt")
-            await client.chat_postMessage(channel=inbound.target["channel"], thread_ts=inbound.target.get("thread_ts"),
-                                          text=text, blocks=blocks, unfurl_links=False, unfurl_media=False,
-                                          metadata={"event_type": METADATA_TYPE, "event_payload": {"key": inbound.key}})
+            try:
+                await self.api().chat_postMessage(
+                    channel=channel, thread_ts=target.get("thread_ts"), text=text, blocks=blocks, unfurl_links=False,
+                    unfurl_media=False, metadata={"event_type": METADATA_TYPE, "event_payload": {"key": inbound.key}})
+            except SlackApiError as error:
+                fallback = target.get("fallback_response_url")
+                if error.response.get("error") not in NOT_A_MEMBER or not fallback:
+                    raise
+                log.info("slack: not a member of %s; answering %s to the asker only", channel, inbound.key)
+                return await self._respond(fallback, payload, inbound)
         except Exception as error:  # logged, never raised: the request was acknowledged already
-            log.error("slack: could not answer %s in %s: %s", inbound.key, inbound.target.get("channel", "-"),
+            log.error("slack: could not answer %s in %s: %s", inbound.key, target.get("channel", "-"),
                       describe(error))
             status = getattr(getattr(error, "response", None), "status_code", None)
             return Delivery("failed", f"HTTP {status}" if status else type(error).__name__)
         return Delivery("sent")
 
-    async def _respond(self, inbound: Inbound, text: str, blocks: list[dict[str, Any]]) -> Delivery:
-        webhook = AsyncWebhookClient(inbound.target["response_url"], retry_handlers=retry_handlers(),
-                                     timeout=self.api_timeout)
+    async def _respond(self, url: str, payload: Payload, inbound: Inbound) -> Delivery:
+        """An ephemeral answer to the asker through a ``response_url``."""
+        text, blocks = payload
+        webhook = AsyncWebhookClient(url, retry_handlers=retry_handlers(), timeout=self.api_timeout)
         response = await webhook.send_dict({"response_type": "ephemeral", "replace_original": False,
-                                            "text": text, "blocks": blocks})
+                                            "text": text, "blocks": blocks,
+                                            "unfurl_links": False, "unfurl_media": False})
         if response.status_code != 200:
             log.error("slack: response_url refused %s: HTTP %s", inbound.key, response.status_code)
             return Delivery("failed", f"HTTP {response.status_code}")
         return Delivery("sent")
 
-    async def _posted_before(self, client: AsyncWebClient, inbound: Inbound) -> bool:
+    async def _posted_before(self, channel: str, inbound: Inbound) -> bool:
         """Whether a message carrying this event's key is already in the conversation."""
-        channel, thread = inbound.target["channel"], inbound.target.get("thread_ts")
+        thread = inbound.target.get("thread_ts")
         try:
             if thread:
-                page = await client.conversations_replies(channel=channel, ts=thread, include_all_metadata=True,
-                                                          limit=200)
+                page = await self.api().conversations_replies(channel=channel, ts=thread, include_all_metadata=True,
+                                                              limit=200)
             else:
-                page = await client.conversations_history(channel=channel, oldest=f"{inbound.received_at - 60:.6f}",
-                                                          include_all_metadata=True, limit=200)
+                page = await self.api().conversations_history(channel=channel, include_all_metadata=True, limit=200,
+                                                              oldest=f"{inbound.received_at - 60:.6f}")
         except Exception as error:   # cannot tell: post (a double is better than a loss)
             log.warning("slack: could not look for an earlier answer to %s: %s", inbound.key, describe(error))
             return False
         return any(((m.get("metadata") or {}).get("event_payload") or {}).get("key") == inbound.key
                    for m in page.get("messages") or [])
-
-    def _web_client(self) -> AsyncWebClient:
-        if self._client is None:
-            self._client = web_client(self._settings, timeout=self.api_timeout)
-        return self._client
 
     def health(self) -> dict[str, Any]:
         """For /healthz: whether the channel is on, and why not (variable names only)."""

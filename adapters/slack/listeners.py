@@ -1,9 +1,10 @@
 """The Bolt app and its listeners, shared by the HTTP endpoint and Socket Mode.
 
 Every listener acknowledges; questions (mentions, direct messages, suggestion and action
-buttons, ``/jet``) become neutral events handed to the intake — awaited before the
-acknowledgement goes out, so an acknowledged question is never lost. Escalation buttons, the
-answer modal and thread replies, and ``/jet-admin`` have listeners of their own.
+buttons, ``/jet``, the message shortcut 「jetbotに聞く」) become neutral events handed to the
+intake — awaited before the acknowledgement goes out, so an acknowledged question is never lost.
+Escalation buttons, the answer modal and thread replies, ``/jet-admin`` and the App Home
+(:mod:`adapters.slack.home`) have listeners of their own.
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ from adapters.slack.admin import COMMAND as ADMIN_COMMAND, AdminCommands
 from adapters.slack.blocks import (ACTION_PREFIX, OTHER_ACTION_PREFIX, action_target, action_to_message,
                                    event_to_message, reply_target)
 from adapters.slack.escalation import EscalationListeners
+from adapters.slack.home import AppHome
+from adapters.slack.markup import to_plain
+from bot.core.answer import HELP_INTENT
 from bot.core.types import Inbound, IncomingMessage
 from bot.settings import SlackSettings
 from bot.storage.dedupe_keys import Dedupe
@@ -35,6 +39,8 @@ from bot.storage.dedupe_keys import Dedupe
 log = logging.getLogger(__name__)
 
 MAX_RETRIES = 3
+SHORTCUT = "jetbot_ask"             # callback id of the message shortcut 「jetbotに聞く」
+HELP_WORDS = ("", "help", "ヘルプ")   # `/jet` with these shows how to ask and the main topics
 RETRY_BACKOFF: RetryIntervalCalculator = BackoffRetryIntervalCalculator(backoff_factor=0.5)
 
 
@@ -79,11 +85,12 @@ class SlackListeners:
     """The listeners (see the module docstring); catch-alls acknowledge everything else."""
 
     def __init__(self, intake: Intake, dedupe: Dedupe, escalation: EscalationListeners | None = None,
-                 admin: AdminCommands | None = None) -> None:
+                 admin: AdminCommands | None = None, home: AppHome | None = None) -> None:
         self._intake = intake
         self._dedupe = dedupe
         self._escalation = escalation
         self._admin = admin
+        self._home = home
 
     def register(self, app: AsyncApp) -> None:
         """Attach the listeners; Bolt runs the first that matches, so specific ones come first."""
@@ -91,6 +98,9 @@ class SlackListeners:
             self._escalation.register(app)
         if self._admin is not None:
             app.command(ADMIN_COMMAND)(self._admin.on_command)
+        if self._home is not None:
+            self._home.register(app, self._intake)
+        app.shortcut(SHORTCUT)(self.on_shortcut)
         app.event(re.compile(".*"))(self.on_event)
         app.action(re.compile("^(" + re.escape(ACTION_PREFIX) + "|" + re.escape(OTHER_ACTION_PREFIX) + r")\d+$"))(
             self.on_button)
@@ -127,12 +137,28 @@ class SlackListeners:
         await ack()
 
     async def on_command(self, ack: Any, command: dict[str, Any]) -> None:
-        """``/jet 質問``: answered to the asker only; ``/jet`` alone gives the help."""
+        """``/jet 質問``: answered to the asker only; ``/jet`` alone or ``/jet help`` gives the help
+        (how to ask, and the main topics as buttons)."""
         user = str(command.get("user_id") or "")
-        message = IncomingMessage(text=str(command.get("text") or "").strip(), channel="slack",
-                                  user_id=user, conversation_id=f"{command.get('channel_id')}:{user}")
+        text = str(command.get("text") or "").strip()
+        message = IncomingMessage(text=text, channel="slack", user_id=user,
+                                  conversation_id=f"{command.get('channel_id')}:{user}",
+                                  choice=HELP_INTENT if text.lower() in HELP_WORDS else None)
         key = f"slack:command:{command.get('trigger_id')}"
         await self._accept(key, message, {"response_url": str(command.get("response_url"))})
+        await ack()
+
+    async def on_shortcut(self, ack: Any, body: dict[str, Any]) -> None:
+        """「jetbotに聞く」 on a message: its text answered in its thread, or only to the clicker
+        (the ``response_url``) where the bot is not in the channel (see ``SlackChannel.send``)."""
+        message = body.get("message") or {}
+        channel = str((body.get("channel") or {}).get("id") or "")
+        thread_ts = str(message.get("thread_ts") or message.get("ts") or "") or None
+        user = str((body.get("user") or {}).get("id") or "")
+        question = IncomingMessage(to_plain(str(message.get("text") or "")), channel="slack", user_id=user,
+                                   conversation_id=f"{channel}:{thread_ts}" if thread_ts else channel)
+        target = {**_target(channel, thread_ts), "fallback_response_url": str(body.get("response_url") or "")}
+        await self._accept(f"slack:shortcut:{body.get('trigger_id')}", question, target)
         await ack()
 
     async def _accept(self, key: str, message: IncomingMessage, target: dict[str, str]) -> None:

@@ -54,6 +54,8 @@ class InboxPort(Protocol):
 
     def summary(self) -> dict[str, object]: ...
 
+    def state(self, key: str) -> str | None: ...
+
 
 class DeliveryLog(Protocol):
     """Where the outcome of each reply is recorded (:class:`bot.storage.inquiry_log.InquiryLog`)."""

@@ -49,6 +49,10 @@ class Pipeline:
             else:
                 self.background.spawn(self.answerer.answer(key), key)
 
+    def unfinished(self, key: str) -> bool:
+        """Whether the event ``key`` was accepted and is not finished yet (whoever answers it)."""
+        return self.inbox.state(key) in ("pending", "sending")
+
     async def respond_now(self, event: Inbound) -> tuple[Reply, Any]:
         """The reply and its rendering, for a channel that answers in its HTTP response."""
         outbox = self.answerer.outboxes[event.message.channel]

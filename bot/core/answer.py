@@ -7,6 +7,7 @@ from bot.core import messages
 from bot.core.compose import contact_of, label
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.menu import menu_suggestions
 from bot.core.text import MAX_CHARS, Analysis, is_english
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply, Suggestion
 
@@ -29,23 +30,36 @@ def intent_reply(kb: KnowledgeBase, intent_id: str, language: Language, score: f
     if language == "en" and not intent.answer_en:
         language = "ja"
     composed = kb.answers[intent_id][language]
-    return Reply(text=composed.text, kind="fallback" if intent.fallback else "answer", language=language,
-                 intent_id=intent_id, score=score, fallback=intent.fallback,
-                 links=composed.links, contacts=composed.contacts, suggestions=composed.suggestions,
-                 candidates=candidates or (Candidate(intent_id, score),), source=composed.source)
+    reply = Reply(text=composed.text, kind="fallback" if intent.fallback else "answer", language=language,
+                  intent_id=intent_id, score=score, fallback=intent.fallback,
+                  links=composed.links, contacts=composed.contacts, suggestions=composed.suggestions,
+                  candidates=candidates or (Candidate(intent_id, score),), source=composed.source)
+    return with_menu(kb, reply) if intent_id == HELP_INTENT else reply
+
+
+def with_menu(kb: KnowledgeBase, reply: Reply) -> Reply:
+    """``reply`` offering the menu's main topics as its suggestions (unchanged when there is no menu)."""
+    if not kb.knowledge.menu:
+        return reply
+    return replace(reply, suggestions=menu_suggestions(kb.knowledge.menu, reply.language))
 
 
 def help_reply(kb: KnowledgeBase, language: Language, kind: str = "help") -> Reply:
-    """Short help with example questions (used for empty input and follow events)."""
+    """Short help with example questions (used for empty input and follow events), offering the
+    menu's main topics; the greeting also points to the menu (the LINE rich menu)."""
     special = HELP_INTENT if kind == "help" else GREETING_INTENT
     if special in kb.intents:
-        return replace(intent_reply(kb, special, language), kind=kind, score=0.0, candidates=())
-    text = messages.text(messages.HELP if kind == "help" else messages.GREETING, language)
-    topics = [i for i in kb.knowledge.intents if i.id not in (HELP_INTENT, GREETING_INTENT)][:6]
-    if kind == "help":
-        text += "\n" + "\n".join(f"・{i.examples[0]}" for i in topics[:3])
-    suggestions = tuple(Suggestion(label(i, language), i.id) for i in topics)
-    return Reply(text=text, kind=kind, language=language, suggestions=suggestions)
+        reply = replace(intent_reply(kb, special, language), kind=kind, score=0.0, candidates=())
+    else:
+        text = messages.text(messages.HELP if kind == "help" else messages.GREETING, language)
+        topics = [i for i in kb.knowledge.intents if i.id not in (HELP_INTENT, GREETING_INTENT)][:6]
+        if kind == "help":
+            text += "\n" + "\n".join(f"・{i.examples[0]}" for i in topics[:3])
+        suggestions = tuple(Suggestion(label(i, language), i.id) for i in topics)
+        reply = Reply(text=text, kind=kind, language=language, suggestions=suggestions)
+    if kind == "greeting" and kb.knowledge.menu:
+        reply = replace(reply, text=reply.text + "\n" + messages.text(messages.MENU_HINT, reply.language))
+    return with_menu(kb, reply)
 
 
 def _fallback(kb: KnowledgeBase, query: Analysis, language: Language, ranked: list[Scored]) -> Reply:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.core.menu import MenuTopic, check_menu, read_topics
 from bot.core.schema import INTENT_SECTIONS, KNOWLEDGE_SECTIONS, check_records, check_synonyms
 from bot.core.yaml_source import LineDict, YamlError, read_yaml
 
@@ -69,6 +70,7 @@ class Knowledge:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     synonyms: tuple[tuple[str, ...], ...] = ()
     version: str = ""
+    menu: tuple[MenuTopic, ...] = ()  # the main topics, in order (``menu:`` in an intents file)
 
     def table(self, kind: str) -> dict[str, Record]:
         """All records of one kind (``facts``, ``contacts``…) by id."""
@@ -106,6 +108,7 @@ def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
     records: dict[str, dict[str, Record]] = {kind: {} for kind in KNOWLEDGE_SECTIONS}
     intents: list[Intent] = []
     synonyms: list[tuple[str, ...]] = []
+    menu: list[MenuTopic] = []
     if not intents_dir.is_dir():
         errors.append(YamlError(str(intents_dir), 0, "intents folder not found"))
     for folder, sections in ((knowledge_dir, KNOWLEDGE_SECTIONS), (intents_dir, INTENT_SECTIONS)):
@@ -130,6 +133,11 @@ def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
                 if key == "synonyms":
                     good, problems = check_synonyms(data[key], shown, line)
                     synonyms.extend(good)
+                elif key == "menu":
+                    good_items, problems = check_records(data[key], key, shown, line)
+                    topics, more = read_topics(good_items, shown)
+                    menu.extend(topics)
+                    problems += more
                 else:
                     good_items, problems = check_records(data[key], key, shown, line)
                     for item in good_items:
@@ -139,8 +147,9 @@ def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
                             _add_record(records[key], Record(key, item["id"], dict(item), shown, item.line), errors)
                 errors.extend(problems)
     _check_duplicate_intents(intents, errors)
-    knowledge = Knowledge(tuple(intents), records, tuple(synonyms), version)
+    knowledge = Knowledge(tuple(intents), records, tuple(synonyms), version, tuple(menu))
     errors.extend(check_references(knowledge))
+    errors.extend(check_menu(menu, {i.id for i in intents}))
     if not intents and not errors:
         errors.append(YamlError(str(intents_dir), 0, "no intents found"))
     if errors:

@@ -15,6 +15,11 @@ GREETING = {
     "en": "Thank you for adding me. I answer questions about the JET Programme notice. "
           "Pick a topic below or type your question.",
 }
+MENU_HINT = {  # added to the greeting when the YAML has a menu (the LINE rich menu shows it)
+    "ja": "よく聞かれる話題は下のボタンから選べます（1対1のトークでは画面下のメニューからも選べます）。",
+    "en": "Pick a frequent topic from the buttons below (in a one-to-one chat, also from the menu at the "
+          "bottom of the screen).",
+}
 FALLBACK = {
     "ja": "申し訳ありません。このご質問には、通知の内容からはお答えできません。",
     "en": "Sorry, I can't answer that from the notice.",

@@ -50,9 +50,14 @@ RECORDS: dict[str, tuple[Field, ...]] = {
         Field("facts", "ids"), Field("links", "ids"), Field("contacts", "ids"), Field("cases", "ids"),
         Field("follow_ups", "ids"), Field("keywords", "strs"), Field("fallback", "bool"),
     ),
+    "menu": (  # the main topics (bot/core/menu.py)
+        Field("label", "text", True), Field("intent", "id", True), Field("caption", "text"),
+        Field("label_en", "text"),
+    ),
 }
 KNOWLEDGE_SECTIONS = ("sources", "facts", "links", "contacts", "cases")
-INTENT_SECTIONS = ("intents", "synonyms")
+INTENT_SECTIONS = ("intents", "synonyms", "menu")
+_NOUNS = {"menu": "menu topic"}  # what one record of a section is called in messages
 
 
 def _check_value(field: Field, value: Any) -> str | None:
@@ -109,7 +114,8 @@ def check_records(items: Any, section: str, path: str, line: int) -> tuple[list[
         for field in fields.values():
             if field.name not in item or item[field.name] is None:
                 if field.required:
-                    problems.append(YamlError(path, item.line, f"{section[:-1]} is missing '{field.name}'"))
+                    noun = _NOUNS.get(section, section[:-1])
+                    problems.append(YamlError(path, item.line, f"{noun} is missing '{field.name}'"))
                 continue
             problem = _check_value(field, item[field.name])
             if problem:

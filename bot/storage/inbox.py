@@ -65,6 +65,11 @@ class Inbox:
         rows = self.db.query(f"SELECT {_COLUMNS} FROM inbox WHERE key = ?", (key,))
         return self._claimed(rows[0]) if rows else None
 
+    def state(self, key: str) -> str | None:
+        """The event's state (``None``: never accepted)."""
+        rows = self.db.query("SELECT state FROM inbox WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
     def due(self, limit: int = 100) -> list[str]:
         """Unfinished events nobody holds, oldest first (for the workers' regular look)."""
         rows = self.db.query(f"SELECT key FROM inbox WHERE state IN (?, ?) AND lease_until <= ?"
@@ -146,6 +151,11 @@ class MemoryInbox:
             return None
         row.update(lease=now + self.lease, owner=owner)
         return dataclasses.replace(row["event"], attempt=int(row["attempts"]) + 1)  # type: ignore[arg-type, type-var]
+
+    def state(self, key: str) -> str | None:
+        """The event's state (``None``: never accepted)."""
+        row = self._rows.get(key)
+        return str(row["state"]) if row else None
 
     def due(self, limit: int = 100) -> list[str]:
         """Unfinished events nobody holds."""

@@ -54,6 +54,15 @@ class LowRow:
     fallback: bool
 
 
+@dataclass(frozen=True)
+class AskedQuestion:
+    """One question a user asked, as logged (masked): when, what, and whether it was answered."""
+
+    at: float
+    question: str
+    answered: bool
+
+
 def iso_day(day: Day) -> str:
     """``YYYY-MM-DD`` for a date or an ISO string (validated)."""
     return (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))).isoformat()
@@ -105,3 +114,11 @@ class InquiryStats:
             f" AND (fallback = 1 OR (kind IN {_ANSWER_KINDS} AND score < ?)) ORDER BY at DESC LIMIT {int(limit)}",
             (iso_day(since), iso_day(until), float(low)))
         return [LowRow(str(q), t, float(s), bool(f)) for q, t, s, f in rows]
+
+    def recent_questions(self, user_hash: str, limit: int = 5) -> list[AskedQuestion]:
+        """The latest questions of one user (their pseudonymous hash), newest first; empty ones skipped."""
+        rows = self.db.query(
+            f"SELECT at, question, CASE WHEN fallback = 0 AND kind IN {_ANSWER_KINDS} THEN 1 ELSE 0 END"
+            f" FROM inquiries WHERE user_hash = ? AND question <> '' ORDER BY at DESC LIMIT {int(limit)}",
+            (user_hash,))
+        return [AskedQuestion(float(at), str(q), bool(a)) for at, q, a in rows]

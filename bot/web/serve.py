@@ -76,16 +76,19 @@ def slack_socket(settings: Settings) -> int:
         except SlackSocketConfigError as exc:
             log.error("%s", exc)
             return 2
-        asyncio.run(_run_socket(handler, bot))
+        asyncio.run(run_socket(handler, bot))
         return 0
     finally:
         stores.close()
 
 
-async def _run_socket(handler: AsyncSocketModeHandler, bot: Bot) -> None:
+async def run_socket(handler: AsyncSocketModeHandler, bot: Bot) -> None:
+    """Serve Slack over the socket until it closes; the escalation desk (when configured) sweeps
+    here too, so answers given in Slack reach LINE even when no web process runs the sweep."""
     log.info("slack: connecting in Socket Mode")
     try:
-        await handler.start_async()
+        async with bot.desk.running() if bot.desk else contextlib.nullcontext():
+            await handler.start_async()
     finally:
         await handler.close_async()
         await bot.background.drain()

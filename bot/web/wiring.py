@@ -17,6 +17,7 @@ from adapters.line.channel import LineChannel
 from adapters.line.escalation import LinePusher
 from adapters.slack.channel import SlackChannel
 from adapters.slack.escalation import SlackTeamInbox
+from adapters.slack.home import AppHome, HomeData
 from adapters.slack.listeners import web_client
 from adapters.web_chat import WebChat
 from bot.conversation.background import BackgroundWork
@@ -89,10 +90,15 @@ def build_bot(settings: Settings, engine: Engine, stores: Stores | None = None, 
         responder.add_action(ACTION_PREFIX, offers.respond)
         responder.add_decorator(offers)
     bot = Bot(settings, engine, stores, background, pipeline, desk, team=team)
+    home = AppHome(HomeData(engine, stores.stats if stores else None, stores.pseudonyms if stores else None,
+                            settings.slack.admin_ids, settings.public_url, clock),
+                   web_client(settings.slack), background)
+    if getattr(reloader, "on_loaded", None) is not None:
+        reloader.on_loaded(home.refresh)  # a new menu or help text reaches the Home tabs opened lately
     for channel in (
         LineChannel(settings.line),
         SlackChannel(settings.slack, dedupe, background, escalation=desk, team=team, reloader=reloader,
-                     stats=stores.stats if stores else None),
+                     stats=stores.stats if stores else None, home=home),
         WebChat(engine),
         *channels,
     ):

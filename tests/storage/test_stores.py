@@ -205,3 +205,16 @@ def test_postgres_connection_lost_is_reopened(pg_url: str, caplog: pytest.LogCap
     assert store.dedupe.claim("line:after") and not store.dedupe.claim("line:before")
     assert "reconnecting" in caplog.text
     store.close()
+
+
+def test_a_users_recent_questions_by_their_pseudonym(open_test_stores: Opener) -> None:
+    store = open_test_stores()
+    store.inquiries.record(ask("JETプログラムとは", channel="slack"), answered("overview"), "v1", NOW - 3)
+    store.inquiries.record(ask("", channel="slack"), answered("help"), "v1", NOW - 2)        # /jet alone
+    store.inquiries.record(ask("駐車場は 03-1234-5678", channel="slack"), fell_back("venue"), "v1", NOW - 1)
+    store.inquiries.record(ask("ALTの役割は", user="U-other", channel="slack"), answered("alt_role"), "v1", NOW)
+    store.inquiries.record(ask("CIRとは", channel="line"), answered("cir"), "v1", NOW)      # same person, LINE
+    recent = store.stats.recent_questions(store.pseudonyms.of(RAW_USER, "slack"))
+    assert [(q.at, q.question, q.answered) for q in recent] == [
+        (NOW - 1, "駐車場は [電話番号]", False), (NOW - 3, "JETプログラムとは", True)]
+    assert len(store.stats.recent_questions(store.pseudonyms.of(RAW_USER, "slack"), limit=1)) == 1

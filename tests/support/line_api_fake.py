@@ -2,15 +2,18 @@
 
 Webhook bodies are built as LINE sends them (camelCase JSON) and signed the
 way LINE signs them: base64(HMAC-SHA256(channel secret, raw body)).
-The fake API is a pytest-httpserver serving ``POST /v2/bot/message/reply``.
+The fake API is a pytest-httpserver serving ``POST /v2/bot/message/reply``, the loading
+indicator and, on request, the rich-menu endpoints (:meth:`FakeLineApi.serve_rich_menus`).
 """
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
 import itertools
 import json
+import re
 import threading
 import time
 from pathlib import Path
@@ -26,6 +29,7 @@ from paths import FIXTURES
 SECRET = "test-channel-secret-0123456789ab"
 TOKEN = "test-channel-access-token-XYZ"
 REPLY_PATH = "/v2/bot/message/reply"
+LOADING_PATH = "/v2/bot/chat/loading/start"
 KB = FIXTURES / "line_kb"
 
 _ids = itertools.count(1)
@@ -114,6 +118,7 @@ class FakeLineApi:
     def __init__(self, server: HTTPServer) -> None:
         self.server = server
         self.release = threading.Event()
+        self.loading: list[dict[str, Any]] = []   # JSON bodies of the loading-indicator calls received
 
     @property
     def url(self) -> str:
@@ -136,6 +141,27 @@ class FakeLineApi:
             return Response("{}", status=200, content_type="application/json")
         self.server.expect_request(REPLY_PATH, method="POST").respond_with_handler(handler)
 
+    def accept_loading(self, status: int = 200, hang: bool = False) -> None:
+        """Answer the loading indicator with ``status`` (LINE: 202 and ``{}``), or hold it until
+        :attr:`release` is set."""
+        def handler(request: Request) -> Response:
+            self.loading.append(json.loads(request.get_data()))  # on arrival: a held call counts too
+            if hang:
+                self.release.wait(10)
+            return Response("{}", status=status, content_type="application/json")
+        self.server.expect_request(LOADING_PATH, method="POST").respond_with_handler(handler)
+
+    async def wait_for_loading(self, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
+        """Wait until ``count`` loading-indicator calls arrived (they run beside the reply)."""
+        deadline = time.monotonic() + timeout
+        while len(self.loading) < count and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        return self.loading
+
+    def serve_rich_menus(self, existing: list[dict[str, Any]]) -> "FakeRichMenus":
+        """Play the rich-menu endpoints over ``existing`` menus (response objects, camelCase)."""
+        return FakeRichMenus(self.server, existing)
+
     @property
     def requests(self) -> list[Request]:
         """Every request the fake received, in order."""
@@ -145,6 +171,45 @@ class FakeLineApi:
     def replies(self) -> list[dict[str, Any]]:
         """JSON bodies of the reply calls received."""
         return [json.loads(r.get_data()) for r in self.requests if r.path == REPLY_PATH]
+
+
+class FakeRichMenus:
+    """The Messaging API's rich menus: list, create, upload the picture, set default, delete.
+    Every call needs the channel access token, as LINE's do."""
+
+    def __init__(self, server: HTTPServer, existing: list[dict[str, Any]]) -> None:
+        self.menus = {m["richMenuId"]: m for m in existing}
+        self.images: dict[str, tuple[str, bytes]] = {}
+        self.default: str | None = None
+        self.calls: list[tuple[str, str]] = []
+        self.fail_uploads = False   # the picture upload answers 400, as LINE does for a bad image
+        self._ids = itertools.count(1)
+        server.expect_request(re.compile(r"^/v2/bot/(richmenu|user/all/richmenu)"),
+                              ).respond_with_handler(self._handle)
+
+    def _handle(self, request: Request) -> Response:
+        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+            return Response('{"message": "Authentication failed"}', status=401, content_type="application/json")
+        self.calls.append((request.method, request.path))
+        ok = Response("{}", status=200, content_type="application/json")
+        if (request.method, request.path) == ("GET", "/v2/bot/richmenu/list"):
+            return Response(json.dumps({"richmenus": list(self.menus.values())}), content_type="application/json")
+        if (request.method, request.path) == ("POST", "/v2/bot/richmenu"):
+            menu_id = f"richmenu-new{next(self._ids)}"
+            self.menus[menu_id] = {"richMenuId": menu_id, **json.loads(request.get_data())}
+            return Response(json.dumps({"richMenuId": menu_id}), content_type="application/json")
+        menu_id = request.path.split("/")[-1 if not request.path.endswith("/content") else -2]
+        if menu_id not in self.menus:
+            return Response('{"message": "Not found"}', status=404, content_type="application/json")
+        if request.path.endswith("/content") and self.fail_uploads:
+            return Response('{"message": "Invalid image"}', status=400, content_type="application/json")
+        if request.path.endswith("/content"):
+            self.images[menu_id] = (request.headers.get("Content-Type", ""), request.get_data())
+        elif request.path.startswith("/v2/bot/user/all/richmenu/"):
+            self.default = menu_id
+        elif request.method == "DELETE":
+            del self.menus[menu_id]
+        return ok
 
 
 # --- helpers shared by the LINE channel tests (fixtures: tests/adapters/line/conftest.py) ---------

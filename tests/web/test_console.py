@@ -118,3 +118,18 @@ async def test_the_webhooks_and_healthz_are_still_there(client: httpx.AsyncClien
     assert health["status"] == "ok" and health["reload"] == {"watching": False, "sighup": False, "last": None}
     assert (await client.post("/line/webhook", content=b"{}")).status_code in (400, 401, 403, 503)
     assert (await client.post("/slack/events", content=b"{}")).status_code in (400, 401, 403, 503)
+
+
+async def test_the_page_opens_with_the_topics_and_what_the_bot_can_and_cannot_answer(
+        client: httpx.AsyncClient, engine: Engine) -> None:
+    page = (await client.get("/")).text
+    assert 'id="topic-buttons"' in page and "答えられること:" in page and "答えられないこと:" in page
+    topics = (await client.get("/api/topics")).json()["topics"]
+    assert topics == [{"label": s.label, "intent": s.intent_id} for s in engine.greeting("ja").suggestions] != []
+
+
+async def test_the_topics_are_the_yaml_menu(repo_engine: Engine) -> None:
+    app = create_app(Settings(), repo_engine)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://test") as c:
+        topics = (await c.get("/api/topics")).json()["topics"]
+    assert topics == [{"label": t.label, "intent": t.intent} for t in repo_engine.kb.knowledge.menu]

@@ -113,3 +113,23 @@ async def test_chat_page_and_admin_in_a_browser() -> None:
         await page.click("#reload", navigates=True)  # the page's form post, authenticated by the cookie
         assert await page.evaluate("location.pathname") == "/admin"
         assert "unchanged (admin)" in await page.evaluate("document.getElementById('knowledge').textContent")
+
+
+async def test_the_chat_page_opens_with_the_topic_buttons(repo_engine: Engine) -> None:
+    topics = repo_engine.greeting("ja").suggestions
+    app = create_app(Settings(), repo_engine)
+    async with live_server(app) as url, chromium() as page:
+        await page.goto(url + "/")
+        await page.wait_for(f"document.querySelectorAll('#topic-buttons button').length === {len(topics)}")
+        labels = await page.evaluate("[...document.querySelectorAll('#topic-buttons button')].map(b => b.textContent)")
+        assert labels == [t.label for t in topics]
+        assert "答えられないこと:" in await page.evaluate("document.querySelector('#topics .about').textContent")
+        await page.screenshot(SCREENSHOTS / "jetbot-console-topics.png")
+        await page.click("#topic-buttons button")
+        await page.wait_for("document.querySelectorAll('#log li.bot').length === 1")
+        assert await page.evaluate("document.querySelector('#log li.user').textContent") == topics[0].label
+        assert await page.evaluate("document.querySelector('#log li.bot .meta-intent').textContent") == \
+            topics[0].intent_id
+        shown = await page.evaluate("document.querySelector('#log li.bot .answer-text').textContent")
+        chosen = repo_engine.answer(IncomingMessage(topics[0].label, choice=topics[0].intent_id), remember=False)
+        assert shown == plain_text(chosen, suggestions=False)

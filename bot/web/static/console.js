@@ -53,18 +53,32 @@ function meta(data) {
   return box;
 }
 
+function suggestionButton(label, intent) {
+  const button = el("button", "suggestion", label);
+  button.type = "button";
+  button.dataset.intent = intent;
+  button.addEventListener("click", () => ask(label, intent));
+  return button;
+}
+
+// The main topics (the YAML menu, as on the LINE rich menu), offered before the first question.
+async function showTopics() {
+  const box = document.getElementById("topic-buttons");
+  try {
+    const response = await fetch("/api/topics");
+    const data = await response.json();
+    for (const topic of data.topics || []) box.append(suggestionButton(topic.label, topic.intent));
+  } catch (error) {
+    document.getElementById("status").textContent = "topics: " + error.message;
+  }
+}
+
 function renderReply(data) {
   const item = el("li", "bot " + (data.fallback ? "fallback" : "answered"));
   item.append(linkified(data.display));
   if (data.suggestions && data.suggestions.length) {
     const row = el("div", "suggestions");
-    for (const s of data.suggestions) {
-      const button = el("button", "suggestion", s.label);
-      button.type = "button";
-      button.dataset.intent = s.intent;
-      button.addEventListener("click", () => ask(s.label, s.intent));
-      row.append(button);
-    }
+    for (const s of data.suggestions) row.append(suggestionButton(s.label, s.intent));
     item.append(row);
   }
   item.append(meta(data));
@@ -106,4 +120,5 @@ document.addEventListener("DOMContentLoaded", () => {
     ask(question, null);
   });
   input.focus();
+  showTopics();
 });

@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from bot.engine import Engine, load_engine
 from bot.settings import LineSettings, Settings
 from bot.web.app import create_app
-from line_api_fake import KB, SECRET, TOKEN, FakeLineApi
+from line_api_fake import KB, SECRET, TOKEN, FakeLineApi, FakeRichMenus
 
 
 @pytest.fixture
@@ -36,3 +36,35 @@ def line_settings(fake_api: FakeLineApi) -> Settings:
 @pytest.fixture
 def app(line_settings: Settings, engine: Engine) -> Starlette:
     return create_app(line_settings, engine)
+
+
+OURS = {"richMenuId": "richmenu-old", "name": "jetbot: main topics", "chatBarText": "メニュー", "selected": True,
+        "size": {"width": 2500, "height": 843}, "areas": []}
+THEIRS = {"richMenuId": "richmenu-campaign", "name": "spring campaign", "chatBarText": "キャンペーン",
+          "selected": False, "size": {"width": 2500, "height": 843}, "areas": []}
+
+
+@pytest.fixture
+def rich_menus(fake_api: FakeLineApi) -> FakeRichMenus:
+    """The fake's rich menus: one made by jetbot before, one made by someone else."""
+    return fake_api.serve_rich_menus([dict(OURS), dict(THEIRS)])
+
+
+@pytest.fixture
+def threaded_api() -> Iterator[FakeLineApi]:
+    """A fake Messaging API answering requests side by side (one may hang while others go through)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    api = FakeLineApi(server)
+    yield api
+    api.release.set()
+    server.clear()
+    server.stop()
+
+
+@pytest.fixture
+def threaded_app(threaded_api: FakeLineApi, engine: Engine) -> Starlette:
+    """The app replying through :func:`threaded_api`."""
+    return create_app(Settings(intents_dir=KB / "intents", knowledge_dir=KB / "knowledge",
+                               line=LineSettings(channel_secret=SECRET, channel_access_token=TOKEN,
+                                                 api_url=threaded_api.url)), engine)

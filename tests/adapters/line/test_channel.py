@@ -15,8 +15,8 @@ from line_api_fake import (
 
 pytestmark = pytest.mark.anyio
 
-TOPICS = ["intent=contact_mic", "intent=financial_support", "intent=casebook",
-          "intent=contacts_all"]
+TOPICS = ["intent=casebook", "intent=financial_support", "intent=contacts_all"]  # the fixture's menu.yaml
+GREETING = messages.GREETING["ja"] + "\n" + messages.MENU_HINT["ja"]  # points to the rich menu
 
 
 def quick_reply_data(message: dict) -> list[str]:
@@ -70,7 +70,8 @@ async def test_adding_the_bot_as_friend_gets_a_greeting_with_topic_buttons(app, 
     [reply] = fake_api.replies
     assert reply["replyToken"] == "token-follow"
     [message] = reply["messages"]
-    assert message["text"] == messages.GREETING["ja"]
+    assert message["text"] == GREETING
+    assert [i["action"]["label"] for i in message["quickReply"]["items"]] == ["事例集", "財政措置", "窓口の一覧"]
     assert quick_reply_data(message) == TOPICS
 
 
@@ -121,7 +122,7 @@ async def test_in_a_group_a_mention_is_answered_without_the_mention_text(app, fa
 async def test_mention_alone_gets_the_greeting(app, fake_api):
     fake_api.accept()
     await deliver(app, text_event("@JETbot", source=group(), mentions=[self_mention(0, 7)]))
-    assert fake_api.replies[0]["messages"][0]["text"] == messages.GREETING["ja"]
+    assert fake_api.replies[0]["messages"][0]["text"] == GREETING
 
 
 async def test_redelivered_event_is_answered_only_once(app, fake_api):

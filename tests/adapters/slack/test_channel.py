@@ -5,80 +5,26 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
-from pytest_httpserver import HTTPServer
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
-from starlette.applications import Starlette
 
 import adapters.slack.listeners
 from bot.engine import Engine
-from bot.core.knowledge_base import KnowledgeBase, load_kb
+from bot.core.knowledge_base import KnowledgeBase
 from bot.settings import Settings, SlackSettings
 from bot.web.app import create_app
-from slack_api_fake import (SECRET, TOKEN, FakeSlackApi, block_actions, direct_message,
-                                  envelope, mention, signed_headers, slash_command)
-
-from paths import FIXTURES
+from slack_api_fake import (ADMIN_TOKEN, SECRET, TOKEN, FakeSlackApi, SlackBot as Bot, block_actions, direct_message,
+                            envelope, make_settings, mention, signed_headers, slash_command)
 
 pytestmark = pytest.mark.anyio
-KB_DIR = FIXTURES / "slack_kb"
 POST = "/api/chat.postMessage"
 RESPOND = "/hooks/response"
-ADMIN = "slack-test-admin-token"
-AS_ADMIN = {"Authorization": f"Bearer {ADMIN}"}
+AS_ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb(KB_DIR / "intents", KB_DIR / "knowledge")
-
-
-@pytest.fixture
-def fake(httpserver: HTTPServer) -> FakeSlackApi:
-    return FakeSlackApi(httpserver)
-
-
-@dataclass
-class Bot:
-    """The web app under test and a client speaking to it in-process."""
-
-    app: Starlette
-    http: httpx.AsyncClient
-    fake: FakeSlackApi
-
-    async def send(self, body: str, headers: dict[str, str] | None = None, **sign: Any) -> httpx.Response:
-        """POST ``body`` to /slack/events, signed like Slack unless ``headers`` are given."""
-        return await self.http.post("/slack/events", content=body.encode(),
-                                    headers=headers or signed_headers(body, **sign))
-
-    async def event(self, event: dict[str, Any], event_id: str | None = None, **sign: Any) -> httpx.Response:
-        return await self.send(envelope(event, event_id), **sign)
-
-    async def settle(self) -> None:
-        """Wait for the answers being posted after the ack."""
-        await self.app.state.background.drain()
-
-
-def make_settings(fake: FakeSlackApi, **overrides: Any) -> Settings:
-    """Settings for the Slack fixture knowledge and the fake API; ``overrides`` change the Slack part."""
-    slack = SlackSettings(signing_secret=SECRET, bot_token=TOKEN, api_url=fake.base_url)
-    return Settings(intents_dir=KB_DIR / "intents", knowledge_dir=KB_DIR / "knowledge", admin_token=ADMIN,
-                    slack=replace(slack, **overrides))
-
-
-@pytest.fixture
-async def bot(fake: FakeSlackApi, kb: KnowledgeBase) -> AsyncIterator[Bot]:
-    app = create_app(make_settings(fake), Engine(kb))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
-        yield Bot(app, http, fake)
-        await app.state.background.drain()
 
 
 def section_texts(payload: dict[str, Any]) -> list[str]:
@@ -181,8 +127,8 @@ async def test_empty_mention_gets_the_help(bot: Bot) -> None:
     direct_message("参加者は何人", subtype="message_deleted"),
     {**direct_message("参加者は何人"), "channel_type": "channel"},
     {"type": "reaction_added", "user": "U0001", "reaction": "+1", "item": {"type": "message"}},
-    {"type": "app_home_opened", "user": "U0001", "channel": "D0001", "tab": "home"},
-], ids=["bot_message", "bot_id_only", "self", "edit", "delete", "channel_chatter", "reaction", "home"])
+    {"type": "app_home_opened", "user": "U0001", "channel": "D0001", "tab": "messages"},
+], ids=["bot_message", "bot_id_only", "self", "edit", "delete", "channel_chatter", "reaction", "messages_tab"])
 async def test_other_events_are_acknowledged_and_ignored(bot: Bot, event: dict[str, Any]) -> None:
     response = await bot.event(event)
     assert response.status_code == 200
@@ -337,7 +283,7 @@ async def test_half_configured_channel_is_off_and_never_shows_the_secret(
 async def test_unreachable_slack_api_never_breaks_the_ack(
         kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(adapters.slack.listeners, "RETRY_BACKOFF", FixedValueRetryIntervalCalculator(0.01))
-    settings = Settings(admin_token=ADMIN, slack=SlackSettings(signing_secret=SECRET, bot_token=TOKEN,
+    settings = Settings(admin_token=ADMIN_TOKEN, slack=SlackSettings(signing_secret=SECRET, bot_token=TOKEN,
                                             api_url="http://127.0.0.1:9/api/"))   # nothing listens there
     app = create_app(settings, Engine(kb))
     body = envelope(mention("<@UBOT0001> 参加者は何人"), "Ev000NOWHERE")
