@@ -1,79 +1,29 @@
-"""The pure core: ``answer(message, kb, context) -> Reply``. No I/O, no clock, no globals."""
+"""The pure core: ``answer(message, kb, context, now) -> Reply``. No I/O, no clock, no globals."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core import messages
-from bot.core.compose import contact_of, label
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, help_reply,
+                              intent_reply, suggestion, unique, unsure_reply, with_corrections)
 from bot.core.text import MAX_CHARS, Analysis, is_english
-from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply, Suggestion
+from bot.core.types import Context, IncomingMessage, Language, Reply
+from bot.core.understand import understand
 
-THRESHOLD = 50.0   # below: fallback (calibrated with tools/calibrate.py)
+__all__ = ["answer", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
+           "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT"]
+
+THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
+UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of these?"
 MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
-HELP_INTENT, GREETING_INTENT = "help", "greeting"
 
 
 def language_of(text: str) -> Language:
     """English when the question is written in Latin letters only."""
     return "en" if is_english(text) else "ja"
-
-
-def intent_reply(kb: KnowledgeBase, intent_id: str, language: Language, score: float = 100.0,
-                 candidates: tuple[Candidate, ...] = ()) -> Reply:
-    """The full reply for one intent."""
-    intent = kb.intents[intent_id]
-    if language == "en" and not intent.answer_en:
-        language = "ja"
-    composed = kb.answers[intent_id][language]
-    return Reply(text=composed.text, kind="fallback" if intent.fallback else "answer", language=language,
-                 intent_id=intent_id, score=score, fallback=intent.fallback,
-                 links=composed.links, contacts=composed.contacts, suggestions=composed.suggestions,
-                 candidates=candidates or (Candidate(intent_id, score),), source=composed.source)
-
-
-def help_reply(kb: KnowledgeBase, language: Language, kind: str = "help") -> Reply:
-    """Short help with example questions (used for empty input and follow events)."""
-    special = HELP_INTENT if kind == "help" else GREETING_INTENT
-    if special in kb.intents:
-        return replace(intent_reply(kb, special, language), kind=kind, score=0.0, candidates=())
-    text = messages.text(messages.HELP if kind == "help" else messages.GREETING, language)
-    topics = [i for i in kb.knowledge.intents if i.id not in (HELP_INTENT, GREETING_INTENT)][:6]
-    if kind == "help":
-        text += "\n" + "\n".join(f"・{i.examples[0]}" for i in topics[:3])
-    suggestions = tuple(Suggestion(label(i, language), i.id) for i in topics)
-    return Reply(text=text, kind=kind, language=language, suggestions=suggestions)
-
-
-def _fallback(kb: KnowledgeBase, query: Analysis, language: Language, ranked: list[Scored]) -> Reply:
-    contact = _best_contact(kb, query)
-    text = messages.text(messages.FALLBACK, language)
-    if contact is not None:
-        text += "\n" + messages.text(messages.FALLBACK_CONTACT, language)
-    near = [s for s in ranked[:3] if s.score >= THRESHOLD * 0.7]
-    suggestions = tuple(Suggestion(label(kb.intents[s.intent_id], language), s.intent_id) for s in near)
-    if suggestions:
-        text += "\n" + messages.text(messages.DID_YOU_MEAN, language)
-    return Reply(text=text, kind="fallback", language=language, fallback=True,
-                 score=ranked[0].score if ranked else 0.0,
-                 contacts=(contact_of(contact, language),) if contact else (),
-                 suggestions=suggestions, candidates=_candidates(ranked))
-
-
-def _best_contact(kb: KnowledgeBase, query: Analysis):  # -> Record | None
-    contacts = kb.knowledge.table("contacts")
-    terms = set(query.terms)
-    best = max(contacts.values(), key=lambda c: len(terms & kb.topic_terms.get(c.id, frozenset())), default=None)
-    if best is not None and terms & kb.topic_terms.get(best.id, frozenset()):
-        return best
-    return next((c for c in contacts.values() if c.get("default")), None)
-
-
-def _candidates(ranked: list[Scored]) -> tuple[Candidate, ...]:
-    return tuple(Candidate(s.intent_id, s.score) for s in ranked[:5])
 
 
 def _confident(ranked: list[Scored]) -> bool:
@@ -105,6 +55,23 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
     return ranked
 
 
+def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language) -> Reply:
+    """Answer, offer close topics when unsure, or apologise."""
+    if not _confident(ranked):
+        close = [s for s in ranked[:3] if s.score >= UNSURE_BAND and not kb.intents[s.intent_id].fallback]
+        if close:
+            return unsure_reply(kb, language, ranked, close)
+        return fallback_reply(kb, query, language, ranked)
+    best = ranked[0]
+    reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
+    if _ambiguous(ranked):
+        close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]
+        alternatives = [suggestion(kb, s.intent_id, reply.language) for s in close]
+        reply = replace(reply, kind="clarify",
+                        suggestions=unique(alternatives + list(reply.suggestions), skip=best.intent_id))
+    return reply
+
+
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,
            now: float = 0.0) -> Reply:
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale)."""
@@ -114,19 +81,13 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         if message.choice in kb.intents:
             return intent_reply(kb, message.choice, language_of(message.text) if text.strip() else "ja")
         return help_reply(kb, language)
-    if not text.strip():
-        return help_reply(kb, language)
     if context is not None and now - context.at > CONTEXT_TTL:
         context = None
-    query = kb.matcher.analyse(text)
-    ranked = kb.matcher.rank(query)
-    ranked = _with_context(kb, query, ranked, context, text)
-    if not _confident(ranked):
-        return _fallback(kb, query, language, ranked)
-    best = ranked[0]
-    reply = intent_reply(kb, best.intent_id, language, best.score, _candidates(ranked))
-    if _ambiguous(ranked):
-        close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]
-        alternatives = tuple(Suggestion(label(kb.intents[s.intent_id], reply.language), s.intent_id) for s in close)
-        reply = replace(reply, kind="clarify", suggestions=alternatives + reply.suggestions)
-    return reply
+    if not text.strip():
+        return help_reply(kb, language)
+    understood = understand(kb, text)
+    if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
+        return help_reply(kb, context.language if context is not None else "ja")
+    query = understood.analysis
+    ranked = _with_context(kb, query, understood.ranked, context, understood.text)
+    return with_corrections(_decide(kb, query, ranked, language), understood.corrections)

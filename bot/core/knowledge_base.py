@@ -10,7 +10,8 @@ from bot.core.compose import ComposedAnswer, compose
 from bot.core.knowledge import Intent, Knowledge, load_knowledge
 from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
-from bot.core.text import Analyzer
+from bot.core.spelling import Speller, build_speller
+from bot.core.text import Analyzer, clean
 from bot.core.types import Language
 
 
@@ -24,6 +25,7 @@ class KnowledgeBase:
     answers: dict[str, dict[Language, ComposedAnswer]]
     topic_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     loaded_at: float = 0.0
+    speller: Speller | None = None
 
     @property
     def version(self) -> str:
@@ -51,8 +53,12 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
         for c in knowledge.table("contacts").values()
     }
     vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress)
-    return KnowledgeBase(knowledge, Matcher(items, analyzer, vectors), {i.id: i for i in knowledge.intents},
-                         answers, topic_terms, time.time())
+    matcher = Matcher(items, analyzer, vectors)
+    texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
+    keywords = [k for item in items for k in item.keywords]
+    speller = build_speller(texts, knowledge.synonyms, matcher.vocabulary() | {clean(k) for k in keywords})
+    return KnowledgeBase(knowledge, matcher, {i.id: i for i in knowledge.intents},
+                         answers, topic_terms, time.time(), speller)
 
 
 def load_kb(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:

@@ -126,6 +126,10 @@ class Matcher:
         """Whether any example, keyword or answer uses ``term``."""
         return term in self.fields["ex"].idf or term in self.fields["ans"].idf
 
+    def vocabulary(self) -> set[str]:
+        """Every word an example, keyword or answer uses."""
+        return set(self.fields["ex"].idf) | set(self.fields["ans"].idf)
+
     def term_weight(self, term: str) -> float:
         """Rarity of a question word; words the knowledge never uses weigh the most."""
         idf = self.fields["ex"].idf.get(term) or self.fields["ans"].idf.get(term)

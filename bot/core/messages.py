@@ -24,6 +24,15 @@ FALLBACK_CONTACT = {
     "en": "Please ask this office:",
 }
 DID_YOU_MEAN = {"ja": "もしかして:", "en": "Did you mean:"}
+UNSURE = {
+    "ja": "ご質問の内容をはっきりとは特定できませんでした。次のどれかについてのご質問でしょうか。",
+    "en": "I'm not sure what you are asking. Is it about one of these?",
+}
+UNSURE_END = {
+    "ja": "当てはまるものを選ぶか、言葉を変えてもう一度お尋ねください。",
+    "en": "Pick one, or ask again in other words.",
+}
+UNDERSTOOD = {"ja": "「{wrong}」を「{right}」として回答します。", "en": "Reading \"{wrong}\" as \"{right}\"."}
 NOT_TEXT = {
     "ja": "ありがとうございます。恐れ入りますが、ご質問は文字で送ってください。",
     "en": "Thank you! Please send your question as text.",

@@ -20,6 +20,8 @@ from typing import Iterable, Sequence
 import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
+from bot.core.years import normalise as normalise_years
+
 MAX_CHARS = 5000
 # English questions meet fewer English words in the knowledge (answers are mostly Japanese),
 # so an English word the knowledge never uses says less than an unknown Japanese noun.
@@ -130,9 +132,9 @@ class Analyzer:
         self._lock = threading.Lock()
         table: dict[str, str] = {}
         for group in synonym_groups:
-            canonical = clean(group[0])
+            canonical = normalise_years(clean(group[0]))
             for variant in group:  # the canonical word itself too: it becomes one atomic term
-                key = fold_kana(clean(variant))
+                key = fold_kana(normalise_years(clean(variant)))
                 if key:
                     table.setdefault(key, canonical)
         for key, canonical in list(table.items()):
@@ -148,6 +150,13 @@ class Analyzer:
         readings = [m.reading_form() for m in self._tokenizer.tokenize(text)]
         joined = fold_kana("".join(readings))
         return joined if re.fullmatch(r"[\u30a0-\u30ff]+", joined) else ""
+
+    def reading(self, text: str) -> str:
+        """The katakana reading of ``text`` (kana stays as it is; "" when it cannot be read)."""
+        if not re.search(r"[\u3400-\u9fff]", text):
+            return fold_kana(text)
+        with self._lock:
+            return self._reading(text)
 
     @staticmethod
     def _build_synonym_re(table: dict[str, str]) -> re.Pattern[str] | None:
@@ -181,7 +190,7 @@ class Analyzer:
     def analyse(self, text: str) -> Analysis:
         """Normalise and tokenise ``text`` (any input: never raises on odd Unicode)."""
         original = clean(text)
-        cleaned = _POLITE.sub(" ", original)
+        cleaned = normalise_years(_POLITE.sub(" ", original))
         cleaned, applied = self.apply_synonyms(cleaned)
         spaced = _NON_WORD.sub(" ", cleaned).strip()
         units: list[tuple[str, float, tuple[str, ...]]] = [(fold_kana(c), 1.0, ()) for _, c in applied]

@@ -10,6 +10,8 @@ from typing import Literal
 
 Language = Literal["ja", "en"]
 ReplyKind = Literal["answer", "clarify", "fallback", "help", "greeting"]
+# answer: the intent answers; clarify: "did you mean" (with an answer when intent_id is set,
+# without one -- fallback=True -- when the bot is not sure); fallback: nothing to answer with.
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,21 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A mistyped word and the word of the knowledge it was read as (地方材政措置 -> 地方財政措置)."""
+
+    wrong: str
+    right: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """Everything a channel needs to render an answer.
 
     ``text`` is the answer body only; links and contacts are separate so that
     each channel can render them natively (see :func:`bot.core.render.plain_text`).
+    ``corrections`` lists mistyped words the bot read as another word; ``text`` already
+    starts with a line saying so. ``candidates`` holds the best intents considered.
     """
 
     text: str
@@ -81,11 +93,13 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     candidates: tuple[Candidate, ...] = field(default=())
     source: str | None = None
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a conversation was last about: the intent answered and when (epoch seconds)."""
+    """What a conversation was last about: the intent answered, when (epoch seconds), and in which language."""
 
     intent_id: str
     at: float
+    language: Language = "ja"

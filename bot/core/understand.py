@@ -1,0 +1,108 @@
+"""Read a message before deciding: noise or a question, slips corrected, the question found in a long text.
+
+:func:`understand` returns the ranking to decide on and what was done to get it (the
+corrections made, so that the reply can say what was understood).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.core import focus
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Matcher, Scored
+from bot.core.text import Analysis, clean
+from bot.core.types import Correction
+
+_KANA_ONE = re.compile(r"[\u3040-\u30ff]")
+MAX_SPELLED = 400  # characters: longer messages are not spell-checked (cost grows with length)
+BACKGROUND_LIMIT = 12  # known words kept from the background of a long message
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the bot made of a message."""
+
+    analysis: Analysis
+    ranked: list[Scored]
+    corrections: tuple[Correction, ...] = ()
+    noise: bool = False
+    text: str = ""  # the text matched (corrected, greetings and self-introductions removed)
+
+
+def words(analysis: Analysis) -> list[str]:
+    """The message's words, without bare numbers and repeated letters (ｗｗｗ, あああ)."""
+    return [w for w, _, _ in analysis.units if not w.isdigit() and not _KANA_ONE.fullmatch(w)
+            and not (len(w) > 1 and len(set(w)) == 1)]
+
+
+def knows_any(matcher: Matcher, analysis: Analysis) -> bool:
+    """Whether the message has a word the knowledge uses."""
+    return bool(analysis.synonyms_applied) or any(matcher.knows(w) for w in words(analysis))
+
+
+def is_noise(matcher: Matcher, analysis: Analysis) -> bool:
+    """No word the knowledge knows, and at most one word at all (asdfghjkl, テスト, 3, 😀)."""
+    return not knows_any(matcher, analysis) and len(words(analysis)) <= 1
+
+
+def _all_known(matcher: Matcher, analysis: Analysis) -> bool:
+    found = words(analysis)
+    return bool(found) and all(matcher.knows(w) for w in found)
+
+
+def _has_unknown(matcher: Matcher, analysis: Analysis) -> bool:
+    return any(not matcher.knows(w) for w in words(analysis))
+
+
+def _merge(matcher: Matcher, question: Analysis, background: Analysis) -> Analysis:
+    """The question sentence plus the words of the background that the knowledge knows."""
+    asked = {u[0] for u in question.units}
+    extra = [u for u in background.units if u[0] not in asked and matcher.knows(u[0])][:BACKGROUND_LIMIT]
+    if not extra:
+        return question
+    units = question.units + tuple(extra)
+    kept = {u[0] for u in extra}
+    synonyms = question.synonyms_applied + tuple(s for s in background.synonyms_applied if s[1] in kept
+                                                 or s[1].lower() in kept)
+    return replace(question, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),
+                   synonyms_applied=synonyms, kana_only=False,
+                   original=" ".join(u[0] for u in extra) + " " + question.original)
+
+
+def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, Analysis]:
+    """Rank the whole text and, for a long message, its question sentence: the better wins.
+
+    Returns the analysis and ranking chosen, the text they come from, and the whole text's analysis."""
+    whole = matcher.analyse(text)
+    best = (whole, matcher.rank(whole), text)
+    parts = focus.parts(text)
+    tries = []
+    if parts.dropped:
+        tries.append((matcher.analyse(parts.text), parts.text))
+    if parts.background:
+        question = matcher.analyse(parts.question)
+        tries.append((_merge(matcher, question, matcher.analyse(parts.background)), parts.question))
+    for candidate, shown in tries:
+        ranked = matcher.rank(candidate)
+        if ranked and (not best[1] or ranked[0].score > best[1][0].score):
+            best = (candidate, ranked, shown)
+    return (*best, whole)
+
+
+def understand(kb: KnowledgeBase, text: str) -> Understanding:
+    """Noise check, spelling correction and focus on the question; the ranking to decide on."""
+    matcher = kb.matcher
+    analysis, ranked, shown, whole = _rank_focused(matcher, text)
+    corrections: tuple[Correction, ...] = ()
+    if kb.speller is not None and len(text) <= MAX_SPELLED and _has_unknown(matcher, whole):
+        fixed, found = kb.speller.correct(clean(text), text, matcher.analyzer.reading,
+                                          lambda piece: _all_known(matcher, matcher.analyse(piece)))
+        if found:
+            fixed_analysis, fixed_ranked, fixed_shown, fixed_whole = _rank_focused(matcher, fixed)
+            if fixed_ranked and (not ranked or fixed_ranked[0].score > ranked[0].score
+                                 or not knows_any(matcher, whole)):
+                analysis, ranked, shown, whole, corrections = (fixed_analysis, fixed_ranked, fixed_shown,
+                                                              fixed_whole, found)
+    noise = is_noise(matcher, whole)
+    return Understanding(analysis, [] if noise else ranked, corrections, noise, shown)
