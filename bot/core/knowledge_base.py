@@ -1,6 +1,7 @@
 """A loaded knowledge base: the facts, the composed answers and the matcher built over them."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,8 @@ from bot.core.knowledge import Intent, Knowledge, load_knowledge
 from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
 from bot.core.spelling import Speller, build_speller
-from bot.core.text import Analyzer, clean
+from bot.core.text import Analyzer, clean, fold_kana
+from bot.core.years import normalise as normalise_years
 from bot.core.types import Language
 
 
@@ -53,12 +55,18 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
         for c in knowledge.table("contacts").values()
     }
     vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress)
-    matcher = Matcher(items, analyzer, vectors)
+    matcher = Matcher(items, analyzer, vectors, _entities(knowledge))
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
     keywords = [k for item in items for k in item.keywords]
     speller = build_speller(texts, knowledge.synonyms, matcher.vocabulary() | {clean(k) for k in keywords})
     return KnowledgeBase(knowledge, matcher, {i.id: i for i in knowledge.intents},
                          answers, topic_terms, time.time(), speller)
+
+
+def _entities(knowledge: Knowledge) -> set[str]:
+    """Named things: synonym groups with an abbreviation (ALT, CIR, MOFA…), as the matcher sees them."""
+    return {fold_kana(normalise_years(clean(group[0]))) for group in knowledge.synonyms
+            if any(re.fullmatch(r"[A-Z]{2,6}", str(v)) for v in group)}
 
 
 def load_kb(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:

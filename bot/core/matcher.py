@@ -25,6 +25,8 @@ FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
 SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
 ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
+ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question names and the intent never mentions
+ENTITY_SHARE = 0.3         # a name more than this share of intents mention is the general subject (JET)
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
 PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
@@ -93,7 +95,7 @@ class Matcher:
     """Built once per knowledge version; ``rank`` is pure and thread-safe."""
 
     def __init__(self, items: Sequence[IntentText], analyzer: Analyzer,
-                 vectors: ExampleVectors | None = None) -> None:
+                 vectors: ExampleVectors | None = None, entities: Iterable[str] = ()) -> None:
         self.analyzer = analyzer
         self.vectors = vectors
         self.ids = [item.intent_id for item in items]
@@ -113,6 +115,8 @@ class Matcher:
         self.ex_docs, self.ans_docs, self.rd_docs = ex_docs, ans_docs, rd_docs
         self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
+        mentions = Counter(t for ex, ans in zip(ex_docs, ans_docs) for t in set(ex) | set(ans))
+        self.entities = frozenset(e for e in entities if 0 < mentions[e] <= ENTITY_SHARE * len(items))
 
     def example_analysis(self, intent: int, example: int) -> Analysis:
         """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
@@ -235,6 +239,9 @@ class Matcher:
         for term in dict.fromkeys(specifics):
             if not vocab.get(term) and term not in self.ans_docs[i]:
                 penalty *= SPECIFIC_PENALTY if not self.knows(term) else ELSEWHERE_PENALTY
+        for term in self.entities.intersection(terms):
+            if not vocab.get(term) and term not in self.ans_docs[i]:
+                penalty *= ENTITY_PENALTY
         return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
 
 

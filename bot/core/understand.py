@@ -83,6 +83,7 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
     if parts.background:
         question = matcher.analyse(parts.question)
         tries.append((_merge(matcher, question, matcher.analyse(parts.background)), parts.question))
+        tries.append((question, parts.question))
     for candidate, shown in tries:
         ranked = matcher.rank(candidate)
         if ranked and (not best[1] or ranked[0].score > best[1][0].score):
