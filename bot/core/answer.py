@@ -1,15 +1,18 @@
 """The pure core: ``answer(message, kb, context, now) -> Reply``. No I/O, no clock, no globals."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, help_reply,
-                              intent_reply, suggestion, unique, unsure_reply, with_corrections)
-from bot.core.text import MAX_CHARS, Analysis, is_english
+from bot.core.gaps import find_gap
+from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
+                              intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
+from bot.core.text import MAX_CHARS, Analysis, clean, fold_kana, is_english
 from bot.core.types import Context, IncomingMessage, Language, Reply
 from bot.core.understand import understand
+from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
 __all__ = ["answer", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
            "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT"]
@@ -19,6 +22,7 @@ UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of the
 MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
+LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
 
 
 def language_of(text: str) -> Language:
@@ -38,21 +42,47 @@ def _ambiguous(ranked: list[Scored]) -> bool:
     return best.score - second.score < MARGIN or (best.coverage > 0 and second.coverage >= best.coverage)
 
 
+_FOLLOW_UP = re.compile(
+    r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
+    r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
+    r"^\S{1,12}(?:は|って|の場合|だと)[？?]?$|^[a-z ]{1,20}\?$", re.IGNORECASE)
+
+
+def follow_up_form(text: str) -> bool:
+    """An elliptical or anaphoric question (「令和元年度は？」, "And SEA?", "How many of them…"): it leans on the context."""
+    return bool(_FOLLOW_UP.search(text.strip()))
+
+
 def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
-                  text: str) -> list[Scored]:
+                  text: str) -> tuple[Analysis, list[Scored], str]:
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
     if context is None or context.intent_id not in kb.intents:
-        return ranked
-    if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1:
-        return ranked
+        return query, ranked, text
+    leaning = follow_up_form(text)
+    if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1 and not leaning:
+        return query, ranked, text
     if any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units):
-        return ranked  # a noun the knowledge never uses: a new topic, not a follow-up
+        return query, ranked, text  # a noun the knowledge never uses: a new topic, not a follow-up
     previous = kb.intents[context.intent_id]
     anchor = previous.title or previous.examples[0]
-    combined = kb.matcher.rank(kb.matcher.analyse(f"{anchor} {text}"))
-    if _confident(combined) and (not _confident(ranked) or combined[0].score > ranked[0].score):
-        return combined
-    return ranked
+    if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
+        anchor = ERA_YEAR.sub("", normalise_years(clean(anchor)))
+    named = kb.matcher.named
+    if named.intersection(query.terms):  # "MIC?" after a MEXT answer: the new office replaces the old one
+        anchor, applied = kb.matcher.analyzer.apply_synonyms(clean(anchor))
+        for _, canonical in applied:
+            if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
+                anchor = anchor.replace(canonical, " ")
+    combined_text = f"{anchor} {text}"
+    combined_query = kb.matcher.analyse(combined_text)
+    combined = kb.matcher.rank(combined_query)
+    if not _confident(combined):
+        return query, ranked, text
+    # an elliptical question leans on the context unless it is clearly a new topic on its own
+    if (not _confident(ranked) or combined[0].score > ranked[0].score
+            or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
+        return combined_query, combined, combined_text
+    return query, ranked, text
 
 
 def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language) -> Reply:
@@ -88,6 +118,12 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     understood = understand(kb, text)
     if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return help_reply(kb, context.language if context is not None else "ja")
-    query = understood.analysis
-    ranked = _with_context(kb, query, understood.ranked, context, understood.text)
-    return with_corrections(_decide(kb, query, ranked, language), understood.corrections)
+    query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
+    reading = find_gap(kb, clean(asked), query, ranked)
+    if reading.gap is not None:
+        reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
+    else:
+        reply = _decide(kb, query, reading.ranked, language)
+        if reading.latest is not None and reply.intent_id in kb.figure_years:
+            reply = with_latest(kb, reply, reading.latest)
+    return with_corrections(reply, understood.corrections)

@@ -13,7 +13,7 @@ from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
 from bot.core.spelling import Speller, build_speller
 from bot.core.text import Analyzer, clean, fold_kana
-from bot.core.years import normalise as normalise_years
+from bot.core.years import normalise as normalise_years, years_in
 from bot.core.types import Language
 
 
@@ -28,6 +28,8 @@ class KnowledgeBase:
     topic_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     loaded_at: float = 0.0
     speller: Speller | None = None
+    intent_years: dict[str, frozenset[int]] = field(default_factory=dict)  # years each answer names
+    figure_years: dict[str, frozenset[int]] = field(default_factory=dict)  # intents giving head counts: for which fiscal years
 
     @property
     def version(self) -> str:
@@ -59,14 +61,28 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
     keywords = [k for item in items for k in item.keywords]
     speller = build_speller(texts, knowledge.synonyms, matcher.vocabulary() | {clean(k) for k in keywords})
+    years = {i: frozenset(years_in(clean(a["ja"].text))) for i, a in answers.items()}
+    figures = {i: frozenset(y for sentence in a["ja"].text.split("。") if _HEADCOUNT.search(sentence)
+                            for y in years_in(clean(sentence), fiscal_only=True))
+               for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not kb_intent_fallback(knowledge, i)}
     return KnowledgeBase(knowledge, matcher, {i.id: i for i in knowledge.intents},
-                         answers, topic_terms, time.time(), speller)
+                         answers, topic_terms, time.time(), speller, years, figures)
+
+
+_ORGANISATION = re.compile(r"(?:省|庁|協会|委員会|室|局|交流員|助手)$")
+_HEADCOUNT = re.compile(r"\d[\d,]*(?:人|か国)")
+
+
+def kb_intent_fallback(knowledge: Knowledge, intent_id: str) -> bool:
+    """Whether an intent is one the notice does not answer."""
+    intent = knowledge.intent(intent_id)
+    return bool(intent and intent.fallback)
 
 
 def _entities(knowledge: Knowledge) -> set[str]:
-    """Named things: synonym groups with an abbreviation (ALT, CIR, MOFA…), as the matcher sees them."""
+    """Named things -- roles and organisations (ALT, CIR, 総務省, 自治体国際化協会…) -- as the matcher sees them."""
     return {fold_kana(normalise_years(clean(group[0]))) for group in knowledge.synonyms
-            if any(re.fullmatch(r"[A-Z]{2,6}", str(v)) for v in group)}
+            if re.fullmatch(r"[A-Z]{2,6}", str(group[0])) or _ORGANISATION.search(str(group[0]))}
 
 
 def load_kb(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:

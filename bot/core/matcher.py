@@ -26,7 +26,8 @@ SHORTLIST = 20
 SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
 ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
 ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question names and the intent never mentions
-ENTITY_SHARE = 0.3         # a name more than this share of intents mention is the general subject (JET)
+ENTITY_SHARE = 0.3         # a name more than this share of intents mention weighs too little to penalise
+NAMED_SHARE = 0.8          # … and more than this share is the general subject (JET), not a named thing
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
 PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
@@ -99,6 +100,7 @@ class Matcher:
         self.analyzer = analyzer
         self.vectors = vectors
         self.ids = [item.intent_id for item in items]
+        self._position = {intent_id: i for i, intent_id in enumerate(self.ids)}
         # Per example only its normalized text is kept (fuzzy scoring); a left-out example's
         # full analysis is recomputed when needed (evaluation only). Keeping every Analysis
         # cost ~270 MB at 10,000 intents.
@@ -116,7 +118,8 @@ class Matcher:
         self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
         mentions = Counter(t for ex, ans in zip(ex_docs, ans_docs) for t in set(ex) | set(ans))
-        self.entities = frozenset(e for e in entities if 0 < mentions[e] <= ENTITY_SHARE * len(items))
+        self.named = frozenset(e for e in entities if 0 < mentions[e] <= NAMED_SHARE * len(items))
+        self.entities = frozenset(e for e in self.named if mentions[e] <= ENTITY_SHARE * len(items))
 
     def example_analysis(self, intent: int, example: int) -> Analysis:
         """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
@@ -129,6 +132,11 @@ class Matcher:
     def knows(self, term: str) -> bool:
         """Whether any example, keyword or answer uses ``term``."""
         return term in self.fields["ex"].idf or term in self.fields["ans"].idf
+
+    def mentions(self, intent_id: str, term: str) -> bool:
+        """Whether an intent's examples, keywords or answer use ``term``."""
+        i = self._position[intent_id]
+        return bool(self.ex_docs[i].get(term)) or term in self.ans_docs[i]
 
     def vocabulary(self) -> set[str]:
         """Every word an example, keyword or answer uses."""

@@ -8,9 +8,12 @@ from bot.core.compose import contact_of, label
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.text import Analysis
+from bot.core.gaps import Gap
+from bot.core.years import era_label
 from bot.core.types import Candidate, Correction, Language, Reply, Suggestion
 
 HELP_INTENT, GREETING_INTENT = "help", "greeting"
+THRESHOLD_NEAR = 35.0  # a related topic is offered as a choice from this score
 TOP_CANDIDATES = 5
 
 
@@ -100,3 +103,55 @@ def with_corrections(reply: Reply, corrections: tuple[Correction, ...]) -> Reply
     template = messages.text(messages.UNDERSTOOD, reply.language)
     notes = [template.format(wrong=c.wrong, right=c.right) for c in corrections]
     return replace(reply, text="\n".join(notes) + "\n" + reply.text, corrections=corrections)
+
+
+FIGURES_INTENT = "figures_not_held"  # optional: its answer says where newer figures are published (links)
+
+
+def _figures_note(kb: KnowledgeBase, language: Language) -> tuple[str, tuple]:
+    if FIGURES_INTENT not in kb.intents:
+        return "", ()
+    composed = kb.answers[FIGURES_INTENT][language if kb.intents[FIGURES_INTENT].answer_en else "ja"]
+    return composed.text, composed.links
+
+
+def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, ranked: list[Scored]) -> Reply:
+    """The specific thing asked is not held: say so plainly and offer the related topics as choices."""
+    scores = {s.intent_id: s.score for s in ranked}
+    related = [i for i in gap.related if i in kb.intents and not kb.intents[i].fallback
+               and (scores.get(i, 0.0) >= THRESHOLD_NEAR or i in kb.figure_years)]
+    lines = []
+    links: tuple = ()
+    if gap.kind == "year" and gap.year is not None:
+        label = era_label(gap.year) if language == "ja" else f"fiscal {gap.year}"
+        if gap.relative:
+            label = messages.text(messages.NEXT_YEAR, language).format(year=label)
+        lines.append(messages.text(messages.GAP["year"], language).format(year=label))
+        held = sorted({y for years in kb.figure_years.values() for y in years}, reverse=True)
+        if held:
+            names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in held]
+            lines.append(messages.text(messages.HELD_YEARS, language).format(years="、".join(names) if language == "ja"
+                                                                              else ", ".join(names)))
+        note, links = _figures_note(kb, language)
+        if note:
+            lines.append(note)
+    else:
+        lines.append(messages.text(messages.GAP[gap.kind], language))
+    offered = unique([suggestion(kb, i, language) for i in related])
+    if offered:
+        lines.append(messages.text(messages.RELATED, language) + "\n" + "\n".join(f"・{s.label}" for s in offered))
+    contact = best_contact(kb, query)
+    return Reply(text="\n".join(lines), kind="fallback", language=language, fallback=True,
+                 score=ranked[0].score if ranked else 0.0, links=links,
+                 contacts=(contact_of(contact, language),) if contact else (), suggestions=offered,
+                 candidates=candidates(ranked))
+
+
+def with_latest(kb: KnowledgeBase, reply: Reply, year: int) -> Reply:
+    """An answer with the newest figures held, led by the year they are for and where newer ones are."""
+    label = era_label(year) if reply.language == "ja" else f"fiscal {year}"
+    note, links = _figures_note(kb, reply.language)
+    lead = messages.text(messages.LATEST, reply.language).format(year=label)
+    extra = tuple(l for l in links if all(l.url != k.url for k in reply.links))
+    return replace(reply, text=f"{lead}{note}\n{reply.text}" if reply.language == "ja" else f"{lead} {note}\n{reply.text}",
+                   links=reply.links + extra)

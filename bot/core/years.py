@@ -13,10 +13,11 @@ import re
 from typing import Literal
 
 _ERAS = (("令和", 2018), ("平成", 1988), ("昭和", 1925))
-_GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9,人名円件か])")
+_GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9,人名円件か年])")
 _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?![0-9a-z])")
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d{1,2})(?:年度|年)?")
+ERA_YEAR = _ERA_YEAR  # for removing a year from a text
 Relative = Literal["current", "next", "previous"]
 _RELATIVE = (
     ("next", re.compile(r"来年度|次年度|来年|next (?:fiscal )?year|upcoming year")),
@@ -52,13 +53,21 @@ def normalise(text: str) -> str:
                                     f"{m.group(3) or '年度'}", text)
 
 
-def years_in(text: str) -> set[int]:
-    """The Gregorian years a (cleaned) text names, however written."""
+def years_in(text: str, fiscal_only: bool = False) -> set[int]:
+    """The Gregorian years a (cleaned) text names, however written (``fiscal_only``: only 年度)."""
     found = set()
     for match in _ERA_YEAR.finditer(normalise(text)):
+        if fiscal_only and not match.group(0).endswith("年度"):
+            continue
         offset = dict(_ERAS)[match.group(1)]
         found.add(offset + int(match.group(2)))
     return found
+
+
+def era_label(year: int) -> str:
+    """令和5年度（2023年度）: how answers write a fiscal year."""
+    era = _era(year, "年度").replace("令和1年度", "令和元年度").replace("平成1年度", "平成元年度")
+    return f"{era}（{year}年度）"
 
 
 def relative_year(text: str) -> Relative | None:

@@ -1,0 +1,113 @@
+"""A related topic is not an answer: notice when the specific thing asked is not in the knowledge.
+
+Three such things are recognised in a question:
+
+- a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a
+  named thing (SEA) the year's figures do not break down;
+- a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
+- an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none.
+
+:func:`find_gap` returns what is missing and the related intents to offer as choices;
+``latest`` tells the caller that a "this year / latest" question is answered with the newest
+figures the knowledge has, so the reply can say which year they are for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.text import Analysis
+from bot.core.years import normalise, relative_year, years_in
+
+TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
+_YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
+_ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
+_FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
+                     r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
+_RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位|多い順|少ない順|"
+                      r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
+_OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
+                      r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
+                      r"(?:better|cheaper)|recommend)(?![a-z])")
+GapKind = Literal["year", "ranking", "opinion"]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What the question asks that the knowledge does not hold, and the related intents to offer."""
+
+    kind: GapKind
+    year: int | None = None
+    relative: bool = False
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The outcome of the check: a gap, or the ranking to answer from (and the newest year if asked)."""
+
+    ranked: list[Scored]
+    gap: Gap | None = None
+    latest: int | None = None
+
+
+def _without_years(analysis: Analysis) -> Analysis:
+    units = tuple(u for u in analysis.units if not _YEAR_WORD.match(u[0]))
+    return replace(analysis, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),
+                   synonyms_applied=tuple(s for s in analysis.synonyms_applied if not _YEAR_WORD.match(s[1])),
+                   original=_ERA_YEAR.sub(" ", normalise(analysis.original)))
+
+
+def _missing_entity(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> bool:
+    """The question names a thing (ALT, SEA…) this intent never mentions."""
+    return any(not kb.matcher.mentions(intent_id, e) for e in kb.matcher.named.intersection(analysis.terms))
+
+
+def _first(ranked: list[Scored], intent_id: str) -> list[Scored]:
+    return sorted(ranked, key=lambda s: s.intent_id != intent_id)
+
+
+def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
+
+
+def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored]) -> Reading:
+    asked = years_in(text)
+    relative = relative_year(text)
+    figure = bool(_FIGURE.search(text)) or "headcount" in analysis.terms
+    held = sorted({y for years in kb.figure_years.values() for y in years})
+    if not asked and relative == "next" and figure and held:
+        asked = {held[-1] + 1}
+    if not asked:
+        if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
+            return Reading(ranked, latest=held[-1])
+        return Reading(ranked)
+    topic = kb.matcher.rank(_without_years(analysis)) or ranked
+    close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
+    choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
+    if figure and choice not in kb.figure_years:  # a head count is asked: the topic is a figures intent
+        choice = next((i for i in close if i in kb.figure_years), choice)
+    year = min(asked)
+    if figure and (choice in kb.figure_years or not kb.intent_years.get(choice)):
+        for s in [s for s in topic[:5] if s.intent_id in kb.figure_years]:
+            if asked & kb.figure_years[s.intent_id] and not _missing_entity(kb, analysis, s.intent_id):
+                return Reading(_first(ranked or topic, s.intent_id))
+        if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
+            return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
+                                       _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))
+    years = kb.intent_years.get(choice, frozenset())
+    if years and not asked & years:
+        return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
+    return Reading(_first(ranked or topic, choice) if choice != (ranked[0].intent_id if ranked else None) else ranked)
+
+
+def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored]) -> Reading:
+    """Check a question against what the knowledge holds; ``text`` is the cleaned question."""
+    if _RANKING.search(text):
+        return Reading(ranked, Gap("ranking", related=_related(ranked)))
+    if _OPINION.search(text):
+        return Reading(ranked, Gap("opinion", related=_related(ranked)))
+    return _year_check(kb, text, analysis, ranked)
