@@ -5,7 +5,8 @@ Three such things are recognised in a question:
 - a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a
   named thing (SEA) the year's figures do not break down;
 - a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
-- an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none.
+- an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none;
+- a **date** (何月何日, 提出期限) when the answer found gives none.
 
 :func:`find_gap` returns what is missing and the related intents to offer as choices;
 ``latest`` tells the caller that a "this year / latest" question is answered with the newest
@@ -19,9 +20,11 @@ from typing import Literal
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.text import Analysis
+from bot.core.text import Analysis, fold_kana
 from bot.core.years import normalise, relative_year, years_in
 
+FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
+KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
@@ -32,7 +35,10 @@ _RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位
 _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
                       r"(?:better|cheaper)|recommend)(?![a-z])")
-GapKind = Literal["year", "ranking", "opinion"]
+_DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
+_DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december)", re.IGNORECASE)
+GapKind = Literal["year", "ranking", "opinion", "date"]
 
 
 @dataclass(frozen=True)
@@ -104,10 +110,29 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     return Reading(_first(ranked or topic, choice) if choice != (ranked[0].intent_id if ranked else None) else ranked)
 
 
+def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
+    """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
+    key word of the question that the best answer never mentions."""
+    if not ranked or kb.intents[ranked[0].intent_id].fallback:
+        return ranked
+    keys = {k for k in (fold_kana(c) for _, c in analysis.synonyms_applied) if kb.matcher.share(k) <= KEY_SHARE}
+    best = ranked[0].intent_id
+    for s in ranked[1:5]:
+        if s.score >= FALLBACK_FLOOR and kb.intents[s.intent_id].fallback and any(
+                kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best, k) for k in keys):
+            return _first(ranked, s.intent_id)
+    return ranked
+
+
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored]) -> Reading:
     """Check a question against what the knowledge holds; ``text`` is the cleaned question."""
     if _RANKING.search(text):
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if _OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    return _year_check(kb, text, analysis, ranked)
+    reading = _year_check(kb, text, analysis, _declared_not_held(kb, analysis, ranked))
+    if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
+        best = reading.ranked[0].intent_id
+        if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):
+            return Reading(reading.ranked, Gap("date", related=_related(reading.ranked)))
+    return reading

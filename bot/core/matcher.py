@@ -118,6 +118,7 @@ class Matcher:
         self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
         mentions = Counter(t for ex, ans in zip(ex_docs, ans_docs) for t in set(ex) | set(ans))
+        self._mentions = mentions
         self.named = frozenset(e for e in entities if 0 < mentions[e] <= NAMED_SHARE * len(items))
         self.entities = frozenset(e for e in self.named if mentions[e] <= ENTITY_SHARE * len(items))
 
@@ -137,6 +138,10 @@ class Matcher:
         """Whether an intent's examples, keywords or answer use ``term``."""
         i = self._position[intent_id]
         return bool(self.ex_docs[i].get(term)) or term in self.ans_docs[i]
+
+    def share(self, term: str) -> float:
+        """The share of intents whose examples, keywords or answer use ``term``."""
+        return self._mentions.get(term, 0) / max(len(self.ids), 1)
 
     def vocabulary(self) -> set[str]:
         """Every word an example, keyword or answer uses."""

@@ -37,6 +37,8 @@ GAP = {
              "en": "Figures or facts for {year} are not in the notice or in this bot's sources."},
     "ranking": {"ja": "ランキングや順位（どこが一番多いかなど）は、通知にもこのボットの資料にもありません。",
                 "en": "Rankings (which has the most, and so on) are not in the notice or in this bot's sources."},
+    "date": {"ja": "お尋ねの日付（期限・日程）は、通知にもこのボットの資料にも書かれていません。",
+             "en": "The date you ask for (deadline or schedule) is not given in the notice or in this bot's sources."},
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめは、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinion on which option to choose."},
 }

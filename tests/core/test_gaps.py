@@ -53,3 +53,14 @@ def test_elliptical_follow_ups_lean_on_the_context(repo_engine: Engine) -> None:
     mic = ask(repo_engine, "MIC?", Context("contact_mext", 1000.0))
     assert mic.intent_id == "contact_mic"
     assert "468" in ask(repo_engine, "What about CIR?", Context("numbers_by_type", 1000.0)).text
+
+
+def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "令和6年度の要望調査の提出期限は何月何日？")
+    assert reply.fallback and ("日付" in reply.text or "締切" in reply.text)
+
+
+def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
+    assert reply.fallback and reply.intent_id == "staff_personal"
+    assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"

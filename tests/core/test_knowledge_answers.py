@@ -15,8 +15,12 @@ def ask(engine: Engine, text: str):
     return answer(IncomingMessage(text), engine.kb)
 
 
-def test_every_answer_cites_a_source(repo_engine: Engine) -> None:
-    uncited = [i for i, a in repo_engine.kb.answers.items() if i not in SMALL_TALK and not a["ja"].source]
+def test_every_answer_that_states_a_fact_cites_a_source(repo_engine: Engine) -> None:
+    kb = repo_engine.kb
+    says_only_what_is_not_held = {i for i, intent in kb.intents.items() if intent.fallback and not intent.facts
+                                  and "{fact:" not in intent.answer}
+    uncited = [i for i, a in kb.answers.items()
+               if i not in SMALL_TALK | says_only_what_is_not_held and not a["ja"].source]
     assert uncited == []
 
 
