@@ -10,11 +10,11 @@ from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.text import MAX_CHARS, Analysis, clean, fold_kana, is_english
-from bot.core.types import Context, IncomingMessage, Language, Reply
+from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import understand
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
-__all__ = ["answer", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
+__all__ = ["answer", "ranking", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
            "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT"]
 
 THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
@@ -100,6 +100,15 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
         reply = replace(reply, kind="clarify",
                         suggestions=unique(alternatives + list(reply.suggestions), skip=best.intent_id))
     return reply
+
+
+def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]:
+    """The best ``top`` intents for a question as the bot reads it (slips corrected, the question sentence
+    of a long message found), without conversation context: for ``jetbot ask --top`` and ranking measures."""
+    understood = understand(kb, text[:MAX_CHARS])
+    if understood.noise:
+        return ()
+    return candidates(kb.matcher.rank(understood.analysis, limit=top), top)
 
 
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,

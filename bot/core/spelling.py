@@ -114,7 +114,7 @@ class Speller:
                     if window in self._all or not _KANJI.search(window) and not re.search(r"[\u30a0-\u30ff]", window):
                         continue
                     start, end = base + offset, base + offset + size
-                    if all(covered[start:end]):
+                    if all(covered[start:end]) or self._segments(window):
                         continue  # made of words the knowledge knows: nothing to correct
                     for term in sorted(self._candidates(window), key=lambda t: (-len(t), t)):
                         if len(term) < FREE_TERM and reading(term) != reading(window):
@@ -128,11 +128,19 @@ class Speller:
 
     # --- English -------------------------------------------------------------------------------
 
-    def _english(self, text: str) -> list[tuple[int, int, str]]:
+    def _segments(self, window: str) -> bool:
+        """Whether the stretch is a run of known words (参加国数 = 参加 + 国数): a compound, not a slip."""
+        reachable = [True] + [False] * len(window)
+        for end in range(2, len(window) + 1):
+            reachable[end] = any(reachable[start] and window[start:end] in self._all
+                                 for start in range(max(0, end - MAX_TERM), end - 1))
+        return reachable[-1]
+
+    def _english(self, text: str, known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
         hits = []
         for match in _EN_WORD.finditer(text):
             word = match.group(0)
-            if len(word) < MIN_EN_WORD or word in self._english_set:
+            if len(word) < MIN_EN_WORD or word in self._english_set or known(word):
                 continue
             best = process.extractOne(word, self.english, scorer=OSA.distance, score_cutoff=1)
             if best is not None and abs(len(best[0]) - len(word)) <= 1:
@@ -163,7 +171,7 @@ class Speller:
         analyser already reads a stretch as words the knowledge uses (ネイティブ is ネーティブ).
         """
         folded = fold_kana(cleaned)
-        hits = sorted(self._japanese(cleaned, folded, reading, known) + self._english(folded), key=lambda h: (-(h[1] - h[0]), h[0]))
+        hits = sorted(self._japanese(cleaned, folded, reading, known) + self._english(folded, known), key=lambda h: (-(h[1] - h[0]), h[0]))
         chosen: list[tuple[int, int, str]] = []
         for start, end, term in hits:
             if all(end <= s or start >= e for s, e, _ in chosen):

@@ -15,6 +15,7 @@ from bot.core.text import Analysis, clean
 from bot.core.types import Correction
 
 _KANA_ONE = re.compile(r"[\u3040-\u30ff]")
+NOISE_CEILING = 40.0  # a lone unknown word that scores this much somewhere is a question, not noise
 MAX_SPELLED = 400  # characters: longer messages are not spell-checked (cost grows with length)
 BACKGROUND_LIMIT = 12  # known words kept from the background of a long message
 
@@ -41,9 +42,13 @@ def knows_any(matcher: Matcher, analysis: Analysis) -> bool:
     return bool(analysis.synonyms_applied) or any(matcher.knows(w) for w in words(analysis))
 
 
-def is_noise(matcher: Matcher, analysis: Analysis) -> bool:
-    """No word the knowledge knows, and at most one word at all (asdfghjkl, テスト, 3, 😀)."""
-    return not knows_any(matcher, analysis) and len(words(analysis)) <= 1
+def is_noise(matcher: Matcher, analysis: Analysis, ranked: list[Scored]) -> bool:
+    """No word at all (3, 😀, ？？？), or one word the knowledge does not know that matches nothing
+    either (asdfghjkl, qwerty, テスト); a kana question that sounds like an example is not noise."""
+    found = words(analysis)
+    if not found:
+        return True
+    return len(found) == 1 and not knows_any(matcher, analysis) and (not ranked or ranked[0].score < NOISE_CEILING)
 
 
 def _all_known(matcher: Matcher, analysis: Analysis) -> bool:
@@ -105,5 +110,5 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
                                  or not knows_any(matcher, whole)):
                 analysis, ranked, shown, whole, corrections = (fixed_analysis, fixed_ranked, fixed_shown,
                                                               fixed_whole, found)
-    noise = is_noise(matcher, whole)
+    noise = is_noise(matcher, whole, ranked)
     return Understanding(analysis, [] if noise else ranked, corrections, noise, shown)
