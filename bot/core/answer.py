@@ -128,7 +128,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return help_reply(kb, context.language if context is not None else "ja")
     query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
-    reading = find_gap(kb, clean(asked), query, ranked)
+    reading = find_gap(kb, clean(asked), query, ranked,
+                       understood.vector if query is understood.analysis else None)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

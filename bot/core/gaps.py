@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+import numpy as np
+
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.text import Analysis, fold_kana
@@ -80,7 +82,8 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
 
 
-def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored]) -> Reading:
+def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
+                vector: np.ndarray | None) -> Reading:
     asked = years_in(text)
     relative = relative_year(text)
     figure = bool(_FIGURE.search(text)) or "headcount" in analysis.terms
@@ -91,7 +94,7 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
             return Reading(ranked, latest=held[-1])
         return Reading(ranked)
-    topic = kb.matcher.rank(_without_years(analysis)) or ranked
+    topic = kb.matcher.rank(_without_years(analysis), vector=vector) or ranked
     close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
     choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
     if figure and choice not in kb.figure_years:  # a head count is asked: the topic is a figures intent
@@ -124,13 +127,15 @@ def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Score
     return ranked
 
 
-def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored]) -> Reading:
-    """Check a question against what the knowledge holds; ``text`` is the cleaned question."""
+def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
+             vector: np.ndarray | None = None) -> Reading:
+    """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``
+    its sentence vector if already computed (the year check re-ranks without the year, same meaning)."""
     if _RANKING.search(text):
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if _OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    reading = _year_check(kb, text, analysis, _declared_not_held(kb, analysis, ranked))
+    reading = _year_check(kb, text, analysis, _declared_not_held(kb, analysis, ranked), vector)
     if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
         best = reading.ranked[0].intent_id
         if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):

@@ -6,7 +6,9 @@ corrections made, so that the reply can say what was understood).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from bot.core import focus
 from bot.core.knowledge_base import KnowledgeBase
@@ -29,6 +31,7 @@ class Understanding:
     corrections: tuple[Correction, ...] = ()
     noise: bool = False
     text: str = ""  # the text matched (corrected, greetings and self-introductions removed)
+    vector: np.ndarray | None = field(default=None, compare=False)  # its sentence vector
 
 
 def words(analysis: Analysis) -> list[str]:
@@ -75,40 +78,41 @@ def _merge(matcher: Matcher, question: Analysis, background: Analysis) -> Analys
                    original=" ".join(u[0] for u in extra) + " " + question.original)
 
 
-def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, Analysis]:
+def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
     """Rank the whole text and, for a long message, its question sentence: the better wins.
 
-    Returns the analysis and ranking chosen, the text they come from, and the whole text's analysis."""
+    Returns the analysis, ranking, text and sentence vector chosen, and the whole text's analysis."""
     whole = matcher.analyse(text)
-    best = (whole, matcher.rank(whole), text)
+    vector = matcher.encode(whole)
+    best = (whole, matcher.rank(whole, vector=vector), text, vector)
     parts = focus.parts(text)
     tries = []
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))
+    tries = [(candidate, shown, vector) for candidate, shown in tries]
     if parts.background:
         question = matcher.analyse(parts.question)
-        tries.append((_merge(matcher, question, matcher.analyse(parts.background)), parts.question))
-        tries.append((question, parts.question))
-    for candidate, shown in tries:
-        ranked = matcher.rank(candidate)
+        asked = matcher.encode(question)  # the question sentence's meaning, shared by its two readings
+        tries.append((_merge(matcher, question, matcher.analyse(parts.background)), parts.question, asked))
+        tries.append((question, parts.question, asked))
+    for candidate, shown, meaning in tries:
+        ranked = matcher.rank(candidate, vector=meaning)
         if ranked and (not best[1] or ranked[0].score > best[1][0].score):
-            best = (candidate, ranked, shown)
+            best = (candidate, ranked, shown, meaning)
     return (*best, whole)
 
 
 def understand(kb: KnowledgeBase, text: str) -> Understanding:
     """Noise check, spelling correction and focus on the question; the ranking to decide on."""
     matcher = kb.matcher
-    analysis, ranked, shown, whole = _rank_focused(matcher, text)
+    analysis, ranked, shown, vector, whole = _rank_focused(matcher, text)
     corrections: tuple[Correction, ...] = ()
     if kb.speller is not None and len(text) <= MAX_SPELLED and _has_unknown(matcher, whole):
         fixed, found = kb.speller.correct(clean(text), text, matcher.analyzer.reading,
                                           lambda piece: _all_known(matcher, matcher.analyse(piece)))
         if found:
-            fixed_analysis, fixed_ranked, fixed_shown, fixed_whole = _rank_focused(matcher, fixed)
-            if fixed_ranked and (not ranked or fixed_ranked[0].score > ranked[0].score
-                                 or not knows_any(matcher, whole)):
-                analysis, ranked, shown, whole, corrections = (fixed_analysis, fixed_ranked, fixed_shown,
-                                                              fixed_whole, found)
+            fixed = _rank_focused(matcher, fixed)
+            if fixed[1] and (not ranked or fixed[1][0].score > ranked[0].score or not knows_any(matcher, whole)):
+                (analysis, ranked, shown, vector, whole), corrections = fixed, found
     noise = is_noise(matcher, whole, ranked)
-    return Understanding(analysis, [] if noise else ranked, corrections, noise, shown)
+    return Understanding(analysis, [] if noise else ranked, corrections, noise, shown, vector)
