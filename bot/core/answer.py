@@ -126,7 +126,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return help_reply(kb, language)
     understood = understand(kb, text)
     if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
-        return help_reply(kb, context.language if context is not None else "ja")
+        return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
     reading = find_gap(kb, clean(asked), query, ranked,
                        understood.vector if query is understood.analysis else None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.core.bm25 import Field as _Field
 from bot.core.semantic import ExampleVectors
@@ -224,7 +224,8 @@ class Matcher:
             if hidden is not None:
                 grams = grams - Counter(hidden.grams)
             coverage = max(coverage, self._gram_coverage(query.grams, grams))
-        fuzzy = max((fuzz.ratio(query.normalized, n) for n in norms), default=0.0) / 100
+        nearest = process.extractOne(query.normalized, norms, scorer=fuzz.ratio) if norms else None
+        fuzzy = nearest[1] / 100 if nearest else 0.0
         score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
         # A year, a number or a name the intent never mentions (令和7年度, 札幌市) means the question
         # is about something it does not hold: strongly so when no intent knows it at all.

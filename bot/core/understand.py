@@ -18,7 +18,10 @@ from bot.core.types import Correction
 
 _KANA_ONE = re.compile(r"[\u3040-\u30ff]")
 NOISE_CEILING = 40.0  # a lone unknown word that scores this much somewhere is a question, not noise
-MAX_SPELLED = 400  # characters: longer messages are not spell-checked (cost grows with length)
+MAX_SPELLED = 400
+# a correction is kept only when it makes the match clearly better: in a large knowledge base
+# many real words are one edit away from some term
+SPELLING_GAIN = 5.0  # characters: longer messages are not spell-checked (cost grows with length)
 BACKGROUND_LIMIT = 12  # known words kept from the background of a long message
 
 
@@ -112,7 +115,8 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
                                           lambda piece: _all_known(matcher, matcher.analyse(piece)))
         if found:
             fixed = _rank_focused(matcher, fixed)
-            if fixed[1] and (not ranked or fixed[1][0].score > ranked[0].score or not knows_any(matcher, whole)):
+            gain = fixed[1][0].score - (ranked[0].score if ranked else 0.0) if fixed[1] else 0.0
+            if fixed[1] and (gain >= SPELLING_GAIN or not knows_any(matcher, whole)):
                 (analysis, ranked, shown, vector, whole), corrections = fixed, found
     noise = is_noise(matcher, whole, ranked)
     return Understanding(analysis, [] if noise else ranked, corrections, noise, shown, vector)
