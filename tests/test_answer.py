@@ -65,6 +65,11 @@ def test_noise_gets_the_short_help_in_japanese(kb: KnowledgeBase, text: str) -> 
     assert "質問" in reply.text and reply.suggestions
 
 
+def test_a_real_word_the_knowledge_lacks_is_a_question_not_noise(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "駐車場はありますか")
+    assert reply.kind == "fallback" and "お答えできません" in reply.text and reply.contacts
+
+
 def test_noise_after_an_answer_is_not_read_as_a_follow_up(kb: KnowledgeBase) -> None:
     reply = ask(kb, "asdfghjkl", context=Context("contact_mic", at=1000.0), now=1010.0)
     assert reply.kind == "help" and reply.intent_id is None

@@ -105,10 +105,8 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
 def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]:
     """The best ``top`` intents for a question as the bot reads it (slips corrected, the question sentence
     of a long message found), without conversation context: for ``jetbot ask --top`` and ranking measures."""
-    understood = understand(kb, text[:MAX_CHARS])
-    if understood.noise:
-        return ()
-    return candidates(kb.matcher.rank(understood.analysis, limit=top), top)
+    understood = understand(kb, text[:MAX_CHARS])  # noise too is ranked here: the reply is the help text
+    return candidates(kb.matcher.rank(understood.analysis, limit=top, vector=understood.vector), top)
 
 
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,

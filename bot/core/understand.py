@@ -17,7 +17,6 @@ from bot.core.text import Analysis, clean
 from bot.core.types import Correction
 
 _KANA_ONE = re.compile(r"[\u3040-\u30ff]")
-NOISE_CEILING = 40.0  # a lone unknown word that scores this much somewhere is a question, not noise
 MAX_SPELLED = 400
 # a correction is kept only when it makes the match clearly better: in a large knowledge base
 # many real words are one edit away from some term
@@ -48,13 +47,13 @@ def knows_any(matcher: Matcher, analysis: Analysis) -> bool:
     return bool(analysis.synonyms_applied) or any(matcher.knows(w) for w in words(analysis))
 
 
-def is_noise(matcher: Matcher, analysis: Analysis, ranked: list[Scored]) -> bool:
-    """No word at all (3, 😀, ？？？), or one word the knowledge does not know that matches nothing
-    either (asdfghjkl, qwerty, テスト); a kana question that sounds like an example is not noise."""
-    found = words(analysis)
-    if not found:
-        return True
-    return len(found) == 1 and not knows_any(matcher, analysis) and (not ranked or ranked[0].score < NOISE_CEILING)
+def is_noise(matcher: Matcher, analysis: Analysis) -> bool:
+    """No word of any language (3, 😀, ？？？, asdfghjkl, qwerty, ｗｗｗ) and none the knowledge knows.
+
+    A real word the knowledge does not use (駐車場はありますか) makes a question: it gets the
+    apology and the contact, not the help text."""
+    real = [w for w in words(analysis) if w not in analysis.nonwords]
+    return not real and not knows_any(matcher, analysis)
 
 
 def _all_known(matcher: Matcher, analysis: Analysis) -> bool:
@@ -118,5 +117,5 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
             gain = fixed[1][0].score - (ranked[0].score if ranked else 0.0) if fixed[1] else 0.0
             if fixed[1] and (gain >= SPELLING_GAIN or not knows_any(matcher, whole)):
                 (analysis, ranked, shown, vector, whole), corrections = fixed, found
-    noise = is_noise(matcher, whole, ranked)
+    noise = is_noise(matcher, whole)
     return Understanding(analysis, [] if noise else ranked, corrections, noise, shown, vector)
