@@ -59,8 +59,8 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
     vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress)
     matcher = Matcher(items, analyzer, vectors, _entities(knowledge))
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
-    keywords = [k for item in items for k in item.keywords]
-    speller = build_speller(texts, knowledge.synonyms, matcher.vocabulary() | {clean(k) for k in keywords})
+    speller = build_speller([k for item in items for k in item.keywords], knowledge.synonyms, matcher.vocabulary(),
+                            texts)
     years = {i: frozenset(years_in(clean(a["ja"].text))) for i, a in answers.items()}
     figures = {i: frozenset(y for sentence in a["ja"].text.split("。") if _HEADCOUNT.search(sentence)
                             for y in years_in(clean(sentence), fiscal_only=True))

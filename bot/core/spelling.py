@@ -51,14 +51,18 @@ def _extends(a: str, b: str) -> bool:
 class Speller:
     """Built once per knowledge version from the words it uses (picklable, no analyser inside)."""
 
-    def __init__(self, japanese: Iterable[str], english: Iterable[str], abbreviations: Iterable[str]) -> None:
+    def __init__(self, japanese: Iterable[str], english: Iterable[str], abbreviations: Iterable[str],
+                 known: Iterable[str] = ()) -> None:
+        """``japanese`` / ``english``: the key terms a slip is corrected to; ``known``: every other word
+        the knowledge uses (never "corrected", and a stretch made of them is no slip)."""
+        japanese = set(japanese)
         self.terms = frozenset(t for t in (fold_kana(w) for w in japanese) if MIN_TERM <= len(t) <= MAX_TERM)
         index: dict[str, set[str]] = {}
         for term in self.terms:
             for key in _deletions(term) | {term}:
                 index.setdefault(key, set()).add(term)
         self._index = {key: tuple(sorted(terms)) for key, terms in index.items()}
-        self._all = frozenset(fold_kana(w) for w in japanese if len(w) >= 2)
+        self._all = frozenset(fold_kana(w) for w in japanese | set(known) if len(w) >= 2)
         self.english = tuple(sorted({w for w in english if len(w) >= MIN_EN_WORD - 1}))
         self._english_set = frozenset(self.english)
         self.abbreviations = frozenset(abbreviations)
@@ -192,14 +196,14 @@ class Speller:
         return text, tuple(corrections)
 
 
-def build_speller(texts: Iterable[str], synonyms: Iterable[Iterable[str]], words: Iterable[str]) -> Speller:
-    """A speller over the knowledge's vocabulary: synonyms as declared, indexed words, and the
-    English words and upper-case abbreviations of ``texts`` (examples, answers, keywords)."""
-    japanese = {clean(str(v)) for group in synonyms for v in group}
-    japanese |= {w for w in words if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", w)}
-    english: set[str] = set()
-    abbreviations: set[str] = set()
-    for text in [*texts, *(str(v) for group in synonyms for v in group)]:
-        english.update(_EN_WORD.findall(clean(text)))
-        abbreviations.update(m.group(1) for m in _ABBREVIATION.finditer(text))
-    return Speller(japanese, english, abbreviations)
+def build_speller(key_terms: Iterable[str], synonyms: Iterable[Iterable[str]], words: Iterable[str],
+                  texts: Iterable[str]) -> Speller:
+    """A speller over the knowledge's key terms (synonyms as declared, keywords, titles), knowing
+    every indexed word, with the upper-case abbreviations of ``texts`` (examples, answers)."""
+    keys = [clean(str(v)) for group in synonyms for v in group] + [clean(k) for k in key_terms]
+    japanese = {k for k in keys if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", k)}
+    english = {w for k in keys for w in _EN_WORD.findall(k)}
+    abbreviations = {m.group(1) for text in [*texts, *(str(v) for g in synonyms for v in g)]
+                     for m in _ABBREVIATION.finditer(text)}
+    known = {w for w in words if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", w)}
+    return Speller(japanese, english, abbreviations, known)
