@@ -28,6 +28,8 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit to read lines from stdin")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
     ask.add_argument("--session", help="keep conversation context across questions under this id (in the store)")
+    ask.add_argument("--top", type=int, default=5, metavar="K",
+                     help="list the best K candidate intents in the JSON (default 5)")
     sub.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
     validate = sub.add_parser("validate", parents=[common], help="check the YAML; exit 1 on errors")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
@@ -35,7 +37,8 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
     ev.add_argument("questions", nargs="?", type=Path, help="question YAML (sample format)")
     ev.add_argument("--cross-validate", action="store_true", help="leave-one-out over the intents' examples")
     ev.add_argument("--min", action="append", default=[], metavar="NAME=VALUE",
-                    help="fail unless a figure reaches VALUE (in_scope, out_of_scope, dialogue, loo)")
+                    help="fail unless a figure reaches VALUE (in_scope, out_of_scope, dialogue, loo, "
+                         "p_at_1, top_5, mrr_at_5, ndcg_at_10, recall_at_10)")
     ev.add_argument("--verbose", "-v", action="store_true", help="print every question, not only failures")
     explain = sub.add_parser("explain", parents=[common], help="show how a question is matched")
     explain.add_argument("question")
@@ -69,6 +72,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     def one(question: str) -> None:
         message = IncomingMessage(question, channel="cli", conversation_id=session or "cli")
         reply = engine.answer(message, remember=session is not None)
+        if args.top != 5:  # the ranking of the question as read, without the conversation's context
+            from dataclasses import replace
+
+            from bot.core.answer import ranking
+
+            reply = replace(reply, candidates=ranking(engine.kb, question, max(args.top, 0)))
         if args.json:
             out.write(json.dumps(to_json(question, reply), ensure_ascii=False) + "\n")
         else:

@@ -105,3 +105,25 @@ def test_cross_validate_reports_leave_one_out(capsys: pytest.CaptureFixture[str]
     assert main(["eval", "--cross-validate", *MINI]) == 0
     out = capsys.readouterr().out
     assert out.startswith("leave-one-out: 12 examples, top-1 ")
+
+
+def test_ask_top_k_lists_that_many_candidates(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["ask", "--json", "--top", "1", *MINI, "総務省の電話番号"])
+    assert len(json.loads(capsys.readouterr().out)["candidates"]) == 1
+    main(["ask", "--json", "--top", "8", *MINI, "総務省の電話番号"])
+    reply = json.loads(capsys.readouterr().out)
+    assert reply["candidates"][0]["intent"] == "contact_mic" and len(reply["candidates"]) >= 2
+    scores = [c["score"] for c in reply["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_eval_reports_ranking_measures_for_items_with_relevant_intents(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    questions = write(tmp_path / "q.yaml", """\
+- {q: "総務省の電話", relevant: [contact_mic]}
+- {q: "事例集の事例の数", relevant: [casebook_count]}
+""")
+    assert main(["eval", *MINI, str(questions), "--min", "p_at_1=1.0"]) == 0
+    out = capsys.readouterr().out
+    assert "ranking (2 questions with relevant intents): P@1 1.000  top-5 1.000  MRR@5 1.000" in out
+    assert "nDCG@10 1.000  Recall@10 1.000" in out and "in-scope" not in out

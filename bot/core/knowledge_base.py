@@ -1,6 +1,7 @@
 """A loaded knowledge base: the facts, the composed answers and the matcher built over them."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,9 @@ from bot.core.compose import ComposedAnswer, compose
 from bot.core.knowledge import Intent, Knowledge, load_knowledge
 from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
-from bot.core.text import Analyzer
+from bot.core.spelling import Speller, build_speller
+from bot.core.text import Analyzer, clean, fold_kana
+from bot.core.years import normalise as normalise_years, years_in
 from bot.core.types import Language
 
 
@@ -24,6 +27,9 @@ class KnowledgeBase:
     answers: dict[str, dict[Language, ComposedAnswer]]
     topic_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     loaded_at: float = 0.0
+    speller: Speller | None = None
+    intent_years: dict[str, frozenset[int]] = field(default_factory=dict)  # years each answer names
+    figure_years: dict[str, frozenset[int]] = field(default_factory=dict)  # intents giving head counts: for which fiscal years
 
     @property
     def version(self) -> str:
@@ -37,6 +43,7 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
     follows the examples being encoded)."""
     analyzer = Analyzer(knowledge.synonyms)
     encoder = encoder or shared_encoder()
+    intents = {i.id: i for i in knowledge.intents}
     answers: dict[str, dict[Language, ComposedAnswer]] = {}
     for intent in knowledge.intents:
         ja = compose(intent, knowledge, "ja")
@@ -51,8 +58,25 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
         for c in knowledge.table("contacts").values()
     }
     vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress)
-    return KnowledgeBase(knowledge, Matcher(items, analyzer, vectors), {i.id: i for i in knowledge.intents},
-                         answers, topic_terms, time.time())
+    matcher = Matcher(items, analyzer, vectors, _entities(knowledge))
+    texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
+    speller = build_speller([k for item in items for k in item.keywords], knowledge.synonyms, matcher.vocabulary(),
+                            texts)
+    years = {i: frozenset(years_in(clean(a["ja"].text))) for i, a in answers.items()}
+    figures = {i: frozenset(y for sentence in a["ja"].text.split("。") if _HEADCOUNT.search(sentence)
+                            for y in years_in(clean(sentence), fiscal_only=True))
+               for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not intents[i].fallback}
+    return KnowledgeBase(knowledge, matcher, intents, answers, topic_terms, time.time(), speller, years, figures)
+
+
+_ORGANISATION = re.compile(r"(?:省|庁|協会|委員会|室|局|交流員|助手)$")
+_HEADCOUNT = re.compile(r"\d[\d,]*(?:人|か国)")
+
+
+def _entities(knowledge: Knowledge) -> set[str]:
+    """Named things -- roles and organisations (ALT, CIR, 総務省, 自治体国際化協会…) -- as the matcher sees them."""
+    return {fold_kana(normalise_years(clean(group[0]))) for group in knowledge.synonyms
+            if re.fullmatch(r"[A-Z]{2,6}", str(group[0])) or _ORGANISATION.search(str(group[0]))}
 
 
 def load_kb(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:

@@ -15,16 +15,19 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from bot.core.bm25 import Field as _Field
 from bot.core.semantic import ExampleVectors
 from bot.core.text import Analysis, Analyzer, fold_kana
 
-K1, B = 1.2, 0.75
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
 SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
 ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
+ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question names and the intent never mentions
+ENTITY_SHARE = 0.3         # a name more than this share of intents mention weighs too little to penalise
+NAMED_SHARE = 0.8          # … and more than this share is the general subject (JET), not a named thing
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
 PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
@@ -54,49 +57,15 @@ class IntentText:
     keywords: Sequence[str] = ()
 
 
-class _Field:
-    """An inverted index for one field: term -> (doc indices, BM25 weights)."""
-
-    def __init__(self, docs: Sequence[Counter[str]]) -> None:
-        self.n = len(docs)
-        lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
-        self.lengths = lengths
-        self.avgdl = float(lengths.mean()) if self.n and lengths.sum() else 1.0
-        df: Counter[str] = Counter()
-        for doc in docs:
-            df.update(doc.keys())
-        self.idf = {t: math.log(1 + (self.n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        for i, doc in enumerate(docs):
-            for term, tf in doc.items():
-                ids, weights = postings.setdefault(term, ([], []))
-                ids.append(i)
-                weights.append(self.weight(term, tf, float(lengths[i])))
-        self.postings = {t: (np.array(i, dtype=np.int32), np.array(w, dtype=np.float32))
-                         for t, (i, w) in postings.items()}
-
-    def weight(self, term: str, tf: float, length: float) -> float:
-        """BM25 contribution of ``term`` occurring ``tf`` times in a document of ``length``."""
-        if tf <= 0:
-            return 0.0
-        norm = K1 * (1 - B + B * length / self.avgdl)
-        return self.idf.get(term, 0.0) * tf * (K1 + 1) / (tf + norm)
-
-    def add_scores(self, scores: np.ndarray, terms: Iterable[str], factor: float) -> None:
-        for term in terms:
-            hit = self.postings.get(term)
-            if hit is not None:
-                scores[hit[0]] += hit[1] * factor  # ids are unique within a posting: no np.add.at needed
-
-
 class Matcher:
     """Built once per knowledge version; ``rank`` is pure and thread-safe."""
 
     def __init__(self, items: Sequence[IntentText], analyzer: Analyzer,
-                 vectors: ExampleVectors | None = None) -> None:
+                 vectors: ExampleVectors | None = None, entities: Iterable[str] = ()) -> None:
         self.analyzer = analyzer
         self.vectors = vectors
         self.ids = [item.intent_id for item in items]
+        self._position = {intent_id: i for i, intent_id in enumerate(self.ids)}
         # Per example only its normalized text is kept (fuzzy scoring); a left-out example's
         # full analysis is recomputed when needed (evaluation only). Keeping every Analysis
         # cost ~270 MB at 10,000 intents.
@@ -113,6 +82,10 @@ class Matcher:
         self.ex_docs, self.ans_docs, self.rd_docs = ex_docs, ans_docs, rd_docs
         self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
+        mentions = Counter(t for ex, ans in zip(ex_docs, ans_docs) for t in set(ex) | set(ans))
+        self._mentions = mentions
+        self.named = frozenset(e for e in entities if 0 < mentions[e] <= NAMED_SHARE * len(items))
+        self.entities = frozenset(e for e in self.named if mentions[e] <= ENTITY_SHARE * len(items))
 
     def example_analysis(self, intent: int, example: int) -> Analysis:
         """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
@@ -126,13 +99,32 @@ class Matcher:
         """Whether any example, keyword or answer uses ``term``."""
         return term in self.fields["ex"].idf or term in self.fields["ans"].idf
 
+    def mentions(self, intent_id: str, term: str) -> bool:
+        """Whether an intent's examples, keywords or answer use ``term``."""
+        i = self._position[intent_id]
+        return bool(self.ex_docs[i].get(term)) or term in self.ans_docs[i]
+
+    def share(self, term: str) -> float:
+        """The share of intents whose examples, keywords or answer use ``term``."""
+        return self._mentions.get(term, 0) / max(len(self.ids), 1)
+
+    def vocabulary(self) -> set[str]:
+        """Every word an example, keyword or answer uses."""
+        return set(self.fields["ex"].idf) | set(self.fields["ans"].idf)
+
     def term_weight(self, term: str) -> float:
         """Rarity of a question word; words the knowledge never uses weigh the most."""
         idf = self.fields["ex"].idf.get(term) or self.fields["ans"].idf.get(term)
         return idf if idf is not None else self.max_idf
 
-    def rank(self, query: Analysis, limit: int = 5, exclude: tuple[int, int] | None = None) -> list[Scored]:
-        """Best intents for ``query``; ``exclude=(intent, example)`` hides one example (leave-one-out)."""
+    def encode(self, query: Analysis) -> np.ndarray | None:
+        """The sentence vector of a question (None without the semantic re-ranker)."""
+        return self.vectors.query(query.original) if self.vectors is not None else None
+
+    def rank(self, query: Analysis, limit: int = 5, exclude: tuple[int, int] | None = None,
+             vector: np.ndarray | None = None) -> list[Scored]:
+        """Best intents for ``query``; ``exclude=(intent, example)`` hides one example (leave-one-out);
+        ``vector``: the question's sentence vector when the caller already has it (one encoding per question)."""
         if not self.ids or not (query.terms or query.grams):
             return []
         terms = list(dict.fromkeys(query.terms))
@@ -149,8 +141,13 @@ class Matcher:
         if not top:
             return []
         best = max(float(scores[i]) for i in top)
-        vector = self.vectors.query(query.original) if self.vectors is not None else None
-        ranked = [self._fine(i, query, terms, float(scores[i]) / best, exclude, vector) for i in top]
+        if vector is None:
+            vector = self.encode(query)
+        specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + list(query.names)))
+        entities = tuple(self.entities.intersection(terms))
+        semantic = self._semantics(top, vector, exclude)
+        ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities)
+                  for i in top]
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
 
@@ -203,8 +200,17 @@ class Matcher:
             field.weight(t, self.ans_docs[doc].get(t, 0), float(field.lengths[doc])) for t in terms)
         return total
 
-    def _fine(self, i: int, query: Analysis, terms: list[str], bm25_rel: float,
-              exclude: tuple[int, int] | None, vector: np.ndarray | None) -> Scored:
+    def _semantics(self, top: list[int], vector: np.ndarray | None,
+                   exclude: tuple[int, int] | None) -> dict[int, float]:
+        """Best cosine per shortlisted intent, in one matrix product (a hidden example left out)."""
+        if vector is None or self.vectors is None:
+            return {}
+        if exclude is not None:
+            return {i: max(0.0, self.vectors.best(vector, i, exclude[1] if exclude[0] == i else None)) for i in top}
+        return {i: max(0.0, best) for i, best in zip(top, self.vectors.best_of(vector, top))}
+
+    def _fine(self, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
+              semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...]) -> Scored:
         norms: Sequence[str] = self.example_norms[i]
         hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
         if hidden is not None and exclude is not None:
@@ -218,19 +224,18 @@ class Matcher:
             if hidden is not None:
                 grams = grams - Counter(hidden.grams)
             coverage = max(coverage, self._gram_coverage(query.grams, grams))
-        fuzzy = max((fuzz.ratio(query.normalized, n) for n in norms), default=0.0) / 100
-        semantic = 0.0
-        if vector is not None and self.vectors is not None:
-            skip = exclude[1] if exclude is not None and exclude[0] == i else None
-            semantic = max(0.0, self.vectors.best(vector, i, skip))
+        nearest = process.extractOne(query.normalized, norms, scorer=fuzz.ratio) if norms else None
+        fuzzy = nearest[1] / 100 if nearest else 0.0
         score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
         # A year, a number or a name the intent never mentions (令和7年度, 札幌市) means the question
         # is about something it does not hold: strongly so when no intent knows it at all.
-        specifics = [t for t in terms if _is_specific_number(t)] + list(query.names)
         penalty = 1.0
-        for term in dict.fromkeys(specifics):
+        for term in specifics:
             if not vocab.get(term) and term not in self.ans_docs[i]:
                 penalty *= SPECIFIC_PENALTY if not self.knows(term) else ELSEWHERE_PENALTY
+        for term in entities:
+            if not vocab.get(term) and term not in self.ans_docs[i]:
+                penalty *= ENTITY_PENALTY
         return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
 
 

@@ -33,6 +33,32 @@ UNKNOWN_ACTION = {
     "ja": "申し訳ありません。このボタンは現在使えません。ご質問は文字で送るか、下の話題から選んでください。",
     "en": "Sorry, that button no longer works. Please type your question or pick a topic below.",
 }
+UNSURE = {
+    "ja": "ご質問の内容をはっきりとは特定できませんでした。次のどれかについてのご質問でしょうか。",
+    "en": "I'm not sure what you are asking. Is it about one of these?",
+}
+UNSURE_END = {
+    "ja": "当てはまるものを選ぶか、言葉を変えてもう一度お尋ねください。",
+    "en": "Pick one, or ask again in other words.",
+}
+GAP = {
+    "year": {"ja": "{year}の数字や情報は、通知にもこのボットの資料にもありません。",
+             "en": "Figures or facts for {year} are not in the notice or in this bot's sources."},
+    "ranking": {"ja": "ランキングや順位（どこが一番多いかなど）は、通知にもこのボットの資料にもありません。",
+                "en": "Rankings (which has the most, and so on) are not in the notice or in this bot's sources."},
+    "date": {"ja": "お尋ねの日付（期限・日程）は、通知にもこのボットの資料にも書かれていません。",
+             "en": "The date you ask for (deadline or schedule) is not given in the notice or in this bot's sources."},
+    "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめは、通知にもこのボットの資料にもありません。",
+                "en": "The notice and this bot's sources give no opinion on which option to choose."},
+}
+NEXT_YEAR = {"ja": "来年度（{year}）", "en": "next year ({year})"}
+HELD_YEARS = {"ja": "資料にある人数は{years}のものです。", "en": "The figures held are for {years}."}
+RELATED = {"ja": "関連する内容は次のとおりです（選ぶと表示します）。", "en": "Related topics you can pick:"}
+LATEST = {
+    "ja": "資料にある最新の数字は{year}のものです。それより新しい数字は、通知にもこのボットの資料にもありません。",
+    "en": "The newest figures held are for {year}; newer figures are not in the notice or in this bot's sources.",
+}
+UNDERSTOOD = {"ja": "「{wrong}」を「{right}」として回答します。", "en": "Reading \"{wrong}\" as \"{right}\"."}
 NOT_TEXT = {
     "ja": "ありがとうございます。恐れ入りますが、ご質問は文字で送ってください。",
     "en": "Thank you! Please send your question as text.",

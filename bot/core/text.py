@@ -20,6 +20,8 @@ from typing import Iterable, Sequence
 import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
+from bot.core.years import normalise as normalise_years
+
 MAX_CHARS = 5000
 # English questions meet fewer English words in the knowledge (answers are mostly Japanese),
 # so an English word the knowledge never uses says less than an unknown Japanese noun.
@@ -100,6 +102,17 @@ def _year_terms(surfaces: list[str]) -> list[str]:
     return found
 
 
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _gibberish(word: str) -> bool:
+    """Latin letters that are no word: a keyboard row (asdf, qwerty, hjkl), no vowel, or a long consonant run."""
+    if word.isdigit() or "@" in word:
+        return False
+    return (not re.search(r"[aeiouy]", word) or re.search(r"[bcdfghjklmnpqrstvwxz]{5,}", word) is not None
+            or (len(word) >= 4 and any(word[:4] in row for row in _KEYBOARD_ROWS)))
+
+
 _STEMMER = snowballstemmer.stemmer("english")  # stateless; the Porter2 rules are data
 
 
@@ -120,6 +133,7 @@ class Analysis:
     units: tuple[tuple[str, float, tuple[str, ...]], ...] = ()
     kana_only: bool = False
     names: tuple[str, ...] = ()  # proper nouns (places, people, organisations)
+    nonwords: tuple[str, ...] = ()  # words of no language: keyboard mashing, strings the dictionary lacks
 
 
 class Analyzer:
@@ -130,9 +144,9 @@ class Analyzer:
         self._lock = threading.Lock()
         table: dict[str, str] = {}
         for group in synonym_groups:
-            canonical = clean(group[0])
+            canonical = normalise_years(clean(group[0]))
             for variant in group:  # the canonical word itself too: it becomes one atomic term
-                key = fold_kana(clean(variant))
+                key = fold_kana(normalise_years(clean(variant)))
                 if key:
                     table.setdefault(key, canonical)
         for key, canonical in list(table.items()):
@@ -148,6 +162,13 @@ class Analyzer:
         readings = [m.reading_form() for m in self._tokenizer.tokenize(text)]
         joined = fold_kana("".join(readings))
         return joined if re.fullmatch(r"[\u30a0-\u30ff]+", joined) else ""
+
+    def reading(self, text: str) -> str:
+        """The katakana reading of ``text`` (kana stays as it is; "" when it cannot be read)."""
+        if not re.search(r"[\u3400-\u9fff]", text):
+            return fold_kana(text)
+        with self._lock:
+            return self._reading(text)
 
     @staticmethod
     def _build_synonym_re(table: dict[str, str]) -> re.Pattern[str] | None:
@@ -181,15 +202,16 @@ class Analyzer:
     def analyse(self, text: str) -> Analysis:
         """Normalise and tokenise ``text`` (any input: never raises on odd Unicode)."""
         original = clean(text)
-        cleaned = _POLITE.sub(" ", original)
+        cleaned = normalise_years(_POLITE.sub(" ", original))
         cleaned, applied = self.apply_synonyms(cleaned)
         spaced = _NON_WORD.sub(" ", cleaned).strip()
         units: list[tuple[str, float, tuple[str, ...]]] = [(fold_kana(c), 1.0, ()) for _, c in applied]
         readings: list[str] = []
         names: list[str] = []
+        nonwords: list[str] = []
         with self._lock:  # a SudachiPy tokenizer must not be used by two threads at once
             for chunk in spaced.split():
-                self._words(chunk, units, readings, names)
+                self._words(chunk, units, readings, names, nonwords)
         units = list({u[0]: u for u in units}.values())
         # interned: the index holds each distinct word once, however many examples use it
         terms = tuple(sys.intern(t) for word, _, parts in units for t in (word, *parts))
@@ -199,14 +221,16 @@ class Analyzer:
         grams = tuple(sys.intern(reading[i:i + 2]) for i in range(len(reading) - 1)) if len(reading) > 1 \
             else tuple(readings)
         return Analysis(fold_kana(spaced), terms, grams, applied, original, tuple(units), kana_only,
-                        tuple(dict.fromkeys(names)))
+                        tuple(dict.fromkeys(names)), tuple(dict.fromkeys(nonwords)))
 
     def _words(self, chunk: str, units: list[tuple[str, float, tuple[str, ...]]], readings: list[str],
-               names: list[str]) -> None:
+               names: list[str], nonwords: list[str]) -> None:
         if _ASCII_WORD.match(chunk):
             for word in re.split(r"[.@_+-]+", chunk) if "@" not in chunk else [chunk]:
                 if word and word not in _EN_STOP and not (len(word) == 1 and word.isalpha()):
                     units.append((_stem_en(word)[:40], EN_UNKNOWN_WEIGHT, ()))
+                    if _gibberish(word):
+                        nonwords.append(units[-1][0])
             return
         morphemes = list(self._tokenizer.tokenize(chunk))
         units.extend((year, 1.0, ()) for year in _year_terms([m.surface() for m in morphemes]))
@@ -227,6 +251,8 @@ class Analyzer:
             sub = tuple(fold_kana(p.normalized_form()) for p in parts if len(parts) > 1
                         and p.part_of_speech()[0] in _CONTENT_POS and p.normalized_form() not in _STOP_LEMMAS)
             units.append((fold_kana(lemma), weight, sub))
+            if morpheme.is_oov():
+                nonwords.append(fold_kana(lemma))
             if morpheme.part_of_speech()[1] == "固有名詞":
                 names.append(fold_kana(lemma))
             reading = morpheme.reading_form()

@@ -10,6 +10,9 @@ from typing import Literal, Mapping
 
 Language = Literal["ja", "en"]
 ReplyKind = Literal["answer", "clarify", "fallback", "help", "greeting", "notice"]
+# answer: the intent answers; clarify: "did you mean" (with an answer when intent_id is set,
+# without one -- fallback=True -- when the bot is not sure); fallback: nothing to answer with;
+# help / greeting: the bot introduces itself; notice: a workflow's message (escalation, feedback…)
 # "message": text or a tapped suggestion; "follow": the user added the bot; "unsupported": a sticker,
 # image… the bot cannot read; "action": a tapped button that is not a question (see Action)
 MessageKind = Literal["message", "follow", "unsupported", "action"]
@@ -79,11 +82,21 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A mistyped word and the word of the knowledge it was read as (地方材政措置 -> 地方財政措置)."""
+
+    wrong: str
+    right: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """Everything a channel needs to render an answer.
 
     ``text`` is the answer body only; links and contacts are separate so that
     each channel can render them natively (see :func:`bot.core.render.plain_text`).
+    ``corrections`` lists mistyped words the bot read as another word; ``text`` already
+    starts with a line saying so. ``candidates`` holds the best intents considered.
     """
 
     text: str
@@ -99,14 +112,16 @@ class Reply:
     source: str | None = None
     actions: tuple[Action, ...] = ()
     inquiry_id: str | None = None  # the logged inquiry this reply answers (feedback refers to it)
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a conversation was last about: the intent answered and when (epoch seconds)."""
+    """What a conversation was last about: the intent answered, when (epoch seconds), and in which language."""
 
     intent_id: str
     at: float
+    language: Language = "ja"
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO, TypeVar
 
-from bot.core.answer import THRESHOLD
+from bot.core.answer import THRESHOLD, ranking
 from bot.core.knowledge_base import KnowledgeBase
 from bot.engine import Engine, load_engine
+from bot.evaluation import ranking as measures
 from bot.evaluation.question_set import Result, load_questions, run
 
 T = TypeVar("T")
@@ -88,6 +89,18 @@ def report_questions(results: list[Result], out: TextIO, verbose: bool) -> dict[
     return figures
 
 
+def report_ranking(kb: KnowledgeBase, questions: list, out: TextIO) -> dict[str, float]:
+    """P@1, top-5, MRR@5, nDCG@10 and Recall@10 for the questions that list ``relevant`` intents."""
+    graded = [q for q in questions if q.item.get("relevant") and not q.dialogue]
+    if not graded:
+        return {}
+    pairs = [([c.intent_id for c in ranking(kb, q.text, 10)], {str(i) for i in q.item["relevant"]}) for q in graded]
+    scores = measures.score(pairs)
+    out.write(measures.line(scores) + "\n")
+    return {"p_at_1": scores.p_at_1, "top_5": scores.top_5, "mrr_at_5": scores.mrr_at_5,
+            "ndcg_at_10": scores.ndcg_at_10, "recall_at_10": scores.recall_at_10}
+
+
 def _minimums(specs: list[str]) -> dict[str, float]:
     out = {}
     for spec in specs:
@@ -109,8 +122,11 @@ def run_eval(args: argparse.Namespace, out: TextIO, engine: Engine | None = None
             out.write(f"  confused: {expected} -> {got} ({count})\n")
     if args.questions:
         questions = load_questions(Path(args.questions))
-        results = list(run(list(progress(questions, "eval")), lambda m, remember: engine.answer(m, remember)))
-        figures.update(report_questions(results, out, args.verbose))
+        judged = [q for q in questions if q.judged]
+        if judged:
+            results = list(run(list(progress(judged, "eval")), lambda m, remember: engine.answer(m, remember)))
+            figures.update(report_questions(results, out, args.verbose))
+        figures.update(report_ranking(engine.kb, questions, out))
     if not args.questions and not args.cross_validate:
         out.write("jetbot eval: give a question file and/or --cross-validate\n")
         return 2

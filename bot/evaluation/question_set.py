@@ -11,7 +11,9 @@ A set is a YAML list. Each item is a single question or a dialogue::
 
 ``any`` / ``all``: the reply (answer, source, links, contacts) contains one / every fact;
 ``none``: it contains none of these; ``fallback: true``: the bot must not answer (a fallback,
-the help text, or "did you mean" choices without an answer). Facts and replies are compared
+the help text, or "did you mean" choices without an answer). ``relevant: [intent ids]``: the
+intents that answer it, for the ranking measures (P@1, top-5, MRR@5, nDCG@10, Recall@10 over
+the bot's top ten candidates); an item may have only ``relevant``. Facts and replies are compared
 after NFKC, lower-casing and removing spaces, commas and dashes. A dialogue's turns are asked
 in one conversation, in order; every turn is judged like a single question.
 """
@@ -54,6 +56,11 @@ class Question:
     def in_scope(self) -> bool:
         """Whether the bot is expected to answer."""
         return not self.item.get("fallback")
+
+    @property
+    def judged(self) -> bool:
+        """Whether the reply itself is judged (an item with only ``relevant`` measures the ranking alone)."""
+        return any(key in self.item for key in ("any", "all", "none", "fallback"))
 
 
 @dataclass(frozen=True)

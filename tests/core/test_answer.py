@@ -49,12 +49,32 @@ def test_english_question_gets_english_answer_where_one_exists(kb: KnowledgeBase
     assert no_english.intent_id == "casebook_count" and no_english.language == "ja"
 
 
-@pytest.mark.parametrize("text", ["明日の大阪の天気", "Book me a hotel in Kyoto", "🙂🙂🙂", "？？？", "\x00\x07", "qwzxkj"])
+@pytest.mark.parametrize("text", ["明日の大阪の天気", "Book me a hotel in Kyoto"])
 def test_out_of_scope_falls_back_with_a_contact(kb: KnowledgeBase, text: str) -> None:
     reply = ask(kb, text)
     assert reply.fallback and reply.intent_id is None
     assert reply.contacts and reply.contacts[0].id == "mic"  # the default contact
     assert "お答えできません" in reply.text or "can't answer" in reply.text
+    assert not reply.suggestions  # an unrelated question is not steered to an unrelated topic
+
+
+@pytest.mark.parametrize("text", ["🙂🙂🙂", "？？？", "\x00\x07", "qwzxkj", "3", "ｗｗｗｗ", "あああ", "asdfghjkl"])
+def test_noise_gets_the_short_help_in_japanese(kb: KnowledgeBase, text: str) -> None:
+    reply = ask(kb, text)
+    assert reply.kind == "help" and reply.intent_id is None and reply.language == "ja"
+    assert "質問" in reply.text and reply.suggestions
+
+
+def test_a_real_word_the_knowledge_lacks_is_a_question_not_noise(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "駐車場はありますか")
+    assert reply.kind == "fallback" and "お答えできません" in reply.text and reply.contacts
+
+
+def test_noise_after_an_answer_is_not_read_as_a_follow_up(kb: KnowledgeBase) -> None:
+    reply = ask(kb, "asdfghjkl", context=Context("contact_mic", at=1000.0), now=1010.0)
+    assert reply.kind == "help" and reply.intent_id is None
+    english = ask(kb, "qwerty", context=Context("size", at=1000.0, language="en"), now=1010.0)
+    assert english.kind == "help" and english.language == "en"
 
 
 def test_fallback_offers_the_contact_whose_topics_match(kb: KnowledgeBase) -> None:
@@ -72,7 +92,7 @@ def test_empty_question_gets_help_with_examples(kb: KnowledgeBase, text: str) ->
 def test_very_long_question_is_truncated_and_still_answered(kb: KnowledgeBase) -> None:
     reply = ask(kb, "総務省の電話番号を教えてください。" * 1000)  # 17,000 characters
     assert reply.intent_id == "contact_mic"
-    assert ask(kb, "あ" * 100_000).kind in ("fallback", "answer")  # any reply, no exception
+    assert ask(kb, "あ" * 100_000).kind in ("fallback", "answer", "help")  # any reply, no exception
 
 
 def test_tapped_suggestion_answers_that_intent(kb: KnowledgeBase) -> None:

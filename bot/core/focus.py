@@ -1,0 +1,66 @@
+"""Find the question inside a long, polite message (the LINE style of municipal staff).
+
+A typical message is: a greeting, a self-introduction (office and name), some background,
+and the question at the end. Greetings and self-introductions say nothing about the topic and
+are dropped; the background may name the topic (インバウンド…) but also brings many words
+the knowledge does not use, which would dilute the match. :func:`parts` splits a message into
+its question sentence and its background so that the caller can weigh them differently.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+")
+_GREETING = re.compile(
+    r"^(?:いつも|大変|たいへん)?(?:お世話になっております|お世話になってます|お世話になります|お世話様です|"
+    r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|"
+    r"はじめまして|初めまして|突然のご連絡失礼いたします|突然のご連絡失礼します|突然失礼します|失礼します|"
+    r"失礼いたします|hello|hi|dear [a-z ]+)[、,。.!！\s]*", re.IGNORECASE)
+# "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております"
+_INTRODUCTION = re.compile(
+    r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
+    r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部)"
+    r"(?:の[^\s、。？?]{1,8})?です)[。.!！\s]*$")
+_QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
+
+
+@dataclass(frozen=True)
+class MessageParts:
+    """A message split for matching: ``question`` (the sentence asked) and ``background`` (the rest)."""
+
+    question: str
+    background: str = ""
+    dropped: bool = False  # a greeting or self-introduction was removed
+
+    @property
+    def text(self) -> str:
+        """Background and question together (without greetings and self-introductions)."""
+        return f"{self.background}{self.question}" if self.background else self.question
+
+
+def sentences(text: str) -> list[str]:
+    """The message cut after 。！？ and line breaks (each sentence keeps its punctuation)."""
+    return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
+
+
+def _is_introduction(sentence: str) -> bool:
+    return len(sentence) <= 60 and _INTRODUCTION.search(sentence) is not None and not _QUESTION.search(sentence)
+
+
+def parts(text: str) -> MessageParts:
+    """Drop greetings and self-introductions; the last question sentence is the question."""
+    kept: list[str] = []
+    dropped = False
+    for sentence in sentences(text):
+        rest = _GREETING.sub("", sentence)
+        if rest != sentence:
+            dropped = True
+        if not rest or _is_introduction(rest):
+            dropped = dropped or bool(rest)
+            continue
+        kept.append(rest)
+    if not kept:
+        return MessageParts(text)
+    asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
+    return MessageParts(kept[asked], "".join(kept[:asked] + kept[asked + 1:]), dropped)

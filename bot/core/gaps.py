@@ -1,0 +1,143 @@
+"""A related topic is not an answer: notice when the specific thing asked is not in the knowledge.
+
+Three such things are recognised in a question:
+
+- a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a
+  named thing (SEA) the year's figures do not break down;
+- a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
+- an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none;
+- a **date** (何月何日, 提出期限) when the answer found gives none.
+
+:func:`find_gap` returns what is missing and the related intents to offer as choices;
+``latest`` tells the caller that a "this year / latest" question is answered with the newest
+figures the knowledge has, so the reply can say which year they are for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.text import Analysis, fold_kana
+from bot.core.years import normalise, relative_year, years_in
+
+FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
+KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
+TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
+_YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
+_ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
+_FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
+                     r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
+_RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位|多い順|少ない順|"
+                      r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
+_OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
+                      r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
+                      r"(?:better|cheaper)|recommend)(?![a-z])")
+_DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
+_DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december)", re.IGNORECASE)
+GapKind = Literal["year", "ranking", "opinion", "date"]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What the question asks that the knowledge does not hold, and the related intents to offer."""
+
+    kind: GapKind
+    year: int | None = None
+    relative: bool = False
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The outcome of the check: a gap, or the ranking to answer from (and the newest year if asked)."""
+
+    ranked: list[Scored]
+    gap: Gap | None = None
+    latest: int | None = None
+
+
+def _without_years(analysis: Analysis) -> Analysis:
+    units = tuple(u for u in analysis.units if not _YEAR_WORD.match(u[0]))
+    return replace(analysis, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),
+                   synonyms_applied=tuple(s for s in analysis.synonyms_applied if not _YEAR_WORD.match(s[1])),
+                   original=_ERA_YEAR.sub(" ", normalise(analysis.original)))
+
+
+def _missing_entity(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> bool:
+    """The question names a thing (ALT, SEA…) this intent never mentions."""
+    return any(not kb.matcher.mentions(intent_id, e) for e in kb.matcher.named.intersection(analysis.terms))
+
+
+def _first(ranked: list[Scored], intent_id: str) -> list[Scored]:
+    return sorted(ranked, key=lambda s: s.intent_id != intent_id)
+
+
+def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
+
+
+def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
+                vector: np.ndarray | None) -> Reading:
+    asked = years_in(text)
+    relative = relative_year(text)
+    figure = bool(_FIGURE.search(text)) or "headcount" in analysis.terms
+    held = sorted({y for years in kb.figure_years.values() for y in years})
+    if not asked and relative == "next" and figure and held:
+        asked = {held[-1] + 1}
+    if not asked:
+        if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
+            return Reading(ranked, latest=held[-1])
+        return Reading(ranked)
+    topic = kb.matcher.rank(_without_years(analysis), vector=vector) or ranked
+    close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
+    choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
+    if figure and choice not in kb.figure_years:  # a head count is asked: the topic is a figures intent
+        choice = next((i for i in close if i in kb.figure_years), choice)
+    year = min(asked)
+    if figure and (choice in kb.figure_years or not kb.intent_years.get(choice)):
+        for s in [s for s in topic[:5] if s.intent_id in kb.figure_years]:
+            if asked & kb.figure_years[s.intent_id] and not _missing_entity(kb, analysis, s.intent_id):
+                return Reading(_first(ranked or topic, s.intent_id))
+        if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
+            return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
+                                       _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))
+    years = kb.intent_years.get(choice, frozenset())
+    if years and not asked & years:
+        return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
+    return Reading(_first(ranked or topic, choice) if choice != (ranked[0].intent_id if ranked else None) else ranked)
+
+
+def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
+    """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
+    key word of the question that the best answer never mentions."""
+    if not ranked or kb.intents[ranked[0].intent_id].fallback:
+        return ranked
+    keys = {k for k in (fold_kana(c) for _, c in analysis.synonyms_applied) if kb.matcher.share(k) <= KEY_SHARE}
+    best = ranked[0].intent_id
+    for s in ranked[1:5]:
+        if s.score >= FALLBACK_FLOOR and kb.intents[s.intent_id].fallback and any(
+                kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best, k) for k in keys):
+            return _first(ranked, s.intent_id)
+    return ranked
+
+
+def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
+             vector: np.ndarray | None = None) -> Reading:
+    """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``
+    its sentence vector if already computed (the year check re-ranks without the year, same meaning)."""
+    if _RANKING.search(text):
+        return Reading(ranked, Gap("ranking", related=_related(ranked)))
+    if _OPINION.search(text):
+        return Reading(ranked, Gap("opinion", related=_related(ranked)))
+    reading = _year_check(kb, text, analysis, _declared_not_held(kb, analysis, ranked), vector)
+    if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
+        best = reading.ranked[0].intent_id
+        if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):
+            return Reading(reading.ranked, Gap("date", related=_related(reading.ranked)))
+    return reading

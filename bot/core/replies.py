@@ -1,0 +1,171 @@
+"""The replies the core builds: an intent's answer, help, the "not sure" band, the plain apology."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core import messages
+from bot.core.compose import contact_of, label
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.menu import menu_suggestions
+from bot.core.matcher import Scored
+from bot.core.text import Analysis
+from bot.core.gaps import Gap
+from bot.core.years import era_label
+from bot.core.types import Candidate, Correction, Language, Reply, Suggestion
+
+HELP_INTENT, GREETING_INTENT = "help", "greeting"
+THRESHOLD_NEAR = 35.0  # a related topic is offered as a choice from this score
+TOP_CANDIDATES = 5
+
+
+def candidates(ranked: list[Scored], top: int = TOP_CANDIDATES) -> tuple[Candidate, ...]:
+    """The best ``top`` intents with their scores."""
+    return tuple(Candidate(s.intent_id, s.score) for s in ranked[:top])
+
+
+def suggestion(kb: KnowledgeBase, intent_id: str, language: Language) -> Suggestion:
+    """A button for one intent."""
+    return Suggestion(label(kb.intents[intent_id], language), intent_id)
+
+
+def unique(suggestions: tuple[Suggestion, ...] | list[Suggestion], skip: str | None = None) -> tuple[Suggestion, ...]:
+    """Suggestions without repeats (same intent or same label), and without ``skip``."""
+    seen: set[str] = {skip} if skip else set()
+    out = []
+    for s in suggestions:
+        if s.intent_id in seen or s.label in seen:
+            continue
+        seen.update((s.intent_id, s.label))
+        out.append(s)
+    return tuple(out)
+
+
+def intent_reply(kb: KnowledgeBase, intent_id: str, language: Language, score: float = 100.0,
+                 ranked: tuple[Candidate, ...] = ()) -> Reply:
+    """The full reply for one intent."""
+    intent = kb.intents[intent_id]
+    if language == "en" and not intent.answer_en:
+        language = "ja"
+    composed = kb.answers[intent_id][language]
+    reply = Reply(text=composed.text, kind="fallback" if intent.fallback else "answer", language=language,
+                  intent_id=intent_id, score=score, fallback=intent.fallback,
+                  links=composed.links, contacts=composed.contacts,
+                  suggestions=unique(composed.suggestions, skip=intent_id),
+                  candidates=ranked or (Candidate(intent_id, score),), source=composed.source)
+    return with_menu(kb, reply) if intent_id == HELP_INTENT else reply
+
+
+def with_menu(kb: KnowledgeBase, reply: Reply) -> Reply:
+    """``reply`` offering the menu's main topics as its suggestions (unchanged when there is no menu)."""
+    if not kb.knowledge.menu:
+        return reply
+    return replace(reply, suggestions=menu_suggestions(kb.knowledge.menu, reply.language))
+
+
+def help_reply(kb: KnowledgeBase, language: Language, kind: str = "help") -> Reply:
+    """Short help with example questions (empty input, noise, follow events), offering the menu's main
+    topics; the greeting also points to the menu (the LINE rich menu)."""
+    special = HELP_INTENT if kind == "help" else GREETING_INTENT
+    if special in kb.intents:
+        reply = replace(intent_reply(kb, special, language), kind=kind, score=0.0, candidates=())
+    else:
+        text = messages.text(messages.HELP if kind == "help" else messages.GREETING, language)
+        topics = [i for i in kb.knowledge.intents if i.id not in (HELP_INTENT, GREETING_INTENT)][:6]
+        if kind == "help":
+            text += "\n" + "\n".join(f"・{i.examples[0]}" for i in topics[:3])
+        reply = Reply(text=text, kind=kind, language=language,
+                      suggestions=tuple(Suggestion(label(i, language), i.id) for i in topics))
+    if kind == "greeting" and kb.knowledge.menu:
+        reply = replace(reply, text=reply.text + "\n" + messages.text(messages.MENU_HINT, reply.language))
+    return with_menu(kb, reply)
+
+
+def best_contact(kb: KnowledgeBase, query: Analysis):  # -> Record | None
+    """The contact whose topics the question names, else the default contact."""
+    contacts = kb.knowledge.table("contacts")
+    terms = set(query.terms)
+    best = max(contacts.values(), key=lambda c: len(terms & kb.topic_terms.get(c.id, frozenset())), default=None)
+    if best is not None and terms & kb.topic_terms.get(best.id, frozenset()):
+        return best
+    return next((c for c in contacts.values() if c.get("default")), None)
+
+
+def fallback_reply(kb: KnowledgeBase, query: Analysis, language: Language, ranked: list[Scored]) -> Reply:
+    """The plain apology for a question the knowledge does not answer, with the contact to ask."""
+    contact = best_contact(kb, query)
+    text = messages.text(messages.FALLBACK, language)
+    if contact is not None:
+        text += "\n" + messages.text(messages.FALLBACK_CONTACT, language)
+    return Reply(text=text, kind="fallback", language=language, fallback=True,
+                 score=ranked[0].score if ranked else 0.0,
+                 contacts=(contact_of(contact, language),) if contact else (), candidates=candidates(ranked))
+
+
+def unsure_reply(kb: KnowledgeBase, language: Language, ranked: list[Scored], close: list[Scored]) -> Reply:
+    """Below the threshold but close: say so honestly and offer the best few topics to choose from."""
+    offered = unique([suggestion(kb, s.intent_id, language) for s in close])
+    lines = "\n".join(f"・{s.label}" for s in offered)
+    text = messages.text(messages.UNSURE, language) + "\n" + lines + "\n" + messages.text(messages.UNSURE_END, language)
+    return Reply(text=text, kind="clarify", language=language, fallback=True, score=ranked[0].score,
+                 suggestions=offered, candidates=candidates(ranked))
+
+
+def with_corrections(reply: Reply, corrections: tuple[Correction, ...]) -> Reply:
+    """The reply, led by a line saying how a mistyped word was read."""
+    if not corrections:
+        return reply
+    template = messages.text(messages.UNDERSTOOD, reply.language)
+    notes = [template.format(wrong=c.wrong, right=c.right) for c in corrections]
+    return replace(reply, text="\n".join(notes) + "\n" + reply.text, corrections=corrections)
+
+
+FIGURES_INTENT = "figures_not_held"  # optional: its answer says where newer figures are published (links)
+
+
+def _figures_note(kb: KnowledgeBase, language: Language) -> tuple[str, tuple]:
+    if FIGURES_INTENT not in kb.intents:
+        return "", ()
+    composed = kb.answers[FIGURES_INTENT][language if kb.intents[FIGURES_INTENT].answer_en else "ja"]
+    return composed.text, composed.links
+
+
+def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, ranked: list[Scored]) -> Reply:
+    """The specific thing asked is not held: say so plainly and offer the related topics as choices."""
+    scores = {s.intent_id: s.score for s in ranked}
+    related = [i for i in gap.related if i in kb.intents and not kb.intents[i].fallback
+               and (scores.get(i, 0.0) >= THRESHOLD_NEAR or i in kb.figure_years)]
+    lines = []
+    links: tuple = ()
+    if gap.kind == "year" and gap.year is not None:
+        label = era_label(gap.year) if language == "ja" else f"fiscal {gap.year}"
+        if gap.relative:
+            label = messages.text(messages.NEXT_YEAR, language).format(year=label)
+        lines.append(messages.text(messages.GAP["year"], language).format(year=label))
+        held = sorted({y for years in kb.figure_years.values() for y in years}, reverse=True)
+        if held:
+            names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in held]
+            lines.append(messages.text(messages.HELD_YEARS, language).format(years="、".join(names) if language == "ja"
+                                                                              else ", ".join(names)))
+        note, links = _figures_note(kb, language)
+        if note:
+            lines.append(note)
+    else:
+        lines.append(messages.text(messages.GAP[gap.kind], language))
+    offered = unique([suggestion(kb, i, language) for i in related])
+    if offered:
+        lines.append(messages.text(messages.RELATED, language) + "\n" + "\n".join(f"・{s.label}" for s in offered))
+    contact = best_contact(kb, query)
+    return Reply(text="\n".join(lines), kind="fallback", language=language, fallback=True,
+                 score=ranked[0].score if ranked else 0.0, links=links,
+                 contacts=(contact_of(contact, language),) if contact else (), suggestions=offered,
+                 candidates=candidates(ranked))
+
+
+def with_latest(kb: KnowledgeBase, reply: Reply, year: int) -> Reply:
+    """An answer with the newest figures held, led by the year they are for and where newer ones are."""
+    label = era_label(year) if reply.language == "ja" else f"fiscal {year}"
+    note, links = _figures_note(kb, reply.language)
+    lead = messages.text(messages.LATEST, reply.language).format(year=label)
+    extra = tuple(l for l in links if all(l.url != k.url for k in reply.links))
+    return replace(reply, text=f"{lead}{note}\n{reply.text}" if reply.language == "ja" else f"{lead} {note}\n{reply.text}",
+                   links=reply.links + extra)

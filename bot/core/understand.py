@@ -1,0 +1,121 @@
+"""Read a message before deciding: noise or a question, slips corrected, the question found in a long text.
+
+:func:`understand` returns the ranking to decide on and what was done to get it (the
+corrections made, so that the reply can say what was understood).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from bot.core import focus
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Matcher, Scored
+from bot.core.text import Analysis, clean
+from bot.core.types import Correction
+
+_KANA_ONE = re.compile(r"[\u3040-\u30ff]")
+MAX_SPELLED = 400
+# a correction is kept only when it makes the match clearly better: in a large knowledge base
+# many real words are one edit away from some term
+SPELLING_GAIN = 5.0  # characters: longer messages are not spell-checked (cost grows with length)
+BACKGROUND_LIMIT = 12  # known words kept from the background of a long message
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the bot made of a message."""
+
+    analysis: Analysis
+    ranked: list[Scored]
+    corrections: tuple[Correction, ...] = ()
+    noise: bool = False
+    text: str = ""  # the text matched (corrected, greetings and self-introductions removed)
+    vector: np.ndarray | None = field(default=None, compare=False)  # its sentence vector
+
+
+def words(analysis: Analysis) -> list[str]:
+    """The message's words, without bare numbers and repeated letters (ｗｗｗ, あああ)."""
+    return [w for w, _, _ in analysis.units if not w.isdigit() and not _KANA_ONE.fullmatch(w)
+            and not (len(w) > 1 and len(set(w)) == 1)]
+
+
+def knows_any(matcher: Matcher, analysis: Analysis) -> bool:
+    """Whether the message has a word the knowledge uses."""
+    return bool(analysis.synonyms_applied) or any(matcher.knows(w) for w in words(analysis))
+
+
+def is_noise(matcher: Matcher, analysis: Analysis) -> bool:
+    """No word of any language (3, 😀, ？？？, asdfghjkl, qwerty, ｗｗｗ) and none the knowledge knows.
+
+    A real word the knowledge does not use (駐車場はありますか) makes a question: it gets the
+    apology and the contact, not the help text."""
+    real = [w for w in words(analysis) if w not in analysis.nonwords]
+    return not real and not knows_any(matcher, analysis)
+
+
+def _all_known(matcher: Matcher, analysis: Analysis) -> bool:
+    found = words(analysis)
+    return bool(found) and all(matcher.knows(w) for w in found)
+
+
+def _has_unknown(matcher: Matcher, analysis: Analysis) -> bool:
+    return any(not matcher.knows(w) for w in words(analysis))
+
+
+def _merge(matcher: Matcher, question: Analysis, background: Analysis) -> Analysis:
+    """The question sentence plus the words of the background that the knowledge knows."""
+    asked = {u[0] for u in question.units}
+    extra = [u for u in background.units if u[0] not in asked and matcher.knows(u[0])][:BACKGROUND_LIMIT]
+    if not extra:
+        return question
+    units = question.units + tuple(extra)
+    kept = {u[0] for u in extra}
+    synonyms = question.synonyms_applied + tuple(s for s in background.synonyms_applied if s[1] in kept
+                                                 or s[1].lower() in kept)
+    return replace(question, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),
+                   synonyms_applied=synonyms, kana_only=False,
+                   original=" ".join(u[0] for u in extra) + " " + question.original)
+
+
+def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
+    """Rank the whole text and, for a long message, its question sentence: the better wins.
+
+    Returns the analysis, ranking, text and sentence vector chosen, and the whole text's analysis."""
+    whole = matcher.analyse(text)
+    vector = matcher.encode(whole)
+    best = (whole, matcher.rank(whole, vector=vector), text, vector)
+    parts = focus.parts(text)
+    tries = []
+    if parts.dropped:
+        tries.append((matcher.analyse(parts.text), parts.text))
+    tries = [(candidate, shown, vector) for candidate, shown in tries]
+    if parts.background:
+        question = matcher.analyse(parts.question)
+        asked = matcher.encode(question)  # the question sentence's meaning, shared by its two readings
+        tries.append((_merge(matcher, question, matcher.analyse(parts.background)), parts.question, asked))
+        tries.append((question, parts.question, asked))
+    for candidate, shown, meaning in tries:
+        ranked = matcher.rank(candidate, vector=meaning)
+        if ranked and (not best[1] or ranked[0].score > best[1][0].score):
+            best = (candidate, ranked, shown, meaning)
+    return (*best, whole)
+
+
+def understand(kb: KnowledgeBase, text: str) -> Understanding:
+    """Noise check, spelling correction and focus on the question; the ranking to decide on."""
+    matcher = kb.matcher
+    analysis, ranked, shown, vector, whole = _rank_focused(matcher, text)
+    corrections: tuple[Correction, ...] = ()
+    if kb.speller is not None and len(text) <= MAX_SPELLED and _has_unknown(matcher, whole):
+        fixed, found = kb.speller.correct(clean(text), text, matcher.analyzer.reading,
+                                          lambda piece: _all_known(matcher, matcher.analyse(piece)))
+        if found:
+            fixed = _rank_focused(matcher, fixed)
+            gain = fixed[1][0].score - (ranked[0].score if ranked else 0.0) if fixed[1] else 0.0
+            if fixed[1] and (gain >= SPELLING_GAIN or not knows_any(matcher, whole)):
+                (analysis, ranked, shown, vector, whole), corrections = fixed, found
+    noise = is_noise(matcher, whole)
+    return Understanding(analysis, [] if noise else ranked, corrections, noise, shown, vector)

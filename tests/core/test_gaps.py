@@ -1,0 +1,66 @@
+"""A related topic is not an answer: years not held, rankings and opinions are said to be missing."""
+from __future__ import annotations
+
+from bot.core.answer import Context, answer
+from bot.core.render import plain_text
+from bot.core.types import IncomingMessage
+from bot.engine import Engine
+
+
+def ask(engine: Engine, text: str, context: Context | None = None):
+    return answer(IncomingMessage(text), engine.kb, context, 1010.0)
+
+
+def test_a_year_not_held_is_said_with_the_years_held_and_offered_as_a_choice(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "令和7年度のALT人数は？")
+    assert reply.fallback and reply.intent_id is None
+    assert reply.text.startswith("令和7年度（2025年度）の数字や情報は、通知にもこのボットの資料にもありません。")
+    assert "令和5年度（2023年度）" in reply.text and "5,355" not in reply.text  # named, not answered
+    assert "size_2023" in {s.intent_id for s in reply.suggestions}
+    assert "https://www.soumu.go.jp/kokusai/kouryu.html" in plain_text(reply)
+
+
+def test_next_years_figures_are_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "来年度のCIRの募集人数は何人ですか")
+    assert reply.fallback and "来年度（令和6年度（2024年度））" in reply.text
+
+
+def test_a_breakdown_the_year_does_not_have_is_not_answered_with_the_total(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "How many SEAs were there in FY2019?").fallback
+
+
+def test_the_latest_figures_say_which_year_they_are_for(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "最新の参加者数を教えて")
+    assert not reply.fallback and "5,831" in reply.text
+    assert reply.text.startswith("資料にある最新の数字は令和5年度（2023年度）のものです。")
+
+
+def test_a_year_the_topic_holds_is_answered(repo_engine: Engine) -> None:
+    assert "5,761" in ask(repo_engine, "FY2019 participants?").text
+    assert ask(repo_engine, "令和6年度分の配置要望調査について教えて").intent_id == "survey_what"
+
+
+def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> None:
+    ranking = ask(repo_engine, "Which prefecture has the most CIRs?")
+    assert ranking.fallback and ranking.text.startswith("Rankings")
+    opinion = ask(repo_engine, "うちの町はALTとCIRどちらを選ぶべき？")
+    assert opinion.fallback and "判断やおすすめ" in opinion.text
+    assert opinion.suggestions and opinion.intent_id is None  # related topics as choices, not as the answer
+
+
+def test_elliptical_follow_ups_lean_on_the_context(repo_engine: Engine) -> None:
+    assert "5,761" in ask(repo_engine, "令和元年度は？", Context("size_2023", 1000.0)).text
+    mic = ask(repo_engine, "MIC?", Context("contact_mext", 1000.0))
+    assert mic.intent_id == "contact_mic"
+    assert "468" in ask(repo_engine, "What about CIR?", Context("numbers_by_type", 1000.0)).text
+
+
+def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "令和6年度の要望調査の提出期限は何月何日？")
+    assert reply.fallback and ("日付" in reply.text or "締切" in reply.text)
+
+
+def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
+    assert reply.fallback and reply.intent_id == "staff_personal"
+    assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"

@@ -1,0 +1,70 @@
+"""What the repo's knowledge answers: reasons, staff as printed, sources cited, routing said to be guidance."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answer import answer
+from bot.core.render import plain_text
+from bot.core.types import IncomingMessage
+from bot.engine import Engine
+
+SMALL_TALK = {"greeting", "thanks", "help"}
+
+
+def ask(engine: Engine, text: str):
+    return answer(IncomingMessage(text), engine.kb)
+
+
+def test_every_answer_that_states_a_fact_cites_a_source(repo_engine: Engine) -> None:
+    kb = repo_engine.kb
+    says_only_what_is_not_held = {i for i, intent in kb.intents.items() if intent.fallback and not intent.facts
+                                  and "{fact:" not in intent.answer}
+    uncited = [i for i, a in kb.answers.items()
+               if i not in SMALL_TALK | says_only_what_is_not_held and not a["ja"].source]
+    assert uncited == []
+
+
+def test_notice_is_cited_with_its_section(repo_engine: Engine) -> None:
+    for intent_id, composed in repo_engine.kb.answers.items():
+        for line in (composed["ja"].source or "").splitlines():
+            if line.startswith("出典: 通知"):
+                assert line.endswith("）"), (intent_id, line)  # 出典: 通知「…（通知）」（section）
+                assert line.count("（") >= 3, (intent_id, line)
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("SEAの活用が求められているのはなぜ？", "東京オリンピック"),
+    ("CIRを活用する理由は何ですか", "デジタル田園都市国家構想基本方針"),
+    ("ALTを配置する根拠は？", "学習指導要領"),
+])
+def test_why_questions_get_the_reason_the_notice_gives(repo_engine: Engine, question: str, reason: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and reason in reply.text
+
+
+def test_staff_are_given_as_printed_with_a_note(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "外務省の担当者の名前を教えて")
+    assert "濱尾補佐、水谷主査" in reply.text and "人事異動" in reply.text
+    assert "03-5501-8143" in plain_text(reply)
+
+
+def test_routing_of_topics_to_offices_is_labelled_as_guidance(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "内容によって問い合わせ先は違いますか")
+    assert reply.intent_id == "contact_list"
+    assert "目安" in reply.text and "通知に書かれたものではありません" in reply.text
+
+
+def test_english_office_names_are_marked_as_translations(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "MIC phone number")
+    assert reply.language == "en" and "descriptive translation" in reply.text
+
+
+def test_jet_alt_is_the_alt_of_this_programme(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "JET-ALTとは何ですか")
+    assert "本プログラムのALT（JET-ALT）" in reply.text
+
+
+def test_reference_material_4_is_the_summary(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Where can I download the casebook?")
+    titles = " ".join(link.title for link in reply.links)
+    assert "reference material 4 of the notice is its summary" in titles

@@ -1,0 +1,60 @@
+"""Typo-proof key terms: a one-character slip in a term the knowledge uses is read as that term, and said."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answer import answer
+from bot.core.spelling import Speller
+from bot.core.types import IncomingMessage
+from bot.engine import Engine
+
+
+def same_reading(text: str) -> str:
+    return {"外務省": "ガイムショウ", "外務賞": "ガイムショウ", "財務省": "ザイムショウ"}.get(text, text)
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller(["地方財政措置", "外務省", "国際交流員", "スポーツ国際交流員", "メールアドレス", "学校教育", "令和5年度"],
+                   ["coordinator", "language", "sports"], ["ALT", "CIR"])
+
+
+@pytest.mark.parametrize(("typed", "read_as"), [
+    ("地方材政措置って何", "地方財政措置"),        # a wrong kanji with the same reading
+    ("スポツ国際交流員とは", "スポーツ国際交流員"),  # a dropped long vowel
+    ("外務賞の連絡先", "外務省"),                  # a 3-character term: only when the reading is the same
+    ("cordinator for international relations", "coordinator"),  # a dropped letter
+    ("assistant langauge teacher", "language"),    # two letters swapped
+    ("総務省国際室のメールアドレ", "メールアドレス"),  # the last word cut short
+])
+def test_a_one_character_slip_is_read_as_the_known_term(speller: Speller, typed: str, read_as: str) -> None:
+    fixed, corrections = speller.correct(typed, typed, same_reading)
+    assert read_as in fixed and [c.right for c in corrections] == [read_as]
+
+
+@pytest.mark.parametrize("typed", [
+    "財務省の連絡先",          # another ministry: same length, another reading
+    "○○市学校教育課の者です",  # a known word plus a suffix is a longer word, not a slip
+    "令和7年度の人数",          # another year is not a slip for 令和5年度
+    "国際交流協会と一緒に",      # a stretch must not cut a compound (国際交流協 + 会)
+])
+def test_words_that_are_not_slips_are_left_alone(speller: Speller, typed: str) -> None:
+    fixed, corrections = speller.correct(typed, typed, same_reading)
+    assert fixed == typed and corrections == ()
+
+
+def test_swapped_letters_in_an_abbreviation(speller: Speller) -> None:
+    fixed, corrections = speller.correct("how many cris in 2023?", "How many CRIs in 2023?", same_reading)
+    assert "cirs" in fixed and corrections[0].right == "CIR"
+
+
+def test_the_reply_says_what_was_understood(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("地方材政措置ってどういう内容ですか"), repo_engine.kb)
+    assert reply.intent_id == "local_finance"
+    assert reply.text.startswith("「地方材政措置」を「地方財政措置」として回答します。")
+    assert [(c.wrong, c.right) for c in reply.corrections] == [("地方材政措置", "地方財政措置")]
+
+
+def test_a_correctly_written_question_gets_no_note(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("地方財政措置ってどういう内容ですか"), repo_engine.kb)
+    assert reply.intent_id == "local_finance" and not reply.corrections and "として回答" not in reply.text

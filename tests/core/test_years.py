@@ -1,0 +1,30 @@
+"""Years in every spelling meet: 2023年度, FY2023, R5 and 令和5年度 are one year."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.years import normalise, relative_year, years_in
+
+
+@pytest.mark.parametrize("written", ["令和5年度", "2023年度", "fy2023", "fy 2023", "r5", "fiscal year 2023"])
+def test_every_spelling_of_a_fiscal_year_is_one_form(written: str) -> None:
+    assert normalise(f"{written}の人数") == "令和5年度の人数"
+    assert years_in(written) == {2023}
+
+
+def test_the_first_year_of_an_era_and_the_founding_year() -> None:
+    assert years_in("令和元年度") == {2019} and normalise("1987年度") == "昭和62年度"
+
+
+@pytest.mark.parametrize("text", ["03-5253-5527", "2000人", "5,831人", "30事例"])
+def test_numbers_that_are_not_years_stay(text: str) -> None:
+    assert normalise(text) == text and years_in(text) == set()
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("今年度の参加者数", "current"), ("最新の人数", "current"), ("what's the latest figure", "current"),
+    ("来年度の募集人数", "next"), ("next year's numbers", "next"), ("昨年度は", "previous"),
+    ("何人いますか", None), ("do you know", None),
+])
+def test_relative_years(question: str, kind: str | None) -> None:
+    assert relative_year(question) == kind
