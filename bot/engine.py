@@ -61,7 +61,7 @@ class Engine:
         key = f"{message.channel}:{message.conversation_id}"
         reply = answer(message, kb, self._contexts.load(key) if remember else None, now)
         if remember and reply.intent_id and not reply.fallback:
-            self._contexts.save(key, Context(reply.intent_id, now))
+            self._contexts.save(key, Context(reply.intent_id, now, reply.language))
         if self._log is not None:
             try:
                 reply = replace(reply, inquiry_id=self._log.record(message, reply, kb.version, now, event_key))

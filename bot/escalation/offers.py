@@ -38,9 +38,12 @@ class EscalationOffers:
             return reply
         offer = self.offer(message, reply)
         if reply.fallback:
+            # nothing to offer but the team: their button first; "not sure" and gap replies offer topics,
+            # which come first, the team after them
             office = self._desk.config.office
+            first = not reply.suggestions
             return replace(reply, text=f"{reply.text}\n\n{wording('offer', reply.language, office=office)}",
-                           actions=(*reply.actions, _action(CONFIRM, offer.id, reply.language, first=True)))
+                           actions=(*reply.actions, _action(CONFIRM, offer.id, reply.language, first=first)))
         return replace(reply, actions=(*reply.actions, _action(ASK, offer.id, reply.language)))
 
     def offer(self, message: IncomingMessage, reply: Reply) -> Offer:

@@ -59,6 +59,10 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE UNIQUE INDEX IF NOT EXISTS inquiries_ref ON inquiries (ref)",
         "CREATE UNIQUE INDEX IF NOT EXISTS inquiries_event ON inquiries (event_key)",
     ]),
+    (4, [  # the conversation's language (the help for noise comes in it); App Home's "your last questions"
+        "ALTER TABLE contexts ADD COLUMN language TEXT",
+        "CREATE INDEX IF NOT EXISTS inquiries_user ON inquiries (user_hash, at)",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

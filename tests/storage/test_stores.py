@@ -167,6 +167,12 @@ def test_context_round_trip_and_expiry(open_test_stores: Opener) -> None:
     assert store.contexts.load("slack:C1:T1") is None
 
 
+def test_a_context_keeps_the_conversations_language(open_test_stores: Opener) -> None:
+    store = open_test_stores()
+    store.contexts.save("line:U1", Context("alt_role", NOW, "en"))
+    assert open_test_stores().contexts.load("line:U1") == Context("alt_role", NOW, "en")
+
+
 def test_engine_keeps_context_in_the_store(open_test_stores: Opener, repo_engine: Engine) -> None:
     store = open_test_stores()
     engine = Engine(repo_engine.kb, contexts=store.contexts, clock=lambda: NOW)
