@@ -1,13 +1,15 @@
 """The web chat channel: ``POST /api/ask`` answers in its own HTTP response (the console page's chat);
 ``GET /api/topics`` lists the main topics the page opens with (the YAML menu, as on the LINE rich menu).
 
-Body: ``{"question": "...", "session": "optional id", "choice": "optional intent id"}``; the
+Body (``application/json``; browser requests only from our own page, a few per second per client):
+``{"question": "...", "session": "optional id", "choice": "optional intent id"}``; the
 answer is the ``jetbot ask --json`` object plus what the page shows (``display``, titles,
 ``version``). It goes through the same intake as every channel, so questions asked here are
 answered, remembered and logged like the others.
 """
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from typing import Any, Sequence
@@ -17,12 +19,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from adapters.channel import Intake
-from adapters.http import Refused, parse_json_object, read_body
+from adapters.http import (RateLimiter, Refused, client_address, from_our_pages, parse_json_object, read_body,
+                          require_json)
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.render import plain_text, to_json
 from bot.core.types import Delivery, Inbound, IncomingMessage, Reply
 from bot.engine import Engine
 
+log = logging.getLogger(__name__)
 MAX_BODY = 16 * 1024
 MAX_SESSION = 64
 
@@ -44,16 +48,17 @@ class WebChat:
 
     name = "web"
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, per_minute: int = 30) -> None:
         self._engine = engine
+        self._limits = RateLimiter(per_minute, burst=max(1, per_minute // 3))
 
     def routes(self, intake: Intake) -> Sequence[BaseRoute]:
-        """``POST /api/ask``."""
+        """``POST /api/ask``: JSON only, from our own page (or a script), a few requests a second per client."""
         async def ask(request: Request) -> Response:
             try:
-                inbound = self.parse(parse_json_object(await read_body(request, MAX_BODY)))
+                inbound = self.parse(await self.read(request))
             except Refused as refused:
-                return JSONResponse({"error": refused.reason}, status_code=refused.status)
+                return JSONResponse({"error": refused.reason}, status_code=refused.status, headers=refused.headers)
             _, payload = await intake.respond_now(inbound)
             return JSONResponse(payload, headers={"Cache-Control": "no-store"})
 
@@ -65,6 +70,17 @@ class WebChat:
     def topics(self) -> list[dict[str, str]]:
         """The main topics as ``{"label", "intent"}`` (the greeting's buttons: the YAML menu when it has one)."""
         return [{"label": s.label, "intent": s.intent_id} for s in self._engine.greeting("ja").suggestions]
+
+    async def read(self, request: Request) -> dict[str, Any]:
+        """The request's JSON object, after the checks that keep other sites and floods out."""
+        if not from_our_pages(request):   # another site's page posting through a staff member's browser
+            raise Refused(403, "cross-site request refused")
+        require_json(request)
+        wait = self._limits.take(client_address(request))
+        if wait:
+            log.warning("web chat: %s is asking too fast; refused for %.0f s", client_address(request), wait)
+            raise Refused(429, "too many questions; try again shortly", retry_after=max(1, round(wait)))
+        return parse_json_object(await read_body(request, MAX_BODY))
 
     def parse(self, data: dict[str, Any]) -> Inbound:
         """The request body as an event (each request is its own event)."""

@@ -76,6 +76,7 @@ class Settings:
     port: int = 8000                                 # PORT
     # JETBOT_ANSWER_WORKERS (else WEB_CONCURRENCY): answer processes beside the web process; 0: answer in it
     answer_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    web_chat_per_minute: int = 30                    # JETBOT_WEB_CHAT_RATE: web console questions per client
     log_level: str = "INFO"                          # JETBOT_LOG_LEVEL
     log_format: str = "text"                         # JETBOT_LOG_FORMAT: text | json
     public_url: str | None = None                    # JETBOT_PUBLIC_URL (App Home links to its /admin)
@@ -109,6 +110,7 @@ class Settings:
             host=pick(cls, "host", "JETBOT_HOST"),
             port=pick(cls, "port", "PORT", _count),
             answer_workers=_workers(get("JETBOT_ANSWER_WORKERS") or get("WEB_CONCURRENCY"), cls),
+            web_chat_per_minute=pick(cls, "web_chat_per_minute", "JETBOT_WEB_CHAT_RATE", _count),
             log_level=pick(cls, "log_level", "JETBOT_LOG_LEVEL", lambda v, n: v.upper()),
             log_format=pick(cls, "log_format", "JETBOT_LOG_FORMAT", _choice("text", "json")),
             public_url=pick(cls, "public_url", "JETBOT_PUBLIC_URL", _base_url),

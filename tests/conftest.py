@@ -23,13 +23,6 @@ def repo_engine() -> Engine:
     return load_engine(INTENTS, KNOWLEDGE)
 
 
-def write(path: Path, text: str) -> Path:
-    """Write a file, creating folders; returns the path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def anyio_backend() -> str:
     """Async tests run on asyncio, the web process's one concurrency style."""

@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.settings import REPO_ROOT
-from tests.conftest import write
+from paths import write
 
 MINI = ["--intents", str(REPO_ROOT / "tests/fixtures/mini/intents"),
         "--knowledge", str(REPO_ROOT / "tests/fixtures/mini/knowledge")]

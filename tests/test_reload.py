@@ -42,7 +42,8 @@ def kb_dir(tmp_path: Path) -> Path:
 
 def make_app(kb_dir: Path, token: str | None = TOKEN, **options: Any) -> tuple[Any, Engine, Reloader]:
     """The app over ``kb_dir`` with a fast-settling reloader (``options`` go to :class:`Reloader`)."""
-    settings = Settings(intents_dir=kb_dir / "intents", knowledge_dir=kb_dir / "knowledge", admin_token=token)
+    settings = Settings(intents_dir=kb_dir / "intents", knowledge_dir=kb_dir / "knowledge", admin_token=token,
+                        web_chat_per_minute=6000)  # these tests poll the chat until an edit shows
     engine = load_engine(settings.intents_dir, settings.knowledge_dir)
     reloader = Reloader(engine, settings.intents_dir, settings.knowledge_dir,
                         **{"quiet": 0.4, "step_ms": 100, "tick_ms": 300, **options})

@@ -7,7 +7,7 @@ import pytest
 
 from bot.cli import main
 from bot.validate import validate
-from tests.conftest import write
+from paths import write
 
 GOOD_INTENTS = """\
 intents:

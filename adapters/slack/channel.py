@@ -1,7 +1,8 @@
 """The Slack channel: ``POST /slack/events`` (Events API, interactivity, slash commands) in, Web API out.
 
 Requests are screened before Bolt sees them (at most 1 MB, exactly one signature and timestamp,
-signed with the signing secret within 5 minutes, a JSON object or form); Bolt then runs the
+signed with the signing secret within 5 minutes, never seen before — a replayed request is ignored —,
+a JSON object or form nested at most 32 deep); Bolt then runs the
 listeners (:mod:`adapters.slack.listeners`), which hand questions to the intake. Replies go out
 with ``chat.postMessage`` (in the thread; in the user's DM, opened with ``conversations.open``,
 for App Home taps) or the ``response_url`` (to the asker only; also where the bot is not in the
@@ -10,7 +11,9 @@ Switched off (503) without the signing secret and bot token.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+from urllib.parse import parse_qs
 from typing import Any, Callable, Sequence
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
@@ -26,7 +29,7 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import Message
 
 from adapters.channel import Intake
-from adapters.http import Refused, read_body
+from adapters.http import MAX_DEPTH, Refused, json_depth_exceeds, read_body
 from adapters.slack.admin import AdminCommands, admin_subcommands
 from adapters.slack.blocks import reply_to_blocks
 from adapters.slack.escalation import EscalationListeners, SlackTeamInbox
@@ -51,6 +54,12 @@ NOT_A_MEMBER = ("not_in_channel", "channel_not_found")  # the bot cannot post th
 def _refuse(status: int, reason: str) -> JSONResponse:
     log.warning("slack: request refused (%d): %s", status, reason)
     return JSONResponse({"error": reason}, status_code=status)
+
+
+def _nested_too_deep(text: str) -> bool:
+    """Whether the body, or the JSON ``payload`` of a form, nests deeper than the parser should see."""
+    payloads = parse_qs(text).get("payload", []) if not text.lstrip().startswith("{") else [text]
+    return any(json_depth_exceeds(payload, MAX_DEPTH) for payload in payloads)
 
 
 def _replayed(request: Request, body: bytes) -> Request:
@@ -133,6 +142,12 @@ class SlackChannel:
             return _refuse(401, "body is not UTF-8")  # Slack signs UTF-8 text: this was not Slack
         if self._verifier is None or not self._verifier.is_valid(text, stamps[0], signatures[0]):
             return _refuse(401, "invalid or stale signature")
+        if _nested_too_deep(text):
+            return _refuse(400, f"JSON nested deeper than {MAX_DEPTH} levels")
+        if not self._dedupe.claim("slack:request:" + hashlib.sha256(signatures[0].encode()).hexdigest()):
+            # the very same signed request again (a replay within the 5-minute window): already handled
+            log.warning("slack: a signed request was replayed; ignored")
+            return Response(status_code=200)
         try:
             payload = parse_body(text, request.headers.get("content-type"))
         except ValueError:

@@ -16,8 +16,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from slack_sdk.errors import SlackApiError
 
-from adapters.slack.escalation_blocks import (ANSWER_ACTION, ANSWER_BLOCK, ANSWER_VIEW, FAQ_ACTION, answer_modal,
-                                              failure_note, faq_text, message, refusal_text, submitted_text)
+from adapters.slack.escalation_blocks import (ANSWER_ACTION, ANSWER_BLOCK, ANSWER_VIEW, FAQ_ACTION, QUESTION_LIMIT,
+                                              answer_modal, failure_note, faq_text, full_question, message,
+                                              refusal_text, shortened, submitted_text)
 from adapters.slack.markup import to_plain
 from bot.conversation.background import BackgroundWork
 from bot.core.escalation import Escalation, EscalationConfig, answer_refusal
@@ -26,6 +27,7 @@ from bot.escalation.faq import faq_snippet
 from bot.escalation.ports import MessageGone
 from bot.storage.dedupe_keys import Dedupe
 
+METADATA_TYPE = "jetbot_escalation"
 GONE = ("message_not_found", "channel_not_found", "cant_update_message", "is_archived")
 
 log = logging.getLogger(__name__)
@@ -49,11 +51,27 @@ class SlackTeamInbox:
         return str(self.config.channel)
 
     async def post(self, escalation: Escalation) -> str:
-        """Post the new escalation; returns the message ``ts``."""
+        """Post the new escalation (tagged with its number, see :meth:`find`); returns the message ``ts``.
+        A question too long for the message follows in full in its thread."""
         text, blocks = message(escalation)
-        response = await self.client.chat_postMessage(channel=self.channel, text=text, blocks=blocks,
-                                                      unfurl_links=False, unfurl_media=False)
-        return str(response["ts"])
+        response = await self.client.chat_postMessage(
+            channel=self.channel, text=text, blocks=blocks, unfurl_links=False, unfurl_media=False,
+            metadata={"event_type": METADATA_TYPE, "event_payload": {"escalation": escalation.id}})
+        ts = str(response["ts"])
+        if shortened(escalation.question, QUESTION_LIMIT)[1]:
+            for part in full_question(escalation):
+                await self.client.chat_postMessage(channel=self.channel, thread_ts=ts, text=part,
+                                                   unfurl_links=False, unfurl_media=False)
+        return ts
+
+    async def find(self, escalation: Escalation) -> str | None:
+        """The ``ts`` of a message already posted for ``escalation`` (by its metadata), if any."""
+        page = await self.client.conversations_history(channel=self.channel, include_all_metadata=True, limit=200,
+                                                       oldest=f"{(escalation.posting_at or escalation.created_at) - 60:.6f}")
+        for found in page.get("messages") or []:
+            if ((found.get("metadata") or {}).get("event_payload") or {}).get("escalation") == escalation.id:
+                return str(found["ts"])
+        return None
 
     async def update(self, escalation: Escalation) -> None:
         """Make the channel message show the escalation's current state (:class:`MessageGone` if it is gone)."""
@@ -160,9 +178,12 @@ class EscalationListeners:
         suggestion = faq_snippet(escalation, desk.engine.kb.knowledge.intents)
         await self._team.thread(escalation, faq_text(escalation, suggestion))
 
-    def take_thread_reply(self, event: Mapping[str, Any], event_id: str, dedupe: Dedupe) -> bool:
-        """True when ``event`` is a human reply in an escalation's thread (then handled once per event)."""
+    def take_thread_reply(self, event: Mapping[str, Any], event_id: str, dedupe: Dedupe,
+                          bot_user: str | None = None) -> bool:
+        """True when ``event`` is a human reply in an escalation's thread (then handled once per event).
+        The bot's own messages never count: not by ``bot_id``, nor by the bot's user id."""
         if (event.get("type") != "message" or event.get("bot_id") or not event.get("user")
+                or (bot_user is not None and event.get("user") == bot_user)
                 or event.get("subtype") not in (None, "thread_broadcast")
                 or event.get("channel") != self._desk.config.channel):
             return False

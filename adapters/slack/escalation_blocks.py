@@ -46,8 +46,40 @@ def asker(escalation: Escalation) -> str:
     return escalation.user_hash[:12]
 
 
-def _quote(text: str, limit: int = SLACK_SECTION - 200) -> str:
-    return "\n".join("> " + line for line in escape(clip(text, limit)).splitlines() or [""])
+QUESTION_LIMIT = SLACK_SECTION - 400   # escaped characters of the question shown in the message
+CUT = "…（以下省略）"
+
+
+def shortened(text: str, limit: int) -> tuple[str, bool]:
+    """``text`` escaped and quoted in at most ``limit`` characters, ending with 「…（以下省略）」 when
+    cut; and whether it was cut (the full text then goes in the thread, see :func:`full_question`)."""
+    def quoted(body: str) -> str:
+        return "\n".join("> " + line for line in escape(body).splitlines() or [""])
+
+    text = text.strip()
+    if len(quoted(text)) <= limit:
+        return quoted(text), False
+    low, high = 0, len(text)
+    while low < high:   # the longest start of the text that fits with the mark
+        middle = (low + high + 1) // 2
+        if len(quoted(text[:middle].rstrip() + CUT)) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return quoted(text[:low].rstrip() + CUT), True
+
+
+def full_question(escalation: Escalation) -> list[str]:
+    """The whole masked question as thread messages (each within a section's limit)."""
+    text, parts = escape(escalation.question.strip()), []
+    while text:
+        parts.append(text[:SLACK_SECTION - 100])
+        text = text[SLACK_SECTION - 100:]
+    return [f"*質問の全文（#{escalation.id}、{n}/{len(parts)}）*\n{part}" for n, part in enumerate(parts, 1)]
+
+
+def _quote(text: str, limit: int = QUESTION_LIMIT) -> str:
+    return shortened(text, limit)[0]
 
 
 def _section(text: str) -> dict[str, Any]:

@@ -117,7 +117,8 @@ class SlackListeners:
         """A mention (answered in its thread) or a direct message, once per ``event_id``."""
         event = body.get("event") or {}
         event_id = str(body.get("event_id") or f"{event.get('channel')}:{event.get('ts')}")
-        if self._escalation is not None and self._escalation.take_thread_reply(event, event_id, self._dedupe):
+        escalation = self._escalation
+        if escalation is not None and escalation.take_thread_reply(event, event_id, self._dedupe, bot_user_id(body)):
             await ack()
             return
         message = event_to_message(event, bot_user_id(body))

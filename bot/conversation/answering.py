@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import socket
 from typing import Any, Protocol, Sequence
 
 from bot.conversation.background import BackgroundWork
+from bot.conversation.processes import dead_owners_here, process_owner
 from bot.conversation.responder import Responder
 from bot.core.types import Delivery, Inbound, Reply
 
@@ -61,28 +60,6 @@ class DeliveryLog(Protocol):
     """Where the outcome of each reply is recorded (:class:`bot.storage.inquiry_log.InquiryLog`)."""
 
     def record_delivery(self, ref: str, delivery: Delivery) -> None: ...
-
-
-def process_owner() -> str:
-    """This process's name in the inbox's leases: ``host:pid``."""
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def dead_owners_here(owners: Sequence[str]) -> list[str]:
-    """The owners that were processes of this host and no longer run."""
-    host = socket.gethostname()
-    dead = []
-    for owner in owners:
-        name, _, pid = owner.rpartition(":")
-        if name != host or not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            dead.append(owner)
-        except PermissionError:  # alive, another user's
-            pass
-    return dead
 
 
 class Answerer:

@@ -74,6 +74,7 @@ class Escalation:
     delivered_at: float | None = None
     version: int = 1
     synced_version: int = 0
+    posting_at: float | None = None   # a post to the team was started then (it may have landed)
 
 
 @dataclass(frozen=True)

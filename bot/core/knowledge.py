@@ -109,6 +109,7 @@ def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
     intents: list[Intent] = []
     synonyms: list[tuple[str, ...]] = []
     menu: list[MenuTopic] = []
+    unreadable = 0  # files that do not parse: what they define is missing, so references cannot be judged
     if not intents_dir.is_dir():
         errors.append(YamlError(str(intents_dir), 0, "intents folder not found"))
     for folder, sections in ((knowledge_dir, KNOWLEDGE_SECTIONS), (intents_dir, INTENT_SECTIONS)):
@@ -116,6 +117,7 @@ def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
             shown = display_path(path)
             data, problems = read_yaml(path, shown)
             errors.extend(problems)
+            unreadable += data is None and bool(problems)
             if data is None and not problems:
                 continue  # an empty file is allowed
             if not isinstance(data, LineDict):
@@ -148,8 +150,9 @@ def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:
                 errors.extend(problems)
     _check_duplicate_intents(intents, errors)
     knowledge = Knowledge(tuple(intents), records, tuple(synonyms), version, tuple(menu))
-    errors.extend(check_references(knowledge))
-    errors.extend(check_menu(menu, {i.id for i in intents}))
+    if not unreadable:  # else every id the broken file defines would be reported missing: the root cause only
+        errors.extend(check_references(knowledge))
+        errors.extend(check_menu(menu, {i.id for i in intents}))
     if not intents and not errors:
         errors.append(YamlError(str(intents_dir), 0, "no intents found"))
     if errors:

@@ -14,6 +14,7 @@ import logging
 import time
 from typing import Any, AsyncIterator, Callable
 
+from bot.conversation.processes import dead_owners_here, process_owner
 from bot.conversation.background import BackgroundWork, describe
 from bot.core.escalation import (ANSWERED, FAILED, OPEN, Decision, Escalation, EscalationConfig, Refusal,
                                  after_failure, answer_refusal, answer_text)
@@ -31,6 +32,7 @@ class EscalationDesk:
                  push: UserPush, background: BackgroundWork, clock: Callable[[], float] = time.time) -> None:
         self.config, self.store, self.team, self.push = config, store, team, push
         self.engine, self.background, self.clock = engine, background, clock
+        self.owner = process_owner()
 
     # -- the user's side (synchronous: called while building a reply) ---------------------------
     def confirm(self, offer_id: str, user_id: str, push_to: str) -> tuple[Decision, int | None]:
@@ -68,16 +70,21 @@ class EscalationDesk:
 
     # -- the steps, each safe to repeat ---------------------------------------------------------
     async def post(self, number: int) -> None:
-        """Put an open escalation into the team's channel (once)."""
+        """Put an open escalation into the team's channel (once, even when a crash cut a post short)."""
         now = self.clock()
-        if not self.store.claim(number, OPEN, now):
+        if not self.store.claim(number, OPEN, now, owner=self.owner):
             return
         escalation = self.store.get(number)
         if escalation is None or escalation.slack_ts:
             self.store.release(number)
             return
         try:
-            ts = await self.team.post(escalation)
+            ts = await self.team.find(escalation) if escalation.posting_at else None
+            if ts is not None:
+                log.info("escalation #%d: the post cut short by a restart had landed; adopted", number)
+            else:
+                self.store.posting(number, self.clock())
+                ts = await self.team.post(escalation)
         except Exception as error:
             self.store.release(number)
             log.error("escalation #%d: posting to the team failed, retried later: %s", number, describe(error))
@@ -90,7 +97,8 @@ class EscalationDesk:
         escalation = self.store.get(number)
         if escalation is None or escalation.state != ANSWERED:
             return
-        if (not ignore_schedule and escalation.next_attempt_at > now) or not self.store.claim(number, ANSWERED, now):
+        if (not ignore_schedule and escalation.next_attempt_at > now) or \
+                not self.store.claim(number, ANSWERED, now, owner=self.owner):
             return
         escalation = self.store.get(number) or escalation   # as claimed (attempts may have moved on)
         try:
@@ -150,6 +158,10 @@ class EscalationDesk:
         """Sweep now and every ``sweep_interval`` seconds until the context exits; a sweep under way
         then finishes (at most ``stop_timeout`` seconds), so a delivery is not left half-reported."""
         stop = asyncio.Event()
+
+        dead = dead_owners_here(self.store.holders(self.clock()))
+        if self.store.release_owners(dead):   # a crashed process of this host held them: no need to wait
+            log.warning("escalation: took over the claims of stopped process(es) %s", ", ".join(dead))
 
         async def loop() -> None:
             startup = True

@@ -23,6 +23,10 @@ class TeamInbox(Protocol):
         """Post a new escalation; returns the message id (``ts``)."""
         ...
 
+    async def find(self, escalation: Escalation) -> str | None:
+        """The id of a message already posted for ``escalation`` (a post cut short by a crash), if any."""
+        ...
+
     async def update(self, escalation: Escalation) -> None:
         """Show the escalation's current state in its message (raises :class:`MessageGone`)."""
         ...

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import csv
 import datetime as dt
-import io
 import json
-from dataclasses import asdict, dataclass
+import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from bot.core.answer import LOW_CONFIDENCE
 from bot.settings import Settings
 from bot.storage.database import is_postgres_url
+from bot.storage.delivery_stats import DeliveryStats, Undelivered
 from bot.storage.inquiry_stats import InquiryStats
 from bot.storage.stores import open_stores
+from bot.reports.csv_export import csv_text
 from bot.reports.question_groups import EXAMPLES, Group, group_questions, knowledge_key, terms_key
 from bot.storage.inquiry_stats import DayCount, Summary
 
@@ -40,6 +41,8 @@ class Report:
     top_intents: list[tuple[str, int]]
     groups: list[Group]
     daily: list[DayCount]
+    deliveries: dict[str, int] = field(default_factory=dict)       # replies per outcome
+    undelivered: list[Undelivered] = field(default_factory=list)   # the latest that did not arrive
 
 
 def period(since: dt.date | None, until: dt.date | None, today: dt.date, days: int = 30) -> tuple[dt.date, dt.date]:
@@ -52,11 +55,13 @@ def period(since: dt.date | None, until: dt.date | None, today: dt.date, days: i
 
 
 def build_report(store: InquiryStats, since: dt.date, until: dt.date, low: float = LOW_CONFIDENCE, top: int = 10,
-                 key: Callable[[str], str] = terms_key) -> Report:
+                 key: Callable[[str], str] = terms_key, deliveries: DeliveryStats | None = None) -> Report:
     """Query the store and group the unanswered questions."""
     return Report(since.isoformat(), until.isoformat(), low, store.summary(since, until),
                   store.intent_volumes(since, until, limit=top),
-                  group_questions(store.low_confidence(since, until, low), key), store.daily(since, until))
+                  group_questions(store.low_confidence(since, until, low), key), store.daily(since, until),
+                  deliveries.counts(since, until) if deliveries else {},
+                  deliveries.undelivered(since, until) if deliveries else [])
 
 
 def render_text(report: Report, max_groups: int = 20) -> str:
@@ -74,18 +79,21 @@ def render_text(report: Report, max_groups: int = 20) -> str:
         lines += [f"          - {example}" for example in group.examples]
     if len(report.groups) > max_groups:
         lines.append(f"  ... {len(report.groups) - max_groups} more group(s) (use --csv or --json for all)")
+    if report.deliveries:
+        d = report.deliveries
+        lines += ["", f"replies delivered: sent {d['sent']}, pushed {d['pushed']} (LINE push after the reply token "
+                      f"expired: counts against the monthly quota), failed {d['failed']}, timed out {d['timeout']}, "
+                      f"undeliverable {d['undeliverable']}"]
+        lines += [f"  {time.strftime('%Y-%m-%d %H:%M', time.gmtime(u.at))}  {u.channel:5s}  {u.outcome:13s} "
+                  f"{u.detail}  — {u.question[:60]}" for u in report.undelivered]
     return "\n".join(lines) + "\n"
 
 
 def render_csv(report: Report) -> str:
-    """The unanswered groups as CSV: count, nearest_intent, example_1..3."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["count", "nearest_intent"] + [f"example_{i}" for i in range(1, EXAMPLES + 1)])
-    for group in report.groups:
-        examples = group.examples + [""] * (EXAMPLES - len(group.examples))
-        writer.writerow([group.count, group.nearest_intent or ""] + examples)
-    return buffer.getvalue()
+    """The unanswered groups as CSV for Excel (BOM, formula-safe cells): count, nearest_intent, example_1..3."""
+    header = ["count", "nearest_intent"] + [f"example_{i}" for i in range(1, EXAMPLES + 1)]
+    return csv_text(header, ([group.count, group.nearest_intent or ""]
+                             + group.examples + [""] * (EXAMPLES - len(group.examples)) for group in report.groups))
 
 
 def render_json(report: Report) -> str:
@@ -97,6 +105,8 @@ def render_json(report: Report) -> str:
         "groups": [{"count": g.count, "nearest_intent": g.nearest_intent, "examples": g.examples}
                    for g in report.groups],
         "daily": [{**asdict(d), "fallback_rate": d.fallback_rate} for d in report.daily],
+        "deliveries": report.deliveries,
+        "undelivered": [asdict(u) for u in report.undelivered],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -123,7 +133,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace, out: TextIO, settings: Settings, stats: InquiryStats | None = None,
-               today: dt.date | None = None) -> int:
+               today: dt.date | None = None, deliveries: DeliveryStats | None = None) -> int:
     """The ``jetbot report`` command; exit 1 without a log to read, 2 on a bad period."""
     try:
         since, until = period(args.since, args.until, today or dt.datetime.now(dt.timezone.utc).date())
@@ -143,7 +153,8 @@ def run_report(args: argparse.Namespace, out: TextIO, settings: Settings, stats:
         stores = open_stores(storage)
         stats = stores.stats
     try:
-        report = build_report(stats, since, until, args.low, args.top, knowledge_key(args))
+        report = build_report(stats, since, until, args.low, args.top, knowledge_key(args),
+                              stores.deliveries if stores else deliveries)
     finally:
         if stores is not None:
             stores.close()

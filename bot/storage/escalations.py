@@ -19,7 +19,7 @@ from bot.storage.database import Database
 from bot.storage.keys import Pseudonyms, Sealer
 from bot.core.types import Language
 
-MAX_QUESTION = 2000
+MAX_QUESTION = 5000  # a LINE message can be this long; the team sees it all (cut in the message, whole in the thread)
 # escalating users are pseudonymised like their inquiries on the channel that can push answers
 USERS = "line"
 CONFIRM_LOCK = 727275
@@ -138,10 +138,26 @@ class EscalationStore:
             "SELECT id FROM escalations WHERE slack_ts IS NOT NULL AND synced_version < version ORDER BY id")]
 
     # -- transitions ---------------------------------------------------------------------------
-    def claim(self, escalation_id: int, state: State, now: float, lease: float = LEASE) -> bool:
+    def claim(self, escalation_id: int, state: State, now: float, lease: float = LEASE, owner: str = "") -> bool:
         """Take the escalation for posting (``open``) or delivering (``answered``) for ``lease`` seconds."""
-        return self.db.execute("UPDATE escalations SET lease_until = ? WHERE id = ? AND state = ? AND lease_until <= ?",
-                               (now + lease, escalation_id, state, now)) == 1
+        return self.db.execute("UPDATE escalations SET lease_until = ?, owner = ? WHERE id = ? AND state = ?"
+                               " AND lease_until <= ?", (now + lease, owner or None, escalation_id, state, now)) == 1
+
+    def holders(self, now: float) -> list[str]:
+        """Owners holding a claim right now."""
+        return [str(o) for (o,) in self.db.query("SELECT DISTINCT owner FROM escalations WHERE lease_until > ?"
+                                                 " AND owner IS NOT NULL", (now,))]
+
+    def release_owners(self, owners: list[str]) -> int:
+        """Free the claims of ``owners`` (processes known to be dead)."""
+        if not owners:
+            return 0
+        marks = ", ".join("?" for _ in owners)
+        return self.db.execute(f"UPDATE escalations SET lease_until = 0 WHERE owner IN ({marks})", tuple(owners))
+
+    def posting(self, escalation_id: int, now: float) -> None:
+        """A post to the team is about to start: after a crash it may be there although we never heard."""
+        self.db.execute("UPDATE escalations SET posting_at = ? WHERE id = ?", (now, escalation_id))
 
     def posted(self, escalation_id: int, channel: str, ts: str, version: int) -> None:
         """Remember where the Slack message is (it shows ``version``)."""

@@ -63,6 +63,11 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "ALTER TABLE contexts ADD COLUMN language TEXT",
         "CREATE INDEX IF NOT EXISTS inquiries_user ON inquiries (user_hash, at)",
     ]),
+    (5, [  # escalations: who holds a claim (a dead process's claims are taken over at once), and that a
+           # post to the team was started (after a crash the message is looked for before posting again)
+        "ALTER TABLE escalations ADD COLUMN owner TEXT",
+        "ALTER TABLE escalations ADD COLUMN posting_at DOUBLE PRECISION",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

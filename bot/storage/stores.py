@@ -21,6 +21,7 @@ from bot.settings import StorageSettings
 from bot.storage.contexts import ConversationContexts
 from bot.storage.database import Database, open_database
 from bot.storage.dedupe_keys import DedupeKeys
+from bot.storage.delivery_stats import DeliveryStats
 from bot.storage.escalations import EscalationStore
 from bot.storage.inbox import Inbox
 from bot.storage.inquiry_log import InquiryLog
@@ -43,6 +44,7 @@ class Stores:
     escalations: EscalationStore
     retention: Retention
     inbox: Inbox
+    deliveries: DeliveryStats
 
     def close(self) -> None:
         """Close the database connections."""
@@ -67,7 +69,8 @@ def build_stores(db: Database, settings: StorageSettings, clock: Callable[[], fl
     retention.register("escalations", lambda now: sum(escalations.purge(
         now - EscalationConfig.offer_ttl, now - settings.retention_days * DAY).values()))
     retention.purge()
-    return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention, inbox)
+    return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention, inbox,
+                  DeliveryStats(db))
 
 
 def open_stores(settings: StorageSettings, clock: Callable[[], float] = time.time) -> Stores:

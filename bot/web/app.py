@@ -14,6 +14,7 @@ from typing import AsyncIterator, Callable, Sequence
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
+from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from adapters.channel import Channel
@@ -25,6 +26,7 @@ from bot.storage.dedupe_keys import Dedupe
 from bot.storage.stores import Stores
 from bot.web.admin.auth import AdminAuth, install_log_redaction
 from bot.web.admin.routes import admin_routes
+from bot.web.admin.throttle import LoginThrottle
 from bot.web.console import console_routes
 from bot.web.wiring import Bot, build_bot
 from bot.web.workers import AnswerWorkers
@@ -56,8 +58,10 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
     async def healthz(request: Request) -> JSONResponse:
         info = engine.version_info()
         public = {"status": "ok", "version": info["version"], "loaded_at": info["loaded_at"]}
-        if not auth.check_bearer(request):   # strangers learn that it runs, and which knowledge
+        if "authorization" not in request.headers:   # strangers learn that it runs, and which knowledge
             return JSONResponse(public, headers={"Cache-Control": "no-store"})
+        if not auth.check_bearer(request):            # a wrong token is a failed login (throttled)
+            return JSONResponse({"error": "wrong admin token"}, status_code=401, headers={"Cache-Control": "no-store"})
         return JSONResponse({
             **public,
             "knowledge": info,
@@ -83,9 +87,11 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
             *[route for channel in bot.channels.values() for route in channel.routes(bot.pipeline)],
             Route("/healthz", healthz, methods=["GET"]),
             *console_routes(),
-            *admin_routes(engine, reloader, auth, stores.stats if stores else None),
+            *admin_routes(engine, reloader, auth, stores.stats if stores else None,
+                          stores.deliveries if stores else None, bot.pipeline.inbox),
         ],
         lifespan=lifespan,
+        middleware=[Middleware(LoginThrottle)],
     )
     app.state.bot = bot
     app.state.workers = workers

@@ -99,7 +99,7 @@ def build_bot(settings: Settings, engine: Engine, stores: Stores | None = None, 
         LineChannel(settings.line),
         SlackChannel(settings.slack, dedupe, background, escalation=desk, team=team, reloader=reloader,
                      stats=stores.stats if stores else None, home=home),
-        WebChat(engine),
+        WebChat(engine, settings.web_chat_per_minute),
         *channels,
     ):
         bot.add_channel(channel)

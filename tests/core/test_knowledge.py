@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.knowledge import KnowledgeError, load_knowledge
-from tests.conftest import write
+from paths import write
 
 MINIMAL = """\
 intents:
@@ -116,3 +116,31 @@ def test_dates_stay_as_written(tmp_path: Path) -> None:
     write(tmp_path / "intents/a.yaml", MINIMAL)
     knowledge = load_knowledge(tmp_path / "intents", tmp_path / "knowledge")
     assert knowledge.table("sources")["s"].get("date") == "2023-07-31"
+
+
+def test_a_file_that_does_not_parse_is_reported_alone_not_with_its_consequences(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One missing ']' in the file that defines the follow-ups used to bring nine "unknown follow-up"
+    errors after it; the admin needs the one line to fix."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "intents/a.yaml", """\
+intents:
+  - id: one
+    examples: [質問1]
+    answer: 答え
+    follow_ups: [two, three, four]
+""")
+    write(tmp_path / "intents/b.yaml", """\
+intents:
+  - id: two
+    examples: [質問2
+    answer: 答え
+  - id: three
+    examples: [質問3]
+    answer: 答え
+  - id: four
+    examples: [質問4]
+    answer: 答え
+""")
+    [message] = errors_of(Path("intents"), Path("knowledge"))
+    assert message.startswith("intents/b.yaml:") and "YAML syntax error" in message

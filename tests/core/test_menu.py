@@ -12,7 +12,7 @@ from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.knowledge_base import build_kb
 from bot.core.menu import menu_suggestions, picture_digest
 from bot.core.types import Suggestion
-from tests.conftest import write
+from paths import write
 
 INTENTS = """\
 intents:

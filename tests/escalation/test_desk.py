@@ -177,3 +177,24 @@ async def test_admin_lists_open_escalations_oldest_first(bot: Client, line: Line
     assert refused.startswith("申し訳ありません") and "#2" not in refused
     usage = (await bot.slack(admin_command("frobnicate", ADMIN))).text
     assert "`/jet-admin escalations`" in usage
+
+
+async def test_the_bots_own_message_in_the_thread_is_never_the_answer(
+        bot: Client, line: LinePlatform, slack: SlackPlatform) -> None:
+    from slack_api_fake import BOT_USER
+
+    slack.members.add(BOT_USER)   # even as a member of the channel, and without a bot_id on the event
+    await escalate(bot, line)
+    await bot.slack(thread_reply(bot.desk.store.get(1).slack_ts, "ボット自身の投稿", user=BOT_USER), form=False)
+    assert line.pushes == [] and bot.desk.store.get(1).state == "open"
+
+
+async def test_a_long_question_is_marked_as_cut_and_posted_in_full_in_the_thread(
+        bot: Client, line: LinePlatform, slack: SlackPlatform) -> None:
+    question = "駐車場について。" + "来庁する際の駐車場の台数と利用時間、予約の要否を教えてください。" * 120
+    await escalate(bot, line, question=question)
+    [message] = [p for p in slack.delivered(POST) if not p.get("thread_ts")]
+    rendered = slack_text(message)
+    assert "…（以下省略）" in rendered and len(rendered) < len(question) + 2000
+    thread = [p["text"] for p in slack.delivered(POST) if p.get("thread_ts") == bot.desk.store.get(1).slack_ts]
+    assert thread and "".join(t.split("\n", 1)[1] for t in thread) == bot.desk.store.get(1).question

@@ -130,7 +130,9 @@ def test_json_report(filled: Stores) -> None:
 def test_csv_report(filled: Stores) -> None:
     out = io.StringIO()
     run_report(parse(["--csv", "--low", "50"]), out, SETTINGS, stats=filled.stats, today=TODAY)
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    text = out.getvalue()
+    assert text.startswith("\ufeff")   # UTF-8 with a BOM: Excel opens the Japanese as Japanese
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert [r["count"] for r in rows] == ["4", "3", "1"]
     assert rows[0]["nearest_intent"] == "visa" and rows[0]["example_1"] == "ビザの申請方法を知りたい"
     assert rows[2]["example_1"] == "ランチのおすすめは" and rows[2]["example_2"] == ""

@@ -108,6 +108,7 @@ class Call:
     status: int            # what the stand-in answered (0: connection dropped without an answer)
     at: float
     retry_key: str | None = None
+    ts: str | None = None  # the Slack message's ts, for chat.postMessage
 
 
 _ts = itertools.count(1)
@@ -123,6 +124,7 @@ class StandIn:
         self._accepted_keys: set[str] = set()
         self._used_tokens: set[str] = set()
         self._posted: list[dict[str, Any]] = []   # Slack messages: channel, thread_ts, ts, metadata
+        self.members: list[str] = []              # conversations.members of any channel
         self._lock = threading.Lock()
         self.released = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -265,11 +267,14 @@ class StandIn:
                 act = Act(status=400, delay=act.delay)  # LINE: "Invalid reply token" (used already)
             elif token and act.status == 200:
                 self._used_tokens.add(token)
+            ts = f"1700000000.{next(_ts):06d}"
             if path == POST and act.status == 200 and isinstance(payload, dict):
+                metadata = payload.get("metadata")
                 self._posted.append({"channel": payload.get("channel"), "thread_ts": payload.get("thread_ts"),
-                                     "ts": f"1700000000.{next(_ts):06d}", "metadata": payload.get("metadata")})
+                                     "ts": ts, "metadata": json.loads(metadata) if isinstance(metadata, str)
+                                     else metadata})
             call = Call(path, {k.lower(): v for k, v in handler.headers.items()}, payload,
-                        0 if act.drop else act.status, time.monotonic(), key)
+                        0 if act.drop else act.status, time.monotonic(), key, ts)
             self.calls.append(call)
         if act.hang:
             self.released.wait(30)
@@ -280,7 +285,7 @@ class StandIn:
                 handler.connection.shutdown(socket.SHUT_RDWR)
             handler.close_connection = True
             return
-        body, content_type = self._body(path, act.status, payload)
+        body, content_type = self._body(path, act.status, payload, call.ts)
         try:
             handler.send_response(act.status)
             for name, value in act.headers.items():
@@ -294,9 +299,12 @@ class StandIn:
         except OSError:  # the client gave up waiting (a timeout): nothing to answer to
             handler.close_connection = True
 
-    def _body(self, path: str, status: int, payload: Any) -> tuple[bytes, str]:
+    def _body(self, path: str, status: int, payload: Any, ts: str | None) -> tuple[bytes, str]:
         if path == RESPONSE:
             return (b"ok" if status == 200 else b"error"), "text/plain"
+        if path == "/api/conversations.members" and status == 200:
+            return json.dumps({"ok": True, "members": self.members,
+                               "response_metadata": {"next_cursor": ""}}).encode(), "application/json"
         if path in ("/api/conversations.history", "/api/conversations.replies") and status == 200:
             with self._lock:
                 found = [m for m in self._posted if m["channel"] == payload.get("channel") and (
@@ -305,7 +313,7 @@ class StandIn:
         if path.startswith("/api/"):
             if status == 200:
                 channel = payload.get("channel") if isinstance(payload, dict) else None
-                answer = {"ok": True, "channel": channel, "ts": f"1700000000.{next(_ts):06d}"}
+                answer = {"ok": True, "channel": channel, "ts": ts}
             else:
                 answer = {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
             return json.dumps(answer).encode(), "application/json"

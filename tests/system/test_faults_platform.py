@@ -9,6 +9,7 @@ tests/test_faults_live.py; existing coverage is listed in docs/reliability.md.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from pathlib import Path
@@ -189,3 +190,58 @@ async def test_push_client_error_is_not_retried(stand_in: StandIn) -> None:
     stand_in.script(PUSH, Act(400))
     result = await pusher(stand_in).push("U-target", MESSAGE, "retry-key-5")
     assert not result.ok and len(stand_in.requests(PUSH)) == 1
+
+
+# --- what became of each reply is recorded with its inquiry, and reported --------------------------------
+
+def delivery_of(store: Any, question_like: str) -> tuple[str, str]:
+    [(outcome, detail)] = store.db.query("SELECT delivery, delivery_detail FROM inquiries WHERE question LIKE ?",
+                                         (f"%{question_like}%",))
+    return outcome, detail or ""
+
+
+async def test_delivery_outcomes_are_recorded_and_reported(bot: Any, stand_in: StandIn) -> None:
+    from bot.reports.period_report import build_report
+
+    app, http, store = bot
+    stand_in.script(REPLY, Act(500))                                         # LINE refuses the reply
+    await line_question(http, "総務省の電話番号 A500", "01HOUTCOME500")
+    await app.state.background.drain(10)
+    stand_in.script(REPLY, Act(hang=True))                                   # LINE does not answer in time
+    await line_question(http, "総務省の電話番号 AHANG", "01HOUTCOMEHANG")
+    await app.state.background.drain(10)
+    for _ in range(4):                                                       # Slack fails past its retries
+        stand_in.script(POST, Act(503))
+    await slack_question(http, "総務省の電話番号 S503", "EvOUTCOME503")
+    await app.state.background.drain(15)
+    await line_question(http, "総務省の電話番号 OK", "01HOUTCOMEOK")
+    await app.state.background.drain(10)
+    assert delivery_of(store, "A500") == ("failed", "HTTP 500")
+    assert delivery_of(store, "AHANG")[0] == "timeout"
+    assert delivery_of(store, "S503") == ("failed", "HTTP 503")
+    assert delivery_of(store, "OK") == ("sent", "")
+    today = dt.datetime.now(dt.timezone.utc).date()
+    report = build_report(store.stats, today, today, deliveries=store.deliveries)
+    assert (report.deliveries["failed"], report.deliveries["timeout"], report.deliveries["sent"]) == (2, 1, 1)
+    assert {u.question for u in report.undelivered} >= {"総務省の電話番号 A500", "総務省の電話番号 S503"}
+
+
+async def test_a_reply_whose_token_lapsed_in_the_queue_is_pushed_once(bot: Any, stand_in: StandIn,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import adapters.line.channel
+
+    app, http, store = bot
+    monkeypatch.setattr(adapters.line.channel, "REPLY_WINDOW", 0.0)          # as if it waited in a long queue
+    await line_question(http, "総務省の電話番号 LATE", "01HLATEPUSH")
+    await app.state.background.drain(10)
+    [push] = stand_in.delivered(PUSH)
+    assert push.payload["to"] and push.retry_key and stand_in.requests(REPLY) == []
+    assert delivery_of(store, "LATE")[0] == "pushed"
+
+
+async def test_a_refused_reply_token_falls_back_to_a_push(bot: Any, stand_in: StandIn) -> None:
+    app, http, store = bot
+    stand_in.script(REPLY, Act(400))                                         # "Invalid reply token"
+    await line_question(http, "総務省の電話番号 REFUSED", "01HREFUSEDTOKEN")
+    await app.state.background.drain(10)
+    assert len(stand_in.delivered(PUSH)) == 1 and delivery_of(store, "REFUSED")[0] == "pushed"

@@ -13,9 +13,10 @@ import logging
 import re
 import time
 from typing import Callable
-from urllib.parse import urlsplit
 
 from starlette.requests import Request
+
+from adapters.http import from_our_pages
 from starlette.responses import Response
 
 COOKIE = "jetbot_admin"
@@ -87,11 +88,7 @@ class AdminAuth:
 
     def same_origin(self, request: Request) -> bool:
         """A cookie-authenticated POST came from our own pages (defence beside SameSite=Strict)."""
-        site = request.headers.get("sec-fetch-site")
-        if site is not None:  # every current browser sends it (Origin is "null" under no-referrer)
-            return site in ("same-origin", "none")
-        origin = request.headers.get("origin")
-        return origin in (None, "null") or urlsplit(origin).netloc == request.headers.get("host", "")
+        return from_our_pages(request)
 
     def set_session(self, response: Response, request: Request) -> None:
         """Give the browser a signed, HttpOnly, SameSite=Strict session cookie."""

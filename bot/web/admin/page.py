@@ -1,6 +1,7 @@
 """HTML of the ``/admin`` page. Every value from YAML, the store or the request is escaped here."""
 from __future__ import annotations
 
+import time
 from html import escape
 from string import Template
 from typing import Any
@@ -82,8 +83,28 @@ def _traffic_note(traffic: Traffic) -> str:
     return f'<p class="level-info">{_e(traffic.since)} .. {_e(traffic.until)} (UTC)</p>'
 
 
+def deliveries_html(traffic: Traffic, inbox: dict[str, Any] | None) -> str:
+    """Replies per outcome, the latest that did not arrive, and the inbox (events not answered yet)."""
+    if not traffic.deliveries:
+        return '<p class="level-info">No replies recorded in the period.</p>'
+    counts = "".join(f"<tr><td>{_e(outcome)}</td><td class=\"num\">{n}</td></tr>" for outcome, n in traffic.deliveries.items())
+    html = (f'<table><thead><tr><th>Outcome</th><th class="num">Replies</th></tr></thead><tbody>{counts}</tbody></table>'
+            '<p class="level-info">pushed: a LINE answer sent as a push because its reply token had expired or was '
+            'refused (counts against the monthly message quota).</p>')
+    if traffic.undelivered:
+        rows = "".join(f"<tr><td>{_e(time.strftime('%Y-%m-%d %H:%M', time.gmtime(u.at)))}</td><td>{_e(u.channel)}</td>"
+                       f"<td>{_e(u.outcome)}</td><td>{_e(u.detail)}</td><td>{_e(u.question)}</td></tr>"
+                       for u in traffic.undelivered)
+        html += ('<h3>Latest replies that did not arrive</h3><table><thead><tr><th>When (UTC)</th><th>Channel</th>'
+                 f'<th>Outcome</th><th>Detail</th><th>Question</th></tr></thead><tbody>{rows}</tbody></table>')
+    if inbox is not None:
+        states = ", ".join(f"{_e(k)} {v}" for k, v in sorted(inbox.get("states", {}).items())) or "empty"
+        html += (f'<p>Inbox: {states}; oldest unfinished event {_e(inbox.get("oldest_unfinished_s", 0))} s old.</p>')
+    return html
+
+
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
-               findings: list[Finding], traffic: Traffic) -> str:
+               findings: list[Finding], traffic: Traffic, inbox: dict[str, Any] | None = None) -> str:
     """The whole ``/admin`` page."""
     return Template(template("admin.html")).substitute(
         knowledge=knowledge_html(info, reload_status),
@@ -92,6 +113,7 @@ def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str,
         findings=findings_html(findings),
         unanswered=unanswered_html(traffic),
         intents=intents_html(kb, traffic.volumes, traffic.store),
+        deliveries=deliveries_html(traffic, inbox),
     )
 
 

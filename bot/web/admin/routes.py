@@ -8,6 +8,7 @@ the cookie and redirected away so the token does not stay in the address bar.
 """
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -43,8 +44,10 @@ async def _form_token(request: Request, limit: int = 4096) -> str | None:
     return values[0] if values else None
 
 
-def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any | None = None) -> list[BaseRoute]:
-    """Routes for the admin side (all of them answer 404 while no token is configured)."""
+def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any | None = None,
+                 deliveries: Any | None = None, inbox: Any | None = None) -> list[BaseRoute]:
+    """Routes for the admin side (all of them answer 404 while no token is configured); ``stats`` and
+    ``deliveries`` read the inquiry log, ``inbox`` tells what is still to be answered."""
 
     def start_session(request: Request) -> Response:
         response = RedirectResponse("/admin", status_code=303, headers=PAGE_HEADERS)
@@ -61,8 +64,9 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any
             return _login("Log in with the admin token.")
         kb, info = engine.kb, engine.version_info()
         findings = await reloader.findings()
-        traffic = await read_traffic(stats, kb.knowledge.synonyms)
-        html = admin_page(kb, info, reloader.status(), findings, traffic)
+        traffic = await read_traffic(stats, kb.knowledge.synonyms, deliveries=deliveries)
+        waiting = await asyncio.to_thread(inbox.summary) if inbox is not None else None
+        html = admin_page(kb, info, reloader.status(), findings, traffic, waiting)
         return HTMLResponse(html, headers=PAGE_HEADERS)
 
     async def login(request: Request) -> Response:

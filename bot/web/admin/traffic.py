@@ -15,6 +15,7 @@ from typing import Sequence
 
 from bot.core.answer import LOW_CONFIDENCE
 from bot.reports.question_groups import group_questions, make_key
+from bot.storage.delivery_stats import DeliveryStats, Undelivered
 from bot.storage.inquiry_stats import DayCount, InquiryStats
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ class Traffic:
     volumes: dict[str, int] = field(default_factory=dict)
     unanswered: list[UnansweredGroup] | None = None  # None: no report available
     error: str | None = None
+    deliveries: dict[str, int] = field(default_factory=dict)     # replies per outcome
+    undelivered: list[Undelivered] = field(default_factory=list)  # the latest that did not arrive
 
 
 def period(today: dt.date, days: int = PERIOD_DAYS) -> tuple[dt.date, dt.date]:
@@ -57,23 +60,26 @@ def _unanswered(store: InquiryStats, since: dt.date, until: dt.date,
     return [UnansweredGroup(g.count, tuple(g.examples), g.nearest_intent) for g in group_questions(rows, key)]
 
 
-def collect(store: InquiryStats, today: dt.date, synonyms: Sequence[Sequence[str]] = ()) -> Traffic:
+def collect(store: InquiryStats, today: dt.date, synonyms: Sequence[Sequence[str]] = (),
+            deliveries: DeliveryStats | None = None) -> Traffic:
     """Read the period's figures from ``store`` (blocking: call it through :func:`read_traffic`)."""
     since, until = period(today)
     daily = [DayCount(str(d.day), int(d.questions), int(d.fallbacks)) for d in store.daily(since, until)]
     volumes = {str(intent): int(n) for intent, n in store.intent_volumes(since, until)}
     return Traffic(True, since.isoformat(), until.isoformat(), daily, volumes,
-                   _unanswered(store, since, until, synonyms))
+                   _unanswered(store, since, until, synonyms),
+                   deliveries=deliveries.counts(since, until) if deliveries else {},
+                   undelivered=deliveries.undelivered(since, until) if deliveries else [])
 
 
 async def read_traffic(store: InquiryStats | None, synonyms: Sequence[Sequence[str]] = (),
-                       today: dt.date | None = None) -> Traffic:
+                       today: dt.date | None = None, deliveries: DeliveryStats | None = None) -> Traffic:
     """The admin page's figures; a failing store shows as an error note, never as a failed page."""
     if store is None:
         return Traffic(False)
     today = today or dt.datetime.now(dt.timezone.utc).date()
     try:
-        return await asyncio.to_thread(collect, store, today, synonyms)
+        return await asyncio.to_thread(collect, store, today, synonyms, deliveries)
     except Exception as exc:  # the page must still load when the database is down
         log.exception("could not read the inquiry store")
         return Traffic(True, error=f"could not read the inquiry store ({type(exc).__name__})")

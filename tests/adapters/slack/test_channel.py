@@ -294,3 +294,23 @@ async def test_unreachable_slack_api_never_breaks_the_ack(
             await app.state.background.drain()
         assert (await http.get("/healthz", headers=AS_ADMIN)).json()["channels"]["slack"]["enabled"] is True
     assert any("Ev000NOWHERE" in r.getMessage() for r in caplog.records)
+
+
+# --- replays and hostile bodies -------------------------------------------------------------
+
+async def test_a_replayed_slash_command_is_answered_once(bot: Bot) -> None:
+    body = slash_command("JETプログラムの参加者は何人ですか", bot.fake.response_url)
+    headers = signed_headers(body, content_type="application/x-www-form-urlencoded")
+    for _ in range(3):   # the same signed request, sent again within the signature's 5 minutes
+        assert (await bot.send(body, headers=headers)).status_code == 200
+    await bot.settle()
+    assert len(bot.fake.delivered(RESPOND)) == 1
+
+
+async def test_deeply_nested_json_is_refused_before_parsing(bot: Bot, caplog: pytest.LogCaptureFixture) -> None:
+    nested = '{"type": "event_callback", "event": ' + "[" * 5000 + "]" * 5000 + "}"
+    form = "payload=" + "%5B" * 5000 + "%5D" * 5000
+    for body, kind in ((nested, "application/json"), (form, "application/x-www-form-urlencoded")):
+        response = await bot.send(body, content_type=kind)
+        assert response.status_code == 400 and "nested deeper" in response.json()["error"]
+    assert "Traceback" not in caplog.text and bot.fake.calls == []
