@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 from typing import Callable, Iterator
-from urllib.parse import quote
 
 import pytest
 
@@ -13,7 +11,7 @@ from bot.engine import Engine, load_engine
 from bot.storage.stores import Stores, open_stores
 from databases import NOW, storage_at
 from paths import INTENTS, KNOWLEDGE
-from pg import Cluster, unavailable
+from pg import Cluster, drop_schema, fresh_schema, unavailable
 
 
 
@@ -56,15 +54,9 @@ def pg_server() -> Iterator[str]:
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
     """A URL whose ``search_path`` is a fresh schema of its own, dropped after the test."""
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in pg_server else "?"
-    yield f"{pg_server}{sep}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    schema, url = fresh_schema(pg_server)
+    yield url
+    drop_schema(pg_server, schema)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

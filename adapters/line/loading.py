@@ -53,7 +53,7 @@ class LoadingIndicator:
     async def _later(self, chat_id: str, key: str, after: float, unfinished: Callable[[str], bool]) -> None:
         await asyncio.sleep(after)
         self._waiting.pop(key, None)   # from here on a reply no longer cancels it (nor cuts the call short)
-        if not unfinished(key):
+        if not await asyncio.to_thread(unfinished, key):   # a store read: off the event loop
             return
         request = ShowLoadingAnimationRequest(chat_id=chat_id, loading_seconds=self.seconds)
         try:

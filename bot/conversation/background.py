@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 class BackgroundWork:
     """Keeps references to fire-and-forget tasks and lets shutdown wait for them."""
 
-    def __init__(self) -> None:
+    def __init__(self, inline: bool = False) -> None:
+        self._inline = inline  # an answer worker process: nothing else waits on its loop
         self._tasks: set[asyncio.Task[None]] = set()
         self._cpu: ThreadPoolExecutor | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -25,7 +26,11 @@ class BackgroundWork:
 
         The event loop keeps acknowledging webhooks meanwhile; one thread, because the
         analyser's tokenizer is not shared between threads and the GIL gives no more anyway.
+        ``inline``: run it right here, on the loop (an answer worker process acknowledges
+        nothing: handing each answer to a thread and back only costs CPU there).
         """
+        if self._inline:
+            return fn(*args)
         if self._cpu is None:
             self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jetbot-answer")
         self._loop = asyncio.get_running_loop()

@@ -9,6 +9,7 @@ Request/response channels (the web chat) use :meth:`respond_now`.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Callable, Sequence
 
@@ -39,8 +40,10 @@ class Pipeline:
         self._hint = hint
 
     async def accept(self, events: Sequence[Inbound]) -> None:
-        """Store the events; each one not finished before is answered, here or by a worker."""
-        todo = self.inbox.accept(events) if events else []
+        """Store the events; each one not finished before is answered, here or by a worker. The store
+        is written on a thread: a database that makes a writer wait (SQLite's lock, a PostgreSQL round
+        trip) holds up this request only, never the event loop that acknowledges the others."""
+        todo = await asyncio.to_thread(self.inbox.accept, events) if events else []
         for skipped in sorted({e.key for e in events} - set(todo)):
             log.info("%s already handled: skipped", skipped)
         for key in todo:

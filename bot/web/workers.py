@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -26,6 +27,8 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 HINTS = 10_000        # keys waiting for a worker; beyond that the workers' sweep finds them
 RELOAD_CHECK = 2.0    # seconds between looks at the YAML files
+NICENESS = 5          # answer workers yield the CPU to the web process: when cores are short,
+                      # an acknowledgement (LINE and Slack time out) matters more than an answer
 
 
 class AnswerWorkers:
@@ -87,18 +90,21 @@ class AnswerWorkers:
 
 def worker_main(settings: Settings, hints: Any, ready: Any, number: int) -> None:
     """One worker process: open the stores, load the knowledge, answer until told to stop."""
+    from bot.conversation.background import BackgroundWork
     from bot.engine import load_engine
     from bot.storage.stores import open_stores
     from bot.web.logs import configure_logging
     from bot.web.wiring import build_bot
 
     configure_logging(settings.log_level, settings.log_format)
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the web process decides when workers stop
     stores = open_stores(settings.storage)
     try:
         engine = load_engine(settings.intents_dir, settings.knowledge_dir, settings.cache_dir,
                              contexts=stores.contexts, log=stores.inquiries)
-        bot = build_bot(settings, engine, stores)
+        bot = build_bot(settings, engine, stores, background=BackgroundWork(inline=True))
         ready[number] = 1
         asyncio.run(_answer(bot, hints))
     finally:
