@@ -16,6 +16,7 @@ import logging
 from urllib.parse import parse_qs
 from typing import Any, Callable, Sequence
 
+import aiohttp
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.internals import parse_body
@@ -86,6 +87,7 @@ class SlackChannel:
         self._missing = settings.missing()
         self._verifier = SignatureVerifier(settings.signing_secret) if settings.signing_secret else None
         self._client: AsyncWebClient | None = None
+        self._session: aiohttp.ClientSession | None = None   # the answers' connections, kept alive
         self.home = home
         if self._missing:
             log.warning("slack: channel off (%s not set); /slack/events answers 503", " and ".join(self._missing))
@@ -164,9 +166,11 @@ class SlackChannel:
         return reply_to_blocks(reply)
 
     def api(self) -> AsyncWebClient:
-        """The Web API client of this channel (bot token, bounded retries)."""
+        """The Web API client of this channel (bot token, bounded retries), over one HTTP session:
+        slack_sdk would otherwise open a session, a connection and a TLS handshake per answer."""
         if self._client is None:
-            self._client = web_client(self._settings, timeout=self.api_timeout)
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.api_timeout))
+            self._client = web_client(self._settings, timeout=self.api_timeout, session=self._session)
         return self._client
 
     async def send(self, payload: Payload, inbound: Inbound) -> Delivery:
@@ -240,4 +244,7 @@ class SlackChannel:
         return {"enabled": True, "mode": "events_api"}
 
     async def aclose(self) -> None:
-        """Nothing to close: slack_sdk's clients open a session per call."""
+        """Close the answers' HTTP session (at shutdown, after the background replies have drained)."""
+        if self._session is not None:
+            session, self._session, self._client = self._session, None, None
+            await session.close()

@@ -13,6 +13,7 @@ import re
 import time
 from typing import Any, Mapping
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -61,12 +62,14 @@ def retry_handlers() -> list[AsyncRetryHandler]:
             _ServerErrorRetry(max_retry_count=MAX_RETRIES, interval_calculator=RETRY_BACKOFF)]
 
 
-def web_client(settings: SlackSettings, with_token: bool = True, timeout: int = 30) -> AsyncWebClient:
+def web_client(settings: SlackSettings, with_token: bool = True, timeout: int = 30,
+               session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
     """A Web API client (for the bot token unless ``with_token`` is false), with the bounded retries
-    and ``timeout`` seconds per call."""
+    and ``timeout`` seconds per call; over ``session`` (kept-alive connections) if given, else a
+    session of its own per call."""
     base_url = (settings.api_url or AsyncWebClient.BASE_URL).rstrip("/") + "/"
     return AsyncWebClient(token=settings.bot_token if with_token else None, base_url=base_url, timeout=timeout,
-                          retry_handlers=retry_handlers())
+                          retry_handlers=retry_handlers(), session=session)
 
 
 def bot_user_id(body: Mapping[str, Any]) -> str | None:

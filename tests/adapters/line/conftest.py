@@ -1,7 +1,7 @@
 """Fixtures of the LINE channel tests: the engine on the LINE fixture knowledge, the fake Messaging API, the app."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import AsyncIterator, Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -34,8 +34,11 @@ def line_settings(fake_api: FakeLineApi) -> Settings:
 
 
 @pytest.fixture
-def app(line_settings: Settings, engine: Engine) -> Starlette:
-    return create_app(line_settings, engine)
+async def app(line_settings: Settings, engine: Engine) -> AsyncIterator[Starlette]:
+    """The app on the fixture knowledge, started and (at the end: replies drained, clients closed) stopped."""
+    app = create_app(line_settings, engine)
+    async with app.router.lifespan_context(app):
+        yield app
 
 
 OURS = {"richMenuId": "richmenu-old", "name": "jetbot: main topics", "chatBarText": "メニュー", "selected": True,
@@ -63,8 +66,10 @@ def threaded_api() -> Iterator[FakeLineApi]:
 
 
 @pytest.fixture
-def threaded_app(threaded_api: FakeLineApi, engine: Engine) -> Starlette:
-    """The app replying through :func:`threaded_api`."""
-    return create_app(Settings(intents_dir=KB / "intents", knowledge_dir=KB / "knowledge",
-                               line=LineSettings(channel_secret=SECRET, channel_access_token=TOKEN,
-                                                 api_url=threaded_api.url)), engine)
+async def threaded_app(threaded_api: FakeLineApi, engine: Engine) -> AsyncIterator[Starlette]:
+    """The app replying through :func:`threaded_api` (started and stopped like ``app``)."""
+    app = create_app(Settings(intents_dir=KB / "intents", knowledge_dir=KB / "knowledge",
+                              line=LineSettings(channel_secret=SECRET, channel_access_token=TOKEN,
+                                                api_url=threaded_api.url)), engine)
+    async with app.router.lifespan_context(app):
+        yield app

@@ -157,7 +157,8 @@ async def test_unreachable_api_is_logged_with_event_id(engine, caplog):
                                           api_url=f"http://127.0.0.1:{port}"))
     app = create_app(settings, engine)
     caplog.set_level(logging.INFO, LOGGER)
-    response = await deliver(app, text_event("総務省の連絡先", event_id="01HNOBODYHOME"))
+    async with app.router.lifespan_context(app):
+        response = await deliver(app, text_event("総務省の連絡先", event_id="01HNOBODYHOME"))
     assert response.status_code == 200
     [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR and r.name == LOGGER]
     assert "01HNOBODYHOME" in error and "Connect" in error

@@ -63,7 +63,8 @@ async def test_a_tile_tap_is_answered_with_its_topic(repo_engine: Engine, fake_a
                                           channel_access_token=TOKEN, api_url=fake_api.url))
     app = create_app(settings, repo_engine)
     tile = menu_request(REPO_MENU).areas[-1].action
-    await deliver(app, postback_event(tile.data, reply_token="token-tile"))
+    async with app.router.lifespan_context(app):
+        await deliver(app, postback_event(tile.data, reply_token="token-tile"))
     [reply] = fake_api.replies
     expected = repo_engine.kb.answers[REPO_MENU[-1].intent]["ja"].text
     assert reply["replyToken"] == "token-tile"

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import AsyncIterator
 
-import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
@@ -12,6 +11,7 @@ from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.engine import Engine
 from bot.storage.stores import Stores
 from bot.web.app import create_app
+from asgi import serving
 from paths import INTENTS, KNOWLEDGE
 from slack_api_fake import ADMIN, KB_DIR, PUBLIC_URL, FakeSlackApi, SlackBot, make_settings
 
@@ -31,9 +31,8 @@ def fake(httpserver: HTTPServer) -> FakeSlackApi:
 async def bot(fake: FakeSlackApi, kb: KnowledgeBase) -> AsyncIterator[SlackBot]:
     """The app on the fixture knowledge, without a store."""
     app = create_app(make_settings(fake), Engine(kb))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         yield SlackBot(app, http, fake)
-        await app.state.background.drain()
 
 
 @pytest.fixture
@@ -49,6 +48,5 @@ async def repo_bot(fake: FakeSlackApi, repo_stores: tuple[Engine, Stores]) -> As
     settings = replace(make_settings(fake, admin_ids=(ADMIN,)), public_url=PUBLIC_URL,
                        intents_dir=INTENTS, knowledge_dir=KNOWLEDGE)
     app = create_app(settings, engine, stores)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         yield SlackBot(app, http, fake)
-        await app.state.background.drain()

@@ -17,6 +17,7 @@ from bot.core.types import IncomingMessage
 from bot.web.app import create_app
 from slack_api_fake import SECRET, TOKEN, FakeSlackApi, signed_headers, slash_command
 from paths import FIXTURES
+from asgi import serving
 
 pytestmark = pytest.mark.anyio
 MINI = FIXTURES / "mini"
@@ -54,7 +55,7 @@ async def test_reload_from_slack_swaps_in_the_edit(kb_dir: Path, httpserver: HTT
     app, engine, fake = await admin(kb_dir, httpserver, tmp_path, (ADMIN,))
     facts = kb_dir / "knowledge" / "k.yaml"
     facts.write_text(facts.read_text(encoding="utf-8").replace("計30事例", "計31事例"), encoding="utf-8")
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         text = await command(http, fake, "reload")
         assert "再読み込みを開始しました" in text
         for task in list(app.state.reloader._tasks):
@@ -67,7 +68,7 @@ async def test_stats_shows_questions_fallback_rate_and_top_intents(kb_dir: Path,
     app, engine, fake = await admin(kb_dir, httpserver, tmp_path, (ADMIN,))
     for question in ("総務省の電話番号", "総務省の連絡先を教えて", "明日の天気"):
         engine.answer(IncomingMessage(question, channel="slack", user_id="U9"))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         text = await command(http, fake, "stats")
     assert "質問 3件" in text and "回答できず 1件（33%）" in text
     assert "1. contact_mic: 2件" in text
@@ -76,7 +77,7 @@ async def test_stats_shows_questions_fallback_rate_and_top_intents(kb_dir: Path,
 async def test_non_admin_is_politely_refused(kb_dir: Path, httpserver: HTTPServer, tmp_path: Path) -> None:
     app, engine, fake = await admin(kb_dir, httpserver, tmp_path, ("U_SOMEONE_ELSE",))
     version = engine.kb.version
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         text = await command(http, fake, "reload")
     assert "管理者に登録された方だけ" in text
     assert engine.kb.version == version and not app.state.reloader._tasks

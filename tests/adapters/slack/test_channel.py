@@ -7,7 +7,6 @@ import logging
 import time
 from typing import Any
 
-import httpx
 import pytest
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 
@@ -16,6 +15,7 @@ from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase
 from bot.settings import Settings, SlackSettings
 from bot.web.app import create_app
+from asgi import serving
 from slack_api_fake import (ADMIN_TOKEN, SECRET, TOKEN, FakeSlackApi, SlackBot as Bot, block_actions, direct_message,
                             envelope, make_settings, mention, signed_headers, slash_command)
 
@@ -195,7 +195,7 @@ async def test_failures_beyond_the_retries_are_logged_with_the_event_id(
     for status in (500, 502, 503, 504):
         fake.fail_next(POST, status)
     body = envelope(direct_message("参加者は何人"), "Ev000DOOMED")
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         response = await http.post("/slack/events", content=body.encode(), headers=signed_headers(body))
         assert response.status_code == 200
         with caplog.at_level(logging.ERROR, logger="adapters.slack.channel"):
@@ -258,7 +258,7 @@ async def test_without_credentials_the_channel_is_off(fake: FakeSlackApi, kb: Kn
         app = create_app(make_settings(fake, signing_secret=None, bot_token=None), Engine(kb))
     [line] = [r.getMessage() for r in caplog.records if r.name == "adapters.slack.channel"]
     assert "SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN" in line and "off" in line
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         body = envelope(direct_message("参加者は何人"))
         response = await http.post("/slack/events", content=body.encode(), headers=signed_headers(body))
         assert response.status_code == 503
@@ -273,7 +273,7 @@ async def test_half_configured_channel_is_off_and_never_shows_the_secret(
         fake: FakeSlackApi, kb: KnowledgeBase, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO):
         app = create_app(make_settings(fake, bot_token=None), Engine(kb))
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://x") as http:
+        async with serving(app, "http://x") as http:
             response = await http.post("/slack/events", content=b"{}")
             health = (await http.get("/healthz", headers=AS_ADMIN)).text
     assert response.status_code == 503 and response.json()["reason"] == "SLACK_BOT_TOKEN not set"
@@ -287,7 +287,7 @@ async def test_unreachable_slack_api_never_breaks_the_ack(
                                             api_url="http://127.0.0.1:9/api/"))   # nothing listens there
     app = create_app(settings, Engine(kb))
     body = envelope(mention("<@UBOT0001> 参加者は何人"), "Ev000NOWHERE")
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         response = await http.post("/slack/events", content=body.encode(), headers=signed_headers(body))
         assert response.status_code == 200
         with caplog.at_level(logging.ERROR, logger="adapters.slack.channel"):

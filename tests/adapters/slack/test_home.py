@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from adapters.slack.home_view import home_view, HomeContent
@@ -19,6 +18,7 @@ from bot.storage.stores import Stores
 from bot.web.app import create_app
 from paths import INTENTS, KNOWLEDGE
 from slack_api_fake import ADMIN, PUBLIC_URL, FakeSlackApi, SlackBot, app_home_opened, home_topic, make_settings
+from asgi import serving
 
 pytestmark = pytest.mark.anyio
 PUBLISH = "/api/views.publish"
@@ -113,7 +113,7 @@ async def test_open_home_tabs_are_refreshed_after_a_reload_that_changes_the_menu
     now = [1_800_000_000.0]
     settings = replace(make_settings(fake), intents_dir=intents, knowledge_dir=KNOWLEDGE, cache_dir=None)
     app = create_app(settings, Engine(repo_engine.kb), clock=lambda: now[0])
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://jetbot") as http:
+    async with serving(app, "http://jetbot") as http:
         bot = SlackBot(app, http, fake)
         await opened(bot, "U-long-ago")
         now[0] += 2 * 24 * 3600                                                # two days later
