@@ -169,6 +169,11 @@ class SlackListeners:
         await self._intake.accept([Inbound(key, message, target, time.time())])
 
 
+def _not_the_unused_token_warning(record: logging.LogRecord) -> bool:
+    """False for Bolt's "`token` will be unused" warning: jetbot gives the token through ``authorize``."""
+    return "will be unused" not in record.getMessage()
+
+
 def build_app(settings: SlackSettings, listeners: SlackListeners, *, socket_mode: bool = False) -> AsyncApp:
     """The Bolt app with jetbot's listeners; makes no network call (no ``auth.test``)."""
     async def authorize(enterprise_id: str | None, team_id: str | None) -> AuthorizeResult:
@@ -178,8 +183,12 @@ def build_app(settings: SlackSettings, listeners: SlackListeners, *, socket_mode
         return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, bot_token=settings.bot_token)
 
     # Bolt gives each request a copy of this client holding the token ``authorize`` returns.
+    # Bolt also reads SLACK_BOT_TOKEN itself and then warns that it will be unused, which is
+    # what we want: its own logger hears that at construction only.
+    bolt_log = logging.getLogger("adapters.slack.bolt")
+    bolt_log.addFilter(_not_the_unused_token_warning)
     app = AsyncApp(signing_secret=settings.signing_secret or "", client=web_client(settings, with_token=False),
                    authorize=authorize, process_before_response=True,
-                   request_verification_enabled=not socket_mode, logger=log)
+                   request_verification_enabled=not socket_mode, logger=bolt_log)
     listeners.register(app)
     return app

@@ -66,3 +66,15 @@ async def test_a_global_shortcut_or_another_apps_callback_is_only_acknowledged(r
     assert (await repo_bot.interact(body)).status_code == 200
     await repo_bot.settle()
     assert repo_bot.fake.calls == []
+
+
+def test_building_the_app_with_the_token_in_the_environment_warns_of_nothing(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    # Bolt reads SLACK_BOT_TOKEN itself; jetbot hands the token over through ``authorize``.
+    from adapters.slack.listeners import SlackListeners, build_app
+    from bot.settings import SlackSettings
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-from-the-environment")
+    with caplog.at_level("DEBUG"):
+        app = build_app(SlackSettings(signing_secret="s", bot_token="xoxb-1"), SlackListeners(None, None))  # type: ignore[arg-type]
+    assert app.client.token is None
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []
