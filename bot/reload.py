@@ -31,6 +31,7 @@ from bot.validate import Finding, validate
 log = logging.getLogger(__name__)
 
 YAML_SUFFIXES = (".yaml", ".yml")
+FINDINGS_WAIT = 2.0  # seconds a page waits for ``validate`` (it builds the whole index) before it says "checking"
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
@@ -79,7 +80,8 @@ class Reloader:
     def __init__(self, engine: Engine, intents_dir: Path, knowledge_dir: Path, *, watch: bool = False,
                  sighup: bool = False, quiet: float = 0.5, step_ms: int = 200, tick_ms: int = 1000,
                  cache_dir: Path | None = None,
-                 loader: Callable[[Path, Path], KnowledgeBase] | None = None) -> None:
+                 loader: Callable[[Path, Path], KnowledgeBase] | None = None,
+                 checker: Callable[[Path, Path], list[Finding]] = validate) -> None:
         self.engine = engine
         self.folders = (Path(intents_dir), Path(knowledge_dir))
         self.watch_enabled, self.sighup_enabled = watch, sighup
@@ -90,6 +92,8 @@ class Reloader:
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._findings: tuple[Fingerprint, list[Finding]] | None = None
+        self._checker = checker
+        self._checking: tuple[Fingerprint, asyncio.Task[list[Finding]]] | None = None
         self.watching = False
         self.sighup_installed = False
         self.last: ReloadResult | None = None
@@ -145,12 +149,22 @@ class Reloader:
                  len(kb.intents))
         return ReloadResult("loaded", trigger, kb.version)
 
-    async def findings(self) -> list[Finding]:
-        """``bot.validate`` findings for the files on disk now (cached until they change)."""
+    async def findings(self, wait: float = FINDINGS_WAIT) -> list[Finding] | None:
+        """``bot.validate`` findings for the files on disk now, cached until they change; ``None`` when
+        the check has not finished within ``wait`` seconds (it goes on: a later call gets it)."""
         current = fingerprint(*self.folders)
-        if self._findings is None or self._findings[0] != current:
-            self._findings = (current, await asyncio.to_thread(validate, *self.folders))
-        return self._findings[1]
+        if self._findings is not None and self._findings[0] == current:
+            return self._findings[1]
+        if self._checking is None or self._checking[0] != current:
+            self._checking = (current, asyncio.get_running_loop().create_task(self._check(current)))
+        task = self._checking[1]
+        done, _ = await asyncio.wait({task}, timeout=wait)
+        return task.result() if done else None
+
+    async def _check(self, current: Fingerprint) -> list[Finding]:
+        found = await asyncio.to_thread(self._checker, *self.folders)
+        self._findings = (current, found)
+        return found
 
     def status(self) -> dict[str, Any]:
         """How edits reach the live version (for ``/healthz``)."""

@@ -231,3 +231,25 @@ def test_redaction_of_tokens_in_request_lines() -> None:
     assert redact('GET /admin?token=abc&x=1 HTTP/1.1') == 'GET /admin?token=***&x=1 HTTP/1.1'
     assert redact("/admin?a=1&TOKEN=abc") == "/admin?a=1&TOKEN=***"
     assert redact("/api/ask") == "/api/ask"
+
+
+async def test_the_page_does_not_wait_for_a_slow_yaml_check() -> None:
+    # validate() builds the whole index: seconds on a busy machine. The page answers meanwhile.
+    import threading
+    from bot.validate import Finding
+    release = threading.Event()
+
+    def slow_check(intents: Path, knowledge: Path) -> list[Finding]:
+        release.wait(10)
+        return [Finding(intents / "a.yaml", 3, "warning", "example 'x' of 'a' matches intent 'b'")]
+
+    engine = load_engine(MINI / "intents", MINI / "knowledge")
+    reloader = Reloader(engine, MINI / "intents", MINI / "knowledge", checker=slow_check)
+    app = Starlette(routes=admin_routes(engine, reloader, AdminAuth(TOKEN), FakeStats()))
+    started = time.monotonic()
+    assert "Checking the YAML" in await admin_page(app)
+    assert time.monotonic() - started < 5
+    release.set()
+    assert len(await reloader.findings(wait=10)) == 1                  # the check that was started
+    page = await admin_page(app)
+    assert "Checking the YAML" not in page and "matches intent" in page

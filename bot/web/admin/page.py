@@ -39,8 +39,10 @@ def knowledge_html(info: dict[str, Any], reload_status: dict[str, Any]) -> str:
     return html
 
 
-def findings_html(findings: list[Finding]) -> str:
-    """``bot.validate`` findings, errors first, with a count per level."""
+def findings_html(findings: list[Finding] | None) -> str:
+    """``bot.validate`` findings, errors first, with a count per level (``None``: still checking)."""
+    if findings is None:
+        return '<p class="checking">Checking the YAML (the check builds the whole index): reload the page in a moment.</p>'
     counts = {level: sum(1 for f in findings if f.level == level) for level in ("error", "warning", "info")}
     summary = ", ".join(f"{n} {level}(s)" for level, n in counts.items())
     if not findings:
@@ -104,7 +106,7 @@ def deliveries_html(traffic: Traffic, inbox: dict[str, Any] | None) -> str:
 
 
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
-               findings: list[Finding], traffic: Traffic, inbox: dict[str, Any] | None = None) -> str:
+               findings: list[Finding] | None, traffic: Traffic, inbox: dict[str, Any] | None = None) -> str:
     """The whole ``/admin`` page."""
     return Template(template("admin.html")).substitute(
         knowledge=knowledge_html(info, reload_status),
