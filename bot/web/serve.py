@@ -92,3 +92,5 @@ async def run_socket(handler: AsyncSocketModeHandler, bot: Bot) -> None:
     finally:
         await handler.close_async()
         await bot.background.drain()
+        for channel in bot.channels.values():
+            await channel.aclose()

@@ -163,6 +163,11 @@ class Client:
         return response
 
     async def close(self) -> None:
+        """What the app's shutdown does after the work (without having run its start-up: the tests
+        drive the sweeps themselves): close the platform clients, then the test's client."""
+        await self.settle()
+        for channel in self.app.state.bot.channels.values():
+            await channel.aclose()
         await self.http.aclose()
 
 

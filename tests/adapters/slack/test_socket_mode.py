@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, AsyncIterator, Callable
 from urllib.parse import parse_qs
 
 import pytest
@@ -20,6 +21,7 @@ from paths import FIXTURES
 
 pytestmark = pytest.mark.anyio
 KB_DIR = FIXTURES / "slack_kb"
+Build = Callable[[SlackSettings, Engine], tuple[Any, Bot]]
 
 
 
@@ -29,26 +31,41 @@ def engine() -> Engine:
     return load_engine(KB_DIR / "intents", KB_DIR / "knowledge")
 
 
-def handler_for(slack: SlackSettings, engine: Engine) -> tuple[object, Bot]:
-    bot = build_bot(Settings(slack=slack), engine)
-    return socket_mode_handler(slack, bot.channels["slack"], bot.pipeline), bot
+@pytest.fixture
+async def handler_for() -> AsyncIterator[Build]:
+    """Builds the Socket Mode handler as ``jetbot slack-socket`` does; closes its bot's clients after the test."""
+    bots: list[Bot] = []
+
+    def build(slack: SlackSettings, engine: Engine) -> tuple[Any, Bot]:
+        bot = build_bot(Settings(slack=slack), engine)
+        bots.append(bot)
+        return socket_mode_handler(slack, bot.channels["slack"], bot.pipeline), bot
+
+    yield build
+    for bot in bots:
+        await bot.background.drain()
+        for channel in bot.channels.values():
+            await channel.aclose()
 
 
-async def test_refuses_without_an_app_token(engine: Engine, httpserver: HTTPServer) -> None:
+async def test_refuses_without_an_app_token(engine: Engine, httpserver: HTTPServer,
+        handler_for: Build) -> None:
     fake = FakeSlackApi(httpserver)
     with pytest.raises(SlackSocketConfigError, match=r"SLACK_APP_TOKEN is not set \(an app-level token"):
         handler_for(SlackSettings(bot_token=TOKEN, api_url=fake.base_url), engine)
     assert fake.calls == []
 
 
-async def test_refuses_without_a_bot_token(engine: Engine) -> None:
+async def test_refuses_without_a_bot_token(engine: Engine,
+        handler_for: Build) -> None:
     with pytest.raises(SlackSocketConfigError) as error:
         handler_for(SlackSettings(app_token="xapp-1-test"), engine)
     assert "SLACK_BOT_TOKEN is not set" in str(error.value)
     assert "SLACK_APP_TOKEN" not in str(error.value) and "xapp-1-test" not in str(error.value)
 
 
-async def test_socket_requests_reach_the_shared_listeners_once(engine: Engine, httpserver: HTTPServer) -> None:
+async def test_socket_requests_reach_the_shared_listeners_once(engine: Engine, httpserver: HTTPServer,
+        handler_for: Build) -> None:
     fake = FakeSlackApi(httpserver)
     handler, bot = handler_for(SlackSettings(bot_token=TOKEN, app_token="xapp-1-test", api_url=fake.base_url), engine)
     event = mention("<@UBOT0001> 総務省の電話番号を教えて")
@@ -71,7 +88,8 @@ async def over_the_socket(handler: object, kind: str, payload: dict) -> int:
     return (await run_async_bolt_app(handler.app, request)).status
 
 
-async def test_app_home_and_its_topic_buttons_work_over_the_socket(repo_engine: Engine, httpserver: HTTPServer) -> None:
+async def test_app_home_and_its_topic_buttons_work_over_the_socket(repo_engine: Engine, httpserver: HTTPServer,
+        handler_for: Build) -> None:
     fake = FakeSlackApi(httpserver)
     handler, bot = handler_for(SlackSettings(bot_token=TOKEN, app_token="xapp-1-test", api_url=fake.base_url),
                                repo_engine)
@@ -89,7 +107,8 @@ async def test_app_home_and_its_topic_buttons_work_over_the_socket(repo_engine: 
     await handler.close_async()
 
 
-async def test_the_message_shortcut_works_over_the_socket(engine: Engine, httpserver: HTTPServer) -> None:
+async def test_the_message_shortcut_works_over_the_socket(engine: Engine, httpserver: HTTPServer,
+        handler_for: Build) -> None:
     fake = FakeSlackApi(httpserver)
     handler, bot = handler_for(SlackSettings(bot_token=TOKEN, app_token="xapp-1-test", api_url=fake.base_url), engine)
     body = message_shortcut("総務省の電話番号を教えて", fake.response_url, thread_ts="1700000000.000321")
