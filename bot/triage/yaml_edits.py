@@ -125,8 +125,7 @@ def draft_intent(intent_id: str, questions: Iterable[str], title: str = "") -> s
     data["title"] = title or intent_id
     data["examples"] = CommentedSeq(q.strip() for q in questions if q.strip())
     data["answer"] = ""
-    data["answer_en"] = ""
-    data.yaml_add_eol_comment("write the answer; use {fact:ID} for facts in knowledge/", "answer")
+    data.yaml_add_eol_comment("write the answer: {fact:ID} for a fact of knowledge/; answer_en: for English", "answer")
     return _dump(_yaml(_STYLES[1]), data)
 
 
