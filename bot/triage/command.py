@@ -52,10 +52,19 @@ def run_command(args: argparse.Namespace, settings: Settings, out: TextIO, err: 
         from bot.triage.spreadsheet import export
 
         fmt = args.format or ("csv" if args.output.suffix.lower() == ".csv" else "xlsx")
-        for path in export(args.intents, args.knowledge, args.output, fmt):
-            out.write(f"wrote {path}\n")
+        try:
+            written = export(args.intents, args.knowledge, args.output, fmt)
+        except OSError as exc:
+            err.write(f"jetbot: cannot write {args.output}: {exc.strerror or exc}\n")
+            return 1
+        out.write("".join(f"wrote {path}\n" for path in written))
         return 0
-    writer, stores = writer_for(args, settings)
+    try:
+        writer, stores = writer_for(args, settings)
+    except Exception as exc:  # noqa: BLE001 - every write is audited: no store, no write
+        err.write(f"jetbot: cannot open the store that keeps the audit list ({type(exc).__name__}: {exc}); "
+                  "nothing was written\n")
+        return 1
     try:
         if args.command == "add-example":
             result = writer.add_examples(args.intent_id, [args.question], who())

@@ -170,6 +170,6 @@ def run_import(writer: KnowledgeWriter, sheet: Path, dry_run: bool, who: str, ou
         return 0
     changes = apply(the_plan, writer.intents_dir)
     summary = "; ".join(the_plan.lines())
-    version = writer.replace_many(changes, who, "import", f"{sheet.name}: {summary}", base)  # type: ignore[arg-type]
+    version = writer.replace_many(changes, who, "import", f"{sheet.name}: {summary}", base)
     out.write(f"written: {', '.join(str(p) for p in changes)} (knowledge {version})\n")
     return 0

@@ -109,12 +109,17 @@ def _lines(value: str) -> tuple[str, ...]:
 def _grid(path: Path) -> tuple[dict[str, list[list[str]]], list[str]]:
     """Every sheet's cells as text (``synonyms`` may be missing), and errors such as merged cells."""
     name = path.name
+    if not path.is_file():
+        raise SheetError([f"{path}: no such file"])
     if path.suffix.lower() == ".csv":
         sheets = {}
         for sheet, source in ((SHEET, path), (SYNONYMS, synonyms_csv(path))):
             if source.exists():
-                with source.open(encoding="utf-8-sig", newline="") as handle:
-                    sheets[sheet] = [[_text(v) for v in row] for row in csv.reader(handle)]
+                try:
+                    with source.open(encoding="utf-8-sig", newline="") as handle:
+                        sheets[sheet] = [[_text(v) for v in row] for row in csv.reader(handle)]
+                except (UnicodeDecodeError, csv.Error) as exc:
+                    raise SheetError([f"{source.name}: not a UTF-8 CSV file ({exc})"]) from None
         return sheets, []
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -52,6 +53,7 @@ class KnowledgeWriter:
     def __init__(self, intents_dir: Path, knowledge_dir: Path, audit: Audit | None = None) -> None:
         self.intents_dir, self.knowledge_dir = Path(intents_dir), Path(knowledge_dir)
         self._audit = audit
+        self._lock = threading.Lock()  # two clicks at once: the second one sees the first one's file
 
     def version(self) -> str:
         """The content hash of the YAML on disk now (:func:`bot.core.knowledge.content_version`)."""
@@ -109,12 +111,17 @@ class KnowledgeWriter:
         """Write ``new`` over ``path`` (which held ``old`` when read); see :meth:`replace_many`."""
         return self.replace_many({Path(path): (old, new)}, who, action, detail, base)
 
-    def replace_many(self, changes: dict[Path, tuple[str, str]], who: str, action: str, detail: str,
+    def replace_many(self, changes: dict[Path, tuple[str | None, str]], who: str, action: str, detail: str,
                      base: str | None = None) -> str:
         """Write each file's new text (``path: (old, new)``; ``old`` is None for a new file) if nothing changed
         since ``base`` (or since ``old`` was read) and the result validates as a whole; record it; return the
         new knowledge version. Nothing is written when one check fails."""
-        changes = {self._inside(path): texts for path, texts in changes.items()}
+        with self._lock:
+            return self._replace_many({self._inside(path): texts for path, texts in changes.items()},
+                                      who, action, detail, base)
+
+    def _replace_many(self, changes: dict[Path, tuple[str | None, str]], who: str, action: str, detail: str,
+                      base: str | None) -> str:
         for path, (old, _) in changes.items():
             current = path.read_text(encoding="utf-8") if path.exists() else None
             if (base is not None and self.version() != base) or current != old:
