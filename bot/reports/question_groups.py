@@ -27,7 +27,7 @@ class Group:
     count: int
     examples: list[str]
     nearest_intent: str | None
-    rows: list[LowRow] = field(default_factory=list, repr=False)  # every question of the group, as given
+    rows: list[LowRow] = field(default_factory=list, repr=False, compare=False)  # every question of the group, as given
 
 
 def make_key(synonyms: Iterable[Sequence[str]] = ()) -> Callable[[str], str]:

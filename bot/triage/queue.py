@@ -21,6 +21,7 @@ from bot.storage.triage import DONE, OPEN, OUT_OF_SCOPE, Mark, QueueRow
 
 NEAREST = 3
 REASKED = 5
+MAX_GROUPS = 100  # shown per status; each needs a ranking (and decided ones a few answers)
 
 
 @dataclass(frozen=True)
@@ -60,24 +61,23 @@ def reask(kb: KnowledgeBase, question: str) -> Reasked:
 
 
 def build_queue(rows: Sequence[QueueRow], marks: dict[str, Mark], kb: KnowledgeBase,
-                key: Callable[[str], str] = terms_key) -> list[QueueGroup]:
-    """Group the rows per status (open, done, out of scope), open first, then newest first."""
+                key: Callable[[str], str] = terms_key, limit: int = MAX_GROUPS) -> list[QueueGroup]:
+    """Group the rows per status (open, done, out of scope), open first, then newest first (at most
+    ``limit`` groups of each status)."""
     by_status: dict[str, list[QueueRow]] = {OPEN: [], DONE: [], OUT_OF_SCOPE: []}
     for row in rows:
         mark = marks.get(question_key(row.question))
         by_status[mark.status if mark else OPEN].append(row)
     queue = []
     for status, members in by_status.items():
-        groups = []
-        for group in group_questions(members, key):
-            grouped = [r for r in group.rows if isinstance(r, QueueRow)]
-            questions = tuple(q for q, _ in Counter(r.question for r in grouped).most_common())
+        grouped = [[r for r in g.rows if isinstance(r, QueueRow)] for g in group_questions(members, key)]
+        for group in sorted(grouped, key=lambda g: -max(r.at for r in g))[:limit]:
+            questions = tuple(q for q, _ in Counter(r.question for r in group).most_common())
             mark = None if status == OPEN else _latest_mark(questions, marks)
             reasked = tuple(reask(kb, q) for q in questions[:REASKED]) if status == DONE else ()
-            groups.append(QueueGroup(status, group.count, questions, max(r.at for r in grouped),
-                                     tuple(Counter(r.reason for r in grouped).most_common()),
-                                     ranking(kb, questions[0], NEAREST), mark, reasked))
-        queue += sorted(groups, key=lambda g: -g.latest)
+            queue.append(QueueGroup(status, len(group), questions, max(r.at for r in group),
+                                    tuple(Counter(r.reason for r in group).most_common()),
+                                    ranking(kb, questions[0], NEAREST), mark, reasked))
     return queue
 
 

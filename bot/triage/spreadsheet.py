@@ -7,15 +7,20 @@ in ``knowledge/``, and is edited there, never through the sheet), ``links, conta
 answer as users read it, facts filled in -- for reference, ignored on import).
 Synonyms: sheet ``synonyms`` of the xlsx, one group per row, one word per cell; with CSV the same
 rows go to ``FILE.synonyms.csv`` beside it (left out, the synonyms are not changed).
+
+Examples can be questions users typed (added from the triage queue), so no cell may run as a formula:
+xlsx cells are written as text, and CSV cells that Excel would run get an apostrophe (removed on import).
 """
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.core.compose import compose
 from bot.core.knowledge import Knowledge, load_knowledge
+from bot.reports.csv_export import csv_text, safe_cell
 
 COLUMNS = ("id", "title", "examples", "answer", "answer_en", "links", "contacts", "file", "reads_as")
 REQUIRED = COLUMNS[:7]
@@ -67,9 +72,9 @@ def export(intents_dir: Path, knowledge_dir: Path, output: Path, fmt: str) -> li
     rows = intent_rows(knowledge)
     groups = [list(g) for g in knowledge.synonyms]
     if fmt == "csv":
-        for path, data in ((output, rows), (synonyms_csv(output), groups)):
-            with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads it as UTF-8
-                csv.writer(handle).writerows(data)
+        output.write_text(csv_text(rows[0], rows[1:]), encoding="utf-8", newline="")
+        with synonyms_csv(output).open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel reads UTF-8
+            csv.writer(handle).writerows([[safe_cell(w) for w in group] for group in groups])
         return [output, synonyms_csv(output)]
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -79,6 +84,7 @@ def export(intents_dir: Path, knowledge_dir: Path, output: Path, fmt: str) -> li
     sheet.title = SHEET
     for row in rows:
         sheet.append(row)
+    _as_text(sheet)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column in sheet.iter_cols(min_row=2):
@@ -90,8 +96,17 @@ def export(intents_dir: Path, knowledge_dir: Path, output: Path, fmt: str) -> li
     synonyms = book.create_sheet(SYNONYMS)
     for group in groups:
         synonyms.append(group)
+    _as_text(synonyms)
     book.save(output)
     return [output]
+
+
+def _as_text(sheet: Any) -> None:
+    """openpyxl takes a string starting with '=' for a formula: keep every cell text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def _text(value: object) -> str:
@@ -99,7 +114,8 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).replace("\r\n", "\n").strip()
+    text = str(value).replace("\r\n", "\n").strip()
+    return text[1:] if text.startswith("'") and safe_cell(text[1:]) != text[1:] else text  # our CSV's apostrophe
 
 
 def _lines(value: str) -> tuple[str, ...]:

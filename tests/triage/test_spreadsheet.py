@@ -114,3 +114,26 @@ def test_a_sheet_whose_result_would_not_validate_writes_nothing(repo_copy: list[
     assert main(["import", str(sheet), *repo_copy]) == 1
     assert "{fact:no_such_fact} names unknown fact 'no_such_fact'" in capsys.readouterr().err
     assert files(repo_copy) == before
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_cell_that_looks_like_a_formula_stays_text_both_ways(
+        fmt: str, repo_copy: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = '=HYPERLINK("http://example.invalid","JETとは")'
+    first = tmp_path / "first.xlsx"
+    main(["export", "-o", str(first), *repo_copy])
+    book = load_workbook(first)
+    book["intents"]["B2"] = hostile  # a title that Excel would run
+    book["intents"]["B2"].data_type = "s"
+    book.save(first)
+    assert main(["import", str(first), *repo_copy]) == 0
+    sheet = tmp_path / f"faq.{fmt}"
+    assert main(["export", "-o", str(sheet), *repo_copy]) == 0
+    if fmt == "xlsx":
+        cell = load_workbook(sheet)["intents"]["B2"]
+        assert (cell.value, cell.data_type) == (hostile, "s")
+    else:
+        assert ",\"'=HYPERLINK(" in sheet.read_text(encoding="utf-8-sig")  # shown as text by Excel
+    capsys.readouterr()
+    assert main(["import", str(sheet), *repo_copy]) == 0
+    assert capsys.readouterr().out == "no changes\n"
