@@ -47,10 +47,12 @@ class Edit:
     detail: str
 
 
-# Why a row is in the queue. Answers rated not helpful join here once the feedback table exists:
-#   FEEDBACK JOIN -- add ``LEFT JOIN feedback f ON f.inquiry_id = inquiries.ref`` to _NEEDS_PERSON_FROM,
-#   ``WHEN f.helpful = 0 THEN 'not_helpful'`` first in _REASON, and ``OR f.helpful = 0`` to the WHERE.
-_NEEDS_PERSON_FROM = "inquiries"
+# Why a row is in the queue. FEEDBACK JOIN -- answers rated not helpful come in here once the feedback
+# table (inquiry id, helpful) exists: define
+#   _NOT_HELPFUL = "EXISTS (SELECT 1 FROM feedback f WHERE f.inquiry_id = inquiries.ref AND f.helpful = 0)"
+# then put "WHEN {_NOT_HELPFUL} THEN 'not_helpful'" first in _REASON and "OR {_NOT_HELPFUL}" at the end of
+# _NEEDS_PERSON (EXISTS, not a JOIN: several votes on one answer must not repeat the row).
+_NEEDS_PERSON = "inquiries.fallback = 1 OR inquiries.score < ?"
 _REASON = ("CASE WHEN inquiries.fallback = 1 AND inquiries.kind = 'fallback' THEN 'unanswered'"
            " WHEN inquiries.fallback = 1 THEN 'unsure' ELSE 'low_score' END")
 
@@ -64,13 +66,14 @@ class TriageStore:
 
     def needing_person(self, since: Day, until: Day, low: float = LOW_CONFIDENCE, limit: int = 5000) -> list[QueueRow]:
         """Unanswered questions (fallbacks), unsure or low-scored answers (below ``low``) -- and, once the
-        feedback table joins in (see FEEDBACK JOIN above), answers rated not helpful -- newest first."""
+        feedback table joins in (see FEEDBACK JOIN above), answers rated not helpful -- newest first.
+        The one query the queue reads."""
         rows = self.db.query(
             f"SELECT inquiries.question, inquiries.top_intent, inquiries.score, inquiries.fallback,"
-            f" inquiries.at, {_REASON} FROM {_NEEDS_PERSON_FROM}"
+            f" inquiries.at, {_REASON} FROM inquiries"
             " WHERE inquiries.day >= ? AND inquiries.day <= ? AND inquiries.question <> ''"
             " AND inquiries.kind IN ('answer', 'clarify', 'fallback')"
-            " AND (inquiries.fallback = 1 OR inquiries.score < ?)"
+            f" AND ({_NEEDS_PERSON})"
             f" ORDER BY inquiries.at DESC LIMIT {int(limit)}",
             (iso_day(since), iso_day(until), float(low)))
         return [QueueRow(str(q), t, float(s), bool(f), float(at), str(r)) for q, t, s, f, at, r in rows]

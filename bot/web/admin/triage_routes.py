@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from adapters.http import Refused, read_body
@@ -25,7 +25,7 @@ from bot.storage.triage import DONE, OUT_OF_SCOPE, TriageStore
 from bot.triage.queue import QueueGroup, build_queue, question_key
 from bot.triage.writer import InvalidEdit, KnowledgeWriter, StaleError
 from bot.triage.yaml_edits import EditError, draft_intent
-from bot.web.admin.auth import AdminAuth
+from bot.web.admin.auth import OFF_MESSAGE, AdminAuth
 from bot.web.admin.traffic import period
 from bot.web.admin.triage_page import draft_page, edits_html, message_page, queue_html
 from bot.web.console import SECURITY_HEADERS
@@ -69,12 +69,14 @@ class TriageDesk:
     async def _form(self, request: Request) -> dict[str, list[str]] | Response:
         """The posted form, or the refusal (not logged in, cross-site, too large)."""
         if not self.auth.enabled:
-            return HTMLResponse("The admin side is off.", status_code=404)
+            return PlainTextResponse(OFF_MESSAGE, status_code=404)
         bearer = self.auth.check_bearer(request)
         if not bearer and not self.auth.check_cookie(request):
             return HTMLResponse(message_page("Log in first", ["missing or expired admin session"]), 401, HEADERS)
         if not bearer and not self.auth.same_origin(request):
             return HTMLResponse(message_page("Refused", ["cross-site request refused"]), 403, HEADERS)
+        if self.store is None:
+            return HTMLResponse(message_page("No store", ["the triage queue needs the inquiry store"]), 404, HEADERS)
         try:
             body = await read_body(request, FORM_LIMIT)
         except Refused as refused:
@@ -153,14 +155,10 @@ class TriageDesk:
         return await self._done(form["q"], OUT_OF_SCOPE, None)
 
     def routes(self) -> list[BaseRoute]:
-        """``/admin/triage/*`` (404 while there is no store to keep the decisions)."""
-        async def no_store(request: Request) -> Response:
-            return HTMLResponse(message_page("No store", ["the triage queue needs the inquiry store"]), 404, HEADERS)
-
+        """``/admin/triage/*`` (404 while the admin side is off or there is no store to keep the decisions)."""
         handlers = {"examples": self.add_examples, "draft": self.draft, "intent": self.save_intent,
                     "out-of-scope": self.out_of_scope}
-        return [Route(f"/admin/triage/{name}", handler if self.store else no_store, methods=["POST"])
-                for name, handler in handlers.items()]
+        return [Route(f"/admin/triage/{name}", handler, methods=["POST"]) for name, handler in handlers.items()]
 
 
 def _nearest_file(engine: Engine, question: str) -> str | None:
