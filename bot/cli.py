@@ -55,6 +55,9 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
 
     report_arguments(sub.add_parser("report", parents=[common],
                                     help="questions, fallback rate and unanswered questions for a period"))
+    from bot.triage.command import add_arguments as triage_arguments
+
+    triage_arguments(sub, common)
     return parser
 
 
@@ -147,6 +150,10 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         from bot.reports.period_report import run_report
 
         return run_report(args, out, settings)
+    if args.command in ("add-example", "export", "import"):
+        from bot.triage.command import run_command
+
+        return run_command(args, settings, out, sys.stderr)
     if args.command == "line-richmenu":
         from bot.web.line_richmenu import run_richmenu
 

@@ -89,3 +89,25 @@ def sqlite_stores(tmp_path: Path) -> Iterator[Stores]:
     stores = open_stores(storage_at(str(tmp_path / "jetbot.sqlite3")))
     yield stores
     stores.close()
+
+
+# --- a knowledge folder an edit may change -------------------------------------------------------
+
+@pytest.fixture
+def editable_kb(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the mini knowledge whose ``size`` intent lives in a commented file (``intents/people.yaml``);
+    returns (intents folder, knowledge folder)."""
+    import shutil
+
+    from commented_yaml import COMMENTED_INTENTS
+    from paths import FIXTURES
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "mini", root)
+    mini = root / "intents" / "mini.yaml"
+    text = mini.read_text(encoding="utf-8")
+    start = text.index("  - id: size")
+    end = text.index("  - id: casebook_count")
+    mini.write_text(text[:start] + text[end:], encoding="utf-8")
+    (root / "intents" / "people.yaml").write_text(COMMENTED_INTENTS, encoding="utf-8")
+    return root / "intents", root / "knowledge"

@@ -22,11 +22,12 @@ MAY_IMPORT = {
     "bot.validate": {"bot.core"},
     "bot.reports": {"bot.core", "bot.storage", "bot.settings"},
     "bot.evaluation": {"bot.core", "bot.engine", "bot.settings"},
+    "bot.triage": {"bot.core", "bot.storage", "bot.settings", "bot.validate", "bot.reports"},
     "adapters": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.conversation", "bot.escalation"},
     "bot.web": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.conversation", "bot.escalation",
-                "bot.reload", "bot.validate", "bot.reports", "adapters"},
+                "bot.reload", "bot.validate", "bot.reports", "bot.triage", "adapters"},
     "bot.cli": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.web", "bot.reports", "bot.validate",
-                "bot.evaluation"},
+                "bot.evaluation", "bot.triage"},
 }
 
 

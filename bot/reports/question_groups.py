@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
@@ -27,6 +27,7 @@ class Group:
     count: int
     examples: list[str]
     nearest_intent: str | None
+    rows: list[LowRow] = field(default_factory=list, repr=False, compare=False)  # every question of the group, as given
 
 
 def make_key(synonyms: Iterable[Sequence[str]] = ()) -> Callable[[str], str]:
@@ -111,5 +112,5 @@ def group_questions(rows: Sequence[LowRow], key: Callable[[str], str] = terms_ke
         texts = Counter(m.question for m in rows_in)
         intents = Counter(m.top_intent for m in rows_in if m.top_intent)
         groups.append(Group(len(rows_in), [t for t, _ in texts.most_common(EXAMPLES)],
-                            intents.most_common(1)[0][0] if intents else None))
+                            intents.most_common(1)[0][0] if intents else None, rows_in))
     return sorted(groups, key=lambda g: -g.count)

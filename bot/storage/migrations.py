@@ -68,6 +68,15 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "ALTER TABLE escalations ADD COLUMN owner TEXT",
         "ALTER TABLE escalations ADD COLUMN posting_at DOUBLE PRECISION",
     ]),
+    (7, [  # the triage queue: decisions per question (bot/storage/triage.py), and the audit of YAML writes
+        """CREATE TABLE IF NOT EXISTS triage_marks (
+            question_key TEXT PRIMARY KEY, status TEXT NOT NULL, intent TEXT, at DOUBLE PRECISION NOT NULL,
+            who TEXT NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS knowledge_edits (
+            id {serial_key}, at DOUBLE PRECISION NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
+            file TEXT NOT NULL, detail TEXT NOT NULL)""",
+        "CREATE INDEX IF NOT EXISTS knowledge_edits_at ON knowledge_edits (at)",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

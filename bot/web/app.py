@@ -27,6 +27,8 @@ from bot.storage.stores import Stores
 from bot.web.admin.auth import AdminAuth, install_log_redaction
 from bot.web.admin.routes import admin_routes
 from bot.web.admin.throttle import LoginThrottle
+from bot.web.admin.triage_routes import TriageDesk
+from bot.storage.triage import TriageStore
 from bot.web.console import console_routes
 from bot.web.wiring import Bot, build_bot
 from bot.web.workers import AnswerWorkers
@@ -54,6 +56,8 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
     install_log_redaction()
 
     auth = AdminAuth(settings.admin_token)
+    triage = TriageDesk(engine, reloader, auth, TriageStore(stores.db) if stores else None,
+                        settings.intents_dir, settings.knowledge_dir)
 
     async def healthz(request: Request) -> JSONResponse:
         info = engine.version_info()
@@ -88,7 +92,7 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
             Route("/healthz", healthz, methods=["GET"]),
             *console_routes(),
             *admin_routes(engine, reloader, auth, stores.stats if stores else None,
-                          stores.deliveries if stores else None, bot.pipeline.inbox),
+                          stores.deliveries if stores else None, bot.pipeline.inbox, triage),
         ],
         lifespan=lifespan,
         middleware=[Middleware(LoginThrottle)],

@@ -106,8 +106,9 @@ def deliveries_html(traffic: Traffic, inbox: dict[str, Any] | None) -> str:
 
 
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
-               findings: list[Finding] | None, traffic: Traffic, inbox: dict[str, Any] | None = None) -> str:
-    """The whole ``/admin`` page."""
+               findings: list[Finding] | None, traffic: Traffic, inbox: dict[str, Any] | None = None,
+               triage: str = "", edits: str = "") -> str:
+    """The whole ``/admin`` page (``triage``, ``edits``: the queue's sections, :mod:`bot.web.admin.triage_page`)."""
     return Template(template("admin.html")).substitute(
         knowledge=knowledge_html(info, reload_status),
         store_note=_traffic_note(traffic),
@@ -116,6 +117,8 @@ def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str,
         unanswered=unanswered_html(traffic),
         intents=intents_html(kb, traffic.volumes, traffic.store),
         deliveries=deliveries_html(traffic, inbox),
+        triage=triage or '<p class="level-info">The triage queue is off.</p>',
+        edits=edits,
     )
 
 
