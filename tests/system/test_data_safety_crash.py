@@ -38,7 +38,8 @@ def deliveries(tag: str, redelivery: bool = False) -> list[tuple[str, str, bytes
     out = []
     for n in range(EVENTS):
         event = line_api_fake.text_event(f"総務省の電話番号 L{tag}{n:04d}", event_id=f"01HKILL{tag}{n:06d}",
-                                         reply_token=f"rt-{tag}-{n}", redelivery=redelivery)
+                                         reply_token=f"rt-{tag}-{n}", redelivery=redelivery,
+                                         source=line_api_fake.user(f"U{tag}{n:04d}"))
         out.append((f"line:01HKILL{tag}{n:06d}", "/line/webhook", *line_request(event)))
         event = slack_api_fake.direct_message(f"総務省の電話番号 S{tag}{n:04d}", channel=f"D{tag}{n:04d}")
         out.append((f"slack:EvKILL{tag}{n:06d}", "/slack/events",
@@ -80,7 +81,13 @@ def integrity_ok(bot: Any) -> None:
         assert bot.rows("PRAGMA integrity_check") == [("ok",)]
 
 
-def once_each(calls: list[Any], key: Any) -> collections.Counter[str]:
+def line_event_of(target: Any, prefix: str) -> int | None:
+    """The event number a reply token (``rt-TAG-n``) or a push target (``UTAGnnnn``) belongs to."""
+    text = str(target)
+    return int(text[len(prefix):]) if text.startswith(prefix) else None
+
+
+def once_each(calls: list[Any], key: Any) -> collections.Counter[Any]:
     """How many times each target got a delivery that the platform accepted (200)."""
     return collections.Counter(key(c) for c in calls if c.status == 200)
 
@@ -111,7 +118,8 @@ def test_sigkill_mid_load_then_restart_and_redelivery(tmp_path: Path, database: 
                                          (f"line:01HKILL{tag}%", f"slack:EvKILL{tag}%"))}
         assert acked <= stored, f"acknowledged but not stored: {sorted(acked - stored)[:5]}"
         unfinished = bot.rows("SELECT count(*) FROM inbox WHERE state IN ('pending', 'sending')")[0][0]
-        cut_off = bot.rows("SELECT count(*) FROM inbox WHERE state = 'sending'")[0][0]
+        cut_off_keys = {k for (k,) in bot.rows("SELECT key FROM inbox WHERE state = 'sending'")}
+        cut_off = len(cut_off_keys)
 
         bot.start()                              # the same database; the platforms redeliver everything
         second = asyncio.run(fire(bot.url, deliveries(tag, redelivery=True)))
@@ -127,16 +135,25 @@ def test_sigkill_mid_load_then_restart_and_redelivery(tmp_path: Path, database: 
                                                                  (f"% _{tag}%",)))
         assert set(questions) == {question_of(key, tag) for key in first}, "a question lost from the log"
         assert max(questions.values()) == 1, "a question logged twice"
-        line = once_each(stand_in.requests(REPLY), lambda c: c.payload.get("replyToken"))
-        line.update(once_each(stand_in.requests(PUSH), lambda c: c.payload.get("to")))
+        # a LINE event is answered by a reply, or by a push once its reply token may have lapsed (a
+        # busy machine); each event has its own user, so both tell which event they answer
+        line = once_each(stand_in.requests(REPLY), lambda c: line_event_of(c.payload.get("replyToken"), f"rt-{tag}-"))
+        line.update(once_each(stand_in.requests(PUSH), lambda c: line_event_of(c.payload.get("to"), f"U{tag}")))
+        line.pop(None, None)                     # the warm-up's
         slack = once_each(stand_in.requests(POST), lambda c: c.payload.get("channel"))
-        assert len([k for k in line if str(k).startswith(f"rt-{tag}-")]) == EVENTS, "a LINE event not answered"
+        assert len(line) == EVENTS, "a LINE event not answered"
         assert len([k for k in slack if str(k).startswith(f"D{tag}")]) == EVENTS, "a Slack event not answered"
-        assert set(line.values()) == {1} and set(slack.values()) == {1}, "an answer delivered twice"
+        assert set(slack.values()) == {1}, "a Slack answer delivered twice"
+        # A LINE reply cut off mid-send may have landed. Retried within the reply window, a refused
+        # token proves it did; past the window (a very busy machine) nothing can tell, and a push
+        # is preferred to a loss. So a LINE event may get two answers only if it was cut off.
+        doubled = {n for n, count in line.items() if count > 1}
+        assert doubled <= {int(k[-6:]) for k in cut_off_keys if k.startswith("line:")}, \
+            f"an answer delivered twice: events {sorted(doubled)}, cut off {sorted(cut_off_keys)}"
         assert httpx.get(f"{bot.url}/healthz").status_code == 200
         bot.stop()
     print(f"\nKILL ({database}): {len(first)} deliveries, {IN_FLIGHT} at a time, SIGKILL after {KILL_AFTER_ACKS} "
           f"acks ({killed_after:.2f}s); acknowledged {len(acked)}, stored {len(stored)}, unfinished at the kill "
           f"{unfinished} ({cut_off} cut off while being sent); after restart and redelivery of all {len(second)}: every event answered once "
-          f"(LINE {sum(line.values())} replies/pushes, Slack {sum(slack.values())} posts), log rows "
+          f"(LINE {sum(line.values())} replies/pushes, {len(doubled)} twice after being cut off past the reply window, Slack {sum(slack.values())} posts), log rows "
           f"{sum(questions.values())}, lost 0, doubled 0")
