@@ -104,9 +104,11 @@ def deliveries_html(traffic: Traffic, inbox: dict[str, Any] | None) -> str:
 
 
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
-               findings: list[Finding], traffic: Traffic, inbox: dict[str, Any] | None = None) -> str:
-    """The whole ``/admin`` page."""
+               findings: list[Finding], traffic: Traffic, inbox: dict[str, Any] | None = None,
+               feedback: str = "") -> str:
+    """The whole ``/admin`` page (``feedback``: the answers-and-feedback section's HTML)."""
     return Template(template("admin.html")).substitute(
+        feedback=feedback,
         knowledge=knowledge_html(info, reload_status),
         store_note=_traffic_note(traffic),
         chart=daily_chart(traffic.daily),
