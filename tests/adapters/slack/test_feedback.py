@@ -7,10 +7,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from slack_bolt.adapter.socket_mode.async_internals import run_async_bolt_app
+from slack_sdk.socket_mode.request import SocketModeRequest
 
+from adapters.slack.socket_mode import socket_mode_handler
 from bot.engine import Engine
+from bot.settings import Settings, SlackSettings
 from bot.storage.stores import Stores
-from slack_api_fake import SlackBot, direct_message, mention
+from bot.web.wiring import build_bot
+from slack_api_fake import TOKEN, FakeSlackApi, SlackBot, direct_message, envelope, mention
 
 pytestmark = pytest.mark.anyio
 POST, RESPOND = "/api/chat.postMessage", "/hooks/response"
@@ -21,7 +26,13 @@ def feedback_buttons(posted: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def click(posted: dict[str, Any], button: dict[str, Any], response_url: str, user: str = "U0001") -> str:
-    """The signed form Slack sends when ``user`` clicks ``button`` of the ``posted`` message."""
+    """The form Slack sends when ``user`` clicks ``button`` of the ``posted`` message."""
+    return urlencode({"payload": json.dumps(click_payload(posted, button, response_url, user), ensure_ascii=False)})
+
+
+def click_payload(posted: dict[str, Any], button: dict[str, Any], response_url: str,
+                  user: str = "U0001") -> dict[str, Any]:
+    """The ``block_actions`` payload of that click."""
     channel = posted["channel"]
     message = {"type": "message", "ts": "1700000000.000100", "bot_id": "B0001", "text": posted["text"],
                "blocks": posted["blocks"]}
@@ -31,7 +42,7 @@ def click(posted: dict[str, Any], button: dict[str, Any], response_url: str, use
                              "is_ephemeral": False},
                "channel": {"id": channel, "name": "jet"}, "message": message,
                "actions": [{**button, "block_id": "jetbot_feedback", "action_ts": "1700000001.000001"}]}
-    return urlencode({"payload": json.dumps(payload, ensure_ascii=False)})
+    return payload
 
 
 def votes(stores: Stores) -> list[tuple[str, int]]:
@@ -94,3 +105,23 @@ async def test_help_and_fallbacks_carry_no_thumbs(repo_bot: SlackBot) -> None:
     await repo_bot.event(direct_message("駐車場はありますか"))
     [posted] = await repo_bot.fake.wait_for(POST)
     assert feedback_buttons(posted) == []
+
+
+async def test_the_same_listener_records_a_click_over_socket_mode(kb, httpserver, sqlite_stores: Stores) -> None:
+    fake = FakeSlackApi(httpserver)
+    slack = SlackSettings(bot_token=TOKEN, app_token="xapp-1-test", api_url=fake.base_url)
+    bot = build_bot(Settings(slack=slack), Engine(kb, log=sqlite_stores.inquiries), sqlite_stores)
+    handler = socket_mode_handler(slack, bot.channels["slack"], bot.pipeline)
+    question = SocketModeRequest(type="events_api", envelope_id="env-q",
+                                 payload=json.loads(envelope(direct_message("総務省の電話番号を教えて"))))
+    assert (await run_async_bolt_app(handler.app, question)).status == 200   # no signature over the socket
+    [posted] = await fake.wait_for(POST)
+    await bot.background.drain()
+    yes, _ = feedback_buttons(posted)
+    tap = SocketModeRequest(type="interactive", envelope_id="env-fb",
+                            payload=click_payload(posted, yes, fake.response_url))
+    assert (await run_async_bolt_app(handler.app, tap)).status == 200
+    [thanks] = await fake.wait_for(RESPOND)
+    assert thanks["replace_original"] is True and feedback_buttons(thanks) == []
+    assert [h for _, h in votes(sqlite_stores)] == [1]
+    await handler.close_async()
