@@ -1,9 +1,10 @@
 """Slack side of feedback: 👍 / 👎 under an answer, and the click that records the vote.
 
 The buttons carry only the inquiry id. A click is acknowledged at once, recorded, and answered
-through the click's ``response_url`` for the clicker only: in a DM or an ephemeral answer the
-buttons are replaced by the thank-you (``replace_original``); in a shared channel, where others
-may still want to vote, the clicker gets the thank-you as an ephemeral message.
+through the click's ``response_url`` for the clicker only: in a DM the buttons are replaced by
+the thank-you (``replace_original``, the answer kept); in a shared channel, where others may still
+want to vote, and under an ephemeral answer (whose blocks Slack does not send back) the clicker
+gets the thank-you as an ephemeral message.
 """
 from __future__ import annotations
 
