@@ -43,13 +43,15 @@ def collect_metrics(stats: FeedbackStats, since: Day, until: Day) -> Metrics:
     return Metrics(iso_day(since), iso_day(until), total(intents), weekly(stats.per_day(since, until)), intents)
 
 
-def _pct(value: float) -> str:
-    return f"{value:.1%}"
+def percent(value: float, whole: int) -> str:
+    """``value`` as a percentage, or a dash when there was nothing to divide by (no votes is not 0 %)."""
+    return f"{value:.1%}" if whole else "—"
 
 
 def _line(r: Rates, name: str) -> str:
-    return (f"  {name:28s} {r.questions:6d} {_pct(r.answer_rate):>8s} {r.rated:6d} {_pct(r.feedback_rate):>8s} "
-            f"{r.helpful:6d} {r.not_helpful:6d} {_pct(r.resolution_rate):>10s}")
+    return (f"  {name:28s} {r.questions:6d} {percent(r.answer_rate, r.questions):>8s} {r.rated:6d} "
+            f"{percent(r.feedback_rate, r.answered):>8s} {r.helpful:6d} {r.not_helpful:6d} "
+            f"{percent(r.resolution_rate, r.helpful + r.not_helpful):>10s}")
 
 
 def metrics_text(m: Metrics) -> list[str]:

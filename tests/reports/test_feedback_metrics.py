@@ -95,3 +95,8 @@ def test_csv_has_the_metrics_then_the_groups_for_excel(rated: Stores) -> None:
     assert (rows[0]["answer_rate"], rows[0]["feedback_rate"], rows[0]["resolution_rate"]) == ("0.667", "0.833", "0.6")
     assert [r["period"] for r in rows[1:3]] == ["week of 2024-05-20", "week of 2024-05-27"]
     assert next(csv.reader(io.StringIO(groups)))[:2] == ["count", "nearest_intent"]
+
+
+def test_a_rate_with_nothing_to_divide_by_shows_a_dash_not_zero(rated: Stores) -> None:
+    visa = next(line for line in report(rated).splitlines() if line.strip().startswith("visa "))
+    assert visa.split()[1:] == ["2", "0.0%", "0", "—", "0", "0", "—"]   # asked, never answered, never rated

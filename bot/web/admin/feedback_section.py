@@ -9,7 +9,7 @@ import logging
 from html import escape
 
 from bot.core.feedback import RATE_MEANINGS
-from bot.reports.feedback_metrics import Metrics, collect_metrics
+from bot.reports.feedback_metrics import Metrics, collect_metrics, percent
 from bot.storage.feedback_stats import FeedbackStats, Rates
 from bot.web.admin.traffic import period
 
@@ -32,10 +32,10 @@ async def feedback_html(stats: FeedbackStats | None, today: dt.date | None = Non
 def _row(name: str, r: Rates, row_id: str = "") -> str:
     ident = f' id="{escape(row_id)}"' if row_id else ""
     return (f"<tr{ident}><td>{escape(name)}</td><td class=\"num\">{r.questions}</td>"
-            f"<td class=\"num answer-rate\">{r.answer_rate:.1%}</td><td class=\"num\">{r.rated}</td>"
-            f"<td class=\"num feedback-rate\">{r.feedback_rate:.1%}</td><td class=\"num\">{r.helpful}</td>"
-            f"<td class=\"num not-helpful\">{r.not_helpful}</td>"
-            f"<td class=\"num resolution-rate\">{r.resolution_rate:.1%}</td></tr>")
+            f"<td class=\"num answer-rate\">{percent(r.answer_rate, r.questions)}</td><td class=\"num\">{r.rated}</td>"
+            f"<td class=\"num feedback-rate\">{percent(r.feedback_rate, r.answered)}</td>"
+            f"<td class=\"num\">{r.helpful}</td><td class=\"num not-helpful\">{r.not_helpful}</td>"
+            f"<td class=\"num resolution-rate\">{percent(r.resolution_rate, r.helpful + r.not_helpful)}</td></tr>")
 
 
 def metrics_html(m: Metrics) -> str:
