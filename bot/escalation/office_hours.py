@@ -8,13 +8,13 @@ import time
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from bot.core.office_hours import OfficeHours, is_open, when_answered
 
 
 def japanese_holidays() -> Callable[[dt.date], bool]:
     """Whether a date is a Japanese public holiday (substitute and citizens' holidays included)."""
+    import holidays   # here, not at the top: about a second to import, and only escalation needs it
+
     calendar = holidays.country_holidays("JP")
     return lambda day: day in calendar
 
