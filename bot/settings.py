@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from bot.core.escalation import EscalationConfig
+from bot.core.office_hours import OfficeHours, parse_office_hours
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _OFF = ("off", "0", "none", "false", "no")
@@ -130,14 +132,15 @@ class Settings:
                 channel=get("JETBOT_ESCALATION_CHANNEL"),
                 office=pick(EscalationConfig, "office", "JETBOT_ESCALATION_OFFICE"),
                 max_open=pick(EscalationConfig, "max_open", "JETBOT_ESCALATION_MAX_OPEN", _count),
-                max_attempts=pick(EscalationConfig, "max_attempts", "JETBOT_ESCALATION_MAX_ATTEMPTS", _count)),
+                max_attempts=pick(EscalationConfig, "max_attempts", "JETBOT_ESCALATION_MAX_ATTEMPTS", _count),
+                office_hours=pick(EscalationConfig, "office_hours", "JETBOT_OFFICE_HOURS", _office_hours)),
         )
 
 
 def _default(target: type, name: str) -> Any:
     """The field default written in the dataclass (the one place each default lives)."""
     found = next(f for f in fields(target) if f.name == name)
-    return found.default
+    return found.default_factory() if found.default is MISSING else found.default  # type: ignore[misc]
 
 
 def _workers(value: str | None, target: type) -> int:
@@ -147,6 +150,18 @@ def _workers(value: str | None, target: type) -> int:
     if not value.isdigit():
         raise ValueError(f"JETBOT_ANSWER_WORKERS / WEB_CONCURRENCY must be a whole number, not {value!r}")
     return int(value)
+
+
+def _office_hours(value: str, name: str) -> OfficeHours:
+    """Office hours such as ``weekdays 9:00-17:45 Asia/Tokyo`` with a time zone this system knows."""
+    try:
+        hours = parse_office_hours(value)
+        if not hours.always:
+            ZoneInfo(hours.timezone)
+    except (ValueError, ZoneInfoNotFoundError) as error:
+        detail = f"unknown time zone {hours.timezone!r}" if isinstance(error, ZoneInfoNotFoundError) else str(error)
+        raise ValueError(f"{name}: {detail}") from None
+    return hours
 
 
 def _path(value: str, name: str) -> Path:

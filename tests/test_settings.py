@@ -46,3 +46,14 @@ def test_secrets_never_appear_in_repr() -> None:
                                   "SLACK_SIGNING_SECRET": "sign-s3cret", "LINE_CHANNEL_ACCESS_TOKEN": "tok-s3cret",
                                   "SLACK_APP_TOKEN": "xapp-s3cret"})
     assert "s3cret" not in repr(settings)
+
+
+def test_office_hours_are_read_and_bad_ones_name_the_variable() -> None:
+    import datetime as dt
+    default = Settings.from_env({}).escalation.office_hours
+    assert (min(default.days), max(default.days), default.start, default.end) == (0, 4, dt.time(9), dt.time(17, 45))
+    custom = Settings.from_env({"JETBOT_OFFICE_HOURS": "mon-sat 8:30-17:15 Asia/Tokyo"}).escalation.office_hours
+    assert 5 in custom.days and custom.start == dt.time(8, 30)
+    for bad in ("weekdays 9-17", "weekdays 9:00-17:45 Mars/Olympus"):
+        with pytest.raises(ValueError, match="JETBOT_OFFICE_HOURS"):
+            Settings.from_env({"JETBOT_OFFICE_HOURS": bad})

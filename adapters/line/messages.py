@@ -16,6 +16,7 @@ from linebot.v3.messaging import (
     QuickReply, QuickReplyItem, TextMessage, URIAction,
 )
 
+from bot.core.feedback import with_vote_actions
 from bot.core.render import contact_lines, plain_text
 from bot.core.limits import (LINE_ALT_TEXT, LINE_DISPLAY_TEXT, LINE_LABEL, LINE_MAX_MESSAGES,
                              LINE_QUICK_REPLIES, LINE_TEXT_UNITS)
@@ -138,8 +139,10 @@ def reply_to_messages(reply: Reply) -> list[Message]:
     Text (answer, links written out as ``title`` + URL, source line) comes
     first, split as needed; then one Flex card per contact (at most 4, so the
     answer always has a slot; further contacts are written out in the text);
-    quick replies (suggestions and actions) ride on the last message.
+    quick replies ride on the last message: 「解決した」 / 「解決しない」 first on an answer (postbacks
+    carrying only the inquiry id), then suggestions and actions, 13 at most.
     """
+    reply = with_vote_actions(reply)
     carded = reply.contacts[:LINE_MAX_MESSAGES - 1]
     cards = [contact_card(c, reply.language) for c in carded]
     more = _LABELS.get(reply.language, _LABELS["ja"])["more"]

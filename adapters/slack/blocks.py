@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from adapters.slack.feedback import feedback_blocks
 from adapters.slack.markup import escape, to_plain
 from bot.core.answer import HELP_INTENT
 from bot.core.limits import SLACK_BLOCKS, SLACK_BUTTON_LABEL, SLACK_BUTTONS, SLACK_SECTION
@@ -171,7 +172,8 @@ def reply_to_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
     Answer sections (mrkdwn, escaped, ≤ 3,000 characters each), then links as ``<url|title>``,
     contacts (phone, e-mail), the source as a context block, and buttons: suggestions
     (``action_id`` ``jetbot_suggest_<n>``, ``value`` the intent id) and actions
-    (``jetbot_action_<n>``, ``value`` the action's value). At most 50 blocks: the
+    (``jetbot_action_<n>``, ``value`` the action's value); on an answer, 👍 / 👎
+    (:mod:`adapters.slack.feedback`). At most 50 blocks: the
     answer is cut short, with an ellipsis, when it would not fit. The fallback ``text`` (used in
     notifications) is the start of the answer.
     """
@@ -194,6 +196,7 @@ def reply_to_blocks(reply: Reply) -> tuple[str, list[dict[str, Any]]]:
                 if not a.first]
     if buttons:
         extra.append({"type": "actions", "elements": buttons[:SLACK_BUTTONS]})
+    extra.extend(feedback_blocks(reply))
     answer = _pieces(reply.text, SLACK_SECTION)
     room = SLACK_BLOCKS - len(extra)
     if len(answer) > room:

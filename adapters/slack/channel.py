@@ -35,6 +35,7 @@ from adapters.slack.admin import AdminCommands, admin_subcommands
 from adapters.slack.blocks import reply_to_blocks
 from adapters.slack.escalation import EscalationListeners, SlackTeamInbox
 from adapters.slack.escalation_blocks import admin_list
+from adapters.slack.feedback import FeedbackListener, Votes
 from adapters.slack.home import AppHome
 from adapters.slack.listeners import SlackListeners, build_app, retry_handlers, web_client
 from bot.conversation.background import BackgroundWork, describe
@@ -78,8 +79,10 @@ class SlackChannel:
 
     def __init__(self, settings: SlackSettings, dedupe: Dedupe, background: BackgroundWork, *,
                  escalation: EscalationDesk | None = None, team: SlackTeamInbox | None = None,
-                 reloader: Any = None, stats: Any = None, home: AppHome | None = None) -> None:
+                 reloader: Any = None, stats: Any = None, home: AppHome | None = None,
+                 feedback: Votes | None = None) -> None:
         self._settings = settings
+        self._feedback = feedback
         self._dedupe = dedupe
         self._background = background
         self._escalation, self._team = escalation, team
@@ -102,7 +105,8 @@ class SlackChannel:
         admin = AdminCommands(self._settings.admin_ids,
                               admin_subcommands(escalations, reloader=self._reloader, stats=self._stats))
         escalation = EscalationListeners(desk, team, self._background) if desk and team else None
-        return SlackListeners(intake, self._dedupe, escalation, admin, self.home)
+        votes = FeedbackListener(self._feedback, retry_handlers(), self.api_timeout) if self._feedback else None
+        return SlackListeners(intake, self._dedupe, escalation, admin, self.home, votes)
 
     def bolt_app(self, intake: Intake, socket_mode: bool = False) -> AsyncApp:
         """The Bolt app with this channel's listeners."""

@@ -3,8 +3,9 @@
 Every listener acknowledges; questions (mentions, direct messages, suggestion and action
 buttons, ``/jet``, the message shortcut 「jetbotに聞く」) become neutral events handed to the
 intake — awaited before the acknowledgement goes out, so an acknowledged question is never lost.
-Escalation buttons, the answer modal and thread replies, ``/jet-admin`` and the App Home
-(:mod:`adapters.slack.home`) have listeners of their own.
+Escalation buttons, the answer modal and thread replies, ``/jet-admin``, the App Home
+(:mod:`adapters.slack.home`) and the 👍 / 👎 under answers (:mod:`adapters.slack.feedback`) have
+listeners of their own.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from adapters.slack.admin import COMMAND as ADMIN_COMMAND, AdminCommands
 from adapters.slack.blocks import (ACTION_PREFIX, OTHER_ACTION_PREFIX, action_target, action_to_message,
                                    event_to_message, reply_target)
 from adapters.slack.escalation import EscalationListeners
+from adapters.slack.feedback import FeedbackListener
 from adapters.slack.home import AppHome
 from adapters.slack.markup import to_plain
 from bot.core.answer import HELP_INTENT
@@ -88,8 +90,10 @@ class SlackListeners:
     """The listeners (see the module docstring); catch-alls acknowledge everything else."""
 
     def __init__(self, intake: Intake, dedupe: Dedupe, escalation: EscalationListeners | None = None,
-                 admin: AdminCommands | None = None, home: AppHome | None = None) -> None:
+                 admin: AdminCommands | None = None, home: AppHome | None = None,
+                 feedback: FeedbackListener | None = None) -> None:
         self._intake = intake
+        self._feedback = feedback
         self._dedupe = dedupe
         self._escalation = escalation
         self._admin = admin
@@ -103,6 +107,8 @@ class SlackListeners:
             app.command(ADMIN_COMMAND)(self._admin.on_command)
         if self._home is not None:
             self._home.register(app, self._intake)
+        if self._feedback is not None:
+            self._feedback.register(app)
         app.shortcut(SHORTCUT)(self.on_shortcut)
         app.event(re.compile(".*"))(self.on_event)
         app.action(re.compile("^(" + re.escape(ACTION_PREFIX) + "|" + re.escape(OTHER_ACTION_PREFIX) + r")\d+$"))(

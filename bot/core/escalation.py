@@ -13,10 +13,11 @@ sides live in ``adapters/line/escalation.py`` and ``adapters/slack/escalation*.p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import parse_qs
 
+from bot.core.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours, parse_office_hours
 from bot.core.types import Language
 
 State = Literal["open", "answered", "delivered", "failed"]
@@ -90,6 +91,9 @@ class EscalationConfig:
     sweep_interval: float = 60.0       # seconds between looks for unfinished work
     offer_ttl: float = 86_400.0        # an offer not confirmed within a day expires
     member_cache_ttl: float = 60.0     # seconds the escalation channel's member list is trusted
+    # JETBOT_OFFICE_HOURS: when a person answers (the offer and confirmation say when); holidays are off
+    office_hours: OfficeHours = field(default_factory=lambda: parse_office_hours(DEFAULT_OFFICE_HOURS))
+    fallback_streak: int = 2           # fallbacks in a row after which the team is offered up front
 
 
 def confirm_decision(offer: Offer | None, user_hash: str, open_count: int, now: float,

@@ -1,9 +1,11 @@
 """``jetbot report``: what people asked in a period, and what the bot could not answer.
 
 For ``--since``/``--until`` (UTC days, both included; default the last 30 days):
-questions, answered, fallback rate, top intents, and the fallback or low-score
-questions grouped by similarity (most frequent first, with examples and the
-nearest intent). Text by default, ``--csv`` (the groups) or ``--json`` (everything).
+questions, answered, fallback rate, top intents, the answer and feedback metrics
+(:mod:`bot.reports.feedback_metrics`: answer, feedback and resolution rates per period, week
+and intent), and the fallback or low-score questions grouped by similarity (most frequent
+first, with examples and the nearest intent). Text by default, ``--csv`` (the metrics table,
+a blank line, then the groups) or ``--json`` (everything).
 """
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ from bot.storage.delivery_stats import DeliveryStats, Undelivered
 from bot.storage.inquiry_stats import InquiryStats
 from bot.storage.stores import open_stores
 from bot.reports.csv_export import csv_text
+from bot.reports.feedback_metrics import HEADER as METRICS_HEADER, Metrics, collect_metrics, metrics_json, \
+    metrics_rows, metrics_text
+from bot.storage.feedback_stats import FeedbackStats
 from bot.reports.question_groups import EXAMPLES, Group, group_questions, knowledge_key, terms_key
 from bot.storage.inquiry_stats import DayCount, Summary
 
@@ -43,6 +48,7 @@ class Report:
     daily: list[DayCount]
     deliveries: dict[str, int] = field(default_factory=dict)       # replies per outcome
     undelivered: list[Undelivered] = field(default_factory=list)   # the latest that did not arrive
+    metrics: Metrics | None = None                                   # answer and feedback rates
 
 
 def period(since: dt.date | None, until: dt.date | None, today: dt.date, days: int = 30) -> tuple[dt.date, dt.date]:
@@ -55,13 +61,15 @@ def period(since: dt.date | None, until: dt.date | None, today: dt.date, days: i
 
 
 def build_report(store: InquiryStats, since: dt.date, until: dt.date, low: float = LOW_CONFIDENCE, top: int = 10,
-                 key: Callable[[str], str] = terms_key, deliveries: DeliveryStats | None = None) -> Report:
+                 key: Callable[[str], str] = terms_key, deliveries: DeliveryStats | None = None,
+                 feedback: FeedbackStats | None = None) -> Report:
     """Query the store and group the unanswered questions."""
     return Report(since.isoformat(), until.isoformat(), low, store.summary(since, until),
                   store.intent_volumes(since, until, limit=top),
                   group_questions(store.low_confidence(since, until, low), key), store.daily(since, until),
                   deliveries.counts(since, until) if deliveries else {},
-                  deliveries.undelivered(since, until) if deliveries else [])
+                  deliveries.undelivered(since, until) if deliveries else [],
+                  collect_metrics(feedback, since, until) if feedback else None)
 
 
 def render_text(report: Report, max_groups: int = 20) -> str:
@@ -71,6 +79,8 @@ def render_text(report: Report, max_groups: int = 20) -> str:
              f"questions: {s.questions}  answered: {s.answered}  fallback: {s.fallbacks} ({s.fallback_rate:.1%})",
              "", "top intents:"]
     lines += [f"  {n:6d}  {intent}" for intent, n in report.top_intents] or ["  (none)"]
+    if report.metrics is not None:
+        lines += [""] + metrics_text(report.metrics)
     total = sum(g.count for g in report.groups)
     lines += ["", f"unanswered or low-confidence (fallback or score < {report.low:g}): "
                   f"{total} question(s) in {len(report.groups)} group(s)"]
@@ -90,10 +100,15 @@ def render_text(report: Report, max_groups: int = 20) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """The unanswered groups as CSV for Excel (BOM, formula-safe cells): count, nearest_intent, example_1..3."""
+    """CSV for Excel (BOM, formula-safe cells): the metrics (period, intent, questions, answered, answer_rate,
+    rated, feedback_rate, helpful, not_helpful, resolution_rate), a blank line, then the unanswered
+    groups (count, nearest_intent, example_1..3)."""
     header = ["count", "nearest_intent"] + [f"example_{i}" for i in range(1, EXAMPLES + 1)]
-    return csv_text(header, ([group.count, group.nearest_intent or ""]
-                             + group.examples + [""] * (EXAMPLES - len(group.examples)) for group in report.groups))
+    groups = csv_text(header, ([group.count, group.nearest_intent or ""]
+                               + group.examples + [""] * (EXAMPLES - len(group.examples)) for group in report.groups))
+    if report.metrics is None:
+        return groups
+    return csv_text(METRICS_HEADER, metrics_rows(report.metrics)) + "\r\n" + groups.removeprefix("\ufeff")
 
 
 def render_json(report: Report) -> str:
@@ -107,6 +122,7 @@ def render_json(report: Report) -> str:
         "daily": [{**asdict(d), "fallback_rate": d.fallback_rate} for d in report.daily],
         "deliveries": report.deliveries,
         "undelivered": [asdict(u) for u in report.undelivered],
+        **(metrics_json(report.metrics) if report.metrics is not None else {}),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -128,12 +144,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--groups", type=int, default=20, help="how many groups the text output shows")
     parser.add_argument("--db", help="SQLite path or PostgreSQL URL (default: DATABASE_URL or JETBOT_DB_PATH)")
     fmt = parser.add_mutually_exclusive_group()
-    fmt.add_argument("--csv", action="store_true", help="the unanswered groups as CSV")
+    fmt.add_argument("--csv", action="store_true",
+                     help="the metrics per period, week and intent, then the unanswered groups, as CSV")
     fmt.add_argument("--json", action="store_true", help="everything as JSON")
 
 
 def run_report(args: argparse.Namespace, out: TextIO, settings: Settings, stats: InquiryStats | None = None,
-               today: dt.date | None = None, deliveries: DeliveryStats | None = None) -> int:
+               today: dt.date | None = None, deliveries: DeliveryStats | None = None,
+               feedback: FeedbackStats | None = None) -> int:
     """The ``jetbot report`` command; exit 1 without a log to read, 2 on a bad period."""
     try:
         since, until = period(args.since, args.until, today or dt.datetime.now(dt.timezone.utc).date())
@@ -154,7 +172,8 @@ def run_report(args: argparse.Namespace, out: TextIO, settings: Settings, stats:
         stats = stores.stats
     try:
         report = build_report(stats, since, until, args.low, args.top, knowledge_key(args),
-                              stores.deliveries if stores else deliveries)
+                              stores.deliveries if stores else deliveries,
+                              stores.feedback_stats if stores else feedback)
     finally:
         if stores is not None:
             stores.close()

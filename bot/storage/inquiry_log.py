@@ -16,6 +16,16 @@ MAX_QUESTION_CHARS = 2000
 _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")  # NUL (PostgreSQL refuses it), lone surrogates (not UTF-8)
 
 
+def storable(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """``text`` masked (phone numbers, e-mail addresses…), storable in any database, at most ``limit`` long."""
+    return _UNSTORABLE.sub("\ufffd", mask_personal_data(text))[:limit]
+
+
+def _choices(reply: Reply) -> str | None:
+    """The "did you mean" choices of an answer, as intent ids (offered again after a 「解決しない」)."""
+    return ",".join(s.intent_id for s in reply.suggestions) or None if reply.kind == "clarify" else None
+
+
 class InquiryLog:
     """Writes the ``inquiries`` table (the read side is :class:`bot.storage.inquiry_stats.InquiryStats`)."""
 
@@ -40,13 +50,13 @@ class InquiryLog:
         ref = secrets.token_urlsafe(12)
         added = self.db.execute(
             "INSERT INTO inquiries (at, day, channel, user_hash, question, kind, intent, top_intent, score,"
-            " fallback, language, version, ref, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " fallback, language, version, ref, event_key, choices) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (event_key) DO NOTHING",
             (at, time.strftime("%Y-%m-%d", time.gmtime(at)), message.channel,
              self._pseudonyms.of(message.user_id, message.channel),
-             _UNSTORABLE.sub("\ufffd", mask_personal_data(message.text))[:MAX_QUESTION_CHARS], reply.kind,
+             storable(message.text), reply.kind,
              None if reply.fallback else reply.intent_id, top, float(reply.score), int(reply.fallback),
-             reply.language, version, ref, event_key))
+             reply.language, version, ref, event_key, _choices(reply)))
         self._on_write(at)
         if not added and event_key is not None:
             ref = str(self.db.query("SELECT ref FROM inquiries WHERE event_key = ?", (event_key,))[0][0])

@@ -122,3 +122,14 @@ class InquiryStats:
             f" FROM inquiries WHERE user_hash = ? AND question <> '' ORDER BY at DESC LIMIT {int(limit)}",
             (user_hash,))
         return [AskedQuestion(float(at), str(q), bool(a)) for at, q, a in rows]
+
+    def fallback_streak(self, user_hash: str, since: float, limit: int = 10) -> int:
+        """How many of one user's latest questions since ``since`` (epoch seconds) fell back in a row."""
+        rows = self.db.query(f"SELECT fallback FROM inquiries WHERE user_hash = ? AND at >= ?"
+                             f" ORDER BY at DESC, id DESC LIMIT {int(limit)}", (user_hash, float(since)))
+        streak = 0
+        for (fallback,) in rows:
+            if not fallback:
+                break
+            streak += 1
+        return streak

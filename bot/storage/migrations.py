@@ -68,6 +68,14 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "ALTER TABLE escalations ADD COLUMN owner TEXT",
         "ALTER TABLE escalations ADD COLUMN posting_at DOUBLE PRECISION",
     ]),
+    (6, [  # feedback on answers: one vote per inquiry and voter (the latest counts); the "did you mean"
+           # choices an answer offered (a 「解決しない」 offers them again)
+        """CREATE TABLE IF NOT EXISTS feedback (
+            inquiry TEXT NOT NULL, voter TEXT NOT NULL, channel TEXT NOT NULL, helpful INTEGER NOT NULL,
+            comment TEXT, at DOUBLE PRECISION NOT NULL, PRIMARY KEY (inquiry, voter))""",
+        "CREATE INDEX IF NOT EXISTS feedback_at ON feedback (at)",
+        "ALTER TABLE inquiries ADD COLUMN choices TEXT",
+    ]),
     (7, [  # the triage queue: decisions per question (bot/storage/triage.py), and the audit of YAML writes
         """CREATE TABLE IF NOT EXISTS triage_marks (
             question_key TEXT PRIMARY KEY, status TEXT NOT NULL, intent TEXT, at DOUBLE PRECISION NOT NULL,

@@ -5,7 +5,8 @@
     stores.dedupe.claim("line:<event id>")               # True once per key, across processes
     stores.contexts.save(key, Context(...))              # conversation contexts
     stores.inbox.accept(events)                          # the durable inbox of platform events
-    stores.escalations, stores.stats, stores.pseudonyms
+    stores.feedback.vote(inquiry_id, user_id, "line", helpful=True)   # votes on answers
+    stores.escalations, stores.stats, stores.feedback_stats, stores.pseudonyms
 
 Personal data never reaches the database: questions are masked and ids are keyed hashes.
 Rows past their keeping time are deleted at open and at most once a day after a write.
@@ -23,6 +24,8 @@ from bot.storage.database import Database, open_database
 from bot.storage.dedupe_keys import DedupeKeys
 from bot.storage.delivery_stats import DeliveryStats
 from bot.storage.escalations import EscalationStore
+from bot.storage.feedback import FeedbackStore
+from bot.storage.feedback_stats import FeedbackStats
 from bot.storage.inbox import Inbox
 from bot.storage.inquiry_log import InquiryLog
 from bot.storage.inquiry_stats import InquiryStats
@@ -45,6 +48,8 @@ class Stores:
     retention: Retention
     inbox: Inbox
     deliveries: DeliveryStats
+    feedback: FeedbackStore
+    feedback_stats: FeedbackStats
 
     def close(self) -> None:
         """Close the database connections."""
@@ -62,15 +67,17 @@ def build_stores(db: Database, settings: StorageSettings, clock: Callable[[], fl
     contexts = ConversationContexts(db, pseudonyms, retention.after_write, clock)
     escalations = EscalationStore(db, pseudonyms, sealer)
     inbox = Inbox(db, sealer, retention.after_write, clock)
+    feedback = FeedbackStore(db, pseudonyms, settings.retention_days, retention.after_write, clock)
     retention.register("inquiries", inquiries.purge)
     retention.register("dedupe", dedupe.purge)
     retention.register("contexts", contexts.purge)
     retention.register("inbox", inbox.purge)
+    retention.register("feedback", feedback.purge)
     retention.register("escalations", lambda now: sum(escalations.purge(
         now - EscalationConfig.offer_ttl, now - settings.retention_days * DAY).values()))
     retention.purge()
     return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention, inbox,
-                  DeliveryStats(db))
+                  DeliveryStats(db), feedback, FeedbackStats(db))
 
 
 def open_stores(settings: StorageSettings, clock: Callable[[], float] = time.time) -> Stores:

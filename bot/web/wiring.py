@@ -26,7 +26,9 @@ from bot.conversation.pipeline import Pipeline
 from bot.conversation.responder import Responder
 from bot.engine import Engine
 from bot.escalation.desk import EscalationDesk
-from bot.escalation.offers import ACTION_PREFIX, EscalationOffers
+from bot.escalation.offers import ACTION_PREFIX, STREAK_WINDOW, EscalationOffers
+from bot.core.feedback import POSTBACK_KEY as FEEDBACK_KEY
+from bot.conversation.feedback import FeedbackDesk
 from bot.settings import Settings
 from bot.storage.dedupe_keys import Dedupe, MemoryDedupe
 from bot.storage.inbox import MemoryInbox
@@ -47,6 +49,7 @@ class Bot:
     desk: EscalationDesk | None
     channels: dict[str, Channel] = field(default_factory=dict)
     team: SlackTeamInbox | None = None
+    feedback: FeedbackDesk | None = None
 
     def add_channel(self, channel: Channel) -> None:
         """Run ``channel`` too: its replies go out through it."""
@@ -74,6 +77,13 @@ def build_desk(settings: Settings, engine: Engine, stores: Stores | None, backgr
     return EscalationDesk(config, stores.escalations, engine, team, push, background, clock), team
 
 
+def _fallback_streak(stores: Stores, clock: Callable[[], float]) -> Callable[[str, str], int]:
+    """How many of a user's latest questions fell back in a row (within the streak window)."""
+    def streak(user_id: str, channel: str) -> int:
+        return stores.stats.fallback_streak(stores.pseudonyms.of(user_id, channel), clock() - STREAK_WINDOW)
+    return streak
+
+
 def build_bot(settings: Settings, engine: Engine, stores: Stores | None = None, *,
               background: BackgroundWork | None = None, dedupe: Dedupe | None = None, reloader: Any = None,
               channels: Sequence[Channel] = (), clock: Callable[[], float] = time.time) -> Bot:
@@ -85,11 +95,15 @@ def build_bot(settings: Settings, engine: Engine, stores: Stores | None = None, 
     answerer = Answerer(inbox, responder, {}, background, stores.inquiries if stores else None)
     pipeline = Pipeline(responder, inbox, background, answerer)
     desk, team = build_desk(settings, engine, stores, background, clock)
-    if desk is not None:
-        offers = EscalationOffers(desk)
+    offers = None
+    if desk is not None and stores is not None:
+        offers = EscalationOffers(desk, _fallback_streak(stores, clock))
         responder.add_action(ACTION_PREFIX, offers.respond)
         responder.add_decorator(offers)
-    bot = Bot(settings, engine, stores, background, pipeline, desk, team=team)
+    feedback = FeedbackDesk(stores.feedback, engine, offers) if stores else None
+    if feedback is not None:
+        responder.add_action(f"{FEEDBACK_KEY}=", feedback.respond)
+    bot = Bot(settings, engine, stores, background, pipeline, desk, team=team, feedback=feedback)
     home = AppHome(HomeData(engine, stores.stats if stores else None, stores.pseudonyms if stores else None,
                             settings.slack.admin_ids, settings.public_url, clock),
                    web_client(settings.slack), background)
@@ -98,8 +112,8 @@ def build_bot(settings: Settings, engine: Engine, stores: Stores | None = None, 
     for channel in (
         LineChannel(settings.line),
         SlackChannel(settings.slack, dedupe, background, escalation=desk, team=team, reloader=reloader,
-                     stats=stores.stats if stores else None, home=home),
-        WebChat(engine, settings.web_chat_per_minute),
+                     stats=stores.stats if stores else None, home=home, feedback=feedback),
+        WebChat(engine, settings.web_chat_per_minute, feedback),
         *channels,
     ):
         bot.add_channel(channel)

@@ -3,8 +3,9 @@ and the admin side rejects a missing or wrong token and is off without one.
 
 - Route enumeration: every POST route of the app is sent an unauthenticated request; it must be
   refused and change nothing. Known exceptions, stated in docs/reliability.md: ``/api/ask`` (the
-  public web chat: it answers and logs the question like any channel, nothing else) and
-  ``/admin/logout`` (clears the caller's own cookie; no server state). A new POST route fails
+  public web chat: it answers and logs the question like any channel, nothing else),
+  ``/api/feedback`` (the console's 👍 / 👎: a vote on an inquiry whose unguessable id its answer
+  carried; an unknown id is a 404 and writes nothing) and ``/admin/logout`` (clears the caller's own cookie; no server state). A new POST route fails
   this test until it is added to the table below with how it is protected.
 - Constant time: ``hmac.compare_digest`` is spied on while LINE, Slack and admin credentials are
   checked (the SDKs' own verifiers call it), and the source is checked for ``==`` on secrets.
@@ -37,8 +38,8 @@ pytestmark = pytest.mark.anyio
 
 # POST route -> status for a request without credentials (None: public, see the module docstring)
 POST_ROUTES = {"/line/webhook": 400, "/slack/events": 401, "/admin/login": 401, "/admin/reload": 401,
-               "/admin/logout": None, "/api/ask": None, "/admin/triage/examples": 401, "/admin/triage/draft": 401,
-               "/admin/triage/intent": 401, "/admin/triage/out-of-scope": 401}
+               "/admin/logout": None, "/api/ask": None, "/api/feedback": None, "/admin/triage/examples": 401,
+               "/admin/triage/draft": 401, "/admin/triage/intent": 401, "/admin/triage/out-of-scope": 401}
 
 
 

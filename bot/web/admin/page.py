@@ -107,9 +107,11 @@ def deliveries_html(traffic: Traffic, inbox: dict[str, Any] | None) -> str:
 
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
                findings: list[Finding] | None, traffic: Traffic, inbox: dict[str, Any] | None = None,
-               triage: str = "", edits: str = "") -> str:
-    """The whole ``/admin`` page (``triage``, ``edits``: the queue's sections, :mod:`bot.web.admin.triage_page`)."""
+               triage: str = "", edits: str = "", feedback: str = "") -> str:
+    """The whole ``/admin`` page (``triage``, ``edits``: the queue's sections, :mod:`bot.web.admin.triage_page`;
+    ``feedback``: the answers-and-feedback section's HTML)."""
     return Template(template("admin.html")).substitute(
+        feedback=feedback,
         knowledge=knowledge_html(info, reload_status),
         store_note=_traffic_note(traffic),
         chart=daily_chart(traffic.daily),

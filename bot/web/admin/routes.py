@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import BaseRoute, Route
 
 from bot.web.admin.traffic import read_traffic
+from bot.web.admin.feedback_section import feedback_html
 from bot.web.admin.page import admin_page, login_page
 from bot.web.admin.auth import COOKIE, COOKIE_PATH, OFF_MESSAGE, AdminAuth
 from bot.web.admin.triage_routes import TriageDesk
@@ -47,7 +48,7 @@ async def _form_token(request: Request, limit: int = 4096) -> str | None:
 
 def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any | None = None,
                  deliveries: Any | None = None, inbox: Any | None = None,
-                 triage: TriageDesk | None = None) -> list[BaseRoute]:
+                 triage: TriageDesk | None = None, feedback: Any | None = None) -> list[BaseRoute]:
     """Routes for the admin side (all of them answer 404 while no token is configured); ``stats`` and
     ``deliveries`` read the inquiry log, ``inbox`` tells what is still to be answered, ``triage`` is the
     queue of what needs a person (its forms post to ``/admin/triage/*``)."""
@@ -70,7 +71,8 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any
         traffic = await read_traffic(stats, kb.knowledge.synonyms, deliveries=deliveries)
         waiting = await asyncio.to_thread(inbox.summary) if inbox is not None else None
         sections = await triage.sections() if triage is not None else {}
-        html = admin_page(kb, info, reloader.status(), findings, traffic, waiting, **sections)
+        html = admin_page(kb, info, reloader.status(), findings, traffic, waiting, **sections,
+                          feedback=await feedback_html(feedback))
         return HTMLResponse(html, headers=PAGE_HEADERS)
 
     async def login(request: Request) -> Response:

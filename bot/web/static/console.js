@@ -73,6 +73,40 @@ async function showTopics() {
   }
 }
 
+// 👍 / 👎 under an answer: POST /api/feedback; the buttons give way to a thank-you (a second
+// click changes the vote: the latest counts once).
+function feedbackRow(inquiryId) {
+  const row = el("div", "feedback");
+  row.append(el("span", "feedback-prompt", "この回答で解決しましたか？ "));
+  const note = el("span", "feedback-note");
+  for (const [label, helpful, name] of [["👍", true, "helpful"], ["👎", false, "not helpful"]]) {
+    const button = el("button", "vote", label);
+    button.type = "button";
+    button.dataset.helpful = String(helpful);
+    button.setAttribute("aria-label", name);
+    button.addEventListener("click", async () => {
+      try {
+        const response = await fetch("/api/feedback", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ inquiry_id: inquiryId, helpful: helpful, session: sessionId() }),
+        });
+        const data = await response.json();
+        if (!response.ok) throw new Error(data.error || response.statusText);
+        for (const b of row.querySelectorAll("button.vote")) b.remove();
+        row.querySelector(".feedback-prompt").remove();
+        note.textContent = helpful ? "ありがとうございました。お役に立ててよかったです。"
+                                   : "ありがとうございました。お役に立てず申し訳ありません。";
+      } catch (error) {
+        note.textContent = "feedback: " + error.message;
+      }
+    });
+    row.append(button);
+  }
+  row.append(note);
+  return row;
+}
+
 function renderReply(data) {
   const item = el("li", "bot " + (data.fallback ? "fallback" : "answered"));
   item.append(linkified(data.display));
@@ -81,6 +115,7 @@ function renderReply(data) {
     for (const s of data.suggestions) row.append(suggestionButton(s.label, s.intent));
     item.append(row);
   }
+  if (data.feedback && data.inquiry_id) item.append(feedbackRow(data.inquiry_id));
   item.append(meta(data));
   return item;
 }
