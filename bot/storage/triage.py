@@ -47,15 +47,13 @@ class Edit:
     detail: str
 
 
-# Why a row is in the queue. FEEDBACK JOIN -- answers rated not helpful come in here once the feedback
-# table (inquiry id, helpful) exists: define
-#   _NOT_HELPFUL = "EXISTS (SELECT 1 FROM feedback f WHERE f.inquiry_id = inquiries.ref AND f.helpful = 0)"
-# then put "WHEN {_NOT_HELPFUL} THEN 'not_helpful'" first in _REASON and "OR {_NOT_HELPFUL}" at the end of
-# _NEEDS_PERSON (EXISTS, not a JOIN: several votes on one answer must not repeat the row).
-_NEEDS_PERSON = "inquiries.fallback = 1 OR inquiries.score < ?"
-_REASON = ("CASE WHEN inquiries.fallback = 1 AND inquiries.kind = 'fallback' THEN 'unanswered'"
+# Why a row is in the queue. A rated answer comes in through EXISTS, not a JOIN: several votes on one
+# answer must not repeat the row; a voter's latest vote is the one stored.
+_NOT_HELPFUL = "EXISTS (SELECT 1 FROM feedback f WHERE f.inquiry = inquiries.ref AND f.helpful = 0)"
+_NEEDS_PERSON = f"inquiries.fallback = 1 OR inquiries.score < ? OR {_NOT_HELPFUL}"
+_REASON = (f"CASE WHEN {_NOT_HELPFUL} THEN 'not_helpful'"
+           " WHEN inquiries.fallback = 1 AND inquiries.kind = 'fallback' THEN 'unanswered'"
            " WHEN inquiries.fallback = 1 THEN 'unsure' ELSE 'low_score' END")
-
 
 class TriageStore:
     """The queue's reads and the decisions on it, over the inquiry log's database."""
@@ -65,9 +63,8 @@ class TriageStore:
         self._clock = clock
 
     def needing_person(self, since: Day, until: Day, low: float = LOW_CONFIDENCE, limit: int = 5000) -> list[QueueRow]:
-        """Unanswered questions (fallbacks), unsure or low-scored answers (below ``low``) -- and, once the
-        feedback table joins in (see FEEDBACK JOIN above), answers rated not helpful -- newest first.
-        The one query the queue reads."""
+        """Unanswered questions (fallbacks), unsure or low-scored answers (below ``low``) and answers
+        rated not helpful, newest first. The one query the queue reads."""
         rows = self.db.query(
             f"SELECT inquiries.question, inquiries.top_intent, inquiries.score, inquiries.fallback,"
             f" inquiries.at, {_REASON} FROM inquiries"

@@ -52,3 +52,19 @@ def test_every_yaml_write_is_listed_newest_first(open_test_stores: Opener) -> No
     triage.record_edit("admin (web)", "import", "intents/x.yaml", "faq.xlsx: 1 changed")
     assert [(e.who, e.action, e.at) for e in triage.edits()] == [("admin (web)", "import", NOW + 60),
                                                                  ("cli:alice", "add-example", NOW)]
+
+
+def test_a_confident_answer_rated_not_helpful_needs_a_person_once_however_many_voted(
+        open_test_stores: Opener) -> None:
+    stores = open_test_stores()
+    rated = stores.inquiries.record(IncomingMessage("JETの参加者数は"), reply("answer", 92, False), "v1", NOW)
+    liked = stores.inquiries.record(IncomingMessage("SEAとは"), reply("answer", 95, False), "v1", NOW)
+    for voter in ("U1", "U2"):
+        stores.feedback.vote(rated, voter, "line", helpful=False, at=NOW)
+    stores.feedback.vote(liked, "U1", "line", helpful=True, at=NOW)
+    rows = TriageStore(stores.db).needing_person("2024-05-01", "2024-06-01")
+    assert [(r.question, r.reason) for r in rows] == [("JETの参加者数は", "not_helpful")]
+    stores.feedback.vote(rated, "U1", "line", helpful=True, at=NOW)       # one changed their mind
+    assert len(TriageStore(stores.db).needing_person("2024-05-01", "2024-06-01")) == 1
+    stores.feedback.vote(rated, "U2", "line", helpful=True, at=NOW)
+    assert TriageStore(stores.db).needing_person("2024-05-01", "2024-06-01") == []
