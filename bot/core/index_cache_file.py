@@ -13,7 +13,6 @@ import dataclasses
 import hashlib
 import io
 import json
-import mmap
 import os
 import pickle
 import tempfile
@@ -22,10 +21,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.core.knowledge_base import KnowledgeBase
+from bot.core.mapped import map_sparse
 from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.text import Analyzer
 
-FORMAT = 2
+FORMAT = 3  # 3: int8 example vectors with a scale per row and content keys
 MAGIC = b"JETBOT-KB-CACHE\n"
 HEADER_BYTES = 4096
 PAGE = 4096
@@ -50,8 +50,9 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: Any, buffers: list[memoryview] | None = None) -> None:
+    def __init__(self, file: Any, buffers: list[memoryview] | None = None, folder: Path | None = None) -> None:
         super().__init__(file, buffers=buffers or ())
+        self._folder = folder  # where the encoder's state file is mapped from
         self._analyzers: dict[tuple[tuple[str, ...], ...], Analyzer] = {}
 
     def persistent_load(self, pid: Any) -> Any:
@@ -62,7 +63,7 @@ class _Unpickler(pickle.Unpickler):
                 self._analyzers[synonyms] = Analyzer(synonyms)
             return self._analyzers[synonyms]
         if kind == "encoder":
-            return shared_encoder()
+            return shared_encoder(self._folder)
         raise pickle.UnpicklingError(f"unknown resource {kind!r}")
 
 
@@ -162,12 +163,12 @@ def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str
                 digest.update(chunk)
             if digest.hexdigest() != header.get("sha256"):
                 return None, "corrupt (checksum mismatch)"
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            mapped = map_sparse(handle)
             view = memoryview(mapped)
             buffers = [view[start:start + size] for start, size in header.get("buffers", [])]
             handle.seek(HEADER_BYTES)
             try:
-                kb = _Unpickler(handle, buffers).load()
+                kb = _Unpickler(handle, buffers, path.parent).load()
             except Exception as exc:  # anything a damaged or foreign pickle can raise
                 return None, f"corrupt ({type(exc).__name__})"
     except FileNotFoundError:

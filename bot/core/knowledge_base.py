@@ -15,6 +15,7 @@ from bot.core.spelling import Speller, build_speller
 from bot.core.text import Analyzer, clean, fold_kana
 from bot.core.years import normalise as normalise_years, years_in
 from bot.core.types import Language
+from bot.core.vector_store import StoredVectors
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,10 @@ class KnowledgeBase:
 
 
 def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
-             on_progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
+             on_progress: Callable[[int, int], None] | None = None,
+             reuse: StoredVectors | None = None) -> KnowledgeBase:
     """Compose every answer and index every intent (the slow part of start-up; ``on_progress(done, total)``
-    follows the examples being encoded)."""
+    follows the examples being encoded; ``reuse``: embeddings of earlier builds, by content hash)."""
     analyzer = Analyzer(knowledge.synonyms)
     encoder = encoder or shared_encoder()
     intents = {i.id: i for i in knowledge.intents}
@@ -57,7 +59,7 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
         c.id: frozenset(t for topic in c.get("topics", []) for t in analyzer.analyse(topic).terms)
         for c in knowledge.table("contacts").values()
     }
-    vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress)
+    vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress, reuse)
     matcher = Matcher(items, analyzer, vectors, _entities(knowledge))
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
     speller = build_speller([k for item in items for k in item.keywords], knowledge.synonyms, matcher.vocabulary(),

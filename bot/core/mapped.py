@@ -1,0 +1,25 @@
+"""Read-only file mappings that become resident page by page, as they are used.
+
+A file just written (or read through for its checksum) sits in the page cache in large
+folios, and touching one byte of a mapping then maps the whole folio (up to megabytes):
+a worker would count most of the index and encoder files as resident after a few hundred
+questions. :func:`map_sparse` drops the file's unmapped cached pages first and advises random
+access, so each fault reads and maps one 4 KiB page: resident memory is what questions use.
+Pages another worker has mapped stay cached and are shared.
+"""
+from __future__ import annotations
+
+import contextlib
+import mmap
+import os
+from typing import BinaryIO
+
+
+def map_sparse(handle: BinaryIO) -> mmap.mmap:
+    """Map ``handle``'s whole file read-only, page by page on first use (see the module docstring)."""
+    with contextlib.suppress(AttributeError, OSError):  # not Linux: a plain mapping
+        os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+    mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    with contextlib.suppress(AttributeError, OSError):
+        mapped.madvise(mmap.MADV_RANDOM)
+    return mapped
