@@ -213,7 +213,7 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
         if time.perf_counter() > deadline:
             break
     ms = 1000.0
-    return {
+    out = {
         "mode": "warm", "intents": len(kb.intents), "examples": len(choices),
         "import_s": imported - t_import, "warm_load_s": loaded - imported,
         "process_to_loaded_s": loaded - PROCESS_START, "first_answer_s": ready - loaded,
@@ -232,8 +232,11 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
         "ours_on_baseline_subset_p50_ms": _pct(ours_same, 50) * ms,
         "baseline_accuracy": {k: statistics.fmean(v) for k, v in sorted(base_correct.items())},
         "peak_rss_mb": _rss_mb(), "rss_after_queries_mb": rss_after_queries, **memory,
-        "second_worker": second_worker(kb_dir, cache_dir),
     }
+    second = second_worker(kb_dir, cache_dir)
+    out.update(second_worker=second, second_worker_private_mb=second["smaps_private_mb"],
+               second_worker_shared_mb=second["smaps_shared_mb"])
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

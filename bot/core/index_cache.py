@@ -19,10 +19,15 @@ A cache file is used only when all of these hold, and is otherwise ignored
   detected before anything is unpickled);
 - it unpickles into a ``KnowledgeBase`` of the expected version.
 
-Large arrays (the example embeddings) are stored raw after the pickle stream
-(pickle protocol 5 out-of-band buffers, page-aligned) and memory-mapped
-read-only on load: they are not copied, only the pages a question touches
-become resident, and worker processes share them through the page cache.
+Large arrays (the example embeddings, int8 with a scale per row) are stored raw after the
+pickle stream (pickle protocol 5 out-of-band buffers, page-aligned) and memory-mapped
+read-only on load (:func:`bot.core.mapped.map_sparse`): they are not copied, only the pages a
+question touches become resident, and worker processes share them through the page cache.
+
+Next to the index files the folder holds two things that outlive a code change: the example
+embeddings of the last builds by content hash (:mod:`bot.core.vector_store`), so a rebuild after
+an edit or an upgrade encodes only the examples it has not seen, and the sentence encoder's
+state (:mod:`bot.core.encoder_state`), mapped by every worker instead of loaded privately.
 
 Files are written atomically (temporary file in the same folder, ``fsync``,
 ``os.replace``), and a per-version lock file makes concurrent workers build
