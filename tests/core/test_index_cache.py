@@ -194,7 +194,7 @@ def test_new_code_reuses_the_stored_embeddings(kb_dir: Path, tmp_path: Path, mon
 
 WORKER = """
 import json, sys, time
-started = time.perf_counter()
+started = time.process_time()
 from pathlib import Path
 from bot.core import index_cache
 from bot.core.answer import answer
@@ -203,7 +203,7 @@ kb_dir, cache = Path(sys.argv[1]), Path(sys.argv[2])
 result = index_cache.load_or_build(kb_dir / "intents", kb_dir / "knowledge", cache, progress=False)
 reply = answer(IncomingMessage("総務省の電話番号を教えて"), result.kb)
 backend = result.kb.matcher.vectors.encoder._backend
-print(json.dumps({"hit": result.hit, "intent": reply.intent_id, "seconds": time.perf_counter() - started,
+print(json.dumps({"hit": result.hit, "intent": reply.intent_id, "cpu_seconds": time.process_time() - started,
                   "encoder_mapped": not backend.table.flags.owndata, "vectors_mapped": not result.kb.matcher.vectors.matrix.flags.owndata}))
 """
 
@@ -220,4 +220,4 @@ def test_a_worker_starts_from_a_warm_cache_with_everything_mapped(kb_dir: Path, 
     worker = json.loads(done.stdout)
     assert worker["hit"] and worker["intent"] == answer(IncomingMessage("総務省の電話番号を教えて"), cold.kb).intent_id
     assert worker["encoder_mapped"] and worker["vectors_mapped"]
-    assert worker["seconds"] < 10
+    assert worker["cpu_seconds"] < 5, "CPU time to the first answer (wall time varies with the machine's load)"
