@@ -18,7 +18,6 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 from array import array
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.core.mapped import map_sparse
+from bot.core.cache_files import atomic_write, map_sparse
 
 log = logging.getLogger(__name__)
 
@@ -132,35 +131,26 @@ def _write(path: Path, backend: Any) -> None:
     arrays = {name: np.ascontiguousarray(getattr(backend, name)) for name in _ARRAYS}
     arrays.update({f"{name}.{i}": np.ascontiguousarray(a) for name in _LISTS for i, a in enumerate(getattr(backend, name))})
     arrays["probe"] = backend.encode([PROBE])[0]
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(bytes(HEADER_BYTES))
-            at = {}
-            for first, part in blobs.items():
-                at[first] = (out.tell(), len(part))
-                out.write(part)
-            pieces = at.pop("\0pieces")
-            blob = marshal.dumps((*(getattr(tokenizer, name) for name in _TOKENIZER), tokenizer._scores.tobytes(),
-                                  _charsmap(tokenizer), at, pieces, len(tokenizer._pieces)))
-            blob_at = out.tell()
-            out.write(blob)
-            spans: dict[str, list[Any]] = {}
-            for name, a in arrays.items():
-                out.write(bytes(-out.tell() % PAGE))
-                spans[name] = [out.tell(), a.dtype.str, list(a.shape)]
-                out.write(a.tobytes())
-            header = json.dumps({"blob": [blob_at, len(blob)], "arrays": spans, "eps": backend.eps,
-                                 "feat_dim": backend._feat_dim, "size": out.tell()}).encode()
-            out.seek(0)
-            out.write(MAGIC + header + b"\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with atomic_write(path) as out:
+        out.write(bytes(HEADER_BYTES))
+        at = {}
+        for first, part in blobs.items():
+            at[first] = (out.tell(), len(part))
+            out.write(part)
+        pieces = at.pop("\0pieces")
+        blob = marshal.dumps((*(getattr(tokenizer, name) for name in _TOKENIZER), tokenizer._scores.tobytes(),
+                              _charsmap(tokenizer), at, pieces, len(tokenizer._pieces)))
+        blob_at = out.tell()
+        out.write(blob)
+        spans: dict[str, list[Any]] = {}
+        for name, a in arrays.items():
+            out.write(bytes(-out.tell() % PAGE))
+            spans[name] = [out.tell(), a.dtype.str, list(a.shape)]
+            out.write(a.tobytes())
+        header = json.dumps({"blob": [blob_at, len(blob)], "arrays": spans, "eps": backend.eps,
+                             "feat_dim": backend._feat_dim, "size": out.tell()}).encode()
+        out.seek(0)
+        out.write(MAGIC + header + b"\n")
 
 
 def _charsmap(tokenizer: Any) -> bytes:

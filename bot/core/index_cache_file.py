@@ -8,20 +8,18 @@ on load, once per process.
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import io
 import json
 import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.mapped import map_sparse
+from bot.core.cache_files import atomic_write, map_sparse
 from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.text import Analyzer
 
@@ -98,44 +96,35 @@ def save(kb: KnowledgeBase, path: Path, code: str) -> None:
     buffers), which :func:`load` maps instead of copying.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(bytes(HEADER_BYTES))
-            writer = _HashingWriter(out)
-            big: list[pickle.PickleBuffer] = []
+    with atomic_write(path) as out:
+        out.write(bytes(HEADER_BYTES))
+        writer = _HashingWriter(out)
+        big: list[pickle.PickleBuffer] = []
 
-            def out_of_band(buffer: pickle.PickleBuffer) -> bool:
-                if buffer.raw().nbytes >= OUT_OF_BAND_BYTES:
-                    big.append(buffer)
-                    return False
-                return True
+        def out_of_band(buffer: pickle.PickleBuffer) -> bool:
+            if buffer.raw().nbytes >= OUT_OF_BAND_BYTES:
+                big.append(buffer)
+                return False
+            return True
 
-            _Pickler(writer, kb.knowledge.synonyms, out_of_band).dump(kb)  # type: ignore[arg-type]
-            pickle_size = writer.size
-            spans = []
-            for buffer in big:
-                writer.pad_to(PAGE)
-                raw = buffer.raw()
-                spans.append([HEADER_BYTES + writer.size, raw.nbytes])
-                writer.write(raw)
-            header = json.dumps({
-                "format": FORMAT, "code": code, "version": kb.version,
-                "sha256": writer.digest.hexdigest(), "file_size": HEADER_BYTES + writer.size,
-                "pickle_size": pickle_size, "buffers": spans,
-                "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
-            block = MAGIC + header + b"\n"
-            if len(block) > HEADER_BYTES:
-                raise ValueError("index cache header too large")
-            out.seek(0)
-            out.write(block + b" " * (HEADER_BYTES - len(block)))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        _Pickler(writer, kb.knowledge.synonyms, out_of_band).dump(kb)  # type: ignore[arg-type]
+        pickle_size = writer.size
+        spans = []
+        for buffer in big:
+            writer.pad_to(PAGE)
+            raw = buffer.raw()
+            spans.append([HEADER_BYTES + writer.size, raw.nbytes])
+            writer.write(raw)
+        header = json.dumps({
+            "format": FORMAT, "code": code, "version": kb.version,
+            "sha256": writer.digest.hexdigest(), "file_size": HEADER_BYTES + writer.size,
+            "pickle_size": pickle_size, "buffers": spans,
+            "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
+        block = MAGIC + header + b"\n"
+        if len(block) > HEADER_BYTES:
+            raise ValueError("index cache header too large")
+        out.seek(0)
+        out.write(block + b" " * (HEADER_BYTES - len(block)))
 
 
 def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str]:

@@ -9,15 +9,14 @@ atomically; a damaged or foreign file is ignored (the build then encodes everyth
 """
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from bot.core.cache_files import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +75,5 @@ def read(folder: Path | None, encoder_key: str) -> StoredVectors:
 
 def write(folder: Path, encoder_key: str, stored: StoredVectors) -> None:
     """Replace the stored embeddings atomically (readers see the old file or the new one)."""
-    path = store_path(folder, encoder_key)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            np.savez(out, keys=stored.keys, q=stored.q, scales=stored.scales)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with atomic_write(store_path(folder, encoder_key)) as out:
+        np.savez(out, keys=stored.keys, q=stored.q, scales=stored.scales)

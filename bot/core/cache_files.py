@@ -1,4 +1,9 @@
-"""Read-only file mappings that become resident page by page, as they are used.
+"""Files of the index cache folder: written atomically, mapped page by page.
+
+:func:`atomic_write` gives a file that replaces ``path`` only once it is complete and on disk
+(readers see the old file or the new one, never half; a mapping of the old one stays valid).
+
+Read-only mappings (:func:`map_sparse`) become resident page by page, as they are used.
 
 A file just written (or read through for its checksum) sits in the page cache in large
 folios, and touching one byte of a mapping then maps the whole folio (up to megabytes):
@@ -12,7 +17,25 @@ from __future__ import annotations
 import contextlib
 import mmap
 import os
-from typing import BinaryIO
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path) -> Iterator[BinaryIO]:
+    """A file to write that becomes ``path`` (``fsync``, ``os.replace``) when the block ends without error."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def map_sparse(handle: BinaryIO) -> mmap.mmap:
