@@ -95,12 +95,13 @@ def run_cold(kb_dir: Path, cache_dir: Path) -> dict:
 
 def edit_intents(source: Path, target: Path, share: float) -> int:
     """Copy the knowledge in ``source`` to ``target`` and rewrite every example of ``share`` of its
-    intents (every k-th ``- id:`` block); returns how many intents changed."""
+    intents (every k-th ``- id:`` block, with text no earlier run wrote); returns how many intents changed."""
     import shutil
 
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(source, target)
     step, seen, changed = max(1, round(1 / share)), 0, 0
+    edit = f'      - "改めて（{time.time_ns() % 10**9}）、'  # new each run: the stored vectors never hold it
     for path in sorted((target / "intents").glob("*.yaml")):
         lines, editing = path.read_text(encoding="utf-8").splitlines(), False
         for at, line in enumerate(lines):
@@ -108,7 +109,7 @@ def edit_intents(source: Path, target: Path, share: float) -> int:
                 editing, seen = seen % step == 0, seen + 1
                 changed += editing
             elif editing and line.startswith('      - "'):
-                lines[at] = line.replace('      - "', '      - "改めて、', 1)
+                lines[at] = line.replace('      - "', edit, 1)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return changed
 
