@@ -1,17 +1,25 @@
 """One matcher measurement in a fresh process (so that start-up and peak memory are its own).
 
-``python -m benchmarks.matcher_bench --kb DIR --cache DIR --mode cold|warm [...]`` prints one
+``python -m benchmarks.matcher_bench --kb DIR --cache DIR --mode cold|rebuild|warm [...]`` prints one
 JSON object:
 
-- ``cold``: reads the YAML and builds the index with an empty cache (exactly what
-  :func:`bot.core.index_cache.load_or_build` does on a miss: parse, build, write the cache);
-  reports each phase and the peak RSS of a building process.
+- ``cold``: reads the YAML and builds the index with an empty cache folder (exactly what
+  :func:`bot.core.index_cache.load_or_build` does on a miss: parse, build, write the cache; no
+  stored embeddings, no encoder state file); reports each phase and the peak RSS of a building process.
+- ``rebuild``: after a cold run, copies the knowledge to ``DIR-edited``, rewrites every example of
+  ``--changed`` (default 1 %) of the intents and loads that through
+  :func:`bot.core.index_cache.load_or_build` over the same cache folder: an incremental build,
+  which re-encodes only the changed examples (``encoded``; ``reused_vectors`` were reused).
 - ``warm``: loads the index from the cache written by a cold run, answers one warm-up
   question (``first_answer_s``: lazy resources are loaded then), then a fixed list of
   questions timed one by one through the pure core ``bot.core.answer.answer``, then the naive
   baseline (``rapidfuzz.process.extractOne`` with ``fuzz.WRatio`` over every example) on a
   bounded subset of the same questions; reports latencies, accuracy per question kind and
-  the peak RSS of a serving process.
+  the peak RSS of a serving process. Memory at the end is split from ``/proc/self/smaps_rollup``:
+  ``rss_private_mb`` (anonymous: this process's alone) and ``rss_shared_mb`` (file-backed: the
+  index cache, the encoder state and the dictionary, mapped; one copy in the page cache for every
+  worker); ``second_worker`` is a second process loading the same cache while this one still
+  runs: its ``Private_*`` memory is what one more worker costs.
 
 Every loop is bounded in count and in time (``--budget`` seconds per timed loop).
 """
@@ -33,6 +41,22 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+def smaps() -> dict[str, float]:
+    """This process's resident memory in MB from ``/proc/self/smaps_rollup``: private (anonymous) and
+    shared (file-backed) as defined in the module docstring, plus the kernel's own Private_*/Shared_* split."""
+    fields: dict[str, float] = {}
+    with open("/proc/self/smaps_rollup", encoding="ascii") as handle:
+        for line in handle:
+            name, _, value = line.partition(":")
+            if value.strip().endswith("kB"):
+                fields[name] = int(value.split()[0]) / 1024
+    private = fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0)
+    shared = fields.get("Shared_Clean", 0.0) + fields.get("Shared_Dirty", 0.0)
+    anonymous = fields.get("Anonymous", 0.0)
+    return {"rss_mb": fields.get("Rss", 0.0), "rss_private_mb": anonymous, "rss_shared_mb": fields.get("Rss", 0.0) - anonymous,
+            "smaps_private_mb": private, "smaps_shared_mb": shared, "pss_mb": fields.get("Pss", 0.0)}
+
+
 def _pct(values: list[float], q: float) -> float:
     """Nearest-rank percentile (q in 0..100) of ``values``."""
     ordered = sorted(values)
@@ -47,15 +71,16 @@ def run_cold(kb_dir: Path, cache_dir: Path) -> dict:
     from bot.core import index_cache
     from bot.core.knowledge import load_knowledge
     imported = time.perf_counter()
-    for old in cache_dir.glob("*.pkl"):
-        old.unlink()
+    for old in cache_dir.iterdir():  # index files, stored embeddings, encoder state: a cold start has none
+        if old.is_file():
+            old.unlink()
     intents, knowledge_dir = kb_dir / "intents", kb_dir / "knowledge"
     started = time.perf_counter()
     version = index_cache.content_version(intents, knowledge_dir)
     knowledge = load_knowledge(intents, knowledge_dir)
     parsed = time.perf_counter()
     with index_cache._Progress(None) as bar:
-        kb = index_cache._build(knowledge, bar, None)
+        kb = index_cache._build(knowledge, bar, None, cache_dir)
     built = time.perf_counter()
     path = index_cache.cache_path(cache_dir, version)
     index_cache.save(kb, path)
@@ -64,8 +89,67 @@ def run_cold(kb_dir: Path, cache_dir: Path) -> dict:
         "mode": "cold", "intents": len(kb.intents), "examples": sum(len(i.examples) for i in knowledge.intents),
         "import_s": imported - t_import, "yaml_s": parsed - started, "build_s": built - parsed,
         "save_s": saved - built, "cold_load_s": saved - started, "cache_bytes": path.stat().st_size,
-        "peak_rss_mb": _rss_mb(),
+        "encoded": kb.matcher.vectors.encoded if kb.matcher.vectors is not None else 0, "peak_rss_mb": _rss_mb(),
     }
+
+
+def edit_intents(source: Path, target: Path, share: float) -> int:
+    """Copy the knowledge in ``source`` to ``target`` and rewrite every example of ``share`` of its
+    intents (every k-th ``- id:`` block, with text no earlier run wrote); returns how many intents changed."""
+    import shutil
+
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    step, seen, changed = max(1, round(1 / share)), 0, 0
+    edit = f'      - "改めて（{time.time_ns() % 10**9}）、'  # new each run: the stored vectors never hold it
+    for path in sorted((target / "intents").glob("*.yaml")):
+        lines, editing = path.read_text(encoding="utf-8").splitlines(), False
+        for at, line in enumerate(lines):
+            if line.startswith("  - id: "):
+                editing, seen = seen % step == 0, seen + 1
+                changed += editing
+            elif editing and line.startswith('      - "'):
+                lines[at] = line.replace('      - "', edit, 1)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return changed
+
+
+def run_rebuild(kb_dir: Path, cache_dir: Path, share: float) -> dict:
+    from bot.core import index_cache
+
+    edited = kb_dir.parent / f"{kb_dir.name}-edited"
+    changed = edit_intents(kb_dir, edited, share)
+    started = time.perf_counter()
+    result = index_cache.load_or_build(edited / "intents", edited / "knowledge", cache_dir, progress=False)
+    elapsed = time.perf_counter() - started
+    if result.hit:
+        raise SystemExit(f"expected a rebuild in {cache_dir}, the cache already held the edited knowledge")
+    examples = sum(len(i.examples) for i in result.kb.knowledge.intents)
+    return {"mode": "rebuild", "intents": len(result.kb.intents), "changed_intents": changed, "examples": examples,
+            "encoded": result.encoded, "reused_vectors": examples - result.encoded, "rebuild_s": elapsed,
+            "peak_rss_mb": _rss_mb()}
+
+
+def run_second(kb_dir: Path, cache_dir: Path) -> dict:
+    """A second worker on the same cache (started by a warm run that is still alive): its memory."""
+    from bot.core import index_cache
+    from bot.core.answer import answer
+    from bot.core.types import IncomingMessage
+
+    result = index_cache.load_or_build(kb_dir / "intents", kb_dir / "knowledge", cache_dir, progress=False)
+    for text in ("住民票の写しが欲しい", "How do I get a copy of my residence certificate?", "粗大ごみの出し方"):
+        answer(IncomingMessage(text), result.kb)
+    return {"mode": "second", "hit": result.hit, "process_to_ready_s": time.perf_counter() - PROCESS_START,
+            **smaps(), "peak_rss_mb": _rss_mb()}
+
+
+def second_worker(kb_dir: Path, cache_dir: Path) -> dict:
+    """Run :func:`run_second` in a new process while this one keeps its mappings."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "benchmarks.matcher_bench", "--kb", str(kb_dir), "--cache",
+                           str(cache_dir), "--mode", "second"], capture_output=True, text=True, timeout=300, check=True)
+    return json.loads(done.stdout)
 
 
 def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: int, budget: float,
@@ -104,6 +188,7 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
         if time.perf_counter() > deadline:
             break
     rss_after_queries = _rss_mb()
+    memory = smaps()
 
     from rapidfuzz import fuzz, process
     choices = [e for intent in kb.knowledge.intents for e in intent.examples]
@@ -129,7 +214,7 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
         if time.perf_counter() > deadline:
             break
     ms = 1000.0
-    return {
+    out = {
         "mode": "warm", "intents": len(kb.intents), "examples": len(choices),
         "import_s": imported - t_import, "warm_load_s": loaded - imported,
         "process_to_loaded_s": loaded - PROCESS_START, "first_answer_s": ready - loaded,
@@ -147,15 +232,20 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
         "ours_on_baseline_subset_mean_ms": statistics.fmean(ours_same) * ms if ours_same else float("nan"),
         "ours_on_baseline_subset_p50_ms": _pct(ours_same, 50) * ms,
         "baseline_accuracy": {k: statistics.fmean(v) for k, v in sorted(base_correct.items())},
-        "peak_rss_mb": _rss_mb(), "rss_after_queries_mb": rss_after_queries,
+        "peak_rss_mb": _rss_mb(), "rss_after_queries_mb": rss_after_queries, **memory,
     }
+    second = second_worker(kb_dir, cache_dir)
+    out.update(second_worker=second, second_worker_private_mb=second["smaps_private_mb"],
+               second_worker_shared_mb=second["smaps_shared_mb"])
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kb", type=Path, required=True, help="folder holding intents/ and knowledge/")
     parser.add_argument("--cache", type=Path, required=True, help="index cache folder for this run")
-    parser.add_argument("--mode", choices=("cold", "warm"), required=True)
+    parser.add_argument("--mode", choices=("cold", "rebuild", "warm", "second"), required=True)
+    parser.add_argument("--changed", type=float, default=0.01, help="rebuild: share of intents edited")
     parser.add_argument("--n", type=int, default=0, help="intents in the knowledge (for the question mix)")
     parser.add_argument("--questions", type=int, default=500)
     parser.add_argument("--baseline-questions", type=int, default=100)
@@ -165,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
     if args.mode == "cold":
         out = run_cold(args.kb, args.cache)
+    elif args.mode == "rebuild":
+        out = run_rebuild(args.kb, args.cache, args.changed)
+    elif args.mode == "second":
+        out = run_second(args.kb, args.cache)
     else:
         out = run_warm(args.kb, args.cache, args.n, args.questions, args.baseline_questions, args.budget, args.seed)
     json.dump(out, sys.stdout)

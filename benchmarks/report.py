@@ -41,7 +41,8 @@ def summarize(matcher: dict[str, Any]) -> dict[str, dict[str, Any]]:
         runs = entry["warm"]
         warm = {k: median([r.get(k, float("nan")) for r in runs]) for k in (
             "process_to_loaded_s", "process_to_ready_s", "p50_ms", "p90_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms",
-            "baseline_p50_ms", "baseline_p99_ms", "peak_rss_mb", "rss_private_mb", "rss_shared_mb")}
+            "baseline_p50_ms", "baseline_p99_ms", "peak_rss_mb", "rss_private_mb", "rss_shared_mb",
+            "second_worker_private_mb")}
         warm["speedup_mean"] = median([r["baseline_mean_ms"] / r["ours_on_baseline_subset_mean_ms"] for r in runs])
         warm["speedup_p50"] = median([r["baseline_p50_ms"] / r["ours_on_baseline_subset_p50_ms"] for r in runs])
         warm.update(questions=runs[0]["questions"], repeats=len(runs))

@@ -41,18 +41,21 @@ def matcher_tables(summary: dict[str, dict[str, Any]]) -> list[str]:
             "holds an earlier index (as after an edit, or new code): vectors of unchanged example texts are reused. "
             "*Warm* = a new process loading the cache: *loaded* counts from process start (imports included), "
             "*ready* adds the first answer. Peak = `ru_maxrss`; at the end of the run the resident memory is split "
-            "into *private* (this process's alone: what one more worker costs) and *shared* (file-backed: the index "
-            "cache, the encoder state and the dictionary, mapped; one copy in the page cache for every worker).", "",
+            "into *private* (anonymous: this process's alone) and *shared* (file-backed: the index cache, the encoder "
+            "state and the dictionary, mapped page by page; one copy in the page cache for every worker). *One more "
+            "worker* = the `Private_*` memory (smaps) of a second process that loads the same cache and answers while "
+            "the first still runs: what each extra worker adds.", "",
             "| N | cold s | of which YAML s | index s | rebuild s (vectors reused) | cache MB | peak MB building | "
-            "warm: loaded s | ready s | peak MB serving | private + shared MB |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "warm: loaded s | ready s | peak MB serving | private + shared MB | one more worker MB |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, s in summary.items():
         c, r, w = s["cold"], s["rebuild"], s["warm"]
         out.append(f"| {int(n):,} | {f(c['cold_load_s'])} | {f(c['yaml_s'])} | {f(c['build_s'])} | "
                    f"{f(r['rebuild_s'])} ({f(r['reused_vectors'], 0)} of {f(r['examples'], 0)}) | "
                    f"{f(c['cache_bytes'] / 1e6)} | {f(c['peak_rss_mb'], 0)} | {f(w['process_to_loaded_s'], 2)} | "
                    f"{f(w['process_to_ready_s'], 2)} | {f(w['peak_rss_mb'], 0)} | "
-                   f"{f(w['rss_private_mb'], 0)} + {f(w['rss_shared_mb'], 0)} |")
+                   f"{f(w['rss_private_mb'], 0)} + {f(w['rss_shared_mb'], 0)} | "
+                   f"{f(w.get('second_worker_private_mb', float('nan')), 0)} |")
     return out + [""]
 
 

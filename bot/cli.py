@@ -131,7 +131,7 @@ def cmd_build_index(args: argparse.Namespace, settings: Settings, out: TextIO) -
     from bot.core.index_cache import load_or_build
 
     result = load_or_build(args.intents, args.knowledge, settings.cache_dir)
-    state = "warm" if result.hit else f"built ({result.reason})"
+    state = "warm" if result.hit else f"built ({result.reason}; {result.encoded} example(s) encoded, the others reused)"
     out.write(f"{result.path or 'cache disabled'}: {state}, {len(result.kb.intents)} intents, "
               f"{result.seconds:.1f} s\n")
     return 0

@@ -127,3 +127,13 @@ def test_eval_reports_ranking_measures_for_items_with_relevant_intents(
     out = capsys.readouterr().out
     assert "ranking (2 questions with relevant intents): P@1 1.000  top-5 1.000  MRR@5 1.000" in out
     assert "nDCG@10 1.000  Recall@10 1.000" in out and "in-scope" not in out
+
+
+def test_build_index_says_how_much_it_encoded_then_that_it_is_warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("JETBOT_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["build-index", *MINI]) == 0
+    first = capsys.readouterr().out
+    assert "built (no cache file;" in first and "example(s) encoded" in first and " 0 example(s)" not in first
+    assert main(["build-index", *MINI]) == 0
+    assert ": warm," in capsys.readouterr().out

@@ -1,8 +1,9 @@
-"""Turn an intent and the facts it names into the answer a user reads (done once, at load)."""
+"""Turn an intent and the facts it names into the answer a user reads (on demand: :mod:`bot.core.composed`)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from bot.core.knowledge import PLACEHOLDER, Intent, Knowledge, Record
 from bot.core.types import Contact, Language, Link, Suggestion
@@ -77,8 +78,10 @@ def _source_line(knowledge: Knowledge, records: list[Record], language: Language
     return "\n".join(lines) or None
 
 
-def compose(intent: Intent, knowledge: Knowledge, language: Language) -> ComposedAnswer:
-    """Answer text (with facts and cases appended), links, contacts, follow-ups and source."""
+def compose(intent: Intent, knowledge: Knowledge, language: Language,
+            intents: Mapping[str, Intent] | None = None) -> ComposedAnswer:
+    """Answer text (with facts and cases appended), links, contacts, follow-ups and source
+    (``intents``: the knowledge's intents by id, when the caller has them)."""
     template = intent.answer_en if language == "en" and intent.answer_en else intent.answer
     parts = [_fill(template, knowledge, language)]
     listed = [knowledge.table("facts")[f] for f in intent.facts]
@@ -100,7 +103,7 @@ def compose(intent: Intent, knowledge: Knowledge, language: Language) -> Compose
             links.append(Link(_field(source, "title", language), str(source.get("url"))))
     contact_records = [knowledge.table("contacts")[c] for c in intent.contacts]
     contacts = tuple(contact_of(record, language) for record in contact_records)
-    by_id = {i.id: i for i in knowledge.intents}
+    by_id = intents if intents is not None else {i.id: i for i in knowledge.intents}
     suggestions = tuple(Suggestion(label(by_id[f], language), f) for f in intent.follow_ups if f in by_id)
     text = "\n".join(p.strip() for p in parts if p and p.strip())
     return ComposedAnswer(text, tuple(links), contacts, suggestions, _source_line(knowledge, facts + cases + contact_records, language))

@@ -19,10 +19,15 @@ A cache file is used only when all of these hold, and is otherwise ignored
   detected before anything is unpickled);
 - it unpickles into a ``KnowledgeBase`` of the expected version.
 
-Large arrays (the example embeddings) are stored raw after the pickle stream
-(pickle protocol 5 out-of-band buffers, page-aligned) and memory-mapped
-read-only on load: they are not copied, only the pages a question touches
-become resident, and worker processes share them through the page cache.
+Large arrays (the example embeddings, int8 with a scale per row) are stored raw after the
+pickle stream (pickle protocol 5 out-of-band buffers, page-aligned) and memory-mapped
+read-only on load (:func:`bot.core.mapped.map_sparse`): they are not copied, only the pages a
+question touches become resident, and worker processes share them through the page cache.
+
+Next to the index files the folder holds two things that outlive a code change: the example
+embeddings of the last builds by content hash (:mod:`bot.core.vector_store`), so a rebuild after
+an edit or an upgrade encodes only the examples it has not seen, and the sentence encoder's
+state (:mod:`bot.core.encoder_state`), mapped by every worker instead of loaded privately.
 
 Files are written atomically (temporary file in the same folder, ``fsync``,
 ``os.replace``), and a per-version lock file makes concurrent workers build
@@ -62,7 +67,8 @@ from bot.core.knowledge import load_knowledge
 from bot.core import index_cache_file as index_file
 from bot.core.index_cache_file import FORMAT
 from bot.core.knowledge import Knowledge, content_version
-from bot.core.semantic import SentenceEncoder
+from bot.core import vector_store
+from bot.core.semantic import SentenceEncoder, shared_encoder
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +85,7 @@ class CacheResult:
     path: Path | None
     reason: str
     seconds: float
+    encoded: int = 0  # examples encoded by a build (the others' vectors were reused)
 
 
 # --- keys -------------------------------------------------------------------------------------
@@ -183,8 +190,10 @@ class _Progress:
         self._phase, self._done, self._total = text, 0, total
         self._draw()
 
-    def advance_to(self, done: int) -> None:
+    def advance_to(self, done: int, total: int | None = None) -> None:
         self._done = done
+        if total is not None:
+            self._total = total
 
     def _draw(self) -> None:
         if self._stream is None:
@@ -213,10 +222,20 @@ class _Progress:
             self._stream.flush()
 
 
-def _build(knowledge: Knowledge, progress: _Progress, encoder: SentenceEncoder | None) -> KnowledgeBase:
-    examples = sum(len(i.examples) for i in knowledge.intents)
-    progress.phase(f"indexing {len(knowledge.intents):,} intents, examples encoded:", examples)
-    return build_kb(knowledge, encoder, on_progress=lambda done, total: progress.advance_to(done))
+def _build(knowledge: Knowledge, progress: _Progress, encoder: SentenceEncoder | None,
+           folder: Path | None = None) -> KnowledgeBase:
+    """Build, reusing the embeddings stored in ``folder`` (and storing the new ones there)."""
+    encoder = encoder or shared_encoder(folder)
+    stored = vector_store.read(folder, encoder.key)
+    progress.phase(f"indexing {len(knowledge.intents):,} intents, examples encoded:")
+    kb = build_kb(knowledge, encoder, on_progress=progress.advance_to, reuse=stored)
+    if folder is not None and kb.matcher.vectors is not None:
+        fresh = kb.matcher.vectors.stored()
+        try:  # keep earlier rows too (up to as many again): switching back and forth re-encodes nothing
+            vector_store.write(folder, encoder.key, stored.merged(fresh, 2 * len(fresh.keys)))
+        except OSError as exc:
+            log.warning("example embeddings not stored in %s: %s", folder, exc)
+    return kb
 
 
 # --- entry points -------------------------------------------------------------------------------------
@@ -259,7 +278,7 @@ def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None
         with _Progress(stream if show else None) as bar:
             bar.phase("reading YAML")
             knowledge = load_knowledge(intents_dir, knowledge_dir)
-            kb = _build(knowledge, bar, encoder)
+            kb = _build(knowledge, bar, encoder, folder)
             if path is not None:
                 bar.phase("writing the index cache")
                 if knowledge.version != version:  # the files changed while we read them
@@ -269,4 +288,5 @@ def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None
                     _prune(folder)
                 except OSError as exc:
                     log.warning("index cache %s not written: %s", path, exc)
-    return CacheResult(kb, False, path, reason, time.perf_counter() - started)
+    encoded = kb.matcher.vectors.encoded if kb.matcher.vectors is not None else 0
+    return CacheResult(kb, False, path, reason, time.perf_counter() - started, encoded)

@@ -8,24 +8,22 @@ on load, once per process.
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import io
 import json
-import mmap
 import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 from bot.core.knowledge_base import KnowledgeBase
+from bot.core.cache_files import atomic_write, map_sparse
 from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.text import Analyzer
 
-FORMAT = 2
+FORMAT = 3  # 3: int8 example vectors with a scale per row and content keys
 MAGIC = b"JETBOT-KB-CACHE\n"
 HEADER_BYTES = 4096
 PAGE = 4096
@@ -50,8 +48,9 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: Any, buffers: list[memoryview] | None = None) -> None:
+    def __init__(self, file: Any, buffers: list[memoryview] | None = None, folder: Path | None = None) -> None:
         super().__init__(file, buffers=buffers or ())
+        self._folder = folder  # where the encoder's state file is mapped from
         self._analyzers: dict[tuple[tuple[str, ...], ...], Analyzer] = {}
 
     def persistent_load(self, pid: Any) -> Any:
@@ -62,7 +61,7 @@ class _Unpickler(pickle.Unpickler):
                 self._analyzers[synonyms] = Analyzer(synonyms)
             return self._analyzers[synonyms]
         if kind == "encoder":
-            return shared_encoder()
+            return shared_encoder(self._folder)
         raise pickle.UnpicklingError(f"unknown resource {kind!r}")
 
 
@@ -97,44 +96,35 @@ def save(kb: KnowledgeBase, path: Path, code: str) -> None:
     buffers), which :func:`load` maps instead of copying.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(bytes(HEADER_BYTES))
-            writer = _HashingWriter(out)
-            big: list[pickle.PickleBuffer] = []
+    with atomic_write(path) as out:
+        out.write(bytes(HEADER_BYTES))
+        writer = _HashingWriter(out)
+        big: list[pickle.PickleBuffer] = []
 
-            def out_of_band(buffer: pickle.PickleBuffer) -> bool:
-                if buffer.raw().nbytes >= OUT_OF_BAND_BYTES:
-                    big.append(buffer)
-                    return False
-                return True
+        def out_of_band(buffer: pickle.PickleBuffer) -> bool:
+            if buffer.raw().nbytes >= OUT_OF_BAND_BYTES:
+                big.append(buffer)
+                return False
+            return True
 
-            _Pickler(writer, kb.knowledge.synonyms, out_of_band).dump(kb)  # type: ignore[arg-type]
-            pickle_size = writer.size
-            spans = []
-            for buffer in big:
-                writer.pad_to(PAGE)
-                raw = buffer.raw()
-                spans.append([HEADER_BYTES + writer.size, raw.nbytes])
-                writer.write(raw)
-            header = json.dumps({
-                "format": FORMAT, "code": code, "version": kb.version,
-                "sha256": writer.digest.hexdigest(), "file_size": HEADER_BYTES + writer.size,
-                "pickle_size": pickle_size, "buffers": spans,
-                "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
-            block = MAGIC + header + b"\n"
-            if len(block) > HEADER_BYTES:
-                raise ValueError("index cache header too large")
-            out.seek(0)
-            out.write(block + b" " * (HEADER_BYTES - len(block)))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        _Pickler(writer, kb.knowledge.synonyms, out_of_band).dump(kb)  # type: ignore[arg-type]
+        pickle_size = writer.size
+        spans = []
+        for buffer in big:
+            writer.pad_to(PAGE)
+            raw = buffer.raw()
+            spans.append([HEADER_BYTES + writer.size, raw.nbytes])
+            writer.write(raw)
+        header = json.dumps({
+            "format": FORMAT, "code": code, "version": kb.version,
+            "sha256": writer.digest.hexdigest(), "file_size": HEADER_BYTES + writer.size,
+            "pickle_size": pickle_size, "buffers": spans,
+            "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}).encode()
+        block = MAGIC + header + b"\n"
+        if len(block) > HEADER_BYTES:
+            raise ValueError("index cache header too large")
+        out.seek(0)
+        out.write(block + b" " * (HEADER_BYTES - len(block)))
 
 
 def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str]:
@@ -162,12 +152,12 @@ def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str
                 digest.update(chunk)
             if digest.hexdigest() != header.get("sha256"):
                 return None, "corrupt (checksum mismatch)"
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            mapped = map_sparse(handle)
             view = memoryview(mapped)
             buffers = [view[start:start + size] for start, size in header.get("buffers", [])]
             handle.seek(HEADER_BYTES)
             try:
-                kb = _Unpickler(handle, buffers).load()
+                kb = _Unpickler(handle, buffers, path.parent).load()
             except Exception as exc:  # anything a damaged or foreign pickle can raise
                 return None, f"corrupt ({type(exc).__name__})"
     except FileNotFoundError:

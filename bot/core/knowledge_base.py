@@ -5,9 +5,10 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from bot.core.compose import ComposedAnswer, compose
+from bot.core.composed import ComposedAnswers
 from bot.core.knowledge import Intent, Knowledge, load_knowledge
 from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
@@ -15,6 +16,7 @@ from bot.core.spelling import Speller, build_speller
 from bot.core.text import Analyzer, clean, fold_kana
 from bot.core.years import normalise as normalise_years, years_in
 from bot.core.types import Language
+from bot.core.vector_store import StoredVectors
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class KnowledgeBase:
     knowledge: Knowledge
     matcher: Matcher
     intents: dict[str, Intent]
-    answers: dict[str, dict[Language, ComposedAnswer]]
+    answers: Mapping[str, Mapping[Language, ComposedAnswer]]  # composed on demand (bot.core.composed)
     topic_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     loaded_at: float = 0.0
     speller: Speller | None = None
@@ -38,16 +40,17 @@ class KnowledgeBase:
 
 
 def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
-             on_progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
+             on_progress: Callable[[int, int], None] | None = None,
+             reuse: StoredVectors | None = None) -> KnowledgeBase:
     """Compose every answer and index every intent (the slow part of start-up; ``on_progress(done, total)``
-    follows the examples being encoded)."""
+    follows the examples being encoded; ``reuse``: embeddings of earlier builds, by content hash)."""
     analyzer = Analyzer(knowledge.synonyms)
     encoder = encoder or shared_encoder()
     intents = {i.id: i for i in knowledge.intents}
-    answers: dict[str, dict[Language, ComposedAnswer]] = {}
+    answers: dict[str, dict[Language, ComposedAnswer]] = {}  # for indexing; served answers are composed on demand
     for intent in knowledge.intents:
-        ja = compose(intent, knowledge, "ja")
-        answers[intent.id] = {"ja": ja, "en": compose(intent, knowledge, "en") if intent.answer_en else ja}
+        ja = compose(intent, knowledge, "ja", intents)
+        answers[intent.id] = {"ja": ja, "en": compose(intent, knowledge, "en", intents) if intent.answer_en else ja}
     items = [
         IntentText(i.id, i.examples, answers[i.id]["ja"].text + "\n" + (answers[i.id]["en"].text if i.answer_en else ""),
                    i.keywords + tuple(t for t in (i.title, i.title_en) if t))
@@ -57,7 +60,7 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
         c.id: frozenset(t for topic in c.get("topics", []) for t in analyzer.analyse(topic).terms)
         for c in knowledge.table("contacts").values()
     }
-    vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress)
+    vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress, reuse)
     matcher = Matcher(items, analyzer, vectors, _entities(knowledge))
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
     speller = build_speller([k for item in items for k in item.keywords], knowledge.synonyms, matcher.vocabulary(),
@@ -66,7 +69,8 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
     figures = {i: frozenset(y for sentence in a["ja"].text.split("。") if _HEADCOUNT.search(sentence)
                             for y in years_in(clean(sentence), fiscal_only=True))
                for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not intents[i].fallback}
-    return KnowledgeBase(knowledge, matcher, intents, answers, topic_terms, time.time(), speller, years, figures)
+    return KnowledgeBase(knowledge, matcher, intents, ComposedAnswers(knowledge, intents), topic_terms, time.time(),
+                         speller, years, figures)
 
 
 _ORGANISATION = re.compile(r"(?:省|庁|協会|委員会|室|局|交流員|助手)$")

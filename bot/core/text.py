@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import threading
@@ -116,6 +117,7 @@ def _gibberish(word: str) -> bool:
 _STEMMER = snowballstemmer.stemmer("english")  # stateless; the Porter2 rules are data
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the pure-Python stemmer was half of an index build
 def _stem_en(word: str) -> str:
     return word if word.isdigit() or "@" in word else _STEMMER.stemWord(word)
 

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import io
+import json
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 from bot.core import index_cache, index_cache_file as index_file
 from bot.core.answer import answer
 from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.types import IncomingMessage
 from paths import FIXTURES
 
@@ -149,3 +153,71 @@ def test_an_unusable_cache_folder_only_costs_the_cache(kb_dir: Path, tmp_path: P
     result = load(kb_dir, blocker / "cache")
     assert not result.hit and result.path is None and result.reason == "cache folder unusable"
     assert replies(result.kb)[0].intent_id == "size"
+
+
+class CountingEncoder(SentenceEncoder):
+    """The shared encoder, counting every text it is asked to encode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def encode(self, texts):
+        self.texts.extend(texts)
+        return shared_encoder().encode(texts)
+
+
+def test_an_edit_re_encodes_only_the_examples_it_changed(kb_dir: Path, tmp_path: Path) -> None:
+    cache, counting = tmp_path / "cache", CountingEncoder()
+    first = load(kb_dir, cache, encoder=counting)
+    examples = sum(len(i.examples) for i in first.kb.knowledge.intents)
+    assert first.encoded == examples and len(counting.texts) == examples
+    counting.texts.clear()
+    path = kb_dir / "intents" / "mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "examples: [総務省の電話番号,", "examples: [総務省の電話番号, 総務省にファクスを送りたい,"), encoding="utf-8")
+    second = load(kb_dir, cache, encoder=counting)
+    assert not second.hit and counting.texts == ["総務省にファクスを送りたい"] and second.encoded == 1
+    fresh = load(kb_dir, tmp_path / "empty")
+    assert replies(second.kb) == replies(fresh.kb), "reused vectors answer like freshly encoded ones"
+
+
+def test_new_code_reuses_the_stored_embeddings(kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache, counting = tmp_path / "cache", CountingEncoder()
+    load(kb_dir, cache, encoder=counting)
+    counting.texts.clear()
+    monkeypatch.setattr(index_cache, "_fingerprint", "0123456789abcdef")
+    other = load(kb_dir, cache, encoder=counting)
+    assert not other.hit and other.reason == "written by another version of the code"
+    assert counting.texts == [] and other.encoded == 0
+
+
+WORKER = """
+import json, sys, time
+started = time.process_time()
+from pathlib import Path
+from bot.core import index_cache
+from bot.core.answer import answer
+from bot.core.types import IncomingMessage
+kb_dir, cache = Path(sys.argv[1]), Path(sys.argv[2])
+result = index_cache.load_or_build(kb_dir / "intents", kb_dir / "knowledge", cache, progress=False)
+reply = answer(IncomingMessage("総務省の電話番号を教えて"), result.kb)
+backend = result.kb.matcher.vectors.encoder._backend
+print(json.dumps({"hit": result.hit, "intent": reply.intent_id, "cpu_seconds": time.process_time() - started,
+                  "encoder_mapped": not backend.table.flags.owndata, "vectors_mapped": not result.kb.matcher.vectors.matrix.flags.owndata}))
+"""
+
+
+def test_a_worker_starts_from_a_warm_cache_with_everything_mapped(kb_dir: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_file, "OUT_OF_BAND_BYTES", 1)  # the mini knowledge's vectors are small
+    cache = tmp_path / "cache"
+    cold = load(kb_dir, cache)
+    # a fresh process, as a worker starts (its imports count: they are part of being ready)
+    code = f"import bot.core.index_cache_file as f; f.OUT_OF_BAND_BYTES = 1\n{WORKER}"
+    done = subprocess.run([sys.executable, "-c", code, str(kb_dir), str(cache)], capture_output=True, text=True,
+                          timeout=120, check=True)
+    worker = json.loads(done.stdout)
+    assert worker["hit"] and worker["intent"] == answer(IncomingMessage("総務省の電話番号を教えて"), cold.kb).intent_id
+    assert worker["encoder_mapped"] and worker["vectors_mapped"]
+    assert worker["cpu_seconds"] < 5, "CPU time to the first answer (wall time varies with the machine's load)"

@@ -1,0 +1,68 @@
+"""Example vectors: built once, reused by content, and questions encoded one at a time or several at once."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pytest
+
+from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
+
+EXAMPLES = [["ALTの任期は何年", "ALTは何年働けますか"], ["CIRの仕事内容", "国際交流員は何をする"], ["SEAとは"]]
+
+
+class CountingEncoder(SentenceEncoder):
+    """The shared encoder, counting every text it is asked to encode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return shared_encoder().encode(texts)
+
+
+@pytest.fixture
+def counting() -> CountingEncoder:
+    return CountingEncoder()
+
+
+def test_a_second_build_reuses_every_unchanged_example(counting: CountingEncoder) -> None:
+    first = ExampleVectors(counting, EXAMPLES)
+    assert first.encoded == 5 and len(counting.texts) == 5
+    counting.texts.clear()
+    edited = [EXAMPLES[0], ["CIRの仕事内容", "国際交流員の仕事は？"], EXAMPLES[2]]
+    second = ExampleVectors(counting, edited, reuse=first.stored())
+    assert counting.texts == ["国際交流員の仕事は？"] and second.encoded == 1
+    assert np.array_equal(second.matrix[:3], first.matrix[:3]) and np.array_equal(second.scales[4:], first.scales[4:])
+    fresh = ExampleVectors(shared_encoder(), edited)  # batched differently: equal up to float rounding
+    assert np.abs(second.matrix.astype(int) - fresh.matrix).max() <= 1
+    assert np.allclose(second.scales, fresh.scales, rtol=1e-4)
+
+
+def test_the_same_text_twice_is_encoded_once(counting: CountingEncoder) -> None:
+    vectors = ExampleVectors(counting, [["JETとは"], ["JETとは", "JETの目的"]])
+    assert sorted(counting.texts) == ["JETとは", "JETの目的"]
+    assert np.array_equal(vectors.matrix[0], vectors.matrix[1])
+
+
+def test_compact_cosines_pick_the_right_intent() -> None:
+    vectors = ExampleVectors(shared_encoder(), EXAMPLES)
+    assert vectors.matrix.dtype == np.int8
+    question = vectors.query("国際交流員の仕事について教えて")
+    scores = vectors.best_of(question, [0, 1, 2])
+    assert max(range(3), key=scores.__getitem__) == 1
+    assert vectors.best(question, 1) == pytest.approx(scores[1], abs=1e-6)
+    assert vectors.best(question, 2, skip=0) == 0.0
+
+
+def test_questions_primed_together_are_not_encoded_again(counting: CountingEncoder) -> None:
+    counting.encode_many(["ALTの任期", "CIRとは", "ALTの任期"])
+    assert counting.texts == ["ALTの任期", "CIRとは"], "one batch, each question once"
+    primed = counting.query("CIRとは")
+    assert counting.texts == ["ALTの任期", "CIRとは"]
+    alone = shared_encoder().encode(["CIRとは"])[0]
+    assert np.allclose(primed, alone, atol=1e-5), "a batch encodes each question as it would alone"
+    counting.query("SEAとは")
+    assert counting.texts[-1] == "SEAとは", "a question not primed is encoded on its own"
