@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 from bot.core.answer import answer
-from bot.core.index_cache import load_kb_cached
+from bot.core.index_cache import load_or_build
 from bot.core.types import IncomingMessage
 from bot.evaluation.question_set import load_questions
-from bot.settings import REPO_ROOT
+from bot.settings import REPO_ROOT, Settings
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("questions", type=Path)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)
-    kb = load_kb_cached(REPO_ROOT / "intents", REPO_ROOT / "knowledge")
+    kb = load_or_build(REPO_ROOT / "intents", REPO_ROOT / "knowledge", Settings.from_env().cache_dir).kb
     texts = [q.text for q in load_questions(args.questions)]
     answer(IncomingMessage("JETとは"), kb)
     timings = []
