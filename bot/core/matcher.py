@@ -25,8 +25,9 @@ FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
 # A question whose words few intents share (English against Japanese answers, "Who runs it?") gets
 # a short lexical shortlist: the semantically nearest intents fill it. A product over every example
-# vector, so only for knowledge bases up to this many intents.
-SEMANTIC_FILL_MAX = 2000
+# vector, so only for knowledge bases up to this many examples (this one: ~550; a 1,800-entry FAQ
+# with one example each fits; 1,000 intents of 10 examples do not: ~10 ms per question under load).
+SEMANTIC_FILL_MAX = 4000
 SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
 ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
 ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question names and the intent never mentions
@@ -75,6 +76,7 @@ class Matcher:
         # cost ~270 MB at 10,000 intents.
         self.example_texts: list[tuple[str, ...]] = [tuple(item.examples) for item in items]
         self.example_norms: list[tuple[str, ...]] = []
+        self._example_count = sum(len(item.examples) for item in items)
         ex_docs, ans_docs, rd_docs = [], [], []
         for item in items:
             analyses = [analyzer.analyse(e) for e in item.examples]
@@ -207,7 +209,7 @@ class Matcher:
         return total
 
     def _fills(self) -> bool:
-        return self.vectors is not None and len(self.ids) <= SEMANTIC_FILL_MAX
+        return self.vectors is not None and self._example_count <= SEMANTIC_FILL_MAX
 
     def _nearest(self, vector: np.ndarray, taken: set[int], count: int,
                  exclude: tuple[int, int] | None) -> list[int]:
