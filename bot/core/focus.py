@@ -16,13 +16,17 @@ _GREETING = re.compile(
     r"^(?:いつも|大変|たいへん)?(?:お世話になっております|お世話になってます|お世話になります|お世話様です|"
     r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|"
     r"はじめまして|初めまして|突然のご連絡失礼いたします|突然のご連絡失礼します|突然失礼します|失礼します|"
-    r"失礼いたします|hello|hi|dear [a-z ]+)[、,。.!！\s]*", re.IGNORECASE)
+    r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
+    r"hello|hi|dear [a-z ]+)[、,。.!！\s]*", re.IGNORECASE)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております"
 _INTRODUCTION = re.compile(
     r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
     r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部)"
     r"(?:の[^\s、。？?]{1,8})?です)[。.!！\s]*$")
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
+# "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
+_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|けれども|けれど|ので)[、,]")
+OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,9 @@ class MessageParts:
     question: str
     background: str = ""
     dropped: bool = False  # a greeting or self-introduction was removed
+    # other readings of what is asked, (question, background, alone): an earlier question sentence, or
+    # the question sentence's last clause (never alone: "…文部科学省に相談したいのですが、連絡先は？")
+    alternatives: tuple[tuple[str, str, bool], ...] = ()
 
     @property
     def text(self) -> str:
@@ -63,4 +70,10 @@ def parts(text: str) -> MessageParts:
     if not kept:
         return MessageParts(text)
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
-    return MessageParts(kept[asked], "".join(kept[:asked] + kept[asked + 1:]), dropped)
+    background = "".join(kept[:asked] + kept[asked + 1:])
+    others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)][-OTHER_QUESTIONS:]
+    alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]
+    clauses = _CLAUSE.split(kept[asked])
+    if len(clauses) > 1 and len(clauses[-1]) >= 4:
+        alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))
+    return MessageParts(kept[asked], background, dropped, tuple(alternatives))

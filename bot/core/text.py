@@ -62,6 +62,7 @@ look looking help us our we'd i'd i'm it's what's where's who's how's there's th
 can't cannot may might must shall would've should've one ones thing things way ways really much many
 """.split())
 _KANA_ONLY = re.compile(r"[\u3040-\u30ff\s]+")
+_INTERNAL_TOKEN = re.compile(r"[a-z0-9]+")  # ref1, headcount: synonym canonicals no one writes
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})
 
 
@@ -145,8 +146,12 @@ class Analyzer:
         self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
         self._lock = threading.Lock()
         table: dict[str, str] = {}
+        # the word the sentence encoder reads for a group: its first variant that is not an internal token (ref1)
+        self._display: dict[str, str] = {}
         for group in synonym_groups:
             canonical = normalise_years(clean(group[0]))
+            self._display.setdefault(canonical, clean(next(
+                (str(v) for v in group if not _INTERNAL_TOKEN.fullmatch(str(v))), str(group[0]))))
             for variant in group:  # the canonical word itself too: it becomes one atomic term
                 key = fold_kana(normalise_years(clean(variant)))
                 if key:
@@ -201,11 +206,24 @@ class Analyzer:
         out.append(text[last:])
         return " ".join("".join(out).split()), tuple(applied)
 
+    def _spelled_out(self, original: str) -> str:
+        """A question typed in kana alone (えーえるてぃーってなに) with its declared words in their written
+        form (altってなに): the sentence encoder reads kana strings poorly."""
+        if self._synonym_re is None or not _KANA_ONLY.fullmatch(_NON_WORD.sub(" ", original)):
+            return original
+        out, last = [], 0
+        for match in self._synonym_re.finditer(fold_kana(original)):  # same length: positions line up
+            out += [original[last:match.start()], self._display.get(self._synonyms[match.group(0)], match.group(0))]
+            last = match.end()
+        return "".join(out) + original[last:]
+
     def analyse(self, text: str) -> Analysis:
         """Normalise and tokenise ``text`` (any input: never raises on odd Unicode)."""
         original = clean(text)
         cleaned = normalise_years(_POLITE.sub(" ", original))
         cleaned, applied = self.apply_synonyms(cleaned)
+        if applied:
+            original = self._spelled_out(original)
         spaced = _NON_WORD.sub(" ", cleaned).strip()
         units: list[tuple[str, float, tuple[str, ...]]] = [(fold_kana(c), 1.0, ()) for _, c in applied]
         readings: list[str] = []

@@ -92,11 +92,13 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))
     tries = [(candidate, shown, vector) for candidate, shown in tries]
-    if parts.background:
-        question = matcher.analyse(parts.question)
+    readings = ([(parts.question, parts.background, True)] if parts.background else []) + list(parts.alternatives)
+    for sentence, background, alone in readings:
+        question = matcher.analyse(sentence)
         asked = matcher.encode(question)  # the question sentence's meaning, shared by its two readings
-        tries.append((_merge(matcher, question, matcher.analyse(parts.background)), parts.question, asked))
-        tries.append((question, parts.question, asked))
+        tries.append((_merge(matcher, question, matcher.analyse(background)), sentence, asked))
+        if alone:
+            tries.append((question, sentence, asked))
     for candidate, shown, meaning in tries:
         ranked = matcher.rank(candidate, vector=meaning)
         if ranked and (not best[1] or ranked[0].score > best[1][0].score):

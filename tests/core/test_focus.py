@@ -29,3 +29,23 @@ def test_a_long_line_message_is_answered_from_its_question(repo_engine: Engine) 
         "お世話になっております。○○市役所観光課の中村です。インバウンド対策を強化したく、外国出身の人材を採用できないかと"
         "上司から相談を受けました。JETのCIRはそういった業務も担当できるのでしょうか。"), repo_engine.kb)
     assert not reply.fallback and "インバウンド" in reply.text
+
+
+def test_an_earlier_question_sentence_is_also_read_when_the_last_one_only_adds_a_request() -> None:
+    found = parts("お疲れ様です。SEAは何人いるのでしょうか。会議で使うので、出典もあわせて教えてください。")
+    assert found.question == "会議で使うので、出典もあわせて教えてください。"
+    assert ("SEAは何人いるのでしょうか。", "会議で使うので、出典もあわせて教えてください。", True) in found.alternatives
+
+
+def test_the_clause_after_but_is_read_with_the_words_before_it_never_alone() -> None:
+    found = parts("お忙しいところ恐れ入ります。SEAについて外務省に相談したいのですが、連絡先を教えてください。")
+    assert found.dropped and not found.background  # the greeting is gone
+    assert found.alternatives == (("連絡先を教えてください。", "SEAについて外務省に相談したい", False),)
+
+
+def test_a_long_message_asking_for_one_offices_contact_gets_that_office(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage(
+        "お世話になっております。△△町教育委員会の佐藤です。ALTの指導方法について文部科学省に聞きたいのですが、"
+        "連絡先を教えていただけますか。"), repo_engine.kb)
+    assert "03-6734-3480" in reply.text + "".join(c.phone or "" for c in reply.contacts)
+    assert reply.intent_id in ("contact_mext", "contact_list")

@@ -36,6 +36,8 @@ def test_notice_is_cited_with_its_section(repo_engine: Engine) -> None:
     ("SEAの活用が求められているのはなぜ？", "東京オリンピック"),
     ("CIRを活用する理由は何ですか", "デジタル田園都市国家構想基本方針"),
     ("ALTを配置する根拠は？", "学習指導要領"),
+    ("活動事例集を作った目的は？", "新規採用"),  # not its publication date: the date answer gives no reason
+    ("JETプログラムはなぜ重要なの？", "グローバル化"),
 ])
 def test_why_questions_get_the_reason_the_notice_gives(repo_engine: Engine, question: str, reason: str) -> None:
     reply = ask(repo_engine, question)

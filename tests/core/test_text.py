@@ -62,3 +62,11 @@ def test_language_detection() -> None:
     assert is_english("Who should I call at MIC?")
     assert not is_english("MICの電話番号")
     assert not is_english("12345")
+
+
+def test_a_question_typed_in_kana_alone_reaches_the_encoder_with_its_known_words_written_out() -> None:
+    analyzer = Analyzer([["ALT", "外国語指導助手", "えーえるてぃー"], ["headcount", "人数", "なんにん"]])
+    assert analyzer.analyse("えーえるてぃーってなに").original == "altってなに"
+    assert analyzer.analyse("えーえるてぃーはなんにん").original == "altは人数"  # internal tokens stay inside
+    assert analyzer.analyse("ALTってなに").original == "altってなに"
+    assert analyzer.analyse("外国語指導助手はなんにん？").original == "外国語指導助手はなんにん?"  # not kana alone
