@@ -1,5 +1,5 @@
 """The ``jetbot`` command: ask, chat, explain, validate, eval, report, build-index, serve, slack-socket,
-line-richmenu."""
+line-richmenu, versions, rollback."""
 from __future__ import annotations
 
 import argparse
@@ -55,6 +55,9 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
 
     report_arguments(sub.add_parser("report", parents=[common],
                                     help="questions, fallback rate and unanswered questions for a period"))
+    from bot.versions.command import add_arguments as version_arguments
+
+    version_arguments(sub, common)
     return parser
 
 
@@ -147,6 +150,10 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         from bot.reports.period_report import run_report
 
         return run_report(args, out, settings)
+    if args.command in ("versions", "rollback"):
+        from bot.versions.command import run_rollback, run_versions
+
+        return (run_versions if args.command == "versions" else run_rollback)(args, settings, out)
     if args.command == "line-richmenu":
         from bot.web.line_richmenu import run_richmenu
 

@@ -21,12 +21,13 @@ MAY_IMPORT = {
     "bot.reload": {"bot.core", "bot.settings", "bot.engine", "bot.validate"},
     "bot.validate": {"bot.core"},
     "bot.reports": {"bot.core", "bot.storage", "bot.settings"},
+    "bot.versions": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.reload"},
     "bot.evaluation": {"bot.core", "bot.engine", "bot.settings"},
     "adapters": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.conversation", "bot.escalation"},
     "bot.web": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.conversation", "bot.escalation",
-                "bot.reload", "bot.validate", "bot.reports", "adapters"},
+                "bot.reload", "bot.validate", "bot.reports", "bot.versions", "adapters"},
     "bot.cli": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.web", "bot.reports", "bot.validate",
-                "bot.evaluation"},
+                "bot.evaluation", "bot.versions"},
 }
 
 

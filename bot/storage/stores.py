@@ -5,7 +5,8 @@
     stores.dedupe.claim("line:<event id>")               # True once per key, across processes
     stores.contexts.save(key, Context(...))              # conversation contexts
     stores.inbox.accept(events)                          # the durable inbox of platform events
-    stores.escalations, stores.stats, stores.pseudonyms
+    stores.versions.publish(snapshot, by="admin")          # the knowledge versions that went live
+    stores.escalations, stores.stats, stores.pseudonyms, stores.digests
 
 Personal data never reaches the database: questions are masked and ids are keyed hashes.
 Rows past their keeping time are deleted at open and at most once a day after a write.
@@ -22,10 +23,12 @@ from bot.storage.contexts import ConversationContexts
 from bot.storage.database import Database, open_database
 from bot.storage.dedupe_keys import DedupeKeys
 from bot.storage.delivery_stats import DeliveryStats
+from bot.storage.digest_claims import DigestClaims
 from bot.storage.escalations import EscalationStore
 from bot.storage.inbox import Inbox
 from bot.storage.inquiry_log import InquiryLog
 from bot.storage.inquiry_stats import InquiryStats
+from bot.storage.knowledge_versions import KnowledgeVersions
 from bot.storage.migrations import migrate
 from bot.storage.keys import Pseudonyms, Sealer, resolve_secret
 from bot.storage.retention import DAY, Retention
@@ -45,6 +48,8 @@ class Stores:
     retention: Retention
     inbox: Inbox
     deliveries: DeliveryStats
+    versions: KnowledgeVersions
+    digests: DigestClaims
 
     def close(self) -> None:
         """Close the database connections."""
@@ -70,7 +75,7 @@ def build_stores(db: Database, settings: StorageSettings, clock: Callable[[], fl
         now - EscalationConfig.offer_ttl, now - settings.retention_days * DAY).values()))
     retention.purge()
     return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention, inbox,
-                  DeliveryStats(db))
+                  DeliveryStats(db), KnowledgeVersions(db, clock), DigestClaims(db, clock))
 
 
 def open_stores(settings: StorageSettings, clock: Callable[[], float] = time.time) -> Stores:

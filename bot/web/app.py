@@ -27,6 +27,8 @@ from bot.storage.stores import Stores
 from bot.web.admin.auth import AdminAuth, install_log_redaction
 from bot.web.admin.routes import admin_routes
 from bot.web.admin.throttle import LoginThrottle
+from bot.versions.publisher import KnowledgePublisher
+from bot.web.digest import weekly_digest
 from bot.web.console import console_routes
 from bot.web.wiring import Bot, build_bot
 from bot.web.workers import AnswerWorkers
@@ -51,6 +53,8 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
                                     watch=hot_reload, sighup=hot_reload, cache_dir=settings.cache_dir)
     bot = build_bot(settings, engine, stores, background=background, dedupe=dedupe, reloader=reloader,
                     channels=channels, clock=clock)
+    # every version that goes live is recorded; ``jetbot serve`` also follows the published one
+    publisher = KnowledgePublisher(reloader, stores.versions, follow=hot_reload) if stores else None
     install_log_redaction()
 
     auth = AdminAuth(settings.admin_token)
@@ -75,7 +79,8 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         install_log_redaction()  # again: the server may have configured logging since
-        async with reloader.running(), answering(bot, workers):
+        async with publisher.running() if publisher else contextlib.nullcontext(), reloader.running(), \
+                answering(bot, workers), weekly_digest(settings, bot, engine, clock):
             async with bot.desk.running() if bot.desk else contextlib.nullcontext():
                 yield
         await bot.background.drain()
@@ -88,7 +93,7 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
             Route("/healthz", healthz, methods=["GET"]),
             *console_routes(),
             *admin_routes(engine, reloader, auth, stores.stats if stores else None,
-                          stores.deliveries if stores else None, bot.pipeline.inbox),
+                          stores.deliveries if stores else None, bot.pipeline.inbox, publisher),
         ],
         lifespan=lifespan,
         middleware=[Middleware(LoginThrottle)],
@@ -98,6 +103,7 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
     app.state.background = bot.background
     app.state.engine = engine
     app.state.reloader = reloader
+    app.state.versions = publisher
     app.state.escalation = bot.desk
     return app
 

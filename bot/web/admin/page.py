@@ -104,10 +104,12 @@ def deliveries_html(traffic: Traffic, inbox: dict[str, Any] | None) -> str:
 
 
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
-               findings: list[Finding], traffic: Traffic, inbox: dict[str, Any] | None = None) -> str:
-    """The whole ``/admin`` page."""
+               findings: list[Finding], traffic: Traffic, inbox: dict[str, Any] | None = None,
+               versions: str = "") -> str:
+    """The whole ``/admin`` page (``versions``: the versions section's HTML)."""
     return Template(template("admin.html")).substitute(
         knowledge=knowledge_html(info, reload_status),
+        versions=versions,
         store_note=_traffic_note(traffic),
         chart=daily_chart(traffic.daily),
         findings=findings_html(findings),

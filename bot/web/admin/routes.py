@@ -19,6 +19,8 @@ from starlette.routing import BaseRoute, Route
 from bot.web.admin.traffic import read_traffic
 from bot.web.admin.page import admin_page, login_page
 from bot.web.admin.auth import COOKIE, COOKIE_PATH, OFF_MESSAGE, AdminAuth
+from bot.web.admin.versions import SHOWN, version_routes, versions_html
+from bot.versions.publisher import KnowledgePublisher
 from adapters.http import Refused, read_body
 from bot.web.console import SECURITY_HEADERS
 from bot.engine import Engine
@@ -45,9 +47,11 @@ async def _form_token(request: Request, limit: int = 4096) -> str | None:
 
 
 def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any | None = None,
-                 deliveries: Any | None = None, inbox: Any | None = None) -> list[BaseRoute]:
+                 deliveries: Any | None = None, inbox: Any | None = None,
+                 versions: KnowledgePublisher | None = None) -> list[BaseRoute]:
     """Routes for the admin side (all of them answer 404 while no token is configured); ``stats`` and
-    ``deliveries`` read the inquiry log, ``inbox`` tells what is still to be answered."""
+    ``deliveries`` read the inquiry log, ``inbox`` tells what is still to be answered, ``versions``
+    records and rolls back knowledge versions."""
 
     def start_session(request: Request) -> Response:
         response = RedirectResponse("/admin", status_code=303, headers=PAGE_HEADERS)
@@ -66,7 +70,8 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any
         findings = await reloader.findings()
         traffic = await read_traffic(stats, kb.knowledge.synonyms, deliveries=deliveries)
         waiting = await asyncio.to_thread(inbox.summary) if inbox is not None else None
-        html = admin_page(kb, info, reloader.status(), findings, traffic, waiting)
+        history = await asyncio.to_thread(versions.versions.history, SHOWN) if versions is not None else None
+        html = admin_page(kb, info, reloader.status(), findings, traffic, waiting, versions_html(history))
         return HTMLResponse(html, headers=PAGE_HEADERS)
 
     async def login(request: Request) -> Response:
@@ -104,4 +109,5 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any
         Route("/admin/login", login, methods=["POST"]),
         Route("/admin/logout", logout, methods=["POST"]),
         Route("/admin/reload", reload, methods=["POST"]),
+        *version_routes(versions, auth),
     ]
