@@ -32,6 +32,7 @@ from bot.versions.folders import read_snapshot, write_snapshot
 
 log = logging.getLogger(__name__)
 POLL = 1.0  # seconds between looks at the published version
+FOLLOW = "published"  # the trigger of reloads that take the published version
 
 
 def loads(snapshot: KnowledgeSnapshot, scratch: Path) -> list[str]:
@@ -91,6 +92,7 @@ class KnowledgePublisher:
         self.poll = poll
         self.folders = reloader.folders
         self.live: str | None = None                 # snapshot hash of the files live here
+        self.started = False                         # start() done (the store may be down at first)
         self._note: str | None = None                # for the version being made live now
         self._unpublished: tuple[KnowledgeSnapshot, str] | None = None   # the store was down
         self._refused: set[str] = set()              # published hashes this host cannot load
@@ -101,6 +103,8 @@ class KnowledgePublisher:
         snapshot = await asyncio.to_thread(read_snapshot, *self.folders)
         self.live = snapshot.version
         note, self._note = self._note, None
+        if result.trigger == FOLLOW:  # another host's version; a newer one may be published already
+            return
         try:
             published = await asyncio.to_thread(self.versions.publish, snapshot, result.trigger, note)
         except Exception:
@@ -139,6 +143,7 @@ class KnowledgePublisher:
         disk = await asyncio.to_thread(read_snapshot, *self.folders)
         await asyncio.to_thread(publish_if_new, self.versions, disk, "startup")
         self.live = disk.version
+        self.started = True
         if self.follow:
             await self.catch_up()
 
@@ -155,7 +160,7 @@ class KnowledgePublisher:
             version = await asyncio.to_thread(self.versions.get, head[0])
             if version is None or version.snapshot is None:
                 return False
-            result = await self._apply(version.snapshot, "published")
+            result = await self._apply(version.snapshot, FOLLOW)
             if result.status == "rejected":
                 self._refused.add(version.hash)
                 log.error("published knowledge #%d (%s) does not load here; still serving %s", version.id,
@@ -186,7 +191,7 @@ class KnowledgePublisher:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(stop.wait(), self.poll)
             try:
-                await self.catch_up()
+                await (self.catch_up() if self.started else self.start())
                 failing = False
             except Exception:  # the store is away: keep serving what is live, say so once
                 if not failing:

@@ -75,3 +75,28 @@ def test_at_start_up_an_older_disk_takes_the_published_version_and_an_unknown_on
     assert "written over the older" in reconcile(versions, *folders[1])  # b restarts with the old files
     assert NEW_FACT in (tmp_path / "b" / "knowledge" / "k.yaml").read_text(encoding="utf-8")
     assert "is the published version" in reconcile(versions, *folders[1])
+
+
+async def test_a_host_taking_a_version_never_publishes_it_over_a_newer_one(
+        tmp_path: Path, open_test_stores: Callable[..., Stores]) -> None:
+    engine_a, a = host(tmp_path / "a", open_test_stores())
+    engine_b, b = host(tmp_path / "b", open_test_stores())
+    await a.start()
+    await b.start()
+    edit(tmp_path / "a" / "knowledge" / "k.yaml", OLD_FACT, NEW_FACT)
+    await a.reloader.reload("admin")
+    newer = KnowledgeSnapshot.of({**read_snapshot(tmp_path / "a" / "intents", tmp_path / "a" / "knowledge").as_dict(),
+                                  "knowledge/extra.yaml": "facts: []\n"})
+    fetch = b.versions.get
+
+    def fetch_then_another_host_publishes(number: int):  # type: ignore[no-untyped-def]
+        found = fetch(number)
+        a.versions.publish(newer, "admin")   # while B is still taking the version before it
+        return found
+
+    b.versions.get = fetch_then_another_host_publishes  # type: ignore[method-assign]
+    assert await b.catch_up()
+    assert a.versions.latest()[1] == newer.version, "B published the older version over the newer one"  # type: ignore[index]
+    b.versions.get = fetch  # type: ignore[method-assign]
+    assert await b.catch_up()
+    assert (tmp_path / "b" / "knowledge" / "extra.yaml").exists()

@@ -98,33 +98,32 @@ def version_routes(publisher: KnowledgePublisher | None, auth: AdminAuth) -> lis
                               "summary": v.changes.summary(), "changes": v.changes.to_json(), "yaml": v.has_yaml}
                              for v in history], headers={"Cache-Control": "no-store"})
 
-    async def _version(request: Request) -> KnowledgeVersion | Response:
-        number = request.path_params["number"]
+    async def target(request: Request, write: bool) -> KnowledgeVersion | Response:
+        """The version the path names, or the refusal (not allowed, no such version)."""
+        if (no := refused(request, write)) is not None:
+            return no
         assert publisher is not None
+        number = request.path_params["number"]
         version = await asyncio.to_thread(publisher.versions.get, number)
         if version is None:
             return PlainTextResponse(f"no knowledge version #{number}", status_code=404)
         return version
 
     async def show(request: Request) -> Response:
-        if (no := refused(request, write=False)) is not None:
-            return no
-        assert publisher is not None
-        version = await _version(request)
+        version = await target(request, write=False)
         if isinstance(version, Response):
             return version
+        assert publisher is not None
         previous, head = await asyncio.gather(asyncio.to_thread(publisher.versions.before, version.id),
                                               asyncio.to_thread(publisher.versions.latest))
         return HTMLResponse(version_page(version, previous, head is not None and head[0] == version.id),
                             headers=PAGE_HEADERS)
 
     async def rollback(request: Request) -> Response:
-        if (no := refused(request, write=True)) is not None:
-            return no
-        assert publisher is not None
-        version = await _version(request)
+        version = await target(request, write=True)
         if isinstance(version, Response):
             return version
+        assert publisher is not None
         if version.snapshot is None:
             return JSONResponse({"error": f"version #{version.id} no longer has its YAML"}, status_code=409)
         result = await publisher.rollback(version, "rollback")
