@@ -29,8 +29,19 @@ def add_arguments(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
     rollback.add_argument("ref", metavar="HASH", help="the version's hash (or a prefix), or #number")
 
 
+def _no_store(settings: Settings, out: TextIO, command: str) -> bool:
+    """Say so when the SQLite file does not exist (opening it would create an empty one)."""
+    if settings.storage.database_url or Path(settings.storage.db_path).exists():
+        return False
+    out.write(f"jetbot {command}: no store at {settings.storage.db_path} (set JETBOT_DB_PATH or DATABASE_URL to "
+              "the one jetbot serve uses)\n")
+    return True
+
+
 def run_versions(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``jetbot versions``: newest first; ``--diff REF``: one version's unified diff."""
+    if _no_store(settings, out, "versions"):
+        return 1
     stores = open_stores(settings.storage)
     try:
         versions = stores.versions
@@ -61,6 +72,8 @@ def run_versions(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
 
 def run_rollback(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``jetbot rollback REF``: 0 when published, 1 when there is no such version or it does not load."""
+    if _no_store(settings, out, "rollback"):
+        return 1
     stores = open_stores(settings.storage)
     try:
         versions = stores.versions

@@ -44,3 +44,10 @@ def test_versions_lists_and_diffs_and_rollback_publishes_and_writes_the_yaml(
     assert "already the published version" in capsys.readouterr().out
     assert main(["rollback", "beef00", *folders]) == 1
     assert "no version 'beef00'" in capsys.readouterr().out
+
+
+def test_without_a_store_it_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("JETBOT_DB_PATH", str(tmp_path / "missing.sqlite3"))
+    assert main(["versions"]) == 1
+    assert "no store at" in capsys.readouterr().out and not (tmp_path / "missing.sqlite3").exists()

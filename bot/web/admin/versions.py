@@ -59,6 +59,15 @@ def versions_html(history: list[KnowledgeVersion] | None) -> str:
             f'<th></th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
+def diff_html(diff: str) -> str:
+    """A unified diff, escaped, its added and removed lines marked for colour."""
+    def line(text: str) -> str:
+        kind = "add" if text.startswith("+") and not text.startswith("+++") else (
+            "del" if text.startswith("-") and not text.startswith("---") else "")
+        return f'<span class="{kind}">{_e(text)}</span>' if kind else _e(text)
+    return "".join(line(text) for text in diff.splitlines(keepends=True))
+
+
 def version_page(version: KnowledgeVersion, previous: KnowledgeVersion | None, live: bool) -> str:
     """One version: its facts and the diff of its YAML against the version before it."""
     if version.snapshot is None:
@@ -70,7 +79,7 @@ def version_page(version: KnowledgeVersion, previous: KnowledgeVersion | None, l
     against = f"#{previous.id} ({previous.hash})" if previous else "nothing (the first version)"
     return Template(template("admin_version.html")).substitute(
         id=version.id, hash=_e(version.hash), when=_e(_when(version.at)), by=_e(version.by),
-        note=_e(version.note or ""), summary=_e(version.changes.summary()), against=_e(against), diff=_e(diff),
+        note=_e(version.note or ""), summary=_e(version.changes.summary()), against=_e(against), diff=diff_html(diff),
         action="<p>This is the live version.</p>" if live else (_rollback_form(version) if version.snapshot else ""))
 
 
