@@ -99,6 +99,10 @@ class KnowledgePublisher:
         self._busy = asyncio.Lock()                  # one rollback or sync at a time
         reloader.on_live(self._record)
 
+    def status(self) -> dict[str, object]:
+        """For ``/healthz`` (admins): the content hash live here, and whether this host follows the store."""
+        return {"recorded": True, "live": self.live, "following": self.follow, "refused": sorted(self._refused)}
+
     async def _record(self, result: ReloadResult) -> None:
         snapshot = await asyncio.to_thread(read_snapshot, *self.folders)
         self.live = snapshot.version

@@ -37,7 +37,7 @@ pytestmark = pytest.mark.anyio
 
 # POST route -> status for a request without credentials (None: public, see the module docstring)
 POST_ROUTES = {"/line/webhook": 400, "/slack/events": 401, "/admin/login": 401, "/admin/reload": 401,
-               "/admin/logout": None, "/api/ask": None}
+               "/admin/versions/{number:int}/rollback": 401, "/admin/logout": None, "/api/ask": None}
 
 
 
@@ -90,7 +90,7 @@ async def test_every_post_route_refuses_unauthenticated_requests(made: Any) -> N
         for path in routes:
             for body, headers in ((b"{}", {"content-type": "application/json"}),
                                   (b"token=", {"content-type": "application/x-www-form-urlencoded"})):
-                response = await http.post(path, content=body, headers=headers)
+                response = await http.post(path.replace("{number:int}", "1"), content=body, headers=headers)
                 expected = POST_ROUTES[path]
                 if expected is not None:
                     assert response.status_code == expected, (path, response.status_code)

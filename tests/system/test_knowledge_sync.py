@@ -61,6 +61,8 @@ def test_an_edit_on_one_host_reaches_the_other_within_5_seconds_and_survives_its
 
     versions = httpx.get(f"{host_b.url}/admin/versions", headers=BEARER, timeout=10).json()
     assert [v["by"] for v in versions][-1] == "startup" and len(versions) == 2, versions
+    assert host_b.health()["versions"] == {"recorded": True, "live": versions[0]["hash"], "following": True,
+                                           "refused": []}
 
     host_b.stop()
     shutil.rmtree(host_b.kb)
