@@ -1,5 +1,5 @@
 """The ``jetbot`` command: ask, chat, explain, validate, eval, report, build-index, serve, slack-socket,
-line-richmenu."""
+line-richmenu, versions, rollback."""
 from __future__ import annotations
 
 import argparse
@@ -58,6 +58,9 @@ def _parser(defaults: Settings) -> argparse.ArgumentParser:
     from bot.triage.command import add_arguments as triage_arguments
 
     triage_arguments(sub, common)
+    from bot.versions.command import add_arguments as version_arguments
+
+    version_arguments(sub, common)
     return parser
 
 
@@ -154,6 +157,10 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         from bot.triage.command import run_command
 
         return run_command(args, settings, out, sys.stderr)
+    if args.command in ("versions", "rollback"):
+        from bot.versions.command import run_rollback, run_versions
+
+        return (run_versions if args.command == "versions" else run_rollback)(args, settings, out)
     if args.command == "line-richmenu":
         from bot.web.line_richmenu import run_richmenu
 

@@ -18,7 +18,7 @@ import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable
 
 from watchfiles import Change, awatch
 
@@ -98,10 +98,16 @@ class Reloader:
         self.sighup_installed = False
         self.last: ReloadResult | None = None
         self._on_loaded: list[Callable[[ReloadResult], None]] = []
+        self._publishers: list[Callable[[ReloadResult], Awaitable[None]]] = []
 
-    async def reload(self, trigger: str) -> ReloadResult:
-        """Load the files now; swap them in if valid, else keep the live version and record why."""
+    async def reload(self, trigger: str, prepare: Callable[[], None] | None = None) -> ReloadResult:
+        """Load the files now; swap them in if valid, else keep the live version and record why.
+
+        ``prepare`` runs first (in a thread, holding the reload lock), e.g. to write a published
+        version into the folders: no other reload sees its files half written."""
         async with self._lock:
+            if prepare is not None:
+                await asyncio.to_thread(prepare)
             for _ in range(3):
                 before = self._seen = fingerprint(*self.folders)
                 kb, errors = await self._load()
@@ -112,12 +118,21 @@ class Reloader:
                 kb, errors = None, ["the files kept changing while they were being loaded; try again"]
             self.last = self._apply(trigger, kb, errors)
             if self.last.status == "loaded":
+                for publish in self._publishers:  # under the lock: the files are the ones just loaded
+                    try:
+                        await publish(self.last)
+                    except Exception:  # e.g. the store is down: the knowledge is live all the same
+                        log.exception("recording the knowledge version failed")
                 for callback in self._on_loaded:
                     try:
                         callback(self.last)
                     except Exception:  # a listener's bug must not undo or hide the reload
                         log.exception("a reload listener failed")
             return self.last
+
+    def on_live(self, publish: Callable[[ReloadResult], Awaitable[None]]) -> None:
+        """Await ``publish`` each time a new version goes live, before the reload lock is let go."""
+        self._publishers.append(publish)
 
     def on_loaded(self, callback: Callable[[ReloadResult], None]) -> None:
         """Call ``callback`` (on the event loop) each time a new version goes live."""

@@ -82,6 +82,7 @@ class Settings:
     log_level: str = "INFO"                          # JETBOT_LOG_LEVEL
     log_format: str = "text"                         # JETBOT_LOG_FORMAT: text | json
     public_url: str | None = None                    # JETBOT_PUBLIC_URL (App Home links to its /admin)
+    digest_channel: str | None = None                # JETBOT_DIGEST_CHANNEL: Slack channel of the weekly digest
     storage: StorageSettings = field(default_factory=StorageSettings)
     line: LineSettings = field(default_factory=LineSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
@@ -116,6 +117,7 @@ class Settings:
             log_level=pick(cls, "log_level", "JETBOT_LOG_LEVEL", lambda v, n: v.upper()),
             log_format=pick(cls, "log_format", "JETBOT_LOG_FORMAT", _choice("text", "json")),
             public_url=pick(cls, "public_url", "JETBOT_PUBLIC_URL", _base_url),
+            digest_channel=get("JETBOT_DIGEST_CHANNEL"),
             storage=StorageSettings(
                 database_url=get("DATABASE_URL"),
                 db_path=pick(StorageSettings, "db_path", "JETBOT_DB_PATH", _path),

@@ -21,13 +21,14 @@ MAY_IMPORT = {
     "bot.reload": {"bot.core", "bot.settings", "bot.engine", "bot.validate"},
     "bot.validate": {"bot.core"},
     "bot.reports": {"bot.core", "bot.storage", "bot.settings"},
+    "bot.versions": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.reload"},
     "bot.evaluation": {"bot.core", "bot.engine", "bot.settings"},
     "bot.triage": {"bot.core", "bot.storage", "bot.settings", "bot.validate", "bot.reports"},
     "adapters": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.conversation", "bot.escalation"},
     "bot.web": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.conversation", "bot.escalation",
-                "bot.reload", "bot.validate", "bot.reports", "bot.triage", "adapters"},
+                "bot.reload", "bot.validate", "bot.reports", "bot.triage", "bot.versions", "adapters"},
     "bot.cli": {"bot.core", "bot.storage", "bot.settings", "bot.engine", "bot.web", "bot.reports", "bot.validate",
-                "bot.evaluation", "bot.triage"},
+                "bot.evaluation", "bot.triage", "bot.versions"},
 }
 
 

@@ -5,7 +5,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from bot.core.menu import MenuTopic, check_menu, read_topics
 from bot.core.schema import INTENT_SECTIONS, KNOWLEDGE_SECTIONS, check_records, check_synonyms
@@ -92,13 +92,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def hash_files(files: Iterable[tuple[str, bytes]]) -> str:
+    """A content hash of named files, in the order given (12 hex digits)."""
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def content_version(intents_dir: Path, knowledge_dir: Path) -> str:
     """The knowledge's version: a hash of the YAML files' names and bytes (no parsing)."""
-    digest = hashlib.sha256()
-    for folder in (knowledge_dir, intents_dir):
-        for path in yaml_files(folder):
-            digest.update(display_path(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
+    return hash_files((display_path(path), path.read_bytes())
+                      for folder in (knowledge_dir, intents_dir) for path in yaml_files(folder))
 
 
 def load_knowledge(intents_dir: Path, knowledge_dir: Path) -> Knowledge:

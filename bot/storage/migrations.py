@@ -85,6 +85,17 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             file TEXT NOT NULL, detail TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS knowledge_edits_at ON knowledge_edits (at)",
     ]),
+    (8, [  # every knowledge version that went live (the newest is the published one), and the weekly
+           # digest's claims (one row per week: sent once, whichever process claims it)
+        """CREATE TABLE IF NOT EXISTS knowledge_versions (
+            id {serial_key}, hash TEXT NOT NULL, at DOUBLE PRECISION NOT NULL, by TEXT NOT NULL,
+            note TEXT, changes TEXT NOT NULL, files TEXT)""",
+        "CREATE INDEX IF NOT EXISTS knowledge_versions_hash ON knowledge_versions (hash)",
+        """CREATE TABLE IF NOT EXISTS weekly_digests (
+            week TEXT PRIMARY KEY, state TEXT NOT NULL, owner TEXT NOT NULL, claimed_at DOUBLE PRECISION NOT NULL,
+            lease_until DOUBLE PRECISION NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at DOUBLE PRECISION NOT NULL DEFAULT 0, sent_at DOUBLE PRECISION, error TEXT)""",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -6,7 +6,8 @@
     stores.contexts.save(key, Context(...))              # conversation contexts
     stores.inbox.accept(events)                          # the durable inbox of platform events
     stores.feedback.vote(inquiry_id, user_id, "line", helpful=True)   # votes on answers
-    stores.escalations, stores.stats, stores.feedback_stats, stores.pseudonyms
+    stores.versions.publish(snapshot, by="admin")          # the knowledge versions that went live
+    stores.escalations, stores.stats, stores.feedback_stats, stores.pseudonyms, stores.digests
 
 Personal data never reaches the database: questions are masked and ids are keyed hashes.
 Rows past their keeping time are deleted at open and at most once a day after a write.
@@ -23,12 +24,14 @@ from bot.storage.contexts import ConversationContexts
 from bot.storage.database import Database, open_database
 from bot.storage.dedupe_keys import DedupeKeys
 from bot.storage.delivery_stats import DeliveryStats
+from bot.storage.digest_claims import DigestClaims
 from bot.storage.escalations import EscalationStore
 from bot.storage.feedback import FeedbackStore
 from bot.storage.feedback_stats import FeedbackStats
 from bot.storage.inbox import Inbox
 from bot.storage.inquiry_log import InquiryLog
 from bot.storage.inquiry_stats import InquiryStats
+from bot.storage.knowledge_versions import KnowledgeVersions
 from bot.storage.migrations import migrate
 from bot.storage.keys import Pseudonyms, Sealer, resolve_secret
 from bot.storage.retention import DAY, Retention
@@ -50,6 +53,8 @@ class Stores:
     deliveries: DeliveryStats
     feedback: FeedbackStore
     feedback_stats: FeedbackStats
+    versions: KnowledgeVersions
+    digests: DigestClaims
 
     def close(self) -> None:
         """Close the database connections."""
@@ -77,7 +82,8 @@ def build_stores(db: Database, settings: StorageSettings, clock: Callable[[], fl
         now - EscalationConfig.offer_ttl, now - settings.retention_days * DAY).values()))
     retention.purge()
     return Stores(db, pseudonyms, inquiries, InquiryStats(db), dedupe, contexts, escalations, retention, inbox,
-                  DeliveryStats(db), feedback, FeedbackStats(db))
+                  DeliveryStats(db), feedback, FeedbackStats(db),
+                  KnowledgeVersions(db, clock), DigestClaims(db, clock))
 
 
 def open_stores(settings: StorageSettings, clock: Callable[[], float] = time.time) -> Stores:

@@ -29,6 +29,8 @@ from bot.web.admin.routes import admin_routes
 from bot.web.admin.throttle import LoginThrottle
 from bot.web.admin.triage_routes import TriageDesk
 from bot.storage.triage import TriageStore
+from bot.versions.publisher import KnowledgePublisher
+from bot.web.digest import weekly_digest
 from bot.web.console import console_routes
 from bot.web.wiring import Bot, build_bot
 from bot.web.workers import AnswerWorkers
@@ -53,6 +55,8 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
                                     watch=hot_reload, sighup=hot_reload, cache_dir=settings.cache_dir)
     bot = build_bot(settings, engine, stores, background=background, dedupe=dedupe, reloader=reloader,
                     channels=channels, clock=clock)
+    # every version that goes live is recorded; ``jetbot serve`` also follows the published one
+    publisher = KnowledgePublisher(reloader, stores.versions, follow=hot_reload) if stores else None
     install_log_redaction()
 
     auth = AdminAuth(settings.admin_token)
@@ -70,6 +74,7 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
             **public,
             "knowledge": info,
             "reload": reloader.status(),
+            "versions": publisher.status() if publisher else {"recorded": False},
             "channels": {name: channel.health() for name, channel in bot.channels.items()},
             "escalation": bot.desk.status() if bot.desk else {"enabled": False},
             "answering": workers.status() if workers else {"mode": "in-process"},
@@ -79,7 +84,8 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         install_log_redaction()  # again: the server may have configured logging since
-        async with reloader.running(), answering(bot, workers):
+        async with publisher.running() if publisher else contextlib.nullcontext(), reloader.running(), \
+                answering(bot, workers), weekly_digest(settings, bot, engine, clock):
             async with bot.desk.running() if bot.desk else contextlib.nullcontext():
                 yield
         await bot.background.drain()
@@ -93,7 +99,7 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
             *console_routes(),
             *admin_routes(engine, reloader, auth, stores.stats if stores else None,
                           stores.deliveries if stores else None, bot.pipeline.inbox, triage,
-                          stores.feedback_stats if stores else None),
+                          stores.feedback_stats if stores else None, publisher),
         ],
         lifespan=lifespan,
         middleware=[Middleware(LoginThrottle)],
@@ -103,6 +109,7 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
     app.state.background = bot.background
     app.state.engine = engine
     app.state.reloader = reloader
+    app.state.versions = publisher
     app.state.escalation = bot.desk
     return app
 

@@ -47,6 +47,9 @@ def serve(settings: Settings) -> int:
     log.info("store: %s", "PostgreSQL (DATABASE_URL)" if settings.storage.database_url
              else f"SQLite {settings.storage.db_path}")
     try:
+        from bot.versions.publisher import reconcile  # the published version, before it is loaded
+
+        log.info("%s", reconcile(stores.versions, settings.intents_dir, settings.knowledge_dir))
         engine = load_engine(settings.intents_dir, settings.knowledge_dir, settings.cache_dir,
                              contexts=stores.contexts, log=stores.inquiries)
         log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))

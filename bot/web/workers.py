@@ -26,7 +26,7 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 HINTS = 10_000        # keys waiting for a worker; beyond that the workers' sweep finds them
-RELOAD_CHECK = 2.0    # seconds between looks at the YAML files
+RELOAD_CHECK = 1.0    # seconds between looks at the YAML files (a published version: within 5 s)
 NICENESS = 5          # answer workers yield the CPU to the web process: when cores are short,
                       # an acknowledgement (LINE and Slack time out) matters more than an answer
 

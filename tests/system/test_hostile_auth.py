@@ -39,7 +39,8 @@ pytestmark = pytest.mark.anyio
 # POST route -> status for a request without credentials (None: public, see the module docstring)
 POST_ROUTES = {"/line/webhook": 400, "/slack/events": 401, "/admin/login": 401, "/admin/reload": 401,
                "/admin/logout": None, "/api/ask": None, "/api/feedback": None, "/admin/triage/examples": 401,
-               "/admin/triage/draft": 401, "/admin/triage/intent": 401, "/admin/triage/out-of-scope": 401}
+               "/admin/triage/draft": 401, "/admin/triage/intent": 401, "/admin/triage/out-of-scope": 401,
+               "/admin/versions/{number:int}/rollback": 401}
 
 
 
@@ -92,7 +93,7 @@ async def test_every_post_route_refuses_unauthenticated_requests(made: Any) -> N
         for path in routes:
             for body, headers in ((b"{}", {"content-type": "application/json"}),
                                   (b"token=", {"content-type": "application/x-www-form-urlencoded"})):
-                response = await http.post(path, content=body, headers=headers)
+                response = await http.post(path.replace("{number:int}", "1"), content=body, headers=headers)
                 expected = POST_ROUTES[path]
                 if expected == 401:  # after five failed logins the throttle answers 429: refused all the same
                     assert response.status_code in (401, 429), (path, response.status_code)

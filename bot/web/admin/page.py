@@ -107,12 +107,13 @@ def deliveries_html(traffic: Traffic, inbox: dict[str, Any] | None) -> str:
 
 def admin_page(kb: KnowledgeBase, info: dict[str, Any], reload_status: dict[str, Any],
                findings: list[Finding] | None, traffic: Traffic, inbox: dict[str, Any] | None = None,
-               triage: str = "", edits: str = "", feedback: str = "") -> str:
+               triage: str = "", edits: str = "", feedback: str = "", versions: str = "") -> str:
     """The whole ``/admin`` page (``triage``, ``edits``: the queue's sections, :mod:`bot.web.admin.triage_page`;
-    ``feedback``: the answers-and-feedback section's HTML)."""
+    ``feedback``: the answers-and-feedback section; ``versions``: the knowledge versions section)."""
     return Template(template("admin.html")).substitute(
         feedback=feedback,
         knowledge=knowledge_html(info, reload_status),
+        versions=versions,
         store_note=_traffic_note(traffic),
         chart=daily_chart(traffic.daily),
         findings=findings_html(findings),

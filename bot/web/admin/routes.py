@@ -21,6 +21,8 @@ from bot.web.admin.feedback_section import feedback_html
 from bot.web.admin.page import admin_page, login_page
 from bot.web.admin.auth import COOKIE, COOKIE_PATH, OFF_MESSAGE, AdminAuth
 from bot.web.admin.triage_routes import TriageDesk
+from bot.web.admin.versions import SHOWN, version_routes, versions_html
+from bot.versions.publisher import KnowledgePublisher
 from adapters.http import Refused, read_body
 from bot.web.console import SECURITY_HEADERS
 from bot.engine import Engine
@@ -48,10 +50,12 @@ async def _form_token(request: Request, limit: int = 4096) -> str | None:
 
 def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any | None = None,
                  deliveries: Any | None = None, inbox: Any | None = None,
-                 triage: TriageDesk | None = None, feedback: Any | None = None) -> list[BaseRoute]:
+                 triage: TriageDesk | None = None, feedback: Any | None = None,
+                 versions: KnowledgePublisher | None = None) -> list[BaseRoute]:
     """Routes for the admin side (all of them answer 404 while no token is configured); ``stats`` and
     ``deliveries`` read the inquiry log, ``inbox`` tells what is still to be answered, ``triage`` is the
-    queue of what needs a person (its forms post to ``/admin/triage/*``)."""
+    queue of what needs a person (its forms post to ``/admin/triage/*``), ``versions`` records and rolls
+    back knowledge versions."""
 
     def start_session(request: Request) -> Response:
         response = RedirectResponse("/admin", status_code=303, headers=PAGE_HEADERS)
@@ -71,8 +75,9 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any
         traffic = await read_traffic(stats, kb.knowledge.synonyms, deliveries=deliveries)
         waiting = await asyncio.to_thread(inbox.summary) if inbox is not None else None
         sections = await triage.sections() if triage is not None else {}
+        history = await asyncio.to_thread(versions.versions.history, SHOWN) if versions is not None else None
         html = admin_page(kb, info, reloader.status(), findings, traffic, waiting, **sections,
-                          feedback=await feedback_html(feedback))
+                          feedback=await feedback_html(feedback), versions=versions_html(history))
         return HTMLResponse(html, headers=PAGE_HEADERS)
 
     async def login(request: Request) -> Response:
@@ -111,4 +116,5 @@ def admin_routes(engine: Engine, reloader: Reloader, auth: AdminAuth, stats: Any
         Route("/admin/logout", logout, methods=["POST"]),
         Route("/admin/reload", reload, methods=["POST"]),
         *(triage.routes() if triage is not None else []),
+        *version_routes(versions, auth),
     ]

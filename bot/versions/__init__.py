@@ -1,0 +1,1 @@
+"""Knowledge versions: recording what went live, rolling back, and keeping every host's folders in step."""
