@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from bot.core.answer import LOW_CONFIDENCE
 from bot.reports.question_groups import Group, group_questions, terms_key
+from bot.storage.feedback_stats import total
 from bot.storage.inquiry_stats import InquiryStats
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
@@ -58,10 +59,10 @@ def due_week(now: float) -> DueWeek | None:
 
 
 def resolution_rate(stores: Any, since: dt.date, until: dt.date) -> float | None:
-    """Helpful answers ÷ rated answers in the period; ``None`` ("n/a") while no feedback is stored.
-
-    The one place the digest learns the resolution rate: the feedback store fills it in."""
-    return None
+    """Helpful answers ÷ rated answers in the period; ``None`` ("n/a") when no answer was rated
+    (no votes is not "nothing solved")."""
+    rated = total(stores.feedback_stats.per_intent(since, until))
+    return rated.resolution_rate if rated.rated else None
 
 
 def compose(stats: InquiryStats, week: DueWeek, admin_url: str, key: Callable[[str], str] = terms_key,

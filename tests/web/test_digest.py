@@ -33,8 +33,11 @@ def settings(stand_in: StandIn) -> Settings:
 def log_last_week(stores: Stores) -> Engine:
     engine = load_engine(LINE_KB / "intents", LINE_KB / "knowledge", None)
     logging_engine = Engine(engine.kb, log=stores.inquiries, clock=lambda: LAST_WEEK)
-    for question in ANSWERED + UNANSWERED:
-        logging_engine.answer(IncomingMessage(question, channel="line", conversation_id="U1"), remember=False)
+    replies = [logging_engine.answer(IncomingMessage(question, channel="line", conversation_id="U1"), remember=False)
+               for question in ANSWERED + UNANSWERED]
+    answered = [r.inquiry_id for r in replies if not r.fallback and r.inquiry_id]
+    for inquiry, helpful in zip(answered, (True, False, True), strict=True):   # 2 of the 3 rated: solved
+        stores.feedback.vote(inquiry, f"U{helpful}{inquiry}", "line", helpful, at=LAST_WEEK)
     return engine
 
 
@@ -50,7 +53,7 @@ async def test_two_workers_racing_send_the_digest_once(open_test_stores: Callabl
         assert len(posts) == 1 and posts[0].payload["channel"] == "CDIGEST1"
         text = posts[0].payload["text"]
         assert "2026-11-30〜2026-12-06" in text
-        assert "質問 6件　回答率 50%（3件に回答）　解決率 n/a" in text
+        assert "質問 6件　回答率 50%（3件に回答）　解決率 67%" in text
         assert "「駐車場は" in text and "計3件" in text
         assert text.endswith("https://jetbot.example.jp/admin#unanswered")
         assert any(b.get("type") == "actions" for b in posts[0].payload["blocks"])
