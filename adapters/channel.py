@@ -37,7 +37,7 @@ class Intake(Protocol):
         """Answer one event now: the reply and the channel's rendering of it."""
         ...
 
-    def unfinished(self, key: str) -> bool:
+    async def unfinished(self, key: str) -> bool:
         """Whether the event ``key`` was accepted and its answer is not out yet (in any process)."""
         ...
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Callable
+from typing import Awaitable, Callable
 
 from linebot.v3.messaging import ApiException, AsyncApiClient, AsyncMessagingApi, ShowLoadingAnimationRequest
 
@@ -29,7 +29,7 @@ class LoadingIndicator:
         self._waiting: dict[str, asyncio.Task[None]] = {}   # event key -> the indicator waiting to start
         self._tasks: set[asyncio.Task[None]] = set()        # every indicator not finished yet
 
-    def watch(self, inbound: Inbound, unfinished: Callable[[str], bool]) -> None:
+    def watch(self, inbound: Inbound, unfinished: Callable[[str], Awaitable[bool]]) -> None:
         """Show the indicator for ``inbound`` if ``unfinished(key)`` still holds after ``after`` s."""
         chat_id, after = inbound.target.get("chat_id"), self._after()
         if not chat_id or after is None:
@@ -50,10 +50,11 @@ class LoadingIndicator:
         """Whether an indicator is waiting or being started."""
         return bool(self._tasks)
 
-    async def _later(self, chat_id: str, key: str, after: float, unfinished: Callable[[str], bool]) -> None:
+    async def _later(self, chat_id: str, key: str, after: float,
+                     unfinished: Callable[[str], Awaitable[bool]]) -> None:
         await asyncio.sleep(after)
         self._waiting.pop(key, None)   # from here on a reply no longer cancels it (nor cuts the call short)
-        if not await asyncio.to_thread(unfinished, key):   # a store read: off the event loop
+        if not await unfinished(key):   # a store read, off the event loop, shared with other events
             return
         request = ShowLoadingAnimationRequest(chat_id=chat_id, loading_seconds=self.seconds)
         try:

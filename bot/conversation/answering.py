@@ -55,6 +55,8 @@ class InboxPort(Protocol):
 
     def state(self, key: str) -> str | None: ...
 
+    def unfinished(self, keys: Sequence[str]) -> list[str]: ...
+
 
 class DeliveryLog(Protocol):
     """Where the outcome of each reply is recorded (:class:`bot.storage.inquiry_log.InquiryLog`)."""

@@ -9,12 +9,12 @@ Request/response channels (the web chat) use :meth:`respond_now`.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any, Callable, Sequence
 
 from bot.conversation.answering import Answerer, InboxPort
 from bot.conversation.background import BackgroundWork
+from bot.conversation.group_commit import GroupCommit
 from bot.conversation.responder import Responder
 from bot.core.types import Inbound, Reply
 
@@ -30,6 +30,10 @@ class Pipeline:
         self.background = background
         self.answerer = answerer
         self._hint: Callable[[str], None] | None = None   # set when answer workers run elsewhere
+        self._group_commit: GroupCommit[Inbound] = GroupCommit(lambda events: self.inbox.accept(events),
+                                                               lambda event: event.key)
+        self._unfinished_check: GroupCommit[str] = GroupCommit(lambda keys: self.inbox.unfinished(keys),
+                                                               lambda key: key)
 
     def register(self, outbox: Outbox) -> None:
         """Make ``outbox`` the channel for messages whose ``channel`` is its name."""
@@ -42,8 +46,9 @@ class Pipeline:
     async def accept(self, events: Sequence[Inbound]) -> None:
         """Store the events; each one not finished before is answered, here or by a worker. The store
         is written on a thread: a database that makes a writer wait (SQLite's lock, a PostgreSQL round
-        trip) holds up this request only, never the event loop that acknowledges the others."""
-        todo = await asyncio.to_thread(self.inbox.accept, events) if events else []
+        trip) holds up this request only, never the event loop that acknowledges the others; requests
+        arriving meanwhile are stored together, in one transaction (:mod:`group_commit`)."""
+        todo = await self._group_commit.submit(events) if events else []
         for skipped in sorted({e.key for e in events} - set(todo)):
             log.info("%s already handled: skipped", skipped)
         for key in todo:
@@ -52,9 +57,10 @@ class Pipeline:
             else:
                 self.background.spawn(self.answerer.answer(key), key)
 
-    def unfinished(self, key: str) -> bool:
-        """Whether the event ``key`` was accepted and is not finished yet (whoever answers it)."""
-        return self.inbox.state(key) in ("pending", "sending")
+    async def unfinished(self, key: str) -> bool:
+        """Whether the event ``key`` was accepted and is not finished yet (whoever answers it); the
+        questions asked at the same moment are one store read."""
+        return bool(await self._unfinished_check.submit([key]))
 
     async def respond_now(self, event: Inbound) -> tuple[Reply, Any]:
         """The reply and its rendering, for a channel that answers in its HTTP response."""

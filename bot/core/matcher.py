@@ -123,6 +123,12 @@ class Matcher:
         idf = self.fields["ex"].idf.get(term) or self.fields["ans"].idf.get(term)
         return idf if idf is not None else self.max_idf
 
+    def prime(self, queries: Sequence[Analysis]) -> None:
+        """Encode several readings of one message in one batch (cheaper per sentence than one by
+        one); :meth:`encode` then finds them."""
+        if self.vectors is not None and len(queries) > 1:
+            self.vectors.encoder.encode_many([q.original for q in queries])
+
     def encode(self, query: Analysis) -> np.ndarray | None:
         """The sentence vector of a question (None without the semantic re-ranker)."""
         return self.vectors.query(query.original) if self.vectors is not None else None

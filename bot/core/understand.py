@@ -85,16 +85,17 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
 
     Returns the analysis, ranking, text and sentence vector chosen, and the whole text's analysis."""
     whole = matcher.analyse(text)
+    parts = focus.parts(text)
+    readings = ([(parts.question, parts.background, True)] if parts.background else []) + list(parts.alternatives)
+    questions = [matcher.analyse(sentence) for sentence, _, _ in readings]
+    matcher.prime([whole, *questions])
     vector = matcher.encode(whole)
     best = (whole, matcher.rank(whole, vector=vector), text, vector)
-    parts = focus.parts(text)
     tries = []
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))
     tries = [(candidate, shown, vector) for candidate, shown in tries]
-    readings = ([(parts.question, parts.background, True)] if parts.background else []) + list(parts.alternatives)
-    for sentence, background, alone in readings:
-        question = matcher.analyse(sentence)
+    for (sentence, background, alone), question in zip(readings, questions):
         asked = matcher.encode(question)  # the question sentence's meaning, shared by its two readings
         tries.append((_merge(matcher, question, matcher.analyse(background)), sentence, asked))
         if alone:

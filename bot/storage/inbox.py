@@ -38,20 +38,21 @@ class Inbox:
         self.lease = lease
 
     def accept(self, events: Sequence[Inbound]) -> list[str]:
-        """Store new events; returns the keys to answer: the new ones, and redelivered ones whose earlier
-        delivery was never finished and is no longer being worked on."""
+        """Store new events, all in one transaction (one commit however many); returns the keys to
+        answer: the new ones, and redelivered ones whose earlier delivery was never finished and is no
+        longer being worked on."""
         now = self._clock()
         todo: list[str] = []
-        for event in events:
-            payload = self._sealer.seal(json.dumps({"message": dataclasses.asdict(event.message),
-                                                    "target": dict(event.target)}, ensure_ascii=False))
-            added = self.db.execute(
-                "INSERT INTO inbox (key, channel, state, received_at, payload) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (key) DO NOTHING", (event.key, event.message.channel, PENDING,
-                                                   event.received_at or now, payload))
-            if added or self.db.query("SELECT 1 FROM inbox WHERE key = ? AND state IN (?, ?) AND lease_until <= ?",
-                                      (event.key, PENDING, SENDING, now)):
-                todo.append(event.key)
+        with self.db.transaction() as run:
+            for event in events:
+                payload = self._sealer.seal(json.dumps({"message": dataclasses.asdict(event.message),
+                                                        "target": dict(event.target)}, ensure_ascii=False))
+                added = run("INSERT INTO inbox (key, channel, state, received_at, payload) VALUES (?, ?, ?, ?, ?)"
+                            " ON CONFLICT (key) DO NOTHING RETURNING key",
+                            (event.key, event.message.channel, PENDING, event.received_at or now, payload))
+                if added or run("SELECT 1 FROM inbox WHERE key = ? AND state IN (?, ?) AND lease_until <= ?",
+                                (event.key, PENDING, SENDING, now)):
+                    todo.append(event.key)
         self._on_write(now)
         return todo
 
@@ -69,6 +70,14 @@ class Inbox:
         """The event's state (``None``: never accepted)."""
         rows = self.db.query("SELECT state FROM inbox WHERE key = ?", (key,))
         return str(rows[0][0]) if rows else None
+
+    def unfinished(self, keys: Sequence[str]) -> list[str]:
+        """Those of ``keys`` accepted and not finished yet (one read for many)."""
+        if not keys:
+            return []
+        marks = ", ".join("?" for _ in keys)
+        return [str(k) for (k,) in self.db.query(f"SELECT key FROM inbox WHERE key IN ({marks}) AND state IN (?, ?)",
+                                                 (*keys, PENDING, SENDING))]
 
     def due(self, limit: int = 100) -> list[str]:
         """Unfinished events nobody holds, oldest first (for the workers' regular look)."""
@@ -156,6 +165,10 @@ class MemoryInbox:
         """The event's state (``None``: never accepted)."""
         row = self._rows.get(key)
         return str(row["state"]) if row else None
+
+    def unfinished(self, keys: Sequence[str]) -> list[str]:
+        """Those of ``keys`` accepted and not finished yet."""
+        return [k for k in keys if self.state(k) in (PENDING, SENDING)]
 
     def due(self, limit: int = 100) -> list[str]:
         """Unfinished events nobody holds."""
