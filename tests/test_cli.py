@@ -43,17 +43,17 @@ def test_ask_json_out_of_scope_is_a_fallback_with_contact(capsys: pytest.Capture
 
 
 def test_ask_reads_questions_from_stdin_one_json_line_each_flushed() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "ask", "--json", *MINI],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO_ROOT)
-    assert proc.stdin and proc.stdout
-    proc.stdin.write("JETの参加者数は\n")
-    proc.stdin.flush()
-    first = json.loads(proc.stdout.readline())  # arrives before stdin is closed: flushed per line
-    assert first["intent"] == "size"
-    proc.stdin.write("\n文科省のメール\n")
-    proc.stdin.close()
-    rest = [json.loads(line) for line in proc.stdout]
-    assert proc.wait(timeout=60) == 0
+    with subprocess.Popen([sys.executable, "-m", "bot.cli", "ask", "--json", *MINI],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO_ROOT) as proc:
+        assert proc.stdin and proc.stdout
+        proc.stdin.write("JETの参加者数は\n")
+        proc.stdin.flush()
+        first = json.loads(proc.stdout.readline())  # arrives before stdin is closed: flushed per line
+        assert first["intent"] == "size"
+        proc.stdin.write("\n文科省のメール\n")
+        proc.stdin.close()
+        rest = [json.loads(line) for line in proc.stdout]
+        assert proc.wait(timeout=60) == 0
     assert [r["intent"] for r in rest] == [None, "contact_mext"]
     assert rest[0]["fallback"] is False and rest[0]["kind"] == "help"  # empty line: help, not an error
 

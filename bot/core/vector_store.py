@@ -61,7 +61,8 @@ def read(folder: Path | None, encoder_key: str) -> StoredVectors:
         return empty()
     path = store_path(folder, encoder_key)
     try:
-        with np.load(path, allow_pickle=False) as data:
+        # opened here, not by np.load: it leaves its file open when the archive is damaged
+        with open(path, "rb") as file, np.load(file, allow_pickle=False) as data:
             stored = StoredVectors(data["keys"], data["q"], data["scales"])
     except FileNotFoundError:
         return empty()

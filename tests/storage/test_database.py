@@ -46,6 +46,8 @@ def test_sqlite_survives_sigkill_mid_write(tmp_path: Path) -> None:
     finally:
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait(timeout=30)
+        if writer.stdout is not None:
+            writer.stdout.close()
     assert writer.returncode == -signal.SIGKILL
     assert committed >= 300, "the writer did not get going"
 

@@ -12,6 +12,7 @@ from bot.engine import Engine, load_engine
 from bot.settings import Settings
 from bot.storage.stores import Stores
 from bot.web.app import create_app
+from asgi import serving
 from paths import FIXTURES
 
 pytestmark = pytest.mark.anyio
@@ -25,7 +26,7 @@ async def client(sqlite_stores: Stores) -> AsyncIterator[httpx.AsyncClient]:
                         web_chat_per_minute=600)
     engine = Engine(load_engine(MINI / "intents", MINI / "knowledge").kb, log=sqlite_stores.inquiries)
     app = create_app(settings, engine, sqlite_stores)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://test") as c:
+    async with serving(app, "http://test") as c:
         yield c
 
 

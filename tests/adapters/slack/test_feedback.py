@@ -125,3 +125,5 @@ async def test_the_same_listener_records_a_click_over_socket_mode(kb, httpserver
     assert thanks["replace_original"] is True and feedback_buttons(thanks) == []
     assert [h for _, h in votes(sqlite_stores)] == [1]
     await handler.close_async()
+    for channel in bot.channels.values():   # as jetbot slack-socket does when the socket closes
+        await channel.aclose()
