@@ -8,14 +8,15 @@ host also through its file watcher).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import tempfile
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import Iterator, TextIO
 
 from bot.core.snapshot import unified_diff
 from bot.settings import Settings
-from bot.storage.stores import open_stores
+from bot.storage.stores import Stores, open_stores
 from bot.versions.folders import write_snapshot
 from bot.versions.publisher import loads
 
@@ -29,21 +30,27 @@ def add_arguments(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
     rollback.add_argument("ref", metavar="HASH", help="the version's hash (or a prefix), or #number")
 
 
-def _no_store(settings: Settings, out: TextIO, command: str) -> bool:
-    """Say so when the SQLite file does not exist (opening it would create an empty one)."""
-    if settings.storage.database_url or Path(settings.storage.db_path).exists():
-        return False
-    out.write(f"jetbot {command}: no store at {settings.storage.db_path} (set JETBOT_DB_PATH or DATABASE_URL to "
-              "the one jetbot serve uses)\n")
-    return True
+@contextlib.contextmanager
+def _opened_stores(settings: Settings, out: TextIO, command: str) -> Iterator[Stores | None]:
+    """The stores ``jetbot serve`` uses, closed afterwards; ``None`` (and a message) when the SQLite file
+    does not exist (opening it would create an empty one)."""
+    if not (settings.storage.database_url or Path(settings.storage.db_path).exists()):
+        out.write(f"jetbot {command}: no store at {settings.storage.db_path} (set JETBOT_DB_PATH or DATABASE_URL to "
+                  "the one jetbot serve uses)\n")
+        yield None
+        return
+    stores = open_stores(settings.storage)
+    try:
+        yield stores
+    finally:
+        stores.close()
 
 
 def run_versions(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``jetbot versions``: newest first; ``--diff REF``: one version's unified diff."""
-    if _no_store(settings, out, "versions"):
-        return 1
-    stores = open_stores(settings.storage)
-    try:
+    with _opened_stores(settings, out, "versions") as stores:
+        if stores is None:
+            return 1
         versions = stores.versions
         if args.diff:
             version = versions.find(args.diff)
@@ -66,16 +73,13 @@ def run_versions(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
             note = f" [{v.note}]" if v.note else ""
             out.write(f"#{v.id:<4d} {v.hash}  {when} UTC  {v.by:<10s} {v.changes.summary()}{note}{mark}\n")
         return 0
-    finally:
-        stores.close()
 
 
 def run_rollback(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """``jetbot rollback REF``: 0 when published, 1 when there is no such version or it does not load."""
-    if _no_store(settings, out, "rollback"):
-        return 1
-    stores = open_stores(settings.storage)
-    try:
+    with _opened_stores(settings, out, "rollback") as stores:
+        if stores is None:
+            return 1
         versions = stores.versions
         version = versions.find(args.ref)
         if version is None:
@@ -98,5 +102,3 @@ def run_rollback(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
         number = f"#{published.id}" if published else "the published version"
         out.write(f"rolled back to #{version.id} ({version.hash}) as {number}; running servers take it within seconds\n")
         return 0
-    finally:
-        stores.close()
