@@ -12,7 +12,7 @@ from bot.storage.stores import Stores, open_stores
 from databases import NOW, storage_at
 from paths import INTENTS, KNOWLEDGE
 from pg import Cluster, drop_schema, fresh_schema, unavailable
-
+from platform_server import PlatformServer
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +25,18 @@ def repo_engine() -> Engine:
 def anyio_backend() -> str:
     """Async tests run on asyncio, the web process's one concurrency style."""
     return "asyncio"
+
+
+# --- platform APIs ----------------------------------------------------------------------------
+
+@pytest.fixture
+def httpserver() -> Iterator[PlatformServer]:
+    """A fake platform API of this test only (replaces pytest-httpserver's session-wide server,
+    see :mod:`platform_server`); stopped after the test's fixtures released any held request."""
+    server = PlatformServer()
+    server.start()
+    yield server
+    server.close()
 
 
 # --- databases ---------------------------------------------------------------------------------

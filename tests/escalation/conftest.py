@@ -14,6 +14,7 @@ from bot.storage.stores import Stores, open_stores
 from databases import storage_at
 from escalation_flows import Clock
 from escalation_harness import ADMIN, KB, MEMBER, OTHER_MEMBER, Client, LinePlatform, SlackPlatform, make_app, settings
+from platform_server import PlatformServer
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +24,10 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture
 def line() -> Iterator[LinePlatform]:
-    server = HTTPServer()
+    server = PlatformServer()
     server.start()
     yield LinePlatform(server)
-    server.clear()
-    server.stop()
+    server.close()
 
 
 @pytest.fixture

@@ -45,7 +45,10 @@ async def test_an_answer_over_the_socket_reaches_line_and_the_sweep_retries_it(
     line.push_statuses = [500, 500]                            # LINE down for the first delivery (two tries)
     reply = json.loads(thread_reply(store.escalations.get(1).slack_ts, ANSWER))
     request = SocketModeRequest(type="events_api", envelope_id="env-1", payload=reply)
-    assert (await run_async_bolt_app(handler.app, request)).status == 200
+    try:
+        assert (await run_async_bolt_app(handler.app, request)).status == 200
+    finally:
+        await handler.close_async()                            # the socket itself is played by Socket below
     await worker.background.drain()
     assert store.escalations.get(1).state == ANSWERED and len(line.pushes) == 2   # recorded, push failed
     assert worker.desk is not None

@@ -11,6 +11,7 @@ from bot.engine import Engine, load_engine
 from bot.settings import LineSettings, Settings
 from bot.web.app import create_app
 from line_api_fake import KB, SECRET, TOKEN, FakeLineApi, FakeRichMenus
+from platform_server import PlatformServer
 
 
 @pytest.fixture
@@ -56,13 +57,12 @@ def rich_menus(fake_api: FakeLineApi) -> FakeRichMenus:
 @pytest.fixture
 def threaded_api() -> Iterator[FakeLineApi]:
     """A fake Messaging API answering requests side by side (one may hang while others go through)."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server = PlatformServer(threaded=True)
     server.start()
     api = FakeLineApi(server)
     yield api
     api.release.set()
-    server.clear()
-    server.stop()
+    server.close()
 
 
 @pytest.fixture
