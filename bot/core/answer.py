@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Sequence
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
@@ -107,6 +108,15 @@ def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]
     of a long message found), without conversation context: for ``jetbot ask --top`` and ranking measures."""
     understood = understand(kb, text[:MAX_CHARS])  # noise too is ranked here: the reply is the help text
     return candidates(kb.matcher.rank(understood.analysis, limit=top, vector=understood.vector), top)
+
+
+def prepare(messages: Sequence[IncomingMessage], kb: KnowledgeBase) -> None:
+    """Encode the questions of several messages in one batch before they are answered one by one
+    (:func:`answer` then finds their sentence vectors: about a third of the encoder's cost per question
+    at a batch of 16); the answers are the same as without it."""
+    texts = [m.text[:MAX_CHARS] for m in messages if m.kind == "message" and not m.choice and m.text.strip()]
+    if len(texts) > 1:
+        kb.matcher.prime([kb.matcher.analyse(text) for text in texts])
 
 
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,
