@@ -40,6 +40,8 @@ class InboxPort(Protocol):
 
     def claim(self, key: str, owner: str) -> Inbound | None: ...
 
+    def claim_many(self, keys: Sequence[str], owner: str) -> list[Inbound]: ...
+
     def due(self, limit: int = 100) -> list[str]: ...
 
     def sending(self, key: str, owner: str) -> None: ...
@@ -90,18 +92,17 @@ class Answerer:
         """Answer several keys as :meth:`answer` does each, cheaper: those this process can claim have
         their questions encoded in one batch, then each is built, sent and finished on its own (the
         sends go on in the background while the next is built)."""
-        claimed: list[Inbound] = []
-        for n, key in enumerate(keys):
-            if claimed and self._slots.locked():   # never wait for a slot while holding others: the
-                for rest in keys[n:]:              # rest are answered one by one as slots free up
-                    self.background.spawn(self.answer(rest), rest)
-                break
-            await self._slots.acquire()   # a slot per claimed event, held until it is finished
-            event = self._claim(key)
-            if event is None:
-                self._slots.release()
-            else:
-                claimed.append(event)
+        keys = list(dict.fromkeys(keys))
+        await self._slots.acquire()   # a slot per event taken, held until it is finished; never wait
+        held = 1                      # for one while holding others: the rest are answered one by one
+        while held < len(keys) and not self._slots.locked():
+            await self._slots.acquire()
+            held += 1
+        for rest in keys[held:]:
+            self.background.spawn(self.answer(rest), rest)
+        claimed = self._claim_many(keys[:held])
+        for _ in range(held - len(claimed)):
+            self._slots.release()
         if len(claimed) > 1:
             try:
                 await self.background.run_blocking(self.responder.prepare, [e.message for e in claimed])
@@ -122,12 +123,20 @@ class Answerer:
 
     def _claim(self, key: str) -> Inbound | None:
         """The event, claimed for this process (``None``: finished, held by another, or not for us)."""
-        event = self.inbox.claim(key, self.owner)
-        if event is not None and event.message.channel not in self.outboxes:
-            log.error("%s: no channel %r in this process; left for another", key, event.message.channel)
-            self.inbox.release(key, self.owner)
-            return None
-        return event
+        claimed = self._claim_many([key])
+        return claimed[0] if claimed else None
+
+    def _claim_many(self, keys: Sequence[str]) -> list[Inbound]:
+        """Those of ``keys`` claimed for this process (one store call); one for a channel this process
+        does not have is given back."""
+        claimed = []
+        for event in self.inbox.claim_many(keys, self.owner):
+            if event.message.channel in self.outboxes:
+                claimed.append(event)
+            else:
+                log.error("%s: no channel %r in this process; left for another", event.key, event.message.channel)
+                self.inbox.release(event.key, self.owner)
+        return claimed
 
     async def _build_or_finish(self, event: Inbound) -> tuple[Outbox, Reply, Any] | None:
         """The reply and its payload; ``None`` when building failed (the event is then finished as failed)."""
