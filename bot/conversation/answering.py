@@ -80,6 +80,7 @@ class Answerer:
         self.deliveries = deliveries
         self.owner = owner or process_owner()
         self._slots = asyncio.Semaphore(concurrency)  # sends in flight at once (the HTTP pools are this size)
+        self._concurrency, self._gathering = concurrency, asyncio.Lock()
 
     async def answer(self, key: str) -> None:
         """Answer ``key`` if this process can claim it (safe to call for any key, any number of times)."""
@@ -93,15 +94,15 @@ class Answerer:
         their questions encoded in one batch, then each is built, sent and finished on its own (the
         sends go on in the background while the next is built)."""
         keys = list(dict.fromkeys(keys))
-        await self._slots.acquire()   # a slot per event taken, held until it is finished; never wait
-        held = 1                      # for one while holding others: the rest are answered one by one
-        while held < len(keys) and not self._slots.locked():
-            await self._slots.acquire()
-            held += 1
-        for rest in keys[held:]:
-            self.background.spawn(self.answer(rest), rest)
-        claimed = self._claim_many(keys[:held])
-        for _ in range(held - len(claimed)):
+        if len(keys) > self._concurrency:   # more than ever fit at once: in turns
+            for start in range(0, len(keys), self._concurrency):
+                await self.answer_many(keys[start:start + self._concurrency])
+            return
+        async with self._gathering:   # one batch gathers its slots at a time, so none waits on another
+            for _ in keys:            # (the slots it waits for are freed by sends in flight)
+                await self._slots.acquire()   # a slot per event taken, held until it is finished
+        claimed = self._claim_many(keys)
+        for _ in range(len(keys) - len(claimed)):
             self._slots.release()
         if len(claimed) > 1:
             try:

@@ -140,3 +140,14 @@ async def test_a_worker_answers_the_events_waiting_for_it_in_batches(repo_engine
     await answers.background.drain()
     assert sorted(key for key, _ in outbox.sent) == sorted(keys)
     assert responder.batches == [BATCH, len(keys) - BATCH]
+
+
+async def test_a_batch_larger_than_the_sends_allowed_at_once_is_answered_in_turns(repo_engine: Engine,
+                                                                                 sqlite_stores: Stores) -> None:
+    outbox = Recorder(sqlite_stores.inbox)
+    answers = Answerer(sqlite_stores.inbox, Responder(Engine(repo_engine.kb)), {"toy": outbox},
+                       BackgroundWork(inline=True), owner="me", concurrency=3)
+    keys = accept(sqlite_stores, "turns", QUESTIONS[:8])
+    await asyncio.wait_for(answers.answer_many(keys), 30)
+    await answers.background.drain()
+    assert sorted(key for key, _ in outbox.sent) == sorted(keys)
