@@ -71,7 +71,8 @@ class Engine:
 
     def prepare(self, messages: Sequence[IncomingMessage]) -> None:
         """Get ready to answer several messages one after the other (their questions encoded together)."""
-        prepare(messages, self._kb)
+        contexts = [self._contexts.load(f"{m.channel}:{m.conversation_id}") for m in messages]
+        prepare(messages, self._kb, contexts, self._clock())
 
     def greeting(self, language: Language = "ja") -> Reply:
         """Welcome message with the main topics as suggestions."""

@@ -59,9 +59,11 @@ def answerer(repo_engine: Engine, stores: Stores) -> tuple[Answerer, Recorder, C
     return Answerer(stores.inbox, responder, {"toy": outbox}, BackgroundWork(inline=True), owner="me"), outbox, responder
 
 
-def accept(stores: Stores, run: str, questions: Sequence[str] = QUESTIONS) -> list[str]:
+def accept(stores: Stores, run: str, questions: Sequence[str] = QUESTIONS, chat: str = "") -> list[str]:
+    """Events asking ``questions``, one conversation each (``chat``: conversations named for it, as a later
+    message in the same conversations)."""
     events = [Inbound(f"toy:{run}-{n}", IncomingMessage(q, channel="toy", user_id=f"u{n}",
-                                                        conversation_id=f"{run}-{n}"), {"to": f"u{n}"})
+                                                        conversation_id=f"{chat or run}-{n}"), {"to": f"u{n}"})
               for n, q in enumerate(questions)]
     return stores.inbox.accept(events)
 
@@ -95,6 +97,32 @@ async def test_waiting_events_answered_together_get_the_replies_they_get_one_by_
     assert {sqlite_stores.inbox.state(key) for key in keys} == {"done"}
     assert responder.batches == [len(QUESTIONS)]
     assert len(calls) < encodes_alone / 2 and max(calls) > 1                   # one batch, not one per question
+
+
+async def test_follow_ups_answered_together_read_their_conversation_s_topic_as_one_by_one(
+        repo_engine: Engine, sqlite_stores: Stores, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers, outbox, responder = answerer(repo_engine, sqlite_stores)
+    topics = ["ALTの報酬はいくらですか", "CIRの任期は何年ですか", "総務省の電話番号を教えてください", "SEAとは何ですか"] * 2
+    follow_ups = ["CIRは？", "SEAの場合は？", "メールアドレスは？", "ALTは？", "年数は？", "英語では？", "住所は？", "応募は？"]
+    replies = {}
+    for run in ("alone", "together"):
+        for key in accept(sqlite_stores, f"{run}-topic", topics, chat=run):
+            await answers.answer(key)
+        calls = counting_encodes(repo_engine, monkeypatch)
+        outbox.sent.clear()
+        keys = accept(sqlite_stores, f"{run}-follow-up", follow_ups, chat=run)
+        if run == "alone":
+            for key in keys:
+                await answers.answer(key)
+        else:
+            await answers.answer_many(keys)
+            await answers.background.drain()
+        replies[run] = ([text for _, text in sorted(outbox.sent, key=lambda sent: int(sent[0].rsplit("-", 1)[1]))],
+                        len(calls))
+        monkeypatch.undo()
+    (alone, encodes_alone), (together, encodes_together) = replies["alone"], replies["together"]
+    assert together == alone and len(together) == len(follow_ups)
+    assert encodes_together < encodes_alone / 2                                 # the topics' readings too
 
 
 async def test_an_event_held_by_another_worker_is_left_to_it(repo_engine: Engine, sqlite_stores: Stores) -> None:
