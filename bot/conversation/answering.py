@@ -101,7 +101,12 @@ class Answerer:
         async with self._gathering:   # one batch gathers its slots at a time, so none waits on another
             for _ in keys:            # (the slots it waits for are freed by sends in flight)
                 await self._slots.acquire()   # a slot per event taken, held until it is finished
-        claimed = self._claim_many(keys)
+        try:
+            claimed = self._claim_many(keys)
+        except BaseException:   # the store failed: nothing taken, the sweep tries again
+            for _ in keys:
+                self._slots.release()
+            raise
         for _ in range(len(keys) - len(claimed)):
             self._slots.release()
         if len(claimed) > 1:
