@@ -13,9 +13,9 @@ import logging
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, Sequence
 
-from bot.core.answer import answer, help_reply
+from bot.core.answer import answer, help_reply, prepare
 from bot.core.index_cache import load_or_build
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.types import Context, IncomingMessage, Language, Reply
@@ -68,6 +68,11 @@ class Engine:
             except Exception:  # a failing log must never cost the user the answer
                 log.exception("could not record the inquiry")
         return reply
+
+    def prepare(self, messages: Sequence[IncomingMessage]) -> None:
+        """Get ready to answer several messages one after the other (their questions encoded together)."""
+        contexts = [self._contexts.load(f"{m.channel}:{m.conversation_id}") for m in messages]
+        prepare(messages, self._kb, contexts, self._clock())
 
     def greeting(self, language: Language = "ja") -> Reply:
         """Welcome message with the main topics as suggestions."""

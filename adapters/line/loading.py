@@ -4,11 +4,19 @@ After an event is accepted the indicator waits ``after`` seconds; if the event i
 then (answers are queued, or the worker is busy), it asks LINE to show the animation
 (``POST /v2/bot/chat/loading/start``) — LINE ends it when the reply arrives. The check reads the
 inbox, so it holds whichever process answers. Cosmetic: a failure is only logged.
+
+It is also capped, because it runs in the web process beside the acknowledgements: while a backlog
+stands every waiting event would otherwise cost one more API call there. At most ``MAX_IN_FLIGHT``
+calls run at once, at most ``PER_SECOND`` start in a second (a short burst of ``PER_SECOND`` is
+allowed), and a chat whose indicator is being started gets no second one; an event over the cap goes
+without (its reply still comes). The capacity is looked at before the inbox is read, so a skipped
+event costs no store read either.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Awaitable, Callable
 
 from linebot.v3.messaging import ApiException, AsyncApiClient, AsyncMessagingApi, ShowLoadingAnimationRequest
@@ -16,18 +24,26 @@ from linebot.v3.messaging import ApiException, AsyncApiClient, AsyncMessagingApi
 from bot.core.types import Inbound
 
 log = logging.getLogger(__name__)
+MAX_IN_FLIGHT = 4    # indicator calls running at once
+PER_SECOND = 10.0    # indicator calls started per second, on average
 
 
 class LoadingIndicator:
     """Schedules the indicator per accepted event (see the module docstring)."""
 
     def __init__(self, client: Callable[[], AsyncApiClient], after: Callable[[], float | None], seconds: int,
-                 timeout: float) -> None:
+                 timeout: float, max_in_flight: int = MAX_IN_FLIGHT, per_second: float = PER_SECOND,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._client = client
         self._after = after   # read at each event: the channel's setting (tests change it)
         self.seconds, self.timeout = seconds, timeout
+        self.max_in_flight, self.per_second = max_in_flight, per_second
+        self._clock = clock
+        self._tokens, self._filled_at = per_second, clock()   # the per-second budget (a token bucket)
+        self._starting: set[str] = set()                      # chats whose indicator call is running
         self._waiting: dict[str, asyncio.Task[None]] = {}   # event key -> the indicator waiting to start
         self._tasks: set[asyncio.Task[None]] = set()        # every indicator not finished yet
+        self.skipped = 0                                     # events over the cap (no indicator)
 
     def watch(self, inbound: Inbound, unfinished: Callable[[str], Awaitable[bool]]) -> None:
         """Show the indicator for ``inbound`` if ``unfinished(key)`` still holds after ``after`` s."""
@@ -50,12 +66,36 @@ class LoadingIndicator:
         """Whether an indicator is waiting or being started."""
         return bool(self._tasks)
 
+    def _room(self, chat_id: str) -> bool:
+        """Whether the cap lets one more indicator start for ``chat_id`` now (its share of the budget taken)."""
+        if chat_id in self._starting or len(self._starting) >= self.max_in_flight:
+            return False
+        now = self._clock()
+        self._tokens = min(self.per_second, self._tokens + (now - self._filled_at) * self.per_second)
+        self._filled_at = now
+        if self._tokens < 1.0:
+            return False
+        self._tokens -= 1.0
+        return True
+
     async def _later(self, chat_id: str, key: str, after: float,
                      unfinished: Callable[[str], Awaitable[bool]]) -> None:
         await asyncio.sleep(after)
         self._waiting.pop(key, None)   # from here on a reply no longer cancels it (nor cuts the call short)
-        if not await unfinished(key):   # a store read, off the event loop, shared with other events
+        if not self._room(chat_id):
+            self.skipped += 1
+            log.debug("LINE loading indicator skipped for event %s (capped)", key.removeprefix("line:"))
             return
+        self._starting.add(chat_id)    # held across the store read: the cap counts it from here
+        try:
+            if not await unfinished(key):   # a store read, off the event loop, shared with other events
+                self._tokens += 1.0         # not needed after all: the budget is not spent
+                return
+            await self._show(chat_id, key)
+        finally:
+            self._starting.discard(chat_id)
+
+    async def _show(self, chat_id: str, key: str) -> None:
         request = ShowLoadingAnimationRequest(chat_id=chat_id, loading_seconds=self.seconds)
         try:
             await AsyncMessagingApi(self._client()).show_loading_animation(request, _request_timeout=self.timeout)

@@ -18,6 +18,7 @@ from bot.conversation.responder import Responder
 from bot.core.types import Delivery, Inbound, Reply
 
 log = logging.getLogger(__name__)
+BATCH = 16  # waiting events a worker answers together (their questions encoded in one batch)
 
 
 class Outbox(Protocol):
@@ -38,6 +39,8 @@ class InboxPort(Protocol):
     """The inbox as answering uses it (:class:`bot.storage.inbox.Inbox` or ``MemoryInbox``)."""
 
     def claim(self, key: str, owner: str) -> Inbound | None: ...
+
+    def claim_many(self, keys: Sequence[str], owner: str) -> list[Inbound]: ...
 
     def due(self, limit: int = 100) -> list[str]: ...
 
@@ -77,30 +80,95 @@ class Answerer:
         self.deliveries = deliveries
         self.owner = owner or process_owner()
         self._slots = asyncio.Semaphore(concurrency)  # sends in flight at once (the HTTP pools are this size)
+        self._concurrency, self._gathering = concurrency, asyncio.Lock()
 
     async def answer(self, key: str) -> None:
         """Answer ``key`` if this process can claim it (safe to call for any key, any number of times)."""
         async with self._slots:
-            event = self.inbox.claim(key, self.owner)
-            if event is None:
-                return
-            outbox = self.outboxes.get(event.message.channel)
-            if outbox is None:
-                log.error("%s: no channel %r in this process; left for another", key, event.message.channel)
-                self.inbox.release(key, self.owner)
-                return
+            event = self._claim(key)
+            if event is not None and (built := await self._build_or_finish(event)) is not None:
+                await self._deliver(event, *built)
+
+    async def answer_many(self, keys: Sequence[str]) -> None:
+        """Answer several keys as :meth:`answer` does each, cheaper: those this process can claim have
+        their questions encoded in one batch, then each is built, sent and finished on its own (the
+        sends go on in the background while the next is built)."""
+        keys = list(dict.fromkeys(keys))
+        if len(keys) > self._concurrency:   # more than ever fit at once: in turns
+            for start in range(0, len(keys), self._concurrency):
+                await self.answer_many(keys[start:start + self._concurrency])
+            return
+        async with self._gathering:   # one batch gathers its slots at a time, so none waits on another
+            for _ in keys:            # (the slots it waits for are freed by sends in flight)
+                await self._slots.acquire()   # a slot per event taken, held until it is finished
+        try:
+            claimed = self._claim_many(keys)
+        except BaseException:   # the store failed: nothing taken, the sweep tries again
+            for _ in keys:
+                self._slots.release()
+            raise
+        for _ in range(len(keys) - len(claimed)):
+            self._slots.release()
+        if len(claimed) > 1:
             try:
-                reply, payload = await self.background.run_blocking(self._build, event, outbox)
-            except Exception as error:
-                log.exception("%s: building the reply failed", key)
-                self.inbox.finish(key, self.owner, Delivery("failed", f"building the reply failed: "
-                                                                      f"{type(error).__name__}"))
-                return
-            self.inbox.sending(key, self.owner)
-            delivery = await outbox.send(payload, event)   # the channel logs failures with the platform's detail
-            if self.deliveries is not None and reply.inquiry_id:
-                self.deliveries.record_delivery(reply.inquiry_id, delivery)
-            self.inbox.finish(key, self.owner, delivery, reply.inquiry_id)
+                await self.background.run_blocking(self.responder.prepare, [e.message for e in claimed])
+            except Exception:  # only a saving: each is answered all the same
+                log.exception("encoding %d questions together failed", len(claimed))
+        for n, event in enumerate(claimed):
+            try:
+                built = await self._build_or_finish(event)
+            except BaseException:   # stopped midway: give back what was not answered
+                for left in claimed[n:]:
+                    self.inbox.release(left.key, self.owner)
+                    self._slots.release()
+                raise
+            if built is None:
+                self._slots.release()
+            else:
+                self.background.spawn(self._deliver_then_free(event, *built), event.key)
+
+    def _claim(self, key: str) -> Inbound | None:
+        """The event, claimed for this process (``None``: finished, held by another, or not for us)."""
+        claimed = self._claim_many([key])
+        return claimed[0] if claimed else None
+
+    def _claim_many(self, keys: Sequence[str]) -> list[Inbound]:
+        """Those of ``keys`` claimed for this process (one store call); one for a channel this process
+        does not have is given back."""
+        claimed = []
+        for event in self.inbox.claim_many(keys, self.owner):
+            if event.message.channel in self.outboxes:
+                claimed.append(event)
+            else:
+                log.error("%s: no channel %r in this process; left for another", event.key, event.message.channel)
+                self.inbox.release(event.key, self.owner)
+        return claimed
+
+    async def _build_or_finish(self, event: Inbound) -> tuple[Outbox, Reply, Any] | None:
+        """The reply and its payload; ``None`` when building failed (the event is then finished as failed)."""
+        outbox = self.outboxes[event.message.channel]
+        try:
+            reply, payload = await self.background.run_blocking(self._build, event, outbox)
+        except Exception as error:
+            log.exception("%s: building the reply failed", event.key)
+            self.inbox.finish(event.key, self.owner, Delivery("failed", f"building the reply failed: "
+                                                                        f"{type(error).__name__}"))
+            return None
+        return outbox, reply, payload
+
+    async def _deliver(self, event: Inbound, outbox: Outbox, reply: Reply, payload: Any) -> None:
+        """Send the reply, record how it went, finish the event (marked sending first: it may land)."""
+        self.inbox.sending(event.key, self.owner)
+        delivery = await outbox.send(payload, event)   # the channel logs failures with the platform's detail
+        if self.deliveries is not None and reply.inquiry_id:
+            self.deliveries.record_delivery(reply.inquiry_id, delivery)
+        self.inbox.finish(event.key, self.owner, delivery, reply.inquiry_id)
+
+    async def _deliver_then_free(self, event: Inbound, outbox: Outbox, reply: Reply, payload: Any) -> None:
+        try:
+            await self._deliver(event, outbox, reply, payload)
+        finally:
+            self._slots.release()
 
     def _build(self, event: Inbound, outbox: Outbox) -> tuple[Reply, Any]:
         reply = self.responder.respond(event.message, event.key)
@@ -117,12 +185,14 @@ class Answerer:
     async def sweep(self) -> int:
         """Answer every unfinished event nobody holds (after a crash, or hints that were lost)."""
         keys = self.inbox.due()
-        for key in keys:
-            self.background.spawn(self.answer(key), key)
+        for start in range(0, len(keys), BATCH):
+            self.background.spawn(self.answer_many(keys[start:start + BATCH]), keys[start])
         return len(keys)
 
-    async def run(self, hints: "asyncio.Queue[str] | None", stop: asyncio.Event, poll: float = 1.0) -> None:
-        """Answer hinted keys as they come, and sweep every ``poll`` seconds, until ``stop`` is set."""
+    async def run(self, hints: "asyncio.Queue[str] | None", stop: asyncio.Event, poll: float = 1.0,
+                  batch: int = BATCH) -> None:
+        """Answer hinted keys as they come, and sweep every ``poll`` seconds, until ``stop`` is set; hints
+        that are already waiting are answered together, up to ``batch`` at a time (:meth:`answer_many`)."""
         self.take_over_dead_workers()
         await self.sweep()
         while not stop.is_set():
@@ -130,7 +200,9 @@ class Answerer:
                 if hints is None:
                     await asyncio.wait_for(stop.wait(), poll)
                     continue
-                key = await asyncio.wait_for(hints.get(), poll)
-                self.background.spawn(self.answer(key), key)
+                keys = [await asyncio.wait_for(hints.get(), poll)]
+                while len(keys) < batch and not hints.empty():
+                    keys.append(hints.get_nowait())
+                await self.answer_many(keys)
             except asyncio.TimeoutError:
                 await self.sweep()

@@ -58,6 +58,11 @@ class Responder:
             reply = decorator.decorate(message, reply)
         return reply
 
+    def prepare(self, messages: Sequence[IncomingMessage]) -> None:
+        """Get ready to respond to several messages one after the other: cheaper than one by one, and
+        each reply is the same (see :func:`bot.core.answer.prepare`)."""
+        self.engine.prepare(messages)
+
     def not_text(self) -> Reply:
         """The polite note for a sticker, an image or a file, with the main topics."""
         topics = self.engine.greeting("ja").suggestions

@@ -1,8 +1,10 @@
 """The pure core: ``answer(message, kb, context, now) -> Reply``. No I/O, no clock, no globals."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
+from typing import Sequence
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
@@ -11,7 +13,7 @@ from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.text import MAX_CHARS, Analysis, clean, fold_kana, is_english
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
-from bot.core.understand import understand
+from bot.core.understand import sentences, understand
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
 __all__ = ["answer", "ranking", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
@@ -53,16 +55,13 @@ def follow_up_form(text: str) -> bool:
     return bool(_FOLLOW_UP.search(text.strip()))
 
 
-def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
-                  text: str) -> tuple[Analysis, list[Scored], str]:
-    """Re-rank an incomplete question with the previous topic; a complete question wins."""
-    if context is None or context.intent_id not in kb.intents:
-        return query, ranked, text
-    leaning = follow_up_form(text)
-    if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1 and not leaning:
-        return query, ranked, text
-    if any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units):
-        return query, ranked, text  # a noun the knowledge never uses: a new topic, not a follow-up
+def _new_topic(kb: KnowledgeBase, query: Analysis) -> bool:
+    """A noun the knowledge never uses: a new topic, not a follow-up."""
+    return any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units)
+
+
+def _with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> str:
+    """The question read with the conversation's previous topic (for an incomplete question)."""
     previous = kb.intents[context.intent_id]
     anchor = previous.title or previous.examples[0]
     if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
@@ -73,7 +72,20 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
         for _, canonical in applied:
             if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
                 anchor = anchor.replace(canonical, " ")
-    combined_text = f"{anchor} {text}"
+    return f"{anchor} {text}"
+
+
+def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
+                  text: str) -> tuple[Analysis, list[Scored], str]:
+    """Re-rank an incomplete question with the previous topic; a complete question wins."""
+    if context is None or context.intent_id not in kb.intents:
+        return query, ranked, text
+    leaning = follow_up_form(text)
+    if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1 and not leaning:
+        return query, ranked, text
+    if _new_topic(kb, query):
+        return query, ranked, text
+    combined_text = _with_topic(kb, query, text, context)
     combined_query = kb.matcher.analyse(combined_text)
     combined = kb.matcher.rank(combined_query)
     if not _confident(combined):
@@ -107,6 +119,27 @@ def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]
     of a long message found), without conversation context: for ``jetbot ask --top`` and ranking measures."""
     understood = understand(kb, text[:MAX_CHARS])  # noise too is ranked here: the reply is the help text
     return candidates(kb.matcher.rank(understood.analysis, limit=top, vector=understood.vector), top)
+
+
+def prepare(messages: Sequence[IncomingMessage], kb: KnowledgeBase,
+            contexts: Sequence[Context | None] = (), now: float = 0.0) -> None:
+    """Encode the questions of several messages in one batch before they are answered one by one
+    (:func:`answer` then finds their sentence vectors: about a fifth of the encoder's cost per question
+    at a batch of 16); the answers are the same as without it. ``contexts`` (one per message): each
+    question read with its conversation's previous topic is encoded too, as :func:`answer` needs it
+    when the question alone is not clear."""
+    matcher, queries = kb.matcher, []
+    for message, context in itertools.zip_longest(messages, contexts[:len(messages)]):
+        text = message.text[:MAX_CHARS]
+        if message.kind != "message" or message.choice or not text.strip():
+            continue
+        readings = sentences(matcher, text)
+        queries += readings
+        if context is not None and now - context.at <= CONTEXT_TTL and context.intent_id in kb.intents \
+                and not _new_topic(kb, readings[0]):
+            queries.append(matcher.analyse(_with_topic(kb, readings[0], text, context)))
+    if len(queries) > 1:
+        matcher.prime(queries)
 
 
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,

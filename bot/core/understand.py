@@ -80,14 +80,25 @@ def _merge(matcher: Matcher, question: Analysis, background: Analysis) -> Analys
                    original=" ".join(u[0] for u in extra) + " " + question.original)
 
 
+def _readings(matcher: Matcher, text: str) -> tuple[Analysis, focus.MessageParts, list[tuple[str, str, bool]],
+                                                    list[Analysis]]:
+    """The whole text's analysis, its parts, the readings to try (sentence, background, alone) and their analyses."""
+    parts = focus.parts(text)
+    readings = ([(parts.question, parts.background, True)] if parts.background else []) + list(parts.alternatives)
+    return matcher.analyse(text), parts, readings, [matcher.analyse(sentence) for sentence, _, _ in readings]
+
+
+def sentences(matcher: Matcher, text: str) -> list[Analysis]:
+    """The readings of ``text`` whose sentence vectors understanding it starts with (to encode ahead, in a batch)."""
+    whole, _, _, questions = _readings(matcher, text)
+    return [whole, *questions]
+
+
 def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
     """Rank the whole text and, for a long message, its question sentence: the better wins.
 
     Returns the analysis, ranking, text and sentence vector chosen, and the whole text's analysis."""
-    whole = matcher.analyse(text)
-    parts = focus.parts(text)
-    readings = ([(parts.question, parts.background, True)] if parts.background else []) + list(parts.alternatives)
-    questions = [matcher.analyse(sentence) for sentence, _, _ in readings]
+    whole, parts, readings, questions = _readings(matcher, text)
     matcher.prime([whole, *questions])
     vector = matcher.encode(whole)
     best = (whole, matcher.rank(whole, vector=vector), text, vector)

@@ -2,7 +2,8 @@
 
 ``jetbot serve`` with ``JETBOT_ANSWER_WORKERS = N`` (default: the number of CPUs) starts N worker
 processes. The web process stores each accepted event in the inbox, acknowledges it, and puts
-its key on a bounded queue (a hint); any idle worker takes it, claims the event and answers it.
+its key on a bounded queue (a hint); any idle worker takes it, claims the event and answers it
+(the hints already waiting, up to 16, are claimed and their questions encoded together).
 A hint that does not fit (a burst) costs nothing: every worker also looks for unfinished events
 every second, and after a crash the events the dead process held are taken over. Each worker
 reloads the knowledge when the YAML changes (through the index cache the web process fills).

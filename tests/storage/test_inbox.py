@@ -31,3 +31,16 @@ def test_another_process_sees_the_events_as_soon_as_accept_returns(open_test_sto
     web.inbox.accept([event(7), event(8)])
     assert sorted(worker.inbox.unfinished(["line:ev7", "line:ev8"])) == ["line:ev7", "line:ev8"]
     assert worker.inbox.claim("line:ev8", "host:2") is not None
+
+
+def test_several_events_are_claimed_in_one_go_each_by_one_worker_only(open_test_stores: Opener) -> None:
+    first, second = open_test_stores(), open_test_stores()
+    first.inbox.accept([event(n) for n in range(1, 6)])
+    first.inbox.finish("line:ev5", "host:1", Delivery("sent")) if first.inbox.claim("line:ev5", "host:1") else None
+    assert second.inbox.claim("line:ev2", "host:2") is not None
+    taken = first.inbox.claim_many(["line:ev4", "line:ev1", "line:ev2", "line:ev3", "line:ev5", "line:ev1", "line:x"],
+                                   "host:1")
+    assert [e.key for e in taken] == ["line:ev4", "line:ev1", "line:ev3"]      # in the order asked, each once
+    assert [e.message.text for e in taken] == ["質問 4", "質問 1", "質問 3"] and {e.attempt for e in taken} == {1}
+    assert second.inbox.claim_many(["line:ev1", "line:ev3", "line:ev4"], "host:2") == []   # all leased
+    assert first.inbox.claim_many([], "host:1") == []

@@ -1,5 +1,6 @@
 """LINE's loading indicator: shown in one-to-one chats whose reply is not ready at once, never in
-groups or rooms, never holding up the webhook's 200, and its failure costs nothing but a log line."""
+groups or rooms, never holding up the webhook's 200, capped while a backlog stands, and its failure
+costs nothing but a log line."""
 from __future__ import annotations
 
 import logging
@@ -8,6 +9,7 @@ import pytest
 from starlette.applications import Starlette
 
 from adapters.line.channel import LineChannel
+from adapters.line.loading import MAX_IN_FLIGHT, LoadingIndicator
 from browser import wait_until
 from line_api_fake import (FakeLineApi, deliver, group, post_webhook, room, self_mention, sign, text_event, user,
                            webhook_body)
@@ -76,3 +78,60 @@ async def test_a_failing_indicator_is_logged_and_the_answer_still_goes_out(app, 
         await settled(channel)
     assert len(fake_api.replies) == 1
     assert "LINE loading indicator failed for event 01HLOADINGFAILS: HTTP 500" in caplog.text
+
+
+async def post_from(app: Starlette, *users: str) -> None:
+    """One webhook with a question from each of ``users`` (one-to-one chats), acknowledged at once."""
+    body = webhook_body(*(text_event("総務省の連絡先", source=user(u), reply_token=f"t-{u}") for u in users))
+    response, seconds = await post_webhook(app, body, sign(body))
+    assert response.status_code == 200 and seconds < 2.0
+
+
+async def test_under_a_backlog_only_a_few_indicators_are_started_at_once(threaded_app: Starlette,
+                                                                         threaded_api: FakeLineApi):
+    app, fake_api = threaded_app, threaded_api
+    fake_api.hang()                      # the answers queue up: every event stays unfinished
+    fake_api.accept_loading(hang=True)   # and LINE is slow to start the indicators
+    channel = line_channel(app, 0.0)
+    users = [f"U-{n}" for n in range(10)]
+    await post_from(app, *users)
+    await wait_until(lambda: channel.loading.skipped == len(users) - MAX_IN_FLIGHT, 10, "the rest to be skipped")
+    assert len(await fake_api.wait_for_loading(MAX_IN_FLIGHT)) == MAX_IN_FLIGHT
+    assert {call["chatId"] for call in fake_api.loading} <= set(users)
+    fake_api.release.set()
+    await settled(channel)
+    await app.state.background.drain()
+    assert sorted(r["replyToken"] for r in fake_api.replies) == sorted(f"t-{u}" for u in users)   # all answered
+
+
+async def test_under_a_backlog_the_indicators_started_per_second_are_capped(threaded_app: Starlette,
+                                                                           threaded_api: FakeLineApi):
+    app, fake_api = threaded_app, threaded_api
+    fake_api.hang()
+    fake_api.accept_loading()
+    channel = line_channel(app, 0.0)
+    now = [100.0]
+    channel.loading = LoadingIndicator(channel._api_client, lambda: 0.0, channel.loading_seconds,
+                                       channel.reply_timeout, max_in_flight=100, per_second=3, clock=lambda: now[0])
+    await post_from(app, *[f"U-{n}" for n in range(8)])
+    await settled(channel)
+    assert len(fake_api.loading) == 3 and channel.loading.skipped == 5   # within one second: 3
+    now[0] += 1.0
+    await post_from(app, "U-later", "U-later-2", "U-later-3", "U-later-4")
+    await settled(channel)
+    assert len(fake_api.loading) == 6   # a second later: 3 more
+    fake_api.release.set()
+
+
+async def test_a_chat_gets_one_indicator_at_a_time(threaded_app: Starlette, threaded_api: FakeLineApi):
+    app, fake_api = threaded_app, threaded_api
+    fake_api.hang()
+    fake_api.accept_loading(hang=True)
+    channel = line_channel(app, 0.0)
+    body = webhook_body(*(text_event(q, source=user("U-same")) for q in ("総務省の連絡先", "ALTの給料", "CIRとは")))
+    response, _ = await post_webhook(app, body, sign(body))
+    assert response.status_code == 200
+    await wait_until(lambda: channel.loading.skipped == 2, 10, "the chat's other indicators to be skipped")
+    assert [call["chatId"] for call in await fake_api.wait_for_loading(1)] == ["U-same"]
+    fake_api.release.set()
+    await settled(channel)
