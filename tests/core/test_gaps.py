@@ -64,3 +64,18 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
     assert reply.fallback and reply.intent_id == "staff_personal"
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
+
+
+def test_planned_figures_are_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "SEAは何人採用予定ですか")
+    assert reply.fallback and reply.intent_id is None
+    assert "来年度" in reply.text and "令和5年度（2023年度）" in reply.text  # the years held are named
+
+
+def test_an_attribute_an_honest_intent_declares_not_held_wins_over_the_topic(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Can we terminate an ALT's contract mid-year?")
+    assert reply.fallback and reply.intent_id == "working_conditions"
+    assert "cannot answer" in reply.text
+    assert "contract_length" in {s.intent_id for s in reply.suggestions}  # the related topic as a choice
+    # … but the topic itself is still answered when nothing of the kind is asked
+    assert ask(repo_engine, "ALTの任期は何年？").intent_id == "contract_length"
