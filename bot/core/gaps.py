@@ -95,7 +95,10 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     if relative is None and figure and _FUTURE.search(text):
         relative = "next"
     if not asked and relative == "next" and figure and held:
-        asked = {held[-1] + 1}
+        # next year's / planned head counts are never published figures, whatever topic shares the words
+        topic = kb.matcher.rank(analysis, vector=vector) if not ranked else ranked
+        figures = [s.intent_id for s in topic if s.intent_id in kb.figure_years][:1]
+        return Reading(ranked, Gap("year", held[-1] + 1, True, _related(topic, *figures)))
     if not asked:
         if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
             return Reading(ranked, latest=held[-1])

@@ -79,3 +79,10 @@ def test_an_attribute_an_honest_intent_declares_not_held_wins_over_the_topic(rep
     assert "contract_length" in {s.intent_id for s in reply.suggestions}  # the related topic as a choice
     # … but the topic itself is still answered when nothing of the kind is asked
     assert ask(repo_engine, "ALTの任期は何年？").intent_id == "contract_length"
+
+
+def test_next_years_head_count_is_not_held_even_when_a_topic_names_next_year(repo_engine: Engine) -> None:
+    # the survey for 令和6年度 (next year, seen from the notice) shares "next year" with the question
+    reply = ask(repo_engine, "How many ALTs will there be next year?")
+    assert reply.fallback and reply.intent_id is None
+    assert reply.text.startswith("Figures or facts for next year")
