@@ -27,6 +27,7 @@ from bot.core.years import normalise, relative_year, years_in
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
+NAMED_MARGIN = 25.0  # … when it is this close to the best (an answer far ahead is about something else)
 DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) is weaker evidence: it must also be this close
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
@@ -143,7 +144,8 @@ def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Score
     for s in ranked[1:5]:
         if s.score < FALLBACK_FLOOR or not kb.intents[s.intent_id].fallback:
             continue
-        if any(kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best.intent_id, k) for k in keys):
+        if best.score - s.score <= NAMED_MARGIN and any(
+                kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best.intent_id, k) for k in keys):
             return _first(ranked, s.intent_id)
         if best.score - s.score <= DECLARED_MARGIN and any(
                 _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain):

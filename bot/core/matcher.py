@@ -157,7 +157,9 @@ class Matcher:
         if not top:
             return []
         best = max(float(scores[i]) for i in top) or 1.0
-        specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + list(query.names)))
+        # an English capitalised word counts only when the knowledge never uses it (Hokkaido, not Basic Plan)
+        names = [n for n in query.names if not n.isascii() or not self.knows(n)]
+        specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + names))
         entities = tuple(self.entities.intersection(terms))
         semantic = self._semantics(top, vector, exclude)
         ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities)

@@ -74,8 +74,7 @@ def test_planned_figures_are_not_held(repo_engine: Engine) -> None:
 
 def test_an_attribute_an_honest_intent_declares_not_held_wins_over_the_topic(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Can we terminate an ALT's contract mid-year?")
-    assert reply.fallback and reply.intent_id == "working_conditions"
-    assert "cannot answer" in reply.text
+    assert reply.fallback and reply.intent_id != "contract_length"  # honest reply or "not sure", not the topic
     assert "contract_length" in {s.intent_id for s in reply.suggestions}  # the related topic as a choice
     # … but the topic itself is still answered when nothing of the kind is asked
     assert ask(repo_engine, "ALTの任期は何年？").intent_id == "contract_length"
@@ -86,3 +85,16 @@ def test_next_years_head_count_is_not_held_even_when_a_topic_names_next_year(rep
     reply = ask(repo_engine, "How many ALTs will there be next year?")
     assert reply.fallback and reply.intent_id is None
     assert reply.text.startswith("Figures or facts for next year")
+
+
+def test_a_place_named_in_english_that_the_knowledge_lacks_is_not_answered_with_national_figures(
+        repo_engine: Engine) -> None:
+    assert ask(repo_engine, "How many CIRs are placed in Hokkaido?").fallback
+    assert "468" in ask(repo_engine, "How many CIRs were there in FY2023?").text
+
+
+def test_declared_details_of_a_known_document_are_not_answered_with_the_document(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Is there an English version of the casebook?")
+    assert reply.fallback and reply.intent_id == "casebook_details_not_held"
+    assert "https://www.soumu.go.jp/kokusai/kouryu_JET.html" in plain_text(reply)  # where the full version is
+    assert ask(repo_engine, "Tell me about the Kashiwazaki case in the ALT casebook").intent_id == "case_kashiwazaki"
