@@ -32,6 +32,7 @@ SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
 ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
 ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question names and the intent never mentions
 ENTITY_SHARE = 0.3         # a name more than this share of intents mention weighs too little to penalise
+RIVAL_SHARE = 0.5          # a name at most this common (総務省, not JET or ALT) marks what an intent is about
 NAMED_SHARE = 0.8          # … and more than this share is the general subject (JET), not a named thing
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
@@ -92,6 +93,7 @@ class Matcher:
         self._mentions = mentions
         self.named = frozenset(e for e in entities if 0 < mentions[e] <= NAMED_SHARE * len(items))
         self.entities = frozenset(e for e in self.named if mentions[e] <= ENTITY_SHARE * len(items))
+        self.rivals = frozenset(e for e in self.named - self.entities if mentions[e] <= RIVAL_SHARE * len(items))
 
     def example_analysis(self, intent: int, example: int) -> Analysis:
         """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
@@ -161,9 +163,10 @@ class Matcher:
         names = [n for n in query.names if not n.isascii() or not self.knows(n)]
         specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + names))
         entities = tuple(self.entities.intersection(terms))
+        rivals = tuple(self.rivals.intersection(terms))
         semantic = self._semantics(top, vector, exclude)
-        ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities)
-                  for i in top]
+        ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities,
+                             rivals) for i in top]
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
 
@@ -240,7 +243,8 @@ class Matcher:
         return {i: max(0.0, best) for i, best in zip(top, self.vectors.best_of(vector, top))}
 
     def _fine(self, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
-              semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...]) -> Scored:
+              semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],
+              rivals: tuple[str, ...] = ()) -> Scored:
         norms: Sequence[str] = self.example_norms[i]
         hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
         if hidden is not None and exclude is not None:
@@ -265,6 +269,11 @@ class Matcher:
                 penalty *= SPECIFIC_PENALTY if not self.knows(term) else ELSEWHERE_PENALTY
         for term in entities:
             if not vocab.get(term) and term not in self.ans_docs[i]:
+                penalty *= ENTITY_PENALTY
+        # a commoner name (総務省) counts when the intent's examples name another one instead (外務省の担当者)
+        for term in rivals:
+            if not vocab.get(term) and term not in self.ans_docs[i] and any(
+                    vocab.get(other) for other in self.rivals | self.entities if other not in query.terms):
                 penalty *= ENTITY_PENALTY
         return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
 
