@@ -28,6 +28,7 @@ SHORTLIST = 20
 # vector, so only for knowledge bases up to this many examples (this one: ~550; a 1,800-entry FAQ
 # with one example each fits; 1,000 intents of 10 examples do not: ~10 ms per question under load).
 SEMANTIC_FILL_MAX = 4000
+STRANGER_LENGTH = 4  # characters of a noun the knowledge wholly lacks that make it a name of something else
 SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
 ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
 ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question names and the intent never mentions
@@ -160,7 +161,7 @@ class Matcher:
             return []
         best = max(float(scores[i]) for i in top) or 1.0
         # an English capitalised word counts only when the knowledge never uses it (Hokkaido, not Basic Plan)
-        names = [n for n in query.names if not n.isascii() or not self.knows(n)]
+        names = [n for n in query.names if not n.isascii() or not self.knows(n)] + self._strangers(query)
         specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + names))
         entities = tuple(self.entities.intersection(terms))
         rivals = tuple(self.rivals.intersection(terms))
@@ -169,6 +170,12 @@ class Matcher:
                              rivals) for i in top]
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
+
+    def _strangers(self, query: Analysis) -> list[str]:
+        """Long Japanese nouns no part of which the knowledge uses (技能実習生, ワーキングホリデー): the name of
+        something else, like a place or a person the knowledge does not know."""
+        return [w for w, weight, parts in query.units if weight == 1.0 and len(w) >= STRANGER_LENGTH
+                and not w.isascii() and not self.knows(w) and not any(self.knows(p) for p in parts)]
 
     def _credit(self, term: str, vocab: Counter[str], answer: Counter[str], entity: bool = False) -> float:
         if vocab.get(term):
