@@ -22,11 +22,13 @@ import numpy as np
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.text import Analysis, fold_kana
+from bot.core.text import Analysis, clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
+NAMED_MARGIN = 25.0  # … when it is this close to the best (an answer far ahead is about something else)
+DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) is weaker evidence: it must also be this close
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
@@ -35,8 +37,12 @@ _FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数
 _RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位|多い順|少ない順|"
                       r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
 _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
+                      r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,8}べき|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
                       r"(?:better|cheaper)|recommend)(?![a-z])")
+# planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
+_FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計画数|"
+                     r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
 _DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
 _DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
                          r"november|december)", re.IGNORECASE)
@@ -88,8 +94,13 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     relative = relative_year(text)
     figure = bool(_FIGURE.search(text)) or "headcount" in analysis.terms
     held = sorted({y for years in kb.figure_years.values() for y in years})
+    if relative is None and figure and _FUTURE.search(text):
+        relative = "next"
     if not asked and relative == "next" and figure and held:
-        asked = {held[-1] + 1}
+        # next year's / planned head counts are never published figures, whatever topic shares the words
+        topic = kb.matcher.rank(analysis, vector=vector) if not ranked else ranked
+        figures = [s.intent_id for s in topic if s.intent_id in kb.figure_years][:1]
+        return Reading(ranked, Gap("year", held[-1] + 1, True, _related(topic, *figures)))
     if not asked:
         if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
             return Reading(ranked, latest=held[-1])
@@ -113,16 +124,32 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     return Reading(_first(ranked or topic, choice) if choice != (ranked[0].intent_id if ranked else None) else ranked)
 
 
+def _declares(kb: KnowledgeBase, intent_id: str, word: str) -> bool:
+    """Whether an honest "not held" intent lists ``word`` among its keywords (the attributes it declares
+    not held: 面接, 有給休暇, terminate…); English words are compared by their stem."""
+    return any(k == word or (word.isascii() and len(word) >= 4 and k.startswith(word))
+               for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
+
+
 def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
     """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
-    key word of the question that the best answer never mentions."""
+    key word of the question that the best answer never mentions: a named thing (a synonym group's word)
+    when it scores 40 or more, a plain word it declares among its keywords when it is also close to the best."""
     if not ranked or kb.intents[ranked[0].intent_id].fallback:
         return ranked
-    keys = {k for k in (fold_kana(c) for _, c in analysis.synonyms_applied) if kb.matcher.share(k) <= KEY_SHARE}
-    best = ranked[0].intent_id
+    named = {fold_kana(c) for _, c in analysis.synonyms_applied}
+    keys = {k for k in named if kb.matcher.share(k) <= KEY_SHARE}
+    plain = {w for w, weight, _ in analysis.units if weight >= 0.75 and w not in named
+             and kb.matcher.share(w) <= KEY_SHARE}
+    best = ranked[0]
     for s in ranked[1:5]:
-        if s.score >= FALLBACK_FLOOR and kb.intents[s.intent_id].fallback and any(
-                kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best, k) for k in keys):
+        if s.score < FALLBACK_FLOOR or not kb.intents[s.intent_id].fallback:
+            continue
+        if best.score - s.score <= NAMED_MARGIN and any(
+                kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best.intent_id, k) for k in keys):
+            return _first(ranked, s.intent_id)
+        if best.score - s.score <= DECLARED_MARGIN and any(
+                _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain):
             return _first(ranked, s.intent_id)
     return ranked
 

@@ -28,10 +28,12 @@ SHORTLIST = 20
 # vector, so only for knowledge bases up to this many examples (this one: ~550; a 1,800-entry FAQ
 # with one example each fits; 1,000 intents of 10 examples do not: ~10 ms per question under load).
 SEMANTIC_FILL_MAX = 4000
+STRANGER_LENGTH = 4  # characters of a noun the knowledge wholly lacks that make it a name of something else
 SPECIFIC_PENALTY = 0.7     # per year / number / name no intent mentions
 ELSEWHERE_PENALTY = 0.85   # per one that other intents mention, but not this one
 ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question names and the intent never mentions
 ENTITY_SHARE = 0.3         # a name more than this share of intents mention weighs too little to penalise
+RIVAL_SHARE = 0.5          # a name at most this common (総務省, not JET or ALT) marks what an intent is about
 NAMED_SHARE = 0.8          # … and more than this share is the general subject (JET), not a named thing
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
@@ -92,6 +94,7 @@ class Matcher:
         self._mentions = mentions
         self.named = frozenset(e for e in entities if 0 < mentions[e] <= NAMED_SHARE * len(items))
         self.entities = frozenset(e for e in self.named if mentions[e] <= ENTITY_SHARE * len(items))
+        self.rivals = frozenset(e for e in self.named - self.entities if mentions[e] <= RIVAL_SHARE * len(items))
 
     def example_analysis(self, intent: int, example: int) -> Analysis:
         """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
@@ -157,13 +160,22 @@ class Matcher:
         if not top:
             return []
         best = max(float(scores[i]) for i in top) or 1.0
-        specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + list(query.names)))
+        # an English capitalised word counts only when the knowledge never uses it (Hokkaido, not Basic Plan)
+        names = [n for n in query.names if not n.isascii() or not self.knows(n)] + self._strangers(query)
+        specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + names))
         entities = tuple(self.entities.intersection(terms))
+        rivals = tuple(self.rivals.intersection(terms))
         semantic = self._semantics(top, vector, exclude)
-        ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities)
-                  for i in top]
+        ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities,
+                             rivals) for i in top]
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
+
+    def _strangers(self, query: Analysis) -> list[str]:
+        """Long Japanese nouns no part of which the knowledge uses (技能実習生, ワーキングホリデー): the name of
+        something else, like a place or a person the knowledge does not know."""
+        return [w for w, weight, parts in query.units if weight == 1.0 and len(w) >= STRANGER_LENGTH
+                and not w.isascii() and not self.knows(w) and not any(self.knows(p) for p in parts)]
 
     def _credit(self, term: str, vocab: Counter[str], answer: Counter[str], entity: bool = False) -> float:
         if vocab.get(term):
@@ -238,7 +250,8 @@ class Matcher:
         return {i: max(0.0, best) for i, best in zip(top, self.vectors.best_of(vector, top))}
 
     def _fine(self, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
-              semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...]) -> Scored:
+              semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],
+              rivals: tuple[str, ...] = ()) -> Scored:
         norms: Sequence[str] = self.example_norms[i]
         hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
         if hidden is not None and exclude is not None:
@@ -263,6 +276,11 @@ class Matcher:
                 penalty *= SPECIFIC_PENALTY if not self.knows(term) else ELSEWHERE_PENALTY
         for term in entities:
             if not vocab.get(term) and term not in self.ans_docs[i]:
+                penalty *= ENTITY_PENALTY
+        # a commoner name (総務省) counts when the intent's examples name another one instead (外務省の担当者)
+        for term in rivals:
+            if not vocab.get(term) and term not in self.ans_docs[i] and any(
+                    vocab.get(other) for other in self.rivals | self.entities if other not in query.terms):
                 penalty *= ENTITY_PENALTY
         return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
 

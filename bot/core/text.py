@@ -79,6 +79,17 @@ def clean(text: str) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
+_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'\"] )[A-Z][a-z]{2,}")  # a capitalised word inside a sentence
+
+
+def _english_names(text: str, words: set[str]) -> list[str]:
+    """Capitalised words inside an English sentence ("placed in Hokkaido"), as the matcher's words: proper
+    nouns, which the matcher treats like the places and names SudachiPy tags in Japanese."""
+    if not _CAPITALISED.search(text):
+        return []
+    return [stem for stem in (_stem_en(w.lower()) for w in _CAPITALISED.findall(text)) if stem in words]
+
+
 def is_english(text: str) -> bool:
     """True when the text has Latin letters and no Japanese script."""
     has_latin = re.search(r"[a-zA-Z]", text) is not None
@@ -232,6 +243,7 @@ class Analyzer:
         with self._lock:  # a SudachiPy tokenizer must not be used by two threads at once
             for chunk in spaced.split():
                 self._words(chunk, units, readings, names, nonwords)
+        names += _english_names(text, {u[0] for u in units})
         units = list({u[0]: u for u in units}.values())
         # interned: the index holds each distinct word once, however many examples use it
         terms = tuple(sys.intern(t) for word, _, parts in units for t in (word, *parts))

@@ -94,6 +94,11 @@ def sentences(matcher: Matcher, text: str) -> list[Analysis]:
     return [whole, *questions]
 
 
+def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
+    """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not."""
+    return set(matcher.named.intersection(background.terms)) - set(question.terms)
+
+
 def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
     """Rank the whole text and, for a long message, its question sentence: the better wins.
 
@@ -106,13 +111,20 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))
     tries = [(candidate, shown, vector) for candidate, shown in tries]
+    missing: dict[int, set[str]] = {}  # reading number -> named things of the background it lacks
     for (sentence, background, alone), question in zip(readings, questions):
         asked = matcher.encode(question)  # the question sentence's meaning, shared by its two readings
-        tries.append((_merge(matcher, question, matcher.analyse(background)), sentence, asked))
+        context = matcher.analyse(background)
+        tries.append((_merge(matcher, question, context), sentence, asked))
         if alone:
             tries.append((question, sentence, asked))
-    for candidate, shown, meaning in tries:
+            missing[len(tries) - 1] = _names_missing(matcher, context, question)
+    for n, (candidate, shown, meaning) in enumerate(tries):
         ranked = matcher.rank(candidate, vector=meaning)
+        # the question sentence alone must not answer about another office or role than the background
+        # names (「文部科学省に相談したい…。担当部署と連絡先を教えてください」: not MIC's contact)
+        if ranked and any(not matcher.mentions(ranked[0].intent_id, term) for term in missing.get(n, ())):
+            continue
         if ranked and (not best[1] or ranked[0].score > best[1][0].score):
             best = (candidate, ranked, shown, meaning)
     return (*best, whole)

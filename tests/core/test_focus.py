@@ -49,3 +49,14 @@ def test_a_long_message_asking_for_one_offices_contact_gets_that_office(repo_eng
         "連絡先を教えていただけますか。"), repo_engine.kb)
     assert "03-6734-3480" in reply.text + "".join(c.phone or "" for c in reply.contacts)
     assert reply.intent_id in ("contact_mext", "contact_list")
+
+
+def test_the_question_sentence_alone_does_not_answer_about_another_office_than_the_background_names(
+        repo_engine) -> None:
+    from bot.core.answer import answer
+    from bot.core.render import plain_text
+    from bot.core.types import IncomingMessage
+    text = ("いつもお世話になっております。□□市教育委員会の吉田と申します。小学校の外国語の授業でのALTの活用方法について、"
+            "文部科学省に相談したいと考えております。担当部署と連絡先を教えてください。")
+    reply = answer(IncomingMessage(text), repo_engine.kb)
+    assert reply.intent_id != "contact_mic" and "03-6734-3480" in plain_text(reply)  # MEXT's number (alone: MIC's)

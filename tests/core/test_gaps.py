@@ -64,3 +64,37 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
     assert reply.fallback and reply.intent_id == "staff_personal"
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
+
+
+def test_planned_figures_are_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "SEAは何人採用予定ですか")
+    assert reply.fallback and reply.intent_id is None
+    assert "来年度" in reply.text and "令和5年度（2023年度）" in reply.text  # the years held are named
+
+
+def test_an_attribute_an_honest_intent_declares_not_held_wins_over_the_topic(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Can we terminate an ALT's contract mid-year?")
+    assert reply.fallback and reply.intent_id != "contract_length"  # honest reply or "not sure", not the topic
+    assert "contract_length" in {s.intent_id for s in reply.suggestions}  # the related topic as a choice
+    # … but the topic itself is still answered when nothing of the kind is asked
+    assert ask(repo_engine, "ALTの任期は何年？").intent_id == "contract_length"
+
+
+def test_next_years_head_count_is_not_held_even_when_a_topic_names_next_year(repo_engine: Engine) -> None:
+    # the survey for 令和6年度 (next year, seen from the notice) shares "next year" with the question
+    reply = ask(repo_engine, "How many ALTs will there be next year?")
+    assert reply.fallback and reply.intent_id is None
+    assert reply.text.startswith("Figures or facts for next year")
+
+
+def test_a_place_named_in_english_that_the_knowledge_lacks_is_not_answered_with_national_figures(
+        repo_engine: Engine) -> None:
+    assert ask(repo_engine, "How many CIRs are placed in Hokkaido?").fallback
+    assert "468" in ask(repo_engine, "How many CIRs were there in FY2023?").text
+
+
+def test_declared_details_of_a_known_document_are_not_answered_with_the_document(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Is there an English version of the casebook?")
+    assert reply.fallback and reply.intent_id == "casebook_details_not_held"
+    assert "https://www.soumu.go.jp/kokusai/kouryu_JET.html" in plain_text(reply)  # where the full version is
+    assert ask(repo_engine, "Tell me about the Kashiwazaki case in the ALT casebook").intent_id == "case_kashiwazaki"

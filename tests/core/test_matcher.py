@@ -36,3 +36,18 @@ def test_semantic_candidates_only_complete_a_short_lexical_shortlist(matcher: Ma
 def test_without_sentence_vectors_only_shared_words_find_intents() -> None:
     plain = Matcher(FAQ, Analyzer())
     assert plain.rank(plain.analyse("Who runs the programme?")) == []
+
+
+def test_a_question_naming_one_office_is_not_answered_with_another_offices_contact(repo_engine) -> None:
+    ranked = repo_engine.kb.matcher.rank(repo_engine.kb.matcher.analyse("総務省の担当者の名前だけ"))
+    assert ranked[0].intent_id == "contact_mic"
+    mofa = next(s for s in ranked if s.intent_id == "contact_mofa")
+    assert mofa.penalty < 1.0  # its examples name 外務省 instead
+
+
+def test_a_long_noun_the_knowledge_wholly_lacks_names_something_else(repo_engine) -> None:
+    matcher = repo_engine.kb.matcher
+    other = matcher.rank(matcher.analyse("技能実習生の受け入れ手続きは？"))
+    ours = matcher.rank(matcher.analyse("JETの受け入れ手続きは？"))
+    assert other[0].penalty < 1.0 and ours[0].penalty == 1.0
+    assert other[0].score < 50 <= ours[0].score
