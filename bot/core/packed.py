@@ -24,18 +24,20 @@ class PackedGroups(Sequence[tuple[str, ...]]):
         self.offsets[1:] = np.cumsum([len(e) for e in encoded])
         self.starts = np.zeros(len(groups) + 1, dtype=np.int64)  # group i: strings starts[i]..starts[i+1]
         self.starts[1:] = np.cumsum([len(group) for group in groups])
+        self.lengths = np.array([len(text) for group in groups for text in group], dtype=np.int32)  # in characters
 
     def __len__(self) -> int:
         return len(self.starts) - 1
 
     def __getitem__(self, index: int) -> tuple[str, ...]:  # type: ignore[override]
         first, last = self.starts[index:index + 2].tolist()
-        bounds = self.offsets[first:last + 1].tolist()
-        if not bounds:
-            return ()
-        raw = self.data[bounds[0]:bounds[-1]].tobytes()
-        base = bounds[0]
-        return tuple(raw[a - base:b - base].decode("utf-8") for a, b in zip(bounds, bounds[1:]))
+        start, end = self.offsets[[first, last]].tolist()
+        text = self.data[start:end].tobytes().decode("utf-8")  # the whole group at once, then cut
+        out, at = [], 0
+        for length in self.lengths[first:last].tolist():
+            out.append(text[at:at + length])
+            at += length
+        return tuple(out)
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
         return (self[i] for i in range(len(self)))
