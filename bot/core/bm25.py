@@ -55,7 +55,7 @@ class Counts:
     def __getitem__(self, doc: int) -> Counter[str]:
         """One document's term counts (made on demand: a few microseconds)."""
         start, end = self.indptr[doc:doc + 2].tolist()
-        row: Counter[str] = Counter()
+        row: Counter[str] = Counter.__new__(Counter)  # an empty Counter without Counter.__init__'s Python code
         dict.update(row, zip(map(self.vocabulary.words.__getitem__, self.ids[start:end].tolist()),
                              self.counts[start:end].tolist()))  # dict's own update: Counter's is Python code
         return row
@@ -111,11 +111,19 @@ class Field:
         # the arithmetic of :meth:`weight`, step for step, so the weights are bit for bit the same
         norm = K1 * (1 - B + B * length / self.avgdl)
         self.post_weights = (self.idf[counts.ids[order]] * tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+        self._idf = self.idf.tolist()
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in vars(self).items() if name != "_idf"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._idf = self.idf.tolist()  # Python floats: read for every question word and candidate
 
     def idf_of(self, term: str) -> float | None:
         """The term's IDF in this field, or ``None`` when no document of the field uses it."""
         tid = self.vocabulary.ids.get(term)
-        return float(self.idf[tid]) if tid is not None and self.df[tid] else None
+        return (self._idf[tid] or None) if tid is not None else None  # an IDF is > 0 wherever df > 0
 
     def weight(self, term: str, tf: float, length: float) -> float:
         """BM25 contribution of ``term`` occurring ``tf`` times in a document of ``length``."""
