@@ -5,7 +5,8 @@
 
 (``PYTHONPATH=DIR/code``: the run's copy of the code, so the cache's code fingerprint matches.) Prints resident
 memory (private / file-backed, from /proc/self/status) after each step, then the size of each part
-of the loaded knowledge base (``sys.getsizeof`` over its objects, each counted once). Linux only.
+of the loaded knowledge base (``sys.getsizeof`` over its objects, each counted once; arrays
+mapped from the cache count 112 bytes). Linux only.
 ``PROBE_EXTRA=1`` also loads a SudachiPy analyser and the encoder on their own first.
 """
 import gc, json, sys, time
@@ -61,7 +62,12 @@ def deep(obj):
         if id(o) in seen: continue
         seen.add(id(o))
         if isinstance(o, np.ndarray):
-            total += sys.getsizeof(o) if o.base is None else 112  # views of the mmap: not heap
+            if o.base is None:
+                total += sys.getsizeof(o)
+            elif o.flags.writeable:  # loaded from the pickle stream (in band): a private copy
+                total += 112 + o.nbytes
+            else:  # a read-only view of the cache file's mapping: not heap
+                total += 112
             continue
         if isinstance(o, (type, type(sys), memoryview)) or callable(o) and not hasattr(o, "__dict__"):
             continue
@@ -77,25 +83,16 @@ def deep(obj):
 m = kb.matcher
 seen.add(id(m.analyzer)); seen.add(id(m.vectors.encoder) if m.vectors is not None else 0)
 parts = {}
-for name in ("ex", "ans", "rd"):
-    f = m.fields[name]
-    parts[f"field {name}: postings ({len(f.postings)} terms)"] = deep(f.postings)
-    parts[f"field {name}: idf"] = deep(f.idf)
-parts["matcher ex_docs Counters"] = deep(m.ex_docs)
-parts["matcher rd_docs Counters"] = deep(m.rd_docs)
-parts["matcher ans_docs Counters"] = deep(m.ans_docs)
-parts["matcher example_norms"] = deep(m.example_norms)
-parts["matcher example_texts"] = deep(m.example_texts)
 if m.vectors is not None:
     v = m.vectors
     parts[f"vectors matrix {v.matrix.shape} {v.matrix.dtype} (mapped, file-backed)"] = v.matrix.nbytes / 1e6
     seen.add(id(v.matrix))
-    parts["vectors other"] = deep(vars(v))
-parts["matcher rest"] = deep(vars(m))
-parts["kb.answers (composed)"] = deep(kb.answers)
-parts["kb.knowledge (source)"] = deep(kb.knowledge)
-parts["kb.intents"] = deep(kb.intents)
-parts["kb.topic_terms"] = deep(kb.topic_terms)
+for name, value in vars(m).items():  # every part of the matcher, then of the knowledge base
+    parts[f"matcher.{name}"] = deep(value)
+import dataclasses
+for f in dataclasses.fields(kb):
+    if f.name != "matcher":
+        parts[f"kb.{f.name}"] = deep(getattr(kb, f.name))
 for k, v in parts.items():
     print(f"  {v:8.1f} MB  {k}")
 print(f"  total deep {sum(v for k, v in parts.items() if 'mapped' not in k):.1f} MB (heap; mapped excluded)")

@@ -10,7 +10,10 @@ folios, and touching one byte of a mapping then maps the whole folio (up to mega
 a worker would count most of the index and encoder files as resident after a few hundred
 questions. :func:`map_sparse` drops the file's unmapped cached pages first and advises random
 access, so each fault reads and maps one 4 KiB page: resident memory is what questions use.
-Pages another worker has mapped stay cached and are shared.
+Pages another worker has mapped stay cached and are shared. :func:`read_ahead` then asks the
+kernel to read the ranges questions will use back into the page cache in the background: a
+first touch is then a minor fault instead of a 4 KiB disk read (~40 µs), and the page cache is
+shared by every worker and not counted in any one's resident memory until it touches a page.
 """
 from __future__ import annotations
 
@@ -46,3 +49,10 @@ def map_sparse(handle: BinaryIO) -> mmap.mmap:
     with contextlib.suppress(AttributeError, OSError):
         mapped.madvise(mmap.MADV_RANDOM)
     return mapped
+
+
+def read_ahead(mapped: mmap.mmap, start: int, size: int) -> None:
+    """Have the kernel read ``size`` bytes at ``start`` of a :func:`map_sparse` mapping into the page cache."""
+    low = start - start % mmap.PAGESIZE
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # not Linux: pages come on first use
+        mapped.madvise(mmap.MADV_WILLNEED, low, size + start - low)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.cache_files import atomic_write, map_sparse
+from bot.core.cache_files import atomic_write, map_sparse, read_ahead
 from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.text import Analyzer
 
@@ -132,7 +132,8 @@ def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str
 
     The checksum is verified (streaming) before anything is unpickled; large arrays are then
     memory-mapped read-only, so only the pages a question touches become resident, and
-    worker processes share them through the page cache. Cache files are only ever replaced
+    worker processes share them through the page cache (read ahead into it, see
+    :func:`bot.core.cache_files.read_ahead`). Cache files are only ever replaced
     (``os.replace``), never rewritten in place, so a mapping stays valid.
     """
     try:
@@ -155,6 +156,8 @@ def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str
             mapped = map_sparse(handle)
             view = memoryview(mapped)
             buffers = [view[start:start + size] for start, size in header.get("buffers", [])]
+            for start, size in header.get("buffers", []):
+                read_ahead(mapped, start, size)
             handle.seek(HEADER_BYTES)
             try:
                 kb = _Unpickler(handle, buffers, path.parent).load()

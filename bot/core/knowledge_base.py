@@ -30,7 +30,7 @@ class KnowledgeBase:
     topic_terms: dict[str, frozenset[str]] = field(default_factory=dict)
     loaded_at: float = 0.0
     speller: Speller | None = None
-    intent_years: dict[str, frozenset[int]] = field(default_factory=dict)  # years each answer names
+    intent_years: dict[str, frozenset[int]] = field(default_factory=dict)  # years each answer names (if any)
     figure_years: dict[str, frozenset[int]] = field(default_factory=dict)  # intents giving head counts: for which fiscal years
 
     @property
@@ -65,7 +65,9 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
     speller = build_speller([k for item in items for k in item.keywords], knowledge.synonyms, matcher.vocabulary(),
                             texts)
-    years = {i: frozenset(years_in(clean(a["ja"].text))) for i, a in answers.items()}
+    distinct: dict[frozenset[int], frozenset[int]] = {}  # one object per set of years: pickled (and loaded) once
+    years = {i: distinct.setdefault(found, found) for i, a in answers.items()
+             if (found := frozenset(years_in(clean(a["ja"].text))))}
     figures = {i: frozenset(y for sentence in a["ja"].text.split("。") if _HEADCOUNT.search(sentence)
                             for y in years_in(clean(sentence), fiscal_only=True))
                for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not intents[i].fallback}

@@ -9,7 +9,6 @@ BM25 score relative to the best.
 from __future__ import annotations
 
 import math
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -17,7 +16,8 @@ from typing import Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.core.bm25 import Field as _Field
+from bot.core.bm25 import Counts, Field as _Field, Vocabulary, documents_using
+from bot.core.packed import PackedGroups
 from bot.core.semantic import ExampleVectors
 from bot.core.text import Analysis, Analyzer, fold_kana
 
@@ -77,24 +77,33 @@ class Matcher:
         # full analysis is recomputed when needed (evaluation only). Keeping every Analysis
         # cost ~270 MB at 10,000 intents.
         self.example_texts: list[tuple[str, ...]] = [tuple(item.examples) for item in items]
-        self.example_norms: list[tuple[str, ...]] = []
+        norms: list[tuple[str, ...]] = []
         self._example_count = sum(len(item.examples) for item in items)
         ex_docs, ans_docs, rd_docs = [], [], []
         for item in items:
             analyses = [analyzer.analyse(e) for e in item.examples]
             extra = [analyzer.analyse(k) for k in item.keywords]
-            self.example_norms.append(tuple(sys.intern(a.normalized) for a in analyses))
+            norms.append(tuple(a.normalized for a in analyses))
             ex_docs.append(Counter(t for a in analyses + extra for t in a.terms))
             rd_docs.append(Counter(g for a in analyses for g in a.grams))
             ans_docs.append(Counter(analyzer.analyse(item.answer).terms))
-        self.ex_docs, self.ans_docs, self.rd_docs = ex_docs, ans_docs, rd_docs
-        self.fields = {"ex": _Field(ex_docs), "ans": _Field(ans_docs), "rd": _Field(rd_docs)}
+        # term counts as arrays (bot.core.bm25): examples and answers share one vocabulary
+        words = Vocabulary(t for docs in (ex_docs, ans_docs) for doc in docs for t in doc)
+        self.ex_docs, self.ans_docs = Counts(ex_docs, words), Counts(ans_docs, words)
+        self.rd_docs = Counts(rd_docs, Vocabulary(g for doc in rd_docs for g in doc))
+        del ex_docs, ans_docs, rd_docs
+        self.example_norms = PackedGroups(norms)  # decoded per shortlisted intent
+        self.fields = {"ex": _Field(self.ex_docs), "ans": _Field(self.ans_docs), "rd": _Field(self.rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
-        mentions = Counter(t for ex, ans in zip(ex_docs, ans_docs) for t in set(ex) | set(ans))
-        self._mentions = mentions
-        self.named = frozenset(e for e in entities if 0 < mentions[e] <= NAMED_SHARE * len(items))
-        self.entities = frozenset(e for e in self.named if mentions[e] <= ENTITY_SHARE * len(items))
-        self.rivals = frozenset(e for e in self.named - self.entities if mentions[e] <= RIVAL_SHARE * len(items))
+        self._mentions = documents_using(self.ex_docs, self.ans_docs)  # by term id of ``words``
+        self.named = frozenset(e for e in entities if 0 < self._mentioned(e) <= NAMED_SHARE * len(items))
+        self.entities = frozenset(e for e in self.named if self._mentioned(e) <= ENTITY_SHARE * len(items))
+        self.rivals = frozenset(e for e in self.named - self.entities if self._mentioned(e) <= RIVAL_SHARE * len(items))
+
+    def _mentioned(self, term: str) -> int:
+        """How many intents use ``term`` in their examples, keywords or answer."""
+        tid = self.ex_docs.vocabulary.ids.get(term)
+        return int(self._mentions[tid]) if tid is not None else 0
 
     def example_analysis(self, intent: int, example: int) -> Analysis:
         """The analysis of one example (recomputed: only leave-one-out evaluation needs it)."""
@@ -106,24 +115,24 @@ class Matcher:
 
     def knows(self, term: str) -> bool:
         """Whether any example, keyword or answer uses ``term``."""
-        return term in self.fields["ex"].idf or term in self.fields["ans"].idf
+        return term in self.ex_docs.vocabulary
 
     def mentions(self, intent_id: str, term: str) -> bool:
         """Whether an intent's examples, keywords or answer use ``term``."""
         i = self._position[intent_id]
-        return bool(self.ex_docs[i].get(term)) or term in self.ans_docs[i]
+        return bool(self.ex_docs.count(i, term)) or bool(self.ans_docs.count(i, term))
 
     def share(self, term: str) -> float:
         """The share of intents whose examples, keywords or answer use ``term``."""
-        return self._mentions.get(term, 0) / max(len(self.ids), 1)
+        return self._mentioned(term) / max(len(self.ids), 1)
 
     def vocabulary(self) -> set[str]:
         """Every word an example, keyword or answer uses."""
-        return set(self.fields["ex"].idf) | set(self.fields["ans"].idf)
+        return set(self.ex_docs.vocabulary.words)
 
     def term_weight(self, term: str) -> float:
         """Rarity of a question word; words the knowledge never uses weigh the most."""
-        idf = self.fields["ex"].idf.get(term) or self.fields["ans"].idf.get(term)
+        idf = self.fields["ex"].idf_of(term) or self.fields["ans"].idf_of(term)
         return idf if idf is not None else self.max_idf
 
     def prime(self, queries: Sequence[Analysis]) -> None:
@@ -204,7 +213,7 @@ class Matcher:
 
     def _gram_coverage(self, grams: Sequence[str], doc: Counter[str]) -> float:
         field = self.fields["rd"]
-        weights = [(field.idf.get(g, self.max_idf), g in doc and doc[g] > 0) for g in dict.fromkeys(grams)]
+        weights = [(field.idf_of(g) or self.max_idf, g in doc and doc[g] > 0) for g in dict.fromkeys(grams)]
         total = sum(w for w, _ in weights)
         return sum(w for w, hit in weights if hit) / total if total else 0.0
 
@@ -221,9 +230,9 @@ class Matcher:
             counts = (self.ex_docs if name == "ex" else self.rd_docs)[doc] - hidden_terms
             length = sum(counts.values())
             total += factor * sum(field.weight(t, counts.get(t, 0), length) for t in query_terms)
-        field = self.fields["ans"]
+        field, answer = self.fields["ans"], self.ans_docs[doc]
         total += FIELD_WEIGHTS["ans"] * sum(
-            field.weight(t, self.ans_docs[doc].get(t, 0), float(field.lengths[doc])) for t in terms)
+            field.weight(t, answer.get(t, 0), float(field.lengths[doc])) for t in terms)
         return total
 
     def _fills(self) -> bool:
@@ -259,7 +268,8 @@ class Matcher:
             vocab = self.ex_docs[i] - Counter(hidden.terms)
         else:
             vocab = self.ex_docs[i]
-        coverage = self._coverage(query, vocab, self.ans_docs[i])
+        answer = self.ans_docs[i]  # made from arrays on each access: once per candidate
+        coverage = self._coverage(query, vocab, answer)
         if query.kana_only:  # a misread kana question still shares its sounds with the examples
             grams = self.rd_docs[i]
             if hidden is not None:
@@ -272,14 +282,14 @@ class Matcher:
         # is about something it does not hold: strongly so when no intent knows it at all.
         penalty = 1.0
         for term in specifics:
-            if not vocab.get(term) and term not in self.ans_docs[i]:
+            if not vocab.get(term) and term not in answer:
                 penalty *= SPECIFIC_PENALTY if not self.knows(term) else ELSEWHERE_PENALTY
         for term in entities:
-            if not vocab.get(term) and term not in self.ans_docs[i]:
+            if not vocab.get(term) and term not in answer:
                 penalty *= ENTITY_PENALTY
         # a commoner name (総務省) counts when the intent's examples name another one instead (外務省の担当者)
         for term in rivals:
-            if not vocab.get(term) and term not in self.ans_docs[i] and any(
+            if not vocab.get(term) and term not in answer and any(
                     vocab.get(other) for other in self.rivals | self.entities if other not in query.terms):
                 penalty *= ENTITY_PENALTY
         return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)

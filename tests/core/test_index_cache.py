@@ -107,6 +107,22 @@ def test_large_arrays_are_mapped_not_copied_and_answer_the_same(kb_dir: Path, tm
         assert not vectors.matrix.flags.writeable, "the mapped matrix is read-only"
 
 
+def test_term_counts_postings_and_packed_texts_are_mapped_from_the_cache_on_a_warm_load(
+        kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_file, "OUT_OF_BAND_BYTES", 1)  # the mini knowledge's arrays are small
+    cache = tmp_path / "cache"
+    cold = load(kb_dir, cache)
+    warm = load(kb_dir, cache)
+    assert warm.hit and replies(warm.kb) == replies(cold.kb)
+    m, speller = warm.kb.matcher, warm.kb.speller
+    arrays = {"example term ids": m.ex_docs.ids, "answer term counts": m.ans_docs.counts,
+              "reading postings": m.fields["rd"].post_docs, "example weights": m.fields["ex"].post_weights,
+              "example texts": m.example_norms.data, "speller keys": speller._index.hashes}
+    for name, array in arrays.items():  # views of the one mapping every worker shares, not private copies
+        assert not array.flags.owndata and not array.flags.writeable, name
+    assert m.example_norms[0] == cold.kb.matcher.example_norms[0]
+
+
 def test_a_cache_written_by_other_code_is_ignored(kb_dir: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
