@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from bot.core.knowledge_base import KnowledgeBase
+from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
@@ -66,7 +66,7 @@ def _with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context)
     anchor = previous.title or previous.examples[0]
     if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
         anchor = ERA_YEAR.sub("", normalise_years(clean(anchor)))
-    named = kb.matcher.named
+    named = kb.matcher.named - ASKED
     if named.intersection(query.terms):  # "MIC?" after a MEXT answer: the new office replaces the old one
         anchor, applied = kb.matcher.analyzer.apply_synonyms(clean(anchor))
         for _, canonical in applied:
