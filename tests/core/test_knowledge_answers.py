@@ -102,3 +102,13 @@ def test_who_at_an_office_gets_that_office_contact(repo_engine: Engine, question
 def test_the_notice_frame_of_an_english_question_leaves_its_topic(repo_engine: Engine, question: str,
                                                                     topic: str) -> None:
     assert topic in plain_text(ask(repo_engine, question)).split("\n")[0]
+
+
+@pytest.mark.parametrize(("previous", "question", "expected"), [
+    ("casebook_what", "そのうち学校での事例はいくつ？", "17"),  # not the casebook's description again
+    ("contact_mic", "担当者の名前も", "比護"),  # 「…も」 leans on the topic: MIC's staff as printed
+])
+def test_a_follow_up_narrows_the_previous_topic_instead_of_repeating_it(repo_engine: Engine, previous: str,
+                                                                         question: str, expected: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    assert expected in plain_text(reply)
