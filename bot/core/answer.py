@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from bot.core.knowledge_base import KnowledgeBase
+from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
@@ -47,7 +47,7 @@ def _ambiguous(ranked: list[Scored]) -> bool:
 _FOLLOW_UP = re.compile(
     r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
     r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
-    r"^\S{1,12}(?:は|って|の場合|だと)[？?]?$|^[a-z ]{1,20}\?$", re.IGNORECASE)
+    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$", re.IGNORECASE)
 
 
 def follow_up_form(text: str) -> bool:
@@ -66,7 +66,7 @@ def _with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context)
     anchor = previous.title or previous.examples[0]
     if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
         anchor = ERA_YEAR.sub("", normalise_years(clean(anchor)))
-    named = kb.matcher.named
+    named = kb.matcher.named - ASKED
     if named.intersection(query.terms):  # "MIC?" after a MEXT answer: the new office replaces the old one
         anchor, applied = kb.matcher.analyzer.apply_synonyms(clean(anchor))
         for _, canonical in applied:
@@ -93,8 +93,23 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
     # an elliptical question leans on the context unless it is clearly a new topic on its own
     if (not _confident(ranked) or combined[0].score > ranked[0].score
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
-        return combined_query, combined, combined_text
+        return combined_query, _moving_on(kb, context.intent_id, ranked, combined), combined_text
     return query, ranked, text
+
+
+def _moving_on(kb: KnowledgeBase, previous: str, alone: list[Scored], combined: list[Scored]) -> list[Scored]:
+    """A follow-up rarely wants the same answer again: when the previous topic pulls the question back to
+    the answer just given (「そのうち学校での事例は？」 after the casebook), the intent the question alone
+    finds wins if the topic ranks it close too."""
+    if not combined or combined[0].intent_id != previous or not _confident(alone):
+        return combined
+    found = alone[0].intent_id
+    if found == previous or kb.intents[found].fallback:
+        return combined
+    for s in combined[1:4]:
+        if s.intent_id == found and combined[0].score - s.score <= LEANING_MARGIN:
+            return [s] + [r for r in combined if r is not s]
+    return combined
 
 
 def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language) -> Reply:

@@ -77,7 +77,8 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
 
 _ORGANISATION = re.compile(r"(?:省|庁|協会|委員会|室|局|交流員|助手)$")
 # What a question asks for, as a synonym group's first word: a why-question wants an intent that gives reasons.
-_ASKED = frozenset({"理由"})
+# Not a topic: 「その理由は？」 after a CIR answer asks CIR's reasons (the topic stays).
+ASKED = frozenset({"理由"})
 _HEADCOUNT = re.compile(r"\d[\d,]*(?:人|か国)")
 
 
@@ -85,7 +86,7 @@ def _entities(knowledge: Knowledge) -> set[str]:
     """Named things -- roles and organisations (ALT, CIR, 総務省, 自治体国際化協会…) -- as the matcher sees them."""
     return {fold_kana(normalise_years(clean(group[0]))) for group in knowledge.synonyms
             if re.fullmatch(r"[A-Z]{2,6}", str(group[0])) or _ORGANISATION.search(str(group[0]))
-            or str(group[0]) in _ASKED}
+            or str(group[0]) in ASKED}
 
 
 def load_kb(intents_dir: Path, knowledge_dir: Path) -> KnowledgeBase:

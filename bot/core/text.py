@@ -43,6 +43,9 @@ _POLITE = re.compile(
         r"(?:よろしく)?お願い(?:します|いたします|致します)",
         r"(?:でしょうか|ですか|ますか|ください|下さい|のですが|んですが)",
         r"すみません|恐れ入りますが|恐縮ですが",
+        # an English frame around the topic: "What does the notice say about CIRs?" asks about CIRs
+        r"\b(?:what|how) (?:does|do|did) the (?:notice|document|letter) (?:say|says|state|mention) (?=about |on |regarding )",
+        r"\baccording to the (?:notice|document|letter)\b,?",
     ])
 )
 _STOP_LEMMAS = frozenset(

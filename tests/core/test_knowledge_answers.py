@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import answer
+from bot.core.answer import Context, answer
 from bot.core.render import plain_text
 from bot.core.types import IncomingMessage
 from bot.engine import Engine
@@ -70,3 +70,45 @@ def test_reference_material_4_is_the_summary(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Where can I download the casebook?")
     titles = " ".join(link.title for link in reply.links)
     assert "reference material 4 of the notice is its summary" in titles
+
+
+@pytest.mark.parametrize(("previous", "question", "reason"), [
+    ("cir_role", "why?", "デジタル田園都市国家構想"),
+    ("cir_role", "その理由は？", "デジタル田園都市国家構想"),
+    ("sea_role", "なぜ活用を勧めているの？", "オリンピック"),
+    ("sea_role", "Why?", "Olympic"),
+])
+def test_a_why_follow_up_gives_the_reasons_of_the_previous_topic(repo_engine: Engine, previous: str,
+                                                                  question: str, reason: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    assert reason in plain_text(reply)
+
+
+@pytest.mark.parametrize(("question", "contact"), [
+    ("who at MIC handles this notice", "kokusai@soumu.go.jp"),
+    ("who at MEXT is in charge?", "josui@mext.go.jp"),
+    ("Who at MOFA handles this?", "03-5501-8143"),
+])
+def test_who_at_an_office_gets_that_office_contact(repo_engine: Engine, question: str, contact: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and contact in plain_text(reply)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("What does the notice say about CIRs?", "Coordinator"),
+    ("What does the notice say about SEAs?", "Sports Exchange"),
+    ("what does the notice say about funding", "local finance"),
+])
+def test_the_notice_frame_of_an_english_question_leaves_its_topic(repo_engine: Engine, question: str,
+                                                                    topic: str) -> None:
+    assert topic in plain_text(ask(repo_engine, question)).split("\n")[0]
+
+
+@pytest.mark.parametrize(("previous", "question", "expected"), [
+    ("casebook_what", "そのうち学校での事例はいくつ？", "17"),  # not the casebook's description again
+    ("contact_mic", "担当者の名前も", "比護"),  # 「…も」 leans on the topic: MIC's staff as printed
+])
+def test_a_follow_up_narrows_the_previous_topic_instead_of_repeating_it(repo_engine: Engine, previous: str,
+                                                                         question: str, expected: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    assert expected in plain_text(reply)

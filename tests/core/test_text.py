@@ -70,3 +70,9 @@ def test_a_question_typed_in_kana_alone_reaches_the_encoder_with_its_known_words
     assert analyzer.analyse("えーえるてぃーはなんにん").original == "altは人数"  # internal tokens stay inside
     assert analyzer.analyse("ALTってなに").original == "altってなに"
     assert analyzer.analyse("外国語指導助手はなんにん？").original == "外国語指導助手はなんにん?"  # not kana alone
+
+
+@pytest.mark.parametrize("question", ["What does the notice say about CIRs?", "according to the notice, what is a CIR"])
+def test_an_english_frame_naming_the_notice_is_not_the_topic(analyzer: Analyzer, question: str) -> None:
+    assert analyzer.analyse(question).terms == ("cir",)
+    assert "notic" in analyzer.analyse("What is the notice about?").terms  # the notice itself asked about
