@@ -65,9 +65,9 @@ class Database:
         """Run one SELECT (or ``… RETURNING``) and return every row."""
         return self._connections.run(lambda conn: _rows(conn.execute(self._sql(sql), tuple(params))))
 
-    def execute_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[int]:
-        """Run several writes as one transaction, their parameters known up front (with PostgreSQL
-        sent in one round trip); returns the number of rows each changed."""
+    def run_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+        """Run several statements as one transaction, their parameters known up front (with PostgreSQL
+        sent in one round trip); returns the rows of each."""
         return self._connections.together([(self._sql(sql), tuple(params)) for sql, params in statements],
                                           self.dialect.begin)
 
@@ -102,16 +102,16 @@ class _Connections:
         with self.use() as conn:
             return statement(conn)
 
-    def together(self, statements: Sequence[tuple[str, tuple[Any, ...]]], begin: str) -> list[int]:
-        """Every statement in one transaction; the rows each changed."""
+    def together(self, statements: Sequence[tuple[str, tuple[Any, ...]]], begin: str) -> list[list[tuple[Any, ...]]]:
+        """Every statement in one transaction; the rows of each."""
         with self.begun(begin) as conn:
             try:
-                counts = [int(conn.execute(sql, params).rowcount) for sql, params in statements]
+                rows = [_rows(conn.execute(sql, params)) for sql, params in statements]
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
-        return counts
+        return rows
 
     @contextlib.contextmanager
     def begun(self, begin: str) -> Iterator[Any]:
@@ -189,11 +189,11 @@ class _PostgresPool(_Connections):
         with self._pool.connection() as conn:
             return statement(conn)
 
-    def together(self, statements: Sequence[tuple[str, tuple[Any, ...]]], begin: str) -> list[int]:
-        def send(conn: Any) -> list[int]:
+    def together(self, statements: Sequence[tuple[str, tuple[Any, ...]]], begin: str) -> list[list[tuple[Any, ...]]]:
+        def send(conn: Any) -> list[list[tuple[Any, ...]]]:
             with conn.pipeline(), conn.transaction():   # BEGIN, the statements, COMMIT: one round trip
                 cursors = [conn.execute(sql, params) for sql, params in statements]
-            return [int(cursor.rowcount) for cursor in cursors]
+            return [_rows(cursor) for cursor in cursors]
         return self.run(send)
 
     @contextlib.contextmanager

@@ -39,13 +39,13 @@ class Inbox:
         self.lease = lease
 
     def accept(self, events: Sequence[Inbound]) -> list[str]:
-        """Store new events, all in one transaction (one commit however many); returns the keys to
-        answer, in the order given: the new ones, and redelivered ones whose earlier delivery was never
-        finished and is no longer being worked on.
+        """Store new events, all in one transaction (one commit however many; with PostgreSQL one round
+        trip); returns the keys to answer, in the order given: the new ones, and redelivered ones whose
+        earlier delivery was never finished and is no longer being worked on.
 
-        The rows go in one statement per ``ACCEPT_CHUNK``, sorted by key: two hosts storing the same
-        events (a platform redelivering to the other host) then wait for each other's commit in one
-        order, never in a cycle (PostgreSQL would break the deadlock only after a second)."""
+        The rows are inserted sorted by key: two hosts storing the same events (a platform redelivering
+        to the other host) then wait for each other's commit in one order, never in a cycle (PostgreSQL
+        would break the deadlock only after a second)."""
         now = self._clock()
         rows: dict[str, tuple[object, ...]] = {}
         for event in sorted(events, key=lambda e: e.key):
@@ -53,21 +53,17 @@ class Inbox:
                 payload = self._sealer.seal(json.dumps({"message": dataclasses.asdict(event.message),
                                                         "target": dict(event.target)}, ensure_ascii=False))
                 rows[event.key] = (event.key, event.message.channel, PENDING, event.received_at or now, payload)
-        todo: set[str] = set()
-        with self.db.transaction() as run:
-            values = list(rows.values())
-            for start in range(0, len(values), ACCEPT_CHUNK):
-                chunk = values[start:start + ACCEPT_CHUNK]
-                todo.update(str(k) for (k,) in run(
-                    "INSERT INTO inbox (key, channel, state, received_at, payload) VALUES "
-                    + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)) + " ON CONFLICT (key) DO NOTHING RETURNING key",
-                    [v for row in chunk for v in row]))
-            known = [key for key in rows if key not in todo]
-            for start in range(0, len(known), ACCEPT_CHUNK):
-                chunk = known[start:start + ACCEPT_CHUNK]
-                todo.update(str(k) for (k,) in run(
-                    f"SELECT key FROM inbox WHERE key IN ({', '.join(['?'] * len(chunk))}) AND state IN (?, ?)"
-                    " AND lease_until <= ?", (*chunk, PENDING, SENDING, now)))
+        values, keys = list(rows.values()), list(rows)
+        inserts = [("INSERT INTO inbox (key, channel, state, received_at, payload) VALUES "
+                    + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)) + " ON CONFLICT (key) DO NOTHING",
+                    [v for row in chunk for v in row])
+                   for chunk in (values[i:i + ACCEPT_CHUNK] for i in range(0, len(values), ACCEPT_CHUNK))]
+        # After the inserts, in the same transaction: the new rows and the unfinished, unleased old ones.
+        todo_reads = [(f"SELECT key FROM inbox WHERE key IN ({', '.join(['?'] * len(chunk))}) AND state IN (?, ?)"
+                       " AND lease_until <= ?", (*chunk, PENDING, SENDING, now))
+                      for chunk in (keys[i:i + ACCEPT_CHUNK] for i in range(0, len(keys), ACCEPT_CHUNK))]
+        results = self.db.run_together([*inserts, *todo_reads]) if rows else []
+        todo = {str(key) for found in results[len(inserts):] for (key,) in found}
         self._on_write(now)
         return [key for key in dict.fromkeys(e.key for e in events) if key in todo]
 
@@ -123,7 +119,7 @@ class Inbox:
         if inquiry is None:
             self.db.execute(*done)
             return
-        self.db.execute_together([("UPDATE inquiries SET delivery = ?, delivery_detail = ? WHERE ref = ?",
+        self.db.run_together([("UPDATE inquiries SET delivery = ?, delivery_detail = ? WHERE ref = ?",
                                    (delivery.status, delivery.detail[:500] or None, inquiry)), done])
 
     def release(self, key: str, owner: str) -> None:
