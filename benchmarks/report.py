@@ -89,6 +89,8 @@ def _scale(one: dict[str, Any], two: dict[str, Any], cores: int) -> tuple[str, s
              + f"), so two can reach ×{fmt(ceiling, 2)} at most on an idle machine; replies per CPU-second of answering "
              f"{fmt(one['replies_per_worker_cpu_s'], 0)} → {fmt(two['replies_per_worker_cpu_s'], 0)} (×{fmt(per_cpu, 2)}), "
              f"of everything {fmt(one['replies_per_cpu_s'], 0)} → {fmt(two['replies_per_cpu_s'], 0)}")
+    if others > 0.3:
+        text += " (other processes took cores meanwhile: the wall-clock ratio is not a scaling figure here)"
     if exact and ratio < 1.7 and ceiling < 1.7:
         return "NOT REACHABLE ON THIS MACHINE", text
     return _ok(exact and ratio >= 1.7), text
