@@ -40,7 +40,7 @@ class WebPlan:
 
 
 FULL_WEB = WebPlan(ack_workers=(1, 2), ack_channels=("line", "slack"), ack_seconds=8.0, burst_workers=(1, 2),
-                   burst_events=1500, scale_events=2000, pool=True)
+                   burst_events=1500, scale_events=1600, pool=True)
 QUICK_WEB = WebPlan(ack_workers=(1,), ack_channels=("line", "slack"), ack_seconds=3.0, burst_workers=(),
                     burst_events=0, scale_events=800, pool=False)
 WARM_UP = 160   # requests of the untimed burst a fresh host answers before a scale run
