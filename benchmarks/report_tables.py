@@ -96,4 +96,28 @@ def web_tables(web: list[dict[str, Any]]) -> list[str]:
                    f"{r['answered_twice']} + {r['redelivered_answered_twice']} | {f(r['logged'])} |")
     if skipped:
         out += ["", f"Skipped: {skipped[0]['skipped']}"]
+    return out + [""] + cpu_table(rows)
+
+
+def cpu_table(rows: list[dict[str, Any]]) -> list[str]:
+    """Where the CPU of each run went (runs measured with the CPU of every part)."""
+    rows = [r for r in rows if "cpu_s" in r]
+    if not rows:
+        return []
+    parts = list(dict.fromkeys(name for r in rows for name in r["cpu_s"]))
+    out = ["### Where the CPU went", "",
+           "CPU milliseconds per event of each process of the run (`/proc`, from the first request until the last "
+           "reply; *harness* = the load generator and the polling), *cores busy* = all of it ÷ that time, *other "
+           "processes' cores* = what the rest of the machine used meanwhile (`/proc/stat`). On 2 "
+           "cores, a run whose one host keeps more than 2 ÷ 1.7 = 1.18 cores busy leaves too little for a second "
+           "host to reach ×1.7; *replies per CPU-second* of the answer workers (and of everything) compare one host "
+           "with two whatever the spare cores.", "",
+           "| run | store | hosts | events | s | cores busy | other processes' cores | " + " | ".join(parts)
+           + " | replies per CPU-s: workers | all |",
+           "|---|---|---:|---:|---:|---:|---:|" + "---:|" * len(parts) + "---:|---:|"]
+    for r in rows:
+        per = " | ".join(fmt(1000 * r["cpu_s"].get(name, 0.0) / max(1, r["events"]), 2) for name in parts)
+        out.append(f"| {r['run']} {r['channel']} | {r['store']} | {r['servers']} | {r['events']} | "
+                   f"{fmt(r['window_s'])} | {fmt(r['cores_busy'], 2)} | {fmt(r.get('others_cores_busy'), 2)} | {per} | "
+                   f"{fmt(r['replies_per_worker_cpu_s'], 0)} | {fmt(r['replies_per_cpu_s'], 0)} |")
     return out + [""]

@@ -7,16 +7,20 @@ event's reply reached the stand-in, and reports:
 - answering: replies per second from the first request to the last reply (the answering capacity
   when the load is a burst), how many went out as a push because their reply token had aged;
 - CPU: milliseconds of CPU per request in the web process and per reply in the answer workers
-  (``/proc``; barely moved by other load on the machine, unlike the wall-clock rates);
+  (``/proc``; barely moved by other load on the machine, unlike the wall-clock rates); and the CPU
+  seconds of every part (web, answer workers, and those passed as ``parts``: PostgreSQL, the stand-in,
+  the harness) over the whole run, and how many cores they kept busy together;
 - correctness: events with no reply (*missing*), fresh or redelivered events answered more than
   once (*twice*), and how many events the inquiry log holds (each exactly once).
 """
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 import time
 import uuid
+from pathlib import Path
 from typing import Any, Callable
 
 from benchmarks.web_load import Delivery, LoadResult, closed_loop, deliveries, open_loop, percentile
@@ -75,6 +79,13 @@ def postgres_logged(url: str) -> Callable[[str], int]:
     return count
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine spent busy so far, all cores (``/proc/stat``: not idle, not
+    waiting for I/O)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
 async def _load(urls: list[str], items: list[Delivery], mode: str, rate: float, budget: float,
                 concurrency: int) -> LoadResult:
     if mode == "open":
@@ -84,16 +95,26 @@ async def _load(urls: list[str], items: list[Delivery], mode: str, rate: float, 
 
 def scenario(servers: list[Serve], stub: Stub, channel: str, mode: str, *, n_intents: int, count: int,
              budget: float, run: str, rate: float = 300.0, concurrency: int = 32, redeliver_every: int = 20,
-             logged: Callable[[str], int] | None = None) -> dict[str, Any]:
-    """One load run (``mode``: ``open`` at ``rate``/s, or ``closed`` with ``concurrency`` in flight)."""
+             logged: Callable[[str], int] | None = None,
+             parts: dict[str, Callable[[], float]] | None = None) -> dict[str, Any]:
+    """One load run (``mode``: ``open`` at ``rate``/s, or ``closed`` with ``concurrency`` in flight);
+    ``parts``: the CPU seconds used so far by each other process of the run, by name."""
     items = deliveries(channel, count, n_intents, run, redeliver_every=redeliver_every, servers=len(servers))
     stub.reset()
+    parts = {"harness": lambda: sum(os.times()[:2]), **(parts or {})}
     cpu_before = [s.cpu_seconds() for s in servers]
+    parts_before = {name: used() for name, used in parts.items()}
+    machine_before = machine_busy_seconds()
+    window = time.monotonic()
     result = asyncio.run(_load([s.url for s in servers], items, mode, rate, budget, concurrency))
     sent = items[:result.sent]
     counts = settle(stub, channel, sent)
+    window = time.monotonic() - window
+    machine = machine_busy_seconds() - machine_before
     per_event = replies_per_event(counts, channel, sent)
+    parts_cpu = {name: used() - parts_before[name] for name, used in parts.items()}
     cpu = [{k: after[k] - before[k] for k in after} for before, after in zip(cpu_before, (s.cpu_seconds() for s in servers))]
+    cpu_s = {"web": sum(c["web"] for c in cpu), "workers": sum(c["workers"] for c in cpu), **parts_cpu}
     redelivered = {d.event for d in sent if d.redelivery}
     last_reply = counts.get("times", {}).get("last", result.started)
     answered = sum(1 for n in per_event.values() if n)
@@ -117,6 +138,10 @@ def scenario(servers: list[Serve], stub: Stub, channel: str, mode: str, *, n_int
         "redelivered_answered_twice": sum(1 for k in redelivered if per_event.get(k, 0) > 1),
         "web_cpu_ms_per_request": 1000 * sum(c["web"] for c in cpu) / max(1, result.sent),
         "worker_cpu_ms_per_reply": 1000 * sum(c["workers"] for c in cpu) / max(1, answered),
+        "cpu_s": cpu_s, "window_s": window, "cores_busy": sum(cpu_s.values()) / window if window else 0.0,
+        "others_cores_busy": max(0.0, machine - sum(cpu_s.values())) / window if window else 0.0,
+        "replies_per_worker_cpu_s": answered / cpu_s["workers"] if cpu_s["workers"] else 0.0,
+        "replies_per_cpu_s": answered / sum(cpu_s.values()) if sum(cpu_s.values()) else 0.0,
         "logged": logged(prefix) if logged else None,
         "missing_examples": [k for k, n in per_event.items() if not n][:5],
     }

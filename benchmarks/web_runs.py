@@ -7,7 +7,10 @@
    flight); replies/s until the last reply = the answering capacity, and CPU per reply.
 3. **scale** (PostgreSQL): the same burst to one ``jetbot serve`` (1 answer worker), then spread
    over two (1 answer worker each, as two hosts would run), every event delivered a second time
-   to the *other* host: exactly once, the log complete, throughput of two ÷ one.
+   to the *other* host: exactly once, the log complete, throughput of two ÷ one. Each host first
+   answers a short untimed burst (a fresh process is slower at first). Every run also reports the
+   CPU of each part (web, answer workers, PostgreSQL, the stand-in, the harness): on 2 cores, one
+   host may already keep more than half of them busy, and then two cannot reach twice its rate.
 4. **pool** (PostgreSQL, full run only): one host with ``JETBOT_DB_POOL_SIZE=1`` against the
    default pool, under the burst.
 """
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from benchmarks.web_bench import postgres_logged, scenario, sqlite_logged
-from benchmarks.web_servers import Serve, Stub
+from benchmarks.web_servers import Serve, Stub, tree_cpu_seconds
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,10 @@ class WebPlan:
 
 
 FULL_WEB = WebPlan(ack_workers=(1, 2), ack_channels=("line", "slack"), ack_seconds=8.0, burst_workers=(1, 2),
-                   burst_events=1500, scale_events=1200, pool=True)
+                   burst_events=1500, scale_events=1600, pool=True)
 QUICK_WEB = WebPlan(ack_workers=(1,), ack_channels=("line", "slack"), ack_seconds=3.0, burst_workers=(),
-                    burst_events=0, scale_events=400, pool=False)
+                    burst_events=0, scale_events=800, pool=False)
+WARM_UP = 160   # requests of the untimed burst a fresh host answers before a scale run
 
 
 class Runner:
@@ -52,6 +56,7 @@ class Runner:
         self.logs.mkdir(exist_ok=True)
         self.log = log
         self.results: list[dict[str, Any]] = []
+        self.parts: dict[str, Callable[[], float]] = {}   # CPU seconds of the processes beside the servers
         self._count = 0
 
     @contextlib.contextmanager
@@ -70,20 +75,31 @@ class Runner:
                 **options: Any) -> dict[str, Any]:
         """One scenario; its result carries ``label`` and is kept."""
         self._count += 1
-        result = scenario(servers, stub, channel, mode, n_intents=self.n, run=f"r{self._count}x", **options)
+        result = scenario(servers, stub, channel, mode, n_intents=self.n, run=f"r{self._count}x", parts=self.parts,
+                          **options)
         result.update(label, startup_s=max(s.startup_s for s in servers))
         self.results.append(result)
+        per_reply = ", ".join(f"{name} {1000 * used / max(1, result['events']):.1f}"
+                              for name, used in result["cpu_s"].items())
         self.log(f"  {label['run']} {channel} {mode}: {result['ack_rps']:.0f} ack/s, p50 {result['p50_ms']:.1f} ms, "
                  f"p99 {result['p99_ms']:.1f} ms; {result['replies_rps']:.0f} replies/s, worker CPU "
                  f"{result['worker_cpu_ms_per_reply']:.1f} ms/reply; missing {result['missing']}, twice "
-                 f"{result['answered_twice']}+{result['redelivered_answered_twice']}, logged {result['logged']}")
+                 f"{result['answered_twice']}+{result['redelivered_answered_twice']}, logged {result['logged']}; "
+                 f"{result['cores_busy']:.2f} cores busy, CPU ms/event: {per_reply}")
         return result
+
+    def warm_up(self, servers: list[Serve], stub: Stub) -> None:
+        """An untimed burst spread over ``servers`` (kept out of the results)."""
+        self._count += 1
+        scenario(servers, stub, "line", "closed", n_intents=self.n, run=f"r{self._count}w", count=WARM_UP,
+                 budget=30.0, concurrency=32, redeliver_every=1)
 
 
 def run_web(plan: WebPlan, code: Path, work: Path, n_intents: int, log: Callable[[str], None]) -> list[dict[str, Any]]:
     """Every run of ``plan`` (see the module docstring); the results, one dict per scenario."""
     runner = Runner(code, work, n_intents, log)
     stub = Stub(code, runner.logs)
+    runner.parts["stub"] = stub.cpu_seconds
     try:
         _sqlite_runs(plan, runner, stub)
         _postgres_runs(plan, runner, stub)
@@ -120,18 +136,24 @@ def _postgres_runs(plan: WebPlan, runner: Runner, stub: Stub) -> None:
     try:
         _, url = fresh_schema(cluster.url, "bench")
         logged = postgres_logged(url)
+        postmaster = int((cluster.root / "data" / "postmaster.pid").read_text().split()[0])
+        runner.parts["postgres"] = lambda: tree_cpu_seconds(postmaster)
         runner.log("web on PostgreSQL: one host, then two")
         burst = {"concurrency": 64, "count": plan.scale_events, "budget": 60.0, "redeliver_every": 1, "logged": logged}
         with runner.serve(stub, 1, database_url=url) as first:
+            runner.warm_up([first], stub)
             runner.measure({"run": "scale", "store": "postgres", "pool": "default"}, [first], stub, "line", "closed",
                            **burst)
             with runner.serve(stub, 1, database_url=url) as second:
+                runner.warm_up([second], stub)
                 runner.measure({"run": "scale", "store": "postgres", "pool": "default"}, [first, second], stub,
                                "line", "closed", **burst)
         if plan.pool:
             runner.log("web on PostgreSQL: one connection instead of a pool")
             with runner.serve(stub, 1, database_url=url, pool_size=1) as single:
+                runner.warm_up([single], stub)
                 runner.measure({"run": "pool", "store": "postgres", "pool": "1"}, [single], stub, "line", "closed",
                                **burst)
     finally:
+        runner.parts.pop("postgres", None)
         cluster.stop()

@@ -42,6 +42,28 @@ def get_json(url: str, token: str | None = None, timeout: float = 2.0) -> Any:
         return json.loads(response.read())
 
 
+def tree_cpu_seconds(root: int) -> float:
+    """CPU time (user + system) of process ``root`` and every descendant, those that ended and were
+    waited for included (their time is in their parent's ``cutime``/``cstime``)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            pid = int(stat.parent.name)
+            parent[pid], used[pid] = int(fields[1]), sum(int(f) for f in fields[11:15]) / tick
+    children: dict[int, list[int]] = {}
+    for pid, ppid in parent.items():
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += used.get(pid, 0.0)
+        todo += children.get(pid, [])
+    return total
+
+
 class Stub:
     """:mod:`benchmarks.stub_api` in a process of its own."""
 
@@ -64,6 +86,10 @@ class Stub:
     def counts(self) -> dict[str, Any]:
         """Replies received so far, per kind and key (see :mod:`benchmarks.stub_api`)."""
         return dict(get_json(self.url + "/counts"))
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the stand-in."""
+        return tree_cpu_seconds(self.proc.pid)
 
     def reset(self) -> None:
         """Forget every count."""

@@ -61,23 +61,15 @@ class InboxPort(Protocol):
     def unfinished(self, keys: Sequence[str]) -> list[str]: ...
 
 
-class DeliveryLog(Protocol):
-    """Where the outcome of each reply is recorded (:class:`bot.storage.inquiry_log.InquiryLog`)."""
-
-    def record_delivery(self, ref: str, delivery: Delivery) -> None: ...
-
-
 class Answerer:
     """Answers events from the inbox (see the module docstring)."""
 
     def __init__(self, inbox: InboxPort, responder: Responder, outboxes: dict[str, Outbox],
-                 background: BackgroundWork, deliveries: DeliveryLog | None = None, owner: str | None = None,
-                 concurrency: int = 32) -> None:
+                 background: BackgroundWork, owner: str | None = None, concurrency: int = 32) -> None:
         self.inbox = inbox
         self.responder = responder
         self.outboxes = outboxes
         self.background = background
-        self.deliveries = deliveries
         self.owner = owner or process_owner()
         self._slots = asyncio.Semaphore(concurrency)  # sends in flight at once (the HTTP pools are this size)
         self._concurrency, self._gathering = concurrency, asyncio.Lock()
@@ -157,11 +149,10 @@ class Answerer:
         return outbox, reply, payload
 
     async def _deliver(self, event: Inbound, outbox: Outbox, reply: Reply, payload: Any) -> None:
-        """Send the reply, record how it went, finish the event (marked sending first: it may land)."""
+        """Send the reply, finish the event and note how it went on its inquiry (one store write; marked
+        sending first: it may land)."""
         self.inbox.sending(event.key, self.owner)
         delivery = await outbox.send(payload, event)   # the channel logs failures with the platform's detail
-        if self.deliveries is not None and reply.inquiry_id:
-            self.deliveries.record_delivery(reply.inquiry_id, delivery)
         self.inbox.finish(event.key, self.owner, delivery, reply.inquiry_id)
 
     async def _deliver_then_free(self, event: Inbound, outbox: Outbox, reply: Reply, payload: Any) -> None:

@@ -65,12 +65,17 @@ class Database:
         """Run one SELECT (or ``… RETURNING``) and return every row."""
         return self._connections.run(lambda conn: _rows(conn.execute(self._sql(sql), tuple(params))))
 
+    def run_together(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+        """Run several statements as one transaction, their parameters known up front (with PostgreSQL
+        sent in one round trip); returns the rows of each."""
+        return self._connections.together([(self._sql(sql), tuple(params)) for sql, params in statements],
+                                          self.dialect.begin)
+
     @contextlib.contextmanager
     def transaction(self, lock: int | None = None) -> Iterator[Run]:
         """One transaction; yields ``run(sql, params) -> rows``. ``lock``: transactions holding the
         same lock number run one at a time, across processes (read-check-write without races)."""
-        with self._connections.use() as conn:
-            conn.execute(self.dialect.begin)
+        with self._connections.begun(self.dialect.begin) as conn:
             try:
                 if lock is not None and self.dialect.lock:
                     conn.execute(self.dialect.lock, (lock,))
@@ -96,6 +101,24 @@ class _Connections:
         """``statement(connection)`` (retried once on a lost connection where that is safe)."""
         with self.use() as conn:
             return statement(conn)
+
+    def together(self, statements: Sequence[tuple[str, tuple[Any, ...]]], begin: str) -> list[list[tuple[Any, ...]]]:
+        """Every statement in one transaction; the rows of each."""
+        with self.begun(begin) as conn:
+            try:
+                rows = [_rows(conn.execute(sql, params)) for sql, params in statements]
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        return rows
+
+    @contextlib.contextmanager
+    def begun(self, begin: str) -> Iterator[Any]:
+        """A connection for the block, on which ``begin`` was run."""
+        with self.use() as conn:
+            conn.execute(begin)
+            yield conn
 
     def close(self) -> None:
         raise NotImplementedError
@@ -137,7 +160,9 @@ class _SqliteConnection(_Connections):
 
 
 class _PostgresPool(_Connections):
-    """A ``psycopg_pool.ConnectionPool``; a statement that meets a lost connection is retried once."""
+    """A ``psycopg_pool.ConnectionPool``; a statement (or a transaction's ``BEGIN``) that meets a lost
+    connection is sent once more on a fresh one. The pool lends connections unchecked: a check is a
+    round trip per statement, and the first statement finds a dead connection just as well."""
 
     def __init__(self, url: str, size: int, connect_timeout: int) -> None:
         import psycopg
@@ -147,19 +172,8 @@ class _PostgresPool(_Connections):
         self._pool = ConnectionPool(
             url, min_size=1, max_size=max(1, size), open=True, timeout=30,
             kwargs={"autocommit": True, "connect_timeout": connect_timeout, "application_name": "jetbot"},
-            check=self._check, name="jetbot")
+            name="jetbot")
         self._pool.wait(timeout=connect_timeout)
-
-    @staticmethod
-    def _check(conn: Any) -> None:
-        """The pool's check before lending a connection: a dead one is dropped and replaced."""
-        from psycopg_pool import ConnectionPool
-
-        try:
-            ConnectionPool.check_connection(conn)
-        except Exception:
-            log.warning("database connection lost; reconnecting")
-            raise
 
     def use(self) -> contextlib.AbstractContextManager[Any]:
         return self._pool.connection()
@@ -174,6 +188,27 @@ class _PostgresPool(_Connections):
             log.warning("database connection lost; reconnecting", exc_info=True)
         with self._pool.connection() as conn:
             return statement(conn)
+
+    def together(self, statements: Sequence[tuple[str, tuple[Any, ...]]], begin: str) -> list[list[tuple[Any, ...]]]:
+        def send(conn: Any) -> list[list[tuple[Any, ...]]]:
+            with conn.pipeline(), conn.transaction():   # BEGIN, the statements, COMMIT: one round trip
+                cursors = [conn.execute(sql, params) for sql, params in statements]
+            return [_rows(cursor) for cursor in cursors]
+        return self.run(send)
+
+    @contextlib.contextmanager
+    def begun(self, begin: str) -> Iterator[Any]:
+        # As run(): nothing ran before BEGIN, so a lost connection there is safe to replace.
+        with contextlib.ExitStack() as held:
+            conn = held.enter_context(self._pool.connection())
+            try:
+                conn.execute(begin)
+            except self._transient:
+                log.warning("database connection lost; reconnecting", exc_info=True)
+                held.close()   # the dead connection goes back, and the pool replaces it
+                conn = held.enter_context(self._pool.connection())
+                conn.execute(begin)
+            yield conn
 
     def close(self) -> None:
         self._pool.close()

@@ -21,7 +21,7 @@ class Undelivered:
 
 
 class DeliveryStats:
-    """Delivery outcomes recorded with the inquiries (``InquiryLog.record_delivery``)."""
+    """Delivery outcomes recorded with the inquiries (by ``Inbox.finish``)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -24,6 +24,7 @@ from bot.storage.keys import Sealer
 LEASE = 30.0  # seconds a claimed event is left to its worker
 PENDING, SENDING, DONE, UNDELIVERABLE = "pending", "sending", "done", "undeliverable"
 _COLUMNS = "key, received_at, attempts, payload"
+ACCEPT_CHUNK = 100  # rows per INSERT (5 values each: well under SQLite's 999 variables)
 
 
 class Inbox:
@@ -38,23 +39,33 @@ class Inbox:
         self.lease = lease
 
     def accept(self, events: Sequence[Inbound]) -> list[str]:
-        """Store new events, all in one transaction (one commit however many); returns the keys to
-        answer: the new ones, and redelivered ones whose earlier delivery was never finished and is no
-        longer being worked on."""
+        """Store new events, all in one transaction (one commit however many; with PostgreSQL one round
+        trip); returns the keys to answer, in the order given: the new ones, and redelivered ones whose
+        earlier delivery was never finished and is no longer being worked on.
+
+        The rows are inserted sorted by key: two hosts storing the same events (a platform redelivering
+        to the other host) then wait for each other's commit in one order, never in a cycle (PostgreSQL
+        would break the deadlock only after a second)."""
         now = self._clock()
-        todo: list[str] = []
-        with self.db.transaction() as run:
-            for event in events:
+        rows: dict[str, tuple[object, ...]] = {}
+        for event in sorted(events, key=lambda e: e.key):
+            if event.key not in rows:
                 payload = self._sealer.seal(json.dumps({"message": dataclasses.asdict(event.message),
                                                         "target": dict(event.target)}, ensure_ascii=False))
-                added = run("INSERT INTO inbox (key, channel, state, received_at, payload) VALUES (?, ?, ?, ?, ?)"
-                            " ON CONFLICT (key) DO NOTHING RETURNING key",
-                            (event.key, event.message.channel, PENDING, event.received_at or now, payload))
-                if added or run("SELECT 1 FROM inbox WHERE key = ? AND state IN (?, ?) AND lease_until <= ?",
-                                (event.key, PENDING, SENDING, now)):
-                    todo.append(event.key)
+                rows[event.key] = (event.key, event.message.channel, PENDING, event.received_at or now, payload)
+        values, keys = list(rows.values()), list(rows)
+        inserts = [("INSERT INTO inbox (key, channel, state, received_at, payload) VALUES "
+                    + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)) + " ON CONFLICT (key) DO NOTHING",
+                    [v for row in chunk for v in row])
+                   for chunk in (values[i:i + ACCEPT_CHUNK] for i in range(0, len(values), ACCEPT_CHUNK))]
+        # After the inserts, in the same transaction: the new rows and the unfinished, unleased old ones.
+        todo_reads = [(f"SELECT key FROM inbox WHERE key IN ({', '.join(['?'] * len(chunk))}) AND state IN (?, ?)"
+                       " AND lease_until <= ?", (*chunk, PENDING, SENDING, now))
+                      for chunk in (keys[i:i + ACCEPT_CHUNK] for i in range(0, len(keys), ACCEPT_CHUNK))]
+        results = self.db.run_together([*inserts, *todo_reads]) if rows else []
+        todo = {str(key) for found in results[len(inserts):] for (key,) in found}
         self._on_write(now)
-        return todo
+        return [key for key in dict.fromkeys(e.key for e in events) if key in todo]
 
     def claim(self, key: str, owner: str) -> Inbound | None:
         """Take ``key`` for ``owner`` for one lease, if it is unfinished and nobody holds it; the event's
@@ -99,11 +110,17 @@ class Inbox:
                         " AND owner = ?", (SENDING, self._clock(), key, owner))
 
     def finish(self, key: str, owner: str, delivery: Delivery, inquiry: str | None = None) -> None:
-        """The event is finished (sent, pushed, or given up): its sealed data is wiped."""
+        """The event is finished (sent, pushed, or given up): its sealed data is wiped, and what became
+        of the reply is noted on its inquiry (``inquiry``: the id in the log), in one transaction."""
         state = DONE if delivery.status in ("sent", "pushed", "skipped") else UNDELIVERABLE
-        self.db.execute("UPDATE inbox SET state = ?, outcome = ?, detail = ?, done_at = ?, inquiry = ?,"
-                        " payload = '', lease_until = 0 WHERE key = ? AND owner = ?",
-                        (state, delivery.status, delivery.detail[:500], self._clock(), inquiry, key, owner))
+        done = ("UPDATE inbox SET state = ?, outcome = ?, detail = ?, done_at = ?, inquiry = ?, payload = '',"
+                " lease_until = 0 WHERE key = ? AND owner = ?",
+                (state, delivery.status, delivery.detail[:500], self._clock(), inquiry, key, owner))
+        if inquiry is None:
+            self.db.execute(*done)
+            return
+        self.db.run_together([("UPDATE inquiries SET delivery = ?, delivery_detail = ? WHERE ref = ?",
+                                   (delivery.status, delivery.detail[:500] or None, inquiry)), done])
 
     def release(self, key: str, owner: str) -> None:
         """Give the event back unfinished (a worker stopping, or a failure worth retrying soon)."""
@@ -140,84 +157,3 @@ class Inbox:
         data = json.loads(self._sealer.unseal(str(payload)))
         return Inbound(str(key), IncomingMessage(**data["message"]), data["target"], float(received_at),  # type: ignore[arg-type]
                        int(attempts) + 1)  # type: ignore[call-overload]
-
-
-class MemoryInbox:
-    """The inbox's contract in memory, for a bot without a database (tests, trying it out): nothing
-    survives the process, but events are still answered once and finished like the durable ones."""
-
-    def __init__(self, clock: Callable[[], float] = time.time, lease: float = LEASE) -> None:
-        self._rows: dict[str, dict[str, object]] = {}
-        self._clock = clock
-        self.lease = lease
-
-    def accept(self, events: Sequence[Inbound]) -> list[str]:
-        """Store new events; the keys to answer (see :meth:`Inbox.accept`)."""
-        now, todo = self._clock(), []
-        for event in events:
-            row = self._rows.setdefault(event.key, {"event": event, "state": PENDING, "lease": 0.0, "owner": None,
-                                                    "attempts": 0})
-            if row["state"] in (PENDING, SENDING) and float(row["lease"]) <= now:  # type: ignore[arg-type]
-                todo.append(event.key)
-        return todo
-
-    def claim(self, key: str, owner: str) -> Inbound | None:
-        """Take ``key`` for one lease (see :meth:`Inbox.claim`)."""
-        row, now = self._rows.get(key), self._clock()
-        if row is None or row["state"] not in (PENDING, SENDING) or float(row["lease"]) > now:  # type: ignore[arg-type]
-            return None
-        row.update(lease=now + self.lease, owner=owner)
-        return dataclasses.replace(row["event"], attempt=int(row["attempts"]) + 1)  # type: ignore[arg-type, type-var]
-
-    def claim_many(self, keys: Sequence[str], owner: str) -> list[Inbound]:
-        """:meth:`claim` for several keys."""
-        return [event for key in dict.fromkeys(keys) if (event := self.claim(key, owner)) is not None]
-
-    def state(self, key: str) -> str | None:
-        """The event's state (``None``: never accepted)."""
-        row = self._rows.get(key)
-        return str(row["state"]) if row else None
-
-    def unfinished(self, keys: Sequence[str]) -> list[str]:
-        """Those of ``keys`` accepted and not finished yet."""
-        return [k for k in keys if self.state(k) in (PENDING, SENDING)]
-
-    def due(self, limit: int = 100) -> list[str]:
-        """Unfinished events nobody holds."""
-        now = self._clock()
-        return [k for k, r in self._rows.items() if r["state"] in (PENDING, SENDING)
-                and float(r["lease"]) <= now][:limit]  # type: ignore[arg-type]
-
-    def sending(self, key: str, owner: str) -> None:
-        """A delivery starts."""
-        row = self._rows[key]
-        if row["owner"] == owner:
-            row.update(state=SENDING, attempts=int(row["attempts"]) + 1)  # type: ignore[call-overload]
-
-    def finish(self, key: str, owner: str, delivery: Delivery, inquiry: str | None = None) -> None:
-        """The event is finished."""
-        row = self._rows[key]
-        if row["owner"] == owner:
-            row.update(state=DONE if delivery.status in ("sent", "pushed", "skipped") else UNDELIVERABLE,
-                       outcome=delivery.status, lease=0.0)
-
-    def release(self, key: str, owner: str) -> None:
-        """Give the event back unfinished."""
-        row = self._rows.get(key)
-        if row is not None and row["owner"] == owner:
-            row["lease"] = 0.0
-
-    def release_owners(self, owners: Sequence[str]) -> int:
-        """Nothing outlives this process: no other owner can hold an event."""
-        return 0
-
-    def holders(self) -> list[str]:
-        """Owners holding unfinished events."""
-        return sorted({str(r["owner"]) for r in self._rows.values() if r["owner"] and r["state"] in (PENDING, SENDING)})
-
-    def summary(self) -> dict[str, object]:
-        """Counts per state."""
-        counts: dict[str, int] = {}
-        for row in self._rows.values():
-            counts[str(row["state"])] = counts.get(str(row["state"]), 0) + 1
-        return {"states": counts, "oldest_unfinished_s": 0.0}

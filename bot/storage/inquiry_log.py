@@ -7,7 +7,7 @@ import time
 from typing import Callable
 
 from bot.core.privacy import mask_personal_data
-from bot.core.types import Delivery, IncomingMessage, Reply
+from bot.core.types import IncomingMessage, Reply
 from bot.storage.database import Database
 from bot.storage.keys import Pseudonyms
 from bot.storage.retention import DAY
@@ -61,11 +61,6 @@ class InquiryLog:
         if not added and event_key is not None:
             ref = str(self.db.query("SELECT ref FROM inquiries WHERE event_key = ?", (event_key,))[0][0])
         return ref
-
-    def record_delivery(self, ref: str, delivery: Delivery) -> None:
-        """What became of the reply to inquiry ``ref`` (sent, pushed, failed with a status, timed out…)."""
-        self.db.execute("UPDATE inquiries SET delivery = ?, delivery_detail = ? WHERE ref = ?",
-                        (delivery.status, delivery.detail[:500] or None, ref))
 
     def purge(self, now: float) -> int:
         """Delete inquiries older than the retention period."""

@@ -31,7 +31,7 @@ from bot.core.feedback import POSTBACK_KEY as FEEDBACK_KEY
 from bot.conversation.feedback import FeedbackDesk
 from bot.settings import Settings
 from bot.storage.dedupe_keys import Dedupe, MemoryDedupe
-from bot.storage.inbox import MemoryInbox
+from bot.storage.memory_inbox import MemoryInbox
 from bot.storage.stores import Stores
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def build_bot(settings: Settings, engine: Engine, stores: Stores | None = None, 
     dedupe = dedupe or (stores.dedupe if stores else MemoryDedupe())
     responder = Responder(engine)
     inbox = stores.inbox if stores else MemoryInbox(clock)
-    answerer = Answerer(inbox, responder, {}, background, stores.inquiries if stores else None)
+    answerer = Answerer(inbox, responder, {}, background)
     pipeline = Pipeline(responder, inbox, background, answerer)
     desk, team = build_desk(settings, engine, stores, background, clock)
     offers = None

@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from bot.core.types import Candidate, Context, IncomingMessage, Reply
+from bot.core.types import Candidate, Context, Inbound, IncomingMessage, Reply
 from bot.engine import Engine
 from bot.settings import Settings, StorageSettings
 from bot.storage.migrations import SCHEMA_VERSION
@@ -210,6 +210,20 @@ def test_postgres_connection_lost_is_reopened(pg_url: str, caplog: pytest.LogCap
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     assert store.dedupe.claim("line:after") and not store.dedupe.claim("line:before")
     assert "reconnecting" in caplog.text
+    store.close()
+
+
+def test_postgres_connection_lost_before_a_transaction_is_reopened(pg_url: str,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    import psycopg
+
+    store = open_stores(storage_at(pg_url, pool_size=1), clock=lambda: NOW)
+    (pid,) = store.db.query("SELECT pg_backend_pid()")[0]
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    event = Inbound("line:after", IncomingMessage("質問", channel="line", user_id="U1"), {"reply_token": "rt"})
+    assert store.inbox.accept([event]) == ["line:after"]      # the webhook is stored, not refused
+    assert store.inbox.state("line:after") == "pending" and "reconnecting" in caplog.text
     store.close()
 
 
