@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence, Union
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.core.bm25 import Counts, Field as _Field, Vocabulary, documents_using
+from bot.core.bm25 import Counts, Field as _Field, Row, Vocabulary, documents_using
 from bot.core.packed import PackedGroups
 from bot.core.semantic import ExampleVectors
 from bot.core.text import Analysis, Analyzer, fold_kana
@@ -38,6 +38,9 @@ NAMED_SHARE = 0.8          # … and more than this share is the general subject
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
 PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
+Terms = Union[Counter[str], Row]  # an intent's term counts: ``get`` and ``in``
+# a question word: (word, weight, is a named thing, its parts, their weights, their sum)
+_Weighted = tuple[str, float, bool, tuple[str, ...], tuple[float, ...], float]
 
 
 @dataclass(frozen=True)
@@ -175,8 +178,11 @@ class Matcher:
         entities = tuple(self.entities.intersection(terms))
         rivals = tuple(self.rivals.intersection(terms))
         semantic = self._semantics(top, vector, exclude)
+        # the rival check below looks at every named thing the examples use
+        named = specifics + entities + (rivals + tuple(self.rivals | self.entities) if rivals else ())
+        shortlist = self._prefetch(top, query, named)
         ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities,
-                             rivals) for i in top]
+                             rivals, fetched) for i, fetched in zip(top, shortlist)]
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
 
@@ -186,7 +192,7 @@ class Matcher:
         return [w for w, weight, parts in query.units if weight == 1.0 and len(w) >= STRANGER_LENGTH
                 and not w.isascii() and not self.knows(w) and not any(self.knows(p) for p in parts)]
 
-    def _credit(self, term: str, vocab: Counter[str], answer: Counter[str], entity: bool = False) -> float:
+    def _credit(self, term: str, vocab: Terms, answer: Terms, entity: bool = False) -> float:
         if vocab.get(term):
             return 1.0
         if term not in answer:
@@ -195,21 +201,38 @@ class Matcher:
         # examples name; the same word in its answer alone is a weak sign.
         return ENTITY_ANSWER_CREDIT if entity else ANSWER_CREDIT
 
-    def _coverage(self, query: Analysis, vocab: Counter[str], answer: Counter[str]) -> float:
-        """Share of the question's word weight that the intent covers (parts of compounds count partly)."""
+    def _coverage(self, query: Analysis, vocab: Terms, answer: Terms,
+                  weighted: list[_Weighted] | None = None) -> float:
+        """Share of the question's word weight that the intent covers (parts of compounds count partly);
+        ``weighted``: :meth:`_weighted` of the question when the caller already has it."""
         total = covered = 0.0
-        entities = {fold_kana(canonical) for _, canonical in query.synonyms_applied}
-        for word, unknown_factor, parts in query.units:
-            known = self.knows(word)
-            weight = self.term_weight(word) * (1.0 if known else unknown_factor)
-            credit = self._credit(word, vocab, answer, word in entities)
+        for word, weight, entity, parts, weights, parts_weight in weighted or self._weighted(query):
+            credit = self._credit(word, vocab, answer, entity)
             if credit < 1.0 and parts:
-                weights = [self.term_weight(p) for p in parts]
-                part_credit = sum(w * self._credit(p, vocab, answer) for p, w in zip(parts, weights)) / sum(weights)
+                part_credit = sum(w * self._credit(p, vocab, answer) for p, w in zip(parts, weights)) / parts_weight
                 credit = max(credit, PART_CREDIT * part_credit)
             total += weight
             covered += weight * credit
         return covered / total if total else 0.0
+
+    def _weighted(self, query: Analysis) -> list[_Weighted]:
+        """The question's words with their weights, whether each is a named thing, and their parts' weights
+        (the same for every candidate: computed once per ranking)."""
+        entities = {fold_kana(canonical) for _, canonical in query.synonyms_applied}
+        out = []
+        for word, unknown_factor, parts in query.units:
+            weight = self.term_weight(word) * (1.0 if self.knows(word) else unknown_factor)
+            weights = tuple(self.term_weight(p) for p in parts)
+            out.append((word, weight, word in entities, parts, weights, sum(weights)))
+        return out
+
+    def _prefetch(self, top: list[int], query: Analysis, named: tuple[str, ...]) -> list[_Fetched]:
+        """For each shortlisted intent, its example norms and the counts of the question's words (and of
+        ``named``) in its examples and answer, read from the arrays for the whole shortlist at once."""
+        asked = [t for word, _, parts in query.units for t in (word, *parts)] + list(named)
+        weighted = self._weighted(query)
+        return [_Fetched(norms, vocab, answer, weighted) for norms, vocab, answer in zip(
+            self.example_norms.many(top), self.ex_docs.rows(top, asked), self.ans_docs.rows(top, asked))]
 
     def _gram_coverage(self, grams: Sequence[str], doc: Counter[str]) -> float:
         field = self.fields["rd"]
@@ -260,16 +283,18 @@ class Matcher:
 
     def _fine(self, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
               semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],
-              rivals: tuple[str, ...] = ()) -> Scored:
-        norms: Sequence[str] = self.example_norms[i]
+              rivals: tuple[str, ...] = (), fetched: _Fetched | None = None) -> Scored:
+        """``fetched``: what :meth:`_prefetch` read for this intent (else read here)."""
+        norms: Sequence[str] = fetched.norms if fetched is not None else self.example_norms[i]
         hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
+        vocab: Terms
         if hidden is not None and exclude is not None:
             norms = [n for j, n in enumerate(norms) if j != exclude[1]]
             vocab = self.ex_docs[i] - Counter(hidden.terms)
         else:
-            vocab = self.ex_docs[i]
-        answer = self.ans_docs[i]  # made from arrays on each access: once per candidate
-        coverage = self._coverage(query, vocab, answer)
+            vocab = fetched.vocab if fetched is not None else self.ex_docs[i]
+        answer: Terms = fetched.answer if fetched is not None else self.ans_docs[i]
+        coverage = self._coverage(query, vocab, answer, fetched.weighted if fetched is not None else None)
         if query.kana_only:  # a misread kana question still shares its sounds with the examples
             grams = self.rd_docs[i]
             if hidden is not None:
@@ -293,6 +318,15 @@ class Matcher:
                     vocab.get(other) for other in self.rivals | self.entities if other not in query.terms):
                 penalty *= ENTITY_PENALTY
         return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
+
+
+class _Fetched(NamedTuple):
+    """What :meth:`Matcher._fine` reads about one shortlisted intent, read for the whole shortlist at once."""
+
+    norms: tuple[str, ...]
+    vocab: Row
+    answer: Row
+    weighted: list[_Weighted]
 
 
 def _is_specific_number(term: str) -> bool:

@@ -9,9 +9,16 @@ them raw and workers map them (shared, and only the pages actually read become r
 from __future__ import annotations
 
 import hashlib
+import itertools
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
+
+
+def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The positions ``starts[k]..ends[k]`` for every ``k``, one span after another (one array)."""
+    sizes = ends - starts
+    return np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(starts, sizes)
 
 
 class PackedGroups(Sequence[tuple[str, ...]]):
@@ -38,6 +45,19 @@ class PackedGroups(Sequence[tuple[str, ...]]):
             out.append(text[at:at + length])
             at += length
         return tuple(out)
+
+    def many(self, indices: Iterable[int]) -> list[tuple[str, ...]]:
+        """Several groups at once, as ``[self[i] for i in indices]`` (one decoding for all of them; read
+        through memoryviews: numpy's calls cost more than they save on a few hundred short strings)."""
+        starts, offsets = memoryview(self.starts), memoryview(self.offsets)
+        lengths, data = memoryview(self.lengths), memoryview(self.data)
+        groups = [(starts[i], starts[i + 1]) for i in indices]
+        text = b"".join([data[offsets[first]:offsets[last]] for first, last in groups]).decode("utf-8")
+        cuts = [0, *itertools.accumulate(itertools.chain.from_iterable(
+            [lengths[first:last].tolist() for first, last in groups]))]
+        strings = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        bounds = [0, *itertools.accumulate(last - first for first, last in groups)]
+        return [tuple(strings[a:b]) for a, b in zip(bounds, bounds[1:])]
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
         return (self[i] for i in range(len(self)))

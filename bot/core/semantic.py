@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from bot.core import compact, encoder_state
+from bot.core.packed import spans
 from bot.core.vector_store import StoredVectors
 
 BATCH = 256
@@ -147,16 +148,17 @@ class ExampleVectors:
 
     def best_of(self, vector: np.ndarray, intents: list[int]) -> list[float]:
         """Highest cosine for each of several intents, in one matrix product."""
-        spans = [(int(self.starts[i]), int(self.ends[i])) for i in intents]
-        rows = np.concatenate([np.arange(a, b) for a, b in spans]) if spans else np.zeros(0, dtype=np.int64)
+        at = np.asarray(intents, dtype=np.intp)
+        starts, ends = self.starts[at], self.ends[at]
+        rows = spans(starts, ends)
         if not len(rows):
             return [0.0] * len(intents)
         sims = self._cosines(rows, vector)
-        out, at = [], 0
-        for a, b in spans:
-            out.append(float(sims[at:at + b - a].max()) if b > a else 0.0)
-            at += b - a
-        return out
+        sizes = ends - starts
+        best = np.zeros(len(intents), dtype=sims.dtype)  # an intent without examples: 0
+        used = sizes > 0
+        best[used] = np.maximum.reduceat(sims, (np.cumsum(sizes) - sizes)[used])
+        return best.tolist()
 
     def best(self, vector: np.ndarray, intent: int, skip: int | None = None) -> float:
         """Highest cosine between the question and one intent's examples (``skip``: hide one)."""

@@ -77,3 +77,14 @@ def test_a_pickled_field_scores_the_same() -> None:
     original.add_scores(a, ["任用", "年"], 0.5)
     copy.add_scores(b, ["任用", "年"], 0.5)
     assert a.tolist() == b.tolist() and copy.vocabulary.ids == original.vocabulary.ids
+
+
+def test_rows_of_a_shortlist_read_like_the_counters_of_its_documents() -> None:
+    counts = Counts(DOCS, Vocabulary(t for d in DOCS for t in d))
+    docs = [3, 0, 2, 1, 3]
+    rows = counts.rows(docs, ["住民票", "任用", "unknown"])
+    for doc, row in zip(docs, rows):
+        full = counts[doc]
+        for term in ["住民票", "任用", "unknown", "窓口", "年"]:  # the last two were not asked: looked up then
+            assert row.get(term) == full.get(term) and (term in row) == (term in full)
+    assert counts.rows([], ["住民票"]) == [] and counts.rows([0], [])[0].get("窓口") == 1

@@ -51,3 +51,19 @@ def test_a_long_noun_the_knowledge_wholly_lacks_names_something_else(repo_engine
     ours = matcher.rank(matcher.analyse("JETの受け入れ手続きは？"))
     assert other[0].penalty < 1.0 and ours[0].penalty == 1.0
     assert other[0].score < 50 <= ours[0].score
+
+
+@pytest.mark.parametrize("question", [
+    "総務省の担当者の名前だけ",  # a rival office: the penalty reads every named thing of each candidate
+    "令和5年度のALTの人数は？",  # a year: a specific the candidates must mention
+    "技能実習生の受け入れ手続きは？",  # a compound covered through its parts
+    "What does the notice say about CIRs?",
+    "じぇっとぷろぐらむってなに",  # kana only: reading bigrams
+])
+def test_reading_the_shortlist_at_once_changes_no_score(repo_engine, monkeypatch, question: str) -> None:
+    matcher = repo_engine.kb.matcher
+    query = matcher.analyse(question)
+    at_once = matcher.rank(query, limit=20)
+    # each candidate read on its own from the arrays, as before the shortlist was read at once
+    monkeypatch.setattr(Matcher, "_prefetch", lambda self, top, query, named: [None] * len(top))
+    assert at_once and matcher.rank(query, limit=20) == at_once

@@ -26,3 +26,10 @@ def test_a_mapping_answers_like_the_dict_it_was_made_from() -> None:
 
 def test_an_empty_mapping_finds_nothing() -> None:
     assert PackedMapping({}).get("何か") == ()
+
+
+def test_several_groups_at_once_equal_them_one_by_one() -> None:
+    packed = pickle.loads(pickle.dumps(PackedGroups(GROUPS)))
+    order = [3, 0, 1, 2, 0]
+    assert packed.many(order) == [packed[i] for i in order] == [GROUPS[i] for i in order]
+    assert packed.many([]) == [] and packed.many([1]) == [()]

@@ -66,3 +66,11 @@ def test_questions_primed_together_are_not_encoded_again(counting: CountingEncod
     assert np.allclose(primed, alone, atol=1e-5), "a batch encodes each question as it would alone"
     counting.query("SEAとは")
     assert counting.texts[-1] == "SEAとは", "a question not primed is encoded on its own"
+
+
+def test_the_best_cosines_of_several_intents_are_each_intents_own() -> None:
+    vectors = ExampleVectors(shared_encoder(), [*EXAMPLES, []])  # the last intent has no examples
+    question = vectors.query("ALTの任期について")
+    order = [2, 0, 3, 1, 0]
+    assert vectors.best_of(question, order) == pytest.approx([vectors.best(question, i) for i in order], abs=1e-6)
+    assert vectors.best_of(question, [3]) == [0.0] and vectors.best_of(question, []) == []
