@@ -25,6 +25,11 @@ MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
 LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
+# a follow-up whose words the previous topic's examples cover this much less than another intent's
+# (「職種別では？」 after the 2023 head count, "And MOFA?" after the contact list) asks something new:
+# it moves on to that intent when the topic ranks it this close
+NEW_ASPECT = 0.3
+NEW_ASPECT_MARGIN = 25.0
 
 
 def language_of(text: str) -> Language:
@@ -93,21 +98,26 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
     # an elliptical question leans on the context unless it is clearly a new topic on its own
     if (not _confident(ranked) or combined[0].score > ranked[0].score
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
-        return combined_query, _moving_on(kb, context.intent_id, ranked, combined), combined_text
+        return combined_query, _moving_on(kb, context.intent_id, query, ranked, combined), combined_text
     return query, ranked, text
 
 
-def _moving_on(kb: KnowledgeBase, previous: str, alone: list[Scored], combined: list[Scored]) -> list[Scored]:
+def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored],
+               combined: list[Scored]) -> list[Scored]:
     """A follow-up rarely wants the same answer again: when the previous topic pulls the question back to
     the answer just given (「そのうち学校での事例は？」 after the casebook), the intent the question alone
-    finds wins if the topic ranks it close too."""
+    finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
+    previous topic's examples do not cover (a breakdown, another office)."""
     if not combined or combined[0].intent_id != previous or not _confident(alone):
         return combined
     found = alone[0].intent_id
     if found == previous or kb.intents[found].fallback:
         return combined
+    margin = LEANING_MARGIN
+    if alone[0].coverage - kb.matcher.example_coverage(query, previous) >= NEW_ASPECT:
+        margin = NEW_ASPECT_MARGIN
     for s in combined[1:4]:
-        if s.intent_id == found and combined[0].score - s.score <= LEANING_MARGIN:
+        if s.intent_id == found and combined[0].score - s.score <= margin:
             return [s] + [r for r in combined if r is not s]
     return combined
 

@@ -112,9 +112,11 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         choice = next((i for i in close if i in kb.figure_years), choice)
     year = min(asked)
     if figure and (choice in kb.figure_years or not kb.intent_years.get(choice)):
-        for s in [s for s in topic[:5] if s.intent_id in kb.figure_years]:
-            if asked & kb.figure_years[s.intent_id] and not _missing_entity(kb, analysis, s.intent_id):
-                return Reading(_first(ranked or topic, s.intent_id))
+        # the chosen topic first (the breakdown by role asked after the year's total keeps the breakdown)
+        figures = [i for i in (choice, *(s.intent_id for s in topic[:5])) if i in kb.figure_years]
+        for intent_id in dict.fromkeys(figures):
+            if asked & kb.figure_years[intent_id] and not _missing_entity(kb, analysis, intent_id):
+                return Reading(_first(ranked or topic, intent_id))
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))

@@ -112,3 +112,14 @@ def test_a_follow_up_narrows_the_previous_topic_instead_of_repeating_it(repo_eng
                                                                          question: str, expected: str) -> None:
     reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
     assert expected in plain_text(reply)
+
+
+@pytest.mark.parametrize(("previous", "question", "expected"), [
+    ("contact_list", "And MOFA?", "contact_mofa"),  # one office of the list: that office, not the list again
+    ("contact_list", "外務省は？", "contact_mofa"),
+    ("size_2023", "職種別では？", "numbers_by_type"),  # the breakdown by role, though the year's topic names 2023
+])
+def test_a_follow_up_that_adds_what_the_previous_topic_lacks_moves_on(repo_engine: Engine, previous: str,
+                                                                       question: str, expected: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    assert reply.intent_id == expected
