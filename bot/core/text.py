@@ -69,6 +69,11 @@ _INTERNAL_TOKEN = re.compile(r"[a-z0-9]+")  # ref1, headcount: synonym canonical
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})
 
 
+def _small_at(text: str) -> frozenset[int]:
+    """Where ``text`` has a small kana (ッ, ゃ…): folding makes いっ look like いつ."""
+    return frozenset(i for i, ch in enumerate(text.translate(_HIRA_TO_KATA)) if ch in "ァィゥェォッャュョヮヵヶ")
+
+
 def fold_kana(text: str) -> str:
     """Hiragana to katakana, small kana to full size: one shape per sound."""
     return text.translate(_HIRA_TO_KATA).translate(_SMALL_KANA)
@@ -160,6 +165,7 @@ class Analyzer:
         self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
         self._lock = threading.Lock()
         table: dict[str, str] = {}
+        small: dict[str, frozenset[int]] = {}
         # the word the sentence encoder reads for a group: its first variant that is not an internal token (ref1)
         self._display: dict[str, str] = {}
         for group in synonym_groups:
@@ -167,13 +173,18 @@ class Analyzer:
             self._display.setdefault(canonical, clean(next(
                 (str(v) for v in group if not _INTERNAL_TOKEN.fullmatch(str(v))), str(group[0]))))
             for variant in group:  # the canonical word itself too: it becomes one atomic term
-                key = fold_kana(normalise_years(clean(variant)))
+                written = normalise_years(clean(variant))
+                key = fold_kana(written)
                 if key:
                     table.setdefault(key, canonical)
+                    small[key] = small.get(key, frozenset()) | _small_at(written)
         for key, canonical in list(table.items()):
             reading = self._reading(key)  # そうむしょう finds 総務省 even when no one wrote it down
             if len(reading) >= 4:
                 table.setdefault(reading, canonical)
+                small[reading] = small.get(reading, frozenset()) | _small_at(reading)
+        # a small kana where every variant has a full one is another word: どういった is not いつ
+        self._small = small
         self._synonyms = table
         self._synonym_re = self._build_synonym_re(table)
 
@@ -212,6 +223,8 @@ class Analyzer:
         applied: list[tuple[str, str]] = []
         last = 0
         for match in self._synonym_re.finditer(folded):
+            if not _small_at(text[match.start():match.end()]) <= self._small.get(match.group(0), frozenset()):
+                continue
             canonical = self._synonyms[match.group(0)]
             out.append(text[last:match.start()])
             out.append(f" {canonical} ")

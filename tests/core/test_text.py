@@ -76,3 +76,10 @@ def test_a_question_typed_in_kana_alone_reaches_the_encoder_with_its_known_words
 def test_an_english_frame_naming_the_notice_is_not_the_topic(analyzer: Analyzer, question: str) -> None:
     assert analyzer.analyse(question).terms == ("cir",)
     assert "notic" in analyzer.analyse("What is the notice about?").terms  # the notice itself asked about
+
+
+def test_a_small_kana_is_not_the_full_one_of_a_synonym() -> None:
+    analyzer = Analyzer([["いつ", "いつ頃"], ["JET", "ジェット"]])
+    assert analyzer.analyse("どういった位置づけの方なのか").synonyms_applied == ()  # いっ is not いつ
+    assert analyzer.analyse("締切はいつですか").synonyms_applied == (("いつ", "いつ"),)
+    assert analyzer.analyse("じえっとって何").synonyms_applied  # a full kana typed for a small one still counts
