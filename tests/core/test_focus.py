@@ -24,6 +24,13 @@ def test_the_last_question_sentence_is_the_question() -> None:
     assert found.question == "どういう活動をする人ですか" and "SEA" in found.background
 
 
+def test_a_request_that_only_gives_its_purpose_is_not_the_question() -> None:
+    found = parts("ALT活動事例集を紹介しようと思っております。掲載されている事例はどのような分類になっているのでしょうか。"
+                  "研修資料に書き込みたいので教えてください。")
+    assert found.question == "掲載されている事例はどのような分類になっているのでしょうか。"
+    assert "研修資料" in found.background
+
+
 def test_a_long_line_message_is_answered_from_its_question(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage(
         "お世話になっております。○○市役所観光課の中村です。インバウンド対策を強化したく、外国出身の人材を採用できないかと"
