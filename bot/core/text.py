@@ -51,7 +51,9 @@ _POLITE = re.compile(
 _STOP_LEMMAS = frozenset(
     "する ある いる なる 為る 居る 成る 有る 教える 下さる 知る 言う いう できる 出来る 思う れる られる せる "
     "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 ところ これ それ あれ この その あの どこ どれ "
-    "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく".split()
+    "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく "
+    # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
+    "おる 居る 申す 存じる 存ずる 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )
 _EN_STOP = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below

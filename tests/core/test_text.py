@@ -83,3 +83,9 @@ def test_a_small_kana_is_not_the_full_one_of_a_synonym() -> None:
     assert analyzer.analyse("どういった位置づけの方なのか").synonyms_applied == ()  # いっ is not いつ
     assert analyzer.analyse("締切はいつですか").synonyms_applied == (("いつ", "いつ"),)
     assert analyzer.analyse("じえっとって何").synonyms_applied  # a full kana typed for a small one still counts
+
+
+def test_humble_verbs_of_a_staff_message_are_not_topic_words(analyzer: Analyzer) -> None:
+    humble = analyzer.analyse("配置を検討しておりますが、どのような形がよろしいでしょうか")
+    plain = analyzer.analyse("配置を検討。どのような形")
+    assert set(humble.terms) == set(plain.terms)  # おる, よろしい weigh nothing
