@@ -14,6 +14,11 @@ def test_greeting_and_self_introduction_are_dropped() -> None:
     assert found.background == "ALTを増やしたいと考えています。" and found.dropped
 
 
+def test_thanks_at_the_start_is_a_greeting() -> None:
+    found = parts("いつもありがとうございます。○○市教育委員会の中村です。どの部署に連絡すればよいでしょうか。")
+    assert found.question == "どの部署に連絡すればよいでしょうか。" and not found.background and found.dropped
+
+
 def test_a_short_question_is_left_as_it_is() -> None:
     found = parts("CIRとはどんな人ですか")
     assert found.question == "CIRとはどんな人ですか" and not found.background and not found.dropped

@@ -123,3 +123,8 @@ def test_a_follow_up_that_adds_what_the_previous_topic_lacks_moves_on(repo_engin
                                                                        question: str, expected: str) -> None:
     reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
     assert reply.intent_id == expected
+
+
+def test_asking_which_office_to_call_about_schools_gets_mext(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "学校教育の観点ではどちらの省庁のどの部署に連絡すればよいでしょうか")
+    assert "外国語教育推進室" in plain_text(reply)

@@ -89,3 +89,7 @@ def test_humble_verbs_of_a_staff_message_are_not_topic_words(analyzer: Analyzer)
     humble = analyzer.analyse("配置を検討しておりますが、どのような形がよろしいでしょうか")
     plain = analyzer.analyse("配置を検討。どのような形")
     assert set(humble.terms) == set(plain.terms)  # おる, よろしい weigh nothing
+
+
+def test_which_one_is_a_question_word_not_a_topic(analyzer: Analyzer) -> None:
+    assert set(analyzer.analyse("どちらの総務省").terms) == set(analyzer.analyse("総務省").terms)
