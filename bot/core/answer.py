@@ -8,6 +8,7 @@ from typing import Sequence
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.narrow import named_things, narrow
 from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
@@ -192,4 +193,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         reply = _decide(kb, query, reading.ranked, language)
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
+        if reply.intent_id is not None and not reply.fallback:
+            reply = replace(reply, text=narrow(reply.text, text, kb.matcher.named.intersection(query.terms),
+                                               named_things(kb.matcher.analyzer.apply_synonyms)))
     return with_corrections(reply, understood.corrections)
