@@ -8,7 +8,7 @@ from typing import Sequence
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import named_things, narrow
+from bot.core.narrow import named_things, narrow, off_topic
 from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
@@ -195,5 +195,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
             reply = replace(reply, text=narrow(reply.text, text, kb.matcher.named.intersection(query.terms),
-                                               named_things(kb.matcher.analyzer.apply_synonyms)))
+                                               named_things(kb.matcher.analyzer.apply_synonyms)),
+                            suggestions=tuple(s for s in reply.suggestions if not off_topic(
+                                kb.matcher.analyse(s.label).names, query.names, reply.text)))
     return with_corrections(reply, understood.corrections)

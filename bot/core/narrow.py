@@ -1,4 +1,5 @@
-"""A question narrowed to one of several named things gets only that one's part of a list answer.
+"""A question narrowed to one of several named things gets only that one's part of a list answer
+(and no suggestions about another place).
 
 「令和5年度の新規CIRの人数だけ知りたい」 is answered by the sentence that lists every role's figures
 (「…職種別の人数はALT 5,355人（うち新規1,837人）、CIR 468人（うち新規154人）、SEA 8人です。」). When the
@@ -79,6 +80,14 @@ def narrow(text: str, question: str, asked: Iterable[str], names: Names) -> str:
         return text
     return "\n".join("".join(_narrow_sentence(s, things, names) for s in _SENTENCE.split(line))
                      for line in text.split("\n"))
+
+
+def off_topic(label_names: Iterable[str], asked_names: Iterable[str], answer: str) -> bool:
+    """A suggestion naming a place neither the question (which names one) nor the answer names: after
+    「新潟県の事例は？」 (answered with 柏崎市), 「立山町の事例」 is another place's, not a related question."""
+    asked = set(asked_names)
+    folded = fold_kana(clean(answer))
+    return bool(asked) and any(n not in asked and n not in folded for n in label_names)
 
 
 def named_things(apply_synonyms: Callable[[str], tuple[str, Iterable[tuple[str, str]]]]) -> Names:

@@ -40,3 +40,9 @@ def test_a_sentence_that_is_no_list_stays_as_written() -> None:
 def test_the_bot_answers_a_narrowed_figure_question_with_that_figure_alone(repo_engine: Engine) -> None:
     reply = plain_text(answer(IncomingMessage("令和5年度の新規CIRの人数だけ知りたい"), repo_engine.kb))
     assert "154" in reply and "1,837" not in reply and "5,355" not in reply
+
+
+def test_a_question_about_one_place_gets_no_suggestion_about_another(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("事例集に新潟県の事例ってある？"), repo_engine.kb)
+    assert "柏崎" in reply.text and not any("立山" in s.label for s in reply.suggestions)
+    assert reply.suggestions  # the related topics that name no other place stay
