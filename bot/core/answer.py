@@ -186,7 +186,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
     reading = find_gap(kb, clean(asked), query, ranked,
-                       understood.vector if query is understood.analysis else None)
+                       understood.vector if query is understood.analysis else None, understood.analysis)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

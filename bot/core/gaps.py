@@ -157,14 +157,16 @@ def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Score
 
 
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
-             vector: np.ndarray | None = None) -> Reading:
+             vector: np.ndarray | None = None, own: Analysis | None = None) -> Reading:
     """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``
-    its sentence vector if already computed (the year check re-ranks without the year, same meaning)."""
+    its sentence vector if already computed (the year check re-ranks without the year, same meaning);
+    ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
+    topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts)."""
     if _RANKING.search(text):
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if _OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    reading = _year_check(kb, text, analysis, _declared_not_held(kb, analysis, ranked), vector)
+    reading = _year_check(kb, text, analysis, _declared_not_held(kb, own or analysis, ranked), vector)
     if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
         best = reading.ranked[0].intent_id
         if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):

@@ -128,3 +128,11 @@ def test_a_follow_up_that_adds_what_the_previous_topic_lacks_moves_on(repo_engin
 def test_asking_which_office_to_call_about_schools_gets_mext(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "学校教育の観点ではどちらの省庁のどの部署に連絡すればよいでしょうか")
     assert "外国語教育推進室" in plain_text(reply)
+
+
+def test_the_previous_topics_words_do_not_make_a_follow_up_a_question_about_what_is_not_held(
+        repo_engine: Engine) -> None:
+    # the topic (pay, 報酬) brings words the "amounts not held" intent declares; the follow-up asks for the source
+    reply = answer(IncomingMessage("それは参考資料のどれに書いてある？"), repo_engine.kb,
+                   context=Context("local_finance", at=1000.0), now=1010.0)
+    assert not reply.fallback and "参考資料２" in plain_text(reply)
