@@ -135,4 +135,4 @@ def test_the_previous_topics_words_do_not_make_a_follow_up_a_question_about_what
     # the topic (pay, 報酬) brings words the "amounts not held" intent declares; the follow-up asks for the source
     reply = answer(IncomingMessage("それは参考資料のどれに書いてある？"), repo_engine.kb,
                    context=Context("local_finance", at=1000.0), now=1010.0)
-    assert not reply.fallback and "参考資料２" in plain_text(reply)
+    assert not reply.fallback and "参考資料2" in plain_text(reply)
