@@ -8,7 +8,7 @@ from typing import Sequence
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import named_things, narrow, off_topic
+from bot.core.narrow import kind_of, named_things, narrow, off_topic
 from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
@@ -61,6 +61,17 @@ def follow_up_form(text: str) -> bool:
     return bool(_FOLLOW_UP.search(text.strip()))
 
 
+def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str) -> bool:
+    """The question names no office (role) but alone finds another office's (role's) intent than the previous
+    topic's: 「担当者は誰？」 after MOFA's contact asks MOFA's staff, not MIC's."""
+    if not ranked:
+        return False
+    was, found = kb.matcher.about(previous), kb.matcher.about(ranked[0].intent_id)
+    named = {kind_of(n) for n in kb.matcher.named.intersection(query.terms)}
+    return any(kind is not None and kind not in named and {n for n in found if kind_of(n) == kind}
+               and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was))
+
+
 def _new_topic(kb: KnowledgeBase, query: Analysis) -> bool:
     """A noun the knowledge never uses: a new topic, not a follow-up."""
     return any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units)
@@ -86,7 +97,8 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
     if context is None or context.intent_id not in kb.intents:
         return query, ranked, text
-    leaning = follow_up_form(text)
+    elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
+    leaning = follow_up_form(text) or elsewhere
     if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
     if _new_topic(kb, query):
@@ -99,7 +111,8 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
     # an elliptical question leans on the context unless it is clearly a new topic on its own
     if (not _confident(ranked) or combined[0].score > ranked[0].score
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
-        return combined_query, _moving_on(kb, context.intent_id, query, ranked, combined), combined_text
+        moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined)
+        return combined_query, moved, combined_text
     return query, ranked, text
 
 

@@ -136,3 +136,14 @@ def test_the_previous_topics_words_do_not_make_a_follow_up_a_question_about_what
     reply = answer(IncomingMessage("それは参考資料のどれに書いてある？"), repo_engine.kb,
                    context=Context("local_finance", at=1000.0), now=1010.0)
     assert not reply.fallback and "参考資料2" in plain_text(reply)
+
+
+@pytest.mark.parametrize(("previous", "question", "expected", "not_expected"), [
+    ("contact_mofa", "担当者は誰？", "濱尾", "比護"),  # MOFA's staff, not MIC's, though MIC's intent declares 担当者
+    ("contact_mext", "電話番号を教えて", "03-6734-3480", "03-5253-5527"),
+])
+def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answer(
+        repo_engine: Engine, previous: str, question: str, expected: str, not_expected: str) -> None:
+    reply = plain_text(answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0),
+                              now=1010.0))
+    assert expected in reply and not_expected not in reply
