@@ -147,3 +147,12 @@ def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answe
     reply = plain_text(answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0),
                               now=1010.0))
     assert expected in reply and not_expected not in reply
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Is there a collection of examples for CIRs as well, not just ALTs?", "nin-katsuyo-m"),  # the CIR casebook
+    ("Which government policy document mentions making more use of CIRs?", "デジタル田園都市国家構想基本方針"),
+])
+def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine, question: str, expected: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and expected in plain_text(reply)
