@@ -156,3 +156,8 @@ def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answe
 def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
     assert not reply.fallback and expected in plain_text(reply)
+
+
+def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "How many years can a participant stay?")
+    assert reply.intent_id == "contract_length" and "3 years" in reply.text
