@@ -8,7 +8,7 @@ from typing import Sequence
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import kind_of, named_things, narrow, off_topic
+from bot.core.narrow import ATTRIBUTES, contact_fields, kind_of, named_things, narrow, off_topic
 from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
@@ -207,8 +207,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
-            reply = replace(reply, text=narrow(reply.text, text, kb.matcher.named.intersection(query.terms),
-                                               named_things(kb.matcher.analyzer.apply_synonyms)),
+            asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
+            reply = replace(reply, text=narrow(reply.text, text, asked, named_things(kb.matcher.analyzer.apply_synonyms)),
+                            contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
     return with_corrections(reply, understood.corrections)

@@ -10,12 +10,15 @@ items of such a list that name another thing of the same kind are left out:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from bot.core.text import clean, fold_kana
+from bot.core.types import Contact
 
-_NARROWING = re.compile(r"だけ|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])|何人|人数|何名|(?<![a-z])how many(?![a-z])",
-                        re.IGNORECASE)
+_ONLY = re.compile(r"だけ|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
+_COUNT = re.compile(r"何人|人数|何名|(?<![a-z])how many(?![a-z])", re.IGNORECASE)
+ATTRIBUTES = frozenset({"電話", "メール"})  # what is asked of a contact (synonym groups' first words)
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "
 _SEPARATOR = re.compile(r"、|, (?:and )?| and ")
@@ -25,6 +28,8 @@ Names = Callable[[str], list[tuple[str, str]]]  # a text's (surface, canonical) 
 
 def kind_of(name: str) -> str | None:
     """What sort of named thing a canonical is: a role code (alt, cir, sea) or an office (…省)."""
+    if name in ATTRIBUTES:
+        return "attribute"
     if name.endswith("省"):
         return "office"
     return "role" if re.fullmatch(r"[a-z]{3}", name) and name != "jet" else None
@@ -67,19 +72,37 @@ def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
         if part is parts[-1] and (ending := _ENDING.search(part)):
             kept.append(ending.group(0))
     text = "".join(kept)
+    if sentence[:1].isupper():  # "Phone …, e-mail …" asked for the e-mail: "E-mail …"
+        text = text[:1].upper() + text[1:]
     text = re.sub(r"(?:、|, (?:and )?| and )(?=(?:です|でした|となっています)?[。.]\s*$)", "", text)
     return re.sub(r"、(?=\s*$)", "", text)
 
 
 def narrow(text: str, question: str, asked: Iterable[str], names: Names) -> str:
-    """``text`` with the list items about other named things of the asked kind left out, when the question
-    (``question``: its text, ``asked``: the named things it names, as the matcher's words) names exactly one
-    thing of that kind and narrows; otherwise ``text`` unchanged."""
-    things = {c for c in asked if kind_of(c)}
-    if len(things) != 1 or not _NARROWING.search(clean(question)):
-        return text
-    return "\n".join("".join(_narrow_sentence(s, things, names) for s in _SENTENCE.split(line))
-                     for line in text.split("\n"))
+    """``text`` with the list items about other named things of an asked kind left out, for each kind
+    (role, office, contact attribute) of which the question (``question``: its text, ``asked``: the named
+    things it names, as the matcher's words) names exactly one and narrows; otherwise ``text`` unchanged."""
+    question = clean(question)
+    by_kind: dict[str, set[str]] = {}
+    for thing in asked:
+        if kind := kind_of(thing):
+            by_kind.setdefault(kind, set()).add(thing)
+    for kind, things in by_kind.items():
+        if len(things) == 1 and (_ONLY.search(question) or kind != "attribute" and _COUNT.search(question)):
+            text = "\n".join("".join(_narrow_sentence(s, things, names) for s in _SENTENCE.split(line))
+                             for line in text.split("\n"))
+    return text
+
+
+def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[str]) -> tuple[Contact, ...]:
+    """The contact cards with only the one attribute asked (「電話番号だけ」, "e-mail only")."""
+    wanted = ATTRIBUTES.intersection(asked)
+    if len(wanted) != 1 or not _ONLY.search(clean(question)):
+        return tuple(contacts)
+    keep = next(iter(wanted))
+    # an office without the field asked (MOFA has no e-mail) keeps what it has: the reply says so
+    return tuple(replace(c, phone=c.phone if keep == "電話" else None, email=c.email if keep == "メール" else None)
+                 if (c.phone if keep == "電話" else c.email) else c for c in contacts)
 
 
 def off_topic(label_names: Iterable[str], asked_names: Iterable[str], answer: str) -> bool:

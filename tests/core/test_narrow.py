@@ -46,3 +46,20 @@ def test_a_question_about_one_place_gets_no_suggestion_about_another(repo_engine
     reply = answer(IncomingMessage("事例集に新潟県の事例ってある？"), repo_engine.kb)
     assert "柏崎" in reply.text and not any("立山" in s.label for s in reply.suggestions)
     assert reply.suggestions  # the related topics that name no other place stay
+
+
+def test_one_attribute_asked_of_a_contact_gets_that_attribute_alone(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("総務省の電話番号だけ"), repo_engine.kb))
+    assert "03-5253-5527" in reply and "kokusai@soumu.go.jp" not in reply
+    reply = plain_text(answer(IncomingMessage("MIC email only"), repo_engine.kb))
+    assert "kokusai@soumu.go.jp" in reply and "03-5253-5527" not in reply
+
+
+def test_an_attribute_the_office_lacks_leaves_what_it_has(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("外務省のメールアドレスだけ"), repo_engine.kb))
+    assert "03-5501-8143" in reply and "メールアドレスの記載はありません" in reply
+
+
+def test_asking_an_attribute_without_narrowing_gets_the_whole_contact(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("総務省の電話番号は？"), repo_engine.kb))
+    assert "03-5253-5527" in reply and "kokusai@soumu.go.jp" in reply
