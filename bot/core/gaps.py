@@ -34,10 +34,10 @@ _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
 _FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
-_RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位|多い順|少ない順|"
+_RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位|多い順|少ない順|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|"
                       r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
 _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
-                      r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,8}べき|"
+                      r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
                       r"(?:better|cheaper)|recommend)(?![a-z])")
 # planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
