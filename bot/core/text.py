@@ -51,7 +51,7 @@ _POLITE = re.compile(
 _STOP_LEMMAS = frozenset(
     "する ある いる なる 為る 居る 成る 有る 教える 下さる 知る 言う いう できる 出来る 思う れる られる せる "
     "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 ところ これ それ あれ この その あの どこ どれ "
-    "どちら 何方 どっち こちら 此方 そちら 其方 こう そう ああ "
+    "どちら 何方 どっち こちら 此方 そちら 其方 こう そう ああ そもそも 抑 "
     "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
@@ -66,7 +66,7 @@ while who whom why will with would you your yours please tell know want need get
 could explain briefly brief kind kindly thank thanks hello hi ok okay something anything say said see
 look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
 can't cannot may might must shall would've should've one ones thing things way ways really much many
-well either even already still ever
+well either even already still ever question questions general generally
 """.split())
 _KANA_ONLY = re.compile(r"[\u3040-\u30ff\s]+")
 _INTERNAL_TOKEN = re.compile(r"[a-z0-9]+")  # ref1, headcount: synonym canonicals no one writes

@@ -94,3 +94,8 @@ def test_humble_verbs_of_a_staff_message_are_not_topic_words(analyzer: Analyzer)
 def test_which_one_is_a_question_word_not_a_topic(analyzer: Analyzer) -> None:
     assert set(analyzer.analyse("どちらの総務省").terms) == set(analyzer.analyse("総務省").terms)
     assert set(analyzer.analyse("こういう総務省").terms) == set(analyzer.analyse("総務省").terms)
+
+
+def test_words_that_only_frame_a_question_are_not_topics(analyzer: Analyzer) -> None:
+    assert set(analyzer.analyse("そもそも総務省とは").terms) == set(analyzer.analyse("総務省とは").terms)
+    assert set(analyzer.analyse("general questions at MIC").terms) == set(analyzer.analyse("MIC").terms)
