@@ -66,7 +66,8 @@ while who whom why will with would you your yours please tell know want need get
 could explain briefly brief kind kindly thank thanks hello hi ok okay something anything say said see
 look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
 can't cannot may might must shall would've should've one ones thing things way ways really much many
-well either even already still ever question questions general generally
+well either even already still ever question questions general generally usually typically normally
+exactly actually basically mainly
 """.split())
 _KANA_ONLY = re.compile(r"[\u3040-\u30ff\s]+")
 _INTERNAL_TOKEN = re.compile(r"[a-z0-9]+")  # ref1, headcount: synonym canonicals no one writes

@@ -99,3 +99,4 @@ def test_which_one_is_a_question_word_not_a_topic(analyzer: Analyzer) -> None:
 def test_words_that_only_frame_a_question_are_not_topics(analyzer: Analyzer) -> None:
     assert set(analyzer.analyse("そもそも総務省とは").terms) == set(analyzer.analyse("総務省とは").terms)
     assert set(analyzer.analyse("general questions at MIC").terms) == set(analyzer.analyse("MIC").terms)
+    assert set(analyzer.analyse("what does MIC usually do").terms) == set(analyzer.analyse("what does MIC do").terms)
