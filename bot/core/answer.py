@@ -8,6 +8,7 @@ from typing import Sequence
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.narrow import ATTRIBUTES, contact_fields, kind_of, named_things, narrow, off_topic
 from bot.core.gaps import find_gap
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
@@ -25,6 +26,11 @@ MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
 LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
+# a follow-up whose words the previous topic's examples cover this much less than another intent's
+# (「職種別では？」 after the 2023 head count, "And MOFA?" after the contact list) asks something new:
+# it moves on to that intent when the topic ranks it this close
+NEW_ASPECT = 0.3
+NEW_ASPECT_MARGIN = 25.0
 
 
 def language_of(text: str) -> Language:
@@ -55,6 +61,17 @@ def follow_up_form(text: str) -> bool:
     return bool(_FOLLOW_UP.search(text.strip()))
 
 
+def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str) -> bool:
+    """The question names no office (role) but alone finds another office's (role's) intent than the previous
+    topic's: 「担当者は誰？」 after MOFA's contact asks MOFA's staff, not MIC's."""
+    if not ranked:
+        return False
+    was, found = kb.matcher.about(previous), kb.matcher.about(ranked[0].intent_id)
+    named = {kind_of(n) for n in kb.matcher.named.intersection(query.terms)}
+    return any(kind is not None and kind not in named and {n for n in found if kind_of(n) == kind}
+               and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was))
+
+
 def _new_topic(kb: KnowledgeBase, query: Analysis) -> bool:
     """A noun the knowledge never uses: a new topic, not a follow-up."""
     return any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units)
@@ -80,7 +97,8 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
     if context is None or context.intent_id not in kb.intents:
         return query, ranked, text
-    leaning = follow_up_form(text)
+    elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
+    leaning = follow_up_form(text) or elsewhere
     if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
     if _new_topic(kb, query):
@@ -93,21 +111,27 @@ def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], cont
     # an elliptical question leans on the context unless it is clearly a new topic on its own
     if (not _confident(ranked) or combined[0].score > ranked[0].score
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
-        return combined_query, _moving_on(kb, context.intent_id, ranked, combined), combined_text
+        moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined)
+        return combined_query, moved, combined_text
     return query, ranked, text
 
 
-def _moving_on(kb: KnowledgeBase, previous: str, alone: list[Scored], combined: list[Scored]) -> list[Scored]:
+def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored],
+               combined: list[Scored]) -> list[Scored]:
     """A follow-up rarely wants the same answer again: when the previous topic pulls the question back to
     the answer just given (「そのうち学校での事例は？」 after the casebook), the intent the question alone
-    finds wins if the topic ranks it close too."""
+    finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
+    previous topic's examples do not cover (a breakdown, another office)."""
     if not combined or combined[0].intent_id != previous or not _confident(alone):
         return combined
     found = alone[0].intent_id
     if found == previous or kb.intents[found].fallback:
         return combined
+    margin = LEANING_MARGIN
+    if alone[0].coverage - kb.matcher.example_coverage(query, previous) >= NEW_ASPECT:
+        margin = NEW_ASPECT_MARGIN
     for s in combined[1:4]:
-        if s.intent_id == found and combined[0].score - s.score <= LEANING_MARGIN:
+        if s.intent_id == found and combined[0].score - s.score <= margin:
             return [s] + [r for r in combined if r is not s]
     return combined
 
@@ -175,11 +199,17 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
     reading = find_gap(kb, clean(asked), query, ranked,
-                       understood.vector if query is understood.analysis else None)
+                       understood.vector if query is understood.analysis else None, understood.analysis)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:
         reply = _decide(kb, query, reading.ranked, language)
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
+        if reply.intent_id is not None and not reply.fallback:
+            asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
+            reply = replace(reply, text=narrow(reply.text, text, asked, named_things(kb.matcher.analyzer.apply_synonyms)),
+                            contacts=contact_fields(reply.contacts, text, asked),
+                            suggestions=tuple(s for s in reply.suggestions if not off_topic(
+                                kb.matcher.analyse(s.label).names, query.names, reply.text)))
     return with_corrections(reply, understood.corrections)

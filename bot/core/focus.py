@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+")
 _GREETING = re.compile(
-    r"^(?:いつも|大変|たいへん)?(?:お世話になっております|お世話になってます|お世話になります|お世話様です|"
+    r"^(?:いつも|大変|たいへん)?(?:お世話になっております|(?:誠に)?ありがとうございます|お世話になってます|お世話になります|お世話様です|"
     r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|"
     r"はじめまして|初めまして|突然のご連絡失礼いたします|突然のご連絡失礼します|突然失礼します|失礼します|"
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
@@ -26,6 +26,8 @@ _INTRODUCTION = re.compile(
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
 _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|けれども|けれど|ので)[、,]")
+# 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
+_PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え)[^。？?]{0,12}[。.！!\s]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 
 
@@ -70,6 +72,9 @@ def parts(text: str) -> MessageParts:
     if not kept:
         return MessageParts(text)
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
+    earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
+    if earlier and _PURPOSE_REQUEST.search(kept[asked]):
+        asked = earlier[-1]
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)][-OTHER_QUESTIONS:]
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]

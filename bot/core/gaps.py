@@ -34,10 +34,10 @@ _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
 _FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
-_RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位|多い順|少ない順|"
+_RANKING = re.compile(r"一番|いちばん|最も|最多|ランキング|順位|多い順|少ない順|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|"
                       r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
 _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
-                      r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,8}べき|"
+                      r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
                       r"(?:better|cheaper)|recommend)(?![a-z])")
 # planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
@@ -112,9 +112,11 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         choice = next((i for i in close if i in kb.figure_years), choice)
     year = min(asked)
     if figure and (choice in kb.figure_years or not kb.intent_years.get(choice)):
-        for s in [s for s in topic[:5] if s.intent_id in kb.figure_years]:
-            if asked & kb.figure_years[s.intent_id] and not _missing_entity(kb, analysis, s.intent_id):
-                return Reading(_first(ranked or topic, s.intent_id))
+        # the chosen topic first (the breakdown by role asked after the year's total keeps the breakdown)
+        figures = [i for i in (choice, *(s.intent_id for s in topic[:5])) if i in kb.figure_years]
+        for intent_id in dict.fromkeys(figures):
+            if asked & kb.figure_years[intent_id] and not _missing_entity(kb, analysis, intent_id):
+                return Reading(_first(ranked or topic, intent_id))
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))
@@ -155,14 +157,16 @@ def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Score
 
 
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
-             vector: np.ndarray | None = None) -> Reading:
+             vector: np.ndarray | None = None, own: Analysis | None = None) -> Reading:
     """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``
-    its sentence vector if already computed (the year check re-ranks without the year, same meaning)."""
+    its sentence vector if already computed (the year check re-ranks without the year, same meaning);
+    ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
+    topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts)."""
     if _RANKING.search(text):
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if _OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    reading = _year_check(kb, text, analysis, _declared_not_held(kb, analysis, ranked), vector)
+    reading = _year_check(kb, text, analysis, _declared_not_held(kb, own or analysis, ranked), vector)
     if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
         best = reading.ranked[0].intent_id
         if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):

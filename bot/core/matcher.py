@@ -125,6 +125,15 @@ class Matcher:
         i = self._position[intent_id]
         return bool(self.ex_docs.count(i, term)) or bool(self.ans_docs.count(i, term))
 
+    def about(self, intent_id: str) -> frozenset[str]:
+        """The named things (roles, offices) an intent's examples or keywords name."""
+        i = self._position[intent_id]
+        return frozenset(e for e in self.named if self.ex_docs.count(i, e))
+
+    def example_coverage(self, query: Analysis, intent_id: str) -> float:
+        """How much of the question's word weight one intent's examples and keywords cover (0-1)."""
+        return self._coverage(query, self.ex_docs[self._position[intent_id]], Counter())
+
     def share(self, term: str) -> float:
         """The share of intents whose examples, keywords or answer use ``term``."""
         return self._mentioned(term) / max(len(self.ids), 1)

@@ -51,7 +51,10 @@ _POLITE = re.compile(
 _STOP_LEMMAS = frozenset(
     "する ある いる なる 為る 居る 成る 有る 教える 下さる 知る 言う いう できる 出来る 思う れる られる せる "
     "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 ところ これ それ あれ この その あの どこ どれ "
-    "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく".split()
+    "どちら 何方 どっち こちら 此方 そちら 其方 こう そう ああ そもそも 抑 "
+    "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく "
+    # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
+    "おる 居る 申す 存じる 存ずる 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )
 _EN_STOP = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -63,10 +66,17 @@ while who whom why will with would you your yours please tell know want need get
 could explain briefly brief kind kindly thank thanks hello hi ok okay something anything say said see
 look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
 can't cannot may might must shall would've should've one ones thing things way ways really much many
+well either even already still ever question questions general generally usually typically normally
+exactly actually basically mainly
 """.split())
 _KANA_ONLY = re.compile(r"[\u3040-\u30ff\s]+")
 _INTERNAL_TOKEN = re.compile(r"[a-z0-9]+")  # ref1, headcount: synonym canonicals no one writes
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})
+
+
+def _small_at(text: str) -> frozenset[int]:
+    """Where ``text`` has a small kana (ッ, ゃ…): folding makes いっ look like いつ."""
+    return frozenset(i for i, ch in enumerate(text.translate(_HIRA_TO_KATA)) if ch in "ァィゥェォッャュョヮヵヶ")
 
 
 def fold_kana(text: str) -> str:
@@ -160,6 +170,7 @@ class Analyzer:
         self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
         self._lock = threading.Lock()
         table: dict[str, str] = {}
+        small: dict[str, frozenset[int]] = {}
         # the word the sentence encoder reads for a group: its first variant that is not an internal token (ref1)
         self._display: dict[str, str] = {}
         for group in synonym_groups:
@@ -167,13 +178,18 @@ class Analyzer:
             self._display.setdefault(canonical, clean(next(
                 (str(v) for v in group if not _INTERNAL_TOKEN.fullmatch(str(v))), str(group[0]))))
             for variant in group:  # the canonical word itself too: it becomes one atomic term
-                key = fold_kana(normalise_years(clean(variant)))
+                written = normalise_years(clean(variant))
+                key = fold_kana(written)
                 if key:
                     table.setdefault(key, canonical)
+                    small[key] = small.get(key, frozenset()) | _small_at(written)
         for key, canonical in list(table.items()):
             reading = self._reading(key)  # そうむしょう finds 総務省 even when no one wrote it down
             if len(reading) >= 4:
                 table.setdefault(reading, canonical)
+                small[reading] = small.get(reading, frozenset()) | _small_at(reading)
+        # a small kana where every variant has a full one is another word: どういった is not いつ
+        self._small = small
         self._synonyms = table
         self._synonym_re = self._build_synonym_re(table)
 
@@ -212,6 +228,8 @@ class Analyzer:
         applied: list[tuple[str, str]] = []
         last = 0
         for match in self._synonym_re.finditer(folded):
+            if not _small_at(text[match.start():match.end()]) <= self._small.get(match.group(0), frozenset()):
+                continue
             canonical = self._synonyms[match.group(0)]
             out.append(text[last:match.start()])
             out.append(f" {canonical} ")

@@ -13,7 +13,7 @@ import re
 from typing import Literal
 
 _ERAS = (("令和", 2018), ("平成", 1988), ("昭和", 1925))
-_GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9,人名円件か年])")
+_GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9人名円件か年]|,\d)")
 _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?![0-9a-z])")
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d{1,2})(?:年度|年)?")

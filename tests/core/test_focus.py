@@ -14,6 +14,11 @@ def test_greeting_and_self_introduction_are_dropped() -> None:
     assert found.background == "ALTを増やしたいと考えています。" and found.dropped
 
 
+def test_thanks_at_the_start_is_a_greeting() -> None:
+    found = parts("いつもありがとうございます。○○市教育委員会の中村です。どの部署に連絡すればよいでしょうか。")
+    assert found.question == "どの部署に連絡すればよいでしょうか。" and not found.background and found.dropped
+
+
 def test_a_short_question_is_left_as_it_is() -> None:
     found = parts("CIRとはどんな人ですか")
     assert found.question == "CIRとはどんな人ですか" and not found.background and not found.dropped
@@ -22,6 +27,13 @@ def test_a_short_question_is_left_as_it_is() -> None:
 def test_the_last_question_sentence_is_the_question() -> None:
     found = parts("うちの市でもSEAを受け入れられるんでしょうか？どういう活動をする人ですか")
     assert found.question == "どういう活動をする人ですか" and "SEA" in found.background
+
+
+def test_a_request_that_only_gives_its_purpose_is_not_the_question() -> None:
+    found = parts("ALT活動事例集を紹介しようと思っております。掲載されている事例はどのような分類になっているのでしょうか。"
+                  "研修資料に書き込みたいので教えてください。")
+    assert found.question == "掲載されている事例はどのような分類になっているのでしょうか。"
+    assert "研修資料" in found.background
 
 
 def test_a_long_line_message_is_answered_from_its_question(repo_engine: Engine) -> None:

@@ -1,6 +1,8 @@
 """A related topic is not an answer: years not held, rankings and opinions are said to be missing."""
 from __future__ import annotations
 
+import pytest
+
 from bot.core.answer import Context, answer
 from bot.core.render import plain_text
 from bot.core.types import IncomingMessage
@@ -46,6 +48,15 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     opinion = ask(repo_engine, "うちの町はALTとCIRどちらを選ぶべき？")
     assert opinion.fallback and "判断やおすすめ" in opinion.text
     assert opinion.suggestions and opinion.intent_id is None  # related topics as choices, not as the answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("うちの町はALTとCIR、どっちを採用したほうがいいと思う？", "判断やおすすめ"),
+    ("SEAにはどの競技の人が来ることが多いの？", "ランキング"),  # which one is commonest: a ranking
+])
+def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and said in reply.text
 
 
 def test_elliptical_follow_ups_lean_on_the_context(repo_engine: Engine) -> None:

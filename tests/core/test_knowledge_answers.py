@@ -112,3 +112,52 @@ def test_a_follow_up_narrows_the_previous_topic_instead_of_repeating_it(repo_eng
                                                                          question: str, expected: str) -> None:
     reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
     assert expected in plain_text(reply)
+
+
+@pytest.mark.parametrize(("previous", "question", "expected"), [
+    ("contact_list", "And MOFA?", "contact_mofa"),  # one office of the list: that office, not the list again
+    ("contact_list", "外務省は？", "contact_mofa"),
+    ("size_2023", "職種別では？", "numbers_by_type"),  # the breakdown by role, though the year's topic names 2023
+])
+def test_a_follow_up_that_adds_what_the_previous_topic_lacks_moves_on(repo_engine: Engine, previous: str,
+                                                                       question: str, expected: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    assert reply.intent_id == expected
+
+
+def test_asking_which_office_to_call_about_schools_gets_mext(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "学校教育の観点ではどちらの省庁のどの部署に連絡すればよいでしょうか")
+    assert "外国語教育推進室" in plain_text(reply)
+
+
+def test_the_previous_topics_words_do_not_make_a_follow_up_a_question_about_what_is_not_held(
+        repo_engine: Engine) -> None:
+    # the topic (pay, 報酬) brings words the "amounts not held" intent declares; the follow-up asks for the source
+    reply = answer(IncomingMessage("それは参考資料のどれに書いてある？"), repo_engine.kb,
+                   context=Context("local_finance", at=1000.0), now=1010.0)
+    assert not reply.fallback and "参考資料2" in plain_text(reply)
+
+
+@pytest.mark.parametrize(("previous", "question", "expected", "not_expected"), [
+    ("contact_mofa", "担当者は誰？", "濱尾", "比護"),  # MOFA's staff, not MIC's, though MIC's intent declares 担当者
+    ("contact_mext", "電話番号を教えて", "03-6734-3480", "03-5253-5527"),
+])
+def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answer(
+        repo_engine: Engine, previous: str, question: str, expected: str, not_expected: str) -> None:
+    reply = plain_text(answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0),
+                              now=1010.0))
+    assert expected in reply and not_expected not in reply
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Is there a collection of examples for CIRs as well, not just ALTs?", "nin-katsuyo-m"),  # the CIR casebook
+    ("Which government policy document mentions making more use of CIRs?", "デジタル田園都市国家構想基本方針"),
+])
+def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine, question: str, expected: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and expected in plain_text(reply)
+
+
+def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "How many years can a participant stay?")
+    assert reply.intent_id == "contract_length" and "3 years" in reply.text

@@ -76,3 +76,27 @@ def test_a_question_typed_in_kana_alone_reaches_the_encoder_with_its_known_words
 def test_an_english_frame_naming_the_notice_is_not_the_topic(analyzer: Analyzer, question: str) -> None:
     assert analyzer.analyse(question).terms == ("cir",)
     assert "notic" in analyzer.analyse("What is the notice about?").terms  # the notice itself asked about
+
+
+def test_a_small_kana_is_not_the_full_one_of_a_synonym() -> None:
+    analyzer = Analyzer([["いつ", "いつ頃"], ["JET", "ジェット"]])
+    assert analyzer.analyse("どういった位置づけの方なのか").synonyms_applied == ()  # いっ is not いつ
+    assert analyzer.analyse("締切はいつですか").synonyms_applied == (("いつ", "いつ"),)
+    assert analyzer.analyse("じえっとって何").synonyms_applied  # a full kana typed for a small one still counts
+
+
+def test_humble_verbs_of_a_staff_message_are_not_topic_words(analyzer: Analyzer) -> None:
+    humble = analyzer.analyse("配置を検討しておりますが、どのような形がよろしいでしょうか")
+    plain = analyzer.analyse("配置を検討。どのような形")
+    assert set(humble.terms) == set(plain.terms)  # おる, よろしい weigh nothing
+
+
+def test_which_one_is_a_question_word_not_a_topic(analyzer: Analyzer) -> None:
+    assert set(analyzer.analyse("どちらの総務省").terms) == set(analyzer.analyse("総務省").terms)
+    assert set(analyzer.analyse("こういう総務省").terms) == set(analyzer.analyse("総務省").terms)
+
+
+def test_words_that_only_frame_a_question_are_not_topics(analyzer: Analyzer) -> None:
+    assert set(analyzer.analyse("そもそも総務省とは").terms) == set(analyzer.analyse("総務省とは").terms)
+    assert set(analyzer.analyse("general questions at MIC").terms) == set(analyzer.analyse("MIC").terms)
+    assert set(analyzer.analyse("what does MIC usually do").terms) == set(analyzer.analyse("what does MIC do").terms)

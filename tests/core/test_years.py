@@ -28,3 +28,8 @@ def test_numbers_that_are_not_years_stay(text: str) -> None:
 ])
 def test_relative_years(question: str, kind: str | None) -> None:
     assert relative_year(question) == kind
+
+
+def test_a_year_before_a_comma_is_a_year_but_a_thousands_separator_is_not() -> None:
+    assert normalise("in fy2019, how many took part") == "in 令和1年度, how many took part"
+    assert normalise("77,172人") == "77,172人" and normalise("2,019") == "2,019"

@@ -1,0 +1,118 @@
+"""A question narrowed to one of several named things gets only that one's part of a list answer
+(and no suggestions about another place).
+
+「令和5年度の新規CIRの人数だけ知りたい」 is answered by the sentence that lists every role's figures
+(「…職種別の人数はALT 5,355人（うち新規1,837人）、CIR 468人（うち新規154人）、SEA 8人です。」). When the
+question names one role (or one office) and narrows (だけ, のみ, only, just) or asks for a number, the
+items of such a list that name another thing of the same kind are left out:
+「…職種別の人数はCIR 468人（うち新規154人）です。」 Sentences that are no such list stay as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable, Iterable
+
+from bot.core.text import clean, fold_kana
+from bot.core.types import Contact
+
+_ONLY = re.compile(r"だけ|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
+_COUNT = re.compile(r"何人|人数|何名|(?<![a-z])how many(?![a-z])", re.IGNORECASE)
+ATTRIBUTES = frozenset({"電話", "メール"})  # what is asked of a contact (synonym groups' first words)
+_SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
+# list separators outside parentheses: 、 / ", " / " and "
+_SEPARATOR = re.compile(r"、|, (?:and )?| and ")
+_ENDING = re.compile(r"(?:です|でした|となっています)?[。.]\s*$")
+Names = Callable[[str], list[tuple[str, str]]]  # a text's (surface, canonical) named things
+
+
+def kind_of(name: str) -> str | None:
+    """What sort of named thing a canonical is: a role code (alt, cir, sea) or an office (…省)."""
+    if name in ATTRIBUTES:
+        return "attribute"
+    if name.endswith("省"):
+        return "office"
+    return "role" if re.fullmatch(r"[a-z]{3}", name) and name != "jet" else None
+
+
+def _segments(sentence: str) -> list[str]:
+    """The sentence cut at its list separators outside parentheses, separators kept at the segments' ends."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        elif depth == 0 and i > start:
+            match = _SEPARATOR.match(sentence, i)
+            if match:
+                out.append(sentence[start:match.end()])
+                start = match.end()
+    out.append(sentence[start:])
+    return [s for s in out if s]
+
+
+def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
+    parts = _segments(sentence)
+    found = [[(s, fold_kana(c)) for s, c in names(part) if kind_of(fold_kana(c))] for part in parts]
+    kinds = {kind_of(c) for c in asked}
+    listed = {c for items in found for _, c in items if kind_of(c) in kinds}
+    if len(parts) < 2 or not asked & listed or len(listed - asked) < 1:
+        return sentence
+    kept: list[str] = []
+    for part, items in zip(parts, found):
+        others = [(s, c) for s, c in items if c not in asked and kind_of(c) in kinds]
+        if not others or any(c in asked for _, c in items):
+            kept.append(part)
+            continue
+        start = re.search(re.escape(others[0][0]), part, re.IGNORECASE)
+        lead = part[:start.start()] if start else ""
+        if lead.strip():  # 「…職種別の人数はALT 5,355人」: the lead-in stays
+            kept.append(lead)
+        if part is parts[-1] and (ending := _ENDING.search(part)):
+            kept.append(ending.group(0))
+    text = "".join(kept)
+    if sentence[:1].isupper():  # "Phone …, e-mail …" asked for the e-mail: "E-mail …"
+        text = text[:1].upper() + text[1:]
+    text = re.sub(r"(?:、|, (?:and )?| and )(?=(?:です|でした|となっています)?[。.]\s*$)", "", text)
+    return re.sub(r"、(?=\s*$)", "", text)
+
+
+def narrow(text: str, question: str, asked: Iterable[str], names: Names) -> str:
+    """``text`` with the list items about other named things of an asked kind left out, for each kind
+    (role, office, contact attribute) of which the question (``question``: its text, ``asked``: the named
+    things it names, as the matcher's words) names exactly one and narrows; otherwise ``text`` unchanged."""
+    question = clean(question)
+    by_kind: dict[str, set[str]] = {}
+    for thing in asked:
+        if kind := kind_of(thing):
+            by_kind.setdefault(kind, set()).add(thing)
+    for kind, things in by_kind.items():
+        if len(things) == 1 and (_ONLY.search(question) or kind != "attribute" and _COUNT.search(question)):
+            text = "\n".join("".join(_narrow_sentence(s, things, names) for s in _SENTENCE.split(line))
+                             for line in text.split("\n"))
+    return text
+
+
+def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[str]) -> tuple[Contact, ...]:
+    """The contact cards with only the one attribute asked (「電話番号だけ」, "e-mail only")."""
+    wanted = ATTRIBUTES.intersection(asked)
+    if len(wanted) != 1 or not _ONLY.search(clean(question)):
+        return tuple(contacts)
+    keep = next(iter(wanted))
+    # an office without the field asked (MOFA has no e-mail) keeps what it has: the reply says so
+    return tuple(replace(c, phone=c.phone if keep == "電話" else None, email=c.email if keep == "メール" else None)
+                 if (c.phone if keep == "電話" else c.email) else c for c in contacts)
+
+
+def off_topic(label_names: Iterable[str], asked_names: Iterable[str], answer: str) -> bool:
+    """A suggestion naming a place neither the question (which names one) nor the answer names: after
+    「新潟県の事例は？」 (answered with 柏崎市), 「立山町の事例」 is another place's, not a related question."""
+    asked = set(asked_names)
+    folded = fold_kana(clean(answer))
+    return bool(asked) and any(n not in asked and n not in folded for n in label_names)
+
+
+def named_things(apply_synonyms: Callable[[str], tuple[str, Iterable[tuple[str, str]]]]) -> Names:
+    """The named things of a text through the analyser's synonym table."""
+    return lambda text: list(apply_synonyms(clean(text))[1])

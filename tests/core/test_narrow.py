@@ -1,0 +1,65 @@
+"""A question narrowed to one role or office gets only that one's items of a list answer."""
+from __future__ import annotations
+
+from bot.core.answer import answer
+from bot.core.narrow import named_things, narrow
+from bot.core.render import plain_text
+from bot.core.text import Analyzer
+from bot.core.types import IncomingMessage
+from bot.engine import Engine
+
+ANALYZER = Analyzer([["ALT", "外国語指導助手"], ["CIR", "国際交流員"], ["SEA"], ["総務省", "MIC"]])
+NAMES = named_things(ANALYZER.apply_synonyms)
+FIGURES = "総務省の公表によると、職種別の人数はALT 5,355人（うち新規1,837人）、CIR 468人（うち新規154人）、SEA 8人です。"
+
+
+def test_only_the_asked_role_is_kept_of_a_list() -> None:
+    assert narrow(FIGURES, "CIRの人数だけ", {"cir"}, NAMES) == \
+        "総務省の公表によると、職種別の人数はCIR 468人（うち新規154人）です。"
+
+
+def test_the_last_item_asked_keeps_the_lead_in() -> None:
+    assert narrow(FIGURES, "SEAは何人？", {"sea"}, NAMES) == "総務省の公表によると、職種別の人数はSEA 8人です。"
+
+
+def test_english_lists_are_narrowed_too() -> None:
+    text = "According to MIC, figures by type are: ALT 5,355 (1,837 new), CIR 468 (154 new) and SEA 8."
+    assert narrow(text, "ALTs only", {"alt"}, NAMES) == "According to MIC, figures by type are: ALT 5,355 (1,837 new)."
+
+
+def test_a_question_that_does_not_narrow_gets_the_whole_list() -> None:
+    assert narrow(FIGURES, "CIRとは", {"cir"}, NAMES) == FIGURES  # no だけ / only / how many
+    assert narrow(FIGURES, "ALTとCIRの人数だけ", {"alt", "cir"}, NAMES) == FIGURES  # two roles asked
+
+
+def test_a_sentence_that_is_no_list_stays_as_written() -> None:
+    text = "CIRは地域の国際交流の幅広い分野で活躍しています。"
+    assert narrow(text, "CIRだけ", {"cir"}, NAMES) == text
+
+
+def test_the_bot_answers_a_narrowed_figure_question_with_that_figure_alone(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("令和5年度の新規CIRの人数だけ知りたい"), repo_engine.kb))
+    assert "154" in reply and "1,837" not in reply and "5,355" not in reply
+
+
+def test_a_question_about_one_place_gets_no_suggestion_about_another(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("事例集に新潟県の事例ってある？"), repo_engine.kb)
+    assert "柏崎" in reply.text and not any("立山" in s.label for s in reply.suggestions)
+    assert reply.suggestions  # the related topics that name no other place stay
+
+
+def test_one_attribute_asked_of_a_contact_gets_that_attribute_alone(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("総務省の電話番号だけ"), repo_engine.kb))
+    assert "03-5253-5527" in reply and "kokusai@soumu.go.jp" not in reply
+    reply = plain_text(answer(IncomingMessage("MIC email only"), repo_engine.kb))
+    assert "kokusai@soumu.go.jp" in reply and "03-5253-5527" not in reply
+
+
+def test_an_attribute_the_office_lacks_leaves_what_it_has(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("外務省のメールアドレスだけ"), repo_engine.kb))
+    assert "03-5501-8143" in reply and "メールアドレスの記載はありません" in reply
+
+
+def test_asking_an_attribute_without_narrowing_gets_the_whole_contact(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("総務省の電話番号は？"), repo_engine.kb))
+    assert "03-5253-5527" in reply and "kokusai@soumu.go.jp" in reply
