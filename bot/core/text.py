@@ -56,6 +56,15 @@ _STOP_LEMMAS = frozenset(
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )
+# The vocabulary of polite business letters (ご教示いただけますと幸いです, 先般拝見した, 手元にある,
+# 議会の答弁で…): in a long LINE message it frames the question, it does not name its topic. Such a
+# word the knowledge does not use counts little against a match (a known one still counts in full).
+_LETTER_LEMMAS = frozenset(
+    "世話 御世話 教示 幸い 拝見 拝読 先般 先日 先ほど 手元 御座る 恐れ入る 恐縮 忙しい 拝啓 時下 益々 清栄 "
+    "申し上げる 大変 予定 状況 上司 議会 答弁 議員 耳 興味 観点 参考 把握 承知 確認 検討 念 "
+    "当方 当課 当町 当市 当村 当県 本日 今後 今回 先方 庁内 課内 管内 助かる 有り難い 照会".split()
+)
+LETTER_UNKNOWN_WEIGHT = 0.2
 _EN_STOP = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having
@@ -296,6 +305,8 @@ class Analyzer:
                 continue
             # an unknown verb or adjective says less about the topic than an unknown noun
             weight = 1.0 if pos in ("名詞", "代名詞", "接頭辞") else 0.5
+            if lemma in _LETTER_LEMMAS:
+                weight = LETTER_UNKNOWN_WEIGHT
             if _ASCII_WORD.match(lemma):
                 if lemma not in _EN_STOP:
                     units.append((_stem_en(lemma), weight, ()))

@@ -13,7 +13,7 @@ import numpy as np
 from bot.core import focus
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Matcher, Scored
-from bot.core.text import Analysis, clean
+from bot.core.text import Analysis, clean, fold_kana
 from bot.core.types import Correction
 
 _KANA_ONE = re.compile(r"[\u3040-\u30ff]")
@@ -96,7 +96,8 @@ def sentences(matcher: Matcher, text: str) -> list[Analysis]:
 
 def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
     """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not."""
-    return set(matcher.named.intersection(background.terms)) - set(question.terms)
+    said = fold_kana(question.original.lower())  # 「CIRの活用事例集」 reads as one synonym, yet it names CIR
+    return {term for term in matcher.named.intersection(background.terms) - set(question.terms) if term not in said}
 
 
 def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:

@@ -14,7 +14,8 @@ A set is a YAML list. Each item is a single question or a dialogue::
 the help text, or "did you mean" choices without an answer). ``relevant: [intent ids]``: the
 intents that answer it, for the ranking measures (P@1, top-5, MRR@5, nDCG@10, Recall@10 over
 the bot's top ten candidates); an item may have only ``relevant``. Facts and replies are compared
-after NFKC, lower-casing and removing spaces, commas and dashes. A dialogue's turns are asked
+after NFKC, lower-casing and removing spaces, commas and dashes; a date counts the same
+written 2023年7月31日 or 2023-07-31. A dialogue's turns are asked
 in one conversation, in order; every turn is judged like a single question.
 """
 from __future__ import annotations
@@ -34,9 +35,21 @@ _STRIP = re.compile(r"[\s,、，\-‐‑‒–—―−ー－]")
 Ask = Callable[[IncomingMessage, bool], Reply]  # (message, remember the conversation)
 
 
+_JAPANESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def _date(match: re.Match[str]) -> str:
+    year, month, day = match.groups()
+    return f"{year}{int(month):02d}{int(day):02d}"
+
+
 def fold_fact(text: str) -> str:
-    """How facts and replies are compared: NFKC, lower case, no spaces, commas or dashes."""
-    return _STRIP.sub("", unicodedata.normalize("NFKC", text).lower())
+    """How facts and replies are compared: NFKC, lower case, no spaces, commas or dashes, and a date
+    written 2023年7月31日 or 2023-07-31 in one form."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _ISO_DATE.sub(_date, _JAPANESE_DATE.sub(_date, text))
+    return _STRIP.sub("", text)
 
 
 @dataclass(frozen=True)

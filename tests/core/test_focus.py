@@ -72,3 +72,13 @@ def test_the_question_sentence_alone_does_not_answer_about_another_office_than_t
             "文部科学省に相談したいと考えております。担当部署と連絡先を教えてください。")
     reply = answer(IncomingMessage(text), repo_engine.kb)
     assert reply.intent_id != "contact_mic" and "03-6734-3480" in plain_text(reply)  # MEXT's number (alone: MIC's)
+
+
+def test_a_role_the_question_names_inside_a_longer_name_still_counts_as_named(repo_engine: Engine) -> None:
+    # 「CIRの活用事例集」 is read as one name, but it names CIR as the background does: the question sentence stands
+    reply = answer(IncomingMessage(
+        "こんにちは。△△市国際交流課の伊藤と申します。現在CIRを1名受け入れておりますが、他の自治体でCIRがどのような"
+        "活躍をしているのか参考にしたく思っています。CIRの活用事例集や、受け入れの手引きのようなものはどこで入手できますか。"),
+        repo_engine.kb)
+    assert not reply.fallback
+    assert "jetprogramme.org/ja/nin-katsuyo-m" in reply.text + "".join(link.url for link in reply.links)

@@ -100,3 +100,9 @@ def test_words_that_only_frame_a_question_are_not_topics(analyzer: Analyzer) -> 
     assert set(analyzer.analyse("そもそも総務省とは").terms) == set(analyzer.analyse("総務省とは").terms)
     assert set(analyzer.analyse("general questions at MIC").terms) == set(analyzer.analyse("MIC").terms)
     assert set(analyzer.analyse("what does MIC usually do").terms) == set(analyzer.analyse("what does MIC do").terms)
+
+
+def test_the_vocabulary_of_polite_letters_counts_little_when_the_knowledge_does_not_use_it(analyzer: Analyzer) -> None:
+    units = {word: factor for word, factor, _ in analyzer.analyse("先般の資料が手元になくご教示いただけますと幸いです").units}
+    assert units["先般"] == units["手元"] == units["教示"] == 0.2
+    assert {word: factor for word, factor, _ in analyzer.analyse("札幌の事例").units}["札幌"] == 1.0  # a place still counts

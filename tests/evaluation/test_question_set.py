@@ -1,0 +1,34 @@
+"""Judging a reply against a question set's item: facts found, facts that must not be there, fallbacks."""
+from __future__ import annotations
+
+from bot.core.types import Reply
+from bot.evaluation.question_set import Question, fold_fact, judge
+
+
+def _question(**item: object) -> Question:
+    return Question({"q": "質問", **item}, kind="test")
+
+
+def test_facts_are_compared_without_spaces_commas_dashes_or_width() -> None:
+    assert fold_fact("03-5253-5527") == fold_fact("0352535527")
+    assert fold_fact("５，８３１人") == fold_fact("5831人")
+
+
+def test_a_date_counts_the_same_in_japanese_and_iso_form() -> None:
+    assert fold_fact("2023-07-31") in fold_fact("総務省の公表（2023年7月31日）によると")
+    assert fold_fact("2023年7月31日") == fold_fact("2023-7-31")
+    assert fold_fact("2023-07-31") not in fold_fact("2023年7月3日")
+
+
+def test_an_answer_with_a_wanted_fact_passes_and_one_with_an_unwanted_fact_fails() -> None:
+    reply = Reply(text="電話は03-5253-5527です。", intent_id="contact_mic")
+    assert judge(_question(any=["0352535527"]), reply).passed
+    assert not judge(_question(any=["0352535527"], none=["5253"]), reply).passed
+    assert not judge(_question(any=["kokusai@soumu.go.jp"]), reply).passed
+
+
+def test_a_fallback_never_answers_an_in_scope_item_and_always_passes_an_out_of_scope_one() -> None:
+    apology = Reply(text="03-5253-5527 にお問い合わせください。", kind="fallback", fallback=True)
+    assert not judge(_question(any=["0352535527"]), apology).passed
+    assert judge(_question(fallback=True), apology).passed
+    assert not judge(_question(fallback=True), Reply(text="答え", intent_id="x")).passed
