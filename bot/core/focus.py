@@ -78,6 +78,8 @@ def parts(text: str) -> MessageParts:
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)][-OTHER_QUESTIONS:]
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]
+    if asked > 0:  # the sentence before the question often names its topic (「…事例集ですが、…。どちらで閲覧できますか。」)
+        alternatives.append((kept[asked - 1] + kept[asked], "".join(kept[:asked - 1] + kept[asked + 1:]), True))
     clauses = _CLAUSE.split(kept[asked])
     if len(clauses) > 1 and len(clauses[-1]) >= 4:
         alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))

@@ -62,7 +62,9 @@ _STOP_LEMMAS = frozenset(
 _LETTER_LEMMAS = frozenset(
     "世話 御世話 教示 幸い 拝見 拝読 先般 先日 先ほど 手元 御座る 恐れ入る 恐縮 忙しい 拝啓 時下 益々 清栄 "
     "申し上げる 大変 予定 状況 上司 議会 答弁 議員 耳 興味 観点 参考 把握 承知 確認 検討 念 "
-    "当方 当課 当町 当市 当村 当県 本日 今後 今回 先方 庁内 課内 管内 助かる 有り難い 照会".split()
+    "当方 当課 当町 当市 当村 当県 本日 今後 今回 先方 庁内 課内 管内 助かる 有り難い 照会 "
+    # who asked the staff member and for what (市長から…まとめるよう指示を受けました)
+    "市長 町長 村長 知事 首長 教育長 校長 議長 上長 指示 纏める 簡潔 枚 其々 夫々 案内 紹介".split()
 )
 LETTER_UNKNOWN_WEIGHT = 0.2
 _EN_STOP = frozenset("""

@@ -100,6 +100,17 @@ def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -
     return {term for term in matcher.named.intersection(background.terms) - set(question.terms) if term not in said}
 
 
+ROLES = frozenset({"alt", "cir", "sea", "jet"})  # named in passing in a background; offices are asked about
+ABOUT_MARGIN = 15.0  # how far below the sentence's best an intent about the background's office or role may rank
+
+
+def _about(matcher: Matcher, ranked: list[Scored], named: set[str]) -> list[Scored]:
+    """The ranking kept to intents about ``named`` (the office or role the background names), when one ranks
+    close to the best: 「外務省に聞きたい。連絡先は」 wants MOFA's contact, not the list of all three."""
+    kept = [s for s in ranked if named <= matcher.about(s.intent_id)]
+    return kept if kept and ranked[0].score - kept[0].score <= ABOUT_MARGIN else []
+
+
 def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
     """Rank the whole text and, for a long message, its question sentence: the better wins.
 
@@ -124,8 +135,12 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
         ranked = matcher.rank(candidate, vector=meaning)
         # the question sentence alone must not answer about another office or role than the background
         # names (「文部科学省に相談したい…。担当部署と連絡先を教えてください」: not MIC's contact)
-        if ranked and any(not matcher.mentions(ranked[0].intent_id, term) for term in missing.get(n, ())):
+        lacking = missing.get(n, set())
+        if ranked and any(not matcher.mentions(ranked[0].intent_id, term) for term in lacking):
             continue
+        offices = {term for term in lacking if term not in ROLES}
+        if ranked and offices and not offices <= matcher.about(ranked[0].intent_id):
+            ranked = _about(matcher, ranked, offices)
         if ranked and (not best[1] or ranked[0].score > best[1][0].score):
             best = (candidate, ranked, shown, meaning)
     return (*best, whole)

@@ -82,3 +82,22 @@ def test_a_role_the_question_names_inside_a_longer_name_still_counts_as_named(re
         repo_engine.kb)
     assert not reply.fallback
     assert "jetprogramme.org/ja/nin-katsuyo-m" in reply.text + "".join(link.url for link in reply.links)
+
+
+def test_the_sentence_before_the_question_is_also_read_with_it_as_it_often_names_the_topic() -> None:
+    found = parts("お世話になります。先般の通知にあったALTの活動事例集ですが、全体版を確認したいと考えております。"
+                  "どちらで閲覧できますでしょうか。")
+    assert ("先般の通知にあったALTの活動事例集ですが、全体版を確認したいと考えております。どちらで閲覧できますでしょうか。",
+            "", True) in found.alternatives
+
+
+def test_an_office_the_background_names_picks_that_offices_contact_for_a_bare_contact_question(
+        repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("海外での参加者募集について外務省に聞きたい。連絡先は"), repo_engine.kb)
+    assert reply.intent_id == "contact_mofa" and not reply.fallback
+    reply = answer(IncomingMessage(
+        "いつもお世話になります。町教育委員会の加藤です。ALTの配置について文部科学省の担当部署に直接相談したいと"
+        "考えております。連絡先を教えていただけますでしょうか。"), repo_engine.kb)
+    assert reply.intent_id == "contact_mext"
+    assert "0355018143" not in reply.text.replace("-", "")  # not MOFA's number from the list of all three
+

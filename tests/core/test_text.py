@@ -106,3 +106,8 @@ def test_the_vocabulary_of_polite_letters_counts_little_when_the_knowledge_does_
     units = {word: factor for word, factor, _ in analyzer.analyse("先般の資料が手元になくご教示いただけますと幸いです").units}
     assert units["先般"] == units["手元"] == units["教示"] == 0.2
     assert {word: factor for word, factor, _ in analyzer.analyse("札幌の事例").units}["札幌"] == 1.0  # a place still counts
+
+
+def test_who_asked_the_staff_member_is_background_not_topic(analyzer: Analyzer) -> None:
+    units = {word: factor for word, factor, _ in analyzer.analyse("市長から1枚にまとめるよう指示を受けました").units}
+    assert units["市長"] == units["指示"] == 0.2
