@@ -9,6 +9,7 @@ has these members; ``bot/web/app.py`` lists the channels it runs, one line each:
         def render(self, reply, inbound) -> payload  # a Reply in the platform's format (pure)
         async def send(self, payload, inbound) -> Delivery
         def health(self) -> dict                     # for /healthz (never secrets)
+        async def start(self) -> None                # open clients, before the first request
         async def aclose(self) -> None
 
 An endpoint *verifies* the request (signature, size), *parses* it into neutral
@@ -61,6 +62,10 @@ class Channel(Protocol):
 
     def health(self) -> dict[str, Any]:
         """Whether the channel is on, and why not (variable names only)."""
+        ...
+
+    async def start(self) -> None:
+        """Open what the channel needs before its first request (at start-up, on the event loop)."""
         ...
 
     async def aclose(self) -> None:

@@ -156,5 +156,8 @@ class WebChat:
         """Always on."""
         return {"enabled": True}
 
+    async def start(self) -> None:
+        """Nothing to open."""
+
     async def aclose(self) -> None:
         """Nothing to close."""

@@ -22,18 +22,17 @@ from typing import Any, Sequence
 import aiohttp
 from linebot.v3 import WebhookParser
 from linebot.v3.exceptions import InvalidSignatureError
-from linebot.v3.messaging import (
-    ApiException, AsyncApiClient, AsyncMessagingApi, Configuration, Message, PushMessageRequest, ReplyMessageRequest,
-)
+from linebot.v3.messaging import ApiException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from adapters.channel import Intake
 from adapters.http import Refused, read_body
+from adapters.line.api import PUSH, REPLY, LineApi
 from adapters.line.events import to_inbound
 from adapters.line.loading import LoadingIndicator
-from adapters.line.messages import reply_to_messages
+from adapters.line.messages import Json, reply_to_messages
 from bot.core.types import Delivery, Inbound, Reply
 from bot.settings import LineSettings
 
@@ -42,7 +41,6 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
 PATH = "/line/webhook"
 REPLY_WINDOW = 60.0   # seconds after the event within which its reply token is used; later: a push
-POOL_SIZE = 64        # connections to the API: at least the answers in flight, so none waits for one
 CONNECT_TIMEOUT = 3.0
 REFUSED_REPLY, ALREADY_ACCEPTED = "invalid reply token", "push already accepted (409)"
 
@@ -60,16 +58,12 @@ class LineChannel:
     loading_seconds: int = 20  # how long LINE shows it at most (5-60, steps of 5); the reply ends it
 
     def __init__(self, settings: LineSettings) -> None:
-        self._token = settings.channel_access_token
         self._host = settings.api_url.rstrip("/") if settings.api_url else None
         missing = settings.missing()
         self._reason = f"{' and '.join(missing)} not set" if missing else None
         self._parser = WebhookParser(settings.channel_secret) if not missing else None
-        # One API client (one aiohttp session, one SSL context, kept-alive connections) for
-        # every reply: building one per reply loads the CA bundle each time (~30 ms of
-        # event-loop time on the benchmark machine) and opens a new connection.
-        self._client: AsyncApiClient | None = None
-        self.loading = LoadingIndicator(self._api_client, lambda: self.loading_after, self.loading_seconds,
+        self.api = LineApi(settings.channel_access_token, self._host)   # one client for every call
+        self.loading = LoadingIndicator(self.api, lambda: self.loading_after, self.loading_seconds,
                                         self.reply_timeout)
         if self._reason:
             log.warning("LINE channel disabled: %s", self._reason)
@@ -110,11 +104,11 @@ class LineChannel:
             self.loading.watch(inbound, intake.unfinished)
         return JSONResponse({"ok": True})
 
-    def render(self, reply: Reply, inbound: Inbound) -> list[Message]:
-        """At most 5 LINE messages (text, contact cards, quick replies)."""
+    def render(self, reply: Reply, inbound: Inbound) -> list[Json]:
+        """At most 5 LINE messages (text, contact cards, quick replies), as the API's JSON objects."""
         return reply_to_messages(reply)
 
-    async def send(self, payload: list[Message], inbound: Inbound) -> Delivery:
+    async def send(self, payload: list[Json], inbound: Inbound) -> Delivery:
         """Reply with the event's reply token while it is fresh, else (or when LINE refuses the token)
         push; every failure is logged with the event id."""
         event_id = inbound.key.removeprefix("line:")
@@ -122,7 +116,8 @@ class LineChannel:
         age = time.time() - inbound.received_at
         token = inbound.target.get("reply_token")
         if token and age < REPLY_WINDOW:
-            outcome = await self._call("reply", event_id, ReplyMessageRequest(reply_token=token, messages=payload))
+            outcome = await self._call("reply", event_id, {"replyToken": token, "messages": payload,
+                                                           "notificationDisabled": False})
             if outcome.status == "sent":
                 log.info("LINE reply sent for event %s (%d messages)", event_id, len(payload))
                 return outcome
@@ -136,7 +131,7 @@ class LineChannel:
             log.error("LINE event %s: the reply token is %s and there is no one to push to", event_id,
                       "refused" if token and age < REPLY_WINDOW else f"{age:.0f} s old")
             return Delivery("undeliverable", "reply token expired, no push target")
-        request = PushMessageRequest(to=to, messages=payload)
+        request = {"to": to, "messages": payload, "notificationDisabled": False}
         outcome = await self._call("push", event_id, request, retry_key=str(uuid.uuid5(uuid.NAMESPACE_URL, inbound.key)))
         if outcome.status == "sent" or outcome.detail == ALREADY_ACCEPTED:
             log.warning("LINE event %s answered by push %.0f s after it arrived (counts against the monthly "
@@ -144,15 +139,14 @@ class LineChannel:
             return Delivery("pushed", f"{age:.0f} s after the event")
         return outcome
 
-    async def _call(self, kind: str, event_id: str, request: Any, retry_key: str | None = None) -> Delivery:
+    async def _call(self, kind: str, event_id: str, request: Json, retry_key: str | None = None) -> Delivery:
         """One reply or push request; the outcome, logged when it failed."""
-        api = AsyncMessagingApi(self._api_client())
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=CONNECT_TIMEOUT, sock_read=self.reply_timeout)
         try:
             if kind == "reply":
-                await api.reply_message(request, _request_timeout=timeout)
+                await self.api.post(REPLY, request, timeout)
             else:
-                await api.push_message(request, x_line_retry_key=retry_key, _request_timeout=timeout)
+                await self.api.post(PUSH, request, timeout, {"X-Line-Retry-Key": str(retry_key)})
         except ApiException as exc:
             if kind == "push" and exc.status == 409:
                 return Delivery("failed", ALREADY_ACCEPTED)
@@ -171,22 +165,18 @@ class LineChannel:
             return Delivery("failed", type(exc).__name__)
         return Delivery("sent")
 
-    def _api_client(self) -> AsyncApiClient:
-        if self._client is None:
-            configuration = Configuration(access_token=self._token, host=self._host)
-            configuration.connection_pool_maxsize = POOL_SIZE  # the SDK's default follows the CPU count
-            self._client = AsyncApiClient(configuration)
-        return self._client
-
     def health(self) -> dict[str, Any]:
         """Channel state for ``/healthz`` (never includes secrets)."""
         if self._reason:
             return {"enabled": False, "reason": self._reason}
         return {"enabled": True, "api": self._host or "default"}
 
+    async def start(self) -> None:
+        """Open the API client (at start-up, before the first webhook)."""
+        if self._reason is None:
+            await self.api.start()
+
     async def aclose(self) -> None:
         """Close the API client (at shutdown, after the background replies have drained)."""
         self.loading.close()
-        if self._client is not None:
-            client, self._client = self._client, None
-            await client.close()
+        await self.api.aclose()

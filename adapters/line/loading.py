@@ -19,8 +19,9 @@ import logging
 import time
 from typing import Awaitable, Callable
 
-from linebot.v3.messaging import ApiException, AsyncApiClient, AsyncMessagingApi, ShowLoadingAnimationRequest
+from linebot.v3.messaging import ApiException
 
+from adapters.line.api import LOADING, LineApi
 from bot.core.types import Inbound
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,10 @@ PER_SECOND = 10.0    # indicator calls started per second, on average
 class LoadingIndicator:
     """Schedules the indicator per accepted event (see the module docstring)."""
 
-    def __init__(self, client: Callable[[], AsyncApiClient], after: Callable[[], float | None], seconds: int,
+    def __init__(self, api: LineApi, after: Callable[[], float | None], seconds: int,
                  timeout: float, max_in_flight: int = MAX_IN_FLIGHT, per_second: float = PER_SECOND,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self._client = client
+        self._api = api
         self._after = after   # read at each event: the channel's setting (tests change it)
         self.seconds, self.timeout = seconds, timeout
         self.max_in_flight, self.per_second = max_in_flight, per_second
@@ -96,9 +97,8 @@ class LoadingIndicator:
             self._starting.discard(chat_id)
 
     async def _show(self, chat_id: str, key: str) -> None:
-        request = ShowLoadingAnimationRequest(chat_id=chat_id, loading_seconds=self.seconds)
         try:
-            await AsyncMessagingApi(self._client()).show_loading_animation(request, _request_timeout=self.timeout)
+            await self._api.post(LOADING, {"chatId": chat_id, "loadingSeconds": self.seconds}, self.timeout)
         except Exception as exc:  # cosmetic: the reply goes out all the same
             log.warning("LINE loading indicator failed for event %s: %s", key.removeprefix("line:"),
                         f"HTTP {exc.status}" if isinstance(exc, ApiException) else type(exc).__name__)

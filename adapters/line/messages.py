@@ -1,8 +1,12 @@
-"""Pure LINE rendering: a :class:`Reply` as Messaging API messages (no I/O).
+"""Pure LINE rendering: a :class:`Reply` as Messaging API message objects (no I/O).
 
 LINE limits honoured here: at most 5 messages per reply, 5,000 UTF-16 code
 units per text message, 13 quick-reply items with labels of 20 characters and
 display texts of 300, 1,500 characters of Flex ``altText``.
+
+The messages are the API's JSON objects themselves (camelCase, keys in the order the SDK writes
+them), not the SDK's pydantic models: building and then serialising those models cost an answer
+worker more CPU than the answer itself. The tests check every shape against the SDK's models.
 """
 from __future__ import annotations
 
@@ -11,16 +15,13 @@ import unicodedata
 from dataclasses import replace
 from typing import Any, Sequence
 
-from linebot.v3.messaging import (
-    FlexBox, FlexBubble, FlexButton, FlexMessage, FlexText, Message, PostbackAction,
-    QuickReply, QuickReplyItem, TextMessage, URIAction,
-)
-
 from bot.core.feedback import with_vote_actions
 from bot.core.render import contact_lines, plain_text
 from bot.core.limits import (LINE_ALT_TEXT, LINE_DISPLAY_TEXT, LINE_LABEL, LINE_MAX_MESSAGES,
                              LINE_QUICK_REPLIES, LINE_TEXT_UNITS)
 from bot.core.types import Action, Contact, Language, Reply
+
+Json = dict[str, Any]   # one object of the Messaging API's JSON
 
 
 _LABELS = {
@@ -36,6 +37,8 @@ def utf16_len(text: str) -> int:
 
 def _fit(text: str, limit: int) -> int:
     """Number of code points of ``text`` that fit in ``limit`` UTF-16 units."""
+    if len(text) * 2 <= limit or utf16_len(text) <= limit:   # all of it (nearly every answer): no walk
+        return len(text)
     units = 0
     for pos, ch in enumerate(text):
         units += 2 if ord(ch) > 0xFFFF else 1
@@ -86,33 +89,39 @@ def tel_uri(phone: str) -> str | None:
     return "tel:" + ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
 
 
-def contact_card(contact: Contact, language: Language = "ja") -> FlexMessage:
-    """A Flex bubble with name, phone and e-mail, and tap-to-call / e-mail buttons."""
+def contact_card(contact: Contact, language: Language = "ja") -> Json:
+    """A Flex message: a bubble with name, phone and e-mail, and tap-to-call / e-mail buttons."""
     words = _LABELS.get(language, _LABELS["ja"])
     lines = contact_lines(contact, language)
     if language == "en" and contact.name_en:
         lines[0] = contact.name_en
-    texts = [FlexText(text=lines[0], weight="bold", size="md", wrap=True)]
-    texts += [FlexText(text=line, size="sm", wrap=True) for line in lines[1:]]
+    texts = [{"type": "text", "text": lines[0], "size": "md", "weight": "bold", "wrap": True}]
+    texts += [{"type": "text", "text": line, "size": "sm", "wrap": True} for line in lines[1:]]
     buttons = []
     if contact.phone and (uri := tel_uri(contact.phone)):
-        buttons.append(FlexButton(style="primary", height="sm",
-                                  action=URIAction(label=words["call"], uri=uri)))
+        buttons.append(_button("primary", words["call"], uri))
     if contact.email:
-        buttons.append(FlexButton(style="secondary", height="sm", action=URIAction(
-            label=words["mail"], uri=f"mailto:{contact.email}")))
-    bubble = FlexBubble(
-        body=FlexBox(layout="vertical", spacing="sm", contents=texts),
-        footer=FlexBox(layout="vertical", spacing="sm", contents=buttons) if buttons else None)
-    return FlexMessage(alt_text=" / ".join(lines)[:LINE_ALT_TEXT], contents=bubble)
+        buttons.append(_button("secondary", words["mail"], f"mailto:{contact.email}"))
+    bubble: Json = {"type": "bubble", "body": {"type": "box", "layout": "vertical", "contents": texts, "spacing": "sm"}}
+    if buttons:
+        bubble["footer"] = {"type": "box", "layout": "vertical", "contents": buttons, "spacing": "sm"}
+    return {"type": "flex", "altText": " / ".join(lines)[:LINE_ALT_TEXT], "contents": bubble}
 
 
-def _action_item(action: Action) -> QuickReplyItem:
-    return QuickReplyItem(action=PostbackAction(label=action.label[:LINE_LABEL], data=action.value,
-                                                display_text=action.label[:LINE_DISPLAY_TEXT]))
+def _button(style: str, label: str, uri: str) -> Json:
+    return {"type": "button", "style": style, "action": {"type": "uri", "label": label, "uri": uri}, "height": "sm"}
 
 
-def quick_reply(reply: Reply) -> QuickReply | None:
+def _postback(label: str, data: str, display_text: str) -> Json:
+    return {"action": {"type": "postback", "label": label, "data": data, "displayText": display_text},
+            "type": "action"}
+
+
+def _action_item(action: Action) -> Json:
+    return _postback(action.label[:LINE_LABEL], action.value, action.label[:LINE_DISPLAY_TEXT])
+
+
+def quick_reply(reply: Reply) -> Json | None:
     """Suggestions (``intent=<id>``) and actions as postback quick-reply buttons, or ``None``.
 
     Actions (e.g. "担当者に聞く") go before the suggestions when ``first``, else after; they always
@@ -127,13 +136,12 @@ def quick_reply(reply: Reply) -> QuickReply | None:
             continue
         seen.add(s.intent_id)
         label = s.label if len(s.label) <= LINE_LABEL else s.label[:LINE_LABEL - 1] + "…"
-        items.append(QuickReplyItem(action=PostbackAction(
-            label=label, data=f"intent={s.intent_id}", display_text=s.label[:LINE_DISPLAY_TEXT])))
+        items.append(_postback(label, f"intent={s.intent_id}", s.label[:LINE_DISPLAY_TEXT]))
     items = [*lead, *items, *tail]
-    return QuickReply(items=items) if items else None
+    return {"items": items} if items else None
 
 
-def reply_to_messages(reply: Reply) -> list[Message]:
+def reply_to_messages(reply: Reply) -> list[Json]:
     """Render a :class:`Reply` as at most 5 LINE messages.
 
     Text (answer, links written out as ``title`` + URL, source line) comes
@@ -148,7 +156,9 @@ def reply_to_messages(reply: Reply) -> list[Message]:
     more = _LABELS.get(reply.language, _LABELS["ja"])["more"]
     body = _body(reply, reply.contacts[len(carded):])
     texts = split_text(body, max_parts=LINE_MAX_MESSAGES - len(cards), more=more)
-    messages: list[Message] = [TextMessage(text=t) for t in texts or ([] if cards else ["…"])]
+    messages: list[Json] = [{"type": "text", "text": t} for t in texts or ([] if cards else ["…"])]
     messages += cards
-    messages[-1].quick_reply = quick_reply(reply)
+    if (quick := quick_reply(reply)) is not None:   # right after "type", where the SDK writes it
+        last = messages[-1]
+        messages[-1] = {"type": last["type"], "quickReply": quick, **last}
     return messages

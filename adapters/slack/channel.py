@@ -247,6 +247,10 @@ class SlackChannel:
             return {"enabled": False, "reason": f"{' and '.join(self._missing)} not set"}
         return {"enabled": True, "mode": "events_api"}
 
+    async def start(self) -> None:
+        """Nothing to open ahead: the session is cheap to open when the first answer goes out (aiohttp
+        shares one TLS context per process)."""
+
     async def aclose(self) -> None:
         """Close the answers' HTTP session (at shutdown, after the background replies have drained)."""
         if self._session is not None:

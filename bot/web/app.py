@@ -84,6 +84,8 @@ def create_app(settings: Settings, engine: Engine, stores: Stores | None = None,
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         install_log_redaction()  # again: the server may have configured logging since
+        for channel in bot.channels.values():
+            await channel.start()
         async with publisher.running() if publisher else contextlib.nullcontext(), reloader.running(), \
                 answering(bot, workers), weekly_digest(settings, bot, engine, clock):
             async with bot.desk.running() if bot.desk else contextlib.nullcontext():

@@ -41,6 +41,7 @@ def serve(settings: Settings) -> int:
     import uvicorn
 
     from bot.web.app import create_app
+    from bot.web.heap import freeze_loaded_objects
     from bot.web.workers import AnswerWorkers
 
     stores = open_stores(settings.storage)  # inquiry log, dedupe keys, contexts, escalations
@@ -58,6 +59,7 @@ def serve(settings: Settings) -> int:
         # log_config=None: uvicorn's loggers use the process's one format (bot.web.logs)
         config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
                                 timeout_graceful_shutdown=20)
+        freeze_loaded_objects()
         _uvicorn_server()(config).run()
         return 0
     finally:
@@ -89,6 +91,8 @@ async def run_socket(handler: AsyncSocketModeHandler, bot: Bot) -> None:
     """Serve Slack over the socket until it closes; the escalation desk (when configured) sweeps
     here too, so answers given in Slack reach LINE even when no web process runs the sweep."""
     log.info("slack: connecting in Socket Mode")
+    for channel in bot.channels.values():
+        await channel.start()
     try:
         async with bot.desk.running() if bot.desk else contextlib.nullcontext():
             await handler.start_async()

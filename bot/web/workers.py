@@ -95,6 +95,7 @@ def worker_main(settings: Settings, hints: Any, ready: Any, number: int) -> None
     from bot.engine import load_engine
     from bot.storage.stores import open_stores
     from bot.web.logs import configure_logging
+    from bot.web.heap import freeze_loaded_objects
     from bot.web.wiring import build_bot
 
     configure_logging(settings.log_level, settings.log_format)
@@ -106,6 +107,7 @@ def worker_main(settings: Settings, hints: Any, ready: Any, number: int) -> None
         engine = load_engine(settings.intents_dir, settings.knowledge_dir, settings.cache_dir,
                              contexts=stores.contexts, log=stores.inquiries)
         bot = build_bot(settings, engine, stores, background=BackgroundWork(inline=True))
+        freeze_loaded_objects()
         ready[number] = 1
         asyncio.run(_answer(bot, hints))
     finally:
@@ -131,6 +133,8 @@ async def _answer(bot: Any, hints: Any) -> None:
     if parent is not None:  # the web process is gone (killed): stop too, its successor takes over
         loop.add_reader(parent.sentinel, stop.set)
     reloads = loop.create_task(_follow_the_yaml(bot, stop))
+    for channel in bot.channels.values():
+        await channel.start()
     try:
         await bot.pipeline.answerer.run(keys, stop)
     finally:

@@ -60,6 +60,9 @@ class ToyChannel:
     def health(self) -> dict[str, Any]:
         return {"enabled": True}
 
+    async def start(self) -> None:
+        pass
+
     async def aclose(self) -> None:
         pass
 

@@ -18,6 +18,7 @@ from typing import Any, AsyncIterator
 import httpx
 import pytest
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
+from linebot.v3.messaging import PushMessageRequest
 
 import adapters.slack.listeners
 import line_api_fake
@@ -236,6 +237,8 @@ async def test_a_reply_whose_token_lapsed_in_the_queue_is_pushed_once(bot: Any, 
     await app.state.background.drain(10)
     [push] = stand_in.delivered(PUSH)
     assert push.payload["to"] and push.retry_key and stand_in.requests(REPLY) == []
+    assert push.payload == PushMessageRequest.from_dict(push.payload).to_dict()   # as the SDK's request writes it
+    assert push.payload["messages"][0]["type"] == "text" and push.payload["notificationDisabled"] is False
     assert delivery_of(store, "LATE")[0] == "pushed"
 
 

@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings, strategies 
 
 from bot.core.limits import LINE_ALT_TEXT, LINE_LABEL, LINE_MAX_MESSAGES, LINE_QUICK_REPLIES, LINE_TEXT_UNITS, SLACK_BLOCKS, SLACK_BUTTON_LABEL, SLACK_SECTION
 from adapters.line.messages import (reply_to_messages, utf16_len)
+from linebot.v3.messaging import Message
 from adapters.slack.blocks import (action_to_message, event_to_message, reply_target, reply_to_blocks)
 from adapters.slack.listeners import bot_user_id
 from bot.core.answer import Context, answer
@@ -174,8 +175,8 @@ def replies(draw: Any) -> Reply:
 
 def check_line(reply: Reply) -> None:
     """LINE: at most 5 messages, texts of 1..5,000 UTF-16 units, quick replies and Flex within limits."""
-    messages = [m.to_dict() for m in reply_to_messages(reply)]
-    json.dumps(messages)
+    messages = reply_to_messages(reply)
+    assert json.dumps([Message.from_dict(m).to_dict() for m in messages]) == json.dumps(messages)  # the SDK's JSON
     assert 1 <= len(messages) <= LINE_MAX_MESSAGES
     for message in messages:
         if message["type"] == "text":

@@ -6,7 +6,10 @@ fake Messaging API.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
+from linebot.v3.messaging import ReplyMessageRequest
 
 from bot.core import messages
 from line_api_fake import (
@@ -30,8 +33,12 @@ async def test_question_is_answered_with_text_contact_card_and_follow_ups(app, f
     assert response.status_code == 200
     [request] = fake_api.requests
     assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert request.headers["Content-Type"] == "application/json"
+    assert request.headers["User-Agent"].startswith("line-bot-sdk-python/")
     [reply] = fake_api.replies
-    assert reply["replyToken"] == "token-abc"
+    # byte for byte the body the SDK's own reply_message(ReplyMessageRequest(...)) sends
+    assert request.get_data() == json.dumps(ReplyMessageRequest.from_dict(reply).to_dict()).encode()
+    assert reply["replyToken"] == "token-abc" and reply["notificationDisabled"] is False
     text, card = reply["messages"]
     assert text == {"type": "text",
                     "text": "総務省の窓口は総務省自治行政局国際室です。\n\n出典: 通知「JETプログラムの一層の活用について（通知）」"}

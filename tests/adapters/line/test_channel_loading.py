@@ -111,7 +111,7 @@ async def test_under_a_backlog_the_indicators_started_per_second_are_capped(thre
     fake_api.accept_loading()
     channel = line_channel(app, 0.0)
     now = [100.0]
-    channel.loading = LoadingIndicator(channel._api_client, lambda: 0.0, channel.loading_seconds,
+    channel.loading = LoadingIndicator(channel.api, lambda: 0.0, channel.loading_seconds,
                                        channel.reply_timeout, max_in_flight=100, per_second=3, clock=lambda: now[0])
     await post_from(app, *[f"U-{n}" for n in range(8)])
     await settled(channel)

@@ -97,6 +97,6 @@ async def test_vote_buttons_and_other_quick_replies_stay_within_thirteen() -> No
     from adapters.line.messages import reply_to_messages
     many = tuple(Suggestion(f"話題{n}", f"topic_{n}") for n in range(20))
     reply = Reply(text="答え", intent_id="casebook", score=90.0, suggestions=many, inquiry_id="ref123")
-    quick = reply_to_messages(reply)[-1].quick_reply
-    assert len(quick.items) == LINE_QUICK_REPLIES
-    assert [i.action.data for i in quick.items[:2]] == ["feedback=yes&i=ref123", "feedback=no&i=ref123"]
+    quick = reply_to_messages(reply)[-1]["quickReply"]
+    assert len(quick["items"]) == LINE_QUICK_REPLIES
+    assert [i["action"]["data"] for i in quick["items"][:2]] == ["feedback=yes&i=ref123", "feedback=no&i=ref123"]

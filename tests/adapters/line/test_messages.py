@@ -1,11 +1,13 @@
 """How a reply looks in LINE: text within limits, links written out, quick replies, contact cards."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from linebot.v3.messaging import Message
 
 from adapters.line.messages import contact_card, quick_reply, reply_to_messages, split_text, tel_uri, utf16_len
 from bot.core.limits import LINE_QUICK_REPLIES, LINE_TEXT_UNITS
@@ -17,8 +19,17 @@ CLAIR = Contact(id="clair", name="自治体国際化協会JET事業部", phone="
 
 
 def as_json(reply: Reply) -> list[dict]:
-    """The messages exactly as the SDK sends them to the API."""
-    return [m.to_dict() for m in reply_to_messages(reply)]
+    """The messages as sent to the API, checked against the SDK: its models read each one and write it
+    back the same, key for key and in the same order (the JSON the SDK's own request would carry)."""
+    messages = reply_to_messages(reply)
+    assert json.dumps([Message.from_dict(m).to_dict() for m in messages]) == json.dumps(messages)
+    return messages
+
+
+def as_sdk_json(message: dict) -> dict:
+    """``message`` once the SDK's models have read and written it (unchanged, see :func:`as_json`)."""
+    assert json.dumps(Message.from_dict(message).to_dict()) == json.dumps(message)
+    return message
 
 
 def no_space(text: str) -> str:
@@ -109,7 +120,7 @@ def test_quick_replies_are_capped_at_13_with_labels_of_20_characters():
 
 
 def test_contact_card_has_tap_to_call_and_mail_buttons_and_readable_alt_text():
-    card = contact_card(MIC).to_dict()
+    card = as_sdk_json(contact_card(MIC))
     assert card["type"] == "flex"
     assert "03-5253-5527" in card["altText"] and "kokusai@soumu.go.jp" in card["altText"]
     bubble = card["contents"]
@@ -123,18 +134,18 @@ def test_contact_card_has_tap_to_call_and_mail_buttons_and_readable_alt_text():
 
 
 def test_contact_without_email_gets_only_a_call_button():
-    actions = [b["action"]["uri"] for b in contact_card(CLAIR).to_dict()["contents"]["footer"]["contents"]]
+    actions = [b["action"]["uri"] for b in as_sdk_json(contact_card(CLAIR))["contents"]["footer"]["contents"]]
     assert actions == ["tel:0352131729"]
 
 
 def test_contact_with_neither_phone_nor_email_is_a_name_card_without_buttons():
-    card = contact_card(Contact(id="x", name="都道府県の担当課")).to_dict()
+    card = as_sdk_json(contact_card(Contact(id="x", name="都道府県の担当課")))
     assert "footer" not in card["contents"]
     assert card["altText"] == "都道府県の担当課"
 
 
 def test_english_reply_uses_english_contact_name_and_labels():
-    card = contact_card(MIC, "en").to_dict()
+    card = as_sdk_json(contact_card(MIC, "en"))
     assert card["contents"]["body"]["contents"][0]["text"] == "International Affairs Office, MIC"
     assert card["contents"]["footer"]["contents"][0]["action"]["label"] == "Call"
 
@@ -171,8 +182,8 @@ def test_more_contacts_than_card_slots_are_written_out_in_the_text():
 def test_quick_reply_keeps_room_for_actions() -> None:
     reply = Reply(text="x", suggestions=tuple(Suggestion(f"話題{n}", f"topic_{n}") for n in range(20)),
                   actions=(Action("担当者に聞く", "escalate=ask&q=o"),))
-    items = quick_reply(reply).items
-    assert len(items) == LINE_QUICK_REPLIES and items[-1].action.data == "escalate=ask&q=o"
-    first = quick_reply(replace(reply, actions=(Action("担当者に転送", "escalate=confirm&q=o", first=True),))).items
-    assert first[0].action.label == "担当者に転送" and len(first) == LINE_QUICK_REPLIES
-    assert len(quick_reply(replace(reply, actions=())).items) == LINE_QUICK_REPLIES
+    items = quick_reply(reply)["items"]
+    assert len(items) == LINE_QUICK_REPLIES and items[-1]["action"]["data"] == "escalate=ask&q=o"
+    first = quick_reply(replace(reply, actions=(Action("担当者に転送", "escalate=confirm&q=o", first=True),)))["items"]
+    assert first[0]["action"]["label"] == "担当者に転送" and len(first) == LINE_QUICK_REPLIES
+    assert len(quick_reply(replace(reply, actions=()))["items"]) == LINE_QUICK_REPLIES
