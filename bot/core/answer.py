@@ -210,6 +210,6 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
             reply = replace(reply, text=narrow(reply.text, text, asked, named_things(kb.matcher.analyzer.apply_synonyms)),
                             contacts=contact_fields(reply.contacts, text, asked),
-                            suggestions=tuple(s for s in reply.suggestions if not off_topic(
+                            suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
     return with_corrections(reply, understood.corrections)
