@@ -27,6 +27,18 @@ def dead_owners_here(owners: Sequence[str]) -> list[str]:
             os.kill(int(pid), 0)
         except ProcessLookupError:
             dead.append(owner)
+            continue
         except PermissionError:  # alive, another user's
-            pass
+            continue
+        if _zombie(int(pid)):  # killed, not yet reaped by its parent: it holds nothing any more
+            dead.append(owner)
     return dead
+
+
+def _zombie(pid: int) -> bool:
+    """Whether ``pid`` has exited and waits to be reaped (Linux ``/proc``; False where it cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False

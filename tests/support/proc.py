@@ -325,6 +325,17 @@ class StandIn:
         return json.dumps({"message": f"stand-in error {status}"}).encode(), "application/json"
 
 
+def _group_exists(group: int) -> bool:
+    """Whether any process (a zombie too) of process group ``group`` is still there."""
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 # --- jetbot serve as a subprocess -----------------------------------------------------------------
 
 class Jetbot:
@@ -410,6 +421,11 @@ class Jetbot:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=30)
+            # The answer workers die with it, but not at once: one in the middle of a disk write (SQLite's
+            # fsync) takes the signal when the write ends, and the init process reaps it after that. A
+            # restart before then finds their leases held by a process that still exists (and waits out
+            # the lease), where a crashed host would have none left: wait until the whole group is gone.
+            wait_for(lambda: not _group_exists(self.proc.pid), 30, "every process of the killed server gone")
 
     def stop(self) -> None:
         """SIGTERM, then SIGKILL if it has not gone after 30 s."""
