@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import collections
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ import pytest
 
 import line_api_fake
 import slack_api_fake
-from proc import POST, PUSH, REPLY, line_request, own_server, slack_request, wait_for
+from proc import POST, PUSH, REPLY, line_request, own_server, run_tag, slack_request, wait_for
 
 EVENTS = 100             # per channel
 IN_FLIGHT = 40           # deliveries open at once: a steady stream, not one burst
@@ -95,7 +94,7 @@ def once_each(calls: list[Any], key: Any) -> collections.Counter[Any]:
 @pytest.mark.parametrize("database", ["sqlite", "postgres"])
 def test_sigkill_mid_load_then_restart_and_redelivery(tmp_path: Path, database: str,
                                                        request: pytest.FixtureRequest) -> None:
-    tag = uuid.uuid4().hex[:6].upper()
+    tag = run_tag()
     url = request.getfixturevalue("pg_url") if database == "postgres" else None
     with own_server(tmp_path, database_url=url) as (bot, stand_in):
         bot.start()

@@ -12,7 +12,6 @@ import asyncio
 import collections
 import statistics
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ import slack_api_fake
 from bot.engine import load_engine
 from bot.settings import Settings
 from bot.web.app import create_app
-from proc import stand_in_settings
+from proc import run_tag, stand_in_settings
 from proc import LINE_KB, POST, REPLY, StandIn, line_request, shared, slack_request, wait_for
 
 LINE_EVENTS = 120
@@ -81,7 +80,7 @@ async def fire(url: str, requests: list[tuple[str, bytes, dict[str, str], str]])
 
 def test_every_question_is_logged_exactly_once_under_concurrent_load() -> None:
     bot, stand_in = shared()
-    tag = uuid.uuid4().hex[:6].upper()
+    tag = run_tag()
     requests, questions = build(tag)
 
     started = time.monotonic()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import signal
 import time
-import uuid
 from typing import Any
 
 import httpx
@@ -17,7 +16,7 @@ import pytest
 
 import line_api_fake
 import slack_api_fake
-from proc import POST, REPLY, Act, line_request, own_server, slack_request
+from proc import POST, REPLY, Act, line_request, own_server, run_tag, slack_request
 
 GRACE = 30.0        # what a platform (Kubernetes, systemd, Heroku) gives before SIGKILL
 SLOW = 2.0          # seconds the stand-in takes per reply
@@ -25,7 +24,7 @@ SLOW = 2.0          # seconds the stand-in takes per reply
 
 @pytest.fixture(scope="module")
 def shutdown(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    tag = uuid.uuid4().hex[:6].upper()
+    tag = run_tag()
     with own_server(tmp_path_factory.mktemp("sigterm")) as (bot, stand_in):
         bot.start()
         stand_in.script(REPLY, Act(delay=SLOW))

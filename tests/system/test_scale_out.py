@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import collections
 import os
-import uuid
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -18,7 +17,7 @@ import pytest
 
 import line_api_fake
 import slack_api_fake
-from proc import POST, REPLY, Jetbot, StandIn, line_request, slack_request, wait_for
+from proc import POST, REPLY, Jetbot, StandIn, line_request, run_tag, slack_request, wait_for
 
 EVENTS = 40   # per channel
 
@@ -70,7 +69,7 @@ def accepted(calls: list[Any], key: Any) -> collections.Counter[str]:
 def test_two_hosts_answer_each_event_once_however_the_router_spreads_and_repeats_it(
         two_hosts: tuple[Jetbot, Jetbot, StandIn]) -> None:
     host_a, host_b, stand_in = two_hosts
-    tag = uuid.uuid4().hex[:6].upper()
+    tag = run_tag()
     hosts = [host_a, host_b]
 
     first = asyncio.run(spread(hosts, deliveries(tag, redelivery=False), shift=0))
