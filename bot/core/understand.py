@@ -101,11 +101,11 @@ def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -
 
 
 ROLES = frozenset({"alt", "cir", "sea", "jet"})  # named in passing in a background; offices are asked about
-ABOUT_MARGIN = 15.0  # how far below the sentence's best an intent about the background's office or role may rank
+ABOUT_MARGIN = 15.0  # how far below the sentence's best an intent about the background's office may rank
 
 
 def _about(matcher: Matcher, ranked: list[Scored], named: set[str]) -> list[Scored]:
-    """The ranking kept to intents about ``named`` (the office or role the background names), when one ranks
+    """The ranking kept to intents about ``named`` (the offices the background names), when one ranks
     close to the best: 「外務省に聞きたい。連絡先は」 wants MOFA's contact, not the list of all three."""
     kept = [s for s in ranked if named <= matcher.about(s.intent_id)]
     return kept if kept and ranked[0].score - kept[0].score <= ABOUT_MARGIN else []
