@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from bot.core import focus
+from bot.core import focus, reading
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Matcher, Scored
 from bot.core.text import Analysis, clean, fold_kana
@@ -119,6 +119,7 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
     matcher.prime([whole, *questions])
     vector = matcher.encode(whole)
     best = (whole, matcher.rank(whole, vector=vector), text, vector)
+    options = [best] if best[1] else []
     tries = []
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))
@@ -141,8 +142,12 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
         offices = {term for term in lacking if term not in ROLES}
         if ranked and offices and not offices <= matcher.about(ranked[0].intent_id):
             ranked = _about(matcher, ranked, offices)
-        if ranked and (not best[1] or ranked[0].score > best[1][0].score):
-            best = (candidate, ranked, shown, meaning)
+        if ranked:
+            options.append((candidate, ranked, shown, meaning))
+    if options:  # what each reading leaves out of the message counts against it (bot/core/reading.py)
+        asked = questions[0] if parts.background else matcher.analyse(parts.question)
+        best = options[reading.choose(matcher, asked, matcher.analyse(parts.background),
+                                      [(candidate, ranked) for candidate, ranked, _, _ in options], len(text))]
     return (*best, whole)
 
 

@@ -1,0 +1,58 @@
+"""Choose among the readings of a long message by what each one leaves out, not by its score alone.
+
+A long polite message is read several ways (the whole text, its question sentence alone or with the
+background's known words, the sentence before it…). The best score alone favours a sentence that matches
+something generic (「手続きの流れを教えて」, 「JETと費用を比べたいです」) over a reading whose answer holds
+what the message is about, or over the whole message whose words show that no answer holds it (解雇,
+民間派遣会社のいくら). :func:`choose` takes from each reading's score the share of the message's topic
+that the reading left out and its best intent never mentions.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from bot.core.matcher import Matcher, Scored
+from bot.core.text import Analysis, fold_kana
+
+LEFT_OUT_POINTS = 12.0  # points taken from a reading's score per share (0-1) of the message's topic it leaves out
+LONG = 20  # characters: in a shorter message every sentence is the question (「この文書は通知？事務連絡？」)
+# the synonym group of "whom to ask": the background then says what about, which no contact card mentions
+CONTACT = fold_kana("問い合わせ")
+
+Reading = tuple[Analysis, list[Scored]]  # what was ranked, and its ranking (never empty)
+
+
+def topic(matcher: Matcher, question: Analysis, background: Analysis) -> dict[str, float]:
+    """The message's known words and how much each says about its topic (rarity × how much it counts)."""
+    weights: dict[str, float] = {}
+    for word, factor, _ in background.units + question.units:
+        if not word.isdigit() and matcher.knows(word):
+            weights[word] = max(weights.get(word, 0.0), matcher.term_weight(word) * factor)
+    return weights
+
+
+def left_out(matcher: Matcher, weights: dict[str, float], reading: Reading) -> float:
+    """The share (0-1) of the topic's weight that the reading does not contain and its best intent never mentions."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    read, best = set(reading[0].terms), reading[1][0].intent_id
+    return sum(w for word, w in weights.items() if word not in read and not matcher.mentions(best, word)) / total
+
+
+def choose(matcher: Matcher, question: Analysis, background: Analysis, readings: Sequence[Reading],
+           length: int) -> int:
+    """The number of the reading to answer from (``length``: the message's, in characters).
+
+    The intent is chosen by score less what is left out; among the readings that rank it first, the one
+    that scores it best is kept (its score is what the threshold judges)."""
+    weights = topic(matcher, question, background)
+    points = LEFT_OUT_POINTS if length >= LONG and CONTACT not in question.terms else 0.0
+
+    def value(n: int) -> float:
+        return readings[n][1][0].score - points * left_out(matcher, weights, readings[n]) if points else \
+            readings[n][1][0].score
+
+    chosen = readings[max(range(len(readings)), key=lambda n: (value(n), -n))][1][0].intent_id
+    same = [n for n, (_, ranked) in enumerate(readings) if ranked[0].intent_id == chosen]
+    return max(same, key=lambda n: (readings[n][1][0].score, -n))

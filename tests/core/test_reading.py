@@ -1,0 +1,36 @@
+"""Long messages: the reading answered from is chosen by what it leaves out of the message, not by its score alone."""
+from __future__ import annotations
+
+from bot.core.answer import answer
+from bot.core.render import plain_text
+from bot.core.types import IncomingMessage
+from bot.engine import Engine
+
+
+def test_a_generic_question_sentence_does_not_answer_a_background_no_intent_holds(repo_engine: Engine) -> None:
+    # 「手続きの流れを教えて」 alone finds how to start with JET; the message is about dismissing an ALT
+    reply = answer(IncomingMessage(
+        "お疲れ様です。市教育委員会の田中です。遅刻を繰り返すALTがおり、任期の途中で解雇することを考えています。"
+        "手続きの流れを教えていただけますか。"), repo_engine.kb)
+    assert reply.fallback and reply.intent_id != "how_to_start"
+
+
+def test_a_generic_question_sentence_is_answered_about_the_backgrounds_topic(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage(
+        "お世話になっております。市観光課の山田です。インバウンド誘客や海外への物産販売を強化したいと考えております。"
+        "CIRを受け入れた場合、そういった業務もお願いできるのでしょうか。"), repo_engine.kb)
+    assert not reply.fallback and "インバウンド" in plain_text(reply)
+
+
+def test_a_contact_question_keeps_the_contact_though_the_card_never_names_the_backgrounds_subject(
+        repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage(
+        "いつもお世話になっております。市教育委員会指導主事の佐藤と申します。小学校の外国語の授業におけるALTとの指導体制に"
+        "ついて、国の担当部署に直接相談したいと考えております。学校教育の観点ではどちらの省庁のどの部署に連絡すればよいでしょうか。"),
+        repo_engine.kb)
+    assert not reply.fallback and "03-6734-3480" in plain_text(reply)
+
+
+def test_in_a_short_message_each_sentence_is_the_question(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("この文書は通知？事務連絡？"), repo_engine.kb)
+    assert "事務連絡" in plain_text(reply)
