@@ -101,3 +101,8 @@ def test_an_office_the_background_names_picks_that_offices_contact_for_a_bare_co
     assert reply.intent_id == "contact_mext"
     assert "0355018143" not in reply.text.replace("-", "")  # not MOFA's number from the list of all three
 
+
+
+def test_a_self_introduction_may_end_with_the_role_in_brackets() -> None:
+    found = parts("お世話になっております。〇〇市の近藤です（国際交流員担当）。CLAIRのサイトのURLを教えてください。")
+    assert found.question == "CLAIRのサイトのURLを教えてください。" and not found.background and found.dropped
