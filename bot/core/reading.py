@@ -22,10 +22,11 @@ CONTACT = fold_kana("問い合わせ")
 Reading = tuple[Analysis, list[Scored]]  # what was ranked, and its ranking (never empty)
 
 
-def topic(matcher: Matcher, question: Analysis, background: Analysis) -> dict[str, float]:
-    """The message's known words and how much each says about its topic (rarity × how much it counts)."""
+def topic(matcher: Matcher, message: Sequence[Analysis]) -> dict[str, float]:
+    """The known words of the message (its question sentence and background) and how much each says about
+    its topic (rarity × how much it counts)."""
     weights: dict[str, float] = {}
-    for word, factor, _ in background.units + question.units:
+    for word, factor, _ in (unit for analysis in message for unit in analysis.units):
         if not word.isdigit() and matcher.knows(word):
             weights[word] = max(weights.get(word, 0.0), matcher.term_weight(word) * factor)
     return weights
@@ -40,18 +41,17 @@ def left_out(matcher: Matcher, weights: dict[str, float], reading: Reading) -> f
     return sum(w for word, w in weights.items() if word not in read and not matcher.mentions(best, word)) / total
 
 
-def choose(matcher: Matcher, question: Analysis, background: Analysis, readings: Sequence[Reading],
-           length: int) -> int:
-    """The number of the reading to answer from (``length``: the message's, in characters).
+def choose(matcher: Matcher, message: Sequence[Analysis], readings: Sequence[Reading], length: int) -> int:
+    """The number of the reading to answer from. ``message``: its question sentence first, then its background;
+    ``length``: the message's, in characters.
 
     The intent is chosen by score less what is left out; among the readings that rank it first, the one
     that scores it best is kept (its score is what the threshold judges)."""
-    weights = topic(matcher, question, background)
-    points = LEFT_OUT_POINTS if length >= LONG and CONTACT not in question.terms else 0.0
+    weights = topic(matcher, message)
+    points = LEFT_OUT_POINTS if length >= LONG and CONTACT not in message[0].terms else 0.0
 
     def value(n: int) -> float:
-        return readings[n][1][0].score - points * left_out(matcher, weights, readings[n]) if points else \
-            readings[n][1][0].score
+        return readings[n][1][0].score - (points * left_out(matcher, weights, readings[n]) if points else 0.0)
 
     chosen = readings[max(range(len(readings)), key=lambda n: (value(n), -n))][1][0].intent_id
     same = [n for n, (_, ranked) in enumerate(readings) if ranked[0].intent_id == chosen]

@@ -112,7 +112,7 @@ def _about(matcher: Matcher, ranked: list[Scored], named: set[str]) -> list[Scor
 
 
 def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
-    """Rank the whole text and, for a long message, its question sentence: the better wins.
+    """Rank the whole text and, for a long message, its readings: :func:`reading.choose` picks one.
 
     Returns the analysis, ranking, text and sentence vector chosen, and the whole text's analysis."""
     whole, parts, readings, questions = _readings(matcher, text)
@@ -125,9 +125,13 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
         tries.append((matcher.analyse(parts.text), parts.text))
     tries = [(candidate, shown, vector) for candidate, shown in tries]
     missing: dict[int, set[str]] = {}  # reading number -> named things of the background it lacks
+    # the message without greetings and self-introductions: its question sentence and background
+    message = [tries[0][0] if parts.dropped else whole]
     for (sentence, background, alone), question in zip(readings, questions):
         asked = matcher.encode(question)  # the question sentence's meaning, shared by its two readings
         context = matcher.analyse(background)
+        if sentence == parts.question and background == parts.background:
+            message = [question, context]
         tries.append((_merge(matcher, question, context), sentence, asked))
         if alone:
             tries.append((question, sentence, asked))
@@ -144,10 +148,9 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
             ranked = _about(matcher, ranked, offices)
         if ranked:
             options.append((candidate, ranked, shown, meaning))
-    if options:  # what each reading leaves out of the message counts against it (bot/core/reading.py)
-        asked = questions[0] if parts.background else matcher.analyse(parts.question)
-        best = options[reading.choose(matcher, asked, matcher.analyse(parts.background),
-                                      [(candidate, ranked) for candidate, ranked, _, _ in options], len(text))]
+    if options:  # what each reading leaves out of the message counts against it
+        best = options[reading.choose(matcher, message, [(candidate, ranked) for candidate, ranked, _, _ in options],
+                                      len(text))]
     return (*best, whole)
 
 
