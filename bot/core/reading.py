@@ -43,7 +43,7 @@ def left_out(matcher: Matcher, weights: dict[str, float], reading: Reading) -> f
 
 def choose(matcher: Matcher, message: Sequence[Analysis], readings: Sequence[Reading], length: int) -> int:
     """The number of the reading to answer from. ``message``: its question sentence first, then its background;
-    ``length``: the message's, in characters.
+    ``length``: the message's without greetings and self-introductions, in characters.
 
     The intent is chosen by score less what is left out; among the readings that rank it first, the one
     that scores it best is kept (its score is what the threshold judges)."""

@@ -150,7 +150,7 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
             options.append((candidate, ranked, shown, meaning))
     if options:  # what each reading leaves out of the message counts against it
         best = options[reading.choose(matcher, message, [(candidate, ranked) for candidate, ranked, _, _ in options],
-                                      len(text))]
+                                      len(parts.text))]
     return (*best, whole)
 
 
