@@ -156,7 +156,7 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
 def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]:
     """The best ``top`` intents for a question as the bot reads it (slips corrected, the question sentence
     of a long message found), without conversation context: for ``jetbot ask --top`` and ranking measures."""
-    understood = understand(kb, text[:MAX_CHARS])  # noise too is ranked here: the reply is the help text
+    understood = understand(kb, text[:MAX_CHARS], THRESHOLD)  # noise too is ranked here: the reply is the help text
     return candidates(kb.matcher.rank(understood.analysis, limit=top, vector=understood.vector), top)
 
 
@@ -194,7 +194,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         context = None
     if not text.strip():
         return help_reply(kb, language)
-    understood = understand(kb, text)
+    understood = understand(kb, text, THRESHOLD)
     if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)

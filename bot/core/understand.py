@@ -111,8 +111,10 @@ def _about(matcher: Matcher, ranked: list[Scored], named: set[str]) -> list[Scor
     return kept if kept and ranked[0].score - kept[0].score <= ABOUT_MARGIN else []
 
 
-def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
-    """Rank the whole text and, for a long message, its readings: :func:`reading.choose` picks one.
+def _rank_focused(matcher: Matcher, text: str, answered: float | None
+                  ) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
+    """Rank the whole text and, for a long message, its readings: :func:`reading.choose` picks one
+    (``answered``: the score from which the bot answers).
 
     Returns the analysis, ranking, text and sentence vector chosen, and the whole text's analysis."""
     whole, parts, readings, questions = _readings(matcher, text)
@@ -150,20 +152,23 @@ def _rank_focused(matcher: Matcher, text: str) -> tuple[Analysis, list[Scored], 
             options.append((candidate, ranked, shown, meaning))
     if options:  # what each reading leaves out of the message counts against it
         best = options[reading.choose(matcher, message, [(candidate, ranked) for candidate, ranked, _, _ in options],
-                                      len(parts.text))]
+                                      len(parts.text), answered)]
     return (*best, whole)
 
 
-def understand(kb: KnowledgeBase, text: str) -> Understanding:
-    """Noise check, spelling correction and focus on the question; the ranking to decide on."""
+def understand(kb: KnowledgeBase, text: str, answered: float | None = None) -> Understanding:
+    """Noise check, spelling correction and focus on the question; the ranking to decide on.
+
+    ``answered``: the score from which the bot answers (a long message is then answered from the reading,
+    among those reaching it, that leaves out the least of the message)."""
     matcher = kb.matcher
-    analysis, ranked, shown, vector, whole = _rank_focused(matcher, text)
+    analysis, ranked, shown, vector, whole = _rank_focused(matcher, text, answered)
     corrections: tuple[Correction, ...] = ()
     if kb.speller is not None and len(text) <= MAX_SPELLED and _has_unknown(matcher, whole):
         fixed, found = kb.speller.correct(clean(text), text, matcher.analyzer.reading,
                                           lambda piece: _all_known(matcher, matcher.analyse(piece)))
         if found:
-            fixed = _rank_focused(matcher, fixed)
+            fixed = _rank_focused(matcher, fixed, answered)
             gain = fixed[1][0].score - (ranked[0].score if ranked else 0.0) if fixed[1] else 0.0
             if fixed[1] and (gain >= SPELLING_GAIN or not knows_any(matcher, whole)):
                 (analysis, ranked, shown, vector, whole), corrections = fixed, found

@@ -22,6 +22,17 @@ def test_a_generic_question_sentence_is_answered_about_the_backgrounds_topic(rep
     assert not reply.fallback and "インバウンド" in plain_text(reply)
 
 
+def test_a_generic_question_sentence_scoring_far_higher_does_not_beat_the_reading_that_names_the_documents(
+        repo_engine: Engine) -> None:
+    # 「ダウンロード先のURLを教えて」 alone finds the ALT casebook's page (81); the background names the CIR
+    # casebook and the JET manual, whose download page is answered too (55-59)
+    reply = answer(IncomingMessage(
+        "お世話になっております。県国際課の佐藤です。来月の研修でCIRの活用事例集とJET活用マニュアルを紹介したいと"
+        "考えています。ダウンロード先のURLを教えていただけますか。"), repo_engine.kb)
+    assert not reply.fallback
+    assert "jetprogramme.org/ja/nin-katsuyo-m" in plain_text(reply) + "".join(link.url for link in reply.links)
+
+
 def test_a_contact_question_keeps_the_contact_though_the_card_never_names_the_backgrounds_subject(
         repo_engine: Engine) -> None:
     reply = answer(IncomingMessage(
