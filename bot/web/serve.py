@@ -41,7 +41,7 @@ def serve(settings: Settings) -> int:
     import uvicorn
 
     from bot.web.app import create_app
-    from bot.web.heap import freeze_loaded_objects
+    from bot.web.heap import freeze_after_reloads, freeze_loaded_objects
     from bot.web.workers import AnswerWorkers
 
     stores = open_stores(settings.storage)  # inquiry log, dedupe keys, contexts, escalations
@@ -56,6 +56,7 @@ def serve(settings: Settings) -> int:
         log.info("knowledge %s loaded: %d intents", engine.kb.version, len(engine.kb.intents))
         workers = AnswerWorkers(settings, settings.answer_workers) if settings.answer_workers else None
         app = create_app(settings, engine, stores, hot_reload=True, workers=workers)
+        freeze_after_reloads(app.state.reloader)
         # log_config=None: uvicorn's loggers use the process's one format (bot.web.logs)
         config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
                                 timeout_graceful_shutdown=20)

@@ -148,6 +148,7 @@ async def _follow_the_yaml(bot: Any, stop: asyncio.Event) -> None:
     """Load the knowledge again when its files change (an invalid edit keeps the live version)."""
     from bot.core.index_cache import load_or_build
     from bot.reload import fingerprint
+    from bot.web.heap import freeze_reloaded_objects
 
     settings, engine = bot.settings, bot.engine
     folders = (settings.intents_dir, settings.knowledge_dir)
@@ -167,4 +168,5 @@ async def _follow_the_yaml(bot: Any, stop: asyncio.Event) -> None:
             continue
         if kb.version != engine.kb.version:
             engine.swap(kb)
+            freeze_reloaded_objects()
             log.info("answer worker: knowledge %s is live", kb.version)
