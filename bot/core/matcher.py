@@ -26,6 +26,9 @@ SIGNAL_WEIGHTS = (0.45, 0.10, 0.15, 0.30)  # coverage, fuzzy, BM25, semantic (wi
 # An English question against an intent written in Japanese only: the words they share are names (JET, ALT),
 # the letters fuzzy matching compares are not the same script, so the sentence encoder reads the meaning.
 ACROSS_WEIGHTS = (0.45, 0.0, 0.05, 0.50)
+# An intent whose two nearest examples both come close beats one whose single example is close by chance
+# (the semantic signal blends them; the best blend of the shortlist is scaled to its best cosine).
+SECOND_EXAMPLE = 0.5
 SHORTLIST = 20
 # A question whose words few intents share (English against Japanese answers, "Who runs it?") gets
 # a short lexical shortlist: the semantically nearest intents fill it. A product over every example
@@ -310,12 +313,16 @@ class Matcher:
 
     def _semantics(self, top: list[int], vector: np.ndarray | None,
                    exclude: tuple[int, int] | None) -> dict[int, float]:
-        """Best cosine per shortlisted intent, in one matrix product (a hidden example left out)."""
-        if vector is None or self.vectors is None:
+        """Per shortlisted intent, how close its examples are to the question: the nearest example's cosine
+        blended with the second nearest (:data:`SECOND_EXAMPLE`), scaled so that the best blend of the
+        shortlist counts as its best single cosine, and never above the intent's own nearest example
+        (a hidden example left out). One matrix product for the shortlist."""
+        if vector is None or self.vectors is None or not top:
             return {}
-        if exclude is not None:
-            return {i: max(0.0, self.vectors.best(vector, i, exclude[1] if exclude[0] == i else None)) for i in top}
-        return {i: max(0.0, best) for i, best in zip(top, self.vectors.best_of(vector, top))}
+        first, second = self.vectors.nearest_two(vector, top, exclude)
+        blend = (1 - SECOND_EXAMPLE) * first.astype(np.float64) + SECOND_EXAMPLE * second
+        scale = float(first.max()) / float(blend.max()) if blend.max() > 0 else 1.0
+        return {i: max(0.0, min(float(near), float(b) * scale)) for i, near, b in zip(top, first, blend)}
 
     def _fine(self, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
               semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],

@@ -108,3 +108,17 @@ def test_an_intent_with_english_examples_keeps_the_english_words_of_its_answer()
     matcher = Matcher(bilingual, Analyzer())
     ranked = matcher.rank(matcher.analyse("Ministry of Internal Affairs telephone"))
     assert ranked[0].intent_id == "contact_mic" and ranked[0].coverage > 0
+
+
+@pytest.mark.parametrize("intent_id, question", [
+    ("survey_direct", "直接 要望 CLAIR"),
+    ("casebook_count", "じれいのかずは"),
+])
+def test_an_example_left_out_is_still_found_by_the_intents_other_examples(repo_engine, intent_id: str,
+                                                                          question: str) -> None:
+    # leave-one-out: an intent whose several examples agree beats a neighbour with one close example
+    kb = repo_engine.kb
+    position = kb.matcher.ids.index(intent_id)
+    example = kb.knowledge.intents[position].examples.index(question)
+    ranked = kb.matcher.rank(kb.matcher.analyse(question), exclude=(position, example))
+    assert ranked[0].intent_id == intent_id
