@@ -113,6 +113,7 @@ def test_an_intent_with_english_examples_keeps_the_english_words_of_its_answer()
 @pytest.mark.parametrize("intent_id, question", [
     ("survey_direct", "直接 要望 CLAIR"),
     ("casebook_count", "じれいのかずは"),
+    ("local_finance", "地方財政措置について教えてください"),
 ])
 def test_an_example_left_out_is_still_found_by_the_intents_other_examples(repo_engine, intent_id: str,
                                                                           question: str) -> None:
