@@ -19,9 +19,16 @@ from rapidfuzz import fuzz, process
 from bot.core.bm25 import Counts, Field as _Field, Row, Vocabulary, documents_using
 from bot.core.packed import PackedGroups
 from bot.core.semantic import ExampleVectors
-from bot.core.text import Analysis, Analyzer, fold_kana
+from bot.core.text import Analysis, Analyzer, fold_kana, is_english
 
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
+SIGNAL_WEIGHTS = (0.45, 0.10, 0.15, 0.30)  # coverage, fuzzy, BM25, semantic (with the sentence encoder)
+# An English question against an intent written in Japanese only: the words they share are names (JET, ALT),
+# the letters fuzzy matching compares are not the same script, so the sentence encoder reads the meaning.
+ACROSS_WEIGHTS = (0.45, 0.0, 0.05, 0.50)
+# An intent whose two nearest examples both come close beats one whose single example is close by chance
+# (the semantic signal blends them; the best blend of the shortlist is scaled to its best cosine).
+SECOND_EXAMPLE = 0.5
 SHORTLIST = 20
 # A question whose words few intents share (English against Japanese answers, "Who runs it?") gets
 # a short lexical shortlist: the semantically nearest intents fill it. A product over every example
@@ -96,6 +103,9 @@ class Matcher:
         self.rd_docs = Counts(rd_docs, Vocabulary(g for doc in rd_docs for g in doc))
         del ex_docs, ans_docs, rd_docs
         self.example_norms = PackedGroups(norms)  # decoded per shortlisted intent
+        # intents written in Japanese only: an English question's words in their answers are quoted names
+        self.japanese_only = np.array([not any(is_english(t) for t in (*item.examples, *item.keywords))
+                                       for item in items], dtype=bool)
         self.fields = {"ex": _Field(self.ex_docs), "ans": _Field(self.ans_docs), "rd": _Field(self.rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
         self._mentions = documents_using(self.ex_docs, self.ans_docs)  # by term id of ``words``
@@ -167,10 +177,17 @@ class Matcher:
         grams = list(dict.fromkeys(query.grams))
         scores = np.zeros(len(self.ids), dtype=np.float32)
         self.fields["ex"].add_scores(scores, terms, FIELD_WEIGHTS["ex"])
-        self.fields["ans"].add_scores(scores, terms, FIELD_WEIGHTS["ans"])
+        quoted = self._quoting(query)
+        if quoted is None:
+            self.fields["ans"].add_scores(scores, terms, FIELD_WEIGHTS["ans"])
+        else:
+            answers = np.zeros(len(self.ids), dtype=np.float32)
+            self.fields["ans"].add_scores(answers, terms, FIELD_WEIGHTS["ans"])
+            answers[quoted] = 0.0
+            scores += answers
         self.fields["rd"].add_scores(scores, grams, FIELD_WEIGHTS["rd"] * (len(terms) + 1) / (len(grams) + 1))
         if exclude is not None:
-            scores[exclude[0]] = self._bm25_without(exclude, terms, grams)
+            scores[exclude[0]] = self._bm25_without(exclude, terms, grams, quoted is not None and quoted[exclude[0]])
         count = min(SHORTLIST, len(scores))
         top = np.argpartition(-scores, count - 1)[:count] if count < len(scores) else np.arange(len(scores))
         top = [int(i) for i in top if scores[i] > 0]
@@ -191,9 +208,19 @@ class Matcher:
         named = specifics + entities + (rivals + tuple(self.rivals | self.entities) if rivals else ())
         shortlist = self._prefetch(top, query, named)
         ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities,
-                             rivals, fetched) for i, fetched in zip(top, shortlist)]
+                             rivals, fetched, quoted is not None and bool(quoted[i]))
+                  for i, fetched in zip(top, shortlist)]
         ranked.sort(key=lambda s: (-s.score, -s.bm25))
         return ranked[:limit]
+
+    def _quoting(self, query: Analysis) -> np.ndarray | None:
+        """For an English question, the intents written in Japanese only (None when there are none): the
+        English words of their answers are names and titles quoted in a Japanese text
+        (「正式な英語名はALT＝Assistant Language Teacher…」), not an answer in English, and count for
+        nothing; their examples and the sentence encoder still do."""
+        if not is_english(query.original or query.normalized) or not self.japanese_only.any():
+            return None
+        return self.japanese_only
 
     def _strangers(self, query: Analysis) -> list[str]:
         """Long Japanese nouns no part of which the knowledge uses (技能実習生, ワーキングホリデー): the name of
@@ -249,7 +276,8 @@ class Matcher:
         total = sum(w for w, _ in weights)
         return sum(w for w, hit in weights if hit) / total if total else 0.0
 
-    def _bm25_without(self, exclude: tuple[int, int], terms: list[str], grams: list[str]) -> float:
+    def _bm25_without(self, exclude: tuple[int, int], terms: list[str], grams: list[str],
+                      quoted: bool = False) -> float:
         doc, example = exclude
         hidden = self.example_analysis(doc, example)
         total = 0.0
@@ -262,6 +290,8 @@ class Matcher:
             counts = (self.ex_docs if name == "ex" else self.rd_docs)[doc] - hidden_terms
             length = sum(counts.values())
             total += factor * sum(field.weight(t, counts.get(t, 0), length) for t in query_terms)
+        if quoted:
+            return total
         field, answer = self.fields["ans"], self.ans_docs[doc]
         total += FIELD_WEIGHTS["ans"] * sum(
             field.weight(t, answer.get(t, 0), float(field.lengths[doc])) for t in terms)
@@ -283,17 +313,22 @@ class Matcher:
 
     def _semantics(self, top: list[int], vector: np.ndarray | None,
                    exclude: tuple[int, int] | None) -> dict[int, float]:
-        """Best cosine per shortlisted intent, in one matrix product (a hidden example left out)."""
-        if vector is None or self.vectors is None:
+        """Per shortlisted intent, how close its examples are to the question: the nearest example's cosine
+        blended with the second nearest (:data:`SECOND_EXAMPLE`), scaled so that the best blend of the
+        shortlist counts as its best single cosine, and never above the intent's own nearest example
+        (a hidden example left out). One matrix product for the shortlist."""
+        if vector is None or self.vectors is None or not top:
             return {}
-        if exclude is not None:
-            return {i: max(0.0, self.vectors.best(vector, i, exclude[1] if exclude[0] == i else None)) for i in top}
-        return {i: max(0.0, best) for i, best in zip(top, self.vectors.best_of(vector, top))}
+        first, second = self.vectors.nearest_two(vector, top, exclude)
+        blend = (1 - SECOND_EXAMPLE) * first.astype(np.float64) + SECOND_EXAMPLE * second
+        scale = float(first.max()) / float(blend.max()) if blend.max() > 0 else 1.0
+        return {i: max(0.0, min(float(near), float(b) * scale)) for i, near, b in zip(top, first, blend)}
 
     def _fine(self, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
               semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],
-              rivals: tuple[str, ...] = (), fetched: _Fetched | None = None) -> Scored:
-        """``fetched``: what :meth:`_prefetch` read for this intent (else read here)."""
+              rivals: tuple[str, ...] = (), fetched: _Fetched | None = None, quoted: bool = False) -> Scored:
+        """``fetched``: what :meth:`_prefetch` read for this intent (else read here); ``quoted``: an English
+        question against an intent written in Japanese only (:meth:`_quoting`)."""
         norms: Sequence[str] = fetched.norms if fetched is not None else self.example_norms[i]
         hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
         vocab: Terms
@@ -303,7 +338,8 @@ class Matcher:
         else:
             vocab = fetched.vocab if fetched is not None else self.ex_docs[i]
         answer: Terms = fetched.answer if fetched is not None else self.ans_docs[i]
-        coverage = self._coverage(query, vocab, answer, fetched.weighted if fetched is not None else None)
+        coverage = self._coverage(query, vocab, _NOTHING if quoted else answer,
+                                  fetched.weighted if fetched is not None else None)
         if query.kana_only:  # a misread kana question still shares its sounds with the examples
             grams = self.rd_docs[i]
             if hidden is not None:
@@ -311,7 +347,7 @@ class Matcher:
             coverage = max(coverage, self._gram_coverage(query.grams, grams))
         nearest = process.extractOne(query.normalized, norms, scorer=fuzz.ratio) if norms else None
         fuzzy = nearest[1] / 100 if nearest else 0.0
-        score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None)
+        score = combine(coverage, fuzzy, bm25_rel, semantic, self.vectors is not None, quoted)
         # A year, a number or a name the intent never mentions (令和7年度, 札幌市) means the question
         # is about something it does not hold: strongly so when no intent knows it at all.
         penalty = 1.0
@@ -338,14 +374,20 @@ class _Fetched(NamedTuple):
     weighted: list[_Weighted]
 
 
+_NOTHING: Counter[str] = Counter()
+
+
 def _is_specific_number(term: str) -> bool:
     """Years (令和7, 2025年) and numbers of two digits or more; "4年目" or "1人" are too generic."""
     digits = sum(c.isdigit() for c in term)
     return digits >= 2 or (digits >= 1 and not term.isdigit())
 
 
-def combine(coverage: float, fuzzy: float, bm25_rel: float, semantic: float, has_semantic: bool) -> float:
-    """The 0-100 score from the signals (weights calibrated on held-out questions)."""
+def combine(coverage: float, fuzzy: float, bm25_rel: float, semantic: float, has_semantic: bool,
+            across: bool = False) -> float:
+    """The 0-100 score from the signals (weights calibrated on held-out questions); ``across``: an English
+    question against an intent written in Japanese only (:data:`ACROSS_WEIGHTS`)."""
     if not has_semantic:
         return 100 * (0.55 * coverage + 0.25 * fuzzy + 0.20 * bm25_rel)
-    return 100 * (0.45 * coverage + 0.10 * fuzzy + 0.15 * bm25_rel + 0.30 * semantic)
+    wc, wf, wb, ws = ACROSS_WEIGHTS if across else SIGNAL_WEIGHTS
+    return 100 * (wc * coverage + wf * fuzzy + wb * bm25_rel + ws * semantic)

@@ -178,3 +178,28 @@ class ExampleVectors:
         if not len(rows):
             return 0.0
         return float(np.max(self._cosines(rows, vector)))
+
+    def nearest_two(self, vector: np.ndarray, intents: list[int],
+                    skip: tuple[int, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The highest and second highest cosine of each intent's examples (an intent with one example: its
+        cosine twice; none: 0), in one matrix product; ``skip=(intent, example)`` hides one example."""
+        at = np.asarray(intents, dtype=np.intp)
+        starts, ends = self.starts[at], self.ends[at]
+        rows = spans(starts, ends)
+        sizes = ends - starts
+        if skip is not None and skip[0] in intents:
+            sizes = sizes - (at == skip[0])
+            rows = rows[rows != int(self.starts[skip[0]]) + skip[1]]
+        first = np.zeros(len(intents), dtype=np.float32)
+        second = np.zeros(len(intents), dtype=np.float32)
+        used = sizes > 0
+        if not used.any():
+            return first, second
+        sims = self._cosines(rows, vector)
+        offsets = (np.cumsum(sizes) - sizes)[used]
+        first[used] = np.maximum.reduceat(sims, offsets)
+        is_top = sims == np.repeat(first[used], sizes[used])
+        runner = np.maximum.reduceat(np.where(is_top, -np.inf, sims), offsets)
+        tied = np.add.reduceat(is_top, offsets) > 1  # two examples equally near: the second is as near
+        second[used] = np.where(tied | ~np.isfinite(runner), first[used], runner)  # one example: itself
+        return first, second

@@ -67,3 +67,59 @@ def test_reading_the_shortlist_at_once_changes_no_score(repo_engine, monkeypatch
     # each candidate read on its own from the arrays, as before the shortlist was read at once
     monkeypatch.setattr(Matcher, "_prefetch", lambda self, top, query, named: [None] * len(top))
     assert at_once and matcher.rank(query, limit=20) == at_once
+
+
+# Written in Japanese only, like a municipal FAQ; one answer quotes the English names.
+JAPANESE_ONLY = [
+    IntentText("english_names", ["ALTやCIRの英語名を教えてください"],
+               "正式な英語名はALT＝Assistant Language Teacher、CIR＝Coordinator for International Relations、"
+               "総務省＝Ministry of Internal Affairs and Communications（MIC）です。"),
+    IntentText("contact_mic", ["総務省の電話番号を教えて"], "総務省自治行政局国際室の電話は03-5253-5527です。"),
+    IntentText("alt_role", ["外国語指導助手はどんな仕事をしますか"], "外国語指導助手は学校で外国語の授業を補助します。"),
+]
+
+
+@pytest.fixture(scope="module")
+def japanese_only() -> Matcher:
+    return Matcher(JAPANESE_ONLY, Analyzer(), ExampleVectors(shared_encoder(), [i.examples for i in JAPANESE_ONLY]))
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("MIC phone number", "contact_mic"),
+    ("What is the phone number of the Ministry of Internal Affairs and Communications?", "contact_mic"),
+    ("What does an Assistant Language Teacher do?", "alt_role"),
+])
+def test_english_names_quoted_in_a_japanese_answer_do_not_draw_english_questions(
+        japanese_only: Matcher, question: str, expected: str) -> None:
+    ranked = japanese_only.rank(japanese_only.analyse(question))
+    assert ranked[0].intent_id == expected
+
+
+def test_an_english_question_asking_for_the_english_names_still_finds_them(japanese_only: Matcher) -> None:
+    ranked = japanese_only.rank(japanese_only.analyse("What are the English names of ALT and CIR?"))
+    assert ranked[0].intent_id == "english_names"
+
+
+def test_an_intent_with_english_examples_keeps_the_english_words_of_its_answer() -> None:
+    bilingual = [IntentText("contact_mic", ["総務省の電話番号を教えて", "MIC phone number"],
+                            "総務省の電話は03-5253-5527です。\nMIC (Ministry of Internal Affairs and Communications): "
+                            "phone 03-5253-5527."),
+                 IntentText("alt_role", ["外国語指導助手はどんな仕事をしますか"], "外国語指導助手は授業を補助します。")]
+    matcher = Matcher(bilingual, Analyzer())
+    ranked = matcher.rank(matcher.analyse("Ministry of Internal Affairs telephone"))
+    assert ranked[0].intent_id == "contact_mic" and ranked[0].coverage > 0
+
+
+@pytest.mark.parametrize("intent_id, question", [
+    ("survey_direct", "直接 要望 CLAIR"),
+    ("casebook_count", "じれいのかずは"),
+    ("local_finance", "地方財政措置について教えてください"),
+])
+def test_an_example_left_out_is_still_found_by_the_intents_other_examples(repo_engine, intent_id: str,
+                                                                          question: str) -> None:
+    # leave-one-out: an intent whose several examples agree beats a neighbour with one close example
+    kb = repo_engine.kb
+    position = kb.matcher.ids.index(intent_id)
+    example = kb.knowledge.intents[position].examples.index(question)
+    ranked = kb.matcher.rank(kb.matcher.analyse(question), exclude=(position, example))
+    assert ranked[0].intent_id == intent_id

@@ -74,3 +74,19 @@ def test_the_best_cosines_of_several_intents_are_each_intents_own() -> None:
     order = [2, 0, 3, 1, 0]
     assert vectors.best_of(question, order) == pytest.approx([vectors.best(question, i) for i in order], abs=1e-6)
     assert vectors.best_of(question, [3]) == [0.0] and vectors.best_of(question, []) == []
+
+
+def test_the_two_nearest_examples_of_each_intent() -> None:
+    vectors = ExampleVectors(shared_encoder(), [*EXAMPLES, []])
+    question = vectors.query("ALTは何年まで働けますか")
+    order = [0, 2, 3, 1]
+    first, second = vectors.nearest_two(question, order)
+    each = [sorted((vectors.best(question, i, skip=k) for k in range(len(EXAMPLES[i]))), reverse=True)
+            for i in (0, 1)]  # with two examples, hiding one leaves the other
+    assert first == pytest.approx([vectors.best(question, i) for i in order], abs=1e-6)
+    assert second[0] == pytest.approx(each[0][1], abs=1e-6) and second[3] == pytest.approx(each[1][1], abs=1e-6)
+    assert second[1] == first[1], "one example: its cosine twice"
+    assert first[2] == second[2] == 0.0, "no examples"
+    hidden_first, hidden_second = vectors.nearest_two(question, order, skip=(0, 0))
+    assert hidden_first[0] == hidden_second[0] == pytest.approx(vectors.best(question, 0, skip=0), abs=1e-6)
+    assert hidden_first[1:] == pytest.approx(first[1:], abs=1e-6)
