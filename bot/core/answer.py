@@ -10,6 +10,7 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import ATTRIBUTES, contact_fields, kind_of, named_things, narrow, off_topic
 from bot.core.gaps import find_gap
+from bot.core.reasons import topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.text import MAX_CHARS, Analysis, clean, fold_kana, is_english
@@ -198,8 +199,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
-    reading = find_gap(kb, clean(asked), query, ranked,
-                       understood.vector if query is understood.analysis else None, understood.analysis)
+    vector = understood.vector if query is understood.analysis else None
+    ranked = topic_of_why(kb, query, ranked, THRESHOLD, vector)
+    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

@@ -1,0 +1,45 @@
+"""A why-question about a known topic: the topic's own answer gives the notice's reasons.
+
+The why-word (なぜ, 何のため, why… — the synonym group 理由) is what is asked, not a topic. Only a
+few intents say 理由 in their examples, so a why-question about a topic whose examples do not
+(「ALTはなぜ地域の国際交流にも関わるの」, 「なぜ文科省も問い合わせ先に？」) loses that word's weight
+and falls just below the threshold although the topic is clear. Read without the why-word, the
+question finds the topic: it is answered when that intent was already among the best few.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from bot.core.knowledge_base import ASKED, KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.text import Analysis
+
+ALREADY_CLOSE = 3  # the topic found without the why-word must be among this many of the question's own best
+
+
+def asks_why(query: Analysis) -> bool:
+    """Whether the question asks for a reason or a purpose."""
+    return any(term in ASKED for term in query.terms)
+
+
+def _without_why(query: Analysis) -> Analysis:
+    units = tuple(u for u in query.units if u[0] not in ASKED)
+    return replace(query, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),
+                   synonyms_applied=tuple(s for s in query.synonyms_applied if s[1] not in ASKED))
+
+
+def topic_of_why(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], threshold: float,
+                 vector: np.ndarray | None = None) -> list[Scored]:
+    """``ranked`` with the topic of a why-question first when the question scores below ``threshold`` only
+    because its topic's examples give no why-word; else ``ranked`` unchanged. ``vector``: the question's
+    sentence vector when already computed (the why-word stays in the meaning)."""
+    if not ranked or ranked[0].score >= threshold or not asks_why(query):
+        return ranked
+    topic = kb.matcher.rank(_without_why(query), vector=vector)
+    if not topic or topic[0].score < threshold or kb.intents[topic[0].intent_id].fallback:
+        return ranked
+    if topic[0].intent_id not in {s.intent_id for s in ranked[:ALREADY_CLOSE]}:
+        return ranked
+    return topic
