@@ -201,7 +201,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
     vector = understood.vector if query is understood.analysis else None
     ranked = topic_of_why(kb, query, ranked, THRESHOLD, vector)
-    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis)
+    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, text)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

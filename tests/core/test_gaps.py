@@ -109,3 +109,19 @@ def test_declared_details_of_a_known_document_are_not_answered_with_the_document
     assert reply.fallback and reply.intent_id == "casebook_details_not_held"
     assert "https://www.soumu.go.jp/kokusai/kouryu_JET.html" in plain_text(reply)  # where the full version is
     assert ask(repo_engine, "Tell me about the Kashiwazaki case in the ALT casebook").intent_id == "case_kashiwazaki"
+
+
+@pytest.mark.parametrize("question", ["What's the weather in Tokyo?", "What's the population of Tokyo?",
+                                      "Who won the baseball game yesterday?"])
+def test_an_english_question_about_a_subject_the_knowledge_lacks_gets_the_plain_apology(
+        repo_engine: Engine, question: str) -> None:
+    for context in (None, Context("sea_role", 1000.0, "en")):  # alone, and right after an SEA answer
+        reply = ask(repo_engine, question, context)
+        assert reply.fallback and reply.intent_id is None
+        assert reply.text.startswith("Sorry, I can't answer that from the notice.")
+        assert "Sports Exchange Advisor" not in plain_text(reply)
+
+
+def test_an_english_question_with_a_role_and_an_unknown_word_is_still_answered(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "What is a CIR's job?")
+    assert reply.intent_id == "cir_role" and not reply.fallback
