@@ -32,6 +32,7 @@ from bot.core.years import normalise, relative_year, years_in
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
 NAMED_MARGIN = 25.0  # … when it is this close to the best (an answer far ahead is about something else)
+MESSAGE_FLOOR = 30.0  # … read on a whole long message (its other sentences dilute the score)
 DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) is weaker evidence: it must also be this close
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
@@ -160,6 +161,23 @@ def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Score
     return ranked
 
 
+def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -> list[Scored]:
+    """A long message's other sentences may say what makes it out of scope (「民間派遣会社のALTはいくら？
+    JETと費用を比べたい」, 「解雇を検討しています。手続きの流れを」): the honest "not held" intent the whole
+    message finds is put first when it declares one of the message's words the answer found never mentions."""
+    if not ranked or kb.intents[ranked[0].intent_id].fallback or len(focus.sentences(message)) < 2:
+        return ranked
+    whole = kb.matcher.analyse(clean(focus.parts(message).text))  # without greetings and introductions
+    keys = [w for w, weight, _ in whole.units if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE
+            and not kb.matcher.mentions(ranked[0].intent_id, w)]
+    for s in kb.matcher.rank(whole)[:2]:
+        if s.score >= MESSAGE_FLOOR and kb.intents[s.intent_id].fallback and any(
+                _declares(kb, s.intent_id, w) for w in keys):
+            # as sure as the reading was: the whole message scores low only for its many words
+            return [replace(s, score=max(s.score, ranked[0].score)), *(r for r in ranked if r.intent_id != s.intent_id)]
+    return ranked
+
+
 def _about_something_else(kb: KnowledgeBase, text: str, analysis: Analysis) -> bool:
     """An English one-sentence question about a subject the knowledge never uses: its unknown words weigh
     at least as much as its known ones and no known word is a key term (a role, an office, a synonym)."""
@@ -186,7 +204,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if _OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    reading = _year_check(kb, text, analysis, _declared_not_held(kb, own or analysis, ranked), vector)
+    ranked = _declared_in_message(kb, message, _declared_not_held(kb, own or analysis, ranked))
+    reading = _year_check(kb, text, analysis, ranked, vector)
     if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
         best = reading.ranked[0].intent_id
         if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):

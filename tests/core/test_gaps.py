@@ -125,3 +125,15 @@ def test_an_english_question_about_a_subject_the_knowledge_lacks_gets_the_plain_
 def test_an_english_question_with_a_role_and_an_unknown_word_is_still_answered(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "What is a CIR's job?")
     assert reply.intent_id == "cir_role" and not reply.fallback
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
+    ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
+     "います。手続きの流れを教えていただけますか。", "契約の途中終了"),
+])
+def test_what_makes_a_long_message_out_of_scope_is_read_in_any_of_its_sentences(
+        repo_engine: Engine, message: str, said: str) -> None:
+    reply = ask(repo_engine, message)
+    assert reply.fallback and said in reply.text
+    assert "地方財政措置が講じられています" not in reply.text and "配置要望調査" not in reply.text.split("。")[0]
