@@ -5,7 +5,7 @@ import itertools
 from dataclasses import replace
 from typing import Sequence
 
-from bot.core.follow_up import close_call, new_topic, sure, with_context, with_topic
+from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context, with_topic
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import ATTRIBUTES, contact_fields, named_things, narrow, off_topic
@@ -99,7 +99,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if not text.strip():
         return help_reply(kb, language)
     understood = understand(kb, text)
-    if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
+    if understood.noise and not (context is not None and asks_about_it(kb, understood.analysis, text)):
+        # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find
+        # it?" has no word the knowledge uses either, but asks about the previous topic)
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        THRESHOLD, MARGIN)

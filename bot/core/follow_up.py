@@ -11,7 +11,8 @@ import re
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
-from bot.core.text import Analysis, clean, fold_kana
+from bot.core.reasons import asks_why, reasons_first
+from bot.core.text import Analysis, clean, fold_kana, is_english
 from bot.core.types import Context
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
@@ -45,6 +46,19 @@ _FOLLOW_UP = re.compile(
 def follow_up_form(text: str) -> bool:
     """An elliptical or anaphoric question (「令和元年度は？」, "And SEA?", "How many of them…"): it leans on the context."""
     return bool(_FOLLOW_UP.search(text.strip()))
+
+
+# who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
+_ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
+                   r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
+SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
+SHORT_EN = 6   # words of an English one
+
+
+def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
+    """A short who / when / where / why question naming no role or office: it asks about the previous topic."""
+    short = len(text.split()) <= SHORT_EN if is_english(text) else len(re.sub(r"[\s？?！!。、]", "", text)) <= SHORT_JA
+    return short and bool(_ASKS.search(text)) and not (kb.matcher.named - ASKED).intersection(query.terms)
 
 
 def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str) -> bool:
@@ -84,7 +98,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if context is None or context.intent_id not in kb.intents:
         return query, ranked, text
     elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
-    leaning = follow_up_form(text) or elsewhere
+    leaning = follow_up_form(text) or elsewhere or asks_about_it(kb, query, text)
     if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
     if new_topic(kb, query):
@@ -98,6 +112,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if (not sure(ranked, threshold) or combined[0].score > ranked[0].score
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
         moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined, threshold)
+        if asks_why(query):
+            moved = reasons_first(kb, moved, LEANING_MARGIN)
         return combined_query, moved, combined_text
     return query, ranked, text
 

@@ -43,3 +43,14 @@ def topic_of_why(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], thres
     if topic[0].intent_id not in {s.intent_id for s in ranked[:ALREADY_CLOSE]}:
         return ranked
     return topic
+
+
+def reasons_first(kb: KnowledgeBase, ranked: list[Scored], margin: float) -> list[Scored]:
+    """A why-question read with the previous topic (「なんのため？」 after the notice's date) wants the close
+    intent whose examples ask for reasons, not the topic's plain answer again."""
+    if not ranked or ASKED & kb.matcher.about(ranked[0].intent_id):
+        return ranked
+    for s in ranked[1:3]:
+        if ranked[0].score - s.score <= margin and ASKED & kb.matcher.about(s.intent_id):
+            return [s, *(r for r in ranked if r is not s)]
+    return ranked
