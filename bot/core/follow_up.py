@@ -40,7 +40,9 @@ def close_call(ranked: list[Scored], margin: float) -> bool:
 _FOLLOW_UP = re.compile(
     r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
     r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
-    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$", re.IGNORECASE)
+    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$|"
+    # 「担当者の名前も分かりますか」, 「メールも教えて」: "X too" adds to the previous answer
+    r"^\S{1,12}も(?:分かり|わかり|教えて|知りたい|聞きたい|ある|あり)\S{0,8}$", re.IGNORECASE)
 
 
 def follow_up_form(text: str) -> bool:

@@ -41,3 +41,8 @@ def test_noise_after_an_answer_still_gets_the_help_text(repo_engine: Engine, noi
 def test_a_complete_question_with_a_wh_word_is_not_pulled_to_the_previous_topic(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "外務省の電話番号はどこ？", "casebook_published")
     assert reply.intent_id == "contact_mofa"
+
+
+def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "担当者の名前も分かりますか", "contact_mext")
+    assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
