@@ -138,6 +138,14 @@ def _declares(kb: KnowledgeBase, intent_id: str, word: str) -> bool:
                for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
 
 
+def _declared_verbatim(kb: KnowledgeBase, intent_id: str, text: str, best: str) -> bool:
+    """A Japanese compound the "not held" intent declares is written in the question, and the best answer
+    never writes it: 日本語能力試験 is read as 日本語能力 + 試験, neither of which it declares alone."""
+    answer = kb.answers[best]["ja"].text
+    return any(len(k) >= 4 and not k.isascii() and k in text and k not in answer
+               for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
+
+
 def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
     """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
     key word of the question that the best answer never mentions: a named thing (a synonym group's word)
@@ -155,8 +163,9 @@ def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Score
         if best.score - s.score <= NAMED_MARGIN and any(
                 kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best.intent_id, k) for k in keys):
             return _first(ranked, s.intent_id)
-        if best.score - s.score <= DECLARED_MARGIN and any(
-                _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain):
+        if best.score - s.score <= DECLARED_MARGIN and (any(
+                _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain)
+                or _declared_verbatim(kb, s.intent_id, analysis.original, best.intent_id)):
             return _first(ranked, s.intent_id)
     return ranked
 

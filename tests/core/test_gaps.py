@@ -137,3 +137,10 @@ def test_what_makes_a_long_message_out_of_scope_is_read_in_any_of_its_sentences(
     reply = ask(repo_engine, message)
     assert reply.fallback and said in reply.text
     assert "地方財政措置が講じられています" not in reply.text and "配置要望調査" not in reply.text.split("。")[0]
+
+
+def test_a_compound_an_honest_intent_declares_not_held_wins_when_written_in_the_question(
+        repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRになるには日本語能力試験のN何が必要？")
+    assert reply.fallback and "応募資格" in reply.text
+    assert not reply.text.startswith("CIR（国際交流員）")
