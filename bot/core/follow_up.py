@@ -74,9 +74,10 @@ def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Sco
                and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was))
 
 
-def new_topic(kb: KnowledgeBase, query: Analysis) -> bool:
-    """A noun the knowledge never uses: a new topic, not a follow-up."""
-    return any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units)
+def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
+    """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
+    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
+               for word, weight, _ in query.units)
 
 
 def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> str:
@@ -100,10 +101,11 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if context is None or context.intent_id not in kb.intents:
         return query, ranked, text
     elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
-    leaning = follow_up_form(text) or elsewhere or asks_about_it(kb, query, text)
+    about_it = asks_about_it(kb, query, text)
+    leaning = follow_up_form(text) or elsewhere or about_it
     if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
-    if new_topic(kb, query):
+    if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic
         return query, ranked, text
     combined_text = with_topic(kb, query, text, context)
     combined_query = kb.matcher.analyse(combined_text)
@@ -111,7 +113,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if not sure(combined, threshold):
         return query, ranked, text
     # an elliptical question leans on the context unless it is clearly a new topic on its own
-    if (not sure(ranked, threshold) or combined[0].score > ranked[0].score
+    # a short who / when / where / why question has no topic of its own: what it finds alone (「誰が作ったの？」
+    # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second
+    if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
         moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined, threshold)
         if asks_why(query):

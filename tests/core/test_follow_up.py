@@ -46,3 +46,9 @@ def test_a_complete_question_with_a_wh_word_is_not_pulled_to_the_previous_topic(
 def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "担当者の名前も分かりますか", "contact_mext")
     assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
+
+
+@pytest.mark.parametrize("question", ["どこで手に入る？", "誰が作ったの？"])
+def test_who_or_where_after_the_manual_stays_on_the_manual(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question, "ref3_manual")
+    assert reply.intent_id == "ref3_manual" and "JET活用マニュアル" in reply.text
