@@ -7,9 +7,8 @@ Three such things are recognised in a question:
 - a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
 - an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none;
 - a **date** (何月何日, 提出期限) when the answer found gives none;
-- a **subject** the knowledge never uses: an English question whose words the knowledge does not use
-  outweigh the one or two it does, none of them a role, an office or a term of the synonym table
-  ("What's the weather in Tokyo?": Tokyo is in an answer, the weather nowhere).
+- a **subject** the knowledge never uses ("What's the weather in Tokyo?", 「文科省の最寄り駅は？」:
+  :mod:`bot.core.subjects`).
 
 :func:`find_gap` returns what is missing and the related intents to offer as choices;
 ``latest`` tells the caller that a "this year / latest" question is answered with the newest
@@ -26,7 +25,8 @@ import numpy as np
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core import focus
-from bot.core.text import Analysis, clean, fold_kana, is_english
+from bot.core.subjects import about_something_else
+from bot.core.text import Analysis, clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
@@ -187,19 +187,6 @@ def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) 
     return ranked
 
 
-def _about_something_else(kb: KnowledgeBase, text: str, analysis: Analysis) -> bool:
-    """An English one-sentence question about a subject the knowledge never uses: its unknown words weigh
-    at least as much as its known ones and no known word is a key term (a role, an office, a synonym)."""
-    if not is_english(text) or len(focus.sentences(text)) > 1 or analysis.synonyms_applied:
-        return False
-    if kb.matcher.named.intersection(analysis.terms):
-        return False
-    known = [w for w, _, _ in analysis.units if kb.matcher.knows(w)]
-    unknown = [w for w, _, _ in analysis.units if not kb.matcher.knows(w)]
-    weight = kb.matcher.term_weight
-    return bool(known and unknown) and sum(map(weight, unknown)) >= sum(map(weight, known))
-
-
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
              vector: np.ndarray | None = None, own: Analysis | None = None, message: str = "") -> Reading:
     """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``
@@ -207,13 +194,14 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
     ``message``: the message as written (else ``text``)."""
-    if _about_something_else(kb, message or text, own or analysis):
-        return Reading([])
     if _RANKING.search(text):
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if _OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
     ranked = _declared_in_message(kb, message, _declared_not_held(kb, own or analysis, ranked))
+    if (not ranked or not kb.intents[ranked[0].intent_id].fallback) and about_something_else(
+            kb, message or text, own or analysis):
+        return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = _year_check(kb, text, analysis, ranked, vector)
     if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
         best = reading.ranked[0].intent_id

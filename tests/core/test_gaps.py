@@ -111,22 +111,6 @@ def test_declared_details_of_a_known_document_are_not_answered_with_the_document
     assert ask(repo_engine, "Tell me about the Kashiwazaki case in the ALT casebook").intent_id == "case_kashiwazaki"
 
 
-@pytest.mark.parametrize("question", ["What's the weather in Tokyo?", "What's the population of Tokyo?",
-                                      "Who won the baseball game yesterday?"])
-def test_an_english_question_about_a_subject_the_knowledge_lacks_gets_the_plain_apology(
-        repo_engine: Engine, question: str) -> None:
-    for context in (None, Context("sea_role", 1000.0, "en")):  # alone, and right after an SEA answer
-        reply = ask(repo_engine, question, context)
-        assert reply.fallback and reply.intent_id is None
-        assert reply.text.startswith("Sorry, I can't answer that from the notice.")
-        assert "Sports Exchange Advisor" not in plain_text(reply)
-
-
-def test_an_english_question_with_a_role_and_an_unknown_word_is_still_answered(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "What is a CIR's job?")
-    assert reply.intent_id == "cir_role" and not reply.fallback
-
-
 @pytest.mark.parametrize(("message", "said"), [
     ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
     ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
