@@ -16,6 +16,7 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.text import Analysis
 
+WHY_MARGIN = 10.0  # how far below the best the intent giving the named one's reasons may rank
 ALREADY_CLOSE = 3  # the topic found without the why-word must be among this many of the question's own best
 
 
@@ -35,7 +36,9 @@ def topic_of_why(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], thres
     """``ranked`` with the topic of a why-question first when the question scores below ``threshold`` only
     because its topic's examples give no why-word; else ``ranked`` unchanged. ``vector``: the question's
     sentence vector when already computed (the why-word stays in the meaning)."""
-    if not ranked or ranked[0].score >= threshold or not asks_why(query):
+    if ranked and ranked[0].score >= threshold:
+        return about_what_is_named(kb, query, ranked, WHY_MARGIN)
+    if not ranked or not asks_why(query):
         return ranked
     topic = kb.matcher.rank(_without_why(query), vector=vector)
     if not topic or topic[0].score < threshold or kb.intents[topic[0].intent_id].fallback:
@@ -43,6 +46,19 @@ def topic_of_why(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], thres
     if topic[0].intent_id not in {s.intent_id for s in ranked[:ALREADY_CLOSE]}:
         return ranked
     return topic
+
+
+def about_what_is_named(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], margin: float) -> list[Scored]:
+    """A why-question naming a role or an office ("Why does the notice encourage municipalities to use
+    SEAs?") wants the close intent that gives that one's reasons, not the general one that lists it."""
+    named = (kb.matcher.named - ASKED).intersection(query.terms)
+    if not ranked or not named or not asks_why(query) or named <= kb.matcher.about(ranked[0].intent_id):
+        return ranked
+    for s in ranked[1:3]:
+        about = kb.matcher.about(s.intent_id)
+        if ranked[0].score - s.score <= margin and named <= about and ASKED & about:
+            return [s, *(r for r in ranked if r is not s)]
+    return ranked
 
 
 def reasons_first(kb: KnowledgeBase, ranked: list[Scored], margin: float) -> list[Scored]:

@@ -26,3 +26,10 @@ def test_a_why_question_about_nothing_known_is_still_not_answered(repo_engine: E
     reply = answer(IncomingMessage("なぜ空は青いのですか"), repo_engine.kb)
     assert reply.fallback
     assert "お答えできません" in reply.text
+
+
+def test_a_why_question_naming_a_role_gets_that_roles_reasons_not_the_notices_summary(
+        repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("Why does the notice encourage municipalities to use SEAs?"), repo_engine.kb)
+    assert reply.intent_id == "sea_role"
+    assert "Tokyo Olympic" in reply.text
