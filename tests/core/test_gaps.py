@@ -128,3 +128,8 @@ def test_a_compound_an_honest_intent_declares_not_held_wins_when_written_in_the_
     reply = ask(repo_engine, "CIRになるには日本語能力試験のN何が必要？")
     assert reply.fallback and "応募資格" in reply.text
     assert not reply.text.startswith("CIR（国際交流員）")
+
+
+def test_an_english_question_for_a_salary_says_the_amounts_are_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "What is the salary of an ALT?")
+    assert reply.fallback and reply.text.startswith("The amounts are not given in the notice")
