@@ -110,8 +110,10 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     combined_text = with_topic(kb, query, text, context)
     combined_query = kb.matcher.analyse(combined_text)
     combined = kb.matcher.rank(combined_query)
-    if not sure(combined, threshold):
+    if not sure(combined, threshold) and not about_it:
         return query, ranked, text
+    if not sure(combined, threshold):  # 「何のための資料？」 after the CIR casebook: not the bot's own sources
+        return combined_query, combined, combined_text
     # an elliptical question leans on the context unless it is clearly a new topic on its own
     # a short who / when / where / why question has no topic of its own: what it finds alone (「誰が作ったの？」
     # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second

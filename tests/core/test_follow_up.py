@@ -52,3 +52,9 @@ def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_en
 def test_who_or_where_after_the_manual_stays_on_the_manual(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question, "ref3_manual")
     assert reply.intent_id == "ref3_manual" and "JET活用マニュアル" in reply.text
+
+
+def test_what_for_after_a_document_is_about_that_document_not_the_bots_sources(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "何のための資料？", "ref1_cir_casebook")
+    assert reply.intent_id == "ref1_cir_casebook" and "活用事例集" in reply.text
+    assert not reply.text.startswith("回答の主な出典")
