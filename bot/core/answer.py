@@ -5,12 +5,12 @@ import itertools
 from dataclasses import replace
 from typing import Sequence
 
-from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context, with_topic
+from bot.core.follow_up import asks_about_it, close_call, has_topic, new_topic, sure, with_context, with_topic
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import ATTRIBUTES, contact_fields, named_things, narrow, off_topic
 from bot.core.gaps import find_gap
-from bot.core.reasons import topic_of_why
+from bot.core.reasons import only_why, topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.text import MAX_CHARS, Analysis, clean, is_english
@@ -99,13 +99,15 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if not text.strip():
         return help_reply(kb, language)
     understood = understand(kb, text)
-    if understood.noise and not (context is not None and asks_about_it(kb, understood.analysis, text)):
+    if understood.noise and not (has_topic(kb, context) and asks_about_it(kb, understood.analysis, text)):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find
         # it?" has no word the knowledge uses either, but asks about the previous topic)
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        THRESHOLD, MARGIN)
     vector = understood.vector if query is understood.analysis else None
+    if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
+        return replace(help_reply(kb, language), fallback=True)
     ranked = topic_of_why(kb, query, ranked, THRESHOLD, vector)
     reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, text)
     if reading.gap is not None:

@@ -95,10 +95,18 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
     return f"{anchor} {text}"
 
 
+def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
+    """Whether the conversation's last answer was about something: one that states nothing from the
+    knowledge (a greeting, thanks, the help text) is no topic to follow up on."""
+    intent = kb.intents.get(context.intent_id) if context is not None else None
+    return intent is not None and bool(intent.facts or intent.contacts or intent.links or intent.cases
+                                       or "{fact:" in intent.answer or "{contact:" in intent.answer)
+
+
 def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
                  text: str, threshold: float, margin: float) -> tuple[Analysis, list[Scored], str]:
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
-    if context is None or context.intent_id not in kb.intents:
+    if context is None or not has_topic(kb, context):
         return query, ranked, text
     elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
     about_it = asks_about_it(kb, query, text)

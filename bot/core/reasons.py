@@ -25,6 +25,11 @@ def asks_why(query: Analysis) -> bool:
     return any(term in ASKED for term in query.terms)
 
 
+def only_why(query: Analysis) -> bool:
+    """The question is a why-word and nothing else (「なぜ？」, "Why?")."""
+    return bool(query.terms) and set(query.terms) <= ASKED
+
+
 def _without_why(query: Analysis) -> Analysis:
     units = tuple(u for u in query.units if u[0] not in ASKED)
     return replace(query, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),

@@ -58,3 +58,9 @@ def test_what_for_after_a_document_is_about_that_document_not_the_bots_sources(r
     reply = ask(repo_engine, "何のための資料？", "ref1_cir_casebook")
     assert reply.intent_id == "ref1_cir_casebook" and "活用事例集" in reply.text
     assert not reply.text.startswith("回答の主な出典")
+
+
+@pytest.mark.parametrize(("question", "previous"), [("どこ？", "thanks"), ("Where can I find it?", "greeting")])
+def test_a_greeting_or_thanks_is_no_topic_to_follow_up_on(repo_engine: Engine, question: str, previous: str) -> None:
+    reply = ask(repo_engine, question, previous, "en" if question.isascii() else "ja")
+    assert reply.kind == "help" and reply.intent_id != previous

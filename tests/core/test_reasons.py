@@ -33,3 +33,10 @@ def test_a_why_question_naming_a_role_gets_that_roles_reasons_not_the_notices_su
     reply = answer(IncomingMessage("Why does the notice encourage municipalities to use SEAs?"), repo_engine.kb)
     assert reply.intent_id == "sea_role"
     assert "Tokyo Olympic" in reply.text
+
+
+@pytest.mark.parametrize("question", ["Why?", "なぜ？", "理由は？"])
+def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(repo_engine: Engine,
+                                                                            question: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert reply.kind == "help" and reply.fallback and reply.intent_id == "help"
