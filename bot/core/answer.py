@@ -2,20 +2,20 @@
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import replace
 from typing import Sequence
 
-from bot.core.knowledge_base import ASKED, KnowledgeBase
+from bot.core.follow_up import asks_about_it, close_call, has_topic, new_topic, sure, with_context, with_topic
+from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import ATTRIBUTES, contact_fields, kind_of, named_things, narrow, off_topic
+from bot.core.narrow import ATTRIBUTES, contact_fields, named_things, narrow, off_topic
 from bot.core.gaps import find_gap
+from bot.core.reasons import only_why, topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
-from bot.core.text import MAX_CHARS, Analysis, clean, fold_kana, is_english
+from bot.core.text import MAX_CHARS, Analysis, clean, is_english
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import sentences, understand
-from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
 __all__ = ["answer", "ranking", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
            "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT"]
@@ -25,12 +25,6 @@ UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of the
 MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
-LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
-# a follow-up whose words the previous topic's examples cover this much less than another intent's
-# (「職種別では？」 after the 2023 head count, "And MOFA?" after the contact list) asks something new:
-# it moves on to that intent when the topic ranks it this close
-NEW_ASPECT = 0.3
-NEW_ASPECT_MARGIN = 25.0
 
 
 def language_of(text: str) -> Language:
@@ -39,101 +33,11 @@ def language_of(text: str) -> Language:
 
 
 def _confident(ranked: list[Scored]) -> bool:
-    return bool(ranked) and ranked[0].score >= THRESHOLD
+    return sure(ranked, THRESHOLD)
 
 
 def _ambiguous(ranked: list[Scored]) -> bool:
-    """The best two are close, or the question's words fit the runner-up just as well."""
-    if len(ranked) < 2:
-        return False
-    best, second = ranked[0], ranked[1]
-    return best.score - second.score < MARGIN or (best.coverage > 0 and second.coverage >= best.coverage)
-
-
-_FOLLOW_UP = re.compile(
-    r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
-    r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
-    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$", re.IGNORECASE)
-
-
-def follow_up_form(text: str) -> bool:
-    """An elliptical or anaphoric question (「令和元年度は？」, "And SEA?", "How many of them…"): it leans on the context."""
-    return bool(_FOLLOW_UP.search(text.strip()))
-
-
-def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str) -> bool:
-    """The question names no office (role) but alone finds another office's (role's) intent than the previous
-    topic's: 「担当者は誰？」 after MOFA's contact asks MOFA's staff, not MIC's."""
-    if not ranked:
-        return False
-    was, found = kb.matcher.about(previous), kb.matcher.about(ranked[0].intent_id)
-    named = {kind_of(n) for n in kb.matcher.named.intersection(query.terms)}
-    return any(kind is not None and kind not in named and {n for n in found if kind_of(n) == kind}
-               and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was))
-
-
-def _new_topic(kb: KnowledgeBase, query: Analysis) -> bool:
-    """A noun the knowledge never uses: a new topic, not a follow-up."""
-    return any(weight == 1.0 and not kb.matcher.knows(word) for word, weight, _ in query.units)
-
-
-def _with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> str:
-    """The question read with the conversation's previous topic (for an incomplete question)."""
-    previous = kb.intents[context.intent_id]
-    anchor = previous.title or previous.examples[0]
-    if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
-        anchor = ERA_YEAR.sub("", normalise_years(clean(anchor)))
-    named = kb.matcher.named - ASKED
-    if named.intersection(query.terms):  # "MIC?" after a MEXT answer: the new office replaces the old one
-        anchor, applied = kb.matcher.analyzer.apply_synonyms(clean(anchor))
-        for _, canonical in applied:
-            if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
-                anchor = anchor.replace(canonical, " ")
-    return f"{anchor} {text}"
-
-
-def _with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
-                  text: str) -> tuple[Analysis, list[Scored], str]:
-    """Re-rank an incomplete question with the previous topic; a complete question wins."""
-    if context is None or context.intent_id not in kb.intents:
-        return query, ranked, text
-    elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
-    leaning = follow_up_form(text) or elsewhere
-    if _confident(ranked) and not _ambiguous(ranked) and len(set(query.terms)) > 1 and not leaning:
-        return query, ranked, text
-    if _new_topic(kb, query):
-        return query, ranked, text
-    combined_text = _with_topic(kb, query, text, context)
-    combined_query = kb.matcher.analyse(combined_text)
-    combined = kb.matcher.rank(combined_query)
-    if not _confident(combined):
-        return query, ranked, text
-    # an elliptical question leans on the context unless it is clearly a new topic on its own
-    if (not _confident(ranked) or combined[0].score > ranked[0].score
-            or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
-        moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined)
-        return combined_query, moved, combined_text
-    return query, ranked, text
-
-
-def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored],
-               combined: list[Scored]) -> list[Scored]:
-    """A follow-up rarely wants the same answer again: when the previous topic pulls the question back to
-    the answer just given (「そのうち学校での事例は？」 after the casebook), the intent the question alone
-    finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
-    previous topic's examples do not cover (a breakdown, another office)."""
-    if not combined or combined[0].intent_id != previous or not _confident(alone):
-        return combined
-    found = alone[0].intent_id
-    if found == previous or kb.intents[found].fallback:
-        return combined
-    margin = LEANING_MARGIN
-    if alone[0].coverage - kb.matcher.example_coverage(query, previous) >= NEW_ASPECT:
-        margin = NEW_ASPECT_MARGIN
-    for s in combined[1:4]:
-        if s.intent_id == found and combined[0].score - s.score <= margin:
-            return [s] + [r for r in combined if r is not s]
-    return combined
+    return close_call(ranked, MARGIN)
 
 
 def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language) -> Reply:
@@ -175,8 +79,8 @@ def prepare(messages: Sequence[IncomingMessage], kb: KnowledgeBase,
         readings = sentences(matcher, text)
         queries += readings
         if context is not None and now - context.at <= CONTEXT_TTL and context.intent_id in kb.intents \
-                and not _new_topic(kb, readings[0]):
-            queries.append(matcher.analyse(_with_topic(kb, readings[0], text, context)))
+                and not new_topic(kb, readings[0]):
+            queries.append(matcher.analyse(with_topic(kb, readings[0], text, context)))
     if len(queries) > 1:
         matcher.prime(queries)
 
@@ -195,11 +99,17 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if not text.strip():
         return help_reply(kb, language)
     understood = understand(kb, text, THRESHOLD)
-    if understood.noise:  # keyboard mashing, a lone digit, symbols: help in the conversation's language
+    if understood.noise and not (has_topic(kb, context) and asks_about_it(kb, understood.analysis, text)):
+        # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find
+        # it?" has no word the knowledge uses either, but asks about the previous topic)
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
-    query, ranked, asked = _with_context(kb, understood.analysis, understood.ranked, context, understood.text)
-    reading = find_gap(kb, clean(asked), query, ranked,
-                       understood.vector if query is understood.analysis else None, understood.analysis)
+    query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
+                                       THRESHOLD, MARGIN)
+    vector = understood.vector if query is understood.analysis else None
+    if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
+        return replace(help_reply(kb, language), fallback=True)
+    ranked = topic_of_why(kb, query, ranked, THRESHOLD, vector)
+    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, text)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

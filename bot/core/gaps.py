@@ -6,7 +6,9 @@ Three such things are recognised in a question:
   named thing (SEA) the year's figures do not break down;
 - a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
 - an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none;
-- a **date** (何月何日, 提出期限) when the answer found gives none.
+- a **date** (何月何日, 提出期限) when the answer found gives none;
+- a **subject** the knowledge never uses ("What's the weather in Tokyo?", 「文科省の最寄り駅は？」:
+  :mod:`bot.core.subjects`).
 
 :func:`find_gap` returns what is missing and the related intents to offer as choices;
 ``latest`` tells the caller that a "this year / latest" question is answered with the newest
@@ -22,12 +24,15 @@ import numpy as np
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core import focus
+from bot.core.subjects import about_something_else
 from bot.core.text import Analysis, clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
 NAMED_MARGIN = 25.0  # … when it is this close to the best (an answer far ahead is about something else)
+MESSAGE_FLOOR = 30.0  # … read on a whole long message (its other sentences dilute the score)
 DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) is weaker evidence: it must also be this close
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
@@ -133,6 +138,14 @@ def _declares(kb: KnowledgeBase, intent_id: str, word: str) -> bool:
                for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
 
 
+def _declared_verbatim(kb: KnowledgeBase, intent_id: str, text: str, best: str) -> bool:
+    """A Japanese compound the "not held" intent declares is written in the question, and the best answer
+    never writes it: 日本語能力試験 is read as 日本語能力 + 試験, neither of which it declares alone."""
+    answer = kb.answers[best]["ja"].text
+    return any(len(k) >= 4 and not k.isascii() and k in text and k not in answer
+               for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
+
+
 def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
     """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
     key word of the question that the best answer never mentions: a named thing (a synonym group's word)
@@ -150,23 +163,46 @@ def _declared_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Score
         if best.score - s.score <= NAMED_MARGIN and any(
                 kb.matcher.mentions(s.intent_id, k) and not kb.matcher.mentions(best.intent_id, k) for k in keys):
             return _first(ranked, s.intent_id)
-        if best.score - s.score <= DECLARED_MARGIN and any(
-                _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain):
+        if best.score - s.score <= DECLARED_MARGIN and (any(
+                _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain)
+                or _declared_verbatim(kb, s.intent_id, analysis.original, best.intent_id)):
             return _first(ranked, s.intent_id)
     return ranked
 
 
+def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -> list[Scored]:
+    """A long message's other sentences may say what makes it out of scope (「民間派遣会社のALTはいくら？
+    JETと費用を比べたい」, 「解雇を検討しています。手続きの流れを」): the honest "not held" intent the whole
+    message finds is put first when it declares one of the message's words the answer found never mentions."""
+    if not ranked or kb.intents[ranked[0].intent_id].fallback or len(focus.sentences(message)) < 2:
+        return ranked
+    whole = kb.matcher.analyse(clean(focus.parts(message).text))  # without greetings and introductions
+    keys = [w for w, weight, _ in whole.units if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE
+            and not kb.matcher.mentions(ranked[0].intent_id, w)]
+    for s in kb.matcher.rank(whole)[:2]:
+        if s.score >= MESSAGE_FLOOR and kb.intents[s.intent_id].fallback and any(
+                _declares(kb, s.intent_id, w) for w in keys):
+            # as sure as the reading was: the whole message scores low only for its many words
+            return [replace(s, score=max(s.score, ranked[0].score)), *(r for r in ranked if r.intent_id != s.intent_id)]
+    return ranked
+
+
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
-             vector: np.ndarray | None = None, own: Analysis | None = None) -> Reading:
+             vector: np.ndarray | None = None, own: Analysis | None = None, message: str = "") -> Reading:
     """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``
     its sentence vector if already computed (the year check re-ranks without the year, same meaning);
     ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
-    topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts)."""
+    topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
+    ``message``: the message as written (else ``text``)."""
     if _RANKING.search(text):
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if _OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    reading = _year_check(kb, text, analysis, _declared_not_held(kb, own or analysis, ranked), vector)
+    ranked = _declared_in_message(kb, message, _declared_not_held(kb, own or analysis, ranked))
+    if (not ranked or not kb.intents[ranked[0].intent_id].fallback) and about_something_else(
+            kb, message or text, own or analysis):
+        return Reading([])  # an honest "not held" answer found is better than the plain apology
+    reading = _year_check(kb, text, analysis, ranked, vector)
     if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
         best = reading.ranked[0].intent_id
         if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):

@@ -109,3 +109,27 @@ def test_declared_details_of_a_known_document_are_not_answered_with_the_document
     assert reply.fallback and reply.intent_id == "casebook_details_not_held"
     assert "https://www.soumu.go.jp/kokusai/kouryu_JET.html" in plain_text(reply)  # where the full version is
     assert ask(repo_engine, "Tell me about the Kashiwazaki case in the ALT casebook").intent_id == "case_kashiwazaki"
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
+    ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
+     "います。手続きの流れを教えていただけますか。", "契約の途中終了"),
+])
+def test_what_makes_a_long_message_out_of_scope_is_read_in_any_of_its_sentences(
+        repo_engine: Engine, message: str, said: str) -> None:
+    reply = ask(repo_engine, message)
+    assert reply.fallback and said in reply.text
+    assert "地方財政措置が講じられています" not in reply.text and "配置要望調査" not in reply.text.split("。")[0]
+
+
+def test_a_compound_an_honest_intent_declares_not_held_wins_when_written_in_the_question(
+        repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRになるには日本語能力試験のN何が必要？")
+    assert reply.fallback and "応募資格" in reply.text
+    assert not reply.text.startswith("CIR（国際交流員）")
+
+
+def test_an_english_question_for_a_salary_says_the_amounts_are_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "What is the salary of an ALT?")
+    assert reply.fallback and reply.text.startswith("The amounts are not given in the notice")

@@ -1,0 +1,154 @@
+"""Follow-ups: a short or anaphoric question read with the conversation's previous topic.
+
+:func:`with_context` decides whether a question leans on the previous topic (「令和元年度は？」,
+"And MOFA?", 「その理由は？」, 「いつ公表された？」) and re-ranks it read with that topic; a complete
+question on another topic keeps its own ranking.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.core.knowledge_base import ASKED, KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.narrow import kind_of
+from bot.core.reasons import asks_why, reasons_first
+from bot.core.text import Analysis, clean, fold_kana, is_english
+from bot.core.types import Context
+from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
+
+LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
+# a follow-up whose words the previous topic's examples cover this much less than another intent's
+# (「職種別では？」 after the 2023 head count, "And MOFA?" after the contact list) asks something new:
+# it moves on to that intent when the topic ranks it this close
+NEW_ASPECT = 0.3
+NEW_ASPECT_MARGIN = 25.0
+
+
+def sure(ranked: list[Scored], threshold: float) -> bool:
+    """The best intent scores at least ``threshold``."""
+    return bool(ranked) and ranked[0].score >= threshold
+
+
+def close_call(ranked: list[Scored], margin: float) -> bool:
+    """The best two are within ``margin``, or the question's words fit the runner-up just as well."""
+    if len(ranked) < 2:
+        return False
+    best, second = ranked[0], ranked[1]
+    return best.score - second.score < margin or (best.coverage > 0 and second.coverage >= best.coverage)
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
+    r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
+    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$|"
+    # 「担当者の名前も分かりますか」, 「メールも教えて」: "X too" adds to the previous answer
+    r"^\S{1,12}も(?:分かり|わかり|教えて|知りたい|聞きたい|ある|あり)\S{0,8}$", re.IGNORECASE)
+
+
+def follow_up_form(text: str) -> bool:
+    """An elliptical or anaphoric question (「令和元年度は？」, "And SEA?", "How many of them…"): it leans on the context."""
+    return bool(_FOLLOW_UP.search(text.strip()))
+
+
+# who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
+_ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
+                   r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
+SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
+SHORT_EN = 6   # words of an English one
+
+
+def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
+    """A short who / when / where / why question naming no role or office: it asks about the previous topic."""
+    short = len(text.split()) <= SHORT_EN if is_english(text) else len(re.sub(r"[\s？?！!。、]", "", text)) <= SHORT_JA
+    return short and bool(_ASKS.search(text)) and not (kb.matcher.named - ASKED).intersection(query.terms)
+
+
+def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str) -> bool:
+    """The question names no office (role) but alone finds another office's (role's) intent than the previous
+    topic's: 「担当者は誰？」 after MOFA's contact asks MOFA's staff, not MIC's."""
+    if not ranked:
+        return False
+    was, found = kb.matcher.about(previous), kb.matcher.about(ranked[0].intent_id)
+    named = {kind_of(n) for n in kb.matcher.named.intersection(query.terms)}
+    return any(kind is not None and kind not in named and {n for n in found if kind_of(n) == kind}
+               and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was))
+
+
+def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
+    """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
+    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
+               for word, weight, _ in query.units)
+
+
+def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> str:
+    """The question read with the conversation's previous topic (for an incomplete question)."""
+    previous = kb.intents[context.intent_id]
+    anchor = previous.title or previous.examples[0]
+    if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
+        anchor = ERA_YEAR.sub("", normalise_years(clean(anchor)))
+    named = kb.matcher.named - ASKED
+    if named.intersection(query.terms):  # "MIC?" after a MEXT answer: the new office replaces the old one
+        anchor, applied = kb.matcher.analyzer.apply_synonyms(clean(anchor))
+        for _, canonical in applied:
+            if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
+                anchor = anchor.replace(canonical, " ")
+    return f"{anchor} {text}"
+
+
+def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
+    """Whether the conversation's last answer was about something: one that states nothing from the
+    knowledge (a greeting, thanks, the help text) is no topic to follow up on."""
+    intent = kb.intents.get(context.intent_id) if context is not None else None
+    return intent is not None and bool(intent.facts or intent.contacts or intent.links or intent.cases
+                                       or "{fact:" in intent.answer or "{contact:" in intent.answer)
+
+
+def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
+                 text: str, threshold: float, margin: float) -> tuple[Analysis, list[Scored], str]:
+    """Re-rank an incomplete question with the previous topic; a complete question wins."""
+    if context is None or not has_topic(kb, context):
+        return query, ranked, text
+    elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
+    about_it = asks_about_it(kb, query, text)
+    leaning = follow_up_form(text) or elsewhere or about_it
+    if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
+        return query, ranked, text
+    if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic
+        return query, ranked, text
+    combined_text = with_topic(kb, query, text, context)
+    combined_query = kb.matcher.analyse(combined_text)
+    combined = kb.matcher.rank(combined_query)
+    if not sure(combined, threshold) and not about_it:
+        return query, ranked, text
+    if not sure(combined, threshold):  # 「何のための資料？」 after the CIR casebook: not the bot's own sources
+        return combined_query, combined, combined_text
+    # an elliptical question leans on the context unless it is clearly a new topic on its own
+    # a short who / when / where / why question has no topic of its own: what it finds alone (「誰が作ったの？」
+    # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second
+    if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it
+            or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
+        moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined, threshold)
+        if asks_why(query):
+            moved = reasons_first(kb, moved, LEANING_MARGIN)
+        return combined_query, moved, combined_text
+    return query, ranked, text
+
+
+def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored],
+               combined: list[Scored], threshold: float) -> list[Scored]:
+    """A follow-up rarely wants the same answer again: when the previous topic pulls the question back to
+    the answer just given (「そのうち学校での事例は？」 after the casebook), the intent the question alone
+    finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
+    previous topic's examples do not cover (a breakdown, another office)."""
+    if not combined or combined[0].intent_id != previous or not sure(alone, threshold):
+        return combined
+    found = alone[0].intent_id
+    if found == previous or kb.intents[found].fallback:
+        return combined
+    margin = LEANING_MARGIN
+    if alone[0].coverage - kb.matcher.example_coverage(query, previous) >= NEW_ASPECT:
+        margin = NEW_ASPECT_MARGIN
+    for s in combined[1:4]:
+        if s.intent_id == found and combined[0].score - s.score <= margin:
+            return [s] + [r for r in combined if r is not s]
+    return combined

@@ -1,0 +1,45 @@
+"""A question about a subject the knowledge never uses is not answered with a topic that shares a word.
+
+"What's the weather in Tokyo?" shares Tokyo with an SEA answer (the Tokyo Olympics); 「文科省の最寄り駅は？」
+shares MEXT with its contact. What is asked -- the weather, the nearest station -- is in no example,
+keyword or answer: the question gets the plain apology, not the topic's answer.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.core import focus
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.text import Analysis, is_english
+
+# 「XのYは？」, 「XのYを教えて」: Y is what is asked about X (a short question only)
+_HEAD = re.compile(r"の([^のはをがにでとも、。？?\s]{2,10})(?:は|って|を教えて|について)[^のは、。]{0,8}[？?]?$")
+_HIRAGANA = re.compile(r"[\u3040-\u309f]+")
+SHORT = 30  # characters of a Japanese question read this way
+
+
+def _english(kb: KnowledgeBase, analysis: Analysis) -> bool:
+    """Its unknown words weigh at least as much as its known ones, and no known word is a key term."""
+    if analysis.synonyms_applied or kb.matcher.named.intersection(analysis.terms):
+        return False
+    known = [w for w, _, _ in analysis.units if kb.matcher.knows(w)]
+    unknown = [w for w, _, _ in analysis.units if not kb.matcher.knows(w)]
+    weight = kb.matcher.term_weight
+    return bool(known and unknown) and sum(map(weight, unknown)) >= sum(map(weight, known))
+
+
+def _japanese(kb: KnowledgeBase, text: str) -> bool:
+    """The Y of a short 「XのYは？」 is a word (not a kana particle like ほう) the knowledge never uses."""
+    found = _HEAD.search(text) if len(text) <= SHORT else None
+    if found is None or _HIRAGANA.fullmatch(found.group(1)):
+        return False
+    head = kb.matcher.analyse(found.group(1))
+    return bool(head.units) and not head.synonyms_applied and not any(kb.matcher.knows(w) for w, _, _ in head.units)
+
+
+def about_something_else(kb: KnowledgeBase, message: str, analysis: Analysis) -> bool:
+    """Whether a one-sentence question asks about a subject the knowledge never uses (``analysis``: the
+    question's own words, not the previous topic's)."""
+    if len(focus.sentences(message)) > 1:
+        return False
+    return _english(kb, analysis) if is_english(message) else _japanese(kb, message.strip())

@@ -1,0 +1,66 @@
+"""Follow-ups: a short question about "it" is read with the previous topic; a complete one is not."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answer import Context, answer
+from bot.core.render import plain_text
+from bot.core.types import IncomingMessage
+from bot.engine import Engine
+
+
+def ask(engine: Engine, text: str, previous: str | None = None, language: str = "ja"):
+    context = Context(previous, 1000.0, language) if previous else None
+    return answer(IncomingMessage(text), engine.kb, context, 1010.0)
+
+
+def test_where_to_find_it_after_a_document_gives_that_document_not_the_help_text(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Where can I find it?", "ref1_cir_casebook", "en")
+    assert reply.intent_id == "ref1_cir_casebook" and not reply.fallback
+    assert "CIR casebook" in reply.text
+
+
+def test_where_to_see_it_after_the_casebooks_date_stays_on_the_casebook(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "どこで見られる？", "casebook_published")
+    assert reply.intent_id is not None and reply.intent_id.startswith("casebook")
+    assert "地方財政措置" not in reply.text
+
+
+def test_what_for_after_the_notices_date_gives_the_notices_purpose(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "なんのため？", "notice_date")
+    assert "導入や更なる有効な活用" in plain_text(reply)
+    assert not reply.text.startswith("通知の本文には発出日")
+
+
+@pytest.mark.parametrize("noise", ["asdfghjkl", "qwerty?"])
+def test_noise_after_an_answer_still_gets_the_help_text(repo_engine: Engine, noise: str) -> None:
+    reply = ask(repo_engine, noise, "ref1_cir_casebook", "en")
+    assert reply.fallback and reply.intent_id != "ref1_cir_casebook"
+
+
+def test_a_complete_question_with_a_wh_word_is_not_pulled_to_the_previous_topic(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "外務省の電話番号はどこ？", "casebook_published")
+    assert reply.intent_id == "contact_mofa"
+
+
+def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "担当者の名前も分かりますか", "contact_mext")
+    assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
+
+
+@pytest.mark.parametrize("question", ["どこで手に入る？", "誰が作ったの？"])
+def test_who_or_where_after_the_manual_stays_on_the_manual(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question, "ref3_manual")
+    assert reply.intent_id == "ref3_manual" and "JET活用マニュアル" in reply.text
+
+
+def test_what_for_after_a_document_is_about_that_document_not_the_bots_sources(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "何のための資料？", "ref1_cir_casebook")
+    assert reply.intent_id == "ref1_cir_casebook" and "活用事例集" in reply.text
+    assert not reply.text.startswith("回答の主な出典")
+
+
+@pytest.mark.parametrize(("question", "previous"), [("どこ？", "thanks"), ("Where can I find it?", "greeting")])
+def test_a_greeting_or_thanks_is_no_topic_to_follow_up_on(repo_engine: Engine, question: str, previous: str) -> None:
+    reply = ask(repo_engine, question, previous, "en" if question.isascii() else "ja")
+    assert reply.kind == "help" and reply.intent_id != previous

@@ -1,0 +1,42 @@
+"""A why-question about a known topic is answered with the topic, not offered as a guess."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answer import answer
+from bot.core.render import plain_text
+from bot.core.types import IncomingMessage
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the topic's examples have no why-word: without the rescue these fell to "not sure"
+    ("ALTは先生の助手なのに、どうして地域の国際交流にも関わるんですか", "国際交流活動"),
+    ("JETを入れても自治体の負担が重くならないと言われるのはなぜ？", "地方財政措置"),
+    ("どうして外務省がJETに関わっているの？", "人物交流室"),
+])
+def test_a_why_question_about_a_known_topic_gets_the_topic(repo_engine: Engine, question: str,
+                                                           expected: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert not reply.fallback
+    assert expected in plain_text(reply)
+
+
+def test_a_why_question_about_nothing_known_is_still_not_answered(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("なぜ空は青いのですか"), repo_engine.kb)
+    assert reply.fallback
+    assert "お答えできません" in reply.text
+
+
+def test_a_why_question_naming_a_role_gets_that_roles_reasons_not_the_notices_summary(
+        repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("Why does the notice encourage municipalities to use SEAs?"), repo_engine.kb)
+    assert reply.intent_id == "sea_role"
+    assert "Tokyo Olympic" in reply.text
+
+
+@pytest.mark.parametrize("question", ["Why?", "なぜ？", "理由は？"])
+def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(repo_engine: Engine,
+                                                                            question: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert reply.kind == "help" and reply.fallback and reply.intent_id == "help"
