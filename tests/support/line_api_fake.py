@@ -119,15 +119,22 @@ class FakeLineApi:
         self.server = server
         self.release = threading.Event()
         self.loading: list[dict[str, Any]] = []   # JSON bodies of the loading-indicator calls received
+        self.loading_arrived = threading.Event()
 
     @property
     def url(self) -> str:
         return self.server.url_for("/").rstrip("/")
 
-    def accept(self) -> None:
-        """Answer every reply with 200, as LINE does."""
-        self.server.expect_request(REPLY_PATH, method="POST").respond_with_json(
-            {"sentMessages": [{"id": "461230966842064897", "quoteToken": "q"}]})
+    def accept(self, after_loading: bool = False) -> None:
+        """Answer every reply with 200, as LINE does; ``after_loading``: only once a loading-indicator
+        call has arrived (the event stays unfinished until then, so the indicator's check must find it
+        unfinished; needs a threaded server)."""
+        def handler(request: Request) -> Response:
+            if after_loading:
+                self.loading_arrived.wait(10)
+            return Response(json.dumps({"sentMessages": [{"id": "461230966842064897", "quoteToken": "q"}]}),
+                            status=200, content_type="application/json")
+        self.server.expect_request(REPLY_PATH, method="POST").respond_with_handler(handler)
 
     def fail(self, status: int, message: str = "error") -> None:
         """Answer every reply with ``status`` and a LINE-style error body."""
@@ -146,6 +153,7 @@ class FakeLineApi:
         :attr:`release` is set."""
         def handler(request: Request) -> Response:
             self.loading.append(json.loads(request.get_data()))  # on arrival: a held call counts too
+            self.loading_arrived.set()
             if hang:
                 self.release.wait(10)
             return Response("{}", status=status, content_type="application/json")

@@ -31,7 +31,7 @@ async def settled(channel: LineChannel) -> None:
 async def test_a_slow_one_to_one_reply_shows_the_indicator_without_delaying_the_200(threaded_app: Starlette,
                                                                                     threaded_api: FakeLineApi):
     app, fake_api = threaded_app, threaded_api
-    fake_api.accept()
+    fake_api.accept(after_loading=True)  # the answer is not finished before the indicator's check reads it
     fake_api.accept_loading(hang=True)   # LINE slow to start it: neither the 200 nor the reply waits for it
     channel = line_channel(app, 0.0)
     body = webhook_body(text_event("総務省の連絡先", source=user("U-one"), reply_token="t-one"))
@@ -68,14 +68,19 @@ async def test_a_reply_ready_at_once_needs_no_indicator(app, fake_api: FakeLineA
     assert fake_api.loading == []
 
 
-async def test_a_failing_indicator_is_logged_and_the_answer_still_goes_out(app, fake_api: FakeLineApi,
+async def test_a_failing_indicator_is_logged_and_the_answer_still_goes_out(threaded_app: Starlette,
+                                                                         threaded_api: FakeLineApi,
                                                                          caplog: pytest.LogCaptureFixture):
-    fake_api.accept()
+    app, fake_api = threaded_app, threaded_api
+    fake_api.accept(after_loading=True)  # the answer is not finished before the indicator's check reads it
     fake_api.accept_loading(status=500)
     channel = line_channel(app, 0.0)
     with caplog.at_level(logging.WARNING, logger="adapters.line.loading"):
-        await deliver(app, text_event("総務省の連絡先", source=user("U-one"), event_id="01HLOADINGFAILS"))
+        body = webhook_body(text_event("総務省の連絡先", source=user("U-one"), event_id="01HLOADINGFAILS"))
+        response, _ = await post_webhook(app, body, sign(body))
+        assert response.status_code == 200
         await settled(channel)
+        await app.state.background.drain()
     assert len(fake_api.replies) == 1
     assert "LINE loading indicator failed for event 01HLOADINGFAILS: HTTP 500" in caplog.text
 
