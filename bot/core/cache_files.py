@@ -16,12 +16,12 @@ touch of the mapping is a minor fault, not a disk read, and only the kernel's fa
 cached neighbours of a faulting page, up to 64 KiB) is mapped with it -- shared, file-backed pages,
 one copy in the page cache for every worker.
 
-Before issue 15's branch perf2 each mapping dropped the file's cached pages instead: at 10,000 intents a fresh worker
-then read ~19 pages per question from the disk (major faults), ~1 ms of CPU and more of wall-clock
-per question over its first few hundred questions, for a peak ~35 MB lower (341 against 376 MB,
-all of it shared; private memory is the same). :func:`read_ahead` asks the kernel to read ranges
-questions will use into the page cache in the background (the kernel reads at most its read-ahead
-window per call).
+Before issue 15's branch perf2 each mapping dropped the file's cached pages instead: at 10,000
+intents a fresh worker then read ~19 pages per question from the disk (major faults), ~1 ms of CPU
+and more of wall-clock per question over its first few hundred questions, for a peak ~35 MB lower
+(341 against 376 MB, all of it shared; private memory is the same). :func:`read_ahead` asks the
+kernel to read ranges questions will use into the page cache in the background (the kernel reads at
+most its read-ahead window per call).
 """
 from __future__ import annotations
 
