@@ -113,6 +113,11 @@ class Row:
     def __init__(self, counts: Counts, doc: int, found: dict[str, int], asked: frozenset[str]) -> None:
         self._counts, self._doc, self._found, self._asked = counts, doc, found, asked
 
+    @property
+    def found(self) -> dict[str, int]:
+        """The asked terms the document uses, with their counts (reads like the row for those terms)."""
+        return self._found
+
     def get(self, term: str, default: int | None = None) -> int | None:
         """The term's count, or ``default`` when the document does not use it."""
         if term in self._asked:
@@ -184,4 +189,5 @@ class Field:
                 continue
             start, end = self.post_ptr[tid:tid + 2].tolist()
             if end > start:  # documents are unique within a posting: no np.add.at needed
-                scores[self.post_docs[start:end]] += self.post_weights[start:end] * factor
+                weights = self.post_weights[start:end]
+                scores[self.post_docs[start:end]] += weights if factor == 1.0 else weights * factor

@@ -3,17 +3,25 @@
 :func:`atomic_write` gives a file that replaces ``path`` only once it is complete and on disk
 (readers see the old file or the new one, never half; a mapping of the old one stays valid).
 
-Read-only mappings (:func:`map_sparse`) become resident page by page, as they are used.
+Read-only mappings (:func:`map_sparse`) become resident page by page, as they are used, with random
+access advised (no read-ahead around a fault: a question reads a few rows here and there).
 
-A file just written (or read through for its checksum) sits in the page cache in large
-folios, and touching one byte of a mapping then maps the whole folio (up to megabytes):
-a worker would count most of the index and encoder files as resident after a few hundred
-questions. :func:`map_sparse` drops the file's unmapped cached pages first and advises random
-access, so each fault reads and maps one 4 KiB page: resident memory is what questions use.
-Pages another worker has mapped stay cached and are shared. :func:`read_ahead` then asks the
-kernel to read the ranges questions will use back into the page cache in the background: a
-first touch is then a minor fault instead of a 4 KiB disk read (~40 µs), and the page cache is
-shared by every worker and not counted in any one's resident memory until it touches a page.
+Large folios are what would make a mapping resident in bulk: touching one byte of a page cached in a
+large folio maps the whole folio (up to megabytes), and pages a process writes, or reads through
+with the usual read-ahead, are cached that way. So :func:`atomic_write` drops the pages it wrote,
+and a file read through (the index cache for its checksum, the parts of the encoder's state that
+every worker reads whole: :func:`cache_small`) is read with random access advised
+(:func:`read_small`), which caches it one 4 KiB page at a time. Those pages are then kept: a first
+touch of the mapping is a minor fault, not a disk read, and only the kernel's fault-around (the
+cached neighbours of a faulting page, up to 64 KiB) is mapped with it -- shared, file-backed pages,
+one copy in the page cache for every worker.
+
+Before issue 15's branch perf2 each mapping dropped the file's cached pages instead: at 10,000
+intents a fresh worker then read ~19 pages per question from the disk (major faults), ~1 ms of CPU
+and more of wall-clock per question over its first few hundred questions, for a peak ~35 MB lower
+(341 against 376 MB, all of it shared; private memory is the same). :func:`read_ahead` asks the
+kernel to read ranges questions will use into the page cache in the background (the kernel reads at
+most its read-ahead window per call).
 """
 from __future__ import annotations
 
@@ -22,7 +30,7 @@ import mmap
 import os
 import tempfile
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 
 @contextlib.contextmanager
@@ -34,6 +42,7 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
             yield out
             out.flush()
             os.fsync(out.fileno())
+            drop_cached(out.fileno())  # written pages sit in large folios: a mapping would take them whole
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -41,10 +50,33 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def drop_cached(fd: int) -> None:
+    """Drop the file's clean pages that no process maps from the page cache (Linux; elsewhere nothing)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+def read_small(handle: BinaryIO) -> None:
+    """Have ``handle``'s reads bring pages into the page cache one by one, not in large folios that a
+    later mapping would take whole (the index cache is read through once for its checksum)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_RANDOM)
+
+
+def cache_small(handle: BinaryIO, spans: Iterable[tuple[int, int]]) -> None:
+    """Read the ``(start, size)`` spans of ``handle``'s file once, as :func:`read_small` (into the page
+    cache, page by page), so that no first touch of their mapping waits for the disk: for the parts of
+    a file that every worker reads whole (from the page cache this is a copy, ~1 ms per 5 MB)."""
+    read_small(handle)
+    buffer = memoryview(bytearray(1 << 20))
+    for start, size in spans:
+        handle.seek(start)
+        while size > 0 and (got := handle.readinto(buffer[:min(size, len(buffer))])):
+            size -= got
+
+
 def map_sparse(handle: BinaryIO) -> mmap.mmap:
     """Map ``handle``'s whole file read-only, page by page on first use (see the module docstring)."""
-    with contextlib.suppress(AttributeError, OSError):  # not Linux: a plain mapping
-        os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
     mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     with contextlib.suppress(AttributeError, OSError):
         mapped.madvise(mmap.MADV_RANDOM)

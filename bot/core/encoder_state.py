@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.core.cache_files import atomic_write, map_sparse
+from bot.core.cache_files import atomic_write, cache_small, map_sparse
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +174,12 @@ def _mapped(path: Path, threads: int) -> Any | None:
             header = json.loads(block[len(MAGIC):].split(b"\n", 1)[0])
             if os.fstat(handle.fileno()).st_size != header["size"]:
                 raise ValueError("wrong size")
+            # the weights and tokenizer tables every worker reads whole, read at once (a build dropped the file's
+            # pages; after a boot none are cached) instead of page by page from the disk on the first questions;
+            # not the table: questions read a few of its rows, and its cached neighbours would be mapped with them
+            offset, dtype, shape = header["arrays"]["table"]
+            end = offset + int(np.prod(shape)) * np.dtype(dtype).itemsize
+            cache_small(handle, [(0, offset), (end, header["size"] - end)])
             mapped = map_sparse(handle)
             start, size = header["blob"]
             *fields, scores, charsmap, parts, pieces, count = marshal.loads(mapped[start:start + size])

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.cache_files import atomic_write, map_sparse, read_ahead
+from bot.core.cache_files import atomic_write, map_sparse, read_ahead, read_small
 from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.text import Analyzer
 
@@ -149,6 +149,7 @@ def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str
             if os.fstat(handle.fileno()).st_size != header.get("file_size"):
                 return None, "corrupt (wrong size)"
             digest = hashlib.sha256()
+            read_small(handle)
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
             if digest.hexdigest() != header.get("sha256"):

@@ -48,6 +48,7 @@ PART_CREDIT = 0.8     # a compound covered only through its parts counts this mu
 Terms = Union[Counter[str], Row]  # an intent's term counts: ``get`` and ``in``
 # a question word: (word, weight, is a named thing, its parts, their weights, their sum)
 _Weighted = tuple[str, float, bool, tuple[str, ...], tuple[float, ...], float]
+_Signals = tuple[int, str, float, float, float, float, float, float]  # a Scored's fields, in order
 
 
 @dataclass(frozen=True)
@@ -190,14 +191,15 @@ class Matcher:
             scores[exclude[0]] = self._bm25_without(exclude, terms, grams, quoted is not None and quoted[exclude[0]])
         count = min(SHORTLIST, len(scores))
         top = np.argpartition(-scores, count - 1)[:count] if count < len(scores) else np.arange(len(scores))
-        top = [int(i) for i in top if scores[i] > 0]
+        top = [i for i, s in zip(top.tolist(), scores[top].tolist()) if s > 0]
         if vector is None and (top or self._fills()):
             vector = self.encode(query)
         if len(top) < count and vector is not None and self._fills():
             top += self._nearest(vector, set(top), count - len(top), exclude)
         if not top:
             return []
-        best = max(float(scores[i]) for i in top) or 1.0
+        bm25 = scores[top].tolist()
+        best = max(bm25) or 1.0
         # an English capitalised word counts only when the knowledge never uses it (Hokkaido, not Basic Plan)
         names = [n for n in query.names if not n.isascii() or not self.knows(n)] + self._strangers(query)
         specifics = tuple(dict.fromkeys([t for t in terms if _is_specific_number(t)] + names))
@@ -207,11 +209,11 @@ class Matcher:
         # the rival check below looks at every named thing the examples use
         named = specifics + entities + (rivals + tuple(self.rivals | self.entities) if rivals else ())
         shortlist = self._prefetch(top, query, named)
-        ranked = [self._fine(i, query, float(scores[i]) / best, exclude, semantic.get(i, 0.0), specifics, entities,
+        ranked = [self._fine(i, query, score / best, exclude, semantic.get(i, 0.0), specifics, entities,
                              rivals, fetched, quoted is not None and bool(quoted[i]))
-                  for i, fetched in zip(top, shortlist)]
-        ranked.sort(key=lambda s: (-s.score, -s.bm25))
-        return ranked[:limit]
+                  for i, fetched, score in zip(top, shortlist, bm25)]
+        ranked.sort(key=lambda s: (-s[2], -s[3]))
+        return [Scored(*signals) for signals in ranked[:limit]]  # made for the few returned only
 
     def _quoting(self, query: Analysis) -> np.ndarray | None:
         """For an English question, the intents written in Japanese only (None when there are none): the
@@ -228,24 +230,21 @@ class Matcher:
         return [w for w, weight, parts in query.units if weight == 1.0 and len(w) >= STRANGER_LENGTH
                 and not w.isascii() and not self.knows(w) and not any(self.knows(p) for p in parts)]
 
-    def _credit(self, term: str, vocab: Terms, answer: Terms, entity: bool = False) -> float:
-        if vocab.get(term):
-            return 1.0
-        if term not in answer:
-            return 0.0
-        # A declared synonym names a key thing (総務省, CIR…): an intent is about what its
-        # examples name; the same word in its answer alone is a weak sign.
-        return ENTITY_ANSWER_CREDIT if entity else ANSWER_CREDIT
-
-    def _coverage(self, query: Analysis, vocab: Terms, answer: Terms,
+    def _coverage(self, query: Analysis, vocab: Terms | dict[str, int], answer: Terms | dict[str, int],
                   weighted: list[_Weighted] | None = None) -> float:
         """Share of the question's word weight that the intent covers (parts of compounds count partly);
-        ``weighted``: :meth:`_weighted` of the question when the caller already has it."""
+        ``weighted``: :meth:`_weighted` of the question when the caller already has it.
+
+        A word of the examples counts fully; one found only in the answer counts :data:`ANSWER_CREDIT`, or
+        :data:`ENTITY_ANSWER_CREDIT` for a declared synonym (総務省, CIR…: an intent is about what its
+        examples name; the same word in its answer alone is a weak sign)."""
         total = covered = 0.0
+        has, said = vocab.get, answer.__contains__  # looked up ~100 times per candidate: no method per word
         for word, weight, entity, parts, weights, parts_weight in weighted or self._weighted(query):
-            credit = self._credit(word, vocab, answer, entity)
+            credit = 1.0 if has(word) else (ENTITY_ANSWER_CREDIT if entity else ANSWER_CREDIT) if said(word) else 0.0
             if credit < 1.0 and parts:
-                part_credit = sum(w * self._credit(p, vocab, answer) for p, w in zip(parts, weights)) / parts_weight
+                part_credit = sum(w * (1.0 if has(p) else ANSWER_CREDIT if said(p) else 0.0)
+                                  for p, w in zip(parts, weights)) / parts_weight
                 credit = max(credit, PART_CREDIT * part_credit)
             total += weight
             covered += weight * credit
@@ -326,8 +325,8 @@ class Matcher:
 
     def _fine(self, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
               semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],
-              rivals: tuple[str, ...] = (), fetched: _Fetched | None = None, quoted: bool = False) -> Scored:
-        """``fetched``: what :meth:`_prefetch` read for this intent (else read here); ``quoted``: an English
+              rivals: tuple[str, ...] = (), fetched: _Fetched | None = None, quoted: bool = False) -> _Signals:
+        """The fields of the intent's :class:`Scored`; ``fetched``: what :meth:`_prefetch` read for this intent (else read here); ``quoted``: an English
         question against an intent written in Japanese only (:meth:`_quoting`)."""
         norms: Sequence[str] = fetched.norms if fetched is not None else self.example_norms[i]
         hidden = self.example_analysis(i, exclude[1]) if exclude is not None and exclude[0] == i else None
@@ -338,8 +337,11 @@ class Matcher:
         else:
             vocab = fetched.vocab if fetched is not None else self.ex_docs[i]
         answer: Terms = fetched.answer if fetched is not None else self.ans_docs[i]
-        coverage = self._coverage(query, vocab, _NOTHING if quoted else answer,
-                                  fetched.weighted if fetched is not None else None)
+        if fetched is not None and hidden is None:  # the counts read for the question's words, as dicts
+            coverage = self._coverage(query, fetched.vocab.found, _NOTHING if quoted else fetched.answer.found,
+                                      fetched.weighted)
+        else:
+            coverage = self._coverage(query, vocab, _NOTHING if quoted else answer)
         if query.kana_only:  # a misread kana question still shares its sounds with the examples
             grams = self.rd_docs[i]
             if hidden is not None:
@@ -362,7 +364,7 @@ class Matcher:
             if not vocab.get(term) and term not in answer and any(
                     vocab.get(other) for other in self.rivals | self.entities if other not in query.terms):
                 penalty *= ENTITY_PENALTY
-        return Scored(i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty)
+        return i, self.ids[i], round(score * penalty, 1), bm25_rel, coverage, fuzzy, semantic, penalty
 
 
 class _Fetched(NamedTuple):

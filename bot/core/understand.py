@@ -138,8 +138,11 @@ def _rank_focused(matcher: Matcher, text: str, answered: float | None
         if alone:
             tries.append((question, sentence, asked))
             missing[len(tries) - 1] = _names_missing(matcher, context, question)
+    # a reading that reads as another (a sentence whose background adds nothing) is ranked once
+    done: dict[tuple[Analysis, int], list[Scored]] = {}
     for n, (candidate, shown, meaning) in enumerate(tries):
-        ranked = matcher.rank(candidate, vector=meaning)
+        ranked = done.get((candidate, id(meaning))) or matcher.rank(candidate, vector=meaning)
+        done[candidate, id(meaning)] = ranked
         # the question sentence alone must not answer about another office or role than the background
         # names (「文部科学省に相談したい…。担当部署と連絡先を教えてください」: not MIC's contact)
         lacking = missing.get(n, set())
