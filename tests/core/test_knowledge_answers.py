@@ -172,6 +172,7 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("CIRの増員を考えています。全国に何人くらい配置されていますか", "468"),  # a head count, not how to start
     ("ALT・CIR・SEAそれぞれの役割を簡潔に知りたい", "SEAはスポーツを通じた国際交流"),
     ("ALTに地域行事へ参加してもらうことはできますか", "地域"),
+    ("Which government plan talks about ALT placement?", "教育振興基本計画"),  # placement: the plan's 配置
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
