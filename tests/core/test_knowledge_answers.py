@@ -161,3 +161,29 @@ def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine,
 def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "How many years can a participant stay?")
     assert reply.intent_id == "contract_length" and "3 years" in reply.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("JETは世界で一番大きい交流事業なの？", "世界最大規模"),  # the notice's word, not a ranking it lacks
+    ("スポーツの国際交流員ってどんな人？", "スポーツ国際交流員"),  # SEA, though the words also say 国際交流員 (CIR)
+    ("contracting organisationって日本語で何ていうの", "任用団体"),
+    ("特産品を海外に売り込む仕事にCIRを使えると国の文書にありますか", "海外販路開拓"),
+    ("国はなぜCIRの活用を進めているの", "デジタル田園都市国家構想"),  # 進める: the notice's 促進
+    ("CIRの増員を考えています。全国に何人くらい配置されていますか", "468"),  # a head count, not how to start
+    ("ALT・CIR・SEAそれぞれの役割を簡潔に知りたい", "SEAはスポーツを通じた国際交流"),
+    ("ALTに地域行事へ参加してもらうことはできますか", "地域"),
+    ("Which government plan talks about ALT placement?", "教育振興基本計画"),  # placement: the plan's 配置
+])
+def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and expected in plain_text(reply)
+
+
+def test_a_contact_question_naming_one_office_gets_that_office_only(repo_engine: Engine) -> None:
+    reply = plain_text(ask(repo_engine, "財政措置のことで総務省に電話したい。担当部署は？"))
+    assert "03-5253-5527" in reply and "03-6734-3480" not in reply and "03-5501-8143" not in reply
+
+
+def test_a_ranking_in_the_world_other_than_size_is_still_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "世界で一番多いのはどこの国から来たJET？")
+    assert reply.fallback
