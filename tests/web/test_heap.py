@@ -39,15 +39,15 @@ async def test_knowledge_a_reload_puts_live_is_frozen_too(
     reloader = Reloader(engine, kb_dir / "intents", kb_dir / "knowledge")
     freeze_after_reloads(reloader)
     freeze_loaded_objects()
-    frozen_at_start = gc.get_freeze_count()
     k = kb_dir / "knowledge" / "k.yaml"
     k.write_text(k.read_text(encoding="utf-8").replace("計30事例", "計31事例"), encoding="utf-8")
 
     assert (await reloader.reload("test")).status == "loaded"
 
     walked = {id(o) for o in gc.get_objects()}
+    # frozen objects are not among the collector's: the new knowledge was frozen (the count alone says
+    # nothing in a whole-suite run: the collection that precedes the freeze frees other tests' garbage)
     assert id(engine.kb.matcher) not in walked and id(engine.kb.intents) not in walked
-    assert gc.get_freeze_count() > frozen_at_start
 
 
 class _Node:
