@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import Context, answer
+from asking import after, ask as asked
 from bot.core.render import plain_text
-from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
 
 def ask(engine: Engine, text: str, previous: str | None = None, language: str = "ja"):
-    context = Context(previous, 1000.0, language) if previous else None
-    return answer(IncomingMessage(text), engine.kb, context, 1010.0)
+    return asked(engine, text, after(previous, language))
 
 
 def test_where_to_find_it_after_a_document_gives_that_document_not_the_help_text(repo_engine: Engine) -> None:

@@ -3,14 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import Context, answer
+from asking import after, ask
 from bot.core.render import plain_text
-from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
-
-def ask(engine: Engine, text: str, context: Context | None = None):
-    return answer(IncomingMessage(text), engine.kb, context, 1010.0)
 
 
 def test_a_year_not_held_is_said_with_the_years_held_and_offered_as_a_choice(repo_engine: Engine) -> None:
@@ -60,10 +56,10 @@ def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str
 
 
 def test_elliptical_follow_ups_lean_on_the_context(repo_engine: Engine) -> None:
-    assert "5,761" in ask(repo_engine, "令和元年度は？", Context("size_2023", 1000.0)).text
-    mic = ask(repo_engine, "MIC?", Context("contact_mext", 1000.0))
+    assert "5,761" in ask(repo_engine, "令和元年度は？", after("size_2023")).text
+    mic = ask(repo_engine, "MIC?", after("contact_mext"))
     assert mic.intent_id == "contact_mic"
-    assert "468" in ask(repo_engine, "What about CIR?", Context("numbers_by_type", 1000.0)).text
+    assert "468" in ask(repo_engine, "What about CIR?", after("numbers_by_type")).text
 
 
 def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engine) -> None:

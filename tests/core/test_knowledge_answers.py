@@ -3,16 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import Context, answer
+from asking import after, ask
 from bot.core.render import plain_text
-from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
 SMALL_TALK = {"greeting", "thanks", "help"}
 
-
-def ask(engine: Engine, text: str):
-    return answer(IncomingMessage(text), engine.kb)
 
 
 def test_every_answer_that_states_a_fact_cites_a_source(repo_engine: Engine) -> None:
@@ -80,7 +76,7 @@ def test_reference_material_4_is_the_summary(repo_engine: Engine) -> None:
 ])
 def test_a_why_follow_up_gives_the_reasons_of_the_previous_topic(repo_engine: Engine, previous: str,
                                                                   question: str, reason: str) -> None:
-    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    reply = ask(repo_engine, question, after(previous))
     assert reason in plain_text(reply)
 
 
@@ -110,7 +106,7 @@ def test_the_notice_frame_of_an_english_question_leaves_its_topic(repo_engine: E
 ])
 def test_a_follow_up_narrows_the_previous_topic_instead_of_repeating_it(repo_engine: Engine, previous: str,
                                                                          question: str, expected: str) -> None:
-    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    reply = ask(repo_engine, question, after(previous))
     assert expected in plain_text(reply)
 
 
@@ -121,7 +117,7 @@ def test_a_follow_up_narrows_the_previous_topic_instead_of_repeating_it(repo_eng
 ])
 def test_a_follow_up_that_adds_what_the_previous_topic_lacks_moves_on(repo_engine: Engine, previous: str,
                                                                        question: str, expected: str) -> None:
-    reply = answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0), now=1010.0)
+    reply = ask(repo_engine, question, after(previous))
     assert reply.intent_id == expected
 
 
@@ -133,8 +129,7 @@ def test_asking_which_office_to_call_about_schools_gets_mext(repo_engine: Engine
 def test_the_previous_topics_words_do_not_make_a_follow_up_a_question_about_what_is_not_held(
         repo_engine: Engine) -> None:
     # the topic (pay, 報酬) brings words the "amounts not held" intent declares; the follow-up asks for the source
-    reply = answer(IncomingMessage("それは参考資料のどれに書いてある？"), repo_engine.kb,
-                   context=Context("local_finance", at=1000.0), now=1010.0)
+    reply = ask(repo_engine, "それは参考資料のどれに書いてある？", after("local_finance"))
     assert not reply.fallback and "参考資料2" in plain_text(reply)
 
 
@@ -144,8 +139,7 @@ def test_the_previous_topics_words_do_not_make_a_follow_up_a_question_about_what
 ])
 def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answer(
         repo_engine: Engine, previous: str, question: str, expected: str, not_expected: str) -> None:
-    reply = plain_text(answer(IncomingMessage(question), repo_engine.kb, context=Context(previous, at=1000.0),
-                              now=1010.0))
+    reply = plain_text(ask(repo_engine, question, after(previous)))
     assert expected in reply and not_expected not in reply
 
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import answer
+from asking import ask
 from bot.core.render import plain_text
-from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
 
@@ -17,20 +16,20 @@ from bot.engine import Engine
 ])
 def test_a_why_question_about_a_known_topic_gets_the_topic(repo_engine: Engine, question: str,
                                                            expected: str) -> None:
-    reply = answer(IncomingMessage(question), repo_engine.kb)
+    reply = ask(repo_engine, question)
     assert not reply.fallback
     assert expected in plain_text(reply)
 
 
 def test_a_why_question_about_nothing_known_is_still_not_answered(repo_engine: Engine) -> None:
-    reply = answer(IncomingMessage("なぜ空は青いのですか"), repo_engine.kb)
+    reply = ask(repo_engine, "なぜ空は青いのですか")
     assert reply.fallback
     assert "お答えできません" in reply.text
 
 
 def test_a_why_question_naming_a_role_gets_that_roles_reasons_not_the_notices_summary(
         repo_engine: Engine) -> None:
-    reply = answer(IncomingMessage("Why does the notice encourage municipalities to use SEAs?"), repo_engine.kb)
+    reply = ask(repo_engine, "Why does the notice encourage municipalities to use SEAs?")
     assert reply.intent_id == "sea_role"
     assert "Tokyo Olympic" in reply.text
 
@@ -38,5 +37,5 @@ def test_a_why_question_naming_a_role_gets_that_roles_reasons_not_the_notices_su
 @pytest.mark.parametrize("question", ["Why?", "なぜ？", "理由は？"])
 def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(repo_engine: Engine,
                                                                             question: str) -> None:
-    reply = answer(IncomingMessage(question), repo_engine.kb)
+    reply = ask(repo_engine, question)
     assert reply.kind == "help" and reply.fallback and reply.intent_id == "help"

@@ -3,21 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import Context, answer
+from asking import after, ask
 from bot.core.render import plain_text
-from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
-
-def ask(engine: Engine, text: str, context: Context | None = None):
-    return answer(IncomingMessage(text), engine.kb, context, 1010.0)
 
 
 @pytest.mark.parametrize("question", ["What's the weather in Tokyo?", "What's the population of Tokyo?",
                                       "Who won the baseball game yesterday?"])
 def test_an_english_question_about_a_subject_the_knowledge_lacks_gets_the_plain_apology(
         repo_engine: Engine, question: str) -> None:
-    for context in (None, Context("sea_role", 1000.0, "en")):  # alone, and right after an SEA answer
+    for context in (None, after("sea_role", "en")):  # alone, and right after an SEA answer
         reply = ask(repo_engine, question, context)
         assert reply.fallback and reply.intent_id is None
         assert reply.text.startswith("Sorry, I can't answer that from the notice.")
@@ -27,7 +23,7 @@ def test_an_english_question_about_a_subject_the_knowledge_lacks_gets_the_plain_
 @pytest.mark.parametrize("question", ["文科省の最寄り駅は？", "CIRの誕生日はいつ？", "JETの倍率は？"])
 def test_a_japanese_question_about_a_subject_the_knowledge_lacks_gets_the_plain_apology(
         repo_engine: Engine, question: str) -> None:
-    for context in (None, Context("contact_mext", 1000.0)):
+    for context in (None, after("contact_mext")):
         reply = ask(repo_engine, question, context)
         assert reply.fallback and reply.intent_id is None
         assert reply.text.startswith("申し訳ありません。このご質問には、通知の内容からはお答えできません。")
@@ -43,6 +39,6 @@ def test_an_honest_not_held_answer_is_kept(repo_engine: Engine) -> None:
                                                   ("文科省のほうは？", "contact_mext")])
 def test_a_question_with_a_known_subject_is_still_answered(repo_engine: Engine, question: str,
                                                            intent: str) -> None:
-    context = Context("contact_mic", 1000.0) if question.startswith("文科省") else None
+    context = after("contact_mic") if question.startswith("文科省") else None
     reply = ask(repo_engine, question, context)
     assert reply.intent_id == intent and not reply.fallback
