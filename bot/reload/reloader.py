@@ -20,7 +20,7 @@ from typing import Any, Awaitable, Callable
 from bot.core.index_cache import load_or_build
 from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.knowledge import KnowledgeError
+from bot.core.knowledge_model import KnowledgeError
 from bot.reload.watching import Fingerprint, fingerprint, running as run_triggers, watch as watch_files
 from bot.validate import Finding, validate
 
