@@ -26,7 +26,8 @@ from starlette.routing import BaseRoute, Route
 from adapters.channel import Intake
 from adapters.slack.admin import AdminCommands, admin_subcommands
 from adapters.slack.blocks import reply_to_blocks
-from adapters.slack.escalation import EscalationListeners, SlackTeamInbox
+from adapters.slack.escalation import EscalationListeners
+from adapters.slack.team_inbox import SlackTeamInbox
 from adapters.slack.escalation_blocks import admin_list
 from adapters.slack.feedback import FeedbackListener, Votes
 from adapters.slack.home import AppHome
