@@ -30,6 +30,7 @@ ENTITY_PENALTY = 0.85      # per named thing (ALT, CIR, MOFA…) the question na
 ANSWER_CREDIT = 0.8   # a question word found only in the answer counts this much
 ENTITY_ANSWER_CREDIT = 0.3
 PART_CREDIT = 0.8     # a compound covered only through its parts counts this much
+STRANGER_LENGTH = 4  # characters of a noun the knowledge wholly lacks that make it a name of something else
 Terms = Union[Counter[str], Row]  # an intent's term counts: ``get`` and ``in``
 # a question word: (word, weight, is a named thing, its parts, their weights, their sum)
 Weighted = tuple[str, float, bool, tuple[str, ...], tuple[float, ...], float]
@@ -44,6 +45,44 @@ class Fetched(NamedTuple):
     vocab: Row
     answer: Row
     weighted: list[Weighted]
+
+
+class Asked(NamedTuple):
+    """What the question asks about that a candidate must mention (the same for every candidate)."""
+
+    specifics: tuple[str, ...]  # years, numbers and names
+    entities: tuple[str, ...]   # named things few intents mention (ALT, CIR…)
+    rivals: tuple[str, ...]     # commoner named things (総務省)
+    named: tuple[str, ...]      # every term whose counts the penalties read
+
+
+def asked(m: Matcher, query: Analysis, terms: list[str]) -> Asked:
+    """The years, numbers, names and named things of the question that :func:`score` penalises a
+    candidate for never mentioning."""
+    # an English capitalised word counts only when the knowledge never uses it (Hokkaido, not Basic Plan)
+    names = [n for n in query.names if not n.isascii() or not m.knows(n)] + _strangers(m, query)
+    specifics = tuple(dict.fromkeys([t for t in terms if is_specific_number(t)] + names))
+    entities = tuple(m.entities.intersection(terms))
+    rivals = tuple(m.rivals.intersection(terms))
+    # the rival check looks at every named thing the examples use
+    return Asked(specifics, entities, rivals,
+                 specifics + entities + (rivals + tuple(m.rivals | m.entities) if rivals else ()))
+
+
+def _strangers(m: Matcher, query: Analysis) -> list[str]:
+    """Long Japanese nouns no part of which the knowledge uses (技能実習生, ワーキングホリデー): the name of
+    something else, like a place or a person the knowledge does not know."""
+    return [w for w, weight, parts in query.units if weight == 1.0 and len(w) >= STRANGER_LENGTH
+            and not w.isascii() and not m.knows(w) and not any(m.knows(p) for p in parts)]
+
+
+def fetch(m: Matcher, top: list[int], query: Analysis, named: tuple[str, ...]) -> list[Fetched]:
+    """For each shortlisted intent, its example norms and the counts of the question's words (and of
+    ``named``) in its examples and answer, read from the arrays for the whole shortlist at once."""
+    words = [t for word, _, parts in query.units for t in (word, *parts)] + list(named)
+    weighted = weighted_words(query, m.term_weight, m.knows)
+    return [Fetched(norms, vocab, answer, weighted) for norms, vocab, answer in zip(
+        m.example_norms.many(top), m.ex_docs.rows(top, words), m.ans_docs.rows(top, words))]
 
 
 def weighted_words(query: Analysis, term_weight: Callable[[str], float], knows: Callable[[str], bool]) -> list[Weighted]:
@@ -87,7 +126,7 @@ def gram_coverage(grams: Sequence[str], doc: Counter[str], field: Field, max_idf
 def score(m: Matcher, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
           semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],
           rivals: tuple[str, ...] = (), fetched: Fetched | None = None, quoted: bool = False) -> Signals:
-    """The fields of intent ``i``'s :class:`Scored`; ``fetched``: what :meth:`Matcher._prefetch` read for
+    """The fields of intent ``i``'s :class:`Scored`; ``fetched``: what :func:`fetch` read for
     this intent (else read here); ``quoted``: an English question against an intent written in Japanese
     only (:meth:`Matcher._quoting`)."""
     norms: Sequence[str] = fetched.norms if fetched is not None else m.example_norms[i]

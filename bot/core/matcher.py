@@ -15,13 +15,14 @@ import numpy as np
 
 from bot.core import candidate, leave_one_out, semantic_shortlist
 from bot.core.bm25 import Counts, Field as _Field, Vocabulary, documents_using
+from bot.core.memo import Memo
 from bot.core.packed import PackedGroups
 from bot.core.semantic import ExampleVectors
 from bot.core.text import Analysis, Analyzer, is_english
 
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}
 SHORTLIST = 20
-STRANGER_LENGTH = 4  # characters of a noun the knowledge wholly lacks that make it a name of something else
+RANKINGS_KEPT = 32  # a long message ranks the same reading again (its whole text, the gap checks): kept, not redone
 ENTITY_SHARE = 0.3         # a name more than this share of intents mention weighs too little to penalise
 RIVAL_SHARE = 0.5          # a name at most this common (総務省, not JET or ALT) marks what an intent is about
 NAMED_SHARE = 0.8          # … and more than this share is the general subject (JET), not a named thing
@@ -89,6 +90,7 @@ class Matcher:
         self.named = frozenset(e for e in entities if 0 < self._mentioned(e) <= NAMED_SHARE * len(items))
         self.entities = frozenset(e for e in self.named if self._mentioned(e) <= ENTITY_SHARE * len(items))
         self.rivals = frozenset(e for e in self.named - self.entities if self._mentioned(e) <= RIVAL_SHARE * len(items))
+        self._ranked: Memo[list[Scored]] = Memo(RANKINGS_KEPT)
 
     def _mentioned(self, term: str) -> int:
         """How many intents use ``term`` in their examples, keywords or answer."""
@@ -148,9 +150,23 @@ class Matcher:
     def rank(self, query: Analysis, limit: int = 5, exclude: tuple[int, int] | None = None,
              vector: np.ndarray | None = None) -> list[Scored]:
         """Best intents for ``query``; ``exclude=(intent, example)`` hides one example (leave-one-out);
-        ``vector``: the question's sentence vector when the caller already has it (one encoding per question)."""
+        ``vector``: the question's sentence vector when the caller already has it (one encoding per question).
+        A ranking asked again with the same words and meaning is read from the few last ones kept."""
         if not self.ids or not (query.terms or query.grams):
             return []
+        if vector is None and self.vectors is not None:
+            vector = self.vectors.encoder.primed(query.original)  # a reading of this message: encoded already
+        if vector is None:  # encoded below only if a candidate is found, as before
+            return self._rank(query, limit, exclude, None)
+        key = (query, limit, exclude, vector.tobytes())
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            ranked = self._rank(query, limit, exclude, vector)
+            self._ranked.put(key, ranked)
+        return list(ranked)  # the caller's own list: the kept one never changes
+
+    def _rank(self, query: Analysis, limit: int, exclude: tuple[int, int] | None,
+              vector: np.ndarray | None) -> list[Scored]:
         terms = list(dict.fromkeys(query.terms))
         grams = list(dict.fromkeys(query.grams))
         scores = np.zeros(len(self.ids), dtype=np.float32)
@@ -180,15 +196,9 @@ class Matcher:
             return []
         bm25 = scores[top].tolist()
         best = max(bm25) or 1.0
-        # an English capitalised word counts only when the knowledge never uses it (Hokkaido, not Basic Plan)
-        names = [n for n in query.names if not n.isascii() or not self.knows(n)] + self._strangers(query)
-        specifics = tuple(dict.fromkeys([t for t in terms if candidate.is_specific_number(t)] + names))
-        entities = tuple(self.entities.intersection(terms))
-        rivals = tuple(self.rivals.intersection(terms))
+        specifics, entities, rivals, named = candidate.asked(self, query, terms)
         semantic = semantic_shortlist.semantics(self.vectors, top, vector, exclude)
-        # the rival check below looks at every named thing the examples use
-        named = specifics + entities + (rivals + tuple(self.rivals | self.entities) if rivals else ())
-        shortlist = self._prefetch(top, query, named)
+        shortlist = candidate.fetch(self, top, query, named)
         ranked = [candidate.score(self, i, query, score / best, exclude, semantic.get(i, 0.0), specifics, entities,
                                   rivals, fetched, quoted is not None and bool(quoted[i]))
                   for i, fetched, score in zip(top, shortlist, bm25)]
@@ -203,17 +213,3 @@ class Matcher:
         if not is_english(query.original or query.normalized) or not self.japanese_only.any():
             return None
         return self.japanese_only
-
-    def _strangers(self, query: Analysis) -> list[str]:
-        """Long Japanese nouns no part of which the knowledge uses (技能実習生, ワーキングホリデー): the name of
-        something else, like a place or a person the knowledge does not know."""
-        return [w for w, weight, parts in query.units if weight == 1.0 and len(w) >= STRANGER_LENGTH
-                and not w.isascii() and not self.knows(w) and not any(self.knows(p) for p in parts)]
-
-    def _prefetch(self, top: list[int], query: Analysis, named: tuple[str, ...]) -> list[candidate.Fetched]:
-        """For each shortlisted intent, its example norms and the counts of the question's words (and of
-        ``named``) in its examples and answer, read from the arrays for the whole shortlist at once."""
-        asked = [t for word, _, parts in query.units for t in (word, *parts)] + list(named)
-        weighted = candidate.weighted_words(query, self.term_weight, self.knows)
-        return [candidate.Fetched(norms, vocab, answer, weighted) for norms, vocab, answer in zip(
-            self.example_norms.many(top), self.ex_docs.rows(top, asked), self.ans_docs.rows(top, asked))]

@@ -5,7 +5,9 @@ from collections import Counter
 
 import pytest
 
+from bot.core import candidate
 from bot.core.candidate import ANSWER_CREDIT, combine, coverage, is_specific_number
+from bot.core.memo import Memo
 
 
 def test_a_question_naming_one_office_is_not_answered_with_another_offices_contact(repo_engine) -> None:
@@ -39,3 +41,21 @@ def test_an_english_question_against_a_japanese_only_intent_ignores_the_letters_
     assert combine(0.0, 1.0, 0.0, 0.0, True, across=True) == 0.0
     assert combine(0.0, 1.0, 0.0, 0.0, True) > 0.0
     assert combine(1.0, 1.0, 1.0, 1.0, True) == pytest.approx(100.0)
+
+
+@pytest.mark.parametrize("question", [
+    "総務省の担当者の名前だけ",  # a rival office: the penalty reads every named thing of each candidate
+    "令和5年度のALTの人数は？",  # a year: a specific the candidates must mention
+    "技能実習生の受け入れ手続きは？",  # a compound covered through its parts
+    "What does the notice say about CIRs?",
+    "じぇっとぷろぐらむってなに",  # kana only: reading bigrams
+])
+def test_reading_the_shortlist_at_once_changes_no_score(repo_engine, monkeypatch, question: str) -> None:
+    matcher = repo_engine.kb.matcher
+    query = matcher.analyse(question)
+    at_once = matcher.rank(query, limit=20)
+    # each candidate read on its own from the arrays, as before the shortlist was read at once (and ranked
+    # again, not read from the rankings kept)
+    monkeypatch.setattr(candidate, "fetch", lambda m, top, query, named: [None] * len(top))
+    monkeypatch.setattr(matcher, "_ranked", Memo(0))
+    assert at_once and matcher.rank(query, limit=20) == at_once
