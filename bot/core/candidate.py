@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence, Union
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core.bm25 import Field, Row
 from bot.core.leave_one_out import hidden_example
-from bot.core.text import Analysis, fold_kana
+from bot.core.text import Analysis, fold_kana, is_english
 
 if TYPE_CHECKING:
     from bot.core.matcher import Matcher
@@ -54,6 +55,16 @@ class Asked(NamedTuple):
     entities: tuple[str, ...]   # named things few intents mention (ALT, CIR…)
     rivals: tuple[str, ...]     # commoner named things (総務省)
     named: tuple[str, ...]      # every term whose counts the penalties read
+
+
+def quoting(m: Matcher, query: Analysis) -> np.ndarray | None:
+    """For an English question, the intents written in Japanese only (None when there are none): the
+    English words of their answers are names and titles quoted in a Japanese text
+    (「正式な英語名はALT＝Assistant Language Teacher…」), not an answer in English, and count for
+    nothing; their examples and the sentence encoder still do."""
+    if not is_english(query.original or query.normalized) or not m.japanese_only.any():
+        return None
+    return m.japanese_only
 
 
 def asked(m: Matcher, query: Analysis, terms: list[str]) -> Asked:
@@ -128,7 +139,7 @@ def score(m: Matcher, i: int, query: Analysis, bm25_rel: float, exclude: tuple[i
           rivals: tuple[str, ...] = (), fetched: Fetched | None = None, quoted: bool = False) -> Signals:
     """The fields of intent ``i``'s :class:`Scored`; ``fetched``: what :func:`fetch` read for
     this intent (else read here); ``quoted``: an English question against an intent written in Japanese
-    only (:meth:`Matcher._quoting`)."""
+    only (:func:`quoting`)."""
     norms: Sequence[str] = fetched.norms if fetched is not None else m.example_norms[i]
     hidden = hidden_example(m, i, exclude, norms)
     vocab: Terms

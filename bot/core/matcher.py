@@ -61,9 +61,8 @@ class Matcher:
         self.vectors = vectors
         self.ids = [item.intent_id for item in items]
         self._position = {intent_id: i for i, intent_id in enumerate(self.ids)}
-        # Per example only its normalized text is kept (fuzzy scoring); a left-out example's
-        # full analysis is recomputed when needed (evaluation only). Keeping every Analysis
-        # cost ~270 MB at 10,000 intents.
+        # Per example only its normalized text is kept (fuzzy scoring; a left-out example is analysed
+        # again): keeping every Analysis cost ~270 MB at 10,000 intents.
         self.example_texts: list[tuple[str, ...]] = [tuple(item.examples) for item in items]
         norms: list[tuple[str, ...]] = []
         self._example_count = sum(len(item.examples) for item in items)
@@ -171,7 +170,7 @@ class Matcher:
         grams = list(dict.fromkeys(query.grams))
         scores = np.zeros(len(self.ids), dtype=np.float32)
         self.fields["ex"].add_scores(scores, terms, FIELD_WEIGHTS["ex"])
-        quoted = self._quoting(query)
+        quoted = candidate.quoting(self, query)
         if quoted is None:
             self.fields["ans"].add_scores(scores, terms, FIELD_WEIGHTS["ans"])
         else:
@@ -204,12 +203,3 @@ class Matcher:
                   for i, fetched, score in zip(top, shortlist, bm25)]
         ranked.sort(key=lambda s: (-s[2], -s[3]))
         return [Scored(*signals) for signals in ranked[:limit]]  # made for the few returned only
-
-    def _quoting(self, query: Analysis) -> np.ndarray | None:
-        """For an English question, the intents written in Japanese only (None when there are none): the
-        English words of their answers are names and titles quoted in a Japanese text
-        (「正式な英語名はALT＝Assistant Language Teacher…」), not an answer in English, and count for
-        nothing; their examples and the sentence encoder still do."""
-        if not is_english(query.original or query.normalized) or not self.japanese_only.any():
-            return None
-        return self.japanese_only
