@@ -9,17 +9,15 @@ every year, number or name the question asks about and the intent never mentions
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence, Union
+from typing import Callable, NamedTuple, Sequence, Union
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core.bm25 import Field, Row
 from bot.core.leave_one_out import hidden_example
+from bot.core.ranking_index import RankingIndex
 from bot.core.text import Analysis, fold_kana, is_english
-
-if TYPE_CHECKING:
-    from bot.core.matcher import Matcher
 
 SIGNAL_WEIGHTS = (0.45, 0.10, 0.15, 0.30)  # coverage, fuzzy, BM25, semantic (with the sentence encoder)
 # An English question against an intent written in Japanese only: the words they share are names (JET, ALT),
@@ -57,7 +55,7 @@ class Asked(NamedTuple):
     named: tuple[str, ...]      # every term whose counts the penalties read
 
 
-def quoting(m: Matcher, query: Analysis) -> np.ndarray | None:
+def quoting(m: RankingIndex, query: Analysis) -> np.ndarray | None:
     """For an English question, the intents written in Japanese only (None when there are none): the
     English words of their answers are names and titles quoted in a Japanese text
     (「正式な英語名はALT＝Assistant Language Teacher…」), not an answer in English, and count for
@@ -67,7 +65,7 @@ def quoting(m: Matcher, query: Analysis) -> np.ndarray | None:
     return m.japanese_only
 
 
-def asked(m: Matcher, query: Analysis, terms: list[str]) -> Asked:
+def asked(m: RankingIndex, query: Analysis, terms: list[str]) -> Asked:
     """The years, numbers, names and named things of the question that :func:`score` penalises a
     candidate for never mentioning."""
     # an English capitalised word counts only when the knowledge never uses it (Hokkaido, not Basic Plan)
@@ -80,14 +78,14 @@ def asked(m: Matcher, query: Analysis, terms: list[str]) -> Asked:
                  specifics + entities + (rivals + tuple(m.rivals | m.entities) if rivals else ()))
 
 
-def _strangers(m: Matcher, query: Analysis) -> list[str]:
+def _strangers(m: RankingIndex, query: Analysis) -> list[str]:
     """Long Japanese nouns no part of which the knowledge uses (技能実習生, ワーキングホリデー): the name of
     something else, like a place or a person the knowledge does not know."""
     return [w for w, weight, parts in query.units if weight == 1.0 and len(w) >= STRANGER_LENGTH
             and not w.isascii() and not m.knows(w) and not any(m.knows(p) for p in parts)]
 
 
-def fetch(m: Matcher, top: list[int], query: Analysis, named: tuple[str, ...]) -> list[Fetched]:
+def fetch(m: RankingIndex, top: list[int], query: Analysis, named: tuple[str, ...]) -> list[Fetched]:
     """For each shortlisted intent, its example norms and the counts of the question's words (and of
     ``named``) in its examples and answer, read from the arrays for the whole shortlist at once."""
     words = [t for word, _, parts in query.units for t in (word, *parts)] + list(named)
@@ -134,7 +132,7 @@ def gram_coverage(grams: Sequence[str], doc: Counter[str], field: Field, max_idf
     return sum(w for w, hit in weights if hit) / total if total else 0.0
 
 
-def score(m: Matcher, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
+def score(m: RankingIndex, i: int, query: Analysis, bm25_rel: float, exclude: tuple[int, int] | None,
           semantic: float, specifics: tuple[str, ...], entities: tuple[str, ...],
           rivals: tuple[str, ...] = (), fetched: Fetched | None = None, quoted: bool = False) -> Signals:
     """The fields of intent ``i``'s :class:`Scored`; ``fetched``: what :func:`fetch` read for
@@ -162,7 +160,7 @@ def score(m: Matcher, i: int, query: Analysis, bm25_rel: float, exclude: tuple[i
     return i, m.ids[i], round(blended * penalty, 1), bm25_rel, covered, fuzzy, semantic, penalty
 
 
-def _penalty(m: Matcher, query: Analysis, vocab: Terms, answer: Terms, specifics: tuple[str, ...],
+def _penalty(m: RankingIndex, query: Analysis, vocab: Terms, answer: Terms, specifics: tuple[str, ...],
              entities: tuple[str, ...], rivals: tuple[str, ...]) -> float:
     # A year, a number or a name the intent never mentions (令和7年度, 札幌市) means the question
     # is about something it does not hold: strongly so when no intent knows it at all.

@@ -8,11 +8,10 @@ re-analysed; the rest of the index is read as built.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
+from bot.core.ranking_index import RankingIndex
 
-if TYPE_CHECKING:
-    from bot.core.matcher import Matcher
 
 
 class Hidden(NamedTuple):
@@ -23,7 +22,7 @@ class Hidden(NamedTuple):
     grams: Counter[str]
 
 
-def hidden_example(m: Matcher, intent: int, exclude: tuple[int, int] | None,
+def hidden_example(m: RankingIndex, intent: int, exclude: tuple[int, int] | None,
                    norms: Sequence[str]) -> Hidden | None:
     """Intent ``intent``'s examples without the hidden one (None unless ``exclude`` hides one of its)."""
     if exclude is None or exclude[0] != intent:
@@ -33,7 +32,7 @@ def hidden_example(m: Matcher, intent: int, exclude: tuple[int, int] | None,
                   m.ex_docs[intent] - Counter(hidden.terms), m.rd_docs[intent] - Counter(hidden.grams))
 
 
-def bm25_without(m: Matcher, exclude: tuple[int, int], terms: list[str], grams: list[str],
+def bm25_without(m: RankingIndex, exclude: tuple[int, int], terms: list[str], grams: list[str],
                  weights: dict[str, float], quoted: bool = False) -> float:
     """The BM25 score of intent ``exclude[0]`` with example ``exclude[1]`` taken out of its example and
     reading fields (its answer is unchanged); ``weights``: the field weights of the ranking."""
