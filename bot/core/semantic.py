@@ -85,6 +85,11 @@ class SentenceEncoder:
             while len(self._memo) > MEMO_SIZE:
                 self._memo.popitem(last=False)
 
+    def primed(self, text: str) -> np.ndarray | None:
+        """The embedding :meth:`encode_many` made for ``text``, if it did (nothing is encoded here)."""
+        with self._lock:
+            return self._memo.get(text[:MAX_CHARS])
+
     def query(self, text: str) -> np.ndarray:
         """The embedding of one question (from :meth:`encode_many` when it was primed there)."""
         text = text[:MAX_CHARS]

@@ -21,9 +21,11 @@ from typing import Iterable, Sequence
 import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
+from bot.core.memo import Memo
 from bot.core.years import normalise as normalise_years
 
 MAX_CHARS = 5000
+ANALYSES_KEPT = 64  # one message's readings and checks analyse the same sentences again: kept, not redone
 # English questions meet fewer English words in the knowledge (answers are mostly Japanese),
 # so an English word the knowledge never uses says less than an unknown Japanese noun.
 EN_UNKNOWN_WEIGHT = 0.75
@@ -180,6 +182,7 @@ class Analyzer:
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
         self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
         self._lock = threading.Lock()
+        self._analysed: Memo[Analysis] = Memo(ANALYSES_KEPT)
         table: dict[str, str] = {}
         small: dict[str, frozenset[int]] = {}
         # the word the sentence encoder reads for a group: its first variant that is not an internal token (ref1)
@@ -262,6 +265,13 @@ class Analyzer:
 
     def analyse(self, text: str) -> Analysis:
         """Normalise and tokenise ``text`` (any input: never raises on odd Unicode)."""
+        analysis = self._analysed.get(text)
+        if analysis is None:
+            analysis = self._analyse(text)
+            self._analysed.put(text, analysis)
+        return analysis
+
+    def _analyse(self, text: str) -> Analysis:
         original = clean(text)
         cleaned = normalise_years(_POLITE.sub(" ", original))
         cleaned, applied = self.apply_synonyms(cleaned)

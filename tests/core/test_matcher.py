@@ -7,66 +7,15 @@ from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, shared_encoder
 from bot.core.text import Analyzer
 
-FAQ = [
-    IntentText("organisers", ["JETプログラムはどの省が運営していますか"], "総務省・外務省・文部科学省が実施しています。"),
-    IntentText("contact", ["問い合わせ先の電話番号"], "電話は03-5253-5527です。"),
-    IntentText("casebook", ["ALTの活動事例集はどこで見られますか"], "総務省のページに掲載されています。"),
-]
 
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    vectors = ExampleVectors(shared_encoder(), [item.examples for item in FAQ])
-    return Matcher(FAQ, Analyzer(), vectors)
-
-
-def test_question_sharing_no_word_with_any_intent_still_reaches_the_nearest_in_meaning(matcher: Matcher) -> None:
-    ranked = matcher.rank(matcher.analyse("Who runs the programme?"))
-    assert ranked and ranked[0].intent_id == "organisers"
-    assert ranked[0].bm25 == 0.0  # found by meaning alone, so its score stays low
-    assert ranked[0].score < 40
-
-
-def test_semantic_candidates_only_complete_a_short_lexical_shortlist(matcher: Matcher) -> None:
-    ranked = matcher.rank(matcher.analyse("事例集はどこで見られますか"), limit=3)
-    assert ranked[0].intent_id == "casebook" and ranked[0].bm25 == 1.0
-    assert {s.intent_id for s in ranked} == {"casebook", "organisers", "contact"}
-
-
-def test_without_sentence_vectors_only_shared_words_find_intents() -> None:
-    plain = Matcher(FAQ, Analyzer())
-    assert plain.rank(plain.analyse("Who runs the programme?")) == []
-
-
-def test_a_question_naming_one_office_is_not_answered_with_another_offices_contact(repo_engine) -> None:
-    ranked = repo_engine.kb.matcher.rank(repo_engine.kb.matcher.analyse("総務省の担当者の名前だけ"))
-    assert ranked[0].intent_id == "contact_mic"
-    mofa = next(s for s in ranked if s.intent_id == "contact_mofa")
-    assert mofa.penalty < 1.0  # its examples name 外務省 instead
-
-
-def test_a_long_noun_the_knowledge_wholly_lacks_names_something_else(repo_engine) -> None:
+def test_a_ranking_asked_again_is_the_same_and_the_callers_list_is_its_own(repo_engine) -> None:
     matcher = repo_engine.kb.matcher
-    other = matcher.rank(matcher.analyse("技能実習生の受け入れ手続きは？"))
-    ours = matcher.rank(matcher.analyse("JETの受け入れ手続きは？"))
-    assert other[0].penalty < 1.0 and ours[0].penalty == 1.0
-    assert other[0].score < 50 <= ours[0].score
-
-
-@pytest.mark.parametrize("question", [
-    "総務省の担当者の名前だけ",  # a rival office: the penalty reads every named thing of each candidate
-    "令和5年度のALTの人数は？",  # a year: a specific the candidates must mention
-    "技能実習生の受け入れ手続きは？",  # a compound covered through its parts
-    "What does the notice say about CIRs?",
-    "じぇっとぷろぐらむってなに",  # kana only: reading bigrams
-])
-def test_reading_the_shortlist_at_once_changes_no_score(repo_engine, monkeypatch, question: str) -> None:
-    matcher = repo_engine.kb.matcher
-    query = matcher.analyse(question)
-    at_once = matcher.rank(query, limit=20)
-    # each candidate read on its own from the arrays, as before the shortlist was read at once
-    monkeypatch.setattr(Matcher, "_prefetch", lambda self, top, query, named: [None] * len(top))
-    assert at_once and matcher.rank(query, limit=20) == at_once
+    query = matcher.analyse("総務省の連絡先を教えてください")
+    first = matcher.rank(query)
+    first.clear()  # a caller changing its list changes no later ranking
+    again = matcher.rank(query)
+    assert again and again == matcher.rank(query, vector=matcher.encode(query))
+    assert again[0].intent_id == "contact_mic"
 
 
 # Written in Japanese only, like a municipal FAQ; one answer quotes the English names.
@@ -108,18 +57,3 @@ def test_an_intent_with_english_examples_keeps_the_english_words_of_its_answer()
     matcher = Matcher(bilingual, Analyzer())
     ranked = matcher.rank(matcher.analyse("Ministry of Internal Affairs telephone"))
     assert ranked[0].intent_id == "contact_mic" and ranked[0].coverage > 0
-
-
-@pytest.mark.parametrize("intent_id, question", [
-    ("survey_direct", "直接 要望 CLAIR"),
-    ("casebook_count", "じれいのかずは"),
-    ("local_finance", "地方財政措置について教えてください"),
-])
-def test_an_example_left_out_is_still_found_by_the_intents_other_examples(repo_engine, intent_id: str,
-                                                                          question: str) -> None:
-    # leave-one-out: an intent whose several examples agree beats a neighbour with one close example
-    kb = repo_engine.kb
-    position = kb.matcher.ids.index(intent_id)
-    example = kb.knowledge.intents[position].examples.index(question)
-    ranked = kb.matcher.rank(kb.matcher.analyse(question), exclude=(position, example))
-    assert ranked[0].intent_id == intent_id

@@ -68,6 +68,13 @@ def test_questions_primed_together_are_not_encoded_again(counting: CountingEncod
     assert counting.texts[-1] == "SEAとは", "a question not primed is encoded on its own"
 
 
+def test_only_a_primed_question_is_known_without_encoding(counting: CountingEncoder) -> None:
+    counting.encode_many(["ALTの任期は", "CIRの仕事は"])
+    counting.texts.clear()
+    assert counting.primed("ALTの任期は") is not None and counting.primed("SEAとは") is None
+    assert counting.texts == []  # looking encodes nothing
+
+
 def test_the_best_cosines_of_several_intents_are_each_intents_own() -> None:
     vectors = ExampleVectors(shared_encoder(), [*EXAMPLES, []])  # the last intent has no examples
     question = vectors.query("ALTの任期について")
