@@ -188,6 +188,16 @@ def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) 
     return ranked
 
 
+def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "") -> bool:
+    """Whether the honest "not held" intent ``intent_id`` declares a key word of the question or of its
+    message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold."""
+    if not kb.intents[intent_id].fallback:
+        return False
+    readings = [analysis] + ([kb.matcher.analyse(clean(focus.parts(message).text))] if message else [])
+    return any(_declares(kb, intent_id, w) for reading in readings for w, weight, _ in reading.units
+               if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE)
+
+
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
              vector: np.ndarray | None = None, own: Analysis | None = None, message: str = "") -> Reading:
     """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``

@@ -109,10 +109,8 @@ def test_declared_details_of_a_known_document_are_not_answered_with_the_document
 
 @pytest.mark.parametrize(("message", "said"), [
     ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
-    pytest.param("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
-                 "います。手続きの流れを教えていただけますか。", "契約の途中終了",
-                 marks=pytest.mark.xfail(strict=True, reason="round 8 merge: the not-held working-conditions intent "
-                                         "ranks first at 47.7, below the threshold; the reply is the plain apology")),
+    ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
+     "います。手続きの流れを教えていただけますか。", "契約の途中終了"),  # the not-held reply, below the threshold too
 ])
 def test_what_makes_a_long_message_out_of_scope_is_read_in_any_of_its_sentences(
         repo_engine: Engine, message: str, said: str) -> None:
