@@ -49,6 +49,8 @@ _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ
 # planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
 _FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計画数|"
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
+# "Who will be running the survey for new participants?" asks who, not a planned head count
+_WHO = re.compile(r"^(?:who|where|which office)(?![a-z])|誰が|どこが")
 _DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
 _DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
                          r"november|december)", re.IGNORECASE)
@@ -100,7 +102,7 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     relative = relative_year(text)
     figure = bool(_FIGURE.search(text)) or "headcount" in analysis.terms
     held = sorted({y for years in kb.figure_years.values() for y in years})
-    if relative is None and figure and _FUTURE.search(text):
+    if relative is None and figure and _FUTURE.search(text) and not _WHO.search(text):
         relative = "next"
     if not asked and relative == "next" and figure and held:
         # next year's / planned head counts are never published figures, whatever topic shares the words
@@ -191,8 +193,8 @@ def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) 
 def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "") -> bool:
     """Whether the honest "not held" intent ``intent_id`` declares a key word of the question or of its
     message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold."""
-    if not kb.intents[intent_id].fallback:
-        return False
+    if not kb.intents[intent_id].fallback or _missing_entity(kb, analysis, intent_id):
+        return False  # 「CIR英訳」 is no question about the ALT casebook's translation
     readings = [analysis] + ([kb.matcher.analyse(clean(focus.parts(message).text))] if message else [])
     return any(_declares(kb, intent_id, w) for reading in readings for w, weight, _ in reading.units
                if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE)

@@ -73,6 +73,16 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
 
 
+def test_who_runs_something_for_new_participants_is_no_planned_head_count(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Who will be running the placement request survey for new JET participants?")
+    assert not reply.fallback and "CLAIR" in reply.text
+
+
+def test_a_not_held_topic_naming_another_role_is_no_reply_below_the_threshold(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "事例集の英訳はある？").intent_id == "casebook_details_not_held"
+    assert ask(repo_engine, "CIR英訳").intent_id == "english_names"  # the ALT casebook's translation is not asked
+
+
 def test_planned_figures_are_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "SEAは何人採用予定ですか")
     assert reply.fallback and reply.intent_id is None

@@ -167,6 +167,13 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("ALT・CIR・SEAそれぞれの役割を簡潔に知りたい", "SEAはスポーツを通じた国際交流"),
     ("ALTに地域行事へ参加してもらうことはできますか", "地域"),
     ("Which government plan talks about ALT placement?", "教育振興基本計画"),  # placement: the plan's 配置
+    ("参加者の総数は？", "77,172"),  # 総数: a head count, not a subject the knowledge lacks
+    ("令和5年度の参加者の総数は？", "5,831"),
+    ("CIR英訳", "Coordinator for International Relations"),  # 英訳: the English name
+    ("SEAの英訳は？", "Sports Exchange Advisor"),  # 訳は inside 英訳は is no why-word
+    ("ALTの事例集を全部読みたいのですが、完全版はどこに載っていますか", "kouryu_JET"),  # 全部: the whole, held
+    ("外国語指導助手の事例集には全部でいくつの事例が載っていますか", "30事例"),  # 全部で: in total
+    ("今年度新しく来日した国際交流員は全国で何人だったか、統計があれば教えてください", "154"),
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
