@@ -5,6 +5,7 @@ import itertools
 from dataclasses import replace
 from typing import Sequence
 
+from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, has_topic, new_topic, sure, with_context, with_topic
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
@@ -109,6 +110,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        THRESHOLD, MARGIN)
+    if query is understood.analysis and asks_the_pay_itself(text):  # 「ALTの給料は？」: how much it is
+        asked = f"{asked} {AMOUNT_WORD}"
+        query = kb.matcher.analyse(asked)
+        ranked = kb.matcher.rank(query)
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)
