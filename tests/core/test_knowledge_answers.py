@@ -174,6 +174,9 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("ALTの事例集を全部読みたいのですが、完全版はどこに載っていますか", "kouryu_JET"),  # 全部: the whole, held
     ("外国語指導助手の事例集には全部でいくつの事例が載っていますか", "30事例"),  # 全部で: in total
     ("今年度新しく来日した国際交流員は全国で何人だったか、統計があれば教えてください", "154"),
+    ("who funds JET?", "local finance measures"),  # funds: the notice's 財政措置
+    ("What is the longest a participant can be re-appointed for?", "5 years"),
+    ("CIRに特化した事例集ってありますか？", "参考資料1"),
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
