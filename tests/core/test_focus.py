@@ -106,3 +106,10 @@ def test_an_office_the_background_names_picks_that_offices_contact_for_a_bare_co
 def test_a_self_introduction_may_end_with_the_role_in_brackets() -> None:
     found = parts("お世話になっております。〇〇市の近藤です（国際交流員担当）。CLAIRのサイトのURLを教えてください。")
     assert found.question == "CLAIRのサイトのURLを教えてください。" and not found.background and found.dropped
+
+
+def test_a_condition_clause_is_read_as_the_background_of_what_is_asked(repo_engine: Engine) -> None:
+    question = "東京の特別区がJETを増員したい場合、要望はどういう経路になりますか"
+    assert parts(question).alternatives == (("要望はどういう経路になりますか", "東京の特別区がJETを増員したい", False),)
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert reply.intent_id == "survey_via" and not reply.fallback  # the route asked, not how to start
