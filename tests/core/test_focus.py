@@ -113,3 +113,15 @@ def test_a_condition_clause_is_read_as_the_background_of_what_is_asked(repo_engi
     assert parts(question).alternatives == (("要望はどういう経路になりますか", "東京の特別区がJETを増員したい", False),)
     reply = answer(IncomingMessage(question), repo_engine.kb)
     assert reply.intent_id == "survey_via" and not reply.fallback  # the route asked, not how to start
+
+
+def test_a_long_message_asking_an_offices_number_or_address_politely_gets_that_offices_card(
+        repo_engine: Engine) -> None:
+    phone = answer(IncomingMessage(
+        "おはようございます。県から通知を回してもらった〇〇市市民協働課の伊藤です。通知の内容について総務省に電話で"
+        "確認したいことがあるのですが、番号を教えてください。"), repo_engine.kb)  # 番号 after 電話: the phone number
+    assert phone.intent_id == "contact_mic" and not phone.fallback
+    mail = answer(IncomingMessage(
+        "お疲れ様です。△△市教育委員会の渡辺と申します。ALTの授業での活用について文部科学省の担当部署にメールで照会"
+        "したいと考えております。宛先のアドレスをご存じでしたら教えてください。"), repo_engine.kb)  # ご存じ: no topic
+    assert mail.intent_id == "contact_mext" and not mail.fallback
