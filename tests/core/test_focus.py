@@ -125,3 +125,11 @@ def test_a_long_message_asking_an_offices_number_or_address_politely_gets_that_o
         "お疲れ様です。△△市教育委員会の渡辺と申します。ALTの授業での活用について文部科学省の担当部署にメールで照会"
         "したいと考えております。宛先のアドレスをご存じでしたら教えてください。"), repo_engine.kb)  # ご存じ: no topic
     assert mail.intent_id == "contact_mext" and not mail.fallback
+
+
+def test_a_self_introduction_may_end_with_a_job_title_and_a_name(repo_engine: Engine) -> None:
+    message = ("お疲れ様です。◇◇市教育委員会指導主事の池田です。ALTを増やす必要性を上司に説明したいのですが、"
+               "国の計画や指針でALTの配置についてどう位置付けられているか教えてください。")
+    assert parts(message).background == ""  # the introduction is dropped: its 教育委員会 is no topic
+    reply = answer(IncomingMessage(message), repo_engine.kb)
+    assert "教育振興基本計画" in reply.text and not reply.fallback
