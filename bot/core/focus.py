@@ -26,7 +26,7 @@ _INTRODUCTION = re.compile(
     r"(?:の[^\s、。？?]{1,8})?です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
-_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|けれども|けれど|ので|場合は?|際は?)[、,]")
+_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?)[、,]")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え)[^。？?]{0,12}[。.！!\s]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)

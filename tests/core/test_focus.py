@@ -133,3 +133,11 @@ def test_a_self_introduction_may_end_with_a_job_title_and_a_name(repo_engine: En
     assert parts(message).background == ""  # the introduction is dropped: its 教育委員会 is no topic
     reply = answer(IncomingMessage(message), repo_engine.kb)
     assert "教育振興基本計画" in reply.text and not reply.fallback
+
+
+def test_the_clause_after_a_past_but_is_what_is_asked(repo_engine: Engine) -> None:
+    message = ("お世話になっております。▽▽市の木村です。通知に別添の参考資料がいくつか挙がっていましたが、"
+               "JETを受け入れる際の実務的な手引きのようなものは含まれていますか。")
+    assert parts(message).alternatives[-1][0] == "JETを受け入れる際の実務的な手引きのようなものは含まれていますか。"
+    reply = answer(IncomingMessage(message), repo_engine.kb)
+    assert "JET活用マニュアル" in reply.text and not reply.fallback  # the manual, not 'not sure'
