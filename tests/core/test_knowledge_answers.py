@@ -177,6 +177,7 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("who funds JET?", "local finance measures"),  # funds: the notice's 財政措置
     ("What is the longest a participant can be re-appointed for?", "5 years"),
     ("CIRに特化した事例集ってありますか？", "参考資料1"),
+    ("国際交流委員の人数は？", "468"),  # the commonest slip in the CIR's name (委員 for 員)
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
