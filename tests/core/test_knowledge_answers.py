@@ -34,6 +34,8 @@ def test_notice_is_cited_with_its_section(repo_engine: Engine) -> None:
     ("ALTを配置する根拠は？", "学習指導要領"),
     ("活動事例集を作った目的は？", "新規採用"),  # not its publication date: the date answer gives no reason
     ("JETプログラムはなぜ重要なの？", "グローバル化"),
+    ("JETを入れても町の負担が重くならないのはなぜ？", "地方財政措置"),  # 負担が重い: the cost
+    ("通知で教育振興基本計画が引き合いに出されているのはどうして？", "学校指導体制"),  # 引き合いに出す: cite
 ])
 def test_why_questions_get_the_reason_the_notice_gives(repo_engine: Engine, question: str, reason: str) -> None:
     reply = ask(repo_engine, question)
