@@ -26,9 +26,12 @@ _INTRODUCTION = re.compile(
     r"(?:の[^\s、。？?]{1,8})?です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
-_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?)[、,]")
+_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて)[、,]")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え)[^。？?]{0,12}[。.！!\s]*$")
+# 「…最新の数字を入れたいです。わかりますか。」: a last sentence that asks nothing but whether the bot knows
+_BARE_REQUEST = re.compile(r"^(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|教えて(?:ください|下さい|いただけますか|"
+                           r"いただけませんか|もらえますか)?|いかがでしょうか|どうでしょうか)[。.？?！!\s]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 
 
@@ -76,6 +79,8 @@ def parts(text: str) -> MessageParts:
     earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]
+    elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
+        asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)][-OTHER_QUESTIONS:]
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]

@@ -141,3 +141,15 @@ def test_the_clause_after_a_past_but_is_what_is_asked(repo_engine: Engine) -> No
     assert parts(message).alternatives[-1][0] == "JETを受け入れる際の実務的な手引きのようなものは含まれていますか。"
     reply = answer(IncomingMessage(message), repo_engine.kb)
     assert "JET活用マニュアル" in reply.text and not reply.fallback  # the manual, not 'not sure'
+
+
+def test_a_last_sentence_that_only_asks_whether_the_bot_knows_leaves_the_question_to_the_one_before(
+        repo_engine: Engine) -> None:
+    message = ("こんにちは。△△市の山崎です。来年度予算の説明資料を作っていて、全国で現在ALTが何人くらい活躍しているのか"
+               "最新の数字を入れたいです。わかりますか。")
+    found = parts(message)
+    assert found.question.startswith("来年度予算の説明資料を作っていて")  # not 「わかりますか。」
+    assert ("全国で現在ALTが何人くらい活躍しているのか最新の数字を入れたいです。" in
+            [sentence for sentence, _, _ in found.alternatives])  # what they are doing is background
+    reply = answer(IncomingMessage(message), repo_engine.kb)
+    assert "5,355" in reply.text and not reply.fallback  # the latest figures, not next year's 'not held'
