@@ -30,7 +30,8 @@ _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|まし�
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え)[^。？?]{0,12}[。.！!\s]*$")
 # 「…最新の数字を入れたいです。わかりますか。」: a last sentence that asks nothing but whether the bot knows
-_BARE_REQUEST = re.compile(r"^(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|教えて(?:ください|下さい|いただけますか|"
+_BARE_REQUEST = re.compile(r"^(?:もし)?(?:(?:ご存じ|ご存知|御存知|御存じ|お分かり|おわかり)(?:でしたら|であれば|なら)、?|よろしければ、?)?"
+                           r"(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|教えて(?:ください|下さい|いただけますか|"
                            r"いただけませんか|もらえますか)?|いかがでしょうか|どうでしょうか)[。.？?！!\s]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 

@@ -38,7 +38,7 @@ def _without_why(query: Analysis) -> Analysis:
 
 # what a town does with a role (hire it, use it, consider it…): "why should a town hire a CIR" asks the CIR's reasons
 _ADOPTION = ("hire employ use introduce consider promote encourage recommend bring take accept government "
-             "導入 促進 市区町村 自治体 活用 採用 任用 雇用 雇う 検討 推進 勧める 国")
+             "導入 促進 市区町村 自治体 活用 採用 任用 雇用 雇う 検討 推進 勧める 国 置く 配置 増員")
 
 
 def reasons_for_adopting(kb: KnowledgeBase, query: Analysis) -> Scored | None:

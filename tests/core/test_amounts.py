@@ -15,7 +15,7 @@ def test_the_pay_itself_is_said_to_be_not_held_with_the_funding_as_a_choice(repo
     assert "local_finance" in {s.intent_id for s in reply.suggestions}  # offered, not given as the answer
 
 
-@pytest.mark.parametrize("question", ["What is the pay of a CIR?", "ALT salary?"])
+@pytest.mark.parametrize("question", ["What is the pay of a CIR?", "ALT salary?", "What is a CIR paid?"])
 def test_the_pay_asked_in_english_is_said_to_be_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.text.startswith("The amounts are not given in the notice")

@@ -153,3 +153,9 @@ def test_a_last_sentence_that_only_asks_whether_the_bot_knows_leaves_the_questio
             [sentence for sentence, _, _ in found.alternatives])  # what they are doing is background
     reply = answer(IncomingMessage(message), repo_engine.kb)
     assert "5,355" in reply.text and not reply.fallback  # the latest figures, not next year's 'not held'
+
+
+def test_if_you_know_please_tell_me_is_no_question_of_its_own() -> None:
+    found = parts("お世話になっております。〇〇県国際課主査の佐々木です。SEAを受け入れるための手続きを調べています。"
+                  "ご存じでしたら教えてください。")
+    assert found.question == "SEAを受け入れるための手続きを調べています。" and found.dropped
