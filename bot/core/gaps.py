@@ -45,7 +45,10 @@ _RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?
 _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
-                      r"(?:better|cheaper)|recommend)(?![a-z])")
+                      r"(?:better|cheaper)|recommend)(?![a-z])|"
+                      # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
+                      r"べきでない|べきではない|ない(?:ほう|方)がいい|やめた(?:ほう|方)がいい|"
+                      r"(?<![a-z])(?:avoid|should not|shouldn't|not (?:hire|use|introduce))(?![a-z])")
 # planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
 _FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計画数|"
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")

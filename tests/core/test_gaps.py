@@ -49,6 +49,8 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
 @pytest.mark.parametrize(("question", "said"), [
     ("うちの町はALTとCIR、どっちを採用したほうがいいと思う？", "判断やおすすめ"),
     ("SEAにはどの競技の人が来ることが多いの？", "ランキング"),  # which one is commonest: a ranking
+    ("SEAを導入すべきでない理由は？", "判断やおすすめ"),  # reasons against: the notice gives only reasons for
+    ("Why should a town avoid hiring a CIR?", "no opinion"),
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
@@ -71,6 +73,11 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
     assert reply.fallback and reply.intent_id == "staff_personal"
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
+
+
+def test_firing_an_alt_is_not_answered_with_the_reasons_for_alts(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "Why should we fire our ALT?").fallback
+    assert ask(repo_engine, "Can we fire an ALT mid-contract?").intent_id == "working_conditions"
 
 
 def test_who_runs_something_for_new_participants_is_no_planned_head_count(repo_engine: Engine) -> None:
