@@ -54,6 +54,9 @@ _FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|�
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
 # "Who will be running the survey for new participants?" asks who, not a planned head count
 _WHO = re.compile(r"^(?:who|where|which office)(?![a-z])|誰が|どこが")
+# 「1987年以来の累計」, "since 1987": a starting point, not the year whose figures are asked
+_SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)?(?:以来|以降)|(?<![a-z])since (?:fy ?)?\d{4}(?![0-9])",
+                    re.IGNORECASE)
 _DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
 _DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
                          r"november|december)", re.IGNORECASE)
@@ -101,7 +104,7 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
 
 def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
                 vector: np.ndarray | None) -> Reading:
-    asked = years_in(text)
+    asked = years_in(_SINCE.sub(" ", text))
     relative = relative_year(text)
     figure = bool(_FIGURE.search(text)) or "headcount" in analysis.terms
     held = sorted({y for years in kb.figure_years.values() for y in years})

@@ -75,6 +75,13 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
 
 
+@pytest.mark.parametrize("question", ["JETの参加者が1987年以来累計で何人いるのか知りたいです",
+                                      "How many participants in total since 1987?"])
+def test_a_year_since_which_a_total_is_asked_is_no_year_asked(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and ("77,000" in reply.text or "77,172" in reply.text)  # the cumulative total
+
+
 def test_firing_an_alt_is_not_answered_with_the_reasons_for_alts(repo_engine: Engine) -> None:
     assert ask(repo_engine, "Why should we fire our ALT?").fallback
     assert ask(repo_engine, "Can we fire an ALT mid-contract?").intent_id == "working_conditions"
