@@ -158,7 +158,7 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
     from bot.core import index_cache
     from bot.core.answer import answer
     from bot.core.types import IncomingMessage
-    from benchmarks.generate import question_mix
+    from benchmarks.question_mix import question_mix
     imported = time.perf_counter()
     result = index_cache.load_or_build(kb_dir / "intents", kb_dir / "knowledge", cache_dir, progress=False)
     loaded = time.perf_counter()

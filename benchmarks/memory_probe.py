@@ -47,7 +47,7 @@ kb = res.kb
 mark(f"cache loaded ({time.perf_counter()-t:.1f} s)")
 gc.collect(); mark("after gc")
 answer(IncomingMessage("住民票の写しが欲しい"), kb); mark("first answer")
-from benchmarks.generate import question_mix
+from benchmarks.question_mix import question_mix
 for q in question_mix(int(sys.argv[3]), 300, 7):
     answer(IncomingMessage(q.text), kb)
 mark("after 300 questions")

@@ -89,7 +89,8 @@ def web_tables(web: list[dict[str, Any]]) -> list[str]:
         store = r["store"] + (f", pool {r['pool']}" if r.get("pool") else "")
         non200 = sum(v for k, v in r["statuses"].items() if k != "200")
         workers = r["answer_workers"] // max(1, r["servers"])
-        out.append(f"| {r['run']} | {store} | {r['servers']} × {workers} | {r['channel']} | {load} | "
+        hosts = f"{r['servers']} × {workers}" + (" (1 core each)" if r.get("pinned") else "")
+        out.append(f"| {r['run']} | {store} | {hosts} | {r['channel']} | {load} | "
                    f"{r['requests']} / {r['events']} | {f(r['ack_rps'], 0)} | {f(r['p50_ms'])} | {f(r['p99_ms'])} | "
                    f"{non200} / {r['errors']} | {f(r['replies_rps'], 0)} | {r['pushed']} | "
                    f"{f(r['web_cpu_ms_per_request'], 2)} | {f(r['worker_cpu_ms_per_reply'], 2)} | {r['missing']} | "
@@ -117,7 +118,8 @@ def cpu_table(rows: list[dict[str, Any]]) -> list[str]:
            "|---|---|---:|---:|---:|---:|---:|" + "---:|" * len(parts) + "---:|---:|"]
     for r in rows:
         per = " | ".join(fmt(1000 * r["cpu_s"].get(name, 0.0) / max(1, r["events"]), 2) for name in parts)
-        out.append(f"| {r['run']} {r['channel']} | {r['store']} | {r['servers']} | {r['events']} | "
+        hosts = f"{r['servers']}" + (" (1 core each)" if r.get("pinned") else "")
+        out.append(f"| {r['run']} {r['channel']} | {r['store']} | {hosts} | {r['events']} | "
                    f"{fmt(r['window_s'])} | {fmt(r['cores_busy'], 2)} | {fmt(r.get('others_cores_busy'), 2)} | {per} | "
                    f"{fmt(r['replies_per_worker_cpu_s'], 0)} | {fmt(r['replies_per_cpu_s'], 0)} |")
     return out + [""]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import aiohttp
 
-from benchmarks.generate import question_mix
+from benchmarks.question_mix import question_mix
 
 LINE_SECRET = "bench-line-channel-secret-0123456789"
 SLACK_SECRET = "bench-slack-signing-secret-0123456789"

@@ -11,6 +11,9 @@
    answers a short untimed burst (a fresh process is slower at first). Every run also reports the
    CPU of each part (web, answer workers, PostgreSQL, the stand-in, the harness): on 2 cores, one
    host may already keep more than half of them busy, and then two cannot reach twice its rate.
+   So the same is run again with each host held to one core of its own (CPU affinity, inherited by
+   its answer worker), as two one-core hosts would run: one host on core 0, then two on cores 0
+   and 1. PostgreSQL, the stand-in and the harness are not pinned: they take their share of both.
 4. **pool** (PostgreSQL, full run only): one host with ``JETBOT_DB_POOL_SIZE=1`` against the
    default pool, under the burst.
 """
@@ -140,14 +143,8 @@ def _postgres_runs(plan: WebPlan, runner: Runner, stub: Stub) -> None:
         runner.parts["postgres"] = lambda: tree_cpu_seconds(postmaster)
         runner.log("web on PostgreSQL: one host, then two")
         burst = {"concurrency": 64, "count": plan.scale_events, "budget": 60.0, "redeliver_every": 1, "logged": logged}
-        with runner.serve(stub, 1, database_url=url) as first:
-            runner.warm_up([first], stub)
-            runner.measure({"run": "scale", "store": "postgres", "pool": "default"}, [first], stub, "line", "closed",
-                           **burst)
-            with runner.serve(stub, 1, database_url=url) as second:
-                runner.warm_up([second], stub)
-                runner.measure({"run": "scale", "store": "postgres", "pool": "default"}, [first, second], stub,
-                               "line", "closed", **burst)
+        for pinned in (False, True):
+            _scale_pair(runner, stub, url, burst, pinned)
         if plan.pool:
             runner.log("web on PostgreSQL: one connection instead of a pool")
             with runner.serve(stub, 1, database_url=url, pool_size=1) as single:
@@ -157,3 +154,16 @@ def _postgres_runs(plan: WebPlan, runner: Runner, stub: Stub) -> None:
     finally:
         runner.parts.pop("postgres", None)
         cluster.stop()
+
+
+def _scale_pair(runner: Runner, stub: Stub, url: str, burst: dict[str, Any], pinned: bool) -> None:
+    """One host, then two on the same PostgreSQL; ``pinned``: each host on one core of its own."""
+    label = {"run": "scale", "store": "postgres", "pool": "default", "pinned": pinned}
+    if pinned:
+        runner.log("web on PostgreSQL: one host, then two, each held to one core")
+    with runner.serve(stub, 1, database_url=url, cpus={0} if pinned else None) as first:
+        runner.warm_up([first], stub)
+        runner.measure(label, [first], stub, "line", "closed", **burst)
+        with runner.serve(stub, 1, database_url=url, cpus={1} if pinned else None) as second:
+            runner.warm_up([second], stub)
+            runner.measure(label, [first, second], stub, "line", "closed", **burst)

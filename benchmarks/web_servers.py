@@ -111,7 +111,8 @@ class Serve:
 
     def __init__(self, code_dir: Path, kb_dir: Path, cache_dir: Path, log_path: Path, stub: Stub, *,
                  answer_workers: int, db_path: Path | None = None, database_url: str | None = None,
-                 pool_size: int | None = None, extra_env: dict[str, str] | None = None) -> None:
+                 pool_size: int | None = None, extra_env: dict[str, str] | None = None,
+                 cpus: set[int] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.answer_workers = answer_workers
@@ -136,7 +137,9 @@ class Serve:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
                 cwd=code_dir, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True)  # its own process group: the answer workers with it
+                start_new_session=True,  # its own process group: the answer workers with it
+                # ``cpus``: the process and its answer workers run on these cores only (a host of that size)
+                preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
         self.startup_s = self._wait_ready(started)
 
     def _wait_ready(self, started: float, limit: float = 180.0) -> float:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from bot.core.knowledge import KnowledgeError
+from bot.core.knowledge_model import KnowledgeError
 from bot.core.render import plain_text, to_json
 from bot.core.types import IncomingMessage
 from bot.engine import Engine, load_engine

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.limits import LINE_TEXT_UNITS, SLACK_SECTION
-from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.core.knowledge_model import Knowledge, KnowledgeError
+from bot.core.knowledge import load_knowledge
 from bot.core.text import clean, fold_kana
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")

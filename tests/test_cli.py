@@ -101,6 +101,17 @@ def test_eval_reports_figures_and_fails_below_minimum(tmp_path: Path, capsys: py
     assert "below minimum: in_scope 0.667 < 0.9" in capsys.readouterr().out
 
 
+def test_eval_refuses_a_question_it_could_not_judge_naming_the_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    questions = write(tmp_path / "q.yaml", """\
+- {q: "総務省の電話", any: ["0352535527"]}
+- {q: "明日の天気", kind: out_of_scope}
+""")
+    assert main(["eval", *MINI, str(questions)]) == 2
+    out = capsys.readouterr().out
+    assert f"jetbot eval: {questions}:2: nothing to judge this question by" in out and "in-scope" not in out
+
+
 def test_cross_validate_reports_leave_one_out(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--cross-validate", *MINI]) == 0
     out = capsys.readouterr().out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any
 
 from bot.core.feedback import with_vote_actions
 from bot.core.render import contact_lines, plain_text

@@ -1,8 +1,6 @@
 """The Slack channel: ``POST /slack/events`` (Events API, interactivity, slash commands) in, Web API out.
 
-Requests are screened before Bolt sees them (at most 1 MB, exactly one signature and timestamp,
-signed with the signing secret within 5 minutes, never seen before — a replayed request is ignored —,
-a JSON object or form nested at most 32 deep); Bolt then runs the
+Requests are screened before Bolt sees them (:mod:`adapters.slack.screening`); Bolt then runs the
 listeners (:mod:`adapters.slack.listeners`), which hand questions to the intake. Replies go out
 with ``chat.postMessage`` (in the thread; in the user's DM, opened with ``conversations.open``,
 for App Home taps) or the ``response_url`` (to the asker only; also where the bot is not in the
@@ -11,15 +9,12 @@ Switched off (503) without the signing secret and bot token.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-from urllib.parse import parse_qs
 from typing import Any, Callable, Sequence
 
 import aiohttp
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -27,17 +22,17 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
-from starlette.types import Message
 
 from adapters.channel import Intake
-from adapters.http import MAX_DEPTH, Refused, json_depth_exceeds, read_body
 from adapters.slack.admin import AdminCommands, admin_subcommands
 from adapters.slack.blocks import reply_to_blocks
-from adapters.slack.escalation import EscalationListeners, SlackTeamInbox
+from adapters.slack.escalation import EscalationListeners
+from adapters.slack.team_inbox import SlackTeamInbox
 from adapters.slack.escalation_blocks import admin_list
 from adapters.slack.feedback import FeedbackListener, Votes
 from adapters.slack.home import AppHome
 from adapters.slack.listeners import SlackListeners, build_app, retry_handlers, web_client
+from adapters.slack.screening import replayed, screen
 from bot.conversation.background import BackgroundWork, describe
 from bot.core.types import Delivery, Inbound, Reply
 from bot.escalation.desk import EscalationDesk
@@ -46,29 +41,10 @@ from bot.storage.dedupe_keys import Dedupe
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 1024 * 1024
 PATH = "/slack/events"
 METADATA_TYPE = "jetbot_answer"
 Payload = tuple[str, list[dict[str, Any]]]
 NOT_A_MEMBER = ("not_in_channel", "channel_not_found")  # the bot cannot post there (private, or not invited)
-
-
-def _refuse(status: int, reason: str) -> JSONResponse:
-    log.warning("slack: request refused (%d): %s", status, reason)
-    return JSONResponse({"error": reason}, status_code=status)
-
-
-def _nested_too_deep(text: str) -> bool:
-    """Whether the body, or the JSON ``payload`` of a form, nests deeper than the parser should see."""
-    payloads = parse_qs(text).get("payload", []) if not text.lstrip().startswith("{") else [text]
-    return any(json_depth_exceeds(payload, MAX_DEPTH) for payload in payloads)
-
-
-def _replayed(request: Request, body: bytes) -> Request:
-    """``request`` with its (already read) body available again, for Bolt's handler."""
-    async def receive() -> Message:
-        return {"type": "http.request", "body": body, "more_body": False}
-    return Request(request.scope, receive)
 
 
 class SlackChannel:
@@ -120,50 +96,12 @@ class SlackChannel:
             if handler is None:
                 return JSONResponse({"error": "slack channel disabled",
                                      "reason": f"{' and '.join(self._missing)} not set"}, status_code=503)
-            body = await self._screen(request)
+            body = await screen(request, self._verifier, self._dedupe)
             if isinstance(body, Response):
                 return body
-            return await handler.handle(_replayed(request, body))
+            return await handler.handle(replayed(request, body))
 
         return [Route(PATH, events, methods=["POST"])]
-
-    async def _screen(self, request: Request) -> bytes | Response:
-        """The raw body of a request that is at most 1 MB, signed once, fresh and a JSON object or
-        form; otherwise the refusal. Bolt reads bodies of any size and parses them before it checks
-        the signature, so unsigned junk would reach its parser (a 500) without this."""
-        signatures = request.headers.getlist("x-slack-signature")
-        stamps = request.headers.getlist("x-slack-request-timestamp")
-        if request.headers.get("content-length", "0").isdigit() and \
-                int(request.headers.get("content-length", "0")) > MAX_BODY_BYTES:
-            return _refuse(413, "body too large or bad length")
-        if len(signatures) != 1 or len(stamps) != 1 or not stamps[0].isdigit():
-            return _refuse(401, "missing, repeated or malformed signature headers")
-        try:
-            raw = await read_body(request, MAX_BODY_BYTES)
-        except Refused as refused:
-            return _refuse(refused.status, refused.reason)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return _refuse(401, "body is not UTF-8")  # Slack signs UTF-8 text: this was not Slack
-        if self._verifier is None or not self._verifier.is_valid(text, stamps[0], signatures[0]):
-            return _refuse(401, "invalid or stale signature")
-        if _nested_too_deep(text):
-            return _refuse(400, f"JSON nested deeper than {MAX_DEPTH} levels")
-        if not self._dedupe.claim("slack:request:" + hashlib.sha256(signatures[0].encode()).hexdigest()):
-            # the very same signed request again (a replay within the 5-minute window): already handled
-            log.warning("slack: a signed request was replayed; ignored")
-            return Response(status_code=200)
-        try:
-            payload = parse_body(text, request.headers.get("content-type"))
-        except ValueError:
-            payload = None
-        if not isinstance(payload, dict):
-            return _refuse(400, "body is not a JSON object or form")
-        if payload.get("type") == "app_rate_limited":  # Slack holds events back for a minute
-            log.warning("slack: events are being rate limited (minute %s)", payload.get("minute_rate_limited"))
-            return Response(status_code=200)
-        return raw
 
     def render(self, reply: Reply, inbound: Inbound) -> Payload:
         """Block Kit: ``(fallback text, blocks)``."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Sequence
 
-from bot.conversation.answering import Answerer, InboxPort
+from bot.conversation.answering import Answerer, InboxPort, Outbox
 from bot.conversation.background import BackgroundWork
 from bot.conversation.group_commit import GroupCommit
 from bot.conversation.responder import Responder

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from bot.core.knowledge import PLACEHOLDER, Intent, Knowledge, Record
+from bot.core.knowledge_model import Intent, Knowledge, Record
+from bot.core.references import PLACEHOLDER
 from bot.core.types import Contact, Language, Link, Suggestion
 
 _SOURCE_PREFIX = {

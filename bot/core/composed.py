@@ -10,7 +10,7 @@ from collections import OrderedDict
 from typing import Any, Iterator, Mapping
 
 from bot.core.compose import ComposedAnswer, compose
-from bot.core.knowledge import Intent, Knowledge
+from bot.core.knowledge_model import Intent, Knowledge
 from bot.core.types import Language
 
 KEEP = 512

@@ -39,6 +39,8 @@ _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
 _FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
+# "Who will be running the survey for new participants?" asks for a body, not a head count
+_ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|ministry))(?![a-z])")
 # 「世界で一番大きい」 is the notice's 世界最大規模 in other words, not a ranking the knowledge lacks
 _RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|"
                       r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
@@ -106,7 +108,7 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
                 vector: np.ndarray | None) -> Reading:
     asked = years_in(_SINCE.sub(" ", text))
     relative = relative_year(text)
-    figure = bool(_FIGURE.search(text)) or "headcount" in analysis.terms
+    figure = (bool(_FIGURE.search(text)) and not _ASKS_WHO.match(text)) or "headcount" in analysis.terms
     held = sorted({y for years in kb.figure_years.values() for y in years})
     if relative is None and figure and _FUTURE.search(text) and not _WHO.search(text):
         relative = "next"

@@ -52,21 +52,21 @@ import contextlib
 import hashlib
 import importlib.metadata
 import logging
-import os
 import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterator, TextIO
+from typing import Iterator, TextIO
 
 from bot.core import knowledge_base as kb_module
 from bot.core.knowledge_base import KnowledgeBase, build_kb
 from bot.core.knowledge import load_knowledge
 from bot.core import index_cache_file as index_file
 from bot.core.index_cache_file import FORMAT
-from bot.core.knowledge import Knowledge, content_version
+from bot.core.knowledge_model import Knowledge
+from bot.core.knowledge import content_version
 from bot.core import vector_store
 from bot.core.semantic import SentenceEncoder, shared_encoder
 

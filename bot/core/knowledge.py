@@ -2,80 +2,14 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
+from bot.core.knowledge_model import Intent, Knowledge, KnowledgeError, Record
 from bot.core.menu import MenuTopic, check_menu, read_topics
+from bot.core.references import check_references
 from bot.core.schema import INTENT_SECTIONS, KNOWLEDGE_SECTIONS, check_records, check_synonyms
 from bot.core.yaml_source import LineDict, YamlError, read_yaml
-
-PLACEHOLDER = re.compile(r"\{(fact|contact|link):([a-z0-9_]+)(?:\.([a-z_]+))?\}")
-CONTACT_FIELDS = ("name", "name_en", "phone", "email")
-LINK_FIELDS = ("title", "title_en", "url")
-
-
-class KnowledgeError(Exception):
-    """The YAML could not be loaded; ``errors`` lists every problem as ``file:line: message``."""
-
-    def __init__(self, errors: list[YamlError]) -> None:
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
-
-
-@dataclass(frozen=True)
-class Record:
-    """One knowledge entry (source, fact, link, contact or case): its fields and where it stands."""
-
-    kind: str
-    id: str
-    data: dict[str, Any]
-    file: str
-    line: int
-
-    def get(self, name: str, default: Any = None) -> Any:
-        """Field value, or ``default`` when unset."""
-        value = self.data.get(name)
-        return default if value is None else value
-
-
-@dataclass(frozen=True)
-class Intent:
-    """One intent as the admin wrote it."""
-
-    id: str
-    examples: tuple[str, ...]
-    answer: str
-    file: str
-    line: int
-    answer_en: str | None = None
-    title: str | None = None
-    title_en: str | None = None
-    facts: tuple[str, ...] = ()
-    links: tuple[str, ...] = ()
-    contacts: tuple[str, ...] = ()
-    cases: tuple[str, ...] = ()
-    follow_ups: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    example_lines: tuple[int, ...] = ()
-    fallback: bool = False  # a known question the notice does not answer: the reply says so
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    """Everything the bot knows, as loaded from one consistent set of files."""
-
-    intents: tuple[Intent, ...]
-    records: dict[str, dict[str, Record]] = field(default_factory=dict)
-    synonyms: tuple[tuple[str, ...], ...] = ()
-    version: str = ""
-    menu: tuple[MenuTopic, ...] = ()  # the main topics, in order (``menu:`` in an intents file)
-
-    def table(self, kind: str) -> dict[str, Record]:
-        """All records of one kind (``facts``, ``contacts``…) by id."""
-        return self.records.get(kind, {})
-
 
 def yaml_files(folder: Path) -> list[Path]:
     """The ``*.yaml`` / ``*.yml`` files of ``folder``, in name order (none if it is missing)."""
@@ -198,46 +132,3 @@ def _check_duplicate_intents(intents: list[Intent], errors: list[YamlError]) -> 
                                     f"duplicate intent id '{intent.id}' (first at {first.file}:{first.line})"))
         else:
             seen[intent.id] = intent
-
-
-def check_references(knowledge: Knowledge) -> list[YamlError]:
-    """Every id an intent or record names must exist; every placeholder must resolve."""
-    errors: list[YamlError] = []
-    sources = knowledge.table("sources")
-    for kind in ("facts", "links", "contacts", "cases"):
-        for record in knowledge.table(kind).values():
-            source = record.get("source")
-            if source and source not in sources:
-                errors.append(YamlError(record.file, record.line,
-                                        f"{kind[:-1]} '{record.id}' names unknown source '{source}'"))
-    intent_ids = {i.id for i in knowledge.intents}
-    for intent in knowledge.intents:
-        for kind, ids in (("facts", intent.facts), ("links", intent.links), ("contacts", intent.contacts),
-                          ("cases", intent.cases)):
-            for ref in ids:
-                if ref not in knowledge.table(kind):
-                    errors.append(YamlError(intent.file, intent.line,
-                                            f"intent '{intent.id}' refers to unknown {kind[:-1]} '{ref}'"))
-        for ref in intent.follow_ups:
-            if ref not in intent_ids:
-                errors.append(YamlError(intent.file, intent.line,
-                                        f"intent '{intent.id}' has unknown follow-up '{ref}'"))
-        for text in (intent.answer, intent.answer_en or ""):
-            for match in PLACEHOLDER.finditer(text):
-                problem = _placeholder_problem(knowledge, *match.groups())
-                if problem:
-                    errors.append(YamlError(intent.file, intent.line,
-                                            f"intent '{intent.id}': {match.group(0)} {problem}"))
-    return errors
-
-
-def _placeholder_problem(knowledge: Knowledge, kind: str, ref: str, attr: str | None) -> str | None:
-    table = knowledge.table(kind + "s")
-    if ref not in table:
-        return f"names unknown {kind} '{ref}'"
-    allowed = {"fact": (None,), "contact": CONTACT_FIELDS, "link": LINK_FIELDS}[kind]
-    if attr not in allowed:
-        return f"has no field '{attr}' (use one of {', '.join(a or '(none)' for a in allowed)})"
-    if attr and table[ref].get(attr) is None:
-        return f"refers to '{attr}', which {kind} '{ref}' does not have"
-    return None

@@ -9,7 +9,8 @@ from typing import Callable, Mapping
 
 from bot.core.compose import ComposedAnswer, compose
 from bot.core.composed import ComposedAnswers
-from bot.core.knowledge import Intent, Knowledge, load_knowledge
+from bot.core.knowledge_model import Intent, Knowledge
+from bot.core.knowledge import load_knowledge
 from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
 from bot.core.spelling import Speller, build_speller

@@ -15,6 +15,8 @@ from bot.core.text import Analysis, is_english
 # 「XのYは？」, 「XのYを教えて」: Y is what is asked about X (a short question only)
 _HEAD = re.compile(r"の([^のはをがにでとも、。？?\s]{2,10})(?:は|って|を教えて|について)[^のは、。]{0,8}[？?]?$")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")
+# 「参加者の総数は？」: a count or a total of X (総数, 件数, 合計) asks about X itself, not about something else
+_AMOUNT = re.compile(r"数$|^(?:合計|総計|トータル)")
 SHORT = 30  # characters of a Japanese question read this way
 
 
@@ -31,7 +33,7 @@ def _english(kb: KnowledgeBase, analysis: Analysis) -> bool:
 def _japanese(kb: KnowledgeBase, text: str) -> bool:
     """The Y of a short 「XのYは？」 is a word (not a kana particle like ほう) the knowledge never uses."""
     found = _HEAD.search(text) if len(text) <= SHORT else None
-    if found is None or _HIRAGANA.fullmatch(found.group(1)):
+    if found is None or _HIRAGANA.fullmatch(found.group(1)) or _AMOUNT.search(found.group(1)):
         return False
     head = kb.matcher.analyse(found.group(1))
     return bool(head.units) and not head.synonyms_applied and not any(kb.matcher.knows(w) for w, _, _ in head.units)

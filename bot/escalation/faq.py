@@ -13,7 +13,8 @@ from typing import Iterable
 import yaml
 
 from bot.core.escalation import Escalation
-from bot.core.knowledge import PLACEHOLDER, Intent
+from bot.core.knowledge_model import Intent
+from bot.core.references import PLACEHOLDER
 from bot.core.schema import ID_RE
 from bot.core.text import clean, fold_kana
 

@@ -11,7 +11,7 @@ from bot.core.answer import THRESHOLD, ranking
 from bot.core.knowledge_base import KnowledgeBase
 from bot.engine import Engine, load_engine
 from bot.evaluation import ranking as measures
-from bot.evaluation.question_set import Result, load_questions, run
+from bot.evaluation.question_set import QuestionSetError, Result, load_questions, run
 
 T = TypeVar("T")
 
@@ -121,7 +121,11 @@ def run_eval(args: argparse.Namespace, out: TextIO, engine: Engine | None = None
         for (expected, got), count in confusions.most_common(10):
             out.write(f"  confused: {expected} -> {got} ({count})\n")
     if args.questions:
-        questions = load_questions(Path(args.questions))
+        try:
+            questions = load_questions(Path(args.questions))
+        except QuestionSetError as exc:
+            out.write(f"jetbot eval: {exc}\n")
+            return 2
         judged = [q for q in questions if q.judged]
         if judged:
             results = list(run(list(progress(judged, "eval")), lambda m, remember: engine.answer(m, remember)))

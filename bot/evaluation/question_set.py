@@ -26,10 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import yaml
-
 from bot.core.render import plain_text
 from bot.core.types import IncomingMessage, Reply
+from bot.core.yaml_source import read_yaml
 
 _STRIP = re.compile(r"[\s,、，\-‐‑‒–—―−ー－]")
 Ask = Callable[[IncomingMessage, bool], Reply]  # (message, remember the conversation)
@@ -88,17 +87,42 @@ class Result:
     expected: str
 
 
+class QuestionSetError(ValueError):
+    """A question file that cannot be run as written; the message names file and line."""
+
+
+_JUDGED_BY = ("any", "all", "none", "fallback", "relevant")
+
+
 def load_questions(path: Path) -> list[Question]:
-    """Every question of the file, dialogues unrolled in order."""
-    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    """Every question of the file, dialogues unrolled in order.
+
+    Raises :class:`QuestionSetError` for a file that is not a list of questions, or a question with
+    nothing to judge it by (it would be skipped silently and every figure would mislead)."""
+    items, errors = read_yaml(path, str(path))
+    if errors:
+        raise QuestionSetError(str(errors[0]))
+    if not isinstance(items, list):
+        raise QuestionSetError(f"{path}:1: expected a list of questions")
     questions: list[Question] = []
-    for number, item in enumerate(items, 1):
+    for number, (item, line) in enumerate(zip(items, items.item_lines), 1):
+        turns = item.get("dialogue") if isinstance(item, dict) else None
+        for turn in turns if isinstance(turns, list) else [item]:
+            _check(turn, path, getattr(turn, "line", line))
         kind = str(item.get("kind") or "")
-        if "dialogue" in item:
-            questions += [Question(turn, kind or "followup", number) for turn in item["dialogue"]]
+        if turns:
+            questions += [Question(turn, kind or "followup", number) for turn in turns]
         else:
             questions.append(Question(item, kind))
     return questions
+
+
+def _check(item: Any, path: Path, line: int) -> None:
+    if not isinstance(item, dict) or "q" not in item:
+        raise QuestionSetError(f"{path}:{line}: a question needs q: (or dialogue: a list of turns)")
+    if not any(key in item for key in _JUDGED_BY):
+        raise QuestionSetError(f"{path}:{line}: nothing to judge this question by: add any:, all:, none:, "
+                               f"fallback: true (out of scope) or relevant:")
 
 
 def answered(reply: Reply) -> bool:

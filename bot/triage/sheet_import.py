@@ -12,7 +12,8 @@ from typing import TextIO
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from bot.core.knowledge import Intent, Knowledge, load_knowledge, yaml_files
+from bot.core.knowledge_model import Intent, Knowledge
+from bot.core.knowledge import load_knowledge, yaml_files
 from bot.triage.spreadsheet import Row, SheetError, read_sheet
 from bot.triage.writer import KnowledgeWriter
 from bot.triage.yaml_edits import Document

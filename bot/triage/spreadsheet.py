@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.compose import compose
-from bot.core.knowledge import Knowledge, load_knowledge
+from bot.core.knowledge_model import Knowledge
+from bot.core.knowledge import load_knowledge
 from bot.reports.csv_export import csv_text, safe_cell
 
 COLUMNS = ("id", "title", "examples", "answer", "answer_en", "links", "contacts", "file", "reads_as")

@@ -24,7 +24,8 @@ import logging
 from pathlib import Path
 from typing import AsyncIterator
 
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.knowledge_model import KnowledgeError
+from bot.core.knowledge import load_knowledge
 from bot.core.snapshot import KnowledgeSnapshot
 from bot.reload import Reloader, ReloadResult
 from bot.storage.knowledge_versions import KnowledgeVersion, KnowledgeVersions

@@ -16,7 +16,7 @@ from adapters.channel import Channel
 from adapters.line.channel import LineChannel
 from adapters.line.escalation import LinePusher
 from adapters.slack.channel import SlackChannel
-from adapters.slack.escalation import SlackTeamInbox
+from adapters.slack.team_inbox import SlackTeamInbox
 from adapters.slack.home import AppHome, HomeData
 from adapters.slack.listeners import web_client
 from adapters.web_chat import WebChat

@@ -38,6 +38,13 @@ def test_a_year_the_topic_holds_is_answered(repo_engine: Engine) -> None:
     assert ask(repo_engine, "令和6年度分の配置要望調査について教えて").intent_id == "survey_what"
 
 
+def test_a_question_about_who_runs_next_years_survey_is_not_a_question_about_next_years_figures(
+        repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Who will be running the placement request survey for new JET participants?")
+    assert reply.intent_id == "survey_what" and "CLAIR" in reply.text
+    assert ask(repo_engine, "How many JET participants will there be next year?").fallback
+
+
 def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> None:
     ranking = ask(repo_engine, "Which prefecture has the most CIRs?")
     assert ranking.fallback and ranking.text.startswith("Rankings")

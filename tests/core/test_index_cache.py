@@ -13,7 +13,8 @@ import pytest
 
 from bot.core import index_cache, index_cache_file as index_file
 from bot.core.answer import answer
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.knowledge_model import KnowledgeError
+from bot.core.knowledge import load_knowledge
 from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.types import IncomingMessage
 from paths import FIXTURES

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.knowledge import load_knowledge
+from loading import load_errors
 from paths import write
 
 MINIMAL = """\
@@ -14,12 +15,6 @@ intents:
     examples: [JETの参加者数は？]
     answer: 約77,000人です。
 """
-
-
-def errors_of(intents: Path, knowledge: Path) -> list[str]:
-    with pytest.raises(KnowledgeError) as caught:
-        load_knowledge(intents, knowledge)
-    return [str(e) for e in caught.value.errors]
 
 
 def test_minimal_intent_file_loads_with_empty_knowledge_folder(tmp_path: Path) -> None:
@@ -38,7 +33,7 @@ def test_missing_knowledge_folder_is_fine_for_minimal_intents(tmp_path: Path) ->
 def test_broken_yaml_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "intents/bad.yaml", "intents:\n  - id: a\n    examples: [x\n    answer: y\n")
-    [message] = errors_of(Path("intents"), Path("knowledge"))
+    [message] = load_errors(Path("intents"), Path("knowledge"))
     assert message.startswith("intents/bad.yaml:")
     assert "YAML syntax error" in message
 
@@ -57,7 +52,7 @@ intents:
     answer: 答え
     exmaples: [typo]
 """)
-    found = errors_of(Path("intents"), Path("knowledge"))
+    found = load_errors(Path("intents"), Path("knowledge"))
     assert "intents/a.yaml:3: 'examples' must be a list" in found
     assert "intents/a.yaml:5: intent is missing 'answer'" in found
     assert any(m.startswith("intents/a.yaml:7: 'id' must be lower-case") for m in found)
@@ -68,29 +63,8 @@ def test_duplicate_id_across_files_points_to_both(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "intents/a.yaml", MINIMAL)
     write(tmp_path / "intents/b.yaml", "\n" + MINIMAL)
-    [message] = errors_of(Path("intents"), Path("knowledge"))
+    [message] = load_errors(Path("intents"), Path("knowledge"))
     assert message == "intents/b.yaml:3: duplicate intent id 'size' (first at intents/a.yaml:2)"
-
-
-def test_reference_to_missing_fact_and_bad_placeholder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "knowledge/k.yaml", """\
-sources:
-  - {id: notice, title: 通知, kind: notice}
-contacts:
-  - {id: mofa, name: 外務省, phone: 03-5501-8143, source: notice}
-""")
-    write(tmp_path / "intents/a.yaml", """\
-intents:
-  - id: size
-    examples: [参加者数]
-    answer: "{contact:mofa.email} {contact:mext.phone}"
-    facts: [programme_size]
-""")
-    found = errors_of(Path("intents"), Path("knowledge"))
-    assert "intents/a.yaml:2: intent 'size' refers to unknown fact 'programme_size'" in found
-    assert "intents/a.yaml:2: intent 'size': {contact:mofa.email} refers to 'email', which contact 'mofa' does not have" in found
-    assert "intents/a.yaml:2: intent 'size': {contact:mext.phone} names unknown contact 'mext'" in found
 
 
 def test_duplicate_keys_and_wrong_top_level(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,7 +72,7 @@ def test_duplicate_keys_and_wrong_top_level(tmp_path: Path, monkeypatch: pytest.
     write(tmp_path / "intents/a.yaml", MINIMAL + "    answer: again\n")
     write(tmp_path / "intents/b.yaml", "- just a list\n")
     write(tmp_path / "knowledge/k.yaml", "factz: []\n")
-    found = errors_of(Path("intents"), Path("knowledge"))
+    found = load_errors(Path("intents"), Path("knowledge"))
     assert "intents/a.yaml:5: duplicate key 'answer'" in found
     assert any(m.startswith("intents/b.yaml:1: top level must be a mapping") for m in found)
     assert any(m.startswith("knowledge/k.yaml:1: unknown section 'factz'") for m in found)
@@ -108,7 +82,7 @@ def test_not_utf8_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(tmp_path)
     (tmp_path / "intents").mkdir()
     (tmp_path / "intents/a.yaml").write_bytes("intents: []\n# 質問".encode("shift_jis"))
-    assert any("not UTF-8" in m for m in errors_of(Path("intents"), Path("knowledge")))
+    assert any("not UTF-8" in m for m in load_errors(Path("intents"), Path("knowledge")))
 
 
 def test_dates_stay_as_written(tmp_path: Path) -> None:
@@ -142,5 +116,5 @@ intents:
     examples: [質問4]
     answer: 答え
 """)
-    [message] = errors_of(Path("intents"), Path("knowledge"))
+    [message] = load_errors(Path("intents"), Path("knowledge"))
     assert message.startswith("intents/b.yaml:") and "YAML syntax error" in message

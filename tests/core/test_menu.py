@@ -8,7 +8,8 @@ import pytest
 
 from bot.core import messages
 from bot.core.answer import help_reply, intent_reply
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.knowledge import load_knowledge
+from bot.core.knowledge_model import KnowledgeError
 from bot.core.knowledge_base import build_kb
 from bot.core.menu import menu_suggestions, picture_digest
 from bot.core.types import Suggestion

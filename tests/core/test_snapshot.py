@@ -1,7 +1,6 @@
 """Knowledge snapshots: one hash whatever the folders are called, and what a version changed."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from bot.core.knowledge import content_version

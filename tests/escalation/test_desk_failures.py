@@ -4,7 +4,6 @@ and escalation switched off."""
 from __future__ import annotations
 
 import asyncio
-import inspect
 import time
 from typing import Any
 

@@ -1,8 +1,12 @@
 """Judging a reply against a question set's item: facts found, facts that must not be there, fallbacks."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bot.core.types import Reply
-from bot.evaluation.question_set import Question, fold_fact, judge
+from bot.evaluation.question_set import Question, QuestionSetError, fold_fact, judge, load_questions
 
 
 def _question(**item: object) -> Question:
@@ -32,3 +36,30 @@ def test_a_fallback_never_answers_an_in_scope_item_and_always_passes_an_out_of_s
     assert not judge(_question(any=["0352535527"]), apology).passed
     assert judge(_question(fallback=True), apology).passed
     assert not judge(_question(fallback=True), Reply(text="答え", intent_id="x")).passed
+
+
+def test_a_question_set_file_unrolls_dialogues_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text('- {q: "CIRとは", any: ["国際交流"]}\n'
+                    '- dialogue: [{q: "ALTとは", any: ["外国語"]}, {q: "その理由は？", any: ["学習指導要領"]}]\n'
+                    '- {q: "明日の天気", fallback: true}\n', encoding="utf-8")
+    questions = load_questions(path)
+    assert [q.text for q in questions] == ["CIRとは", "ALTとは", "その理由は？", "明日の天気"]
+    assert [q.dialogue for q in questions] == [0, 2, 2, 0]
+    assert [q.in_scope for q in questions] == [True, True, True, False]
+
+
+@pytest.mark.parametrize("text, said", [
+    ('- {q: "CIRとは", any: ["国際交流"]}\n- {q: "天気は？", kind: out_of_scope}\n', "set.yaml:2: nothing to judge"),
+    ('- {q: "ALTとは", any: ["外国語"]}\n- dialogue:\n  - {q: "CIRとは", any: ["x"]}\n  - {q: "その理由は？"}\n',
+     "set.yaml:4: nothing to judge"),
+    ('- {question: "CIRとは", any: ["x"]}\n', "set.yaml:1: a question needs q:"),
+    ('q: "CIRとは"\n', "set.yaml:1: expected a list"),
+    ('- {q: "CIRとは", any: ["x"]\n', "set.yaml:2: YAML syntax error"),
+])
+def test_a_question_the_file_cannot_judge_is_named_by_file_and_line_not_skipped(
+        tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(QuestionSetError, match=said):
+        load_questions(path)

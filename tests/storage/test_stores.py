@@ -14,7 +14,7 @@ from bot.settings import Settings, StorageSettings
 from bot.storage.migrations import SCHEMA_VERSION
 from bot.storage.retention import DAY
 from bot.storage.stores import Stores, open_stores
-from databases import NOW, SECRET, storage_at
+from databases import NOW, storage_at
 
 RAW_USER = "U4af4980629d1c2b3e5f60718293a4b5c"
 Opener = Callable[..., Stores]

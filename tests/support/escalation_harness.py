@@ -6,20 +6,17 @@ Two separate local servers play LINE (``/v2/bot/message/reply`` and ``/push``) a
 """
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import re
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, AsyncIterator, Callable
+from typing import Any, Callable
 
 import httpx
 from pytest_httpserver import HTTPServer
 from starlette.applications import Starlette
-from starlette.routing import Route
 from werkzeug import Request, Response
 
 from bot.core.escalation import EscalationConfig

@@ -11,7 +11,6 @@ from bot.reload import Reloader
 from bot.settings import Settings
 from bot.storage.stores import Stores
 from bot.web.app import create_app
-from paths import FIXTURES
 
 TOKEN = "versions-test-token-5d1e"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}

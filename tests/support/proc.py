@@ -44,7 +44,7 @@ import line_api_fake
 import slack_api_fake
 from bot.core.knowledge_base import KnowledgeBase
 from bot.engine import Engine
-from bot.settings import REPO_ROOT, LineSettings, Settings, SlackSettings
+from bot.settings import LineSettings, Settings, SlackSettings
 from bot.storage.stores import Stores
 from paths import FIXTURES
 

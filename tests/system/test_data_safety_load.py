@@ -22,7 +22,6 @@ import adapters.line.api
 import line_api_fake
 import slack_api_fake
 from bot.engine import load_engine
-from bot.settings import Settings
 from bot.web.app import create_app
 from proc import run_tag, stand_in_settings
 from proc import LINE_KB, POST, REPLY, StandIn, line_request, shared, slack_request, wait_for

@@ -15,9 +15,7 @@ import httpx
 import pytest
 
 import line_api_fake
-from bot.engine import Engine
 from bot.core.knowledge_base import load_kb
-from bot.settings import Settings
 from bot.storage.stores import open_stores
 from bot.web.app import create_app
 from databases import storage_at

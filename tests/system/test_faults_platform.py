@@ -26,9 +26,7 @@ import slack_api_fake
 from adapters.line.escalation import LinePusher
 from adapters.line.channel import LineChannel
 from adapters.slack.channel import SlackChannel
-from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase, load_kb
-from bot.settings import Settings
 from bot.storage.stores import open_stores
 from databases import storage_at
 from bot.web.app import create_app

@@ -26,7 +26,6 @@ from starlette.routing import Route
 import line_api_fake
 import slack_api_fake
 from bot.web.admin.auth import AdminAuth
-from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.settings import REPO_ROOT, LineSettings, Settings, SlackSettings
 from bot.storage.stores import open_stores

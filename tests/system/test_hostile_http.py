@@ -25,9 +25,7 @@ import pytest
 
 import line_api_fake
 import slack_api_fake
-from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase, load_kb
-from bot.settings import Settings
 from bot.storage.stores import Stores, open_stores
 from databases import storage_at
 from bot.web.app import create_app

@@ -17,7 +17,7 @@ from bot.web.admin.auth import COOKIE, AdminAuth, redact
 from bot.web.admin.chart import daily_chart
 from bot.storage.inquiry_stats import DayCount
 from bot.engine import load_engine
-from bot.settings import REPO_ROOT, Settings
+from bot.settings import Settings
 from bot.core.types import Candidate, IncomingMessage, Reply
 from bot.reload import Reloader
 from bot.storage.stores import Stores, open_stores

@@ -1,7 +1,6 @@
 """Guessing the admin token: a few wrong tries are free, then each one waits longer; logged, never the token."""
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import httpx

@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import Engine, load_engine
 from bot.core.render import plain_text, to_json
-from bot.settings import REPO_ROOT, Settings
+from bot.settings import Settings
 from bot.core.types import IncomingMessage
 from bot.web.app import create_app
 from paths import FIXTURES

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine, load_engine
-from bot.core.knowledge import KnowledgeError
+from bot.core.knowledge_model import KnowledgeError
 from bot.core.render import plain_text
 from bot.settings import REPO_ROOT, Settings
 from bot.core.types import IncomingMessage, Reply

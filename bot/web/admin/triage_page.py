@@ -75,7 +75,7 @@ def queue_html(groups: Sequence[QueueGroup] | None, kb: KnowledgeBase, base: str
     counts = {s: sum(1 for g in groups if g.status == s) for s in (OPEN, DONE, OUT_OF_SCOPE)}
     summary = " · ".join(f"{s} {n}" for s, n in counts.items())
     if not groups:
-        return f'<p class="ok">Nothing needs a person in the period.</p>'
+        return '<p class="ok">Nothing needs a person in the period.</p>'
     rows = "".join(_group(i, g, base, kb) for i, g in enumerate(groups))
     return (f'{datalist}<p>{_e(summary)}{(" — " + _e(note)) if note else ""}</p>'
             '<table class="queue"><thead><tr><th>状態</th><th class="num">件数</th><th>質問</th>'

@@ -41,25 +41,6 @@ async def test_url_verification_challenge_is_answered(bot: Bot) -> None:
     assert response.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
 
 
-async def test_bad_signature_is_refused(bot: Bot) -> None:
-    body = envelope(direct_message("参加者は何人"))
-    wrong = signed_headers(body, secret="not-the-secret")
-    assert (await bot.send(body, headers=wrong)).status_code == 401
-    tampered = signed_headers(body)
-    assert (await bot.send(body.replace("何人", "何名"), headers=tampered)).status_code == 401
-    unsigned = {"content-type": "application/json"}
-    assert (await bot.send(body, headers=unsigned)).status_code == 401
-    await bot.settle()
-    assert bot.fake.calls == []
-
-
-async def test_stale_timestamp_is_refused_even_when_correctly_signed(bot: Bot) -> None:
-    response = await bot.event(direct_message("参加者は何人"), timestamp=int(time.time()) - 6 * 60)
-    assert response.status_code == 401
-    await bot.settle()
-    assert bot.fake.calls == []
-
-
 # --- answering -----------------------------------------------------------------------------
 
 async def test_mention_is_answered_in_its_thread_after_the_ack(bot: Bot) -> None:
@@ -294,23 +275,3 @@ async def test_unreachable_slack_api_never_breaks_the_ack(
             await app.state.background.drain()
         assert (await http.get("/healthz", headers=AS_ADMIN)).json()["channels"]["slack"]["enabled"] is True
     assert any("Ev000NOWHERE" in r.getMessage() for r in caplog.records)
-
-
-# --- replays and hostile bodies -------------------------------------------------------------
-
-async def test_a_replayed_slash_command_is_answered_once(bot: Bot) -> None:
-    body = slash_command("JETプログラムの参加者は何人ですか", bot.fake.response_url)
-    headers = signed_headers(body, content_type="application/x-www-form-urlencoded")
-    for _ in range(3):   # the same signed request, sent again within the signature's 5 minutes
-        assert (await bot.send(body, headers=headers)).status_code == 200
-    await bot.settle()
-    assert len(bot.fake.delivered(RESPOND)) == 1
-
-
-async def test_deeply_nested_json_is_refused_before_parsing(bot: Bot, caplog: pytest.LogCaptureFixture) -> None:
-    nested = '{"type": "event_callback", "event": ' + "[" * 5000 + "]" * 5000 + "}"
-    form = "payload=" + "%5B" * 5000 + "%5D" * 5000
-    for body, kind in ((nested, "application/json"), (form, "application/x-www-form-urlencoded")):
-        response = await bot.send(body, content_type=kind)
-        assert response.status_code == 400 and "nested deeper" in response.json()["error"]
-    assert "Traceback" not in caplog.text and bot.fake.calls == []

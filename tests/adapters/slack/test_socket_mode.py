@@ -3,7 +3,6 @@ App Home, buttons, the message shortcut)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, AsyncIterator, Callable
 from urllib.parse import parse_qs
 

@@ -1,8 +1,7 @@
 """Hot reload of ``intents/`` and ``knowledge/`` while the web process runs.
 
-Three triggers end in :meth:`Reloader.reload`: the file watcher (``watchfiles``,
-debounced, then held until the files stop changing), ``SIGHUP`` and
-``POST /admin/reload``. A reload builds a whole new knowledge base in a worker
+Three triggers end in :meth:`Reloader.reload`: the file watcher and ``SIGHUP``
+(:mod:`bot.reload.watching`) and ``POST /admin/reload``. A reload builds a whole new knowledge base in a worker
 thread (``load_kb`` validates while it loads), then swaps it in on the event
 loop; requests already running keep the knowledge base they started with. An
 invalid edit is rejected: its ``file:line`` errors are logged and shown in
@@ -13,26 +12,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
-import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable
-
-from watchfiles import Change, awatch
+from typing import Any, Awaitable, Callable
 
 from bot.core.index_cache import load_or_build
 from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.knowledge import KnowledgeError
+from bot.core.knowledge_model import KnowledgeError
+from bot.reload.watching import Fingerprint, fingerprint, running as run_triggers, watch as watch_files
 from bot.validate import Finding, validate
 
 log = logging.getLogger(__name__)
 
-YAML_SUFFIXES = (".yaml", ".yml")
 FINDINGS_WAIT = 2.0  # seconds a page waits for ``validate`` (it builds the whole index) before it says "checking"
-Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -48,26 +42,6 @@ class ReloadResult:
         """JSON-ready form (the ``POST /admin/reload`` body)."""
         return {"status": self.status, "trigger": self.trigger, "version": self.version,
                 "errors": list(self.errors)}
-
-
-def fingerprint(*folders: Path) -> Fingerprint:
-    """Name, size and modification time of every YAML file: cheap "did anything change?"."""
-    items: list[tuple[str, int, int]] = []
-    for folder in folders:
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.endswith(YAML_SUFFIXES):
-                with contextlib.suppress(OSError):
-                    stat = entry.stat()
-                    items.append((entry.path, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(items))
-
-
-def _yaml_only(change: Change, path: str) -> bool:
-    return path.endswith(YAML_SUFFIXES)
 
 
 def _now() -> str:
@@ -192,63 +166,19 @@ class Reloader:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _settle(self, stop: asyncio.Event) -> None:
-        """Return once the YAML has not changed for ``quiet`` seconds (or on stop)."""
-        while not stop.is_set():
-            before = fingerprint(*self.folders)
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(stop.wait(), self.quiet)
-            if fingerprint(*self.folders) == before:
-                return
+    def cancel_pending(self) -> None:
+        """Cancel the reloads :meth:`request` started that have not finished (at shutdown)."""
+        for task in list(self._tasks):
+            task.cancel()
+
+    def changed_since_load(self) -> bool:
+        """Whether the YAML on disk differs from the files of the last load."""
+        return fingerprint(*self.folders) != self._seen
 
     async def watch(self, stop: asyncio.Event) -> None:
-        """Reload after each burst of YAML edits until ``stop`` is set.
+        """Reload after each burst of YAML edits until ``stop`` is set (:mod:`bot.reload.watching`)."""
+        await watch_files(self, stop)
 
-        Every ``tick_ms`` without events the files are also compared with the last load, so
-        an event missed (at start-up, or a watcher queue overflow) is caught on the next tick.
-        """
-        folders = [str(f) for f in self.folders if f.is_dir()]
-        while folders and not stop.is_set():
-            try:
-                async for changes in awatch(*folders, watch_filter=_yaml_only, step=self.step_ms,
-                                            rust_timeout=self.tick_ms, yield_on_timeout=True,
-                                            stop_event=stop):
-                    self.watching = True
-                    if not changes and fingerprint(*self.folders) == self._seen:
-                        continue
-                    await self._settle(stop)
-                    if not stop.is_set():
-                        await self.reload("watch")
-            except Exception:  # keep serving; try to watch again shortly
-                log.exception("file watcher failed; restarting it")
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(stop.wait(), 1.0)
-            finally:
-                self.watching = False
-
-    @contextlib.asynccontextmanager
-    async def running(self) -> AsyncIterator[None]:
+    def running(self) -> contextlib.AbstractAsyncContextManager[None]:
         """Lifespan helper: start the watcher and the SIGHUP handler, stop them on exit."""
-        loop = asyncio.get_running_loop()
-        stop = asyncio.Event()
-        watcher = loop.create_task(self.watch(stop)) if self.watch_enabled else None
-        if self.sighup_enabled and hasattr(signal, "SIGHUP"):
-            try:
-                loop.add_signal_handler(signal.SIGHUP, self.request, "sighup")
-                self.sighup_installed = True
-            except (NotImplementedError, RuntimeError, ValueError) as exc:
-                log.warning("SIGHUP reload unavailable here: %s", exc)
-        try:
-            yield
-        finally:
-            if self.sighup_installed:
-                loop.remove_signal_handler(signal.SIGHUP)
-                self.sighup_installed = False
-            stop.set()
-            if watcher is not None:
-                try:
-                    await asyncio.wait_for(watcher, 5.0)
-                except asyncio.TimeoutError:
-                    log.warning("file watcher did not stop in time")
-            for task in list(self._tasks):
-                task.cancel()
+        return run_triggers(self)

@@ -1,0 +1,55 @@
+"""The references between the YAML files: ids an intent or record names, and the placeholders in answers
+(``{fact:x}``, ``{contact:mic.phone}``, ``{link:y.url}``), each checked to exist."""
+from __future__ import annotations
+
+import re
+
+from bot.core.knowledge_model import Knowledge
+from bot.core.yaml_source import YamlError
+
+PLACEHOLDER = re.compile(r"\{(fact|contact|link):([a-z0-9_]+)(?:\.([a-z_]+))?\}")
+CONTACT_FIELDS = ("name", "name_en", "phone", "email")
+LINK_FIELDS = ("title", "title_en", "url")
+
+
+def check_references(knowledge: Knowledge) -> list[YamlError]:
+    """Every id an intent or record names must exist; every placeholder must resolve."""
+    errors: list[YamlError] = []
+    sources = knowledge.table("sources")
+    for kind in ("facts", "links", "contacts", "cases"):
+        for record in knowledge.table(kind).values():
+            source = record.get("source")
+            if source and source not in sources:
+                errors.append(YamlError(record.file, record.line,
+                                        f"{kind[:-1]} '{record.id}' names unknown source '{source}'"))
+    intent_ids = {i.id for i in knowledge.intents}
+    for intent in knowledge.intents:
+        for kind, ids in (("facts", intent.facts), ("links", intent.links), ("contacts", intent.contacts),
+                          ("cases", intent.cases)):
+            for ref in ids:
+                if ref not in knowledge.table(kind):
+                    errors.append(YamlError(intent.file, intent.line,
+                                            f"intent '{intent.id}' refers to unknown {kind[:-1]} '{ref}'"))
+        for ref in intent.follow_ups:
+            if ref not in intent_ids:
+                errors.append(YamlError(intent.file, intent.line,
+                                        f"intent '{intent.id}' has unknown follow-up '{ref}'"))
+        for text in (intent.answer, intent.answer_en or ""):
+            for match in PLACEHOLDER.finditer(text):
+                problem = _placeholder_problem(knowledge, *match.groups())
+                if problem:
+                    errors.append(YamlError(intent.file, intent.line,
+                                            f"intent '{intent.id}': {match.group(0)} {problem}"))
+    return errors
+
+
+def _placeholder_problem(knowledge: Knowledge, kind: str, ref: str, attr: str | None) -> str | None:
+    table = knowledge.table(kind + "s")
+    if ref not in table:
+        return f"names unknown {kind} '{ref}'"
+    allowed = {"fact": (None,), "contact": CONTACT_FIELDS, "link": LINK_FIELDS}[kind]
+    if attr not in allowed:
+        return f"has no field '{attr}' (use one of {', '.join(a or '(none)' for a in allowed)})"
+    if attr and table[ref].get(attr) is None:
+        return f"refers to '{attr}', which {kind} '{ref}' does not have"
+    return None
