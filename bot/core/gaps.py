@@ -54,8 +54,6 @@ _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ
 # planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
 _FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計画数|"
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
-# "Who will be running the survey for new participants?" asks who, not a planned head count
-_WHO = re.compile(r"^(?:who|where|which office)(?![a-z])|誰が|どこが")
 # 「1987年以来の累計」, "since 1987": a starting point, not the year whose figures are asked
 _SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)?(?:以来|以降)|(?<![a-z])since (?:fy ?)?\d{4}(?![0-9])",
                     re.IGNORECASE)
@@ -110,7 +108,7 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     relative = relative_year(text)
     figure = (bool(_FIGURE.search(text)) and not _ASKS_WHO.match(text)) or "headcount" in analysis.terms
     held = sorted({y for years in kb.figure_years.values() for y in years})
-    if relative is None and figure and _FUTURE.search(text) and not _WHO.search(text):
+    if relative is None and figure and _FUTURE.search(text):
         relative = "next"
     if not asked and relative == "next" and figure and held:
         # next year's / planned head counts are never published figures, whatever topic shares the words

@@ -94,11 +94,6 @@ def test_firing_an_alt_is_not_answered_with_the_reasons_for_alts(repo_engine: En
     assert ask(repo_engine, "Can we fire an ALT mid-contract?").intent_id == "working_conditions"
 
 
-def test_who_runs_something_for_new_participants_is_no_planned_head_count(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "Who will be running the placement request survey for new JET participants?")
-    assert not reply.fallback and "CLAIR" in reply.text
-
-
 def test_a_not_held_topic_naming_another_role_is_no_reply_below_the_threshold(repo_engine: Engine) -> None:
     assert ask(repo_engine, "事例集の英訳はある？").intent_id == "casebook_details_not_held"
     assert ask(repo_engine, "CIR英訳").intent_id == "english_names"  # the ALT casebook's translation is not asked
