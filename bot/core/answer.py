@@ -5,11 +5,12 @@ import itertools
 from dataclasses import replace
 from typing import Sequence
 
+from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, has_topic, new_topic, sure, with_context, with_topic
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import ATTRIBUTES, contact_fields, named_things, narrow, off_topic
-from bot.core.gaps import find_gap
+from bot.core.gaps import declared_asked, find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
@@ -40,8 +41,12 @@ def _ambiguous(ranked: list[Scored]) -> bool:
     return close_call(ranked, MARGIN)
 
 
-def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language) -> Reply:
-    """Answer, offer close topics when unsure, or apologise."""
+def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str = "") -> Reply:
+    """Answer, offer close topics when unsure, or apologise; an honest "not held" intent that declares a word
+    of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing)."""
+    if ranked and ranked[0].score >= UNSURE_BAND and not _confident(ranked) \
+            and declared_asked(kb, ranked[0].intent_id, query, message):
+        return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
     if not _confident(ranked):
         close = [s for s in ranked[:3] if s.score >= UNSURE_BAND and not kb.intents[s.intent_id].fallback]
         if close:
@@ -105,6 +110,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        THRESHOLD, MARGIN)
+    if query is understood.analysis and asks_the_pay_itself(text):  # 「ALTの給料は？」: how much it is
+        asked = f"{asked} {AMOUNT_WORD}"
+        query = kb.matcher.analyse(asked)
+        ranked = kb.matcher.rank(query)
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)
@@ -113,7 +122,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:
-        reply = _decide(kb, query, reading.ranked, language)
+        reply = _decide(kb, query, reading.ranked, language, text)
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:

@@ -21,13 +21,18 @@ _GREETING = re.compile(
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）"
 _INTRODUCTION = re.compile(
     r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
-    r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部)"
+    r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部|"
+    r"主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者)"
     r"(?:の[^\s、。？?]{1,8})?です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
-_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|けれども|けれど|ので)[、,]")
+_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて)[、,]")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え)[^。？?]{0,12}[。.！!\s]*$")
+# 「…最新の数字を入れたいです。わかりますか。」: a last sentence that asks nothing but whether the bot knows
+_BARE_REQUEST = re.compile(r"^(?:もし)?(?:(?:ご存じ|ご存知|御存知|御存じ|お分かり|おわかり)(?:でしたら|であれば|なら)、?|よろしければ、?)?"
+                           r"(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|教えて(?:ください|下さい|いただけますか|"
+                           r"いただけませんか|もらえますか)?|いかがでしょうか|どうでしょうか)[。.？?！!\s]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 
 
@@ -75,6 +80,8 @@ def parts(text: str) -> MessageParts:
     earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]
+    elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
+        asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)][-OTHER_QUESTIONS:]
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]

@@ -53,6 +53,7 @@ def follow_up_form(text: str) -> bool:
 # who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
 _ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
                    r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
+_WHEN = re.compile(r"(?<![a-z])when(?![a-z])", re.IGNORECASE)
 SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
 SHORT_EN = 6   # words of an English one
 
@@ -108,8 +109,12 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
     if context is None or not has_topic(kb, context):
         return query, ranked, text
-    elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
     about_it = asks_about_it(kb, query, text)
+    if about_it and is_english(text) and _WHEN.search(text):  # "when" is an English stop word: read as いつ
+        text = f"{text} いつ"
+        query = kb.matcher.analyse(text)
+        ranked = kb.matcher.rank(query)
+    elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
     leaning = follow_up_form(text) or elsewhere or about_it
     if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text

@@ -47,10 +47,16 @@ _RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?
 _OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
-                      r"(?:better|cheaper)|recommend)(?![a-z])")
+                      r"(?:better|cheaper)|recommend)(?![a-z])|"
+                      # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
+                      r"べきでない|べきではない|ない(?:ほう|方)がいい|やめた(?:ほう|方)がいい|"
+                      r"(?<![a-z])(?:avoid|should not|shouldn't|not (?:hire|use|introduce))(?![a-z])")
 # planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
 _FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計画数|"
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
+# 「1987年以来の累計」, "since 1987": a starting point, not the year whose figures are asked
+_SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)?(?:以来|以降)|(?<![a-z])since (?:fy ?)?\d{4}(?![0-9])",
+                    re.IGNORECASE)
 _DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
 _DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
                          r"november|december)", re.IGNORECASE)
@@ -98,7 +104,7 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
 
 def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
                 vector: np.ndarray | None) -> Reading:
-    asked = years_in(text)
+    asked = years_in(_SINCE.sub(" ", text))
     relative = relative_year(text)
     figure = (bool(_FIGURE.search(text)) and not _ASKS_WHO.match(text)) or "headcount" in analysis.terms
     held = sorted({y for years in kb.figure_years.values() for y in years})
@@ -188,6 +194,16 @@ def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) 
             # as sure as the reading was: the whole message scores low only for its many words
             return [replace(s, score=max(s.score, ranked[0].score)), *(r for r in ranked if r.intent_id != s.intent_id)]
     return ranked
+
+
+def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "") -> bool:
+    """Whether the honest "not held" intent ``intent_id`` declares a key word of the question or of its
+    message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold."""
+    if not kb.intents[intent_id].fallback or _missing_entity(kb, analysis, intent_id):
+        return False  # 「CIR英訳」 is no question about the ALT casebook's translation
+    readings = [analysis] + ([kb.matcher.analyse(clean(focus.parts(message).text))] if message else [])
+    return any(_declares(kb, intent_id, w) for reading in readings for w, weight, _ in reading.units
+               if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE)
 
 
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],

@@ -36,11 +36,38 @@ def _without_why(query: Analysis) -> Analysis:
                    synonyms_applied=tuple(s for s in query.synonyms_applied if s[1] not in ASKED))
 
 
+# what a town does with a role (hire it, use it, consider it…): "why should a town hire a CIR" asks the CIR's reasons
+_ADOPTION = ("hire employ use introduce consider promote encourage recommend bring take accept government "
+             "導入 促進 市区町村 自治体 活用 採用 任用 雇用 雇う 検討 推進 勧める 国 置く 配置 増員")
+
+
+def reasons_for_adopting(kb: KnowledgeBase, query: Analysis) -> Scored | None:
+    """The intent giving the reasons of the role (office) named by a why-question that says nothing else
+    than adopting it ("Why should a town consider hiring a CIR?", 「なぜSEAを導入すべき？」): read as the
+    why-word and the role alone, the first close intent about that role whose examples ask for reasons."""
+    named = (kb.matcher.named - ASKED).intersection(query.terms)
+    if not named or not asks_why(query):
+        return None
+    adoption = {w for w, _, _ in kb.matcher.analyse(_ADOPTION).units}
+    if not {w for w, _, _ in query.units} - ASKED - named <= adoption:
+        return None
+    core = tuple(u for u in query.units if u[0] in ASKED or u[0] in named)
+    ranked = kb.matcher.rank(replace(query, units=core, terms=tuple(t for w, _, parts in core for t in (w, *parts))))
+    for s in ranked[:3]:
+        about = kb.matcher.about(s.intent_id)
+        if named <= about and ASKED & about and not kb.intents[s.intent_id].fallback:
+            return s
+    return None
+
+
 def topic_of_why(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], threshold: float,
                  vector: np.ndarray | None = None) -> list[Scored]:
     """``ranked`` with the topic of a why-question first when the question scores below ``threshold`` only
     because its topic's examples give no why-word; else ``ranked`` unchanged. ``vector``: the question's
     sentence vector when already computed (the why-word stays in the meaning)."""
+    adopting = reasons_for_adopting(kb, query)
+    if adopting is not None:
+        return [adopting, *(s for s in ranked if s.intent_id != adopting.intent_id)]
     if ranked and ranked[0].score >= threshold:
         return about_what_is_named(kb, query, ranked, WHY_MARGIN)
     if not ranked or not asks_why(query):

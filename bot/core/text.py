@@ -52,11 +52,11 @@ _POLITE = re.compile(
 )
 _STOP_LEMMAS = frozenset(
     "する ある いる なる 為る 居る 成る 有る 教える 下さる 知る 言う いう できる 出来る 思う れる られる せる "
-    "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 ところ これ それ あれ この その あの どこ どれ "
+    "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 際 ところ これ それ あれ この その あの どこ どれ "
     "どちら 何方 どっち こちら 此方 そちら 其方 こう そう ああ そもそも 抑 "
     "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
-    "おる 居る 申す 存じる 存ずる 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
+    "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )
 # The vocabulary of polite business letters (ご教示いただけますと幸いです, 先般拝見した, 手元にある,
 # 議会の答弁で…): in a long LINE message it frames the question, it does not name its topic. Such a

@@ -25,6 +25,7 @@ _RELATIVE = (
     ("current", re.compile(r"今年度|本年度|今年|現在|最新|直近|今の|(?<![a-z])(?:latest|most recent|current|"
                            r"currently|this year|now|today)(?![a-z])")),
 )
+_NOW = re.compile(r"現在|最新|直近|(?<![a-z])(?:latest|most recent|currently)(?![a-z])")
 
 
 def _era(year: int, suffix: str) -> str:
@@ -72,6 +73,8 @@ def era_label(year: int) -> str:
 
 def relative_year(text: str) -> Relative | None:
     """Whether a (cleaned) question asks about this year / the latest, next year or last year."""
+    if _NOW.search(text):  # 「来年度予算の資料に現在の人数を」: what is asked is now, next year is the purpose
+        return "current"
     for kind, pattern in _RELATIVE:
         if pattern.search(text):
             return kind  # type: ignore[return-value]

@@ -106,3 +106,56 @@ def test_an_office_the_background_names_picks_that_offices_contact_for_a_bare_co
 def test_a_self_introduction_may_end_with_the_role_in_brackets() -> None:
     found = parts("お世話になっております。〇〇市の近藤です（国際交流員担当）。CLAIRのサイトのURLを教えてください。")
     assert found.question == "CLAIRのサイトのURLを教えてください。" and not found.background and found.dropped
+
+
+def test_a_condition_clause_is_read_as_the_background_of_what_is_asked(repo_engine: Engine) -> None:
+    question = "東京の特別区がJETを増員したい場合、要望はどういう経路になりますか"
+    assert parts(question).alternatives == (("要望はどういう経路になりますか", "東京の特別区がJETを増員したい", False),)
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert reply.intent_id == "survey_via" and not reply.fallback  # the route asked, not how to start
+
+
+def test_a_long_message_asking_an_offices_number_or_address_politely_gets_that_offices_card(
+        repo_engine: Engine) -> None:
+    phone = answer(IncomingMessage(
+        "おはようございます。県から通知を回してもらった〇〇市市民協働課の伊藤です。通知の内容について総務省に電話で"
+        "確認したいことがあるのですが、番号を教えてください。"), repo_engine.kb)  # 番号 after 電話: the phone number
+    assert phone.intent_id == "contact_mic" and not phone.fallback
+    mail = answer(IncomingMessage(
+        "お疲れ様です。△△市教育委員会の渡辺と申します。ALTの授業での活用について文部科学省の担当部署にメールで照会"
+        "したいと考えております。宛先のアドレスをご存じでしたら教えてください。"), repo_engine.kb)  # ご存じ: no topic
+    assert mail.intent_id == "contact_mext" and not mail.fallback
+
+
+def test_a_self_introduction_may_end_with_a_job_title_and_a_name(repo_engine: Engine) -> None:
+    message = ("お疲れ様です。◇◇市教育委員会指導主事の池田です。ALTを増やす必要性を上司に説明したいのですが、"
+               "国の計画や指針でALTの配置についてどう位置付けられているか教えてください。")
+    assert parts(message).background == ""  # the introduction is dropped: its 教育委員会 is no topic
+    reply = answer(IncomingMessage(message), repo_engine.kb)
+    assert "教育振興基本計画" in reply.text and not reply.fallback
+
+
+def test_the_clause_after_a_past_but_is_what_is_asked(repo_engine: Engine) -> None:
+    message = ("お世話になっております。▽▽市の木村です。通知に別添の参考資料がいくつか挙がっていましたが、"
+               "JETを受け入れる際の実務的な手引きのようなものは含まれていますか。")
+    assert parts(message).alternatives[-1][0] == "JETを受け入れる際の実務的な手引きのようなものは含まれていますか。"
+    reply = answer(IncomingMessage(message), repo_engine.kb)
+    assert "JET活用マニュアル" in reply.text and not reply.fallback  # the manual, not 'not sure'
+
+
+def test_a_last_sentence_that_only_asks_whether_the_bot_knows_leaves_the_question_to_the_one_before(
+        repo_engine: Engine) -> None:
+    message = ("こんにちは。△△市の山崎です。来年度予算の説明資料を作っていて、全国で現在ALTが何人くらい活躍しているのか"
+               "最新の数字を入れたいです。わかりますか。")
+    found = parts(message)
+    assert found.question.startswith("来年度予算の説明資料を作っていて")  # not 「わかりますか。」
+    assert ("全国で現在ALTが何人くらい活躍しているのか最新の数字を入れたいです。" in
+            [sentence for sentence, _, _ in found.alternatives])  # what they are doing is background
+    reply = answer(IncomingMessage(message), repo_engine.kb)
+    assert "5,355" in reply.text and not reply.fallback  # the latest figures, not next year's 'not held'
+
+
+def test_if_you_know_please_tell_me_is_no_question_of_its_own() -> None:
+    found = parts("お世話になっております。〇〇県国際課主査の佐々木です。SEAを受け入れるための手続きを調べています。"
+                  "ご存じでしたら教えてください。")
+    assert found.question == "SEAを受け入れるための手続きを調べています。" and found.dropped

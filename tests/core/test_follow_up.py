@@ -62,3 +62,14 @@ def test_what_for_after_a_document_is_about_that_document_not_the_bots_sources(r
 def test_a_greeting_or_thanks_is_no_topic_to_follow_up_on(repo_engine: Engine, question: str, previous: str) -> None:
     reply = ask(repo_engine, question, previous, "en" if question.isascii() else "ja")
     assert reply.kind == "help" and reply.intent_id != previous
+
+
+@pytest.mark.parametrize(("previous", "question"), [("survey_what", "When?"), ("survey_what", "いつ？")])
+def test_when_after_the_survey_says_the_notice_gives_no_dates(repo_engine: Engine, previous: str,
+                                                               question: str) -> None:
+    reply = ask(repo_engine, question, previous, "en" if question.isascii() else "ja")
+    assert reply.intent_id == "survey_timing" and reply.fallback  # not the survey's description again
+
+
+def test_when_after_the_notices_summary_gives_the_notices_date(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "When?", "notice_summary", "en").intent_id == "notice_date"

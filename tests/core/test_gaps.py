@@ -56,6 +56,8 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
 @pytest.mark.parametrize(("question", "said"), [
     ("うちの町はALTとCIR、どっちを採用したほうがいいと思う？", "判断やおすすめ"),
     ("SEAにはどの競技の人が来ることが多いの？", "ランキング"),  # which one is commonest: a ranking
+    ("SEAを導入すべきでない理由は？", "判断やおすすめ"),  # reasons against: the notice gives only reasons for
+    ("Why should a town avoid hiring a CIR?", "no opinion"),
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
@@ -78,6 +80,23 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
     assert reply.fallback and reply.intent_id == "staff_personal"
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
+
+
+@pytest.mark.parametrize("question", ["JETの参加者が1987年以来累計で何人いるのか知りたいです",
+                                      "How many participants in total since 1987?"])
+def test_a_year_since_which_a_total_is_asked_is_no_year_asked(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and ("77,000" in reply.text or "77,172" in reply.text)  # the cumulative total
+
+
+def test_firing_an_alt_is_not_answered_with_the_reasons_for_alts(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "Why should we fire our ALT?").fallback
+    assert ask(repo_engine, "Can we fire an ALT mid-contract?").intent_id == "working_conditions"
+
+
+def test_a_not_held_topic_naming_another_role_is_no_reply_below_the_threshold(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "事例集の英訳はある？").intent_id == "casebook_details_not_held"
+    assert ask(repo_engine, "CIR英訳").intent_id == "english_names"  # the ALT casebook's translation is not asked
 
 
 def test_planned_figures_are_not_held(repo_engine: Engine) -> None:
@@ -116,10 +135,8 @@ def test_declared_details_of_a_known_document_are_not_answered_with_the_document
 
 @pytest.mark.parametrize(("message", "said"), [
     ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
-    pytest.param("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
-                 "います。手続きの流れを教えていただけますか。", "契約の途中終了",
-                 marks=pytest.mark.xfail(strict=True, reason="round 8 merge: the not-held working-conditions intent "
-                                         "ranks first at 47.7, below the threshold; the reply is the plain apology")),
+    ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
+     "います。手続きの流れを教えていただけますか。", "契約の途中終了"),  # the not-held reply, below the threshold too
 ])
 def test_what_makes_a_long_message_out_of_scope_is_read_in_any_of_its_sentences(
         repo_engine: Engine, message: str, said: str) -> None:

@@ -34,6 +34,8 @@ def test_notice_is_cited_with_its_section(repo_engine: Engine) -> None:
     ("ALTを配置する根拠は？", "学習指導要領"),
     ("活動事例集を作った目的は？", "新規採用"),  # not its publication date: the date answer gives no reason
     ("JETプログラムはなぜ重要なの？", "グローバル化"),
+    ("JETを入れても町の負担が重くならないのはなぜ？", "地方財政措置"),  # 負担が重い: the cost
+    ("通知で教育振興基本計画が引き合いに出されているのはどうして？", "学校指導体制"),  # 引き合いに出す: cite
 ])
 def test_why_questions_get_the_reason_the_notice_gives(repo_engine: Engine, question: str, reason: str) -> None:
     reply = ask(repo_engine, question)
@@ -167,6 +169,17 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("ALT・CIR・SEAそれぞれの役割を簡潔に知りたい", "SEAはスポーツを通じた国際交流"),
     ("ALTに地域行事へ参加してもらうことはできますか", "地域"),
     ("Which government plan talks about ALT placement?", "教育振興基本計画"),  # placement: the plan's 配置
+    ("参加者の総数は？", "77,172"),  # 総数: a head count, not a subject the knowledge lacks
+    ("令和5年度の参加者の総数は？", "5,831"),
+    ("CIR英訳", "Coordinator for International Relations"),  # 英訳: the English name
+    ("SEAの英訳は？", "Sports Exchange Advisor"),  # 訳は inside 英訳は is no why-word
+    ("ALTの事例集を全部読みたいのですが、完全版はどこに載っていますか", "kouryu_JET"),  # 全部: the whole, held
+    ("外国語指導助手の事例集には全部でいくつの事例が載っていますか", "30事例"),  # 全部で: in total
+    ("今年度新しく来日した国際交流員は全国で何人だったか、統計があれば教えてください", "154"),
+    ("who funds JET?", "local finance measures"),  # funds: the notice's 財政措置
+    ("What is the longest a participant can be re-appointed for?", "5 years"),
+    ("CIRに特化した事例集ってありますか？", "参考資料1"),
+    ("国際交流委員の人数は？", "468"),  # the commonest slip in the CIR's name (委員 for 員)
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)

@@ -39,3 +39,16 @@ def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(rep
                                                                             question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.kind == "help" and reply.fallback and reply.intent_id == "help"
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("Why should a town consider hiring a CIR?", "Digital Garden City"),  # not the steps to start
+    ("なぜCIRを導入すべき？", "デジタル田園都市国家構想"),
+    ("Why hire an SEA?", "Olympic"),
+    ("CIRを置く利点は？", "デジタル田園都市国家構想"),  # 利点, メリット, benefits: what the reasons are for
+    ("ALTを採用するメリットは？", "学習指導要領"),
+])
+def test_why_a_town_should_adopt_a_role_gets_that_roles_reasons(repo_engine: Engine, question: str,
+                                                                 reason: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and reason in reply.text

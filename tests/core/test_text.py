@@ -100,6 +100,10 @@ def test_words_that_only_frame_a_question_are_not_topics(analyzer: Analyzer) -> 
     assert set(analyzer.analyse("そもそも総務省とは").terms) == set(analyzer.analyse("総務省とは").terms)
     assert set(analyzer.analyse("general questions at MIC").terms) == set(analyzer.analyse("MIC").terms)
     assert set(analyzer.analyse("what does MIC usually do").terms) == set(analyzer.analyse("what does MIC do").terms)
+    # 際 (…する際の) says when, like 時: no topic of its own
+    assert set(analyzer.analyse("受け入れる際の手引き").terms) == set(analyzer.analyse("受け入れる手引き").terms)
+    units = {word: factor for word, factor, _ in analyzer.analyse("ご存じでしたら教えてください").units}
+    assert not units  # ご存じ: a polite verb
 
 
 def test_the_vocabulary_of_polite_letters_counts_little_when_the_knowledge_does_not_use_it(analyzer: Analyzer) -> None:
