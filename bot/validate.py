@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.core.limits import LINE_TEXT_UNITS, SLACK_SECTION
 from bot.core.knowledge_model import Knowledge, KnowledgeError
 from bot.core.knowledge import load_knowledge
-from bot.core.text import clean, fold_kana
+from bot.core.orthography import clean, fold_kana
 
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 PHONE_RE = re.compile(r"^0\d{1,4}-\d{1,4}-\d{3,4}$")

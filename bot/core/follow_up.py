@@ -12,7 +12,8 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import asks_why, reasons_first
-from bot.core.text import Analysis, clean, fold_kana, is_english
+from bot.core.text import Analysis
+from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.types import Context
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 

@@ -26,7 +26,8 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core import focus
 from bot.core.subjects import about_something_else
-from bot.core.text import Analysis, clean, fold_kana
+from bot.core.text import Analysis
+from bot.core.orthography import clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked

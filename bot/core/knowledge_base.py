@@ -14,7 +14,8 @@ from bot.core.knowledge import load_knowledge
 from bot.core.matcher import IntentText, Matcher
 from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
 from bot.core.spelling import Speller, build_speller
-from bot.core.text import Analyzer, clean, fold_kana
+from bot.core.text import Analyzer
+from bot.core.orthography import clean, fold_kana
 from bot.core.years import normalise as normalise_years, years_in
 from bot.core.types import Language
 from bot.core.vector_store import StoredVectors

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
-from bot.core.text import clean, fold_kana
+from bot.core.orthography import clean, fold_kana
 from bot.core.types import Contact
 
 _ONLY = re.compile(r"だけ|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)

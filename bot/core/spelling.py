@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.packed import PackedMapping
-from bot.core.text import clean, fold_kana
+from bot.core.orthography import clean, fold_kana
 from bot.core.types import Correction
 
 MIN_TERM = 3          # shortest Japanese term corrected (with the same reading only)

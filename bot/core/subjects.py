@@ -10,7 +10,8 @@ import re
 
 from bot.core import focus
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.text import Analysis, is_english
+from bot.core.text import Analysis
+from bot.core.orthography import is_english
 
 # 「XのYは？」, 「XのYを教えて」: Y is what is asked about X (a short question only)
 _HEAD = re.compile(r"の([^のはをがにでとも、。？?\s]{2,10})(?:は|って|を教えて|について)[^のは、。]{0,8}[？?]?$")

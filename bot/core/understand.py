@@ -13,7 +13,8 @@ import numpy as np
 from bot.core import focus, reading
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Matcher, Scored
-from bot.core.text import Analysis, clean, fold_kana
+from bot.core.text import Analysis
+from bot.core.orthography import clean, fold_kana
 from bot.core.types import Correction
 
 _KANA_ONE = re.compile(r"[\u3040-\u30ff]")

@@ -16,7 +16,7 @@ from bot.core.escalation import Escalation
 from bot.core.knowledge_model import Intent
 from bot.core.references import PLACEHOLDER
 from bot.core.schema import ID_RE
-from bot.core.text import clean, fold_kana
+from bot.core.orthography import clean, fold_kana
 
 
 @dataclass(frozen=True)

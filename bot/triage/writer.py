@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from bot.core.knowledge_model import KnowledgeError
 from bot.core.knowledge import content_version, display_path, load_knowledge, yaml_files
-from bot.core.text import clean, fold_kana
+from bot.core.orthography import clean, fold_kana
 from bot.triage.yaml_edits import EditError, append_examples, append_intent, defined_intents
 from bot.validate import validate
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.text import Analyzer, clean, fold_kana, is_english
+from bot.core.text import Analyzer
 
 
 @pytest.fixture(scope="module")
@@ -13,11 +13,6 @@ def analyzer() -> Analyzer:
 
 def test_full_and_half_width_are_the_same(analyzer: Analyzer) -> None:
     assert analyzer.analyse("ＪＥＴプログラム").terms == analyzer.analyse("JETプログラム").terms
-
-
-def test_hiragana_and_katakana_fold_together() -> None:
-    assert fold_kana("ぷろぐらむ") == fold_kana("プログラム")
-    assert fold_kana("きょう") == fold_kana("キヨウ")  # small kana fold to full size
 
 
 def test_polite_phrasing_is_dropped(analyzer: Analyzer) -> None:
@@ -51,17 +46,6 @@ def test_particles_and_auxiliaries_are_not_words(analyzer: Analyzer) -> None:
 def test_odd_input_never_raises(analyzer: Analyzer, text: str) -> None:
     result = analyzer.analyse(text)
     assert len(result.normalized) <= 5000
-
-
-def test_clean_strips_controls_and_caps_length() -> None:
-    assert clean("a\x00b\u200bc") == "a b c"
-    assert len(clean("あ" * 6000)) == 5000
-
-
-def test_language_detection() -> None:
-    assert is_english("Who should I call at MIC?")
-    assert not is_english("MICの電話番号")
-    assert not is_english("12345")
 
 
 def test_a_question_typed_in_kana_alone_reaches_the_encoder_with_its_known_words_written_out() -> None:

@@ -36,7 +36,7 @@ from bot.core.answer import Context, answer
 from bot.engine import Engine
 from bot.core.knowledge_base import KnowledgeBase, load_kb
 from bot.core.render import plain_text, to_json
-from bot.core.text import MAX_CHARS
+from bot.core.orthography import MAX_CHARS
 from bot.core.types import Contact, IncomingMessage, Link, Reply, Suggestion
 from bot.web.app import create_app
 from paths import INTENTS, KNOWLEDGE

@@ -1,0 +1,94 @@
+"""Japanese and English orthography: one form for every way a text can be written (NFKC, kana folded,
+control characters and lone surrogates dropped), which script a text is in, and the words the
+analyser makes of years, proper nouns, English stems and keyboard mashing."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import snowballstemmer
+
+MAX_CHARS = 5000
+_HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+_SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+LONG_VOWELS = re.compile(r"[ー〜～\-‐−–—―]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+NON_WORD = re.compile(r"[^\w\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+ASCII_WORD = re.compile(r"^[a-z0-9.@_+-]+$")
+KANA_ONLY = re.compile(r"[\u3040-\u30ff\s]+")
+
+
+def small_at(text: str) -> frozenset[int]:
+    """Where ``text`` has a small kana (ッ, ゃ…): folding makes いっ look like いつ."""
+    return frozenset(i for i, ch in enumerate(text.translate(_HIRA_TO_KATA)) if ch in "ァィゥェォッャュョヮヵヶ")
+
+
+def fold_kana(text: str) -> str:
+    """Hiragana to katakana, small kana to full size: one shape per sound."""
+    return text.translate(_HIRA_TO_KATA).translate(_SMALL_KANA)
+
+
+def clean(text: str) -> str:
+    """NFKC, lower case, no control characters or lone surrogates, single spaces, at most 5,000 characters."""
+    text = _SURROGATES.sub("", text[: MAX_CHARS * 2])
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text).lower()
+    return " ".join(text.split())[:MAX_CHARS]
+
+
+_CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'\"] )[A-Z][a-z]{2,}")  # a capitalised word inside a sentence
+
+
+def english_names(text: str, words: set[str]) -> list[str]:
+    """Capitalised words inside an English sentence ("placed in Hokkaido"), as the matcher's words: proper
+    nouns, which the matcher treats like the places and names SudachiPy tags in Japanese."""
+    if not _CAPITALISED.search(text):
+        return []
+    return [stem for stem in (stem_en(w.lower()) for w in _CAPITALISED.findall(text)) if stem in words]
+
+
+def is_english(text: str) -> bool:
+    """True when the text has Latin letters and no Japanese script."""
+    has_latin = re.search(r"[a-zA-Z]", text) is not None
+    has_japanese = re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text) is not None
+    return has_latin and not has_japanese
+
+
+_ERAS = ("令和", "平成", "昭和")
+
+
+def year_terms(surfaces: list[str]) -> list[str]:
+    """令和7年度 -> 令和7, 2025年 -> 2025年, 3番目: one word each, so another year or item does not match."""
+    found = []
+    for i, surface in enumerate(surfaces):
+        if not surface.isdigit():
+            continue
+        if i > 0 and surfaces[i - 1] in _ERAS:
+            found.append(surfaces[i - 1] + surface)
+        elif len(surface) == 4 and i + 1 < len(surfaces) and surfaces[i + 1] in ("年", "年度"):
+            found.append(surface + "年")
+        elif i + 1 < len(surfaces) and surfaces[i + 1] in ("番目", "番"):
+            found.append(surface + "番目")  # "the 3rd case": a specific item
+    return found
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def gibberish(word: str) -> bool:
+    """Latin letters that are no word: a keyboard row (asdf, qwerty, hjkl), no vowel, or a long consonant run."""
+    if word.isdigit() or "@" in word:
+        return False
+    return (not re.search(r"[aeiouy]", word) or re.search(r"[bcdfghjklmnpqrstvwxz]{5,}", word) is not None
+            or (len(word) >= 4 and any(word[:4] in row for row in _KEYBOARD_ROWS)))
+
+
+_STEMMER = snowballstemmer.stemmer("english")  # stateless; the Porter2 rules are data
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the pure-Python stemmer was half of an index build
+def stem_en(word: str) -> str:
+    """The Porter2 stem of an English word (numbers and e-mail addresses as they are)."""
+    return word if word.isdigit() or "@" in word else _STEMMER.stemWord(word)

@@ -1,0 +1,54 @@
+"""What carries no topic: polite phrasing removed before matching, words that are no content (Japanese
+lemmas and English stop words), the vocabulary of polite business letters, and the parts of speech that
+do carry content."""
+from __future__ import annotations
+
+import re
+
+# Phrases that carry politeness, not meaning. Removed before matching.
+POLITE = re.compile(
+    "|".join([
+        r"(?:を|について|に関して|のこと)?(?:教えて|おしえて)(?:ください|下さい|くださいませ|いただけますか|いただけませんか|もらえますか|ほしい|欲しい)?",
+        r"(?:を|が|について)?(?:知りたい|しりたい)(?:です)?",
+        r"(?:について)?(?:伺いたい|うかがいたい|お伺いしたい)(?:のですが|です)?",
+        r"(?:よろしく)?お願い(?:します|いたします|致します)",
+        r"(?:でしょうか|ですか|ますか|ください|下さい|のですが|んですが)",
+        r"すみません|恐れ入りますが|恐縮ですが",
+        # an English frame around the topic: "What does the notice say about CIRs?" asks about CIRs
+        r"\b(?:what|how) (?:does|do|did) the (?:notice|document|letter) (?:say|says|state|mention) (?=about |on |regarding )",
+        r"\baccording to the (?:notice|document|letter)\b,?",
+    ])
+)
+STOP_LEMMAS = frozenset(
+    "する ある いる なる 為る 居る 成る 有る 教える 下さる 知る 言う いう できる 出来る 思う れる られる せる "
+    "何 なに なん 方 こと 事 もの 物 よう ため 為 とき 時 際 ところ これ それ あれ この その あの どこ どれ "
+    "どちら 何方 どっち こちら 此方 そちら 其方 こう そう ああ そもそも 抑 "
+    "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく "
+    # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
+    "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
+)
+# The vocabulary of polite business letters (ご教示いただけますと幸いです, 先般拝見した, 手元にある,
+# 議会の答弁で…): in a long LINE message it frames the question, it does not name its topic. Such a
+# word the knowledge does not use counts little against a match (a known one still counts in full).
+LETTER_LEMMAS = frozenset(
+    "世話 御世話 教示 幸い 拝見 拝読 先般 先日 先ほど 手元 御座る 恐れ入る 恐縮 忙しい 拝啓 時下 益々 清栄 "
+    "申し上げる 大変 予定 状況 上司 議会 答弁 議員 耳 興味 観点 参考 把握 承知 確認 検討 念 "
+    "当方 当課 当町 当市 当村 当県 本日 今後 今回 先方 庁内 課内 管内 助かる 有り難い 照会 "
+    # who asked the staff member and for what (市長から…まとめるよう指示を受けました)
+    "市長 町長 村長 知事 首長 教育長 校長 議長 上長 指示 纏める 簡潔 枚 其々 夫々 案内 紹介".split()
+)
+LETTER_UNKNOWN_WEIGHT = 0.2
+EN_STOP = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just let me more most my no nor not now of off
+on once only or other our ours out over own same she should so some such than that the their theirs them
+then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours please tell know want need get give show find like
+could explain briefly brief kind kindly thank thanks hello hi ok okay something anything say said see
+look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
+can't cannot may might must shall would've should've one ones thing things way ways really much many
+well either even already still ever question questions general generally usually typically normally
+exactly actually basically mainly
+""".split())
+CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})

@@ -1,0 +1,31 @@
+"""One form for every way a text can be written, and which script it is in."""
+from __future__ import annotations
+
+from bot.core.orthography import clean, fold_kana, gibberish, is_english, year_terms
+
+
+def test_hiragana_and_katakana_fold_together() -> None:
+    assert fold_kana("ぷろぐらむ") == fold_kana("プログラム")
+    assert fold_kana("きょう") == fold_kana("キヨウ")  # small kana fold to full size
+
+
+def test_clean_strips_controls_and_caps_length() -> None:
+    assert clean("a\x00b\u200bc") == "a b c"
+    assert len(clean("あ" * 6000)) == 5000
+
+
+def test_language_detection() -> None:
+    assert is_english("Who should I call at MIC?")
+    assert not is_english("MICの電話番号")
+    assert not is_english("12345")
+
+
+def test_an_era_year_and_a_gregorian_year_are_one_word_each() -> None:
+    assert year_terms(["令和", "5", "年度", "の"]) == ["令和5"]
+    assert year_terms(["2023", "年"]) == ["2023年"]
+    assert year_terms(["3", "番目"]) == ["3番目"]
+
+
+def test_keyboard_mashing_is_no_word_but_an_acronym_or_a_number_is_not_mashing() -> None:
+    assert gibberish("asdfghjkl") and gibberish("qwerty") and gibberish("zxcvb")
+    assert not gibberish("programme") and not gibberish("2023") and not gibberish("kokusai@soumu.go.jp")
