@@ -79,7 +79,8 @@ def run_cold(kb_dir: Path, cache_dir: Path) -> dict:
     version = index_cache.content_version(intents, knowledge_dir)
     knowledge = load_knowledge(intents, knowledge_dir)
     parsed = time.perf_counter()
-    with index_cache._Progress(None) as bar:
+    from bot.core.build_progress import Progress
+    with Progress(None) as bar:
         kb = index_cache._build(knowledge, bar, None, cache_dir)
     built = time.perf_counter()
     path = index_cache.cache_path(cache_dir, version)

@@ -49,15 +49,11 @@ ahead of time, e.g. in a release step before the workers start.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import importlib.metadata
 import logging
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Iterator, TextIO
 
 from bot.core import knowledge_base as kb_module
@@ -68,6 +64,8 @@ from bot.core.index_cache_file import FORMAT
 from bot.core.knowledge_model import Knowledge
 from bot.core.knowledge import content_version
 from bot.core import vector_store
+from bot.core.build_progress import Progress
+from bot.core.code_fingerprint import source_fingerprint
 from bot.core.semantic import SentenceEncoder, shared_encoder
 
 log = logging.getLogger(__name__)
@@ -90,45 +88,17 @@ class CacheResult:
 
 # --- keys -------------------------------------------------------------------------------------
 
-def _code_modules() -> list[ModuleType]:
-    """``bot.core.knowledge_base`` and every ``bot`` module it uses, directly or not (what shapes a cached index)."""
-    seen: dict[str, ModuleType] = {}
-    todo = [kb_module, sys.modules[__name__]]
-    while todo:
-        module = todo.pop()
-        if module.__name__ in seen:
-            continue
-        seen[module.__name__] = module
-        for value in vars(module).values():
-            name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
-            if isinstance(name, str) and name.startswith("bot.") and name in sys.modules:
-                todo.append(sys.modules[name])
-    return [seen[name] for name in sorted(seen)]
-
-
 _fingerprint: str | None = None
 
 
 def code_fingerprint() -> str:
-    """Hash of the code that shapes a built knowledge base: a cache from other code is stale.
-
-    Covers the source of ``bot.core.knowledge_base`` and of every ``bot`` module it reaches (loader, schema,
-    analyser, matcher, encoder…, and this module), the Python version and the versions of the
-    packages whose data ends up in the index. Editing unrelated modules (web, admin) keeps it.
-    """
+    """Hash of the code that shapes a built knowledge base (``bot.core.knowledge_base``, this module and every
+    ``bot`` module they reach), the Python version and the versions of the packages whose data ends up in the
+    index: a cache written by other code is stale; editing unrelated modules (web, admin) keeps it."""
     global _fingerprint
     if _fingerprint is None:
-        digest = hashlib.sha256(f"format {FORMAT} python {sys.version}".encode())
-        for name in _PACKAGES:
-            try:
-                version = importlib.metadata.version(name)
-            except importlib.metadata.PackageNotFoundError:
-                version = "-"
-            digest.update(f"\0{name}={version}".encode())
-        for module in _code_modules():
-            source = Path(module.__file__ or "")
-            digest.update(b"\0" + module.__name__.encode() + b"\0" + (source.read_bytes() if source.is_file() else b""))
-        _fingerprint = digest.hexdigest()[:16]
+        _fingerprint = source_fingerprint((kb_module, sys.modules[__name__]), _PACKAGES,
+                                          f"format {FORMAT} python {sys.version}")
     return _fingerprint
 
 
@@ -172,57 +142,7 @@ def _prune(cache_dir: Path, keep: int = KEEP) -> None:
             old.with_suffix(".lock").unlink()
 
 
-# --- progress on a terminal -----------------------------------------------------------------------
-
-class _Progress:
-    """A one-line status on ``stream`` (a terminal), refreshed by a thread; silent otherwise."""
-
-    def __init__(self, stream: TextIO | None) -> None:
-        self._stream = stream
-        self._phase = ""
-        self._done = 0
-        self._total = 0
-        self._started = time.monotonic()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def phase(self, text: str, total: int = 0) -> None:
-        self._phase, self._done, self._total = text, 0, total
-        self._draw()
-
-    def advance_to(self, done: int, total: int | None = None) -> None:
-        self._done = done
-        if total is not None:
-            self._total = total
-
-    def _draw(self) -> None:
-        if self._stream is None:
-            return
-        elapsed = time.monotonic() - self._started
-        count = f" {self._done:,}/{self._total:,}" if self._total else ""
-        self._stream.write(f"\r\x1b[2Kjetbot: {self._phase}{count} ({elapsed:.0f} s)")
-        self._stream.flush()
-
-    def __enter__(self) -> "_Progress":
-        if self._stream is not None:
-            self._thread = threading.Thread(target=self._run, name="jetbot-progress", daemon=True)
-            self._thread.start()
-        return self
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.5):
-            self._draw()
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-        if self._stream is not None:
-            self._stream.write("\r\x1b[2K")
-            self._stream.flush()
-
-
-def _build(knowledge: Knowledge, progress: _Progress, encoder: SentenceEncoder | None,
+def _build(knowledge: Knowledge, progress: Progress, encoder: SentenceEncoder | None,
            folder: Path | None = None) -> KnowledgeBase:
     """Build, reusing the embeddings stored in ``folder`` (and storing the new ones there)."""
     encoder = encoder or shared_encoder(folder)
@@ -275,7 +195,7 @@ def load_or_build(intents_dir: Path, knowledge_dir: Path, cache_dir: Path | None
                 return CacheResult(kb, True, path, again, time.perf_counter() - started)
         if reason not in ("no cache file", "cache disabled", "cache folder unusable"):
             log.warning("index cache %s ignored: %s; rebuilding", path, reason)
-        with _Progress(stream if show else None) as bar:
+        with Progress(stream if show else None) as bar:
             bar.phase("reading YAML")
             knowledge = load_knowledge(intents_dir, knowledge_dir)
             kb = _build(knowledge, bar, encoder, folder)

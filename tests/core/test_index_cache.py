@@ -133,12 +133,6 @@ def test_a_cache_written_by_other_code_is_ignored(kb_dir: Path, tmp_path: Path,
     assert not other.hit and other.reason == "written by another version of the code"
 
 
-def test_fingerprint_covers_the_modules_that_build_the_index() -> None:
-    names = {m.__name__ for m in index_cache._code_modules()}
-    assert {"bot.core.knowledge_base", "bot.core.knowledge", "bot.core.matcher", "bot.core.text", "bot.core.compose", "bot.core.index_cache"} <= names
-    assert "bot.web.app" not in names
-
-
 def test_bad_yaml_raises_like_load_kb_and_caches_nothing(kb_dir: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     (kb_dir / "intents" / "broken.yaml").write_text("intents:\n  - id: Bad Id\n", encoding="utf-8")
