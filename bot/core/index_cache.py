@@ -43,8 +43,8 @@ loads): by default ``$JETBOT_CACHE_DIR`` or ``./.jetbot-cache``;
 ``JETBOT_CACHE_DIR=off`` disables the cache. A cold build shows progress on
 standard error when that is a terminal, and nothing otherwise.
 
-``python -m bot.core.index_cache INTENTS KNOWLEDGE`` builds (or checks) the cache
-ahead of time, e.g. in a release step before the workers start.
+``jetbot build-index`` builds (or checks) the cache ahead of time, e.g. in a release step
+before the workers start.
 """
 from __future__ import annotations
 
