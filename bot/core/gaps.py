@@ -29,6 +29,7 @@ from bot.core.subjects import about_something_else
 from bot.core.text import Analysis
 from bot.core.orthography import clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
+from bot.core.gap_patterns import ASKS_WHO, DATE_ASKED, DATE_GIVEN, FIGURE, FUTURE, OPINION, RANKING, SINCE
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
@@ -38,29 +39,6 @@ DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) i
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
-_FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
-                     r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
-# "Who will be running the survey for new participants?" asks for a body, not a head count
-_ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|ministry))(?![a-z])")
-# 「世界で一番大きい」 is the notice's 世界最大規模 in other words, not a ranking the knowledge lacks
-_RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|"
-                      r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
-_OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
-                      r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
-                      r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
-                      r"(?:better|cheaper)|recommend)(?![a-z])|"
-                      # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
-                      r"べきでない|べきではない|ない(?:ほう|方)がいい|やめた(?:ほう|方)がいい|"
-                      r"(?<![a-z])(?:avoid|should not|shouldn't|not (?:hire|use|introduce))(?![a-z])")
-# planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
-_FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計画数|"
-                     r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
-# 「1987年以来の累計」, "since 1987": a starting point, not the year whose figures are asked
-_SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)?(?:以来|以降)|(?<![a-z])since (?:fy ?)?\d{4}(?![0-9])",
-                    re.IGNORECASE)
-_DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
-_DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
-                         r"november|december)", re.IGNORECASE)
 GapKind = Literal["year", "ranking", "opinion", "date"]
 
 
@@ -105,11 +83,11 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
 
 def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
                 vector: np.ndarray | None) -> Reading:
-    asked = years_in(_SINCE.sub(" ", text))
+    asked = years_in(SINCE.sub(" ", text))
     relative = relative_year(text)
-    figure = (bool(_FIGURE.search(text)) and not _ASKS_WHO.match(text)) or "headcount" in analysis.terms
+    figure = (bool(FIGURE.search(text)) and not ASKS_WHO.match(text)) or "headcount" in analysis.terms
     held = sorted({y for years in kb.figure_years.values() for y in years})
-    if relative is None and figure and _FUTURE.search(text):
+    if relative is None and figure and FUTURE.search(text):
         relative = "next"
     if not asked and relative == "next" and figure and held:
         # next year's / planned head counts are never published figures, whatever topic shares the words
@@ -214,17 +192,17 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
     ``message``: the message as written (else ``text``)."""
-    if _RANKING.search(text):
+    if RANKING.search(text):
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
-    if _OPINION.search(text):
+    if OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
     ranked = _declared_in_message(kb, message, _declared_not_held(kb, own or analysis, ranked))
     if (not ranked or not kb.intents[ranked[0].intent_id].fallback) and about_something_else(
             kb, message or text, own or analysis):
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = _year_check(kb, text, analysis, ranked, vector)
-    if reading.gap is None and reading.ranked and _DATE_ASKED.search(text):
+    if reading.gap is None and reading.ranked and DATE_ASKED.search(text):
         best = reading.ranked[0].intent_id
-        if not kb.intents[best].fallback and not _DATE_GIVEN.search(kb.answers[best]["ja"].text):
+        if not kb.intents[best].fallback and not DATE_GIVEN.search(kb.answers[best]["ja"].text):
             return Reading(reading.ranked, Gap("date", related=_related(reading.ranked)))
     return reading

@@ -169,7 +169,7 @@ class Speller:
 
     def correct(self, cleaned: str, original: str, reading: Callable[[str], str],
                 known: Callable[[str], bool] = lambda text: False) -> tuple[str, tuple[Correction, ...]]:
-        """``cleaned`` (see :func:`bot.core.text.clean`) with slips replaced, and what was replaced.
+        """``cleaned`` (see :func:`bot.core.orthography.clean`) with slips replaced, and what was replaced.
 
         ``original`` is the text as typed (for upper-case abbreviations); ``reading`` gives the
         kana reading of a word (same-reading check for short terms); ``known`` tells whether the

@@ -26,6 +26,7 @@ _RELATIVE = (
                            r"currently|this year|now|today)(?![a-z])")),
 )
 _NOW = re.compile(r"現在|最新|直近|(?<![a-z])(?:latest|most recent|currently)(?![a-z])")
+_PLANNED = re.compile(r"予定|見込み|見通し|予測|目標|(?<![a-z])(?:planned|expected|forecast|projected)(?![a-z])")
 
 
 def _era(year: int, suffix: str) -> str:
@@ -73,7 +74,9 @@ def era_label(year: int) -> str:
 
 def relative_year(text: str) -> Relative | None:
     """Whether a (cleaned) question asks about this year / the latest, next year or last year."""
-    if _NOW.search(text):  # 「来年度予算の資料に現在の人数を」: what is asked is now, next year is the purpose
+    # 「来年度予算の資料に現在の人数を」: what is asked is now, next year is the purpose; but "the latest
+    # forecast for next year" (最新の見込み) still asks about next year
+    if _NOW.search(text) and not _PLANNED.search(text):
         return "current"
     for kind, pattern in _RELATIVE:
         if pattern.search(text):

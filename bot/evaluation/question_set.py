@@ -123,6 +123,9 @@ def _check(item: Any, path: Path, line: int) -> None:
     if not any(key in item for key in _JUDGED_BY):
         raise QuestionSetError(f"{path}:{line}: nothing to judge this question by: add any:, all:, none:, "
                                f"fallback: true (out of scope) or relevant:")
+    if "out_of_scope" in str(item.get("kind") or "") and not item.get("fallback"):
+        raise QuestionSetError(f"{path}:{line}: an out-of-scope question needs fallback: true "
+                               f"(else it is judged as one the bot should answer)")
 
 
 def answered(reply: Reply) -> bool:

@@ -155,3 +155,20 @@ def test_a_compound_an_honest_intent_declares_not_held_wins_when_written_in_the_
 def test_an_english_question_for_a_salary_says_the_amounts_are_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "What is the salary of an ALT?")
     assert reply.fallback and reply.text.startswith("The amounts are not given in the notice")
+
+
+@pytest.mark.parametrize("question", ["How can we avoid mistakes in the placement request survey?",
+                                      "What should not be included in the survey answers?"])
+def test_avoid_or_should_not_about_a_task_is_no_opinion_about_a_role(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert "no opinion" not in plain_text(reply) and "survey" in plain_text(reply).lower()
+
+
+def test_reasons_against_a_role_are_an_opinion_the_notice_does_not_give(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Should we avoid hiring a CIR?")
+    assert reply.fallback and "no opinion" in reply.text
+
+
+def test_the_latest_forecast_for_next_year_is_still_about_next_year(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "来年度のALTの人数の最新の見込みを教えて")
+    assert reply.fallback and reply.text.startswith("来年度（令和6年度（2024年度））の数字や情報は")

@@ -52,3 +52,13 @@ def test_why_a_town_should_adopt_a_role_gets_that_roles_reasons(repo_engine: Eng
                                                                  reason: str) -> None:
     reply = ask(repo_engine, question)
     assert not reply.fallback and reason in reply.text
+
+
+def test_benefits_an_alt_gets_are_not_the_reasons_for_alts(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "What benefits do ALTs get?")  # perks (housing, insurance), not why ALTs
+    assert reply.intent_id != "alt_why"
+    assert ask(repo_engine, "What are the advantages of hiring an ALT?").intent_id == "alt_why"
+
+
+def test_a_workload_lightened_is_no_question_about_local_finance(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "ALTの業務負担を軽減するには？").intent_id != "local_finance"

@@ -99,3 +99,9 @@ def test_the_vocabulary_of_polite_letters_counts_little_when_the_knowledge_does_
 def test_who_asked_the_staff_member_is_background_not_topic(analyzer: Analyzer) -> None:
     units = {word: factor for word, factor, _ in analyzer.analyse("市長から1枚にまとめるよう指示を受けました").units}
     assert units["市長"] == units["指示"] == 0.2
+
+
+def test_a_committee_is_not_the_role_whose_name_it_contains(repo_engine) -> None:
+    matcher = repo_engine.kb.matcher
+    assert "cir" in matcher.analyse("国際交流委員の任期").terms  # the common slip for 国際交流員
+    assert "cir" not in matcher.analyse("市の国際交流委員会に相談したい").terms

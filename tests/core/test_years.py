@@ -34,3 +34,9 @@ def test_relative_years(question: str, kind: str | None) -> None:
 def test_a_year_before_a_comma_is_a_year_but_a_thousands_separator_is_not() -> None:
     assert normalise("in fy2019, how many took part") == "in 令和1年度, how many took part"
     assert normalise("77,172人") == "77,172人" and normalise("2,019") == "2,019"
+
+
+def test_now_beside_next_year_asks_about_now_unless_a_forecast_is_asked() -> None:
+    assert relative_year("来年度予算の資料に現在の人数を入れたい") == "current"
+    assert relative_year("来年度の人数の最新の見込み") == "next"
+    assert relative_year("the latest forecast for next year") == "next"

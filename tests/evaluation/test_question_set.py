@@ -54,6 +54,7 @@ def test_a_question_set_file_unrolls_dialogues_in_order(tmp_path: Path) -> None:
     ('- {q: "ALTとは", any: ["外国語"]}\n- dialogue:\n  - {q: "CIRとは", any: ["x"]}\n  - {q: "その理由は？"}\n',
      "set.yaml:4: nothing to judge"),
     ('- {question: "CIRとは", any: ["x"]}\n', "set.yaml:1: a question needs q:"),
+    ('- {q: "天気は？", kind: out_of_scope, none: ["SEA"]}\n', "set.yaml:1: an out-of-scope question needs fallback"),
     ('q: "CIRとは"\n', "set.yaml:1: expected a list"),
     ('- {q: "CIRとは", any: ["x"]\n', "set.yaml:2: YAML syntax error"),
 ])
