@@ -73,3 +73,11 @@ def test_when_after_the_survey_says_the_notice_gives_no_dates(repo_engine: Engin
 
 def test_when_after_the_notices_summary_gives_the_notices_date(repo_engine: Engine) -> None:
     assert ask(repo_engine, "When?", "notice_summary", "en").intent_id == "notice_date"
+
+
+@pytest.mark.parametrize(("question", "context"), [("CIRの任期は？", None), ("How long can a CIR stay?", None),
+                                                   ("CIRは？", "contract_length"), ("And for CIRs?", "contract_length")])
+def test_the_term_of_office_is_the_same_for_every_role_and_a_role_swapped_follow_up_keeps_it(
+        repo_engine: Engine, question: str, context: str | None) -> None:
+    reply = asked(repo_engine, question, after(context))
+    assert reply.intent_id == "contract_length" and not reply.fallback
