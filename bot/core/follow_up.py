@@ -11,7 +11,7 @@ import re
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
-from bot.core.reasons import asks_why, reasons_first
+from bot.core.reasons import asks_why, reasons_first, reasons_for_adopting
 from bot.core.text import Analysis
 from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.types import Context
@@ -110,6 +110,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
     if context is None or not has_topic(kb, context):
         return query, ranked, text
+    swapped = _reasons_of_another_role(kb, query, text, context)
+    if swapped is not None:
+        return swapped
     about_it = asks_about_it(kb, query, text)
     if about_it and is_english(text) and _WHEN.search(text):  # "when" is an English stop word: read as いつ
         text = f"{text} いつ"
@@ -158,3 +161,19 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
         if s.intent_id == found and combined[0].score - s.score <= margin:
             return [s] + [r for r in combined if r is not s]
     return combined
+
+
+def _reasons_of_another_role(kb: KnowledgeBase, query: Analysis, text: str,
+                             context: Context) -> tuple[Analysis, list[Scored], str] | None:
+    """「CIRは？」 or "And CIRs?" after the reasons for ALTs: the reasons for that role (as "why a CIR?"), not
+    the ALT's reasons again. Only for a follow-up that names nothing but another role (office)."""
+    before = kb.matcher.about(context.intent_id)
+    roles = (kb.matcher.named - ASKED).intersection(query.terms)
+    if not ASKED & before or not roles or roles <= before or {w for w, _, _ in query.units} - roles - ASKED:
+        return None
+    why_text = f"{text} 理由"
+    why = kb.matcher.analyse(why_text)
+    found = reasons_for_adopting(kb, why)
+    if found is None:
+        return None
+    return why, [found] + [s for s in kb.matcher.rank(why) if s.intent_id != found.intent_id], why_text

@@ -14,7 +14,7 @@ RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
-                      r"(?:better|cheaper)|recommend)(?![a-z])|"
+                      r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend)(?![a-z])|"
                       # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
                       r"べきでない|べきではない|ない(?:ほう|方)がいい|やめた(?:ほう|方)がいい|"
                       r"(?<![a-z])(?:(?:avoid|should not|shouldn't|not) (?:hiring|hire|using|use|introducing|introduce|"

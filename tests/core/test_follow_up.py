@@ -81,3 +81,10 @@ def test_the_term_of_office_is_the_same_for_every_role_and_a_role_swapped_follow
         repo_engine: Engine, question: str, context: str | None) -> None:
     reply = asked(repo_engine, question, after(context))
     assert reply.intent_id == "contract_length" and not reply.fallback
+
+
+@pytest.mark.parametrize(("question", "said"), [("CIRは？", "デジタル田園都市"), ("And CIRs?", "Digital Garden City")])
+def test_another_role_after_the_reasons_for_alts_gets_that_roles_reasons(
+        repo_engine: Engine, question: str, said: str) -> None:
+    reply = asked(repo_engine, question, after("alt_why", "en" if question.isascii() else "ja"))
+    assert reply.intent_id == "digiden_policy" and said in plain_text(reply)  # not what a CIR is, nor the ALT again

@@ -172,3 +172,8 @@ def test_reasons_against_a_role_are_an_opinion_the_notice_does_not_give(repo_eng
 def test_the_latest_forecast_for_next_year_is_still_about_next_year(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "来年度のALTの人数の最新の見込みを教えて")
     assert reply.fallback and reply.text.startswith("来年度（令和6年度（2024年度））の数字や情報は")
+
+
+def test_why_the_notice_recommends_something_is_a_why_question_not_a_request_for_advice(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "Why does the notice recommend ALTs?").intent_id == "alt_why"
+    assert ask(repo_engine, "Which role do you recommend for our town?").fallback
