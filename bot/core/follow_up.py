@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
+from bot.core.follow_up_forms import follow_up_form, in_the_case_of
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import asks_why, reasons_first, reasons_for_adopting
@@ -36,19 +37,6 @@ def close_call(ranked: list[Scored], margin: float) -> bool:
         return False
     best, second = ranked[0], ranked[1]
     return best.score - second.score < margin or (best.coverage > 0 and second.coverage >= best.coverage)
-
-
-_FOLLOW_UP = re.compile(
-    r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
-    r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
-    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$|"
-    # 「担当者の名前も分かりますか」, 「メールも教えて」: "X too" adds to the previous answer
-    r"^\S{1,12}も(?:分かり|わかり|教えて|知りたい|聞きたい|ある|あり)\S{0,8}$", re.IGNORECASE)
-
-
-def follow_up_form(text: str) -> bool:
-    """An elliptical or anaphoric question (「令和元年度は？」, "And SEA?", "How many of them…"): it leans on the context."""
-    return bool(_FOLLOW_UP.search(text.strip()))
 
 
 # who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
@@ -108,6 +96,10 @@ def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
 def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
                  text: str, threshold: float, margin: float) -> tuple[Analysis, list[Scored], str]:
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
+    short = in_the_case_of(text) if context is not None else None
+    if short is not None:
+        text, query = short, kb.matcher.analyse(short)
+        ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
     swapped = _reasons_of_another_role(kb, query, text, context)
@@ -136,7 +128,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second
     if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
-        moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined, threshold)
+        moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined, threshold,
+                                                                  not about_it)
         if asks_why(query):
             moved = reasons_first(kb, moved, LEANING_MARGIN)
         return combined_query, moved, combined_text
@@ -144,22 +137,29 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
 
 
 def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored],
-               combined: list[Scored], threshold: float) -> list[Scored]:
+               combined: list[Scored], threshold: float, own_topic: bool = True) -> list[Scored]:
     """A follow-up rarely wants the same answer again: when the previous topic pulls the question back to
     the answer just given (「そのうち学校での事例は？」 after the casebook), the intent the question alone
     finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
-    previous topic's examples do not cover (a breakdown, another office)."""
+    previous topic's examples do not cover (a breakdown, another office). ``own_topic``: the question is
+    no short who / when / where / why about "it"."""
     if not combined or combined[0].intent_id != previous or not sure(alone, threshold):
         return combined
     found = alone[0].intent_id
     if found == previous or kb.intents[found].fallback:
         return combined
     margin = LEANING_MARGIN
-    if alone[0].coverage - kb.matcher.example_coverage(query, previous) >= NEW_ASPECT:
+    new_aspect = alone[0].coverage - kb.matcher.example_coverage(query, previous) >= NEW_ASPECT
+    if new_aspect:
         margin = NEW_ASPECT_MARGIN
     for s in combined[1:4]:
         if s.intent_id == found and combined[0].score - s.score <= margin:
             return [s] + [r for r in combined if r is not s]
+    # 「学校での事例は？」 after what the casebook is: a question of two or more words that one other intent
+    # covers whole, and the previous topic's examples not, is complete on its own (the topic's title only
+    # pulls it back to the answer just given)
+    if own_topic and new_aspect and alone[0].coverage >= 1.0 and len(set(query.terms)) > 1:
+        return alone
     return combined
 
 

@@ -88,3 +88,30 @@ def test_another_role_after_the_reasons_for_alts_gets_that_roles_reasons(
         repo_engine: Engine, question: str, said: str) -> None:
     reply = asked(repo_engine, question, after("alt_why", "en" if question.isascii() else "ja"))
     assert reply.intent_id == "digiden_policy" and said in plain_text(reply)  # not what a CIR is, nor the ALT again
+
+
+@pytest.mark.parametrize(("question", "previous", "language", "expected"), [
+    ("CIRの場合は？", "contract_length", "ja", "contract_length"),
+    ("SEAだったら？", "contract_length", "ja", "contract_length"),
+    ("In the case of CIRs?", "contract_length", "en", "contract_length"),
+    ("CIRの場合は？", "alt_role", "ja", "cir_role"),
+    ("ALTの場合は？", "cir_role", "ja", "alt_role"),
+])
+def test_in_the_case_of_another_role_is_that_role_not_the_hiring_procedure(
+        repo_engine: Engine, question: str, previous: str, language: str, expected: str) -> None:
+    # 場合 alone finds 「増員を希望する場合の手続き」: it is the form of the question, not its topic
+    reply = ask(repo_engine, question, previous, language)
+    assert reply.intent_id == expected and not reply.fallback
+
+
+def test_in_the_case_of_another_role_after_why_alts_gives_that_roles_reasons(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRの場合は？", "alt_why")
+    assert reply.intent_id == ask(repo_engine, "CIRは？", "alt_why").intent_id != "how_to_start"
+
+
+@pytest.mark.parametrize(("question", "expected"), [("学校での事例は？", "casebook_school_cases"),
+                                                    ("地域での事例は？", "casebook_community_cases")])
+def test_cases_of_one_kind_after_what_the_casebook_is_gives_those_cases(
+        repo_engine: Engine, question: str, expected: str) -> None:
+    reply = ask(repo_engine, question, "casebook_what")
+    assert reply.intent_id == expected and not reply.fallback

@@ -1,0 +1,33 @@
+"""The forms of a follow-up question: elliptical or anaphoric (「令和元年度は？」, "And SEA?", 「その理由は？」),
+or asking about another case of the previous topic (「CIRの場合は？」)."""
+from __future__ import annotations
+
+import re
+
+_FOLLOW_UP = re.compile(
+    r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
+    r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
+    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$|"
+    # 「担当者の名前も分かりますか」, 「メールも教えて」: "X too" adds to the previous answer
+    r"^\S{1,12}も(?:分かり|わかり|教えて|知りたい|聞きたい|ある|あり)\S{0,8}$", re.IGNORECASE)
+
+
+# 「CIRの場合は？」, 「SEAだったら？」, "In the case of CIRs?": 場合 / case is the form of the question, not its topic
+# (場合 alone finds 増員を希望する場合の手続き): read as 「CIRは？」 / "And CIRs?"
+_IN_THE_CASE = re.compile(r"^(\S{1,12}?)(?:の場合|だったら|なら)(?:は|って|だと|では|どう|はどう)?"
+                          r"(?:です|でしょう)?か?[？?]?$|"
+                          r"^(?:and |so |what about |how about )?(?:in the case of|in case of|for the case of) "
+                          r"(.{1,30}?)[？?]?$", re.IGNORECASE)
+
+
+def in_the_case_of(text: str) -> str | None:
+    """「CIRの場合は？」 as 「CIRは？」, "In the case of CIRs?" as "And CIRs?"; ``None`` for another form."""
+    match = _IN_THE_CASE.match(text.strip())
+    if match is None:
+        return None
+    return f"{match[1]}は？" if match[1] else f"And {match[2]}?"
+
+
+def follow_up_form(text: str) -> bool:
+    """An elliptical or anaphoric question (「令和元年度は？」, "And SEA?", "How many of them…"): it leans on the context."""
+    return bool(_FOLLOW_UP.search(text.strip()))

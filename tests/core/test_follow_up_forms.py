@@ -1,0 +1,23 @@
+"""The forms of a follow-up: 「Xの場合は？」 asks about X in the previous topic; a complete question is its own."""
+from __future__ import annotations
+
+import pytest
+
+from asking import after, ask
+from bot.engine import Engine
+
+
+def test_a_complete_question_with_場合_keeps_its_own_topic_after_another_answer(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "増員を希望する場合の手続きは？", after("contract_length"))
+    assert reply.intent_id == "how_to_start"
+
+
+@pytest.mark.parametrize(("question", "previous", "expected"), [
+    ("How about in the case of CIRs?", "alt_role", "cir_role"),      # was not answered
+    ("In case of ALTs?", "cir_role", "alt_role"),                     # was a case from the casebook
+    ("In the case of CIRs?", "alt_why", "digiden_policy"),            # was the ALT's reasons again
+])
+def test_in_the_case_of_another_role_in_english_is_about_that_role(
+        repo_engine: Engine, question: str, previous: str, expected: str) -> None:
+    reply = ask(repo_engine, question, after(previous, "en"))
+    assert reply.intent_id == expected and not reply.fallback
