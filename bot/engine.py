@@ -60,7 +60,9 @@ class Engine:
         now = self._clock()
         key = f"{message.channel}:{message.conversation_id}"
         reply = answer(message, kb, self._contexts.load(key) if remember else None, now)
-        if remember and reply.intent_id and not reply.fallback:
+        # an honest "not held" answer (the ALT's eligibility) is a topic too: 「CIRは？」 next asks the CIR's
+        if remember and reply.intent_id and (not reply.fallback or reply.intent_id in kb.intents
+                                             and kb.intents[reply.intent_id].fallback):
             self._contexts.save(key, Context(reply.intent_id, now, reply.language))
         if self._log is not None:
             try:

@@ -66,3 +66,16 @@ def test_jetbot_report_command(tmp_path: Path, repo_engine: Engine, capsys: pyte
     assert json.loads(capsys.readouterr().out)["questions"] == 1
     assert main(["report", "--db", str(path)]) == 0
     assert "questions: 1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("first", "then", "topic"), [("ALTの勤務時間は？", "CIRは？", "working_conditions"),
+                                                     ("ALTの勤務時間は？", "CIRの場合は？", "working_conditions"),
+                                                     ("What are the eligibility requirements for ALTs?", "And CIRs?",
+                                                      "eligibility")])
+def test_another_role_after_a_not_held_answer_keeps_that_topic(repo_engine: Engine, first: str, then: str,
+                                                               topic: str) -> None:
+    # the notice holds no working hours or eligibility for any role: the CIR's are not held either (was what a CIR is)
+    engine = Engine(repo_engine.kb, clock=lambda: NOW)
+    assert engine.answer(IncomingMessage(first, conversation_id="c1")).intent_id == topic
+    reply = engine.answer(IncomingMessage(then, conversation_id="c1"))
+    assert reply.intent_id == topic
