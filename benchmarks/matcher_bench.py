@@ -31,30 +31,12 @@ PROCESS_START = time.perf_counter()
 
 import argparse  # noqa: E402
 import json  # noqa: E402
-import resource  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
-
-
-def smaps() -> dict[str, float]:
-    """This process's resident memory in MB from ``/proc/self/smaps_rollup``: private (anonymous) and
-    shared (file-backed) as defined in the module docstring, plus the kernel's own Private_*/Shared_* split."""
-    fields: dict[str, float] = {}
-    with open("/proc/self/smaps_rollup", encoding="ascii") as handle:
-        for line in handle:
-            name, _, value = line.partition(":")
-            if value.strip().endswith("kB"):
-                fields[name] = int(value.split()[0]) / 1024
-    private = fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0)
-    shared = fields.get("Shared_Clean", 0.0) + fields.get("Shared_Dirty", 0.0)
-    anonymous = fields.get("Anonymous", 0.0)
-    return {"rss_mb": fields.get("Rss", 0.0), "rss_private_mb": anonymous, "rss_shared_mb": fields.get("Rss", 0.0) - anonymous,
-            "smaps_private_mb": private, "smaps_shared_mb": shared, "pss_mb": fields.get("Pss", 0.0)}
+from benchmarks.build_runs import run_cold, run_rebuild  # noqa: E402
+from benchmarks.process_memory import peak_rss_mb, smaps  # noqa: E402
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -64,71 +46,6 @@ def _pct(values: list[float], q: float) -> float:
         return float("nan")
     rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
     return ordered[rank - 1]
-
-
-def run_cold(kb_dir: Path, cache_dir: Path) -> dict:
-    t_import = time.perf_counter()
-    from bot.core import index_cache
-    from bot.core.knowledge import load_knowledge
-    imported = time.perf_counter()
-    for old in cache_dir.iterdir():  # index files, stored embeddings, encoder state: a cold start has none
-        if old.is_file():
-            old.unlink()
-    intents, knowledge_dir = kb_dir / "intents", kb_dir / "knowledge"
-    started = time.perf_counter()
-    version = index_cache.content_version(intents, knowledge_dir)
-    knowledge = load_knowledge(intents, knowledge_dir)
-    parsed = time.perf_counter()
-    from bot.core.build_progress import Progress
-    with Progress(None) as bar:
-        kb = index_cache._build(knowledge, bar, None, cache_dir)
-    built = time.perf_counter()
-    path = index_cache.cache_path(cache_dir, version)
-    index_cache.save(kb, path)
-    saved = time.perf_counter()
-    return {
-        "mode": "cold", "intents": len(kb.intents), "examples": sum(len(i.examples) for i in knowledge.intents),
-        "import_s": imported - t_import, "yaml_s": parsed - started, "build_s": built - parsed,
-        "save_s": saved - built, "cold_load_s": saved - started, "cache_bytes": path.stat().st_size,
-        "encoded": kb.matcher.vectors.encoded if kb.matcher.vectors is not None else 0, "peak_rss_mb": _rss_mb(),
-    }
-
-
-def edit_intents(source: Path, target: Path, share: float) -> int:
-    """Copy the knowledge in ``source`` to ``target`` and rewrite every example of ``share`` of its
-    intents (every k-th ``- id:`` block, with text no earlier run wrote); returns how many intents changed."""
-    import shutil
-
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target)
-    step, seen, changed = max(1, round(1 / share)), 0, 0
-    edit = f'      - "改めて（{time.time_ns() % 10**9}）、'  # new each run: the stored vectors never hold it
-    for path in sorted((target / "intents").glob("*.yaml")):
-        lines, editing = path.read_text(encoding="utf-8").splitlines(), False
-        for at, line in enumerate(lines):
-            if line.startswith("  - id: "):
-                editing, seen = seen % step == 0, seen + 1
-                changed += editing
-            elif editing and line.startswith('      - "'):
-                lines[at] = line.replace('      - "', edit, 1)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return changed
-
-
-def run_rebuild(kb_dir: Path, cache_dir: Path, share: float) -> dict:
-    from bot.core import index_cache
-
-    edited = kb_dir.parent / f"{kb_dir.name}-edited"
-    changed = edit_intents(kb_dir, edited, share)
-    started = time.perf_counter()
-    result = index_cache.load_or_build(edited / "intents", edited / "knowledge", cache_dir, progress=False)
-    elapsed = time.perf_counter() - started
-    if result.hit:
-        raise SystemExit(f"expected a rebuild in {cache_dir}, the cache already held the edited knowledge")
-    examples = sum(len(i.examples) for i in result.kb.knowledge.intents)
-    return {"mode": "rebuild", "intents": len(result.kb.intents), "changed_intents": changed, "examples": examples,
-            "encoded": result.encoded, "reused_vectors": examples - result.encoded, "rebuild_s": elapsed,
-            "peak_rss_mb": _rss_mb()}
 
 
 def run_second(kb_dir: Path, cache_dir: Path) -> dict:
@@ -141,7 +58,7 @@ def run_second(kb_dir: Path, cache_dir: Path) -> dict:
     for text in ("住民票の写しが欲しい", "How do I get a copy of my residence certificate?", "粗大ごみの出し方"):
         answer(IncomingMessage(text), result.kb)
     return {"mode": "second", "hit": result.hit, "process_to_ready_s": time.perf_counter() - PROCESS_START,
-            **smaps(), "peak_rss_mb": _rss_mb()}
+            **smaps(), "peak_rss_mb": peak_rss_mb()}
 
 
 def second_worker(kb_dir: Path, cache_dir: Path) -> dict:
@@ -188,7 +105,7 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
         correct.setdefault(q.kind, []).append(int(ok))
         if time.perf_counter() > deadline:
             break
-    rss_after_queries = _rss_mb()
+    rss_after_queries = peak_rss_mb()
     memory = smaps()
 
     from rapidfuzz import fuzz, process
@@ -233,7 +150,7 @@ def run_warm(kb_dir: Path, cache_dir: Path, n: int, count: int, baseline_count: 
         "ours_on_baseline_subset_mean_ms": statistics.fmean(ours_same) * ms if ours_same else float("nan"),
         "ours_on_baseline_subset_p50_ms": _pct(ours_same, 50) * ms,
         "baseline_accuracy": {k: statistics.fmean(v) for k, v in sorted(base_correct.items())},
-        "peak_rss_mb": _rss_mb(), "rss_after_queries_mb": rss_after_queries, **memory,
+        "peak_rss_mb": peak_rss_mb(), "rss_after_queries_mb": rss_after_queries, **memory,
     }
     second = second_worker(kb_dir, cache_dir)
     out.update(second_worker=second, second_worker_private_mb=second["smaps_private_mb"],
