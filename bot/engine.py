@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
 from bot.core.answer import answer, help_reply, prepare
+from bot.core.follow_up import topic_of
 from bot.core.index_cache import load_or_build
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.types import Context, IncomingMessage, Language, Reply
@@ -60,10 +61,9 @@ class Engine:
         now = self._clock()
         key = f"{message.channel}:{message.conversation_id}"
         reply = answer(message, kb, self._contexts.load(key) if remember else None, now)
-        # an honest "not held" answer (the ALT's eligibility) is a topic too: 「CIRは？」 next asks the CIR's
-        if remember and reply.intent_id and (not reply.fallback or reply.intent_id in kb.intents
-                                             and kb.intents[reply.intent_id].fallback):
-            self._contexts.save(key, Context(reply.intent_id, now, reply.language))
+        topic = topic_of(kb, reply) if remember else None
+        if topic is not None:
+            self._contexts.save(key, Context(topic, now, reply.language))
         if self._log is not None:
             try:
                 reply = replace(reply, inquiry_id=self._log.record(message, reply, kb.version, now, event_key))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_PAY_JA = r"(?:お?給料|給与|報酬|賃金|月給|年収|お給料)"
+_PAY_JA = r"(?:お?給料|給与|報酬|賃金|月給|年収)"
 _PAY_EN = r"(?:salary|salaries|pay|wage|wages)"
 _BARE_PAY = re.compile(
     rf"^(?:\S{{1,20}}の)?{_PAY_JA}(?:は|って|を教えて|について)?(?:[？?]|ですか[？?]?|を教えてください)?$|"

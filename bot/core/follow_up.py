@@ -15,7 +15,7 @@ from bot.core.narrow import kind_of
 from bot.core.reasons import asks_why, reasons_first, reasons_for_adopting
 from bot.core.text import Analysis
 from bot.core.orthography import clean, fold_kana, is_english
-from bot.core.types import Context
+from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
 LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
@@ -91,6 +91,14 @@ def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
     intent = kb.intents.get(context.intent_id) if context is not None else None
     return intent is not None and bool(intent.facts or intent.contacts or intent.links or intent.cases
                                        or "{fact:" in intent.answer or "{contact:" in intent.answer)
+
+
+def topic_of(kb: KnowledgeBase, reply: Reply) -> str | None:
+    """The intent a reply leaves as the conversation's topic: an answer, or an honest "not held" reply (the
+    ALT's eligibility: 「CIRは？」 next asks the CIR's); a plain apology or a bare choice leaves none."""
+    if reply.intent_id is None or reply.intent_id not in kb.intents:
+        return None
+    return reply.intent_id if not reply.fallback or kb.intents[reply.intent_id].fallback else None
 
 
 def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
