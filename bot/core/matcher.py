@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from bot.core import candidate, leave_one_out, semantic_shortlist
+from bot.core import asked_kind, candidate, leave_one_out, semantic_shortlist
 from bot.core.bm25 import Counts, Field as _Field, Vocabulary, documents_using
 from bot.core.memo import Memo
 from bot.core.packed import PackedGroups
@@ -202,5 +202,6 @@ class Matcher:
         ranked = [candidate.score(self, i, query, score / best, exclude, semantic.get(i, 0.0), specifics, entities,
                                   rivals, fetched, quoted is not None and bool(quoted[i]))
                   for i, fetched, score in zip(top, shortlist, bm25)]
+        ranked = asked_kind.weigh(ranked, query.normalized, [f.norms for f in shortlist], exclude)
         ranked.sort(key=lambda s: (-s[2], -s[3]))
         return [Scored(*signals) for signals in ranked[:limit]]  # made for the few returned only

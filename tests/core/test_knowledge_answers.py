@@ -194,3 +194,11 @@ def test_a_contact_question_naming_one_office_gets_that_office_only(repo_engine:
 def test_a_ranking_in_the_world_other_than_size_is_still_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "世界で一番多いのはどこの国から来たJET？")
     assert reply.fallback
+
+
+@pytest.mark.parametrize("question", ["Who recruits participants overseas?", "海外での募集はどこがしている？"])
+def test_overseas_and_abroad_are_one_word(repo_engine: Engine, question: str) -> None:
+    # the ministries' roles say "recruitment abroad" (海外での募集); users say overseas / 海外 as often
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "organisers"
+    assert "MOFA" in reply.text or "外務省" in reply.text

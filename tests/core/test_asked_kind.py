@@ -1,0 +1,40 @@
+"""The kind of thing a question asks for (a date, a party, a count) orders two near-tied topics."""
+from __future__ import annotations
+
+from asking import ask
+from bot.core.asked_kind import KIND_PENALTY, kinds, penalties, weigh
+from bot.engine import Engine
+
+
+def test_question_words_are_read_on_normalised_text() -> None:
+    assert kinds("who issued this 通知") == {"party"}
+    assert kinds("コノ 通知 ハ イツ 出サレタモノ") == {"when"}
+    assert kinds("cir ハ headcount") == {"count"}
+    assert kinds("jet ノ 運営 ハ") == frozenset()
+
+
+def test_only_candidates_lacking_a_kind_another_candidate_asks_lose() -> None:
+    dates, issuers = ("通知 ガ出タノハ イツ",), ("誰ガ出シタ 通知 ナノ",)
+    assert penalties(frozenset({"party"}), [dates, issuers]) == [KIND_PENALTY, 1.0]
+    # no shortlisted intent asks "how many": nothing is ordered by it
+    assert penalties(frozenset({"count"}), [dates, issuers]) == [1.0, 1.0]
+    assert penalties(frozenset(), [dates, issuers]) == [1.0, 1.0]
+
+
+def test_who_issued_the_notice_gets_the_issuers_not_its_date(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Who issued this notice?")
+    assert reply.intent_id == "notice_issuers"
+    assert "MOFA" in reply.text and "no date" not in reply.text
+
+
+def test_when_it_was_issued_still_gets_the_date(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "When was this notice issued?")
+    assert reply.intent_id == "notice_date"
+
+
+def test_a_hidden_example_tells_nothing_of_what_its_intent_asks() -> None:
+    ranked = [(0, "issuers", 80.0, 1.0, 1.0, 1.0, 1.0, 1.0), (1, "date", 81.0, 1.0, 1.0, 1.0, 1.0, 1.0)]
+    norms = [("誰ガ出シタ 通知 ナノ", "発出者 省庁"), ("通知 ガ出タノハ イツ",)]
+    assert [s[2] for s in weigh(ranked, "who issued this 通知", norms)] == [80.0, round(81.0 * KIND_PENALTY, 1)]
+    # leave-one-out hides the only "who" example: no candidate asks it any more
+    assert weigh(ranked, "who issued this 通知", norms, exclude=(0, 0)) == ranked
