@@ -202,3 +202,11 @@ def test_overseas_and_abroad_are_one_word(repo_engine: Engine, question: str) ->
     reply = ask(repo_engine, question)
     assert reply.intent_id == "organisers"
     assert "MOFA" in reply.text or "外務省" in reply.text
+
+
+@pytest.mark.parametrize("question", ["この通知の宛先はどこですか", "Who is this notice addressed to?"])
+def test_who_the_notice_is_addressed_to(repo_engine: Engine, question: str) -> None:
+    # the notice's requests name prefectural departments, boards of education and private-school departments
+    reply = ask(repo_engine, question)
+    assert not reply.fallback
+    assert ("私立学校主管部局" in reply.text) or ("private-school" in reply.text)
