@@ -210,3 +210,15 @@ def test_who_the_notice_is_addressed_to(repo_engine: Engine, question: str) -> N
     reply = ask(repo_engine, question)
     assert not reply.fallback
     assert ("私立学校主管部局" in reply.text) or ("private-school" in reply.text)
+
+
+def test_the_latest_figures_asked_for_get_the_newest_held_with_their_year(repo_engine: Engine) -> None:
+    # the forecast intent's answer said 最新の公表: "the latest figures" got only "check MIC's page"
+    reply = ask(repo_engine, "JETプログラムの参加者数の最新の数字を教えてください")
+    assert "5,831" in reply.text and "令和5年度" in reply.text
+
+
+def test_a_forecast_is_said_to_be_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "将来の参加者数の見込みは")
+    assert reply.fallback
+    assert "ありません" in reply.text
