@@ -222,3 +222,11 @@ def test_a_forecast_is_said_to_be_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "将来の参加者数の見込みは")
     assert reply.fallback
     assert "ありません" in reply.text
+
+
+def test_a_prefecture_asking_what_to_tell_its_municipalities_gets_an_answer(repo_engine: Engine) -> None:
+    # 伝える and ポイント were unknown words: the long message fell to the plain apology
+    reply = ask(repo_engine, "こんにちは。〇〇県国際課の伊藤です。県内市町村への周知を担当しています。今回の通知で、"
+                             "県として市町村に何を伝えればよいか整理したいのですが、ポイントを教えてください。")
+    assert not reply.fallback
+    assert "活用" in reply.text
