@@ -9,8 +9,9 @@ from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, has_topic, new_topic, sure, with_context, with_topic
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import ATTRIBUTES, contact_fields, named_things, narrow, off_topic
-from bot.core.gaps import declared_asked, find_gap
+from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lost_in_narrowing, named_things,
+                              narrow, off_topic)
+from bot.core.gaps import Gap, declared_asked, find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
@@ -61,6 +62,20 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
         reply = replace(reply, kind="clarify",
                         suggestions=unique(alternatives + list(reply.suggestions), skip=best.intent_id))
     return reply
+
+
+def _held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[str], names: Names,
+                          question: Analysis) -> Gap | None:
+    """A head count asked of one named role that the answer gives only for the others (「SEAの新規は？」: the
+    answer counts new participants for ALT and CIR): the thing asked is not held, whether or not the reply
+    would have been narrowed to that role."""
+    thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
+    if thing is None or reply.intent_id not in kb.figure_years:
+        return None
+    own_part = narrow(reply.text, text, asked, names, only=True)
+    words = [t for w, _, parts in question.units if w not in asked for t in (w, *parts)]
+    lost = lost_in_narrowing(reply.text, own_part, words) if own_part != reply.text else None
+    return Gap("detail", related=(reply.intent_id,), detail=(thing, lost)) if lost is not None else None
 
 
 def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]:
@@ -128,7 +143,11 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
             asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
-            reply = replace(reply, text=narrow(reply.text, text, asked, named_things(kb.matcher.analyzer.apply_synonyms)),
+            names = named_things(kb.matcher.analyzer.apply_synonyms)
+            gap = _held_for_others_only(kb, reply, text, asked, names, understood.analysis)
+            if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
+                return with_corrections(gap_reply(kb, gap, query, language, reading.ranked), understood.corrections)
+            reply = replace(reply, text=narrow(reply.text, text, asked, names),
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))

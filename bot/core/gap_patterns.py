@@ -10,7 +10,8 @@ FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|
 ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|ministry))(?![a-z])")
 # 「世界で一番大きい」 is the notice's 世界最大規模 in other words, not a ranking the knowledge lacks
 RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|"
-                      r"(?<![a-z])(?:most(?! recent)|least|ranking|rank|top \d+)(?![a-z])")
+                      r"(?<![a-z])(?:most(?! recent)|least|fewest|ranking|rank|top \d+|"
+                      r"(?:largest|highest|biggest|greatest|smallest|lowest) (?:number|share|count|proportion))(?![a-z])")
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
@@ -25,6 +26,8 @@ FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計
 # 「1987年以来の累計」, "since 1987": a starting point, not the year whose figures are asked
 SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)?(?:以来|以降)|(?<![a-z])since (?:fy ?)?\d{4}(?![0-9])",
                     re.IGNORECASE)
-DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?<![a-z])(?:what date|which date|by when)(?![a-z])")
+# 「提出締切はいつ」, 「いつまでに提出」, "the deadline": a day asked for, which an answer may not give
+DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?:締切|締め切り|締切り|〆切)[^。？?]{0,4}いつ|"
+                        r"いつまでに(?:提出|要望|申請|回答|応募|出)|(?<![a-z])(?:what date|which date|by when|deadlines?)(?![a-z])")
 DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
                          r"november|december)", re.IGNORECASE)

@@ -114,6 +114,11 @@ class Matcher:
         i = self._position[intent_id]
         return bool(self.ex_docs.count(i, term)) or bool(self.ans_docs.count(i, term))
 
+    def asks_of(self, intent_id: str, term: str) -> bool:
+        """Whether an intent's examples or keywords use ``term`` (what it is asked about, not a word its
+        answer uses in passing)."""
+        return bool(self.ex_docs.count(self._position[intent_id], term))
+
     def about(self, intent_id: str) -> frozenset[str]:
         """The named things (roles, offices) an intent's examples or keywords name."""
         i = self._position[intent_id]

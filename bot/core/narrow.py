@@ -78,20 +78,44 @@ def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
     return re.sub(r"、(?=\s*$)", "", text)
 
 
-def narrow(text: str, question: str, asked: Iterable[str], names: Names) -> str:
+def narrow(text: str, question: str, asked: Iterable[str], names: Names, only: bool = False) -> str:
     """``text`` with the list items about other named things of an asked kind left out, for each kind
     (role, office, contact attribute) of which the question (``question``: its text, ``asked``: the named
-    things it names, as the matcher's words) names exactly one and narrows; otherwise ``text`` unchanged."""
+    things it names, as the matcher's words) names exactly one and narrows (``only``: as if it did); otherwise
+    ``text`` unchanged."""
     question = clean(question)
     by_kind: dict[str, set[str]] = {}
     for thing in asked:
         if kind := kind_of(thing):
             by_kind.setdefault(kind, set()).add(thing)
     for kind, things in by_kind.items():
-        if len(things) == 1 and (_ONLY.search(question) or kind != "attribute" and _COUNT.search(question)):
+        if len(things) == 1 and (only or _ONLY.search(question) or kind != "attribute" and _COUNT.search(question)):
             text = "\n".join("".join(_narrow_sentence(s, things, names) for s in _SENTENCE.split(line))
                              for line in text.split("\n"))
     return text
+
+
+# a word worth checking: English, or two or more characters with a kanji or three or more (not 国 inside 国家,
+# not うち of 「そのうち」)
+_WORD = re.compile(r"^[a-z]{2,}$|^(?=.*[\u3400-\u9fff]).{2,}$|^.{3,}$")
+
+
+def lost_in_narrowing(text: str, narrowed: str, words: Iterable[str]) -> str | None:
+    """A word of the question that ``text`` says only of the other things ``narrow`` left out: 「SEAの新規は
+    何人」 narrowed to 「…SEA 8人」 lost 新規, which the answer gives for ALT and CIR only -- the SEA's new
+    participants are not held. ``words``: the question's words (as the matcher's)."""
+    def said(word: str, where: str) -> bool:
+        return re.search(rf"(?<![a-z]){re.escape(word)}", where) is not None if word.isascii() else word in where
+
+    changed = [(fold_kana(clean(a)), fold_kana(clean(b))) for line, short in zip(text.split("\n"), narrowed.split("\n"))
+               for a, b in zip(_SENTENCE.split(line), _SENTENCE.split(short)) if a != b]
+    return next((w for w in words if not any(c.isdigit() for c in w) and _WORD.search(w)
+                 and any(said(w, full) and not said(w, kept) for full, kept in changed)), None)
+
+
+def label(name: str) -> str:
+    """A named thing as shown in a reply: role codes in capitals (sea -> SEA), offices as they are."""
+    return name.upper() if kind_of(name) == "role" else name
 
 
 def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[str]) -> tuple[Contact, ...]:

@@ -9,7 +9,8 @@ from a term the knowledge uses, and proposes that term instead:
 - Japanese: any stretch of 4 or more characters one insertion, deletion or substitution
   away from a known term (a deletion index makes this a few dictionary look-ups per
   stretch); a 3-character term only when the slip keeps its reading (外務賞 -> 外務省);
-- English: a word of 5 letters or more one edit (a swap counts as one) from a known word;
+- English: a word of 5 letters or more one edit (a swap counts as one) from a known word, its first
+  letter kept (hosts is not costs);
 - an upper-case abbreviation with two neighbouring letters swapped (ATL -> ALT, CRIs -> CIRs).
 
 A stretch that is itself a known word is never changed, and a Japanese stretch must not
@@ -148,7 +149,10 @@ class Speller:
             if len(word) < MIN_EN_WORD or word in self._english_set or known(word):
                 continue
             best = process.extractOne(word, self.english, scorer=OSA.distance, score_cutoff=1)
-            if best is not None and abs(len(best[0]) - len(word)) <= 1:
+            # a slip rarely changes the first letter: "hosts" is another word, not "costs" (two first
+            # letters swapped is still a slip)
+            if best is not None and abs(len(best[0]) - len(word)) <= 1 \
+                    and (best[0][0] == word[0] or best[0][:2] == word[1::-1]):
                 hits.append((match.start(), match.end(), best[0]))
         return hits
 

@@ -48,6 +48,8 @@ def test_a_question_about_who_runs_next_years_survey_is_not_a_question_about_nex
 def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> None:
     ranking = ask(repo_engine, "Which prefecture has the most CIRs?")
     assert ranking.fallback and ranking.text.startswith("Rankings")
+    ranking = ask(repo_engine, "Which prefecture hosts the largest number of JET participants?")
+    assert ranking.fallback and ranking.text.startswith("Rankings")
     opinion = ask(repo_engine, "うちの町はALTとCIRどちらを選ぶべき？")
     assert opinion.fallback and "判断やおすすめ" in opinion.text
     assert opinion.suggestions and opinion.intent_id is None  # related topics as choices, not as the answer
@@ -71,14 +73,19 @@ def test_elliptical_follow_ups_lean_on_the_context(repo_engine: Engine) -> None:
     assert "468" in ask(repo_engine, "What about CIR?", after("numbers_by_type")).text
 
 
-def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "令和6年度の要望調査の提出期限は何月何日？")
+@pytest.mark.parametrize("question", ["令和6年度の要望調査の提出期限は何月何日？",
+                                      "令和6年度分の新規招致者配置要望調査の提出締切はいつですか？"])
+def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
     assert reply.fallback and ("日付" in reply.text or "締切" in reply.text)
 
 
 def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
     assert reply.fallback and reply.intent_id == "staff_personal"
+    # … even when the question names so much of the office's contact (its staff as printed)
+    reply = ask(repo_engine, "総務省国際室の桒田主査の携帯電話の番号を教えてもらえますか？")
+    assert reply.fallback and reply.intent_id == "staff_personal" and "03-5253-5527" not in reply.text
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
 
 
@@ -177,3 +184,10 @@ def test_the_latest_forecast_for_next_year_is_still_about_next_year(repo_engine:
 def test_why_the_notice_recommends_something_is_a_why_question_not_a_request_for_advice(repo_engine: Engine) -> None:
     assert ask(repo_engine, "Why does the notice recommend ALTs?").intent_id == "alt_why"
     assert ask(repo_engine, "Which role do you recommend for our town?").fallback
+
+
+def test_a_word_an_honest_intents_answer_uses_in_passing_does_not_make_it_win(repo_engine: Engine) -> None:
+    # 市区町村 is in how the survey is sent (the forms intent's answer), not what that intent is about
+    reply = ask(repo_engine, "お世話になっております。○○県教育庁の吉田です。通知にあるJET活用マニュアルのファイルを"
+                             "市町村に転送したいのですが、どこからダウンロードできますか？")
+    assert reply.intent_id == "ref3_manual" and "nin-katsuyo-m" in reply.text

@@ -36,6 +36,9 @@ def test_notice_is_cited_with_its_section(repo_engine: Engine) -> None:
     ("JETプログラムはなぜ重要なの？", "グローバル化"),
     ("JETを入れても町の負担が重くならないのはなぜ？", "地方財政措置"),  # 負担が重い: the cost
     ("通知で教育振興基本計画が引き合いに出されているのはどうして？", "学校指導体制"),  # 引き合いに出す: cite
+    ("はじめまして。○○市スポーツ振興課の伊藤と申します。スポーツ国際交流員（SEA）の受け入れを検討中です。"
+     "通知でSEAの活用が呼びかけられている背景には何があると書かれていますか？", "オリンピック"),  # 背景: the reason
+    ("CIRの活用が求められる背景を教えて", "デジタル田園都市国家構想基本方針"),
 ])
 def test_why_questions_get_the_reason_the_notice_gives(repo_engine: Engine, question: str, reason: str) -> None:
     reply = ask(repo_engine, question)

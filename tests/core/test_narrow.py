@@ -1,8 +1,10 @@
 """A question narrowed to one role or office gets only that one's items of a list answer."""
 from __future__ import annotations
 
+import pytest
+
 from bot.core.answer import answer
-from bot.core.narrow import named_things, narrow
+from bot.core.narrow import lost_in_narrowing, named_things, narrow
 from bot.core.render import plain_text
 from bot.core.text import Analyzer
 from bot.core.types import IncomingMessage
@@ -63,3 +65,29 @@ def test_an_attribute_the_office_lacks_leaves_what_it_has(repo_engine: Engine) -
 def test_asking_an_attribute_without_narrowing_gets_the_whole_contact(repo_engine: Engine) -> None:
     reply = plain_text(answer(IncomingMessage("総務省の電話番号は？"), repo_engine.kb))
     assert "03-5253-5527" in reply and "kokusai@soumu.go.jp" in reply
+
+
+def test_a_word_the_answer_says_only_of_the_roles_left_out_is_found() -> None:
+    sea = narrow(FIGURES, "SEAの新規は何人", {"sea"}, NAMES)
+    assert lost_in_narrowing(FIGURES, sea, ["新規", "人数"]) == "新規"  # new participants: ALT and CIR only
+    cir = narrow(FIGURES, "CIRの新規は何人", {"cir"}, NAMES)
+    assert lost_in_narrowing(FIGURES, cir, ["新規", "人数"]) is None
+    assert lost_in_narrowing(FIGURES, sea, ["ウチ"]) is None  # 「そのうち」: kana of two, no word asked
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("SEA R5 新規何人", "SEAの「新規」"),
+    ("令和5年度のSEAの新規は？", "SEAの「新規」"),  # no 何人: the reply would list every role
+    ("How many new SEAs were there in 2023?", '"new" for SEA'),
+])
+def test_a_figure_held_for_other_roles_only_is_said_not_to_be_held(repo_engine: Engine, question: str,
+                                                                   said: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert reply.fallback and reply.intent_id is None and said in reply.text
+    assert "SEA 8" not in reply.text  # not the SEA's total given as if it were the new ones
+    assert [s.intent_id for s in reply.suggestions] == ["size_2023"]  # the figures offered as a choice
+
+
+def test_the_new_participants_of_a_role_that_has_them_are_answered(repo_engine: Engine) -> None:
+    reply = plain_text(answer(IncomingMessage("令和5年度のCIRの新規は何人？"), repo_engine.kb))
+    assert "154" in reply and "1,837" not in reply

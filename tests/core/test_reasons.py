@@ -47,6 +47,10 @@ def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(rep
     ("Why hire an SEA?", "Olympic"),
     ("CIRを置く利点は？", "デジタル田園都市国家構想"),  # 利点, メリット, benefits: what the reasons are for
     ("ALTを採用するメリットは？", "学習指導要領"),
+    # the notice calling for a role (通知, 今回, 呼びかける) is no other topic than the role's reasons
+    ("いつもありがとうございます。○○市スポーツ振興課の伊藤と申します。当課ではスポーツ国際交流員（SEA）の受け入れに"
+     "関心を持っております。今回の通知では、SEAについてどのような経緯で活用が呼びかけられているのでしょうか。", "東京オリンピック"),
+    ("Why does the notice call for CIRs?", "Digital Garden City"),
 ])
 def test_why_a_town_should_adopt_a_role_gets_that_roles_reasons(repo_engine: Engine, question: str,
                                                                  reason: str) -> None:

@@ -16,7 +16,7 @@ def same_reading(text: str) -> str:
 @pytest.fixture(scope="module")
 def speller() -> Speller:
     return Speller(["地方財政措置", "外務省", "国際交流員", "スポーツ国際交流員", "メールアドレス", "学校教育", "令和5年度"],
-                   ["coordinator", "language", "sports"], ["ALT", "CIR"])
+                   ["coordinator", "language", "sports", "costs"], ["ALT", "CIR"])
 
 
 @pytest.mark.parametrize(("typed", "read_as"), [
@@ -37,6 +37,7 @@ def test_a_one_character_slip_is_read_as_the_known_term(speller: Speller, typed:
     "○○市学校教育課の者です",  # a known word plus a suffix is a longer word, not a slip
     "令和7年度の人数",          # another year is not a slip for 令和5年度
     "国際交流協会と一緒に",      # a stretch must not cut a compound (国際交流協 + 会)
+    "which prefecture hosts the most",  # a slip keeps the first letter: hosts is another word, not costs
 ])
 def test_words_that_are_not_slips_are_left_alone(speller: Speller, typed: str) -> None:
     fixed, corrections = speller.correct(typed, typed, same_reading)
@@ -58,3 +59,8 @@ def test_the_reply_says_what_was_understood(repo_engine: Engine) -> None:
 def test_a_correctly_written_question_gets_no_note(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("地方財政措置ってどういう内容ですか"), repo_engine.kb)
     assert reply.intent_id == "local_finance" and not reply.corrections and "として回答" not in reply.text
+
+
+def test_a_real_english_word_is_not_read_as_a_known_one(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("Which prefecture hosts the largest number of JET participants?"), repo_engine.kb)
+    assert not reply.corrections and "costs" not in reply.text

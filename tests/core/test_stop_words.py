@@ -1,0 +1,29 @@
+"""Words that carry no topic: a pronoun pointing back at what was said, 「〜の点で」 ("in terms of")."""
+from __future__ import annotations
+
+import pytest
+
+from asking import after, ask
+from bot.core.text import Analyzer
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("question", "not_a_word"), [
+    ("そこでALTについて何が書かれている？", "ソコ"),
+    ("ここでいうネイティブスピーカーとは？", "此処"),
+    ("規模の点でどんなプログラムですか", "点"),
+])
+def test_pronouns_and_point_are_no_words_of_the_question(question: str, not_a_word: str) -> None:
+    analysis = Analyzer([]).analyse(question)
+    assert not_a_word not in analysis.terms and "ここ" not in analysis.terms
+
+
+def test_there_in_a_follow_up_points_back_at_the_document_just_answered(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "そこでALTについて何が書かれている？", after("education_plan"))
+    assert reply.intent_id == "education_plan" and "ALT配置" in reply.text
+
+
+def test_in_terms_of_size_gets_the_notices_words_for_the_programmes_size(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "いつもお世話になっております。○○市秘書課の長谷川です。市長挨拶の原稿にJETプログラムのことを"
+                             "入れたいのですが、通知ではJETプログラムが規模の点でどんなプログラムだと紹介されていますか。")
+    assert not reply.fallback and "世界最大規模" in reply.text
