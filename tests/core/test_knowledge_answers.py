@@ -233,3 +233,10 @@ def test_a_prefecture_asking_what_to_tell_its_municipalities_gets_an_answer(repo
                              "県として市町村に何を伝えればよいか整理したいのですが、ポイントを教えてください。")
     assert not reply.fallback
     assert "活用" in reply.text
+
+
+@pytest.mark.parametrize("question", ["What does an ALT do outside the classroom?", "ALTは授業の外で何をしていますか"])
+def test_outside_the_classroom_is_the_alts_community_work(repo_engine: Engine, question: str) -> None:
+    # "outside" alone found the ALTs hired outside JET (not held): a confident-sounding refusal
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "alt_community"
