@@ -16,13 +16,15 @@ from typing import Callable, Iterable
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Contact
 
-_ONLY = re.compile(r"だけ|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
+_ONLY = re.compile(r"(?<!いた)だけ|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|何名|(?<![a-z])how many(?![a-z])", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール"})  # what is asked of a contact (synonym groups' first words)
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "
 _SEPARATOR = re.compile(r"、|, (?:and )?| and ")
 _ENDING = re.compile(r"(?:です|でした|となっています)?[。.]\s*$")
+# a clause that goes on (「…記載されており、メールアドレスの記載はありません」): the sentence is no list
+_CLAUSE = re.compile(r"(?:り|て|が|ので|ため|ものの|けれど)、$")
 Names = Callable[[str], list[tuple[str, str]]]  # a text's (surface, canonical) named things
 
 
@@ -57,7 +59,7 @@ def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
     found = [[(s, fold_kana(c)) for s, c in names(part) if kind_of(fold_kana(c))] for part in parts]
     kinds = {kind_of(c) for c in asked}
     listed = {c for items in found for _, c in items if kind_of(c) in kinds}
-    if len(parts) < 2 or not asked & listed or len(listed - asked) < 1:
+    if len(parts) < 2 or not asked & listed or len(listed - asked) < 1 or any(map(_CLAUSE.search, parts[:-1])):
         return sentence
     kept: list[str] = []
     for part, items in zip(parts, found):

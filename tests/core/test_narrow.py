@@ -39,6 +39,18 @@ def test_a_sentence_that_is_no_list_stays_as_written() -> None:
     assert narrow(text, "CIRだけ", {"cir"}, NAMES) == text
 
 
+def test_a_sentence_of_clauses_is_no_list() -> None:
+    text = "外務省については、通知に電話番号のみが記載されており、メールアドレスの記載はありません。"
+    assert narrow(text, "電話番号だけ", {"電話"}, lambda t: [("メール", "メール")] if "メール" in t else
+                  [("電話", "電話")] if "電話" in t else []) == text  # was cut to 「…記載されており。」
+
+
+def test_a_polite_request_is_not_asking_for_one_item_only() -> None:
+    # 「教えていただけますか」 holds だけ: the whole list stays
+    assert narrow(FIGURES, "CIRについて教えていただけますか", {"cir"}, NAMES) == FIGURES
+    assert narrow(FIGURES, "CIRの人数だけ教えていただけますか", {"cir"}, NAMES) != FIGURES
+
+
 def test_the_bot_answers_a_narrowed_figure_question_with_that_figure_alone(repo_engine: Engine) -> None:
     reply = plain_text(answer(IncomingMessage("令和5年度の新規CIRの人数だけ知りたい"), repo_engine.kb))
     assert "154" in reply and "1,837" not in reply and "5,355" not in reply
