@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from asking import after, ask as asked
+from asking import after, ask as asked, talk
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -44,6 +44,13 @@ def test_a_complete_question_with_a_wh_word_is_not_pulled_to_the_previous_topic(
 def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "担当者の名前も分かりますか", "contact_mext")
     assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
+
+
+@pytest.mark.parametrize("office, staff", [("What is MOFA's contact?", "濱尾"), ("How do I contact MIC?", "比護")])
+def test_the_person_in_charge_after_an_offices_contact_is_that_offices_staff(repo_engine: Engine, office: str,
+                                                                             staff: str) -> None:
+    reply = talk(repo_engine, office, "Who is the person in charge?")
+    assert not reply.fallback and staff in plain_text(reply)
 
 
 @pytest.mark.parametrize("question", ["どこで手に入る？", "誰が作ったの？"])
