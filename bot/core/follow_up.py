@@ -126,7 +126,12 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
     finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
     previous topic's examples do not cover (a breakdown, another office). ``own_topic``: the question is
     no short who / when / where / why about "it"."""
-    if not combined or combined[0].intent_id != previous or not sure(alone, threshold):
+    if not combined or combined[0].intent_id != previous:
+        return combined
+    aspect = _new_aspect_of_the_topic(kb, previous, query, combined, threshold) if own_topic else None
+    if aspect is not None:
+        return [aspect] + [r for r in combined if r is not aspect]
+    if not sure(alone, threshold):
         return combined
     found = alone[0].intent_id
     if found == previous or kb.intents[found].fallback:
@@ -141,9 +146,24 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
     # 「学校での事例は？」 after what the casebook is: a question of two or more words that one other intent
     # covers whole, and the previous topic's examples not, is complete on its own (the topic's title only
     # pulls it back to the answer just given)
-    if own_topic and new_aspect and alone[0].coverage >= 1.0 and len(set(query.terms)) > 1:
+    # … and so is one the question alone finds at least as well as the topic (「学校での事例は？」 after the
+    # casebook's count: the count lists the kinds of cases, the follow-up asks for the cases)
+    before = next((s.score for s in alone if s.intent_id == previous), 0.0)
+    if own_topic and (new_aspect or before <= alone[0].score) and alone[0].coverage >= 1.0 \
+            and len(set(query.terms)) > 1:
         return alone
     return combined
+
+
+def _new_aspect_of_the_topic(kb: KnowledgeBase, previous: str, query: Analysis, combined: list[Scored],
+                             threshold: float) -> Scored | None:
+    """「どんな事例がある？」 after what a CIR is: the follow-up's key words are ones the previous topic never
+    uses; the close intent that uses them, read with the topic (the CIR casebook), answers it."""
+    keys = [w for w, weight, _ in query.units if weight >= 1.0 and kb.matcher.knows(w)]
+    if not keys or any(kb.matcher.mentions(previous, w) for w in keys):
+        return None
+    return next((s for s in combined[1:4] if s.score >= threshold and not kb.intents[s.intent_id].fallback
+                 and all(kb.matcher.mentions(s.intent_id, w) for w in keys)), None)
 
 
 

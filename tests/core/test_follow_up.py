@@ -122,3 +122,15 @@ def test_cases_of_one_kind_after_what_the_casebook_is_gives_those_cases(
         repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question, "casebook_what")
     assert reply.intent_id == expected and not reply.fallback
+
+
+@pytest.mark.parametrize("first", ["事例集には何件の事例が載っている？", "事例集の使い方は？"])
+def test_school_cases_after_another_casebook_answer_give_the_cases(repo_engine: Engine, first: str) -> None:
+    reply = talk(repo_engine, first, "学校での事例は？")
+    assert reply.intent_id == "casebook_school_cases"
+    assert "柏崎市" in plain_text(reply) and "17事例" in plain_text(reply)
+
+
+def test_what_cases_there_are_after_what_a_cir_is_gives_the_cir_casebook(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIRの役割は？", "どんな事例がある？")
+    assert reply.intent_id == "ref1_cir_casebook" and "活用事例集" in reply.text
