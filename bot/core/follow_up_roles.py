@@ -39,12 +39,14 @@ def reasons_of_another_role(kb: KnowledgeBase, query: Analysis, text: str,
 
 def same_for_another(kb: KnowledgeBase, query: Analysis, text: str, context: Context,
                       threshold: float) -> tuple[Analysis, list[Scored], str] | None:
-    """「CIRは？」 / "What about SEAs?" after a topic about another role (office): the same topic for that one
-    (the ALT's eligibility not held -> the CIR's is not held either; the ALT's head count -> the CIR's), when
-    the topic read with it is sure and not held for another role only (else what the question finds alone)."""
+    """「CIRは？」 / "What about SEAs?" after a topic about another role (office), or after something not held:
+    the same topic for that one (the ALT's eligibility or interview not held -> the CIR's is not held either;
+    the ALT's head count -> the CIR's), when the topic read with it is sure and is not held for another role
+    only (else what the question finds alone)."""
     named = _only_named(kb, query)
     kinds = {kind_of(n) for n in named}
-    if not any(kind_of(b) in kinds for b in kb.matcher.about(context.intent_id) - named):
+    before = kb.matcher.about(context.intent_id) - named
+    if not named or not (kb.intents[context.intent_id].fallback or any(kind_of(b) in kinds for b in before)):
         return None
     combined_text = with_topic(kb, query, text, context)
     combined_query = kb.matcher.analyse(combined_text)

@@ -194,3 +194,19 @@ def test_a_contact_question_naming_one_office_gets_that_office_only(repo_engine:
 def test_a_ranking_in_the_world_other_than_size_is_still_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "世界で一番多いのはどこの国から来たJET？")
     assert reply.fallback
+
+
+@pytest.mark.parametrize("question", ["CIRの採用面接で何を聞くべき？", "ALTの採用試験の内容は？", "What should we ask in an interview with an ALT?"])
+def test_how_participants_are_selected_or_interviewed_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "selection_not_held"
+    assert "5,355" not in plain_text(reply)  # not the head count the words 採用 / ALT share
+
+
+@pytest.mark.parametrize("question", ["今年度の予算でALTは何人採用できる？", "How many ALTs can our budget pay for?"])
+def test_how_many_a_budget_allows_is_not_held_and_the_head_count_is_no_answer(repo_engine: Engine,
+                                                                              question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "hiring_capacity_not_held"
+    assert "5,355" not in plain_text(reply) and "地方財政措置" in plain_text(reply)
+    assert "how_to_start" in {s.intent_id for s in reply.suggestions}  # the procedure offered as a choice
