@@ -134,3 +134,8 @@ def test_school_cases_after_another_casebook_answer_give_the_cases(repo_engine: 
 def test_what_cases_there_are_after_what_a_cir_is_gives_the_cir_casebook(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "CIRの役割は？", "どんな事例がある？")
     assert reply.intent_id == "ref1_cir_casebook" and "活用事例集" in reply.text
+
+
+def test_where_to_see_it_after_the_cir_casebook_gives_its_download_page(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIR活用事例集を読みたい", "どこで見られる？")
+    assert reply.intent_id == "ref1_cir_casebook" and "nin-katsuyo-m" in plain_text(reply)
