@@ -26,10 +26,11 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
     """Whether the conversation's last answer was about something: one that states nothing from the
-    knowledge (a greeting, thanks, the help text) is no topic to follow up on."""
+    knowledge (a greeting, thanks, the help text) is no topic to follow up on; an honest "not held" answer
+    is (numbers by country: 「CIRは？」 next asks the CIR's)."""
     intent = kb.intents.get(context.intent_id) if context is not None else None
-    return intent is not None and bool(intent.facts or intent.contacts or intent.links or intent.cases
-                                       or "{fact:" in intent.answer or "{contact:" in intent.answer)
+    return intent is not None and bool(intent.fallback or intent.facts or intent.contacts or intent.links
+                                       or intent.cases or "{fact:" in intent.answer or "{contact:" in intent.answer)
 
 
 def topic_of(kb: KnowledgeBase, reply: Reply) -> str | None:

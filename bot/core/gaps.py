@@ -1,19 +1,16 @@
 """A related topic is not an answer: notice when the specific thing asked is not in the knowledge.
 
-Three such things are recognised in a question:
+Recognised in a question:
 
-- a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a
-  named thing (SEA) the year's figures do not break down;
+- a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a named thing
+  (SEA) the year's figures do not break down;
 - a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
 - an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none;
 - a **date** (何月何日, 提出期限) when the answer found gives none;
-- a **subject** the knowledge never uses ("What's the weather in Tokyo?", 「文科省の最寄り駅は？」:
-  :mod:`bot.core.subjects`).
+- a **subject** the knowledge never uses ("What's the weather in Tokyo?": :mod:`bot.core.subjects`).
 
-:func:`find_gap` returns what is missing and the related intents to offer as choices;
-``latest`` tells the caller that a "this year / latest" question is answered with the newest
-figures the knowledge has, so the reply can say which year they are for.
-"""
+:func:`find_gap` returns what is missing and the related intents to offer as choices; ``latest`` tells the
+caller that a "this year / latest" question is answered with the newest figures the knowledge has."""
 from __future__ import annotations
 
 import re
@@ -178,8 +175,11 @@ def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) 
 def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "") -> bool:
     """Whether the honest "not held" intent ``intent_id`` declares a key word of the question or of its
     message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold."""
-    if not kb.intents[intent_id].fallback or _missing_entity(kb, analysis, intent_id):
-        return False  # 「CIR英訳」 is no question about the ALT casebook's translation
+    # 「CIR英訳」 is no question about the ALT casebook's translation; what is not held of JET participants
+    # (their pay, their interview) is not held of a CIR either
+    missing = _missing_entity(kb, analysis, intent_id) and "jet" not in kb.matcher.about(intent_id)
+    if not kb.intents[intent_id].fallback or missing:
+        return False
     readings = [analysis] + ([kb.matcher.analyse(clean(focus.parts(message).text))] if message else [])
     return any(_declares(kb, intent_id, w) for reading in readings for w, weight, _ in reading.units
                if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE)

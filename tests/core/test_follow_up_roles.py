@@ -13,6 +13,7 @@ from bot.engine import Engine
     ("ALTの勤務時間は？", "CIRの場合は？", "勤務時間"),
     ("ALTの有給休暇は何日？", "SEAだったら？", "休暇"),
     ("ALTの採用面接のコツは？", "CIRは？", "面接"),
+    ("国別のALTの人数は？", "CIRは？", "国別"),
     ("What are the eligibility requirements for ALTs?", "What about SEAs?", "eligibility"),
 ])
 def test_another_role_after_something_not_held_is_not_held_either(

@@ -177,3 +177,11 @@ def test_the_latest_forecast_for_next_year_is_still_about_next_year(repo_engine:
 def test_why_the_notice_recommends_something_is_a_why_question_not_a_request_for_advice(repo_engine: Engine) -> None:
     assert ask(repo_engine, "Why does the notice recommend ALTs?").intent_id == "alt_why"
     assert ask(repo_engine, "Which role do you recommend for our town?").fallback
+
+
+@pytest.mark.parametrize(("question", "intent"), [("CIRのボーナスは？", "funding_amount"),
+                                                  ("CIRの面接官は誰がやるの？", "selection_not_held")])
+def test_what_is_not_held_of_every_participant_is_said_for_one_role_below_the_threshold(
+        repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == intent  # not the plain apology, not 'not sure'
