@@ -26,7 +26,7 @@ from bot.core.subjects import about_something_else
 from bot.core.text import Analysis
 from bot.core.orthography import clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
-from bot.core.gap_patterns import ASKS_WHO, DATE_ASKED, DATE_GIVEN, FIGURE, FUTURE, OPINION, RANKING, SINCE
+from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, OPINION, RANKING, SINCE, date_missing
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
@@ -201,8 +201,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
             kb, message or text, own or analysis):
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = _year_check(kb, text, analysis, ranked, vector)
-    if reading.gap is None and reading.ranked and DATE_ASKED.search(text):
-        best = reading.ranked[0].intent_id
-        if not kb.intents[best].fallback and not DATE_GIVEN.search(kb.answers[best]["ja"].text):
-            return Reading(reading.ranked, Gap("date", related=_related(reading.ranked)))
+    best = reading.ranked[0].intent_id if reading.gap is None and reading.ranked else None
+    if best is not None and not kb.intents[best].fallback and date_missing(
+            text, (own or analysis).original, kb.answers[best]["ja"].text):
+        return Reading(reading.ranked, Gap("date", related=_related(reading.ranked)))
     return reading
