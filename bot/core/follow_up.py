@@ -10,13 +10,16 @@ import re
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.follow_up_forms import follow_up_form, in_the_case_of
+from bot.core.follow_up_roles import reasons_of_another_role, same_for_another
+from bot.core.follow_up_topic import has_topic, topic_of, with_topic
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
-from bot.core.reasons import asks_why, reasons_first, reasons_for_adopting
+from bot.core.reasons import asks_why, reasons_first
 from bot.core.text import Analysis
-from bot.core.orthography import clean, fold_kana, is_english
-from bot.core.types import Context, Reply
-from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
+from bot.core.orthography import is_english
+from bot.core.types import Context
+
+__all__ = ["with_context", "asks_about_it", "close_call", "sure", "new_topic", "has_topic", "topic_of", "with_topic"]
 
 LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
 # a follow-up whose words the previous topic's examples cover this much less than another intent's
@@ -70,35 +73,7 @@ def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
                for word, weight, _ in query.units)
 
 
-def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> str:
-    """The question read with the conversation's previous topic (for an incomplete question)."""
-    previous = kb.intents[context.intent_id]
-    anchor = previous.title or previous.examples[0]
-    if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
-        anchor = ERA_YEAR.sub("", normalise_years(clean(anchor)))
-    named = kb.matcher.named - ASKED
-    if named.intersection(query.terms):  # "MIC?" after a MEXT answer: the new office replaces the old one
-        anchor, applied = kb.matcher.analyzer.apply_synonyms(clean(anchor))
-        for _, canonical in applied:
-            if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
-                anchor = anchor.replace(canonical, " ")
-    return f"{anchor} {text}"
 
-
-def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
-    """Whether the conversation's last answer was about something: one that states nothing from the
-    knowledge (a greeting, thanks, the help text) is no topic to follow up on."""
-    intent = kb.intents.get(context.intent_id) if context is not None else None
-    return intent is not None and bool(intent.facts or intent.contacts or intent.links or intent.cases
-                                       or "{fact:" in intent.answer or "{contact:" in intent.answer)
-
-
-def topic_of(kb: KnowledgeBase, reply: Reply) -> str | None:
-    """The intent a reply leaves as the conversation's topic: an answer, or an honest "not held" reply (the
-    ALT's eligibility: 「CIRは？」 next asks the CIR's); a plain apology or a bare choice leaves none."""
-    if reply.intent_id is None or reply.intent_id not in kb.intents:
-        return None
-    return reply.intent_id if not reply.fallback or kb.intents[reply.intent_id].fallback else None
 
 
 def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
@@ -110,7 +85,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
-    swapped = _reasons_of_another_role(kb, query, text, context)
+    swapped = reasons_of_another_role(kb, query, text, context) or same_for_another(kb, query, text, context, threshold)
     if swapped is not None:
         return swapped
     about_it = asks_about_it(kb, query, text)
@@ -151,7 +126,12 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
     finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
     previous topic's examples do not cover (a breakdown, another office). ``own_topic``: the question is
     no short who / when / where / why about "it"."""
-    if not combined or combined[0].intent_id != previous or not sure(alone, threshold):
+    if not combined or combined[0].intent_id != previous:
+        return combined
+    aspect = _new_aspect_of_the_topic(kb, previous, query, combined, threshold) if own_topic else None
+    if aspect is not None:
+        return [aspect] + [r for r in combined if r is not aspect]
+    if not sure(alone, threshold):
         return combined
     found = alone[0].intent_id
     if found == previous or kb.intents[found].fallback:
@@ -160,28 +140,30 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
     new_aspect = alone[0].coverage - kb.matcher.example_coverage(query, previous) >= NEW_ASPECT
     if new_aspect:
         margin = NEW_ASPECT_MARGIN
-    for s in combined[1:4]:
-        if s.intent_id == found and combined[0].score - s.score <= margin:
+    for s in combined[1:4]:  # (never to one the topic leaves unsure: 「どこで見られる？」 after the CIR casebook)
+        if s.intent_id == found and combined[0].score - s.score <= margin and s.score >= threshold:
             return [s] + [r for r in combined if r is not s]
     # 「学校での事例は？」 after what the casebook is: a question of two or more words that one other intent
     # covers whole, and the previous topic's examples not, is complete on its own (the topic's title only
     # pulls it back to the answer just given)
-    if own_topic and new_aspect and alone[0].coverage >= 1.0 and len(set(query.terms)) > 1:
+    # … and so is one the question alone finds at least as well as the topic (「学校での事例は？」 after the
+    # casebook's count: the count lists the kinds of cases, the follow-up asks for the cases)
+    before = next((s.score for s in alone if s.intent_id == previous), 0.0)
+    if own_topic and (new_aspect or before <= alone[0].score) and alone[0].coverage >= 1.0 \
+            and len(set(query.terms)) > 1:
         return alone
     return combined
 
 
-def _reasons_of_another_role(kb: KnowledgeBase, query: Analysis, text: str,
-                             context: Context) -> tuple[Analysis, list[Scored], str] | None:
-    """「CIRは？」 or "And CIRs?" after the reasons for ALTs: the reasons for that role (as "why a CIR?"), not
-    the ALT's reasons again. Only for a follow-up that names nothing but another role (office)."""
-    before = kb.matcher.about(context.intent_id)
-    roles = (kb.matcher.named - ASKED).intersection(query.terms)
-    if not ASKED & before or not roles or roles <= before or {w for w, _, _ in query.units} - roles - ASKED:
+def _new_aspect_of_the_topic(kb: KnowledgeBase, previous: str, query: Analysis, combined: list[Scored],
+                             threshold: float) -> Scored | None:
+    """「どんな事例がある？」 after what a CIR is: the follow-up's key words are ones the previous topic never
+    uses; the close intent that uses them, read with the topic (the CIR casebook), answers it."""
+    keys = [w for w, weight, _ in query.units if weight >= 1.0 and kb.matcher.knows(w)]
+    if not keys or any(kb.matcher.mentions(previous, w) for w in keys):
         return None
-    why_text = f"{text} 理由"
-    why = kb.matcher.analyse(why_text)
-    found = reasons_for_adopting(kb, why)
-    if found is None:
-        return None
-    return why, [found] + [s for s in kb.matcher.rank(why) if s.intent_id != found.intent_id], why_text
+    return next((s for s in combined[1:4] if s.score >= threshold and not kb.intents[s.intent_id].fallback
+                 and all(kb.matcher.mentions(s.intent_id, w) for w in keys)), None)
+
+
+

@@ -1,9 +1,9 @@
 """A related topic is not an answer: notice when the specific thing asked is not in the knowledge.
 
-Three such things are recognised in a question:
+Recognised in a question:
 
-- a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a
-  named thing (SEA) the year's figures do not break down;
+- a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a named thing
+  (SEA) the year's figures do not break down;
 - a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
 - an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none;
 - a **date** (何月何日, 提出期限) when the answer found gives none;
@@ -12,10 +12,8 @@ Three such things are recognised in a question:
 - a **subject** the knowledge never uses ("What's the weather in Tokyo?", 「文科省の最寄り駅は？」:
   :mod:`bot.core.subjects`).
 
-:func:`find_gap` returns what is missing and the related intents to offer as choices;
-``latest`` tells the caller that a "this year / latest" question is answered with the newest
-figures the knowledge has, so the reply can say which year they are for.
-"""
+:func:`find_gap` returns what is missing and the related intents to offer as choices; ``latest`` tells the
+caller that a "this year / latest" question is answered with the newest figures the knowledge has."""
 from __future__ import annotations
 
 import re
@@ -31,7 +29,7 @@ from bot.core.subjects import about_something_else
 from bot.core.text import Analysis
 from bot.core.orthography import clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
-from bot.core.gap_patterns import ASKS_WHO, DATE_ASKED, DATE_GIVEN, FIGURE, FUTURE, OPINION, RANKING, SINCE
+from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, OPINION, RANKING, SINCE, date_missing
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
@@ -186,8 +184,11 @@ def _declared_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) 
 def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "") -> bool:
     """Whether the honest "not held" intent ``intent_id`` declares a key word of the question or of its
     message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold."""
-    if not kb.intents[intent_id].fallback or _missing_entity(kb, analysis, intent_id):
-        return False  # 「CIR英訳」 is no question about the ALT casebook's translation
+    # 「CIR英訳」 is no question about the ALT casebook's translation; what is not held of JET participants
+    # (their pay, their interview) is not held of a CIR either
+    missing = _missing_entity(kb, analysis, intent_id) and "jet" not in kb.matcher.about(intent_id)
+    if not kb.intents[intent_id].fallback or missing:
+        return False
     readings = [analysis] + ([kb.matcher.analyse(clean(focus.parts(message).text))] if message else [])
     return any(_declares(kb, intent_id, w) for reading in readings for w, weight, _ in reading.units
                if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE)
@@ -209,8 +210,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
             kb, message or text, own or analysis):
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = _year_check(kb, text, analysis, ranked, vector)
-    if reading.gap is None and reading.ranked and DATE_ASKED.search(text):
-        best = reading.ranked[0].intent_id
-        if not kb.intents[best].fallback and not DATE_GIVEN.search(kb.answers[best]["ja"].text):
-            return Reading(reading.ranked, Gap("date", related=_related(reading.ranked)))
+    best = reading.ranked[0].intent_id if reading.gap is None and reading.ranked else None
+    if best is not None and not kb.intents[best].fallback and date_missing(
+            text, (own or analysis).original, kb.answers[best]["ja"].text):
+        return Reading(reading.ranked, Gap("date", related=_related(reading.ranked)))
     return reading

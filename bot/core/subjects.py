@@ -37,7 +37,9 @@ def _japanese(kb: KnowledgeBase, text: str) -> bool:
     if found is None or _HIRAGANA.fullmatch(found.group(1)) or _AMOUNT.search(found.group(1)):
         return False
     head = kb.matcher.analyse(found.group(1))
-    return bool(head.units) and not head.synonyms_applied and not any(kb.matcher.knows(w) for w, _, _ in head.units)
+    # a compound of known words (契約更新: 契約 + 更新) is no new subject
+    known = [kb.matcher.knows(w) or (bool(parts) and all(map(kb.matcher.knows, parts))) for w, _, parts in head.units]
+    return bool(head.units) and not head.synonyms_applied and not any(known)
 
 
 def about_something_else(kb: KnowledgeBase, message: str, analysis: Analysis) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from asking import after, ask as asked
+from asking import after, ask as asked, talk
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -44,6 +44,13 @@ def test_a_complete_question_with_a_wh_word_is_not_pulled_to_the_previous_topic(
 def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "担当者の名前も分かりますか", "contact_mext")
     assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
+
+
+@pytest.mark.parametrize("office, staff", [("What is MOFA's contact?", "濱尾"), ("How do I contact MIC?", "比護")])
+def test_the_person_in_charge_after_an_offices_contact_is_that_offices_staff(repo_engine: Engine, office: str,
+                                                                             staff: str) -> None:
+    reply = talk(repo_engine, office, "Who is the person in charge?")
+    assert not reply.fallback and staff in plain_text(reply)
 
 
 @pytest.mark.parametrize("question", ["どこで手に入る？", "誰が作ったの？"])
@@ -115,3 +122,20 @@ def test_cases_of_one_kind_after_what_the_casebook_is_gives_those_cases(
         repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question, "casebook_what")
     assert reply.intent_id == expected and not reply.fallback
+
+
+@pytest.mark.parametrize("first", ["事例集には何件の事例が載っている？", "事例集の使い方は？"])
+def test_school_cases_after_another_casebook_answer_give_the_cases(repo_engine: Engine, first: str) -> None:
+    reply = talk(repo_engine, first, "学校での事例は？")
+    assert reply.intent_id == "casebook_school_cases"
+    assert "柏崎市" in plain_text(reply) and "17事例" in plain_text(reply)
+
+
+def test_what_cases_there_are_after_what_a_cir_is_gives_the_cir_casebook(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIRの役割は？", "どんな事例がある？")
+    assert reply.intent_id == "ref1_cir_casebook" and "活用事例集" in reply.text
+
+
+def test_where_to_see_it_after_the_cir_casebook_gives_its_download_page(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIR活用事例集を読みたい", "どこで見られる？")
+    assert reply.intent_id == "ref1_cir_casebook" and "nin-katsuyo-m" in plain_text(reply)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from asking import after, ask
+from asking import after, ask, talk
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -191,3 +191,23 @@ def test_a_word_an_honest_intents_answer_uses_in_passing_does_not_make_it_win(re
     reply = ask(repo_engine, "お世話になっております。○○県教育庁の吉田です。通知にあるJET活用マニュアルのファイルを"
                              "市町村に転送したいのですが、どこからダウンロードできますか？")
     assert reply.intent_id == "ref3_manual" and "nin-katsuyo-m" in reply.text
+
+
+@pytest.mark.parametrize(("question", "intent"), [("CIRのボーナスは？", "funding_amount"),
+                                                  ("CIRの面接官は誰がやるの？", "selection_not_held")])
+def test_what_is_not_held_of_every_participant_is_said_for_one_role_below_the_threshold(
+        repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == intent  # not the plain apology, not 'not sure'
+
+
+def test_when_about_a_topic_whose_answer_gives_no_date_says_the_date_is_not_given(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "JET活用マニュアルとは", "いつ出た？")
+    assert reply.fallback and "日付" in reply.text and reply.text.startswith("お尋ねの日付")
+    assert "ref3_manual" in {s.intent_id for s in reply.suggestions}  # the manual offered, not as the answer
+
+
+@pytest.mark.parametrize("question", ["いつもお世話になっております。JET活用マニュアルはどこで手に入りますか",
+                                      "What do we do when we want to read the JET manual?"])
+def test_itsumo_of_a_greeting_or_when_inside_a_clause_asks_no_date(repo_engine: Engine, question: str) -> None:
+    assert not ask(repo_engine, question).fallback

@@ -240,3 +240,5 @@ def test_outside_the_classroom_is_the_alts_community_work(repo_engine: Engine, q
     # "outside" alone found the ALTs hired outside JET (not held): a confident-sounding refusal
     reply = ask(repo_engine, question)
     assert reply.intent_id == "alt_community"
+
+

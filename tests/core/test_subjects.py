@@ -50,3 +50,8 @@ def test_a_total_of_a_known_thing_in_an_unforeseen_word_is_not_another_subject(
         repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)  # 合計 and 総計 are in no example; what is counted (参加者) is
     assert not reply.fallback and said in plain_text(reply)
+
+
+def test_a_compound_of_known_words_is_no_subject_the_knowledge_lacks(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRの契約更新は何回まで？")  # 契約更新 = 契約 + 更新
+    assert reply.intent_id == "contract_length" and "通算3年" in reply.text

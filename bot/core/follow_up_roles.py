@@ -1,0 +1,60 @@
+"""Follow-ups that name nothing but another role (office): 「CIRは？」, "What about SEAs?", 「SEAだったら？」.
+
+After a topic about one role, such a follow-up asks the same of the other one: the reasons for CIRs after
+the reasons for ALTs, the CIR's head count after the ALT's, and -- what is not held being not held for any
+role -- the CIR's eligibility not held after the ALT's. Alone, a role's name finds what that role is.
+"""
+from __future__ import annotations
+
+from bot.core.follow_up_topic import with_topic
+from bot.core.knowledge_base import ASKED, KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.narrow import kind_of
+from bot.core.reasons import reasons_for_adopting
+from bot.core.text import Analysis
+from bot.core.types import Context
+
+
+def _only_named(kb: KnowledgeBase, query: Analysis) -> frozenset[str]:
+    """The roles (offices) a follow-up names when it names nothing else (「CIRは？」), else none."""
+    named = (kb.matcher.named - ASKED).intersection(query.terms)
+    return frozenset() if {w for w, _, _ in query.units} - named - ASKED else frozenset(named)
+
+
+def reasons_of_another_role(kb: KnowledgeBase, query: Analysis, text: str,
+                             context: Context) -> tuple[Analysis, list[Scored], str] | None:
+    """「CIRは？」 or "And CIRs?" after the reasons for ALTs: the reasons for that role (as "why a CIR?"), not
+    the ALT's reasons again. Only for a follow-up that names nothing but another role (office)."""
+    before = kb.matcher.about(context.intent_id)
+    roles = _only_named(kb, query)
+    if not ASKED & before or not roles or roles <= before:
+        return None
+    why_text = f"{text} 理由"
+    why = kb.matcher.analyse(why_text)
+    found = reasons_for_adopting(kb, why)
+    if found is None:
+        return None
+    return why, [found] + [s for s in kb.matcher.rank(why) if s.intent_id != found.intent_id], why_text
+
+
+def same_for_another(kb: KnowledgeBase, query: Analysis, text: str, context: Context,
+                      threshold: float) -> tuple[Analysis, list[Scored], str] | None:
+    """「CIRは？」 / "What about SEAs?" after a topic about another role (office), or after something not held:
+    the same topic for that one (the ALT's eligibility or interview not held -> the CIR's is not held either;
+    the ALT's head count -> the CIR's), when the topic read with it is sure and is not held for another role
+    only (else what the question finds alone)."""
+    named = _only_named(kb, query)
+    kinds = {kind_of(n) for n in named}
+    before = kb.matcher.about(context.intent_id) - named
+    if not named or not (kb.intents[context.intent_id].fallback or any(kind_of(b) in kinds for b in before)):
+        return None
+    combined_text = with_topic(kb, query, text, context)
+    combined_query = kb.matcher.analyse(combined_text)
+    combined = kb.matcher.rank(combined_query)
+    if not combined or combined[0].score < threshold:
+        return None
+    # what is not held is not held for any role; a topic held for another role only is no answer for this one
+    about, not_held = kb.matcher.about(combined[0].intent_id), kb.intents[combined[0].intent_id].fallback
+    if not not_held and not named <= about and any(kind_of(a) in kinds for a in about):
+        return None
+    return combined_query, combined, combined_text

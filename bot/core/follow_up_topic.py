@@ -1,0 +1,41 @@
+"""The conversation's topic: which reply leaves one, whether it is something to follow up on, and a
+question read with it (「令和元年度は？」 after a 令和5年度 answer, "MIC?" after MEXT's contact)."""
+from __future__ import annotations
+
+from bot.core.knowledge_base import ASKED, KnowledgeBase
+from bot.core.text import Analysis
+from bot.core.orthography import clean, fold_kana
+from bot.core.types import Context, Reply
+from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
+
+
+def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> str:
+    """The question read with the conversation's previous topic (for an incomplete question)."""
+    previous = kb.intents[context.intent_id]
+    anchor = previous.title or previous.examples[0]
+    if years_in(clean(text)):  # 「令和元年度は？」 after a 令和5年度 answer: the new year replaces the old one
+        anchor = ERA_YEAR.sub("", normalise_years(clean(anchor)))
+    named = kb.matcher.named - ASKED
+    if named.intersection(query.terms):  # "MIC?" after a MEXT answer: the new office replaces the old one
+        anchor, applied = kb.matcher.analyzer.apply_synonyms(clean(anchor))
+        for _, canonical in applied:
+            if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
+                anchor = anchor.replace(canonical, " ")
+    return f"{anchor} {text}"
+
+
+def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
+    """Whether the conversation's last answer was about something: one that states nothing from the
+    knowledge (a greeting, thanks, the help text) is no topic to follow up on; an honest "not held" answer
+    is (numbers by country: 「CIRは？」 next asks the CIR's)."""
+    intent = kb.intents.get(context.intent_id) if context is not None else None
+    return intent is not None and bool(intent.fallback or intent.facts or intent.contacts or intent.links
+                                       or intent.cases or "{fact:" in intent.answer or "{contact:" in intent.answer)
+
+
+def topic_of(kb: KnowledgeBase, reply: Reply) -> str | None:
+    """The intent a reply leaves as the conversation's topic: an answer, or an honest "not held" reply (the
+    ALT's eligibility: 「CIRは？」 next asks the CIR's); a plain apology or a bare choice leaves none."""
+    if reply.intent_id is None or reply.intent_id not in kb.intents:
+        return None
+    return reply.intent_id if not reply.fallback or kb.intents[reply.intent_id].fallback else None

@@ -1,0 +1,46 @@
+"""Another role after a topic: 「CIRは？」 asks the same of the CIR, what is not held stays not held."""
+from __future__ import annotations
+
+import pytest
+
+from asking import talk
+from bot.core.render import plain_text
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize("first, then, said", [
+    ("ALTの応募資格は？", "CIRは？", "応募資格"),
+    ("ALTの勤務時間は？", "CIRの場合は？", "勤務時間"),
+    ("ALTの有給休暇は何日？", "SEAだったら？", "休暇"),
+    ("ALTの採用面接のコツは？", "CIRは？", "面接"),
+    ("国別のALTの人数は？", "CIRは？", "国別"),
+    ("What are the eligibility requirements for ALTs?", "What about SEAs?", "eligibility"),
+])
+def test_another_role_after_something_not_held_is_not_held_either(
+        repo_engine: Engine, first: str, then: str, said: str) -> None:
+    reply = talk(repo_engine, first, then)
+    assert reply.fallback and said in plain_text(reply)
+    assert "高い日本語能力" not in reply.text and "スポーツ振興" not in reply.text  # not what the role is
+
+
+def test_another_role_after_the_pay_says_its_amount_is_not_held_either(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALTの給料は？", "SEAは？")
+    assert reply.fallback and "具体的な金額" in reply.text
+
+
+@pytest.mark.parametrize("first, then, expected", [
+    ("令和5年度のALTの人数は？", "SEAは？", "SEA 8人"),
+    ("CIRの英語名は？", "SEAは？", "Sports Exchange Advisor"),
+    ("CIRの任期は？", "SEAは？", "1年"),
+])
+def test_another_role_after_a_held_topic_gets_that_roles_part(
+        repo_engine: Engine, first: str, then: str, expected: str) -> None:
+    reply = talk(repo_engine, first, then)
+    assert not reply.fallback and expected in plain_text(reply)
+
+
+@pytest.mark.parametrize("first", ["ALTとは？", "ALTの地域での活動は？"])
+def test_a_role_after_a_topic_only_about_another_role_gets_what_that_role_is(repo_engine: Engine,
+                                                                            first: str) -> None:
+    reply = talk(repo_engine, first, "CIRは？")
+    assert reply.intent_id == "cir_role"

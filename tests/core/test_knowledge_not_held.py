@@ -1,0 +1,34 @@
+"""What the repo's knowledge says it does not hold: said plainly, with the related topic offered as a choice."""
+from __future__ import annotations
+
+import pytest
+
+from asking import ask
+from bot.core.render import plain_text
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize("question", ["CIRの採用面接で何を聞くべき？", "ALTの採用試験の内容は？",
+                                      "What should we ask in an interview with an ALT?"])
+def test_how_participants_are_selected_or_interviewed_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "selection_not_held"
+    assert "5,355" not in plain_text(reply)  # not the head count the words 採用 / ALT share
+
+
+@pytest.mark.parametrize("question", ["今年度の予算でALTは何人採用できる？", "How many ALTs can our budget pay for?"])
+def test_how_many_a_budget_allows_is_not_held_and_the_head_count_is_no_answer(repo_engine: Engine,
+                                                                              question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "hiring_capacity_not_held"
+    assert "5,355" not in plain_text(reply) and "地方財政措置" in plain_text(reply)
+    assert "how_to_start" in {s.intent_id for s in reply.suggestions}  # the procedure offered as a choice
+
+
+@pytest.mark.parametrize("question, said", [("just give me the survey deadline", ["no dates or deadline", "CLAIR"]),
+                                            ("配置要望調査の提出期限は？", ["締切は書かれていません", "自治体国際化協会"])])
+def test_the_survey_deadline_is_said_not_to_be_in_the_notice_with_who_runs_the_survey(
+        repo_engine: Engine, question: str, said: list[str]) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and all(s in plain_text(reply) for s in said)
+    assert "取りまとめ団体" in plain_text(reply)  # whom to ask
