@@ -12,6 +12,7 @@ import re
 from typing import Iterable, Sequence
 
 from bot.core.candidate import Signals
+from bot.core.text import Analysis
 
 # on normalised text (kana as katakana, synonyms applied: 何人 → headcount, なぜ → 理由)
 KINDS = {
@@ -25,6 +26,11 @@ KIND_PENALTY = 0.95
 def kinds(text: str) -> frozenset[str]:
     """The kinds of answer ``text`` (normalised) asks for."""
     return frozenset(name for name, pattern in KINDS.items() if pattern.search(text))
+
+
+def asked(query: Analysis) -> frozenset[str]:
+    """The kinds of answer a question asks for: its own (:attr:`Analysis.asks`) or its text's."""
+    return query.asks if query.asks is not None else kinds(query.normalized)
 
 
 def asks(norms: Iterable[str], wanted: frozenset[str]) -> bool:
@@ -43,12 +49,11 @@ def penalties(wanted: frozenset[str], norms_by_candidate: Sequence[Sequence[str]
     return [1.0 if hit else KIND_PENALTY for hit in hits]
 
 
-def weigh(ranked: list[Signals], question: str, norms: Sequence[Sequence[str]],
+def weigh(ranked: list[Signals], wanted: frozenset[str], norms: Sequence[Sequence[str]],
           exclude: tuple[int, int] | None = None) -> list[Signals]:
     """The shortlist's signals (in shortlist order, ``norms`` its intents' example norms) with
-    :func:`penalties` applied to the score and the penalty; ``exclude=(intent, example)``: that example
-    is hidden (leave-one-out) and tells nothing of what its intent asks."""
-    wanted = kinds(question)
+    :func:`penalties` for the ``wanted`` kinds applied to the score and the penalty; ``exclude=(intent,
+    example)``: that example is hidden (leave-one-out) and tells nothing of what its intent asks."""
     if not wanted:
         return ranked
     if exclude is not None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
-from bot.core.follow_up_forms import follow_up_form, in_the_case_of
+from bot.core.follow_up_forms import follow_up_form, in_the_case_of, inside_it
 from bot.core.follow_up_roles import reasons_of_another_role, same_for_another
-from bot.core.follow_up_topic import has_topic, topic_of, with_topic
+from bot.core.follow_up_topic import analyse_with_topic, has_topic, topic_of, with_topic
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import asks_why, reasons_first
@@ -99,8 +99,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic
         return query, ranked, text
-    combined_text = with_topic(kb, query, text, context)
-    combined_query = kb.matcher.analyse(combined_text)
+    combined_text, combined_query = analyse_with_topic(kb, query, text, context)
     combined = kb.matcher.rank(combined_query)
     if not sure(combined, threshold) and not about_it:
         return query, ranked, text
@@ -111,8 +110,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second
     if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
-        moved = combined if elsewhere else _moving_on(kb, context.intent_id, query, ranked, combined, threshold,
-                                                                  not about_it)
+        moved = combined if elsewhere or inside_it(text) else _moving_on(kb, context.intent_id, query, ranked,
+                                                                              combined, threshold, not about_it)
         if asks_why(query):
             moved = reasons_first(kb, moved, LEANING_MARGIN)
         return combined_query, moved, combined_text

@@ -31,3 +31,13 @@ def in_the_case_of(text: str) -> str | None:
 def follow_up_form(text: str) -> bool:
     """An elliptical or anaphoric question (「令和元年度は？」, "And SEA?", "How many of them…"): it leans on the context."""
     return bool(_FOLLOW_UP.search(text.strip()))
+
+
+# 「そこでALTについて何が書かれている？」, "What does it say about ALTs in there?": the question asks inside the
+# document just answered, whatever other intent its words also find
+_INSIDE_IT = re.compile(r"そこ(?:で|に|には|では)|その中で|(?<![a-z])(?:in it|in there|in that)(?![a-z])", re.IGNORECASE)
+
+
+def inside_it(text: str) -> bool:
+    """The question asks what the previous answer's document says (「そこで…」, "in it")."""
+    return bool(_INSIDE_IT.search(text))

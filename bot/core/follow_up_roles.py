@@ -6,7 +6,7 @@ role -- the CIR's eligibility not held after the ALT's. Alone, a role's name fin
 """
 from __future__ import annotations
 
-from bot.core.follow_up_topic import with_topic
+from bot.core.follow_up_topic import analyse_with_topic
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
@@ -48,8 +48,7 @@ def same_for_another(kb: KnowledgeBase, query: Analysis, text: str, context: Con
     before = kb.matcher.about(context.intent_id) - named
     if not named or not (kb.intents[context.intent_id].fallback or any(kind_of(b) in kinds for b in before)):
         return None
-    combined_text = with_topic(kb, query, text, context)
-    combined_query = kb.matcher.analyse(combined_text)
+    combined_text, combined_query = analyse_with_topic(kb, query, text, context)
     combined = kb.matcher.rank(combined_query)
     if not combined or combined[0].score < threshold:
         return None

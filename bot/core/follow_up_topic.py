@@ -2,6 +2,9 @@
 question read with it (「令和元年度は？」 after a 令和5年度 answer, "MIC?" after MEXT's contact)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.text import Analysis
 from bot.core.orthography import clean, fold_kana
@@ -22,6 +25,13 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
             if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
                 anchor = anchor.replace(canonical, " ")
     return f"{anchor} {text}"
+
+
+def analyse_with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> tuple[str, Analysis]:
+    """:func:`with_topic`'s text and its analysis, which asks for the kind of answer the question itself asks
+    (a date, a party, a count: :mod:`bot.core.asked_kind`), not the topic's title."""
+    combined = with_topic(kb, query, text, context)
+    return combined, replace(kb.matcher.analyse(combined), asks=asked_kind.asked(query))
 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:

@@ -207,6 +207,7 @@ class Matcher:
         ranked = [candidate.score(self, i, query, score / best, exclude, semantic.get(i, 0.0), specifics, entities,
                                   rivals, fetched, quoted is not None and bool(quoted[i]))
                   for i, fetched, score in zip(top, shortlist, bm25)]
-        ranked = asked_kind.weigh(ranked, query.normalized, [f.norms for f in shortlist], exclude)
+        ranked = asked_kind.weigh(ranked, asked_kind.asked(query), [f.norms if f is not None else self.example_norms[i]
+                                                              for i, f in zip(top, shortlist)], exclude)
         ranked.sort(key=lambda s: (-s[2], -s[3]))
         return [Scored(*signals) for signals in ranked[:limit]]  # made for the few returned only

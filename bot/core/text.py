@@ -46,6 +46,9 @@ class Analysis:
     kana_only: bool = False
     names: tuple[str, ...] = ()  # proper nouns (places, people, organisations)
     nonwords: tuple[str, ...] = ()  # words of no language: keyboard mashing, strings the dictionary lacks
+    # the kinds of answer asked (bot.core.asked_kind), when not those of ``normalized``: a follow-up read with its
+    # topic asks what the user asked, not what the topic's title does (「なんのため？」 after 「通知の日付」)
+    asks: frozenset[str] | None = None
 
 
 class Analyzer:

@@ -1,7 +1,7 @@
 """The kind of thing a question asks for (a date, a party, a count) orders two near-tied topics."""
 from __future__ import annotations
 
-from asking import ask
+from asking import after, ask
 from bot.core.asked_kind import KIND_PENALTY, kinds, penalties, weigh
 from bot.engine import Engine
 
@@ -35,6 +35,12 @@ def test_when_it_was_issued_still_gets_the_date(repo_engine: Engine) -> None:
 def test_a_hidden_example_tells_nothing_of_what_its_intent_asks() -> None:
     ranked = [(0, "issuers", 80.0, 1.0, 1.0, 1.0, 1.0, 1.0), (1, "date", 81.0, 1.0, 1.0, 1.0, 1.0, 1.0)]
     norms = [("誰ガ出シタ 通知 ナノ", "発出者 省庁"), ("通知 ガ出タノハ イツ",)]
-    assert [s[2] for s in weigh(ranked, "who issued this 通知", norms)] == [80.0, round(81.0 * KIND_PENALTY, 1)]
+    assert [s[2] for s in weigh(ranked, frozenset({"party"}), norms)] == [80.0, round(81.0 * KIND_PENALTY, 1)]
     # leave-one-out hides the only "who" example: no candidate asks it any more
-    assert weigh(ranked, "who issued this 通知", norms, exclude=(0, 0)) == ranked
+    assert weigh(ranked, frozenset({"party"}), norms, exclude=(0, 0)) == ranked
+
+
+def test_a_follow_up_asks_its_own_kind_not_its_topics(repo_engine: Engine) -> None:
+    # read with the topic's title 「通知の日付」, 「なんのため？」 asked for a date and got the date again
+    reply = ask(repo_engine, "なんのため？", after("notice_date"))
+    assert "導入や更なる有効な活用" in reply.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask
+from bot.core.follow_up_forms import inside_it
 from bot.engine import Engine
 
 
@@ -21,3 +22,11 @@ def test_in_the_case_of_another_role_in_english_is_about_that_role(
         repo_engine: Engine, question: str, previous: str, expected: str) -> None:
     reply = ask(repo_engine, question, after(previous, "en"))
     assert reply.intent_id == expected and not reply.fallback
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("そこでALTについて何が書かれている？", True), ("What does it say about ALTs in there?", True),
+    ("学校での事例は？", False), ("そのうち学校での事例は？", False),
+])
+def test_a_question_asking_inside_the_document_just_answered(text: str, inside: bool) -> None:
+    assert inside_it(text) is inside
