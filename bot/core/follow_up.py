@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
-from bot.core.follow_up_forms import follow_up_form, in_the_case_of, inside_it
+from bot.core.follow_up_forms import follow_up_form, in_the_case_of, inside_it, source_of_it
 from bot.core.follow_up_roles import reasons_of_another_role, same_for_another
 from bot.core.follow_up_topic import analyse_with_topic, has_topic, topic_of, with_topic
 from bot.core.matcher import Scored
@@ -85,6 +85,12 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
+    if source_of_it(text):  # the previous answer again, read with its topic: it shows its sources
+        combined_text, combined_query = analyse_with_topic(kb, query, text, context)
+        combined = kb.matcher.rank(combined_query)
+        same = [s for s in combined if s.intent_id == context.intent_id]
+        if same:
+            return combined_query, same + [s for s in combined if s is not same[0]], combined_text
     swapped = reasons_of_another_role(kb, query, text, context) or same_for_another(kb, query, text, context, threshold)
     if swapped is not None:
         return swapped

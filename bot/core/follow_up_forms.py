@@ -41,3 +41,16 @@ _INSIDE_IT = re.compile(r"そこ(?:で|に|には|では)|その中で|(?<![a-z]
 def inside_it(text: str) -> bool:
     """The question asks what the previous answer's document says (「そこで…」, "in it")."""
     return bool(_INSIDE_IT.search(text))
+
+
+# 「その根拠は？」, 「出典は？」, "Source?" right after an answer: where that answer comes from (its sources), not the
+# bot's own sources and not a why-question (a short question only: 「ALT配置の根拠は？」 has its own topic)
+_SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:根拠|出典|ソース|情報源|出どころ|出所)(?:は|って)?(?:何|なに|どこ)?"
+                           r"(?:ですか|でしょうか)?[？?。]?$|^(?:and )?(?:the |its |your )?(?:source|sources)"
+                           r"(?: for (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$",
+                           re.IGNORECASE)
+
+
+def source_of_it(text: str) -> bool:
+    """The question asks where the previous answer comes from (「その根拠は？」, "Source?")."""
+    return bool(_SOURCE_OF_IT.match(text.strip()))

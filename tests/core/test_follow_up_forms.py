@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask
-from bot.core.follow_up_forms import inside_it
+from bot.core.follow_up_forms import inside_it, source_of_it
 from bot.engine import Engine
 
 
@@ -30,3 +30,19 @@ def test_in_the_case_of_another_role_in_english_is_about_that_role(
 ])
 def test_a_question_asking_inside_the_document_just_answered(text: str, inside: bool) -> None:
     assert inside_it(text) is inside
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("その根拠は？", True), ("出典は？", True), ("Source?", True), ("Where's that from?", True),
+    ("ALT配置の根拠は？", False), ("その理由は？", False), ("What are your sources for the figures?", False),
+])
+def test_a_question_asking_where_the_answer_comes_from(text: str, source: bool) -> None:
+    assert source_of_it(text) is source
+
+
+@pytest.mark.parametrize("question", ["その根拠は？", "Source?"])
+def test_the_source_of_an_answer_is_that_answer_with_its_sources(repo_engine: Engine, question: str) -> None:
+    # 「その根拠は？」 after the school cases read 根拠 as a why-word and got how to use the casebook
+    reply = ask(repo_engine, question, after("casebook_school_cases"))
+    assert reply.intent_id == "casebook_school_cases"
+    assert reply.source and "教育新聞" in reply.source
