@@ -7,6 +7,7 @@ from typing import Sequence
 
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, has_topic, new_topic, sure, with_context, with_topic
+from bot.core.follow_up_forms import source_of_it
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lost_in_narrowing, named_things,
@@ -120,7 +121,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if not text.strip():
         return help_reply(kb, language)
     understood = understand(kb, text, THRESHOLD)
-    if understood.noise and not (has_topic(kb, context) and asks_about_it(kb, understood.analysis, text)):
+    if understood.noise and not (has_topic(kb, context) and (asks_about_it(kb, understood.analysis, text)
+                                                          or source_of_it(text))):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find
         # it?" has no word the knowledge uses either, but asks about the previous topic)
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)

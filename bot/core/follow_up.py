@@ -7,6 +7,7 @@ question on another topic keeps its own ranking.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.follow_up_forms import follow_up_form, in_the_case_of, inside_it, source_of_it
@@ -89,8 +90,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         combined_text, combined_query = analyse_with_topic(kb, query, text, context)
         combined = kb.matcher.rank(combined_query)
         same = [s for s in combined if s.intent_id == context.intent_id]
-        if same:
-            return combined_query, same + [s for s in combined if s is not same[0]], combined_text
+        if same:  # asked of the answer just given: as sure as that answer was
+            return combined_query, [replace(same[0], score=max(same[0].score, threshold))] + \
+                [s for s in combined if s is not same[0]], combined_text
     swapped = reasons_of_another_role(kb, query, text, context) or same_for_another(kb, query, text, context, threshold)
     if swapped is not None:
         return swapped

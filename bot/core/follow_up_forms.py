@@ -51,6 +51,13 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:根拠|出�
                            re.IGNORECASE)
 
 
+# 「もう少し詳しく」, "Tell me more": the previous topic in full (its answer, sources, links and related questions)
+_MORE_OF_IT = re.compile(r"^(?:もう少し|もうちょっと|もっと|さらに|更に)?(?:詳しく|くわしく|詳細を?)(?:教えて|知りたい|お願いします)?"
+                         r"(?:ください|下さい)?[。？?！!]?$|^(?:tell me |give me )?(?:more|more details?|more detail, please)"
+                         r"(?: please)?[.?!]?$", re.IGNORECASE)
+
+
 def source_of_it(text: str) -> bool:
-    """The question asks where the previous answer comes from (「その根拠は？」, "Source?")."""
-    return bool(_SOURCE_OF_IT.match(text.strip()))
+    """The question asks where the previous answer comes from (「その根拠は？」, "Source?") or for more of it
+    (「もう少し詳しく」, "Tell me more"): the previous answer again, whole, with its sources and links."""
+    return bool(_SOURCE_OF_IT.match(text.strip()) or _MORE_OF_IT.match(text.strip()))

@@ -46,3 +46,14 @@ def test_the_source_of_an_answer_is_that_answer_with_its_sources(repo_engine: En
     reply = ask(repo_engine, question, after("casebook_school_cases"))
     assert reply.intent_id == "casebook_school_cases"
     assert reply.source and "教育新聞" in reply.source
+
+
+@pytest.mark.parametrize("question", ["もう少し詳しく", "Tell me more"])
+def test_tell_me_more_gets_the_previous_topic_not_the_help_text(repo_engine: Engine, question: str) -> None:
+    # 「もう少し詳しく」 found the official sites (詳しく is their keyword); "Tell me more" was noise: the help text
+    reply = ask(repo_engine, question, after("local_finance"))
+    assert reply.intent_id == "local_finance" and not reply.fallback
+
+
+def test_tell_me_more_with_no_conversation_is_still_the_help_text(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "Tell me more").intent_id == "help"
