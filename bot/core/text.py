@@ -58,6 +58,7 @@ class Analyzer:
         self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
         self._lock = threading.Lock()
         self._analysed: Memo[Analysis] = Memo(ANALYSES_KEPT)
+        self._chunks: Memo[tuple[tuple, ...]] = Memo(4 * ANALYSES_KEPT)  # what _words found in a chunk
         table: dict[str, str] = {}
         small: dict[str, frozenset[int]] = {}
         # the word the sentence encoder reads for a group: its first variant that is not an internal token (ref1)
@@ -157,9 +158,16 @@ class Analyzer:
         readings: list[str] = []
         names: list[str] = []
         nonwords: list[str] = []
-        with self._lock:  # a SudachiPy tokenizer must not be used by two threads at once
-            for chunk in spaced.split():
-                self._words(chunk, units, readings, names, nonwords)
+        for chunk in spaced.split():  # a message's readings share their chunks: each one is read once
+            found = self._chunks.get(chunk)
+            if found is None:
+                lists: tuple[list, ...] = ([], [], [], [])
+                with self._lock:  # a SudachiPy tokenizer must not be used by two threads at once
+                    self._words(chunk, *lists)
+                found = tuple(map(tuple, lists))
+                self._chunks.put(chunk, found)
+            for into, words in zip((units, readings, names, nonwords), found):
+                into += words
         names += english_names(text, {u[0] for u in units})
         units = list({u[0]: u for u in units}.values())
         # interned: the index holds each distinct word once, however many examples use it

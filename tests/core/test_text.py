@@ -105,3 +105,11 @@ def test_a_committee_is_not_the_role_whose_name_it_contains(repo_engine) -> None
     matcher = repo_engine.kb.matcher
     assert "cir" in matcher.analyse("国際交流委員の任期").terms  # the common slip for 国際交流員
     assert "cir" not in matcher.analyse("市の国際交流委員会に相談したい").terms
+
+
+def test_a_sentence_read_before_inside_a_longer_message_reads_as_on_its_own() -> None:
+    groups = [["総務省", "MIC"], ["外国語指導助手", "ALT"]]
+    fresh, used = Analyzer(groups), Analyzer(groups)
+    used.analyse("ALTの任用について。総務省の窓口はどこですか。")
+    for text in ("総務省の窓口はどこですか。", "ALTの任用について", "ALTの任用について。総務省の窓口はどこですか。"):
+        assert used.analyse(text) == fresh.analyse(text)
