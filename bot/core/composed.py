@@ -22,7 +22,7 @@ class ComposedAnswers(Mapping[str, Mapping[Language, ComposedAnswer]]):
 
     def __init__(self, knowledge: Knowledge, intents: Mapping[str, Intent], keep: int = KEEP) -> None:
         self._knowledge, self._intents, self._keep = knowledge, intents, keep
-        self._recent: OrderedDict[str, dict[Language, ComposedAnswer]] = OrderedDict()
+        self._recent: OrderedDict[str, _Languages] = OrderedDict()
         self._lock = threading.Lock()
 
     def __getitem__(self, intent_id: str) -> Mapping[Language, ComposedAnswer]:
@@ -31,10 +31,7 @@ class ComposedAnswers(Mapping[str, Mapping[Language, ComposedAnswer]]):
             if found is not None:
                 self._recent.move_to_end(intent_id)
                 return found
-        intent = self._intents[intent_id]
-        ja = compose(intent, self._knowledge, "ja", self._intents)
-        both: dict[Language, ComposedAnswer] = {
-            "ja": ja, "en": compose(intent, self._knowledge, "en", self._intents) if intent.answer_en else ja}
+        both = _Languages(self._intents[intent_id], self._knowledge, self._intents)
         with self._lock:
             self._recent[intent_id] = both
             while len(self._recent) > self._keep:
@@ -55,3 +52,28 @@ class ComposedAnswers(Mapping[str, Mapping[Language, ComposedAnswer]]):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["knowledge"], state["intents"], state["keep"])  # type: ignore[misc]
+
+
+class _Languages(Mapping[Language, ComposedAnswer]):
+    """One intent's answer in ``"ja"`` and ``"en"``, each composed when first read (most questions read one
+    language only); without an English answer, ``"en"`` gives the Japanese one."""
+
+    def __init__(self, intent: Intent, knowledge: Knowledge, intents: Mapping[str, Intent]) -> None:
+        self._intent, self._knowledge, self._intents = intent, knowledge, intents
+        self._made: dict[Language, ComposedAnswer] = {}
+
+    def __getitem__(self, language: Language) -> ComposedAnswer:
+        made = self._made.get(language)
+        if made is None:
+            if language not in ("ja", "en"):
+                raise KeyError(language)
+            made = self["ja"] if language == "en" and not self._intent.answer_en else \
+                compose(self._intent, self._knowledge, language, self._intents)
+            self._made[language] = made  # two threads may both compose it: the same answer
+        return made
+
+    def __iter__(self) -> Iterator[Language]:
+        return iter(("ja", "en"))
+
+    def __len__(self) -> int:
+        return 2

@@ -31,3 +31,21 @@ def test_pickled_answers_keep_nothing_composed(tmp_path: Path) -> None:
     composed = answers[first]
     again = pickle.loads(pickle.dumps(answers))
     assert not again._recent and again[first] == composed
+
+
+def test_an_answer_read_in_one_language_is_composed_in_that_one_only(monkeypatch) -> None:
+    knowledge = load_knowledge(INTENTS, KNOWLEDGE)
+    intents = {i.id: i for i in knowledge.intents}
+    made: list[str] = []
+
+    def counting(intent, knowledge, language, *rest):  # type: ignore[no-untyped-def]
+        made.append(language)
+        return compose(intent, knowledge, language, *rest)
+
+    monkeypatch.setattr("bot.core.composed.compose", counting)
+    bilingual = next(i for i in knowledge.intents if i.answer_en)
+    answers = ComposedAnswers(knowledge, intents)
+    assert answers[bilingual.id]["ja"] == compose(bilingual, knowledge, "ja") and made == ["ja"]
+    assert answers[bilingual.id]["en"] == compose(bilingual, knowledge, "en") and made == ["ja", "en"]
+    answers[bilingual.id]["ja"]
+    assert made == ["ja", "en"], "kept, not composed again"
