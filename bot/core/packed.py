@@ -18,7 +18,7 @@ import numpy as np
 def spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The positions ``starts[k]..ends[k]`` for every ``k``, one span after another (one array)."""
     sizes = ends - starts
-    return np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes) + np.repeat(starts, sizes)
+    return np.arange(int(sizes.sum())) + np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)
 
 
 class PackedGroups(Sequence[tuple[str, ...]]):

@@ -44,4 +44,5 @@ def semantics(vectors: ExampleVectors | None, top: list[int], vector: np.ndarray
     first, second = vectors.nearest_two(vector, top, exclude)
     blend = (1 - SECOND_EXAMPLE) * first.astype(np.float64) + SECOND_EXAMPLE * second
     scale = float(first.max()) / float(blend.max()) if blend.max() > 0 else 1.0
-    return {i: max(0.0, min(float(near), float(b) * scale)) for i, near, b in zip(top, first, blend)}
+    # Python floats first (as float() of each item gives): iterating the arrays makes a numpy scalar per item
+    return {i: max(0.0, min(near, b * scale)) for i, near, b in zip(top, first.tolist(), blend.tolist())}
