@@ -16,7 +16,7 @@ from bot.core.gaps import Gap, declared_asked, find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import MAX_CHARS, clean, is_english
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import sentences, understand

@@ -12,7 +12,7 @@ import re
 from typing import Iterable, Sequence
 
 from bot.core.candidate import Signals
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 
 # on normalised text (kana as katakana, synonyms applied: 何人 → headcount, なぜ → 理由)
 KINDS = {

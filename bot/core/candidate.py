@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from bot.core.bm25 import Field, Row
 from bot.core.leave_one_out import hidden_example
 from bot.core.ranking_index import RankingIndex
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import fold_kana, is_english
 
 SIGNAL_WEIGHTS = (0.45, 0.10, 0.15, 0.30)  # coverage, fuzzy, BM25, semantic (with the sentence encoder)

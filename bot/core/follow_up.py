@@ -16,7 +16,7 @@ from bot.core.follow_up_topic import analyse_with_topic, has_topic, topic_of, wi
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import asks_why, reasons_first
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import is_english
 from bot.core.types import Context
 

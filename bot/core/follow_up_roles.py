@@ -11,7 +11,7 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import reasons_for_adopting
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.types import Context
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in

@@ -26,7 +26,7 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core import focus
 from bot.core.subjects import about_something_else
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
 from bot.core.years import normalise, relative_year, years_in
 from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, OPINION, RANKING, SINCE, date_missing

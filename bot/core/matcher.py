@@ -18,7 +18,8 @@ from bot.core.bm25 import Counts, Field as _Field, Vocabulary, documents_using
 from bot.core.memo import Memo
 from bot.core.packed import PackedGroups
 from bot.core.semantic import ExampleVectors
-from bot.core.text import Analysis, Analyzer
+from bot.core.analysis import Analysis
+from bot.core.text import Analyzer
 from bot.core.orthography import is_english
 
 FIELD_WEIGHTS = {"ex": 1.0, "ans": 0.35, "rd": 0.2}

@@ -9,7 +9,7 @@ import numpy as np
 from bot.core.bm25 import Counts, Field
 from bot.core.packed import PackedGroups
 from bot.core.semantic import ExampleVectors
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 
 
 class RankingIndex(Protocol):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.core.matcher import Matcher, Scored
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import fold_kana
 
 LEFT_OUT_POINTS = 12.0  # points taken from a reading's score per share (0-1) of the message's topic it leaves out

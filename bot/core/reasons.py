@@ -14,7 +14,7 @@ import numpy as np
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 
 WHY_MARGIN = 10.0  # how far below the best the intent giving the named one's reasons may rank
 ALREADY_CLOSE = 3  # the topic found without the why-word must be among this many of the question's own best

@@ -8,7 +8,7 @@ from bot.core.compose import contact_of, label
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.menu import menu_suggestions
 from bot.core.matcher import Scored
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.gaps import Gap
 from bot.core.years import era_label
 from bot.core.types import Candidate, Correction, Language, Reply, Suggestion

@@ -10,7 +10,7 @@ import re
 
 from bot.core import focus
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import is_english
 
 # 「XのYは？」, 「XのYを教えて」: Y is what is asked about X (a short question only)

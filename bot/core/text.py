@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from sudachipy import Dictionary, SplitMode
 
+from bot.core.analysis import Analysis
 from bot.core.memo import Memo
 from bot.core.orthography import (ASCII_WORD, KANA_ONLY, LONG_VOWELS, NON_WORD, clean, english_names, fold_kana,
                                    gibberish, small_at, stem_en, year_terms)
@@ -30,25 +30,6 @@ ANALYSES_KEPT = 64  # one message's readings and checks analyse the same sentenc
 # so an English word the knowledge never uses says less than an unknown Japanese noun.
 EN_UNKNOWN_WEIGHT = 0.75
 _INTERNAL_TOKEN = re.compile(r"[a-z0-9]+")  # ref1, headcount: synonym canonicals no one writes
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """What the matcher needs to know about one piece of text."""
-
-    normalized: str
-    terms: tuple[str, ...]
-    grams: tuple[str, ...]
-    synonyms_applied: tuple[tuple[str, str], ...] = ()
-    original: str = ""  # cleaned text before anything is dropped (for the sentence encoder)
-    # One entry per word as the user wrote it: (word, how much it counts when unknown, its parts)
-    units: tuple[tuple[str, float, tuple[str, ...]], ...] = ()
-    kana_only: bool = False
-    names: tuple[str, ...] = ()  # proper nouns (places, people, organisations)
-    nonwords: tuple[str, ...] = ()  # words of no language: keyboard mashing, strings the dictionary lacks
-    # the kinds of answer asked (bot.core.asked_kind), when not those of ``normalized``: a follow-up read with its
-    # topic asks what the user asked, not what the topic's title does (「なんのため？」 after 「通知の日付」)
-    asks: frozenset[str] | None = None
 
 
 class Analyzer:

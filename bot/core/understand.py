@@ -13,7 +13,7 @@ import numpy as np
 from bot.core import focus, reading
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Matcher, Scored
-from bot.core.text import Analysis
+from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Correction
 
