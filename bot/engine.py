@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
 from bot.core.answer import answer, help_reply, prepare
-from bot.core.follow_up import topic_of
+from bot.core.follow_up_topic import topic_of
 from bot.core.index_cache import load_or_build
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.types import Context, IncomingMessage, Language, Reply

@@ -6,7 +6,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
-from bot.core.follow_up import asks_about_it, close_call, has_topic, new_topic, sure, with_context, with_topic
+from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context
+from bot.core.follow_up_topic import has_topic, with_topic
 from bot.core.follow_up_forms import source_of_it
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored

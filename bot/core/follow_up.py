@@ -12,15 +12,13 @@ from dataclasses import replace
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.follow_up_forms import follow_up_form, in_the_case_of, inside_it, source_of_it
 from bot.core.follow_up_roles import reasons_of_another_role, same_for_another
-from bot.core.follow_up_topic import analyse_with_topic, has_topic, topic_of, with_topic
+from bot.core.follow_up_topic import analyse_with_topic, has_topic
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import asks_why, reasons_first
 from bot.core.analysis import Analysis
 from bot.core.orthography import is_english
 from bot.core.types import Context
-
-__all__ = ["with_context", "asks_about_it", "close_call", "sure", "new_topic", "has_topic", "topic_of", "with_topic"]
 
 LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone it scores this much better
 # a follow-up whose words the previous topic's examples cover this much less than another intent's
@@ -72,9 +70,6 @@ def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
     """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
     return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
                for word, weight, _ in query.units)
-
-
-
 
 
 def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,
@@ -171,6 +166,5 @@ def _new_aspect_of_the_topic(kb: KnowledgeBase, previous: str, query: Analysis, 
         return None
     return next((s for s in combined[1:4] if s.score >= threshold and not kb.intents[s.intent_id].fallback
                  and all(kb.matcher.mentions(s.intent_id, w) for w in keys)), None)
-
 
 
