@@ -13,7 +13,8 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lost_in_narrowing, named_things,
                               narrow, off_topic)
-from bot.core.gaps import Gap, declared_asked, find_gap
+from bot.core.declared import declared_asked
+from bot.core.gaps import Gap, find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)

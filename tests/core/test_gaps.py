@@ -80,15 +80,6 @@ def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engi
     assert reply.fallback and ("日付" in reply.text or "締切" in reply.text)
 
 
-def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
-    assert reply.fallback and reply.intent_id == "staff_personal"
-    # … even when the question names so much of the office's contact (its staff as printed)
-    reply = ask(repo_engine, "総務省国際室の桒田主査の携帯電話の番号を教えてもらえますか？")
-    assert reply.fallback and reply.intent_id == "staff_personal" and "03-5253-5527" not in reply.text
-    assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
-
-
 @pytest.mark.parametrize("question", ["JETの参加者が1987年以来累計で何人いるのか知りたいです",
                                       "How many participants in total since 1987?"])
 def test_a_year_since_which_a_total_is_asked_is_no_year_asked(repo_engine: Engine, question: str) -> None:
@@ -140,25 +131,6 @@ def test_declared_details_of_a_known_document_are_not_answered_with_the_document
     assert ask(repo_engine, "Tell me about the Kashiwazaki case in the ALT casebook").intent_id == "case_kashiwazaki"
 
 
-@pytest.mark.parametrize(("message", "said"), [
-    ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
-    ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
-     "います。手続きの流れを教えていただけますか。", "契約の途中終了"),  # the not-held reply, below the threshold too
-])
-def test_what_makes_a_long_message_out_of_scope_is_read_in_any_of_its_sentences(
-        repo_engine: Engine, message: str, said: str) -> None:
-    reply = ask(repo_engine, message)
-    assert reply.fallback and said in reply.text
-    assert "地方財政措置が講じられています" not in reply.text and "配置要望調査" not in reply.text.split("。")[0]
-
-
-def test_a_compound_an_honest_intent_declares_not_held_wins_when_written_in_the_question(
-        repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "CIRになるには日本語能力試験のN何が必要？")
-    assert reply.fallback and "応募資格" in reply.text
-    assert not reply.text.startswith("CIR（国際交流員）")
-
-
 def test_an_english_question_for_a_salary_says_the_amounts_are_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "What is the salary of an ALT?")
     assert reply.fallback and reply.text.startswith("The amounts are not given in the notice")
@@ -184,13 +156,6 @@ def test_the_latest_forecast_for_next_year_is_still_about_next_year(repo_engine:
 def test_why_the_notice_recommends_something_is_a_why_question_not_a_request_for_advice(repo_engine: Engine) -> None:
     assert ask(repo_engine, "Why does the notice recommend ALTs?").intent_id == "alt_why"
     assert ask(repo_engine, "Which role do you recommend for our town?").fallback
-
-
-def test_a_word_an_honest_intents_answer_uses_in_passing_does_not_make_it_win(repo_engine: Engine) -> None:
-    # 市区町村 is in how the survey is sent (the forms intent's answer), not what that intent is about
-    reply = ask(repo_engine, "お世話になっております。○○県教育庁の吉田です。通知にあるJET活用マニュアルのファイルを"
-                             "市町村に転送したいのですが、どこからダウンロードできますか？")
-    assert reply.intent_id == "ref3_manual" and "nin-katsuyo-m" in reply.text
 
 
 @pytest.mark.parametrize(("question", "intent"), [("CIRのボーナスは？", "funding_amount"),

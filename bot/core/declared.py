@@ -1,0 +1,106 @@
+"""An honest "not held" intent that names what is asked: put first, or answered even below the threshold.
+
+The knowledge's ``fallback: true`` intents say plainly what the notice and its sources do not hold (a staff
+member's mobile number, a participant's eligibility, dismissal). When a question's key word is one such an
+intent declares (its keywords) or is asked about (its examples), and the best answer never mentions it, the
+honest reply is the right one, not the related topic.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core import focus
+from bot.core.analysis import Analysis
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.orthography import clean, fold_kana
+
+FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
+KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
+NAMED_MARGIN = 25.0  # … when it is this close to the best (an answer far ahead is about something else)
+# … farther when it lists that word among its keywords: 「桒田主査の携帯電話の番号」 names so much of MIC's
+# contact that the honest "personal numbers are not held" intent scores 31 points below it
+KEYWORD_MARGIN = 35.0
+MESSAGE_FLOOR = 30.0  # … read on a whole long message (its other sentences dilute the score)
+DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) is weaker evidence: it must also be this close
+
+
+def missing_entity(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> bool:
+    """The question names a thing (ALT, SEA…) this intent never mentions."""
+    return any(not kb.matcher.mentions(intent_id, e) for e in kb.matcher.named.intersection(analysis.terms))
+
+
+def first(ranked: list[Scored], intent_id: str) -> list[Scored]:
+    """``ranked`` with ``intent_id`` first (the rest in their order)."""
+    return sorted(ranked, key=lambda s: s.intent_id != intent_id)
+
+
+def _declares(kb: KnowledgeBase, intent_id: str, word: str) -> bool:
+    """Whether an honest "not held" intent lists ``word`` among its keywords (the attributes it declares
+    not held: 面接, 有給休暇, terminate…); English words are compared by their stem."""
+    return any(k == word or (word.isascii() and len(word) >= 4 and k.startswith(word))
+               for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
+
+
+def _declared_verbatim(kb: KnowledgeBase, intent_id: str, text: str, best: str) -> bool:
+    """A Japanese compound the "not held" intent declares is written in the question, and the best answer
+    never writes it: 日本語能力試験 is read as 日本語能力 + 試験, neither of which it declares alone."""
+    answer = kb.answers[best]["ja"].text
+    return any(len(k) >= 4 and not k.isascii() and k in text and k not in answer
+               for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
+
+
+def not_held_first(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
+    """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
+    key word of the question that the best answer never mentions: a named thing (a synonym group's word)
+    when it scores 40 or more, a plain word it declares among its keywords when it is also close to the best."""
+    if not ranked or kb.intents[ranked[0].intent_id].fallback:
+        return ranked
+    named = {fold_kana(c) for _, c in analysis.synonyms_applied}
+    keys = {k for k in named if kb.matcher.share(k) <= KEY_SHARE}
+    plain = {w for w, weight, _ in analysis.units if weight >= 0.75 and w not in named
+             and kb.matcher.share(w) <= KEY_SHARE}
+    best = ranked[0]
+    for s in ranked[1:5]:
+        if s.score < FALLBACK_FLOOR or not kb.intents[s.intent_id].fallback:
+            continue
+        # what the honest intent is asked about, not a word its answer uses in passing (市区町村 in how the
+        # survey is sent is no reason to refuse 「マニュアルを市町村に転送したい。どこからダウンロード？」)
+        if any(best.score - s.score <= (KEYWORD_MARGIN if _declares(kb, s.intent_id, k) else NAMED_MARGIN)
+               and kb.matcher.asks_of(s.intent_id, k) and not kb.matcher.mentions(best.intent_id, k) for k in keys):
+            return first(ranked, s.intent_id)
+        if best.score - s.score <= DECLARED_MARGIN and (any(
+                _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain)
+                or _declared_verbatim(kb, s.intent_id, analysis.original, best.intent_id)):
+            return first(ranked, s.intent_id)
+    return ranked
+
+
+def not_held_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -> list[Scored]:
+    """A long message's other sentences may say what makes it out of scope (「民間派遣会社のALTはいくら？
+    JETと費用を比べたい」, 「解雇を検討しています。手続きの流れを」): the honest "not held" intent the whole
+    message finds is put first when it declares one of the message's words the answer found never mentions."""
+    if not ranked or kb.intents[ranked[0].intent_id].fallback or len(focus.sentences(message)) < 2:
+        return ranked
+    whole = kb.matcher.analyse(clean(focus.parts(message).text))  # without greetings and introductions
+    keys = [w for w, weight, _ in whole.units if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE
+            and not kb.matcher.mentions(ranked[0].intent_id, w)]
+    for s in kb.matcher.rank(whole)[:2]:
+        if s.score >= MESSAGE_FLOOR and kb.intents[s.intent_id].fallback and any(
+                _declares(kb, s.intent_id, w) for w in keys):
+            # as sure as the reading was: the whole message scores low only for its many words
+            return [replace(s, score=max(s.score, ranked[0].score)), *(r for r in ranked if r.intent_id != s.intent_id)]
+    return ranked
+
+
+def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "") -> bool:
+    """Whether the honest "not held" intent ``intent_id`` declares a key word of the question or of its
+    message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold."""
+    # 「CIR英訳」 is no question about the ALT casebook's translation; what is not held of JET participants
+    # (their pay, their interview) is not held of a CIR either
+    missing = missing_entity(kb, analysis, intent_id) and "jet" not in kb.matcher.about(intent_id)
+    if not kb.intents[intent_id].fallback or missing:
+        return False
+    readings = [analysis] + ([kb.matcher.analyse(clean(focus.parts(message).text))] if message else [])
+    return any(_declares(kb, intent_id, w) for reading in readings for w, weight, _ in reading.units
+               if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE)

@@ -1,0 +1,55 @@
+"""An honest "not held" reply wins when the question's key word is what that reply says is not held."""
+from __future__ import annotations
+
+import pytest
+
+from asking import ask
+from bot.core.declared import first, missing_entity
+from bot.core.matcher import Scored
+from bot.engine import Engine
+
+
+def test_first_puts_one_intent_ahead_and_keeps_the_rest_in_order() -> None:
+    ranked = [Scored(i, name, 90.0 - i, 1.0, 1.0, 1.0) for i, name in enumerate(["a", "b", "c"])]
+    assert [s.intent_id for s in first(ranked, "c")] == ["c", "a", "b"]
+
+
+def test_a_named_thing_the_intent_never_mentions_is_missing(repo_engine: Engine) -> None:
+    kb = repo_engine.kb
+    assert missing_entity(kb, kb.matcher.analyse("SEAの応募資格は？"), "cir_role")
+    assert not missing_entity(kb, kb.matcher.analyse("CIRとは"), "cir_role")
+
+
+def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "総務省国際室の担当者の携帯番号")
+    assert reply.fallback and reply.intent_id == "staff_personal"
+    # … even when the question names so much of the office's contact (its staff as printed)
+    reply = ask(repo_engine, "総務省国際室の桒田主査の携帯電話の番号を教えてもらえますか？")
+    assert reply.fallback and reply.intent_id == "staff_personal" and "03-5253-5527" not in reply.text
+    assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
+
+
+@pytest.mark.parametrize(("message", "said"), [
+    ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
+    ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
+     "います。手続きの流れを教えていただけますか。", "契約の途中終了"),  # the not-held reply, below the threshold too
+])
+def test_what_makes_a_long_message_out_of_scope_is_read_in_any_of_its_sentences(
+        repo_engine: Engine, message: str, said: str) -> None:
+    reply = ask(repo_engine, message)
+    assert reply.fallback and said in reply.text
+    assert "地方財政措置が講じられています" not in reply.text and "配置要望調査" not in reply.text.split("。")[0]
+
+
+def test_a_compound_an_honest_intent_declares_not_held_wins_when_written_in_the_question(
+        repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRになるには日本語能力試験のN何が必要？")
+    assert reply.fallback and "応募資格" in reply.text
+    assert not reply.text.startswith("CIR（国際交流員）")
+
+
+def test_a_word_an_honest_intents_answer_uses_in_passing_does_not_make_it_win(repo_engine: Engine) -> None:
+    # 市区町村 is in how the survey is sent (the forms intent's answer), not what that intent is about
+    reply = ask(repo_engine, "お世話になっております。○○県教育庁の吉田です。通知にあるJET活用マニュアルのファイルを"
+                             "市町村に転送したいのですが、どこからダウンロードできますか？")
+    assert reply.intent_id == "ref3_manual" and "nin-katsuyo-m" in reply.text
