@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
-from bot.core.follow_up_forms import follow_up_form, in_the_case_of, inside_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it, source_of_it
 from bot.core.follow_up_roles import reasons_of_another_role, same_for_another
 from bot.core.follow_up_topic import analyse_with_topic, has_topic
 from bot.core.matcher import Scored
@@ -80,6 +80,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         text, query = short, kb.matcher.analyse(short)
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
+        return query, ranked, text
+    if asks_what_it_is(text) and sure(ranked, threshold):  # 「SEAとは？」 after anything: what SEAs are
         return query, ranked, text
     if source_of_it(text):  # the previous answer again, read with its topic: it shows its sources
         combined_text, combined_query = analyse_with_topic(kb, query, text, context)

@@ -35,7 +35,8 @@ def follow_up_form(text: str) -> bool:
 
 # 「そこでALTについて何が書かれている？」, "What does it say about ALTs in there?": the question asks inside the
 # document just answered, whatever other intent its words also find
-_INSIDE_IT = re.compile(r"そこ(?:で|に|には|では)|その中で|(?<![a-z])(?:in it|in there|in that)(?![a-z])", re.IGNORECASE)
+_INSIDE_IT = re.compile(r"そこ(?:で|に|には|では)(?![、,]|質問|お?聞き|伺|お尋ね|相談)|その中で|(?<![a-z])(?:in it|in there)(?![a-z])",
+                        re.IGNORECASE)
 
 
 def inside_it(text: str) -> bool:
@@ -61,3 +62,13 @@ def source_of_it(text: str) -> bool:
     """The question asks where the previous answer comes from (「その根拠は？」, "Source?") or for more of it
     (「もう少し詳しく」, "Tell me more"): the previous answer again, whole, with its sources and links."""
     return bool(_SOURCE_OF_IT.match(text.strip()) or _MORE_OF_IT.match(text.strip()))
+
+
+# 「SEAとは？」, 「SEAって何？」, "What is a CIR?": what something is, a question complete on its own
+_WHAT_IT_IS = re.compile(r"とは|って(?:何|なに|なん)|ってどんな|^(?:and )?what (?:is|are)(?: an?| the)? \S+\?*$",
+                         re.IGNORECASE)
+
+
+def asks_what_it_is(text: str) -> bool:
+    """The question asks what something is (「SEAとは？」, "What is a CIR?")."""
+    return bool(_WHAT_IT_IS.search(text.strip()))

@@ -6,6 +6,7 @@ role -- the CIR's eligibility not held after the ALT's. Alone, a role's name fin
 """
 from __future__ import annotations
 
+from bot.core.follow_up_forms import asks_what_it_is
 from bot.core.follow_up_topic import analyse_with_topic
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
@@ -46,7 +47,9 @@ def same_for_another(kb: KnowledgeBase, query: Analysis, text: str, context: Con
     named = _only_named(kb, query)
     kinds = {kind_of(n) for n in named}
     before = kb.matcher.about(context.intent_id) - named
-    if not named or not (kb.intents[context.intent_id].fallback or any(kind_of(b) in kinds for b in before)):
+    # after something not held, only another role asks the same (「総務省は？」 asks for MIC, 「SEAとは？」 what SEAs are)
+    not_held_before = kb.intents[context.intent_id].fallback and kinds == {"role"} and not asks_what_it_is(text)
+    if not named or not (not_held_before or any(kind_of(b) in kinds for b in before)):
         return None
     combined_text, combined_query = analyse_with_topic(kb, query, text, context)
     combined = kb.matcher.rank(combined_query)

@@ -30,8 +30,8 @@ SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)
 DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?:締切|締め切り|締切り|〆切)[^。？?]{0,4}いつ|"
                         r"いつまでに(?:提出|要望|申請|回答|応募|出)|(?<![a-z])(?:what date|which date|by when|deadlines?)(?![a-z])")
 # いつ / when about a topic (「いつ出た？」 after the manual): a date or at least a year must be in the answer
-# (not いつも / いつでも of a greeting, not "when" inside a clause: "What do we do when…")
-WHEN_ASKED = re.compile(r"いつ(?!も|でも|まで|頃まで)|^(?:and |so |but )?when(?![a-z])", re.IGNORECASE)
+# (not いつも / いつでも / いつか, not "when" inside a clause: "What do we do when…", "When we hire an ALT, who pays?")
+WHEN_ASKED = re.compile(r"いつ(?!も|でも|か(?!ら)|まで|頃まで)|^(?:and |so |but )?when(?![a-z])(?![^,?]*,)", re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\d+年|(?<!\d)\d{4}(?!\d)")
 DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
                          r"november|december)", re.IGNORECASE)

@@ -13,7 +13,3 @@ def test_an_analysis_is_frozen_and_hashable() -> None:
     assert one == Analysis("cir ハ headcount", ("cir", "headcount"), ()) and hash(one) == hash(dataclasses.replace(one))
     with pytest.raises(dataclasses.FrozenInstanceError):
         one.terms = ()  # type: ignore[misc]
-
-
-def test_the_kinds_asked_default_to_those_of_the_text() -> None:
-    assert Analysis("", (), ()).asks is None  # bot.core.asked_kind reads them from ``normalized``

@@ -44,3 +44,8 @@ def test_a_follow_up_asks_its_own_kind_not_its_topics(repo_engine: Engine) -> No
     # read with the topic's title 「通知の日付」, 「なんのため？」 asked for a date and got the date again
     reply = ask(repo_engine, "なんのため？", after("notice_date"))
     assert "導入や更なる有効な活用" in reply.text
+
+
+def test_a_question_word_inside_another_word_is_none() -> None:
+    assert kinds("ドイツ カラ ノ 参加者") == frozenset()  # イツ of ドイツ
+    assert kinds("what daycare") == frozenset()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask
-from bot.core.follow_up_forms import inside_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, inside_it, source_of_it
 from bot.engine import Engine
 
 
@@ -57,3 +57,15 @@ def test_tell_me_more_gets_the_previous_topic_not_the_help_text(repo_engine: Eng
 
 def test_tell_me_more_with_no_conversation_is_still_the_help_text(repo_engine: Engine) -> None:
     assert ask(repo_engine, "Tell me more").intent_id == "help"
+
+
+@pytest.mark.parametrize("text", ["そこで質問ですが、総務省の電話番号は？", "そこで、総務省の電話は？",
+                                  "What happens in that case if we have no budget?"])
+def test_soko_de_as_a_conjunction_or_in_that_case_asks_nothing_inside_it(text: str) -> None:
+    assert not inside_it(text)
+
+
+@pytest.mark.parametrize(("text", "what"), [("SEAとは？", True), ("SEAって何？", True), ("What is a CIR?", True),
+                                           ("CIRは？", False), ("What is the CIR's term of office in years?", False)])
+def test_a_question_asking_what_something_is(text: str, what: bool) -> None:
+    assert asks_what_it_is(text) is what

@@ -44,3 +44,16 @@ def test_a_role_after_a_topic_only_about_another_role_gets_what_that_role_is(rep
                                                                             first: str) -> None:
     reply = talk(repo_engine, first, "CIRは？")
     assert reply.intent_id == "cir_role"
+
+
+@pytest.mark.parametrize("first, then, expected", [
+    ("ALTの応募資格は？", "SEAって何？", "sea_role"),
+    ("ALTの応募資格は？", "SEAとは？", "sea_role"),
+    ("What are the eligibility requirements for ALTs?", "What is a CIR?", "cir_role"),
+    ("ALTの給料は？", "総務省は？", "contact_mic"),  # an office after something not held asks for that office
+    ("ALTの給料は？", "文科省は？", "contact_mext"),
+])
+def test_what_a_role_is_or_an_office_after_something_not_held_is_answered(
+        repo_engine: Engine, first: str, then: str, expected: str) -> None:
+    reply = talk(repo_engine, first, then)
+    assert reply.intent_id == expected and not reply.fallback

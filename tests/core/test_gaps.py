@@ -176,3 +176,14 @@ def test_when_about_a_topic_whose_answer_gives_no_date_says_the_date_is_not_give
                                       "What do we do when we want to read the JET manual?"])
 def test_itsumo_of_a_greeting_or_when_inside_a_clause_asks_no_date(repo_engine: Engine, question: str) -> None:
     assert not ask(repo_engine, question).fallback
+
+
+@pytest.mark.parametrize("question", ["When we hire an ALT, who pays?", "いつか導入したいのですが、経費はどうなりますか"])
+def test_when_opening_a_clause_or_itsuka_asks_no_date(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.text.startswith(("The date you ask for", "お尋ねの日付"))
+
+
+def test_a_year_not_held_says_where_figures_are_published_not_something_about_forecasts(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "平成20年度のJET参加者数は？")
+    assert reply.fallback and "平成20年度" in reply.text and "見込み" not in reply.text
