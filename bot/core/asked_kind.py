@@ -16,8 +16,8 @@ from bot.core.analysis import Analysis
 
 # on normalised text (kana as katakana, synonyms applied: 何人 → headcount, なぜ → 理由)
 KINDS = {
-    "when": re.compile(r"(?<![ァ-ヶー])イツ(?![ァ-ヶー])|日付|\bwhen\b|\bwhat (?:date|day|year)s?\b"),  # not ドイツ
-    "party": re.compile(r"誰|ダレ|ドナタ|ドコガ|\bwho\b|\bwhom\b|\bwhich (?:ministr|office|organi[sz]ation|body|bodies)"),
+    "when": re.compile(r"(?<![ァ-ヶー])イツ|日付|\bwhen\b|\bwhat (?:date|day|year)s?\b"),  # not ドイツ
+    "party": re.compile(r"誰|ダレ|ドナタ|ドコガ|ドコノ|\bwho\b|\bwhom\b|\bwhich (?:ministr|office|organi[sz]ation|body|bodies)"),
     "count": re.compile(r"headcount|イクツ|何カ国|何か国|件数|how many|number of"),
 }
 KIND_PENALTY = 0.95
