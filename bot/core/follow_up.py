@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from bot.core.knowledge_base import ASKED, KnowledgeBase
+from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it, source_of_it
 from bot.core.follow_up_roles import reasons_of_another_role, same_for_another
 from bot.core.follow_up_topic import analyse_with_topic, has_topic
@@ -44,7 +45,6 @@ def close_call(ranked: list[Scored], margin: float) -> bool:
 # who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
 _ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
                    r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
-_WHEN = re.compile(r"(?<![a-z])when(?![a-z])", re.IGNORECASE)
 SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
 SHORT_EN = 6   # words of an English one
 
@@ -94,7 +94,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if swapped is not None:
         return swapped
     about_it = asks_about_it(kb, query, text)
-    if about_it and is_english(text) and _WHEN.search(text):  # "when" is an English stop word: read as いつ
+    if about_it and is_english(text) and WHEN_ASKED.search(text):  # "when" is an English stop word: read as いつ
         text = f"{text} いつ"
         query = kb.matcher.analyse(text)
         ranked = kb.matcher.rank(query)
