@@ -5,7 +5,8 @@ layer norm, then each CNN branch's first layer multiplies a window of those rows
 on the token alone until the window is summed: ``window @ w1 == Σ_j row(t-left+j) @ w1[block j]``. So
 per token id this keeps its projected row (768 floats) and its ten products with the ``w1`` blocks
 (2 + 3 + 5 orders × 256), computed once and reused by every later question using that token (about
-half of a question's arithmetic). The second CNN layer and the output layers, which mix tokens, run
+half of a question's arithmetic); :meth:`FastEncoder.warm` does it on load for the tokens the
+knowledge's examples use most, so the first questions after a start or a reload cost no more. The second CNN layer and the output layers, which mix tokens, run
 as in the package, with their row counts padded to a multiple of 4 (OpenBLAS's float32 kernel takes
 rows four at a time; an odd tail costs as much as four more rows). The result equals the package's
 up to float32 rounding (the same sums in another order: ``tests/core/test_encoder_fast.py``).
@@ -30,6 +31,7 @@ _BLOCKS = [PROJ + CNN * sum(n for n, _ in ORDERS[:i]) for i in range(len(ORDERS)
 ROW = PROJ + CNN * sum(n for n, _ in ORDERS)
 WINDOWS_KEPT = 256  # window indexes kept, by the lengths of the texts encoded together
 CACHE_TOKENS = 2048  # × 13 kB: ~27 MB at most, touched only as tokens are seen
+WARM_BATCH = 256  # tokens whose rows :meth:`FastEncoder.warm` computes in one pass
 
 
 def _padded(rows: int) -> int:
@@ -83,6 +85,22 @@ class FastEncoder:
                 slot = len(slots) if len(slots) < self.capacity else slots.popitem(last=False)[1]
                 self._rows[slot] = row
                 slots[t] = slot
+
+    def warm(self, ids: Sequence[int]) -> int:
+        """Compute now the rows of ``ids`` (most used first; as many as fit) not cached yet, so that the
+        first questions using them cost what later ones do; returns how many were computed."""
+        wanted = list(dict.fromkeys(ids))[:self.capacity]
+        with self._lock:
+            new = [t for t in wanted if t not in self._slots]
+        out = np.empty((WARM_BATCH, ROW), dtype=np.float32)
+        for start in range(0, len(new), WARM_BATCH):
+            batch = new[start:start + WARM_BATCH]
+            self.token_rows(batch, out)
+        with self._lock:  # the most used end most recently used: the last to make room
+            for t in reversed(wanted):
+                if t in self._slots:
+                    self._slots.move_to_end(t)
+        return len(new)
 
     def _compute(self, ids: list[int]) -> np.ndarray:
         """The rows of these tokens: projected and normalised, then times each w1 block."""

@@ -12,7 +12,8 @@ from bot.core.composed import ComposedAnswers
 from bot.core.knowledge_model import Intent, Knowledge
 from bot.core.knowledge import load_knowledge
 from bot.core.matcher import IntentText, Matcher
-from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
+from bot.core.example_vectors import ExampleVectors
+from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.spelling import Speller, build_speller
 from bot.core.text import Analyzer
 from bot.core.orthography import clean, fold_kana
@@ -63,6 +64,7 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
         for c in knowledge.table("contacts").values()
     }
     vectors = ExampleVectors(encoder, [i.examples for i in knowledge.intents], on_progress, reuse)
+    vectors.warm()
     matcher = Matcher(items, analyzer, vectors, _entities(knowledge))
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
     speller = build_speller([k for item in items for k in item.keywords], knowledge.synonyms, matcher.vocabulary(),

@@ -17,7 +17,7 @@ from bot.core import asked_kind, candidate, leave_one_out, semantic_shortlist
 from bot.core.bm25 import Counts, Field as _Field, Vocabulary, documents_using
 from bot.core.memo import Memo
 from bot.core.packed import PackedGroups
-from bot.core.semantic import ExampleVectors
+from bot.core.example_vectors import ExampleVectors
 from bot.core.analysis import Analysis
 from bot.core.text import Analyzer
 from bot.core.orthography import is_english

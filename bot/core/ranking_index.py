@@ -8,7 +8,7 @@ import numpy as np
 
 from bot.core.bm25 import Counts, Field
 from bot.core.packed import PackedGroups
-from bot.core.semantic import ExampleVectors
+from bot.core.example_vectors import ExampleVectors
 from bot.core.analysis import Analysis
 
 

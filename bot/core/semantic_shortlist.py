@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.core.semantic import ExampleVectors
+from bot.core.example_vectors import ExampleVectors
 
 # An intent whose two nearest examples both come close beats one whose single example is close by chance
 # (the semantic signal blends them; the best blend of the shortlist is scaled to its best cosine).

@@ -69,3 +69,12 @@ def test_questions_go_through_the_fast_pass_and_example_batches_through_the_pack
     filled = len(encoder._fast._slots)
     assert np.allclose(encoder.encode(many), backend.encode(many), atol=TOLERANCE, rtol=0)
     assert len(encoder._fast._slots) == filled, "a batch of examples left the cache alone"
+
+
+def test_warming_a_small_cache_keeps_the_most_used_tokens_and_evicts_them_last(backend: Any) -> None:
+    encoder = FastEncoder(backend, capacity=5)
+    assert encoder.warm([501, 502, 503, 504, 505, 506, 507]) == 5, "as many as fit, most used first"
+    assert list(encoder._slots) == [505, 504, 503, 502, 501], "the most used is the most recently used"
+    encoder.encode(["a"])  # three new tokens (with the sentence marks) evict the three least used
+    assert list(encoder._slots)[:2] == [502, 501] and 503 not in encoder._slots
+    assert np.allclose(encoder.encode([TEXTS[0]]), backend.encode([TEXTS[0]]), atol=TOLERANCE, rtol=0)

@@ -15,8 +15,8 @@ from bot.core import index_cache, index_cache_file as index_file
 from bot.core.answer import answer
 from bot.core.knowledge_model import KnowledgeError
 from bot.core.knowledge import load_knowledge
-from bot.core.semantic import SentenceEncoder, shared_encoder
 from bot.core.types import IncomingMessage
+from counting_encoder import CountingEncoder
 from paths import FIXTURES
 
 MINI = FIXTURES / "mini"
@@ -166,20 +166,8 @@ def test_an_unusable_cache_folder_only_costs_the_cache(kb_dir: Path, tmp_path: P
     assert replies(result.kb)[0].intent_id == "size"
 
 
-class CountingEncoder(SentenceEncoder):
-    """The shared encoder, counting every text it is asked to encode."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-
-    def encode(self, texts):
-        self.texts.extend(texts)
-        return shared_encoder().encode(texts)
-
-
-def test_an_edit_re_encodes_only_the_examples_it_changed(kb_dir: Path, tmp_path: Path) -> None:
-    cache, counting = tmp_path / "cache", CountingEncoder()
+def test_an_edit_re_encodes_only_the_examples_it_changed(kb_dir: Path, tmp_path: Path, counting: CountingEncoder) -> None:
+    cache = tmp_path / "cache"
     first = load(kb_dir, cache, encoder=counting)
     examples = sum(len(i.examples) for i in first.kb.knowledge.intents)
     assert first.encoded == examples and len(counting.texts) == examples
@@ -193,8 +181,9 @@ def test_an_edit_re_encodes_only_the_examples_it_changed(kb_dir: Path, tmp_path:
     assert replies(second.kb) == replies(fresh.kb), "reused vectors answer like freshly encoded ones"
 
 
-def test_new_code_reuses_the_stored_embeddings(kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache, counting = tmp_path / "cache", CountingEncoder()
+def test_new_code_reuses_the_stored_embeddings(kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               counting: CountingEncoder) -> None:
+    cache = tmp_path / "cache"
     load(kb_dir, cache, encoder=counting)
     counting.texts.clear()
     monkeypatch.setattr(index_cache, "_fingerprint", "0123456789abcdef")

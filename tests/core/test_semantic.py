@@ -1,60 +1,11 @@
-"""Example vectors: built once, reused by content, and questions encoded one at a time or several at once."""
+"""The sentence encoder: questions encoded one at a time or several at once, and its per-token work done ahead."""
 from __future__ import annotations
 
-from typing import Sequence
-
 import numpy as np
-import pytest
 
-from bot.core.semantic import ExampleVectors, SentenceEncoder, shared_encoder
-
-EXAMPLES = [["ALTの任期は何年", "ALTは何年働けますか"], ["CIRの仕事内容", "国際交流員は何をする"], ["SEAとは"]]
-
-
-class CountingEncoder(SentenceEncoder):
-    """The shared encoder, counting every text it is asked to encode."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        return shared_encoder().encode(texts)
-
-
-@pytest.fixture
-def counting() -> CountingEncoder:
-    return CountingEncoder()
-
-
-def test_a_second_build_reuses_every_unchanged_example(counting: CountingEncoder) -> None:
-    first = ExampleVectors(counting, EXAMPLES)
-    assert first.encoded == 5 and len(counting.texts) == 5
-    counting.texts.clear()
-    edited = [EXAMPLES[0], ["CIRの仕事内容", "国際交流員の仕事は？"], EXAMPLES[2]]
-    second = ExampleVectors(counting, edited, reuse=first.stored())
-    assert counting.texts == ["国際交流員の仕事は？"] and second.encoded == 1
-    assert np.array_equal(second.matrix[:3], first.matrix[:3]) and np.array_equal(second.scales[4:], first.scales[4:])
-    fresh = ExampleVectors(shared_encoder(), edited)  # batched differently: equal up to float rounding
-    assert np.abs(second.matrix.astype(int) - fresh.matrix).max() <= 1
-    assert np.allclose(second.scales, fresh.scales, rtol=1e-4)
-
-
-def test_the_same_text_twice_is_encoded_once(counting: CountingEncoder) -> None:
-    vectors = ExampleVectors(counting, [["JETとは"], ["JETとは", "JETの目的"]])
-    assert sorted(counting.texts) == ["JETとは", "JETの目的"]
-    assert np.array_equal(vectors.matrix[0], vectors.matrix[1])
-
-
-def test_compact_cosines_pick_the_right_intent() -> None:
-    vectors = ExampleVectors(shared_encoder(), EXAMPLES)
-    assert vectors.matrix.dtype == np.int8
-    question = vectors.query("国際交流員の仕事について教えて")
-    scores = vectors.best_of(question, [0, 1, 2])
-    assert max(range(3), key=scores.__getitem__) == 1
-    assert vectors.best(question, 1) == pytest.approx(scores[1], abs=1e-6)
-    assert vectors.best(question, 2, skip=0) == 0.0
+from bot.core.example_vectors import ExampleVectors
+from bot.core.semantic import SentenceEncoder, shared_encoder
+from counting_encoder import CountingEncoder
 
 
 def test_questions_primed_together_are_not_encoded_again(counting: CountingEncoder) -> None:
@@ -75,25 +26,24 @@ def test_only_a_primed_question_is_known_without_encoding(counting: CountingEnco
     assert counting.texts == []  # looking encodes nothing
 
 
-def test_the_best_cosines_of_several_intents_are_each_intents_own() -> None:
-    vectors = ExampleVectors(shared_encoder(), [*EXAMPLES, []])  # the last intent has no examples
-    question = vectors.query("ALTの任期について")
-    order = [2, 0, 3, 1, 0]
-    assert vectors.best_of(question, order) == pytest.approx([vectors.best(question, i) for i in order], abs=1e-6)
-    assert vectors.best_of(question, [3]) == [0.0] and vectors.best_of(question, []) == []
+def test_the_tokens_texts_use_most_come_first(counting: CountingEncoder) -> None:
+    sp = counting._model().sp
+    school, teacher = (sp.encode(word, out_type=int, add_bos=False, add_eos=False) for word in ("school", "teacher"))
+    assert len(school) == len(teacher) == 1, "each word one token of the encoder's vocabulary"
+    common = counting.common_tokens(["school school school teacher", "school"])
+    assert common.dtype == np.int32 and common[0] == school[0], "four times: first"
+    assert teacher[0] in common[1:], "once: after it (with the sentence marks, twice each)"
+    assert counting.common_tokens(["school school school teacher", "school"], limit=1).tolist() == school
 
 
-def test_the_two_nearest_examples_of_each_intent() -> None:
-    vectors = ExampleVectors(shared_encoder(), [*EXAMPLES, []])
-    question = vectors.query("ALTは何年まで働けますか")
-    order = [0, 2, 3, 1]
-    first, second = vectors.nearest_two(question, order)
-    each = [sorted((vectors.best(question, i, skip=k) for k in range(len(EXAMPLES[i]))), reverse=True)
-            for i in (0, 1)]  # with two examples, hiding one leaves the other
-    assert first == pytest.approx([vectors.best(question, i) for i in order], abs=1e-6)
-    assert second[0] == pytest.approx(each[0][1], abs=1e-6) and second[3] == pytest.approx(each[1][1], abs=1e-6)
-    assert second[1] == first[1], "one example: its cosine twice"
-    assert first[2] == second[2] == 0.0, "no examples"
-    hidden_first, hidden_second = vectors.nearest_two(question, order, skip=(0, 0))
-    assert hidden_first[0] == hidden_second[0] == pytest.approx(vectors.best(question, 0, skip=0), abs=1e-6)
-    assert hidden_first[1:] == pytest.approx(first[1:], abs=1e-6)
+def test_warming_does_the_per_token_work_once_and_embeds_as_before() -> None:
+    encoder = SentenceEncoder()
+    tokens = encoder.common_tokens(["国際交流員（CIR）の仕事を教えてください"])
+    assert encoder.warm(tokens) == len(tokens) and encoder.warm(tokens) == 0, "each token's work done once"
+    assert np.allclose(encoder.encode(["CIRの仕事"]), shared_encoder()._model().encode(["CIRの仕事"]), atol=1e-6)
+
+
+def test_building_example_vectors_warms_the_tokens_their_examples_use(counting: CountingEncoder) -> None:
+    vectors = ExampleVectors(counting, [["スポーツ国際交流員の配置"], ["スポーツ国際交流員とは"]])
+    assert len(vectors.common) > 0 and vectors.warm() == 0, "done when built: nothing left on a second call"
+    assert set(vectors.common.tolist()) <= set(counting._fast._slots)

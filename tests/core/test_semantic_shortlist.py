@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matcher import IntentText, Matcher
-from bot.core.semantic import ExampleVectors, shared_encoder
+from bot.core.example_vectors import ExampleVectors
+from bot.core.semantic import shared_encoder
 from bot.core.text import Analyzer
 
 FAQ = [
