@@ -1,4 +1,5 @@
-"""What kind of thing a question asks for (a date, a party, a count), read from its question word.
+"""What kind of thing a question asks for (a date, a party, a count, a phone number or e-mail address), read from
+its question word.
 
 The question word is mostly a stop word (who, when, いつ) or folded into a synonym (何人 → headcount),
 so two intents about the same thing (the notice's date, the notice's issuers) share every word of
@@ -17,8 +18,11 @@ from bot.core.analysis import Analysis
 # on normalised text (kana as katakana, synonyms applied: 何人 → headcount, なぜ → 理由)
 KINDS = {
     "when": re.compile(r"(?<![ァ-ヶー])イツ|日付|\bwhen\b|\bwhat (?:date|day|year)s?\b"),  # not ドイツ
-    "party": re.compile(r"誰|ダレ|ドナタ|ドコガ|ドコノ|\bwho\b|\bwhom\b|\bwhich (?:ministr|office|organi[sz]ation|body|bodies)"),
+    "party": re.compile(r"誰|ダレ|ドナタ|ドコガ|ドコノ|ノハドコ|\bwho\b|\bwhom\b|\bwhich (?:ministr|office|organi[sz]ation|body|bodies)"),
     "count": re.compile(r"headcount|イクツ|何カ国|何か国|件数|how many|number of"),
+    # a phone number or an e-mail address asked for (not 問い合わせ: 「…について外務省に問い合わせたいのですが」 is a
+    # purpose; the number asked is what an answer must give)
+    "contact": re.compile(r"電話|メール"),
 }
 KIND_PENALTY = 0.95
 

@@ -113,8 +113,10 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # an elliptical question leans on the context unless it is clearly a new topic on its own
     # a short who / when / where / why question has no topic of its own: what it finds alone (「誰が作ったの？」
     # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second
+    # … and so does an elliptical one that alone is a close call between two intents (「担当者の名前も」 after MEXT's
+    # contact: alone MOFA's contact or the refusal of staff's personal details)
     if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it
-            or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
+            or (leaning and (combined[0].score >= ranked[0].score - LEANING_MARGIN or close_call(ranked, margin)))):
         moved = combined if elsewhere or inside_it(text) else _moving_on(kb, context.intent_id, query, ranked,
                                                                               combined, threshold, not about_it)
         if asks_why(query):

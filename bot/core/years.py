@@ -16,6 +16,7 @@ _ERAS = (("令和", 2018), ("平成", 1988), ("昭和", 1925))
 _GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9人名円件か年]|,\d)")
 _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?![0-9a-z])")
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
+_BARE_GANNEN = re.compile(r"(?<![\u3400-\u9fff])元年度")  # 「元年度 累計」: the present era's first (地元年度 is no year)
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d{1,2})(?:年度|年)?")
 ERA_YEAR = _ERA_YEAR  # for removing a year from a text
 Relative = Literal["current", "next", "previous"]
@@ -37,12 +38,14 @@ def _era(year: int, suffix: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Every year in one form: 2023年度, FY2023 and R5 become 令和5年度; 令和元年 becomes 令和1年.
+    """Every year in one form: 2023年度, FY2023 and R5 become 令和5年度; 令和元年 becomes 令和1年, and 元年度
+    alone 令和1年度.
 
     ``text`` is already cleaned (NFKC, lower case). A bare four-digit number counts as a year
     only between 1987 (the programme's first year) and 2099.
     """
     text = _GANNEN.sub(lambda m: f"{m.group(1)}1{m.group(2)}", text)
+    text = _BARE_GANNEN.sub("令和1年度", text)
 
     def gregorian(match: re.Match[str]) -> str:
         year = int(match.group(1))

@@ -11,6 +11,8 @@ def test_question_words_are_read_on_normalised_text() -> None:
     assert kinds("コノ 通知 ハ イツ 出サレタモノ") == {"when"}
     assert kinds("cir ハ headcount") == {"count"}
     assert kinds("jet ノ 運営 ハ") == frozenset()
+    assert kinds("担当部署ト 電話 ヲ教エテ") == {"contact"} and kinds("メール ハ") == {"contact"}
+    assert kinds("調査ヲ実施スルノハドコナノ") == {"party"}, "…のはどこ asks who"
 
 
 def test_only_candidates_lacking_a_kind_another_candidate_asks_lose() -> None:
@@ -49,3 +51,9 @@ def test_a_follow_up_asks_its_own_kind_not_its_topics(repo_engine: Engine) -> No
 def test_a_question_word_inside_another_word_is_none() -> None:
     assert kinds("ドイツ カラ ノ 参加者") == frozenset()  # イツ of ドイツ
     assert kinds("what daycare") == frozenset()
+
+
+def test_a_phone_number_asked_beside_an_offices_work_gets_that_offices_contact(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "お世話になっております。○○市国際課の担当です。海外での募集や選考の流れについて外務省に"
+                             "問い合わせたいのですが、担当部署と電話番号を教えてください。")
+    assert reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text

@@ -14,6 +14,13 @@ def test_greeting_and_self_introduction_are_dropped() -> None:
     assert found.background == "ALTを増やしたいと考えています。" and found.dropped
 
 
+def test_a_name_after_what_the_writer_does_is_a_self_introduction() -> None:
+    found = parts("お世話になっております。県教育委員会の指導主事をしております渡辺です。事例は全部で何件ですか。")
+    assert found.question == "事例は全部で何件ですか。" and not found.background and found.dropped
+    kept = parts("CIRの導入を検討している段階です。要望はどこに出しますか。")
+    assert kept.background == "CIRの導入を検討している段階です。", "a stage of the work is no name"
+
+
 def test_thanks_at_the_start_is_a_greeting() -> None:
     found = parts("いつもありがとうございます。○○市教育委員会の中村です。どの部署に連絡すればよいでしょうか。")
     assert found.question == "どの部署に連絡すればよいでしょうか。" and not found.background and found.dropped

@@ -46,6 +46,13 @@ def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_en
     assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
 
 
+@pytest.mark.parametrize("question", ["担当者の名前も", "担当者の名前は？"])
+def test_a_follow_up_that_alone_is_a_close_call_is_read_with_the_office_just_given(repo_engine: Engine,
+                                                                                    question: str) -> None:
+    reply = talk(repo_engine, "文科省の窓口はどこですか", question)  # alone: MOFA's contact or the refusal of names
+    assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
+
+
 @pytest.mark.parametrize("office, staff", [("What is MOFA's contact?", "濱尾"), ("How do I contact MIC?", "比護")])
 def test_the_person_in_charge_after_an_offices_contact_is_that_offices_staff(repo_engine: Engine, office: str,
                                                                              staff: str) -> None:

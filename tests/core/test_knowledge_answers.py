@@ -183,6 +183,10 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("What is the longest a participant can be re-appointed for?", "5 years"),
     ("CIRに特化した事例集ってありますか？", "参考資料1"),
     ("国際交流委員の人数は？", "468"),  # the commonest slip in the CIR's name (委員 for 員)
+    ("JETって今までにトータル何人参加したん", "77,172"),  # 今までに / トータル: the cumulative figure
+    ("元年度 累計", "70,661"),  # 元年度 alone: 令和元年度
+    ("ALTふやしたいんだけど どうすればいいの", "取りまとめ団体"),  # ふやしたい: 増やしたい, written in kana
+    ("要望調査を実施するのはどこなのでしょうか", "自治体国際化協会"),  # …のはどこ: who runs it, not when
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)

@@ -40,3 +40,8 @@ def test_now_beside_next_year_asks_about_now_unless_a_forecast_is_asked() -> Non
     assert relative_year("来年度予算の資料に現在の人数を入れたい") == "current"
     assert relative_year("来年度の人数の最新の見込み") == "next"
     assert relative_year("the latest forecast for next year") == "next"
+
+
+def test_the_first_year_written_without_an_era_is_the_present_eras() -> None:
+    assert normalise("元年度 累計") == "令和1年度 累計" and years_in("元年度の参加者") == {2019}
+    assert normalise("地元年度末") == "地元年度末", "元年度 inside a word is no year"
