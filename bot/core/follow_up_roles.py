@@ -6,6 +6,9 @@ role -- the CIR's eligibility not held after the ALT's. Alone, a role's name fin
 """
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from bot.core.follow_up_forms import asks_what_it_is
 from bot.core.follow_up_topic import analyse_with_topic
 from bot.core.knowledge_base import ASKED, KnowledgeBase
@@ -13,6 +16,7 @@ from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import reasons_for_adopting
 from bot.core.analysis import Analysis
+from bot.core.orthography import clean, fold_kana
 from bot.core.types import Context
 
 
@@ -58,5 +62,42 @@ def same_for_another(kb: KnowledgeBase, query: Analysis, text: str, context: Con
     # what is not held is not held for any role; a topic held for another role only is no answer for this one
     about, not_held = kb.matcher.about(combined[0].intent_id), kb.intents[combined[0].intent_id].fallback
     if not not_held and not named <= about and any(kind_of(a) in kinds for a in about):
-        return None
+        old = frozenset(a for a in kb.matcher.about(context.intent_id) if kind_of(a) == "role") - named
+        return _asked_of_another_role(kb, context.intent_id, old, named, threshold) if kinds == {"role"} else None
     return combined_query, combined, combined_text
+
+
+def _asked_of_another_role(kb: KnowledgeBase, previous: str, old: frozenset[str], new: frozenset[str],
+                           threshold: float) -> tuple[Analysis, list[Scored], str] | None:
+    """The previous topic's examples that name its role, that name replaced by the role asked about now
+    (「CIRの活用事例集はどこ」 -> 「ALTの活用事例集はどこ」): the intent they find most (top three of each ranking,
+    summed), when it is not the topic itself and one of them finds it first and sure. For a topic whose title
+    names its role only through a word of its own (参考資料1, the CIR casebook), which the topic read with the
+    question cannot swap."""
+    forms = sorted((v for role in old for v in kb.matcher.analyzer.variants(role)), key=len, reverse=True)
+    if not forms or not old:
+        return None
+    pattern = re.compile("|".join(rf"(?<![a-z]){re.escape(v)}(?![a-z])" if v.isascii() else re.escape(v)
+                                  for v in forms))
+    name = " ".join(sorted(new))
+    totals: dict[str, float] = defaultdict(float)
+    firsts: dict[str, tuple[Analysis, list[Scored], str]] = {}
+    for example in kb.intents[previous].examples:
+        written = clean(example)
+        pieces, last = [], 0
+        for match in pattern.finditer(fold_kana(written)):  # folding keeps positions
+            pieces += [written[last:match.start()], name]
+            last = match.end()
+        if not pieces:
+            continue
+        text = "".join(pieces) + written[last:]
+        query = kb.matcher.analyse(text)
+        ranked = kb.matcher.rank(query)
+        for s in ranked[:3]:
+            totals[s.intent_id] += s.score
+        top = ranked[0] if ranked else None
+        if top is not None and top.score >= threshold and (
+                top.intent_id not in firsts or top.score > firsts[top.intent_id][1][0].score):
+            firsts[top.intent_id] = (query, ranked, text)
+    found = max((i for i in totals if i != previous), key=totals.__getitem__, default=None)
+    return firsts.get(found) if found is not None else None

@@ -90,6 +90,10 @@ class Analyzer:
             parts.append(body)
         return re.compile("|".join(parts))
 
+    def variants(self, canonical: str) -> tuple[str, ...]:
+        """The forms (cleaned, kana folded; readings too) that stand for ``canonical``."""
+        return tuple(key for key, value in self._synonyms.items() if value == canonical)
+
     def apply_synonyms(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """Replace every declared variant by its canonical word (kana-insensitive)."""
         if self._synonym_re is None:

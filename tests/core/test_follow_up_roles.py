@@ -57,3 +57,13 @@ def test_what_a_role_is_or_an_office_after_something_not_held_is_answered(
         repo_engine: Engine, first: str, then: str, expected: str) -> None:
     reply = talk(repo_engine, first, then)
     assert reply.intent_id == expected and not reply.fallback
+
+
+@pytest.mark.parametrize("first, then, expected, not_expected", [
+    ("CIRの活用事例集ってどこにある？", "ALTのほうは？", "kouryu_JET", "nin-katsuyo-m"),  # the ALT casebook
+    ("ALTの活動事例集はどこで見られる？", "CIRは？", "nin-katsuyo-m", "kouryu_JET"),  # the CIR casebook
+])
+def test_another_role_after_a_document_of_one_role_gets_that_roles_document(
+        repo_engine: Engine, first: str, then: str, expected: str, not_expected: str) -> None:
+    reply = talk(repo_engine, first, then)  # the title names its role through a word of its own (参考資料1)
+    assert not reply.fallback and expected in plain_text(reply) and not_expected not in plain_text(reply)

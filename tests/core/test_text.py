@@ -113,3 +113,10 @@ def test_a_sentence_read_before_inside_a_longer_message_reads_as_on_its_own() ->
     used.analyse("ALTの任用について。総務省の窓口はどこですか。")
     for text in ("総務省の窓口はどこですか。", "ALTの任用について", "ALTの任用について。総務省の窓口はどこですか。"):
         assert used.analyse(text) == fresh.analyse(text)
+
+
+def test_the_forms_that_stand_for_a_word_include_its_reading() -> None:
+    analyzer = Analyzer([["CIR", "国際交流員", "Coordinator for International Relations"]])
+    forms = analyzer.variants("cir")
+    assert {"cir", "国際交流員", "coordinator for international relations"} <= set(forms)
+    assert "コクサイコウリユウイン" in forms and analyzer.variants("alt") == ()
