@@ -187,6 +187,8 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("元年度 累計", "70,661"),  # 元年度 alone: 令和元年度
     ("ALTふやしたいんだけど どうすればいいの", "取りまとめ団体"),  # ふやしたい: 増やしたい, written in kana
     ("要望調査を実施するのはどこなのでしょうか", "自治体国際化協会"),  # …のはどこ: who runs it, not when
+    ("事例集に載ってる事例を1つ紹介して", "柏崎"),  # one case as an example, not the number of cases
+    ("具体的にどこの自治体の事例がある？", "立山"),
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
