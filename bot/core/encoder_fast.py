@@ -6,13 +6,14 @@ on the token alone until the window is summed: ``window @ w1 == Σ_j row(t-left+
 per token id this keeps its projected row (768 floats) and its ten products with the ``w1`` blocks
 (2 + 3 + 5 orders × 256), computed once and reused by every later question using that token (about
 half of a question's arithmetic); :meth:`FastEncoder.warm` does it on load for the tokens the
-knowledge's examples use most, so the first questions after a start or a reload cost no more. The second CNN layer and the output layers, which mix tokens, run
+knowledge's examples use most. The second CNN layer and the output layers, which mix tokens, run
 as in the package, with their row counts padded to a multiple of 4 (OpenBLAS's float32 kernel takes
 rows four at a time; an odd tail costs as much as four more rows). The result equals the package's
 up to float32 rounding (the same sums in another order: ``tests/core/test_encoder_fast.py``).
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 from collections import OrderedDict
@@ -81,26 +82,43 @@ class FastEncoder:
             if new:
                 made = [k for k, t in enumerate(ids) if t in where]
                 out[made] = fresh[[where[ids[k]] for k in made]]
-            for t, row in zip(new[-self.capacity:], fresh[-self.capacity:]):
-                slot = len(slots) if len(slots) < self.capacity else slots.popitem(last=False)[1]
-                self._rows[slot] = row
-                slots[t] = slot
+            self._insert(new[-self.capacity:], fresh[-self.capacity:])
 
     def warm(self, ids: Sequence[int]) -> int:
-        """Compute now the rows of ``ids`` (most used first; as many as fit) not cached yet, so that the
-        first questions using them cost what later ones do; returns how many were computed."""
+        """Compute now the rows of ``ids`` (most used first; as many as fit) not cached yet, outside the lock
+        and with BLAS held to the backend's threads; the wanted rows cached already are kept, the most used
+        end most recently used. Returns how many were computed."""
         wanted = list(dict.fromkeys(ids))[:self.capacity]
         with self._lock:
+            for t in reversed(wanted):
+                if t in self._slots:
+                    self._slots.move_to_end(t)
             new = [t for t in wanted if t not in self._slots]
-        out = np.empty((WARM_BATCH, ROW), dtype=np.float32)
-        for start in range(0, len(new), WARM_BATCH):
-            batch = new[start:start + WARM_BATCH]
-            self.token_rows(batch, out)
-        with self._lock:  # the most used end most recently used: the last to make room
+        b = self.backend
+        limited = b._threadpool(limits=b.threads, user_api="blas") if b._threadpool is not None \
+            else contextlib.nullcontext()
+        with limited:
+            for start in range(0, len(new), WARM_BATCH):
+                batch = new[start:start + WARM_BATCH]
+                rows = self._compute(batch)
+                with self._lock:
+                    self._insert(batch, rows)
+        with self._lock:
             for t in reversed(wanted):
                 if t in self._slots:
                     self._slots.move_to_end(t)
         return len(new)
+
+    def _insert(self, ids: Sequence[int], rows: np.ndarray) -> None:
+        """Cache these rows, the least recently used making room (a token cached meanwhile is left as it is).
+        The caller holds the lock."""
+        slots = self._slots
+        for t, row in zip(ids, rows):
+            if t in slots:
+                continue
+            slot = len(slots) if len(slots) < self.capacity else slots.popitem(last=False)[1]
+            self._rows[slot] = row
+            slots[t] = slot
 
     def _compute(self, ids: list[int]) -> np.ndarray:
         """The rows of these tokens: projected and normalised, then times each w1 block."""

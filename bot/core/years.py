@@ -16,7 +16,8 @@ _ERAS = (("令和", 2018), ("平成", 1988), ("昭和", 1925))
 _GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9人名円件か年]|,\d)")
 _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?![0-9a-z])")
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
-_BARE_GANNEN = re.compile(r"(?<![\u3400-\u9fff])元年度")  # 「元年度 累計」: the present era's first (地元年度 is no year)
+# 「元年度 累計」: the present era's first (not 地元年度, H元年度 or JET元年度: the programme's first year)
+_BARE_GANNEN = re.compile(r"(?<![\u3400-\u9fffa-z])元年度")
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d{1,2})(?:年度|年)?")
 ERA_YEAR = _ERA_YEAR  # for removing a year from a text
 Relative = Literal["current", "next", "previous"]

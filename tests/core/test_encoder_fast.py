@@ -78,3 +78,10 @@ def test_warming_a_small_cache_keeps_the_most_used_tokens_and_evicts_them_last(b
     encoder.encode(["a"])  # three new tokens (with the sentence marks) evict the three least used
     assert list(encoder._slots)[:2] == [502, 501] and 503 not in encoder._slots
     assert np.allclose(encoder.encode([TEXTS[0]]), backend.encode([TEXTS[0]]), atol=TOLERANCE, rtol=0)
+
+
+def test_warming_a_full_cache_keeps_the_wanted_rows_it_has_and_evicts_the_others(backend: Any) -> None:
+    encoder = FastEncoder(backend, capacity=5)
+    encoder.warm([501, 502, 503, 504, 505])
+    assert encoder.warm([501, 502, 601, 602, 603]) == 3, "two of the five cached already"
+    assert list(encoder._slots) == [603, 602, 601, 502, 501], "the others made room; the most used last"

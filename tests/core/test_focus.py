@@ -17,8 +17,11 @@ def test_greeting_and_self_introduction_are_dropped() -> None:
 def test_a_name_after_what_the_writer_does_is_a_self_introduction() -> None:
     found = parts("お世話になっております。県教育委員会の指導主事をしております渡辺です。事例は全部で何件ですか。")
     assert found.question == "事例は全部で何件ですか。" and not found.background and found.dropped
-    kept = parts("CIRの導入を検討している段階です。要望はどこに出しますか。")
-    assert kept.background == "CIRの導入を検討している段階です。", "a stage of the work is no name"
+    kept = parts("CIRの導入を検討しております段階です。要望はどこに出しますか。")
+    assert kept.background == "CIRの導入を検討しております段階です。", "a stage of the work is no name"
+    office = parts("SEAを活用している団体です。どんな活動事例がありますか。")
+    assert office.background == "SEAを活用している団体です。", "who the office is may name the topic"
+    assert parts("小学校の外国語活動を担当している者です。連絡先は？").background == ""
 
 
 def test_thanks_at_the_start_is_a_greeting() -> None:

@@ -47,10 +47,23 @@ def test_the_staff_too_after_an_offices_contact_gives_that_offices_staff(repo_en
 
 
 @pytest.mark.parametrize("question", ["担当者の名前も", "担当者の名前は？"])
-def test_a_follow_up_that_alone_is_a_close_call_is_read_with_the_office_just_given(repo_engine: Engine,
-                                                                                    question: str) -> None:
-    reply = talk(repo_engine, "文科省の窓口はどこですか", question)  # alone: MOFA's contact or the refusal of names
+def test_a_follow_up_finding_another_office_close_to_its_best_is_about_the_office_just_given(
+        repo_engine: Engine, question: str) -> None:
+    reply = talk(repo_engine, "文科省の窓口はどこですか", question)  # alone: the refusal of names, MOFA's contact close
     assert reply.intent_id == "contact_mext" and "澤浦" in plain_text(reply)
+
+
+@pytest.mark.parametrize("first, then, expected", [
+    ("JETプログラムとは", "問い合わせ先は？", "contact_list"),  # every office, not one
+    ("事例集はどこ？", "問い合わせ先は？", "contact_list"),
+    ("ALTの任期は？", "メールは？", "contact_email"),
+    ("JETプログラムの累計参加者数は？", "事例集は？", "casebook_what"),
+    ("ALTの活動事例集はどこで見られる？", "地方財政措置は？", "local_finance"),
+    ("参考資料3はどこでダウンロードできる？", "ALTは？", "alt_role"),  # the manual is about no one role
+])
+def test_a_short_question_complete_on_its_own_moves_on_from_the_topic(repo_engine: Engine, first: str, then: str,
+                                                                      expected: str) -> None:
+    assert talk(repo_engine, first, then).intent_id == expected
 
 
 @pytest.mark.parametrize("office, staff", [("What is MOFA's contact?", "濱尾"), ("How do I contact MIC?", "比護")])

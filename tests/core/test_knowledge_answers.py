@@ -189,6 +189,8 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("要望調査を実施するのはどこなのでしょうか", "自治体国際化協会"),  # …のはどこ: who runs it, not when
     ("事例集に載ってる事例を1つ紹介して", "柏崎"),  # one case as an example, not the number of cases
     ("具体的にどこの自治体の事例がある？", "立山"),
+    ("通算何年ALTとして働ける？", "5年"),  # 通算 of a term of office is no cumulative head count
+    ("for example, how many ALTs are there?", "5,355"),  # "for example" is a way of asking, not a case
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
