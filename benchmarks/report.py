@@ -145,9 +145,16 @@ def verdicts(summary: dict[str, dict[str, Any]], web: list[dict[str, Any]], plan
             f"{r['answer_workers']} worker(s): {fmt(r['replies_rps'], 0)} replies/s" for r in burst))
     one, two = _web(web, "scale", False, servers=1), _web(web, "scale", False, servers=2)
     alone, pair = _web(web, "scale", True, servers=1), _web(web, "scale", True, servers=2)
-    if alone and pair:   # judged on hosts of one core each; the whole machine's figures follow
-        verdict, text = _scale(alone[0], pair[0], cores, pinned=True)
-        v["scale"] = (verdict, "each host held to one core of its own: " + text + (
+    if alone and pair:   # judged on hosts of one core each (the repeat of median ratio); the whole machine's follow
+        ratios = [p["replies_rps"] / a["replies_rps"] if a["replies_rps"] else float("nan") for a, p in zip(alone, pair)]
+        middle = sorted(range(len(ratios)), key=ratios.__getitem__)[len(ratios) // 2]
+        verdict, text = _scale(alone[middle], pair[middle], cores, pinned=True)
+        if not all(_scale(a, p, cores, pinned=True)[1].startswith("exactly once and logged once: yes")
+                   for a, p in zip(alone, pair)):
+            verdict = "MISSED"
+        repeats = (f" (the median of {len(ratios)} repeats in turn: " + ", ".join(f"×{fmt(r, 2)}" for r in ratios) + ")"
+                   if len(ratios) > 1 else "")
+        v["scale"] = (verdict, "each host held to one core of its own" + repeats + ": " + text + (
             "; on the whole machine (hosts not pinned): " + _scale(one[0], two[0], cores)[1] if one and two else ""))
     elif one and two:
         v["scale"] = _scale(one[0], two[0], cores)

@@ -156,8 +156,12 @@ def _postgres_runs(plan: WebPlan, runner: Runner, stub: Stub) -> None:
         cluster.stop()
 
 
+PINNED_REPEATS = 3  # the judged pair: one host, then two, this many times in turn (its median is judged)
+
+
 def _scale_pair(runner: Runner, stub: Stub, url: str, burst: dict[str, Any], pinned: bool) -> None:
-    """One host, then two on the same PostgreSQL; ``pinned``: each host on one core of its own."""
+    """One host, then two on the same PostgreSQL; ``pinned``: each host on one core of its own, one and two
+    measured :data:`PINNED_REPEATS` times in turn (a burst of a few seconds on 2 shared cores moves by ±10 %)."""
     label = {"run": "scale", "store": "postgres", "pool": "default", "pinned": pinned}
     if pinned:
         runner.log("web on PostgreSQL: one host, then two, each held to one core")
@@ -167,3 +171,6 @@ def _scale_pair(runner: Runner, stub: Stub, url: str, burst: dict[str, Any], pin
         with runner.serve(stub, 1, database_url=url, cpus={1} if pinned else None) as second:
             runner.warm_up([second], stub)
             runner.measure(label, [first, second], stub, "line", "closed", **burst)
+            for _ in range(PINNED_REPEATS - 1 if pinned else 0):  # the second host idles while the first is measured
+                runner.measure(label, [first], stub, "line", "closed", **burst)
+                runner.measure(label, [first, second], stub, "line", "closed", **burst)
