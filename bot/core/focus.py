@@ -19,22 +19,23 @@ _GREETING = re.compile(
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
     r"hello|hi|dear [a-z ]+|thanks|thank you|ok|okay|great)[、,。.!！\s]*", re.IGNORECASE)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）" /
-# "国際交流を担当しております田中です"
+# "国際交流を担当しております田中です" / "市教委の指導主事、村上です"
 _INTRODUCTION = re.compile(
     r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
     r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部|"
     r"主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者)"
-    r"(?:の[^\s、。？?]{1,8})?です|"
+    r"(?:の[^\s、。？?]{1,8}|、[^\s、。？?]{1,6})?です|"
     # 「指導主事をしております渡辺です」: a name after what the writer humbly does (not 「検討しております段階です」,
     # nor 「SEAを活用している団体です」: who the writer's office is may name the topic); 「…を担当している者です」
     r"(?:ている|ておる)者です|ております(?!段階|状況|状態|予定|最中|次第|所存|団体|法人|自治体|組織|機関|部署)[\u4e00-\u9fff]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
-_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて)[、,]")
+_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて|"
+                     r"(?:て|で)おりまして)[、,]")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え)[^。？?]{0,12}[。.！!\s]*$")
 # 「…最新の数字を入れたいです。わかりますか。」: a last sentence that asks nothing but whether the bot knows
-_BARE_REQUEST = re.compile(r"^(?:もし)?(?:(?:ご存じ|ご存知|御存知|御存じ|お分かり|おわかり)(?:でしたら|であれば|なら)、?|よろしければ、?)?"
+_BARE_REQUEST = re.compile(r"^(?:もし)?(?:(?:数字|数|内容|詳細|情報|こと|事)が)?(?:(?:ご存じ|ご存知|御存知|御存じ|お分かり|おわかり)(?:でしたら|であれば|なら)、?|よろしければ、?)?"
                            r"(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|教えて(?:ください|下さい|いただけますか|"
                            r"いただけませんか|もらえますか)?|いかがでしょうか|どうでしょうか)[。.？?！!\s]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
@@ -87,7 +88,8 @@ def parts(text: str) -> MessageParts:
     elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
         asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])
-    others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)][-OTHER_QUESTIONS:]
+    others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)
+              and not _BARE_REQUEST.match(s)][-OTHER_QUESTIONS:]  # 「数字がお分かりでしたら教えてください」 asks nothing
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]
     if asked > 0:  # the sentence before the question often names its topic (「…事例集ですが、…。どちらで閲覧できますか。」)
         alternatives.append((kept[asked - 1] + kept[asked], "".join(kept[:asked - 1] + kept[asked + 1:]), True))

@@ -95,10 +95,15 @@ def sentences(matcher: Matcher, text: str) -> list[Analysis]:
     return [whole, *questions]
 
 
+# who writes (「市教委の村上です。…研修会で使いたい」): named in a background it says who asks, not what about
+WRITERS = frozenset({"教育委員会"})
+
+
 def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
     """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not."""
     said = fold_kana(question.original.lower())  # 「CIRの活用事例集」 reads as one synonym, yet it names CIR
-    return {term for term in matcher.named.intersection(background.terms) - set(question.terms) if term not in said}
+    return {term for term in matcher.named.intersection(background.terms) - set(question.terms) - WRITERS
+            if term not in said}
 
 
 ROLES = frozenset({"alt", "cir", "sea", "jet"})  # named in passing in a background; offices are asked about

@@ -24,6 +24,29 @@ def test_a_name_after_what_the_writer_does_is_a_self_introduction() -> None:
     assert parts("小学校の外国語活動を担当している者です。連絡先は？").background == ""
 
 
+def test_a_position_and_a_name_after_a_comma_is_a_self_introduction() -> None:
+    assert parts("お世話になっております。市教委の指導主事、村上です。事例は全部でいくつですか。").background == ""
+
+
+def test_what_the_writer_was_told_ending_in_orimashite_is_a_clause_before_the_question() -> None:
+    found = parts("町長があいさつでJETの規模に触れたいと言っておりまして、これまでの参加者の累計人数を確認させてください。")
+    assert ("これまでの参加者の累計人数を確認させてください。", ) == tuple(a[0] for a in found.alternatives if not a[2])
+
+
+def test_a_bare_request_with_its_subject_is_no_question_of_its_own() -> None:
+    found = parts("令和元年度時点での累計参加者数を引用したいと思っております。数字がお分かりでしたら教えてください。")
+    assert found.question.startswith("令和元年度時点での累計参加者数")
+    assert all(not a[0].startswith("数字が") for a in found.alternatives), "no reading of the request alone"
+
+
+def test_the_writers_board_of_education_named_in_the_background_does_not_veto_the_question(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage(
+        "お世話になっております。市教委の指導主事、村上です。来月の中学校英語担当教員の研修会で、ALT活動事例集を教材として"
+        "使いたいと考えています。事例は全部でいくつ掲載されているのでしょうか。時間配分を決めたいので教えてください。"),
+        repo_engine.kb)
+    assert reply.intent_id == "casebook_count" and "30事例" in reply.text
+
+
 def test_thanks_at_the_start_is_a_greeting() -> None:
     found = parts("いつもありがとうございます。○○市教育委員会の中村です。どの部署に連絡すればよいでしょうか。")
     assert found.question == "どの部署に連絡すればよいでしょうか。" and not found.background and found.dropped
