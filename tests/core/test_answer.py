@@ -130,3 +130,18 @@ def test_candidates_are_ranked_best_first(kb: KnowledgeBase) -> None:
 def test_context_never_turns_an_unrelated_question_into_a_follow_up(kb: KnowledgeBase) -> None:
     reply = ask(kb, "明日の天気は？", context=Context("contact_mic", at=1000.0), now=1010.0)
     assert reply.fallback
+
+
+def test_a_long_message_is_answered_from_a_lower_score_than_a_short_question() -> None:
+    from bot.core.answer import LONG_THRESHOLD, THRESHOLD, threshold_for
+    assert threshold_for("CIRとは？") == THRESHOLD and threshold_for("お世話になっております。" * 5) == LONG_THRESHOLD
+    assert LONG_THRESHOLD < THRESHOLD
+
+
+def test_a_long_line_message_whose_background_dilutes_its_question_is_still_answered(repo_engine) -> None:
+    reply = answer(IncomingMessage(
+        "突然のご連絡失礼いたします。県国際課で広報を担当している者です。県の広報誌でJETプログラムの特集記事を組む予定で、"
+        "見出しに「世界でも有数の交流事業」と書くか迷っております。国の通知ではこのプログラムを世界的にどう位置付けていたか、"
+        "その表現を教えていただけますか。"), repo_engine.kb)
+    assert 45 <= reply.score < 50, "below the threshold of a short question"
+    assert reply.kind == "answer" and "世界最大規模" in reply.text
