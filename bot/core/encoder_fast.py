@@ -55,12 +55,15 @@ class FastEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One embedding per text, computed in one pass over all their tokens."""
+        groups = [self.backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
+        with self._blas():
+            return self._forward(groups)
+
+    def _blas(self) -> contextlib.AbstractContextManager[Any]:
+        """BLAS held to the backend's threads (a sentence is a small matrix)."""
         b = self.backend
-        groups = [b.sp.encode(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
-        if b._threadpool is None:
-            return self._forward(groups)
-        with b._threadpool(limits=b.threads, user_api="blas"):
-            return self._forward(groups)
+        return b._threadpool(limits=b.threads, user_api="blas") if b._threadpool is not None \
+            else contextlib.nullcontext()
 
     def token_rows(self, ids: Sequence[int], out: np.ndarray) -> None:
         """Write each token's row into ``out[:len(ids)]``: cached, or computed now and kept."""
@@ -90,24 +93,23 @@ class FastEncoder:
         end most recently used. Returns how many were computed."""
         wanted = list(dict.fromkeys(ids))[:self.capacity]
         with self._lock:
-            for t in reversed(wanted):
-                if t in self._slots:
-                    self._slots.move_to_end(t)
+            self._touch(wanted)  # kept: new rows evict the others first
             new = [t for t in wanted if t not in self._slots]
-        b = self.backend
-        limited = b._threadpool(limits=b.threads, user_api="blas") if b._threadpool is not None \
-            else contextlib.nullcontext()
-        with limited:
+        with self._blas():
             for start in range(0, len(new), WARM_BATCH):
                 batch = new[start:start + WARM_BATCH]
                 rows = self._compute(batch)
                 with self._lock:
                     self._insert(batch, rows)
         with self._lock:
-            for t in reversed(wanted):
-                if t in self._slots:
-                    self._slots.move_to_end(t)
+            self._touch(wanted)
         return len(new)
+
+    def _touch(self, wanted: list[int]) -> None:
+        """The cached ones of ``wanted`` made the most recently used, the first last (the caller holds the lock)."""
+        for t in reversed(wanted):
+            if t in self._slots:
+                self._slots.move_to_end(t)
 
     def _insert(self, ids: Sequence[int], rows: np.ndarray) -> None:
         """Cache these rows, the least recently used making room (a token cached meanwhile is left as it is).

@@ -113,12 +113,8 @@ def save(kb: KnowledgeBase, path: Path) -> None:
 
 
 def load(path: Path, version: str) -> tuple[KnowledgeBase | None, str]:
-    """The cached knowledge base at ``path`` if this code wrote it for ``version``, else why not
-    (the encoder's work for the tokens its examples use most is done before it is returned)."""
-    kb, reason = index_file.load(path, version, code_fingerprint())
-    if kb is not None and kb.matcher.vectors is not None:
-        kb.matcher.vectors.warm()
-    return kb, reason
+    """The cached knowledge base at ``path`` if this code wrote it for ``version``, else why not."""
+    return index_file.load(path, version, code_fingerprint())
 
 
 @contextlib.contextmanager

@@ -170,4 +170,6 @@ def load(path: Path, version: str, code: str) -> tuple[KnowledgeBase | None, str
         return None, f"unreadable ({type(exc).__name__})"
     if not isinstance(kb, KnowledgeBase) or kb.version != version:
         return None, "corrupt (unexpected content)"
+    if kb.matcher.vectors is not None:  # the encoder's work for the tokens the examples use most, done now
+        kb.matcher.vectors.warm()
     return dataclasses.replace(kb, loaded_at=time.time()), "hit"

@@ -16,6 +16,7 @@ from bot.core.answer import answer
 from bot.core.knowledge_model import KnowledgeError
 from bot.core.knowledge import load_knowledge
 from bot.core.types import IncomingMessage
+from bot.core.semantic import shared_encoder
 from counting_encoder import CountingEncoder
 from paths import FIXTURES
 
@@ -221,3 +222,11 @@ def test_a_worker_starts_from_a_warm_cache_with_everything_mapped(kb_dir: Path, 
     assert worker["hit"] and worker["intent"] == answer(IncomingMessage("総務省の電話番号を教えて"), cold.kb).intent_id
     assert worker["encoder_mapped"] and worker["vectors_mapped"]
     assert worker["cpu_seconds"] < 5, "CPU time to the first answer (wall time varies with the machine's load)"
+
+
+def test_a_warm_load_does_the_encoders_work_for_the_tokens_the_examples_use_most(kb_dir: Path, tmp_path: Path) -> None:
+    load(kb_dir, tmp_path / "cache")
+    warm = load(kb_dir, tmp_path / "cache")
+    assert warm.hit
+    common = warm.kb.matcher.vectors.common.tolist()
+    assert common and set(common) <= set(shared_encoder()._fast._slots), "every common token's row is cached"
