@@ -226,6 +226,7 @@ def test_a_worker_starts_from_a_warm_cache_with_everything_mapped(kb_dir: Path, 
 
 def test_a_warm_load_does_the_encoders_work_for_the_tokens_the_examples_use_most(kb_dir: Path, tmp_path: Path) -> None:
     load(kb_dir, tmp_path / "cache")
+    shared_encoder()._fast._slots.clear()  # as in a new worker: no token seen yet
     warm = load(kb_dir, tmp_path / "cache")
     assert warm.hit
     common = warm.kb.matcher.vectors.common.tolist()
