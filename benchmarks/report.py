@@ -71,13 +71,25 @@ def _web(web: list[dict[str, Any]], run: str, pinned: bool | None = None, **matc
             and all(r.get(k) == v for k, v in match.items()) and (pinned is None or bool(r.get("pinned")) == pinned)]
 
 
+def _exact(*runs: dict[str, Any]) -> bool:
+    """Every event of these runs answered once, none twice (redelivered or not), each logged once."""
+    return all(r["missing"] == 0 and r["answered_twice"] == 0 and r["redelivered_answered_twice"] == 0
+               and r["logged"] == r["events"] for r in runs)
+
+
+def _median_repeat(alone: list[dict[str, Any]], pair: list[dict[str, Any]]) -> tuple[int, list[float]]:
+    """The repeat whose two-to-one ratio is the median (a repeat with no reply from one host ranks lowest)."""
+    ratios = [p["replies_rps"] / a["replies_rps"] if a["replies_rps"] else float("nan") for a, p in zip(alone, pair)]
+    order = sorted(range(len(ratios)), key=lambda k: ratios[k] if ratios[k] == ratios[k] else float("-inf"))
+    return order[len(order) // 2], ratios
+
+
 def _scale(one: dict[str, Any], two: dict[str, Any], cores: int, pinned: bool = False) -> tuple[str, str]:
     """Two hosts against one: exactly once, and the throughput ratio; when one host already kept more
     than ``cores`` ÷ 1.7 cores busy, ×1.7 cannot be reached on this machine, and the ratio of replies
     per CPU-second of answering (answer workers) says how well the answering itself scaled. ``pinned``:
     each host had one core of its own, so the whole machine's ceiling does not apply."""
-    exact = all(r["missing"] == 0 and r["answered_twice"] == 0 and r["redelivered_answered_twice"] == 0
-                and r["logged"] == r["events"] for r in (one, two))
+    exact = _exact(one, two)
     ratio = two["replies_rps"] / one["replies_rps"] if one["replies_rps"] else float("nan")
     text = (f"exactly once and logged once: {'yes' if exact else 'NO'}; {fmt(one['replies_rps'], 0)} → "
             f"{fmt(two['replies_rps'], 0)} replies/s (×{fmt(ratio, 2)})")
@@ -146,13 +158,13 @@ def verdicts(summary: dict[str, dict[str, Any]], web: list[dict[str, Any]], plan
     one, two = _web(web, "scale", False, servers=1), _web(web, "scale", False, servers=2)
     alone, pair = _web(web, "scale", True, servers=1), _web(web, "scale", True, servers=2)
     if alone and pair:   # judged on hosts of one core each (the repeat of median ratio); the whole machine's follow
-        ratios = [p["replies_rps"] / a["replies_rps"] if a["replies_rps"] else float("nan") for a, p in zip(alone, pair)]
-        middle = sorted(range(len(ratios)), key=ratios.__getitem__)[len(ratios) // 2]
+        middle, ratios = _median_repeat(alone, pair)
         verdict, text = _scale(alone[middle], pair[middle], cores, pinned=True)
-        if not all(_scale(a, p, cores, pinned=True)[1].startswith("exactly once and logged once: yes")
-                   for a, p in zip(alone, pair)):
+        failed = [k + 1 for k, (a, p) in enumerate(zip(alone, pair)) if not _exact(a, p)]
+        if failed:
             verdict = "MISSED"
-        repeats = (f" (the median of {len(ratios)} repeats in turn: " + ", ".join(f"×{fmt(r, 2)}" for r in ratios) + ")"
+        repeats = (f" (the median of {len(ratios)} repeats in turn: " + ", ".join(f"×{fmt(r, 2)}" for r in ratios)
+                   + (f"; NOT exactly once in repeat {', '.join(map(str, failed))}" if failed else "") + ")"
                    if len(ratios) > 1 else "")
         v["scale"] = (verdict, "each host held to one core of its own" + repeats + ": " + text + (
             "; on the whole machine (hosts not pinned): " + _scale(one[0], two[0], cores)[1] if one and two else ""))

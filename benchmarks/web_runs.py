@@ -165,12 +165,9 @@ def _scale_pair(runner: Runner, stub: Stub, url: str, burst: dict[str, Any], pin
     label = {"run": "scale", "store": "postgres", "pool": "default", "pinned": pinned}
     if pinned:
         runner.log("web on PostgreSQL: one host, then two, each held to one core")
-    with runner.serve(stub, 1, database_url=url, cpus={0} if pinned else None) as first:
-        runner.warm_up([first], stub)
-        runner.measure(label, [first], stub, "line", "closed", **burst)
-        with runner.serve(stub, 1, database_url=url, cpus={1} if pinned else None) as second:
-            runner.warm_up([second], stub)
+    with runner.serve(stub, 1, database_url=url, cpus={0} if pinned else None) as first, \
+            runner.serve(stub, 1, database_url=url, cpus={1} if pinned else None) as second:
+        runner.warm_up([first, second], stub)
+        for _ in range(PINNED_REPEATS if pinned else 1):  # the second host idles while the first is measured alone
+            runner.measure(label, [first], stub, "line", "closed", **burst)
             runner.measure(label, [first, second], stub, "line", "closed", **burst)
-            for _ in range(PINNED_REPEATS - 1 if pinned else 0):  # the second host idles while the first is measured
-                runner.measure(label, [first], stub, "line", "closed", **burst)
-                runner.measure(label, [first, second], stub, "line", "closed", **burst)

@@ -5,6 +5,7 @@ import itertools
 from dataclasses import replace
 from typing import Sequence
 
+from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context
 from bot.core.follow_up_topic import has_topic, with_topic
@@ -27,8 +28,8 @@ __all__ = ["answer", "ranking", "help_reply", "intent_reply", "language_of", "Co
            "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT", "threshold_for"]
 
 THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
-# A message this long (a LINE message: greeting, office, background, question) is answered from a lower score: the
-# background's words dilute the question's, so the same evidence scores lower (development sets: +8 in scope,
+# A message this long with a background (a LINE message: greeting, office, background, question) is answered from a
+# lower score: the background's words dilute the question's, so the same evidence scores lower (development sets: +8 in scope,
 # -2 out of scope against 50 for every length; docs/matching.md, round 12)
 LONG_MESSAGE = 60  # characters
 LONG_THRESHOLD = 45.0
@@ -44,8 +45,9 @@ def language_of(text: str) -> Language:
 
 
 def threshold_for(text: str) -> float:
-    """The score from which a message is answered (:data:`LONG_THRESHOLD` for a long one)."""
-    return LONG_THRESHOLD if len(text) >= LONG_MESSAGE else THRESHOLD
+    """The score from which a message is answered: :data:`LONG_THRESHOLD` for a long one with a background
+    around its question sentence (a long question alone is judged as any question)."""
+    return LONG_THRESHOLD if len(text) >= LONG_MESSAGE and focus.parts(text).background else THRESHOLD
 
 
 def _ambiguous(ranked: list[Scored]) -> bool:

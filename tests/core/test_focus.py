@@ -26,6 +26,8 @@ def test_a_name_after_what_the_writer_does_is_a_self_introduction() -> None:
 
 def test_a_position_and_a_name_after_a_comma_is_a_self_introduction() -> None:
     assert parts("お世話になっております。市教委の指導主事、村上です。事例は全部でいくつですか。").background == ""
+    request = parts("ALTの事例集について質問があります。問い合わせ先の課、教えてほしいです。")
+    assert request.question == "問い合わせ先の課、教えてほしいです。", "a request after a comma is no name"
 
 
 def test_what_the_writer_was_told_ending_in_orimashite_is_a_clause_before_the_question() -> None:
