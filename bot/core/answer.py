@@ -28,9 +28,9 @@ __all__ = ["answer", "ranking", "help_reply", "intent_reply", "language_of", "Co
            "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT", "threshold_for"]
 
 THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
-# A message this long with a background (a LINE message: greeting, office, background, question) is answered from a
-# lower score: the background's words dilute the question's, so the same evidence scores lower (development sets: +8 in scope,
-# -2 out of scope against 50 for every length; docs/matching.md, round 12)
+# A message this long with a background around its question sentence (a LINE message) is answered from a lower
+# score: the background's words dilute the question's, so the same evidence scores lower (development sets: +8 in
+# scope, -1 out of scope; docs/matching.md, round 12)
 LONG_MESSAGE = 60  # characters
 LONG_THRESHOLD = 45.0
 UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of these?"
