@@ -44,10 +44,12 @@ def language_of(text: str) -> Language:
     return "en" if is_english(text) else "ja"
 
 
-def threshold_for(text: str) -> float:
+def threshold_for(text: str, parts: focus.MessageParts | None = None) -> float:
     """The score from which a message is answered: :data:`LONG_THRESHOLD` for a long one with a background
-    around its question sentence (a long question alone is judged as any question)."""
-    return LONG_THRESHOLD if len(text) >= LONG_MESSAGE and focus.parts(text).background else THRESHOLD
+    around its question sentence (a long question alone is judged as any question); ``parts``: its parts."""
+    if len(text) < LONG_MESSAGE:
+        return THRESHOLD
+    return LONG_THRESHOLD if (parts or focus.parts(text)).background else THRESHOLD
 
 
 def _ambiguous(ranked: list[Scored]) -> bool:
@@ -94,7 +96,8 @@ def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]
     """The best ``top`` intents for a question as the bot reads it (slips corrected, the question sentence
     of a long message found), without conversation context: for ``jetbot ask --top`` and ranking measures."""
     text = text[:MAX_CHARS]
-    understood = understand(kb, text, threshold_for(text))  # noise too is ranked here: the reply is the help text
+    parts = focus.parts(text)
+    understood = understand(kb, text, threshold_for(text, parts), parts)  # noise too is ranked here: the reply is the help text
     return candidates(kb.matcher.rank(understood.analysis, limit=top, vector=understood.vector), top)
 
 
@@ -132,8 +135,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         context = None
     if not text.strip():
         return help_reply(kb, language)
-    threshold = threshold_for(text)
-    understood = understand(kb, text, threshold)
+    parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
+    threshold = threshold_for(text, parts)
+    understood = understand(kb, text, threshold, parts)
     if understood.noise and not (has_topic(kb, context) and (asks_about_it(kb, understood.analysis, text)
                                                           or source_of_it(text))):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find

@@ -81,10 +81,11 @@ def _merge(matcher: Matcher, question: Analysis, background: Analysis) -> Analys
                    original=" ".join(u[0] for u in extra) + " " + question.original)
 
 
-def _readings(matcher: Matcher, text: str) -> tuple[Analysis, focus.MessageParts, list[tuple[str, str, bool]],
-                                                    list[Analysis]]:
-    """The whole text's analysis, its parts, the readings to try (sentence, background, alone) and their analyses."""
-    parts = focus.parts(text)
+def _readings(matcher: Matcher, text: str, parts: focus.MessageParts | None = None
+              ) -> tuple[Analysis, focus.MessageParts, list[tuple[str, str, bool]], list[Analysis]]:
+    """The whole text's analysis, its parts (``parts``: found already), the readings to try (sentence, background,
+    alone) and their analyses."""
+    parts = parts or focus.parts(text)
     readings = ([(parts.question, parts.background, True)] if parts.background else []) + list(parts.alternatives)
     return matcher.analyse(text), parts, readings, [matcher.analyse(sentence) for sentence, _, _ in readings]
 
@@ -117,13 +118,13 @@ def _about(matcher: Matcher, ranked: list[Scored], named: set[str]) -> list[Scor
     return kept if kept and ranked[0].score - kept[0].score <= ABOUT_MARGIN else []
 
 
-def _rank_focused(matcher: Matcher, text: str, answered: float | None
+def _rank_focused(matcher: Matcher, text: str, answered: float | None, parts: focus.MessageParts | None = None
                   ) -> tuple[Analysis, list[Scored], str, np.ndarray | None, Analysis]:
     """Rank the whole text and, for a long message, its readings: :func:`reading.choose` picks one
     (``answered``: the score from which the bot answers).
 
     Returns the analysis, ranking, text and sentence vector chosen, and the whole text's analysis."""
-    whole, parts, readings, questions = _readings(matcher, text)
+    whole, parts, readings, questions = _readings(matcher, text, parts)
     matcher.prime([whole, *questions])
     vector = matcher.encode(whole)
     best = (whole, matcher.rank(whole, vector=vector), text, vector)
@@ -165,13 +166,15 @@ def _rank_focused(matcher: Matcher, text: str, answered: float | None
     return (*best, whole)
 
 
-def understand(kb: KnowledgeBase, text: str, answered: float | None = None) -> Understanding:
+def understand(kb: KnowledgeBase, text: str, answered: float | None = None,
+               parts: focus.MessageParts | None = None) -> Understanding:
     """Noise check, spelling correction and focus on the question; the ranking to decide on.
 
     ``answered``: the score from which the bot answers (a long message is then answered from the reading,
-    among those reaching it, that leaves out the least of the message)."""
+    among those reaching it, that leaves out the least of the message); ``parts``: the message's parts if the
+    caller has found them already (:func:`bot.core.focus.parts` of ``text``)."""
     matcher = kb.matcher
-    analysis, ranked, shown, vector, whole = _rank_focused(matcher, text, answered)
+    analysis, ranked, shown, vector, whole = _rank_focused(matcher, text, answered, parts)
     corrections: tuple[Correction, ...] = ()
     if kb.speller is not None and len(text) <= MAX_SPELLED and _has_unknown(matcher, whole):
         fixed, found = kb.speller.correct(clean(text), text, matcher.analyzer.reading,
