@@ -81,6 +81,8 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         figures = [s.intent_id for s in topic if s.intent_id in kb.figure_years][:1]
         return Reading(ranked, Gap("year", held[-1] + 1, True, _related(topic, *figures)))
     if not asked:
+        if ranked and SINCE.search(text):  # 「1987年からの累計」: the starting year is not what is asked
+            ranked = kb.matcher.rank(_without_years(analysis), vector=vector) or ranked
         if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
             return Reading(ranked, latest=held[-1])
         return Reading(ranked)

@@ -82,7 +82,8 @@ def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engi
 
 
 @pytest.mark.parametrize("question", ["JETの参加者が1987年以来累計で何人いるのか知りたいです",
-                                      "How many participants in total since 1987?"])
+                                      "How many participants in total since 1987?", "1987年からの累計参加者数",
+                                      "JETが始まった1987年から今までに何人参加した？"])
 def test_a_year_since_which_a_total_is_asked_is_no_year_asked(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert not reply.fallback and ("77,000" in reply.text or "77,172" in reply.text)  # the cumulative total
