@@ -68,7 +68,7 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
     matcher = Matcher(items, analyzer, vectors, _entities(knowledge))
     texts = [t for item in items for t in (*item.examples, item.answer, *item.keywords)]
     speller = build_speller([k for item in items for k in item.keywords], knowledge.synonyms, matcher.vocabulary(),
-                            texts)
+                            texts, analyzer.reading)
     distinct: dict[frozenset[int], frozenset[int]] = {}  # one object per set of years: pickled (and loaded) once
     years = {i: distinct.setdefault(found, found) for i, a in answers.items()
              if (found := frozenset(years_in(clean(a["ja"].text))))}

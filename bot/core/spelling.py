@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.packed import PackedMapping
 from bot.core.orthography import clean, fold_kana
+from bot.core.spelling_kana import KanaReadings
 from bot.core.types import Correction
 
 MIN_TERM = 3          # shortest Japanese term corrected (with the same reading only)
@@ -54,9 +55,11 @@ class Speller:
     """Built once per knowledge version from the words it uses (picklable, no analyser inside)."""
 
     def __init__(self, japanese: Iterable[str], english: Iterable[str], abbreviations: Iterable[str],
-                 known: Iterable[str] = ()) -> None:
+                 known: Iterable[str] = (), kana: KanaReadings | None = None) -> None:
         """``japanese`` / ``english``: the key terms a slip is corrected to; ``known``: every other word
-        the knowledge uses (never "corrected", and a stretch made of them is no slip)."""
+        the knowledge uses (never "corrected", and a stretch made of them is no slip); ``kana``: the
+        knowledge's words by reading (a term typed in hiragana)."""
+        self.kana = kana
         japanese = set(japanese)
         self.terms = frozenset(t for t in (fold_kana(w) for w in japanese) if MIN_TERM <= len(t) <= MAX_TERM)
         index: dict[str, set[str]] = {}
@@ -180,7 +183,9 @@ class Speller:
         analyser already reads a stretch as words the knowledge uses (ネイティブ is ネーティブ).
         """
         folded = fold_kana(cleaned)
-        hits = sorted(self._japanese(cleaned, folded, reading, known) + self._english(folded, known), key=lambda h: (-(h[1] - h[0]), h[0]))
+        typed_in_kana = [h for h in self.kana.find(cleaned) if not known(cleaned[h[0]:h[1]])] if self.kana else []
+        hits = sorted(self._japanese(cleaned, folded, reading, known) + self._english(folded, known) + typed_in_kana,
+                      key=lambda h: (-(h[1] - h[0]), h[0]))
         chosen: list[tuple[int, int, str]] = []
         for start, end, term in hits:
             if all(end <= s or start >= e for s, e, _ in chosen):
@@ -202,13 +207,15 @@ class Speller:
 
 
 def build_speller(key_terms: Iterable[str], synonyms: Iterable[Iterable[str]], words: Iterable[str],
-                  texts: Iterable[str]) -> Speller:
+                  texts: Iterable[str], reading: Callable[[str], str] | None = None) -> Speller:
     """A speller over the knowledge's key terms (synonyms as declared, keywords, titles), knowing
-    every indexed word, with the upper-case abbreviations of ``texts`` (examples, answers)."""
+    every indexed word, with the upper-case abbreviations of ``texts`` (examples, answers); ``reading``
+    (a word's katakana reading) lets it find a kanji word typed in hiragana."""
     keys = [clean(str(v)) for group in synonyms for v in group] + [clean(k) for k in key_terms]
     japanese = {k for k in keys if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", k)}
     english = {w for k in keys for w in _EN_WORD.findall(k)}
     abbreviations = {m.group(1) for text in [*texts, *(str(v) for g in synonyms for v in g)]
                      for m in _ABBREVIATION.finditer(text)}
     known = {w for w in words if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", w)}
-    return Speller(japanese, english, abbreviations, known)
+    kana = KanaReadings(known | japanese, reading) if reading is not None else None
+    return Speller(japanese, english, abbreviations, known, kana)
