@@ -21,24 +21,21 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.packed import PackedMapping
 from bot.core.orthography import clean, fold_kana
 from bot.core.spelling_kana import KanaReadings
+from bot.core.spelling_latin import ABBREVIATION, EN_WORD, MIN_EN_WORD, english_slips, swapped_abbreviations
 from bot.core.types import Correction
 
 MIN_TERM = 3          # shortest Japanese term corrected (with the same reading only)
 FREE_TERM = 4         # from this length a one-character edit is enough
 MAX_TERM = 16
-MIN_EN_WORD = 5
 # Hiragana breaks a stretch: particles and okurigana (の, は, づけ) are grammar, not slips in a term.
 _JA_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff0-9]+")
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+")
-_EN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
-_ABBREVIATION = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(s?)(?![A-Za-z])")
 
 
 def _deletions(word: str) -> set[str]:
@@ -135,8 +132,6 @@ class Speller:
                             break
         return hits
 
-    # --- English -------------------------------------------------------------------------------
-
     def _segments(self, window: str) -> bool:
         """Whether the stretch is a run of known words (参加国数 = 参加 + 国数): a compound, not a slip."""
         reachable = [True] + [False] * len(window)
@@ -144,33 +139,6 @@ class Speller:
             reachable[end] = any(reachable[start] and window[start:end] in self._all
                                  for start in range(max(0, end - MAX_TERM), end - 1))
         return reachable[-1]
-
-    def _english(self, text: str, known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
-        hits = []
-        for match in _EN_WORD.finditer(text):
-            word = match.group(0)
-            if len(word) < MIN_EN_WORD or word in self._english_set or known(word):
-                continue
-            best = process.extractOne(word, self.english, scorer=OSA.distance, score_cutoff=1)
-            # a slip rarely changes the first letter: "hosts" is another word, not "costs" (two first
-            # letters swapped is still a slip)
-            if best is not None and abs(len(best[0]) - len(word)) <= 1 \
-                    and (best[0][0] == word[0] or best[0][:2] == word[1::-1]):
-                hits.append((match.start(), match.end(), best[0]))
-        return hits
-
-    def _abbreviations(self, original: str) -> list[tuple[str, str]]:
-        found = []
-        for match in _ABBREVIATION.finditer(original):
-            letters = match.group(1)
-            if letters in self.abbreviations:
-                continue
-            for i in range(len(letters) - 1):
-                swapped = letters[:i] + letters[i + 1] + letters[i] + letters[i + 2:]
-                if swapped in self.abbreviations:
-                    found.append((letters.lower(), swapped.lower()))
-                    break
-        return found
 
     # --- both -------------------------------------------------------------------------------------
 
@@ -184,7 +152,7 @@ class Speller:
         """
         folded = fold_kana(cleaned)
         typed_in_kana = [h for h in self.kana.find(cleaned) if not known(cleaned[h[0]:h[1]])] if self.kana else []
-        hits = sorted(self._japanese(cleaned, folded, reading, known) + self._english(folded, known) + typed_in_kana,
+        hits = sorted(self._japanese(cleaned, folded, reading, known) + english_slips(folded, self.english, self._english_set, known) + typed_in_kana,
                       key=lambda h: (-(h[1] - h[0]), h[0]))
         chosen: list[tuple[int, int, str]] = []
         for start, end, term in hits:
@@ -198,7 +166,7 @@ class Speller:
             last = end
         out.append(cleaned[last:])
         text = "".join(out)
-        for wrong, right in self._abbreviations(original):
+        for wrong, right in swapped_abbreviations(original, self.abbreviations):
             pattern = re.compile(rf"(?<![a-z]){re.escape(wrong)}(?=s?(?![a-z]))")
             if pattern.search(text):
                 text = pattern.sub(right, text)
@@ -213,9 +181,9 @@ def build_speller(key_terms: Iterable[str], synonyms: Iterable[Iterable[str]], w
     (a word's katakana reading) lets it find a kanji word typed in hiragana."""
     keys = [clean(str(v)) for group in synonyms for v in group] + [clean(k) for k in key_terms]
     japanese = {k for k in keys if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", k)}
-    english = {w for k in keys for w in _EN_WORD.findall(k)}
+    english = {w for k in keys for w in EN_WORD.findall(k)}
     abbreviations = {m.group(1) for text in [*texts, *(str(v) for g in synonyms for v in g)]
-                     for m in _ABBREVIATION.finditer(text)}
+                     for m in ABBREVIATION.finditer(text)}
     known = {w for w in words if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", w)}
     kana = KanaReadings(known | japanese, reading) if reading is not None else None
     return Speller(japanese, english, abbreviations, known, kana)

@@ -1,0 +1,47 @@
+"""Slips in Latin letters: an English word one edit from a word the knowledge uses (Cordinator, Langauge),
+an upper-case abbreviation with two neighbouring letters swapped (ATL for ALT, CRIs for CIRs)."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+MIN_EN_WORD = 5
+EN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
+ABBREVIATION = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(s?)(?![A-Za-z])")
+
+
+def english_slips(text: str, words: Sequence[str], word_set: frozenset[str],
+                  known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` for each word of ``text`` (lower case) of 5 letters or more that is one edit (a swap
+    counts as one) from one of ``words`` and is neither one of them nor ``known``."""
+    hits = []
+    for match in EN_WORD.finditer(text):
+        word = match.group(0)
+        if len(word) < MIN_EN_WORD or word in word_set or known(word):
+            continue
+        best = process.extractOne(word, words, scorer=OSA.distance, score_cutoff=1)
+        # a slip rarely changes the first letter: "hosts" is another word, not "costs" (two first
+        # letters swapped is still a slip)
+        if best is not None and abs(len(best[0]) - len(word)) <= 1 \
+                and (best[0][0] == word[0] or best[0][:2] == word[1::-1]):
+            hits.append((match.start(), match.end(), best[0]))
+    return hits
+
+
+def swapped_abbreviations(original: str, abbreviations: frozenset[str]) -> list[tuple[str, str]]:
+    """``(typed, meant)`` in lower case for each upper-case abbreviation of ``original`` (as typed) that is
+    not one of ``abbreviations`` but becomes one with two neighbouring letters swapped."""
+    found = []
+    for match in ABBREVIATION.finditer(original):
+        letters = match.group(1)
+        if letters in abbreviations:
+            continue
+        for i in range(len(letters) - 1):
+            swapped = letters[:i] + letters[i + 1] + letters[i] + letters[i + 2:]
+            if swapped in abbreviations:
+                found.append((letters.lower(), swapped.lower()))
+                break
+    return found

@@ -1,0 +1,22 @@
+"""Slips in Latin letters are read as the knowledge's word; real words and known abbreviations stay."""
+from __future__ import annotations
+
+from bot.core.spelling_latin import english_slips, swapped_abbreviations
+
+WORDS = ("coordinator", "costs", "language", "sports")
+
+
+def test_a_dropped_or_swapped_letter_is_read_as_the_known_word() -> None:
+    text = "cordinator for langauge"
+    assert [(text[s:e], w) for s, e, w in english_slips(text, WORDS, frozenset(WORDS), lambda w: False)] == [
+        ("cordinator", "coordinator"), ("langauge", "language")]
+
+
+def test_another_first_letter_or_a_word_the_analyser_knows_is_no_slip() -> None:
+    assert english_slips("which prefecture hosts most", WORDS, frozenset(WORDS), lambda w: False) == []
+    assert english_slips("sport costs", WORDS, frozenset(WORDS), lambda w: w == "sport") == []
+
+
+def test_an_abbreviation_with_two_letters_swapped() -> None:
+    assert swapped_abbreviations("How many CRIs and ATLs? Ask MEXT", frozenset({"CIR", "ALT", "MEXT"})) == [
+        ("cri", "cir"), ("atl", "alt")]
