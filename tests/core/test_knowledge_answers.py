@@ -250,3 +250,8 @@ def test_outside_the_classroom_is_the_alts_community_work(repo_engine: Engine, q
     assert reply.intent_id == "alt_community"
 
 
+
+
+def test_what_a_cir_does_names_the_kinds_of_work_the_notice_gives(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRはどんな仕事をする人ですか")
+    assert reply.intent_id == "cir_role" and "インバウンド" in reply.text and "多文化共生" in reply.text
