@@ -38,6 +38,10 @@ _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教
 _BARE_REQUEST = re.compile(r"^(?:もし)?(?:(?:数字|数|内容|詳細|情報|こと|事)が)?(?:(?:ご存じ|ご存知|御存知|御存じ|お分かり|おわかり)(?:でしたら|であれば|なら)、?|よろしければ、?)?"
                            r"(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|教えて(?:ください|下さい|いただけますか|"
                            r"いただけませんか|もらえますか)?|いかがでしょうか|どうでしょうか)[。.？?！!\s]*$")
+# 「通知ではSEAについて何と書いてある？」: the notice is where to look, SEA is what is asked about
+_SAYS_ABOUT = re.compile(r"^(?:この|その|今回の|本)?(?:通知|事務連絡|文書)(?:の中|本文)?(?:で|に)は?[、,]?(.{1,40}?)"
+                         r"(?:について|に関して|のこと)(?:は|も)?[、,]?(?:何と|なんと|なんて|どう|どのように|どんなこと(?:が|を)?|何が|何を)?"
+                         r"(?:書いて|書かれて|記載|記され|述べられ|説明され|言って|触れられ)")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 
 
@@ -82,6 +86,8 @@ def parts(text: str) -> MessageParts:
     if not kept:
         return MessageParts(text)
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
+    if (about := _SAYS_ABOUT.match(kept[asked])) is not None:
+        kept[asked], dropped = about.group(1) + "について", True
     earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]

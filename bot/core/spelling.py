@@ -181,6 +181,8 @@ def build_speller(key_terms: Iterable[str], synonyms: Iterable[Iterable[str]], w
     (a word's katakana reading) lets it find a kanji word typed in hiragana."""
     keys = [clean(str(v)) for group in synonyms for v in group] + [clean(k) for k in key_terms]
     japanese = {k for k in keys if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", k)}
+    # a term written with an abbreviation (jetプログラム, alt活動事例集): a stretch is read without the letters
+    japanese |= {run for k in japanese for run in _JA_RUN.findall(k) if run != k and len(run) >= FREE_TERM}
     english = {w for k in keys for w in EN_WORD.findall(k)}
     abbreviations = {m.group(1) for text in [*texts, *(str(v) for g in synonyms for v in g)]
                      for m in ABBREVIATION.finditer(text)}

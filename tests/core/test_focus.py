@@ -194,3 +194,14 @@ def test_if_you_know_please_tell_me_is_no_question_of_its_own() -> None:
     found = parts("お世話になっております。〇〇県国際課主査の佐々木です。SEAを受け入れるための手続きを調べています。"
                   "ご存じでしたら教えてください。")
     assert found.question == "SEAを受け入れるための手続きを調べています。" and found.dropped
+
+
+def test_what_the_notice_says_about_a_topic_asks_about_the_topic() -> None:
+    assert parts("通知ではSEAについて何と書いてある？").question == "SEAについて"
+    assert parts("お世話になります。今回の通知には地方財政措置についてどのように書かれていますか。").question == "地方財政措置について"
+    assert parts("通知の発出日を教えて").question == "通知の発出日を教えて"  # the notice itself is asked about
+
+
+def test_the_notice_named_as_where_to_look_does_not_pull_the_answer_to_the_notice(repo_engine: Engine) -> None:
+    assert answer(IncomingMessage("通知ではALTについてなんて書いてありますか"), repo_engine.kb).intent_id == "alt_role"
+    assert answer(IncomingMessage("通知では地方財政措置について何と書いてある？"), repo_engine.kb).intent_id == "local_finance"
