@@ -13,6 +13,7 @@ import numpy as np
 from bot.core import focus, reading
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Matcher, Scored
+from bot.core.narrow import kind_of
 from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Correction
@@ -101,8 +102,11 @@ WRITERS = frozenset({"教育委員会"})
 
 
 def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
-    """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not."""
+    """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not
+    (none when the question sentence names a ministry of its own: 「…CIRは総務省と聞いておりますが…。外務省の電話番号を」)."""
     said = fold_kana(question.original.lower())  # 「CIRの活用事例集」 reads as one synonym, yet it names CIR
+    if any(kind_of(term) == "office" for term in matcher.named.intersection(question.terms)):
+        return set()
     return {term for term in matcher.named.intersection(background.terms) - set(question.terms) - WRITERS
             if term not in said}
 

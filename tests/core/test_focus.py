@@ -205,3 +205,12 @@ def test_what_the_notice_says_about_a_topic_asks_about_the_topic() -> None:
 def test_the_notice_named_as_where_to_look_does_not_pull_the_answer_to_the_notice(repo_engine: Engine) -> None:
     assert answer(IncomingMessage("通知ではALTについてなんて書いてありますか"), repo_engine.kb).intent_id == "alt_role"
     assert answer(IncomingMessage("通知では地方財政措置について何と書いてある？"), repo_engine.kb).intent_id == "local_finance"
+
+
+def test_a_question_naming_its_own_ministry_is_not_vetoed_by_the_ministries_of_the_background(
+        repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage(
+        "お世話になります。△△市国際交流協会の木村と申します。市役所の国際課からは、CIRの配置については総務省、"
+        "学校のALTについては文部科学省と聞いておりますが、今回は外務省に伺いたいことがあります。"
+        "外務省の担当部署の電話番号を教えてください。"), repo_engine.kb)
+    assert reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text
