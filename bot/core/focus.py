@@ -42,6 +42,9 @@ _BARE_REQUEST = re.compile(r"^(?:もし)?(?:(?:数字|数|内容|詳細|情報|�
 _SAYS_ABOUT = re.compile(r"^(?:この|その|今回の|本)?(?:通知|事務連絡|文書)(?:の中|本文)?(?:で|に)は?[、,]?(.{1,40}?)"
                          r"(?:について|に関して|のこと)(?:は|も)?[、,]?(?:何と|なんと|なんて|どう|どのように|どんなこと(?:が|を)?|何が|何を)?"
                          r"(?:書いて|書かれて|記載|記され|述べられ|説明され|言って|触れられ)")
+# 「なぜSEAの活用が勧められているのか、通知ではどう説明されていますか」: the same, after what is asked
+_SAYS_AFTER = re.compile(r"[、,](?:この|その|今回の|本)?(?:通知|事務連絡|文書)(?:の中|本文)?(?:で|に)は?[、,]?"
+                         r"(?:どう|どのように|何と|なんと|なんて)(?:説明|書かれ|書いて|記載|述べられ|記され)[^。？?]*[。？?]?$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 
 
@@ -88,6 +91,8 @@ def parts(text: str) -> MessageParts:
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
     if (about := _SAYS_ABOUT.match(kept[asked])) is not None:
         kept[asked], dropped = about.group(1) + "について", True
+    elif (where := _SAYS_AFTER.search(kept[asked])) is not None and where.start() >= 4:
+        kept[asked], dropped = kept[asked][:where.start()] + "？", True
     earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]

@@ -103,12 +103,14 @@ WRITERS = frozenset({"教育委員会"})
 
 def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
     """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not
-    (none when the question sentence names a ministry of its own: 「…CIRは総務省と聞いておりますが…。外務省の電話番号を」)."""
+    (none when the question sentence names a ministry of its own: 「…CIRは総務省と聞いておりますが…。外務省の
+    電話番号を」; no role when it names a role: 「CIRとALTの話はよく聞くのですが…。なぜSEAの活用が…」)."""
     said = fold_kana(question.original.lower())  # 「CIRの活用事例集」 reads as one synonym, yet it names CIR
-    if any(kind_of(term) == "office" for term in matcher.named.intersection(question.terms)):
+    kinds = {kind_of(t) for t in matcher.named.intersection(question.terms)}
+    if "office" in kinds:
         return set()
     return {term for term in matcher.named.intersection(background.terms) - set(question.terms) - WRITERS
-            if term not in said}
+            if term not in said and not ("role" in kinds and kind_of(term) == "role")}
 
 
 ROLES = frozenset({"alt", "cir", "sea", "jet"})  # named in passing in a background; offices are asked about

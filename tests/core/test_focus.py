@@ -214,3 +214,16 @@ def test_a_question_naming_its_own_ministry_is_not_vetoed_by_the_ministries_of_t
         "学校のALTについては文部科学省と聞いておりますが、今回は外務省に伺いたいことがあります。"
         "外務省の担当部署の電話番号を教えてください。"), repo_engine.kb)
     assert reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text
+
+
+def test_how_the_notice_explains_it_after_the_question_is_no_part_of_what_is_asked() -> None:
+    assert parts("なぜ今SEAの活用が勧められているのか、通知ではどう説明されていますか。").question == \
+        "なぜ今SEAの活用が勧められているのか？"
+
+
+def test_a_question_naming_a_role_of_its_own_is_not_vetoed_by_the_roles_of_the_background(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage(
+        "いつもお世話になっております。△△県スポーツ振興課の小林と申します。県の国際課からはCIRとALTの話はよく聞くの"
+        "ですが、今回の通知ではSEAの活用についても触れられていると伺いました。なぜ今SEAの活用が勧められているのか、"
+        "通知ではどう説明されていますか。"), repo_engine.kb)
+    assert reply.intent_id == "sea_role" and "オリンピック" in reply.text
