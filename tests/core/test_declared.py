@@ -29,6 +29,12 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
 
 
+def test_a_staff_members_career_or_successor_is_said_not_to_be_held(repo_engine: Engine) -> None:
+    for question in ("総務省の比護補佐はどんな経歴の方ですか？", "国際室の補佐は今も担当ですか？異動されていたら後任の方は？"):
+        reply = ask(repo_engine, question)
+        assert reply.fallback and reply.intent_id == "staff_personal" and "経歴" in reply.text
+
+
 @pytest.mark.parametrize(("message", "said"), [
     ("民間派遣会社のALTは1人あたりいくらくらいかかりますか。JETと費用を比べたいです。", "民間の派遣"),
     ("お世話になっております。町教育委員会の者です。勤務態度に問題のあるALTがおり、任期途中での解雇を検討して"
