@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answer import answer
-from bot.core.spelling import Speller
+from bot.core.spelling import Speller, build_speller
 from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
@@ -42,6 +42,18 @@ def test_a_one_character_slip_is_read_as_the_known_term(speller: Speller, typed:
 def test_words_that_are_not_slips_are_left_alone(speller: Speller, typed: str) -> None:
     fixed, corrections = speller.correct(typed, typed, same_reading)
     assert fixed == typed and corrections == ()
+
+
+def test_an_english_word_is_never_read_as_a_shorter_known_word() -> None:
+    speller = Speller([], ["hard", "copy", "casebook"], [])  # "hard copy": a keyword
+    assert speller.correct("i heard about the casebok", "I heard about the casebok", same_reading)[0] == \
+        "i heard about the casebook"
+
+
+def test_a_term_written_with_an_abbreviation_is_also_a_term_without_its_letters() -> None:
+    speller = build_speller(["JETプログラム"], [], [], [])
+    fixed, corrections = speller.correct("jetプログムって何年", "JETプログムって何年", same_reading)
+    assert "プログラム" in fixed and [c.right for c in corrections] == ["プログラム"]
 
 
 def test_swapped_letters_in_an_abbreviation(speller: Speller) -> None:
