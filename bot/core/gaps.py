@@ -28,6 +28,7 @@ from bot.core.declared import first, missing_entity, not_held_first, not_held_in
 from bot.core.subjects import about_something_else
 from bot.core.analysis import Analysis
 from bot.core.years import normalise, relative_year, years_in
+from bot.core.narrow import label
 from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
@@ -44,7 +45,9 @@ class Gap:
     year: int | None = None
     relative: bool = False
     related: tuple[str, ...] = ()
-    detail: tuple[str, ...] = ()  # "detail": the thing asked about and what its part of the answer lacks (SEA, 新規)
+    # "detail": the thing asked about and what its part of the answer lacks (SEA, 新規); "year": the named things
+    # whose figures that year lacks (ALT: 令和元年度 gives the total only)
+    detail: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,15 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     if figure and (choice in kb.figure_years or not kb.intent_years.get(choice)):
         # the chosen topic first (the breakdown by role asked after the year's total keeps the breakdown)
         figures = [i for i in (choice, *(s.intent_id for s in topic[:5])) if i in kb.figure_years]
+        lacking = None  # 「令和元年度のALTの人数」: that year's figures are held, but not for ALT
         for intent_id in dict.fromkeys(figures):
-            if asked & kb.figure_years[intent_id] and not missing_entity(kb, analysis, intent_id):
-                return Reading(first(ranked or topic, intent_id))
+            if asked & kb.figure_years[intent_id]:
+                if not missing_entity(kb, analysis, intent_id):
+                    return Reading(first(ranked or topic, intent_id))
+                lacking = lacking or intent_id
+        if lacking is not None:
+            things = sorted(t for t in kb.matcher.named.intersection(analysis.terms) if not kb.matcher.mentions(lacking, t))
+            return Reading(ranked, Gap("year", year, False, _related(topic, lacking), tuple(map(label, things))))
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))

@@ -54,6 +54,9 @@ GAP = {
                 "en": "The notice and this bot's sources give no opinion on which option to choose."},
 }
 NEXT_YEAR = {"ja": "来年度（{year}）", "en": "next year ({year})"}
+YEAR_LACKS = {"ja": "{year}の{things}の人数は、通知にもこのボットの資料にもありません（{year}は参加者全体の人数だけが分かります）。",
+              "en": "Figures for {things} in {year} are not in the notice or in this bot's sources ({year} is given as a total "
+                    "only)."}
 HELD_YEARS = {"ja": "資料にある人数は{years}のものです。", "en": "The figures held are for {years}."}
 RELATED = {"ja": "関連する内容は次のとおりです（選ぶと表示します）。", "en": "Related topics you can pick:"}
 LATEST = {

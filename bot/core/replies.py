@@ -140,9 +140,13 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         label = era_label(gap.year) if language == "ja" else f"fiscal {gap.year}"
         if gap.relative:
             label = messages.text(messages.NEXT_YEAR, language).format(year=label)
-        lines.append(messages.text(messages.GAP["year"], language).format(year=label))
+        if gap.detail:  # the year's figures are held, but not for the role asked
+            things = "・".join(gap.detail) if language == "ja" else " and ".join(gap.detail)
+            lines.append(messages.text(messages.YEAR_LACKS, language).format(year=label, things=things))
+        else:
+            lines.append(messages.text(messages.GAP["year"], language).format(year=label))
         held = sorted({y for years in kb.figure_years.values() for y in years}, reverse=True)
-        if held:
+        if held and not gap.detail:
             names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in held]
             lines.append(messages.text(messages.HELD_YEARS, language).format(years="、".join(names) if language == "ja"
                                                                               else ", ".join(names)))

@@ -189,3 +189,13 @@ def test_when_opening_a_clause_or_itsuka_asks_no_date(repo_engine: Engine, quest
 def test_a_year_not_held_says_where_figures_are_published_not_something_about_forecasts(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "平成20年度のJET参加者数は？")
     assert reply.fallback and "平成20年度" in reply.text and "見込み" not in reply.text
+
+
+@pytest.mark.parametrize(("question", "said"), [("令和元年度のALTの人数は？", "令和元年度（2019年度）のALTの人数は"),
+                                                ("How many ALTs in FY2019?", "Figures for ALT in fiscal 2019")])
+def test_a_year_held_as_a_total_only_is_said_to_lack_the_role_asked(repo_engine: Engine, question: str,
+                                                                    said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and said in reply.text
+    assert "size_2019" in [s.intent_id for s in reply.suggestions]  # the year's total offered
+    assert "資料にある人数は" not in reply.text  # not "2019's figures are missing; we have 2019's figures"
