@@ -63,7 +63,7 @@ class Engine:
         reply = answer(message, kb, self._contexts.load(key) if remember else None, now)
         topic = topic_of(kb, reply) if remember else None
         if topic is not None:
-            self._contexts.save(key, Context(topic, now, reply.language))
+            self._contexts.save(key, Context(topic, now, reply.language, reply.names))
         if self._log is not None:
             try:
                 reply = replace(reply, inquiry_id=self._log.record(message, reply, kb.version, now, event_key))

@@ -149,6 +149,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         asked = f"{asked} {AMOUNT_WORD}"
         query = kb.matcher.analyse(asked)
         ranked = kb.matcher.rank(query)
+    # the roles asked about (offices are what their own intents are about: the topic names them already)
+    asked_of = tuple(sorted(t for t in kb.matcher.named.intersection(query.terms) if kind_of(t) == "role"))
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)
@@ -165,9 +167,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             names = named_things(kb.matcher.analyzer.apply_synonyms)
             gap = _held_for_others_only(kb, reply, text, asked, names, understood.analysis)
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
-                return with_corrections(gap_reply(kb, gap, query, language, reading.ranked), understood.corrections)
+                return with_corrections(replace(gap_reply(kb, gap, query, language, reading.ranked), names=asked_of),
+                                        understood.corrections)
             reply = replace(reply, text=narrow(reply.text, text, asked, names),
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
-    return with_corrections(reply, understood.corrections)
+    return with_corrections(replace(reply, names=asked_of), understood.corrections)

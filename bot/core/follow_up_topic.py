@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
+from bot.core.narrow import kind_of, label
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
@@ -24,7 +25,11 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
         for _, canonical in applied:
             if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
                 anchor = anchor.replace(canonical, " ")
-    return f"{anchor} {text}"
+    # what the conversation asked about stays asked about (「令和元年度は？」 after 「令和5年度のALTの人数」),
+    # unless the question names another of its kind (「CIRは？」)
+    kinds = {kind_of(t) for t in named.intersection(query.terms)}
+    carried = [label(n) for n in context.names if kind_of(n) not in kinds and n not in query.terms]
+    return " ".join([anchor, *carried, text])
 
 
 def analyse_with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> tuple[str, Analysis]:

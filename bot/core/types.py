@@ -113,15 +113,18 @@ class Reply:
     actions: tuple[Action, ...] = ()
     inquiry_id: str | None = None  # the logged inquiry this reply answers (feedback refers to it)
     corrections: tuple[Correction, ...] = ()
+    names: tuple[str, ...] = ()  # the roles the question named, read with its context (ALT)
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a conversation was last about: the intent answered, when (epoch seconds), and in which language."""
+    """What a conversation was last about: the intent answered, when (epoch seconds), in which language, and
+    the roles its questions named (「令和5年度のALTの人数は？」 then 「令和元年度は？」 asks the ALT's)."""
 
     intent_id: str
     at: float
     language: Language = "ja"
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

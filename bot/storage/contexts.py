@@ -40,15 +40,19 @@ class ConversationContexts:
 
     def load(self, key: str) -> Context | None:
         """The conversation's last topic, or None."""
-        rows = self.db.query("SELECT intent_id, at, language FROM contexts WHERE key = ?", (self._key(key),))
-        return Context(rows[0][0], float(rows[0][1]), rows[0][2] or "ja") if rows else None
+        rows = self.db.query("SELECT intent_id, at, language, names FROM contexts WHERE key = ?", (self._key(key),))
+        if not rows:
+            return None
+        intent_id, at, language, names = rows[0]
+        return Context(intent_id, float(at), language or "ja", tuple(names.split(",")) if names else ())
 
     def save(self, key: str, context: Context) -> None:
         """Remember the conversation's topic."""
         self.db.execute(
-            "INSERT INTO contexts (key, intent_id, at, language) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE"
-            " SET intent_id = excluded.intent_id, at = excluded.at, language = excluded.language",
-            (self._key(key), context.intent_id, context.at, context.language))
+            "INSERT INTO contexts (key, intent_id, at, language, names) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key)"
+            " DO UPDATE SET intent_id = excluded.intent_id, at = excluded.at, language = excluded.language,"
+            " names = excluded.names",
+            (self._key(key), context.intent_id, context.at, context.language, ",".join(context.names)))
         self._on_write(self._clock())
 
     def purge(self, now: float) -> int:

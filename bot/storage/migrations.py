@@ -96,6 +96,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             lease_until DOUBLE PRECISION NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
             next_attempt_at DOUBLE PRECISION NOT NULL DEFAULT 0, sent_at DOUBLE PRECISION, error TEXT)""",
     ]),
+    (9, [  # the roles a conversation's questions named (a follow-up keeps asking about them)
+        "ALTER TABLE contexts ADD COLUMN names TEXT",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -159,3 +159,16 @@ def test_what_cases_there_are_after_what_a_cir_is_gives_the_cir_casebook(repo_en
 def test_where_to_see_it_after_the_cir_casebook_gives_its_download_page(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "CIR活用事例集を読みたい", "どこで見られる？")
     assert reply.intent_id == "ref1_cir_casebook" and "nin-katsuyo-m" in plain_text(reply)
+
+
+@pytest.mark.parametrize("turns", [("令和5年度のALTの人数は？", "令和元年度は？"),
+                                   ("How many CIRs were there in FY2023?", "And ALTs?", "And in FY2019?")])
+def test_the_role_a_conversation_asks_about_stays_asked_about_in_a_follow_up(repo_engine: Engine,
+                                                                             turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)  # FY2019's figures are a total only: the ALT's are said not to be held
+    assert reply.fallback and "ALT" in reply.text and "5,761" not in reply.text
+
+
+def test_a_follow_up_naming_another_role_asks_about_that_role(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和5年度のALTの人数は？", "CIRは？")
+    assert "468" in plain_text(reply)

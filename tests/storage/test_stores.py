@@ -64,6 +64,8 @@ def test_personal_data_and_raw_ids_never_stored(open_test_stores: Opener, store_
                  fell_back("contacts"), "v1", NOW)
     store.contexts.save(f"line:{RAW_USER}", Context("overview", NOW))
     assert store.contexts.load(f"line:{RAW_USER}") == Context("overview", NOW)
+    store.contexts.save(f"line:{RAW_USER}", Context("size_2023", NOW, "en", ("alt", "cir")))  # the roles asked about
+    assert store.contexts.load(f"line:{RAW_USER}") == Context("size_2023", NOW, "en", ("alt", "cir"))
 
     (question,) = store.db.query("SELECT question FROM inquiries")[0]
     assert question == "電話は[電話番号]、メールは [メール]、番号 [個人番号]"
@@ -178,7 +180,7 @@ def test_engine_keeps_context_in_the_store(open_test_stores: Opener, repo_engine
     engine = Engine(repo_engine.kb, contexts=store.contexts, clock=lambda: NOW)
     reply = engine.answer(IncomingMessage("ALTとはどういう人ですか", channel="line", conversation_id=RAW_USER))
     assert not reply.fallback
-    assert open_test_stores().contexts.load(f"line:{RAW_USER}") == Context(reply.intent_id, NOW)
+    assert open_test_stores().contexts.load(f"line:{RAW_USER}") == Context(reply.intent_id, NOW, names=("alt",))
     assert RAW_USER not in repr(all_rows(store))
 
 
