@@ -51,9 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from bot.cli import main as jetbot
 
-    folder = Path(tempfile.mkdtemp(prefix="jetbot-proxy-"))
-    queries = write_proxy(kb, folder)
-    return jetbot(["eval", str(queries), "--intents", str(folder / "intents"), "--knowledge", str(folder / "knowledge")])
+    with tempfile.TemporaryDirectory(prefix="jetbot-proxy-") as tmp:  # removed afterwards (it was left behind)
+        folder = Path(tmp)
+        queries = write_proxy(kb, folder)
+        return jetbot(["eval", str(queries), "--intents", str(folder / "intents"), "--knowledge", str(folder / "knowledge")])
 
 
 if __name__ == "__main__":
