@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.core.declared import declared_asked
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it, source_of_it
@@ -86,6 +87,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     if asks_what_it_is(text) and sure(ranked, threshold):  # 「SEAとは？」 after anything: what SEAs are
         return query, ranked, text
+    if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query):
+        return query, ranked, text  # 「国別の人数の内訳は？」 after the year's total: what is not held, said plainly
     if source_of_it(text):  # the previous answer again, read with its topic: it shows its sources
         combined_text, combined_query = analyse_with_topic(kb, query, text, context)
         combined = kb.matcher.rank(combined_query)

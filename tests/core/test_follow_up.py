@@ -172,3 +172,8 @@ def test_the_role_a_conversation_asks_about_stays_asked_about_in_a_follow_up(rep
 def test_a_follow_up_naming_another_role_asks_about_that_role(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和5年度のALTの人数は？", "CIRは？")
     assert "468" in plain_text(reply)
+
+
+def test_a_follow_up_asking_what_a_not_held_reply_declares_gets_that_reply(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "JETプログラムの累計参加国数は？", "その数字は何年度時点？", "国別の人数の内訳は？")
+    assert reply.fallback and reply.intent_id == "participants_by_country"
