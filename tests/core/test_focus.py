@@ -219,6 +219,9 @@ def test_a_question_naming_its_own_ministry_is_not_vetoed_by_the_ministries_of_t
 def test_how_the_notice_explains_it_after_the_question_is_no_part_of_what_is_asked() -> None:
     assert parts("なぜ今SEAの活用が勧められているのか、通知ではどう説明されていますか。").question == \
         "なぜ今SEAの活用が勧められているのか？"
+    assert parts("CIRを採用した場合に、どのような業務をお願いできるのか、国の資料に例が挙げられていれば教えてください。"
+                 ).question == "CIRを採用した場合に、どのような業務をお願いできるのか？"
+    assert parts("資料に載っていれば教えてください").question == "資料に載っていれば教えてください"  # nothing before it
 
 
 def test_a_question_naming_a_role_of_its_own_is_not_vetoed_by_the_roles_of_the_background(repo_engine: Engine) -> None:
