@@ -22,6 +22,7 @@ NAMED_MARGIN = 25.0  # … when it is this close to the best (an answer far ahea
 # contact that the honest "personal numbers are not held" intent scores 31 points below it
 KEYWORD_MARGIN = 35.0
 MESSAGE_FLOOR = 30.0  # … read on a whole long message (its other sentences dilute the score)
+CLEARLY_ASKED = 65.0  # a reading this sure answers what is asked: another sentence's word does not veto it
 DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) is weaker evidence: it must also be this close
 
 
@@ -80,7 +81,8 @@ def not_held_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -
     """A long message's other sentences may say what makes it out of scope (「民間派遣会社のALTはいくら？
     JETと費用を比べたい」, 「解雇を検討しています。手続きの流れを」): the honest "not held" intent the whole
     message finds is put first when it declares one of the message's words the answer found never mentions."""
-    if not ranked or kb.intents[ranked[0].intent_id].fallback or len(focus.sentences(message)) < 2:
+    if not ranked or kb.intents[ranked[0].intent_id].fallback or len(focus.sentences(message)) < 2 \
+            or ranked[0].score >= CLEARLY_ASKED:  # 「…何年度分の調査か。予算編成スケジュールと合わせたい」
         return ranked
     whole = kb.matcher.analyse(clean(focus.parts(message).text))  # without greetings and introductions
     keys = [w for w, weight, _ in whole.units if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE

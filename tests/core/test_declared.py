@@ -59,3 +59,11 @@ def test_a_word_an_honest_intents_answer_uses_in_passing_does_not_make_it_win(re
     reply = ask(repo_engine, "お世話になっております。○○県教育庁の吉田です。通知にあるJET活用マニュアルのファイルを"
                              "市町村に転送したいのですが、どこからダウンロードできますか？")
     assert reply.intent_id == "ref3_manual" and "nin-katsuyo-m" in reply.text
+
+
+def test_a_word_of_another_sentence_does_not_veto_a_question_answered_clearly(repo_engine: Engine) -> None:
+    # スケジュール is what the survey's "timing not given" reply declares; here it is the town's own budget schedule
+    reply = ask(repo_engine, "お世話になっております。市国際交流課の中島です。通知で案内されている新規招致者の配置要望調査"
+                             "について、何年度分の配置を対象とした調査なのか確認させてください。庁内の予算編成スケジュールと"
+                             "合わせる必要がありまして。よろしくお願いします。")
+    assert not reply.fallback and "令和6年度" in reply.text
