@@ -17,6 +17,10 @@ from bot.core.packed import PackedMapping
 MIN_READING = 3  # kana: shorter readings (いか, じき) are too often grammar or another word
 MAX_READING = 12
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{%d,}" % MIN_READING)
+_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# a term typed in kana starts a stretch or follows a particle (ALTのにんようきかん); hiragana right after a kanji
+# or inside a word is an inflection (指している is not 指定, 忘れないように is not 内容)
+_PARTICLES = frozenset("のはがをにでともへや")
 # a word written with kanji and katakana only (契約, 事例集, 任用期間): no okurigana (下さい is grammar)
 _COMPOUND = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u30a0-\u30ff]+")
 
@@ -45,8 +49,10 @@ class KanaReadings:
         for run in _HIRAGANA_RUN.finditer(text):
             run_hits: list[tuple[int, int, str]] = []
             kana = fold_kana(run.group(0))
+            starts = [k for k in range(len(kana)) if (k > 0 and run.group(0)[k - 1] in _PARTICLES)
+                      or (k == 0 and (run.start() == 0 or not _KANJI.match(text[run.start() - 1])))]
             for size in range(min(len(kana), MAX_READING), MIN_READING - 1, -1):
-                for offset in range(len(kana) - size + 1):
+                for offset in (k for k in starts if k + size <= len(kana)):
                     start, end = run.start() + offset, run.start() + offset + size
                     if any(start < e and s < end for s, e, _ in run_hits):
                         continue

@@ -9,7 +9,7 @@ from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
 READINGS = {"契約": "ケイヤク", "任用期間": "ニンヨウキカン", "事例集": "ジレイシュウ", "下さい": "クダサイ",
-            "人数": "ニンズウ", "以下": "イカ", "期間": "キカン", "機関": "キカン"}
+            "人数": "ニンズウ", "以下": "イカ", "期間": "キカン", "機関": "キカン", "指定": "シテイ", "内容": "ナイヨウ"}
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +32,8 @@ def test_the_longest_word_wins_where_readings_overlap(readings: KanaReadings) ->
     "いかのとおり",        # two kana are too often another word
     "教えてください",      # 下さい has okurigana: grammar, not a term
     "ケイヤクの期間",      # katakana is left to the analyser
+    "どこを指しているのか",  # hiragana right after a kanji is its inflection (している is not 指定)
+    "わすれないように",      # nor inside a word (ないよう is not 内容)
 ])
 def test_what_is_not_read_as_a_term(readings: KanaReadings, text: str) -> None:
     assert readings.find(text) == []
