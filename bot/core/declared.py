@@ -17,8 +17,8 @@ from bot.core.orthography import clean, fold_kana
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
-NAMED_MARGIN = 25.0  # … when it is this close to the best (an answer far ahead is about something else)
-# … farther when it lists that word among its keywords: 「桒田主査の携帯電話の番号」 names so much of MIC's
+# … when it lists that named word among its keywords (a topic its examples merely name, like 要望調査 for the
+# survey's "dates not given", is no reason), this close: 「桒田主査の携帯電話の番号」 names so much of MIC's
 # contact that the honest "personal numbers are not held" intent scores 31 points below it
 KEYWORD_MARGIN = 35.0
 MESSAGE_FLOOR = 30.0  # … read on a whole long message (its other sentences dilute the score)
@@ -53,8 +53,9 @@ def _declared_verbatim(kb: KnowledgeBase, intent_id: str, text: str, best: str) 
 
 def not_held_first(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
     """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
-    key word of the question that the best answer never mentions: a named thing (a synonym group's word)
-    when it scores 40 or more, a plain word it declares among its keywords when it is also close to the best."""
+    key word of the question that the best answer never mentions: a named thing (a synonym group's word) it
+    declares among its keywords when it scores 40 or more, a plain word it declares when it is also close to
+    the best."""
     if not ranked or kb.intents[ranked[0].intent_id].fallback:
         return ranked
     named = {fold_kana(c) for _, c in analysis.synonyms_applied}
@@ -67,7 +68,7 @@ def not_held_first(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) 
             continue
         # what the honest intent is asked about, not a word its answer uses in passing (市区町村 in how the
         # survey is sent is no reason to refuse 「マニュアルを市町村に転送したい。どこからダウンロード？」)
-        if any(best.score - s.score <= (KEYWORD_MARGIN if _declares(kb, s.intent_id, k) else NAMED_MARGIN)
+        if any(best.score - s.score <= KEYWORD_MARGIN and _declares(kb, s.intent_id, k)
                and kb.matcher.asks_of(s.intent_id, k) and not kb.matcher.mentions(best.intent_id, k) for k in keys):
             return first(ranked, s.intent_id)
         if best.score - s.score <= DECLARED_MARGIN and (any(

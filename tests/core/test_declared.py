@@ -67,3 +67,11 @@ def test_a_word_of_another_sentence_does_not_veto_a_question_answered_clearly(re
                              "について、何年度分の配置を対象とした調査なのか確認させてください。庁内の予算編成スケジュールと"
                              "合わせる必要がありまして。よろしくお願いします。")
     assert not reply.fallback and "令和6年度" in reply.text
+
+
+def test_a_topic_a_not_held_reply_merely_names_puts_it_nowhere_first(repo_engine: Engine) -> None:
+    # the survey's "dates are not given" names the survey; what is asked here is who the coordinating bodies are
+    reply = ask(repo_engine, "お世話になっております。一般市の企画課の者です。配置要望調査の案内に出てくる「取りまとめ団体」"
+                             "とは、具体的にどこを指しているのでしょうか。うちは政令市ではないので、どこを通して要望すれば"
+                             "いいのか分からず困っています。")
+    assert not reply.fallback and "都道府県" in reply.text
