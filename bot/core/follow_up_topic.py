@@ -2,6 +2,7 @@
 question read with it (「令和元年度は？」 after a 令和5年度 answer, "MIC?" after MEXT's contact)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core import asked_kind
@@ -11,6 +12,11 @@ from bot.core.narrow import kind_of, label
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
+
+
+# the whole rather than the role just asked about: 「全部で何人？」, 「参加者全体は？」, "altogether"
+_WHOLE = re.compile(r"全部|全体|合計|総数|総計|トータル|すべて|全て|全員|全職種|(?<![a-z])(?:all|altogether|total|overall|"
+                    r"in all|whole)(?![a-z])")
 
 
 def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> str:
@@ -26,9 +32,11 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
             if fold_kana(canonical) in named and fold_kana(canonical) not in query.terms:
                 anchor = anchor.replace(canonical, " ")
     # what the conversation asked about stays asked about (「令和元年度は？」 after 「令和5年度のALTの人数」),
-    # unless the question names another of its kind (「CIRは？」)
+    # unless the question names another of its kind (「CIRは？」) or asks about the whole (「全体では？」)
     kinds = {kind_of(t) for t in named.intersection(query.terms)}
-    carried = [label(n) for n in context.names if kind_of(n) not in kinds and n not in query.terms]
+    in_anchor = kb.matcher.analyse(clean(anchor)).terms
+    carried = [] if _WHOLE.search(clean(text)) else [
+        label(n) for n in context.names if kind_of(n) not in kinds and n not in query.terms and n not in in_anchor]
     return " ".join([anchor, *carried, text])
 
 

@@ -32,8 +32,10 @@ from bot.core.narrow import label
 from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
-_YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^\d{4}年度?$")
-_ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?")
+_STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)
+# a year and its pieces as the analyser leaves them (「1987年から」: 1987年, 1987, 年)
+_YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
+_ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
 GapKind = Literal["year", "ranking", "opinion", "date", "detail"]
 
 
@@ -59,11 +61,26 @@ class Reading:
     latest: int | None = None
 
 
-def _without_years(analysis: Analysis) -> Analysis:
-    units = tuple(u for u in analysis.units if not _YEAR_WORD.match(u[0]))
+def _without_years(analysis: Analysis, only: frozenset[str] | None = None) -> Analysis:
+    """The question without its years (``only``: without these words of the question only)."""
+    dropped = (lambda w: bool(_YEAR_WORD.match(w))) if only is None else only.__contains__
+    units = tuple(u for u in analysis.units if not dropped(u[0]))
+    original = _ERA_YEAR.sub(" ", normalise(analysis.original)) if only is None else \
+        SINCE.sub(" ", normalise(analysis.original))
     return replace(analysis, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),
-                   synonyms_applied=tuple(s for s in analysis.synonyms_applied if not _YEAR_WORD.match(s[1])),
-                   original=_ERA_YEAR.sub(" ", normalise(analysis.original)))
+                   synonyms_applied=tuple(s for s in analysis.synonyms_applied if not dropped(s[1])), original=original)
+
+
+def _without_since(kb: KnowledgeBase, text: str, analysis: Analysis) -> Analysis | None:
+    """The question without the years it counts from (「1987年からの累計」: 1987年 is no word of what is asked),
+    or None when it names none."""
+    found = [m.group(0) for m in SINCE.finditer(text)]
+    if not found:
+        return None
+    years = [_STARTING_WORD.sub("", year).strip() for year in found]
+    years += [re.sub(r"(?:年度|年)$", "", year) for year in years]  # 1987年 and 1987, as the analyser may cut it
+    words = frozenset(years).union(w for year in years for w, _, _ in kb.matcher.analyse(year).units)
+    return _without_years(analysis, words)
 
 
 def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
@@ -83,9 +100,10 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         topic = kb.matcher.rank(analysis, vector=vector) if not ranked else ranked
         figures = [s.intent_id for s in topic if s.intent_id in kb.figure_years][:1]
         return Reading(ranked, Gap("year", held[-1] + 1, True, _related(topic, *figures)))
+    since = _without_since(kb, text, analysis) if ranked else None
+    if since is not None:  # 「令和5年度時点での1987年からの累計」: ranked without the year counted from
+        analysis, ranked = since, kb.matcher.rank(since, vector=vector) or ranked
     if not asked:
-        if ranked and SINCE.search(text):  # 「1987年からの累計」: the starting year is not what is asked
-            ranked = kb.matcher.rank(_without_years(analysis), vector=vector) or ranked
         if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
             return Reading(ranked, latest=held[-1])
         return Reading(ranked)

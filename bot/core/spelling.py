@@ -65,7 +65,7 @@ class Speller:
                 index.setdefault(key, set()).add(term)
         self._index = PackedMapping(index)  # key -> terms, sorted (arrays: ~20 MB less per worker at 10,000 intents)
         self._all = frozenset(fold_kana(w) for w in japanese | set(known) if len(w) >= 2)
-        self.english = tuple(sorted({w for w in english if len(w) >= MIN_EN_WORD}))  # not heard -> hard
+        self.english = tuple(sorted({w for w in english if len(w) >= MIN_EN_WORD - 1}))
         self._english_set = frozenset(self.english)
         self.abbreviations = frozenset(abbreviations)
 

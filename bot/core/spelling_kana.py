@@ -21,8 +21,11 @@ _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # a term typed in kana starts a stretch or follows a particle (ALTのにんようきかん); hiragana right after a kanji
 # or inside a word is an inflection (指している is not 指定, 忘れないように is not 内容)
 _PARTICLES = frozenset("のはがをにでともへや")
-# a word written with kanji and katakana only (契約, 事例集, 任用期間): no okurigana (下さい is grammar)
-_COMPOUND = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u30a0-\u30ff]+")
+# … and ends the stretch or comes before a particle, って or する (けいやくって, ていしゅつする): not 「し|てい|る」
+_AFTER = _PARTICLES | frozenset("っすしさ")
+# a noun written with kanji (and katakana) only, ending in a kanji (契約, 事例集, 取リマトメ団体): no okurigana,
+# so not a verb as the analyser lists it (話ス) nor grammar (下さい)
+_COMPOUND = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u30a0-\u30ff]*[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class KanaReadings:
@@ -52,7 +55,8 @@ class KanaReadings:
             starts = [k for k in range(len(kana)) if (k > 0 and run.group(0)[k - 1] in _PARTICLES)
                       or (k == 0 and (run.start() == 0 or not _KANJI.match(text[run.start() - 1])))]
             for size in range(min(len(kana), MAX_READING), MIN_READING - 1, -1):
-                for offset in (k for k in starts if k + size <= len(kana)):
+                for offset in (k for k in starts if k + size == len(kana)
+                               or k + size < len(kana) and run.group(0)[k + size] in _AFTER):
                     start, end = run.start() + offset, run.start() + offset + size
                     if any(start < e and s < end for s, e, _ in run_hits):
                         continue

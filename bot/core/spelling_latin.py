@@ -24,11 +24,18 @@ def english_slips(text: str, words: Sequence[str], word_set: frozenset[str],
             continue
         best = process.extractOne(word, words, scorer=OSA.distance, score_cutoff=1)
         # a slip rarely changes the first letter: "hosts" is another word, not "costs" (two first
-        # letters swapped is still a slip)
+        # letters swapped is still a slip); a word shorter than those corrected is reached only by a
+        # doubled letter ("rolle" is "role", "heard" is no "hard")
         if best is not None and abs(len(best[0]) - len(word)) <= 1 \
-                and (best[0][0] == word[0] or best[0][:2] == word[1::-1]):
+                and (best[0][0] == word[0] or best[0][:2] == word[1::-1]) \
+                and (len(best[0]) >= MIN_EN_WORD or _doubled(word, best[0])):
             hits.append((match.start(), match.end(), best[0]))
     return hits
+
+
+def _doubled(typed: str, word: str) -> bool:
+    """``typed`` is ``word`` with one of its letters doubled."""
+    return any(typed[i] == typed[i + 1] and typed[:i] + typed[i + 1:] == word for i in range(len(typed) - 1))
 
 
 def swapped_abbreviations(original: str, abbreviations: frozenset[str]) -> list[tuple[str, str]]:

@@ -13,9 +13,7 @@ import re
 from typing import Literal
 
 _ERAS = (("令和", 2018), ("平成", 1988), ("昭和", 1925))
-# a year: 2023年度, 1987年から (not a date 2023年7月, a count 2023人 or 2023か国)
-_GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)"
-                        r"(?:\s?(年度|年)(?![0-9])|(?![0-9人名円件か年]|,\d))")
+_GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9人名円件か年]|,\d)")
 _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?![0-9a-z])")
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
 # 「元年度 累計」: the present era's first (not 地元年度, H元年度 or JET元年度: the programme's first year)

@@ -177,3 +177,10 @@ def test_a_follow_up_naming_another_role_asks_about_that_role(repo_engine: Engin
 def test_a_follow_up_asking_what_a_not_held_reply_declares_gets_that_reply(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "JETプログラムの累計参加国数は？", "その数字は何年度時点？", "国別の人数の内訳は？")
     assert reply.fallback and reply.intent_id == "participants_by_country"
+
+
+@pytest.mark.parametrize("turns", [("ALTの人数は？", "じゃあ全部で何人？"),
+                                   ("How many ALTs are there?", "How many participants are there altogether?")])
+def test_a_follow_up_about_the_whole_drops_the_role_asked_before(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    text = plain_text(talk(repo_engine, *turns))
+    assert "468" in text and "5,355" in text  # every role's figures, not the ALT's again

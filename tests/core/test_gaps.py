@@ -83,7 +83,8 @@ def test_a_date_the_answer_does_not_give_is_said_to_be_missing(repo_engine: Engi
 
 @pytest.mark.parametrize("question", ["JETの参加者が1987年以来累計で何人いるのか知りたいです",
                                       "How many participants in total since 1987?", "1987年からの累計参加者数",
-                                      "JETが始まった1987年から今までに何人参加した？"])
+                                      "JETが始まった1987年から今までに何人参加した？",
+                                      "令和5年度時点での1987年からの累計参加者数（正確な数）"])
 def test_a_year_since_which_a_total_is_asked_is_no_year_asked(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert not reply.fallback and ("77,000" in reply.text or "77,172" in reply.text)  # the cumulative total
@@ -199,3 +200,9 @@ def test_a_year_held_as_a_total_only_is_said_to_lack_the_role_asked(repo_engine:
     assert reply.fallback and said in reply.text
     assert "size_2019" in [s.intent_id for s in reply.suggestions]  # the year's total offered
     assert "資料にある人数は" not in reply.text  # not "2019's figures are missing; we have 2019's figures"
+
+
+@pytest.mark.parametrize("question", ["2024年度から参加者は何人になりますか", "令和6年度から何人増やせる？"])
+def test_a_year_from_which_a_future_count_is_asked_is_the_year_asked(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and "令和6年度（2024年度）の数字や情報は" in reply.text

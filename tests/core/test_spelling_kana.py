@@ -9,7 +9,8 @@ from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
 READINGS = {"契約": "ケイヤク", "任用期間": "ニンヨウキカン", "事例集": "ジレイシュウ", "下さい": "クダサイ",
-            "人数": "ニンズウ", "以下": "イカ", "期間": "キカン", "機関": "キカン", "指定": "シテイ", "内容": "ナイヨウ"}
+            "人数": "ニンズウ", "以下": "イカ", "期間": "キカン", "機関": "キカン", "指定": "シテイ", "内容": "ナイヨウ",
+            "話ス": "ハナス"}
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +32,11 @@ def test_the_longest_word_wins_where_readings_overlap(readings: KanaReadings) ->
     "きかんはいつまで",    # 期間 or 機関: a reading shared by two words is no guide
     "いかのとおり",        # two kana are too often another word
     "教えてください",      # 下さい has okurigana: grammar, not a term
+    "ALTとはなすじかん",   # nor a verb as the analyser lists it (話ス)
     "ケイヤクの期間",      # katakana is left to the analyser
     "どこを指しているのか",  # hiragana right after a kanji is its inflection (している is not 指定)
     "わすれないように",      # nor inside a word (ないよう is not 内容)
+    "なにをしているの",      # nor one that goes on as a verb (してい|る is not 指定)
 ])
 def test_what_is_not_read_as_a_term(readings: KanaReadings, text: str) -> None:
     assert readings.find(text) == []

@@ -20,3 +20,9 @@ def test_another_first_letter_or_a_word_the_analyser_knows_is_no_slip() -> None:
 def test_an_abbreviation_with_two_letters_swapped() -> None:
     assert swapped_abbreviations("How many CRIs and ATLs? Ask MEXT", frozenset({"CIR", "ALT", "MEXT"})) == [
         ("cri", "cir"), ("atl", "alt")]
+
+
+def test_a_shorter_word_is_reached_only_by_a_doubled_letter() -> None:
+    words = ("hard", "role")
+    assert english_slips("the rolle of an alt", words, frozenset(words), lambda w: False) == [(4, 9, "role")]
+    assert english_slips("i heard about it", words, frozenset(words), lambda w: False) == []
