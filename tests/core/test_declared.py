@@ -30,9 +30,11 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
 
 
 def test_a_staff_members_career_or_successor_is_said_not_to_be_held(repo_engine: Engine) -> None:
-    for question in ("総務省の比護補佐はどんな経歴の方ですか？", "国際室の補佐は今も担当ですか？異動されていたら後任の方は？"):
+    for question in ("比護補佐の経歴は？", "国際室の補佐は今も担当ですか？異動されていたら後任の方は？"):
         reply = ask(repo_engine, question)
         assert reply.fallback and reply.intent_id == "staff_personal" and "経歴" in reply.text
+    # a participant's background is what the eligibility reply says is not held, not a staff member's
+    assert ask(repo_engine, "ALTの経歴（学歴）は問われますか").intent_id == "eligibility"
 
 
 @pytest.mark.parametrize(("message", "said"), [
