@@ -12,8 +12,8 @@ from bot.core.follow_up_topic import has_topic, with_topic
 from bot.core.follow_up_forms import source_of_it
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lost_in_narrowing, named_things,
-                              narrow, off_topic)
+from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lead_with, lost_in_narrowing,
+                              named_things, narrow, off_topic)
 from bot.core.declared import declared_asked
 from bot.core.gaps import Gap, find_gap
 from bot.core.reasons import only_why, topic_of_why
@@ -169,7 +169,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
                 return with_corrections(replace(gap_reply(kb, gap, query, language, reading.ranked), names=asked_of),
                                         understood.corrections)
-            reply = replace(reply, text=narrow(reply.text, text, asked, names),
+            reply = replace(reply, text=lead_with(narrow(reply.text, text, asked, names), text, asked, names),
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))

@@ -97,6 +97,24 @@ def narrow(text: str, question: str, asked: Iterable[str], names: Names, only: b
     return text
 
 
+def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> str:
+    """``text`` with the sentences about the one role a count question names first, line by line (「令和5年度の
+    CIRの人数」: the CIR's figure, then the year's total)."""
+    roles = {t for t in asked if kind_of(t) == "role"}
+    if len(roles) != 1 or not _COUNT.search(clean(question)):
+        return text
+    return "\n".join(_lead_with(line, roles, names) for line in text.split("\n"))
+
+
+def _lead_with(line: str, things: set[str], names: Names) -> str:
+    sentences = [s for s in _SENTENCE.split(line) if s]
+    about = [any(fold_kana(c) in things for _, c in names(s)) for s in sentences]
+    if not any(about) or all(about) or about[0]:
+        return line
+    ordered = [s.rstrip() for s, a in zip(sentences, about) if a] + [s.rstrip() for s, a in zip(sentences, about) if not a]
+    return "".join(s if s.endswith("。") or s is ordered[-1] else s + " " for s in ordered)
+
+
 # a word worth checking: English, or two or more characters with a kanji or three or more (not 国 inside 国家,
 # not うち of 「そのうち」)
 _WORD = re.compile(r"^[a-z]{2,}$|^(?=.*[\u3400-\u9fff]).{2,}$|^.{3,}$")

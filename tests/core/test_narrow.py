@@ -103,3 +103,10 @@ def test_a_figure_held_for_other_roles_only_is_said_not_to_be_held(repo_engine: 
 def test_the_new_participants_of_a_role_that_has_them_are_answered(repo_engine: Engine) -> None:
     reply = plain_text(answer(IncomingMessage("令和5年度のCIRの新規は何人？"), repo_engine.kb))
     assert "154" in reply and "1,837" not in reply
+
+
+@pytest.mark.parametrize(("question", "first"), [("令和5年度のCIRの人数は？", "CIR 468人"),
+                                                 ("How many CIRs were there in FY2023?", "CIR 468")])
+def test_a_count_asked_of_one_role_leads_with_that_roles_figure(repo_engine: Engine, question: str, first: str) -> None:
+    text = answer(IncomingMessage(question), repo_engine.kb).text
+    assert first in text.split("。")[0].split(". ")[0] and "5,831" in text  # the year's total follows as context
