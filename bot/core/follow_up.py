@@ -122,7 +122,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # -> why the casebook was made, 「何のための資料？」 -> the bot's sources) competes only as a close second
     # … and one that alone finds another office's (role's) intent is about the topic's office, however close
     if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it or near_elsewhere
-            or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)):
+            or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)
+            # the same topic read with the role the conversation asks about (「令和元年度は？」 after the CIR's count)
+            or (context.names and combined[0].intent_id == ranked[0].intent_id)):
         moved = combined if elsewhere or inside_it(text) else _moving_on(kb, context.intent_id, query, ranked,
                                                                               combined, threshold, not about_it)
         if asks_why(query):
