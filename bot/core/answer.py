@@ -145,6 +145,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        threshold, MARGIN)
+    read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)
     if query is understood.analysis and asks_the_pay_itself(text):  # 「ALTの給料は？」: how much it is
         asked = f"{asked} {AMOUNT_WORD}"
         query = kb.matcher.analyse(asked)
@@ -169,7 +170,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
                 return with_corrections(replace(gap_reply(kb, gap, query, language, reading.ranked), names=asked_of),
                                         understood.corrections)
-            reply = replace(reply, text=lead_with(narrow(reply.text, text, asked, names), text, asked, names),
+            reply = replace(reply, text=lead_with(narrow(reply.text, read, asked, names), read, asked, names),
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))

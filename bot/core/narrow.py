@@ -17,7 +17,7 @@ from bot.core.orthography import clean, fold_kana
 from bot.core.types import Contact
 
 _ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
-_COUNT = re.compile(r"何人|人数|何名|(?<![a-z])how many(?![a-z])", re.IGNORECASE)
+_COUNT = re.compile(r"何人|人数|者数|何名|(?<![a-z])(?:how many|headcount)(?![a-z])", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール"})  # what is asked of a contact (synonym groups' first words)
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "

@@ -185,3 +185,9 @@ def test_a_follow_up_asking_what_a_not_held_reply_declares_gets_that_reply(repo_
 def test_a_follow_up_about_the_whole_drops_the_role_asked_before(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     text = plain_text(talk(repo_engine, *turns))
     assert "468" in text and "5,355" in text  # every role's figures, not the ALT's again
+
+
+@pytest.mark.parametrize("turns", [("令和5年度のALTの人数は？", "CIRは？"), ("How many ALTs in 2023?", "And CIRs?")])
+def test_another_role_asked_after_a_count_gets_that_roles_count_first(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    text = talk(repo_engine, *turns).text
+    assert "468" in text.split("。")[0].split(". ")[0] and "5,355" not in text
