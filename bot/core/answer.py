@@ -9,7 +9,7 @@ from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context
 from bot.core.follow_up_topic import has_topic, with_topic
-from bot.core.follow_up_forms import source_of_it
+from bot.core.follow_up_forms import language_asked, source_of_it
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lead_with, lost_in_narrowing,
@@ -135,6 +135,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         context = None
     if not text.strip():
         return help_reply(kb, language)
+    switched = language_asked(text)
+    if switched is not None and has_topic(kb, context):  # "English please?": the last answer, in English
+        assert context is not None
+        return replace(intent_reply(kb, context.intent_id, switched), names=context.names)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)

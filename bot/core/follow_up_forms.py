@@ -72,3 +72,19 @@ _WHAT_IT_IS = re.compile(r"とは|って(?:何|なに|なん)|ってどんな|^(
 def asks_what_it_is(text: str) -> bool:
     """The question asks what something is (「SEAとは？」, "What is a CIR?")."""
     return bool(_WHAT_IT_IS.search(text.strip()))
+
+
+# 「英語でお願いします」, "Japanese please": the previous answer again, in the other language
+_IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:that|it|me that|me it) )?(?:in )?(english|japanese)"
+                          r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese)(?: please)?[.?!]*$|"
+                          r"^(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|教えて(?:ください)?|ください|頼む)?[。？?！!]?$",
+                          re.IGNORECASE)
+
+
+def language_asked(text: str) -> str | None:
+    """"English please?", 「日本語でお願いします」 right after an answer: ``"en"`` or ``"ja"``, else ``None``."""
+    match = _IN_LANGUAGE.match(text.strip())
+    if match is None:
+        return None
+    word = (match[1] or match[2] or match[3]).lower()
+    return "en" if word in ("english", "英語") else "ja"

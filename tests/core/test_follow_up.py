@@ -191,3 +191,9 @@ def test_a_follow_up_about_the_whole_drops_the_role_asked_before(repo_engine: En
 def test_another_role_asked_after_a_count_gets_that_roles_count_first(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     text = talk(repo_engine, *turns).text
     assert "468" in text.split("。")[0].split(". ")[0] and "5,355" not in text
+
+
+def test_the_other_language_asked_gets_the_last_answer_in_it(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "JET参加者の任用期間は？", "English please?")
+    assert reply.language == "en" and reply.intent_id == "contract_length" and "one year" in reply.text
+    assert talk(repo_engine, "What is a CIR?", "日本語でお願いします").text.startswith("CIR（国際交流員）は")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask
-from bot.core.follow_up_forms import asks_what_it_is, inside_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, inside_it, language_asked, source_of_it
 from bot.engine import Engine
 
 
@@ -69,3 +69,10 @@ def test_soko_de_as_a_conjunction_or_in_that_case_asks_nothing_inside_it(text: s
                                            ("CIRは？", False), ("What is the CIR's term of office in years?", False)])
 def test_a_question_asking_what_something_is(text: str, what: bool) -> None:
     assert asks_what_it_is(text) is what
+
+
+@pytest.mark.parametrize(("text", "language"), [("English please?", "en"), ("Can you say that in English?", "en"),
+                                                ("英語でお願いします", "en"), ("日本語で", "ja"), ("Japanese please", "ja"),
+                                                ("英語の名称は？", None), ("Is the casebook in English?", None)])
+def test_asking_for_the_other_language(text: str, language: str | None) -> None:
+    assert language_asked(text) == language
