@@ -15,7 +15,7 @@ from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
 
 # the whole rather than the role just asked about: 「全部で何人？」, 「参加者全体は？」, "altogether"
-_WHOLE = re.compile(r"全部|全体|合計|総数|総計|トータル|すべて|全て|全員|全職種|(?<![a-z])(?:all|altogether|total|overall|"
+_WHOLE = re.compile(r"全部|全体|合計|総数|総計|累計|通算|トータル|すべて|全て|全員|全職種|(?<![a-z])(?:all|altogether|total|overall|"
                     r"in all|whole)(?![a-z])")
 
 

@@ -180,6 +180,11 @@ def test_a_follow_up_asking_what_a_not_held_reply_declares_gets_that_reply(repo_
     assert reply.fallback and reply.intent_id == "participants_by_country"
 
 
+def test_the_cumulative_total_asked_after_a_roles_count_is_the_programmes(repo_engine: Engine) -> None:
+    text = plain_text(talk(repo_engine, "令和5年度のSEAの人数は？", "令和元年度は？", "累計は？"))
+    assert "70,661" in text or "77,172" in text
+
+
 @pytest.mark.parametrize("turns", [("ALTの人数は？", "じゃあ全部で何人？"),
                                    ("How many ALTs are there?", "How many participants are there altogether?")])
 def test_a_follow_up_about_the_whole_drops_the_role_asked_before(repo_engine: Engine, turns: tuple[str, ...]) -> None:
