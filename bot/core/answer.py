@@ -136,8 +136,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)
-    if switched is not None and has_topic(kb, context):  # "English please?": the last answer, in English
-        assert context is not None
+    if switched is not None and context is not None and has_topic(kb, context):  # "English please?": the last answer
         return replace(intent_reply(kb, context.intent_id, switched), names=context.names)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     threshold = threshold_for(text, parts)

@@ -22,8 +22,8 @@ KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
 # contact that the honest "personal numbers are not held" intent scores 31 points below it
 KEYWORD_MARGIN = 35.0
 MESSAGE_FLOOR = 30.0  # … read on a whole long message (its other sentences dilute the score)
-CLEARLY_ASKED = 65.0  # a reading this sure answers what is asked: another sentence's word does not veto it
 DECLARED_MARGIN = 12.0  # … a plain word it declares (not a synonym group's) is weaker evidence: it must also be this close
+CLEARLY_ASKED = 65.0  # a long message's reading this sure answers what is asked: another sentence's word does not veto it
 
 
 def missing_entity(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> bool:

@@ -33,10 +33,11 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
                 anchor = anchor.replace(canonical, " ")
     # what the conversation asked about stays asked about (「令和元年度は？」 after 「令和5年度のALTの人数」),
     # unless the question names another of its kind (「CIRは？」) or asks about the whole (「全体では？」)
+    if not context.names or _WHOLE.search(clean(text)):
+        return f"{anchor} {text}"
     kinds = {kind_of(t) for t in named.intersection(query.terms)}
     in_anchor = kb.matcher.analyse(clean(anchor)).terms
-    carried = [] if _WHOLE.search(clean(text)) else [
-        label(n) for n in context.names if kind_of(n) not in kinds and n not in query.terms and n not in in_anchor]
+    carried = [label(n) for n in context.names if kind_of(n) not in kinds and n not in query.terms and n not in in_anchor]
     return " ".join([anchor, *carried, text])
 
 

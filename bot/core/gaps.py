@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Callable, Literal
 
 import numpy as np
 
@@ -61,14 +61,16 @@ class Reading:
     latest: int | None = None
 
 
-def _without_years(analysis: Analysis, only: frozenset[str] | None = None) -> Analysis:
-    """The question without its years (``only``: without these words of the question only)."""
-    dropped = (lambda w: bool(_YEAR_WORD.match(w))) if only is None else only.__contains__
+def _without(analysis: Analysis, dropped: Callable[[str], bool], original: str) -> Analysis:
+    """The question without the words ``dropped`` tells, its text (for its sentence vector) ``original``."""
     units = tuple(u for u in analysis.units if not dropped(u[0]))
-    original = _ERA_YEAR.sub(" ", normalise(analysis.original)) if only is None else \
-        SINCE.sub(" ", normalise(analysis.original))
     return replace(analysis, units=units, terms=tuple(t for w, _, parts in units for t in (w, *parts)),
                    synonyms_applied=tuple(s for s in analysis.synonyms_applied if not dropped(s[1])), original=original)
+
+
+def _without_years(analysis: Analysis) -> Analysis:
+    """The question without its years."""
+    return _without(analysis, lambda w: bool(_YEAR_WORD.match(w)), _ERA_YEAR.sub(" ", normalise(analysis.original)))
 
 
 def _without_since(kb: KnowledgeBase, text: str, analysis: Analysis) -> Analysis | None:
@@ -80,7 +82,7 @@ def _without_since(kb: KnowledgeBase, text: str, analysis: Analysis) -> Analysis
     years = [_STARTING_WORD.sub("", year).strip() for year in found]
     years += [re.sub(r"(?:年度|年)$", "", year) for year in years]  # 1987年 and 1987, as the analyser may cut it
     words = frozenset(years).union(w for year in years for w, _, _ in kb.matcher.analyse(year).units)
-    return _without_years(analysis, words)
+    return _without(analysis, words.__contains__, SINCE.sub(" ", normalise(analysis.original)))
 
 
 def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:

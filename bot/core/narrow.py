@@ -112,7 +112,7 @@ def _lead_with(line: str, things: set[str], names: Names) -> str:
     if not any(about) or all(about) or about[0]:
         return line
     ordered = [s.rstrip() for s, a in zip(sentences, about) if a] + [s.rstrip() for s, a in zip(sentences, about) if not a]
-    return "".join(s if s.endswith("。") or s is ordered[-1] else s + " " for s in ordered)
+    return "".join(s if s.endswith("。") or i == len(ordered) - 1 else s + " " for i, s in enumerate(ordered))
 
 
 # a word worth checking: English, or two or more characters with a kanji or three or more (not 国 inside 国家,

@@ -152,8 +152,8 @@ class Speller:
         """
         folded = fold_kana(cleaned)
         typed_in_kana = [h for h in self.kana.find(cleaned) if not known(cleaned[h[0]:h[1]])] if self.kana else []
-        hits = sorted(self._japanese(cleaned, folded, reading, known) + english_slips(folded, self.english, self._english_set, known) + typed_in_kana,
-                      key=lambda h: (-(h[1] - h[0]), h[0]))
+        hits = sorted(self._japanese(cleaned, folded, reading, known) + typed_in_kana
+                      + english_slips(folded, self.english, self._english_set, known), key=lambda h: (-(h[1] - h[0]), h[0]))
         chosen: list[tuple[int, int, str]] = []
         for start, end, term in hits:
             if all(end <= s or start >= e for s, e, _ in chosen):
