@@ -12,7 +12,7 @@ from dataclasses import replace
 from bot.core.declared import declared_asked
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
-from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it, link_of_it, source_of_it
 from bot.core.follow_up_roles import reasons_of_another_role, same_for_another
 from bot.core.follow_up_topic import analyse_with_topic, has_topic
 from bot.core.matcher import Scored
@@ -89,7 +89,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query):
         return query, ranked, text  # 「国別の人数の内訳は？」 after the year's total: what is not held, said plainly
-    if source_of_it(text):  # the previous answer again, read with its topic: it shows its sources
+    # the previous answer again, read with its topic: it shows its sources (and its links)
+    if source_of_it(text) or (link_of_it(text) and kb.intents[context.intent_id].links):
         combined_text, combined_query = analyse_with_topic(kb, query, text, context)
         combined = kb.matcher.rank(combined_query)
         same = [s for s in combined if s.intent_id == context.intent_id]

@@ -64,6 +64,20 @@ def source_of_it(text: str) -> bool:
     return bool(_SOURCE_OF_IT.match(text.strip()) or _MORE_OF_IT.match(text.strip()))
 
 
+# 「どこでダウンロードできる？」, 「URLは？」, "Where can I download it?" right after an answer with links: those links
+# (a short question only: 「事例集はどこでダウンロードできる？」 names its own topic)
+_LINK_OF_IT = re.compile(r"^(?:それは|そちらは|その資料は|資料は)?(?:どこ|どちら)(?:で|から|に)(?:ダウンロード|入手|手に入|見られ|見れ|閲覧|読め)"
+                         r"[^？?。]{0,10}[？?。]?$|^(?:その|それの)?(?:url|urlアドレス|リンク|ダウンロード先|入手先|掲載先)"
+                         r"(?:は|を教えて(?:ください)?)?[？?。]?$|^(?:and )?(?:where )?(?:can|do) (?:i|we) (?:download|get|find|read) "
+                         r"(?:it|them|that|those|these)(?: online)?\??$|^(?:the |its )?(?:link|url|download link)s?\??$",
+                         re.IGNORECASE)
+
+
+def link_of_it(text: str) -> bool:
+    """The question asks where to get what was just answered (「どこでダウンロードできる？」, "Link?")."""
+    return bool(_LINK_OF_IT.match(text.strip()))
+
+
 # 「SEAとは？」, 「SEAって何？」, "What is a CIR?": what something is, a question complete on its own
 _WHAT_IT_IS = re.compile(r"とは|って(?:何|なに|なん)|ってどんな|^(?:and )?what (?:is|are)(?: an?| the)? \S+\?*$",
                          re.IGNORECASE)

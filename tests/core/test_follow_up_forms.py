@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask
-from bot.core.follow_up_forms import asks_what_it_is, inside_it, language_asked, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, inside_it, language_asked, link_of_it, source_of_it
+from bot.core.render import plain_text
 from bot.engine import Engine
 
 
@@ -46,6 +47,24 @@ def test_the_source_of_an_answer_is_that_answer_with_its_sources(repo_engine: En
     reply = ask(repo_engine, question, after("casebook_school_cases"))
     assert reply.intent_id == "casebook_school_cases"
     assert reply.source and "教育新聞" in reply.source
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("どこでダウンロードできる？", True), ("URLは？", True), ("リンクを教えてください", True),
+    ("Where can I download them?", True), ("Link?", True),
+    ("事例集はどこでダウンロードできる？", False), ("マニュアルのURLは？", False), ("Where can I get the CIR casebook?", False),
+])
+def test_a_question_asking_where_to_get_what_was_just_answered(text: str, link: bool) -> None:
+    assert link_of_it(text) is link
+
+
+@pytest.mark.parametrize(("question", "language"), [("どこでダウンロードできる？", "ja"), ("Where can I download them?", "en")])
+def test_where_to_download_after_the_list_of_materials_gives_their_links(
+        repo_engine: Engine, question: str, language: str) -> None:
+    # it got the ALT casebook's page: the list's materials are four, and the CIR casebook's link was wanted
+    reply = ask(repo_engine, question, after("references_list", language))
+    assert reply.intent_id == "references_list" and not reply.fallback
+    assert "nin-katsuyo-m" in plain_text(reply)
 
 
 @pytest.mark.parametrize("question", ["もう少し詳しく", "Tell me more"])
