@@ -147,7 +147,12 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading(ranked, Gap("ranking", related=_related(ranked)))
     if OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    ranked = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked))
+    promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked))
+    if promoted and ranked and promoted[0].intent_id != ranked[0].intent_id:
+        # what is not held, said plainly: not a year's figures instead (unless that year is what is lacking)
+        reading = _year_check(kb, text, analysis, promoted, vector)
+        return reading if reading.gap is not None else Reading(promoted)
+    ranked = promoted
     if (not ranked or not kb.intents[ranked[0].intent_id].fallback) and about_something_else(
             kb, message or text, own or analysis):
         return Reading([])  # an honest "not held" answer found is better than the plain apology

@@ -35,6 +35,8 @@ class KnowledgeBase:
     speller: Speller | None = None
     intent_years: dict[str, frozenset[int]] = field(default_factory=dict)  # years each answer names (if any)
     figure_years: dict[str, frozenset[int]] = field(default_factory=dict)  # intents giving head counts: for which fiscal years
+    # keywords that only honest "not held" intents use (住民税, 国別), and the intents declaring each
+    not_held_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -76,7 +78,18 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
                             for y in years_in(clean(sentence), fiscal_only=True))
                for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not intents[i].fallback}
     return KnowledgeBase(knowledge, matcher, intents, ComposedAnswers(knowledge, intents), topic_terms, time.time(),
-                         speller, years, figures)
+                         speller, years, figures, _not_held_words(knowledge, matcher))
+
+
+def _not_held_words(knowledge: Knowledge, matcher: Matcher) -> dict[str, frozenset[str]]:
+    """The keywords of ``fallback: true`` intents that no answering intent uses, each with the intents declaring it."""
+    honest = [i for i in knowledge.intents if i.fallback]
+    found: dict[str, set[str]] = {}
+    for intent in honest:
+        for word in {fold_kana(clean(k)) for k in intent.keywords}:
+            if 0 < matcher.mentioned_by(word) == sum(matcher.mentions(i.id, word) for i in honest):
+                found.setdefault(word, set()).add(intent.id)
+    return {word: frozenset(ids) for word, ids in found.items()}
 
 
 _ORGANISATION = re.compile(r"(?:省|庁|協会|委員会|室|局|交流員|助手)$")

@@ -88,12 +88,12 @@ class Matcher:
         self.fields = {"ex": _Field(self.ex_docs), "ans": _Field(self.ans_docs), "rd": _Field(self.rd_docs)}
         self.max_idf = math.log(1 + (len(items) + 0.5) / 0.5)
         self._mentions = documents_using(self.ex_docs, self.ans_docs)  # by term id of ``words``
-        self.named = frozenset(e for e in entities if 0 < self._mentioned(e) <= NAMED_SHARE * len(items))
-        self.entities = frozenset(e for e in self.named if self._mentioned(e) <= ENTITY_SHARE * len(items))
-        self.rivals = frozenset(e for e in self.named - self.entities if self._mentioned(e) <= RIVAL_SHARE * len(items))
+        self.named = frozenset(e for e in entities if 0 < self.mentioned_by(e) <= NAMED_SHARE * len(items))
+        self.entities = frozenset(e for e in self.named if self.mentioned_by(e) <= ENTITY_SHARE * len(items))
+        self.rivals = frozenset(e for e in self.named - self.entities if self.mentioned_by(e) <= RIVAL_SHARE * len(items))
         self._ranked: Memo[list[Scored]] = Memo(RANKINGS_KEPT)
 
-    def _mentioned(self, term: str) -> int:
+    def mentioned_by(self, term: str) -> int:
         """How many intents use ``term`` in their examples, keywords or answer."""
         tid = self.ex_docs.vocabulary.ids.get(term)
         return int(self._mentions[tid]) if tid is not None else 0
@@ -132,7 +132,7 @@ class Matcher:
 
     def share(self, term: str) -> float:
         """The share of intents whose examples, keywords or answer use ``term``."""
-        return self._mentioned(term) / max(len(self.ids), 1)
+        return self.mentioned_by(term) / max(len(self.ids), 1)
 
     def vocabulary(self) -> set[str]:
         """Every word an example, keyword or answer uses."""

@@ -29,6 +29,32 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     assert ask(repo_engine, "JETの参加者に年齢制限はありますか").intent_id == "eligibility"
 
 
+@pytest.mark.parametrize(("question", "honest"), [
+    ("令和5年度のALTのうち、アメリカ出身者は何人ですか。", "participants_by_country"),  # was the year's figures
+    ("令和5年度の国別の人数", "participants_by_country"),
+    ("ALTって1年目から住民税かかるんですか？", "working_conditions"),  # was the contract's term
+])
+def test_a_word_only_the_not_held_replies_use_gets_the_not_held_reply(
+        repo_engine: Engine, question: str, honest: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == honest
+    assert "5,355" not in reply.text and "任用期間は1年" not in reply.text
+
+
+def test_the_words_only_not_held_replies_use_are_the_keywords_they_declare(repo_engine: Engine) -> None:
+    words = repo_engine.kb.not_held_words
+    assert words["住民税"] == {"working_conditions"} and words["国別"] == {"participants_by_country"}
+    assert "電話" not in words  # the three offices' contacts give phone numbers
+    assert words["年齢"] == {"eligibility"} and "合意" not in words
+
+
+def test_a_long_messages_background_word_only_not_held_replies_use_does_not_refuse_it(repo_engine: Engine) -> None:
+    # 研修 (training, not held) is only what the casebook is for here: the question is the number of cases
+    reply = ask(repo_engine, "お世話になっております。県教育委員会の指導主事をしております渡辺です。今回作成されたJET-ALTの"
+                             "活動事例集について研修で取り上げたいのですが、事例は全部で何件掲載されているのでしょうか。")
+    assert not reply.fallback and "30" in reply.text
+
+
 def test_a_staff_members_career_or_successor_is_said_not_to_be_held(repo_engine: Engine) -> None:
     for question in ("比護補佐の経歴は？", "国際室の補佐は今も担当ですか？異動されていたら後任の方は？"):
         reply = ask(repo_engine, question)
