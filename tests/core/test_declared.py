@@ -55,6 +55,14 @@ def test_a_long_messages_background_word_only_not_held_replies_use_does_not_refu
     assert not reply.fallback and "30" in reply.text
 
 
+def test_how_renewal_is_decided_is_not_held_but_when_a_contract_can_run_five_years_is(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "5年まで延長できるかどうかの具体的な審査基準は？")
+    assert reply.fallback and reply.intent_id == "renewal_criteria_not_held" and "通算5年" in reply.text
+    reply = ask(repo_engine, "JET参加者の任用を5年まで延長できるのはどのような場合ですか。")
+    assert not reply.fallback and "優秀" in reply.text
+    assert ask(repo_engine, "地方財政措置の基準は？").intent_id != "renewal_criteria_not_held"
+
+
 def test_a_staff_members_career_or_successor_is_said_not_to_be_held(repo_engine: Engine) -> None:
     for question in ("比護補佐の経歴は？", "国際室の補佐は今も担当ですか？異動されていたら後任の方は？"):
         reply = ask(repo_engine, question)
