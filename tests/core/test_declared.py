@@ -33,6 +33,8 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     ("令和5年度のALTのうち、アメリカ出身者は何人ですか。", "participants_by_country"),  # was the year's figures
     ("令和5年度の国別の人数", "participants_by_country"),
     ("ALTって1年目から住民税かかるんですか？", "working_conditions"),  # was the contract's term
+    ("中国語や韓国語のALTもいますか？何人くらい？", "participants_by_country"),  # was the figures by role
+    ("CIRの都道府県別の配置人数の一覧はありますか？", "participants_by_country"),  # was how to start hiring
 ])
 def test_a_word_only_the_not_held_replies_use_gets_the_not_held_reply(
         repo_engine: Engine, question: str, honest: str) -> None:
