@@ -91,7 +91,9 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
     A long message is left to :func:`not_held_in_message`: its background's words are not what it asks."""
     if len(analysis.original) > SHORT_QUESTION:
         return ranked
-    declaring = {i for word in plain for i in kb.not_held_words.get(word, ())}
+    written = fold_kana(clean(analysis.original))
+    declaring = {i for word in plain for i in kb.not_held_words.get(word, ())} | {
+        i for phrase, ids in kb.not_held_phrases.items() if phrase in written for i in ids}
     if not declaring:
         return ranked
     found = next((s for s in kb.matcher.rank(analysis, limit=ONLY_NOT_HELD_RANKED)

@@ -35,8 +35,10 @@ class KnowledgeBase:
     speller: Speller | None = None
     intent_years: dict[str, frozenset[int]] = field(default_factory=dict)  # years each answer names (if any)
     figure_years: dict[str, frozenset[int]] = field(default_factory=dict)  # intents giving head counts: for which fiscal years
-    # keywords that only honest "not held" intents use (住民税, 国別), and the intents declaring each
+    # keywords that only honest "not held" intents use (住民税, 国別), and the intents declaring each; the
+    # compounds the analyser cuts (都道府県別) are found as written
     not_held_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    not_held_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -78,24 +80,33 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
                             for y in years_in(clean(sentence), fiscal_only=True))
                for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not intents[i].fallback}
     return KnowledgeBase(knowledge, matcher, intents, ComposedAnswers(knowledge, intents), topic_terms, time.time(),
-                         speller, years, figures, _not_held_words(knowledge, matcher))
+                         speller, years, figures, *_not_held_words(knowledge, matcher, items))
 
 
-def _not_held_words(knowledge: Knowledge, matcher: Matcher) -> dict[str, frozenset[str]]:
-    """The keywords of ``fallback: true`` intents that no answering intent uses, each with the intents declaring it."""
+def _not_held_words(knowledge: Knowledge, matcher: Matcher, items: list[IntentText]
+                    ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The keywords of ``fallback: true`` intents that no answering intent uses, each with the intents declaring
+    it: the words the matcher indexes, and the Japanese compounds it cuts (no answering intent writes them)."""
     honest = [i for i in knowledge.intents if i.fallback]
-    found: dict[str, set[str]] = {}
+    answers = {i.id for i in knowledge.intents if not i.fallback}
+    answering = [fold_kana(clean(" ".join((*t.examples, t.answer, *t.keywords)))) for t in items if t.intent_id in answers]
+    words: dict[str, set[str]] = {}
+    phrases: dict[str, set[str]] = {}
     for intent in honest:
         for word in {fold_kana(clean(k)) for k in intent.keywords}:
-            if 0 < matcher.mentioned_by(word) == sum(matcher.mentions(i.id, word) for i in honest):
-                found.setdefault(word, set()).add(intent.id)
-    return {word: frozenset(ids) for word, ids in found.items()}
+            used = matcher.mentioned_by(word)
+            if 0 < used == sum(matcher.mentions(i.id, word) for i in honest):
+                words.setdefault(word, set()).add(intent.id)
+            elif not used and len(word) >= MIN_PHRASE and not word.isascii() and not any(word in t for t in answering):
+                phrases.setdefault(word, set()).add(intent.id)
+    return ({w: frozenset(ids) for w, ids in words.items()}, {p: frozenset(ids) for p, ids in phrases.items()})
 
 
 _ORGANISATION = re.compile(r"(?:省|庁|協会|委員会|室|局|交流員|助手)$")
 # What a question asks for, as a synonym group's first word: a why-question wants an intent that gives reasons.
 # Not a topic: 「その理由は？」 after a CIR answer asks CIR's reasons (the topic stays).
 ASKED = frozenset({"理由"})
+MIN_PHRASE = 3  # characters of a compound keyword found as written
 _HEADCOUNT = re.compile(r"\d[\d,]*(?:人|か国)")
 
 

@@ -35,6 +35,7 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     ("ALTって1年目から住民税かかるんですか？", "working_conditions"),  # was the contract's term
     ("中国語や韓国語のALTもいますか？何人くらい？", "participants_by_country"),  # was the figures by role
     ("CIRの都道府県別の配置人数の一覧はありますか？", "participants_by_country"),  # was how to start hiring
+    ("令和5年度の都道府県別CIR人数の一覧がほしい", "participants_by_country"),  # was the year's figures
 ])
 def test_a_word_only_the_not_held_replies_use_gets_the_not_held_reply(
         repo_engine: Engine, question: str, honest: str) -> None:
@@ -48,6 +49,13 @@ def test_the_words_only_not_held_replies_use_are_the_keywords_they_declare(repo_
     assert words["住民税"] == {"working_conditions"} and words["国別"] == {"participants_by_country"}
     assert "電話" not in words  # the three offices' contacts give phone numbers
     assert words["年齢"] == {"eligibility"} and "合意" not in words
+    # a compound the analyser cuts in two (都道府県 + 別) is found as written
+    assert repo_engine.kb.not_held_phrases["都道府県別"] == {"participants_by_country"}
+
+
+def test_a_question_about_the_cases_counted_is_not_refused_for_naming_all_of_them(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "全事例のうち学校の事例は何件？")  # the full list is not held; the count of school cases is
+    assert not reply.fallback and "17" in reply.text
 
 
 def test_a_long_messages_background_word_only_not_held_replies_use_does_not_refuse_it(repo_engine: Engine) -> None:
