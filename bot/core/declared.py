@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from bot.core import focus
 from bot.core.analysis import Analysis
-from bot.core.knowledge_base import KnowledgeBase
+from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.orthography import clean, fold_kana
 
@@ -33,7 +33,7 @@ SHORT_QUESTION = 30
 
 def missing_entity(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> bool:
     """The question names a thing (ALT, SEA…) this intent never mentions."""
-    return any(not kb.matcher.mentions(intent_id, e) for e in kb.matcher.named.intersection(analysis.terms))
+    return any(not kb.matcher.mentions(intent_id, e) for e in (kb.matcher.named - ASKED).intersection(analysis.terms))
 
 
 def first(ranked: list[Scored], intent_id: str) -> list[Scored]:

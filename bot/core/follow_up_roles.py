@@ -13,7 +13,7 @@ from bot.core.follow_up_forms import asks_what_it_is
 from bot.core.follow_up_topic import analyse_with_topic
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import kind_of
+from bot.core.narrow import kind_of, label
 from bot.core.reasons import reasons_for_adopting
 from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
@@ -35,6 +35,22 @@ def reasons_of_another_role(kb: KnowledgeBase, query: Analysis, text: str,
     if not ASKED & before or not roles or roles <= before:
         return None
     why_text = f"{text} 理由"
+    why = kb.matcher.analyse(why_text)
+    found = reasons_for_adopting(kb, why)
+    if found is None:
+        return None
+    return why, [found] + [s for s in kb.matcher.rank(why) if s.intent_id != found.intent_id], why_text
+
+
+def reasons_of_the_role_asked(kb: KnowledgeBase, query: Analysis, text: str,
+                              context: Context) -> tuple[Analysis, list[Scored], str] | None:
+    """「その活用を勧めてる理由は？」 after the three roles' names, 「なぜ？」 after a role's head count, in a conversation
+    asking about one role (SEA): the reasons the notice gives for that role, not the answer just given again
+    (nor a head count of 'reasons' said not to be held)."""
+    roles = frozenset(n for n in context.names if kind_of(n) == "role")
+    if not roles or ASKED & kb.matcher.about(context.intent_id) or (kb.matcher.named - ASKED).intersection(query.terms):
+        return None
+    why_text = f"{' '.join(sorted(map(label, roles)))} {text}"
     why = kb.matcher.analyse(why_text)
     found = reasons_for_adopting(kb, why)
     if found is None:

@@ -22,7 +22,7 @@ from typing import Callable, Literal
 
 import numpy as np
 
-from bot.core.knowledge_base import KnowledgeBase
+from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.declared import first, missing_entity, not_held_first, not_held_in_message
 from bot.core.subjects import about_something_else
@@ -125,7 +125,8 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
                     return Reading(first(ranked or topic, intent_id))
                 lacking = lacking or intent_id
         if lacking is not None:
-            things = sorted(t for t in kb.matcher.named.intersection(analysis.terms) if not kb.matcher.mentions(lacking, t))
+            things = sorted(t for t in (kb.matcher.named - ASKED).intersection(analysis.terms)
+                            if not kb.matcher.mentions(lacking, t))
             return Reading(ranked, Gap("year", year, False, _related(topic, lacking), tuple(map(label, things))))
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),

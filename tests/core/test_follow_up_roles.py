@@ -67,3 +67,17 @@ def test_another_role_after_a_document_of_one_role_gets_that_roles_document(
         repo_engine: Engine, first: str, then: str, expected: str, not_expected: str) -> None:
     reply = talk(repo_engine, first, then)  # the title names its role through a word of its own (参考資料1)
     assert not reply.fallback and expected in plain_text(reply) and not_expected not in plain_text(reply)
+
+
+@pytest.mark.parametrize("first, then, intent", [
+    ("SEAって正式には何て言うの？", "その活用を勧めてる理由は？", "sea_role"),  # was how to use the casebook
+    ("SEAって正式には何て言うの？", "その理由は？", "sea_role"),  # was the three roles' names again
+    ("令和5年度のALTの人数は？", "なぜ？", "alt_why"),  # was 'the ALT's figures are not held' (they are)
+    ("令和5年度のCIRの人数は？", "その理由は？", "digiden_policy"),  # was 'the head count of 理由 is not held'
+    ("How many SEAs were there in FY2023?", "Why?", "sea_role"),
+])
+def test_why_after_an_answer_about_the_role_asked_gives_that_roles_reasons(
+        repo_engine: Engine, first: str, then: str, intent: str) -> None:
+    reply = talk(repo_engine, first, then)
+    assert reply.intent_id == intent and not reply.fallback
+    assert "理由の人数" not in reply.text
