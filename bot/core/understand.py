@@ -134,7 +134,9 @@ def _rank_focused(matcher: Matcher, text: str, answered: float | None, parts: fo
     matcher.prime([whole, *questions])
     vector = matcher.encode(whole)
     best = (whole, matcher.rank(whole, vector=vector), text, vector)
-    options = [best] if best[1] else []
+    # a message read with its greeting and self-introduction is no reading of it: 「県私学振興課です。…私立学校にも
+    # 関係があるのでしょうか」 found the prefecture's request, the office's 県 and 課 weighing like the question's words
+    options = [best] if best[1] and not parts.dropped else []
     tries = []
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))

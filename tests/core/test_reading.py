@@ -45,3 +45,10 @@ def test_a_contact_question_keeps_the_contact_though_the_card_never_names_the_ba
 def test_in_a_short_message_each_sentence_is_the_question(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("この文書は通知？事務連絡？"), repo_engine.kb)
     assert "事務連絡" in plain_text(reply)
+
+
+def test_the_writers_office_in_a_self_introduction_is_no_word_of_the_question(repo_engine: Engine) -> None:
+    # read with 「県私学振興課です」, the message found what prefectures are asked to do
+    reply = answer(IncomingMessage("お世話になっております。県私学振興課です。この通知は私立学校にも関係があるのでしょうか。"
+                                   "私学担当として何かすべきことはありますか。"), repo_engine.kb)
+    assert reply.intent_id == "private_schools" and "私立学校主管部局" in plain_text(reply)
