@@ -28,6 +28,11 @@ _INTRODUCTION = re.compile(
     # 「指導主事をしております渡辺です」: a name after what the writer humbly does (not 「検討しております段階です」,
     # nor 「SEAを活用している団体です」: who the writer's office is may name the topic); 「…を担当している者です」
     r"(?:ている|ておる)者です|ております(?!段階|状況|状態|予定|最中|次第|所存|団体|法人|自治体|組織|機関|部署)[\u4e00-\u9fff]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
+# "I'm a CIR and need to email MIC…", "I'm the ALT coordinator at Minami Town, and…": who writes, not what is asked
+# (the role named is the writer's, like the office of a Japanese self-introduction)
+_WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
+                         r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?"
+                         r"(?:,? and |[,;] ?|\. |\.?$)", re.IGNORECASE)
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか)[。.\s]*$")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
 _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて|"
@@ -82,7 +87,7 @@ def parts(text: str) -> MessageParts:
     kept: list[str] = []
     dropped = False
     for sentence in sentences(text):
-        rest = _GREETING.sub("", sentence)
+        rest = _WHO_WRITES.sub("", _GREETING.sub("", sentence))
         if rest != sentence:
             dropped = True
         if not rest or _is_introduction(rest):

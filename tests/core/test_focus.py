@@ -230,3 +230,19 @@ def test_a_question_naming_a_role_of_its_own_is_not_vetoed_by_the_roles_of_the_b
         "ですが、今回の通知ではSEAの活用についても触れられていると伺いました。なぜ今SEAの活用が勧められているのか、"
         "通知ではどう説明されていますか。"), repo_engine.kb)
     assert reply.intent_id == "sea_role" and "オリンピック" in reply.text
+
+
+def test_who_writes_in_english_is_a_self_introduction_and_what_follows_is_kept() -> None:
+    found = parts("I'm a CIR and need to email MIC about this notice. What address should I use?")
+    assert found.question == "What address should I use?" and found.background == "need to email MIC about this notice."
+    assert parts("I am an ALT. How long is the contract?").question == "How long is the contract?"
+    assert parts("I'm a teacher at a junior high school; can we get an ALT?").question == "can we get an ALT?"
+    # a sentence about the writer's interest, not who they are, stays
+    assert parts("I'm interested in the survey. When is it?").background == "I'm interested in the survey."
+
+
+def test_the_writers_role_does_not_pull_an_english_contact_question_away_from_the_office(repo_engine: Engine) -> None:
+    # read with "I'm a CIR", MIC's contact card (which names no CIR) was below the threshold: 'not sure'
+    reply = answer(IncomingMessage("I'm a CIR and need to email MIC about this notice. What address should I use?"),
+                   repo_engine.kb)
+    assert not reply.fallback and "kokusai@soumu.go.jp" in reply.text
