@@ -22,7 +22,7 @@ from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback
 from bot.core.analysis import Analysis
 from bot.core.orthography import MAX_CHARS, clean, is_english
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
-from bot.core.understand import sentences, understand
+from bot.core.understand import Understanding, sentences, understand
 
 __all__ = ["answer", "ranking", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
            "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT", "threshold_for"]
@@ -122,6 +122,16 @@ def prepare(messages: Sequence[IncomingMessage], kb: KnowledgeBase,
         matcher.prime(queries)
 
 
+def _corrected(text: str, understood: Understanding) -> str:
+    """The message with its slips corrected (「JETプログラムの創説は？」: 創設 is no subject the knowledge lacks)."""
+    if not understood.corrections:
+        return text
+    fixed = clean(text)
+    for correction in understood.corrections:
+        fixed = fixed.replace(correction.wrong, correction.right)
+    return fixed
+
+
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,
            now: float = 0.0) -> Reply:
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale)."""
@@ -159,7 +169,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)
     ranked = topic_of_why(kb, query, ranked, threshold, vector)
-    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, text)
+    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, _corrected(text, understood))
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

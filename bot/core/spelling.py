@@ -8,7 +8,7 @@ from a term the knowledge uses, and proposes that term instead:
 
 - Japanese: any stretch of 4 or more characters one insertion, deletion or substitution
   away from a known term (a deletion index makes this a few dictionary look-ups per
-  stretch); a 3-character term only when the slip keeps its reading (外務賞 -> 外務省);
+  stretch); a 2- or 3-character term only when the slip keeps its reading (外務賞 -> 外務省, 創説 -> 創設);
 - English: a word of 5 letters or more one edit (a swap counts as one) from a known word, its first
   letter kept (hosts is not costs);
 - an upper-case abbreviation with two neighbouring letters swapped (ATL -> ALT, CRIs -> CIRs).
@@ -29,7 +29,7 @@ from bot.core.spelling_kana import KanaReadings
 from bot.core.spelling_latin import ABBREVIATION, EN_WORD, MIN_EN_WORD, english_slips, swapped_abbreviations
 from bot.core.types import Correction
 
-MIN_TERM = 3          # shortest Japanese term corrected (with the same reading only)
+MIN_TERM = 2          # shortest Japanese term corrected (with the same reading only)
 FREE_TERM = 4         # from this length a one-character edit is enough
 MAX_TERM = 16
 # Hiragana breaks a stretch: particles and okurigana (の, は, づけ) are grammar, not slips in a term.
@@ -40,6 +40,15 @@ _DIGITS = re.compile(r"\d+")
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _same_sound(term: str, window: str, reading: Callable[[str], str]) -> bool:
+    """Whether a slip keeps the term's reading: the two read alike, or the one character changed reads like
+    the one it replaces (創説 for 創設: the analyser reads an unknown 創説 character by character)."""
+    if reading(term) == reading(window):
+        return True
+    changed = [(a, b) for a, b in zip(term, window) if a != b] if len(term) == len(window) else []
+    return len(changed) == 1 and reading(changed[0][0]) == reading(changed[0][1])
 
 
 def _extends(a: str, b: str) -> bool:
@@ -123,7 +132,7 @@ class Speller:
                     if all(covered[start:end]) or self._segments(window):
                         continue  # made of words the knowledge knows: nothing to correct
                     for term in sorted(self._candidates(window), key=lambda t: (-len(t), t)):
-                        if len(term) < FREE_TERM and reading(term) != reading(window):
+                        if len(term) < FREE_TERM and not _same_sound(term, window, reading):
                             continue
                         if _extends(term, window) and end < len(text.rstrip("?？。 ")):
                             continue  # 学校教育課 is 学校教育 plus a suffix; only a last word may be cut short

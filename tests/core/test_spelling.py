@@ -68,6 +68,21 @@ def test_the_reply_says_what_was_understood(repo_engine: Engine) -> None:
     assert [(c.wrong, c.right) for c in reply.corrections] == [("地方材政措置", "地方財政措置")]
 
 
+def test_a_two_character_term_with_a_kanji_that_reads_alike_is_corrected() -> None:
+    # the analyser reads an unknown 創説 kanji by kanji (ハジメセツ): the changed kanji reads like the one replaced
+    readings = {"創設": "ソウセツ", "創説": "ハジメセツ", "説": "セツ", "設": "セツ", "創立": "ソウリツ", "創": "ハジメ"}
+    speller = Speller(["創設"], [], [])
+    fixed, corrections = speller.correct("jetの創説はいつ", "JETの創説はいつ", lambda t: readings.get(t, t))
+    assert fixed == "jetの創設はいつ" and [c.right for c in corrections] == ["創設"]
+    assert speller.correct("創立はいつ", "創立はいつ", lambda t: readings.get(t, t))[1] == ()  # 立 reads otherwise
+
+
+def test_a_slipped_two_character_term_is_answered_not_taken_for_another_subject(repo_engine: Engine) -> None:
+    # 創説 looked like a subject the knowledge never uses: the plain apology, with score 0
+    reply = answer(IncomingMessage("JETプログラムの創説はいつですか"), repo_engine.kb)
+    assert not reply.fallback and "1987" in reply.text and reply.text.startswith("「創説」を「創設」として回答します。")
+
+
 def test_a_correctly_written_question_gets_no_note(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("地方財政措置ってどういう内容ですか"), repo_engine.kb)
     assert reply.intent_id == "local_finance" and not reply.corrections and "として回答" not in reply.text
