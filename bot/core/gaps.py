@@ -28,7 +28,7 @@ from bot.core.declared import first, missing_entity, not_held_first, not_held_in
 from bot.core.subjects import about_something_else
 from bot.core.analysis import Analysis
 from bot.core.years import normalise, relative_year, years_in
-from bot.core.narrow import label
+from bot.core.narrow import kind_of, label
 from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
@@ -36,6 +36,10 @@ _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?"
 # a year and its pieces as the analyser leaves them (「1987年から」: 1987年, 1987, 年)
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
+# a ranking among the roles (「一番多い職種」): what the figures by role answer
+_AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
+_BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
+BY_ROLE = "職種別の人数"
 GapKind = Literal["year", "ranking", "opinion", "date", "detail"]
 
 
@@ -83,6 +87,16 @@ def _without_since(kb: KnowledgeBase, text: str, analysis: Analysis) -> Analysis
     years += [re.sub(r"(?:年度|年)$", "", year) for year in years]  # 1987年 and 1987, as the analyser may cut it
     words = frozenset(years).union(w for year in years for w, _, _ in kb.matcher.analyse(year).units)
     return _without(analysis, words.__contains__, SINCE.sub(" ", normalise(analysis.original)))
+
+
+def _ranking_of_the_roles(kb: KnowledgeBase, text: str, analysis: Analysis) -> list[Scored]:
+    """「一番多い職種は？」, "Which role has the most participants?": the roles are compared by the figures held for
+    each (the figures by role, ranked first), not a ranking the knowledge lacks; [] for any other ranking."""
+    roles = {t for t in kb.matcher.named.intersection(analysis.terms) if kind_of(t) == "role" and t != "jet"}
+    if not (_AMONG_ROLES.search(text) or len(roles) >= 2) or not _BY_NUMBER.search(text) or OPINION.search(text):
+        return []  # 「ALT、CIR、SEAのうちどれが一番おすすめ？」 asks for advice
+    ranked = kb.matcher.rank(kb.matcher.analyse(f"{text} {BY_ROLE}"))
+    return ranked if ranked and ranked[0].intent_id in kb.figure_years else []
 
 
 def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
@@ -145,7 +159,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
     ``message``: the message as written (else ``text``)."""
     if RANKING.search(text):
-        return Reading(ranked, Gap("ranking", related=_related(ranked)))
+        by_role = _ranking_of_the_roles(kb, text, analysis)
+        return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
     if OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
     promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked))
