@@ -14,6 +14,7 @@ from bot.core.analysis import Analysis
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.orthography import clean, fold_kana
+from bot.core.subjects import head_of
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
 KEY_SHARE = 0.3  # … a key word that specific (JET, used everywhere, is not)
@@ -27,7 +28,7 @@ CLEARLY_ASKED = 65.0  # a long message's reading this sure answers what is asked
 # a key word only "not held" intents use puts the one declaring it first (within this many of the ranking,
 # at this score or more) in a question this short (characters): 「R5 ALT 住民税」, not a LINE message's background
 ONLY_NOT_HELD_RANKED = 30
-ONLY_NOT_HELD_FLOOR = 15.0
+ONLY_NOT_HELD_FLOOR = 10.0
 SHORT_QUESTION = 30
 
 
@@ -80,18 +81,25 @@ def not_held_first(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) 
                 _declares(kb, s.intent_id, w) and not kb.matcher.mentions(best.intent_id, w) for w in plain)
                 or _declared_verbatim(kb, s.intent_id, analysis.original, best.intent_id)):
             return first(ranked, s.intent_id)
-    return _known_only_as_not_held(kb, analysis, ranked, plain)
+    return _known_only_as_not_held(kb, analysis, ranked, plain | named)
 
 
 def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored], plain: set[str]
                             ) -> list[Scored]:
-    """A short question's key word that only honest "not held" intents use, one of them declaring it (住民税,
-    国別, アメリカ): what is asked is what the knowledge says it lacks, however far below the topic the
-    intent ranks (「令和5年度のALTのうち、アメリカ出身者は何人？」 scores the year's figures 31 points above it).
-    A long message is left to :func:`not_held_in_message`: its background's words are not what it asks."""
+    """A short question about the figures (head counts are held by year and role only) asking for a detail that
+    only honest "not held" intents name (国別, アメリカ出身, 年齢, 都道府県別, 住民税): the one declaring it,
+    however far below the year's figures it ranks (「令和5年度のALTのうち、アメリカ出身者は何人？」: 31 points).
+    Not for a question on another topic, which may use such a word in passing (「研修で事例集を使いたい」,
+    「要望調査に応募するには？」), nor a long message (:func:`not_held_in_message` reads those)."""
     if len(analysis.original) > SHORT_QUESTION:
         return ranked
-    written = fold_kana(clean(analysis.original))
+    if ranked[0].intent_id not in kb.figure_years:  # … or what a 「XのYは？」 asks about X is such words (住所)
+        asked = head_of(analysis.original)  # (not 「CIRの翻訳業務について」: translation work, not a translation)
+        head = {w for w, _, _ in kb.matcher.analyse(asked).units} if asked else set()
+        plain = head if head and head <= kb.not_held_words.keys() else set()
+        written = fold_kana(clean(asked or ""))
+    else:
+        written = fold_kana(clean(analysis.original))
     declaring = {i for word in plain for i in kb.not_held_words.get(word, ())} | {
         i for phrase, ids in kb.not_held_phrases.items() if phrase in written for i in ids}
     if not declaring:

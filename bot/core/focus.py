@@ -66,6 +66,9 @@ class MessageParts:
     # other readings of what is asked, (question, background, alone): an earlier question sentence, or
     # the question sentence's last clause (never alone: "…文部科学省に相談したいのですが、連絡先は？")
     alternatives: tuple[tuple[str, str, bool], ...] = ()
+    # the message as written is a reading too: no greeting or Japanese self-introduction was dropped (an
+    # English one names the writer's role, which may be what is asked)
+    read_whole: bool = True
 
     @property
     def text(self) -> str:
@@ -85,13 +88,17 @@ def _is_introduction(sentence: str) -> bool:
 def parts(text: str) -> MessageParts:
     """Drop greetings and self-introductions; the last question sentence is the question."""
     kept: list[str] = []
-    dropped = False
+    dropped = polite = False
     for sentence in sentences(text):
-        rest = _WHO_WRITES.sub("", _GREETING.sub("", sentence))
+        rest = _GREETING.sub("", sentence)
         if rest != sentence:
-            dropped = True
+            dropped = polite = True
+        # the whole message stays a reading: the writer's role may be what the question is about
+        # ("I'm a CIR and I was wondering whether I can extend to five years.")
+        if (who := _WHO_WRITES.sub("", rest)) != rest:
+            rest, dropped = who, True
         if not rest or _is_introduction(rest):
-            dropped = dropped or bool(rest)
+            dropped = polite = dropped or bool(rest)
             continue
         kept.append(rest)
     if not kept:
@@ -115,4 +122,4 @@ def parts(text: str) -> MessageParts:
     clauses = _CLAUSE.split(kept[asked])
     if len(clauses) > 1 and len(clauses[-1]) >= 4:
         alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))
-    return MessageParts(kept[asked], background, dropped, tuple(alternatives))
+    return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite)

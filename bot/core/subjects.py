@@ -31,12 +31,18 @@ def _english(kb: KnowledgeBase, analysis: Analysis) -> bool:
     return bool(known and unknown) and sum(map(weight, unknown)) >= sum(map(weight, known))
 
 
+def head_of(text: str) -> str | None:
+    """The Y of a short 「XのYは？」, 「XのYを教えて」 (what is asked about X), if the question has that form."""
+    found = _HEAD.search(text) if len(text) <= SHORT else None
+    return None if found is None or _HIRAGANA.fullmatch(found.group(1)) else found.group(1)
+
+
 def _japanese(kb: KnowledgeBase, text: str) -> bool:
     """The Y of a short 「XのYは？」 is a word (not a kana particle like ほう) the knowledge never uses."""
-    found = _HEAD.search(text) if len(text) <= SHORT else None
-    if found is None or _HIRAGANA.fullmatch(found.group(1)) or _AMOUNT.search(found.group(1)):
+    asked = head_of(text)
+    if asked is None or _AMOUNT.search(asked):
         return False
-    head = kb.matcher.analyse(found.group(1))
+    head = kb.matcher.analyse(asked)
     # a compound of known words (契約更新: 契約 + 更新) is no new subject
     known = [kb.matcher.knows(w) or (bool(parts) and all(map(kb.matcher.knows, parts))) for w, _, parts in head.units]
     return bool(head.units) and not head.synonyms_applied and not any(known)

@@ -136,7 +136,7 @@ def _rank_focused(matcher: Matcher, text: str, answered: float | None, parts: fo
     best = (whole, matcher.rank(whole, vector=vector), text, vector)
     # a message read with its greeting and self-introduction is no reading of it: 「県私学振興課です。…私立学校にも
     # 関係があるのでしょうか」 found the prefecture's request, the office's 県 and 課 weighing like the question's words
-    options = [best] if best[1] and not parts.dropped else []
+    options = [best] if best[1] and parts.read_whole else []
     tries = []
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))

@@ -239,6 +239,9 @@ def test_who_writes_in_english_is_a_self_introduction_and_what_follows_is_kept()
     assert parts("I'm a teacher at a junior high school; can we get an ALT?").question == "can we get an ALT?"
     # a sentence about the writer's interest, not who they are, stays
     assert parts("I'm interested in the survey. When is it?").background == "I'm interested in the survey."
+    # the message as written stays a reading (the role may be what is asked: "I'm a CIR… can I extend?"); a
+    # Japanese greeting or self-introduction is never part of one
+    assert found.read_whole and not parts("お世話になっております。県私学振興課です。私立学校も対象ですか。").read_whole
 
 
 def test_the_writers_role_does_not_pull_an_english_contact_question_away_from_the_office(repo_engine: Engine) -> None:
