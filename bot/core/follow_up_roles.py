@@ -20,6 +20,9 @@ from bot.core.orthography import clean, fold_kana
 from bot.core.types import Context
 
 
+_ROLES = ("alt", "cir", "sea")
+
+
 def _only_named(kb: KnowledgeBase, query: Analysis) -> frozenset[str]:
     """The roles (offices) a follow-up names when it names nothing else (「CIRは？」), else none."""
     named = (kb.matcher.named - ASKED).intersection(query.terms)
@@ -49,6 +52,11 @@ def reasons_of_the_role_asked(kb: KnowledgeBase, query: Analysis, text: str,
     (nor a head count of 'reasons' said not to be held)."""
     roles = frozenset(n for n in context.names if kind_of(n) == "role")
     if not roles or ASKED & kb.matcher.about(context.intent_id) or (kb.matcher.named - ASKED).intersection(query.terms):
+        return None
+    # an answer about the roles themselves (their figures, their names), not a topic of its own: 「その理由は？」
+    # after 「CIRの任期は？」 asks why the term is what it is, not why CIRs are recommended
+    answer = kb.answers[context.intent_id]["ja"].text.lower()
+    if len({r for r in _ROLES if r in answer}) < 2:
         return None
     why_text = f"{' '.join(sorted(map(label, roles)))} {text}"
     why = kb.matcher.analyse(why_text)

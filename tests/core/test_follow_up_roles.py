@@ -81,3 +81,9 @@ def test_why_after_an_answer_about_the_role_asked_gives_that_roles_reasons(
     reply = talk(repo_engine, first, then)
     assert reply.intent_id == intent and not reply.fallback
     assert "理由の人数" not in reply.text
+
+
+def test_why_after_a_topic_of_its_own_is_not_the_roles_reasons(repo_engine: Engine) -> None:
+    # 「その理由は？」 after the CIR's term asks why the term is what it is: it got why CIRs are recommended
+    reply = talk(repo_engine, "CIRの任期は？", "その理由は？")
+    assert reply.intent_id != "digiden_policy" and "デジタル田園都市" not in reply.text
