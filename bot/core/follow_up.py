@@ -30,6 +30,15 @@ NEW_ASPECT = 0.3
 NEW_ASPECT_MARGIN = 25.0
 
 
+DOWNLOAD = "ダウンロード"  # the synonym group of getting a document (入手, download…)
+LIST_OF_LINKS = 3
+
+
+def _a_document(kb: KnowledgeBase, intent_id: str) -> bool:
+    """The intent is about a document (its examples ask where to get it) or lists several with their links."""
+    return kb.matcher.asks_of(intent_id, DOWNLOAD) or len(kb.intents[intent_id].links) >= LIST_OF_LINKS
+
+
 def sure(ranked: list[Scored], threshold: float) -> bool:
     """The best intent scores at least ``threshold``."""
     return bool(ranked) and ranked[0].score >= threshold
@@ -89,8 +98,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query):
         return query, ranked, text  # 「国別の人数の内訳は？」 after the year's total: what is not held, said plainly
-    # the previous answer again, read with its topic: it shows its sources (and its links)
-    if source_of_it(text) or (link_of_it(text) and kb.intents[context.intent_id].links):
+    # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list
+    # of them; after another topic, where to see "it" is the document it comes from: 参考資料2 after local finance)
+    if source_of_it(text) or (link_of_it(text) and _a_document(kb, context.intent_id)):
         combined_text, combined_query = analyse_with_topic(kb, query, text, context)
         combined = kb.matcher.rank(combined_query)
         same = [s for s in combined if s.intent_id == context.intent_id]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from asking import after, ask
+from asking import after, ask, talk
 from bot.core.follow_up_forms import asks_what_it_is, inside_it, language_asked, link_of_it, source_of_it
 from bot.core.render import plain_text
 from bot.engine import Engine
@@ -65,6 +65,16 @@ def test_where_to_download_after_the_list_of_materials_gives_their_links(
     reply = ask(repo_engine, question, after("references_list", language))
     assert reply.intent_id == "references_list" and not reply.fallback
     assert "nin-katsuyo-m" in plain_text(reply)
+
+
+@pytest.mark.parametrize(("first", "then", "document"), [
+    ("地方財政措置について教えて", "どこで見られる？", "ref2_local_finance"),  # the paper local finance comes from
+    ("学校の事例は？", "どこで見られる？", "casebook_what"),  # the cases are in the casebook
+    ("JET活用マニュアルとは", "資料はどこでダウンロードできる？", "ref3_manual"),  # a document: its own link
+])
+def test_where_to_see_it_after_a_topic_is_the_document_it_comes_from(
+        repo_engine: Engine, first: str, then: str, document: str) -> None:
+    assert talk(repo_engine, first, then).intent_id == document
 
 
 @pytest.mark.parametrize("question", ["もう少し詳しく", "Tell me more"])
