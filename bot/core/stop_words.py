@@ -52,5 +52,6 @@ look looking help us our we'd i'd i'm it's what's where's who's how's there's th
 can't cannot may might must shall would've should've one ones thing things way ways really much many
 well either even already still ever question questions general generally usually typically normally
 exactly actually basically mainly
-""".split())
+isn aren wasn weren don doesn didn hasn haven hadn won wouldn shouldn couldn mustn mightn needn shan
+""".split())  # the second-last line: "shouldn't" is read as shouldn + t
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})

@@ -27,3 +27,16 @@ def test_in_terms_of_size_gets_the_notices_words_for_the_programmes_size(repo_en
     reply = ask(repo_engine, "いつもお世話になっております。○○市秘書課の長谷川です。市長挨拶の原稿にJETプログラムのことを"
                              "入れたいのですが、通知ではJETプログラムが規模の点でどんなプログラムだと紹介されていますか。")
     assert not reply.fallback and "世界最大規模" in reply.text
+
+
+@pytest.mark.parametrize(("question", "not_a_word"), [
+    ("Why shouldn't the cost be a burden?", "shouldn"), ("It isn't clear", "isn"), ("We don't know", "don"),
+])
+def test_an_english_negation_is_no_word_of_the_question(question: str, not_a_word: str) -> None:
+    assert not_a_word not in Analyzer([]).analyse(question).terms
+
+
+def test_why_the_cost_should_not_burden_a_small_town_is_the_local_finance_measures(repo_engine: Engine) -> None:
+    # 'shouldn' counted as a word the knowledge never uses: the question scored 40, 'not sure'
+    reply = ask(repo_engine, "Why shouldn't the cost of hiring JET participants be a big burden for a small town?")
+    assert reply.intent_id == "local_finance" and not reply.fallback
