@@ -13,7 +13,8 @@ from bot.core.declared import declared_asked
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it, link_of_it, source_of_it
-from bot.core.follow_up_roles import reasons_of_another_role, reasons_of_the_role_asked, same_for_another
+from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
+    same_for_another
 from bot.core.follow_up_topic import analyse_with_topic, has_topic
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
@@ -108,7 +109,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
             return combined_query, [replace(same[0], score=max(same[0].score, threshold))] + \
                 [s for s in combined if s is not same[0]], combined_text
     swapped = reasons_of_another_role(kb, query, text, context) or reasons_of_the_role_asked(kb, query, text, context) \
-        or same_for_another(kb, query, text, context, threshold)
+        or count_of_the_role_asked(kb, query, text, context) or same_for_another(kb, query, text, context, threshold)
     if swapped is not None:
         return swapped
     about_it = asks_about_it(kb, query, text)

@@ -10,7 +10,8 @@ import re
 from collections import defaultdict
 
 from bot.core.follow_up_forms import asks_what_it_is
-from bot.core.follow_up_topic import analyse_with_topic
+from bot.core.follow_up_topic import analyse_with_topic, roles_carried
+from bot.core.gap_patterns import FIGURE
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of, label
@@ -64,6 +65,19 @@ def reasons_of_the_role_asked(kb: KnowledgeBase, query: Analysis, text: str,
     if found is None:
         return None
     return why, [found] + [s for s in kb.matcher.rank(why) if s.intent_id != found.intent_id], why_text
+
+
+def count_of_the_role_asked(kb: KnowledgeBase, query: Analysis, text: str,
+                            context: Context) -> tuple[Analysis, list[Scored], str] | None:
+    """「何人いるの？」, "How many were there in 2023?" after what an SEA is: the SEA's head count, the
+    conversation's role carried into a count question that names none (not the programme's total)."""
+    roles = roles_carried(kb, query, text, context)
+    if not roles or not FIGURE.search(clean(text).lower()):
+        return None
+    carried = f"{' '.join(roles)} {text}"
+    read = kb.matcher.analyse(carried)
+    ranked = kb.matcher.rank(read)
+    return (read, ranked, carried) if ranked and ranked[0].intent_id in kb.figure_years else None
 
 
 def same_for_another(kb: KnowledgeBase, query: Analysis, text: str, context: Context,

@@ -41,6 +41,14 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
     return " ".join([anchor, *carried, text])
 
 
+def roles_carried(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> list[str]:
+    """The roles the conversation asked about that a follow-up naming none keeps asking about (as shown: SEA),
+    unless it asks about the whole (「全体では？」)."""
+    if _WHOLE.search(clean(text)) or {kind_of(t) for t in (kb.matcher.named - ASKED).intersection(query.terms)} & {"role"}:
+        return []
+    return [label(n) for n in context.names if kind_of(n) == "role"]
+
+
 def analyse_with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> tuple[str, Analysis]:
     """:func:`with_topic`'s text and its analysis, which asks for the kind of answer the question itself asks
     (a date, a party, a count: :mod:`bot.core.asked_kind`), not the topic's title."""

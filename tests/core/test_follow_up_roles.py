@@ -87,3 +87,18 @@ def test_why_after_a_topic_of_its_own_is_not_the_roles_reasons(repo_engine: Engi
     # 「その理由は？」 after the CIR's term asks why the term is what it is: it got why CIRs are recommended
     reply = talk(repo_engine, "CIRの任期は？", "その理由は？")
     assert reply.intent_id != "digiden_policy" and "デジタル田園都市" not in reply.text
+
+
+@pytest.mark.parametrize("first, then, said", [
+    ("SEAとは", "何人いるの？", "SEA 8人"),  # was every role's count
+    ("SEAとは", "令和5年度は何人？", "SEA 8人"),  # was the programme's total first
+    ("What is an SEA?", "How many were there in 2023?", "SEA 8 people"),
+])
+def test_a_count_after_what_a_role_is_is_that_roles_count(repo_engine: Engine, first: str, then: str, said: str) -> None:
+    reply = talk(repo_engine, first, then)
+    assert not reply.fallback and said in reply.text.split("。")[0] + reply.text.split(". ")[0]
+
+
+def test_the_whole_after_a_roles_count_is_every_roles_count_again(repo_engine: Engine) -> None:
+    text = talk(repo_engine, "SEAとは", "何人いるの？", "全体では？").text
+    assert "ALT 5,355人" in text and "SEA 8人" in text
