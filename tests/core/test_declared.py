@@ -136,3 +136,11 @@ def test_a_topic_a_not_held_reply_merely_names_puts_it_nowhere_first(repo_engine
                              "とは、具体的にどこを指しているのでしょうか。うちは政令市ではないので、どこを通して要望すれば"
                              "いいのか分からず困っています。")
     assert not reply.fallback and "都道府県" in reply.text
+
+
+def test_what_a_role_stands_for_in_english_is_no_question_about_an_english_version(repo_engine: Engine) -> None:
+    # 'English' was a word only the casebook's 'no English version' reply declared: a two-sentence message
+    # was refused with it; the English names say 'English' too now
+    reply = ask(repo_engine, "Hi, I'm the new CIR coordinator at city hall. What does CIR officially stand for in English?")
+    assert reply.intent_id == "english_names" and "Coordinator for International Relations" in reply.text
+    assert ask(repo_engine, "Is the casebook available in English?").intent_id == "casebook_details_not_held"
