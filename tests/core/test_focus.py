@@ -249,3 +249,9 @@ def test_the_writers_role_does_not_pull_an_english_contact_question_away_from_th
     reply = answer(IncomingMessage("I'm a CIR and need to email MIC about this notice. What address should I use?"),
                    repo_engine.kb)
     assert not reply.fallback and "kokusai@soumu.go.jp" in reply.text
+
+
+def test_what_the_notice_says_asked_after_tte_is_the_question_before_it() -> None:
+    found = parts("ALTを増やしたほうがいい理由って通知にはなんて書いてあります？議会で説明しないといけなくて")
+    assert found.question == "ALTを増やしたほうがいい理由？"
+    assert parts("SEAの役割って通知ではどう書かれてる？").question == "SEAの役割？"
