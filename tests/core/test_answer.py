@@ -148,3 +148,4 @@ def test_a_long_line_message_whose_background_dilutes_its_question_is_still_answ
         "その表現を教えていただけますか。"), repo_engine.kb)
     assert 45 <= reply.score < 50, "below the threshold of a short question"
     assert reply.kind == "answer" and "世界最大規模" in reply.text
+

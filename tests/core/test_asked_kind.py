@@ -1,6 +1,8 @@
 """The kind of thing a question asks for (a date, a party, a count) orders two near-tied topics."""
 from __future__ import annotations
 
+import pytest
+
 from asking import after, ask
 from bot.core.asked_kind import KIND_PENALTY, kinds, penalties, weigh
 from bot.engine import Engine
@@ -57,3 +59,9 @@ def test_a_phone_number_asked_beside_an_offices_work_gets_that_offices_contact(r
     reply = ask(repo_engine, "お世話になっております。○○市国際課の担当です。海外での募集や選考の流れについて外務省に"
                              "問い合わせたいのですが、担当部署と電話番号を教えてください。")
     assert reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text
+
+
+@pytest.mark.parametrize("question", ["この通知ってそもそも誰あてですか？うち町の教委なんですけど関係あります？", "この通知は誰宛てですか"])
+def test_whom_the_notice_is_written_to_is_not_who_wrote_it(repo_engine: Engine, question: str) -> None:
+    # 誰 was read as 'who': the issuing ministries, or 'not sure'
+    assert ask(repo_engine, question).intent_id == "notice_addressees"
