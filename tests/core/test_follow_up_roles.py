@@ -102,3 +102,9 @@ def test_a_count_after_what_a_role_is_is_that_roles_count(repo_engine: Engine, f
 def test_the_whole_after_a_roles_count_is_every_roles_count_again(repo_engine: Engine) -> None:
     text = talk(repo_engine, "SEAとは", "何人いるの？", "全体では？").text
     assert "ALT 5,355人" in text and "SEA 8人" in text
+
+
+def test_what_if_especially_excellent_after_the_term_is_the_term_again(repo_engine: Engine) -> None:
+    # the term says up to five years for those judged especially excellent: not 'how that is judged is not held'
+    reply = talk(repo_engine, "任期は？", "特に優秀だと？")
+    assert not reply.fallback and "通算5年" in reply.text
