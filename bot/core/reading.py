@@ -23,6 +23,10 @@ LONG = 20  # characters: in a shorter message every sentence is the question (�
 # the synonym group of "whom to ask": the background then says what about, which no contact card mentions
 CONTACT = fold_kana("問い合わせ")
 
+# who writes (「市教委の村上です。…研修会で使いたい」, "I need to explain it to our board of education"): named in a
+# background it says who asks, not what about
+WRITERS = frozenset({"教育委員会"})
+
 Reading = tuple[Analysis, list[Scored]]  # what was ranked, and its ranking (never empty)
 
 
@@ -31,7 +35,7 @@ def topic(matcher: Matcher, message: Sequence[Analysis]) -> dict[str, float]:
     its topic (rarity × how much it counts)."""
     weights: dict[str, float] = {}
     for word, factor, _ in (unit for analysis in message for unit in analysis.units):
-        if not word.isdigit() and matcher.knows(word):
+        if not word.isdigit() and matcher.knows(word) and word not in WRITERS:
             weights[word] = max(weights.get(word, 0.0), matcher.term_weight(word) * factor)
     return weights
 

@@ -97,8 +97,6 @@ def sentences(matcher: Matcher, text: str) -> list[Analysis]:
     return [whole, *questions]
 
 
-# who writes (「市教委の村上です。…研修会で使いたい」): named in a background it says who asks, not what about
-WRITERS = frozenset({"教育委員会"})
 
 
 def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
@@ -109,7 +107,7 @@ def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -
     kinds = {kind_of(t) for t in matcher.named.intersection(question.terms)}
     if "office" in kinds:
         return set()
-    return {term for term in matcher.named.intersection(background.terms) - set(question.terms) - WRITERS
+    return {term for term in matcher.named.intersection(background.terms) - set(question.terms) - reading.WRITERS
             if term not in said and not ("role" in kinds and kind_of(term) == "role")}
 
 

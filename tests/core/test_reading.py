@@ -52,3 +52,10 @@ def test_the_writers_office_in_a_self_introduction_is_no_word_of_the_question(re
     reply = answer(IncomingMessage("お世話になっております。県私学振興課です。この通知は私立学校にも関係があるのでしょうか。"
                                    "私学担当として何かすべきことはありますか。"), repo_engine.kb)
     assert reply.intent_id == "private_schools" and "私立学校主管部局" in plain_text(reply)
+
+
+def test_the_writers_board_of_education_in_a_purpose_sentence_is_not_what_is_asked(repo_engine: Engine) -> None:
+    # the reading without 'board of education' left out the writer's own office and lost to the boards' request
+    reply = answer(IncomingMessage("Why is the government pushing for more ALTs in schools? "
+                                   "I need to explain it to our board of education."), repo_engine.kb)
+    assert reply.intent_id == "alt_why" and not reply.fallback

@@ -34,6 +34,12 @@ def test_a_why_question_naming_a_role_gets_that_roles_reasons_not_the_notices_su
     assert "Tokyo Olympic" in reply.text
 
 
+@pytest.mark.parametrize("question", ["Why is the government pushing for more ALTs in schools?", "なぜ学校にALTをもっと入れるべきなの？"])
+def test_why_more_of_a_role_in_schools_is_that_roles_reasons(repo_engine: Engine, question: str) -> None:
+    # pushing / more / schools kept the question from reading as 'why adopt ALTs': digiden policy, or 'not sure'
+    assert ask(repo_engine, question).intent_id == "alt_why"
+
+
 @pytest.mark.parametrize("question", ["Why?", "なぜ？", "理由は？"])
 def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(repo_engine: Engine,
                                                                             question: str) -> None:
