@@ -91,25 +91,28 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
     however far below the year's figures it ranks (「令和5年度のALTのうち、アメリカ出身者は何人？」: 31 points).
     Not for a question on another topic, which may use such a word in passing (「研修で事例集を使いたい」,
     「要望調査に応募するには？」), nor a long message (:func:`not_held_in_message` reads those)."""
-    if len(analysis.original) > SHORT_QUESTION:
-        return ranked
+    if len(analysis.original) > SHORT_QUESTION or not (declaring := _declaring(kb, plain, analysis.original)):
+        return ranked  # (most questions: no such word, and no second analysis below)
     if ranked[0].intent_id not in kb.figure_years:  # … or what a 「XのYは？」 asks about X is such words (住所)
         asked = head_of(analysis.original)  # (not 「CIRの翻訳業務について」: translation work, not a translation)
         head = {w for w, _, _ in kb.matcher.analyse(asked).units} if asked else set()
-        plain = head if head and head <= kb.not_held_words.keys() else set()
-        written = fold_kana(clean(asked or ""))
-    else:
-        written = fold_kana(clean(analysis.original))
-    declaring = {i for word in plain for i in kb.not_held_words.get(word, ())} | {
-        i for phrase, ids in kb.not_held_phrases.items() if phrase in written for i in ids}
-    if not declaring:
-        return ranked
+        declaring = _declaring(kb, head if head and head <= kb.not_held_words.keys() else set(), asked or "")
+        if not declaring:
+            return ranked
     found = next((s for s in kb.matcher.rank(analysis, limit=ONLY_NOT_HELD_RANKED)
                   if s.intent_id in declaring and s.score >= ONLY_NOT_HELD_FLOOR), None)
     if found is not None:  # as sure as the reading was: the question's other words find its topic
         return [replace(found, score=max(found.score, ranked[0].score)),
                 *(r for r in ranked if r.intent_id != found.intent_id)]
     return ranked
+
+
+def _declaring(kb: KnowledgeBase, words: set[str], text: str) -> set[str]:
+    """The honest "not held" intents declaring one of ``words`` (or a compound written in ``text``) that only
+    such intents use."""
+    written = fold_kana(clean(text))
+    return {i for word in words for i in kb.not_held_words.get(word, ())} | {
+        i for phrase, ids in kb.not_held_phrases.items() if phrase in written for i in ids}
 
 
 def not_held_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -> list[Scored]:
