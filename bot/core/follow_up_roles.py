@@ -38,7 +38,11 @@ def reasons_of_another_role(kb: KnowledgeBase, query: Analysis, text: str,
     roles = _only_named(kb, query)
     if not ASKED & before or not roles or roles <= before:
         return None
-    why_text = f"{text} 理由"
+    return _reasons_read_as(kb, f"{text} 理由")
+
+
+def _reasons_read_as(kb: KnowledgeBase, why_text: str) -> tuple[Analysis, list[Scored], str] | None:
+    """``why_text`` read as a why-question about adopting the role it names: that role's reasons first."""
     why = kb.matcher.analyse(why_text)
     found = reasons_for_adopting(kb, why)
     if found is None:
@@ -59,12 +63,7 @@ def reasons_of_the_role_asked(kb: KnowledgeBase, query: Analysis, text: str,
     answer = kb.answers[context.intent_id]["ja"].text.lower()
     if len({r for r in _ROLES if r in answer}) < 2:
         return None
-    why_text = f"{' '.join(sorted(map(label, roles)))} {text}"
-    why = kb.matcher.analyse(why_text)
-    found = reasons_for_adopting(kb, why)
-    if found is None:
-        return None
-    return why, [found] + [s for s in kb.matcher.rank(why) if s.intent_id != found.intent_id], why_text
+    return _reasons_read_as(kb, f"{' '.join(sorted(map(label, roles)))} {text}")
 
 
 def count_of_the_role_asked(kb: KnowledgeBase, query: Analysis, text: str,
