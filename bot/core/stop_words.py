@@ -53,5 +53,5 @@ can't cannot may might must shall would've should've one ones thing things way w
 well either even already still ever question questions general generally usually typically normally
 exactly actually basically mainly
 isn aren wasn weren don doesn didn hasn haven hadn won wouldn shouldn couldn mustn mightn needn shan
-""".split())  # the second-last line: "shouldn't" is read as shouldn + t
+""".split())  # the last line: the analyser reads "shouldn't" as shouldn + t
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})

@@ -97,8 +97,6 @@ def sentences(matcher: Matcher, text: str) -> list[Analysis]:
     return [whole, *questions]
 
 
-
-
 def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
     """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not
     (none when the question sentence names a ministry of its own: 「…CIRは総務省と聞いておりますが…。外務省の
