@@ -16,6 +16,7 @@ LONG_VOWELS = re.compile(r"[ー〜～\-‐−–—―]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 NON_WORD = re.compile(r"[^\w\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+_CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u277f](?=([\u2460-\u2473\u24ea\u2776-\u277f])?)")  # ①…⑳, ⓪, ❶…❿
 ASCII_WORD = re.compile(r"^[a-z0-9.@_+-]+$")
 KANA_ONLY = re.compile(r"[\u3040-\u30ff\s]+")
 
@@ -33,6 +34,8 @@ def fold_kana(text: str) -> str:
 def clean(text: str) -> str:
     """NFKC, lower case, no control characters or lone surrogates, single spaces, at most 5,000 characters."""
     text = _SURROGATES.sub("", text[: MAX_CHARS * 2])
+    # Two list markers are two numbers: NFKC alone makes 「①②」 the number 12 (「参考資料②」 stays 参考資料2).
+    text = _CIRCLED.sub(lambda m: str(int(unicodedata.numeric(m.group()[0]))) + (" " if m.group(1) else ""), text)
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text).lower()
     return " ".join(text.split())[:MAX_CHARS]

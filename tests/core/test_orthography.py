@@ -14,6 +14,12 @@ def test_clean_strips_controls_and_caps_length() -> None:
     assert len(clean("あ" * 6000)) == 5000
 
 
+def test_circled_list_markers_are_words_of_their_own_not_one_number() -> None:
+    assert clean("事例集 ①②内訳") == "事例集 1 2内訳"  # NFKC alone reads 「①②」 as 12
+    assert clean("参考資料②の中身") == "参考資料2の中身"
+    assert clean("❶と❷") == "1と2"
+
+
 def test_language_detection() -> None:
     assert is_english("Who should I call at MIC?")
     assert not is_english("MICの電話番号")
