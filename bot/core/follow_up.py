@@ -95,19 +95,18 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
+    # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list
+    # of them; after another topic, where to see "it" is the document it comes from: 参考資料2 after local finance).
+    # Before "what is …?": "What is the source?" asks where the answer just given comes from.
+    if source_of_it(text) or (link_of_it(text) and _a_document(kb, context.intent_id)):
+        combined_text, combined_query = analyse_with_topic(kb, query, text, context)
+        same = [s for s in kb.matcher.rank(combined_query) if s.intent_id == context.intent_id]
+        if same:  # asked of the answer just given, and of nothing else: no other topic is offered
+            return combined_query, [replace(same[0], score=max(same[0].score, threshold))], combined_text
     if asks_what_it_is(text) and sure(ranked, threshold):  # 「SEAとは？」 after anything: what SEAs are
         return query, ranked, text
     if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query):
         return query, ranked, text  # 「国別の人数の内訳は？」 after the year's total: what is not held, said plainly
-    # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list
-    # of them; after another topic, where to see "it" is the document it comes from: 参考資料2 after local finance)
-    if source_of_it(text) or (link_of_it(text) and _a_document(kb, context.intent_id)):
-        combined_text, combined_query = analyse_with_topic(kb, query, text, context)
-        combined = kb.matcher.rank(combined_query)
-        same = [s for s in combined if s.intent_id == context.intent_id]
-        if same:  # asked of the answer just given: as sure as that answer was
-            return combined_query, [replace(same[0], score=max(same[0].score, threshold))] + \
-                [s for s in combined if s is not same[0]], combined_text
     swapped = reasons_of_another_role(kb, query, text, context) or reasons_of_the_role_asked(kb, query, text, context) \
         or count_of_the_role_asked(kb, query, text, context) or same_for_another(kb, query, text, context, threshold)
     if swapped is not None:

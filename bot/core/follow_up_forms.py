@@ -46,9 +46,12 @@ def inside_it(text: str) -> bool:
 
 # 「その根拠は？」, 「出典は？」, "Source?" right after an answer: where that answer comes from (its sources), not the
 # bot's own sources and not a why-question (a short question only: 「ALT配置の根拠は？」 has its own topic)
-_SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:根拠|出典|ソース|情報源|出どころ|出所)(?:は|って)?(?:何|なに|どこ)?"
-                           r"(?:ですか|でしょうか)?[？?。]?$|^(?:and )?(?:the |its |your )?(?:source|sources)"
-                           r"(?: for (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$",
+_SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|回答|答え|内容|数字|数値|データ)の)?"
+                           r"(?:根拠|出典|ソース|情報源|出どころ|出所)(?:は|って)?(?:何|なに|どこ)?"
+                           r"(?:ですか|でしょうか)?[？?。]?$|^(?:それ|それって|それは|その情報は)?どこに(?:書いて|載って)"
+                           r"(?:ある|あります|いる|います)(?:の|か)?[？?。]?$"
+                           r"|^(?:and )?(?:what(?:'s| is| are) )?(?:the |its |your )?(?:source|sources)"
+                           r"(?: (?:for|of) (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$",
                            re.IGNORECASE)
 
 

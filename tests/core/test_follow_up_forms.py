@@ -35,17 +35,20 @@ def test_a_question_asking_inside_the_document_just_answered(text: str, inside: 
 
 @pytest.mark.parametrize(("text", "source"), [
     ("その根拠は？", True), ("出典は？", True), ("Source?", True), ("Where's that from?", True),
+    ("その情報の出典は？", True), ("それってどこに書いてあるの？", True), ("What is the source?", True),
     ("ALT配置の根拠は？", False), ("その理由は？", False), ("What are your sources for the figures?", False),
+    ("事例集はどこに載っていますか？", False),
 ])
 def test_a_question_asking_where_the_answer_comes_from(text: str, source: bool) -> None:
     assert source_of_it(text) is source
 
 
-@pytest.mark.parametrize("question", ["その根拠は？", "Source?"])
+@pytest.mark.parametrize("question", ["その根拠は？", "Source?", "その情報の出典は？", "What is the source?"])
 def test_the_source_of_an_answer_is_that_answer_with_its_sources(repo_engine: Engine, question: str) -> None:
-    # 「その根拠は？」 after the school cases read 根拠 as a why-word and got how to use the casebook
+    # 「その根拠は？」 after the school cases read 根拠 as a why-word and got how to use the casebook;
+    # "What is the source?" read as "what is X?" and got the bot's own sources
     reply = ask(repo_engine, question, after("casebook_school_cases"))
-    assert reply.intent_id == "casebook_school_cases"
+    assert reply.intent_id == "casebook_school_cases" and reply.kind == "answer"
     assert reply.source and "教育新聞" in reply.source
 
 
