@@ -1,0 +1,32 @@
+"""A near tie between two intents that one overview lists among its follow-ups is answered with the overview.
+
+「電話番号は？」 names no office: MOFA's, MIC's and MEXT's contacts score alike, and the best of them by a point
+is no answer to the question; the list of all three (whose follow-ups they are) is. The question must name
+nothing that tells the two apart (「外務省の電話番号」 is MOFA's); two intents told apart by no named thing (the
+figures of two years) are no siblings of this kind."""
+from __future__ import annotations
+
+from bot.core import asked_kind
+from bot.core.analysis import Analysis
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.narrow import kind_of
+
+
+def overview_of_a_tie(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, message: str, margin: float
+                      ) -> str | None:
+    """The answered overview (not an honest "not held" intent) of the two best answered intents when both are
+    within ``margin`` of the best, each is about an office the other is not, and neither the question
+    (``query``, as read) nor the whole ``message`` names one of those, nor asks which office it is; else None."""
+    answered = [s for s in ranked if not kb.intents[s.intent_id].fallback][:2]
+    if len(answered) < 2 or ranked[0].score - answered[1].score >= margin:
+        return None
+    pair = {s.intent_id for s in answered}
+    first, second = ({t for t in kb.matcher.about(i) if kind_of(t) == "office"} for i in pair)
+    if not (first - second and second - first) or "party" in asked_kind.asked(query):
+        return None  # ("Which ministry handles funding?": one of the two is the answer)
+    named = kb.matcher.named.intersection(query.terms) | kb.matcher.named.intersection(kb.matcher.analyse(message).terms)
+    if named & (first ^ second):  # (「…外務省にも確認したい…。担当の窓口と電話番号を」: MOFA's)
+        return None
+    overviews = [i for i, intent in kb.intents.items() if not intent.fallback and pair <= set(intent.follow_ups)]
+    return overviews[0] if len(overviews) == 1 else None

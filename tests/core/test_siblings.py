@@ -1,0 +1,33 @@
+"""A contact question naming no office gets all three offices, not the one that scored a point higher."""
+from __future__ import annotations
+
+import pytest
+
+from asking import ask
+from bot.core.render import plain_text
+from bot.engine import Engine
+
+PHONES = ("03-5253-5527", "03-5501-8143", "03-6734-3480")
+
+
+@pytest.mark.parametrize("question", ["電話番号は？", "電話番号を教えて", "What's the phone number?"])
+def test_a_phone_number_asked_of_no_office_gets_the_three_offices(repo_engine: Engine, question: str) -> None:
+    # it gave MOFA's (or MIC's) number, a point above the others, as if that office had been asked
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "contact_list" and reply.kind == "answer"
+    assert all(phone in plain_text(reply) for phone in PHONES)
+
+
+@pytest.mark.parametrize(("question", "office"), [
+    ("外務省の電話番号", "contact_mofa"),
+    ("お世話になっております。市国際交流課の吉田です。海外でのJET参加者の募集や選考について外務省にも確認したいことが"
+     "あります。担当の窓口と電話番号をご教示ください。", "contact_mofa"),  # the office named in the background
+])
+def test_an_office_named_anywhere_in_the_message_keeps_its_own_contact(repo_engine: Engine, question: str,
+                                                                       office: str) -> None:
+    assert ask(repo_engine, question).intent_id == office
+
+
+def test_which_office_asked_is_not_answered_with_all_three(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "JETの財政面を所管している省はどこですか")
+    assert reply.intent_id != "contact_list" and "総務省" in reply.text
