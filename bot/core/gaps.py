@@ -38,7 +38,7 @@ _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
 # a ranking among the roles (「一番多い職種」): what the figures by role answer
 _AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
-_BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
+_BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|least|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
 BY_ROLE = "職種別の人数"
 GapKind = Literal["year", "ranking", "opinion", "date", "detail"]
 

@@ -51,6 +51,21 @@ def test_staff_are_given_as_printed_with_a_note(repo_engine: Engine) -> None:
     assert "03-5501-8143" in plain_text(reply)
 
 
+def test_staff_asked_of_no_office_are_all_given_as_printed_with_what_is_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "担当者の名前を教えて")
+    assert all(name in reply.text for name in ("比護補佐", "濱尾補佐", "澤浦補佐"))
+    assert "フルネーム" in reply.text and "人事異動" in reply.text
+
+
+@pytest.mark.parametrize(("question", "office", "name"), [
+    ("MEXT担当 名前だけ", "contact_mext", "澤浦補佐"),  # 名前: the names printed, not a full name
+    ("総務省の担当者の氏名", "contact_mic", "比護補佐"),
+])
+def test_the_staff_of_one_office_asked_by_name(repo_engine: Engine, question: str, office: str, name: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == office and name in reply.text
+
+
 def test_routing_of_topics_to_offices_is_labelled_as_guidance(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "内容によって問い合わせ先は違いますか")
     assert reply.intent_id == "contact_list"
@@ -151,6 +166,9 @@ def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answe
 @pytest.mark.parametrize(("question", "expected"), [
     ("Is there a collection of examples for CIRs as well, not just ALTs?", "nin-katsuyo-m"),  # the CIR casebook
     ("Which government policy document mentions making more use of CIRs?", "デジタル田園都市国家構想基本方針"),
+    ("How long can a JET participant stay on the programme at most?", "5 years"),  # "at most": a limit, no ranking
+    ("How are JET participants' salaries paid for? Does the town cover it all?", "local finance measures"),
+    ("Any concrete examples?", "柏崎"),  # a case as an example (the place names stay in Japanese)
 ])
 def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
@@ -191,10 +209,20 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("具体的にどこの自治体の事例がある？", "立山"),
     ("通算何年ALTとして働ける？", "5年"),  # 通算 of a term of office is no cumulative head count
     ("for example, how many ALTs are there?", "5,355"),  # "for example" is a way of asking, not a case
+    ("じぇっとの参加国いくつ", "78か国"),  # how many countries, not the numbers by country
+    ("事例集 ①② 内訳", "30事例"),  # the notice's list markers, not the number 12
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
     assert not reply.fallback and expected in plain_text(reply)
+
+
+@pytest.mark.parametrize("question", ["ALTの授業での活用について国に相談するならどこですか？",  # 相談するなら: who to ask
+                                      "地方財政措置について相談するならどこ？"])
+def test_asking_where_to_consult_gets_the_contact_points(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "contact_list" and not reply.fallback
+    assert all(phone in plain_text(reply) for phone in ("03-5253-5527", "03-5501-8143", "03-6734-3480"))
 
 
 def test_a_contact_question_naming_one_office_gets_that_office_only(repo_engine: Engine) -> None:
