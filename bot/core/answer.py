@@ -13,7 +13,7 @@ from bot.core.follow_up_forms import language_asked, source_of_it
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lead_with, lost_in_narrowing,
-                              named_things, narrow, off_topic)
+                              missing_field, named_things, narrow, off_topic)
 from bot.core.declared import declared_asked
 from bot.core.gaps import Gap, find_gap
 from bot.core.reasons import only_why, topic_of_why
@@ -87,6 +87,9 @@ def _held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set
     """A head count asked of one named role that the answer gives only for the others (「SEAの新規は？」: the
     answer counts new participants for ALT and CIR): the thing asked is not held, whether or not the reply
     would have been narrowed to that role."""
+    lacking = missing_field(reply.contacts, text, asked, reply.language)  # 「外務省のメールアドレスは？」: only a phone
+    if lacking is not None:
+        return Gap("field", related=(reply.intent_id,), detail=lacking)
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
     if thing is None or reply.intent_id not in kb.figure_years:
         return None

@@ -149,6 +149,30 @@ def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[s
                  if (c.phone if keep == "電話" else c.email) else c for c in contacts)
 
 
+_FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メール": {"ja": "メールアドレス", "en": "e-mail address"}}
+
+
+# 「載っていますか」, "Is there an e-mail address…? If not, …": whether it is given, which "no, only a phone" answers
+_WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょうか)|(?:あり|ござい)ます(?:か|でしょうか)|ある(?:の|か)|"
+                      r"(?<![a-z])(?:is there|are there|if not|do(?:es)? (?:they|it|the notice|mofa) (?:have|give|list))(?![a-z])")
+
+
+def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str
+                  ) -> tuple[str, str] | None:
+    """(the office, the attribute) when a question asks for one attribute of a contact (「外務省のメールアドレスは？」)
+    and no contact card of the answer has it: the thing asked is not held, only the office's other details. Not
+    when it asks whether the notice gives it (「…アドレスは載っていますか」): "no, only a phone" answers that."""
+    wanted = ATTRIBUTES.intersection(asked)
+    cards = list(contacts)
+    if len(wanted) != 1 or not cards or _WHETHER.search(clean(question)):
+        return None
+    field = next(iter(wanted))
+    if any(c.phone if field == "電話" else c.email for c in cards):
+        return None
+    office = cards[0].name if language == "ja" else (cards[0].name_en or cards[0].name)
+    return office, _FIELD_LABELS[field][language]
+
+
 def off_topic(label_names: Iterable[str], asked_names: Iterable[str], answer: str) -> bool:
     """A suggestion naming a place neither the question (which names one) nor the answer names: after
     「新潟県の事例は？」 (answered with 柏崎市), 「立山町の事例」 is another place's, not a related question."""

@@ -153,9 +153,9 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         note, links = _figures_note(kb, language)
         if note:
             lines.append(note)
-    elif gap.kind == "detail" and gap.detail:
+    elif gap.kind in ("detail", "field") and gap.detail:
         thing, detail = gap.detail
-        lines.append(messages.text(messages.GAP["detail"], language).format(thing=thing, detail=detail))
+        lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
     else:
         lines.append(messages.text(messages.GAP[gap.kind], language))
     offered = unique([suggestion(kb, i, language) for i in related])

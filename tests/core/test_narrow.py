@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from asking import talk
 from bot.core.answer import answer
 from bot.core.narrow import lost_in_narrowing, named_things, narrow
 from bot.core.render import plain_text
@@ -69,9 +70,19 @@ def test_one_attribute_asked_of_a_contact_gets_that_attribute_alone(repo_engine:
     assert "kokusai@soumu.go.jp" in reply and "03-5253-5527" not in reply
 
 
-def test_an_attribute_the_office_lacks_leaves_what_it_has(repo_engine: Engine) -> None:
-    reply = plain_text(answer(IncomingMessage("外務省のメールアドレスだけ"), repo_engine.kb))
-    assert "03-5501-8143" in reply and "メールアドレスの記載はありません" in reply
+@pytest.mark.parametrize("question", ["外務省のメールアドレスだけ", "外務省のメールアドレスは？", "What's MOFA's e-mail address?"])
+def test_an_attribute_the_office_lacks_is_said_not_held_with_what_it_has(repo_engine: Engine, question: str) -> None:
+    # the thing asked is not held: said plainly (not counted as answered), the office's phone offered beside it
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert reply.fallback and "03-5501-8143" in plain_text(reply)
+    assert any(s.intent_id == "contact_mofa" for s in reply.suggestions)
+
+
+@pytest.mark.parametrize("question", ["外務省のメールアドレスは載っていますか？", "外務省のメールアドレスはありますか？",
+                                      "Is there an email address for MOFA? If not, how do I reach them?"])
+def test_whether_the_notice_gives_an_attribute_is_answered(repo_engine: Engine, question: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb)  # "No, only a phone" answers it
+    assert not reply.fallback and reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text
 
 
 def test_asking_an_attribute_without_narrowing_gets_the_whole_contact(repo_engine: Engine) -> None:
@@ -110,3 +121,9 @@ def test_the_new_participants_of_a_role_that_has_them_are_answered(repo_engine: 
 def test_a_count_asked_of_one_role_leads_with_that_roles_figure(repo_engine: Engine, question: str, first: str) -> None:
     text = answer(IncomingMessage(question), repo_engine.kb).text
     assert first in text.split("。")[0].split(". ")[0] and "5,831" in text  # the year's total follows as context
+
+
+def test_the_attribute_asked_as_a_follow_up_is_said_not_held_too(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "外務省の問い合わせ先", "メールは？")
+    assert reply.fallback and "メールアドレスは、通知にもこのボットの資料にも載っていません" in reply.text
+    assert "03-5501-8143" in plain_text(reply)
