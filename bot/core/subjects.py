@@ -10,6 +10,7 @@ import re
 
 from bot.core import focus
 from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Matcher
 from bot.core.analysis import Analysis
 from bot.core.orthography import is_english
 
@@ -54,3 +55,13 @@ def about_something_else(kb: KnowledgeBase, message: str, analysis: Analysis) ->
     if len(focus.sentences(message)) > 1:
         return False
     return _english(kb, analysis) if is_english(message) else _japanese(kb, message.strip())
+
+
+# a place by its suffix: a prefecture, or a city, town, village or ward of three characters or more (not 中村)
+_PLACE = re.compile(r"^\w+[都道府県]$|^\w{2,}[市町村区]$")
+
+
+def places_unknown(matcher: Matcher, background: Analysis, question: Analysis) -> list[str]:
+    """The places a long message's background names, its question sentence does not and the knowledge never
+    mentions (「事例集に大阪府の事例は載っていますか？内容も知りたい」: 大阪府)."""
+    return [n for n in background.names if n not in question.names and _PLACE.match(n) and not matcher.knows(n)]

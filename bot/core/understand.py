@@ -16,6 +16,7 @@ from bot.core.matcher import Matcher, Scored
 from bot.core.narrow import kind_of
 from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
+from bot.core.subjects import places_unknown
 from bot.core.types import Correction
 
 _KANA_ONE = re.compile(r"[\u3040-\u30ff]")
@@ -68,9 +69,14 @@ def _has_unknown(matcher: Matcher, analysis: Analysis) -> bool:
 
 
 def _merge(matcher: Matcher, question: Analysis, background: Analysis) -> Analysis:
-    """The question sentence plus the words of the background that the knowledge knows."""
+    """The question sentence plus the words of the background that the knowledge knows, and the background's
+    places and names it does not know (「事例集に大阪府の事例は載っていますか？内容も知りたい」 asks about Osaka's case:
+    a reading without 大阪府 would answer for a case the knowledge does not hold)."""
     asked = {u[0] for u in question.units}
     extra = [u for u in background.units if u[0] not in asked and matcher.knows(u[0])][:BACKGROUND_LIMIT]
+    strangers = tuple(places_unknown(matcher, background, question))
+    if strangers:
+        question = replace(question, names=question.names + strangers)
     if not extra:
         return question
     units = question.units + tuple(extra)
@@ -99,14 +105,16 @@ def sentences(matcher: Matcher, text: str) -> list[Analysis]:
 
 def _names_missing(matcher: Matcher, background: Analysis, question: Analysis) -> set[str]:
     """The roles and organisations (SEA, 文部科学省…) the background names and the question sentence does not
-    (none when the question sentence names a ministry of its own: 「…CIRは総務省と聞いておりますが…。外務省の
-    電話番号を」; no role when it names a role: 「CIRとALTの話はよく聞くのですが…。なぜSEAの活用が…」)."""
+    (no role or office when the question sentence names a ministry of its own: 「…CIRは総務省と聞いておりますが…。
+    外務省の電話番号を」; no role when it names a role: 「CIRとALTの話はよく聞くのですが…。なぜSEAの活用が…」), and
+    the places it names that the knowledge never mentions (大阪府: no reading may drop them)."""
     said = fold_kana(question.original.lower())  # 「CIRの活用事例集」 reads as one synonym, yet it names CIR
     kinds = {kind_of(t) for t in matcher.named.intersection(question.terms)}
+    strangers = set(places_unknown(matcher, background, question))
     if "office" in kinds:
-        return set()
-    return {term for term in matcher.named.intersection(background.terms) - set(question.terms) - reading.WRITERS
-            if term not in said and not ("role" in kinds and kind_of(term) == "role")}
+        return strangers
+    return strangers | {term for term in matcher.named.intersection(background.terms) - set(question.terms)
+                        - reading.WRITERS if term not in said and not ("role" in kinds and kind_of(term) == "role")}
 
 
 ROLES = frozenset({"alt", "cir", "sea", "jet"})  # named in passing in a background; offices are asked about

@@ -55,3 +55,24 @@ def test_a_total_of_a_known_thing_in_an_unforeseen_word_is_not_another_subject(
 def test_a_compound_of_known_words_is_no_subject_the_knowledge_lacks(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "CIRの契約更新は何回まで？")  # 契約更新 = 契約 + 更新
     assert reply.intent_id == "contract_length" and "通算3年" in reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "事例集に大阪府の事例は載っていますか？内容も知りたい",
+    "JET-ALT活動事例集に沖縄県の事例は載っていますか？載っていたら内容を教えてください。",
+])
+def test_a_place_the_knowledge_never_mentions_is_not_dropped_with_its_sentence(repo_engine: Engine,
+                                                                                question: str) -> None:
+    # the last sentence alone (「内容も知りたい」) or with the known words only answered as if a case were held
+    reply = ask(repo_engine, question)
+    assert reply.fallback and "30事例" not in reply.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("事例集に新潟県の事例は載っていますか？内容も知りたい", "柏崎"),  # a place the knowledge holds
+    ("お世話になっております。市教委の中村です。ALT事例集について、いつ公表されたものなのか教えてください。", "2023"),
+])
+def test_known_places_and_writers_names_do_not_count_as_unknown_places(repo_engine: Engine, question: str,
+                                                                        expected: str) -> None:
+    reply = ask(repo_engine, question)  # (中村 ends like a village but is the writer)
+    assert not reply.fallback and expected in plain_text(reply)
