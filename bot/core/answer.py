@@ -70,7 +70,7 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
             return unsure_reply(kb, language, ranked, close)
         return fallback_reply(kb, query, language, ranked)
     best = ranked[0]
-    overview = overview_of_a_tie(kb, ranked, query, message, MARGIN)
+    overview = overview_of_a_tie(kb, ranked, query, message)
     if overview is not None:
         return intent_reply(kb, overview, language, best.score, candidates(ranked))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
@@ -188,8 +188,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             names = named_things(kb.matcher.analyzer.apply_synonyms)
             gap = _held_for_others_only(kb, reply, text, asked, names, understood.analysis)
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
-                return with_corrections(replace(gap_reply(kb, gap, query, language, reading.ranked), names=asked_of),
-                                        understood.corrections)
+                topic = reply.intent_id if gap.kind == "field" else None  # the office stays: 「では電話番号は？」
+                return with_corrections(replace(gap_reply(kb, gap, query, language, reading.ranked), names=asked_of,
+                                                intent_id=topic), understood.corrections)
             reply = replace(reply, text=lead_with(narrow(reply.text, read, asked, names), read, asked, names),
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(

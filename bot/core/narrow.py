@@ -156,6 +156,8 @@ _FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メー
 _WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょうか)|(?:あり|ござい)ます(?:か|でしょうか)|ある(?:の|か)|"
                       r"(?<![a-z])(?:is there|are there|if not|do(?:es)? (?:they|it|the notice|mofa) (?:have|give|list))(?![a-z])")
 
+_NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")
+
 
 def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str
                   ) -> tuple[str, str] | None:
@@ -164,8 +166,8 @@ def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[st
     when it asks whether the notice gives it (「…アドレスは載っていますか」): "no, only a phone" answers that."""
     wanted = ATTRIBUTES.intersection(asked)
     cards = list(contacts)
-    if len(wanted) != 1 or not cards or _WHETHER.search(clean(question)):
-        return None
+    if len(wanted) != 1 or not cards or _WHETHER.search(clean(question)) or _NAMES.search(clean(question)):
+        return None  # (「担当者のお名前とメールを」: the names asked beside it are held)
     field = next(iter(wanted))
     if any(c.phone if field == "電話" else c.email for c in cards):
         return None
