@@ -38,10 +38,11 @@ def head_of(text: str) -> str | None:
     return None if found is None or _HIRAGANA.fullmatch(found.group(1)) else found.group(1)
 
 
-def _japanese(kb: KnowledgeBase, text: str) -> bool:
-    """The Y of a short 「XのYは？」 is a word (not a kana particle like ほう) the knowledge never uses."""
+def _japanese(kb: KnowledgeBase, text: str, analysis: Analysis) -> bool:
+    """The Y of a short 「XのYは？」 is a word (not a kana particle like ほう) the knowledge never uses, nor part of
+    a phrase the question's synonyms read (「経費の手当てはどうなってる？」: 経費の手当て is local finance)."""
     asked = head_of(text)
-    if asked is None or _AMOUNT.search(asked):
+    if asked is None or _AMOUNT.search(asked) or any(asked in said for said, _ in analysis.synonyms_applied):
         return False
     head = kb.matcher.analyse(asked)
     # a compound of known words (契約更新: 契約 + 更新) is no new subject
@@ -54,7 +55,7 @@ def about_something_else(kb: KnowledgeBase, message: str, analysis: Analysis) ->
     question's own words, not the previous topic's)."""
     if len(focus.sentences(message)) > 1:
         return False
-    return _english(kb, analysis) if is_english(message) else _japanese(kb, message.strip())
+    return _english(kb, analysis) if is_english(message) else _japanese(kb, message.strip(), analysis)
 
 
 # a place by its suffix: a prefecture, or a city, town, village or ward of three characters or more (not 中村)

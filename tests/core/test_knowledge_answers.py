@@ -212,6 +212,8 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("for example, how many ALTs are there?", "5,355"),  # "for example" is a way of asking, not a case
     ("じぇっとの参加国いくつ", "78か国"),  # how many countries, not the numbers by country
     ("事例集 ①② 内訳", "30事例"),  # the notice's list markers, not the number 12
+    ("経費の手当てはどうなってる？", "地方財政措置"),  # 手当て asked is part of the phrase 経費の手当て
+    ("メールアドレスは載っていますか", "josui@mext.go.jp"),  # the notice's addresses, not CLAIR's (not held)
 ])
 def test_users_words_reach_the_notices_vocabulary(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
