@@ -16,7 +16,8 @@ def test_how_participants_are_selected_or_interviewed_is_not_held(repo_engine: E
     assert "5,355" not in plain_text(reply)  # not the head count the words 採用 / ALT share
 
 
-@pytest.mark.parametrize("question", ["今年度の予算でALTは何人採用できる？", "How many ALTs can our budget pay for?"])
+@pytest.mark.parametrize("question", ["今年度の予算でALTは何人採用できる？", "How many ALTs can our budget pay for?",
+                                      "At most how many ALTs can we hire?"])  # (was read as a ranking)
 def test_how_many_a_budget_allows_is_not_held_and_the_head_count_is_no_answer(repo_engine: Engine,
                                                                               question: str) -> None:
     reply = ask(repo_engine, question)
@@ -32,3 +33,10 @@ def test_the_survey_deadline_is_said_not_to_be_in_the_notice_with_who_runs_the_s
     reply = ask(repo_engine, question)
     assert reply.fallback and all(s in plain_text(reply) for s in said)
     assert "取りまとめ団体" in plain_text(reply)  # whom to ask
+
+
+def test_the_list_of_participating_countries_is_not_held_but_their_number_is(repo_engine: Engine) -> None:
+    listed = ask(repo_engine, "参加国の一覧は？")  # it got 'the list of the casebook's cases is not held'
+    assert listed.fallback and listed.intent_id == "participants_by_country"
+    counted = ask(repo_engine, "参加国はいくつ？")
+    assert not counted.fallback and "78か国" in counted.text
