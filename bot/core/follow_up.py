@@ -12,10 +12,10 @@ from dataclasses import replace
 from bot.core.declared import declared_asked
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
-from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it, link_of_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
-from bot.core.follow_up_topic import analyse_with_topic, has_topic
+from bot.core.follow_up_topic import analyse_with_topic, has_topic, shown_again
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.reasons import asks_why, reasons_first
@@ -29,15 +29,6 @@ LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone i
 # it moves on to that intent when the topic ranks it this close
 NEW_ASPECT = 0.3
 NEW_ASPECT_MARGIN = 25.0
-
-
-DOWNLOAD = "ダウンロード"  # the synonym group of getting a document (入手, download…)
-LIST_OF_LINKS = 3
-
-
-def _a_document(kb: KnowledgeBase, intent_id: str) -> bool:
-    """The intent is about a document (its examples ask where to get it) or lists several with their links."""
-    return kb.matcher.asks_of(intent_id, DOWNLOAD) or len(kb.intents[intent_id].links) >= LIST_OF_LINKS
 
 
 def sure(ranked: list[Scored], threshold: float) -> bool:
@@ -98,9 +89,10 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list
     # of them; after another topic, where to see "it" is the document it comes from: 参考資料2 after local finance).
     # Before "what is …?": "What is the source?" asks where the answer just given comes from.
-    if source_of_it(text) or (link_of_it(text) and _a_document(kb, context.intent_id)):
-        combined_text, combined_query = analyse_with_topic(kb, query, text, context)
-        same = [s for s in kb.matcher.rank(combined_query) if s.intent_id == context.intent_id]
+    shown = shown_again(kb, text, context.intent_id)
+    if shown is not None:
+        combined_text, combined_query = analyse_with_topic(kb, query, text, replace(context, intent_id=shown))
+        same = [s for s in kb.matcher.rank(combined_query) if s.intent_id == shown]
         if same:  # asked of the answer just given, and of nothing else: no other topic is offered
             return combined_query, [replace(same[0], score=max(same[0].score, threshold))], combined_text
     if asks_what_it_is(text) and sure(ranked, threshold):  # 「SEAとは？」 after anything: what SEAs are

@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
+from bot.core.follow_up_forms import link_of_it, source_of_it
 from bot.core.narrow import kind_of, label
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Context, Reply
@@ -73,3 +74,22 @@ def topic_of(kb: KnowledgeBase, reply: Reply) -> str | None:
         return None
     held = not reply.fallback or kb.intents[reply.intent_id].fallback or reply.kind == "fallback"
     return reply.intent_id if held else None
+
+
+DOWNLOAD = "ダウンロード"  # the synonym group of getting a document (入手, download…)
+LIST_OF_LINKS = 3
+
+
+def _a_document(kb: KnowledgeBase, intent_id: str) -> bool:
+    """The intent is about a document (its examples ask where to get it) or lists several with their links."""
+    return kb.matcher.asks_of(intent_id, DOWNLOAD) or len(kb.intents[intent_id].links) >= LIST_OF_LINKS
+
+
+def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
+    """What "where does it come from / where can I see it" shows: the previous answer (with its sources, or a
+    document's links), or for a topic the document it points to (「どこで確認できる？」 after the amounts: 参考資料2)."""
+    if source_of_it(text) or (link_of_it(text) and _a_document(kb, previous)):
+        return previous
+    intent = kb.intents[previous]
+    return next((i for i in (*intent.follow_ups, *intent.facts) if i in kb.intents and _a_document(kb, i)),
+                None) if link_of_it(text) else None

@@ -18,6 +18,13 @@ def test_where_to_find_it_after_a_document_gives_that_document_not_the_help_text
     assert "CIR casebook" in reply.text
 
 
+@pytest.mark.parametrize("previous", ["funding_amount", "local_finance"])
+def test_where_to_check_it_after_a_topic_gives_the_document_it_points_to(repo_engine: Engine, previous: str) -> None:
+    # after 'the amounts are not held' it repeated that reply (counted unanswered) though it points to 参考資料2
+    reply = ask(repo_engine, "どこで確認できる？", previous)
+    assert reply.intent_id == "ref2_local_finance" and not reply.fallback and "参考資料2" in reply.text
+
+
 def test_where_to_see_it_after_the_casebooks_date_stays_on_the_casebook(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "どこで見られる？", "casebook_published")
     assert reply.intent_id is not None and reply.intent_id.startswith("casebook")
