@@ -188,9 +188,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
             names = named_things(kb.matcher.analyzer.apply_synonyms)
             gap = _held_for_others_only(kb, reply, text, asked, names, understood.analysis)
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
-                topic = reply.intent_id if gap.kind == "field" else None  # the office stays: 「では電話番号は？」
-                return with_corrections(replace(gap_reply(kb, gap, query, language, reading.ranked), names=asked_of,
-                                                intent_id=topic), understood.corrections)
+                shown = gap_reply(kb, gap, query, language, reading.ranked)
+                if gap.kind == "field":  # the office stays the topic (「では電話番号は？」) and its card is shown
+                    shown = replace(shown, intent_id=reply.intent_id, contacts=reply.contacts)
+                return with_corrections(replace(shown, names=asked_of), understood.corrections)
             reply = replace(reply, text=lead_with(narrow(reply.text, read, asked, names), read, asked, names),
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(

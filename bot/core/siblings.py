@@ -16,12 +16,14 @@ from bot.core.narrow import kind_of
 # two offices' intents a question names neither of may score this far apart on words that tell nothing
 # (「担当者の名前は？」: MOFA's 83, MIC's 77)
 MARGIN = 10.0
+RARE = 3  # intents at most using a word that names one thing (a staff member's surname: the office, the list…)
 
 
 def overview_of_a_tie(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, message: str) -> str | None:
     """The answered overview (not an honest "not held" intent) of the two best answered intents when both are
     within :data:`MARGIN` of the best, each is about an office the other is not, and neither the question
-    (``query``, as read) nor the whole ``message`` names one of those, nor asks which office it is; else None."""
+    (``query``, as read) nor the whole ``message`` names one of those (or uses a rare word only one of them uses),
+    nor asks which office it is; else None."""
     answered = [s for s in ranked if not kb.intents[s.intent_id].fallback][:2]
     if len(answered) < 2 or ranked[0].score - answered[1].score >= MARGIN:
         return None
@@ -29,8 +31,13 @@ def overview_of_a_tie(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, 
     first, second = ({t for t in kb.matcher.about(i) if kind_of(t) == "office"} for i in pair)
     if not (first - second and second - first) or "party" in asked_kind.asked(query):
         return None  # ("Which ministry handles funding?": one of the two is the answer)
-    named = kb.matcher.named.intersection(query.terms) | kb.matcher.named.intersection(kb.matcher.analyse(message).terms)
-    if named & (first ^ second):  # (「…外務省にも確認したい…。担当の窓口と電話番号を」: MOFA's)
+    terms = set(query.terms) | set(kb.matcher.analyse(message).terms)
+    if kb.matcher.named.intersection(terms) & (first ^ second):  # (「…外務省にも確認したい…。担当の窓口と電話番号を」)
+        return None
+    one, other = pair
+    # a rare word only one of the two uses tells them apart too (「澤浦補佐の連絡先」: the staff MEXT's answer prints)
+    if any(kb.matcher.mentioned_by(t) <= RARE and kb.matcher.mentions(one, t) != kb.matcher.mentions(other, t)
+           for t in terms):
         return None
     overviews = [i for i, intent in kb.intents.items() if not intent.fallback and pair <= set(intent.follow_ups)]
     return overviews[0] if len(overviews) == 1 else None
