@@ -71,7 +71,7 @@ def source_of_it(text: str) -> bool:
 # (a short question only: 「事例集はどこでダウンロードできる？」 names its own topic)
 _LINK_OF_IT = re.compile(r"^(?:それは|そちらは|その資料は|資料は)?(?:どこ|どちら)(?:で|から|に)(?:ダウンロード|入手|手に入|見られ|見れ|閲覧|読め|確認でき|調べられ)"
                          r"[^？?。]{0,10}[？?。]?$|^(?:その|それの)?(?:url|urlアドレス|リンク|ダウンロード先|入手先|掲載先)"
-                         r"(?:は|を教えて(?:ください)?)?[？?。]?$|^(?:and )?(?:where )?(?:can|do) (?:i|we) (?:download|get|find|read) "
+                         r"(?:は|を教えて(?:ください)?)?[？?。]?$|^(?:and )?(?:where )?(?:can|do) (?:i|we) (?:download|get|find|read|check|see|view) "
                          r"(?:it|them|that|those|these)(?: online)?\??$|^(?:the |its )?(?:link|url|download link)s?\??$",
                          re.IGNORECASE)
 

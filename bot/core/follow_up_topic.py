@@ -91,5 +91,6 @@ def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
     if source_of_it(text) or (link_of_it(text) and _a_document(kb, previous)):
         return previous
     intent = kb.intents[previous]
-    return next((i for i in (*intent.follow_ups, *intent.facts) if i in kb.intents and _a_document(kb, i)),
-                None) if link_of_it(text) else None
+    if not link_of_it(text) or not (intent.links or intent.facts):  # (a topic citing nothing points to nothing)
+        return None
+    return next((i for i in (*intent.follow_ups, *intent.facts) if i in kb.intents and _a_document(kb, i)), None)

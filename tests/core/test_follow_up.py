@@ -25,6 +25,11 @@ def test_where_to_check_it_after_a_topic_gives_the_document_it_points_to(repo_en
     assert reply.intent_id == "ref2_local_finance" and not reply.fallback and "参考資料2" in reply.text
 
 
+def test_where_to_check_it_after_a_topic_citing_nothing_is_no_document(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "どこで確認できる？", "notice_summary")  # the summary cites no page or document
+    assert reply.intent_id != "casebook_what"
+
+
 def test_where_to_see_it_after_the_casebooks_date_stays_on_the_casebook(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "どこで見られる？", "casebook_published")
     assert reply.intent_id is not None and reply.intent_id.startswith("casebook")

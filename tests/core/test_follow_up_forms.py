@@ -54,7 +54,7 @@ def test_the_source_of_an_answer_is_that_answer_with_its_sources(repo_engine: En
 
 @pytest.mark.parametrize(("text", "link"), [
     ("どこでダウンロードできる？", True), ("URLは？", True), ("リンクを教えてください", True),
-    ("Where can I download them?", True), ("Link?", True),
+    ("Where can I download them?", True), ("Link?", True), ("どこで確認できる？", True), ("Where can I check it?", True),
     ("事例集はどこでダウンロードできる？", False), ("マニュアルのURLは？", False), ("Where can I get the CIR casebook?", False),
 ])
 def test_a_question_asking_where_to_get_what_was_just_answered(text: str, link: bool) -> None:
