@@ -153,7 +153,7 @@ _FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メー
 
 
 # 「載っていますか」, "Is there an e-mail address…? If not, …": whether it is given, which "no, only a phone" answers
-_WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょうか)|(?:あり|ござい)ます(?:か|でしょうか)|ある(?:の|か)|"
+_WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょうか)|(?:あり|ござい|でき)ます(?:か|でしょうか)|(?:ある|できる)(?:の|か)|"
                       r"(?<![a-z])(?:is there|are there|if not|do(?:es)? (?:they|it|the notice|mofa) (?:have|give|list))(?![a-z])")
 
 _NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")

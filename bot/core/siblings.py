@@ -1,9 +1,11 @@
-"""A near tie between two intents that one overview lists among its follow-ups is answered with the overview.
+"""Offices' intents and the overview listing them: which one answers when they compete.
 
 「電話番号は？」 names no office: MOFA's, MIC's and MEXT's contacts score alike, and the best of them by a point
 is no answer to the question; the list of all three (whose follow-ups they are) is. The question must name
 nothing that tells the two apart (「外務省の電話番号」 is MOFA's); two intents told apart by no named thing (the
-figures of two years) are no siblings of this kind."""
+figures of two years) are no siblings of this kind. The other way round, a question naming one office gets that
+office's own intent over a close overview that lists it ("And MOFA, do they have an e-mail address?" is MOFA's
+contact, not the e-mail addresses of all)."""
 from __future__ import annotations
 
 from bot.core import asked_kind
@@ -41,3 +43,15 @@ def overview_of_a_tie(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, 
         return None
     overviews = [i for i, intent in kb.intents.items() if not intent.fallback and pair <= set(intent.follow_ups)]
     return overviews[0] if len(overviews) == 1 else None
+
+
+def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
+    """The intent about the one office the question names, when the best is an answered overview listing it among
+    its follow-ups (and not about that office) and it scores within :data:`MARGIN`; else None."""
+    offices = {t for t in kb.matcher.named.intersection(query.terms) if kind_of(t) == "office"}
+    if len(offices) != 1 or not ranked or offices <= kb.matcher.about(ranked[0].intent_id) \
+            or kb.intents[ranked[0].intent_id].fallback:  # (「総務省の担当者の携帯番号」: not held, said so)
+        return None
+    listed = set(kb.intents[ranked[0].intent_id].follow_ups)
+    return next((s.intent_id for s in ranked[1:] if s.intent_id in listed and offices <= kb.matcher.about(s.intent_id)
+                 and ranked[0].score - s.score < MARGIN), None)

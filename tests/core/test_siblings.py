@@ -39,3 +39,16 @@ def test_a_staff_members_contact_leads_to_the_office_that_prints_the_surname(rep
     # the surname is a rare word only that office's answer (and the list of all three) uses: no tie of two offices
     reply = ask(repo_engine, question)
     assert reply.intent_id == office or office in {s.intent_id for s in reply.suggestions}
+
+
+@pytest.mark.parametrize("question", ["Thanks. And MOFA, do they have an e-mail address in the notice too?",
+                                      "MOFAにメールで問い合わせできますか"])
+def test_a_question_naming_one_office_gets_that_office_over_the_list_of_all(repo_engine: Engine, question: str) -> None:
+    # it got the e-mail addresses of MIC and MEXT, two points above MOFA's own contact
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "contact_mofa" and not reply.fallback  # whether there is one: "no, only a phone"
+    assert "kokusai@soumu.go.jp" not in plain_text(reply) and "03-5501-8143" in plain_text(reply)
+
+
+def test_a_staff_members_detail_not_held_stays_not_held_when_the_office_is_named(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "総務省の担当者の携帯番号").intent_id == "staff_personal"
