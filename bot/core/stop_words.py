@@ -26,6 +26,8 @@ STOP_LEMMAS = frozenset(
     "どう 様 さん 達 等 くれる もらう 貰う 頂く いただく 伺う 分かる わかる 良い いい よい 聞く 付く つく "
     # 「そこでALTについて何が書かれている？」 points back at what was just said; 「規模の点で」 is "in terms of"
     "そこ 其処 ここ 此処 あそこ 彼処 点 "
+    # degree words: 「一番少ないのは？」 asks a ranking (read from the text), it names no topic of its own
+    "一番 最も "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )

@@ -219,3 +219,9 @@ def test_which_role_has_the_most_is_answered_with_the_figures_by_role(repo_engin
 @pytest.mark.parametrize("question", ["一番多い都道府県は？", "ALT、CIR、SEAのうち、本村ではどれを招致するのが一番おすすめでしょうか。"])
 def test_a_ranking_of_anything_else_or_advice_among_the_roles_is_still_not_held(repo_engine: Engine, question: str) -> None:
     assert ask(repo_engine, question).fallback
+
+
+def test_which_role_has_the_fewest_as_a_follow_up_to_the_figures_by_role(repo_engine: Engine) -> None:
+    # 一番 read as a new topic kept the figures out: 'rankings are not held'
+    reply = ask(repo_engine, "一番少ないのは？", after("numbers_by_type"))
+    assert reply.intent_id == "numbers_by_type" and "SEA 8人" in reply.text
