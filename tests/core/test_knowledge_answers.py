@@ -39,6 +39,8 @@ def test_notice_is_cited_with_its_section(repo_engine: Engine) -> None:
     ("はじめまして。○○市スポーツ振興課の伊藤と申します。スポーツ国際交流員（SEA）の受け入れを検討中です。"
      "通知でSEAの活用が呼びかけられている背景には何があると書かれていますか？", "オリンピック"),  # 背景: the reason
     ("CIRの活用が求められる背景を教えて", "デジタル田園都市国家構想基本方針"),
+    # why not straight to CLAIR: the coordinating bodies coordinate and support (the answer said only 'no')
+    ("なんで市町村は直接CLAIRじゃなくて取りまとめ団体経由で要望するの？", "調整や支援"),
 ])
 def test_why_questions_get_the_reason_the_notice_gives(repo_engine: Engine, question: str, reason: str) -> None:
     reply = ask(repo_engine, question)
