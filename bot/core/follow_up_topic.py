@@ -87,10 +87,11 @@ def _a_document(kb: KnowledgeBase, intent_id: str) -> bool:
 
 def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
     """What "where does it come from / where can I see it" shows: the previous answer (with its sources, or a
-    document's links), or for a topic the document it points to (「どこで確認できる？」 after the amounts: 参考資料2)."""
+    document's links), or after an honest "not held" reply the document its facts come from (「どこで確認できる？」
+    after 'the amounts are not given': 参考資料2). After another answer, None: the question is read with its topic."""
     if source_of_it(text) or (link_of_it(text) and _a_document(kb, previous)):
         return previous
     intent = kb.intents[previous]
-    if not link_of_it(text) or not (intent.links or intent.facts):  # (a topic citing nothing points to nothing)
+    if not link_of_it(text) or not intent.fallback:
         return None
     return next((i for i in (*intent.follow_ups, *intent.facts) if i in kb.intents and _a_document(kb, i)), None)

@@ -35,8 +35,13 @@ def test_the_survey_deadline_is_said_not_to_be_in_the_notice_with_who_runs_the_s
     assert "取りまとめ団体" in plain_text(reply)  # whom to ask
 
 
-def test_the_list_of_participating_countries_is_not_held_but_their_number_is(repo_engine: Engine) -> None:
-    listed = ask(repo_engine, "参加国の一覧は？")  # it got 'the list of the casebook's cases is not held'
-    assert listed.fallback and listed.intent_id == "participants_by_country"
-    counted = ask(repo_engine, "参加国はいくつ？")
-    assert not counted.fallback and "78か国" in counted.text
+@pytest.mark.parametrize("question", ["参加国の一覧は？", "参加国の内訳は？", "参加国はどこ？"])
+def test_the_list_of_participating_countries_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (the list got 'the casebook's list is not held', the others the count)
+    assert reply.fallback and reply.intent_id == "participants_by_country"
+
+
+@pytest.mark.parametrize("question", ["参加国はいくつ？", "参加国の数は？", "じぇっとの参加国いくつ"])
+def test_the_number_of_participating_countries_is_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and "78か国" in reply.text
