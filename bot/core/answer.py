@@ -85,9 +85,10 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
 def _held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[str], names: Names,
                           question: Analysis) -> Gap | None:
     """A head count asked of one named role that the answer gives only for the others (「SEAの新規は？」: the
-    answer counts new participants for ALT and CIR): the thing asked is not held, whether or not the reply
-    would have been narrowed to that role."""
-    lacking = missing_field(reply.contacts, text, asked, reply.language)  # 「外務省のメールアドレスは？」: only a phone
+    answer counts new participants for ALT and CIR), or a contact attribute the answer's office lacks
+    (「外務省のメールアドレスは？」: a phone only): the thing asked is not held, whether or not the reply would
+    have been narrowed to that role or office."""
+    lacking = missing_field(reply.contacts, text, asked, reply.language)
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)

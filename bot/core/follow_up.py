@@ -87,8 +87,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if context is None or not has_topic(kb, context):
         return query, ranked, text
     # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list
-    # of them; after another topic, where to see "it" is the document it comes from: 参考資料2 after local finance).
-    # Before "what is …?": "What is the source?" asks where the answer just given comes from.
+    # of them); after an honest "not held" reply, where to see "it" is the document its facts come from (参考資料2
+    # after the amounts). Before "what is …?": "What is the source?" asks where the answer just given comes from.
     shown = shown_again(kb, text, context.intent_id)
     if shown is not None:
         combined_text, combined_query = analyse_with_topic(kb, query, text, replace(context, intent_id=shown))

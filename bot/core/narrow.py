@@ -166,7 +166,8 @@ def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[st
     when it asks whether the notice gives it (「…アドレスは載っていますか」): "no, only a phone" answers that."""
     wanted = ATTRIBUTES.intersection(asked)
     cards = list(contacts)
-    if len(wanted) != 1 or not cards or _WHETHER.search(clean(question)) or _NAMES.search(clean(question)):
+    said = clean(question)
+    if len(wanted) != 1 or not cards or _WHETHER.search(said) or _NAMES.search(said):
         return None  # (「担当者のお名前とメールを」: the names asked beside it are held)
     field = next(iter(wanted))
     if any(c.phone if field == "電話" else c.email for c in cards):

@@ -70,8 +70,8 @@ def _has_unknown(matcher: Matcher, analysis: Analysis) -> bool:
 
 def _merge(matcher: Matcher, question: Analysis, background: Analysis) -> Analysis:
     """The question sentence plus the words of the background that the knowledge knows, and the background's
-    places and names it does not know (「事例集に大阪府の事例は載っていますか？内容も知りたい」 asks about Osaka's case:
-    a reading without 大阪府 would answer for a case the knowledge does not hold)."""
+    places it never mentions (「事例集に大阪府の事例は載っていますか？内容も知りたい」 asks about Osaka's case: a
+    reading without 大阪府 would answer for a case the knowledge does not hold)."""
     asked = {u[0] for u in question.units}
     extra = [u for u in background.units if u[0] not in asked and matcher.knows(u[0])][:BACKGROUND_LIMIT]
     strangers = tuple(places_unknown(matcher, background, question))

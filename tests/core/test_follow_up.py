@@ -18,10 +18,9 @@ def test_where_to_find_it_after_a_document_gives_that_document_not_the_help_text
     assert "CIR casebook" in reply.text
 
 
-@pytest.mark.parametrize("previous", ["funding_amount"])
-def test_where_to_check_it_after_a_topic_gives_the_document_it_points_to(repo_engine: Engine, previous: str) -> None:
+def test_where_to_check_it_after_a_not_held_reply_gives_the_document_it_points_to(repo_engine: Engine) -> None:
     # after 'the amounts are not held' it repeated that reply (counted unanswered) though it points to 参考資料2
-    reply = ask(repo_engine, "どこで確認できる？", previous)
+    reply = ask(repo_engine, "どこで確認できる？", "funding_amount")
     assert reply.intent_id == "ref2_local_finance" and not reply.fallback and "参考資料2" in reply.text
 
 
