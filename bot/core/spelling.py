@@ -34,6 +34,7 @@ FREE_TERM = 4         # from this length a one-character edit is enough
 MAX_TERM = 16
 # Hiragana breaks a stretch: particles and okurigana (の, は, づけ) are grammar, not slips in a term.
 _JA_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uf900-\ufaff0-9]+")
+_HOW_MANY = re.compile(r"何[\u3400-\u9fff]")  # 何 and a counter: 何県, 何校, 何名
 _KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+")
 
@@ -128,6 +129,8 @@ class Speller:
                     window = word[offset:offset + size]
                     if window in self._all or not _KANJI.search(window) and not re.search(r"[\u30a0-\u30ff]", window):
                         continue
+                    if _HOW_MANY.fullmatch(window):
+                        continue  # 何県 (which prefecture) is a question word, not a slip for 何件
                     start, end = base + offset, base + offset + size
                     if all(covered[start:end]) or self._segments(window):
                         continue  # made of words the knowledge knows: nothing to correct

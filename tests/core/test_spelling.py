@@ -91,3 +91,10 @@ def test_a_correctly_written_question_gets_no_note(repo_engine: Engine) -> None:
 def test_a_real_english_word_is_not_read_as_a_known_one(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("Which prefecture hosts the largest number of JET participants?"), repo_engine.kb)
     assert not reply.corrections and "costs" not in reply.text
+
+
+def test_a_question_word_of_how_many_is_not_read_as_another_counter(repo_engine: Engine) -> None:
+    # 何県 (which prefecture) sounds like 何件 (how many cases), a word the casebook's answers use
+    reply = answer(IncomingMessage("事例集に柏崎市の例があると聞きました。何県ですか？"), repo_engine.kb)
+    assert not reply.corrections
+    assert "新潟県柏崎市" in reply.text
