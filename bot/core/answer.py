@@ -15,6 +15,8 @@ from bot.core.matcher import Scored
 from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lead_with, lost_in_narrowing,
                               missing_field, named_things, narrow, off_topic)
 from bot.core.declared import declared_asked
+from bot.core.figure_reply import figure_reply
+from bot.core.figures import derive
 from bot.core.gaps import Gap, find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.siblings import office_named, overview_of_a_tie
@@ -164,6 +166,11 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find
         # it?" has no word the knowledge uses either, but asks about the previous topic)
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
+    whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
+    derived = next(filter(None, (derive(kb.figures, kb.matcher.analyzer.apply_synonyms(clean(t))[0])
+                                 for t in (understood.text, *whole))), None)
+    if derived is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown
+        return with_corrections(figure_reply(kb, derived, language), understood.corrections)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        threshold, MARGIN)
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)

@@ -57,7 +57,7 @@ def contact_of(record: Record, language: Language = "ja") -> Contact:
                    name_en=record.get("name_en"))
 
 
-def _source_line(knowledge: Knowledge, records: list[Record], language: Language) -> str | None:
+def source_line(knowledge: Knowledge, records: list[Record], language: Language) -> str | None:
     """One line per source, naming every section of it the answer drew on."""
     sources = knowledge.table("sources")
     sections: dict[str, list[str]] = {}
@@ -79,6 +79,19 @@ def _source_line(knowledge: Knowledge, records: list[Record], language: Language
     return "\n".join(lines) or None
 
 
+def source_links(knowledge: Knowledge, records: list[Record], language: Language,
+                 shown: list[Link] | tuple[Link, ...] = ()) -> list[Link]:
+    """The sources of ``records`` that have a web address, once each and not among ``shown``."""
+    sources = knowledge.table("sources")
+    links: list[Link] = []
+    for record in records:
+        source = sources.get(record.get("source", ""))
+        url = str(source.get("url")) if source is not None and source.get("url") else None
+        if url and all(l.url != url for l in (*shown, *links)):
+            links.append(Link(_field(source, "title", language), url))
+    return links
+
+
 def compose(intent: Intent, knowledge: Knowledge, language: Language,
             intents: Mapping[str, Intent] | None = None) -> ComposedAnswer:
     """Answer text (with facts and cases appended), links, contacts, follow-ups and source
@@ -97,15 +110,11 @@ def compose(intent: Intent, knowledge: Knowledge, language: Language,
     for link_id in intent.links:
         record = knowledge.table("links")[link_id]
         links.append(Link(_field(record, "title", language), str(record.get("url"))))
-    sources = knowledge.table("sources")
-    for record in facts + cases:
-        source = sources.get(record.get("source", ""))
-        if source is not None and source.get("url") and all(l.url != source.get("url") for l in links):
-            links.append(Link(_field(source, "title", language), str(source.get("url"))))
+    links += source_links(knowledge, facts + cases, language, links)
     contact_records = [knowledge.table("contacts")[c] for c in intent.contacts]
     contacts = tuple(contact_of(record, language) for record in contact_records)
     by_id = intents if intents is not None else {i.id: i for i in knowledge.intents}
     suggestions = tuple(Suggestion(label(by_id[f], language), f) for f in intent.follow_ups if f in by_id)
     text = "\n".join(p.strip() for p in parts if p and p.strip())
-    return ComposedAnswer(text, tuple(links), contacts, suggestions, _source_line(knowledge, facts + cases + contact_records, language))
+    return ComposedAnswer(text, tuple(links), contacts, suggestions, source_line(knowledge, facts + cases + contact_records, language))
 

@@ -9,6 +9,7 @@ from typing import Callable, Mapping
 
 from bot.core.compose import ComposedAnswer, compose
 from bot.core.composed import ComposedAnswers
+from bot.core.figures import Figure, figures_of
 from bot.core.knowledge_model import Intent, Knowledge
 from bot.core.knowledge import load_knowledge
 from bot.core.matcher import IntentText, Matcher
@@ -39,6 +40,7 @@ class KnowledgeBase:
     # compounds the analyser cuts (都道府県別) are found as written
     not_held_words: dict[str, frozenset[str]] = field(default_factory=dict)
     not_held_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    figures: tuple[Figure, ...] = ()  # the printed figures as numbers, for the sums people ask of them
 
     @property
     def version(self) -> str:
@@ -80,7 +82,7 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
                             for y in years_in(clean(sentence), fiscal_only=True))
                for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not intents[i].fallback}
     return KnowledgeBase(knowledge, matcher, intents, ComposedAnswers(knowledge, intents), topic_terms, time.time(),
-                         speller, years, figures, *_not_held_words(knowledge, matcher, items))
+                         speller, years, figures, *_not_held_words(knowledge, matcher, items), figures_of(knowledge))
 
 
 def _not_held_words(knowledge: Knowledge, matcher: Matcher, items: list[IntentText]

@@ -22,6 +22,7 @@ def check_references(knowledge: Knowledge) -> list[YamlError]:
             if source and source not in sources:
                 errors.append(YamlError(record.file, record.line,
                                         f"{kind[:-1]} '{record.id}' names unknown source '{source}'"))
+    errors.extend(_figure_problems(knowledge))
     intent_ids = {i.id for i in knowledge.intents}
     for intent in knowledge.intents:
         for kind, ids in (("facts", intent.facts), ("links", intent.links), ("contacts", intent.contacts),
@@ -40,6 +41,25 @@ def check_references(knowledge: Knowledge) -> list[YamlError]:
                 if problem:
                     errors.append(YamlError(intent.file, intent.line,
                                             f"intent '{intent.id}': {match.group(0)} {problem}"))
+    return errors
+
+
+def _figure_problems(knowledge: Knowledge) -> list[YamlError]:
+    """A figure names a fact whose texts print its value as written (the number is read, not restated)."""
+    errors: list[YamlError] = []
+    facts = knowledge.table("facts")
+    for figure in knowledge.table("figures").values():
+        fact, value = facts.get(figure.get("fact")), str(figure.get("value"))
+        if fact is None:
+            errors.append(YamlError(figure.file, figure.line,
+                                    f"figure '{figure.id}' names unknown fact '{figure.get('fact')}'"))
+        elif not re.fullmatch(r"\d{1,3}(?:,\d{3})*", value):
+            errors.append(YamlError(figure.file, figure.line,
+                                    f"figure '{figure.id}': value '{value}' is not a number as printed (5,831)"))
+        elif any(not re.search(rf"(?<![\d,]){re.escape(value)}(?![\d,])", str(text))
+                 for text in (fact.get("text"), fact.get("text_en")) if text):
+            errors.append(YamlError(figure.file, figure.line,
+                                    f"figure '{figure.id}': fact '{fact.id}' does not print {value}"))
     return errors
 
 

@@ -44,6 +44,12 @@ RECORDS: dict[str, tuple[Field, ...]] = {
         Field("category", "int", True, (1, 2)), Field("school_level", "str"),
         Field("summary", "text", True), Field("summary_en", "text"), Field("source", "id", True),
     ),
+    "figures": (  # a figure printed in a fact, as a number (bot/core/figures.py)
+        Field("id", "id", True), Field("fact", "id", True), Field("value", "str", True),
+        Field("measure", "str", True, ("participants", "new", "countries", "cumulative", "cases")),
+        Field("year", "int"), Field("role", "str", False, ("ALT", "CIR", "SEA")),
+        Field("part", "str", False, ("school", "community")),
+    ),
     "intents": (
         Field("id", "id", True), Field("examples", "strs", True), Field("answer", "text", True),
         Field("answer_en", "text"), Field("title", "text"), Field("title_en", "text"),
@@ -55,7 +61,7 @@ RECORDS: dict[str, tuple[Field, ...]] = {
         Field("label_en", "text"),
     ),
 }
-KNOWLEDGE_SECTIONS = ("sources", "facts", "links", "contacts", "cases")
+KNOWLEDGE_SECTIONS = ("sources", "facts", "links", "contacts", "cases", "figures")
 INTENT_SECTIONS = ("intents", "synonyms", "menu")
 _NOUNS = {"menu": "menu topic"}  # what one record of a section is called in messages
 

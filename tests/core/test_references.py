@@ -48,3 +48,23 @@ intents:
 def test_placeholders_are_fact_contact_or_link_with_an_optional_field() -> None:
     found = [m.groups() for m in PLACEHOLDER.finditer("{fact:size} {contact:mic.phone} {link:casebook.url} {x:y}")]
     assert found == [("fact", "size", None), ("contact", "mic", "phone"), ("link", "casebook", "url")]
+
+
+def test_a_figure_must_be_printed_in_the_fact_it_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "knowledge/k.yaml", """\
+sources:
+  - {id: mic, title: 総務省, kind: official}
+facts:
+  - {id: size, text: "参加者は5,831人です。", text_en: "There are 5,831 participants.", source: mic}
+figures:
+  - {id: participants, fact: size, measure: participants, year: 2023, value: "5,831"}
+  - {id: typo, fact: size, measure: participants, year: 2019, value: "5,381"}
+  - {id: lost, fact: sizes, measure: new, value: "154"}
+  - {id: words, fact: size, measure: cases, value: 約30}
+""")
+    write(tmp_path / "intents/a.yaml", "intents:\n  - {id: size, examples: [参加者数], answer: '{fact:size}'}\n")
+    assert load_errors(Path("intents"), Path("knowledge")) == [
+        "knowledge/k.yaml:7: figure 'typo': fact 'size' does not print 5,381",
+        "knowledge/k.yaml:8: figure 'lost' names unknown fact 'sizes'",
+        "knowledge/k.yaml:9: figure 'words': value '約30' is not a number as printed (5,831)"]

@@ -1,0 +1,62 @@
+"""Computed figures as users read them: the sum written out, then the facts it comes from, cited."""
+from __future__ import annotations
+
+import pytest
+
+from asking import ask, talk
+from bot.core.figure_reply import sentence
+from bot.core.figures import Derivation, Figure
+from bot.core.render import plain_text
+from bot.engine import Engine
+
+ALT = Figure("participants", 5355, "5,355", "breakdown", 2023, "ALT")
+CIR = Figure("participants", 468, "468", "breakdown", 2023, "CIR")
+
+
+def test_the_sentence_names_both_operands_and_writes_the_sum_out() -> None:
+    ratio = Derivation("ratio", ALT, CIR, 5355 / 468)
+    assert sentence(ratio, "ja") == ("令和5年度（2023年度）のALTは5,355人、CIRは468人で、ALTはCIRの約11.4倍です"
+                                     "（5,355 ÷ 468 ≒ 11.4）（公表された数字からの計算です）。")
+    assert sentence(ratio, "en") == ("In fiscal 2023, there were 5,355 ALTs and 468 CIRs: about 11.4 times as many "
+                                     "(5,355 ÷ 468 ≈ 11.4) (calculated from the published figures).")
+
+
+def test_a_fall_between_years_is_said_as_a_fall() -> None:
+    before, after = Figure("countries", 57, "57", "s19", 2019), Figure("countries", 50, "50", "s23", 2023)
+    said = sentence(Derivation("difference", after, before, -7), "ja")
+    assert said.startswith("参加国は令和元年度（2019年度）の57か国から令和5年度（2023年度）の50か国へ、7か国減っています")
+    assert "（50 − 57 = −7）" in said
+
+
+@pytest.mark.parametrize("question, computed", [
+    ("R1→R5 参加者数 増減 何人?", "70人増えています（5,831 − 5,761 = 70）"),
+    ("累計参加者はR1からR5で何人増えた？", "6,511人増えています（77,172 − 70,661 = 6,511）"),
+    ("R5でALTとCIRって何人ちがうの？", "ALTのほうが4,887人多いです"),
+    ("CIR R5 継続者数（総数−新規）", "新規以外（継続）は314人です（468 − 154 = 314）"),
+    ("【MEXT】ALT事例集、学校分野の事例の割合 %で。ざっくりでOK", "約56.7%です（17 ÷ 30 ≒ 56.7%）"),
+    ("How many more ALTs than CIRs were there in FY2023?", "a difference of 4,887 (5,355 − 468 = 4,887)"),
+])
+def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
+    reply = ask(repo_engine, question)
+    assert computed in reply.text
+    assert not reply.fallback
+
+
+def test_the_reply_quotes_and_cites_the_facts_it_computed_from(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "令和元年度と令和5年度で参加国の数はどう変わった？")
+    shown = plain_text(reply)
+    assert "57か国から" in shown and "50か国へ、7か国減っています" in shown
+    assert "令和元年度（2019年度）の参加者は57か国から5,761人" in shown  # the facts, as printed
+    assert "令和5年度（2023年度）のJETプログラム参加者は50か国から5,831人" in shown
+    assert reply.source is not None and "総務省" in reply.source
+    assert reply.links
+
+
+def test_the_conversation_goes_on_from_the_figures_topic(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "R5でALTとCIRって何人ちがうの？", "令和元年度は？")
+    assert "5,761" in reply.text
+
+
+def test_a_question_about_roles_that_asks_no_count_is_not_computed(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "ALTとCIRの違いは？")
+    assert "計算" not in reply.text and "学校" in reply.text

@@ -1,0 +1,84 @@
+"""Figures computed from the printed ones: which sum a question asks, and from which operands."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.figures import Figure, derive, operation_asked
+
+FIGURES = (
+    Figure("participants", 5831, "5,831", "stats_2023", 2023),
+    Figure("countries", 50, "50", "stats_2023", 2023),
+    Figure("participants", 5355, "5,355", "breakdown", 2023, "ALT"),
+    Figure("new", 1837, "1,837", "breakdown", 2023, "ALT"),
+    Figure("participants", 468, "468", "breakdown", 2023, "CIR"),
+    Figure("new", 154, "154", "breakdown", 2023, "CIR"),
+    Figure("participants", 8, "8", "breakdown", 2023, "SEA"),
+    Figure("participants", 5761, "5,761", "stats_2019", 2019),
+    Figure("countries", 57, "57", "stats_2019", 2019),
+    Figure("new", 2091, "2,091", "stats_2019", 2019),
+    Figure("cases", 30, "30", "casebook_count"),
+    Figure("cases", 17, "17", "casebook_split", part="school"),
+    Figure("cases", 13, "13", "casebook_split", part="community"),
+)
+
+
+def sums(text: str) -> tuple[str, int, int, float] | None:
+    """What ``derive`` computes for a cleaned question: (operation, first, second, result)."""
+    d = derive(FIGURES, text)
+    return None if d is None else (d.operation, d.first.value, d.second.value, round(d.result, 3))
+
+
+def test_a_change_between_two_years_is_the_later_minus_the_earlier() -> None:
+    assert sums("令和1年度→令和5年度 参加者数 増減 何人?") == ("difference", 5831, 5761, 70)
+    assert sums("how many fewer countries in 2023 than 2019?") == ("difference", 50, 57, -7)
+
+
+def test_a_change_asked_without_years_is_between_the_two_years_held() -> None:
+    assert sums("参加者は増えている?") == ("difference", 5831, 5761, 70)
+    assert sums("is the number of countries going up or down?") == ("difference", 50, 57, -7)
+    assert sums("昨年度より参加者は増えた?") is None  # last year's figure is not held
+
+
+def test_two_roles_compared_put_the_larger_first() -> None:
+    assert sums("令和5年度 sea と cir はどっちが多い?") == ("difference", 468, 8, 460)
+    assert sums("alt は cir の何倍?") == ("ratio", 5355, 468, pytest.approx(11.442, abs=1e-3))
+
+
+def test_a_share_is_a_role_of_all_or_the_new_ones_of_their_total() -> None:
+    assert sums("令和5年度 alt 比率(全参加者中)%") == ("share", 5355, 5831, pytest.approx(0.918, abs=1e-3))
+    assert sums("what share of the new participants in 2019?") == ("share", 2091, 5761, pytest.approx(0.363, abs=1e-3))
+
+
+def test_the_new_ones_share_of_everyone_when_asked_so() -> None:
+    assert sums("新規の alt は全体の何パーセント?") == ("share", 1837, 5831, pytest.approx(0.315, abs=1e-3))
+    assert sums("alt のうち新規の割合は?") == ("share", 1837, 5355, pytest.approx(0.343, abs=1e-3))
+
+
+def test_continuing_participants_are_the_total_minus_the_new_ones() -> None:
+    assert sums("cir 令和5年度 継続者数(総数−新規)") == ("continuing", 468, 154, 314)
+
+
+def test_the_casebook_fields_against_each_other_and_the_whole() -> None:
+    assert sums("学校分野の事例の割合は何%?") == ("share", 17, 30, pytest.approx(0.567, abs=1e-3))
+    assert sums("学校と地域の事例の数の差は?") == ("difference", 17, 13, 4)
+
+
+@pytest.mark.parametrize("question", [
+    "alt と cir の違いは?",            # what sets the roles apart, not a count
+    "sea の継続者数は?",               # SEA's new participants are not printed
+    "令和4年度と令和5年度の参加者数の差は?",  # no figure for 2022
+    "令和5年度の新規の割合は?",          # the new participants of 2023 are printed by role only
+    "参加者は何人?",                    # a plain count: the matcher answers it
+    "is the alt's salary 100 percent covered?",  # money, not heads
+    "alt を増やすと交付税も増える?",
+    "前年比は?",                        # the year before is not held
+])
+def test_what_cannot_be_computed_exactly_is_left_to_the_matcher(question: str) -> None:
+    assert sums(question) is None
+
+
+def test_the_operation_asked() -> None:
+    assert operation_asked("alt と cir の人数の差") == "difference"
+    assert operation_asked("alt は cir の何倍") == "ratio"
+    assert operation_asked("新規の割合") == "share"
+    assert operation_asked("alt の役割") is None
