@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.core.declared import declared_asked
+from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it
@@ -99,6 +99,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query):
         return query, ranked, text  # 「国別の人数の内訳は？」 after the year's total: what is not held, said plainly
+    honest = not_held_first(kb, query, ranked)  # 「久我係長の内線番号は？」 after MEXT's contact: not held either
+    if honest and honest[0] is not ranked[0] and honest[0].score >= FALLBACK_FLOOR:
+        return query, ranked, text
     swapped = reasons_of_another_role(kb, query, text, context) or reasons_of_the_role_asked(kb, query, text, context) \
         or count_of_the_role_asked(kb, query, text, context) or same_for_another(kb, query, text, context, threshold)
     if swapped is not None:
@@ -117,6 +120,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     combined_text, combined_query = analyse_with_topic(kb, query, text, context)
     combined = kb.matcher.rank(combined_query)
+    if sure(ranked, threshold) and kb.intents[ranked[0].intent_id].fallback and combined \
+            and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in query.terms):
+        return query, ranked, text  # "What's their average salary?": not held, and no word of the topic's answer
     if not sure(combined, threshold) and not about_it:
         return query, ranked, text
     if not sure(combined, threshold):  # 「何のための資料？」 after the CIR casebook: not the bot's own sources

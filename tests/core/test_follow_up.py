@@ -215,3 +215,14 @@ def test_the_other_language_asked_gets_the_last_answer_in_it(repo_engine: Engine
     reply = talk(repo_engine, "JET参加者の任用期間は？", "English please?")
     assert reply.language == "en" and reply.intent_id == "contract_length" and "one year" in reply.text
     assert talk(repo_engine, "What is a CIR?", "日本語でお願いします").text.startswith("CIR（国際交流員）は")
+
+
+@pytest.mark.parametrize("turns, not_held", [
+    (("文科省の担当者名を教えて", "久我係長の内線番号は？"), "内線"),
+    (("What does CIR stand for?", "What is it called in Japanese?", "What's their average salary?"), "not given"),
+    (("令和5年度のJET参加者数は何人ですか", "給料は？"), "書かれていない"),
+])
+def test_a_follow_up_asking_what_is_not_held_gets_the_honest_reply_not_the_topic_again(
+        repo_engine: Engine, turns: tuple[str, ...], not_held: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and not_held in reply.text
