@@ -17,6 +17,8 @@ from bot.core.orthography import clean, fold_kana
 from bot.core.types import Contact
 
 _ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
+_NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式名|名称|何の略|略称|(?<![a-z])(?:stand for|english name|"
+                         r"official name|called)", re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|者数|何名|(?<![a-z])(?:how many|headcount)(?![a-z])", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール"})  # what is asked of a contact (synonym groups' first words)
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
@@ -99,7 +101,13 @@ def narrow(text: str, question: str, asked: Iterable[str], names: Names, only: b
 
 def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> str:
     """``text`` with the sentences about the one role a count question names first, line by line (「令和5年度の
-    CIRの人数」: the CIR's figure, then the year's total)."""
+    CIRの人数」: the CIR's figure, then the year's total); the lines about the one thing whose name is asked
+    first (「外務省の英語名は？」)."""
+    named = {t for t in asked if kind_of(t) != "attribute" and t != "jet"}
+    if len(named) == 1 and _NAME_ASKED.search(clean(question)):  # 「CLAIRの英語名は？」: the line naming it first
+        lines = text.split("\n")
+        about = [any(fold_kana(c) in named for _, c in names(line)) for line in lines]
+        return "\n".join([l for l, a in zip(lines, about) if a] + [l for l, a in zip(lines, about) if not a])
     roles = {t for t in asked if kind_of(t) == "role"}
     if len(roles) != 1 or not _COUNT.search(clean(question)):
         return text

@@ -19,7 +19,7 @@ def test_a_question_naming_one_office_is_not_answered_with_another_offices_conta
 
 def test_a_long_noun_the_knowledge_wholly_lacks_names_something_else(repo_engine) -> None:
     matcher = repo_engine.kb.matcher
-    other = matcher.rank(matcher.analyse("技能実習生の受け入れ手続きは？"))
+    other = matcher.rank(matcher.analyse("介護福祉士候補者の受け入れ手続きは？"))
     ours = matcher.rank(matcher.analyse("JETの受け入れ手続きは？"))
     assert other[0].penalty < 1.0 and ours[0].penalty == 1.0
     assert other[0].score < 50 <= ours[0].score

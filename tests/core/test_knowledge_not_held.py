@@ -45,3 +45,15 @@ def test_the_list_of_participating_countries_is_not_held(repo_engine: Engine, qu
 def test_the_number_of_participating_countries_is_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert not reply.fallback and "78か国" in reply.text
+
+
+@pytest.mark.parametrize("question", ["JICA海外協力隊の募集についても教えてもらえますか", "地域おこし協力隊について知りたい",
+                                      "Are there other exchange programmes besides JET?"])
+def test_another_programme_is_said_to_be_outside_the_notice(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and ("JETプログラム以外の制度" in reply.text or "other than JET" in reply.text)
+
+
+def test_a_staff_members_age_is_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "How old is Mr. Hamao at MOFA?")
+    assert reply.fallback and "not given" in reply.text

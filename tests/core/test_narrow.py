@@ -128,3 +128,14 @@ def test_the_attribute_asked_as_a_follow_up_is_said_not_held_too(repo_engine: En
     reply = talk(repo_engine, "外務省の問い合わせ先", "メールは？")
     assert reply.fallback and "メールアドレスは、通知にもこのボットの資料にも載っていません" in reply.text
     assert "03-5501-8143" in plain_text(reply)
+
+
+@pytest.mark.parametrize("question, first_line_names", [
+    ("CLAIRの英語名は？", "Council of Local Authorities for International Relations"),
+    ("外務省の英語名は？", "Ministry of Foreign Affairs"),
+    ("ALTの英語名は？", "Assistant Language Teacher"),
+])
+def test_the_name_asked_of_one_thing_leads_the_answer(repo_engine: Engine, question: str,
+                                                      first_line_names: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert first_line_names in reply.text.split("\n")[0]
