@@ -15,8 +15,7 @@ from bot.core.matcher import Scored
 from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lead_with, lost_in_narrowing,
                               missing_field, named_things, narrow, off_topic)
 from bot.core.declared import declared_asked
-from bot.core.figure_reply import figure_reply
-from bot.core.figures import derive
+from bot.core.figure_reply import computed
 from bot.core.gaps import Gap, find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.siblings import office_named, overview_of_a_tie
@@ -156,7 +155,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)
-    if switched is not None and context is not None and has_topic(kb, context):  # "English please?": the last answer
+    if switched is not None and context is not None and has_topic(kb, context) and switched != context.language:
+        # "English please?" after a Japanese answer: that answer again (in English already, "In English?" asks
+        # whether there is an English version of what was talked about)
         return replace(intent_reply(kb, context.intent_id, switched), names=context.names)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     threshold = threshold_for(text, parts)
@@ -167,10 +168,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         # it?" has no word the knowledge uses either, but asks about the previous topic)
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
-    derived = next(filter(None, (derive(kb.figures, kb.matcher.analyzer.apply_synonyms(clean(t))[0])
-                                 for t in (understood.text, *whole))), None)
-    if derived is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown
-        return with_corrections(figure_reply(kb, derived, language), understood.corrections)
+    figured = computed(kb, (understood.text, *whole), language, context)
+    if figured is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown
+        return with_corrections(figured, understood.corrections)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        threshold, MARGIN)
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)

@@ -53,7 +53,7 @@ def _figure_problems(knowledge: Knowledge) -> list[YamlError]:
         if fact is None:
             errors.append(YamlError(figure.file, figure.line,
                                     f"figure '{figure.id}' names unknown fact '{figure.get('fact')}'"))
-        elif not re.fullmatch(r"\d{1,3}(?:,\d{3})*", value):
+        elif not re.fullmatch(r"\d+|\d{1,3}(?:,\d{3})+", value):
             errors.append(YamlError(figure.file, figure.line,
                                     f"figure '{figure.id}': value '{value}' is not a number as printed (5,831)"))
         elif any(not re.search(rf"(?<![\d,]){re.escape(value)}(?![\d,])", str(text))

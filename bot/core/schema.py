@@ -46,7 +46,7 @@ RECORDS: dict[str, tuple[Field, ...]] = {
     ),
     "figures": (  # a figure printed in a fact, as a number (bot/core/figures.py)
         Field("id", "id", True), Field("fact", "id", True), Field("value", "str", True),
-        Field("measure", "str", True, ("participants", "new", "countries", "cumulative", "cases")),
+        Field("measure", "str", True, ("participants", "new", "countries", "cumulative", "cases", "founded")),
         Field("year", "int"), Field("role", "str", False, ("ALT", "CIR", "SEA")),
         Field("part", "str", False, ("school", "community")),
     ),

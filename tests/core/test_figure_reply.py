@@ -57,6 +57,23 @@ def test_the_conversation_goes_on_from_the_figures_topic(repo_engine: Engine) ->
     assert "5,761" in reply.text
 
 
+@pytest.mark.parametrize("turns, computed", [
+    (("新規のALTは何人？", "継続は？"), "新規以外（継続）は3,518人です（5,355 − 1,837 = 3,518）"),
+    (("How many new CIRs were there?", "And how many are continuing?"), "314 continuing (468 − 154 = 314)"),
+    (("事例集の事例数は？", "学校と地域、どっちが多い？"), "学校における活動のほうが4事例多いです（17 − 13 = 4）"),
+    (("累計参加者は？", "2019年からどれくらい増えた？"), "6,511人増えています（77,172 − 70,661 = 6,511）"),
+])
+def test_a_sum_that_names_no_count_of_its_own_is_read_with_the_conversations_topic(
+        repo_engine: Engine, turns: tuple[str, ...], computed: str) -> None:
+    assert computed in talk(repo_engine, *turns).text
+
+
+def test_the_years_since_the_programme_began(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "JETって始まってから何年たつの？令和5年度の時点で")
+    assert "令和5年度（2023年度）の時点で36年が経っています（37年目）（2023 − 1987 = 36）" in reply.text
+    assert "昭和62年度（1987年度）に創設されました" in reply.text  # the fact it is computed from
+
+
 def test_a_question_about_roles_that_asks_no_count_is_not_computed(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "ALTとCIRの違いは？")
     assert "計算" not in reply.text and "学校" in reply.text

@@ -108,3 +108,9 @@ def test_a_question_asking_what_something_is(text: str, what: bool) -> None:
                                                 ("英語の名称は？", None), ("Is the casebook in English?", None)])
 def test_asking_for_the_other_language(text: str, language: str | None) -> None:
     assert language_asked(text) == language
+
+
+def test_in_english_after_an_english_answer_asks_about_an_english_version(repo_engine: Engine) -> None:
+    # "In English?" switches the language only after an answer in Japanese
+    reply = talk(repo_engine, "Tell me about the casebook", "Is the full version available?", "In English?")
+    assert reply.fallback and "English or printed version" in reply.text
