@@ -287,3 +287,21 @@ def test_outside_the_classroom_is_the_alts_community_work(repo_engine: Engine, q
 def test_what_a_cir_does_names_the_kinds_of_work_the_notice_gives(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "CIRはどんな仕事をする人ですか")
     assert reply.intent_id == "cir_role" and "インバウンド" in reply.text and "多文化共生" in reply.text
+
+
+@pytest.mark.parametrize("question, said", [
+    ("Which cabinet decision calls for greater use of CIRs, and when was it adopted?", "Digital Garden City"),
+    ("Which Cabinet-approved plan from June 2023 does the notice cite on ALT placement?", "4th Basic Plan"),
+    ("In the classroom, is the ALT the main teacher or something else?", "Assistant Language Teacher"),
+    ("What is the maximum number of years a JET participant can stay on?", "up to 5 years"),
+    ("Who is the section chief (kakaricho) at MEXT?", "久我係長"),
+])
+def test_english_questions_in_the_words_of_their_askers_find_the_answer(repo_engine: Engine, question: str,
+                                                                        said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and said in plain_text(reply)
+
+
+def test_a_next_edition_of_the_casebook_is_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Will there be a new edition of the casebook?")
+    assert reply.fallback and "next edition" in reply.text
