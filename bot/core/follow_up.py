@@ -29,6 +29,9 @@ LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone i
 # it moves on to that intent when the topic ranks it this close
 NEW_ASPECT = 0.3
 NEW_ASPECT_MARGIN = 25.0
+# (not 「うちの町では…」: うち is "our" there)
+_OF_THOSE = re.compile(r"^(?:その|この)うち|^うち(?![のはでもがにへと])|^その中で|^(?:and )?of (?:those|them|these)(?![a-z])",
+                       re.IGNORECASE)
 
 
 def sure(ranked: list[Scored], threshold: float) -> bool:
@@ -136,20 +139,29 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
             # the same topic read with the role the conversation asks about (「令和元年度は？」 after the CIR's count)
             or (context.names and combined[0].intent_id == ranked[0].intent_id)):
         moved = combined if elsewhere or inside_it(text) else _moving_on(kb, context.intent_id, query, ranked,
-                                                                              combined, threshold, not about_it)
+                                                                              combined, threshold, not about_it,
+                                                                              _of_those(kb, text, query))
         if asks_why(query):
             moved = reasons_first(kb, moved, LEANING_MARGIN)
         return combined_query, moved, combined_text
     return query, ranked, text
 
 
+def _of_those(kb: KnowledgeBase, text: str, query: Analysis) -> bool:
+    """「そのうち学校での活動は？」: a part of what was just answered, not one of the things it names (「そのうち外務省
+    は？」 after the three ministries' roles asks for MOFA's part of that answer, which narrowing gives)."""
+    return bool(_OF_THOSE.match(text)) and not (kb.matcher.named - ASKED).intersection(query.terms)
+
+
 def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored],
-               combined: list[Scored], threshold: float, own_topic: bool = True) -> list[Scored]:
+               combined: list[Scored], threshold: float, own_topic: bool = True, of_those: bool = False
+               ) -> list[Scored]:
     """A follow-up rarely wants the same answer again: when the previous topic pulls the question back to
     the answer just given (「そのうち学校での事例は？」 after the casebook), the intent the question alone
     finds wins if the topic ranks it close too -- less close when the follow-up's own words are ones the
     previous topic's examples do not cover (a breakdown, another office). ``own_topic``: the question is
-    no short who / when / where / why about "it"."""
+    no short who / when / where / why about "it"; ``of_those``: it asks for a part of what was just answered
+    (「そのうち学校での活動は？」), which the intent it alone finds surely answers however the topic ranks it."""
     if not combined or combined[0].intent_id != previous:
         return combined
     aspect = _new_aspect_of_the_topic(kb, previous, query, combined, threshold) if own_topic else None
@@ -165,6 +177,8 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
     if new_aspect:
         margin = NEW_ASPECT_MARGIN
     for s in combined[1:4]:  # (never to one the topic leaves unsure: 「どこで見られる？」 after the CIR casebook)
+        if s.intent_id == found and of_those:  # as sure as the question alone finds it
+            return [alone[0]] + [r for r in combined if r is not s]
         if s.intent_id == found and combined[0].score - s.score <= margin and s.score >= threshold:
             return [s] + [r for r in combined if r is not s]
     # 「学校での事例は？」 after what the casebook is: a question of two or more words that one other intent

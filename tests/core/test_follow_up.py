@@ -226,3 +226,13 @@ def test_a_follow_up_asking_what_is_not_held_gets_the_honest_reply_not_the_topic
         repo_engine: Engine, turns: tuple[str, ...], not_held: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and not_held in reply.text
+
+
+@pytest.mark.parametrize("turns, intent", [
+    (("ALTの事例集には何事例載ってる？", "全体版はどこで見られる？", "そのうち学校での活動は？"), "casebook_school_cases"),
+    (("事例集の事例数は？", "そのうち地域の事例は？"), "casebook_community_cases"),
+])
+def test_a_part_of_what_was_just_answered_gets_that_part(repo_engine: Engine, turns: tuple[str, ...],
+                                                          intent: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == intent and not reply.fallback
