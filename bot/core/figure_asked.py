@@ -12,17 +12,18 @@ from typing import Literal
 
 from bot.core.years import relative_year, years_in
 
-Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth", "elapsed"]
+Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth", "elapsed", "excluding"]
 
 _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
-    ("elapsed", re.compile(r"何年(?:たつ|経つ|経った|たった|経過|になる|目)|何周年|how many years|how long has")),
+    ("elapsed", re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|何周年|(?:how many|headcount) years|"
+                           r"how long has|been running")),
     ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by how many percent|"
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
     ("share", re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")),
     ("ratio", re.compile(r"何倍|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)")),
     ("sum", re.compile(r"合計|足す|足した|足すと|[+＋]|plus|combined|altogether|added together|(?<![a-z])sum(?![a-z])")),
-    ("difference", re.compile(r"差|増減|増え|減っ|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
+    ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"
                               r"(?:人数|数|何人|headcount) ?の?(?:違い|ちがい)|どう変わ|変わった|"
                               r"difference|differ|(?:more|fewer|less) (?:\w+ )?than|(?:headcount|how many) (?:more|fewer)|"
@@ -31,7 +32,7 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
 # A difference must be one of counts (「ALTとCIRの違いは？」 asks what sets the roles apart)
 _COUNT = re.compile(r"headcount|人数|何人|\d+人|(?<!複)数|件|か国|カ国|ヶ国|number|participants|people|countries|"
                     r"cases|figures?|totals?|(?:どっちが|どちらが|より)(?:多|少)|which (?:has|had|is|was) (?:more|bigger|"
-                    r"larger)|increas|decreas|grow|grew|go(?:ing)? up|go(?:ing)? down|増え|減っ|増加|減少|伸び")
+                    r"larger)|increas|decreas|grow|grew|go(?:ing)? up|go(?:ing)? down|増え|減っ|減り|増し|増加|減少|伸び")
 # Nothing is computed of money (「ALTの報酬は100%国費？」), of a breakdown the figures lack (英語の, 女性, by school
 # level, nationality or place: 「女性ALTの割合は？」), of a forecast or an opinion (「今後増える見込み？」, 「増やすべき？」)
 _NOT_COMPUTED = re.compile(
@@ -39,17 +40,20 @@ _NOT_COMPUTED = re.compile(
     r"英語の|女性|男性|女の|男の|小学校|中学校|高校|高等学校|国別|国籍|出身|都道府県|県別|市町村別|言語|"
     r"female|(?<![a-z])male|women|(?<![a-z])men(?![a-z])|teach|elementary|junior|high school|nationalit|country of origin|prefectur|"
     r"今後|見込|予定|予測|将来|べき|した方が|forecast|expected|future|next year|will (?:it|they|the)|should")
-_TREND = re.compile(r"増え|減っ|増加|減少|伸び|増減|変化|変わ|推移|increas|decreas|grow|grew|(?<![a-z])chang|go(?:ing|es)? (?:up|down)|"
+_TREND = re.compile(r"増え|減っ|減り|増し|増加|減少|伸び|増減|変化|変わ|推移|increas|decreas|grow|grew|(?<![a-z])chang|go(?:ing|es)? (?:up|down)|"
                     r"rising|falling|drop|trend")
+_PEOPLE = re.compile(r"参加者|人数|何人|participants|people")
 _HEADS = re.compile(r"参加者|人数|何人|headcount|participants|people")
 _MEASURES = (
-    ("founded", re.compile(r"何年(?:たつ|経つ|経った|たった|経過|になる|目)|何周年|how many years|how long has")),
+    ("founded", re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|何周年|(?:how many|headcount) years|"
+                           r"how long has|been running")),
     ("cumulative", re.compile(r"累計|延べ|のべ|総計|これまで|cumulative|since 19|in total since|all time")),
     ("countries", re.compile(r"参加国|か国|カ国|ヶ国|国数|何国|countries|nations")),
     ("cases", re.compile(r"事例|件数|何件|cases?(?![a-z])|examples")),
     ("new", re.compile(r"新規|新しく|(?<![a-z])new|first-year|first year")),
 )
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
+_ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除く|除いて|除き|抜き|以外)|"
                        r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")
@@ -70,6 +74,7 @@ class Asked:
     relative: bool = False  # 「昨年より」, 「今年度」: a year named only relative to now
     trend: bool = False     # 「増えている？」: a change over time, between the years held when none is named
     counted: bool = False   # what is counted is named (heads, countries, cases…), not only a sum
+    left_out: tuple[str, ...] = ()  # roles the question leaves out (「SEA除く」)
 
 
 def operation_asked(text: str) -> Operation | None:
@@ -106,13 +111,16 @@ def read(text: str) -> Asked | None:
     """The sum asked and its operands, or ``None`` when no sum is asked or what is counted is unclear
     (「参加者数と参加国数」 asks heads and countries at once)."""
     operation = operation_asked(text)
+    left_out = {(m.group(1) or m.group(2)).upper() for m in _LEFT_OUT.finditer(text)}
+    if operation is None and left_out and _PEOPLE.search(text) and not _NOT_COMPUTED.search(text):
+        operation = "excluding"  # 「CIR除いた参加者数は？」: all participants less that role
     if operation is None:
         return None
     parts = _parts(text)
     measure = next((name for name, pattern in _MEASURES if pattern.search(text)), "cases" if parts else "participants")
-    if measure == "countries" and _HEADS.search(text):
+    if measure == "countries" and _PEOPLE.search(text):  # (「何か国」 reads as a headcount too)
         return None
-    left_out = {(m.group(1) or m.group(2)).upper() for m in _LEFT_OUT.finditer(text)}
     roles = tuple(r for r in dict.fromkeys(m.group(1).upper() for m in _ROLE.finditer(text)) if r not in left_out)
-    return Asked(operation, measure, roles, tuple(sorted(years_in(text))), parts, bool(_OF_ALL.search(text)),
-                 relative_year(text) is not None, bool(_TREND.search(text)), _counted(text))
+    of_all = bool(_OF_ALL.search(text)) and not _ROLE_WHOLE.search(text)  # 「ALT全体の何割」: of the ALTs
+    return Asked(operation, measure, roles, tuple(sorted(years_in(text))), parts, of_all,
+                 relative_year(text) is not None, bool(_TREND.search(text)), _counted(text), tuple(sorted(left_out)))

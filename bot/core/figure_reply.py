@@ -23,10 +23,11 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
         tries = [question]
         if topic is not None and not names_its_own(question):
             title, names = topic
-            with_names = f"{' '.join(names)} {question}"  # 「CIRとの比は？」 after the ALTs' count: ALT to CIR
+            # the roles the conversation named (「CIRとの比は？」 after the ALTs' count: ALT to CIR, their totals), or
+            # without any, the topic's title (「2019年からどれくらい増えた？」 after the cumulative total)
+            with_topic = f"{' '.join(names)} {question} headcount" if names else f"{question} {title}"
             # a question naming a role or a year is read first as it is (「ALTの割合は？」 after the counts by type)
-            tries = [question, with_names, f"{with_names} {title}"] if operands_named(question) \
-                else [with_names, f"{with_names} {title}"]
+            tries = [question, with_topic] if operands_named(question) else [with_topic]
         for asked in tries:
             derived = derive(kb.figures, kb.matcher.analyzer.apply_synonyms(asked)[0])
             if derived is not None:

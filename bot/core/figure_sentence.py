@@ -78,6 +78,7 @@ def _english(d: Derivation, where: str) -> str:
         "sum": f"there were {_counted(a, en)} and {_counted(b, en)}: {d.result:,.0f} together",
         "share": f"{_counted(a, en)} out of {_counted(b, en)}: about {d.result * 100:.1f}%",
         "continuing": f"{_counted(a, en)}, of whom {b.value:,} were new: {change:,.0f} continuing",
+        "excluding": f"{_counted(a, en)}, less {_counted(b, en)}: {change:,.0f}",
     }[d.operation]
     return where + (said if where else said[0].upper() + said[1:])
 
@@ -98,6 +99,7 @@ def _japanese(d: Derivation, where: str) -> str:
         "sum": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、合計{_amount(d.result, a, ja)}です",
         "share": f"{_counted(b, ja)}のうち{_what(a, ja)}は{x}で、約{d.result * 100:.1f}%です",
         "continuing": f"{_counted(a, ja)}のうち新規は{y}で、新規以外（継続）は{diff}です",
+        "excluding": f"{_counted(a, ja)}から{_counted(b, ja)}を除くと{diff}です",
     }[d.operation]
 
 

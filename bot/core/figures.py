@@ -72,6 +72,12 @@ def derive(figures: tuple[Figure, ...], text: str) -> Derivation | None:
         return None
     if asked.operation == "elapsed":
         return _elapsed(figures, years)
+    if asked.operation == "excluding":
+        if roles or len(asked.left_out) != 1 or len(years) > 1:
+            return None
+        year = years[0] if years else _latest(figures, "participants", asked.left_out[0])
+        return _computed("excluding", _find(figures, "participants", year), _find(figures, "participants", year,
+                                                                                   asked.left_out[0]))
     if asked.measure == "cases":
         return _of_cases(figures, asked)
     if asked.operation == "continuing":
@@ -114,8 +120,9 @@ def _elapsed(figures: tuple[Figure, ...], years: list[int]) -> Derivation | None
 
 
 def _larger_first(operation: Operation, pair: list[Figure | None]) -> list[Figure | None]:
-    """Two things compared by difference, the larger first (「SEAとCIRはどっちが多い？」: CIR has 460 more)."""
-    if operation == "difference" and all(pair):
+    """Two things compared, the larger first (「SEAとCIRはどっちが多い？」: CIR has 460 more; 「SEAとCIRの比は？」: CIR
+    has about 58.5 times as many, not "SEA has 0.0 times")."""
+    if operation in ("difference", "ratio") and all(pair):
         return sorted(pair, key=lambda f: -f.value)  # type: ignore[union-attr]
     return pair
 
@@ -158,6 +165,8 @@ def _share(figures: tuple[Figure, ...], measure: str, roles: list[str], years: l
 def _of_cases(figures: tuple[Figure, ...], asked: Asked) -> Derivation | None:
     """The casebook's cases: one field's share of all, or the two fields against each other (or together)."""
     total, parts = _find(figures, "cases"), asked.parts
+    if not parts and asked.operation in ("difference", "ratio"):  # 「差は？」 after the casebook's breakdown
+        parts = ("school", "community")
     if asked.operation == "share" and len(parts) == 1:
         return _computed("share", _find(figures, "cases", part=parts[0]), total)
     if asked.operation in ("difference", "ratio", "sum") and len(parts) == 2:

@@ -55,3 +55,28 @@ def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> st
     listed = set(kb.intents[ranked[0].intent_id].follow_ups)
     return next((s.intent_id for s in ranked[1:] if s.intent_id in listed and offices <= kb.matcher.about(s.intent_id)
                  and ranked[0].score - s.score < MARGIN), None)
+
+
+def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
+    """「澤浦補佐に連絡したい」: a rare Japanese word of the question (a staff member's surname as printed) that the best
+    office's intent never uses and exactly one other office's intent among the best five prints in its answer names
+    that office, when the question names no office itself; else None."""
+    if not ranked or not _one_office(kb, ranked[0].intent_id) \
+            or any(kind_of(t) == "office" for t in kb.matcher.named.intersection(query.terms)):
+        return None  # (an office the question names is the office asked: 「総務省の…」)
+    best = ranked[0].intent_id
+    offices = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)]
+    for term in query.terms:
+        if not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE and not kb.matcher.mentions(best, term):
+            # printed in the office's answer (its staff), not a word it is asked in (「送りたい」 of MEXT's example)
+            owners = [i for i in offices if kb.matcher.mentions(i, term) and not kb.matcher.asks_of(i, term)]
+            if len(owners) == 1:
+                return owners[0]
+    return None
+
+
+def _one_office(kb: KnowledgeBase, intent_id: str) -> bool:
+    """An answered intent about one office's contact: its answer gives that office's card (「窓口は{contact:mofa.name}
+    です」), not a topic that only shows the card beside it."""
+    intent = kb.intents[intent_id]
+    return len(intent.contacts) == 1 and not intent.fallback and "{contact:" in intent.answer

@@ -62,6 +62,8 @@ def test_the_conversation_goes_on_from_the_figures_topic(repo_engine: Engine) ->
     (("How many new CIRs were there?", "And how many are continuing?"), "314 continuing (468 − 154 = 314)"),
     (("事例集の事例数は？", "学校と地域、どっちが多い？"), "学校における活動のほうが4事例多いです（17 − 13 = 4）"),
     (("累計参加者は？", "2019年からどれくらい増えた？"), "6,511人増えています（77,172 − 70,661 = 6,511）"),
+    (("CIRの人数", "ALTとの差"), "ALTのほうが4,887人多いです"),  # their totals, not the new ones of the topic's title
+    (("事例集の学校と地域の内訳は？", "差は？"), "学校における活動のほうが4事例多いです"),
 ])
 def test_a_sum_that_names_no_count_of_its_own_is_read_with_the_conversations_topic(
         repo_engine: Engine, turns: tuple[str, ...], computed: str) -> None:

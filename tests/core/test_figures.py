@@ -55,6 +55,18 @@ def test_the_years_since_the_programme_began_as_of_the_year_named_or_the_latest_
     assert sums("jetは何周年?") == ("elapsed", 2023, 1987, 36)
 
 
+def test_the_whole_of_a_role_is_that_roles_total_not_everyone() -> None:
+    assert sums("令和5年度、新規 alt は alt 全体の何割?") == ("share", 1837, 5355, pytest.approx(0.343, abs=1e-3))
+
+
+def test_all_participants_less_a_role_left_out() -> None:
+    assert sums("sea 以外の参加者は何人") == ("excluding", 5831, 8, 5823)
+
+
+def test_a_small_ratio_is_said_the_other_way_round() -> None:
+    assert sums("sea と cir の比は?") == ("ratio", 468, 8, 58.5)
+
+
 def test_two_roles_compared_put_the_larger_first() -> None:
     assert sums("令和5年度 sea と cir はどっちが多い?") == ("difference", 468, 8, 460)
     assert sums("alt は cir の何倍?") == ("ratio", 5355, 468, pytest.approx(11.442, abs=1e-3))
@@ -77,6 +89,7 @@ def test_continuing_participants_are_the_total_minus_the_new_ones() -> None:
 def test_the_casebook_fields_against_each_other_and_the_whole() -> None:
     assert sums("学校分野の事例の割合は何%?") == ("share", 17, 30, pytest.approx(0.567, abs=1e-3))
     assert sums("学校と地域の事例の数の差は?") == ("difference", 17, 13, 4)
+    assert sums("事例数の差は?") == ("difference", 17, 13, 4)  # the casebook's two fields, when none is named
 
 
 @pytest.mark.parametrize("question", [

@@ -52,3 +52,12 @@ def test_a_question_naming_one_office_gets_that_office_over_the_list_of_all(repo
 
 def test_a_staff_members_detail_not_held_stays_not_held_when_the_office_is_named(repo_engine: Engine) -> None:
     assert ask(repo_engine, "総務省の担当者の携帯番号").intent_id == "staff_personal"
+
+
+@pytest.mark.parametrize("question, office", [
+    ("澤浦補佐に連絡したい", "contact_mext"),       # MOFA's contact had won on 補佐 and 連絡
+    ("水谷主査の所属は？", "contact_mofa"),
+    ("比護補佐の所属は？", "contact_mic"),
+])
+def test_a_staff_member_named_as_printed_gets_their_office(repo_engine: Engine, question: str, office: str) -> None:
+    assert ask(repo_engine, question).intent_id == office
