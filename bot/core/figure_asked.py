@@ -14,9 +14,11 @@ from bot.core.years import relative_year, years_in
 
 Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth", "elapsed", "excluding"]
 
+# 「何年たつの？」, "How many years has JET been running?": the years since the programme began
+_SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|何周年|(?:how many|headcount) years|"
+                            r"how long has|been running")
 _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
-    ("elapsed", re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|何周年|(?:how many|headcount) years|"
-                           r"how long has|been running")),
+    ("elapsed", _SINCE_FOUNDED),
     ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by how many percent|"
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
@@ -45,8 +47,7 @@ _TREND = re.compile(r"増え|減っ|減り|増し|増加|減少|伸び|増減|�
 _PEOPLE = re.compile(r"参加者|人数|何人|participants|people")
 _HEADS = re.compile(r"参加者|人数|何人|headcount|participants|people")
 _MEASURES = (
-    ("founded", re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|何周年|(?:how many|headcount) years|"
-                           r"how long has|been running")),
+    ("founded", _SINCE_FOUNDED),
     ("cumulative", re.compile(r"累計|延べ|のべ|総計|これまで|cumulative|since 19|in total since|all time")),
     ("countries", re.compile(r"参加国|か国|カ国|ヶ国|国数|何国|countries|nations")),
     ("cases", re.compile(r"事例|件数|何件|cases?(?![a-z])|examples")),
