@@ -116,7 +116,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     elsewhere = _other_of_the_same_kind(kb, query, ranked[:1], context.intent_id, 0.0)
     near_elsewhere = elsewhere or _other_of_the_same_kind(kb, query, ranked, context.intent_id, margin)
-    leaning = follow_up_form(text) or near_elsewhere or about_it
+    leaning = follow_up_form(text) or near_elsewhere or about_it or bool(_OF_THOSE.match(text))
     if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
     if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic

@@ -61,13 +61,15 @@ def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str
     """「澤浦補佐に連絡したい」: a rare Japanese word of the question (a staff member's surname as printed) that the best
     office's intent never uses and exactly one other office's intent among the best five prints in its answer names
     that office, when the question names no office itself; else None."""
-    if not ranked or not _one_office(kb, ranked[0].intent_id) \
+    if not ranked or not _contact_intent(kb, ranked[0].intent_id) \
             or any(kind_of(t) == "office" for t in kb.matcher.named.intersection(query.terms)):
         return None  # (an office the question names is the office asked: 「総務省の…」)
     best = ranked[0].intent_id
+    listing = len(kb.intents[best].contacts) > 1  # the contact list prints every office's staff
     offices = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)]
     for term in query.terms:
-        if not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE and not kb.matcher.mentions(best, term):
+        if not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE \
+                and (listing or not kb.matcher.mentions(best, term)):
             # printed in the office's answer (its staff), not a word it is asked in (「送りたい」 of MEXT's example)
             owners = [i for i in offices if kb.matcher.mentions(i, term) and not kb.matcher.asks_of(i, term)]
             if len(owners) == 1:
@@ -76,7 +78,12 @@ def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str
 
 
 def _one_office(kb: KnowledgeBase, intent_id: str) -> bool:
-    """An answered intent about one office's contact: its answer gives that office's card (「窓口は{contact:mofa.name}
-    です」), not a topic that only shows the card beside it."""
+    """An answered intent about one office's contact (see :func:`_contact_intent`)."""
+    return len(kb.intents[intent_id].contacts) == 1 and _contact_intent(kb, intent_id)
+
+
+def _contact_intent(kb: KnowledgeBase, intent_id: str) -> bool:
+    """An answered intent about contacts: its answer gives the card (「窓口は{contact:mofa.name}です」), not a topic
+    that only shows a card beside it."""
     intent = kb.intents[intent_id]
-    return len(intent.contacts) == 1 and not intent.fallback and "{contact:" in intent.answer
+    return bool(intent.contacts) and not intent.fallback and "{contact:" in intent.answer

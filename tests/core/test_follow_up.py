@@ -229,6 +229,7 @@ def test_a_follow_up_asking_what_is_not_held_gets_the_honest_reply_not_the_topic
 
 
 @pytest.mark.parametrize("turns, intent", [
+    (("令和元年度の参加者は？", "うち新規は何人？"), "size_2019"),  # of that year, not 2023's new participants
     (("ALTの事例集には何事例載ってる？", "全体版はどこで見られる？", "そのうち学校での活動は？"), "casebook_school_cases"),
     (("事例集の事例数は？", "そのうち地域の事例は？"), "casebook_community_cases"),
 ])

@@ -58,6 +58,7 @@ def test_a_staff_members_detail_not_held_stays_not_held_when_the_office_is_named
     ("澤浦補佐に連絡したい", "contact_mext"),       # MOFA's contact had won on 補佐 and 連絡
     ("水谷主査の所属は？", "contact_mofa"),
     ("比護補佐の所属は？", "contact_mic"),
+    ("久我係長の連絡先は？", "contact_mext"),     # the contact list prints every office's staff
 ])
 def test_a_staff_member_named_as_printed_gets_their_office(repo_engine: Engine, question: str, office: str) -> None:
     assert ask(repo_engine, question).intent_id == office
