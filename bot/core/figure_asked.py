@@ -19,7 +19,7 @@ _SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|
                             r"how long has|been running")
 _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("elapsed", _SINCE_FOUNDED),
-    ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by how many percent|"
+    ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by (?:how many|headcount) percent|"
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
     ("share", re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")),
@@ -53,6 +53,7 @@ _MEASURES = (
     ("cases", re.compile(r"事例|件数|何件|cases?(?![a-z])|examples")),
     ("new", re.compile(r"新規|新しく|(?<![a-z])new|first-year|first year")),
 )
+_AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|among (?:the |all )?new (?:participants|ones)")
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
@@ -92,16 +93,18 @@ def names_its_own(text: str) -> bool:
     """Whether a question names what it counts (heads, countries, cases…) and of what (a role, a year, a part):
     「継続は？」 after the new ALTs' count names neither, 「2019年からどれくらい増えた？」 after the cumulative
     total names no count; both are read with the conversation's topic."""
-    return _counted(text) and operands_named(text)
+    return counts_named(text) and operands_named(text)
 
 
-def operands_named(text: str) -> bool:
-    """Whether a question names a role, a year or a casebook part."""
-    return bool(_ROLE.search(text) or years_in(text) or _parts(text))
+def operands_named(text: str, years: bool = True) -> bool:
+    """Whether a question names a role, a casebook part or (``years``) a year."""
+    return bool(_ROLE.search(text) or _parts(text) or years and years_in(text))
 
 
-def _counted(text: str) -> bool:
-    return bool(_HEADS.search(text) or any(p.search(text) for _, p in _MEASURES) or _parts(text))
+def counts_named(text: str, heads: bool = True) -> bool:
+    """Whether a question names what it counts (countries, cases, new ones… and, with ``heads``, a head count:
+    「継続は何人？」 counts heads, but whose is the conversation's)."""
+    return bool(heads and _HEADS.search(text) or any(p.search(text) for _, p in _MEASURES) or _parts(text))
 
 
 def _parts(text: str) -> tuple[str, ...]:
@@ -115,8 +118,9 @@ def read(text: str) -> Asked | None:
     left_out = {(m.group(1) or m.group(2)).upper() for m in _LEFT_OUT.finditer(text)}
     if operation is None and left_out and _PEOPLE.search(text) and not _NOT_COMPUTED.search(text):
         operation = "excluding"  # 「CIR除いた参加者数は？」: all participants less that role
-    if operation is None:
-        return None
+    if operation is None or operation == "share" and (_AMONG_NEW.search(text)
+                                                       or _TREND.search(text) and _ROLE.search(text)):
+        return None  # 「新規のうちCIRの割合は？」: the new ones are not counted for all roles; 「CIRの割合は増えている？」
     parts = _parts(text)
     measure = next((name for name, pattern in _MEASURES if pattern.search(text)), "cases" if parts else "participants")
     if measure == "countries" and _PEOPLE.search(text):  # (「何か国」 reads as a headcount too)
@@ -124,4 +128,4 @@ def read(text: str) -> Asked | None:
     roles = tuple(r for r in dict.fromkeys(m.group(1).upper() for m in _ROLE.finditer(text)) if r not in left_out)
     of_all = bool(_OF_ALL.search(text)) and not _ROLE_WHOLE.search(text)  # 「ALT全体の何割」: of the ALTs
     return Asked(operation, measure, roles, tuple(sorted(years_in(text))), parts, of_all,
-                 relative_year(text) is not None, bool(_TREND.search(text)), _counted(text), tuple(sorted(left_out)))
+                 relative_year(text) is not None, bool(_TREND.search(text)), counts_named(text), tuple(sorted(left_out)))

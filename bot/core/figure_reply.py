@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.core.compose import source_line, source_links
-from bot.core.figure_asked import names_its_own, operands_named
+from bot.core.figure_asked import counts_named, names_its_own, operands_named
 from bot.core.figure_sentence import sentence
 from bot.core.figures import Derivation, derive
 from bot.core.orthography import clean
@@ -24,10 +24,14 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
         if topic is not None and not names_its_own(question):
             title, names = topic
             # the roles the conversation named (「CIRとの比は？」 after the ALTs' count: ALT to CIR, their totals), or
-            # without any, the topic's title (「2019年からどれくらい増えた？」 after the cumulative total)
-            with_topic = f"{' '.join(names)} {question} headcount" if names else f"{question} {title}"
-            # a question naming a role or a year is read first as it is (「ALTの割合は？」 after the counts by type)
-            tries = [question, with_topic] if operands_named(question) else [with_topic]
+            # without any, the topic's title (「差は？」 after the casebook's fields, 「2019年からどれくらい増えた？」
+            # after the cumulative total)
+            with_topic = [f"{' '.join(names)} {question} headcount"] if names else [f"{question} {title}"]
+            # a question naming a role, a part or what it counts is read first as it is (「ALTの割合は？」 after the
+            # counts by type, 「何か国減った？」); one naming a year only, or nothing, is the topic's (「2019年と比べて
+            # 増えた？」 after the new CIRs: not all participants)
+            alone = operands_named(question, years=False) or counts_named(question, heads=False)
+            tries = [question, *with_topic] if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, kb.matcher.analyzer.apply_synonyms(asked)[0])
             if derived is not None:
@@ -36,12 +40,15 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
 
 
 def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tuple[str, ...]] | None:
-    """The title of the conversation's topic and the roles it named, when the topic states a figure."""
+    """The conversation's topic when it states a figure: its title and the roles the conversation named. (The title
+    says what the topic counts: 「令和元年度の参加者数」 is participants, though its answer gives countries too; the
+    computed sentence names what it compared.)"""
     if context is None or context.intent_id not in kb.intents:
         return None
     intent = kb.intents[context.intent_id]
     stated = set(intent.facts) | {m.group(2) for m in PLACEHOLDER.finditer(intent.answer) if m.group(1) == "fact"}
-    if intent.fallback or not stated.intersection(f.fact for f in kb.figures):
+    measures = {f.measure for f in kb.figures if f.fact in stated}
+    if intent.fallback or not measures:
         return None
     return intent.title or "", context.names
 

@@ -71,7 +71,7 @@ def _english(d: Derivation, where: str) -> str:
         trend = "up" if d.result >= 0 else "down"
         by = f"about {change * 100:.1f}%" if d.operation == "growth" else f"{change:,.0f}"
         return (f"In fiscal {b.year} there were {_counted(b, en)}; in fiscal {a.year}, {_counted(a, en)}: "
-                f"{trend} {by}")
+                f"{trend} by {by}")
     said = {
         "difference": f"there were {_counted(a, en)} and {_counted(b, en)}: a difference of {change:,.0f}",
         "ratio": f"there were {_counted(a, en)} and {_counted(b, en)}: about {d.result:.1f} times as many",
