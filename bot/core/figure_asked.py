@@ -16,7 +16,8 @@ Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth
 
 # 「何年たつの？」, "How many years has JET been running?": the years since the programme began
 _SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|何周年|(?:how many|headcount) years|"
-                            r"how long has|been running")
+                            r"how long has|been running|(?:創設|開始|始まって|始まり|できて) ?から[^。？?]{0,14}(?:何年|年数)|"
+                            r"(?:years|年数) since (?:it |jet |the programme )?(?:was )?(?:創設|founded|started|launched|began)")
 _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("elapsed", _SINCE_FOUNDED),
     ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by (?:how many|headcount) percent|"

@@ -103,6 +103,9 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
 
 
+_LAST_YEAR = re.compile(r"昨年|去年|(?<![a-z])last (?:fiscal )?year")  # (not 前年度: the year before the one talked about)
+
+
 def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
                 vector: np.ndarray | None) -> Reading:
     asked = years_in(SINCE.sub(" ", text))
@@ -120,7 +123,9 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     if since is not None:  # 「令和5年度時点での1987年からの累計」: ranked without the year counted from
         analysis, ranked = since, kb.matcher.rank(since, vector=vector) or ranked
     if not asked:
-        if relative == "current" and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
+        # 「最新の人数」, 「昨年度のALTの人数」 (last year from today): the newest figures held, said to be of their year
+        now = relative == "current" or relative == "previous" and _LAST_YEAR.search(text)
+        if now and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
             return Reading(ranked, latest=held[-1])
         return Reading(ranked)
     topic = kb.matcher.rank(_without_years(analysis), vector=vector) or ranked

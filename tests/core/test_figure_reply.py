@@ -79,6 +79,16 @@ def test_a_follow_up_sum_whose_count_is_unclear_or_not_held_is_not_computed(repo
     assert "計算" not in talk(repo_engine, *turns).text
 
 
+@pytest.mark.parametrize("question", ["創設から令和5年度まで何年？", "JETができてから何年？",
+                                      "How many years since JET was founded?"])
+def test_the_years_since_the_start_however_asked(repo_engine: Engine, question: str) -> None:
+    assert "36" in ask(repo_engine, question).text.split("\n")[0]
+
+
+def test_when_it_was_founded_is_no_sum(repo_engine: Engine) -> None:
+    assert "計算" not in ask(repo_engine, "JETの創設は何年？").text
+
+
 def test_the_years_since_the_programme_began(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "JETって始まってから何年たつの？令和5年度の時点で")
     assert "令和5年度（2023年度）の時点で36年が経っています（37年目）（2023 − 1987 = 36）" in reply.text

@@ -225,3 +225,9 @@ def test_which_role_has_the_fewest_as_a_follow_up_to_the_figures_by_role(repo_en
     # 一番 read as a new topic kept the figures out: 'rankings are not held'
     reply = ask(repo_engine, "一番少ないのは？", after("numbers_by_type"))
     assert reply.intent_id == "numbers_by_type" and "SEA 8人" in reply.text
+
+
+@pytest.mark.parametrize("question", ["昨年度のALTの人数は？", "How many ALTs were there last year?"])
+def test_last_years_figures_are_the_newest_held_said_to_be_of_their_year(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.text.startswith(("資料にある最新の数字は令和5年度（2023年度）のもの", "The newest figures held are for fiscal 2023"))
