@@ -17,23 +17,26 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
     ``readings``: the question as read (its question sentence; a short message whole). A question that does not
     name what it counts and of what is read with the conversation's topic when that gives figures (「継続は？」
     after the new ALTs' count, 「どっちが多い？」 after the casebook's fields)."""
+    if not kb.figures:
+        return None
     topic = _figures_topic(kb, context)
+    synonyms = kb.matcher.analyzer.apply_synonyms
     for text in readings:
-        question = kb.matcher.analyzer.apply_synonyms(clean(text))[0]
+        question = synonyms(clean(text))[0]
         tries = [question]
         if topic is not None and not names_its_own(question):
             title, names = topic
             # the roles the conversation named (「CIRとの比は？」 after the ALTs' count: ALT to CIR, their totals), or
             # without any, the topic's title (「差は？」 after the casebook's fields, 「2019年からどれくらい増えた？」
             # after the cumulative total)
-            with_topic = [f"{' '.join(names)} {question} headcount"] if names else [f"{question} {title}"]
+            with_topic = [f"{' '.join(names)} {question} headcount" if names else f"{question} {synonyms(clean(title))[0]}"]
             # a question naming a role, a part or what it counts is read first as it is (「ALTの割合は？」 after the
             # counts by type, 「何か国減った？」); one naming a year only, or nothing, is the topic's (「2019年と比べて
             # 増えた？」 after the new CIRs: not all participants)
             alone = operands_named(question, years=False) or counts_named(question, heads=False)
             tries = [question, *with_topic] if alone else with_topic
         for asked in tries:
-            derived = derive(kb.figures, kb.matcher.analyzer.apply_synonyms(asked)[0])
+            derived = derive(kb.figures, asked)
             if derived is not None:
                 return figure_reply(kb, derived, language)
     return None
