@@ -46,7 +46,7 @@ _NOT_COMPUTED = re.compile(
 _TREND = re.compile(r"増え|減っ|減り|増し|増加|減少|伸び|増減|変化|変わ|推移|increas|decreas|grow|grew|(?<![a-z])chang|go(?:ing|es)? (?:up|down)|"
                     r"rising|falling|drop|trend")
 _PEOPLE = re.compile(r"参加者|人数|何人|participants|people")
-_HEADS = re.compile(r"参加者|人数|何人|headcount|participants|people")
+_HEADS = re.compile(f"{_PEOPLE.pattern}|headcount")  # (何人 and "how many" read as headcount)
 _MEASURES = (
     ("founded", _SINCE_FOUNDED),
     ("cumulative", re.compile(r"累計|延べ|のべ|総計|これまで|cumulative|since 19|in total since|all time")),
@@ -61,7 +61,6 @@ _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除く|除いて|除き|抜き|以外)|"
                        r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")
 _PARTS = (("school", re.compile(r"学校|school")), ("community", re.compile(r"地域|community|local")))
-
 
 
 @dataclass(frozen=True)

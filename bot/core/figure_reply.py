@@ -7,10 +7,11 @@ from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import counts_named, names_its_own, operands_named
 from bot.core.figure_sentence import sentence
 from bot.core.figures import Derivation, derive
+from bot.core.knowledge_base import KnowledgeBase
 from bot.core.orthography import clean
 from bot.core.references import PLACEHOLDER
-from bot.core.knowledge_base import KnowledgeBase
 from bot.core.types import Context, Language, Reply
+
 
 def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, context: Context | None) -> Reply | None:
     """A sum asked of the printed figures, answered; ``None`` when none is asked or not all its operands are held.
@@ -50,8 +51,7 @@ def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tup
         return None
     intent = kb.intents[context.intent_id]
     stated = set(intent.facts) | {m.group(2) for m in PLACEHOLDER.finditer(intent.answer) if m.group(1) == "fact"}
-    measures = {f.measure for f in kb.figures if f.fact in stated}
-    if intent.fallback or not measures:
+    if intent.fallback or not any(f.fact in stated for f in kb.figures):
         return None
     return intent.title or "", context.names
 
