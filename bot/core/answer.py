@@ -9,20 +9,20 @@ from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context
 from bot.core.follow_up_topic import has_topic, with_topic
-from bot.core.follow_up_forms import language_asked, source_of_it
+from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, source_of_it
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lead_with, lost_in_narrowing,
                               missing_field, named_things, narrow, off_topic)
 from bot.core.declared import declared_asked
-from bot.core.figure_reply import computed
+from bot.core.figure_reply import computed, counts_remembered
 from bot.core.gaps import Gap, find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.siblings import office_named, overview_of_a_tie, staff_named
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.analysis import Analysis
-from bot.core.orthography import MAX_CHARS, clean, is_english
+from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import Understanding, sentences, understand
 
@@ -39,11 +39,6 @@ UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of the
 MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
-
-
-def language_of(text: str) -> Language:
-    """English when the question is written in Latin letters only."""
-    return "en" if is_english(text) else "ja"
 
 
 def threshold_for(text: str, parts: focus.MessageParts | None = None) -> float:
@@ -146,13 +141,13 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
            now: float = 0.0) -> Reply:
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale)."""
     text = message.text[:MAX_CHARS]
-    language = language_of(text)
     if message.choice:
         if message.choice in kb.intents:
             return intent_reply(kb, message.choice, language_of(message.text) if text.strip() else "ja")
-        return help_reply(kb, language)
+        return help_reply(kb, language_of(text))  # a button of a knowledge since changed
     if context is not None and now - context.at > CONTEXT_TTL:
         context = None
+    language = language_of(text, context.language if context is not None else None)
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)
@@ -164,7 +159,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)
     if understood.noise and not (has_topic(kb, context) and (asks_about_it(kb, understood.analysis, text)
-                                                          or source_of_it(text))):
+                                                          or source_of_it(text) or asks_of_what_was_said(text))):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find
         # it?" has no word the knowledge uses either, but asks about the previous topic)
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
@@ -205,4 +200,6 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
+    if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
+        asked_of += counts_remembered(kb, text, context)
     return with_corrections(replace(reply, names=asked_of), understood.corrections)

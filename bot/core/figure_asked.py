@@ -107,6 +107,17 @@ def counts_named(text: str, heads: bool = True) -> bool:
     return bool(heads and _HEADS.search(text) or any(p.search(text) for _, p in _MEASURES) or _parts(text))
 
 
+# what a count was of, as a conversation remembers it (a word every reading of a follow-up knows)
+_REMEMBERED_AS = {"countries": "参加国", "cases": "事例", "new": "新規", "cumulative": "累計"}
+REMEMBERED = frozenset(_REMEMBERED_AS.values())
+
+
+def counts_asked(text: str) -> tuple[str, ...]:
+    """What a (cleaned, synonym-applied) question counted other than heads, for its follow-ups: 「令和5年度の参加国数は？」
+    then 「令和元年度との差は？」 compares countries, not participants."""
+    return tuple(_REMEMBERED_AS[name] for name, pattern in _MEASURES if name in _REMEMBERED_AS and pattern.search(text))
+
+
 def _parts(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _PARTS if pattern.search(text))
 

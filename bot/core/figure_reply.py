@@ -4,13 +4,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.core.compose import source_line, source_links
-from bot.core.figure_asked import counts_named, names_its_own, operands_named
+from bot.core.figure_asked import REMEMBERED, counts_asked, counts_named, names_its_own, operands_named
 from bot.core.figure_sentence import sentence
 from bot.core.figures import Derivation, derive
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.orthography import clean
 from bot.core.references import PLACEHOLDER
 from bot.core.types import Context, Language, Reply
+from bot.core.years import years_in
 
 
 def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, context: Context | None) -> Reply | None:
@@ -30,7 +31,10 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             # the roles the conversation named (「CIRとの比は？」 after the ALTs' count: ALT to CIR, their totals), or
             # without any, the topic's title (「差は？」 after the casebook's fields, 「2019年からどれくらい増えた？」
             # after the cumulative total)
-            with_topic = [f"{' '.join(names)} {question} headcount" if names else f"{question} {synonyms(clean(title))[0]}"]
+            # … and what it counted, in the topic's year (「差は？」 after 「R1は？」 after the countries' count)
+            years = " ".join(f"{y}年度" for y in sorted(years_in(clean(title)))) if counts_named(" ".join(names)) else ""
+            with_topic = [f"{' '.join(names)} {question} {years} headcount" if names
+                          else f"{question} {synonyms(clean(title))[0]}"]
             # a question naming a role, a part or what it counts is read first as it is (「ALTの割合は？」 after the
             # counts by type, 「何か国減った？」); one naming a year only, or nothing, is the topic's (「2019年と比べて
             # 増えた？」 after the new CIRs: not all participants)
@@ -54,6 +58,16 @@ def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tup
     if intent.fallback or not any(f.fact in stated for f in kb.figures):
         return None
     return intent.title or "", context.names
+
+
+def counts_remembered(kb: KnowledgeBase, text: str, context: Context | None) -> tuple[str, ...]:
+    """What a question about figures counted, other than heads, for its follow-ups (「令和5年度の参加国数は？」 then
+    「令和元年度との差は？」 compares countries); one naming no count nor role keeps the conversation's (「R1は？」)."""
+    question = kb.matcher.analyzer.apply_synonyms(clean(text))[0]
+    own = counts_asked(question)
+    if own or context is None or operands_named(question, years=False):
+        return own
+    return tuple(n for n in context.names if n in REMEMBERED)
 
 
 def topic_of(kb: KnowledgeBase, fact: str) -> str | None:

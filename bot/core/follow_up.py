@@ -17,7 +17,7 @@ from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another
     same_for_another
 from bot.core.follow_up_topic import analyse_with_topic, has_topic, shown_again
 from bot.core.matcher import Scored
-from bot.core.narrow import kind_of
+from bot.core.narrow import kind_of, roles_among
 from bot.core.reasons import asks_why, reasons_first
 from bot.core.analysis import Analysis
 from bot.core.orthography import is_english
@@ -137,7 +137,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if (not sure(ranked, threshold) or combined[0].score > ranked[0].score or about_it or near_elsewhere
             or (leaning and combined[0].score >= ranked[0].score - LEANING_MARGIN)
             # the same topic read with the role the conversation asks about (「令和元年度は？」 after the CIR's count)
-            or (context.names and combined[0].intent_id == ranked[0].intent_id)):
+            or (roles_among(context.names) and combined[0].intent_id == ranked[0].intent_id)):
         moved = combined if elsewhere or inside_it(text) else _moving_on(kb, context.intent_id, query, ranked,
                                                                               combined, threshold, not about_it,
                                                                               _of_those(kb, text, query))

@@ -7,7 +7,7 @@ import re
 _FOLLOW_UP = re.compile(
     r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
     r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
-    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z ]{1,20}\?$|"
+    r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z0-9 ]{1,20}\?$|"
     # 「担当者の名前も分かりますか」, 「メールも教えて」: "X too" adds to the previous answer
     r"^\S{1,12}も(?:分かり|わかり|教えて|知りたい|聞きたい|ある|あり)\S{0,8}$", re.IGNORECASE)
 
@@ -37,6 +37,18 @@ def follow_up_form(text: str) -> bool:
 # document just answered, whatever other intent its words also find
 _INSIDE_IT = re.compile(r"そこ(?:で|に|には|では)(?![、,]|質問|お?聞き|伺|お尋ね|相談)|その中で|(?<![a-z])(?:in it|in there)(?![a-z])",
                         re.IGNORECASE)
+
+
+# "What do they do there?", 「何してるの？」: a question in words that only point back at what was just answered
+_WORDS_ONLY_ASKING = re.compile(r"^(?:and |so |but )?(?:what|how|who|where|when|why|which)(?: [a-z']+){0,6}[?？]?$|"
+                                r"^(?:それ|そこ|その人|彼ら)?(?:で|では|は)?(?:何|なに|なん|どう|どんな)[ぁ-ん]{0,12}[？?]?$",
+                                re.IGNORECASE)
+
+
+def asks_of_what_was_said(text: str) -> bool:
+    """A question whose words say nothing but "what/how … they/it/there" (「何してるの？」): it asks about the
+    previous answer."""
+    return bool(_WORDS_ONLY_ASKING.match(text.strip()))
 
 
 def inside_it(text: str) -> bool:

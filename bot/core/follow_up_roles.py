@@ -14,7 +14,7 @@ from bot.core.follow_up_topic import analyse_with_topic, roles_carried
 from bot.core.gap_patterns import FIGURE
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import kind_of, label
+from bot.core.narrow import kind_of, label, roles_among
 from bot.core.reasons import reasons_for_adopting
 from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
@@ -55,7 +55,7 @@ def reasons_of_the_role_asked(kb: KnowledgeBase, query: Analysis, text: str,
     """「その活用を勧めてる理由は？」 after the three roles' names, 「なぜ？」 after a role's head count, in a conversation
     asking about one role (SEA): the reasons the notice gives for that role, not the answer just given again
     (nor a head count of 'reasons' said not to be held)."""
-    roles = frozenset(n for n in context.names if kind_of(n) == "role")
+    roles = frozenset(roles_among(context.names))
     if not roles or ASKED & kb.matcher.about(context.intent_id) or (kb.matcher.named - ASKED).intersection(query.terms):
         return None
     # an answer about the roles themselves (their figures, their names), not a topic of its own: 「その理由は？」

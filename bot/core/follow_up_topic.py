@@ -9,7 +9,7 @@ from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
 from bot.core.follow_up_forms import link_of_it, source_of_it
-from bot.core.narrow import kind_of, label
+from bot.core.narrow import kind_of, label, roles_among
 from bot.core.orthography import clean, fold_kana
 from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
@@ -34,11 +34,12 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
                 anchor = anchor.replace(canonical, " ")
     # what the conversation asked about stays asked about (「令和元年度は？」 after 「令和5年度のALTの人数」),
     # unless the question names another of its kind (「CIRは？」) or asks about the whole (「全体では？」)
-    if not context.names or _WHOLE.search(clean(text)):
+    roles = roles_among(context.names)
+    if not roles or _WHOLE.search(clean(text)):
         return f"{anchor} {text}"
     kinds = {kind_of(t) for t in named.intersection(query.terms)}
     in_anchor = kb.matcher.analyse(clean(anchor)).terms
-    carried = [label(n) for n in context.names if kind_of(n) not in kinds and n not in query.terms and n not in in_anchor]
+    carried = [label(n) for n in roles if kind_of(n) not in kinds and n not in query.terms and n not in in_anchor]
     return " ".join([anchor, *carried, text])
 
 
@@ -47,7 +48,7 @@ def roles_carried(kb: KnowledgeBase, query: Analysis, text: str, context: Contex
     unless it asks about the whole (「全体では？」)."""
     if _WHOLE.search(clean(text)) or {kind_of(t) for t in (kb.matcher.named - ASKED).intersection(query.terms)} & {"role"}:
         return []
-    return [label(n) for n in context.names if kind_of(n) == "role"]
+    return [label(n) for n in roles_among(context.names)]
 
 
 def analyse_with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> tuple[str, Analysis]:

@@ -9,9 +9,10 @@ FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|
 # "Who will be running the survey for new participants?" asks for a body, not a head count
 ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|ministry))(?![a-z])")
 # 「世界で一番大きい」 is the notice's 世界最大規模 in other words, not a ranking the knowledge lacks
-# ("at most" / "at least" are limits: "How long can a participant stay at most?" is the contract length)
+# ("at most" / "at least" are limits: "How long can a participant stay at most?" is the contract length; "for most
+# participants", "most of them" are no ranking)
 RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:トップ|上位|ベスト)\s?\d|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|"
-                      r"(?<![a-z])(?:(?<!at )(?<!at the )most(?! recent)|(?<!at )(?<!at the )least|fewest|ranking|rank|top \d+|"
+                      r"(?<![a-z])(?:(?<!at )(?<!at the )(?<!for )most(?! recent| of)|(?<!at )(?<!at the )least|fewest|ranking|rank|top \d+|"
                       r"(?:largest|highest|biggest|greatest|smallest|lowest) (?:number|share|count|proportion))(?![a-z])")
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"

@@ -141,6 +141,11 @@ def lost_in_narrowing(text: str, narrowed: str, words: Iterable[str]) -> str | N
                  and any(said(w, full) and not said(w, kept) for full, kept in changed)), None)
 
 
+def roles_among(names: Iterable[str]) -> tuple[str, ...]:
+    """The roles among a conversation's named things (it also remembers what a count was of: 参加国, 新規)."""
+    return tuple(n for n in names if kind_of(n) == "role")
+
+
 def label(name: str) -> str:
     """A named thing as shown in a reply: role codes in capitals (sea -> SEA), offices as they are."""
     return name.upper() if kind_of(name) == "role" else name

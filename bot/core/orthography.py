@@ -9,6 +9,8 @@ import unicodedata
 
 import snowballstemmer
 
+from bot.core.types import Language
+
 MAX_CHARS = 5000
 _HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
@@ -31,6 +33,10 @@ def fold_kana(text: str) -> str:
     return text.translate(_HIRA_TO_KATA).translate(_SMALL_KANA)
 
 
+# 「役職なんでしたっけ」, 「SEAってなんでしょうか」 ask what it is, not why (なんで): written 何で, which reads no reason
+_WHAT_IT_IS = re.compile(r"なんで(?=しょう|した|す)")
+
+
 def clean(text: str) -> str:
     """NFKC, lower case, no control characters or lone surrogates, single spaces, at most 5,000 characters."""
     text = _SURROGATES.sub("", text[: MAX_CHARS * 2])
@@ -38,6 +44,7 @@ def clean(text: str) -> str:
     text = _CIRCLED.sub(lambda m: str(int(unicodedata.numeric(m.group()[0]))) + (" " if m.group(1) else ""), text)
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text).lower()
+    text = _WHAT_IT_IS.sub("何で", text)
     return " ".join(text.split())[:MAX_CHARS]
 
 
@@ -57,6 +64,19 @@ def is_english(text: str) -> bool:
     has_latin = re.search(r"[a-zA-Z]", text) is not None
     has_japanese = re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text) is not None
     return has_latin and not has_japanese
+
+
+# codes and abbreviations both languages write in Latin letters: 「R4?」 is no English question
+_CODES = re.compile(r"(?<![a-z])(?:alt|cir|sea|jet|mic|mofa|mext|clair|url|pdf|fy|r|h|s)s?\d*(?![a-z])|\d+|[^a-z]+",
+                    re.IGNORECASE)
+
+
+def language_of(text: str, conversation: Language | None = None) -> Language:
+    """English when the question is written in Latin letters only; a question of codes alone (「R4?」, "ALT?")
+    is in the ``conversation``'s language when there is one."""
+    if conversation is not None and not _CODES.sub("", text).strip():
+        return conversation
+    return "en" if is_english(text) else "ja"
 
 
 _ERAS = ("令和", "平成", "昭和")

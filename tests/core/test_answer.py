@@ -149,3 +149,8 @@ def test_a_long_line_message_whose_background_dilutes_its_question_is_still_answ
     assert 45 <= reply.score < 50, "below the threshold of a short question"
     assert reply.kind == "answer" and "地方財政措置" in reply.text
 
+
+
+def test_a_button_of_a_topic_since_removed_gets_the_help_text(kb: KnowledgeBase) -> None:
+    reply = answer(IncomingMessage("Removed topic", choice="no_such_intent"), kb)
+    assert reply.kind == "help" and reply.language == "en"

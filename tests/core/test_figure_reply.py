@@ -71,6 +71,23 @@ def test_a_sum_that_names_no_count_of_its_own_is_read_with_the_conversations_top
 
 
 @pytest.mark.parametrize("turns", [
+    ("令和5年度の参加国数は？", "令和元年度との差は？"),
+    ("令和5年度の参加国数は？", "R1は？", "差は？"),  # the count is remembered through a follow-up naming none
+    ("How many countries did participants come from in FY2023?", "What's the difference from FY2019?"),
+])
+def test_what_the_conversation_counted_is_what_a_follow_up_compares(repo_engine: Engine,
+                                                                    turns: tuple[str, ...]) -> None:
+    first_line = talk(repo_engine, *turns).text.split("\n")[0]
+    assert "57" in first_line and "50" in first_line and "5,761" not in first_line
+
+
+def test_a_follow_up_naming_a_role_no_longer_counts_what_was_counted(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "How many participants were there in FY2019?", "How many of them were new?",
+                 "And how many were ALTs?")
+    assert reply.fallback and "ALT" in reply.text  # no ALT figure of 2019 is held, new or not
+
+
+@pytest.mark.parametrize("turns", [
     ("令和5年度の新規CIRは？", "2019年と比べて増えた？"),  # no CIR figure of 2019 is held: not all participants'
     ("ALTの新規は何人？", "令和元年度より増えた？"),
 ])

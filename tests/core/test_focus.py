@@ -254,3 +254,25 @@ def test_what_the_notice_says_asked_after_tte_is_the_question_before_it() -> Non
     found = parts("ALTを増やしたほうがいい理由って通知にはなんて書いてあります？議会で説明しないといけなくて")
     assert found.question == "ALTを増やしたほうがいい理由？"
     assert parts("SEAの役割って通知ではどう書かれてる？").question == "SEAの役割？"
+
+
+@pytest.mark.parametrize("message, question", [
+    ("いつもお世話になっております。△△市企画課の佐藤です。上司からCIRは英語で何の略なのか説明するよう言われました。"
+     "お手数ですが教えていただけますか。", "上司からCIRは英語で何の略なのか説明するよう言われました。"),
+    ("県立高校へのALT配置を検討しており、令和5年度のALTの人数を資料に記載したいと考えております。お分かりになればご教示ください。",
+     "県立高校へのALT配置を検討しており、令和5年度のALTの人数を資料に記載したいと考えております。"),
+])
+def test_a_polite_closing_request_is_no_question_of_its_own(message: str, question: str) -> None:
+    assert parts(message).question == question
+
+
+def test_what_the_writer_is_considering_is_a_clause_before_what_is_asked() -> None:
+    found = parts("県立高校へのALT配置の拡充を検討しており、令和5年度の全国のALTの人数を教えてください。")
+    assert ("令和5年度の全国のALTの人数を教えてください。", ) == tuple(a[0] for a in found.alternatives if not a[2])
+
+
+def test_a_long_message_asking_a_count_for_a_document_is_answered(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage(
+        "いつも大変お世話になっております。県教育委員会高校教育課の山本です。県立高校へのALT配置の拡充を検討しており、"
+        "令和5年度の全国のALTの人数を資料に記載したいと考えております。お分かりになればご教示ください。"), repo_engine.kb)
+    assert not reply.fallback and "5,355" in reply.text

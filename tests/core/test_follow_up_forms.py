@@ -114,3 +114,25 @@ def test_in_english_after_an_english_answer_asks_about_an_english_version(repo_e
     # "In English?" switches the language only after an answer in Japanese
     reply = talk(repo_engine, "Tell me about the casebook", "Is the full version available?", "In English?")
     assert reply.fallback and "English or printed version" in reply.text
+
+
+@pytest.mark.parametrize("question", ["What do they do there?", "何してるの？", "そこでは何をしているの？"])
+def test_a_question_in_words_that_only_point_back_asks_about_the_answer_just_given(repo_engine: Engine,
+                                                                                  question: str) -> None:
+    reply = talk(repo_engine, "新潟の事例はある？", question)
+    assert reply.intent_id == "case_kashiwazaki" and not reply.fallback
+
+
+def test_keyboard_mashing_after_an_answer_still_gets_the_help_text(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "新潟の事例はある？", "qwerty?")
+    assert reply.fallback and reply.intent_id == "help" and "柏崎" not in reply.text
+
+
+@pytest.mark.parametrize("turns, said", [
+    (("How many JET participants were there in FY2023?", "FY2022?"), "fiscal 2022 are not in the notice"),
+    (("ALTは何人？", "R4?"), "令和4年度（2022年度）の数字や情報は、通知にもこのボットの資料にもありません"),
+])
+def test_a_bare_year_after_figures_is_that_years_figures_in_the_conversations_language(
+        repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and said in reply.text

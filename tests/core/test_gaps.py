@@ -231,3 +231,9 @@ def test_which_role_has_the_fewest_as_a_follow_up_to_the_figures_by_role(repo_en
 def test_last_years_figures_are_the_newest_held_said_to_be_of_their_year(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.text.startswith(("資料にある最新の数字は令和5年度（2023年度）のもの", "The newest figures held are for fiscal 2023"))
+
+
+def test_most_of_a_group_is_no_ranking(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "What's the usual maximum total length of stay for a JET, for most participants?")
+    assert reply.intent_id == "contract_length" and not reply.fallback
+    assert ask(repo_engine, "Which prefecture has the most ALTs?").fallback

@@ -305,3 +305,22 @@ def test_english_questions_in_the_words_of_their_askers_find_the_answer(repo_eng
 def test_a_next_edition_of_the_casebook_is_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Will there be a new edition of the casebook?")
     assert reply.fallback and "next edition" in reply.text
+
+
+@pytest.mark.parametrize("question, staff", [
+    ("総務省の桑田さんって役職なんでしたっけ", "桒田（くわた）主査"),  # 桒 as people type it
+    ("沢浦補佐の電話", "澤浦補佐"),
+    ("浜尾さんの電話番号", "濱尾補佐"),
+])
+def test_a_surname_typed_in_its_common_kanji_finds_the_staff_as_printed(repo_engine: Engine, question: str,
+                                                                          staff: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and staff in reply.text
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("外国の青年を呼ぶ事業、今年度は何人くらい来てる？", "size_2023"),  # the programme described, not named
+    ("What level of Japanese do CIRs have?", "cir_role"),
+])
+def test_the_programme_and_the_roles_described_in_other_words(repo_engine: Engine, question: str, intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent

@@ -1,7 +1,7 @@
 """One form for every way a text can be written, and which script it is in."""
 from __future__ import annotations
 
-from bot.core.orthography import clean, fold_kana, gibberish, is_english, year_terms
+from bot.core.orthography import clean, fold_kana, gibberish, is_english, language_of, year_terms
 
 
 def test_hiragana_and_katakana_fold_together() -> None:
@@ -35,3 +35,16 @@ def test_an_era_year_and_a_gregorian_year_are_one_word_each() -> None:
 def test_keyboard_mashing_is_no_word_but_an_acronym_or_a_number_is_not_mashing() -> None:
     assert gibberish("asdfghjkl") and gibberish("qwerty") and gibberish("zxcvb")
     assert not gibberish("programme") and not gibberish("2023") and not gibberish("kokusai@soumu.go.jp")
+
+
+def test_nande_before_a_copula_asks_what_not_why() -> None:
+    assert clean("役職なんでしたっけ") == "役職何でしたっけ"
+    assert clean("SEAってなんでしょうか") == "seaって何でしょうか"
+    assert clean("なんでですか") == "なんでですか", "なんで before で is why"
+
+
+def test_a_question_of_codes_alone_is_in_the_conversations_language() -> None:
+    assert language_of("R4?", "ja") == "ja" and language_of("FY2022?", "ja") == "ja"
+    assert language_of("And in FY2022?", "ja") == "en"
+    assert language_of("R4?") == "en", "with no conversation, Latin letters are English"
+
