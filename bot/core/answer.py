@@ -9,14 +9,14 @@ from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context
 from bot.core.follow_up_topic import has_topic, with_topic
-from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, source_of_it
+from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, source_of_it, with_the_role_for_they
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import (ATTRIBUTES, Names, contact_fields, kind_of, label, lead_with, lost_in_narrowing,
-                              missing_field, named_things, narrow, off_topic)
+from bot.core.part_asked import contact_fields, field_first, held_for_others_only
+from bot.core.narrow import ATTRIBUTES, kind_of, lead_with, named_things, narrow, off_topic, roles_among
 from bot.core.declared import declared_asked
-from bot.core.figure_reply import computed, counts_remembered
-from bot.core.gaps import Gap, find_gap
+from bot.core.figure_reply import computed, names_remembered
+from bot.core.gaps import find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.siblings import office_named, overview_of_a_tie, staff_named
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
@@ -79,22 +79,15 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
     return reply
 
 
-def _held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[str], names: Names,
-                          question: Analysis) -> Gap | None:
-    """A head count asked of one named role that the answer gives only for the others (「SEAの新規は？」: the
-    answer counts new participants for ALT and CIR), or a contact attribute the answer's office lacks
-    (「外務省のメールアドレスは？」: a phone only): the thing asked is not held, whether or not the reply would
-    have been narrowed to that role or office."""
-    lacking = missing_field(reply.contacts, text, asked, reply.language)
-    if lacking is not None:
-        return Gap("field", related=(reply.intent_id,), detail=lacking)
-    thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
-    if thing is None or reply.intent_id not in kb.figure_years:
-        return None
-    own_part = narrow(reply.text, text, asked, names, only=True)
-    words = [t for w, _, parts in question.units if w not in asked for t in (w, *parts)]
-    lost = lost_in_narrowing(reply.text, own_part, words) if own_part != reply.text else None
-    return Gap("detail", related=(reply.intent_id,), detail=(thing, lost)) if lost is not None else None
+def _about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: Context | None) -> bool:
+    """A message of no word the knowledge uses that still asks about the previous topic: "Where can I find it?",
+    「その根拠は？」, 「何してるの？」 (but not after a count, where it is small talk, unless "they" are a role asked
+    about: "What do most of them do?" after the ALTs' count)."""
+    if context is None or not has_topic(kb, context):
+        return False
+    pointing = asks_of_what_was_said(text) and (context.intent_id not in kb.figure_years or with_the_role_for_they(
+        text, roles_among(context.names)) is not None)
+    return asks_about_it(kb, analysis, text) or source_of_it(text) or pointing
 
 
 def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]:
@@ -158,10 +151,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)
-    if understood.noise and not (has_topic(kb, context) and (asks_about_it(kb, understood.analysis, text)
-                                                          or source_of_it(text) or asks_of_what_was_said(text))):
-        # keyboard mashing, a lone digit, symbols: help in the conversation's language ("Where can I find
-        # it?" has no word the knowledge uses either, but asks about the previous topic)
+    if understood.noise and not _about_the_topic(kb, understood.analysis, text, context):
+        # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)
@@ -190,16 +181,17 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         if reply.intent_id is not None and not reply.fallback:
             asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
             names = named_things(kb.matcher.analyzer.apply_synonyms)
-            gap = _held_for_others_only(kb, reply, text, asked, names, understood.analysis)
+            gap = held_for_others_only(kb, reply, text, asked, names, understood.analysis)
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
                 shown = gap_reply(kb, gap, query, language, reading.ranked)
                 if gap.kind == "field":  # the office stays the topic (「では電話番号は？」) and its card is shown
                     shown = replace(shown, intent_id=reply.intent_id, contacts=reply.contacts)
                 return with_corrections(replace(shown, names=asked_of), understood.corrections)
-            reply = replace(reply, text=lead_with(narrow(reply.text, read, asked, names), read, asked, names),
+            led = lead_with(narrow(reply.text, read, asked, names), read, asked, names)
+            reply = replace(reply, text=field_first(led, reply.contacts, text, asked, reply.language),
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
-        asked_of += counts_remembered(kb, text, context)
+        asked_of = names_remembered(kb, text, context, asked_of)
     return with_corrections(replace(reply, names=asked_of), understood.corrections)

@@ -44,8 +44,9 @@ def first(ranked: list[Scored], intent_id: str) -> list[Scored]:
 
 def _declares(kb: KnowledgeBase, intent_id: str, word: str) -> bool:
     """Whether an honest "not held" intent lists ``word`` among its keywords (the attributes it declares
-    not held: 面接, 有給休暇, terminate…); English words are compared by their stem."""
-    return any(k == word or (word.isascii() and len(word) >= 4 and k.startswith(word))
+    not held: 面接, 有給休暇, terminate…); English words are compared by their stem, with one-word keywords only
+    ("working hours" declares no "work": "what kind of work do CIRs do?")."""
+    return any(k == word or (word.isascii() and len(word) >= 4 and k.startswith(word) and " " not in k)
                for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
 
 

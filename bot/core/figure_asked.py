@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.core.years import relative_year, years_in
+from bot.core.years import PLANNED, relative_year, years_in
 
 Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth", "elapsed", "excluding"]
 
@@ -25,7 +25,7 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
     ("share", re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")),
     ("ratio", re.compile(r"何倍|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)")),
-    ("sum", re.compile(r"合計|足す|足した|足すと|[+＋]|plus|combined|altogether|added together|(?<![a-z])sum(?![a-z])")),
+    ("sum", re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て(?:何|なん|いくつ))|[+＋]|plus|combined|altogether|added together|(?<![a-z])sum(?![a-z])")),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"
                               r"(?:人数|数|何人|headcount) ?の?(?:違い|ちがい)|どう変わ|変わった|"
@@ -42,7 +42,7 @@ _NOT_COMPUTED = re.compile(
     r"報酬|給|費|税|予算|財政|円|salary|pay|cost|fund|cover|tax|budget|yen|"
     r"英語の|女性|男性|女の|男の|小学校|中学校|高校|高等学校|国別|国籍|出身|都道府県|県別|市町村別|言語|"
     r"female|(?<![a-z])male|women|(?<![a-z])men(?![a-z])|teach|elementary|junior|high school|nationalit|country of origin|prefectur|"
-    r"今後|見込|予定|予測|将来|べき|した方が|forecast|expected|future|next year|will (?:it|they|the)|should")
+    r"今後|見込|" + PLANNED + r"|予測|将来|べき|した方が|forecast|expected|future|next year|will (?:it|they|the)|should")
 _TREND = re.compile(r"増え|減っ|減り|増し|増加|減少|伸び|増減|変化|変わ|推移|increas|decreas|grow|grew|(?<![a-z])chang|go(?:ing|es)? (?:up|down)|"
                     r"rising|falling|drop|trend")
 _PEOPLE = re.compile(r"参加者|人数|何人|participants|people")
@@ -110,6 +110,8 @@ def counts_named(text: str, heads: bool = True) -> bool:
 # what a count was of, as a conversation remembers it (a word every reading of a follow-up knows)
 _REMEMBERED_AS = {"countries": "参加国", "cases": "事例", "new": "新規", "cumulative": "累計"}
 REMEMBERED = frozenset(_REMEMBERED_AS.values())
+OF_ALL_ONLY = frozenset({"参加国", "累計"})  # counted of all participants, never by role
+NOT_HEADS = frozenset({"参加国", "事例"})  # what a head count asked since replaces (累計 and 新規 count heads too)
 
 
 def counts_asked(text: str) -> tuple[str, ...]:

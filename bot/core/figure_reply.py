@@ -4,8 +4,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.core.compose import source_line, source_links
-from bot.core.figure_asked import REMEMBERED, counts_asked, counts_named, names_its_own, operands_named
+from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, counts_asked, counts_named, names_its_own,
+                                   operands_named)
 from bot.core.figure_sentence import sentence
+from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.orthography import clean
@@ -28,6 +30,8 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
         tries = [question]
         if topic is not None and not names_its_own(question):
             title, names = topic
+            if counts_named(question):  # 「その差は何人？」 after the countries: heads, not what was counted
+                names = tuple(n for n in names if n not in NOT_HEADS)
             # the roles the conversation named (「CIRとの比は？」 after the ALTs' count: ALT to CIR, their totals), or
             # without any, the topic's title (「差は？」 after the casebook's fields, 「2019年からどれくらい増えた？」
             # after the cumulative total)
@@ -38,7 +42,8 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             # a question naming a role, a part or what it counts is read first as it is (「ALTの割合は？」 after the
             # counts by type, 「何か国減った？」); one naming a year only, or nothing, is the topic's (「2019年と比べて
             # 増えた？」 after the new CIRs: not all participants)
-            alone = operands_named(question, years=False) or counts_named(question, heads=False)
+            alone = (operands_named(question, years=False) or counts_named(question, heads=False)) \
+                and not of_those(question)  # 「そのうち新規は何%？」 after the ALTs' count: of the ALTs
             tries = [question, *with_topic] if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, asked)
@@ -60,14 +65,20 @@ def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tup
     return intent.title or "", context.names
 
 
-def counts_remembered(kb: KnowledgeBase, text: str, context: Context | None) -> tuple[str, ...]:
-    """What a question about figures counted, other than heads, for its follow-ups (「令和5年度の参加国数は？」 then
-    「令和元年度との差は？」 compares countries); one naming no count nor role keeps the conversation's (「R1は？」)."""
+def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, roles: tuple[str, ...]
+                     ) -> tuple[str, ...]:
+    """The roles asked and what a question about figures counted other than heads, for its follow-ups
+    (「令和5年度の参加国数は？」 then 「令和元年度との差は？」 compares countries). One naming no count, head count nor
+    role keeps the conversation's count (「R1は？」); countries and cumulative totals are of no role (「参加国数は？」
+    after the CIRs' count, then 「令和元年度は？」: the countries of that year)."""
     question = kb.matcher.analyzer.apply_synonyms(clean(text))[0]
-    own = counts_asked(question)
-    if own or context is None or operands_named(question, years=False):
-        return own
-    return tuple(n for n in context.names if n in REMEMBERED)
+    counted = counts_asked(question)
+    if not counted and context is not None and not operands_named(question, years=False):
+        heads = counts_named(question)  # (「令和5年度の参加者は？」 after the countries counts heads again)
+        counted = tuple(n for n in context.names if n in REMEMBERED and not (heads and n in NOT_HEADS))
+    if set(counted) & OF_ALL_ONLY:
+        roles = ()
+    return roles + counted
 
 
 def topic_of(kb: KnowledgeBase, fact: str) -> str | None:

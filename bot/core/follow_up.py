@@ -12,7 +12,8 @@ from dataclasses import replace
 from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
-from bot.core.follow_up_forms import asks_what_it_is, follow_up_form, in_the_case_of, inside_it
+from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_case_of, inside_it, of_those,
+                                     with_the_role_for_they)
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
 from bot.core.follow_up_topic import analyse_with_topic, has_topic, shown_again
@@ -29,9 +30,6 @@ LEANING_MARGIN = 10.0  # an elliptical question keeps the context unless alone i
 # it moves on to that intent when the topic ranks it this close
 NEW_ASPECT = 0.3
 NEW_ASPECT_MARGIN = 25.0
-# (not 「うちの町では…」: うち is "our" there)
-_OF_THOSE = re.compile(r"^(?:その|この)うち|^うち(?![のはでもがにへと])|^その中で|^(?:and )?of (?:those|them|these)(?![a-z])",
-                       re.IGNORECASE)
 
 
 def sure(ranked: list[Scored], threshold: float) -> bool:
@@ -89,6 +87,11 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
+    written = text  # ("they" still makes it a follow-up: 「What do they do there?」 after a town's case)
+    resolved = with_the_role_for_they(text, roles_among(context.names))
+    if resolved is not None:
+        text, query = resolved, kb.matcher.analyse(resolved)
+        ranked = kb.matcher.rank(query)
     # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list
     # of them); after an honest "not held" reply, where to see "it" is the document its facts come from (参考資料2
     # after the amounts). Before "what is …?": "What is the source?" asks where the answer just given comes from.
@@ -116,7 +119,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     elsewhere = _other_of_the_same_kind(kb, query, ranked[:1], context.intent_id, 0.0)
     near_elsewhere = elsewhere or _other_of_the_same_kind(kb, query, ranked, context.intent_id, margin)
-    leaning = follow_up_form(text) or near_elsewhere or about_it or bool(_OF_THOSE.match(text))
+    leaning = follow_up_form(written) or near_elsewhere or about_it or of_those(text)
     if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
     if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic
@@ -150,7 +153,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
 def _of_those(kb: KnowledgeBase, text: str, query: Analysis) -> bool:
     """「そのうち学校での活動は？」: a part of what was just answered, not one of the things it names (「そのうち外務省
     は？」 after the three ministries' roles asks for MOFA's part of that answer, which narrowing gives)."""
-    return bool(_OF_THOSE.match(text)) and not (kb.matcher.named - ASKED).intersection(query.terms)
+    return of_those(text) and not (kb.matcher.named - ASKED).intersection(query.terms)
 
 
 def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored],

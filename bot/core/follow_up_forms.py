@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.orthography import is_english
+
 _FOLLOW_UP = re.compile(
     r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
     r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
@@ -18,6 +20,29 @@ _IN_THE_CASE = re.compile(r"^(\S{1,12}?)(?:の場合|だったら|なら)(?:は|
                           r"(?:です|でしょう)?か?[？?]?$|"
                           r"^(?:and |so |what about |how about )?(?:in the case of|in case of|for the case of) "
                           r"(.{1,30}?)[？?]?$", re.IGNORECASE)
+
+
+# "What schools do they work in?" after what ALT stands for: "they" are the role the conversation asked about
+# ("their phone number" is the office's, whatever role was talked about)
+_PRONOUN = re.compile(r"(?<![a-z'])(they|them)(?![a-z'])", re.IGNORECASE)
+
+
+def with_the_role_for_they(text: str, roles: tuple[str, ...]) -> str | None:
+    """An English follow-up with "they/them" read with the one role the conversation asked about
+    ("What schools do ALTs work in?"); ``None`` when it has no such pronoun or the role is not one."""
+    if len(roles) != 1 or not is_english(text) or not _PRONOUN.search(text):
+        return None
+    return _PRONOUN.sub(f"{roles[0].upper()}s", text)
+
+
+# 「そのうち新規は？」, "Of those, how many…": a part of what was just answered (not 「うちの町では…」: "our")
+_OF_THOSE = re.compile(r"^(?:その|この)うち|^うち(?![のはでもがにへと])|^その中で|^(?:and )?of (?:those|them|these)(?![a-z])",
+                       re.IGNORECASE)
+
+
+def of_those(text: str) -> bool:
+    """The question asks for a part of what was just answered (「そのうち学校での活動は？」)."""
+    return bool(_OF_THOSE.match(text.strip()))
 
 
 def in_the_case_of(text: str) -> str | None:

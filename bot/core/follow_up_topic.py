@@ -70,8 +70,9 @@ def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
 def topic_of(kb: KnowledgeBase, reply: Reply) -> str | None:
     """The intent a reply leaves as the conversation's topic: an answer, or an honest "not held" reply (the
     ALT's eligibility: 「CIRは？」 next asks the CIR's; MOFA's e-mail: 「では電話番号は？」 next asks MOFA's); a plain
-    apology, a bare choice or the help text leaves none."""
-    if reply.intent_id is None or reply.intent_id not in kb.intents:
+    apology, a bare choice or the help text leaves none, nor does small talk (「なるほど」, thanks): the topic before
+    it stays the conversation's (「なるほど」 then 「じゃあCIRは？」)."""
+    if reply.intent_id is None or not has_topic(kb, Context(reply.intent_id, 0.0)):
         return None
     held = not reply.fallback or kb.intents[reply.intent_id].fallback or reply.kind == "fallback"
     return reply.intent_id if held else None

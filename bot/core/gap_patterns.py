@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
+from bot.core.years import PLANNED
+
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
 # "Who will be running the survey for new participants?" asks for a body, not a head count
 ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|ministry))(?![a-z])")
 # 「世界で一番大きい」 is the notice's 世界最大規模 in other words, not a ranking the knowledge lacks
 # ("at most" / "at least" are limits: "How long can a participant stay at most?" is the contract length; "for most
-# participants", "most of them" are no ranking)
+# participants", "What do most ALTs do?" are no ranking, "Which country has (the) most ALTs?" is)
 RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:トップ|上位|ベスト)\s?\d|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|"
-                      r"(?<![a-z])(?:(?<!at )(?<!at the )(?<!for )most(?! recent| of)|(?<!at )(?<!at the )least|fewest|ranking|rank|top \d+|"
+                      r"(?<![a-z])(?:(?<!at )the most(?! recent)|(?:has|have|had|sends?|sent|gets?|got|with) most|most (?:popular|common|frequent)|"
+                      r"(?<!at )(?<!at the )least|fewest|ranking|rank|top \d+|"
                       r"(?:largest|highest|biggest|greatest|smallest|lowest) (?:number|share|count|proportion))(?![a-z])")
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
@@ -23,7 +26,7 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
                       r"(?<![a-z])(?:(?:avoid|should not|shouldn't|not) (?:hiring|hire|using|use|introducing|introduce|"
                       r"placing|place|having|adopting|adopt))(?![a-z])")
 # planned or expected figures (採用予定数, 今後の見込み): the knowledge holds only published past figures
-FUTURE = re.compile(r"予定|見込み|見通し|今後|将来|予測|目標|計画数|"
+FUTURE = re.compile(PLANNED + r"|見込み|見通し|今後|将来|予測|目標|計画数|"
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
 # 「1987年以来の累計」, 「1987年からの累計」, "since 1987": a starting point, not the year whose figures are asked
 SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)?(?:以来|以降|(?:から|より)(?=[^。？?]{0,12}"

@@ -10,13 +10,11 @@ items of such a list that name another thing of the same kind are left out:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable, Iterable
 
 from bot.core.orthography import clean, fold_kana
-from bot.core.types import Contact
 
-_ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
+ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
 _NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式名|名称|何の略|略称|(?<![a-z])(?:stand for|english name|"
                          r"official name|called)", re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|者数|何名|(?<![a-z])(?:how many|headcount)(?![a-z])", re.IGNORECASE)
@@ -93,7 +91,7 @@ def narrow(text: str, question: str, asked: Iterable[str], names: Names, only: b
         if kind := kind_of(thing):
             by_kind.setdefault(kind, set()).add(thing)
     for kind, things in by_kind.items():
-        if len(things) == 1 and (only or _ONLY.search(question) or kind != "attribute" and _COUNT.search(question)):
+        if len(things) == 1 and (only or ONLY.search(question) or kind != "attribute" and _COUNT.search(question)):
             text = "\n".join("".join(_narrow_sentence(s, things, names) for s in _SENTENCE.split(line))
                              for line in text.split("\n"))
     return text
@@ -149,44 +147,6 @@ def roles_among(names: Iterable[str]) -> tuple[str, ...]:
 def label(name: str) -> str:
     """A named thing as shown in a reply: role codes in capitals (sea -> SEA), offices as they are."""
     return name.upper() if kind_of(name) == "role" else name
-
-
-def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[str]) -> tuple[Contact, ...]:
-    """The contact cards with only the one attribute asked (「電話番号だけ」, "e-mail only")."""
-    wanted = ATTRIBUTES.intersection(asked)
-    if len(wanted) != 1 or not _ONLY.search(clean(question)):
-        return tuple(contacts)
-    keep = next(iter(wanted))
-    # an office without the field asked (MOFA has no e-mail) keeps what it has: the reply says so
-    return tuple(replace(c, phone=c.phone if keep == "電話" else None, email=c.email if keep == "メール" else None)
-                 if (c.phone if keep == "電話" else c.email) else c for c in contacts)
-
-
-_FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メール": {"ja": "メールアドレス", "en": "e-mail address"}}
-
-
-# 「載っていますか」, "Is there an e-mail address…? If not, …": whether it is given, which "no, only a phone" answers
-_WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょうか)|(?:あり|ござい|でき)ます(?:か|でしょうか)|(?:ある|できる)(?:の|か)|"
-                      r"(?<![a-z])(?:is there|are there|if not|do(?:es)? (?:they|it|the notice|mofa) (?:have|give|list))(?![a-z])")
-
-_NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")
-
-
-def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str
-                  ) -> tuple[str, str] | None:
-    """(the office, the attribute) when a question asks for one attribute of a contact (「外務省のメールアドレスは？」)
-    and no contact card of the answer has it: the thing asked is not held, only the office's other details. Not
-    when it asks whether the notice gives it (「…アドレスは載っていますか」): "no, only a phone" answers that."""
-    wanted = ATTRIBUTES.intersection(asked)
-    cards = list(contacts)
-    said = clean(question)
-    if len(wanted) != 1 or not cards or _WHETHER.search(said) or _NAMES.search(said):
-        return None  # (「担当者のお名前とメールを」: the names asked beside it are held)
-    field = next(iter(wanted))
-    if any(c.phone if field == "電話" else c.email for c in cards):
-        return None
-    office = cards[0].name if language == "ja" else (cards[0].name_en or cards[0].name)
-    return office, _FIELD_LABELS[field][language]
 
 
 def off_topic(label_names: Iterable[str], asked_names: Iterable[str], answer: str) -> bool:

@@ -74,9 +74,10 @@ _CODES = re.compile(r"(?<![a-z])(?:alt|cir|sea|jet|mic|mofa|mext|clair|url|pdf|f
 def language_of(text: str, conversation: Language | None = None) -> Language:
     """English when the question is written in Latin letters only; a question of codes alone (「R4?」, "ALT?")
     is in the ``conversation``'s language when there is one."""
-    if conversation is not None and not _CODES.sub("", text).strip():
+    english = is_english(text)
+    if english and conversation is not None and not _CODES.sub("", text).strip():
         return conversation
-    return "en" if is_english(text) else "ja"
+    return "en" if english else "ja"
 
 
 _ERAS = ("令和", "平成", "昭和")

@@ -18,6 +18,7 @@ _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?!
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
 # 「元年度 累計」: the present era's first (not 地元年度, H元年度 or JET元年度: the programme's first year)
 _BARE_GANNEN = re.compile(r"(?<![\u3400-\u9fffa-z])元年度")
+_LATE_HEISEI = re.compile(r"平成(3[1-9])(?=年|[^0-9]|$)")
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d{1,2})(?:年度|年)?")
 ERA_YEAR = _ERA_YEAR  # for removing a year from a text
 Relative = Literal["current", "next", "previous"]
@@ -28,7 +29,9 @@ _RELATIVE = (
                            r"currently|this year|now|today)(?![a-z])")),
 )
 _NOW = re.compile(r"現在|最新|直近|(?<![a-z])(?:latest|most recent|currently)(?![a-z])")
-_PLANNED = re.compile(r"予定|見込み|見通し|予測|目標|(?<![a-z])(?:planned|expected|forecast|projected)(?![a-z])")
+# 予定 of the programme, not the writer's plans (「資料に記載する予定です」, 「説明会を開く予定で、」)
+PLANNED = r"予定(?!です(?!か)|で(?!す|しょう))"
+_PLANNED = re.compile(PLANNED + r"|見込み|見通し|予測|目標|(?<![a-z])(?:planned|expected|forecast|projected)(?![a-z])")
 
 
 def _era(year: int, suffix: str) -> str:
@@ -55,8 +58,10 @@ def normalise(text: str) -> str:
         return _era(year, match.group(2) or "年度")
 
     text = _GREGORIAN.sub(gregorian, text)
-    return _SHORT_ERA.sub(lambda m: f"{'令和' if m.group(1) == 'r' else '平成'}{int(m.group(2))}"
+    text = _SHORT_ERA.sub(lambda m: f"{'令和' if m.group(1) == 'r' else '平成'}{int(m.group(2))}"
                                     f"{m.group(3) or '年度'}", text)
+    # 平成31年度 (H31) is the fiscal year the notice calls 令和元年度: the era changed in its first month
+    return _LATE_HEISEI.sub(lambda m: f"令和{int(m.group(1)) - 30}", text)
 
 
 def years_in(text: str, fiscal_only: bool = False) -> set[int]:

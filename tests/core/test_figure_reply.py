@@ -35,6 +35,7 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("CIR R5 継続者数（総数−新規）", "新規以外（継続）は314人です（468 − 154 = 314）"),
     ("【MEXT】ALT事例集、学校分野の事例の割合 %で。ざっくりでOK", "約56.7%です（17 ÷ 30 ≒ 56.7%）"),
     ("How many more ALTs than CIRs were there in FY2023?", "a difference of 4,887 (5,355 − 468 = 4,887)"),
+    ("R5のALTとCIR、合わせると何人？", "合計5,823人です（5,355 + 468 = 5,823）"),
 ])
 def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
     reply = ask(repo_engine, question)
@@ -79,6 +80,33 @@ def test_what_the_conversation_counted_is_what_a_follow_up_compares(repo_engine:
                                                                     turns: tuple[str, ...]) -> None:
     first_line = talk(repo_engine, *turns).text.split("\n")[0]
     assert "57" in first_line and "50" in first_line and "5,761" not in first_line
+
+
+@pytest.mark.parametrize("turns", [
+    ("令和元年度の参加国数は？", "令和5年度の参加者は？", "差は？"),  # the user moved on to participants
+    ("令和5年度の参加国数は？", "その差は何人？"),                    # heads asked, not countries
+    ("How many countries in 2019?", "How many participants in 2023?", "Difference?"),
+])
+def test_a_head_count_asked_since_replaces_what_was_counted(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    assert "70" in talk(repo_engine, *turns).text.split("\n")[0]
+
+
+def test_countries_are_of_no_role_so_the_next_year_asked_is_the_countries_of_that_year(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIRは何人？", "参加国数は？", "令和元年度は？")
+    assert not reply.fallback and "57か国" in reply.text
+
+
+@pytest.mark.parametrize("turns, computed", [
+    (("ALTの人数", "そのうち新規は何%？"), "約34.3%です（1,837 ÷ 5,355 ≒ 34.3%）"),  # of the ALTs, not of all in 2019
+    (("CIRは何人？", "そのうち新規の割合は？"), "約32.9%"),
+])
+def test_a_share_of_those_just_counted(repo_engine: Engine, turns: tuple[str, ...], computed: str) -> None:
+    assert computed in talk(repo_engine, *turns).text
+
+
+def test_the_writers_own_plans_are_no_forecast(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "お世話になります。CIRとSEAの人数の差を資料に記載する予定です。教えてください。")
+    assert "460人多いです（468 − 8 = 460）" in reply.text
 
 
 def test_a_follow_up_naming_a_role_no_longer_counts_what_was_counted(repo_engine: Engine) -> None:

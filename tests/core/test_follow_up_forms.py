@@ -136,3 +136,23 @@ def test_a_bare_year_after_figures_is_that_years_figures_in_the_conversations_la
         repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and said in reply.text
+
+
+def test_a_bare_what_after_a_count_is_small_talk(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和5年度の参加者数は？", "何してるの？")
+    assert reply.fallback and reply.intent_id == "help"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (("What does ALT stand for?", "What schools do they work in?"), "alt_role"),  # "they" are the ALTs
+    (("Is there a case from Niigata in the ALT casebook?", "What do they do there?"), "case_kashiwazaki"),
+])
+def test_they_are_the_role_asked_about_unless_the_topic_is_more_particular(repo_engine: Engine,
+                                                                          turns: tuple[str, ...],
+                                                                          expected: str) -> None:
+    assert talk(repo_engine, *turns).intent_id == expected
+
+
+def test_a_japanese_follow_up_in_an_english_conversation_is_answered_in_japanese(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "How many participants in 2023?", "令和元年度は？")
+    assert reply.language == "ja" and "5,761人" in reply.text

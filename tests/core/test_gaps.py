@@ -237,3 +237,14 @@ def test_most_of_a_group_is_no_ranking(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "What's the usual maximum total length of stay for a JET, for most participants?")
     assert reply.intent_id == "contract_length" and not reply.fallback
     assert ask(repo_engine, "Which prefecture has the most ALTs?").fallback
+
+
+def test_most_of_the_role_is_no_ranking_but_the_most_is(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "What do most ALTs do?").intent_id == "alt_role"
+    assert ask(repo_engine, "Which country sends most participants?").fallback
+
+
+@pytest.mark.parametrize("question", ["H31?", "平成31年度の参加者数"])
+def test_heisei_31_is_the_fiscal_year_the_notice_calls_reiwa_1(repo_engine: Engine, question: str) -> None:
+    reply = talk(repo_engine, "令和5年度の参加者数は？", question)
+    assert not reply.fallback and "5,761" in reply.text

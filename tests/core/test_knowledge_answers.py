@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from asking import after, ask
+from asking import after, ask, talk
 from bot.core.render import plain_text
 from bot.engine import Engine
 
-SMALL_TALK = {"greeting", "thanks", "help"}
+SMALL_TALK = {"greeting", "thanks", "acknowledged", "help"}
 
 
 
@@ -321,6 +321,26 @@ def test_a_surname_typed_in_its_common_kanji_finds_the_staff_as_printed(repo_eng
 @pytest.mark.parametrize("question, intent", [
     ("外国の青年を呼ぶ事業、今年度は何人くらい来てる？", "size_2023"),  # the programme described, not named
     ("What level of Japanese do CIRs have?", "cir_role"),
+    ("ALTはどの校種にいるの？", "alt_role"),  # school levels: elementary, junior high and high schools
 ])
 def test_the_programme_and_the_roles_described_in_other_words(repo_engine: Engine, question: str, intent: str) -> None:
     assert ask(repo_engine, question).intent_id == intent
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (("SEAとは", "すごいね"), "acknowledged"), (("CIRの人数", "lol"), "acknowledged"),
+    (("事例集とは", "なるほど"), "acknowledged"), (("お疲れ様です",), "greeting"),
+])
+def test_a_reaction_or_a_greeting_gets_small_talk_not_the_topic_again(repo_engine: Engine, turns: tuple[str, ...],
+                                                                     expected: str) -> None:
+    assert talk(repo_engine, *turns).intent_id == expected
+
+
+def test_a_reaction_before_a_question_is_dropped_and_the_topic_survives_small_talk(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "なるほど、ではCIRの人数は？").intent_id == "numbers_by_type"
+    assert "468" in talk(repo_engine, "令和5年度のALTは何人？", "なるほど", "じゃあCIRは？").text
+
+
+def test_the_one_contact_attribute_asked_after_a_topic_leads_the_reply(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALTを配置する理由は何ですか", "電話番号は？")
+    assert reply.text.startswith("文部科学省初等中等教育局教育課程課外国語教育推進室の電話番号は03-6734-3480です。")

@@ -48,3 +48,4 @@ def test_a_question_of_codes_alone_is_in_the_conversations_language() -> None:
     assert language_of("And in FY2022?", "ja") == "en"
     assert language_of("R4?") == "en", "with no conversation, Latin letters are English"
 
+    assert language_of("令和元年度は？", "en") == "ja", "Japanese written in an English conversation is Japanese"

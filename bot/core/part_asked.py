@@ -1,0 +1,91 @@
+"""What a question asks of one part of an answer: a contact card's phone or e-mail (the cards with only that, the
+attribute led with, or said not to be held when the office's card lacks it: MOFA has no e-mail in the notice), or
+one role's figure that the answer gives only for the others (「SEAの新規は？」)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+
+from bot.core.analysis import Analysis
+from bot.core.gaps import Gap
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
+from bot.core.orthography import clean
+from bot.core.types import Contact, Reply
+
+
+def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[str]) -> tuple[Contact, ...]:
+    """The contact cards with only the one attribute asked (「電話番号だけ」, "e-mail only")."""
+    wanted = ATTRIBUTES.intersection(asked)
+    if len(wanted) != 1 or not ONLY.search(clean(question)):
+        return tuple(contacts)
+    keep = next(iter(wanted))
+    # an office without the field asked (MOFA has no e-mail) keeps what it has: the reply says so
+    return tuple(replace(c, phone=c.phone if keep == "電話" else None, email=c.email if keep == "メール" else None)
+                 if (c.phone if keep == "電話" else c.email) else c for c in contacts)
+
+
+_FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メール": {"ja": "メールアドレス", "en": "e-mail address"}}
+
+
+# 「載っていますか」, "Is there an e-mail address…? If not, …": whether it is given, which "no, only a phone" answers
+_WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょうか)|(?:あり|ござい|でき)ます(?:か|でしょうか)|(?:ある|できる)(?:の|か)|"
+                      r"(?<![a-z])(?:is there|are there|if not|do(?:es)? (?:they|it|the notice|mofa) (?:have|give|list))(?![a-z])")
+
+_NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")
+
+
+def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str
+                  ) -> tuple[str, str] | None:
+    """(the office, the attribute) when a question asks for one attribute of a contact (「外務省のメールアドレスは？」)
+    and no contact card of the answer has it: the thing asked is not held, only the office's other details. Not
+    when it asks whether the notice gives it (「…アドレスは載っていますか」): "no, only a phone" answers that."""
+    wanted = ATTRIBUTES.intersection(asked)
+    cards = list(contacts)
+    said = clean(question)
+    if len(wanted) != 1 or not cards or _WHETHER.search(said) or _NAMES.search(said):
+        return None  # (「担当者のお名前とメールを」: the names asked beside it are held)
+    field = next(iter(wanted))
+    if any(c.phone if field == "電話" else c.email for c in cards):
+        return None
+    office = cards[0].name if language == "ja" else (cards[0].name_en or cards[0].name)
+    return office, _FIELD_LABELS[field][language]
+
+
+def field_first(text: str, contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str) -> str:
+    """The reply led by the one attribute asked when one card of it has that attribute and the reply neither gives
+    it first nor is about that office (「電話番号は？」 after the reasons for ALTs: MEXT's number first, then the reasons
+    again; an answer naming the office has its card, with the number, right below)."""
+    wanted = ATTRIBUTES.intersection(asked)
+    if len(wanted) != 1 or _NAMES.search(clean(question)):
+        return text
+    field = next(iter(wanted))
+    cards = [c for c in contacts if (c.phone if field == "電話" else c.email)]
+    if len(cards) != 1:
+        return text
+    card = cards[0]
+    value = card.phone if field == "電話" else card.email
+    if value in text.split("\n")[0] or card.name in text or card.name_en and card.name_en in text:
+        return text
+    if language == "en":
+        return f"The {_FIELD_LABELS[field]['en']} of {card.name_en or card.name} is {value}.\n{text}"
+    return f"{card.name}の{_FIELD_LABELS[field]['ja']}は{value}です。\n{text}"
+
+
+def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[str], names: Names,
+                          question: Analysis) -> Gap | None:
+    """A head count asked of one named role that the answer gives only for the others (「SEAの新規は？」: the
+    answer counts new participants for ALT and CIR), or a contact attribute the answer's office lacks
+    (「外務省のメールアドレスは？」: a phone only): the thing asked is not held, whether or not the reply would
+    have been narrowed to that role or office."""
+    lacking = missing_field(reply.contacts, text, asked, reply.language)
+    if lacking is not None:
+        return Gap("field", related=(reply.intent_id,), detail=lacking)
+    thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
+    if thing is None or reply.intent_id not in kb.figure_years:
+        return None
+    own_part = narrow(reply.text, text, asked, names, only=True)
+    words = [t for w, _, parts in question.units if w not in asked for t in (w, *parts)]
+    lost = lost_in_narrowing(reply.text, own_part, words) if own_part != reply.text else None
+    return Gap("detail", related=(reply.intent_id,), detail=(thing, lost)) if lost is not None else None

@@ -1,0 +1,36 @@
+"""What a question asks of a contact card: only that attribute, that attribute first, or said not to be held."""
+from __future__ import annotations
+
+from bot.core.part_asked import contact_fields, field_first, missing_field
+from bot.core.types import Contact
+
+MEXT = Contact("mext", "文部科学省外国語教育推進室", phone="03-6734-3480", email="josui@mext.go.jp", name_en="MEXT office")
+MOFA = Contact("mofa", "外務省人物交流室", phone="03-5501-8143", name_en="MOFA office")
+
+
+def test_the_attribute_asked_leads_when_the_reply_does_not_start_with_it() -> None:
+    led = field_first("ALT活用の理由は…", [MEXT], "電話番号は？", {"電話"}, "ja")
+    assert led == "文部科学省外国語教育推進室の電話番号は03-6734-3480です。\nALT活用の理由は…"
+    assert field_first("Reasons…", [MEXT], "Their e-mail?", {"メール"}, "en").startswith(
+        "The e-mail address of MEXT office is josui@mext.go.jp.")
+
+
+def test_nothing_is_added_when_the_first_line_gives_it_or_several_offices_have_it() -> None:
+    said = "窓口は文部科学省です。電話は03-6734-3480です。"
+    assert field_first(said, [MEXT], "電話番号は？", {"電話"}, "ja") == said
+    assert field_first("一覧", [MEXT, MOFA], "電話番号は？", {"電話"}, "ja") == "一覧"
+    assert field_first("理由", [MEXT], "担当者の名前と電話は？", {"電話"}, "ja") == "理由", "names asked beside it"
+    about = "窓口は文部科学省外国語教育推進室です。"
+    assert field_first(about, [MEXT], "電話番号は？", {"電話"}, "ja") == about, "its card, below, has the number"
+
+
+def test_an_office_without_the_attribute_is_said_to_lack_it() -> None:
+    assert missing_field([MOFA], "外務省のメールアドレスは？", {"メール"}, "ja") == ("外務省人物交流室", "メールアドレス")
+    assert missing_field([MOFA], "メールアドレスは載っていますか", {"メール"}, "ja") is None
+    assert missing_field([MEXT], "メールは？", {"メール"}, "ja") is None
+
+
+def test_only_the_attribute_asked_is_kept_on_the_cards() -> None:
+    kept = contact_fields([MEXT, MOFA], "メールアドレスだけ教えて", {"メール"})
+    assert kept[0].phone is None and kept[0].email == "josui@mext.go.jp"
+    assert kept[1] == MOFA, "an office without it keeps what it has"
