@@ -101,6 +101,15 @@ def operands_named(text: str, years: bool = True) -> bool:
     return bool(_ROLE.search(text) or _parts(text) or years and years_in(text))
 
 
+_PEOPLE_WRITTEN = re.compile(r"参加者|人数|何人|何名|participants|people|persons")
+
+
+def people_asked(text: str) -> bool:
+    """Whether a cleaned question, as written (no synonyms applied), asks for people: 何人, 人数, "people"…
+    ("how many fewer?" alone asks for more of whatever was just counted)."""
+    return bool(_PEOPLE_WRITTEN.search(text))
+
+
 def counts_named(text: str, heads: bool = True) -> bool:
     """Whether a question names what it counts (countries, cases, new ones… and, with ``heads``, a head count:
     「継続は何人？」 counts heads, but whose is the conversation's)."""

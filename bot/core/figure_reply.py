@@ -5,7 +5,7 @@ from typing import Sequence
 
 from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, counts_asked, counts_named, names_its_own,
-                                   operands_named)
+                                   operands_named, people_asked)
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
@@ -30,8 +30,10 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
         tries = [question]
         if topic is not None and not names_its_own(question):
             title, names = topic
-            if counts_named(question):  # 「その差は何人？」 after the countries: heads, not what was counted
+            if people_asked(clean(text)):  # 「その差は何人？」 after the countries: heads, not what was counted
                 names = tuple(n for n in names if n not in NOT_HEADS)
+            if of_those(question) and "新規" in names and operands_named(question, years=False):
+                continue  # 「そのうちCIRは何%？」 after the new ones: they are not counted for every role
             # the roles the conversation named (「CIRとの比は？」 after the ALTs' count: ALT to CIR, their totals), or
             # without any, the topic's title (「差は？」 after the casebook's fields, 「2019年からどれくらい増えた？」
             # after the cumulative total)
@@ -74,7 +76,7 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
     question = kb.matcher.analyzer.apply_synonyms(clean(text))[0]
     counted = counts_asked(question)
     if not counted and context is not None and not operands_named(question, years=False):
-        heads = counts_named(question)  # (「令和5年度の参加者は？」 after the countries counts heads again)
+        heads = people_asked(clean(text))  # (「令和5年度の参加者は？」 after the countries counts heads again)
         counted = tuple(n for n in context.names if n in REMEMBERED and not (heads and n in NOT_HEADS))
     if set(counted) & OF_ALL_ONLY:
         roles = ()

@@ -87,9 +87,10 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
-    written = text  # ("they" still makes it a follow-up: 「What do they do there?」 after a town's case)
-    resolved = with_the_role_for_they(text, roles_among(context.names))
-    if resolved is not None:
+    # "they" read as the role asked about still makes a follow-up ("What do they do there?" after a town's case),
+    # and that role is the topic's word, not the question's own
+    written, own_terms = text, query.terms
+    if (resolved := with_the_role_for_they(text, roles_among(context.names))) is not None:
         text, query = resolved, kb.matcher.analyse(resolved)
         ranked = kb.matcher.rank(query)
     # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list
@@ -114,7 +115,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return swapped
     about_it = asks_about_it(kb, query, text)
     if about_it and is_english(text) and WHEN_ASKED.search(text):  # "when" is an English stop word: read as いつ
-        text = f"{text} いつ"
+        text, written = f"{text} いつ", f"{written} いつ"
         query = kb.matcher.analyse(text)
         ranked = kb.matcher.rank(query)
     elsewhere = _other_of_the_same_kind(kb, query, ranked[:1], context.intent_id, 0.0)
@@ -124,10 +125,10 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic
         return query, ranked, text
-    combined_text, combined_query = analyse_with_topic(kb, query, text, context)
+    combined_text, combined_query = analyse_with_topic(kb, query, written, context)
     combined = kb.matcher.rank(combined_query)
     if sure(ranked, threshold) and kb.intents[ranked[0].intent_id].fallback and combined \
-            and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in query.terms):
+            and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in own_terms):
         return query, ranked, text  # "What's their average salary?": not held, and no word of the topic's answer
     if not sure(combined, threshold) and not about_it:
         return query, ranked, text

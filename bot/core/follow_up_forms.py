@@ -36,13 +36,13 @@ def with_the_role_for_they(text: str, roles: tuple[str, ...]) -> str | None:
 
 
 # 「そのうち新規は？」, "Of those, how many…": a part of what was just answered (not 「うちの町では…」: "our")
-_OF_THOSE = re.compile(r"^(?:その|この)うち|^うち(?![のはでもがにへと])|^その中で|^(?:and )?of (?:those|them|these)(?![a-z])",
+_OF_THOSE = re.compile(r"^(?:その|この)うち|^うち(?![のはでもがにへと])|^その中で|(?<![a-z])of (?:those|them|these)(?![a-z])",
                        re.IGNORECASE)
 
 
 def of_those(text: str) -> bool:
     """The question asks for a part of what was just answered (「そのうち学校での活動は？」)."""
-    return bool(_OF_THOSE.match(text.strip()))
+    return bool(_OF_THOSE.search(text.strip()))
 
 
 def in_the_case_of(text: str) -> str | None:

@@ -75,6 +75,7 @@ def test_a_sum_that_names_no_count_of_its_own_is_read_with_the_conversations_top
     ("令和5年度の参加国数は？", "令和元年度との差は？"),
     ("令和5年度の参加国数は？", "R1は？", "差は？"),  # the count is remembered through a follow-up naming none
     ("How many countries did participants come from in FY2023?", "What's the difference from FY2019?"),
+    ("How many nations in 2019?", "and in 2023?", "how many fewer?"),  # "how many" alone asks no people
 ])
 def test_what_the_conversation_counted_is_what_a_follow_up_compares(repo_engine: Engine,
                                                                     turns: tuple[str, ...]) -> None:
@@ -99,9 +100,15 @@ def test_countries_are_of_no_role_so_the_next_year_asked_is_the_countries_of_tha
 @pytest.mark.parametrize("turns, computed", [
     (("ALTの人数", "そのうち新規は何%？"), "約34.3%です（1,837 ÷ 5,355 ≒ 34.3%）"),  # of the ALTs, not of all in 2019
     (("CIRは何人？", "そのうち新規の割合は？"), "約32.9%"),
+    (("How many CIRs were new in 2023?", "What share of them were new?"), "about 32.9%"),
 ])
 def test_a_share_of_those_just_counted(repo_engine: Engine, turns: tuple[str, ...], computed: str) -> None:
     assert computed in talk(repo_engine, *turns).text
+
+
+def test_a_role_among_the_new_ones_just_counted_is_not_computed(repo_engine: Engine) -> None:
+    # 「そのうちCIRは何%？」 after the new participants: SEA's new ones are not given, so there is no total to divide by
+    assert "計算" not in talk(repo_engine, "令和5年度の新規参加者は？", "そのうちCIRは何%？").text
 
 
 def test_the_writers_own_plans_are_no_forecast(repo_engine: Engine) -> None:

@@ -146,6 +146,7 @@ def test_a_bare_what_after_a_count_is_small_talk(repo_engine: Engine) -> None:
 @pytest.mark.parametrize("turns, expected", [
     (("What does ALT stand for?", "What schools do they work in?"), "alt_role"),  # "they" are the ALTs
     (("Is there a case from Niigata in the ALT casebook?", "What do they do there?"), "case_kashiwazaki"),
+    (("How many ALTs are there?", "Do they get paid by the municipality?"), "funding_amount"),  # not the count again
 ])
 def test_they_are_the_role_asked_about_unless_the_topic_is_more_particular(repo_engine: Engine,
                                                                           turns: tuple[str, ...],

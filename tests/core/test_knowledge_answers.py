@@ -329,7 +329,7 @@ def test_the_programme_and_the_roles_described_in_other_words(repo_engine: Engin
 
 @pytest.mark.parametrize("turns, expected", [
     (("SEAとは", "すごいね"), "acknowledged"), (("CIRの人数", "lol"), "acknowledged"),
-    (("事例集とは", "なるほど"), "acknowledged"), (("お疲れ様です",), "greeting"),
+    (("事例集とは", "なるほど"), "acknowledged"), (("CIRの人数", "へえー"), "acknowledged"), (("お疲れ様です",), "greeting"),
 ])
 def test_a_reaction_or_a_greeting_gets_small_talk_not_the_topic_again(repo_engine: Engine, turns: tuple[str, ...],
                                                                      expected: str) -> None:
@@ -338,6 +338,7 @@ def test_a_reaction_or_a_greeting_gets_small_talk_not_the_topic_again(repo_engin
 
 def test_a_reaction_before_a_question_is_dropped_and_the_topic_survives_small_talk(repo_engine: Engine) -> None:
     assert ask(repo_engine, "なるほど、ではCIRの人数は？").intent_id == "numbers_by_type"
+    assert ask(repo_engine, "へえ、CIRって何人いるの？").intent_id == "numbers_by_type"
     assert "468" in talk(repo_engine, "令和5年度のALTは何人？", "なるほど", "じゃあCIRは？").text
 
 
