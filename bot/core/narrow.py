@@ -17,12 +17,15 @@ from bot.core.orthography import clean, fold_kana
 ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
 _NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式名|名称|何の略|略称|(?<![a-z])(?:stand for|english name|"
                          r"official name|called)", re.IGNORECASE)
+_ROLE_ASKED = re.compile(r"役割|担当|何をして|何をする|何してる|(?<![a-z])(?:role|responsib|handles?|in charge|do(?:es)? in)(?![a-z])",
+                         re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|者数|何名|(?<![a-z])(?:how many|headcount)(?![a-z])", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール"})  # what is asked of a contact (synonym groups' first words)
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "
 _SEPARATOR = re.compile(r"、|, (?:and )?| and ")
-_ENDING = re.compile(r"(?:です|でした|となっています)?[。.]\s*$")
+_ENDINGS = r"(?:を担当しています|です|でした|となっています)?[。.]\s*$"  # what a list's items share at its end
+_ENDING = re.compile(_ENDINGS)
 # a clause that goes on (「…記載されており、メールアドレスの記載はありません」): the sentence is no list
 _CLAUSE = re.compile(r"(?:り|て|が|ので|ため|ものの|けれど)、$")
 Names = Callable[[str], list[tuple[str, str]]]  # a text's (surface, canonical) named things
@@ -76,7 +79,7 @@ def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
     text = "".join(kept)
     if sentence[:1].isupper():  # "Phone …, e-mail …" asked for the e-mail: "E-mail …"
         text = text[:1].upper() + text[1:]
-    text = re.sub(r"(?:、|, (?:and )?| and )(?=(?:です|でした|となっています)?[。.]\s*$)", "", text)
+    text = re.sub(r"(?:、|, (?:and )?| and )(?=" + _ENDINGS + ")", "", text)
     return re.sub(r"、(?=\s*$)", "", text)
 
 
@@ -100,8 +103,13 @@ def narrow(text: str, question: str, asked: Iterable[str], names: Names, only: b
 def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> str:
     """``text`` with the sentences about the one role a count question names first, line by line (「令和5年度の
     CIRの人数」: the CIR's figure, then the year's total); the lines about the one thing whose name is asked
-    first (「外務省の英語名は？」)."""
+    first (「外務省の英語名は？」); the part about the one office whose role is asked first (「外務省の役割は？」)."""
     named = {t for t in asked if kind_of(t) != "attribute" and t != "jet"}
+    offices = {t for t in named if kind_of(t) == "office"}
+    if len(offices) == 1 and _ROLE_ASKED.search(clean(question)):  # 「外務省の役割は？」: its part of the list first
+        own = next((short for line in text.split("\n") for s in _SENTENCE.split(line)
+                    if (short := _narrow_sentence(s, offices, names)) != s), None)
+        return f"{own.strip()}\n{text}" if own else text
     if len(named) == 1 and _NAME_ASKED.search(clean(question)):  # 「CLAIRの英語名は？」: the line naming it first
         lines = text.split("\n")
         about = [any(fold_kana(c) in named for _, c in names(line)) for line in lines]
