@@ -8,7 +8,7 @@ from typing import Sequence
 from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context
-from bot.core.follow_up_topic import has_topic, with_topic
+from bot.core.follow_up_topic import has_topic, numbered_attachment, with_topic
 from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, source_of_it, with_the_role_for_they
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
@@ -141,6 +141,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if context is not None and now - context.at > CONTEXT_TTL:
         context = None
     language = language_of(text, context.language if context is not None else None)
+    text = numbered_attachment(kb, text, context) or text  # 「2番は？」 after the attachments
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)

@@ -39,7 +39,7 @@ _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教�
 _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて|"
                      r"(?:て|で)おり(?:まして)?|予定で|ところ)[、,]")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
-_PURPOSE_REQUEST = re.compile(r"(?:ので|ため|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え)[^。？?]{0,12}[。.！!\s]*$")
+_PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え|知りたい)[^。？?]{0,12}[。.！!\s]*$")
 # 「…最新の数字を入れたいです。わかりますか。」, 「お手数ですが教えていただけますか。」: a last sentence that asks
 # nothing but whether the bot knows
 _BARE_REQUEST = re.compile(r"^(?:お手数(?:です|をおかけします|をおかけいたします)が|恐れ入りますが|恐縮ですが|すみませんが|"
@@ -118,8 +118,8 @@ def parts(text: str) -> MessageParts:
     elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
         asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])
-    others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s)
-              and not _BARE_REQUEST.match(s)][-OTHER_QUESTIONS:]  # 「数字がお分かりでしたら教えてください」 asks nothing
+    others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s) and not _BARE_REQUEST.match(s)
+              and not _PURPOSE_REQUEST.search(s)][-OTHER_QUESTIONS:]  # 「数字がお分かりでしたら…」, 「比較のために知りたいです」
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]
     if asked > 0:  # the sentence before the question often names its topic (「…事例集ですが、…。どちらで閲覧できますか。」)
         alternatives.append((kept[asked - 1] + kept[asked], "".join(kept[:asked - 1] + kept[asked + 1:]), True))

@@ -19,6 +19,8 @@ _NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式
                          r"official name|called)", re.IGNORECASE)
 _ROLE_ASKED = re.compile(r"役割|担当|何をして|何をする|何してる|(?<![a-z])(?:role|responsib|handles?|in charge|do(?:es)? in)(?![a-z])",
                          re.IGNORECASE)
+_WHICH_OFFICE = re.compile(r"どの省|どこの省|省庁|どこが担当|どこの担当|(?<![a-z])(?:which (?:ministry|office)|who handles|"
+                           r"who is responsible|who does)(?![a-z])", re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|者数|何名|(?<![a-z])(?:how many|headcount)(?![a-z])", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール"})  # what is asked of a contact (synonym groups' first words)
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
@@ -65,12 +67,17 @@ def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
     if len(parts) < 2 or not asked & listed or len(listed - asked) < 1 or any(map(_CLAUSE.search, parts[:-1])):
         return sentence
     kept: list[str] = []
+    dropped = False
     for part, items in zip(parts, found):
         others = [(s, c) for s, c in items if c not in asked and kind_of(c) in kinds]
-        if not others or any(c in asked for _, c in items):
+        # (a part naming nothing after one left out goes on with it: "MOFA handles recruitment and | selection")
+        going_on = dropped and not items
+        if (not others or any(c in asked for _, c in items)) and not going_on:
             kept.append(part)
+            dropped = False
             continue
-        start = re.search(re.escape(others[0][0]), part, re.IGNORECASE)
+        dropped = True
+        start = re.search(re.escape(others[0][0]), part, re.IGNORECASE) if others else None
         lead = part[:start.start()] if start else ""
         if lead.strip():  # 「…職種別の人数はALT 5,355人」: the lead-in stays
             kept.append(lead)
@@ -110,6 +117,8 @@ def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> s
         own = next((short for line in text.split("\n") for s in _SENTENCE.split(line)
                     if (short := _narrow_sentence(s, offices, names)) != s), None)
         return f"{own.strip()}\n{text}" if own else text
+    if not offices and _WHICH_OFFICE.search(clean(question)):  # "Which ministry handles recruitment overseas?"
+        return _office_doing_it_first(text, clean(question), names)
     if len(named) == 1 and _NAME_ASKED.search(clean(question)):  # 「CLAIRの英語名は？」: the line naming it first
         lines = text.split("\n")
         about = [any(fold_kana(c) in named for _, c in names(line)) for line in lines]
@@ -118,6 +127,20 @@ def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> s
     if len(roles) != 1 or not _COUNT.search(clean(question)):
         return text
     return "\n".join(_lead_with(line, roles, names) for line in text.split("\n"))
+
+
+def _office_doing_it_first(text: str, question: str, names: Names) -> str:
+    """``text`` led by the part of a list of offices whose words the question uses (recruitment: MOFA's)."""
+    words = [w for w in re.findall(r"[a-z]{4,}|[\u3400-\u9fff]{2,}", question) if not _WHICH_OFFICE.search(w)]
+    for line in text.split("\n"):
+        for sentence in _SENTENCE.split(line):
+            offices = {fold_kana(c) for _, c in names(sentence) if kind_of(fold_kana(c)) == "office"}
+            parts = [_narrow_sentence(sentence, {o}, names) for o in sorted(offices)] if len(offices) > 1 else []
+            telling = [w for w in words if not all(w in p.lower() for p in parts)]  # ("handles" is in every part)
+            doing = [p for p in parts if p != sentence and any(w in p.lower() for w in telling)]
+            if len(doing) == 1:
+                return f"{doing[0].strip()}\n{text}"
+    return text
 
 
 def _lead_with(line: str, things: set[str], names: Names) -> str:

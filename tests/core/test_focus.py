@@ -276,3 +276,9 @@ def test_a_long_message_asking_a_count_for_a_document_is_answered(repo_engine: E
         "いつも大変お世話になっております。県教育委員会高校教育課の山本です。県立高校へのALT配置の拡充を検討しており、"
         "令和5年度の全国のALTの人数を資料に記載したいと考えております。お分かりになればご教示ください。"), repo_engine.kb)
     assert not reply.fallback and "5,355" in reply.text
+
+
+def test_what_the_answer_is_for_is_no_question_of_its_own(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("お世話になっております。町の総務課です。去年（令和4年度）のJET参加者数はわかりますか？"
+                                   "比較のために知りたいです。"), repo_engine.kb)
+    assert "令和4年度（2022年度）の数字や情報は" in reply.text  # the year asked, not other ALT schemes "compared"

@@ -157,3 +157,15 @@ def test_they_are_the_role_asked_about_unless_the_topic_is_more_particular(repo_
 def test_a_japanese_follow_up_in_an_english_conversation_is_answered_in_japanese(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "How many participants in 2023?", "令和元年度は？")
     assert reply.language == "ja" and "5,761人" in reply.text
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (("参考資料は何がある？", "2番は何？"), "ref2_local_finance"), (("参考資料3は？", "1は？"), "ref1_cir_casebook"),
+])
+def test_a_number_after_the_attachments_is_that_attachment(repo_engine: Engine, turns: tuple[str, ...],
+                                                           expected: str) -> None:
+    assert talk(repo_engine, *turns).intent_id == expected
+
+
+def test_a_lone_number_after_anything_else_still_gets_the_help_text(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ALTは何人？", "1は？").kind == "help"

@@ -152,3 +152,20 @@ def test_the_role_of_one_office_asked_leads_with_its_part_of_the_list() -> None:
 def test_the_office_asked_about_leads_the_repo_answer_on_the_ministries_roles(repo_engine: Engine) -> None:
     first = plain_text(talk(repo_engine, "What does MOFA do in JET?")).split("\n")[0]
     assert "MOFA handles recruitment and selection abroad" in first and "MIC" not in first
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("Which ministry handles recruitment overseas?", "MOFA handles recruitment and selection abroad."),
+    ("海外での募集はどの省が担当？", "外務省が海外での募集・選考を担当しています。"),
+])
+def test_which_office_does_something_leads_with_the_office_doing_it(repo_engine: Engine, question: str,
+                                                                    lead: str) -> None:
+    first = plain_text(talk(repo_engine, question)).split("\n")[0]
+    assert first.endswith(lead)
+
+
+def test_an_item_with_and_inside_is_left_out_whole() -> None:
+    analyzer = Analyzer([["総務省", "MIC"], ["外務省", "MOFA"], ["文部科学省", "MEXT"]])
+    said = "The ministries: MIC handles funding, MOFA handles recruitment and selection abroad, and MEXT handles schools."
+    assert narrow(said, "MIC only", {"総務省"}, named_things(analyzer.apply_synonyms)) == \
+        "The ministries: MIC handles funding."
