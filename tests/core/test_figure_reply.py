@@ -131,7 +131,7 @@ def test_a_follow_up_sum_whose_count_is_unclear_or_not_held_is_not_computed(repo
     assert "計算" not in talk(repo_engine, *turns).text
 
 
-@pytest.mark.parametrize("question", ["創設から令和5年度まで何年？", "JETができてから何年？",
+@pytest.mark.parametrize("question", ["創設から令和5年度まで何年？", "JETができてから何年？", "今年で何年？",
                                       "How many years since JET was founded?"])
 def test_the_years_since_the_start_however_asked(repo_engine: Engine, question: str) -> None:
     assert "36" in ask(repo_engine, question).text.split("\n")[0]
