@@ -7,8 +7,8 @@ from typing import Sequence
 
 from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
-from bot.core.follow_up import asks_about_it, close_call, new_topic, sure, with_context
-from bot.core.follow_up_topic import has_topic, numbered_attachment, with_topic
+from bot.core.follow_up import close_call, sure, with_context
+from bot.core.follow_up_topic import asks_about_it, has_topic, new_topic, numbered_attachment, with_topic
 from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, source_of_it, with_the_role_for_they
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored

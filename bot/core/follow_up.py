@@ -6,7 +6,6 @@ question on another topic keeps its own ranking.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
@@ -16,7 +15,7 @@ from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_ca
                                      with_the_role_for_they)
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
-from bot.core.follow_up_topic import analyse_with_topic, has_topic, shown_again
+from bot.core.follow_up_topic import analyse_with_topic, asks_about_it, has_topic, new_topic, shown_again
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of, roles_among
 from bot.core.reasons import asks_why, reasons_first
@@ -45,19 +44,6 @@ def close_call(ranked: list[Scored], margin: float) -> bool:
     return best.score - second.score < margin or (best.coverage > 0 and second.coverage >= best.coverage)
 
 
-# who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
-_ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
-                   r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
-SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
-SHORT_EN = 6   # words of an English one
-
-
-def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
-    """A short who / when / where / why question naming no role or office: it asks about the previous topic."""
-    short = len(text.split()) <= SHORT_EN if is_english(text) else len(re.sub(r"[\s？?！!。、]", "", text)) <= SHORT_JA
-    return short and bool(_ASKS.search(text)) and not (kb.matcher.named - ASKED).intersection(query.terms)
-
-
 def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str,
                             margin: float) -> bool:
     """The question names no office (role) but alone finds another office's (role's) intent than the previous
@@ -70,12 +56,6 @@ def _other_of_the_same_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Sco
                and not {n for n in found if kind_of(n) == kind} & was for kind in map(kind_of, was)):
             return True
     return False
-
-
-def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
-    """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
-    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
-               for word, weight, _ in query.units)
 
 
 def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], context: Context | None,

@@ -1,5 +1,6 @@
-"""The conversation's topic: which reply leaves one, whether it is something to follow up on, and a
-question read with it (「令和元年度は？」 after a 令和5年度 answer, "MIC?" after MEXT's contact)."""
+"""The conversation's topic: which reply leaves one, whether it is something to follow up on, whether a short
+question asks about it (「どこで見られる？」) or names a new one, and a question read with it (「令和元年度は？」 after a
+令和5年度 answer, "MIC?" after MEXT's contact)."""
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
 from bot.core.follow_up_forms import link_of_it, source_of_it
 from bot.core.narrow import kind_of, label, roles_among
-from bot.core.orthography import clean, fold_kana
+from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
@@ -69,6 +70,25 @@ def numbered_attachment(kb: KnowledgeBase, text: str, context: Context | None) -
     if match is None or not has_topic(kb, context) or "参考資料" not in (kb.intents[context.intent_id].title or ""):
         return None
     return f"参考資料{match.group(1)}は？"
+
+
+# who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
+_ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
+                   r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
+SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
+SHORT_EN = 6   # words of an English one
+
+
+def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
+    """A short who / when / where / why question naming no role or office: it asks about the previous topic."""
+    short = len(text.split()) <= SHORT_EN if is_english(text) else len(re.sub(r"[\s？?！!。、]", "", text)) <= SHORT_JA
+    return short and bool(_ASKS.search(text)) and not (kb.matcher.named - ASKED).intersection(query.terms)
+
+
+def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
+    """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
+    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
+               for word, weight, _ in query.units)
 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
