@@ -28,8 +28,8 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("sum", re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て(?:何|なん|いくつ))|[+＋]|plus|combined|altogether|added together|(?<![a-z])sum(?![a-z])")),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"
-                              r"(?:人数|数|何人|headcount) ?の?(?:違い|ちがい)|どう変わ|変わった|"
-                              r"difference|differ|(?:more|fewer|less) (?:\w+ )?than|(?:headcount|how many) (?:more|fewer)|"
+                              r"(?:人数|数|何人|headcount) ?の?(?:違い|ちがい)|どう変わ|変わった|どう違|どれだけ違|"
+                              r"difference|differ|(?:more|fewer|less) (?:\w+ ){0,4}than|(?:headcount|how many) (?:more|fewer)|"
                               r"increase|decrease|(?<![a-z])chang|grow|grew|gap|drop|compared|go(?:ing|es)? (?:up|down)|rising|falling")),
 )
 # A difference must be one of counts (「ALTとCIRの違いは？」 asks what sets the roles apart)

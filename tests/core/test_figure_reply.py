@@ -36,6 +36,8 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("【MEXT】ALT事例集、学校分野の事例の割合 %で。ざっくりでOK", "約56.7%です（17 ÷ 30 ≒ 56.7%）"),
     ("How many more ALTs than CIRs were there in FY2023?", "a difference of 4,887 (5,355 − 468 = 4,887)"),
     ("R5のALTとCIR、合わせると何人？", "合計5,823人です（5,355 + 468 = 5,823）"),
+    ("参加国の数は令和元年度と令和5年度でどう違いますか？", "7か国減っています（50 − 57 = −7）"),
+    ("Were there fewer participating countries in 2023 than in 2019, and by how many?", "down by 7 (50 − 57 = −7)"),
 ])
 def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
     reply = ask(repo_engine, question)
