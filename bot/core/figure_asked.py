@@ -24,7 +24,7 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
     ("share", re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")),
-    ("ratio", re.compile(r"何倍|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)")),
+    ("ratio", re.compile(r"何倍|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times")),
     ("sum", re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て(?:何|なん|いくつ))|[+＋]|plus|combined|altogether|added together|(?<![a-z])sum(?![a-z])")),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"
@@ -58,7 +58,7 @@ _AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|among
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
-_LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除く|除いて|除き|抜き|以外)|"
+_LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外)|"
                        r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")
 _PARTS = (("school", re.compile(r"学校|school")), ("community", re.compile(r"地域|community|local")))
 
@@ -138,7 +138,7 @@ def read(text: str) -> Asked | None:
     (「参加者数と参加国数」 asks heads and countries at once)."""
     operation = operation_asked(text)
     left_out = {(m.group(1) or m.group(2)).upper() for m in _LEFT_OUT.finditer(text)}
-    if operation is None and left_out and _PEOPLE.search(text) and not _NOT_COMPUTED.search(text):
+    if operation is None and left_out and _HEADS.search(text) and not _NOT_COMPUTED.search(text):
         operation = "excluding"  # 「CIR除いた参加者数は？」: all participants less that role
     if operation is None or operation == "share" and (_AMONG_NEW.search(text)
                                                        or _TREND.search(text) and _ROLE.search(text)):

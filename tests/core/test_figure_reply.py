@@ -38,6 +38,9 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("R5のALTとCIR、合わせると何人？", "合計5,823人です（5,355 + 468 = 5,823）"),
     ("参加国の数は令和元年度と令和5年度でどう違いますか？", "7か国減っています（50 − 57 = −7）"),
     ("Were there fewer participating countries in 2023 than in 2019, and by how many?", "down by 7 (50 − 57 = −7)"),
+    ("CIRを除くと何人", "CIR 468人を除くと5,363人です（5,831 − 468 = 5,363）"),
+    ("SEAを除いた参加者数は？", "5,823人です（5,831 − 8 = 5,823）"),
+    ("ALT is how many times CIR?", "about 11.4 times as many (5,355 ÷ 468 ≈ 11.4)"),
 ])
 def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
     reply = ask(repo_engine, question)
