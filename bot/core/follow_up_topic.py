@@ -95,7 +95,11 @@ def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:
     """Whether the conversation's last answer was about something: one that states nothing from the
     knowledge (a greeting, thanks, the help text) is no topic to follow up on; an honest "not held" answer
     is (numbers by country: 「CIRは？」 next asks the CIR's)."""
-    intent = kb.intents.get(context.intent_id) if context is not None else None
+    return context is not None and _about_something(kb, context.intent_id)
+
+
+def _about_something(kb: KnowledgeBase, intent_id: str) -> bool:
+    intent = kb.intents.get(intent_id)
     return intent is not None and bool(intent.fallback or intent.facts or intent.contacts or intent.links
                                        or intent.cases or "{fact:" in intent.answer or "{contact:" in intent.answer)
 
@@ -105,7 +109,7 @@ def topic_of(kb: KnowledgeBase, reply: Reply) -> str | None:
     ALT's eligibility: 「CIRは？」 next asks the CIR's; MOFA's e-mail: 「では電話番号は？」 next asks MOFA's); a plain
     apology, a bare choice or the help text leaves none, nor does small talk (「なるほど」, thanks): the topic before
     it stays the conversation's (「なるほど」 then 「じゃあCIRは？」)."""
-    if reply.intent_id is None or not has_topic(kb, Context(reply.intent_id, 0.0)):
+    if reply.intent_id is None or not _about_something(kb, reply.intent_id):
         return None
     held = not reply.fallback or kb.intents[reply.intent_id].fallback or reply.kind == "fallback"
     return reply.intent_id if held else None

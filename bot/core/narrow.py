@@ -135,7 +135,9 @@ def _office_doing_it_first(text: str, question: str, names: Names) -> str:
     for line in text.split("\n"):
         for sentence in _SENTENCE.split(line):
             offices = {fold_kana(c) for _, c in names(sentence) if kind_of(fold_kana(c)) == "office"}
-            parts = [_narrow_sentence(sentence, {o}, names) for o in sorted(offices)] if len(offices) > 1 else []
+            if len(offices) < 2:
+                continue
+            parts = [_narrow_sentence(sentence, {o}, names) for o in sorted(offices)]
             telling = [w for w in words if not all(w in p.lower() for p in parts)]  # ("handles" is in every part)
             doing = [p for p in parts if p != sentence and any(w in p.lower() for w in telling)]
             if len(doing) == 1:

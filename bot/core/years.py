@@ -18,7 +18,7 @@ _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?!
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
 # 「元年度 累計」: the present era's first (not 地元年度, H元年度 or JET元年度: the programme's first year)
 _BARE_GANNEN = re.compile(r"(?<![\u3400-\u9fffa-z])元年度")
-_LATE_HEISEI = re.compile(r"平成(3[1-9])(?=年|[^0-9]|$)")
+_LATE_HEISEI = re.compile(r"平成(3[1-9])(?![0-9])")
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d{1,2})(?:年度|年)?")
 ERA_YEAR = _ERA_YEAR  # for removing a year from a text
 Relative = Literal["current", "next", "previous"]
