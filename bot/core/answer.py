@@ -9,11 +9,12 @@ from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import close_call, sure, with_context
 from bot.core.follow_up_topic import asks_about_it, has_topic, new_topic, numbered_attachment, with_topic
-from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, source_of_it, with_the_role_for_they
+from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, names_asked, source_of_it, \
+    with_the_role_for_they
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
-from bot.core.narrow import ATTRIBUTES, kind_of, lead_with, named_things, narrow, off_topic, roles_among
+from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic, roles_among
 from bot.core.declared import declared_asked
 from bot.core.figure_reply import computed, names_remembered
 from bot.core.gaps import find_gap
@@ -166,8 +167,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         asked = f"{asked} {AMOUNT_WORD}"
         query = kb.matcher.analyse(asked)
         ranked = kb.matcher.rank(query)
-    # the roles asked about (offices are what their own intents are about: the topic names them already)
-    asked_of = tuple(sorted(t for t in kb.matcher.named.intersection(query.terms) if kind_of(t) == "role"))
+    asked_of = names_asked(kb.matcher.named, query.terms)  # the roles asked about, and one office
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)
@@ -194,5 +194,5 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
-        asked_of = names_remembered(kb, text, context, asked_of)
+        asked_of = names_remembered(kb, text, context, roles_among(asked_of))
     return with_corrections(replace(reply, names=asked_of), understood.corrections)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from typing import Iterable
+
+from bot.core.narrow import ATTRIBUTES, kind_of
 from bot.core.orthography import is_english
 
 _FOLLOW_UP = re.compile(
@@ -33,6 +36,29 @@ def with_the_role_for_they(text: str, roles: tuple[str, ...]) -> str | None:
     if len(roles) != 1 or not is_english(text) or not _PRONOUN.search(text):
         return None
     return _PRONOUN.sub(f"{roles[0].upper()}s", text)
+
+
+def names_asked(named: Iterable[str], terms: Iterable[str]) -> tuple[str, ...]:
+    """What a conversation remembers of a question: the roles it names, and the office when it names one alone
+    (「外務省の役割は？」: a contact detail asked next is that office's)."""
+    asked = set(named).intersection(terms)
+    offices = [t for t in asked if kind_of(t) == "office"]
+    return tuple(sorted(t for t in asked if kind_of(t) == "role")) + (tuple(offices) if len(offices) == 1 else ())
+
+
+_CONTACT_ASKED = re.compile(r"連絡先|問い?合わ?せ先|窓口|(?<![a-z])contact(?![a-z])", re.IGNORECASE)
+
+
+def with_the_office_for_contact(text: str, terms: Iterable[str], named: Iterable[str], remembered: Iterable[str]
+                                ) -> str | None:
+    """「電話番号は？」 after 「外務省の役割は？」: a contact detail asked of nothing named, read as asked of the one
+    office the conversation asked about (the topic alone also names CLAIR, whose details are not held); ``None``
+    when the question names something or asks no contact detail."""
+    offices = [n for n in remembered if kind_of(n) == "office"]
+    own = set(named).intersection(terms) - ATTRIBUTES - {"jet"}
+    if len(offices) != 1 or own or not (ATTRIBUTES.intersection(terms) or _CONTACT_ASKED.search(text)):
+        return None
+    return f"{offices[0]} {text}" if is_english(text) else f"{offices[0]}の{text}"
 
 
 # 「そのうち新規は？」, "Of those, how many…": a part of what was just answered (not 「うちの町では…」: "our")

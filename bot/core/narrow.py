@@ -17,7 +17,7 @@ from bot.core.orthography import clean, fold_kana
 ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
 _NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式名|名称|何の略|略称|(?<![a-z])(?:stand for|english name|"
                          r"official name|called)", re.IGNORECASE)
-_ROLE_ASKED = re.compile(r"役割|担当|何をして|何をする|何してる|(?<![a-z])(?:role|responsib|handles?|in charge|do(?:es)? in)(?![a-z])",
+_ROLE_ASKED = re.compile(r"役割|担当|何をして|何をする|何してる|(?<![a-z])(?:role|responsib|handles?|in charge|do(?:es)? in|what do(?:es)? \S+ do)(?![a-z])",
                          re.IGNORECASE)
 _WHICH_OFFICE = re.compile(r"どの省|どこの省|省庁|どこが担当|どこの担当|(?<![a-z])(?:which (?:ministry|office)|who handles|"
                            r"who is responsible|who does)(?![a-z])", re.IGNORECASE)

@@ -37,6 +37,11 @@ def fold_kana(text: str) -> str:
 _WHAT_IT_IS = re.compile(r"なんで(?=しょう|した|す)")
 
 
+# 「JETのALT」 is an ALT: every role is one of the JET Programme's, so JET names no topic of its own there
+# (「JET-ALT」, the notice's term, stays)
+_JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
+
+
 def clean(text: str) -> str:
     """NFKC, lower case, no control characters or lone surrogates, single spaces, at most 5,000 characters."""
     text = _SURROGATES.sub("", text[: MAX_CHARS * 2])
@@ -45,6 +50,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text).lower()
     text = _WHAT_IT_IS.sub("何で", text)
+    text = _JET_OF_ROLE.sub("", text)
     return " ".join(text.split())[:MAX_CHARS]
 
 

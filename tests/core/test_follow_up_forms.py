@@ -169,3 +169,24 @@ def test_a_number_after_the_attachments_is_that_attachment(repo_engine: Engine, 
 
 def test_a_lone_number_after_anything_else_still_gets_the_help_text(repo_engine: Engine) -> None:
     assert talk(repo_engine, "ALTは何人？", "1は？").kind == "help"
+
+
+@pytest.mark.parametrize(("turns", "number", "office"), [
+    (("外務省の役割は？", "電話番号は？"), "03-5501-8143", "外務省"),
+    (("What does MOFA do?", "What's their phone number?"), "03-5501-8143", "MOFA"),
+    (("What is MEXT's role?", "Who should I contact?"), "03-6734-3480", "MEXT"),
+])
+def test_a_contact_asked_after_one_offices_role_is_that_offices(repo_engine: Engine, turns: tuple[str, ...],
+                                                                 number: str, office: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert number in plain_text(reply) and office in reply.text.split("\n")[0]
+    assert not reply.fallback and "CLAIR" not in reply.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("topic", ["ALTとは？", "令和元年度の参加者数は？", "JET-ALT活動事例集とはどんな資料ですか"])
+def test_a_phone_asked_after_an_answer_without_a_contact_gives_the_offices_numbers(repo_engine: Engine,
+                                                                                  topic: str) -> None:
+    first = talk(repo_engine, topic)
+    reply = talk(repo_engine, topic, "電話番号は？")
+    assert reply.intent_id != first.intent_id  # not the answer again, without any number
+    assert all(n in plain_text(reply) for n in ("03-5253-5527", "03-5501-8143", "03-6734-3480"))

@@ -57,3 +57,21 @@ def test_another_programme_is_said_to_be_outside_the_notice(repo_engine: Engine,
 def test_a_staff_members_age_is_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "How old is Mr. Hamao at MOFA?")
     assert reply.fallback and "not given" in reply.text
+
+
+@pytest.mark.parametrize("question", ["比護補佐の下のお名前は？", "桒田さんの下の名前は？"])
+def test_a_staff_members_given_name_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "staff_personal"
+
+
+def test_clairs_phone_is_not_held_and_the_notices_contact_points_are_shown(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CLAIRの電話番号は？")
+    assert reply.fallback and "載っていない" in reply.text
+    assert {c.phone for c in reply.contacts} == {"03-5253-5527", "03-5501-8143", "03-6734-3480"}
+
+
+@pytest.mark.parametrize(("question", "count"), [("JETのALTは何人？", "5,355"), ("JETプログラムのSEAは何人", "8人")])
+def test_a_role_of_jet_is_counted_as_that_role(repo_engine: Engine, question: str, count: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "numbers_by_type" and count in reply.text

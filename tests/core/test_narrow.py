@@ -169,3 +169,8 @@ def test_an_item_with_and_inside_is_left_out_whole() -> None:
     said = "The ministries: MIC handles funding, MOFA handles recruitment and selection abroad, and MEXT handles schools."
     assert narrow(said, "MIC only", {"総務省"}, named_things(analyzer.apply_synonyms)) == \
         "The ministries: MIC handles funding."
+
+
+def test_what_one_ministry_does_leads_with_its_part_in_english(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "What does MOFA do?")
+    assert reply.text.index("MOFA handles recruitment") < reply.text.index("Council of Local Authorities")

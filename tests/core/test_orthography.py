@@ -1,6 +1,8 @@
 """One form for every way a text can be written, and which script it is in."""
 from __future__ import annotations
 
+import pytest
+
 from bot.core.orthography import clean, fold_kana, gibberish, is_english, language_of, year_terms
 
 
@@ -49,3 +51,11 @@ def test_a_question_of_codes_alone_is_in_the_conversations_language() -> None:
     assert language_of("R4?") == "en", "with no conversation, Latin letters are English"
 
     assert language_of("令和元年度は？", "en") == "ja", "Japanese written in an English conversation is Japanese"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("JETのALTは何人？", "altは何人?"), ("JETプログラムのCIRの人数", "cirの人数"), ("JET-ALTとは", "jet-altとは"),
+    ("JETの参加者数", "jetの参加者数"),
+])
+def test_jet_of_a_role_is_the_role(text: str, expected: str) -> None:
+    assert clean(text) == expected
