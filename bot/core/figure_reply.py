@@ -78,6 +78,8 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
     if not counted and context is not None and not operands_named(question, years=False):
         heads = people_asked(clean(text))  # (「令和5年度の参加者は？」 after the countries counts heads again)
         counted = tuple(n for n in context.names if n in REMEMBERED and not (heads and n in NOT_HEADS))
+    if roles and "累計" in counted and years_in(question):  # "FY2023 CIR total?": the CIRs of that year, all told
+        counted = tuple(c for c in counted if c != "累計")
     if set(counted) & OF_ALL_ONLY:
         roles = ()
     return roles + counted

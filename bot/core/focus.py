@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)\s+")
+# (not after "Mr." / "Ms." / "Dr.": "the mobile number of Mr. Higo" is one sentence)
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+")
 _GREETING = re.compile(
     r"^(?:いつも|大変|たいへん)?(?:お世話になっております|(?:誠に)?ありがとうございます|お世話になってます|お世話になります|お世話様です|"
     r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|"
     r"はじめまして|初めまして|突然のご連絡失礼いたします|突然のご連絡失礼します|突然失礼します|失礼します|"
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
     r"なるほど(?:です)?|了解(?:です|しました)?|承知しました|(?:わかり|分かり)ました|へえ+|へー+|ふーん|"
-    r"hello|hi|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|lol)[、,。.!！\s]*", re.IGNORECASE)
+    r"(?:hello|hi|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|lol)(?![a-z]))[、,。.!！\s]*",
+    re.IGNORECASE)  # (an English greeting is a whole word: "Higo" is a name)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）" /
 # "国際交流を担当しております田中です" / "市教委の指導主事、村上です"
 _INTRODUCTION = re.compile(

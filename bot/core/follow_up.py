@@ -110,7 +110,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     combined_text, combined_query = analyse_with_topic(kb, query, written, context)
     combined = kb.matcher.rank(combined_query)
-    if combined and combined[0].intent_id == context.intent_id and not kb.intents[context.intent_id].contacts \
+    if combined and not kb.intents[combined[0].intent_id].fallback and not kb.intents[context.intent_id].contacts \
             and _contact_only(kb, query):
         return query, ranked, text  # 「電話番号は？」 after what an ALT is: the offices' numbers, not the answer again
     if sure(ranked, threshold) and kb.intents[ranked[0].intent_id].fallback and combined \

@@ -73,7 +73,7 @@ def numbered_attachment(kb: KnowledgeBase, text: str, context: Context | None) -
 
 
 # who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
-_ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
+_ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|何[県市町村都道府]|"
                    r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
 SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
 SHORT_EN = 6   # words of an English one
@@ -87,8 +87,11 @@ def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
 
 def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
     """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
-    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
+    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word) and not _WHICH.match(word)
                for word, weight, _ in query.units)
+
+
+_WHICH = re.compile(r"何.")  # 「それは何県？」: 何県, 何市 ask which one, they name nothing new
 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:

@@ -155,3 +155,11 @@ def test_the_years_since_the_programme_began(repo_engine: Engine) -> None:
 def test_a_question_about_roles_that_asks_no_count_is_not_computed(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "ALTとCIRの違いは？")
     assert "計算" not in reply.text and "学校" in reply.text
+
+
+def test_a_roles_total_of_one_year_is_that_roles_count_and_its_follow_ups_stay_with_the_role(
+        repo_engine: Engine) -> None:
+    first = talk(repo_engine, "FY2023 CIR total?")
+    assert first.text.startswith("According to MIC's release of 31 July 2023, fiscal 2023 (令和5年度) figures by type are: CIR 468")
+    reply = talk(repo_engine, "FY2023 CIR total?", "And how many were new?", "And in FY2019?")
+    assert reply.fallback and "CIR" in reply.text and "5,761" not in reply.text.split("\n")[0]

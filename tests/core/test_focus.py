@@ -282,3 +282,13 @@ def test_what_the_answer_is_for_is_no_question_of_its_own(repo_engine: Engine) -
     reply = answer(IncomingMessage("お世話になっております。町の総務課です。去年（令和4年度）のJET参加者数はわかりますか？"
                                    "比較のために知りたいです。"), repo_engine.kb)
     assert "令和4年度（2022年度）の数字や情報は" in reply.text  # the year asked, not other ALT schemes "compared"
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence() -> None:
+    found = parts("What's the mobile number of Mr. Higo at MIC?")
+    assert found.question == "What's the mobile number of Mr. Higo at MIC?"
+
+
+def test_an_english_greeting_is_a_whole_word() -> None:
+    assert parts("Higo at MIC?").question == "Higo at MIC?"
+    assert parts("Hi, what is a CIR?").question == "what is a CIR?"

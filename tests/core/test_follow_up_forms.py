@@ -190,3 +190,8 @@ def test_a_phone_asked_after_an_answer_without_a_contact_gives_the_offices_numbe
     reply = talk(repo_engine, topic, "電話番号は？")
     assert reply.intent_id != first.intent_id  # not the answer again, without any number
     assert all(n in plain_text(reply) for n in ("03-5253-5527", "03-5501-8143", "03-6734-3480"))
+
+
+def test_which_prefecture_asks_about_the_case_just_answered(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "柏崎市の事例の内容は？", "それは何県？")
+    assert reply.intent_id == "case_kashiwazaki" and "新潟県" in reply.text

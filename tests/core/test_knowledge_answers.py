@@ -346,3 +346,15 @@ def test_a_reaction_before_a_question_is_dropped_and_the_topic_survives_small_ta
 def test_the_one_contact_attribute_asked_after_a_topic_leads_the_reply(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "ALTを配置する理由は何ですか", "電話番号は？")
     assert reply.text.startswith("文部科学省初等中等教育局教育課程課外国語教育推進室の電話番号は03-6734-3480です。")
+
+
+@pytest.mark.parametrize("question", ["なぜ総務省はJETプログラムをもっと活用してほしいと呼びかけているのですか？",
+                                      "Why is the government promoting JET?"])
+def test_why_the_notice_asks_for_more_use_of_jet_is_its_opening(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "jet_why" and ("グローバル化" in reply.text or "more global" in reply.text)
+
+
+def test_why_seas_are_called_for_is_still_the_olympics(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "なぜ今SEAの活用が呼びかけられているのですか？")
+    assert reply.intent_id == "sea_role" and "オリンピック" in reply.text

@@ -75,3 +75,10 @@ def test_clairs_phone_is_not_held_and_the_notices_contact_points_are_shown(repo_
 def test_a_role_of_jet_is_counted_as_that_role(repo_engine: Engine, question: str, count: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == "numbers_by_type" and count in reply.text
+
+
+@pytest.mark.parametrize("question", ["JETプログラムの令和5年度予算額は？", "What's the mobile number of Mr. Higo at MIC?"])
+def test_a_budget_or_a_staff_members_mobile_is_not_held_even_with_a_year_or_a_name(repo_engine: Engine,
+                                                                                    question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id in ("funding_amount", "staff_personal")
