@@ -28,6 +28,8 @@ STOP_LEMMAS = frozenset(
     "そこ 其処 ここ 此処 あそこ 彼処 点 "
     # degree words: 「一番少ないのは？」 asks a ranking (read from the text), it names no topic of its own
     "一番 最も "
+    # 「さっきの財源の話、SEAも対象？」: "the talk of a moment ago" points back, it names no topic
+    "さっき 先程 話 "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )

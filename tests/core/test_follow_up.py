@@ -237,3 +237,8 @@ def test_a_part_of_what_was_just_answered_gets_that_part(repo_engine: Engine, tu
                                                           intent: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == intent and not reply.fallback
+
+
+def test_the_talk_of_a_moment_ago_points_back_to_the_topic(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "地方財政措置とは", "さっきの財源の話、SEAも対象？")
+    assert reply.intent_id == "local_finance" and not reply.fallback

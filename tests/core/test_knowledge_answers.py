@@ -358,3 +358,13 @@ def test_why_the_notice_asks_for_more_use_of_jet_is_its_opening(repo_engine: Eng
 def test_why_seas_are_called_for_is_still_the_olympics(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "なぜ今SEAの活用が呼びかけられているのですか？")
     assert reply.intent_id == "sea_role" and "オリンピック" in reply.text
+
+
+def test_sports_foreigners_are_seas_and_their_count_leads(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "スポーツの外国人の人って今何人いるの")
+    assert "SEA 8人" in reply.text.split("。")[0]
+
+
+def test_what_the_notice_says_of_secondary_foreign_language_teaching_is_the_curriculum(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "中学・高校の外国語教育については、通知ではどう書かれていますか？")
+    assert reply.intent_id == "course_of_study" and "改善" in reply.text
