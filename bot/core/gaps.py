@@ -40,7 +40,7 @@ _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(
 _AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
 _BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|least|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
 BY_ROLE = "職種別の人数"
-GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field"]
+GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field", "count"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class Gap:
     relative: bool = False
     related: tuple[str, ...] = ()
     # "detail": the thing asked about and what its part of the answer lacks (SEA, 新規); "field": the office and the
-    # contact attribute it lacks (外務省…, メールアドレス); "year": the named things whose figures that year lacks
+    # contact attribute it lacks (外務省…, メールアドレス); "count": the attachment and the count it lacks (参考資料1, 事例の数);
+    # "year": the named things whose figures that year lacks
     detail: tuple[str, ...] = ()
 
 

@@ -82,6 +82,9 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     lacking = missing_field(reply.contacts, text, asked, reply.language)
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
+    other = counted_of_another_document(kb, reply, text, question)
+    if other is not None:
+        return other
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
     if thing is None or reply.intent_id not in kb.figure_years:
         return None
@@ -89,3 +92,27 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     words = [t for w, _, parts in question.units if w not in asked for t in (w, *parts)]
     lost = lost_in_narrowing(reply.text, own_part, words) if own_part != reply.text else None
     return Gap("detail", related=(reply.intent_id,), detail=(thing, lost)) if lost is not None else None
+
+
+# a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4
+_COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
+_DOCUMENT = re.compile(r"ref\d")
+_COUNT_LABEL = {"ja": "掲載されている事例の数", "en": "The number of cases"}
+
+
+def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, question: Analysis) -> Gap | None:
+    """A count asked of one attachment that the answer, a count of another document, never names (「CIR活用事例集
+    には何件の事例が載っていますか」: the 30 cases are the JET-ALT casebook's): that count is not held, and the
+    attachment's own answer and the count given are offered."""
+    documents = {t for t in question.terms if _DOCUMENT.fullmatch(t)}
+    if len(documents) != 1 or not _COUNT_ASKED.search(clean(text)):
+        return None
+    document = next(iter(documents))
+    if kb.matcher.mentions(reply.intent_id, document) or not re.search(r"\d", reply.text):
+        return None
+    own = next((i.id for i in kb.knowledge.intents if not i.fallback and kb.matcher.asks_of(i.id, document)), None)
+    if own is None:
+        return None
+    intent = kb.intents[own]
+    thing = (intent.title_en or intent.title) if reply.language == "en" else intent.title
+    return Gap("count", related=(own, reply.intent_id), detail=(thing, _COUNT_LABEL[reply.language]))

@@ -153,7 +153,7 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         note, links = _figures_note(kb, language)
         if note:
             lines.append(note)
-    elif gap.kind in ("detail", "field") and gap.detail:
+    elif gap.kind in ("detail", "field", "count") and gap.detail:
         thing, detail = gap.detail
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
     else:

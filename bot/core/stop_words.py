@@ -55,7 +55,7 @@ could explain briefly brief kind kindly thank thanks hello hi ok okay something 
 look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
 can't cannot may might must shall would've should've one ones thing things way ways really much many
 well either even already still ever question questions general generally usually typically normally
-exactly actually basically mainly
+exactly actually basically mainly mr mrs ms dr miss sir madam
 isn aren wasn weren don doesn didn hasn haven hadn won wouldn shouldn couldn mustn mightn needn shan
 """.split())  # the last line: the analyser reads "shouldn't" as shouldn + t
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})

@@ -292,3 +292,13 @@ def test_a_title_before_a_name_does_not_end_the_sentence() -> None:
 def test_an_english_greeting_is_a_whole_word() -> None:
     assert parts("Higo at MIC?").question == "Higo at MIC?"
     assert parts("Hi, what is a CIR?").question == "what is a CIR?"
+
+
+def test_a_closing_request_is_no_question() -> None:
+    found = parts("ALTの人数を教えてください。何卒よろしくお願い申し上げます。")
+    assert found.question == "ALTの人数を教えてください。" and found.dropped and not found.background
+
+
+def test_an_honorific_is_no_word_of_the_question(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("Hi. Mr. Higo's email please."), repo_engine.kb)
+    assert "kokusai@soumu.go.jp" in reply.text and not reply.fallback

@@ -195,3 +195,12 @@ def test_a_phone_asked_after_an_answer_without_a_contact_gives_the_offices_numbe
 def test_which_prefecture_asks_about_the_case_just_answered(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "柏崎市の事例の内容は？", "それは何県？")
     assert reply.intent_id == "case_kashiwazaki" and "新潟県" in reply.text
+
+
+@pytest.mark.parametrize("turns", [("令和5年度のALTは何人？", "何県に多い？"), ("ALTの人数は？", "何県が一番多い？"),
+                                   ("要望調査は何年度分？", "何時までに出す？")])
+def test_a_which_question_that_does_not_point_back_is_not_the_answer_again(repo_engine: Engine,
+                                                                          turns: tuple[str, ...]) -> None:
+    first = talk(repo_engine, turns[0])
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.intent_id != first.intent_id

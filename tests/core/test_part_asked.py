@@ -1,8 +1,12 @@
 """What a question asks of a contact card: only that attribute, that attribute first, or said not to be held."""
 from __future__ import annotations
 
+import pytest
+
+from asking import ask
 from bot.core.part_asked import contact_fields, field_first, missing_field
 from bot.core.types import Contact
+from bot.engine import Engine
 
 MEXT = Contact("mext", "文部科学省外国語教育推進室", phone="03-6734-3480", email="josui@mext.go.jp", name_en="MEXT office")
 MOFA = Contact("mofa", "外務省人物交流室", phone="03-5501-8143", name_en="MOFA office")
@@ -34,3 +38,19 @@ def test_only_the_attribute_asked_is_kept_on_the_cards() -> None:
     kept = contact_fields([MEXT, MOFA], "メールアドレスだけ教えて", {"メール"})
     assert kept[0].phone is None and kept[0].email == "josui@mext.go.jp"
     assert kept[1] == MOFA, "an office without it keeps what it has"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("CIR活用事例集には何件の事例が載っていますか", "CIR活用事例集（参考資料1）に掲載されている事例の数は"),
+    ("How many cases are in the CIR casebook?", "The number of cases in the CIR casebook"),
+])
+def test_a_count_asked_of_another_attachment_is_not_the_casebooks_30(repo_engine: Engine, question: str,
+                                                                       said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.text.startswith(said) and "30" not in reply.text
+    assert {s.intent_id for s in reply.suggestions} >= {"ref1_cir_casebook", "casebook_count"}
+
+
+def test_the_casebooks_own_count_is_still_answered(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "事例集には何件載ってる？")
+    assert not reply.fallback and "30事例" in reply.text
