@@ -89,6 +89,11 @@ def operation_asked(text: str) -> Operation | None:
     return None
 
 
+def of_a_roles_whole(text: str) -> bool:
+    """「CIR全体に対して何%？」: the role named is what the share is taken of, not what is counted."""
+    return bool(_ROLE_WHOLE.search(text))
+
+
 def names_its_own(text: str) -> bool:
     """Whether a question names what it counts (heads, countries, cases…) and of what (a role, a year, a part):
     「継続は？」 after the new ALTs' count names neither, 「2019年からどれくらい増えた？」 after the cumulative

@@ -52,8 +52,8 @@ GAP = {
                "en": "Figures or facts on \"{detail}\" for {thing} are not in the notice or in this bot's sources (they are given for the others only)."},
     "field": {"ja": "{thing}の{detail}は、通知にもこのボットの資料にも載っていません。通知にある連絡先は下のとおりです。",
               "en": "The notice and this bot's sources give no {detail} for {thing}; the contact details they give are below."},
-    "count": {"ja": "{thing}に{detail}は、通知にもこのボットの資料にも書かれていません。",
-              "en": "{detail} in the {thing} is not given in the notice or in this bot's sources."},
+    "count": {"ja": "{detail}は、通知にもこのボットの資料にも書かれていません。",
+              "en": "{detail} is not given in the notice or in this bot's sources."},
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめは、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinion on which option to choose."},
 }

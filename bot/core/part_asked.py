@@ -8,11 +8,15 @@ from dataclasses import replace
 from typing import Iterable
 
 from bot.core.analysis import Analysis
+from bot.core.figure_asked import counts_asked
+from bot.core.focus import sentences
+from bot.core.gap_patterns import SINCE
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
 from bot.core.orthography import clean
 from bot.core.types import Contact, Reply
+from bot.core.years import years_in
 
 
 def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[str]) -> tuple[Contact, ...]:
@@ -82,7 +86,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     lacking = missing_field(reply.contacts, text, asked, reply.language)
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
-    other = counted_of_another_document(kb, reply, text, question)
+    other = counted_of_another_document(kb, reply, text, question) or cumulative_of_a_role(kb, reply, text)
     if other is not None:
         return other
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
@@ -97,7 +101,9 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
 # a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4
 _COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
 _DOCUMENT = re.compile(r"ref\d")
-_COUNT_LABEL = {"ja": "掲載されている事例の数", "en": "The number of cases"}
+_COUNT_LABEL = {"ja": "{thing}に掲載されている事例の数", "en": "The number of cases in the {thing}"}
+_CUMULATIVE_LABEL = {"ja": "{thing}だけの累計の人数（資料にある累計は参加者全体のもの）",
+                     "en": "A cumulative number of {thing}s alone (the cumulative figure held is for all participants)"}
 
 
 def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, question: Analysis) -> Gap | None:
@@ -115,4 +121,20 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
         return None
     intent = kb.intents[own]
     thing = (intent.title_en or intent.title) if reply.language == "en" else intent.title
-    return Gap("count", related=(own, reply.intent_id), detail=(thing, _COUNT_LABEL[reply.language]))
+    return Gap("count", related=(own, reply.intent_id),
+               detail=(thing, _COUNT_LABEL[reply.language].format(thing=thing)))
+
+
+def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | None:
+    """A cumulative total asked of one role (「CIRの累計は何人？」): only everyone's is held. A year named as more than
+    a starting point makes "total" that year's count ("FY2023 CIR total?")."""
+    if reply.intent_id not in kb.figure_years:
+        return None
+    # the role and the cumulative total asked in one sentence (not a role the writer's background names)
+    said = next((s for s in sentences(text) if "累計" in counts_asked(kb.matcher.analyzer.apply_synonyms(clean(s))[0])),
+                None)
+    roles = sorted(t for t in kb.matcher.analyse(said).terms if kind_of(t) == "role") if said else []
+    if len(set(roles)) != 1 or years_in(clean(said)) and not SINCE.search(clean(said)):
+        return None
+    thing = label(roles[0])
+    return Gap("count", related=(reply.intent_id,), detail=(thing, _CUMULATIVE_LABEL[reply.language].format(thing=thing)))

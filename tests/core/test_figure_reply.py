@@ -163,3 +163,8 @@ def test_a_roles_total_of_one_year_is_that_roles_count_and_its_follow_ups_stay_w
     assert first.text.startswith("According to MIC's release of 31 July 2023, fiscal 2023 (令和5年度) figures by type are: CIR 468")
     reply = talk(repo_engine, "FY2023 CIR total?", "And how many were new?", "And in FY2019?")
     assert reply.fallback and "CIR" in reply.text and "5,761" not in reply.text.split("\n")[0]
+
+
+def test_a_share_of_a_roles_whole_after_its_new_ones_is_of_that_role(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和5年度のCIRの新規は何人？", "CIR全体に対して何％？")
+    assert "154 ÷ 468" in reply.text and "32.9%" in reply.text

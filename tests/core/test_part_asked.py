@@ -54,3 +54,17 @@ def test_a_count_asked_of_another_attachment_is_not_the_casebooks_30(repo_engine
 def test_the_casebooks_own_count_is_still_answered(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "事例集には何件載ってる？")
     assert not reply.fallback and "30事例" in reply.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("CIRの累計は何人？", "CIRだけの累計の人数"),
+    ("How many CIRs in total since 1987 up to 2023?", "A cumulative number of CIRs alone"),
+])
+def test_a_cumulative_total_of_one_role_is_not_held(repo_engine: Engine, question: str, said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.text.startswith(said) and "468" not in reply.text
+
+
+def test_a_roles_total_in_one_year_is_its_count(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "FY2023 CIR total?")
+    assert not reply.fallback and "CIR 468" in reply.text
