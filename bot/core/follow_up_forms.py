@@ -49,6 +49,11 @@ def names_asked(named: Iterable[str], terms: Iterable[str]) -> tuple[str, ...]:
 _CONTACT_ASKED = re.compile(r"連絡先|問い?合わ?せ先|窓口|(?<![a-z])contact(?![a-z])", re.IGNORECASE)
 
 
+def asks_contact(text: str) -> bool:
+    """「問い合わせ先は？」, 「窓口は？」, "Who do I contact?": a contact point asked."""
+    return bool(_CONTACT_ASKED.search(text))
+
+
 def with_the_office_for_contact(text: str, terms: Iterable[str], named: Iterable[str], remembered: Iterable[str]
                                 ) -> str | None:
     """「電話番号は？」 after 「外務省の役割は？」: a contact detail asked of nothing named, read as asked of the one
@@ -56,7 +61,7 @@ def with_the_office_for_contact(text: str, terms: Iterable[str], named: Iterable
     when the question names something or asks no contact detail."""
     offices = [n for n in remembered if kind_of(n) == "office"]
     own = set(named).intersection(terms) - ATTRIBUTES - {"jet"}
-    if len(offices) != 1 or own or not (ATTRIBUTES.intersection(terms) or _CONTACT_ASKED.search(text)):
+    if len(offices) != 1 or own or not (ATTRIBUTES.intersection(terms) or asks_contact(text)):
         return None
     return f"{offices[0]} {text}" if is_english(text) else f"{offices[0]}の{text}"
 

@@ -40,6 +40,8 @@ _WHAT_IT_IS = re.compile(r"なんで(?=しょう|した|す)")
 # 「JETのALT」 is an ALT: every role is one of the JET Programme's, so JET names no topic of its own there
 # (「JET-ALT」, the notice's term, stays)
 _JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
+# 「ALTのフルネーム」 is the role's full name; a person's full name (「担当官のフルネーム」) is not held
+_FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会)の?フルネーム")
 
 
 def clean(text: str) -> str:
@@ -51,6 +53,7 @@ def clean(text: str) -> str:
     text = _CONTROL.sub(" ", text).lower()
     text = _WHAT_IT_IS.sub("何で", text)
     text = _JET_OF_ROLE.sub("", text)
+    text = _FULL_NAME_OF_THING.sub(r"\1の正式名称", text)
     return " ".join(text.split())[:MAX_CHARS]
 
 

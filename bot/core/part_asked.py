@@ -11,6 +11,7 @@ from bot.core.analysis import Analysis
 from bot.core.figure_asked import counts_asked
 from bot.core.focus import sentences
 from bot.core.gap_patterns import SINCE
+from bot.core.follow_up_forms import asks_contact
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
@@ -62,6 +63,8 @@ def field_first(text: str, contacts: Iterable[Contact], question: str, asked: It
     it first nor is about that office (「電話番号は？」 after the reasons for ALTs: MEXT's number first, then the reasons
     again; an answer naming the office has its card, with the number, right below)."""
     wanted = ATTRIBUTES.intersection(asked)
+    if not wanted and asks_contact(clean(question)) and len(cards := list(contacts)) == 1:
+        return _card_first(text, cards[0], language)  # 「問い合わせ先は？」 after what an SEA is
     if len(wanted) != 1 or _NAMES.search(clean(question)):
         return text
     field = next(iter(wanted))
@@ -75,6 +78,16 @@ def field_first(text: str, contacts: Iterable[Contact], question: str, asked: It
     if language == "en":
         return f"The {_FIELD_LABELS[field]['en']} of {card.name_en or card.name} is {value}.\n{text}"
     return f"{card.name}の{_FIELD_LABELS[field]['ja']}は{value}です。\n{text}"
+
+
+def _card_first(text: str, card: Contact, language: str) -> str:
+    """``text`` led by the one contact point of the answer, unless it starts with it already."""
+    if card.name in text.split("\n")[0] or card.name_en and card.name_en in text.split("\n")[0]:
+        return text
+    details = [d for d in (card.phone, card.email) if d]
+    if language == "en":
+        return f"Contact point (as printed in the notice): {card.name_en or card.name} ({', '.join(details)})\n{text}"
+    return f"問い合わせ先（通知に記載）：{card.name}（{'、'.join(details)}）\n{text}"
 
 
 def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[str], names: Names,

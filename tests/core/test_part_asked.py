@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from asking import ask
+from asking import ask, talk
 from bot.core.part_asked import contact_fields, field_first, missing_field
 from bot.core.types import Contact
 from bot.engine import Engine
@@ -68,3 +68,21 @@ def test_a_cumulative_total_of_one_role_is_not_held(repo_engine: Engine, questio
 def test_a_roles_total_in_one_year_is_its_count(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "FY2023 CIR total?")
     assert not reply.fallback and "CIR 468" in reply.text
+
+
+@pytest.mark.parametrize(("turns", "lead"), [
+    (("SEAとは", "問い合わせ先は？"), "問い合わせ先（通知に記載）：総務省自治行政局国際室（03-5253-5527"),
+    (("What is an SEA?", "Who do I contact?"), "Contact point (as printed in the notice): "),
+])
+def test_a_contact_asked_after_an_answer_with_one_card_leads_with_it(repo_engine: Engine, turns: tuple[str, ...],
+                                                                   lead: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.text.startswith(lead)
+
+
+@pytest.mark.parametrize(("question", "expected"), [("JETプログラムのフルネームは？", "jet_full_name_not_held"),
+                                                   ("ALTのフルネーム", "japanese_names"),
+                                                   ("担当官のフルネームは？", "staff_personal")])
+def test_a_full_name_is_the_things_own_unless_a_person_is_asked(repo_engine: Engine, question: str,
+                                                                 expected: str) -> None:
+    assert ask(repo_engine, question).intent_id == expected
