@@ -368,3 +368,13 @@ def test_sports_foreigners_are_seas_and_their_count_leads(repo_engine: Engine) -
 def test_what_the_notice_says_of_secondary_foreign_language_teaching_is_the_curriculum(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "中学・高校の外国語教育については、通知ではどう書かれていますか？")
     assert reply.intent_id == "course_of_study" and "改善" in reply.text
+
+
+def test_where_alts_work_is_their_role_not_working_conditions(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Where do ALTs work?")
+    assert reply.intent_id == "alt_role" and not reply.fallback and "school" in reply.text
+
+
+def test_who_the_staff_are_is_the_list_as_printed(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "担当者は誰？")
+    assert reply.intent_id == "contact_list" and not reply.fallback and "比護" in reply.text

@@ -82,3 +82,8 @@ def test_a_budget_or_a_staff_members_mobile_is_not_held_even_with_a_year_or_a_na
                                                                                     question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id in ("funding_amount", "staff_personal")
+
+
+def test_a_staff_members_age_is_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "橋口事務官は何歳ですか")
+    assert reply.fallback and reply.intent_id == "staff_personal"
