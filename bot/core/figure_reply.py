@@ -5,11 +5,12 @@ from typing import Sequence
 
 from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, counts_asked, counts_named, names_its_own,
-                                   of_a_roles_whole, operands_named, people_asked)
+                                   of_a_roles_whole, operands_named, operation_asked, people_asked)
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
 from bot.core.knowledge_base import KnowledgeBase
+from bot.core.narrow import roles_among
 from bot.core.orthography import clean
 from bot.core.references import PLACEHOLDER
 from bot.core.types import Context, Language, Reply
@@ -30,6 +31,11 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
         tries = [question]
         if topic is not None and not names_its_own(question):
             title, names = topic
+            earlier = tuple(n[len(EARLIER):] for n in names if n.startswith(EARLIER))
+            names = tuple(n for n in names if not n.startswith(EARLIER))
+            both = operation_asked(f"{question} headcount") in ("sum", "difference", "ratio")
+            if earlier and both and not years_in(question):
+                names = earlier + names  # 「合わせると？」 after the ALTs', then the CIRs' count: both
             if people_asked(clean(text)):  # 「その差は何人？」 after the countries: heads, not what was counted
                 names = tuple(n for n in names if n not in NOT_HEADS)
             if of_those(question) and "新規" in names and operands_named(question, years=False):
@@ -68,6 +74,9 @@ def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tup
     return intent.title or "", context.names
 
 
+EARLIER = "前:"  # marks the role a conversation counted before the one it counts now (前:alt)
+
+
 def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, roles: tuple[str, ...]
                      ) -> tuple[str, ...]:
     """The roles asked and what a question about figures counted other than heads, for its follow-ups
@@ -83,7 +92,10 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
         counted = tuple(c for c in counted if c != "累計")
     if set(counted) & OF_ALL_ONLY:
         roles = ()
-    return roles + counted
+    # the one role counted just before another (「ALTは何人？」 then 「CIRは？」): a sum or a difference asked next is of both
+    before = roles_among(context.names) if context is not None else ()
+    earlier = tuple(EARLIER + r for r in before if len(before) == 1 and len(roles) == 1 and r not in roles)
+    return roles + counted + earlier
 
 
 def topic_of(kb: KnowledgeBase, fact: str) -> str | None:

@@ -168,3 +168,16 @@ def test_a_roles_total_of_one_year_is_that_roles_count_and_its_follow_ups_stay_w
 def test_a_share_of_a_roles_whole_after_its_new_ones_is_of_that_role(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和5年度のCIRの新規は何人？", "CIR全体に対して何％？")
     assert "154 ÷ 468" in reply.text and "32.9%" in reply.text
+
+
+@pytest.mark.parametrize(("last", "said"), [("Together?", "5,355 + 468 = 5,823"), ("差は？", "5,355 − 468 = 4,887"),
+                                            ("何倍？", "5,355 ÷ 468")])
+def test_a_sum_or_difference_after_two_roles_counted_in_turn_is_of_both(repo_engine: Engine, last: str,
+                                                                        said: str) -> None:
+    reply = talk(repo_engine, "ALTは何人？", "CIRは？", last)
+    assert said in reply.text
+
+
+def test_a_part_asked_after_two_roles_counted_in_turn_is_of_the_last(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALTは何人？", "CIRは？", "新規は？")
+    assert "新規154人" in reply.text and "1,837" not in reply.text
