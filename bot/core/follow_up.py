@@ -12,12 +12,13 @@ from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_case_of, inside_it, of_those,
-                                     with_the_office_for_contact, with_the_role_for_they)
+                                     with_the_role_for_they)
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
-from bot.core.follow_up_topic import analyse_with_topic, asks_about_it, has_topic, new_topic, shown_again
+from bot.core.follow_up_topic import (analyse_with_topic, asks_about_it, contact_of_the_topic, contact_only,
+                                     has_topic, new_topic, shown_again)
 from bot.core.matcher import Scored
-from bot.core.narrow import ATTRIBUTES, kind_of, roles_among
+from bot.core.narrow import kind_of, roles_among
 from bot.core.reasons import asks_why, reasons_first
 from bot.core.analysis import Analysis
 from bot.core.orthography import is_english
@@ -70,9 +71,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # "they" read as the role asked about still makes a follow-up ("What do they do there?" after a town's case),
     # and that role is the topic's word, not the question's own
     written, own_terms = text, query.terms
-    # … and a contact detail asked after the roles of one office is that office's (its own answer has its card)
-    office = None if kb.intents[context.intent_id].contacts else \
-        with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
+    # … and a contact asked after one office's part is that office's
+    office = contact_of_the_topic(kb, context, text, query)
     if (resolved := with_the_role_for_they(text, roles_among(context.names)) or office) is not None:
         text, query = resolved, kb.matcher.analyse(resolved)
         ranked = kb.matcher.rank(query)
@@ -111,7 +111,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     combined_text, combined_query = analyse_with_topic(kb, query, written, context)
     combined = kb.matcher.rank(combined_query)
     if combined and not kb.intents[combined[0].intent_id].fallback and not kb.intents[context.intent_id].contacts \
-            and _contact_only(kb, query):
+            and contact_only(kb, query):
         return query, ranked, text  # 「電話番号は？」 after what an ALT is: the offices' numbers, not the answer again
     if sure(ranked, threshold) and kb.intents[ranked[0].intent_id].fallback and combined \
             and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in own_terms):
@@ -135,11 +135,6 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
             moved = reasons_first(kb, moved, LEANING_MARGIN)
         return combined_query, moved, combined_text
     return query, ranked, text
-
-
-def _contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
-    """The question asks for a contact detail and nothing else (「電話番号は？」, "Who do I contact?")."""
-    return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse("問い合わせ先").terms)
 
 
 def _of_those(kb: KnowledgeBase, text: str, query: Analysis) -> bool:

@@ -9,8 +9,8 @@ from dataclasses import replace
 from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
-from bot.core.follow_up_forms import link_of_it, source_of_it
-from bot.core.narrow import kind_of, label, roles_among
+from bot.core.follow_up_forms import link_of_it, source_of_it, with_the_office_for_contact
+from bot.core.narrow import ATTRIBUTES, kind_of, label, roles_among
 from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
@@ -140,3 +140,21 @@ def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
     if not link_of_it(text) or not intent.fallback:
         return None
     return next((i for i in (*intent.follow_ups, *intent.facts) if i in kb.intents and _a_document(kb, i)), None)
+
+
+def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
+    """The question asks for a contact detail and nothing else (「電話番号は？」, 「担当者は？」, "Who do I contact?")."""
+    return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse("問い合わせ先 担当者").terms)
+
+
+def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: Analysis) -> str | None:
+    """The question read as asked of the conversation's office: a contact detail after the roles of one office
+    (「外務省の役割は？」→「電話番号は？」), the staff after an answer with one office's card (「担当者は？」 after
+    what an SEA is: that office's staff, as printed); ``None`` for any other question."""
+    cards = kb.intents[context.intent_id].contacts
+    if not cards:
+        return with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
+    staff = set(kb.matcher.analyse("担当者").terms)
+    if len(cards) == 1 and query.terms and set(query.terms) <= staff:
+        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
+    return None

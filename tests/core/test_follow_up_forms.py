@@ -204,3 +204,13 @@ def test_a_which_question_that_does_not_point_back_is_not_the_answer_again(repo_
     first = talk(repo_engine, turns[0])
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.intent_id != first.intent_id
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    (("ALTを配置する理由は何ですか", "担当者は？"), "contact_mext"),   # its answer has MEXT's card
+    (("CIRとはどんな人ですか", "担当者は？"), "contact_list"),          # no card: the staff of all three
+])
+def test_the_staff_asked_after_an_answer_are_its_offices(repo_engine: Engine, turns: tuple[str, ...],
+                                                         expected: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == expected and not reply.fallback
