@@ -56,7 +56,7 @@ _MEASURES = (
 )
 _AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|among (?:the |all )?new (?:participants|ones)")
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
-_ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体")
+_ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外)|"
                        r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")

@@ -115,6 +115,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
 _COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
 _DOCUMENT = re.compile(r"ref\d")
 _COUNT_LABEL = {"ja": "{thing}に掲載されている事例の数", "en": "The number of cases in the {thing}"}
+_PARTICIPANTS = re.compile(r"参加者|participants", re.IGNORECASE)
 _CUMULATIVE_LABEL = {"ja": "{thing}だけの累計の人数（資料にある累計は参加者全体のもの）",
                      "en": "A cumulative number of {thing}s alone (the cumulative figure held is for all participants)"}
 
@@ -130,8 +131,8 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
     if kb.matcher.mentions(reply.intent_id, document) or not re.search(r"\d", reply.text):
         return None
     own = next((i.id for i in kb.knowledge.intents if not i.fallback and kb.matcher.asks_of(i.id, document)), None)
-    if own is None:
-        return None
+    if own is None or reply.intent_id in kb.intents[own].follow_ups or own in kb.intents[reply.intent_id].follow_ups:
+        return None  # (参考資料4 is the casebook whose count the answer gives: its own answer leads to that count)
     intent = kb.intents[own]
     thing = (intent.title_en or intent.title) if reply.language == "en" else intent.title
     return Gap("count", related=(own, reply.intent_id),
@@ -147,7 +148,7 @@ def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | No
     said = next((s for s in sentences(text) if "累計" in counts_asked(kb.matcher.analyzer.apply_synonyms(clean(s))[0])),
                 None)
     roles = sorted(t for t in kb.matcher.analyse(said).terms if kind_of(t) == "role") if said else []
-    if len(set(roles)) != 1 or years_in(clean(said)) and not SINCE.search(clean(said)):
-        return None
+    if len(set(roles)) != 1 or years_in(clean(said)) and not SINCE.search(clean(said)) or _PARTICIPANTS.search(said):
+        return None  # (「累計参加者とALTの人数」, 「CIRとして働いていますが、累計参加者数は」: everyone's total is asked)
     thing = label(roles[0])
     return Gap("count", related=(reply.intent_id,), detail=(thing, _CUMULATIVE_LABEL[reply.language].format(thing=thing)))

@@ -181,3 +181,8 @@ def test_a_sum_or_difference_after_two_roles_counted_in_turn_is_of_both(repo_eng
 def test_a_part_asked_after_two_roles_counted_in_turn_is_of_the_last(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "ALTは何人？", "CIRは？", "新規は？")
     assert "新規154人" in reply.text and "1,837" not in reply.text
+
+
+def test_a_share_of_all_of_a_role_in_english_is_of_that_role(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "How many new CIRs in FY2023?", "What percentage of all CIRs is that?")
+    assert "154 ÷ 468" in reply.text

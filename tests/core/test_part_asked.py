@@ -86,3 +86,14 @@ def test_a_contact_asked_after_an_answer_with_one_card_leads_with_it(repo_engine
 def test_a_full_name_is_the_things_own_unless_a_person_is_asked(repo_engine: Engine, question: str,
                                                                  expected: str) -> None:
     assert ask(repo_engine, question).intent_id == expected
+
+
+@pytest.mark.parametrize("question", ["累計参加者とALTの人数は？", "私はCIRとして働いていますが、累計参加者数は何人ですか"])
+def test_everyones_cumulative_total_asked_beside_a_role_is_answered(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and "77,000" in reply.text
+
+
+def test_the_count_of_the_casebook_attached_as_reference_4_is_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "参考資料4に載っている事例数は？")
+    assert not reply.fallback and "30事例" in reply.text
