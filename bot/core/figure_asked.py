@@ -101,6 +101,11 @@ def names_its_own(text: str) -> bool:
     return counts_named(text) and operands_named(text)
 
 
+def roles_named(text: str) -> set[str]:
+    """The role codes a (cleaned, synonym-applied) question names."""
+    return {m.group(1) for m in _ROLE.finditer(text)}
+
+
 def operands_named(text: str, years: bool = True) -> bool:
     """Whether a question names a role, a casebook part or (``years``) a year."""
     return bool(_ROLE.search(text) or _parts(text) or years and years_in(text))

@@ -5,7 +5,7 @@ from typing import Sequence
 
 from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, counts_asked, counts_named, names_its_own,
-                                   of_a_roles_whole, operands_named, operation_asked, people_asked)
+                                   of_a_roles_whole, operands_named, operation_asked, people_asked, roles_named)
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
@@ -29,6 +29,8 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
     for text in readings:
         question = synonyms(clean(text))[0]
         tries = [question]
+        if topic is not None and names_its_own(question):  # 「CIRと比べて何人多い？」 after the ALTs' count: ALT too
+            tries += [f"{role} {question}" for role in _compared_with(question, topic[1])]
         if topic is not None and not names_its_own(question):
             title, names = topic
             earlier = tuple(n[len(EARLIER):] for n in names if n.startswith(EARLIER))
@@ -72,6 +74,13 @@ def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tup
     if intent.fallback or not any(f.fact in stated for f in kb.figures):
         return None
     return intent.title or "", context.names
+
+
+def _compared_with(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The conversation's one role, when a comparison naming no year names one other role only."""
+    roles, named = roles_among(names), roles_named(question)
+    compared = operation_asked(question) in ("sum", "difference", "ratio") and not years_in(question)
+    return roles if compared and len(roles) == 1 and len(named) == 1 and roles[0] not in named else ()
 
 
 EARLIER = "前:"  # marks the role a conversation counted before the one it counts now (前:alt)

@@ -108,7 +108,9 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic
         return query, ranked, text
-    combined_text, combined_query = analyse_with_topic(kb, query, written, context)
+    # (read with the topic as written: "how many of them are new?" after the ALTs' count carries ALT)
+    combined_text, combined_query = analyse_with_topic(kb, query if written == text else kb.matcher.analyse(written),
+                                                       written, context)
     combined = kb.matcher.rank(combined_query)
     if combined and not kb.intents[combined[0].intent_id].fallback and not kb.intents[context.intent_id].contacts \
             and contact_only(kb, query):

@@ -186,3 +186,14 @@ def test_a_part_asked_after_two_roles_counted_in_turn_is_of_the_last(repo_engine
 def test_a_share_of_all_of_a_role_in_english_is_of_that_role(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "How many new CIRs in FY2023?", "What percentage of all CIRs is that?")
     assert "154 ÷ 468" in reply.text
+
+
+def test_continuing_after_the_new_ones_of_them_is_of_the_role_and_year_asked(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "How many ALTs in FY2023?", "And how many of them are new?", "So how many continuing?")
+    assert "5,355 − 1,837 = 3,518" in reply.text
+
+
+def test_a_comparison_naming_the_other_role_is_with_the_role_just_counted(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALTは何人？", "CIRと比べて何人多い？")
+    assert "5,355 − 468 = 4,887" in reply.text
+
