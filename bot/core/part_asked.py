@@ -114,6 +114,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
 # a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4
 _COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
 _DOCUMENT = re.compile(r"ref\d")
+_COUNTED = re.compile(r"\d+\s*(?:件|事例|例|cases?)(?![a-z])")  # a count of cases given
 _COUNT_LABEL = {"ja": "{thing}に掲載されている事例の数", "en": "The number of cases in the {thing}"}
 _PARTICIPANTS = re.compile(r"参加者|participants", re.IGNORECASE)
 _CUMULATIVE_LABEL = {"ja": "{thing}だけの累計の人数（資料にある累計は参加者全体のもの）",
@@ -128,14 +129,14 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
     if len(documents) != 1 or not _COUNT_ASKED.search(clean(text)):
         return None
     document = next(iter(documents))
-    if kb.matcher.mentions(reply.intent_id, document) or not re.search(r"\d", reply.text):
-        return None
     own = next((i.id for i in kb.knowledge.intents if not i.fallback and kb.matcher.asks_of(i.id, document)), None)
-    if own is None or reply.intent_id in kb.intents[own].follow_ups or own in kb.intents[reply.intent_id].follow_ups:
+    if own is None or _COUNTED.search(reply.text) and (
+            kb.matcher.mentions(reply.intent_id, document) or reply.intent_id in kb.intents[own].follow_ups
+            or own in kb.intents[reply.intent_id].follow_ups):
         return None  # (参考資料4 is the casebook whose count the answer gives: its own answer leads to that count)
     intent = kb.intents[own]
     thing = (intent.title_en or intent.title) if reply.language == "en" else intent.title
-    return Gap("count", related=(own, reply.intent_id),
+    return Gap("count", related=tuple(dict.fromkeys((own, reply.intent_id))),
                detail=(thing, _COUNT_LABEL[reply.language].format(thing=thing)))
 
 

@@ -97,3 +97,8 @@ def test_everyones_cumulative_total_asked_beside_a_role_is_answered(repo_engine:
 def test_the_count_of_the_casebook_attached_as_reference_4_is_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "参考資料4に載っている事例数は？")
     assert not reply.fallback and "30事例" in reply.text
+
+
+def test_a_count_asked_of_the_cir_casebook_that_its_answer_lacks_is_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIR活用事例集には何件？")
+    assert reply.fallback and "掲載されている事例の数は" in reply.text and "30" not in reply.text
