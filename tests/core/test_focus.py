@@ -302,3 +302,8 @@ def test_a_closing_request_is_no_question() -> None:
 def test_an_honorific_is_no_word_of_the_question(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("Hi. Mr. Higo's email please."), repo_engine.kb)
     assert "kokusai@soumu.go.jp" in reply.text and not reply.fallback
+
+
+def test_thanks_with_a_closing_line_is_thanks(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("ありがとうございます。今後ともよろしくお願いします。"), repo_engine.kb)
+    assert reply.intent_id == "thanks"

@@ -248,3 +248,8 @@ def test_most_of_the_role_is_no_ranking_but_the_most_is(repo_engine: Engine) -> 
 def test_heisei_31_is_the_fiscal_year_the_notice_calls_reiwa_1(repo_engine: Engine, question: str) -> None:
     reply = talk(repo_engine, "令和5年度の参加者数は？", question)
     assert not reply.fallback and "5,761" in reply.text
+
+
+def test_which_country_has_the_most_participants_is_a_ranking_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "参加者の多い国はどこ？")
+    assert reply.fallback and "ランキング" in reply.text
