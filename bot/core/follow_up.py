@@ -87,7 +87,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
             return combined_query, [replace(same[0], score=max(same[0].score, threshold))], combined_text
     if asks_what_it_is(text) and sure(ranked, threshold):  # 「SEAとは？」 after anything: what SEAs are
         return query, ranked, text
-    if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query):
+    if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query) and not asks_about_it(kb, query, text):
         return query, ranked, text  # 「国別の人数の内訳は？」 after the year's total: what is not held, said plainly
     honest = not_held_first(kb, query, ranked)  # 「久我係長の内線番号は？」 after MEXT's contact: not held either
     if honest and honest[0] is not ranked[0] and honest[0].score >= FALLBACK_FLOOR:

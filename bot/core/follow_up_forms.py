@@ -150,8 +150,9 @@ def link_of_it(text: str) -> bool:
 
 
 # 「SEAとは？」, 「SEAって何？」, "What is a CIR?": what something is, a question complete on its own
-_WHAT_IT_IS = re.compile(r"とは|って(?:何|なに|なん)|ってどんな|^(?:and )?what (?:is|are)(?: an?| the)? \S+\?*$",
-                         re.IGNORECASE)
+# (not 「それって何県？」: 何 before a counter asks which or how many, and それ points back)
+_WHAT_IT_IS = re.compile(r"とは|(?<!それ)(?<!これ)(?<!あれ)って(?:何(?![\u4e00-\u9fff])|なに|なん)|ってどんな|"
+                         r"^(?:and )?what (?:is|are)(?: an?| the)? \S+\?*$", re.IGNORECASE)
 
 
 def asks_what_it_is(text: str) -> bool:

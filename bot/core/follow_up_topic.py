@@ -74,7 +74,9 @@ def numbered_attachment(kb: KnowledgeBase, text: str, context: Context | None) -
 
 # who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
 _ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
-                   r"(?<![a-z])(?:where|when|who|whom|why|what for|how come)(?![a-z])", re.IGNORECASE)
+                   r"^(?:それ|そこ|その|あれ)[^。？?]{0,4}何[県市町村]|"  # 「それって何県にある？」 after a town's case
+                   r"(?<![a-z])(?:where|when|who|whom|why|what for|how come|(?:which|what) (?:prefecture|city|town)"
+                   r"(?= is (?:that|it)))(?![a-z])", re.IGNORECASE)
 SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
 SHORT_EN = 6   # words of an English one
 

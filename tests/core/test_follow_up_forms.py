@@ -214,3 +214,14 @@ def test_the_staff_asked_after_an_answer_are_its_offices(repo_engine: Engine, tu
                                                          expected: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == expected and not reply.fallback
+
+
+@pytest.mark.parametrize(("turns", "expected", "place"), [
+    (("柏崎市の事例を教えて", "それって何県にある？"), "case_kashiwazaki", "新潟"),
+    (("立山町の事例は？", "それって何市？"), "case_tateyama", "富山"),
+    (("柏崎市の事例を教えて", "Which prefecture is that in?"), "case_kashiwazaki", "Niigata"),
+])
+def test_which_prefecture_or_city_that_is_asks_about_the_case(repo_engine: Engine, turns: tuple[str, ...],
+                                                              expected: str, place: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == expected and place in reply.text
