@@ -94,7 +94,8 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
     after the CIRs' count, then 「令和元年度は？」: the countries of that year)."""
     question = kb.matcher.analyzer.apply_synonyms(clean(text))[0]
     counted = counts_asked(question)
-    if not counted and context is not None and not operands_named(question, years=False):
+    # (a bare role, 「CIRは？」 after the new ALTs, asks the same count of that role)
+    if not counted and context is not None and (not operands_named(question, years=False) or not counts_named(question)):
         heads = people_asked(clean(text))  # (「令和5年度の参加者は？」 after the countries counts heads again)
         counted = tuple(n for n in context.names if n in REMEMBERED and not (heads and n in NOT_HEADS))
     if roles and "累計" in counted and years_in(question):  # "FY2023 CIR total?": the CIRs of that year, all told

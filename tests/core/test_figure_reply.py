@@ -197,3 +197,12 @@ def test_a_comparison_naming_the_other_role_is_with_the_role_just_counted(repo_e
     reply = talk(repo_engine, "ALTは何人？", "CIRと比べて何人多い？")
     assert "5,355 − 468 = 4,887" in reply.text
 
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("ALTの新規は何人", "CIRは？", "差は？"), "1,837 − 154 = 1,683"),
+    (("How many new ALTs?", "And CIRs?", "Combined?"), "1,837 + 154 = 1,991"),
+])
+def test_a_bare_role_after_the_new_ones_keeps_counting_the_new_ones(repo_engine: Engine, turns: tuple[str, ...],
+                                                                   said: str) -> None:
+    assert said in talk(repo_engine, *turns).text

@@ -378,3 +378,8 @@ def test_where_alts_work_is_their_role_not_working_conditions(repo_engine: Engin
 def test_who_the_staff_are_is_the_list_as_printed(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "担当者は誰？")
     assert reply.intent_id == "contact_list" and not reply.fallback and "比護" in reply.text
+
+
+def test_how_long_participants_stay_is_the_contract_length(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "How long do JETs live in Japan?")
+    assert reply.intent_id == "contract_length" and "3 years" in reply.text
