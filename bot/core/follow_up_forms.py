@@ -49,6 +49,9 @@ def names_asked(named: Iterable[str], terms: Iterable[str]) -> tuple[str, ...]:
 _CONTACT_ASKED = re.compile(r"連絡先|問い?合わ?せ先|窓口|(?<![a-z])contact(?![a-z])", re.IGNORECASE)
 
 
+_STAFF = re.compile(r"担当者|担当の方|ご担当|(?<![a-z])(?:person in charge|who is in charge|staff)(?![a-z])", re.IGNORECASE)
+
+
 def asks_contact(text: str) -> bool:
     """「問い合わせ先は？」, 「窓口は？」, "Who do I contact?": a contact point asked."""
     return bool(_CONTACT_ASKED.search(text))
@@ -61,7 +64,7 @@ def with_the_office_for_contact(text: str, terms: Iterable[str], named: Iterable
     when the question names something or asks no contact detail."""
     offices = [n for n in remembered if kind_of(n) == "office"]
     own = set(named).intersection(terms) - ATTRIBUTES - {"jet"}
-    if len(offices) != 1 or own or not (ATTRIBUTES.intersection(terms) or asks_contact(text)):
+    if len(offices) != 1 or own or not (ATTRIBUTES.intersection(terms) or asks_contact(text) or _STAFF.search(text)):
         return None
     return f"{offices[0]} {text}" if is_english(text) else f"{offices[0]}の{text}"
 

@@ -11,7 +11,7 @@ from bot.core.analysis import Analysis
 from bot.core.figure_asked import counts_asked
 from bot.core.focus import sentences
 from bot.core.gap_patterns import SINCE
-from bot.core.follow_up_forms import asks_contact
+from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
@@ -91,7 +91,7 @@ def _card_first(text: str, card: Contact, language: str) -> str:
 
 
 def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[str], names: Names,
-                          question: Analysis) -> Gap | None:
+                          question: Analysis, topic: str | None = None) -> Gap | None:
     """A head count asked of one named role that the answer gives only for the others (「SEAの新規は？」: the
     answer counts new participants for ALT and CIR), or a contact attribute the answer's office lacks
     (「外務省のメールアドレスは？」: a phone only): the thing asked is not held, whether or not the reply would
@@ -99,7 +99,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     lacking = missing_field(reply.contacts, text, asked, reply.language)
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
-    other = counted_of_another_document(kb, reply, text, question) or cumulative_of_a_role(kb, reply, text)
+    other = counted_of_another_document(kb, reply, text, question, topic) or cumulative_of_a_role(kb, reply, text)
     if other is not None:
         return other
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
@@ -114,6 +114,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
 # a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4
 _COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
 _DOCUMENT = re.compile(r"ref\d")
+_SHORT = 12  # characters of a count question that names nothing: it asks about the topic
 _COUNTED = re.compile(r"\d+\s*(?:件|事例|例|cases?)(?![a-z])")  # a count of cases given
 _COUNT_LABEL = {"ja": "{thing}に掲載されている事例の数", "en": "The number of cases in the {thing}"}
 _PARTICIPANTS = re.compile(r"参加者|participants", re.IGNORECASE)
@@ -121,11 +122,15 @@ _CUMULATIVE_LABEL = {"ja": "{thing}だけの累計の人数（資料にある累
                      "en": "A cumulative number of {thing}s alone (the cumulative figure held is for all participants)"}
 
 
-def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, question: Analysis) -> Gap | None:
+def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, question: Analysis,
+                                topic: str | None = None) -> Gap | None:
     """A count asked of one attachment that the answer, a count of another document, never names (「CIR活用事例集
     には何件の事例が載っていますか」: the 30 cases are the JET-ALT casebook's): that count is not held, and the
     attachment's own answer and the count given are offered."""
     documents = {t for t in question.terms if _DOCUMENT.fullmatch(t)}
+    short = len(clean(text)) <= _SHORT and not kb.matcher.named.intersection(question.terms)
+    if not documents and topic is not None and (short or follow_up_form(text)):  # 「件数は？」 after 参考資料1
+        documents = {t for t in (f"ref{n}" for n in range(1, 10)) if kb.matcher.asks_of(topic, t)}
     if len(documents) != 1 or not _COUNT_ASKED.search(clean(text)):
         return None
     document = next(iter(documents))

@@ -225,3 +225,12 @@ def test_which_prefecture_or_city_that_is_asks_about_the_case(repo_engine: Engin
                                                               expected: str, place: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == expected and place in reply.text
+
+
+@pytest.mark.parametrize(("turns", "number"), [(("外務省の役割", "担当者は誰ですか"), "03-5501-8143"),
+                                               (("What does MOFA do?", "Who is in charge?"), "03-5501-8143")])
+def test_the_staff_asked_after_one_ministrys_role_are_that_ministrys(repo_engine: Engine, turns: tuple[str, ...],
+                                                                    number: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == "contact_mofa" and number in plain_text(reply)
+

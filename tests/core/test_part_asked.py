@@ -102,3 +102,14 @@ def test_the_count_of_the_casebook_attached_as_reference_4_is_held(repo_engine: 
 def test_a_count_asked_of_the_cir_casebook_that_its_answer_lacks_is_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "CIR活用事例集には何件？")
     assert reply.fallback and "掲載されている事例の数は" in reply.text and "30" not in reply.text
+
+
+@pytest.mark.parametrize("turns", [("参考資料1は何？", "何事例？"), ("CIR活用事例集はどこで見られますか", "そこには何件載ってる？")])
+def test_a_count_asked_after_the_cir_casebook_is_of_that_casebook(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and "CIR活用事例集" in reply.text and "30" not in reply.text
+
+
+def test_a_count_of_the_alt_casebook_asked_after_the_cir_casebook_is_answered(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "参考資料1は何？", "ALT事例集は何件？")
+    assert not reply.fallback and "30事例" in reply.text
