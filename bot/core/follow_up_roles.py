@@ -36,7 +36,8 @@ def reasons_of_another_role(kb: KnowledgeBase, query: Analysis, text: str,
     the ALT's reasons again. Only for a follow-up that names nothing but another role (office)."""
     before = kb.matcher.about(context.intent_id)
     roles = _only_named(kb, query)
-    if not ASKED & before or not roles or roles <= before:
+    # (a count is no reason: 「ALTは？」 after the cumulative total, whose keywords include its "basis", asks a count)
+    if not ASKED & before or not roles or roles <= before or kb.figure_years.get(context.intent_id):
         return None
     return _reasons_read_as(kb, f"{text} 理由")
 
@@ -90,7 +91,9 @@ def same_for_another(kb: KnowledgeBase, query: Analysis, text: str, context: Con
     before = kb.matcher.about(context.intent_id) - named
     # after something not held, only another role asks the same (「総務省は？」 asks for MIC, 「SEAとは？」 what SEAs are)
     not_held_before = kb.intents[context.intent_id].fallback and kinds == {"role"} and not asks_what_it_is(text)
-    if not named or not (not_held_before or any(kind_of(b) in kinds for b in before)):
+    # … and after a year's figures, a role alone asks that role's figure of the year (「CIRは？」 after 令和元年度)
+    figures_before = bool(kb.figure_years.get(context.intent_id)) and kinds == {"role"}
+    if not named or not (not_held_before or figures_before or any(kind_of(b) in kinds for b in before)):
         return None
     combined_text, combined_query = analyse_with_topic(kb, query, text, context)
     combined = kb.matcher.rank(combined_query)

@@ -206,3 +206,7 @@ def test_a_comparison_naming_the_other_role_is_with_the_role_just_counted(repo_e
 def test_a_bare_role_after_the_new_ones_keeps_counting_the_new_ones(repo_engine: Engine, turns: tuple[str, ...],
                                                                    said: str) -> None:
     assert said in talk(repo_engine, *turns).text
+
+
+def test_new_alts_and_new_cirs_together_are_summed(repo_engine: Engine) -> None:
+    assert "1,837 + 154 = 1,991" in talk(repo_engine, "新規ALTと新規CIRを合わせて何人？").text

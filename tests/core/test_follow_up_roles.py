@@ -108,3 +108,13 @@ def test_what_if_especially_excellent_after_the_term_is_the_term_again(repo_engi
     # the term says up to five years for those judged especially excellent: not 'how that is judged is not held'
     reply = talk(repo_engine, "任期は？", "特に優秀だと？")
     assert not reply.fallback and "通算5年" in reply.text
+
+
+def test_a_role_alone_after_a_years_figures_asks_that_roles_figure_of_the_year(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和元年度の参加者数は？", "CIRは？")
+    assert reply.fallback and "令和元年度（2019年度）のCIRの人数は" in reply.text
+
+
+def test_a_role_alone_after_the_cumulative_total_is_no_question_of_reasons(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "累計参加者数は？", "ALTは？")
+    assert reply.intent_id != "alt_why"
