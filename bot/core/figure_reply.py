@@ -1,6 +1,8 @@
 """The reply to a computed figure: the sum with its operands, then the facts it is computed from."""
 from __future__ import annotations
 
+import re
+
 from typing import Sequence
 
 from bot.core.compose import source_line, source_links
@@ -36,7 +38,7 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             earlier = tuple(n[len(EARLIER):] for n in names if n.startswith(EARLIER))
             names = tuple(n for n in names if not n.startswith(EARLIER))
             both = operation_asked(f"{question} headcount") in ("sum", "difference", "ratio")
-            if earlier and both and not years_in(question):
+            if earlier and both and not years_in(question) and not _ALL_OF_THEM.search(question):
                 names = earlier + names  # 「合わせると？」 after the ALTs', then the CIRs' count: both
             if people_asked(clean(text)):  # 「その差は何人？」 after the countries: heads, not what was counted
                 names = tuple(n for n in names if n not in NOT_HEADS)
@@ -83,7 +85,9 @@ def _compared_with(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return roles if compared and len(roles) == 1 and len(named) == 1 and roles[0] not in named else ()
 
 
-EARLIER = "前:"  # marks the role a conversation counted before the one it counts now (前:alt)
+EARLIER = "前:"
+# 「全部足すと？」 after three roles counted in turn: all of them, which two remembered roles are not
+_ALL_OF_THEM = re.compile(r"全部|全て|すべて|三つ|3つ|(?<![a-z])all(?![a-z])")  # marks the role a conversation counted before the one it counts now (前:alt)
 
 
 def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, roles: tuple[str, ...]

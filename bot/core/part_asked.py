@@ -15,7 +15,7 @@ from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
-from bot.core.orthography import clean
+from bot.core.orthography import clean, is_english
 from bot.core.types import Contact, Reply
 from bot.core.years import years_in
 
@@ -63,7 +63,8 @@ def field_first(text: str, contacts: Iterable[Contact], question: str, asked: It
     it first nor is about that office (「電話番号は？」 after the reasons for ALTs: MEXT's number first, then the reasons
     again; an answer naming the office has its card, with the number, right below)."""
     wanted = ATTRIBUTES.intersection(asked)
-    if not wanted and asks_contact(clean(question)) and len(cards := list(contacts)) == 1:
+    # (only a question asking nothing else: "Who should a municipality contact to increase its CIRs?" is the route)
+    if not wanted and asks_contact(clean(question)) and _bare(clean(question)) and len(cards := list(contacts)) == 1:
         return _card_first(text, cards[0], language)  # 「問い合わせ先は？」 after what an SEA is
     if len(wanted) != 1 or _NAMES.search(clean(question)):
         return text
@@ -78,6 +79,11 @@ def field_first(text: str, contacts: Iterable[Contact], question: str, asked: It
     if language == "en":
         return f"The {_FIELD_LABELS[field]['en']} of {card.name_en or card.name} is {value}.\n{text}"
     return f"{card.name}の{_FIELD_LABELS[field]['ja']}は{value}です。\n{text}"
+
+
+def _bare(question: str) -> bool:
+    """A short question that asks nothing beside what it names (「問い合わせ先は？」, "Who do I contact?")."""
+    return len(question.split()) <= 5 if is_english(question) else len(question) <= _SHORT
 
 
 def _card_first(text: str, card: Contact, language: str) -> str:

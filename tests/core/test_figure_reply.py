@@ -210,3 +210,8 @@ def test_a_bare_role_after_the_new_ones_keeps_counting_the_new_ones(repo_engine:
 
 def test_new_alts_and_new_cirs_together_are_summed(repo_engine: Engine) -> None:
     assert "1,837 + 154 = 1,991" in talk(repo_engine, "新規ALTと新規CIRを合わせて何人？").text
+
+
+def test_all_of_three_roles_added_is_no_sum_of_the_last_two(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALTの人数を教えて", "CIRの方は？", "SEAの人数は？", "全部足すと？")
+    assert "468 + 8" not in reply.text and "5,355" in reply.text

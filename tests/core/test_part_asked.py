@@ -113,3 +113,8 @@ def test_a_count_asked_after_the_cir_casebook_is_of_that_casebook(repo_engine: E
 def test_a_count_of_the_alt_casebook_asked_after_the_cir_casebook_is_answered(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "参考資料1は何？", "ALT事例集は何件？")
     assert not reply.fallback and "30事例" in reply.text
+
+
+def test_a_whole_question_naming_a_contact_is_not_led_by_a_card(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Who should a municipality contact to increase its number of CIRs?")
+    assert not reply.text.startswith("Contact point")
