@@ -215,3 +215,10 @@ def test_new_alts_and_new_cirs_together_are_summed(repo_engine: Engine) -> None:
 def test_all_of_three_roles_added_is_no_sum_of_the_last_two(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "ALTの人数を教えて", "CIRの方は？", "SEAの人数は？", "全部足すと？")
     assert "468 + 8" not in reply.text and "5,355" in reply.text
+
+
+def test_a_count_asked_as_count_is_that_roles_and_its_follow_ups_stay_with_it(repo_engine: Engine) -> None:
+    first = talk(repo_engine, "CIR count please")
+    assert "CIR 468" in first.text and "5,355" not in first.text
+    reply = talk(repo_engine, "CIR count please", "How many of them are new?", "And how many returning?")
+    assert "468 − 154 = 314" in reply.text
