@@ -135,7 +135,7 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
     attachment's own answer and the count given are offered."""
     documents = {t for t in question.terms if _DOCUMENT.fullmatch(t)}
     short = len(clean(text)) <= _SHORT and not kb.matcher.named.intersection(question.terms)
-    if not documents and topic is not None and (short or follow_up_form(text)):  # 「件数は？」 after 参考資料1
+    if not documents and topic in kb.intents and (short or follow_up_form(text)):  # 「件数は？」 after 参考資料1
         documents = {t for t in (f"ref{n}" for n in range(1, 10)) if kb.matcher.asks_of(topic, t)}
     if len(documents) != 1 or not _COUNT_ASKED.search(clean(text)):
         return None
