@@ -84,7 +84,7 @@ def test_a_budget_or_a_staff_members_mobile_is_not_held_even_with_a_year_or_a_na
     assert reply.fallback and reply.intent_id in ("funding_amount", "staff_personal")
 
 
-def test_a_staff_members_age_is_not_held(repo_engine: Engine) -> None:
+def test_a_staff_members_age_asked_in_japanese_is_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "橋口事務官は何歳ですか")
     assert reply.fallback and reply.intent_id == "staff_personal"
 
