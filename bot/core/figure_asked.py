@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.core.gap_patterns import SINCE
 from bot.core.years import PLANNED, relative_year, years_in
 
 Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth", "elapsed", "excluding"]
@@ -99,6 +100,12 @@ def names_its_own(text: str) -> bool:
     「継続は？」 after the new ALTs' count names neither, 「2019年からどれくらい増えた？」 after the cumulative
     total names no count; both are read with the conversation's topic."""
     return counts_named(text) and operands_named(text)
+
+
+def a_years_count(text: str) -> bool:
+    """"FY2023 CIR total?": a total with a year named, other than as a starting point ("since 1987"), is that
+    year's count, not the cumulative one."""
+    return bool(years_in(text)) and not SINCE.search(text)
 
 
 def roles_named(text: str) -> set[str]:

@@ -6,7 +6,8 @@ import re
 from typing import Sequence
 
 from bot.core.compose import source_line, source_links
-from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, counts_asked, counts_named, names_its_own,
+from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, a_years_count, counts_asked, counts_named,
+                                   names_its_own,
                                    of_a_roles_whole, operands_named, operation_asked, people_asked, roles_named)
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
@@ -85,9 +86,9 @@ def _compared_with(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return roles if compared and len(roles) == 1 and len(named) == 1 and roles[0] not in named else ()
 
 
-EARLIER = "前:"
+EARLIER = "前:"  # marks the role a conversation counted before the one it counts now (前:alt)
 # 「全部足すと？」 after three roles counted in turn: all of them, which two remembered roles are not
-_ALL_OF_THEM = re.compile(r"全部|全て|すべて|三つ|3つ|(?<![a-z])all(?![a-z])")  # marks the role a conversation counted before the one it counts now (前:alt)
+_ALL_OF_THEM = re.compile(r"全部|全て|すべて|三つ|3つ|(?<![a-z])all(?![a-z])")
 
 
 def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, roles: tuple[str, ...]
@@ -102,7 +103,7 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
     if not counted and context is not None and (not operands_named(question, years=False) or not counts_named(question)):
         heads = people_asked(clean(text))  # (「令和5年度の参加者は？」 after the countries counts heads again)
         counted = tuple(n for n in context.names if n in REMEMBERED and not (heads and n in NOT_HEADS))
-    if roles and "累計" in counted and years_in(question):  # "FY2023 CIR total?": the CIRs of that year, all told
+    if roles and "累計" in counted and a_years_count(question):  # "FY2023 CIR total?": the CIRs of that year
         counted = tuple(c for c in counted if c != "累計")
     if set(counted) & OF_ALL_ONLY:
         roles = ()

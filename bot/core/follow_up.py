@@ -68,12 +68,12 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
-    # "they" read as the role asked about still makes a follow-up ("What do they do there?" after a town's case),
-    # and that role is the topic's word, not the question's own
-    written, own_terms = text, query.terms
     if (office := contact_of_the_topic(kb, context, text, query)) is not None:
         read = kb.matcher.analyse(office)  # a contact asked after one office's part: that office's, complete
         return read, kb.matcher.rank(read), office
+    # "they" read as the role asked about still makes a follow-up ("What do they do there?" after a town's case),
+    # and that role is the topic's word, not the question's own
+    written, own_terms = text, query.terms
     if (resolved := with_the_role_for_they(text, roles_among(context.names))) is not None:
         text, query = resolved, kb.matcher.analyse(resolved)
         ranked = kb.matcher.rank(query)

@@ -72,9 +72,13 @@ def numbered_attachment(kb: KnowledgeBase, text: str, context: Context | None) -
     return f"参考資料{match.group(1)}は？"
 
 
+# 「それは何県？」: 何県, 何市 of what was just said ask which one, they name nothing new (「何県に多い？」 does)
+_WHICH_OF_IT = re.compile(r"^(?:それ|そこ|その|あれ|これ|ここ)[^。？?]{0,4}何[県市町村]")
+_WHICH = re.compile(r"何[県市町村]")
+
 # who / when / where / why asked without naming what about (「どこで見られる？」, 「誰が作ったの？」, "Where can I find it?")
 _ASKS = re.compile(r"どこ|どちら|どなた|誰|だれ|いつ|なぜ|なんで|どうして|何の?ため|なんの?ため|目的|理由|根拠|"
-                   r"^(?:それ|そこ|その|あれ)[^。？?]{0,4}何[県市町村]|"  # 「それって何県にある？」 after a town's case
+                   f"{_WHICH_OF_IT.pattern}|"  # 「それって何県にある？」 after a town's case
                    r"(?<![a-z])(?:where|when|who|whom|why|what for|how come|(?:which|what) (?:prefecture|city|town)"
                    r"(?= is (?:that|it)))(?![a-z])", re.IGNORECASE)
 SHORT_JA = 10  # characters (without punctuation) of a Japanese question that asks about "it"
@@ -89,14 +93,9 @@ def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
 
 def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
     """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
-    pointing = _POINTING.search(query.original) is not None
+    of_it = _WHICH_OF_IT.search(query.original) is not None
     return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
-               and not (pointing and _WHICH.fullmatch(word)) for word, weight, _ in query.units)
-
-
-# 「それは何県？」: 何県, 何市 of what was just said ask which one, they name nothing new (「何県に多い？」 does)
-_WHICH = re.compile(r"何[県市町村都道府]")
-_POINTING = re.compile(r"^(?:それ|そこ|その|あれ|あそこ|これ|ここ)")
+               and not (of_it and _WHICH.fullmatch(word)) for word, weight, _ in query.units)
 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:

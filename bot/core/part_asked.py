@@ -8,16 +8,14 @@ from dataclasses import replace
 from typing import Iterable
 
 from bot.core.analysis import Analysis
-from bot.core.figure_asked import counts_asked
+from bot.core.figure_asked import a_years_count, counts_asked
 from bot.core.focus import sentences
-from bot.core.gap_patterns import SINCE
 from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
 from bot.core.orthography import clean, is_english
 from bot.core.types import Contact, Reply
-from bot.core.years import years_in
 
 
 def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[str]) -> tuple[Contact, ...]:
@@ -120,7 +118,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
 # a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4
 _COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
 _DOCUMENT = re.compile(r"ref\d")
-_SHORT = 12  # characters of a count question that names nothing: it asks about the topic
+_SHORT = 12  # characters of a short question (naming nothing else, it asks about the topic or the contact only)
 _COUNTED = re.compile(r"\d+\s*(?:件|事例|例|cases?)(?![a-z])")  # a count of cases given
 _COUNT_LABEL = {"ja": "{thing}に掲載されている事例の数", "en": "The number of cases in the {thing}"}
 _PARTICIPANTS = re.compile(r"参加者|participants", re.IGNORECASE)
@@ -160,7 +158,7 @@ def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | No
     said = next((s for s in sentences(text) if "累計" in counts_asked(kb.matcher.analyzer.apply_synonyms(clean(s))[0])),
                 None)
     roles = sorted(t for t in kb.matcher.analyse(said).terms if kind_of(t) == "role") if said else []
-    if len(set(roles)) != 1 or years_in(clean(said)) and not SINCE.search(clean(said)) or _PARTICIPANTS.search(said):
+    if len(set(roles)) != 1 or a_years_count(clean(said)) or _PARTICIPANTS.search(said):
         return None  # (「累計参加者とALTの人数」, 「CIRとして働いていますが、累計参加者数は」: everyone's total is asked)
     thing = label(roles[0])
     return Gap("count", related=(reply.intent_id,), detail=(thing, _CUMULATIVE_LABEL[reply.language].format(thing=thing)))
