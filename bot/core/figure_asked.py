@@ -19,14 +19,17 @@ Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth
 _SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|今年で何年|何周年|(?:how many|headcount) years|"
                             r"how long has|been running|(?:創設|開始|始まって|始まり|できて) ?から[^。？?]{0,14}(?:何年|年数)|"
                             r"(?:years|年数) since (?:it |jet |the programme )?(?:was )?(?:創設|founded|started|launched|began)")
+_SHARE = re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")
+_SUM = re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て ?(?:何|なん|いくつ|headcount))|[+＋]|plus|"
+                  r"combined|altogether|together|(?<![a-z])sum(?![a-z])")
 _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("elapsed", _SINCE_FOUNDED),
     ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by (?:how many|headcount) percent|"
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
-    ("share", re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")),
+    ("share", _SHARE),
     ("ratio", re.compile(r"何倍|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times")),
-    ("sum", re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て ?(?:何|なん|いくつ|headcount))|[+＋]|plus|combined|altogether|together|(?<![a-z])sum(?![a-z])")),
+    ("sum", _SUM),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"
                               r"(?:人数|数|何人|headcount) ?の?(?:違い|ちがい)|どう変わ|変わった|どう違|どれだけ違|"
@@ -59,6 +62,10 @@ _AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|among
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
+# 「CIRはALTの何%？」, "CIRs as a percentage of ALTs": the role a share is taken of, when two are named
+_OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?(?:何|約)|に対して|に対する|と比べ(?:て|ると)?|に比べ(?:て|ると)?) ?"
+                      r"(?:何|約)? ?(?:割合|比率|%|％|パーセント|割|シェア)|"
+                      r"(?:percent(?:age)?|share|proportion|%) of (?:the |all )?(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外)|"
                        r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")
 _PARTS = (("school", re.compile(r"学校|school")), ("community", re.compile(r"地域|community|local")))
@@ -78,6 +85,8 @@ class Asked:
     trend: bool = False     # 「増えている？」: a change over time, between the years held when none is named
     counted: bool = False   # what is counted is named (heads, countries, cases…), not only a sum
     left_out: tuple[str, ...] = ()  # roles the question leaves out (「SEA除く」)
+    whole: str | None = None  # the role a share of another role is taken of (「CIRはALTの何%？」: ALT)
+    together: bool = False  # a share of two roles added up (「ALTとCIRを合わせると全体の何%？」)
 
 
 def operation_asked(text: str) -> Operation | None:
@@ -162,9 +171,18 @@ def read(text: str) -> Asked | None:
         return None  # 「新規のうちCIRの割合は？」: the new ones are not counted for all roles; 「CIRの割合は増えている？」
     parts = _parts(text)
     measure = next((name for name, pattern in _MEASURES if pattern.search(text)), "cases" if parts else "participants")
+    if operation == "continuing" and _SHARE.search(text):  # 「継続の割合は？」: the continuing ones' share
+        operation, measure = "share", "continuing"
     if measure == "countries" and _PEOPLE.search(text):  # (「何か国」 reads as a headcount too)
         return None
     roles = tuple(r for r in dict.fromkeys(m.group(1).upper() for m in _ROLE.finditer(text)) if r not in left_out)
     of_all = bool(_OF_ALL.search(text)) and not _ROLE_WHOLE.search(text)  # 「ALT全体の何割」: of the ALTs
+    whole = next(((m.group(1) or m.group(2)).upper() for m in _OF_ROLE.finditer(text)), None)
     return Asked(operation, measure, roles, tuple(sorted(years_in(text))), parts, of_all,
-                 relative_year(text) is not None, bool(_TREND.search(text)), counts_named(text), tuple(sorted(left_out)))
+                 relative_year(text) is not None, bool(_TREND.search(text)), counts_named(text), tuple(sorted(left_out)),
+                 whole, bool(_SUM.search(text)))
+
+
+def together(text: str) -> bool:
+    """Whether a (cleaned, synonym-applied) question adds things up (「合わせると全体の何%？」 asks a sum's share)."""
+    return bool(_SUM.search(text))

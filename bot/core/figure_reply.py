@@ -8,7 +8,7 @@ from typing import Sequence
 from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, a_years_count, counts_asked, counts_named,
                                    names_its_own,
-                                   of_a_roles_whole, operands_named, operation_asked, people_asked, roles_named)
+                                   of_a_roles_whole, operands_named, operation_asked, people_asked, roles_named, together)
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
@@ -38,7 +38,7 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             title, names = topic
             earlier = tuple(n[len(EARLIER):] for n in names if n.startswith(EARLIER))
             names = tuple(n for n in names if not n.startswith(EARLIER))
-            both = operation_asked(f"{question} headcount") in ("sum", "difference", "ratio")
+            both = operation_asked(f"{question} headcount") in ("sum", "difference", "ratio") or together(question)
             if earlier and both and not years_in(question) and not _ALL_OF_THEM.search(question):
                 names = earlier + names  # 「合わせると？」 after the ALTs', then the CIRs' count: both
             if people_asked(clean(text)):  # 「その差は何人？」 after the countries: heads, not what was counted

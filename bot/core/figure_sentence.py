@@ -22,12 +22,15 @@ def _what(figure: Figure, language: Language) -> str:
     """What a figure counts: 「ALTの新規」, "new ALTs", 「参加国」."""
     if figure.part:
         return _PART[language][figure.part]
+    roles = figure.role.split("+") if figure.role else []  # ALT+CIR: two roles added up
     if language == "en":
         base = {"countries": "countries", "cumulative": "participants in total since 1987", "cases": "cases"}.get(
-            figure.measure, f"{figure.role}s" if figure.role else "participants")
-        return f"new {base}" if figure.measure == "new" else base
+            figure.measure, " and ".join(f"{r}s" for r in roles) or "participants")
+        return f"{ {'new': 'new ', 'continuing': 'continuing '}.get(figure.measure, '')}{base}"
     base = {"countries": "参加国", "cumulative": "累計参加者", "cases": "事例集の全"}.get(figure.measure,
-                                                                             figure.role or "参加者")
+                                                                             "と".join(roles) or "参加者")
+    if figure.measure == "continuing":
+        return f"{figure.role}の継続（新規以外）" if figure.role else "継続参加者（新規以外）"
     return (f"{figure.role}の新規" if figure.role else "新規参加者") if figure.measure == "new" else base
 
 
@@ -76,7 +79,9 @@ def _english(d: Derivation, where: str) -> str:
         "difference": f"there were {_counted(a, en)} and {_counted(b, en)}: a difference of {change:,.0f}",
         "ratio": f"there were {_counted(a, en)} and {_counted(b, en)}: about {d.result:.1f} times as many",
         "sum": f"there were {_counted(a, en)} and {_counted(b, en)}: {d.result:,.0f} together",
-        "share": f"{_counted(a, en)} out of {_counted(b, en)}: about {d.result * 100:.1f}%",
+        "share": f"{_counted(a, en)} and {_counted(b, en)}: the {_what(a, en)} are about {d.result * 100:.1f}% of "
+                 f"the {_what(b, en)}' number" if _of_another_role(d) else
+                 f"{_counted(a, en)} out of {_counted(b, en)}: about {d.result * 100:.1f}%",
         "continuing": f"{_counted(a, en)}, of whom {b.value:,} were new: {change:,.0f} continuing",
         "excluding": f"{_counted(a, en)}, less {_counted(b, en)}: {change:,.0f}",
     }[d.operation]
@@ -97,10 +102,22 @@ def _japanese(d: Derivation, where: str) -> str:
         "difference": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、{_what(a, ja)}のほうが{diff}多いです",
         "ratio": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、{_what(a, ja)}は{_what(b, ja)}の約{d.result:.1f}倍です",
         "sum": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、合計{_amount(d.result, a, ja)}です",
-        "share": f"{_counted(b, ja)}のうち{_what(a, ja)}は{x}で、約{d.result * 100:.1f}%です",
+        "share": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、{_what(a, ja)}は{_what(b, ja)}の約{d.result * 100:.1f}%です"
+                 if _of_another_role(d) else f"{_counted(b, ja)}のうち{_part(a, b)}は{x}で、約{d.result * 100:.1f}%です",
         "continuing": f"{_counted(a, ja)}のうち新規は{y}で、新規以外（継続）は{diff}です",
         "excluding": f"{_counted(a, ja)}から{_counted(b, ja)}を除くと{diff}です",
     }[d.operation]
+
+
+def _part(a: Figure, whole: Figure) -> str:
+    """What a share counts, in Japanese: 「ALT 5,355人のうち継続（新規以外）は…」, not 「…のうちALTの継続は」."""
+    return "継続（新規以外）" if a.measure == "continuing" and a.role == whole.role else _what(a, "ja")
+
+
+def _of_another_role(d: Derivation) -> bool:
+    """「CIRはALTの何%？」: a share of a role the counted ones are not among."""
+    return d.operation == "share" and d.first.measure == d.second.measure == "participants" \
+        and bool(d.first.role and d.second.role) and d.first.role != d.second.role
 
 
 def sentence(d: Derivation, language: Language) -> str:

@@ -82,6 +82,8 @@ def derive(figures: tuple[Figure, ...], text: str) -> Derivation | None:
         return _of_cases(figures, asked)
     if asked.operation == "continuing":
         return _continuing(figures, roles, years)
+    if asked.operation == "share" and len(roles) == 2 and len(years) <= 1:
+        return _share_of_two(figures, asked)
     if len(roles) <= 1 and (asked.operation in ("difference", "growth") or asked.operation == "share" and len(years) == 2):
         return _between_years(figures, asked)
     if asked.operation == "share":
@@ -152,14 +154,39 @@ def _continuing(figures: tuple[Figure, ...], roles: list[str], years: list[int])
 def _share(figures: tuple[Figure, ...], measure: str, roles: list[str], years: list[int], of_all: bool
            ) -> Derivation | None:
     """One role's share of all participants, or the new ones' share of a role's (or everyone's) total."""
-    if len(roles) > 1 or len(years) > 1 or (not roles and measure != "new"):
+    if len(roles) > 1 or len(years) > 1 or (not roles and measure not in ("new", "continuing")):
         return None
     role = roles[0] if roles else None
-    year = years[0] if years else _latest(figures, measure, role)
+    year = years[0] if years else _latest(figures, "new" if measure == "continuing" else measure, role)
+    if measure == "continuing":  # the total less the new ones, of the role's total (or everyone's)
+        total, new = _find(figures, "participants", year, role), _find(figures, "new", year, role)
+        if total is None or new is None:
+            return None
+        continuing = Figure("continuing", total.value - new.value, f"({total.printed} − {new.printed})", total.fact,
+                            year, role)
+        return _computed("share", continuing, _find(figures, "participants", year) if of_all and role else total)
     if measure == "new":  # of the role's total, or of everyone when asked so (「新規のALTは全体の何%？」)
         whole = None if of_all else role
         return _computed("share", _find(figures, "new", year, role), _find(figures, "participants", year, whole))
     return _computed("share", _find(figures, "participants", year, role), _find(figures, "participants", year))
+
+
+def _share_of_two(figures: tuple[Figure, ...], asked: Asked) -> Derivation | None:
+    """Two roles: one as a share of the other (「CIRはALTの何%？」), or both together as a share of everyone
+    (「ALTとCIRを合わせると全体の何%？」); ``None`` when the question does not say which (「ALTとCIRの割合は？」)."""
+    year = asked.years[0] if asked.years else _latest(figures, "participants", asked.roles[0])
+    pair = [_find(figures, "participants", year, r) for r in asked.roles]
+    first, second = pair
+    if first is None or second is None:
+        return None
+    if asked.together and asked.of_all:
+        both = Figure("participants", first.value + second.value, f"({first.printed} + {second.printed})", first.fact,
+                      year, f"{first.role}+{second.role}")
+        return _computed("share", both, _find(figures, "participants", year))
+    if asked.whole in asked.roles and not asked.together:
+        part, whole = (second, first) if first.role == asked.whole else (first, second)
+        return _computed("share", part, whole)
+    return None
 
 
 def _of_cases(figures: tuple[Figure, ...], asked: Asked) -> Derivation | None:

@@ -222,3 +222,15 @@ def test_a_count_asked_as_count_is_that_roles_and_its_follow_ups_stay_with_it(re
     assert "CIR 468" in first.text and "5,355" not in first.text
     reply = talk(repo_engine, "CIR count please", "How many of them are new?", "And how many returning?")
     assert "468 − 154 = 314" in reply.text
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("ALTは何人？", "継続の割合は？"), "ALT 5,355人のうち継続（新規以外）は3,518人で、約65.7%です（(5,355 − 1,837) ÷ 5,355 ≒ 65.7%）"),
+    (("How many ALTs?", "What share are continuing?"), "3,518 continuing ALTs out of 5,355 ALTs: about 65.7%"),
+    (("CIRはALTの何%？",), "CIRは468人、ALTは5,355人で、CIRはALTの約8.7%です（468 ÷ 5,355 ≒ 8.7%）"),
+    (("What percentage of ALTs are CIRs?",), "the CIRs are about 8.7% of the ALTs' number"),
+    (("ALTは何人？", "CIRは？", "合わせると全体の何％？"), "参加者5,831人のうちALTとCIRは5,823人で、約99.9%です（(5,355 + 468) ÷ 5,831"),
+])
+def test_shares_of_the_continuing_of_another_role_and_of_two_roles_together(repo_engine: Engine,
+                                                                           turns: tuple[str, ...], said: str) -> None:
+    assert said in talk(repo_engine, *turns).text

@@ -118,3 +118,19 @@ def test_the_operation_asked() -> None:
     assert operation_asked("alt は cir の何倍") == "ratio"
     assert operation_asked("新規の割合") == "share"
     assert operation_asked("alt の役割") is None
+
+
+def test_the_continuing_ones_share_is_the_total_less_the_new_of_the_total() -> None:
+    assert sums("alt のうち継続の割合は?") == ("share", 3518, 5355, pytest.approx(0.657, abs=1e-3))
+    assert sums("2019年度の継続の割合は何%?") == ("share", 3670, 5761, pytest.approx(0.637, abs=1e-3))
+    assert sums("令和5年度の継続の割合は?") is None  # the new participants of 2023 are printed by role only
+
+
+def test_one_role_as_a_share_of_another_when_the_question_says_which() -> None:
+    assert sums("cir は alt の何%?") == ("share", 468, 5355, pytest.approx(0.087, abs=1e-3))
+    assert sums("cirs as a percentage of alts?") == ("share", 468, 5355, pytest.approx(0.087, abs=1e-3))
+    assert sums("alt と cir の割合は?") is None  # whose share of what?
+
+
+def test_two_roles_added_up_as_a_share_of_everyone() -> None:
+    assert sums("alt と cir を合わせると全体の何%?") == ("share", 5823, 5831, pytest.approx(0.999, abs=1e-3))
