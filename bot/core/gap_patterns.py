@@ -9,6 +9,9 @@ from bot.core.years import PLANNED
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
 # "Who will be running the survey for new participants?" asks for a body, not a head count
+# money asked (a pay, a budget, an amount): never a head count, whatever year is named with it
+MONEY = re.compile(r"報酬|給料|給与|月給|年収|予算|金額|額は|何円|いくら|費用|経費|"
+                   r"(?<![a-z])(?:salary|salaries|pay|paid|wages?|budget|costs?|how much|yen)(?![a-z])")
 ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|ministry))(?![a-z])")
 # 「世界で一番大きい」 is the notice's 世界最大規模 in other words, not a ranking the knowledge lacks
 # ("at most" / "at least" are limits: "How long can a participant stay at most?" is the contract length; "for most

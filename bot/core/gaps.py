@@ -29,12 +29,13 @@ from bot.core.subjects import about_something_else
 from bot.core.analysis import Analysis
 from bot.core.years import normalise, relative_year, years_in
 from bot.core.narrow import kind_of, label
-from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, OPINION, RANKING, SINCE, date_missing
+from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)
 # a year and its pieces as the analyser leaves them (「1987年から」: 1987年, 1987, 年)
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
+_ERA_PIECES = re.compile(r"^(令和|平成|昭和)(\d+)")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
 # a ranking among the roles (「一番多い職種」): what the figures by role answer
 _AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
@@ -73,9 +74,11 @@ def _without(analysis: Analysis, dropped: Callable[[str], bool], original: str) 
                    synonyms_applied=tuple(s for s in analysis.synonyms_applied if not dropped(s[1])), original=original)
 
 
-def _without_years(analysis: Analysis) -> Analysis:
-    """The question without its years."""
-    return _without(analysis, lambda w: bool(_YEAR_WORD.match(w)), _ERA_YEAR.sub(" ", normalise(analysis.original)))
+def _without_years(analysis: Analysis, whole: bool = False) -> Analysis:
+    """The question without its years (``whole``: also the era and the number an era year is cut into)."""
+    pieces = {p for w, _, _ in analysis.units for m in [_ERA_PIECES.match(w)] if whole and m for p in m.groups()}
+    return _without(analysis, lambda w: bool(_YEAR_WORD.match(w)) or w in pieces,
+                    _ERA_YEAR.sub(" ", normalise(analysis.original)))
 
 
 def _without_since(kb: KnowledgeBase, text: str, analysis: Analysis) -> Analysis | None:
@@ -132,6 +135,12 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     topic = kb.matcher.rank(_without_years(analysis), vector=vector) or ranked
     close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
     choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
+    if MONEY.search(text) and not figure and choice in kb.figure_years:
+        # 「令和5年度のALTの給料は？」, "budget for FY2023": only the year tied it to the year's head counts; what
+        # it asks is not held (the year read whole here: 令和5年度 and its pieces 令和 and 5)
+        money = kb.matcher.rank(_without_years(analysis, whole=True), vector=vector) or topic
+        if kb.intents[money[0].intent_id].fallback:
+            topic, choice = money, money[0].intent_id
     if figure and choice not in kb.figure_years:  # a head count is asked: the topic is a figures intent
         choice = next((i for i in close if i in kb.figure_years), choice)
     year = min(asked)
@@ -154,7 +163,9 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     years = kb.intent_years.get(choice, frozenset())
     if years and not asked & years:
         return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
-    return Reading(first(ranked or topic, choice) if choice != (ranked[0].intent_id if ranked else None) else ranked)
+    if ranked and choice == ranked[0].intent_id:
+        return Reading(ranked)
+    return Reading(first(ranked if any(s.intent_id == choice for s in ranked) else topic, choice))
 
 
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],

@@ -253,3 +253,19 @@ def test_heisei_31_is_the_fiscal_year_the_notice_calls_reiwa_1(repo_engine: Engi
 def test_which_country_has_the_most_participants_is_a_ranking_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "参加者の多い国はどこ？")
     assert reply.fallback and "ランキング" in reply.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("令和5年度のALTの給料は？", "具体的な金額は、通知本文にもこのボットの資料にも書かれていない"),
+    ("How much is an ALT paid in 2023?", "The amounts are not given in the notice"),
+    ("令和5年度の交付税の額は？", "具体的な金額は"),
+])
+def test_money_asked_with_a_year_is_not_answered_with_that_years_head_counts(repo_engine: Engine, question: str,
+                                                                             said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.text.startswith(said)
+    assert "5,831" not in reply.text
+
+
+def test_an_amount_asked_after_the_local_finance_measures_is_said_not_held(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "地方財政措置について教えて", "何円？").text.startswith("具体的な金額は")
