@@ -182,7 +182,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         if reply.intent_id is not None and not reply.fallback:
             asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
             names = named_things(kb.matcher.analyzer.apply_synonyms)
-            gap = held_for_others_only(kb, reply, text, asked, names, understood.analysis, context and context.intent_id)
+            gap = held_for_others_only(kb, reply, text, asked, names, understood.analysis, context and context.intent_id,
+                                       context.names if context is not None else ())
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
                 shown = gap_reply(kb, gap, query, language, reading.ranked)
                 if gap.kind == "field":  # the office stays the topic (「では電話番号は？」) and its card is shown

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from bot.core.analysis import Analysis
-from bot.core.figure_asked import a_years_count, counts_asked
+from bot.core.figure_asked import a_years_count, counts_asked, counts_named, roles_named
 from bot.core.focus import sentences
 from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
@@ -95,11 +95,15 @@ def _card_first(text: str, card: Contact, language: str) -> str:
 
 
 def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[str], names: Names,
-                          question: Analysis, topic: str | None = None) -> Gap | None:
+                          question: Analysis, topic: str | None = None, remembered: tuple[str, ...] = ()) -> Gap | None:
     """A head count asked of one named role that the answer gives only for the others (「SEAの新規は？」: the
     answer counts new participants for ALT and CIR), or a contact attribute the answer's office lacks
     (「外務省のメールアドレスは？」: a phone only): the thing asked is not held, whether or not the reply would
-    have been narrowed to that role or office."""
+    have been narrowed to that role or office. ``remembered``: what the conversation counted (a bare role,
+    「SEA?」 after the new ALTs and CIRs, asks that role's new ones)."""
+    if "新規" in remembered and _bare_role(kb, text):
+        text = f"{text} {'new' if reply.language == 'en' else '新規'}"
+        question = kb.matcher.analyse(text)
     lacking = missing_field(reply.contacts, text, asked, reply.language)
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
@@ -113,6 +117,12 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     words = [t for w, _, parts in question.units if w not in asked for t in (w, *parts)]
     lost = lost_in_narrowing(reply.text, own_part, words) if own_part != reply.text else None
     return Gap("detail", related=(reply.intent_id,), detail=(thing, lost)) if lost is not None else None
+
+
+def _bare_role(kb: KnowledgeBase, text: str) -> bool:
+    """「SEA?」, "And CIRs?": a role named and nothing counted."""
+    question = kb.matcher.analyzer.apply_synonyms(clean(text))[0]
+    return bool(roles_named(question)) and not counts_named(question)
 
 
 # a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4

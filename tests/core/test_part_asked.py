@@ -118,3 +118,24 @@ def test_a_count_of_the_alt_casebook_asked_after_the_cir_casebook_is_answered(re
 def test_a_whole_question_naming_a_contact_is_not_led_by_a_card(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Who should a municipality contact to increase its number of CIRs?")
     assert not reply.text.startswith("Contact point")
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("ALT 新規 R5", "CIR?", "SEA?"), "SEAの「新規」"),
+    (("How many new ALTs?", "And SEAs?"), '"new" for SEA'),
+])
+def test_a_bare_role_after_the_new_ones_whose_new_ones_are_not_held_is_said_so(repo_engine: Engine,
+                                                                               turns: tuple[str, ...], said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and said in reply.text
+
+
+def test_a_bare_role_after_a_total_is_that_roles_total(repo_engine: Engine) -> None:
+    assert "SEA 8" in talk(repo_engine, "ALTは何人", "SEAは？").text
+
+
+@pytest.mark.parametrize("question", ["MOFA mail", "外務省 メール"])
+def test_a_terse_mail_asked_of_the_office_with_no_e_mail_is_said_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and ("no e-mail address" in reply.text or "メールアドレスは" in reply.text)
+    assert "03-5501-8143" in " ".join(c.phone or "" for c in reply.contacts)  # the phone it has is shown
