@@ -15,6 +15,7 @@ import numpy as np
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.analysis import Analysis
+from bot.core.narrow import kind_of
 
 WHY_MARGIN = 10.0  # how far below the best the intent giving the named one's reasons may rank
 ALREADY_CLOSE = 3  # the topic found without the why-word must be among this many of the question's own best
@@ -40,7 +41,7 @@ def _without_why(query: Analysis) -> Analysis:
 # … and the notice calling for it (「今回の通知では、SEAについてどのような経緯で活用が呼びかけられている」)
 _ADOPTION = ("hire employ use introduce consider promote encourage recommend bring take accept government notice call "
              "導入 促進 市区町村 自治体 活用 採用 任用 雇用 雇う 検討 推進 勧める 国 置く 配置 増員 "
-             "通知 今回 呼び掛ける 求める push more further school 学校 一層 更なる もっと")
+             "通知 今回 呼び掛ける 求める push more further school 学校 一層 更なる もっと 使う 欲しい 言う want")
 
 
 def reasons_for_adopting(kb: KnowledgeBase, query: Analysis) -> Scored | None:
@@ -48,9 +49,11 @@ def reasons_for_adopting(kb: KnowledgeBase, query: Analysis) -> Scored | None:
     than adopting it ("Why should a town consider hiring a CIR?", 「なぜSEAを導入すべき？」): read as the
     why-word and the role alone, the first close intent about that role whose examples ask for reasons."""
     named = (kb.matcher.named - ASKED).intersection(query.terms)
+    asking = {n for n in named if kind_of(n) == "office"} if any(kind_of(n) == "role" for n in named) else set()
+    named -= asking  # 「総務省はなぜCIRを…」: the office is who asks for it, not the topic
     if not named or not asks_why(query):
         return None
-    adoption = {w for w, _, _ in kb.matcher.analyse(_ADOPTION).units}
+    adoption = {w for w, _, _ in kb.matcher.analyse(_ADOPTION).units} | asking
     if not {w for w, _, _ in query.units} - ASKED - named <= adoption:
         return None
     core = tuple(u for u in query.units if u[0] in ASKED or u[0] in named)

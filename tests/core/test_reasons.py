@@ -57,6 +57,9 @@ def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(rep
     ("いつもありがとうございます。○○市スポーツ振興課の伊藤と申します。当課ではスポーツ国際交流員（SEA）の受け入れに"
      "関心を持っております。今回の通知では、SEAについてどのような経緯で活用が呼びかけられているのでしょうか。", "東京オリンピック"),
     ("Why does the notice call for CIRs?", "Digital Garden City"),
+    # the ministry named is who asks for the role, not the topic (not its contact card)
+    ("総務省はなぜCIRをもっと使ってほしいと言っているのですか", "デジタル田園都市国家構想"),
+    ("文科省はなぜALTの配置を進めているの？", "教育振興基本計画"),
 ])
 def test_why_a_town_should_adopt_a_role_gets_that_roles_reasons(repo_engine: Engine, question: str,
                                                                  reason: str) -> None:
