@@ -383,3 +383,11 @@ def test_who_the_staff_are_is_the_list_as_printed(repo_engine: Engine) -> None:
 def test_how_long_participants_stay_is_the_contract_length(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "How long do JETs live in Japan?")
     assert reply.intent_id == "contract_length" and "3 years" in reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "Where can I download reference materials 1 and 3? They weren't attached to the email I got.",
+    "通知の参考資料のうち、別途ダウンロードが必要なものがあるとのことですが、ダウンロード先のURLを教えていただけますか。",
+])
+def test_which_reference_materials_to_download_and_where(repo_engine: Engine, question: str) -> None:
+    assert "jetprogramme.org/ja/nin-katsuyo-m/" in plain_text(ask(repo_engine, question))

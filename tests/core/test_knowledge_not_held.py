@@ -92,3 +92,9 @@ def test_a_staff_members_age_asked_in_japanese_is_not_held(repo_engine: Engine) 
 def test_where_participants_live_is_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Where do ALTs live?")
     assert reply.fallback and reply.intent_id == "working_conditions"
+
+
+@pytest.mark.parametrize("question", ["この通知を英訳して", "Please translate this notice", "周知メールの文案を作ってほしい"])
+def test_translating_or_drafting_is_said_to_be_beyond_the_bot(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "writing_tasks_not_done"
