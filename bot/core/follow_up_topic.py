@@ -159,3 +159,18 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
     if len(cards) == 1 and query.terms and set(query.terms) <= staff:
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
     return None
+
+
+# 「日付は？」, "The date?": a bare date asked
+_BARE_DATE = re.compile(r"^(?:その|それの|で|では|じゃあ)?(?:日付|日にち|年月日)(?:は|を教えて(?:ください)?)?[？?。]?$|"
+                        r"^(?:and |so )?(?:the |what |which )?date\??$", re.IGNORECASE)
+_DATE_GIVEN = re.compile(r"\d+月\d+日")
+
+
+def date_of_it(kb: KnowledgeBase, text: str, context: Context) -> str | None:
+    """「いつ？」 for a bare date asked after an answer that gives one (「日付は？」 after the cabinet decision cited:
+    its date, not the notice's)."""
+    answer = kb.answers.get(context.intent_id, {}).get("ja")
+    if answer is None or not _BARE_DATE.match(clean(text)) or not _DATE_GIVEN.search(answer.text):
+        return None
+    return "when?" if is_english(text) else "いつ？"

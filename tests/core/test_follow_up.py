@@ -242,3 +242,16 @@ def test_a_part_of_what_was_just_answered_gets_that_part(repo_engine: Engine, tu
 def test_the_talk_of_a_moment_ago_points_back_to_the_topic(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "地方財政措置とは", "さっきの財源の話、SEAも対象？")
     assert reply.intent_id == "local_finance" and not reply.fallback
+
+
+@pytest.mark.parametrize(("turns", "date"), [
+    (("ALT配置の根拠として引用されている閣議決定は？", "日付は？"), "令和5年6月16日"),  # the cabinet decision's, not the notice's
+    (("What is the Digital Garden City policy about CIRs?", "The date?"), "7 June 2022"),
+])
+def test_a_bare_date_after_an_answer_giving_one_is_that_date(repo_engine: Engine, turns: tuple[str, ...],
+                                                             date: str) -> None:
+    assert date in talk(repo_engine, *turns).text
+
+
+def test_a_bare_date_after_an_answer_giving_none_is_the_notices(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ALTとは何ですか", "日付は？").intent_id == "notice_date"
