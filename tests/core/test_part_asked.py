@@ -139,3 +139,22 @@ def test_a_terse_mail_asked_of_the_office_with_no_e_mail_is_said_not_held(repo_e
     reply = ask(repo_engine, question)
     assert reply.fallback and ("no e-mail address" in reply.text or "メールアドレスは" in reply.text)
     assert "03-5501-8143" in " ".join(c.phone or "" for c in reply.contacts)  # the phone it has is shown
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("柏崎市には今ALTが何人いるんですか？",), "柏崎市のALTの人数は、通知にもこのボットの資料にも書かれていません"),
+    (("How many ALTs does Kashiwazaki have?",), "The number of ALTs in Kashiwazaki is not given"),
+    (("立山町の事例は？", "そこのALTは何人？"), "立山町のALTの人数は"),
+    (("Tell me about the Kashiwazaki case", "How many ALTs work there?"), "The number of ALTs in Kashiwazaki"),
+])
+def test_a_head_count_of_a_case_town_is_not_held_and_the_case_is_offered(repo_engine: Engine, turns: tuple[str, ...],
+                                                                        said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith(said)
+    assert "5,355" not in reply.text
+    if len(turns) == 1:  # the case is offered (after it, it was just shown)
+        assert reply.suggestions[0].intent_id.startswith("case_")
+
+
+def test_how_many_there_are_after_a_case_town_is_the_national_count(repo_engine: Engine) -> None:
+    assert "5,355" in talk(repo_engine, "Tell me about the Kashiwazaki case", "How many ALTs are there?").text
