@@ -63,7 +63,7 @@ _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
 # 「CIRはALTの何%？」, "CIRs as a percentage of ALTs": the role a share is taken of, when two are named
-_OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?(?:何|約)|に対して|に対する|と比べ(?:て|ると)?|に比べ(?:て|ると)?) ?"
+_OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:の ?(?:何|約)|に対して|に対する|と比べ(?:て|ると)?|に比べ(?:て|ると)?) ?"
                       r"(?:何|約)? ?(?:割合|比率|%|％|パーセント|割|シェア)|"
                       r"(?:percent(?:age)?|share|proportion|%) of (?:the |all )?(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外)|"
@@ -102,6 +102,11 @@ def operation_asked(text: str) -> Operation | None:
 def of_a_roles_whole(text: str) -> bool:
     """「CIR全体に対して何%？」: the role named is what the share is taken of, not what is counted."""
     return bool(_ROLE_WHOLE.search(text))
+
+
+def of_another_role(text: str) -> bool:
+    """「ALTの何%？」 after the CIRs' count: the role named is what the share is taken of."""
+    return bool(_OF_ROLE.search(text))
 
 
 def names_its_own(text: str) -> bool:

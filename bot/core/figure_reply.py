@@ -7,8 +7,8 @@ from typing import Sequence
 
 from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, a_years_count, counts_asked, counts_named,
-                                   names_its_own,
-                                   of_a_roles_whole, operands_named, operation_asked, people_asked, roles_named, together)
+                                   names_its_own, of_a_roles_whole, of_another_role, operands_named, operation_asked,
+                                   people_asked, roles_named, together)
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
@@ -55,9 +55,10 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             # a question naming a role, a part or what it counts is read first as it is (「ALTの割合は？」 after the
             # counts by type, 「何か国減った？」); one naming a year only, or nothing, is the topic's (「2019年と比べて
             # 増えた？」 after the new CIRs: not all participants)
-            # … and one naming a role's whole, of the topic's count (「CIR全体に対して何%？」 after the new CIRs)
+            # … and one naming a role's whole, of the topic's count (「CIR全体に対して何%？」 after the new CIRs, 「ALTの
+            # 何%？」 after the CIRs'; 「そのうち新規は何%？」: of the ALTs)
             alone = (operands_named(question, years=False) or counts_named(question, heads=False)) \
-                and not of_those(question) and not of_a_roles_whole(question)  # 「そのうち新規は何%？」: of the ALTs
+                and not of_those(question) and not of_a_roles_whole(question) and not of_another_role(question)
             tries = [question, *with_topic] if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, asked)

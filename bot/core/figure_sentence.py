@@ -31,7 +31,7 @@ def _what(figure: Figure, language: Language) -> str:
                                                                              "と".join(roles) or "参加者")
     if figure.measure == "continuing":
         return f"{figure.role}の継続（新規以外）" if figure.role else "継続参加者（新規以外）"
-    return (f"{figure.role}の新規" if figure.role else "新規参加者") if figure.measure == "new" else base
+    return (f"{'と'.join(roles)}の新規" if roles else "新規参加者") if figure.measure == "new" else base
 
 
 def _amount(value: float, figure: Figure, language: Language) -> str:
@@ -116,7 +116,7 @@ def _part(a: Figure, whole: Figure) -> str:
 
 def _of_another_role(d: Derivation) -> bool:
     """「CIRはALTの何%？」: a share of a role the counted ones are not among."""
-    return d.operation == "share" and d.first.measure == d.second.measure == "participants" \
+    return d.operation == "share" and d.first.measure == d.second.measure in ("participants", "new") \
         and bool(d.first.role and d.second.role) and d.first.role != d.second.role
 
 

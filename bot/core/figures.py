@@ -174,13 +174,14 @@ def _share(figures: tuple[Figure, ...], measure: str, roles: list[str], years: l
 def _share_of_two(figures: tuple[Figure, ...], asked: Asked) -> Derivation | None:
     """Two roles: one as a share of the other (「CIRはALTの何%？」), or both together as a share of everyone
     (「ALTとCIRを合わせると全体の何%？」); ``None`` when the question does not say which (「ALTとCIRの割合は？」)."""
+    measure = asked.measure if asked.measure in ("participants", "new") else None  # (「新規のALTとCIRを合わせると」)
     year = asked.years[0] if asked.years else _latest(figures, "participants", asked.roles[0])
-    pair = [_find(figures, "participants", year, r) for r in asked.roles]
+    pair = [_find(figures, measure, year, r) for r in asked.roles] if measure else [None, None]
     first, second = pair
     if first is None or second is None:
         return None
     if asked.together and asked.of_all:
-        both = Figure("participants", first.value + second.value, f"({first.printed} + {second.printed})", first.fact,
+        both = Figure(measure, first.value + second.value, f"({first.printed} + {second.printed})", first.fact,
                       year, f"{first.role}+{second.role}")
         return _computed("share", both, _find(figures, "participants", year))
     if asked.whole in asked.roles and not asked.together:
@@ -196,7 +197,8 @@ def _of_cases(figures: tuple[Figure, ...], asked: Asked) -> Derivation | None:
         parts = ("school", "community")
     if asked.operation == "share" and len(parts) == 1:
         return _computed("share", _find(figures, "cases", part=parts[0]), total)
-    if asked.operation in ("difference", "ratio", "sum") and len(parts) == 2:
+    if asked.operation in ("difference", "ratio", "sum", "share") and len(parts) == 2:  # (「…の比率」 of two: a ratio)
+        operation: Operation = "ratio" if asked.operation == "share" else asked.operation
         pair = [_find(figures, "cases", part=p) for p in parts]
-        return _computed(asked.operation, *_larger_first(asked.operation, pair))
+        return _computed(operation, *_larger_first(operation, pair))
     return None

@@ -155,7 +155,9 @@ def link_of_it(text: str) -> bool:
 # 「SEAとは？」, 「SEAって何？」, "What is a CIR?": what something is, a question complete on its own
 # (not 「それって何県？」: 何 before a counter asks which or how many, and それ points back)
 _WHAT_IT_IS = re.compile(r"とは|(?<!それ)(?<!これ)(?<!あれ)って(?:何(?![\u4e00-\u9fff])|なに|なん)|ってどんな|"
-                         r"^(?:and )?what (?:is|are)(?: an?| the)? \S+\?*$", re.IGNORECASE)
+                         r"^(?:and )?what (?:is|are)(?: an?| the)? \S+\?*$|"
+                         # 「SEAについて教えて」, "Tell me about SEAs": the thing itself
+                         r"^[^、。？?]{1,12}について(?:教えて|知りたい)|^(?:please )?tell me about (?:the )?\S+[.?!]*$", re.IGNORECASE)
 
 
 def asks_what_it_is(text: str) -> bool:
@@ -166,7 +168,10 @@ def asks_what_it_is(text: str) -> bool:
 # 「英語でお願いします」, "Japanese please": the previous answer again, in the other language
 _IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:that|it|me that|me it) )?(?:in )?(english|japanese)"
                           r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese)(?: please)?[.?!]*$|"
-                          r"^(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|教えて(?:ください)?|ください|頼む)?[。？?！!]?$",
+                          r"^(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|教えて(?:ください)?|ください|頼む)?[。？?！!]?$|"
+                          # "Can you translate that into Japanese?", 「それを英語に訳して」: the answer just given
+                          r"^(?:(?:can|could) you |please )?translate (?:that|it|this|the answer) (?:in)?to (english|japanese)"
+                          r"(?: please)?[.?!]*$|^(?:それ|これ|今の(?:回答|答え))を?(英語|日本語)に(?:訳|翻訳)して(?:ください|もらえますか)?[。？?！!]?$",
                           re.IGNORECASE)
 
 
@@ -175,5 +180,5 @@ def language_asked(text: str) -> str | None:
     match = _IN_LANGUAGE.match(text.strip())
     if match is None:
         return None
-    word = (match[1] or match[2] or match[3]).lower()
+    word = next(w for w in match.groups() if w).lower()
     return "en" if word in ("english", "英語") else "ja"

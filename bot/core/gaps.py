@@ -136,11 +136,11 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
     choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
     if MONEY.search(text) and not figure and choice in kb.figure_years:
-        # 「令和5年度のALTの給料は？」, "budget for FY2023": only the year tied it to the year's head counts; what
-        # it asks is not held (the year read whole here: 令和5年度 and its pieces 令和 and 5)
-        money = kb.matcher.rank(_without_years(analysis, whole=True), vector=vector) or topic
-        if kb.intents[money[0].intent_id].fallback:
-            topic, choice = money, money[0].intent_id
+        # 「令和5年度のALTの給料は？」, 「令和5年度の経費の内訳は？」: only the year tied it to the year's head counts
+        # (the year read whole here: 令和5年度 and its pieces 令和 and 5)
+        money = kb.matcher.rank(_without_years(analysis, whole=True)) or topic  # (its meaning without the year too)
+        if money[0].intent_id not in kb.figure_years:  # the amount not held, or what the funding covers
+            return Reading(money)
     if figure and choice not in kb.figure_years:  # a head count is asked: the topic is a figures intent
         choice = next((i for i in close if i in kb.figure_years), choice)
     year = min(asked)

@@ -43,6 +43,9 @@ _JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
 # 「ALTのフルネーム」 is the role's full name; a person's full name (「担当官のフルネーム」) is not held
 _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会)の?フルネーム")
 
+# "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?")
+_MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
+
 
 def clean(text: str) -> str:
     """NFKC, lower case, no control characters or lone surrogates, single spaces, at most 5,000 characters."""
@@ -54,6 +57,7 @@ def clean(text: str) -> str:
     text = _WHAT_IT_IS.sub("何で", text)
     text = _JET_OF_ROLE.sub("", text)
     text = _FULL_NAME_OF_THING.sub(r"\1の正式名称", text)
+    text = _MAIL_ASKED.sub("e-mail", text)
     return " ".join(text.split())[:MAX_CHARS]
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from bot.core.analysis import Analysis
-from bot.core.figure_asked import a_years_count, counts_asked, counts_named, roles_named
+from bot.core.figure_asked import a_years_count, counts_asked
 from bot.core.focus import sentences
 from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
@@ -120,10 +120,13 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     return Gap("detail", related=(reply.intent_id,), detail=(thing, lost)) if lost is not None else None
 
 
+_BARE_ROLE = re.compile(r"^(?:(?:じゃあ|では|それでは|で|and|what about|how about) ?)?(?:alt|cir|sea)s? ?"
+                        r"(?:は|の方は|のほうは|も|って)?[？?。.]?$")
+
+
 def _bare_role(kb: KnowledgeBase, text: str) -> bool:
-    """「SEA?」, "And CIRs?": a role named and nothing counted."""
-    question = kb.matcher.analyzer.apply_synonyms(clean(text))[0]
-    return bool(roles_named(question)) and not counts_named(question)
+    """「SEA?」, "And CIRs?": a role named and nothing else (not 「SEAについて教えて」)."""
+    return bool(_BARE_ROLE.match(kb.matcher.analyzer.apply_synonyms(clean(text))[0].strip()))
 
 
 # a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4

@@ -234,3 +234,13 @@ def test_a_count_asked_as_count_is_that_roles_and_its_follow_ups_stay_with_it(re
 def test_shares_of_the_continuing_of_another_role_and_of_two_roles_together(repo_engine: Engine,
                                                                            turns: tuple[str, ...], said: str) -> None:
     assert said in talk(repo_engine, *turns).text
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("新規のALTとCIRを合わせると全体の何%？",), "ALTとCIRの新規は1,991人で、約34.1%です（(1,837 + 154) ÷ 5,831"),
+    (("CIRは何人いますか", "ALTの何％？"), "CIRはALTの約8.7%です（468 ÷ 5,355"),  # the CIRs of the ALTs, not the ALTs' share
+    (("学校の事例と地域の事例の比率",), "約1.3倍です（17 ÷ 13 ≒ 1.3）"),
+])
+def test_shares_keep_what_was_counted_and_whose_share_it_is(repo_engine: Engine, turns: tuple[str, ...],
+                                                             said: str) -> None:
+    assert said in talk(repo_engine, *turns).text

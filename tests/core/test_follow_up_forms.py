@@ -234,3 +234,16 @@ def test_the_staff_asked_after_one_ministrys_role_are_that_ministrys(repo_engine
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == "contact_mofa" and number in plain_text(reply)
 
+
+
+@pytest.mark.parametrize(("text", "language"), [("Can you translate that into Japanese?", "ja"),
+                                                ("それを英語に訳して", "en"), ("この通知を英訳して", None)])
+def test_translating_the_answer_just_given_asks_for_the_other_language(text: str, language: str | None) -> None:
+    assert language_asked(text) == language
+
+
+@pytest.mark.parametrize(("turns", "intent"), [(("ALTの新規は？", "SEAについて教えて"), "sea_role"),
+                                               (("How many ALTs?", "Tell me about SEAs"), "sea_role")])
+def test_about_a_role_after_its_count_is_the_role_itself(repo_engine: Engine, turns: tuple[str, ...],
+                                                         intent: str) -> None:
+    assert talk(repo_engine, *turns).intent_id == intent

@@ -259,6 +259,8 @@ def test_which_country_has_the_most_participants_is_a_ranking_not_held(repo_engi
     ("令和5年度のALTの給料は？", "具体的な金額は、通知本文にもこのボットの資料にも書かれていない"),
     ("How much is an ALT paid in 2023?", "The amounts are not given in the notice"),
     ("令和5年度の交付税の額は？", "具体的な金額は"),
+    ("2019年度の報酬は？", "具体的な金額は"),
+    ("令和5年度の経費の内訳は？", "JETプログラム参加者の任用に要する経費等については、地方財政措置"),  # what the funding covers
 ])
 def test_money_asked_with_a_year_is_not_answered_with_that_years_head_counts(repo_engine: Engine, question: str,
                                                                              said: str) -> None:

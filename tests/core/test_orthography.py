@@ -59,3 +59,10 @@ def test_a_question_of_codes_alone_is_in_the_conversations_language() -> None:
 ])
 def test_jet_of_a_role_is_the_role(text: str, expected: str) -> None:
     assert clean(text) == expected
+
+
+@pytest.mark.parametrize(("text", "cleaned"), [("MOFA mail", "mofa e-mail"), ("their mail?", "their e-mail?"),
+                                               ("Can I mail the request?", "can i mail the request?"),
+                                               ("voicemail", "voicemail")])
+def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned

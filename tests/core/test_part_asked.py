@@ -134,8 +134,8 @@ def test_a_bare_role_after_a_total_is_that_roles_total(repo_engine: Engine) -> N
     assert "SEA 8" in talk(repo_engine, "ALTは何人", "SEAは？").text
 
 
-@pytest.mark.parametrize("question", ["MOFA mail", "外務省 メール"])
-def test_a_terse_mail_asked_of_the_office_with_no_e_mail_is_said_not_held(repo_engine: Engine, question: str) -> None:
+@pytest.mark.parametrize("question", ["MOFA mail", "MOFA e-mail", "外務省 メール"])
+def test_a_terse_e_mail_asked_of_the_office_with_none_is_said_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and ("no e-mail address" in reply.text or "メールアドレスは" in reply.text)
     assert "03-5501-8143" in " ".join(c.phone or "" for c in reply.contacts)  # the phone it has is shown
@@ -158,3 +158,8 @@ def test_a_head_count_of_a_case_town_is_not_held_and_the_case_is_offered(repo_en
 
 def test_how_many_there_are_after_a_case_town_is_the_national_count(repo_engine: Engine) -> None:
     assert "5,355" in talk(repo_engine, "Tell me about the Kashiwazaki case", "How many ALTs are there?").text
+
+
+def test_mailing_a_request_is_no_question_about_e_mail(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Can I mail the placement request directly to MIC?")
+    assert not reply.fallback and "coordinating" in reply.text
