@@ -58,7 +58,8 @@ _MEASURES = (
     ("cases", re.compile(r"事例|件数|何件|cases?(?![a-z])|examples")),
     ("new", re.compile(r"新規|新しく|(?<![a-z])new|first-year|first year")),
 )
-_AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|among (?:the |all )?new (?:participants|ones)")
+_AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|新規(?:参加者)?(?:全体|総数)|"
+                        r"among (?:the |all )?new (?:participants|ones)|of all (?:the )?new")
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")

@@ -59,7 +59,9 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             # 何%？」 after the CIRs'; 「そのうち新規は何%？」: of the ALTs)
             alone = (operands_named(question, years=False) or counts_named(question, heads=False)) \
                 and not of_those(question) and not of_a_roles_whole(question) and not of_another_role(question)
-            tries = [question, *with_topic] if alone else with_topic
+            # (a count named alone is the topic's first: 「新規の割合は？」 after the CIRs' count is the CIRs')
+            tries = ([question, *with_topic] if operands_named(question, years=False) else [*with_topic, question]) \
+                if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, asked)
             if derived is not None:

@@ -56,6 +56,7 @@ class Gap:
     # contact attribute it lacks (外務省…, メールアドレス); "count": the attachment and the count it lacks (参考資料1, 事例の数);
     # "year": the named things whose figures that year lacks
     detail: tuple[str, ...] = ()
+    topic: str | None = None  # what stays the conversation's topic (a town's case after its head count is not held)
 
 
 @dataclass(frozen=True)

@@ -197,5 +197,5 @@ def heads_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str 
     roles = sorted({t for t in kb.matcher.analyse(text).terms if kind_of(t) == "role"})
     role = label(roles[0]) if len(roles) == 1 else ("JET participant" if reply.language == "en" else "JETプログラム参加者")
     place = (intent.title_en or "").removesuffix(" case") if reply.language == "en" else intent.title.removesuffix("の事例")
-    return Gap("count", related=(intent.id,), detail=(place, _TOWN_LABEL[reply.language].format(place=place,
+    return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, _TOWN_LABEL[reply.language].format(place=place,
                                                                                                        role=role)))

@@ -162,7 +162,7 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
     if offered:
         lines.append(messages.text(messages.RELATED, language) + "\n" + "\n".join(f"・{s.label}" for s in offered))
     contact = best_contact(kb, query)
-    return Reply(text="\n".join(lines), kind="fallback", language=language, fallback=True,
+    return Reply(text="\n".join(lines), kind="fallback", language=language, fallback=True, intent_id=gap.topic,
                  score=ranked[0].score if ranked else 0.0, links=links,
                  contacts=(contact_of(contact, language),) if contact else (), suggestions=offered,
                  candidates=candidates(ranked))

@@ -244,3 +244,14 @@ def test_shares_of_the_continuing_of_another_role_and_of_two_roles_together(repo
 def test_shares_keep_what_was_counted_and_whose_share_it_is(repo_engine: Engine, turns: tuple[str, ...],
                                                              said: str) -> None:
     assert said in talk(repo_engine, *turns).text
+
+
+def test_the_new_ones_share_after_a_roles_count_is_that_roles_not_another_years(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIRは令和5年度何人？", "新規の割合は？")
+    assert "154 ÷ 468 ≒ 32.9%" in reply.text and "2,091" not in reply.text
+
+
+def test_a_share_of_all_the_new_ones_is_not_computed_from_two_roles(repo_engine: Engine) -> None:
+    # everyone's new ones of 2023 are not printed (SEA's are not): no share of them, nor of all participants instead
+    reply = talk(repo_engine, "ALT新規は？", "CIRの新規は？", "合わせると新規全体の何％？")
+    assert "%" not in reply.text.split("。")[0] and "5,831" not in reply.text.split("。")[0]

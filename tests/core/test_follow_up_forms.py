@@ -105,7 +105,8 @@ def test_a_question_asking_what_something_is(text: str, what: bool) -> None:
 
 @pytest.mark.parametrize(("text", "language"), [("English please?", "en"), ("Can you say that in English?", "en"),
                                                 ("英語でお願いします", "en"), ("日本語で", "ja"), ("Japanese please", "ja"),
-                                                ("英語の名称は？", None), ("Is the casebook in English?", None)])
+                                                ("英語の名称は？", None), ("Is the casebook in English?", None),
+                                                ("それを英語で教えて", "en")])
 def test_asking_for_the_other_language(text: str, language: str | None) -> None:
     assert language_asked(text) == language
 

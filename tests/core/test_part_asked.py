@@ -163,3 +163,12 @@ def test_how_many_there_are_after_a_case_town_is_the_national_count(repo_engine:
 def test_mailing_a_request_is_no_question_about_e_mail(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Can I mail the placement request directly to MIC?")
     assert not reply.fallback and "coordinating" in reply.text
+
+
+@pytest.mark.parametrize(("turns", "intent"), [(("柏崎市のALTは何人？", "事例の内容は？"), "case_kashiwazaki"),
+                                               (("How many ALTs does Tateyama have?", "What do they do there?"),
+                                                "case_tateyama")])
+def test_the_town_stays_the_topic_after_its_head_count_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
+                                                                        intent: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == intent and not reply.fallback
