@@ -28,7 +28,7 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
     ("share", _SHARE),
-    ("ratio", re.compile(r"何倍|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times")),
+    ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times")),
     ("sum", _SUM),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"
@@ -54,7 +54,7 @@ _HEADS = re.compile(f"{_PEOPLE.pattern}|headcount")  # (何人 and "how many" re
 _MEASURES = (
     ("founded", _SINCE_FOUNDED),
     ("cumulative", re.compile(r"累計|延べ|のべ|総計|これまで|cumulative|since 19|in total since|all time")),
-    ("countries", re.compile(r"参加国|か国|カ国|ヶ国|国数|何国|countries|nations")),
+    ("countries", re.compile(r"参加国|か国|カ国|ヶ国|国数|国の数|何国|countries|nations")),
     ("cases", re.compile(r"事例|件数|何件|cases?(?![a-z])|examples")),
     ("new", re.compile(r"新規|新しく|(?<![a-z])new|first-year|first year")),
 )

@@ -16,7 +16,7 @@ ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|m
 # 「世界で一番大きい」 is the notice's 世界最大規模 in other words, not a ranking the knowledge lacks
 # ("at most" / "at least" are limits: "How long can a participant stay at most?" is the contract length; "for most
 # participants", "What do most ALTs do?" are no ranking, "Which country has (the) most ALTs?" is)
-RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:トップ|上位|ベスト)\s?\d|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)多い|多い(?:国|県|都道府県|市|町|自治体|学校|地域)(?:は|って)?(?:どこ|どれ|何)|何(?:県|市|国)[^。？?]{0,4}(?:に|が)(?:一番)?多い|"
+RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:トップ|上位|ベスト)\s?\d|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)(?:多|おお)い|多い(?:国|県|都道府県|市|町|自治体|学校|地域)(?:は|って)?(?:どこ|どれ|何)|何(?:県|市|国)[^。？?]{0,4}(?:に|が)(?:一番)?多い|"
                       r"(?<![a-z])(?:(?<!at )the most(?! recent)|(?:has|have|had|sends?|sent|gets?|got|with) most|most (?:popular|common|frequent)|"
                       r"(?<!at )(?<!at the )least|fewest|ranking|rank|top \d+|"
                       r"(?:largest|highest|biggest|greatest|smallest|lowest) (?:number|share|count|proportion))(?![a-z])")

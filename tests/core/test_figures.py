@@ -134,3 +134,9 @@ def test_one_role_as_a_share_of_another_when_the_question_says_which() -> None:
 
 def test_two_roles_added_up_as_a_share_of_everyone() -> None:
     assert sums("alt と cir を合わせると全体の何%?") == ("share", 5823, 5831, pytest.approx(0.999, abs=1e-3))
+
+
+def test_ratios_and_counts_in_everyday_words() -> None:
+    assert sums("cir の人数 alt の何ばい?") == ("ratio", 5355, 468, pytest.approx(11.442, abs=1e-3))
+    assert sums("cir は alt と比べて何分の1くらい?") == ("ratio", 5355, 468, pytest.approx(11.442, abs=1e-3))
+    assert sums("国の数は減ってるの?") == ("difference", 50, 57, -7)

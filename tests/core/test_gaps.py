@@ -271,3 +271,13 @@ def test_money_asked_with_a_year_is_not_answered_with_that_years_head_counts(rep
 
 def test_an_amount_asked_after_the_local_finance_measures_is_said_not_held(repo_engine: Engine) -> None:
     assert talk(repo_engine, "地方財政措置について教えて", "何円？").text.startswith("具体的な金額は")
+
+
+def test_which_country_most_come_from_in_kana_is_a_ranking_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "JETプログラムってどこの国の人がおおいの")
+    assert reply.fallback and reply.text.startswith("ランキングや順位")
+
+
+def test_when_a_policy_document_is_revised_is_a_date_not_given_not_the_casebooks_revision(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "学習指導要領の改訂はいつ？")
+    assert reply.text.startswith("お尋ねの日付") and "事例集" not in reply.text.split("。")[0]
