@@ -15,6 +15,7 @@ from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
 from bot.core.orthography import clean, is_english
+from bot.core.place_asked import heads_of_a_case_town
 from bot.core.types import Contact, Reply
 
 
@@ -176,26 +177,3 @@ def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | No
         return None  # (「累計参加者とALTの人数」, 「CIRとして働いていますが、累計参加者数は」: everyone's total is asked)
     thing = label(roles[0])
     return Gap("count", related=(reply.intent_id,), detail=(thing, _CUMULATIVE_LABEL[reply.language].format(thing=thing)))
-
-
-_HEADS = re.compile(r"何人|人数|何名|(?<![a-z])(?:how many|number of) (?:jet |the )?(?:alts?|cirs?|seas?|jets?|participants|people)(?![a-z])")
-# ("How many ALTs are there?" asks how many there are, not how many are there)
-_THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|市)|(?<!are )(?<!is )(?<!were )(?<!was )(?<![a-z])there(?![a-z])|"
-                    r"th(?:at|is) (?:town|city|place)")
-_TOWN_LABEL = {"ja": "{place}の{role}の人数", "en": "The number of {role}s in {place}"}
-
-
-def heads_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:
-    """A head count asked of a town whose casebook case is the answer (「柏崎市には今ALTが何人いるんですか？」), or
-    of "there" after it (「そこのALTは何人？」): the knowledge counts participants nationally only; the case is
-    offered."""
-    intent = kb.intents[reply.intent_id]
-    if not intent.cases and topic in kb.intents and kb.intents[topic].cases and _THERE.search(clean(text)):
-        intent = kb.intents[topic]
-    if not intent.cases or not _HEADS.search(clean(text)):
-        return None
-    roles = sorted({t for t in kb.matcher.analyse(text).terms if kind_of(t) == "role"})
-    role = label(roles[0]) if len(roles) == 1 else ("JET participant" if reply.language == "en" else "JETプログラム参加者")
-    place = (intent.title_en or "").removesuffix(" case") if reply.language == "en" else intent.title.removesuffix("の事例")
-    return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, _TOWN_LABEL[reply.language].format(place=place,
-                                                                                                       role=role)))

@@ -141,34 +141,7 @@ def test_a_terse_e_mail_asked_of_the_office_with_none_is_said_not_held(repo_engi
     assert "03-5501-8143" in " ".join(c.phone or "" for c in reply.contacts)  # the phone it has is shown
 
 
-@pytest.mark.parametrize(("turns", "said"), [
-    (("柏崎市には今ALTが何人いるんですか？",), "柏崎市のALTの人数は、通知にもこのボットの資料にも書かれていません"),
-    (("How many ALTs does Kashiwazaki have?",), "The number of ALTs in Kashiwazaki is not given"),
-    (("立山町の事例は？", "そこのALTは何人？"), "立山町のALTの人数は"),
-    (("Tell me about the Kashiwazaki case", "How many ALTs work there?"), "The number of ALTs in Kashiwazaki"),
-])
-def test_a_head_count_of_a_case_town_is_not_held_and_the_case_is_offered(repo_engine: Engine, turns: tuple[str, ...],
-                                                                        said: str) -> None:
-    reply = talk(repo_engine, *turns)
-    assert reply.fallback and reply.text.startswith(said)
-    assert "5,355" not in reply.text
-    if len(turns) == 1:  # the case is offered (after it, it was just shown)
-        assert reply.suggestions[0].intent_id.startswith("case_")
-
-
-def test_how_many_there_are_after_a_case_town_is_the_national_count(repo_engine: Engine) -> None:
-    assert "5,355" in talk(repo_engine, "Tell me about the Kashiwazaki case", "How many ALTs are there?").text
-
 
 def test_mailing_a_request_is_no_question_about_e_mail(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Can I mail the placement request directly to MIC?")
     assert not reply.fallback and "coordinating" in reply.text
-
-
-@pytest.mark.parametrize(("turns", "intent"), [(("柏崎市のALTは何人？", "事例の内容は？"), "case_kashiwazaki"),
-                                               (("How many ALTs does Tateyama have?", "What do they do there?"),
-                                                "case_tateyama")])
-def test_the_town_stays_the_topic_after_its_head_count_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
-                                                                        intent: str) -> None:
-    reply = talk(repo_engine, *turns)
-    assert reply.intent_id == intent and not reply.fallback
