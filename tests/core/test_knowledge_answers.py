@@ -391,3 +391,10 @@ def test_how_long_participants_stay_is_the_contract_length(repo_engine: Engine) 
 ])
 def test_which_reference_materials_to_download_and_where(repo_engine: Engine, question: str) -> None:
     assert "jetprogramme.org/ja/nin-katsuyo-m/" in plain_text(ask(repo_engine, question))
+
+
+def test_costs_covered_in_everyday_words_are_the_local_finance_measures(repo_engine: Engine) -> None:
+    # (from a development set: the last sentence alone fell just below the threshold)
+    reply = ask(repo_engine, "お世話になっております。北海道帯広市財政課の高橋と申します。JETの人を受け入れた場合に交付税で"
+                             "面倒を見てもらえると聞いたのですが、交付税のやつで具体的にどんな経費がカバーされるのか教えていただけますか。")
+    assert reply.intent_id == "local_finance" and "費用弁償" in reply.text
