@@ -18,7 +18,7 @@ Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth
 # 「何年たつの？」, "How many years has JET been running?": the years since the programme began
 _SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|今年で何年|何周年|(?:how many|headcount) years|"
                             r"how long has|been running|(?:創設|開始|始まって|始まり|できて) ?から[^。？?]{0,14}(?:何年|年数)|"
-                            r"(?:years|年数) since (?:it |jet |the programme )?(?:was )?(?:創設|founded|started|launched|began)")
+                            r"(?:years|年数) since (?:it |jet |the programme )?(?:was )?(?:創設|founded|started|launched|began)|(?:years|年数) ago|何年前")
 _SHARE = re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")
 _SUM = re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て ?(?:何|なん|いくつ|headcount))|[+＋]|plus|"
                   r"combined|altogether|together|(?<![a-z])sum(?![a-z])")
@@ -60,6 +60,7 @@ _MEASURES = (
 )
 _AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|新規(?:参加者)?(?:全体|総数)|"
                         r"among (?:the |all )?new (?:participants|ones)|of all (?:the )?new")
+_AMONG_ROLES = re.compile(r"(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?の? ?(?:うち|中で)")
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
@@ -181,8 +182,10 @@ def read(text: str) -> Asked | None:
         operation, measure = "share", "continuing"
     if measure == "countries" and _PEOPLE.search(text):  # (「何か国」 reads as a headcount too)
         return None
-    roles = tuple(r for r in dict.fromkeys(m.group(1).upper() for m in _ROLE.finditer(text)) if r not in left_out)
-    of_all = bool(_OF_ALL.search(text)) and not _ROLE_WHOLE.search(text)  # 「ALT全体の何割」: of the ALTs
+    among = _AMONG_ROLES.search(text)  # 「ALT、CIR、SEAのうちCIRは何%？」: the roles listed first are everyone
+    named_text = text[among.end():] if among and operation == "share" else text
+    roles = tuple(r for r in dict.fromkeys(m.group(1).upper() for m in _ROLE.finditer(named_text)) if r not in left_out)
+    of_all = (bool(_OF_ALL.search(text)) or bool(among)) and not _ROLE_WHOLE.search(text)  # 「ALT全体の何割」: of the ALTs
     whole = next(((m.group(1) or m.group(2)).upper() for m in _OF_ROLE.finditer(text)), None)
     return Asked(operation, measure, roles, tuple(sorted(years_in(text))), parts, of_all,
                  relative_year(text) is not None, bool(_TREND.search(text)), counts_named(text), tuple(sorted(left_out)),

@@ -140,3 +140,12 @@ def test_ratios_and_counts_in_everyday_words() -> None:
     assert sums("cir の人数 alt の何ばい?") == ("ratio", 5355, 468, pytest.approx(11.442, abs=1e-3))
     assert sums("cir は alt と比べて何分の1くらい?") == ("ratio", 5355, 468, pytest.approx(11.442, abs=1e-3))
     assert sums("国の数は減ってるの?") == ("difference", 50, 57, -7)
+
+
+def test_a_role_among_all_three_listed_is_its_share_of_everyone() -> None:
+    assert sums("alt、cir、sea のうち cir は何%?") == ("share", 468, 5831, pytest.approx(0.080, abs=1e-3))
+
+
+def test_how_many_years_ago_it_was_founded_is_the_years_since_as_of_the_latest_figures() -> None:
+    assert sums("jet は何年前にできた?") == ("elapsed", 2023, 1987, 36)
+    assert sums("年数 ago was jet 創設?") == ("elapsed", 2023, 1987, 36)  # "how many years" read as 年数
