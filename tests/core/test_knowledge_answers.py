@@ -400,3 +400,10 @@ def test_costs_covered_in_everyday_words_are_the_local_finance_measures(repo_eng
     reply = ask(repo_engine, "お世話になっております。北海道帯広市財政課の高橋と申します。JETの人を受け入れた場合に交付税で"
                              "面倒を見てもらえると聞いたのですが、交付税のやつで具体的にどんな経費がカバーされるのか教えていただけますか。")
     assert reply.intent_id == "local_finance" and "費用弁償" in reply.text
+
+
+@pytest.mark.parametrize(("question", "intent"), [("How many cases are in the list of examples about JET ALTs?",
+                                                   "casebook_count"),
+                                                  ("事例の冊子、全体版はどこで見れるの？", "casebook_what")])
+def test_the_casebook_in_everyday_words(repo_engine: Engine, question: str, intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent
