@@ -60,8 +60,10 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             alone = (operands_named(question, years=False) or counts_named(question, heads=False)) \
                 and not of_those(question) and not of_a_roles_whole(question) and not of_another_role(question)
             # (a count named alone is the topic's first: 「新規の割合は？」 after the CIRs' count is the CIRs')
-            tries = ([question, *with_topic] if operands_named(question, years=False) else [*with_topic, question]) \
-                if alone else with_topic
+            # … and only the topic's when the conversation counted a role (「SEAの人数」→「新規の比率は？」: SEA's new
+            # ones are not held, and everyone's of another year is no answer)
+            tries = ([question, *with_topic] if operands_named(question, years=False) else
+                     with_topic if roles_among(names) else [*with_topic, question]) if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, asked)
             if derived is not None:

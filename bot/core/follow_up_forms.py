@@ -168,7 +168,8 @@ def asks_what_it_is(text: str) -> bool:
 # 「英語でお願いします」, "Japanese please": the previous answer again, in the other language
 _IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:that|it|me that|me it) )?(?:in )?(english|japanese)"
                           r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese)(?: please)?[.?!]*$|"
-                          r"^(?:(?:それ|これ|今の(?:回答|答え))を?)?(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|教えて(?:ください)?|ください|頼む)?[。？?！!]?$|"
+                          r"^(?:(?:それ|これ|今の(?:回答|答え)?)を?)?(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|"
+                          r"(?:教えて|説明して)(?:ください)?|ください|頼む)?[。？?！!]?$|"
                           # "Can you translate that into Japanese?", 「それを英語に訳して」: the answer just given
                           r"^(?:(?:can|could) you |please )?translate (?:that|it|this|the answer) (?:in)?to (english|japanese)"
                           r"(?: please)?[.?!]*$|^(?:それ|これ|今の(?:回答|答え))を?(英語|日本語)に(?:訳|翻訳)して(?:ください|もらえますか)?[。？?！!]?$",

@@ -10,7 +10,7 @@ from bot.core.narrow import kind_of, label
 from bot.core.orthography import clean
 from bot.core.types import Reply
 
-_HEADS = re.compile(r"何人|人数|何名|(?<![a-z])(?:how many|number of) (?:jet |the )?(?:alts?|cirs?|seas?|jets?|participants|people)(?![a-z])")
+_HEADS = re.compile(r"何人|人数|何名|(?:alt|cir|sea|参加者|jet)の?数(?!値)|(?<![a-z])(?:how many|number of) (?:jet |the )?(?:alts?|cirs?|seas?|jets?|participants|people)(?![a-z])")
 # ("How many ALTs are there?" asks how many there are, not how many are there)
 _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|市)|(?<!are )(?<!is )(?<!were )(?<!was )(?<![a-z])there(?![a-z])|"
                     r"th(?:at|is) (?:town|city|place)")

@@ -255,3 +255,11 @@ def test_a_share_of_all_the_new_ones_is_not_computed_from_two_roles(repo_engine:
     # everyone's new ones of 2023 are not printed (SEA's are not): no share of them, nor of all participants instead
     reply = talk(repo_engine, "ALT新規は？", "CIRの新規は？", "合わせると新規全体の何％？")
     assert "%" not in reply.text.split("。")[0] and "5,831" not in reply.text.split("。")[0]
+
+
+def test_a_share_of_a_roles_new_ones_not_held_is_not_everyones_of_another_year(repo_engine: Engine) -> None:
+    assert "2,091" not in talk(repo_engine, "SEAの人数を教えて", "新規の比率は？").text
+
+
+def test_a_role_among_all_three_in_english_is_its_share_of_everyone(repo_engine: Engine) -> None:
+    assert "8 ÷ 5,831" in talk(repo_engine, "Among ALT, CIR and SEA, what share are SEAs?").text

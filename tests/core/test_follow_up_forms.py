@@ -106,7 +106,8 @@ def test_a_question_asking_what_something_is(text: str, what: bool) -> None:
 @pytest.mark.parametrize(("text", "language"), [("English please?", "en"), ("Can you say that in English?", "en"),
                                                 ("英語でお願いします", "en"), ("日本語で", "ja"), ("Japanese please", "ja"),
                                                 ("英語の名称は？", None), ("Is the casebook in English?", None),
-                                                ("それを英語で教えて", "en")])
+                                                ("それを英語で教えて", "en"), ("英語で説明して", "en"),
+                                                ("今のを英語でお願いします", "en")])
 def test_asking_for_the_other_language(text: str, language: str | None) -> None:
     assert language_asked(text) == language
 

@@ -36,5 +36,6 @@ def test_the_town_stays_the_topic_after_its_head_count_is_said_not_held(repo_eng
 
 
 def test_a_prefecture_asked_is_named_in_the_reply_not_the_case_town(repo_engine: Engine) -> None:
-    reply = talk(repo_engine, "富山県のALTは何人？")
-    assert reply.fallback and reply.text.startswith("富山県のALTの人数は")
+    for question in ("富山県のALTは何人？", "新潟県内のALTの数は？"):
+        reply = talk(repo_engine, question)
+        assert reply.fallback and reply.text.startswith(question[:3] + "のALTの人数は")

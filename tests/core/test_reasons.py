@@ -61,6 +61,7 @@ def test_a_lone_why_with_no_topic_gets_the_help_text_not_some_topics_reasons(rep
     ("総務省はなぜCIRをもっと使ってほしいと言っているのですか", "デジタル田園都市国家構想"),
     ("文科省はなぜALTの配置を進めているの？", "教育振興基本計画"),
     ("文科省はなぜALTをもっと増やしてほしいと言うの？", "教育振興基本計画"),
+    ("なぜ文科省はALTを重視するの？", "教育振興基本計画"),
 ])
 def test_why_a_town_should_adopt_a_role_gets_that_roles_reasons(repo_engine: Engine, question: str,
                                                                  reason: str) -> None:
