@@ -61,14 +61,16 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
     if ranked and ranked[0].score >= UNSURE_BAND and not sure(ranked, threshold) \
             and declared_asked(kb, ranked[0].intent_id, query, message):
         return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
+    staff = staff_named(kb, ranked, query) if ranked and ranked[0].score >= UNSURE_BAND else None
+    if staff is not None:  # 「橋口さんに連絡を取りたい」: the office printing that name, however sure
+        return intent_reply(kb, staff, language, ranked[0].score, candidates(ranked))
     if not sure(ranked, threshold):
         close = [s for s in ranked[:3] if s.score >= UNSURE_BAND and not kb.intents[s.intent_id].fallback]
         if close:
             return unsure_reply(kb, language, ranked, close)
         return fallback_reply(kb, query, language, ranked)
     best = ranked[0]
-    overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query) \
-        or staff_named(kb, ranked, query)
+    overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query)
     if overview is not None:
         return intent_reply(kb, overview, language, best.score, candidates(ranked))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))

@@ -60,7 +60,8 @@ def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> st
 def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
     """「澤浦補佐に連絡したい」: a rare Japanese word of the question (a staff member's surname as printed) that the best
     office's intent never uses and exactly one other office's intent among the best five prints in its answer names
-    that office, when the question names no office itself; else None."""
+    that office (or the best office itself, when its answer prints it), when the question names no office itself;
+    else None."""
     if not ranked or not _contact_intent(kb, ranked[0].intent_id) \
             or any(kind_of(t) == "office" for t in kb.matcher.named.intersection(query.terms)):
         return None  # (an office the question names is the office asked: 「総務省の…」)
@@ -68,8 +69,11 @@ def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str
     listing = len(kb.intents[best].contacts) > 1  # the contact list prints every office's staff
     offices = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)]
     for term in query.terms:
-        if not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE \
-                and (listing or not kb.matcher.mentions(best, term)):
+        rare = not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE
+        if rare and not listing and _one_office(kb, best) and kb.matcher.mentions(best, term) \
+                and not kb.matcher.asks_of(best, term):
+            return best  # (「久我係長に連絡したい」 when that office is the best, though not sure)
+        if rare and (listing or not kb.matcher.mentions(best, term)):
             # printed in the office's answer (its staff), not a word it is asked in (「送りたい」 of MEXT's example)
             owners = [i for i in offices if kb.matcher.mentions(i, term) and not kb.matcher.asks_of(i, term)]
             if len(owners) == 1:

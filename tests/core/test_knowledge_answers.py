@@ -64,6 +64,8 @@ def test_staff_asked_of_no_office_are_all_given_as_printed(repo_engine: Engine, 
     ("MEXT担当 名前だけ", "contact_mext", "澤浦補佐"),  # 名前: the names printed, not a full name
     ("総務省の担当者の氏名", "contact_mic", "比護補佐"),
     ("比護さんって誰？", "contact_mic", "比護補佐"),  # a surname the notice prints: that office
+    ("橋口さんに連絡を取りたい", "contact_mic", "橋口事務官"),  # (was "not sure", MOFA first)
+    ("久我係長に連絡したい", "contact_mext", "久我係長"),  # (was "not sure")
 ])
 def test_the_staff_of_one_office_asked_by_name(repo_engine: Engine, question: str, office: str, name: str) -> None:
     reply = ask(repo_engine, question)
