@@ -15,23 +15,41 @@ _HEADS = re.compile(r"何人|人数|何名|(?:alt|cir|sea|参加者|jet)の?数(
 _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|市)|(?<!are )(?<!is )(?<!were )(?<!was )(?<![a-z])there(?![a-z])|"
                     r"th(?:at|is) (?:town|city|place)")
 _PREFECTURE = re.compile(r"[\u4e00-\u9fff]{2,3}[都道府県](?!庁)|[A-Za-z]+ [Pp]refecture")
+_NAMES = re.compile(r"名前|学校名|校名|どこの(?:小|中)?学校|何(?:という|ていう|て)(?:小|中)?学校|(?:which|what) school|"
+                    r"(?<![a-z])names?(?![a-z])")
+_SCHOOL = re.compile(r"学校|校名|school")
+_DOCUMENT = re.compile(r"事例集|資料|通知|casebook|notice|document")
+_SHORT = 20  # characters of a short follow-up: naming nothing else, it asks about the case just shown
+_NAME_LABEL = {"ja": {"school": "{place}の事例の学校名", "person": "{place}の事例のALTなどの名前"},
+               "en": {"school": "The name of the school in the {place} case",
+                      "person": "The name of the ALT (or anyone else) in the {place} case"}}
 _TOWN_LABEL = {"ja": "{place}の{role}の人数", "en": "The number of {role}s in {place}"}
 
 
 def heads_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:
     """A head count asked of a town whose casebook case is the answer (「柏崎市には今ALTが何人いるんですか？」), or
-    of "there" after it (「そこのALTは何人？」): the knowledge counts participants nationally only; the case is
-    offered."""
+    of "there" after it (「そこのALTは何人？」), or a name the case does not print (「その学校の名前は？」, "What's the
+    ALT's name there?"): the knowledge counts participants nationally only and names no school or person of a case;
+    the case is offered, and stays the topic."""
+    cleaned = clean(text)
+    school = bool(_SCHOOL.search(cleaned))
+    heads = bool(_HEADS.search(cleaned))
+    names = bool(_NAMES.search(cleaned)) and not _DOCUMENT.search(cleaned)  # (「事例集の名前は？」: the casebook's)
     intent = kb.intents[reply.intent_id]
-    if not intent.cases and topic in kb.intents and kb.intents[topic].cases and _THERE.search(clean(text)):
+    # 「学校名は？」 after the case is its school's; 「ALTの名前は？」 only pointing at the town is its ALT's
+    pointing = _THERE.search(cleaned) or names and school and len(cleaned) <= _SHORT
+    if not intent.cases and topic in kb.intents and kb.intents[topic].cases and pointing:
         intent = kb.intents[topic]
-    if not intent.cases or not _HEADS.search(clean(text)):
+    if not intent.cases or not (heads or names):
         return None
+    place = (intent.title_en or "").removesuffix(" case") if reply.language == "en" else intent.title.removesuffix("の事例")
+    if names and not heads:
+        said = _NAME_LABEL[reply.language]["school" if school else "person"].format(place=place)
+        return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, said))
     roles = sorted({t for t in kb.matcher.analyse(text).terms if kind_of(t) == "role"})
     role = label(roles[0]) if len(roles) == 1 else ("JET participant" if reply.language == "en" else "JETプログラム参加者")
-    place = (intent.title_en or "").removesuffix(" case") if reply.language == "en" else intent.title.removesuffix("の事例")
     named = _PREFECTURE.search(text)  # 「富山県のALTは何人？」: the prefecture asked, not the case's town
     if named and place.lower().rstrip("町市村") not in text.lower():
         place = named.group(0).title() if reply.language == "en" else named.group(0)
-    return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, _TOWN_LABEL[reply.language].format(place=place,
-                                                                                                       role=role)))
+    said = _TOWN_LABEL[reply.language].format(place=place, role=role)
+    return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, said))

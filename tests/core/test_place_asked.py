@@ -39,3 +39,24 @@ def test_a_prefecture_asked_is_named_in_the_reply_not_the_case_town(repo_engine:
     for question in ("富山県のALTは何人？", "新潟県内のALTの数は？"):
         reply = talk(repo_engine, question)
         assert reply.fallback and reply.text.startswith(question[:3] + "のALTの人数は")
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("柏崎市の事例を教えて", "その学校の名前は？"), "柏崎市の事例の学校名は、通知にもこのボットの資料にも書かれていません"),
+    (("立山町の事例は？", "何ていう小学校？"), "立山町の事例の学校名は"),
+    (("立山町の事例は？", "その町のALTの名前わかる？"), "立山町の事例のALTなどの名前は"),
+    (("Tell me about the Tateyama case", "What's the ALT's name there?"), "The name of the ALT (or anyone else) in the "
+                                                                         "Tateyama case is not given"),
+])
+def test_a_name_the_case_does_not_print_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
+                                                         said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith(said)
+
+
+@pytest.mark.parametrize(("turns", "intent"), [(("柏崎市の事例", "ALTの名前は？"), "japanese_names"),  # the role's name
+                                               (("柏崎市の事例", "事例集の名前は？"), None)])
+def test_names_of_other_things_after_a_case_are_not_the_cases(repo_engine: Engine, turns: tuple[str, ...],
+                                                             intent: str | None) -> None:
+    reply = talk(repo_engine, *turns)
+    assert "名前は、通知にも" not in reply.text and (intent is None or reply.intent_id == intent)
