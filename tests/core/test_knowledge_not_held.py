@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from asking import ask
+from asking import ask, talk
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -98,3 +98,10 @@ def test_where_participants_live_is_not_held(repo_engine: Engine) -> None:
 def test_translating_or_drafting_is_said_to_be_beyond_the_bot(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id == "writing_tasks_not_done"
+
+
+@pytest.mark.parametrize("turns", [("次の事例集はいつ出ますか？",), ("事例集について", "次の版はいつ出る予定？")])
+def test_when_the_next_casebook_comes_is_not_held_not_when_this_one_came(repo_engine: Engine,
+                                                                        turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.intent_id == "casebook_details_not_held"
