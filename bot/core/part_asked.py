@@ -109,7 +109,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
     other = counted_of_another_document(kb, reply, text, question, topic) or cumulative_of_a_role(kb, reply, text) \
-        or heads_of_a_case_town(kb, reply, text, topic)
+        or heads_of_a_case_town(kb, reply, text, topic) or cases_of_another_field(reply, text)
     if other is not None:
         return other
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)
@@ -177,3 +177,21 @@ def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | No
         return None  # (「累計参加者とALTの人数」, 「CIRとして働いていますが、累計参加者数は」: everyone's total is asked)
     thing = label(roles[0])
     return Gap("count", related=(reply.intent_id,), detail=(thing, _CUMULATIVE_LABEL[reply.language].format(thing=thing)))
+
+
+# 「スポーツ分野の事例は何件？」: the casebook's two fields are ①学校における活動 and ②地域における活動
+_FIELD = re.compile(r"([^\s、。,のはがを]{1,8})(?:分野|関係|関連|系)の(?:事例|活動事例)")
+_FIELDS_HELD = re.compile(r"学校|地域|school|community")
+_FIELD_LABEL = {"ja": "事例集の「{field}」分野の事例の数（事例集の分野は①学校における活動と②地域における活動の2つです）",
+                "en": "A count of \"{field}\" cases (the casebook's two fields are school and community activities)"}
+
+
+def cases_of_another_field(reply: Reply, text: str) -> Gap | None:
+    """A count of casebook cases asked for a field the casebook does not have (「事例集のスポーツ分野の事例は何件？」):
+    not held, rather than the 30 cases of all fields."""
+    field = _FIELD.search(clean(text))
+    if field is None or _FIELDS_HELD.search(field.group(1)) or not _COUNT_ASKED.search(clean(text)) \
+            or not _COUNTED.search(reply.text):
+        return None
+    return Gap("count", related=(reply.intent_id,), detail=(field.group(1), _FIELD_LABEL[reply.language].format(
+        field=field.group(1))))

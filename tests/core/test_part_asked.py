@@ -145,3 +145,13 @@ def test_a_terse_e_mail_asked_of_the_office_with_none_is_said_not_held(repo_engi
 def test_mailing_a_request_is_no_question_about_e_mail(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Can I mail the placement request directly to MIC?")
     assert not reply.fallback and "coordinating" in reply.text
+
+
+@pytest.mark.parametrize("question", ["事例集のスポーツ分野の事例は何件ありますか", "観光関連の事例は何件載ってる？"])
+def test_a_count_of_cases_in_a_field_the_casebook_does_not_have_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and "分野の事例の数" in reply.text and "30事例" not in reply.text
+
+
+def test_a_count_of_cases_in_a_field_it_has_is_answered(repo_engine: Engine) -> None:
+    assert not ask(repo_engine, "地域関係の事例はいくつ？").fallback
