@@ -105,3 +105,8 @@ def test_when_the_next_casebook_comes_is_not_held_not_when_this_one_came(repo_en
                                                                         turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.intent_id == "casebook_details_not_held"
+
+
+def test_housing_costs_are_among_the_working_conditions_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRの住宅費は任用団体が負担しないといけない？")
+    assert reply.fallback and reply.intent_id == "working_conditions"
