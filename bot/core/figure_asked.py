@@ -19,14 +19,16 @@ Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth
 _SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目)|今年で何年|何周年|(?:how many|headcount) years|"
                             r"how long has|been running|(?:創設|開始|始まって|始まり|できて) ?から[^。？?]{0,14}(?:何年|年数)|"
                             r"(?:years|年数) since (?:it |jet |the programme )?(?:was )?(?:創設|founded|started|launched|began)|(?:years|年数) ago|何年前")
-_SHARE = re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|percent|percentage|share|proportion")
+_SHARE = re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|(?:継続|新規)率|percent|percentage|share|proportion|"
+                    r"(?:retention|continuation) rate")
 _SUM = re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て ?(?:何|なん|いくつ|headcount))|[+＋]|plus|"
                   r"combined|altogether|together|(?<![a-z])sum(?![a-z])")
 _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("elapsed", _SINCE_FOUNDED),
     ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by (?:how many|headcount) percent|"
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
-    ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|2年目以降|returning|continuing|non-new|not new")),
+    ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|[2２二]年目以[降上]|returning|continuing|non-new|not new|"
+                              r"not (?:in their )?first[- ]year")),
     ("share", _SHARE),
     ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times")),
     ("sum", _SUM),

@@ -149,3 +149,9 @@ def test_a_role_among_all_three_listed_is_its_share_of_everyone() -> None:
 def test_how_many_years_ago_it_was_founded_is_the_years_since_as_of_the_latest_figures() -> None:
     assert sums("jet は何年前にできた?") == ("elapsed", 2023, 1987, 36)
     assert sums("年数 ago was jet 創設?") == ("elapsed", 2023, 1987, 36)  # "how many years" read as 年数
+
+
+def test_a_continuing_rate_and_the_not_first_year_ones_are_the_continuing_ones() -> None:
+    assert sums("alt の継続率") == ("share", 3518, 5355, pytest.approx(0.657, abs=1e-3))
+    assert sums("alts who are not first-year, 2023 — number?") == ("continuing", 5355, 1837, 3518)
+    assert sums("2年目以上の alt って何人いる計算?") == ("continuing", 5355, 1837, 3518)
