@@ -110,3 +110,8 @@ def test_when_the_next_casebook_comes_is_not_held_not_when_this_one_came(repo_en
 def test_housing_costs_are_among_the_working_conditions_not_held(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "CIRの住宅費は任用団体が負担しないといけない？")
     assert reply.fallback and reply.intent_id == "working_conditions"
+
+
+def test_an_age_limit_asked_in_kana_is_the_eligibility_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "ALTのせんせいのとしは何さいまで？")
+    assert reply.fallback and reply.intent_id == "eligibility"
