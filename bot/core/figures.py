@@ -174,11 +174,10 @@ def _share(figures: tuple[Figure, ...], measure: str, roles: list[str], years: l
 def _share_of_two(figures: tuple[Figure, ...], asked: Asked) -> Derivation | None:
     """Two roles: one as a share of the other (「CIRはALTの何%？」), or both together as a share of everyone
     (「ALTとCIRを合わせると全体の何%？」); ``None`` when the question does not say which (「ALTとCIRの割合は？」)."""
-    measure = asked.measure if asked.measure in ("participants", "new") else None  # (「新規のALTとCIRを合わせると」)
+    measure = asked.measure  # (「新規のALTとCIRを合わせると」: the new ones)
     year = asked.years[0] if asked.years else _latest(figures, "participants", asked.roles[0])
-    pair = [_find(figures, measure, year, r) for r in asked.roles] if measure else [None, None]
-    first, second = pair
-    if first is None or second is None:
+    first, second = (_find(figures, measure, year, r) for r in asked.roles)
+    if measure not in ("participants", "new") or first is None or second is None:
         return None
     if asked.together and asked.of_all:
         both = Figure(measure, first.value + second.value, f"({first.printed} + {second.printed})", first.fact,

@@ -10,6 +10,7 @@ from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
 from bot.core.follow_up_forms import link_of_it, source_of_it, with_the_office_for_contact
+from bot.core.gap_patterns import DATE_GIVEN
 from bot.core.narrow import ATTRIBUTES, kind_of, label, roles_among
 from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.types import Context, Reply
@@ -164,13 +165,12 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
 # 「日付は？」, "The date?": a bare date asked
 _BARE_DATE = re.compile(r"^(?:その|それの|で|では|じゃあ)?(?:日付|日にち|年月日)(?:は|を教えて(?:ください)?)?[？?。]?$|"
                         r"^(?:and |so )?(?:the |what |which )?date\??$", re.IGNORECASE)
-_DATE_GIVEN = re.compile(r"\d+月\d+日")
 
 
 def date_of_it(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     """「いつ？」 for a bare date asked after an answer that gives one (「日付は？」 after the cabinet decision cited:
     its date, not the notice's)."""
     answer = kb.answers.get(context.intent_id, {}).get("ja")
-    if answer is None or not _BARE_DATE.match(clean(text)) or not _DATE_GIVEN.search(answer.text):
+    if answer is None or not _BARE_DATE.match(clean(text)) or not DATE_GIVEN.search(answer.text):
         return None
     return "when?" if is_english(text) else "いつ？"

@@ -15,7 +15,7 @@ from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
 from bot.core.orthography import clean, is_english
-from bot.core.place_asked import heads_of_a_case_town
+from bot.core.place_asked import asked_of_a_case_town
 from bot.core.types import Contact, Reply
 
 
@@ -109,7 +109,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
     other = counted_of_another_document(kb, reply, text, question, topic) or cumulative_of_a_role(kb, reply, text) \
-        or heads_of_a_case_town(kb, reply, text, topic) or cases_of_another_field(reply, text)
+        or asked_of_a_case_town(kb, reply, text, topic) or cases_of_another_field(reply, text)
     if other is not None:
         return other
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)

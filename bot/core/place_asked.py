@@ -1,5 +1,6 @@
-"""A head count asked of a place the knowledge names only as a casebook town (「柏崎市のALTは何人？」): the figures are
-national, so that count is not held; the town's case is offered and stays the topic."""
+"""What is asked of a place the knowledge names only as a casebook town (「柏崎市のALTは何人？」, 「その学校の名前は？」):
+the figures are national and the cases name no school or person, so it is not held; the town's case is offered and
+stays the topic."""
 from __future__ import annotations
 
 import re
@@ -10,7 +11,8 @@ from bot.core.narrow import kind_of, label
 from bot.core.orthography import clean
 from bot.core.types import Reply
 
-_HEADS = re.compile(r"何人|人数|何名|(?:alt|cir|sea|参加者|jet)の?数(?!値)|(?<![a-z])(?:how many|number of) (?:jet |the )?(?:alts?|cirs?|seas?|jets?|participants|people)(?![a-z])")
+_HEADS = re.compile(r"何人|人数|何名|(?:alt|cir|sea|参加者|jet)の?数(?!値)|"
+                    r"(?<![a-z])(?:how many|number of) (?:jet |the )?(?:alts?|cirs?|seas?|jets?|participants|people)(?![a-z])")
 # ("How many ALTs are there?" asks how many there are, not how many are there)
 _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|市)|(?<!are )(?<!is )(?<!were )(?<!was )(?<![a-z])there(?![a-z])|"
                     r"th(?:at|is) (?:town|city|place)")
@@ -26,7 +28,7 @@ _NAME_LABEL = {"ja": {"school": "{place}の事例の学校名", "person": "{plac
 _TOWN_LABEL = {"ja": "{place}の{role}の人数", "en": "The number of {role}s in {place}"}
 
 
-def heads_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:
+def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:
     """A head count asked of a town whose casebook case is the answer (「柏崎市には今ALTが何人いるんですか？」), or
     of "there" after it (「そこのALTは何人？」), or a name the case does not print (「その学校の名前は？」, "What's the
     ALT's name there?"): the knowledge counts participants nationally only and names no school or person of a case;
