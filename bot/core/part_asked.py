@@ -189,8 +189,9 @@ _FIELD_LABEL = {"ja": "事例集の「{field}」分野の事例の数（事例�
 def cases_of_another_field(reply: Reply, text: str) -> Gap | None:
     """A count of casebook cases asked for a field the casebook does not have (「事例集のスポーツ分野の事例は何件？」):
     not held, rather than the 30 cases of all fields."""
-    field = _FIELD.search(clean(text))
-    if field is None or _FIELDS_HELD.search(field.group(1)) or not _COUNT_ASKED.search(clean(text)) \
+    cleaned = clean(text)
+    field = _FIELD.search(cleaned)
+    if field is None or _FIELDS_HELD.search(field.group(1)) or not _COUNT_ASKED.search(cleaned) \
             or not _COUNTED.search(reply.text):
         return None
     return Gap("count", related=(reply.intent_id,), detail=(field.group(1), _FIELD_LABEL[reply.language].format(
