@@ -8,12 +8,13 @@ from typing import Sequence
 from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import close_call, sure, with_context
-from bot.core.follow_up_topic import asks_about_it, has_topic, new_topic, numbered_attachment, with_topic
-from bot.core.follow_up_forms import asks_of_what_was_said, language_asked, names_asked, source_of_it, \
-    with_the_role_for_they
+from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, numbered_attachment, with_topic
+from bot.core.follow_up_forms import names_asked
+from bot.core.language_asked import language_asked, language_wanted
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
+from bot.core.premise import asked_plainly
 from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic, roles_among
 from bot.core.declared import declared_asked
 from bot.core.figure_reply import computed, names_remembered
@@ -82,17 +83,6 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
     return reply
 
 
-def _about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: Context | None) -> bool:
-    """A message of no word the knowledge uses that still asks about the previous topic: "Where can I find it?",
-    「その根拠は？」, 「何してるの？」 (but not after a count, where it is small talk, unless "they" are a role asked
-    about: "What do most of them do?" after the ALTs' count)."""
-    if context is None or not has_topic(kb, context):
-        return False
-    pointing = asks_of_what_was_said(text) and (context.intent_id not in kb.figure_years or with_the_role_for_they(
-        text, roles_among(context.names)) is not None)
-    return asks_about_it(kb, analysis, text) or source_of_it(text) or pointing
-
-
 def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]:
     """The best ``top`` intents for a question as the bot reads it (slips corrected, the question sentence
     of a long message found), without conversation context: for ``jetbot ask --top`` and ranking measures."""
@@ -143,8 +133,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return help_reply(kb, language_of(text))  # a button of a knowledge since changed
     if context is not None and now - context.at > CONTEXT_TTL:
         context = None
-    language = language_of(text, context.language if context is not None else None)
-    text = numbered_attachment(kb, text, context) or text  # 「2番は？」 after the attachments
+    wanted, text = language_wanted(text)  # 「ALTの人数を英語で教えて」: the question, answered in English
+    language = wanted or language_of(text, context.language if context is not None else None)
+    # 「2番は？」 after the attachments; a figure checked is asked (「ALTって6,000人だっけ？」: 何人)
+    text = numbered_attachment(kb, text, context) or asked_plainly(text)
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)
@@ -155,7 +147,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)
-    if understood.noise and not _about_the_topic(kb, understood.analysis, text, context):
+    if understood.noise and not about_the_topic(kb, understood.analysis, text, context):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」

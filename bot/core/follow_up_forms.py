@@ -163,23 +163,3 @@ _WHAT_IT_IS = re.compile(r"とは|(?<!それ)(?<!これ)(?<!あれ)って(?:何(
 def asks_what_it_is(text: str) -> bool:
     """The question asks what something is (「SEAとは？」, "What is a CIR?")."""
     return bool(_WHAT_IT_IS.search(text.strip()))
-
-
-# 「英語でお願いします」, "Japanese please": the previous answer again, in the other language
-_IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:that|it|me that|me it) )?(?:in )?(english|japanese)"
-                          r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese)(?: please)?[.?!]*$|"
-                          r"^(?:(?:それ|これ|今の(?:回答|答え)?)を?)?(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|"
-                          r"(?:教えて|説明して)(?:ください)?|ください|頼む)?[。？?！!]?$|"
-                          # "Can you translate that into Japanese?", 「それを英語に訳して」: the answer just given
-                          r"^(?:(?:can|could) you |please )?translate (?:that|it|this|the answer) (?:in)?to (english|japanese)"
-                          r"(?: please)?[.?!]*$|^(?:それ|これ|今の(?:回答|答え))を?(英語|日本語)に(?:訳|翻訳)して(?:ください|もらえますか)?[。？?！!]?$",
-                          re.IGNORECASE)
-
-
-def language_asked(text: str) -> str | None:
-    """"English please?", 「日本語でお願いします」 right after an answer: ``"en"`` or ``"ja"``, else ``None``."""
-    match = _IN_LANGUAGE.match(text.strip())
-    if match is None:
-        return None
-    word = next(w for w in match.groups() if w).lower()
-    return "en" if word in ("english", "英語") else "ja"

@@ -9,10 +9,12 @@ from dataclasses import replace
 from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
-from bot.core.follow_up_forms import link_of_it, source_of_it, with_the_office_for_contact
+from bot.core.follow_up_forms import asks_of_what_was_said, link_of_it, source_of_it, with_the_office_for_contact, \
+    with_the_role_for_they
 from bot.core.gap_patterns import DATE_GIVEN
 from bot.core.narrow import ATTRIBUTES, kind_of, label, roles_among
 from bot.core.orthography import clean, fold_kana, is_english
+from bot.core.place_asked import about_the_cases_school
 from bot.core.types import Context, Reply
 from bot.core.years import ERA_YEAR, normalise as normalise_years, years_in
 
@@ -132,13 +134,21 @@ def _a_document(kb: KnowledgeBase, intent_id: str) -> bool:
     return kb.matcher.asks_of(intent_id, DOWNLOAD) or len(kb.intents[intent_id].links) >= LIST_OF_LINKS
 
 
+# where a case just shown took place (「何県？」, 「それはどこの町？」, "Which prefecture?"): the case's answer names it
+_PLACE_OF_IT = re.compile(r"^(?:それ|その(?:事例|町|市|学校)|そこ|場所)?(?:は|って)?(?:何県|どこの(?:県|町|市|自治体)|何(?:市|町)|"
+                          r"どこ|都道府県|場所)(?:ですか|でしょうか|なの|だっけ|ですっけ)?[？?]*$|"
+                          r"^(?:and |so )?(?:which|what) (?:prefecture|town|city)(?: (?:is|was) (?:it|that|this))?\??$|"
+                          r"^where(?: (?:is|was) (?:it|that|this))?\??$")
+
+
 def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
     """What "where does it come from / where can I see it" shows: the previous answer (with its sources, or a
     document's links), or after an honest "not held" reply the document its facts come from (「どこで確認できる？」
-    after 'the amounts are not given': 参考資料2). After another answer, None: the question is read with its topic."""
-    if source_of_it(text) or (link_of_it(text) and _a_document(kb, previous)):
-        return previous
+    after 'the amounts are not given': 参考資料2); where a case took place, or its school, is asked of the case. After another answer, None: the question is read with its topic."""
     intent = kb.intents[previous]
+    if source_of_it(text) or (link_of_it(text) and _a_document(kb, previous)) or (
+            intent.cases and (_PLACE_OF_IT.match(clean(text)) or about_the_cases_school(text))):
+        return previous
     if not link_of_it(text) or not intent.fallback:
         return None
     return next((i for i in (*intent.follow_ups, *intent.facts) if i in kb.intents and _a_document(kb, i)), None)
@@ -174,3 +184,14 @@ def date_of_it(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     if answer is None or not _BARE_DATE.match(clean(text)) or not DATE_GIVEN.search(answer.text):
         return None
     return "when?" if is_english(text) else "いつ？"
+
+
+def about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: Context | None) -> bool:
+    """A message of no word the knowledge uses that still asks about the previous topic: "Where can I find it?",
+    「その根拠は？」, 「何してるの？」 (but not after a count, where it is small talk, unless "they" are a role asked
+    about: "What do most of them do?" after the ALTs' count)."""
+    if context is None or not has_topic(kb, context):
+        return False
+    pointing = asks_of_what_was_said(text) and (context.intent_id not in kb.figure_years or with_the_role_for_they(
+        text, roles_among(context.names)) is not None)
+    return asks_about_it(kb, analysis, text) or source_of_it(text) or pointing

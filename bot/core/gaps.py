@@ -28,7 +28,9 @@ from bot.core.declared import first, missing_entity, not_held_first, not_held_in
 from bot.core.subjects import about_something_else
 from bot.core.analysis import Analysis
 from bot.core.years import normalise, relative_year, years_in
-from bot.core.narrow import kind_of, label
+from bot.core.narrow import label
+from bot.core.amounts import AMOUNT_WORD
+from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
@@ -37,10 +39,6 @@ _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?"
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
 _ERA_PIECES = re.compile(r"^(令和|平成|昭和)(\d+)")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
-# a ranking among the roles (「一番多い職種」): what the figures by role answer
-_AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
-_BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|least|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
-BY_ROLE = "職種別の人数"
 GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field", "count"]
 
 
@@ -94,16 +92,6 @@ def _without_since(kb: KnowledgeBase, text: str, analysis: Analysis) -> Analysis
     return _without(analysis, words.__contains__, SINCE.sub(" ", normalise(analysis.original)))
 
 
-def _ranking_of_the_roles(kb: KnowledgeBase, text: str, analysis: Analysis) -> list[Scored]:
-    """「一番多い職種は？」, "Which role has the most participants?": the roles are compared by the figures held for
-    each (the figures by role, ranked first), not a ranking the knowledge lacks; [] for any other ranking."""
-    roles = {t for t in kb.matcher.named.intersection(analysis.terms) if kind_of(t) == "role" and t != "jet"}
-    if not (_AMONG_ROLES.search(text) or len(roles) >= 2) or not _BY_NUMBER.search(text) or OPINION.search(text):
-        return []  # 「ALT、CIR、SEAのうちどれが一番おすすめ？」 asks for advice
-    ranked = kb.matcher.rank(kb.matcher.analyse(f"{text} {BY_ROLE}"))
-    return ranked if ranked and ranked[0].intent_id in kb.figure_years else []
-
-
 def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
 
@@ -139,7 +127,10 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     if MONEY.search(text) and not figure and choice in kb.figure_years:
         # 「令和5年度のALTの給料は？」, 「令和5年度の経費の内訳は？」: only the year tied it to the year's head counts
         # (the year read whole here: 令和5年度 and its pieces 令和 and 5)
-        money = kb.matcher.rank(_without_years(analysis, whole=True)) or topic  # (its meaning without the year too)
+        unyeared = _without_years(analysis, whole=True)
+        money = kb.matcher.rank(unyeared) or topic  # (its meaning without the year too)
+        if money[0].intent_id in kb.figure_years:  # "the JET budget for FY2023": still no head count, an amount
+            money = kb.matcher.rank(kb.matcher.analyse(f"{unyeared.original} {AMOUNT_WORD}")) or money
         if money[0].intent_id not in kb.figure_years:  # the amount not held, or what the funding covers
             return Reading(money)
     if figure and choice not in kb.figure_years:  # a head count is asked: the topic is a figures intent
@@ -166,7 +157,10 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
     if ranked and choice == ranked[0].intent_id:
         return Reading(ranked)
-    return Reading(first(ranked if any(s.intent_id == choice for s in ranked) else topic, choice))
+    # an amount asked with a year is read without it ("How much funding per ALT in FY2023?": the amounts are
+    # not held for any year)
+    money = MONEY.search(text) and topic[0].intent_id == choice
+    return Reading(first(topic if money else ranked, choice))
 
 
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
@@ -177,7 +171,7 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
     ``message``: the message as written (else ``text``)."""
     if RANKING.search(text):
-        by_role = _ranking_of_the_roles(kb, text, analysis)
+        by_role = ranking_of_the_roles(kb, text, analysis)
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
     if OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))

@@ -110,7 +110,7 @@ def _intent(item: LineDict, shown: str) -> Intent:
         title=item.get("title"), title_en=item.get("title_en"),
         facts=strs("facts"), links=strs("links"), contacts=strs("contacts"), cases=strs("cases"),
         follow_ups=strs("follow_ups"), keywords=strs("keywords"), example_lines=tuple(example_lines),
-        fallback=bool(item.get("fallback")),
+        fallback=bool(item.get("fallback")), small_talk=bool(item.get("small_talk")),
     )
 
 

@@ -53,6 +53,7 @@ class Intent:
     keywords: tuple[str, ...] = ()
     example_lines: tuple[int, ...] = ()
     fallback: bool = False  # a known question the notice does not answer: the reply says so
+    small_talk: bool = False  # a greeting or thanks: replied to, but no question answered (no feedback asked)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|�
 
 # "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?")
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
+# everyday words for the knowledge's own: 「担当の人」 is the staff printed (担当者), "put out" a document published
+_EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)"), "担当者"), (re.compile(r"(?<![a-z])(?:put|puts) out(?![a-z])"), "published"))
 
 
 def clean(text: str) -> str:
@@ -58,6 +60,8 @@ def clean(text: str) -> str:
     text = _JET_OF_ROLE.sub("", text)
     text = _FULL_NAME_OF_THING.sub(r"\1の正式名称", text)
     text = _MAIL_ASKED.sub("e-mail", text)
+    for everyday, word in _EVERYDAY:
+        text = everyday.sub(word, text)
     return " ".join(text.split())[:MAX_CHARS]
 
 

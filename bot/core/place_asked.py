@@ -19,34 +19,50 @@ _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|�
 _PREFECTURE = re.compile(r"[\u4e00-\u9fff]{2,3}[都道府県](?!庁)|[A-Za-z]+ [Pp]refecture")
 _NAMES = re.compile(r"名前|学校名|校名|どこの(?:小|中)?学校|何(?:という|ていう|て)(?:小|中)?学校|(?:which|what) school|"
                     r"(?<![a-z])names?(?![a-z])")
+_PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|人数|は何人|が何人|何人)|全校(?:生徒|児童)|"
+                     r"(?<![a-z])(?:how many|number of) (?:students|pupils|children|kids)(?![a-z])")
 _SCHOOL = re.compile(r"学校|校名|school")
 _DOCUMENT = re.compile(r"事例集|資料|通知|casebook|notice|document")
 _SHORT = 20  # characters of a short follow-up: naming nothing else, it asks about the case just shown
-_NAME_LABEL = {"ja": {"school": "{place}の事例の学校名", "person": "{place}の事例のALTなどの名前"},
-               "en": {"school": "The name of the school in the {place} case",
-                      "person": "The name of the ALT (or anyone else) in the {place} case"}}
+_NAME_LABEL = {"ja": {"school": "{case}の学校名", "person": "{case}のALTなどの名前",
+                      "pupils": "{case}の学校の児童・生徒の数"},
+               "en": {"school": "The name of the school in the {case}",
+                      "person": "The name of the ALT (or anyone else) in the {case}",
+                      "pupils": "The number of pupils at the school in the {case}"}}
 _TOWN_LABEL = {"ja": "{place}の{role}の人数", "en": "The number of {role}s in {place}"}
+
+
+def about_the_cases_school(text: str) -> bool:
+    """A short question about the school of the case just shown (「その学校の生徒数は？」, 「学校名は？」): the case is
+    the topic asked about, whatever else its words find."""
+    cleaned = clean(text)
+    return len(cleaned) <= _SHORT and bool(_PUPILS.search(cleaned) or _NAMES.search(cleaned) and _SCHOOL.search(cleaned))
 
 
 def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:
     """A head count asked of a town whose casebook case is the answer (「柏崎市には今ALTが何人いるんですか？」), or
-    of "there" after it (「そこのALTは何人？」), or a name the case does not print (「その学校の名前は？」, "What's the
-    ALT's name there?"): the knowledge counts participants nationally only and names no school or person of a case;
+    of "there" after it (「そこのALTは何人？」), or a name or a school's size the case does not print (「その学校の名前は？」,
+    "What's the ALT's name there?", 「その学校の生徒数は？」): the knowledge counts participants nationally only and names no school or person of a case;
     the case is offered, and stays the topic."""
     cleaned = clean(text)
     school = bool(_SCHOOL.search(cleaned))
-    heads = bool(_HEADS.search(cleaned))
-    names = bool(_NAMES.search(cleaned)) and not _DOCUMENT.search(cleaned)  # (「事例集の名前は？」: the casebook's)
+    pupils = bool(_PUPILS.search(cleaned))
+    heads = bool(_HEADS.search(cleaned)) and not pupils
+    names = (bool(_NAMES.search(cleaned)) and not _DOCUMENT.search(cleaned)  # (「事例集の名前は？」: the casebook's)
+             or pupils)
     intent = kb.intents[reply.intent_id]
     # 「学校名は？」 after the case is its school's; 「ALTの名前は？」 only pointing at the town is its ALT's
-    pointing = _THERE.search(cleaned) or names and school and len(cleaned) <= _SHORT
+    pointing = _THERE.search(cleaned) or names and (school or pupils) and len(cleaned) <= _SHORT
     if not intent.cases and topic in kb.intents and kb.intents[topic].cases and pointing:
         intent = kb.intents[topic]
     if not intent.cases or not (heads or names):
         return None
     place = (intent.title_en or "").removesuffix(" case") if reply.language == "en" else intent.title.removesuffix("の事例")
     if names and not heads:
-        said = _NAME_LABEL[reply.language]["school" if school else "person"].format(place=place)
+        # the case as its title names it (「柏崎市の事例」, 「学校での活動事例」; "Kashiwazaki case", "school cases")
+        case = intent.title if reply.language == "ja" else \
+            re.sub(r"^[A-Z](?=[a-z]+ cases$)", lambda m: m.group(0).lower(), intent.title_en or "")
+        said = _NAME_LABEL[reply.language]["pupils" if pupils else "school" if school else "person"].format(case=case)
         return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, said))
     roles = sorted({t for t in kb.matcher.analyse(text).terms if kind_of(t) == "role"})
     role = label(roles[0]) if len(roles) == 1 else ("JET participant" if reply.language == "en" else "JETプログラム参加者")

@@ -47,7 +47,8 @@ def intent_reply(kb: KnowledgeBase, intent_id: str, language: Language, score: f
     if language == "en" and not intent.answer_en:
         language = "ja"
     composed = kb.answers[intent_id][language]
-    reply = Reply(text=composed.text, kind="fallback" if intent.fallback else "answer", language=language,
+    kind = "fallback" if intent.fallback else "greeting" if intent.small_talk else "answer"
+    reply = Reply(text=composed.text, kind=kind, language=language,
                   intent_id=intent_id, score=score, fallback=intent.fallback,
                   links=composed.links, contacts=composed.contacts,
                   suggestions=unique(composed.suggestions, skip=intent_id),

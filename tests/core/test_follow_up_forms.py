@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask, talk
-from bot.core.follow_up_forms import asks_what_it_is, inside_it, language_asked, link_of_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, inside_it, link_of_it, source_of_it
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -101,21 +101,6 @@ def test_soko_de_as_a_conjunction_or_in_that_case_asks_nothing_inside_it(text: s
                                            ("CIRは？", False), ("What is the CIR's term of office in years?", False)])
 def test_a_question_asking_what_something_is(text: str, what: bool) -> None:
     assert asks_what_it_is(text) is what
-
-
-@pytest.mark.parametrize(("text", "language"), [("English please?", "en"), ("Can you say that in English?", "en"),
-                                                ("英語でお願いします", "en"), ("日本語で", "ja"), ("Japanese please", "ja"),
-                                                ("英語の名称は？", None), ("Is the casebook in English?", None),
-                                                ("それを英語で教えて", "en"), ("英語で説明して", "en"),
-                                                ("今のを英語でお願いします", "en")])
-def test_asking_for_the_other_language(text: str, language: str | None) -> None:
-    assert language_asked(text) == language
-
-
-def test_in_english_after_an_english_answer_asks_about_an_english_version(repo_engine: Engine) -> None:
-    # "In English?" switches the language only after an answer in Japanese
-    reply = talk(repo_engine, "Tell me about the casebook", "Is the full version available?", "In English?")
-    assert reply.fallback and "English or printed version" in reply.text
 
 
 @pytest.mark.parametrize("question", ["What do they do there?", "何してるの？", "そこでは何をしているの？"])
@@ -235,13 +220,6 @@ def test_the_staff_asked_after_one_ministrys_role_are_that_ministrys(repo_engine
                                                                     number: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == "contact_mofa" and number in plain_text(reply)
-
-
-
-@pytest.mark.parametrize(("text", "language"), [("Can you translate that into Japanese?", "ja"),
-                                                ("それを英語に訳して", "en"), ("この通知を英訳して", None)])
-def test_translating_the_answer_just_given_asks_for_the_other_language(text: str, language: str | None) -> None:
-    assert language_asked(text) == language
 
 
 @pytest.mark.parametrize(("turns", "intent"), [(("ALTの新規は？", "SEAについて教えて"), "sea_role"),

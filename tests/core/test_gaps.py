@@ -61,6 +61,8 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("R5 新規CIR 出身国トップ3", "ランキング"),  # a top three is a ranking
     ("SEAを導入すべきでない理由は？", "判断やおすすめ"),  # reasons against: the notice gives only reasons for
     ("Why should a town avoid hiring a CIR?", "no opinion"),
+    ("Should our city hire a CIR or an ALT first?", "no opinion"),  # a choice between roles
+    ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
@@ -261,6 +263,8 @@ def test_which_country_has_the_most_participants_is_a_ranking_not_held(repo_engi
     ("令和5年度の交付税の額は？", "具体的な金額は"),
     ("2019年度の報酬は？", "具体的な金額は"),
     ("令和5年度の経費の内訳は？", "JETプログラム参加者の任用に要する経費等については、地方財政措置"),  # what the funding covers
+    ("What was the JET budget for FY2023?", "The amounts are not given"),  # (was the year's head counts)
+    ("How much funding per ALT in FY2023?", "The amounts are not given"),  # (was 'not sure', the amount offered)
 ])
 def test_money_asked_with_a_year_is_not_answered_with_that_years_head_counts(repo_engine: Engine, question: str,
                                                                              said: str) -> None:
@@ -281,3 +285,10 @@ def test_which_country_most_come_from_in_kana_is_a_ranking_not_held(repo_engine:
 def test_when_a_policy_document_is_revised_is_a_date_not_given_not_the_casebooks_revision(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "学習指導要領の改訂はいつ？")
     assert reply.text.startswith("お尋ねの日付") and "事例集" not in reply.text.split("。")[0]
+
+
+@pytest.mark.parametrize(("question", "intent"), [("どちらに問い合わせればいい？", "contact_list"),
+                                                  ("ALTとCIRの違いは？", "alt_vs_cir")])
+def test_which_office_to_ask_or_how_roles_differ_is_no_opinion(repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent and not reply.fallback

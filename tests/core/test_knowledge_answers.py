@@ -336,7 +336,9 @@ def test_the_programme_and_the_roles_described_in_other_words(repo_engine: Engin
 ])
 def test_a_reaction_or_a_greeting_gets_small_talk_not_the_topic_again(repo_engine: Engine, turns: tuple[str, ...],
                                                                      expected: str) -> None:
-    assert talk(repo_engine, *turns).intent_id == expected
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == expected
+    assert reply.kind == "greeting"  # small talk: replied to, but no question answered (not counted, no feedback)
 
 
 def test_a_reaction_before_a_question_is_dropped_and_the_topic_survives_small_talk(repo_engine: Engine) -> None:

@@ -103,3 +103,30 @@ def test_when_the_next_casebook_comes_is_not_held_not_when_this_one_came(repo_en
                                                                         turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.intent_id == "casebook_details_not_held"
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("JETを導入している自治体の数は？", "municipality_count_not_held"),
+    ("How many municipalities take part in the survey?", "municipality_count_not_held"),
+    ("配置要望調査に参加している市町村はいくつありますか？", "municipality_count_not_held"),
+    ("What are MIC's office hours?", "office_hours_not_held"),
+    ("受付時間は何時から何時まで？", "office_hours_not_held"),
+])
+def test_how_many_towns_take_part_or_when_an_office_answers_is_not_held(repo_engine: Engine, question: str,
+                                                                       intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and intent in {reply.intent_id, *(s.intent_id for s in reply.suggestions[:1])}
+    assert "5,355" not in plain_text(reply)
+
+
+@pytest.mark.parametrize(("question", "intent"), [("要望調査は市町村も参加できますか", "survey_via"),
+                                                  ("Can municipalities take part in the survey?", "survey_via"),
+                                                  ("文科省の電話番号は？", "contact_mext")])
+def test_taking_part_or_a_phone_number_is_still_answered(repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent and not reply.fallback
+
+
+def test_until_when_an_office_answers_after_its_phone_number_is_not_held(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "外務省の電話は？", "何時まで？")
+    assert reply.fallback and reply.intent_id == "office_hours_not_held"

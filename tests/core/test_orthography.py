@@ -66,3 +66,10 @@ def test_jet_of_a_role_is_the_role(text: str, expected: str) -> None:
                                                ("voicemail", "voicemail")])
 def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize(("written", "read"), [("外務省の担当の人って誰？", "外務省の担当者って誰?"),
+                                               ("担当の方はどなたですか", "担当者はどなたですか"),
+                                               ("Which ministry put out the casebook?", "which ministry published the casebook?")])
+def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) -> None:
+    assert clean(written) == read

@@ -60,3 +60,28 @@ def test_names_of_other_things_after_a_case_are_not_the_cases(repo_engine: Engin
                                                              intent: str | None) -> None:
     reply = talk(repo_engine, *turns)
     assert "名前は、通知にも" not in reply.text and (intent is None or reply.intent_id == intent)
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("事例をひとつ教えて", "その学校の生徒数は？"), "学校での活動事例の学校の児童・生徒の数は、通知にも"),
+    (("立山町の事例", "How many students are at that school?"), "The number of pupils at the school in the Tateyama case "
+                                                                "is not given"),
+    (("Tell me about the school cases", "What's the school's name?"), "The name of the school in the school cases is"),
+])
+def test_a_schools_size_or_name_the_cases_do_not_print_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
+                                                                       said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith(said)
+    assert "30事例が掲載" not in reply.text  # (was the casebook's count of cases)
+
+
+@pytest.mark.parametrize(("turns", "place"), [(("事例をひとつ教えて", "何県？"), "新潟県柏崎市"),
+                                              (("立山町の事例は？", "それはどこの県？"), "富山県立山町"),
+                                              (("Tell me about the Kashiwazaki case", "Which prefecture?"), "Niigata")])
+def test_where_a_case_took_place_is_its_answer_again(repo_engine: Engine, turns: tuple[str, ...], place: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert not reply.fallback and place in reply.text  # (「何県？」 was the plain apology)
+
+
+def test_where_after_another_answer_is_not_read_as_a_place(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ALTとは", "どこ？").intent_id == "alt_role"

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from asking import ask
 from bot.core.types import Reply
+from bot.engine import Engine
 from bot.evaluation.question_set import Question, QuestionSetError, fold_fact, judge, load_questions
 
 
@@ -36,6 +38,12 @@ def test_a_fallback_never_answers_an_in_scope_item_and_always_passes_an_out_of_s
     assert not judge(_question(any=["0352535527"]), apology).passed
     assert judge(_question(fallback=True), apology).passed
     assert not judge(_question(fallback=True), Reply(text="答え", intent_id="x")).passed
+
+
+def test_small_talk_answers_no_question(repo_engine: Engine) -> None:
+    # "thanks!!" written as out of scope by a blind writer: the bot replies, and answers nothing about the notice
+    assert judge(_question(fallback=True), ask(repo_engine, "thanks!!")).passed
+    assert judge(_question(fallback=True), ask(repo_engine, "おはようございます")).passed
 
 
 def test_a_question_set_file_unrolls_dialogues_in_order(tmp_path: Path) -> None:

@@ -1,0 +1,44 @@
+"""The language a message asks its answer in: the last answer again in the other language (「英語でお願いします」,
+"Japanese please"), or a question asked for an answer in it (「ALTの人数を英語で教えて」)."""
+from __future__ import annotations
+
+import re
+
+
+# 「英語でお願いします」, "Japanese please": the previous answer again, in the other language
+_IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:that|it|me that|me it) )?(?:in )?(english|japanese)"
+                          r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese)(?: please)?[.?!]*$|"
+                          r"^(?:(?:それ|これ|今の(?:回答|答え)?)を?)?(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|"
+                          r"(?:教えて|説明して)(?:ください)?|ください|頼む)?[。？?！!]?$|"
+                          # "Can you translate that into Japanese?", 「それを英語に訳して」: the answer just given
+                          r"^(?:(?:can|could) you |please )?translate (?:that|it|this|the answer) (?:in)?to (english|japanese)"
+                          r"(?: please)?[.?!]*$|^(?:それ|これ|今の(?:回答|答え))を?(英語|日本語)に(?:訳|翻訳)して(?:ください|もらえますか)?[。？?！!]?$",
+                          re.IGNORECASE)
+
+
+def language_asked(text: str) -> str | None:
+    """"English please?", 「日本語でお願いします」 right after an answer: ``"en"`` or ``"ja"``, else ``None``."""
+    match = _IN_LANGUAGE.match(text.strip())
+    if match is None:
+        return None
+    word = next(w for w in match.groups() if w).lower()
+    return "en" if word in ("english", "英語") else "ja"
+
+
+# 「ALTの人数を英語で教えて」, 「この通知を英語で要約して」, "Explain SEA in Japanese": a question asked for an answer in
+# the other language (not 「英語で質問できますか」, "Can I ask in English?"; translating the notice is refused elsewhere)
+_ANSWER_IN = re.compile(r"(英語|日本語)で(?=(?:教えて|説明して|要約して|まとめて|答えて|回答して|お願い|ください)|[。？?！!]?$)|"
+                        r",? ?(?:please )?(?:answer |reply )?in (english|japanese)(?: please)?(?=[.?!]*$)", re.IGNORECASE)
+_TOLD = re.compile(r"[?.!] ?(?:please )?(?:answer |reply )?in (?:english|japanese)|(?<![a-z])(?:answer|reply|explain|tell me|"
+                   r"describe|summari[sz]e|give me)(?![a-z])", re.IGNORECASE)
+
+
+def language_wanted(text: str) -> tuple[str | None, str]:
+    """The language a question asks its answer in (``"en"``, ``"ja"`` or ``None``) and the question without
+    that request."""
+    match = _ANSWER_IN.search(text)
+    if match is None or language_asked(text) or not _ANSWER_IN.sub("", text).strip(" 、,.。？?を") \
+            or match.group(2) and not _TOLD.search(text):
+        return None, text  # (「日本語でお願いします」 alone asks for the last answer again: language_asked)
+    word = next(w for w in match.groups() if w).lower()
+    return ("en" if word in ("english", "英語") else "ja"), _ANSWER_IN.sub("", text, count=1)

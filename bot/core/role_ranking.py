@@ -1,0 +1,25 @@
+"""A ranking among the roles (「一番多い職種は？」, "Which role has the most participants?") is answered by the figures
+held for each role, not said to be a ranking the knowledge lacks."""
+from __future__ import annotations
+
+import re
+
+from bot.core.analysis import Analysis
+from bot.core.gap_patterns import OPINION
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.narrow import kind_of
+
+_AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
+_BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|least|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
+BY_ROLE = "職種別の人数"
+
+
+def ranking_of_the_roles(kb: KnowledgeBase, text: str, analysis: Analysis) -> list[Scored]:
+    """「一番多い職種は？」, "Which role has the most participants?": the roles are compared by the figures held for
+    each (the figures by role, ranked first), not a ranking the knowledge lacks; [] for any other ranking."""
+    roles = {t for t in kb.matcher.named.intersection(analysis.terms) if kind_of(t) == "role" and t != "jet"}
+    if not (_AMONG_ROLES.search(text) or len(roles) >= 2) or not _BY_NUMBER.search(text) or OPINION.search(text):
+        return []  # 「ALT、CIR、SEAのうちどれが一番おすすめ？」 asks for advice
+    ranked = kb.matcher.rank(kb.matcher.analyse(f"{text} {BY_ROLE}"))
+    return ranked if ranked and ranked[0].intent_id in kb.figure_years else []

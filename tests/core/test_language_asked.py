@@ -1,0 +1,50 @@
+"""The language a message asks its answer in: the last answer again (「英語でお願いします」), or a question asked for
+an answer in the other language (「ALTの人数を英語で教えて」)."""
+from __future__ import annotations
+
+import pytest
+
+from asking import ask, talk
+from bot.core.language_asked import language_asked, language_wanted
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("text", "language"), [("English please?", "en"), ("Can you say that in English?", "en"),
+                                                ("英語でお願いします", "en"), ("日本語で", "ja"), ("Japanese please", "ja"),
+                                                ("英語の名称は？", None), ("Is the casebook in English?", None),
+                                                ("それを英語で教えて", "en"), ("英語で説明して", "en"),
+                                                ("今のを英語でお願いします", "en")])
+def test_asking_for_the_other_language(text: str, language: str | None) -> None:
+    assert language_asked(text) == language
+
+
+def test_in_english_after_an_english_answer_asks_about_an_english_version(repo_engine: Engine) -> None:
+    # "In English?" switches the language only after an answer in Japanese
+    reply = talk(repo_engine, "Tell me about the casebook", "Is the full version available?", "In English?")
+    assert reply.fallback and "English or printed version" in reply.text
+
+
+@pytest.mark.parametrize(("text", "language"), [("Can you translate that into Japanese?", "ja"),
+                                                ("それを英語に訳して", "en"), ("この通知を英訳して", None)])
+def test_translating_the_answer_just_given_asks_for_the_other_language(text: str, language: str | None) -> None:
+    assert language_asked(text) == language
+
+
+@pytest.mark.parametrize(("question", "language", "rest"), [
+    ("ALTの人数を英語で教えて", "en", "ALTの人数を教えて"), ("この通知を英語で要約して", "en", "この通知を要約して"),
+    ("Can you explain SEA in Japanese?", "ja", "Can you explain SEA?"), ("What is CIR? In Japanese please", "ja", "What is CIR?"),
+    ("Can I ask in English?", None, "Can I ask in English?"),  # a question about English, no request
+    ("英語で質問できますか", None, "英語で質問できますか"), ("日本語でお願いします", None, "日本語でお願いします"),  # (the last answer)
+])
+def test_a_question_asked_for_an_answer_in_the_other_language(question: str, language: str | None, rest: str) -> None:
+    assert language_wanted(question) == (language, rest)
+
+
+@pytest.mark.parametrize(("question", "intent", "said"), [
+    ("ALTの人数を英語で教えて", "numbers_by_type", "ALT 5,355 people"),
+    ("この通知を英語で要約して", "notice_summary", "The notice asks local governments"),  # (was refused as a translation)
+    ("Explain SEA in Japanese please", "sea_role", "SEA（スポーツ国際交流員）は"),
+])
+def test_the_answer_comes_in_the_language_asked_for(repo_engine: Engine, question: str, intent: str, said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent and said in reply.text
