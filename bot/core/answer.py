@@ -9,7 +9,7 @@ from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import close_call, sure, with_context
 from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, numbered_attachment, with_topic
-from bot.core.follow_up_forms import names_asked
+from bot.core.follow_up_forms import more_asked, names_asked
 from bot.core.language_asked import language_asked, language_wanted
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
@@ -22,7 +22,7 @@ from bot.core.gaps import find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.siblings import office_named, overview_of_a_tie, staff_named
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
-                              intent_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
+                              intent_reply, more_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.analysis import Analysis
 from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
@@ -136,7 +136,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     wanted, text = language_wanted(text)  # 「ALTの人数を英語で教えて」: the question, answered in English
     language = wanted or language_of(text, context.language if context is not None else None)
     # 「2番は？」 after the attachments; a figure checked is asked (「ALTって6,000人だっけ？」: 何人)
-    text = numbered_attachment(kb, text, context) or asked_plainly(text)
+    text = numbered_attachment(kb, text, context) or asked_plainly(text, {f.value for f in kb.figures})
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)
@@ -144,6 +144,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         # "English please?" after a Japanese answer: that answer again (in English already, "In English?" asks
         # whether there is an English version of what was talked about)
         return replace(intent_reply(kb, context.intent_id, switched), names=context.names)
+    if more_asked(text) and (not has_topic(kb, context) or context.intent_id not in kb.figure_years):
+        # 「ほかには？」: the related topics, not the answer again (no topic: what the bot answers); after a role's
+        # count 「ほかは？」 asks for the other roles'
+        return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)

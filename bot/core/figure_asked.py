@@ -64,7 +64,8 @@ _AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|新�
                         r"among (?:the |all )?new (?:participants|ones)|of all (?:the )?new")
 _AMONG_ROLES = re.compile(r"(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?の? ?(?:うち|中で)|"
                           r"among (?:the )?(?:alt|cir|sea)s? ?, ?(?:alt|cir|sea)s? ?,? and (?:alt|cir|sea)s?")
-_OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total")
+_OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total|"  # … "of 2023 JET
+                     r"of (?:the )?(?:(?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d |r\d )?(?:jet )?participants")  # participants"
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
 # 「CIRはALTの何%？」, "CIRs as a percentage of ALTs": the role a share is taken of, when two are named

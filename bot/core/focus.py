@@ -20,7 +20,8 @@ _GREETING = re.compile(
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
     r"(?:今後とも|今後共|何卒|なにとぞ|どうぞ|どうか|引き続き)?(?:よろしく|宜しく)?お願い(?:申し上げます|いたします|致します|します)|"
     r"なるほど(?:です)?|了解(?:です|しました)?|承知しました|(?:わかり|分かり)ました|へえ+|へー+|ふーん|"
-    r"(?:hello|hi|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|lol)(?![a-z]))[、,。.!！\s]*",
+    r"(?:hello|hi|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|"
+    r"lol)(?![a-z]))[、,。.!！\s]*",
     re.IGNORECASE)  # (an English greeting is a whole word: "Higo" is a name)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）" /
 # "国際交流を担当しております田中です" / "市教委の指導主事、村上です"

@@ -163,3 +163,14 @@ _WHAT_IT_IS = re.compile(r"とは|(?<!それ)(?<!これ)(?<!あれ)って(?:何(
 def asks_what_it_is(text: str) -> bool:
     """The question asks what something is (「SEAとは？」, "What is a CIR?")."""
     return bool(_WHAT_IT_IS.search(text.strip()))
+
+
+# 「ほかには？」, 「それだけ？」, "Anything else?": what else there is on the topic, not the same answer again
+_MORE = re.compile(r"^(?:それ以外|それだけ|ほか|他|その他|ほかに|他に)(?:に|には|は|って)?(?:何か|なにか)?"
+                   r"(?:ある|あります|ない|ありません)?(?:か|の)?[？?。]*$|^(?:and |so )?(?:anything|something|what) else"
+                   r"(?: is there| can you tell me)?\??$|^(?:any )?others?\??$|^is that (?:all|it)\??$", re.IGNORECASE)
+
+
+def more_asked(text: str) -> bool:
+    """The message asks what else there is on the topic just answered (「ほかには？」, "Anything else?")."""
+    return bool(_MORE.match(text.strip()))

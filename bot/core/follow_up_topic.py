@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
-from bot.core.follow_up_forms import asks_of_what_was_said, link_of_it, source_of_it, with_the_office_for_contact, \
+from bot.core.follow_up_forms import asks_of_what_was_said, link_of_it, more_asked, source_of_it, with_the_office_for_contact, \
     with_the_role_for_they
 from bot.core.gap_patterns import DATE_GIVEN
 from bot.core.narrow import ATTRIBUTES, kind_of, label, roles_among
@@ -39,7 +39,7 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
     # what the conversation asked about stays asked about (「令和元年度は？」 after 「令和5年度のALTの人数」),
     # unless the question names another of its kind (「CIRは？」) or asks about the whole (「全体では？」)
     roles = roles_among(context.names)
-    if not roles or _WHOLE.search(clean(text)):
+    if not roles or _WHOLE.search(clean(text)) or more_asked(text):  # (「ほかは？」 after CIRs: the others too)
         return f"{anchor} {text}"
     kinds = {kind_of(t) for t in named.intersection(query.terms)}
     in_anchor = kb.matcher.analyse(clean(anchor)).terms
@@ -50,7 +50,7 @@ def with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: Context) 
 def roles_carried(kb: KnowledgeBase, query: Analysis, text: str, context: Context) -> list[str]:
     """The roles the conversation asked about that a follow-up naming none keeps asking about (as shown: SEA),
     unless it asks about the whole (「全体では？」)."""
-    if _WHOLE.search(clean(text)) or {kind_of(t) for t in (kb.matcher.named - ASKED).intersection(query.terms)} & {"role"}:
+    if _WHOLE.search(clean(text)) or more_asked(text) or {kind_of(t) for t in (kb.matcher.named - ASKED).intersection(query.terms)} & {"role"}:
         return []
     return [label(n) for n in roles_among(context.names)]
 
@@ -135,8 +135,8 @@ def _a_document(kb: KnowledgeBase, intent_id: str) -> bool:
 
 
 # where a case just shown took place (「何県？」, 「それはどこの町？」, "Which prefecture?"): the case's answer names it
-_PLACE_OF_IT = re.compile(r"^(?:それ|その(?:事例|町|市|学校)|そこ|場所)?(?:は|って)?(?:何県|どこの(?:県|町|市|自治体)|何(?:市|町)|"
-                          r"どこ|都道府県|場所)(?:ですか|でしょうか|なの|だっけ|ですっけ)?[？?]*$|"
+_PLACE_OF_IT = re.compile(r"^(?:それ|その(?:事例|町|市|学校)|そこ|場所)?(?:は|って)?(?:(?:何県|どこの県)(?:の(?:市|町|村|自治体))?|"
+                          r"どこの(?:町|市|自治体)|何(?:市|町)|どこ|都道府県|場所)(?:ですか|でしょうか|なの|だっけ|ですっけ)?[？?]*$|"
                           r"^(?:and |so )?(?:which|what) (?:prefecture|town|city)(?: (?:is|was) (?:it|that|this))?\??$|"
                           r"^where(?: (?:is|was) (?:it|that|this))?\??$")
 

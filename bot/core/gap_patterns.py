@@ -26,9 +26,10 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
                       r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend)(?![a-z])|"
                       # a choice between roles (「ALTとCIRのどっちから始めればいい？」, "Should our city hire a CIR or an
                       # ALT first?"), not which office to ask (「どちらに問い合わせればいい？」)
-                      r"(?:alt|cir|sea)[^。？?]{0,6}(?:alt|cir|sea)[^。？?]{0,4}(?:どちら|どっち)[^。？?]{0,12}"
-                      r"(?:ればいい|ればよい|たらいい|べき|いい)|(?<![a-z])should (?:we|i|our \w+|my \w+|the \w+) [^?.]{0,30}"
-                      r"(?:alt|cir|sea)s? or (?:an? )?(?:alt|cir|sea)s?(?![a-z])|"
+                      r"(?:alt|cir|sea)[^。？?]{0,6}(?:alt|cir|sea)[^。？?]{0,4}(?:どちら|どっち)(?!も|に|へ|宛)[^。？?]{0,12}"
+                      r"(?:ればいい|ればよい|たらいい|べき|いい)|(?<![a-z])should (?:we|i|our \w+|my \w+|the \w+) (?:hire|choose|"
+                      r"pick|get|go with|start with|take|introduce|employ|bring in|invite) (?:an? )?(?:alt|cir|sea)s? or (?:an? )?"
+                      r"(?:alt|cir|sea)s?(?![a-z])|"
                       # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
                       r"べきでない|べきではない|ない(?:ほう|方)がいい|やめた(?:ほう|方)がいい|"
                       r"(?<![a-z])(?:(?:avoid|should not|shouldn't|not) (?:hiring|hire|using|use|introducing|introduce|"

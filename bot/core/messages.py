@@ -37,6 +37,10 @@ UNSURE = {
     "ja": "ご質問の内容をはっきりとは特定できませんでした。次のどれかについてのご質問でしょうか。",
     "en": "I'm not sure what you are asking. Is it about one of these?",
 }
+MORE = {  # 「ほかには？」 after an answer: what else there is, as choices (not the same answer again)
+    "ja": "この話題では、ほかに次の内容についてお答えできます（選ぶと表示します）。",
+    "en": "On this topic I can also tell you about these (pick one):",
+}
 UNSURE_END = {
     "ja": "当てはまるものを選ぶか、言葉を変えてもう一度お尋ねください。",
     "en": "Pick one, or ask again in other words.",

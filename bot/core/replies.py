@@ -102,6 +102,16 @@ def fallback_reply(kb: KnowledgeBase, query: Analysis, language: Language, ranke
                  contacts=(contact_of(contact, language),) if contact else (), candidates=candidates(ranked))
 
 
+def more_reply(kb: KnowledgeBase, intent_id: str, language: Language) -> Reply | None:
+    """「ほかには？」 after an answer: the related topics it offers, to choose from, and its links (where there is
+    more: the full casebook after two of its cases); ``None`` if it offers none."""
+    previous = intent_reply(kb, intent_id, language)
+    if not previous.suggestions:
+        return None
+    text = messages.text(messages.MORE, language) + "\n" + "\n".join(f"・{s.label}" for s in previous.suggestions)
+    return Reply(text=text, kind="clarify", language=language, suggestions=previous.suggestions, links=previous.links)
+
+
 def unsure_reply(kb: KnowledgeBase, language: Language, ranked: list[Scored], close: list[Scored]) -> Reply:
     """Below the threshold but close: say so honestly and offer the best few topics to choose from."""
     offered = unique([suggestion(kb, s.intent_id, language) for s in close])

@@ -56,6 +56,11 @@ def test_thanks_at_the_start_is_a_greeting() -> None:
     assert found.question == "どの部署に連絡すればよいでしょうか。" and not found.background and found.dropped
 
 
+def test_good_morning_before_an_english_question_is_a_greeting() -> None:
+    found = parts("Good morning, how many ALTs are there?")
+    assert found.question == "how many ALTs are there?" and found.dropped
+
+
 def test_a_short_question_is_left_as_it_is() -> None:
     found = parts("CIRとはどんな人ですか")
     assert found.question == "CIRとはどんな人ですか" and not found.background and not found.dropped

@@ -255,3 +255,26 @@ def test_a_bare_date_after_an_answer_giving_one_is_that_date(repo_engine: Engine
 
 def test_a_bare_date_after_an_answer_giving_none_is_the_notices(repo_engine: Engine) -> None:
     assert talk(repo_engine, "ALTとは何ですか", "日付は？").intent_id == "notice_date"
+
+
+@pytest.mark.parametrize(("turns", "offered"), [(("学校での活動事例", "ほかには？"), "casebook_community_cases"),
+                                                (("外務省の電話番号", "他には？"), "contact_list"),
+                                                (("What is an ALT?", "anything else?"), "alt_vs_cir")])
+def test_what_else_after_an_answer_offers_the_related_topics_not_the_answer_again(
+        repo_engine: Engine, turns: tuple[str, ...], offered: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id is None and not reply.fallback
+    assert offered in {s.intent_id for s in reply.suggestions}
+
+
+def test_what_else_after_two_cases_points_to_the_full_casebook(repo_engine: Engine) -> None:
+    assert any("kouryu_JET" in link.url for link in talk(repo_engine, "学校での活動事例", "ほかには？").links)
+
+
+def test_the_others_after_a_roles_count_are_the_other_roles(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIRの人数", "ほかは？")
+    assert "5,355" in reply.text and "468" in reply.text
+
+
+def test_what_else_with_no_topic_is_what_the_bot_answers(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ほかには？").kind == "help"

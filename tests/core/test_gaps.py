@@ -292,3 +292,9 @@ def test_when_a_policy_document_is_revised_is_a_date_not_given_not_the_casebooks
 def test_which_office_to_ask_or_how_roles_differ_is_no_opinion(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == intent and not reply.fallback
+
+
+@pytest.mark.parametrize("question", ["ALTとCIRの件はどちらに問い合わせればいい？", "ALTとCIRどちらも同時に要望していいですか？",
+                                      "Should we send our ALT or CIR request straight to CLAIR?"])
+def test_a_question_naming_two_roles_is_no_choice_between_them(repo_engine: Engine, question: str) -> None:
+    assert "判断やおすすめ" not in ask(repo_engine, question).text and "no opinion" not in ask(repo_engine, question).text

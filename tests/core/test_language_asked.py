@@ -35,6 +35,10 @@ def test_translating_the_answer_just_given_asks_for_the_other_language(text: str
     ("Can you explain SEA in Japanese?", "ja", "Can you explain SEA?"), ("What is CIR? In Japanese please", "ja", "What is CIR?"),
     ("Can I ask in English?", None, "Can I ask in English?"),  # a question about English, no request
     ("英語で質問できますか", None, "英語で質問できますか"), ("日本語でお願いします", None, "日本語でお願いします"),  # (the last answer)
+    ("事例集は英語で？", None, "事例集は英語で？"),  # is there an English version
+    ("ALTは英語で教えてくれますか", None, "ALTは英語で教えてくれますか"),  # what ALTs do
+    ("Can the CIR answer in Japanese?", None, "Can the CIR answer in Japanese?"),
+    ("Can you tell me if CIRs work in Japanese?", None, "Can you tell me if CIRs work in Japanese?"),
 ])
 def test_a_question_asked_for_an_answer_in_the_other_language(question: str, language: str | None, rest: str) -> None:
     assert language_wanted(question) == (language, rest)
@@ -48,3 +52,8 @@ def test_a_question_asked_for_an_answer_in_the_other_language(question: str, lan
 def test_the_answer_comes_in_the_language_asked_for(repo_engine: Engine, question: str, intent: str, said: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == intent and said in reply.text
+
+
+def test_a_summary_in_english_after_an_answer_is_that_answer_in_english(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "この通知の目的は？", "英語で要約して")
+    assert reply.language == "en" and reply.intent_id == "notice_summary"

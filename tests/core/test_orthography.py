@@ -70,6 +70,8 @@ def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, c
 
 @pytest.mark.parametrize(("written", "read"), [("外務省の担当の人って誰？", "外務省の担当者って誰?"),
                                                ("担当の方はどなたですか", "担当者はどなたですか"),
-                                               ("Which ministry put out the casebook?", "which ministry published the casebook?")])
+                                               ("Which ministry put out the casebook?", "which ministry published the casebook?"),
+                                               ("Who put out this notice?", "who issued this notice?"),
+                                               ("提出は何時までにすればいい？", "提出はいつまでにすればいい?")])  # a deadline
 def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) -> None:
     assert clean(written) == read

@@ -77,6 +77,7 @@ def test_a_schools_size_or_name_the_cases_do_not_print_is_said_not_held(repo_eng
 
 @pytest.mark.parametrize(("turns", "place"), [(("事例をひとつ教えて", "何県？"), "新潟県柏崎市"),
                                               (("立山町の事例は？", "それはどこの県？"), "富山県立山町"),
+                                              (("柏崎市の事例", "何県の市ですか？"), "新潟県柏崎市"),
                                               (("Tell me about the Kashiwazaki case", "Which prefecture?"), "Niigata")])
 def test_where_a_case_took_place_is_its_answer_again(repo_engine: Engine, turns: tuple[str, ...], place: str) -> None:
     reply = talk(repo_engine, *turns)

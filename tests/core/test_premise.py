@@ -34,9 +34,19 @@ def test_a_guessed_figure_is_read_as_the_question_for_it(question: str, read: st
     "How many ALTs in 2023?",
     "当町ではALTを3人雇用しています。事例集はどこで見られますか？",  # the background keeps its numbers
     "事例集は令和5年度に作られた資料を見ればいい",  # no question
+    "SEAを1人だけ受け入れることはできますか？",   # a number planned with, not said to be what there is
+    "5年を超えて働けますか？",
+    "当町では現在ALTを3人任用していますが、来年度は4人に増やせますか？",
+    "Do we need 2 ALTs for one school?", "Is it OK to have 2 ALTs in one school?",
 ])
 def test_a_question_that_checks_no_figure_is_read_as_written(question: str) -> None:
     assert asked_plainly(question) == question
+
+
+def test_a_figure_the_knowledge_prints_stays_it_names_its_year() -> None:
+    assert asked_plainly("新規は全部で2,091人でしたっけ？", {2091}) == "新規は全部で2,091人でしたっけ？"
+    assert asked_plainly("So there are 5355 ALTs in 2023?", {5355}) == "So there are 5355 ALTs in 2023?"
+    assert asked_plainly("So there are 6000 ALTs in 2023?", {5355}) == "so there are how many alts in 2023?"
 
 
 @pytest.mark.parametrize(("question", "fact"), [
