@@ -184,8 +184,8 @@ def read(text: str) -> Asked | None:
     measure = next((name for name, pattern in _MEASURES if pattern.search(text)), "cases" if parts else "participants")
     if operation == "continuing" and _SHARE.search(text):  # 「継続の割合は？」: the continuing ones' share
         operation, measure = "share", "continuing"
-    if measure == "countries" and _PEOPLE.search(text):  # (「何か国」 reads as a headcount too)
-        return None
+    if measure == "countries" and _PEOPLE.search(text) or measure == "cumulative" and _MEASURES[2][1].search(text):
+        return None  # (「何か国」 reads as a headcount too; the countries since 1987, 78, are printed, not counted by year)
     among = _AMONG_ROLES.search(text)  # 「ALT、CIR、SEAのうちCIRは何%？」: the roles listed first are everyone
     named_text = text[among.end():] if among and operation == "share" else text
     roles = tuple(r for r in dict.fromkeys(m.group(1).upper() for m in _ROLE.finditer(named_text)) if r not in left_out)

@@ -49,7 +49,10 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             # without any, the topic's title (「差は？」 after the casebook's fields, 「2019年からどれくらい増えた？」
             # after the cumulative total)
             # … and what it counted, in the topic's year (「差は？」 after 「R1は？」 after the countries' count)
-            years = " ".join(f"{y}年度" for y in sorted(years_in(clean(title)))) if counts_named(" ".join(names)) else ""
+            # (a title naming none, 「職種別の人数」: the one year its figures are of, not another year's sum)
+            of_topic = years_in(clean(title)) or kb.figure_years.get(context.intent_id, frozenset())
+            one_year = counts_named(" ".join(names)) and len(of_topic) == 1
+            years = " ".join(f"{y}年度" for y in sorted(of_topic)) if one_year else ""
             with_topic = [f"{' '.join(names)} {question} {years} headcount" if names
                           else f"{question} {synonyms(clean(title))[0]}"]
             # a question naming a role, a part or what it counts is read first as it is (「ALTの割合は？」 after the

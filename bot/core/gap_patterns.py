@@ -39,7 +39,11 @@ FUTURE = re.compile(PLANNED + r"|見込み|見通し|今後|将来|予測|目標
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
 # 「1987年以来の累計」, 「1987年からの累計」, "since 1987": a starting point, not the year whose figures are asked
 SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|\d{4})(?:年度|年)?(?:以来|以降|(?:から|より)(?=[^。？?]{0,12}"
-                    r"(?:累計|通算|累積|合計|総数|トータル|今まで|これまで|現在まで)))|(?<![a-z])since (?:fy ?)?\d{4}(?![0-9])", re.IGNORECASE)
+                    r"(?:累計|通算|累積|合計|総数|トータル|今まで|これまで|現在まで|何人(?:が)?参加|参加(?:した|している)))|"
+                    r"に(?:始ま|創設|開始|スタート))|"
+                    # … or the year it began: no year whose figures are asked ("whether JET really started in 1987")
+                    r"(?<![a-z])(?:since|(?:start(?:ed|s)?|began|begun|founded|launched|established) in) (?:fy ?)?\d{4}(?![0-9])",
+                    re.IGNORECASE)
 # 「提出締切はいつ」, 「いつまでに提出」, "the deadline": a day asked for, which an answer may not give
 DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?:締切|締め切り|締切り|〆切)[^。？?]{0,4}いつ|"
                         r"いつまでに(?:提出|要望|申請|回答|応募|出)|(?<![a-z])(?:what date|which date|by when|deadlines?)(?![a-z])")

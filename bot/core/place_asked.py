@@ -17,10 +17,11 @@ _HEADS = re.compile(r"何人|人数|何名|(?:alt|cir|sea|参加者|jet)の?数(
 _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|市)|(?<!are )(?<!is )(?<!were )(?<!was )(?<![a-z])there(?![a-z])|"
                     r"th(?:at|is) (?:town|city|place)")
 _PREFECTURE = re.compile(r"[\u4e00-\u9fff]{2,3}[都道府県](?!庁)|[A-Za-z]+ [Pp]refecture")
-_NAMES = re.compile(r"名前|学校名|校名|どこの(?:小|中)?学校|何(?:という|ていう|て)(?:小|中)?学校|(?:which|what) school|"
+_NAMES = re.compile(r"名前|学校名|校名|どこの(?:小|中)?学校|(?:何|なん)(?:という|ていう|て)(?:小|中)?学校|(?:which|what) school|"
                     r"(?<![a-z])names?(?![a-z])")
-_PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|人数|は何人|が何人|何人)|全校(?:生徒|児童)|"
-                     r"(?<![a-z])(?:how many|number of) (?:students|pupils|children|kids)(?![a-z])")
+_PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|人数|は何人|が何人|何人)|全校(?:生徒|児童)|学校の規模|"
+                     r"(?<![a-z])(?:(?:how many|number of) (?:students|pupils|children|kids)|how (?:big|large) is (?:the|that|this) "
+                     r"school|size of (?:the|that|this) school)(?![a-z])")
 _SCHOOL = re.compile(r"学校|校名|school")
 _DOCUMENT = re.compile(r"事例集|資料|通知|casebook|notice|document")
 _SHORT = 20  # characters of a short follow-up: naming nothing else, it asks about the case just shown
@@ -36,7 +37,7 @@ def about_the_cases_school(text: str) -> bool:
     """A short question about the school of the case just shown (「その学校の生徒数は？」, 「学校名は？」): the case is
     the topic asked about, whatever else its words find."""
     cleaned = clean(text)
-    return len(cleaned) <= _SHORT and bool(_PUPILS.search(cleaned) or _NAMES.search(cleaned) and _SCHOOL.search(cleaned))
+    return len(cleaned) <= (2 * _SHORT if cleaned.isascii() else _SHORT) and bool(_PUPILS.search(cleaned) or _NAMES.search(cleaned) and _SCHOOL.search(cleaned))
 
 
 def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:

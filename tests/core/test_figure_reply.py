@@ -263,3 +263,14 @@ def test_a_share_of_a_roles_new_ones_not_held_is_not_everyones_of_another_year(r
 
 def test_a_role_among_all_three_in_english_is_its_share_of_everyone(repo_engine: Engine) -> None:
     assert "8 ÷ 5,831" in talk(repo_engine, "Among ALT, CIR and SEA, what share are SEAs?").text
+
+
+def test_the_continuing_ones_after_a_years_new_ones_by_role_are_not_another_years(repo_engine: Engine) -> None:
+    # the new ones of 2023 are counted for ALT and CIR only: no continuing total of 2019 in their place
+    reply = talk(repo_engine, "令和5年度の参加者数", "そのうち新規は？", "継続は何人？")
+    assert "3,670" not in reply.text and "令和元年度" not in reply.text.split("。")[0]
+
+
+def test_the_countries_since_1987_are_not_computed_with_a_years_participants(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "累計の参加国数と令和5年度の参加国数の差は？")
+    assert "6,511" not in reply.text  # (was the cumulative participants' difference)

@@ -298,3 +298,12 @@ def test_which_office_to_ask_or_how_roles_differ_is_no_opinion(repo_engine: Engi
                                       "Should we send our ALT or CIR request straight to CLAIR?"])
 def test_a_question_naming_two_roles_is_no_choice_between_them(repo_engine: Engine, question: str) -> None:
     assert "判断やおすすめ" not in ask(repo_engine, question).text and "no opinion" not in ask(repo_engine, question).text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Could you confirm whether JET really started in 1987 and how many countries take part?", "78 countries"),
+    ("JETは1987年に始まったの？", "昭和62年度"), ("1987年から何人参加した？", "77,172")])
+def test_the_year_the_programme_began_is_no_year_whose_figures_are_asked(repo_engine: Engine, question: str,
+                                                                         said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and said in reply.text  # (was "figures for fiscal 1987 are not held")

@@ -130,3 +130,10 @@ def test_taking_part_or_a_phone_number_is_still_answered(repo_engine: Engine, qu
 def test_until_when_an_office_answers_after_its_phone_number_is_not_held(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "外務省の電話は？", "何時まで？")
     assert reply.fallback and reply.intent_id == "office_hours_not_held"
+
+
+@pytest.mark.parametrize(("question", "intent"), [("ALTは私立学校にも来ますか", "private_schools"),
+                                                  ("Do private high schools get ALTs?", "private_schools"),
+                                                  ("Can we hire a private ALT instead?", "other_alt_schemes")])
+def test_private_schools_are_not_privately_hired_alts(repo_engine: Engine, question: str, intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent

@@ -67,6 +67,8 @@ def test_names_of_other_things_after_a_case_are_not_the_cases(repo_engine: Engin
     (("立山町の事例", "How many students are at that school?"), "The number of pupils at the school in the Tateyama case "
                                                                 "is not given"),
     (("Tell me about the school cases", "What's the school's name?"), "The name of the school in the school cases is"),
+    (("立山町の事例", "なんていう小学校？"), "立山町の事例の学校名は"),
+    (("Tell me about the Tateyama case", "how big is the school?"), "The number of pupils at the school in the Tateyama"),
 ])
 def test_a_schools_size_or_name_the_cases_do_not_print_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
                                                                        said: str) -> None:
