@@ -9,6 +9,7 @@ from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, a_years_count, counts_asked, counts_named,
                                    names_its_own, of_a_roles_whole, of_another_role, operands_named, operation_asked,
                                    people_asked, roles_named, together)
+from bot.core.figure_all_roles import all_roles_summed
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
@@ -29,8 +30,12 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
         return None
     topic = _figures_topic(kb, context)
     synonyms = kb.matcher.analyzer.apply_synonyms
+    remembered = roles_among(n.removeprefix(EARLIER) for n in topic[1]) if topic is not None else ()
     for text in readings:
         question = synonyms(clean(text))[0]
+        summed = all_roles_summed(kb.figures, question, remembered, language)
+        if summed is not None:  # 「SEAも入れると合計は？」 after the ALTs' and the CIRs': all three roles, one sum
+            return _stated(kb, summed[0], tuple(dict.fromkeys(f.fact for f in summed[1])), language)
         tries = [question]
         if topic is not None and names_its_own(question):  # 「CIRと比べて何人多い？」 after the ALTs' count: ALT too
             tries += [f"{role} {question}" for role in _compared_with(question, topic[1])]
@@ -130,8 +135,13 @@ def topic_of(kb: KnowledgeBase, fact: str) -> str | None:
 
 def figure_reply(kb: KnowledgeBase, d: Derivation, language: Language) -> Reply:
     """The computed figure, then the facts it comes from, their sources and links."""
-    facts = [kb.knowledge.table("facts")[f] for f in d.facts]
+    return _stated(kb, sentence(d, language), d.facts, language)
+
+
+def _stated(kb: KnowledgeBase, line: str, fact_ids: Sequence[str], language: Language) -> Reply:
+    """A computed figure's sentence, then the facts it comes from (the first is the topic), their sources and links."""
+    facts = [kb.knowledge.table("facts")[f] for f in fact_ids]
     field = "text_en" if language == "en" else "text"
-    lines = [sentence(d, language)] + [str(f.get(field) or f.get("text")) for f in facts]
-    return Reply(text="\n".join(lines), language=language, intent_id=topic_of(kb, d.first.fact), score=100.0,
+    lines = [line] + [str(f.get(field) or f.get("text")) for f in facts]
+    return Reply(text="\n".join(lines), language=language, intent_id=topic_of(kb, fact_ids[0]), score=100.0,
                  links=tuple(source_links(kb.knowledge, facts, language)), source=source_line(kb.knowledge, facts, language))

@@ -1,0 +1,57 @@
+"""The three roles added up (「ALTとCIRとSEAの合計は？」, "ALT + CIR + SEA?", 「SEAも入れると合計は？」 after the ALTs'
+and the CIRs' counts): a sum of three printed figures, which is the year's published total of participants. (A
+computed figure has two operands, :class:`bot.core.figures.Derivation`; this is the one sum of three people ask.)"""
+from __future__ import annotations
+
+import re
+
+from bot.core.figure_asked import roles_named, together
+from bot.core.figures import Figure
+from bot.core.years import era_label, years_in
+
+ROLES = ("alt", "cir", "sea")
+# the new ones (not counted for SEA), a role left out (「SEA除く」): no sum of all three heads
+_NOT_ALL = re.compile(r"新規|除|以外|抜き|(?<![a-z])(?:new|exclud\w*|except|without|minus)(?![a-z])")
+_NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}
+
+
+def all_roles_summed(figures: tuple[Figure, ...], question: str, remembered: tuple[str, ...],
+                     language: str) -> tuple[str, tuple[Figure, ...]] | None:
+    """The sentence of the three roles' sum and the figures it adds (with the year's total when printed), or
+    ``None`` when the question adds up no three roles. ``question``: cleaned, synonyms applied; ``remembered``:
+    the roles the conversation counted (role codes, lower case)."""
+    if not together(question) or roles_named(question) | set(remembered) != set(ROLES) or _NOT_ALL.search(question):
+        return None
+    asked = years_in(question)
+    by_year: dict[int, dict[str, Figure]] = {}
+    for f in figures:
+        if f.measure == "participants" and f.year is not None and f.role and f.role.lower() in ROLES:
+            by_year.setdefault(f.year, {})[f.role.lower()] = f
+    years = sorted(y for y, roles in by_year.items() if len(roles) == len(ROLES) and (not asked or y in asked))
+    if not years:  # 「令和元年度のALTとCIRとSEAの合計は？」: no roles that year, but all of them together are its total
+        return _total_only(figures, asked, language)
+    year = years[-1]
+    parts = [by_year[year][r] for r in ROLES]
+    total = sum(f.value for f in parts)
+    printed = next((f for f in figures if f.measure == "participants" and f.year == year and not f.role
+                    and not f.part and f.value == total), None)
+    written = " + ".join(f"{f.value:,}" for f in parts)
+    if language == "en":
+        line = (f"In fiscal {year}, ALTs, CIRs and SEAs add up to {total:,} ({written} = {total:,}) {_NOTE['en']}"
+                + (", the published number of all participants." if printed else "."))
+    else:
+        listed = "、".join(f"{f.role} {f.value:,}人" for f in parts)
+        line = (f"{era_label(year)}の{listed}の合計は{total:,}人です（{written} = {total:,}）{_NOTE['ja']}。"
+                + ("公表されている参加者全体の人数と同じです。" if printed else ""))
+    return line, tuple(parts) + ((printed,) if printed else ())
+
+
+def _total_only(figures: tuple[Figure, ...], asked: set[int], language: str) -> tuple[str, tuple[Figure, ...]] | None:
+    total = next((f for f in figures if f.measure == "participants" and f.year in asked and not f.role and not f.part), None)
+    if total is None or len(asked) != 1:
+        return None
+    if language == "en":
+        return (f"Figures by role for fiscal {total.year} are not held; all participants that year (the three roles "
+                f"together) numbered {total.value:,}.", (total,))
+    return (f"{era_label(total.year)}の職種別の人数は資料にありませんが、3職種を合わせた参加者全体の人数は"
+            f"{total.value:,}人です。", (total,))

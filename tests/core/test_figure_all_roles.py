@@ -1,0 +1,48 @@
+"""The three roles added up: a sum of three printed figures, the year's published total of participants."""
+from __future__ import annotations
+
+import pytest
+
+from asking import talk
+from bot.core.figure_all_roles import all_roles_summed
+from bot.core.figures import Figure
+from bot.engine import Engine
+
+FIGURES = (Figure("participants", 5355, "5,355", "breakdown", 2023, "ALT"),
+           Figure("participants", 468, "468", "breakdown", 2023, "CIR"),
+           Figure("participants", 8, "8", "breakdown", 2023, "SEA"),
+           Figure("participants", 5831, "5,831", "stats", 2023),
+           Figure("participants", 5761, "5,761", "stats_2019", 2019))
+
+
+def test_three_roles_added_up_are_written_out_and_matched_with_the_published_total() -> None:
+    line, used = all_roles_summed(FIGURES, "altとcirとseaの合計は?", (), "ja")
+    assert "5,355 + 468 + 8 = 5,831" in line and "参加者全体の人数と同じ" in line
+    assert [f.fact for f in used] == ["breakdown"] * 3 + ["stats"]
+
+
+def test_the_roles_a_conversation_counted_count_as_named() -> None:
+    assert all_roles_summed(FIGURES, "seaも入れると合計は?", ("alt", "cir"), "ja") is not None
+    assert all_roles_summed(FIGURES, "seaも入れると合計は?", ("alt",), "ja") is None  # two roles: a plain sum
+    assert all_roles_summed(FIGURES, "altとcirとseaの違いは?", (), "ja") is None     # nothing added up
+
+
+def test_a_year_without_figures_by_role_gives_its_total_and_says_so() -> None:
+    line, used = all_roles_summed(FIGURES, "2019年度のaltとcirとseaの合計は?", (), "en")
+    assert "not held" in line and "5,761" in line and used == (FIGURES[4],)
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("ALTとCIRの人数は？", "SEAも入れると合計は？"), "5,355 + 468 + 8 = 5,831"),
+    (("ALTは何人？", "CIRは？", "SEAも入れると合計は？"), "5,355 + 468 + 8 = 5,831"),
+    (("What is ALT + CIR + SEA?",), "add up to 5,831"),
+    (("令和元年度のALTとCIRとSEAの合計は？",), "5,761人"),
+])
+def test_all_three_roles_summed_in_a_conversation(repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert not reply.fallback and said in reply.text  # (was 'not sure', or the roles' differences)
+
+
+@pytest.mark.parametrize("question", ["r5 new alt+cir 合計 (sea除く)", "alt+cir+sea 新規の合計は?", "alt, cir, sea excluding sea total"])
+def test_new_ones_or_a_role_left_out_are_no_sum_of_all_three(question: str) -> None:
+    assert all_roles_summed(FIGURES, question, (), "ja") is None
