@@ -62,6 +62,11 @@ _SAYS_AFTER = re.compile(r"(?:[、,]|って|は[、,])(?:この|その|今回の
                          r"(?:例|具体例|記載|記述)?(?:が|は)?(?:挙げられて|載って|書かれて|示されて|記載されて)(?:いれば|いたら))"
                          r"[^。？?]*[。？?]?$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
+# two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
+# first is a reading of its own (both together dilute each other's words)
+# (と after a noun: 「人数と、」; after a verb it is a condition, 「受け入れると、」)
+_TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[、,] ?(?:あと|それと|それから|また|併せて|あわせて)[、,]?|\s(?:\+|＆|&)\s?|"
+                       r"(?<=\S) \+|,? and also |; )")
 
 
 @dataclass(frozen=True)
@@ -130,4 +135,7 @@ def parts(text: str) -> MessageParts:
     clauses = _CLAUSE.split(kept[asked])
     if len(clauses) > 1 and len(clauses[-1]) >= 4:
         alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))
+    two = _TWO_ASKS.split(kept[asked], maxsplit=1)
+    if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3:
+        alternatives.append((two[0], background + two[1], True))
     return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite)

@@ -61,6 +61,17 @@ def test_good_morning_before_an_english_question_is_a_greeting() -> None:
     assert found.question == "how many ALTs are there?" and found.dropped
 
 
+@pytest.mark.parametrize(("message", "first"), [("ALTとCIRの人数と、問い合わせ先の電話番号を教えて", "ALTとCIRの人数"),
+                                              ("MEXT phone + CLAIR survey year?", "MEXT phone"),
+                                              ("事例集のURL、あと総務省の電話番号", "事例集のURL")])
+def test_the_first_of_two_things_asked_in_a_sentence_is_a_reading_of_its_own(message: str, first: str) -> None:
+    assert any(question == first and alone for question, _, alone in parts(message).alternatives)
+
+
+def test_a_condition_is_no_second_thing_asked() -> None:
+    assert not parts("CIRを受け入れると、どういった分野で活躍してもらえるのか").alternatives
+
+
 def test_a_short_question_is_left_as_it_is() -> None:
     found = parts("CIRとはどんな人ですか")
     assert found.question == "CIRとはどんな人ですか" and not found.background and not found.dropped

@@ -409,3 +409,13 @@ def test_costs_covered_in_everyday_words_are_the_local_finance_measures(repo_eng
                                                   ("事例の冊子、全体版はどこで見れるの？", "casebook_what")])
 def test_the_casebook_in_everyday_words(repo_engine: Engine, question: str, intent: str) -> None:
     assert ask(repo_engine, question).intent_id == intent
+
+
+@pytest.mark.parametrize(("turns", "intent"), [
+    (("ALTとCIRの人数と、問い合わせ先の電話番号を教えて",), "numbers_by_type"),  # (two asks: was 'not sure')
+    (("デジタル田園都市国家構想とは", "When was it decided by the cabinet?"), "digiden_policy"),  # (was the apology)
+    (("事例集に載ってる自治体の例をいくつか教えてください！",), "casebook_school_cases"),  # some examples, not a count
+    (("ALT 給料",), "funding_amount"),  # the pay itself: how much (was the local finance measures)
+])
+def test_everyday_forms_of_known_questions(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
+    assert talk(repo_engine, *turns).intent_id == intent
