@@ -11,6 +11,10 @@ from bot.core.years import era_label, years_in
 
 ROLES = ("alt", "cir", "sea")
 # the new ones (not counted for SEA), a role left out (「SEA除く」): no sum of all three heads
+# all of them asked after one or two roles were counted (「全部でいくつ？」: not the reference materials)
+# (read with synonyms applied: 何人 and "how many" are "headcount", "total" is 累計)
+_ALL_OF_THEM = re.compile(r"^(?:じゃあ|では|で|and )?(?:全部|全体|合計|総数|トータル|みんな)(?:で|は|の人数は)? ?(?:いくつ|headcount|何名)?"
+                          r" ?(?:ですか|になる|になりますか)?[？?]*$|^(?:and )?(?:in )?累計\??$|^headcount (?:in 累計|altogether) ?\??$")
 _NOT_ALL = re.compile(r"新規|除|以外|抜き|(?<![a-z])(?:new|exclud\w*|except|without|minus)(?![a-z])")
 _NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}
 
@@ -20,7 +24,9 @@ def all_roles_summed(figures: tuple[Figure, ...], question: str, remembered: tup
     """The sentence of the three roles' sum and the figures it adds (with the year's total when printed), or
     ``None`` when the question adds up no three roles. ``question``: cleaned, synonyms applied; ``remembered``:
     the roles the conversation counted (role codes, lower case)."""
-    if not together(question) or roles_named(question) | set(remembered) != set(ROLES) or _NOT_ALL.search(question):
+    everyone = bool(remembered) and _ALL_OF_THEM.match(question)  # 「全部で何人？」 after a role's count
+    if not (everyone or together(question) and roles_named(question) | set(remembered) == set(ROLES)) \
+            or _NOT_ALL.search(question):
         return None
     asked = years_in(question)
     by_year: dict[int, dict[str, Figure]] = {}

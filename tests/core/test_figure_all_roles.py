@@ -46,3 +46,14 @@ def test_all_three_roles_summed_in_a_conversation(repo_engine: Engine, turns: tu
 @pytest.mark.parametrize("question", ["r5 new alt+cir 合計 (sea除く)", "alt+cir+sea 新規の合計は?", "alt, cir, sea excluding sea total"])
 def test_new_ones_or_a_role_left_out_are_no_sum_of_all_three(question: str) -> None:
     assert all_roles_summed(FIGURES, question, (), "ja") is None
+
+
+@pytest.mark.parametrize("turns", [("ALTは何人？", "CIRは？", "全部でいくつ？"), ("ALTは何人？", "全部で何人？"),
+                                   ("How many ALTs?", "How many in total?")])
+def test_all_of_them_after_a_roles_count_is_the_three_roles_total(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert "5,831" in reply.text.split("\n")[0]  # (「全部でいくつ？」 was the reference materials' count)
+
+
+def test_all_of_them_with_no_count_before_is_read_as_it_is(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "参考資料は？", "全部でいくつ？").intent_id == "references_list"
