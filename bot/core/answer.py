@@ -170,7 +170,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)
     ranked = topic_of_why(kb, query, ranked, threshold, vector)
-    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, _corrected(text, understood))
+    reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, _corrected(text, understood),
+                       threshold)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

@@ -15,7 +15,7 @@ ROLES = ("alt", "cir", "sea")
 # (read with synonyms applied: 何人 and "how many" are "headcount", "total" is 累計)
 _ALL_OF_THEM = re.compile(r"^(?:じゃあ|では|で|and )?(?:全部|全体|合計|総数|トータル|みんな)(?:で|は|の人数は)? ?(?:いくつ|headcount|何名)?"
                           r" ?(?:ですか|になる|になりますか)?[？?]*$|^(?:and )?(?:in )?累計\??$|^headcount (?:in 累計|altogether) ?\??$")
-_NOT_ALL = re.compile(r"新規|除|以外|抜き|(?<![a-z])(?:new|exclud\w*|except|without|minus)(?![a-z])")
+_NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")
 _NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}
 
 

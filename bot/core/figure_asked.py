@@ -60,6 +60,7 @@ _MEASURES = (
     ("cases", re.compile(r"事例|件数|何件|cases?(?![a-z])|examples")),
     ("new", re.compile(r"新規|新しく|(?<![a-z])new|first-year|first year")),
 )
+_CUMULATIVE_COUNTRIES = re.compile(r"累計 ?の? ?(?:参加国|何か国)|(?:参加国|何か国) ?の? ?累計|何か国 (?:in 累計|since)")  # (synonyms applied)
 _AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|新規(?:参加者)?(?:全体|総数)|"
                         r"among (?:the |all )?new (?:participants|ones)|of all (?:the )?new")
 _AMONG_ROLES = re.compile(r"(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?の? ?(?:うち|中で)|"
@@ -184,7 +185,7 @@ def read(text: str) -> Asked | None:
     measure = next((name for name, pattern in _MEASURES if pattern.search(text)), "cases" if parts else "participants")
     if operation == "continuing" and _SHARE.search(text):  # 「継続の割合は？」: the continuing ones' share
         operation, measure = "share", "continuing"
-    if measure == "countries" and _PEOPLE.search(text) or measure == "cumulative" and _MEASURES[2][1].search(text):
+    if measure == "countries" and _PEOPLE.search(text) or measure == "cumulative" and _CUMULATIVE_COUNTRIES.search(text):
         return None  # (「何か国」 reads as a headcount too; the countries since 1987, 78, are printed, not counted by year)
     among = _AMONG_ROLES.search(text)  # 「ALT、CIR、SEAのうちCIRは何%？」: the roles listed first are everyone
     named_text = text[among.end():] if among and operation == "share" else text

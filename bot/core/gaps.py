@@ -164,12 +164,13 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
 
 
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
-             vector: np.ndarray | None = None, own: Analysis | None = None, message: str = "") -> Reading:
+             vector: np.ndarray | None = None, own: Analysis | None = None, message: str = "",
+             threshold: float = 0.0) -> Reading:
     """Check a question against what the knowledge holds; ``text`` is the cleaned question, ``vector``
     its sentence vector if already computed (the year check re-ranks without the year, same meaning);
     ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
-    ``message``: the message as written (else ``text``)."""
+    ``message``: the message as written (else ``text``); ``threshold``: the score from which it is answered."""
     if RANKING.search(text):
         by_role = ranking_of_the_roles(kb, text, analysis)
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
@@ -181,7 +182,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         reading = _year_check(kb, text, analysis, promoted, vector)
         return reading if reading.gap is not None else Reading(promoted)
     ranked = promoted
-    if (not ranked or not kb.intents[ranked[0].intent_id].fallback) and about_something_else(
+    # (a "not held" intent it is not sure of is no reason to name a topic: 「その自治体の人口は？」)
+    if (not ranked or not kb.intents[ranked[0].intent_id].fallback or ranked[0].score < threshold) and about_something_else(
             kb, message or text, own or analysis):
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = _year_check(kb, text, analysis, ranked, vector)

@@ -48,8 +48,9 @@ _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # everyday words for the knowledge's own: 「担当の人」 is the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)"), "担当者"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"), (re.compile(r"何時までに"), "いつまでに"),
-             (re.compile(r"(?<![a-z])(?:put|puts) out(?= (?:the |this |a |that )?notice)"), "issued"),
-             (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"), "published"))
+             # (the notice is issued, the casebook published: "When did the notice come out?")
+             (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
+              lambda m: "issued" if "notice" in m.string else "published"))
 
 
 def clean(text: str) -> str:

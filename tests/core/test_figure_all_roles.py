@@ -43,7 +43,8 @@ def test_all_three_roles_summed_in_a_conversation(repo_engine: Engine, turns: tu
     assert not reply.fallback and said in reply.text  # (was 'not sure', or the roles' differences)
 
 
-@pytest.mark.parametrize("question", ["r5 new alt+cir 合計 (sea除く)", "alt+cir+sea 新規の合計は?", "alt, cir, sea excluding sea total"])
+@pytest.mark.parametrize("question", ["r5 new alt+cir 合計 (sea除く)", "alt+cir+sea 新規の合計は?", "alt, cir, sea excluding sea total",
+                                      "alt、cir、seaのうち、新しく来た人の合計は?", "altとcirとseaの新人の合計"])
 def test_new_ones_or_a_role_left_out_are_no_sum_of_all_three(question: str) -> None:
     assert all_roles_summed(FIGURES, question, (), "ja") is None
 

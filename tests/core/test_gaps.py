@@ -307,3 +307,8 @@ def test_the_year_the_programme_began_is_no_year_whose_figures_are_asked(repo_en
                                                                          said: str) -> None:
     reply = ask(repo_engine, question)
     assert not reply.fallback and said in reply.text  # (was "figures for fiscal 1987 are not held")
+
+
+def test_an_unknown_subject_gets_the_apology_not_an_unrelated_topic(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "その自治体の人口は？")  # (a "not held" intent, not sure, offered CLAIR's role)
+    assert reply.fallback and not reply.suggestions and reply.kind == "fallback"

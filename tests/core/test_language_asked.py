@@ -13,7 +13,7 @@ from bot.engine import Engine
                                                 ("英語でお願いします", "en"), ("日本語で", "ja"), ("Japanese please", "ja"),
                                                 ("英語の名称は？", None), ("Is the casebook in English?", None),
                                                 ("それを英語で教えて", "en"), ("英語で説明して", "en"),
-                                                ("今のを英語でお願いします", "en")])
+                                                ("今のを英語でお願いします", "en"), ("英語では？", "en"), ("英語だと？", "en")])
 def test_asking_for_the_other_language(text: str, language: str | None) -> None:
     assert language_asked(text) == language
 

@@ -74,6 +74,7 @@ def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, c
                                                ("Who put out this notice?", "who issued this notice?"),
                                                ("提出は何時までにすればいい？", "提出はいつまでにすればいい?"),  # a deadline
                                                ("英語でのフルネームは？", "英語の正式名称は?"),  # a name's, not a person's
-                                               ("casebook publication date", "casebook published date")])
+                                               ("casebook publication date", "casebook published date"),
+                                               ("When did the notice come out?", "when did the notice issued?")])
 def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) -> None:
     assert clean(written) == read
