@@ -157,7 +157,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)
     if figured is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown
-        return with_corrections(figured, understood.corrections)
+        remembered = names_remembered(kb, text, context, ())  # (the conversation's role stays: 「新規の割合は？」 next)
+        return with_corrections(replace(figured, names=remembered), understood.corrections)
     query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
                                        threshold, MARGIN)
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)

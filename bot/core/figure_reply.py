@@ -74,9 +74,17 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
                      with_topic if roles_among(names) else [*with_topic, question]) if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, asked)
-            if derived is not None:
+            if derived is not None and not _another_year(kb, derived, question, context):
                 return figure_reply(kb, derived, language)
     return None
+
+
+def _another_year(kb: KnowledgeBase, derived: Derivation, question: str, context: Context | None) -> bool:
+    """A figure of another year than the one the conversation's figures are of, when the question names none
+    (「新規の割合は？」 after 2023's CIRs: not 2019's share of everyone, the only year whose new ones are all printed)."""
+    held = kb.figure_years.get(context.intent_id, frozenset()) if context is not None else frozenset()
+    years = {derived.first.year, derived.second.year} - {None}
+    return len(held) == 1 and bool(years) and not years & held and not years_in(question)
 
 
 def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tuple[str, ...]] | None:
@@ -116,6 +124,9 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
     if not counted and context is not None and (not operands_named(question, years=False) or not counts_named(question)):
         heads = people_asked(clean(text))  # (「令和5年度の参加者は？」 after the countries counts heads again)
         counted = tuple(n for n in context.names if n in REMEMBERED and not (heads and n in NOT_HEADS))
+    if not roles and context is not None and not operands_named(question, years=False):
+        # 「全体に占める割合」 after the CIRs' count: still the CIRs; 「合計は？」 after the ALTs' and the CIRs': both
+        roles = tuple(dict.fromkeys(roles_among(n.removeprefix(EARLIER) for n in context.names)))
     if roles and "累計" in counted and a_years_count(question):  # "FY2023 CIR total?": the CIRs of that year
         counted = tuple(c for c in counted if c != "累計")
     if set(counted) & OF_ALL_ONLY:

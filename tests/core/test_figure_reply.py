@@ -274,3 +274,18 @@ def test_the_continuing_ones_after_a_years_new_ones_by_role_are_not_another_year
 def test_the_countries_since_1987_are_not_computed_with_a_years_participants(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "累計の参加国数と令和5年度の参加国数の差は？")
     assert "6,511" not in reply.text  # (was the cumulative participants' difference)
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("CIR何人", "全体に占める割合", "新規の割合は？"), "154 ÷ 468"),  # (was 2019's share of everyone)
+    (("ALTは何人？", "CIRは？", "合計は？", "その差は？"), "5,355 − 468 = 4,887"),  # (was 2019 → 2023 participants)
+    (("ALTは何人？", "CIRは？", "合計は？"), "5,355 + 468 = 5,823"),  # the two counted, not all three
+])
+def test_a_computed_figure_keeps_the_roles_the_conversation_counted(repo_engine: Engine, turns: tuple[str, ...],
+                                                                     said: str) -> None:
+    assert said in talk(repo_engine, *turns).text
+
+
+def test_no_other_years_figure_is_computed_in_a_conversation_about_one_year(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和5年度の参加者は？", "新規の割合は？")  # 2023's new ones are printed by role only
+    assert "2,091" not in reply.text and "36.3" not in reply.text

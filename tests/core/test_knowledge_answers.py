@@ -419,3 +419,7 @@ def test_the_casebook_in_everyday_words(repo_engine: Engine, question: str, inte
 ])
 def test_everyday_forms_of_known_questions(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
     assert talk(repo_engine, *turns).intent_id == intent
+
+
+def test_since_it_began_asks_the_cumulative_total(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "How many people have joined JET since it began?").intent_id == "size_total"
