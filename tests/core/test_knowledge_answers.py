@@ -423,3 +423,15 @@ def test_everyday_forms_of_known_questions(repo_engine: Engine, turns: tuple[str
 
 def test_since_it_began_asks_the_cumulative_total(repo_engine: Engine) -> None:
     assert talk(repo_engine, "How many people have joined JET since it began?").intent_id == "size_total"
+
+
+@pytest.mark.parametrize(("question", "intent", "said"), [
+    ("令和5年度の概要はいつ発表された？", "casebook_published", "2023年7月31日"),  # (was the notice's undated issue)
+    ("JETができて何年になりますか", None, "36年"),  # the years since the founding (was the contract length)
+    ("問い合わせさきおしえて", "contact_list", "問い合わせ先"),
+    ("おはようございます！本日もよろしくお願いします", "greeting", "こんにちは"),  # (was the apology)
+    ("参加国 いくつ", "size_total", "78か国"),  # (was 'numbers by country not held')
+])
+def test_plain_everyday_questions(repo_engine: Engine, question: str, intent: str | None, said: str) -> None:
+    reply = talk(repo_engine, question)
+    assert (intent is None or reply.intent_id == intent) and said in reply.text
