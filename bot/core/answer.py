@@ -14,6 +14,7 @@ from bot.core.language_asked import language_asked, language_wanted
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
+from bot.core.other_ask import with_other_ask
 from bot.core.premise import asked_plainly
 from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic, roles_among
 from bot.core.declared import declared_asked
@@ -196,4 +197,5 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
         asked_of = names_remembered(kb, text, context, roles_among(asked_of))
-    return with_corrections(replace(reply, names=asked_of), understood.corrections)
+    reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks, lambda ask: answer(IncomingMessage(ask), kb))
+    return with_corrections(reply, understood.corrections)

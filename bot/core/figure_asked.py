@@ -73,7 +73,7 @@ _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
 _OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:の ?(?:何|約)|に対して|に対する|と比べ(?:て|ると)?|に比べ(?:て|ると)?) ?"
                       r"(?:何|約)? ?(?:割合|比率|%|％|パーセント|割|シェア)|"
                       r"(?:percent(?:age)?|share|proportion|%) of (?:the |all )?(alt|cir|sea)s?(?![a-z])")
-_LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外)|"
+_LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外|じゃない|ではない|でない)|"
                        r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")
 _PARTS = (("school", re.compile(r"学校|school")), ("community", re.compile(r"地域|community|local")))
 
@@ -156,7 +156,7 @@ def counts_named(text: str, heads: bool = True) -> bool:
 
 # what a count was of, as a conversation remembers it (a word every reading of a follow-up knows)
 _REMEMBERED_AS = {"countries": "参加国", "cases": "事例", "new": "新規", "cumulative": "累計"}
-REMEMBERED = frozenset(_REMEMBERED_AS.values())
+REMEMBERED = frozenset(_REMEMBERED_AS.values()) | {"継続"}  # (継続: the continuing ones, an operation's operand)
 OF_ALL_ONLY = frozenset({"参加国", "累計"})  # counted of all participants, never by role
 NOT_HEADS = frozenset({"参加国", "事例"})  # what a head count asked since replaces (累計 and 新規 count heads too)
 

@@ -127,6 +127,8 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
     if not roles and context is not None and not operands_named(question, years=False):
         # 「全体に占める割合」 after the CIRs' count: still the CIRs; 「合計は？」 after the ALTs' and the CIRs': both
         roles = tuple(dict.fromkeys(roles_among(n.removeprefix(EARLIER) for n in context.names)))
+    if operation_asked(question) == "continuing":  # 「じゃあ継続組は？」 after the new ones: the continuing ones now
+        counted = tuple(c for c in counted if c != "新規") + ("継続",)
     if roles and "累計" in counted and a_years_count(question):  # "FY2023 CIR total?": the CIRs of that year
         counted = tuple(c for c in counted if c != "累計")
     if set(counted) & OF_ALL_ONLY:

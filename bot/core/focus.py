@@ -82,6 +82,7 @@ class MessageParts:
     # the message as written is a reading too: no greeting or Japanese self-introduction was dropped (an
     # English one names the writer's role, which may be what is asked)
     read_whole: bool = True
+    asks: tuple[str, ...] = ()  # two things asked in the question sentence (「AとB、あとC」): each, as written
 
     @property
     def text(self) -> str:
@@ -136,6 +137,7 @@ def parts(text: str) -> MessageParts:
     if len(clauses) > 1 and len(clauses[-1]) >= 4:
         alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))
     two = _TWO_ASKS.split(kept[asked], maxsplit=1)
-    if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3:
+    asks = tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ()
+    if asks:
         alternatives.append((two[0], background + two[1], True))
-    return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite)
+    return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite, asks)

@@ -11,7 +11,6 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
 from bot.core.follow_up_forms import asks_of_what_was_said, link_of_it, more_asked, source_of_it, with_the_office_for_contact, \
     with_the_role_for_they
-from bot.core.gap_patterns import DATE_GIVEN
 from bot.core.narrow import ATTRIBUTES, kind_of, label, roles_among
 from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.place_asked import about_the_cases_school
@@ -170,20 +169,6 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
     if len(cards) == 1 and query.terms and set(query.terms) <= staff:
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
     return None
-
-
-# 「日付は？」, "The date?": a bare date asked
-_BARE_DATE = re.compile(r"^(?:その|それの|で|では|じゃあ)?(?:日付|日にち|年月日)(?:は|を教えて(?:ください)?)?[？?。]?$|"
-                        r"^(?:and |so )?(?:the |what |which )?date\??$", re.IGNORECASE)
-
-
-def date_of_it(kb: KnowledgeBase, text: str, context: Context) -> str | None:
-    """「いつ？」 for a bare date asked after an answer that gives one (「日付は？」 after the cabinet decision cited:
-    its date, not the notice's)."""
-    answer = kb.answers.get(context.intent_id, {}).get("ja")
-    if answer is None or not _BARE_DATE.match(clean(text)) or not DATE_GIVEN.search(answer.text):
-        return None
-    return "when?" if is_english(text) else "いつ？"
 
 
 def about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: Context | None) -> bool:

@@ -37,6 +37,10 @@ UNSURE = {
     "ja": "ご質問の内容をはっきりとは特定できませんでした。次のどれかについてのご質問でしょうか。",
     "en": "I'm not sure what you are asking. Is it about one of these?",
 }
+OTHER_ASK = {  # two things asked in one message: the one not answered, offered as the first button
+    "ja": "もう一つのご質問（{label}）は、下のボタンからご覧ください。",
+    "en": "For your other question ({label}), see the button below.",
+}
 MORE = {  # 「ほかには？」 after an answer: what else there is, as choices (not the same answer again)
     "ja": "この話題では、ほかに次の内容についてお答えできます（選ぶと表示します）。",
     "en": "On this topic I can also tell you about these (pick one):",

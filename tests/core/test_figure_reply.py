@@ -286,6 +286,12 @@ def test_a_computed_figure_keeps_the_roles_the_conversation_counted(repo_engine:
     assert said in talk(repo_engine, *turns).text
 
 
+@pytest.mark.parametrize(("question", "said"), [("ALTじゃない参加者の数", "5,831 − 5,355 = 476"),  # (was municipalities)
+                                              ("SEAで新しく来た人は何人？", "SEAの「新規」")])  # not held for SEA
+def test_everyday_words_for_what_is_counted(repo_engine: Engine, question: str, said: str) -> None:
+    assert said in talk(repo_engine, question).text
+
+
 def test_no_other_years_figure_is_computed_in_a_conversation_about_one_year(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和5年度の参加者は？", "新規の割合は？")  # 2023's new ones are printed by role only
     assert "2,091" not in reply.text and "36.3" not in reply.text

@@ -278,3 +278,12 @@ def test_the_others_after_a_roles_count_are_the_other_roles(repo_engine: Engine)
 
 def test_what_else_with_no_topic_is_what_the_bot_answers(repo_engine: Engine) -> None:
     assert talk(repo_engine, "ほかには？").kind == "help"
+
+
+@pytest.mark.parametrize("turns", [("事例集の公表日は？", "通知は？"), ("令和5年度の概要はいつ公表された？", "通知のほうは？")])
+def test_another_document_after_a_date_asks_its_date(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    assert talk(repo_engine, *turns).intent_id == "notice_date"  # (was the notice's summary)
+
+
+def test_the_continuing_ones_share_after_their_count(repo_engine: Engine) -> None:
+    assert "(468 − 154) ÷ 468" in talk(repo_engine, "CIRの新規は？", "じゃあ継続組は？", "その割合は？").text

@@ -1,0 +1,38 @@
+"""A date asked in a follow-up: of the answer just given (「日付は？」 after the cabinet decision cited), or of another
+thing after an answer about a date (「事例集の公表日は？」→「通知は？」: when the notice came out)."""
+from __future__ import annotations
+
+import re
+
+from bot.core.gap_patterns import DATE_GIVEN
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.orthography import clean, is_english
+from bot.core.types import Context
+
+
+# 「日付は？」, "The date?": a bare date asked
+_BARE_DATE = re.compile(r"^(?:その|それの|で|では|じゃあ)?(?:日付|日にち|年月日)(?:は|を教えて(?:ください)?)?[？?。]?$|"
+                        r"^(?:and |so )?(?:the |what |which )?date\??$", re.IGNORECASE)
+
+
+def date_of_it(kb: KnowledgeBase, text: str, context: Context) -> str | None:
+    """「いつ？」 for a bare date asked after an answer that gives one (「日付は？」 after the cabinet decision cited:
+    its date, not the notice's)."""
+    answer = kb.answers.get(context.intent_id, {}).get("ja")
+    if answer is None or not _BARE_DATE.match(clean(text)) or not DATE_GIVEN.search(answer.text):
+        return None
+    return "when?" if is_english(text) else "いつ？"
+
+
+# 「通知は？」 after when the casebook came out: the same asked of another thing (a date asked before it)
+_BARE_OTHER = re.compile(r"^(?:じゃあ|では|で)?((?:この|その)?(?:通知|事例集|参考資料\d?|マニュアル|概要|閣議決定|計画|基本方針))"
+                         r"(?:のほう|の方)?(?:は|って)[？?]?$")
+_DATE_TITLE = re.compile(r"日付|公表日|発出日")
+
+
+def when_of_another(kb: KnowledgeBase, text: str, context: Context) -> str | None:
+    """「いつ？」 added to a bare 「Xは？」 after an answer about a date (「事例集の公表日は？」→「通知は？」: the notice's)."""
+    other = _BARE_OTHER.match(clean(text))
+    if other is None or not _DATE_TITLE.search(kb.intents[context.intent_id].title or ""):
+        return None
+    return f"{other.group(1)}はいつ？"

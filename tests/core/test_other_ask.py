@@ -1,0 +1,23 @@
+"""Two things asked in one message: one answered, the other offered as the first button, and the reply says so."""
+from __future__ import annotations
+
+import pytest
+
+from asking import talk
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("message", "answered", "offered", "said"), [
+    ("ALTとCIRの人数と、問い合わせ先の電話番号を教えて", "numbers_by_type", "contact_list", "もう一つのご質問（問い合わせ先"),
+    ("CIR numbers + MOFA phone?", "contact_mofa", "numbers_by_type", "For your other question (Numbers by type)"),
+    ("ALTの任期と、それから問い合わせ先", "contract_length", "contact_list", "もう一つのご質問"),
+])
+def test_the_other_thing_asked_is_offered_first(repo_engine: Engine, message: str, answered: str, offered: str,
+                                                said: str) -> None:
+    reply = talk(repo_engine, message)
+    assert reply.intent_id == answered and reply.suggestions[0].intent_id == offered and said in reply.text
+
+
+@pytest.mark.parametrize("message", ["ALTとCIRの違いは？", "CIRを受け入れると、どういった分野で活躍してもらえるのか"])
+def test_one_thing_asked_offers_nothing_more(repo_engine: Engine, message: str) -> None:
+    assert "もう一つのご質問" not in talk(repo_engine, message).text
