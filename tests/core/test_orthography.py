@@ -75,6 +75,8 @@ def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, c
                                                ("提出は何時までにすればいい？", "提出はいつまでにすればいい?"),  # a deadline
                                                ("英語でのフルネームは？", "英語の正式名称は?"),  # a name's, not a person's
                                                ("casebook publication date", "casebook published date"),
-                                               ("When did the notice come out?", "when did the notice issued?")])
+                                               ("When did the notice come out?", "when did the notice issued?"),
+                                               ("ALTの人数、今いくつ？", "altの人数、今何人?"),  # heads, not the cases' count
+                                               ("そのうち新しい人は？", "そのうち新規は?"), ("最大何年？", "最長何年?")])
 def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) -> None:
     assert clean(written) == read
