@@ -36,3 +36,16 @@ def when_of_another(kb: KnowledgeBase, text: str, context: Context) -> str | Non
     if other is None or not _DATE_TITLE.search(kb.intents[context.intent_id].title or ""):
         return None
     return f"{other.group(1)}はいつ？"
+
+
+# 「前年度は？」 after a year's figures: the year before that one (not the other year the knowledge holds)
+_YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?前(?:の)?年度?(?:の(?:人数|数字|数))?(?:は|って)?[？?]?$|"
+                          r"^(?:and |what about )?(?:the )?(?:previous|prior) (?:fiscal )?year\??$", re.IGNORECASE)
+
+
+def year_before(kb: KnowledgeBase, text: str, context: Context) -> str | None:
+    """The year before the figures just given, asked (「前年度は？」 after 令和5年度: 2022年度は？)."""
+    years = kb.figure_years.get(context.intent_id, frozenset())
+    if len(years) != 1 or not _YEAR_BEFORE.match(clean(text)):
+        return None
+    return f"FY{min(years) - 1}?" if is_english(text) else f"{min(years) - 1}年度は？"

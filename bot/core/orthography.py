@@ -49,7 +49,8 @@ _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)"), "担当者"), (re.compile(r"(継続|新規)組"), r"\1"),
              (re.compile(r"新しく(?:来た|入った|採用された)(?:人|方)?|新しい(?:人|方)|新人"), "新規"),
-             (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"), (re.compile(r"何時までに"), "いつまでに"),
+             (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
+             (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"), (re.compile(r"何時までに"), "いつまでに"),
              # (the notice is issued, the casebook published: "When did the notice come out?")
              (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
               lambda m: "issued" if "notice" in m.string else "published"))

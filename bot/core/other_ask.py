@@ -10,6 +10,8 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.replies import suggestion, unique
 from bot.core.types import Reply
 
+SURE = 70.0  # a "did you mean" answer this high is sure enough to offer
+
 
 def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...], alone: Callable[[str], Reply]) -> Reply:
     """``reply`` offering the topic of the thing asked that it does not answer. ``asks``: the things asked, as
@@ -18,7 +20,9 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...], alone
         return reply
     for ask in asks:
         other = alone(ask)
-        if not other.fallback and other.intent_id not in (None, reply.intent_id) and other.kind in ("answer", "clarify"):
+        # (answered surely: a fragment of a long message, 「またどちらに相談すればよいか」, may read as another topic)
+        sure = other.kind == "answer" or other.kind == "clarify" and other.score >= SURE
+        if not other.fallback and other.intent_id not in (None, reply.intent_id) and sure:
             offered = suggestion(kb, other.intent_id, reply.language)
             line = messages.text(messages.OTHER_ASK, reply.language).format(label=offered.label)
             return replace(reply, text=f"{reply.text}\n{line}", suggestions=unique([offered, *reply.suggestions]))

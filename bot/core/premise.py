@@ -29,7 +29,7 @@ _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:か|ヶ|ケ|カ|箇)国{_IS}"), "何か国"),
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
-_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に(?:始|創|開始|スタート|公表|発表|出|作|閣議決定)|の(?:調査|分))")
+_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|の(?:調査|分))")
 _EN_COUNT = re.compile(rf"((?:there are|there were|are there|were there) )(?:about |around |over |more than |at least |"
                        rf"almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|"
                        r"countries)(?![a-z]))")

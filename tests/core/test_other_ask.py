@@ -18,6 +18,9 @@ def test_the_other_thing_asked_is_offered_first(repo_engine: Engine, message: st
     assert reply.intent_id == answered and reply.suggestions[0].intent_id == offered and said in reply.text
 
 
-@pytest.mark.parametrize("message", ["ALTとCIRの違いは？", "CIRを受け入れると、どういった分野で活躍してもらえるのか"])
+@pytest.mark.parametrize("message", ["ALTとCIRの違いは？", "CIRを受け入れると、どういった分野で活躍してもらえるのか",
+                                     # (a fragment read on its own as private schools, not sure: nothing offered)
+                                     "来年度より初めてＡＬＴの受け入れを検討しておりまして、まずはどのような手続きが必要か、"
+                                     "またどちらに相談すればよいか、お教えいただけますと幸いです。"])
 def test_one_thing_asked_offers_nothing_more(repo_engine: Engine, message: str) -> None:
     assert "もう一つのご質問" not in talk(repo_engine, message).text

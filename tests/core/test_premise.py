@@ -54,7 +54,7 @@ def test_a_figure_the_knowledge_prints_stays_it_names_its_year() -> None:
     ("Are there about 6000 ALTs?", "5,355"), ("事例集って20事例くらいだったよね？", "30事例"),
     ("JETは1988年からでしたっけ？", "昭和62年度"), ("Did JET start in 1988?", "1987"),
     ("要望調査って令和5年度分の話だっけ？", "令和6年度"), ("Is the survey for FY2023?", "fiscal 2024"),
-    ("参加国は80か国ですか？", "78か国"),
+    ("参加国は80か国ですか？", "78か国"), ("JETって1990年スタートでしたよね", "昭和62年度"),
 ])
 def test_a_wrong_guess_gets_the_printed_figure(repo_engine: Engine, question: str, fact: str) -> None:
     reply = talk(repo_engine, question)
