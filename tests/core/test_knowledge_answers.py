@@ -426,7 +426,6 @@ def test_since_it_began_asks_the_cumulative_total(repo_engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(("question", "intent", "said"), [
-    ("令和5年度の概要はいつ発表された？", "casebook_published", "2023年7月31日"),  # (was the notice's undated issue)
     ("JETができて何年になりますか", None, "36年"),  # the years since the founding (was the contract length)
     ("問い合わせさきおしえて", "contact_list", "問い合わせ先"),
     ("おはようございます！本日もよろしくお願いします", "greeting", "こんにちは"),  # (was the apology)
