@@ -10,13 +10,14 @@ from bot.core.figures import Figure
 from bot.core.years import era_label, years_in
 
 ROLES = ("alt", "cir", "sea")
-# the new ones (not counted for SEA), a role left out (「SEA除く」): no sum of all three heads
-# all of them asked after one or two roles were counted (「全部でいくつ？」: not the reference materials)
-# (read with synonyms applied: 何人 and "how many" are "headcount", "total" is 累計)
-# (合計 after two roles counted is their sum: 「ALTは？」「CIRは？」「合計は？」 is 5,823)
+# all of them asked after one or two roles were counted (「全部でいくつ？」: not the reference materials), read with
+# synonyms applied (何人 and "how many" are "headcount", "total" is 累計); 合計 after two roles counted is their sum
+# (「ALTは？」「CIRは？」「合計は？」 is 5,823)
 _ALL_OF_THEM = re.compile(r"^(?:じゃあ|では|で|and )?(?:全部|全体|みんな)(?:で|は|の人数は)? ?(?:いくつ|headcount|何名)?"
                           r" ?(?:ですか|になる|になりますか)?[？?]*$|^headcount (?:in 累計|altogether) ?\??$")
-_NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")
+# the new ones (not counted for SEA) or a role left out (「SEA除く」): no sum of all three heads
+_NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|"
+                      r"(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")
 _NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}
 
 

@@ -65,8 +65,8 @@ OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か
 # two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
 # first is a reading of its own (both together dilute each other's words)
 # (と after a noun: 「人数と、」; after a verb it is a condition, 「受け入れると、」)
-_TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[、,] ?(?:あと|それと|それから|また|併せて|あわせて)[、,]?|\s(?:\+|＆|&)\s?|"
-                       r"(?<=\S) \+|,? and also |; )")
+_TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[、,] ?(?:あと|それと|それから|また|併せて|あわせて)[、,]?|"
+                       r"\s(?:\+|＆|&)\s?|(?<=\S) \+|,? and also |; )")
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from bot.core.orthography import clean
 
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
 # … said to be what there is: what follows the number and its counter
-_IS = (r"(?=(?:くらい|ぐらい|ほど|程度|以上|前後|弱|強|ちょっと|も)?(?:は|が)?(?:を?超え(?:てる|ている|ています|ますか)|いる|い(?:ます|まし)|いた|です|でし|だっ|だよ|"
-       r"だね|だっけ|ある|あり|あった|で(?:合|あ)って|で正しい|じゃ|なの|って|か[？?]|[？?。]|$))")
+_IS = (r"(?=(?:くらい|ぐらい|ほど|程度|以上|前後|弱|強|ちょっと|も)?(?:は|が)?(?:を?超え(?:てる|ている|ています|ますか)|"
+       r"いる|い(?:ます|まし)|いた|です|でし|だっ|だよ|だね|だっけ|ある|あり|あった|で(?:合|あ)って|で正しい|じゃ|なの|って|"
+       r"か[？?]|[？?。]|$))")
 # number + counter -> the question word that asks for it
 _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:人|名){_IS}"), "何人"),
