@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.figure_asked import roles_named, together
+from bot.core.figure_sentence import NOTE
 from bot.core.figures import Figure
 from bot.core.years import era_label, years_in
 
@@ -18,7 +19,6 @@ _ALL_OF_THEM = re.compile(r"^(?:じゃあ|では|で|and )?(?:全部|全体|み�
 # the new ones (not counted for SEA) or a role left out (「SEA除く」): no sum of all three heads
 _NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|"
                       r"(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")
-_NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}
 
 
 def all_roles_summed(figures: tuple[Figure, ...], question: str, remembered: tuple[str, ...],
@@ -45,11 +45,11 @@ def all_roles_summed(figures: tuple[Figure, ...], question: str, remembered: tup
                     and not f.part and f.value == total), None)
     written = " + ".join(f"{f.value:,}" for f in parts)
     if language == "en":
-        line = (f"In fiscal {year}, ALTs, CIRs and SEAs add up to {total:,} ({written} = {total:,}) {_NOTE['en']}"
+        line = (f"In fiscal {year}, ALTs, CIRs and SEAs add up to {total:,} ({written} = {total:,}) {NOTE['en']}"
                 + (", the published number of all participants." if printed else "."))
     else:
         listed = "、".join(f"{f.role} {f.value:,}人" for f in parts)
-        line = (f"{era_label(year)}の{listed}の合計は{total:,}人です（{written} = {total:,}）{_NOTE['ja']}。"
+        line = (f"{era_label(year)}の{listed}の合計は{total:,}人です（{written} = {total:,}）{NOTE['ja']}。"
                 + ("公表されている参加者全体の人数と同じです。" if printed else ""))
     return line, tuple(parts) + ((printed,) if printed else ())
 

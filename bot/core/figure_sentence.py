@@ -8,7 +8,7 @@ from bot.core.years import era_label
 _UNIT = {"countries": "か国", "cases": "事例"}
 _PART = {"ja": {"school": "学校における活動", "community": "地域における活動"},
          "en": {"school": "school cases", "community": "community cases"}}
-_NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}
+NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}  # every computed figure says so
 
 
 def _year(year: int | None, language: Language) -> str:
@@ -124,5 +124,5 @@ def sentence(d: Derivation, language: Language) -> str:
     """The computed figure in one sentence, with the sum written out."""
     where, worked = _year(d.first.year if d.operation != "elapsed" else None, language), _sum(d)
     if language == "en":
-        return f"{_english(d, where)} ({worked}) {_NOTE[language]}."
-    return f"{_japanese(d, where)}（{worked.replace('≈', '≒')}）{_NOTE[language]}。"
+        return f"{_english(d, where)} ({worked}) {NOTE[language]}."
+    return f"{_japanese(d, where)}（{worked.replace('≈', '≒')}）{NOTE[language]}。"
