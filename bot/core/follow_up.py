@@ -1,9 +1,6 @@
-"""Follow-ups: a short or anaphoric question read with the conversation's previous topic.
-
-:func:`with_context` decides whether a question leans on the previous topic (「令和元年度は？」,
-"And MOFA?", 「その理由は？」, 「いつ公表された？」) and re-ranks it read with that topic; a complete
-question on another topic keeps its own ranking.
-"""
+"""Follow-ups: a short or anaphoric question read with the conversation's previous topic. :func:`with_context`
+decides whether a question leans on the previous topic (「令和元年度は？」, "And MOFA?", 「その理由は？」,
+「いつ公表された？」) and re-ranks it read with that topic; a complete question on another topic keeps its own."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,7 +9,7 @@ from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_case_of, inside_it, of_those,
-                                     with_the_role_for_they)
+                                     other_than_it, with_the_role_for_they)
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
 from bot.core.follow_up_dates import date_of_it, when_of_another, year_before
@@ -70,6 +67,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
+    if other_than_it(text):  # 「他に学校での事例は？」: read alone, and not the answer just given
+        return query, [s for s in ranked if s.intent_id != context.intent_id], text
     if (office := contact_of_the_topic(kb, context, text, query)) is not None:
         read = kb.matcher.analyse(office)  # a contact asked after one office's part: that office's, complete
         return read, kb.matcher.rank(read), office

@@ -174,3 +174,13 @@ _MORE = re.compile(r"^(?:それ以外|それだけ|ほか|他|その他|ほか�
 def more_asked(text: str) -> bool:
     """The message asks what else there is on the topic just answered (「ほかには？」, "Anything else?")."""
     return bool(_MORE.match(text.strip()))
+
+
+# 「他に学校での事例は？」, "any other cases in schools?": more of a kind, other than the answer just given
+_OTHER_THAN_IT = re.compile(r"^(?:他に|ほかに|その他に|それ以外に|他にも|ほかにも)(?![はも]?[？?。]*$)[^。？?]{2,}|"
+                            r"^(?:and |so )?(?:any|are there any) other (?!than)\w", re.IGNORECASE)
+
+
+def other_than_it(text: str) -> bool:
+    """The message asks for more of a kind besides the answer just given (「他に学校での事例で名前が出ているところは？」)."""
+    return bool(_OTHER_THAN_IT.match(text.strip()))

@@ -3,6 +3,7 @@ opinion or a recommendation, a planned or future figure, a date, a year named on
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
 
 from bot.core.years import PLANNED
 
@@ -23,7 +24,8 @@ RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
-                      r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend)(?![a-z])|"
+                      r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend|which (?:one|role|of "
+                      r"(?:them|the two)) should (?:we|i|our \w+|my \w+) (?:hire|choose|pick|get|go with|introduce|employ))(?![a-z])|"
                       # a choice between roles (「ALTとCIRのどっちから始めればいい？」, "Should our city hire a CIR or an
                       # ALT first?"), not which office to ask (「どちらに問い合わせればいい？」)
                       r"(?:alt|cir|sea)[^。？?]{0,6}(?:alt|cir|sea)[^。？?]{0,4}(?:どちら|どっち)(?!も|に|へ|宛)[^。？?]{0,12}"
@@ -61,3 +63,23 @@ def date_missing(text: str, own: str, answer: str) -> bool:
     when = WHEN_ASKED.search(own)
     return bool(DATE_ASKED.search(text) or when) and not DATE_GIVEN.search(answer) \
         and not (when and YEAR_GIVEN.search(answer))
+
+
+# an attachment by its number (参考資料5, 別添6, "attachment 6", "reference material 5"); the notice numbers its own
+_ATTACHMENT = re.compile(r"(?:参考資料|別添資料|別添|添付資料|別紙)\s*(?:no\.?|第)?\s*(\d{1,2})(?!\d)|(?<![a-z])(?:attachment|"
+                         r"reference material|annex|appendix|enclosure)\s*(?:no\.?|#)?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+_HELD_ATTACHMENT = re.compile(r"参考資料(\d{1,2})")
+
+
+def attachment_missing(text: str, stated: Callable[[], Iterable[str]]) -> tuple[str, str] | None:
+    """An attachment asked for by a number that none of the ``stated`` texts (the facts, read only then) gives,
+    and the numbers they do give (「参考資料5には何が？」: ("5", "1〜4")); ``None`` if every number asked is held."""
+    asked = {int(a or b) for a, b in _ATTACHMENT.findall(text)}
+    if not asked:
+        return None
+    held = sorted({int(n) for t in stated() for n in _HELD_ATTACHMENT.findall(t)})
+    missing = sorted(asked - set(held))
+    if not missing or not held:
+        return None
+    span = f"{held[0]}〜{held[-1]}" if held == list(range(held[0], held[-1] + 1)) else "・".join(map(str, held))
+    return str(missing[0]), span

@@ -31,7 +31,7 @@ from bot.core.years import normalise, relative_year, years_in
 from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import ASKS_WHO, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
+from bot.core.gap_patterns import ASKS_WHO, attachment_missing, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)
@@ -39,7 +39,7 @@ _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?"
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
 _ERA_PIECES = re.compile(r"^(令和|平成|昭和)(\d+)")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
-GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field", "count"]
+GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field", "count", "attachment"]
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,9 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
     if OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
+    attachment = attachment_missing(text, lambda: [str(f.get("text", "")) for f in kb.knowledge.table("facts").values()])
+    if attachment is not None:  # 「参考資料5には何が？」: the notice attaches 参考資料1〜4
+        return Reading(ranked, Gap("attachment", related=_related(ranked), detail=attachment))
     promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked))
     if promoted and ranked and promoted[0].intent_id != ranked[0].intent_id:
         # what is not held, said plainly: not a year's figures instead (unless that year is what is lacking)

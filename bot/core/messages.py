@@ -62,6 +62,8 @@ GAP = {
               "en": "The notice and this bot's sources give no {detail} for {thing}; the contact details they give are below."},
     "count": {"ja": "{detail}は、通知にもこのボットの資料にも書かれていません。",
               "en": "{detail} is not given in the notice or in this bot's sources."},
+    "attachment": {"ja": "参考資料{thing}は、通知に別添されていません（別添の参考資料は{detail}です）。",
+                   "en": "The notice has no reference material {thing} (its attachments are reference materials {detail})."},
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめは、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinion on which option to choose."},
 }

@@ -52,6 +52,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)"), "担当者"), (re.comp
              (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"何時までに"), "いつまでに"),
+             (re.compile(r"(?<![a-z])newly(?: (?:appointed|hired|recruited|arrived|placed|employed|invited|joined))?"
+                         r"(?![a-z])"), "new"),
              # (the notice is issued, the casebook published: "When did the notice come out?")
              (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
               lambda m: "issued" if "notice" in m.string else "published"))

@@ -19,6 +19,8 @@ _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|�
 _PREFECTURE = re.compile(r"[\u4e00-\u9fff]{2,3}[都道府県](?!庁)|[A-Za-z]+ [Pp]refecture")
 _NAMES = re.compile(r"名前|学校名|校名|どこの(?:小|中)?学校|(?:何|なん)(?:という|ていう|て)(?:小|中)?学校|(?:which|what) school|"
                     r"(?<![a-z])names?(?![a-z])")
+# 「名前が出ている事例」, "the towns mentioned by name": which cases are named, no name asked of one
+_MENTIONED = re.compile(r"名前(?:が|の)(?:出て|出る|挙が|あが|載って|のって)|(?:named|mentioned) (?:in|by)")
 _PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|人数|は何人|が何人|何人)|全校(?:生徒|児童)|学校の規模|"
                      r"(?<![a-z])(?:(?:how many|number of) (?:students|pupils|children|kids)|how (?:big|large) is (?:the|that|this) "
                      r"school|size of (?:the|that|this) school)(?![a-z])")
@@ -50,6 +52,7 @@ def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str 
     pupils = bool(_PUPILS.search(cleaned))
     heads = bool(_HEADS.search(cleaned)) and not pupils
     names = (bool(_NAMES.search(cleaned)) and not _DOCUMENT.search(cleaned)  # (「事例集の名前は？」: the casebook's)
+             and not _MENTIONED.search(cleaned)
              or pupils)
     intent = kb.intents[reply.intent_id]
     # 「学校名は？」 after the case is its school's; 「ALTの名前は？」 only pointing at the town is its ALT's

@@ -164,8 +164,10 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         note, links = _figures_note(kb, language)
         if note:
             lines.append(note)
-    elif gap.kind in ("detail", "field", "count") and gap.detail:
+    elif gap.kind in ("detail", "field", "count", "attachment") and gap.detail:
         thing, detail = gap.detail
+        if language == "en":  # 参考資料1〜4
+            detail = detail.replace("〜", "–").replace("・", ", ")
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
     else:
         lines.append(messages.text(messages.GAP[gap.kind], language))

@@ -70,15 +70,21 @@ def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str
     offices = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)]
     for term in query.terms:
         rare = not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE
-        if rare and not listing and _one_office(kb, best) and kb.matcher.mentions(best, term) \
-                and not kb.matcher.asks_of(best, term):
+        if rare and not listing and _one_office(kb, best) and _printed(kb, best, term):
             return best  # (「久我係長に連絡したい」 when that office is the best, though not sure)
         if rare and (listing or not kb.matcher.mentions(best, term)):
-            # printed in the office's answer (its staff), not a word it is asked in (「送りたい」 of MEXT's example)
-            owners = [i for i in offices if kb.matcher.mentions(i, term) and not kb.matcher.asks_of(i, term)]
+            owners = [i for i in offices if _printed(kb, i, term)]
             if len(owners) == 1:
                 return owners[0]
     return None
+
+
+def _printed(kb: KnowledgeBase, intent_id: str, term: str) -> bool:
+    """A word the office's answer prints (its staff) or its keywords declare (a surname, so that a slip in it is
+    corrected), not a word it is merely asked in (「送りたい」 of MEXT's example)."""
+    matcher = kb.matcher
+    return matcher.mentions(intent_id, term) and (not matcher.asks_of(intent_id, term) or term in {
+        t for k in kb.intents[intent_id].keywords for t in matcher.analyse(k).terms})
 
 
 def _one_office(kb: KnowledgeBase, intent_id: str) -> bool:

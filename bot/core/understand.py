@@ -1,8 +1,6 @@
-"""Read a message before deciding: noise or a question, slips corrected, the question found in a long text.
-
-:func:`understand` returns the ranking to decide on and what was done to get it (the
-corrections made, so that the reply can say what was understood).
-"""
+"""Read a message before deciding: noise or a question, slips corrected, the question found in a long text, a
+phrase quoted from the notice looked up. :func:`understand` returns the ranking to decide on and what was done to
+get it (the corrections made, so that the reply can say what was understood)."""
 from __future__ import annotations
 
 import re
@@ -16,6 +14,7 @@ from bot.core.matcher import Matcher, Scored
 from bot.core.narrow import kind_of
 from bot.core.analysis import Analysis
 from bot.core.orthography import clean, fold_kana
+from bot.core.quoted import with_quoted
 from bot.core.subjects import places_unknown
 from bot.core.types import Correction
 
@@ -197,4 +196,6 @@ def understand(kb: KnowledgeBase, text: str, answered: float | None = None,
             if fixed[1] and (gain >= SPELLING_GAIN or not knows_any(matcher, whole)):
                 (analysis, ranked, shown, vector, whole), corrections = fixed, found
     noise = is_noise(matcher, whole)
+    if answered is not None and not noise:  # 「相互理解の増進」って何の説明？: where the quoted phrase stands
+        ranked = with_quoted(kb, text, ranked, answered)
     return Understanding(analysis, [] if noise else ranked, corrections, noise, shown, vector)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask, talk
-from bot.core.follow_up_forms import asks_what_it_is, inside_it, link_of_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, inside_it, link_of_it, other_than_it, source_of_it
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -227,3 +227,17 @@ def test_the_staff_asked_after_one_ministrys_role_are_that_ministrys(repo_engine
 def test_about_a_role_after_its_count_is_the_role_itself(repo_engine: Engine, turns: tuple[str, ...],
                                                          intent: str) -> None:
     assert talk(repo_engine, *turns).intent_id == intent
+
+
+@pytest.mark.parametrize(("text", "other"), [("他に学校での事例で名前が出てるところは？", True), ("ほかにも事例はある？", True),
+                                             ("Any other cases in schools?", True), ("他には？", False),
+                                             ("他に問い合わせ先は？", True), ("Other than that, who runs it?", False),
+                                             ("学校での事例は？", False)])
+def test_more_of_a_kind_besides_the_answer_is_asked_with_ほかに_or_any_other(text: str, other: bool) -> None:
+    assert other_than_it(text) is other
+
+
+def test_other_cases_after_a_case_are_the_others_not_the_same_case_again(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALTが小学校に毎日いる事例ってある？", "それどこの県？", "他に学校での事例で名前が出てるところは？")
+    assert "柏崎市" in reply.text and not reply.fallback
+    assert talk(repo_engine, "柏崎市の事例", "他にも事例はある？").intent_id != "case_kashiwazaki"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask, talk
+from bot.core.gap_patterns import attachment_missing
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -63,6 +64,7 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("Why should a town avoid hiring a CIR?", "no opinion"),
     ("Should our city hire a CIR or an ALT first?", "no opinion"),  # a choice between roles
     ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),
+    ("ALT and CIR, which one should our city hire?", "no opinion"),
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
@@ -312,3 +314,34 @@ def test_the_year_the_programme_began_is_no_year_whose_figures_are_asked(repo_en
 def test_an_unknown_subject_gets_the_apology_not_an_unrelated_topic(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "その自治体の人口は？")  # (a "not held" intent, not sure, offered CLAIR's role)
     assert reply.fallback and not reply.suggestions and reply.kind == "fallback"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("参考資料5には何が載っていますか？", "参考資料5は、通知に別添されていません（別添の参考資料は1〜4です）"),
+    ("what's in attachment 6 of the notice?", "no reference material 6 (its attachments are reference materials 1–4)"),
+    ("別添資料７はどこ？", "参考資料7は"),
+])
+def test_an_attachment_the_notice_does_not_have_is_said_to_be_missing(repo_engine: Engine, question: str,
+                                                                      said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and said in reply.text
+    assert reply.suggestions  # the attachments it has, as choices
+
+
+def test_an_attachment_the_notice_has_is_answered_even_after_one_it_lacks(repo_engine: Engine) -> None:
+    assert "マニュアル" in ask(repo_engine, "参考資料3は何？").text
+    assert "reference material 3" in ask(repo_engine, "reference material 3?").text.lower()
+    assert "別添されていません" in talk(repo_engine, "参考資料2は？", "参考資料5は？").text
+
+
+def test_the_attachments_held_are_read_from_the_facts_only_when_a_number_is_asked() -> None:
+    read: list[str] = []
+
+    def facts() -> list[str]:
+        read.append("facts")
+        return ["参考資料1は…", "参考資料2と参考資料4は…"]
+
+    assert attachment_missing("参考資料の一覧は？", facts) is None and not read
+    assert attachment_missing("参考資料3は？", facts) == ("3", "1・2・4")
+    assert attachment_missing("Attachment No. 2?", facts) is None
+    assert attachment_missing("参考資料12", lambda: ["参考資料1", "参考資料2"]) == ("12", "1〜2")

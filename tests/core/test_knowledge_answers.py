@@ -66,6 +66,9 @@ def test_staff_asked_of_no_office_are_all_given_as_printed(repo_engine: Engine, 
     ("比護さんって誰？", "contact_mic", "比護補佐"),  # a surname the notice prints: that office
     ("橋口さんに連絡を取りたい", "contact_mic", "橋口事務官"),  # (was "not sure", MOFA first)
     ("久我係長に連絡したい", "contact_mext", "久我係長"),  # (was "not sure")
+    ("比後補佐の部署の電話", "contact_mic", "比護補佐"),  # a surname's kanji that reads alike (was MOFA's)
+    ("沢浦補佐のメール", "contact_mext", "澤浦補佐"),
+    ("浜尾補佐", "contact_mofa", "濱尾補佐"),
 ])
 def test_the_staff_of_one_office_asked_by_name(repo_engine: Engine, question: str, office: str, name: str) -> None:
     reply = ask(repo_engine, question)
@@ -434,3 +437,26 @@ def test_since_it_began_asks_the_cumulative_total(repo_engine: Engine) -> None:
 def test_plain_everyday_questions(repo_engine: Engine, question: str, intent: str | None, said: str) -> None:
     reply = talk(repo_engine, question)
     assert (intent is None or reply.intent_id == intent) and said in reply.text
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("ALT English full name pls", "Assistant Language Teacher"),  # a role's full name (was: JET's is not held)
+    ("What is the full name of CIR?", "Coordinator for International Relations"),
+    ("Does the notice say CIRs need any particular language skill?", "Japanese"),
+    ("お世話になります。県国際課の森と申します。紙で回ってきた通知の問い合わせ先のうち、文科省の部署名が印刷でかすれて"
+     "読めません。正式な部署名を教えていただけますか。", "外国語教育推進室"),
+])
+def test_a_roles_or_offices_name_and_a_roles_language_are_answered(repo_engine: Engine, question: str,
+                                                                  shown: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and shown in reply.text
+
+
+def test_what_jet_stands_for_is_still_not_held(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "What does JET stand for?").intent_id == "jet_full_name_not_held"
+    assert ask(repo_engine, "JET full name?").intent_id == "jet_full_name_not_held"
+
+
+def test_an_offices_address_is_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "総務省国際室の住所（何号館何階）は？")
+    assert reply.fallback and "住所" in reply.text and "03-5253-5527" in plain_text(reply)

@@ -77,6 +77,8 @@ def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, c
                                                ("casebook publication date", "casebook published date"),
                                                ("When did the notice come out?", "when did the notice issued?"),
                                                ("ALTの人数、今いくつ？", "altの人数、今何人?"),  # heads, not the cases' count
-                                               ("そのうち新しい人は？", "そのうち新規は?"), ("最大何年？", "最長何年?")])
+                                               ("そのうち新しい人は？", "そのうち新規は?"), ("最大何年？", "最長何年?"),
+                                               ("How many SEAs were newly appointed?", "how many seas were new?"),
+                                               ("newly arrived CIRs", "new cirs")])
 def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) -> None:
     assert clean(written) == read

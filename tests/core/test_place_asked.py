@@ -55,6 +55,9 @@ def test_a_name_the_case_does_not_print_is_said_not_held(repo_engine: Engine, tu
 
 
 @pytest.mark.parametrize(("turns", "intent"), [(("柏崎市の事例", "ALTの名前は？"), "japanese_names"),  # the role's name
+                                              # which cases are named ("mentioned by name"), not a case's own name
+                                              (("学校での事例は？", "学校での事例で名前が出てるところは？"),
+                                               "casebook_school_cases"),
                                                (("柏崎市の事例", "事例集の名前は？"), None)])
 def test_names_of_other_things_after_a_case_are_not_the_cases(repo_engine: Engine, turns: tuple[str, ...],
                                                              intent: str | None) -> None:

@@ -1,0 +1,61 @@
+"""A phrase quoted from the notice (「相互理解の増進」って何の説明？, "The notice says 'about 77,000'"): the
+answers that state it. Staff reading the notice on paper ask about a phrase by quoting it; its words alone
+may score too low, but where it stands in the knowledge says what they are reading."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from typing import Sequence
+
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.references import PLACEHOLDER
+
+# 「…」『…』“…”"…", and '…' between non-letters (not the apostrophes of "don't … isn't")
+_QUOTED = re.compile(r"[「『“\"]([^「」『』“”\"\n]{2,40})[」』”\"]|(?<![A-Za-z])'([^'\n]{2,40})'(?![A-Za-z])")
+MIN_CHARS = 4  # a quoted phrase shorter than this (「ALT」) names a thing, it is no phrase of the notice
+
+
+def _plain(text: str) -> str:
+    """Compared without width, case or spaces: 「約７７，０００人」 is 約77,000人."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def quoted_phrases(text: str) -> tuple[str, ...]:
+    """The phrases in quotation marks of a message, compared form (:func:`_plain`), long enough to look up."""
+    found = (_plain(a or b) for a, b in _QUOTED.findall(text))
+    return tuple(p for p in found if len(p) >= MIN_CHARS)
+
+
+def intents_stating(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
+    """The answering intents whose answer states a fact or a case holding ``phrase`` (in either language)."""
+    def holds(kind: str) -> set[str]:
+        return {r.id for r in kb.knowledge.table(kind).values()
+                if any(phrase in _plain(str(r.get(f, ""))) for f in ("text", "text_en", "title", "summary"))}
+
+    facts, cases = holds("facts"), holds("cases")
+    if not facts and not cases:
+        return frozenset()
+    found = set()
+    for intent in kb.intents.values():
+        named = {m.group(2) for t in (intent.answer, intent.answer_en or "") for m in PLACEHOLDER.finditer(t)
+                 if m.group(1) == "fact"}
+        if not intent.fallback and (facts & (named | set(intent.facts)) or cases & set(intent.cases)):
+            found.add(intent.id)
+    return frozenset(found)
+
+
+def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshold: float) -> list[Scored]:
+    """``ranked``, with the best-ranked intent stating a quoted phrase first and answered (at ``threshold``)
+    when no intent was sure: the quotation is the evidence its words could not give. Unchanged when nothing is
+    quoted, the quote is not in the knowledge, or the best answer is sure already."""
+    ranked = list(ranked)
+    if ranked and ranked[0].score >= threshold:
+        return ranked
+    for phrase in quoted_phrases(text):
+        stating = intents_stating(kb, phrase)
+        best = next((s for s in ranked if s.intent_id in stating), None)
+        if best is not None:
+            return [replace(best, score=max(best.score, threshold))] + [s for s in ranked if s is not best]
+    return ranked

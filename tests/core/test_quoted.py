@@ -1,0 +1,54 @@
+"""A phrase quoted from the notice is looked up where the knowledge states it: staff reading the notice on
+paper ask about a phrase by quoting it, and its few words alone would not find the answer."""
+from __future__ import annotations
+
+import pytest
+
+from asking import ask
+from bot.core.quoted import intents_stating, quoted_phrases, with_quoted
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("text", "phrases"), [
+    ("通知に「相互理解の増進」という言葉がありますが", ("相互理解の増進",)),
+    ("「インバウンド対策」ってフレーズ、どこからの引用？", ("インバウンド対策",)),
+    ("The notice says 'about 77,000' — is there an exact figure?", ("about77,000",)),
+    ('What does "largest scale" refer to?', ("largestscale",)),
+    ("『約７７，０００人』とは", ("約77,000人",)),
+    ("「ALT」の給料は？", ()),                       # a name in quotation marks is no phrase of the notice
+    ("I don't know what it's for", ()),             # apostrophes are no quotation marks
+    ("ALTの人数は？", ()),
+])
+def test_quoted_phrases_are_found_in_any_quotation_marks(text: str, phrases: tuple[str, ...]) -> None:
+    assert quoted_phrases(text) == phrases
+
+
+def test_a_phrase_is_stated_by_the_intents_whose_facts_hold_it(repo_engine: Engine) -> None:
+    assert "digiden_policy" in intents_stating(repo_engine.kb, "インバウンド対策")
+    assert "size_total" in intents_stating(repo_engine.kb, "世界最大規模")
+    assert intents_stating(repo_engine.kb, "記の3") == frozenset()
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("「インバウンド対策」ってフレーズ、どこからの引用？", "デジタル田園都市国家構想基本方針"),
+    ("お世話になっております。□□市国際交流課の林と申します。通知に「相互理解の増進」という言葉がありますが、"
+     "これは何の説明の中で出てくる言葉でしょうか。", "活動事例集"),
+    ("お世話になります。県国際交流課の高橋です。通知の冒頭でJETプログラムが「世界最大規模」の何のプログラムだと"
+     "書かれているのか、表現をそのまま教えていただけますか。", "人的交流プログラム"),
+    ("The notice says 'about 77,000' — what does that count?", "since its founding"),
+])
+def test_a_quoted_phrase_finds_the_answer_stating_it(repo_engine: Engine, question: str, shown: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and shown.lower() in reply.text.lower()
+
+
+def test_a_quoted_phrase_the_knowledge_lacks_changes_nothing(repo_engine: Engine) -> None:
+    kb, question = repo_engine.kb, "「第9条の2」の意味は？"
+    ranked = kb.matcher.rank(kb.matcher.analyse(question))
+    assert ranked[0].score < 50 and with_quoted(kb, question, ranked, 50.0) == ranked
+
+
+def test_a_sure_answer_is_not_moved_by_a_quotation(repo_engine: Engine) -> None:
+    kb, question = repo_engine.kb, "「インバウンド対策」に活躍するCIRは何人？"
+    ranked = kb.matcher.rank(kb.matcher.analyse(question))
+    assert ranked[0].score >= 50 and with_quoted(kb, question, ranked, 50.0) == ranked
