@@ -9,12 +9,12 @@ from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_case_of, inside_it, of_those,
-                                     other_than_it, with_the_role_for_they)
+                                     with_the_role_for_they)
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
 from bot.core.follow_up_dates import date_of_it, when_of_another, year_before
 from bot.core.follow_up_topic import (analyse_with_topic, asks_about_it, contact_of_the_topic, contact_only,
-                                     has_topic, new_topic, shown_again)
+                                     has_topic, new_topic, others_of_the_kind, shown_again)
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of, roles_among
 from bot.core.reasons import asks_why, reasons_first
@@ -67,8 +67,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         ranked = kb.matcher.rank(query)
     if context is None or not has_topic(kb, context):
         return query, ranked, text
-    if other_than_it(text):  # 「他に学校での事例は？」: read alone, and not the answer just given
-        return query, [s for s in ranked if s.intent_id != context.intent_id], text
+    if (others := others_of_the_kind(kb, query, ranked, text, context)) is not None:
+        return others  # 「他にも名前が出ているところは？」 after one case: not that case again
     if (office := contact_of_the_topic(kb, context, text, query)) is not None:
         read = kb.matcher.analyse(office)  # a contact asked after one office's part: that office's, complete
         return read, kb.matcher.rank(read), office

@@ -166,7 +166,7 @@ def asks_what_it_is(text: str) -> bool:
 
 
 # 「ほかには？」, 「それだけ？」, "Anything else?": what else there is on the topic, not the same answer again
-_MORE = re.compile(r"^(?:それ以外|それだけ|ほか|他|その他|ほかに|他に)(?:に|には|は|って)?(?:何か|なにか)?"
+_MORE = re.compile(r"^(?:それ以外|それだけ|ほか|他|その他|ほかに|他に)(?:に|には|は|って|も|にも)?(?:何か|なにか)?"
                    r"(?:ある|あります|ない|ありません)?(?:か|の)?[？?。]*$|^(?:and |so )?(?:anything|something|what) else"
                    r"(?: is there| can you tell me)?\??$|^(?:any )?others?\??$|^is that (?:all|it)\??$", re.IGNORECASE)
 
@@ -182,5 +182,6 @@ _OTHER_THAN_IT = re.compile(r"^(?:他に|ほかに|その他に|それ以外に|
 
 
 def other_than_it(text: str) -> bool:
-    """The message asks for more of a kind besides the answer just given (「他に学校での事例で名前が出ているところは？」)."""
-    return bool(_OTHER_THAN_IT.match(text.strip()))
+    """The message asks for more of a kind besides the answer just given (「他に学校での事例で名前が出ているところは？」;
+    not 「他にもある？」, which asks what else there is: :func:`more_asked`)."""
+    return bool(_OTHER_THAN_IT.match(text.strip())) and not more_asked(text)

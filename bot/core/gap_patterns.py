@@ -24,8 +24,8 @@ RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
-                      r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend|which (?:one|role|of "
-                      r"(?:them|the two)) should (?:we|i|our \w+|my \w+) (?:hire|choose|pick|get|go with|introduce|employ))(?![a-z])|"
+                      r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend|which (?:one |role |of "
+                      r"(?:them|the two) )?should (?:we|i|our \w+|my \w+) (?:hire|introduce|employ|bring in))(?![a-z])|"
                       # a choice between roles (「ALTとCIRのどっちから始めればいい？」, "Should our city hire a CIR or an
                       # ALT first?"), not which office to ask (「どちらに問い合わせればいい？」)
                       r"(?:alt|cir|sea)[^。？?]{0,6}(?:alt|cir|sea)[^。？?]{0,4}(?:どちら|どっち)(?!も|に|へ|宛)[^。？?]{0,12}"
@@ -66,8 +66,9 @@ def date_missing(text: str, own: str, answer: str) -> bool:
 
 
 # an attachment by its number (参考資料5, 別添6, "attachment 6", "reference material 5"); the notice numbers its own
-_ATTACHMENT = re.compile(r"(?:参考資料|別添資料|別添|添付資料|別紙)\s*(?:no\.?|第)?\s*(\d{1,2})(?!\d)|(?<![a-z])(?:attachment|"
-                         r"reference material|annex|appendix|enclosure)\s*(?:no\.?|#)?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+_ATTACHMENT = re.compile(r"(?:参考資料|別添資料|別添|添付資料|別紙)\s*(?:no\.?|第)?\s*(\d{1,2})(?![\d枚頁部通件]|ページ)|(?<![a-z])(?:"
+                         r"attachment|reference material|annex|appendix|enclosure)\s*(?:no\.?|#)?\s*(\d{1,2})(?!\d| ?(?:pages?|sheets?|"
+                         r"copies))", re.IGNORECASE)
 _HELD_ATTACHMENT = re.compile(r"参考資料(\d{1,2})")
 
 

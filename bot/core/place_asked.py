@@ -19,19 +19,20 @@ _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|�
 _PREFECTURE = re.compile(r"[\u4e00-\u9fff]{2,3}[都道府県](?!庁)|[A-Za-z]+ [Pp]refecture")
 _NAMES = re.compile(r"名前|学校名|校名|どこの(?:小|中)?学校|(?:何|なん)(?:という|ていう|て)(?:小|中)?学校|(?:which|what) school|"
                     r"(?<![a-z])names?(?![a-z])")
-# 「名前が出ている事例」, "the towns mentioned by name": which cases are named, no name asked of one
-_MENTIONED = re.compile(r"名前(?:が|の)(?:出て|出る|挙が|あが|載って|のって)|(?:named|mentioned) (?:in|by)")
 _PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|人数|は何人|が何人|何人)|全校(?:生徒|児童)|学校の規模|"
                      r"(?<![a-z])(?:(?:how many|number of) (?:students|pupils|children|kids)|how (?:big|large) is (?:the|that|this) "
                      r"school|size of (?:the|that|this) school)(?![a-z])")
 _SCHOOL = re.compile(r"学校|校名|school")
+# 「その学校の連絡先は？」: how to reach the case's school (the casebook summary prints no school's contact)
+_CONTACT = re.compile(r"連絡先|電話|住所|メール|問い合わせ|contact|phone|e-?mail|address")
 _DOCUMENT = re.compile(r"事例集|資料|通知|casebook|notice|document")
 _SHORT = 20  # characters of a short follow-up: naming nothing else, it asks about the case just shown
 _NAME_LABEL = {"ja": {"school": "{case}の学校名", "person": "{case}のALTなどの名前",
-                      "pupils": "{case}の学校の児童・生徒の数"},
+                      "pupils": "{case}の学校の児童・生徒の数", "contact": "{case}の学校の連絡先"},
                "en": {"school": "The name of the school in the {case}",
                       "person": "The name of the ALT (or anyone else) in the {case}",
-                      "pupils": "The number of pupils at the school in the {case}"}}
+                      "pupils": "The number of pupils at the school in the {case}",
+                      "contact": "Contact information for the school in the {case}"}}
 _TOWN_LABEL = {"ja": "{place}の{role}の人数", "en": "The number of {role}s in {place}"}
 
 
@@ -39,7 +40,8 @@ def about_the_cases_school(text: str) -> bool:
     """A short question about the school of the case just shown (「その学校の生徒数は？」, 「学校名は？」): the case is
     the topic asked about, whatever else its words find."""
     cleaned = clean(text)
-    return len(cleaned) <= (2 * _SHORT if cleaned.isascii() else _SHORT) and bool(_PUPILS.search(cleaned) or _NAMES.search(cleaned) and _SCHOOL.search(cleaned))
+    return len(cleaned) <= (2 * _SHORT if cleaned.isascii() else _SHORT) and bool(
+        _PUPILS.search(cleaned) or (_NAMES.search(cleaned) or _CONTACT.search(cleaned)) and _SCHOOL.search(cleaned))
 
 
 def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:
@@ -51,9 +53,9 @@ def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str 
     school = bool(_SCHOOL.search(cleaned))
     pupils = bool(_PUPILS.search(cleaned))
     heads = bool(_HEADS.search(cleaned)) and not pupils
+    contact = school and bool(_CONTACT.search(cleaned)) and len(cleaned) <= 2 * _SHORT  # (not a long message's 問い合わせ)
     names = (bool(_NAMES.search(cleaned)) and not _DOCUMENT.search(cleaned)  # (「事例集の名前は？」: the casebook's)
-             and not _MENTIONED.search(cleaned)
-             or pupils)
+             or pupils or contact)
     intent = kb.intents[reply.intent_id]
     # 「学校名は？」 after the case is its school's; 「ALTの名前は？」 only pointing at the town is its ALT's
     pointing = _THERE.search(cleaned) or names and (school or pupils) and len(cleaned) <= _SHORT
@@ -66,7 +68,8 @@ def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str 
         # the case as its title names it (「柏崎市の事例」, 「学校での活動事例」; "Kashiwazaki case", "school cases")
         case = intent.title if reply.language == "ja" else \
             re.sub(r"^[A-Z](?=[a-z]+ cases$)", lambda m: m.group(0).lower(), intent.title_en or "")
-        said = _NAME_LABEL[reply.language]["pupils" if pupils else "school" if school else "person"].format(case=case)
+        said = _NAME_LABEL[reply.language]["pupils" if pupils else "contact" if contact else "school" if school else
+                                           "person"].format(case=case)
         return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, said))
     roles = sorted({t for t in kb.matcher.analyse(text).terms if kind_of(t) == "role"})
     role = label(roles[0]) if len(roles) == 1 else ("JET participant" if reply.language == "en" else "JETプログラム参加者")

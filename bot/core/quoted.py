@@ -15,6 +15,7 @@ from bot.core.references import PLACEHOLDER
 # 「…」『…』“…”"…", and '…' between non-letters (not the apostrophes of "don't … isn't")
 _QUOTED = re.compile(r"[「『“\"]([^「」『』“”\"\n]{2,40})[」』”\"]|(?<![A-Za-z])'([^'\n]{2,40})'(?![A-Za-z])")
 MIN_CHARS = 4  # a quoted phrase shorter than this (「ALT」) names a thing, it is no phrase of the notice
+MAX_STATED = 2  # facts (or cases) holding it: a phrase found in more (「JETプログラム」, 「国際交流員」) is a name
 
 
 def _plain(text: str) -> str:
@@ -29,13 +30,14 @@ def quoted_phrases(text: str) -> tuple[str, ...]:
 
 
 def intents_stating(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
-    """The answering intents whose answer states a fact or a case holding ``phrase`` (in either language)."""
+    """The answering intents whose answer states a fact or a case holding ``phrase`` (in either language); none
+    when more than :data:`MAX_STATED` facts and cases hold it (a name, not a phrase that says where one is reading)."""
     def holds(kind: str) -> set[str]:
         return {r.id for r in kb.knowledge.table(kind).values()
                 if any(phrase in _plain(str(r.get(f, ""))) for f in ("text", "text_en", "title", "summary"))}
 
     facts, cases = holds("facts"), holds("cases")
-    if not facts and not cases:
+    if not facts and not cases or len(facts) + len(cases) > MAX_STATED:
         return frozenset()
     found = set()
     for intent in kb.intents.values():

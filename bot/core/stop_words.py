@@ -17,6 +17,9 @@ POLITE = re.compile(
         # an English frame around the topic: "What does the notice say about CIRs?" asks about CIRs
         r"\b(?:what|how) (?:does|do|did) the (?:notice|document|letter) (?:say|says|state|mention) (?=about |on |regarding )",
         r"\baccording to the (?:notice|document|letter)\b,?",
+        # who wants the answer: "my boss wants to know which office…", "my supervisor asked me to find the names…"
+        r"\b(?:my|our) (?:boss|supervisor|manager|mayor|principal|director|section (?:chief|head)|team) (?:wants|would like|"
+        r"needs|asked me|has asked me)(?: me)?(?: to (?:know|find(?: out)?|check|ask(?: you)?))?\b",
     ])
 )
 STOP_LEMMAS = frozenset(
@@ -30,6 +33,8 @@ STOP_LEMMAS = frozenset(
     "一番 最も "
     # 「さっきの財源の話、SEAも対象？」: "the talk of a moment ago" points back, it names no topic
     "さっき 先程 話 "
+    # 「本日もよろしくお願いします」: the day of the message names no topic (a year asked as 今年 is read from the text)
+    "本日 今日 "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )

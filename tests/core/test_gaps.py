@@ -65,6 +65,7 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("Should our city hire a CIR or an ALT first?", "no opinion"),  # a choice between roles
     ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),
     ("ALT and CIR, which one should our city hire?", "no opinion"),
+    ("Which should our town hire, an ALT or a CIR?", "no opinion"),
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
@@ -345,3 +346,20 @@ def test_the_attachments_held_are_read_from_the_facts_only_when_a_number_is_aske
     assert attachment_missing("参考資料3は？", facts) == ("3", "1・2・4")
     assert attachment_missing("Attachment No. 2?", facts) is None
     assert attachment_missing("参考資料12", lambda: ["参考資料1", "参考資料2"]) == ("12", "1〜2")
+
+
+
+@pytest.mark.parametrize("question", ["Which one should I go with for a question on recruitment abroad, MIC or MOFA?",
+                                      "Which one should I get the survey form from, CLAIR or the prefecture?"])
+def test_which_office_to_turn_to_is_no_opinion_asked(repo_engine: Engine, question: str) -> None:
+    assert "no opinion" not in ask(repo_engine, question).text
+
+
+def test_a_count_of_sheets_is_no_attachment_number() -> None:
+    assert attachment_missing("別紙10枚を添付してメールしてもいい？", lambda: ["参考資料1", "参考資料4"]) is None
+    assert attachment_missing("attachment 12 pages long", lambda: ["参考資料1"]) is None
+
+
+def test_the_previous_year_after_a_years_count_is_the_year_before_it(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "How many CIRs in FY2023?", "And the previous year?")
+    assert reply.fallback and reply.text.startswith("Figures or facts for fiscal 2022 are not in the notice")

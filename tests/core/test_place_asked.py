@@ -72,6 +72,8 @@ def test_names_of_other_things_after_a_case_are_not_the_cases(repo_engine: Engin
     (("Tell me about the school cases", "What's the school's name?"), "The name of the school in the school cases is"),
     (("立山町の事例", "なんていう小学校？"), "立山町の事例の学校名は"),
     (("Tell me about the Tateyama case", "how big is the school?"), "The number of pupils at the school in the Tateyama"),
+    (("柏崎の方は具体的にどんな活動ですか？", "その学校の連絡先は？"), "柏崎市の事例の学校の連絡先は、通知にも"),
+    (("立山町の事例", "What's the school's phone number?"), "Contact information for the school in the Tateyama case"),
 ])
 def test_a_schools_size_or_name_the_cases_do_not_print_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
                                                                        said: str) -> None:

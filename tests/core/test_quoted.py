@@ -27,6 +27,8 @@ def test_a_phrase_is_stated_by_the_intents_whose_facts_hold_it(repo_engine: Engi
     assert "digiden_policy" in intents_stating(repo_engine.kb, "インバウンド対策")
     assert "size_total" in intents_stating(repo_engine.kb, "世界最大規模")
     assert intents_stating(repo_engine.kb, "記の3") == frozenset()
+    # a name found in many facts says nothing about where one is reading
+    assert intents_stating(repo_engine.kb, "jetプログラム") == intents_stating(repo_engine.kb, "国際交流員") == frozenset()
 
 
 @pytest.mark.parametrize(("question", "shown"), [
