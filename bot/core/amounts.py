@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
+from bot.core.stop_words import POLITE
+
 _PAY_JA = r"(?:お?給料|給与|報酬|賃金|月給|年収)"
 _PAY_EN = r"(?:salary|salaries|pay|wage|wages)"
 _BARE_PAY = re.compile(
     rf"^(?:\S{{1,20}}(?:の|って| ))?{_PAY_JA}(?:は|って|を教えて|について)?(?:[？?]|ですか[？?]?|を教えてください)?$|"
     rf"^(?:what(?:'s| is| are)|and|how about|what about)? ?(?:the |an? )?(?:[a-z]+(?:'s|s'|s)? )?{_PAY_EN}"
-    rf"(?: of (?:an? |the )?[a-z]+s?)?\??$|^what (?:is|are) (?:an? |the )?[a-z]+s? paid\??$", re.IGNORECASE)
+    rf"(?: of (?:an? |the )?[a-z]+s?)?[?.]?$|^what (?:is|are) (?:an? |the )?[a-z]+s? paid[?.]?$", re.IGNORECASE)
 AMOUNT_WORD = "いくら"
 
 
 def asks_the_pay_itself(text: str) -> bool:
-    """Whether the question asks for the pay and nothing about it (so: how much it is)."""
-    return bool(_BARE_PAY.match(re.sub(r"\s+", " ", text.strip())))
+    """Whether the question asks for the pay and nothing about it (so: how much it is), whoever wants to know it
+    ("Our team wants to know the salary of a CIR.")."""
+    return bool(_BARE_PAY.match(re.sub(r"\s+", " ", POLITE.sub(" ", text.lower()).strip())))

@@ -22,15 +22,16 @@ _NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜
 
 
 def all_roles_summed(figures: tuple[Figure, ...], question: str, remembered: tuple[str, ...],
-                     language: str) -> tuple[str, tuple[Figure, ...]] | None:
+                     language: str, topic_years: frozenset[int] = frozenset()) -> tuple[str, tuple[Figure, ...]] | None:
     """The sentence of the three roles' sum and the figures it adds (with the year's total when printed), or
     ``None`` when the question adds up no three roles. ``question``: cleaned, synonyms applied; ``remembered``:
-    the roles the conversation counted (role codes, lower case)."""
+    the roles the conversation counted (role codes, lower case); ``topic_years``: the one year the conversation's
+    figures are of, when the question names none (「全体は？」 after 2019's CIRs: 2019's total)."""
     everyone = bool(remembered) and _ALL_OF_THEM.match(question)  # 「全部で何人？」 after a role's count
     if not (everyone or together(question) and roles_named(question) | set(remembered) == set(ROLES)) \
             or _NOT_ALL.search(question):
         return None
-    asked = years_in(question)
+    asked = years_in(question) or (set(topic_years) if everyone and len(topic_years) == 1 else set())
     by_year: dict[int, dict[str, Figure]] = {}
     for f in figures:
         if f.measure == "participants" and f.year is not None and f.role and f.role.lower() in ROLES:

@@ -33,7 +33,7 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
     remembered = roles_among(n.removeprefix(EARLIER) for n in topic[1]) if topic is not None else ()
     for text in readings:
         question = synonyms(clean(text))[0]
-        summed = all_roles_summed(kb.figures, question, remembered, language)
+        summed = all_roles_summed(kb.figures, question, remembered, language, _years_of(kb, topic, context))
         if summed is not None:  # 「SEAも入れると合計は？」 after the ALTs' and the CIRs': all three roles, one sum
             return _stated(kb, summed[0], tuple(dict.fromkeys(f.fact for f in summed[1])), language)
         tries = [question]
@@ -98,6 +98,13 @@ def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tup
     if intent.fallback or not any(f.fact in stated for f in kb.figures):
         return None
     return intent.title or "", context.names
+
+
+def _years_of(kb: KnowledgeBase, topic: tuple[str, tuple[str, ...]] | None, context: Context | None) -> frozenset[int]:
+    """The years the conversation's figures are of: its title's (「令和元年度の参加者数」), else those of its answer."""
+    if topic is None or context is None:
+        return frozenset()
+    return frozenset(years_in(clean(topic[0]))) or kb.figure_years.get(context.intent_id, frozenset())
 
 
 def _compared_with(question: str, names: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,7 +14,8 @@ from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another
     same_for_another
 from bot.core.follow_up_dates import date_of_it, when_of_another, year_before
 from bot.core.follow_up_topic import (analyse_with_topic, asks_about_it, contact_of_the_topic, contact_only,
-                                     has_topic, new_topic, others_of_the_kind, shown_again)
+                                     has_topic, new_topic, shown_again)
+from bot.core.follow_up_others import others_of_the_kind
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of, roles_among
 from bot.core.reasons import asks_why, reasons_first

@@ -39,7 +39,8 @@ def when_of_another(kb: KnowledgeBase, text: str, context: Context) -> str | Non
 
 
 # 「前年度は？」 after a year's figures: the year before that one (not the other year the knowledge holds)
-_YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?前(?:の)?年度?(?:の(?:人数|数字|数))?(?:は|って)?[？?]?$|"
+_YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?前(?:の)?年度?(?:の(?:人数|数字|数))?(?:は|って|だと|では)?"
+                          r"(?:どう(?:だった|でした)(?:か|の)?)?[？?]?$|"
                           r"^(?:and |what about )?(?:the )?(?:previous|prior) (?:fiscal )?year\??$", re.IGNORECASE)
 
 

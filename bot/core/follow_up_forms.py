@@ -126,10 +126,13 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
                            re.IGNORECASE)
 
 
-# 「もう少し詳しく」, "Tell me more": the previous topic in full (its answer, sources, links and related questions)
+# 「もう少し詳しく」, "Tell me more", 「正確な数は？」: the previous topic in full (its answer with every figure it holds,
+# sources, links and related questions)
 _MORE_OF_IT = re.compile(r"^(?:もう少し|もうちょっと|もっと|さらに|更に)?(?:詳しく|くわしく|詳細を?)(?:教えて|知りたい|お願いします)?"
                          r"(?:ください|下さい)?[。？?！!]?$|^(?:tell me |give me )?(?:more|more details?|more detail, please)"
-                         r"(?: please)?[.?!]?$", re.IGNORECASE)
+                         r"(?: please)?[.?!]?$|^(?:それの|その)?正確(?:な(?:数字?|人数|値)|に)(?:は|って)?(?:何|なん)?"
+                         r"(?:ですか|？|\?)?[？?]?$|^(?:the |what's the |what is the )?exact (?:number|figure|count)s?\??$",
+                         re.IGNORECASE)
 
 
 def source_of_it(text: str) -> bool:

@@ -8,9 +8,8 @@ from dataclasses import replace
 
 from bot.core import asked_kind
 from bot.core.knowledge_base import ASKED, KnowledgeBase
-from bot.core.matcher import Scored
 from bot.core.analysis import Analysis
-from bot.core.follow_up_forms import (asks_of_what_was_said, link_of_it, more_asked, other_than_it, source_of_it,
+from bot.core.follow_up_forms import (asks_of_what_was_said, link_of_it, more_asked, source_of_it,
                                      with_the_office_for_contact, with_the_role_for_they)
 from bot.core.narrow import ATTRIBUTES, kind_of, label, roles_among
 from bot.core.orthography import clean, fold_kana, is_english
@@ -183,19 +182,3 @@ def about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: C
     return asks_about_it(kb, analysis, text) or source_of_it(text) or pointing
 
 
-
-def others_of_the_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], text: str, context: Context
-                       ) -> tuple[Analysis, list[Scored], str] | None:
-    """「他にも名前が出ているところは？」 after one case, 「他に問い合わせ先は？」 after one office: more of the kind, so not
-    the answer just given -- read with the topic, or alone if that finds more. ``None`` unless the answer was about
-    one of several things (one office's contact, one case) that the question does not name again (「他に外務省へ連絡
-    する方法は？」 after MOFA's contact asks about MOFA)."""
-    intent = kb.intents[context.intent_id]
-    if not other_than_it(text) or not (len(intent.contacts) == 1 or len(intent.cases) == 1) \
-            or kb.matcher.about(intent.id).intersection(query.terms):
-        return None
-    combined_text, combined_query = analyse_with_topic(kb, query, text, context)
-    combined, alone = ([s for s in found if s.intent_id != intent.id] for found in (kb.matcher.rank(combined_query), ranked))
-    if combined and (not alone or combined[0].score > alone[0].score):
-        return combined_query, combined, combined_text
-    return query, alone, text

@@ -96,7 +96,9 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
 
 
-_LAST_YEAR = re.compile(r"昨年|去年|(?<![a-z])last (?:fiscal )?year")  # (not 前年度: the year before the one talked about)
+# last year from today (前年度 too when no year was talked about: after one, 「前年度は？」 is the year before it and was
+# read so already, follow_up_dates.year_before)
+_LAST_YEAR = re.compile(r"昨年|去年|前年度|前の年度|(?<![a-z])(?:last|previous|prior) (?:fiscal )?year")
 
 
 def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
@@ -148,7 +150,8 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         if lacking is not None:
             things = sorted(t for t in (kb.matcher.named - ASKED).intersection(analysis.terms)
                             if not kb.matcher.mentions(lacking, t))
-            return Reading(ranked, Gap("year", year, False, _related(topic, lacking), tuple(map(label, things))))
+            return Reading(ranked, Gap("year", year, False, _related(topic, lacking), tuple(map(label, things)),
+                                       topic=lacking))  # (the year's figures stay the topic: 「CIRは？」 next)
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))

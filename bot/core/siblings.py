@@ -60,11 +60,10 @@ def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> st
 def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
     """「澤浦補佐に連絡したい」: a rare Japanese word of the question (a staff member's surname as printed) that the best
     office's intent never uses and exactly one other office's intent among the best five prints in its answer names
-    that office (or the best office itself, when its answer prints it), when the question names no office itself
-    (or asks which of two it is: 「橋口さんは総務省？外務省？」); else None."""
-    if not ranked or not _contact_intent(kb, ranked[0].intent_id) \
-            or len([t for t in kb.matcher.named.intersection(query.terms) if kind_of(t) == "office"]) == 1:
-        return None  # (an office the question names is the office asked: 「総務省の…」)
+    that office (or the best office itself, when its answer prints it), whatever office the question names (「橋口さんは
+    総務省？外務省？」, 「久我係長って外務省でしたっけ？」: the office printing the name); else None."""
+    if not ranked or not _contact_intent(kb, ranked[0].intent_id):
+        return None
     best = ranked[0].intent_id
     listing = len(kb.intents[best].contacts) > 1  # the contact list prints every office's staff
     offices = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)]

@@ -33,8 +33,9 @@ STOP_LEMMAS = frozenset(
     "一番 最も "
     # 「さっきの財源の話、SEAも対象？」: "the talk of a moment ago" points back, it names no topic
     "さっき 先程 話 "
-    # 「本日もよろしくお願いします」: the day of the message names no topic (a year asked as 今年 is read from the text)
-    "本日 今日 "
+    # 「本日もどうぞよろしくお願いします」: the day of the message and "please" name no topic (a year asked as 今年 is
+    # read from the text)
+    "本日 今日 どうぞ どうか 何卒 "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )
@@ -60,7 +61,7 @@ could explain briefly brief kind kindly thank thanks hello hi ok okay something 
 look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
 can't cannot may might must shall would've should've one ones thing things way ways really much many
 well either even already still ever question questions general generally usually typically normally
-exactly actually basically mainly mr mrs ms dr miss sir madam
+exactly exact precise precisely actually basically mainly mr mrs ms dr miss sir madam
 isn aren wasn weren don doesn didn hasn haven hadn won wouldn shouldn couldn mustn mightn needn shan
 """.split())  # the last line: the analyser reads "shouldn't" as shouldn + t
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})

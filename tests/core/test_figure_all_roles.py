@@ -58,3 +58,9 @@ def test_all_of_them_after_a_roles_count_is_the_three_roles_total(repo_engine: E
 
 def test_all_of_them_with_no_count_before_is_read_as_it_is(repo_engine: Engine) -> None:
     assert talk(repo_engine, "参考資料は？", "全部でいくつ？").intent_id == "references_list"
+
+
+
+def test_all_of_them_after_a_year_without_roles_is_that_years_total(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和元年度のALTの人数は？", "CIRは？", "全体は？")
+    assert "5,761人" in reply.text and "5,831" not in reply.text.split("。")[0]

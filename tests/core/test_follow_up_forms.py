@@ -259,3 +259,27 @@ def test_others_of_the_kind_after_one_of_them_are_not_that_one_again(repo_engine
                                                                      turns: tuple[str, ...]) -> None:
     first, other = talk(repo_engine, turns[0]), talk(repo_engine, *turns)
     assert other.intent_id not in (None, first.intent_id) and not other.fallback
+
+
+
+@pytest.mark.parametrize("follow_up", ["正確な数は？", "正確には？", "exact number?"])
+def test_the_exact_number_after_a_rounded_one_is_the_answer_with_every_figure(repo_engine: Engine,
+                                                                            follow_up: str) -> None:
+    first = "How many participants in total?" if follow_up.isascii() else "JETの累計参加者は？"
+    reply = talk(repo_engine, first, follow_up)
+    assert reply.intent_id == "size_total" and "77,172" in reply.text
+
+
+def test_how_many_years_jet_has_run_is_computed_from_its_founding(repo_engine: Engine) -> None:
+    assert "36年" in ask(repo_engine, "JETって何年続いてるの？").text
+
+
+
+def test_other_offices_after_one_are_the_offices_not_another_topic(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "外国語教育推進室の電話", "他に学校関係で相談できる窓口は？")
+    assert reply.candidates[0].intent_id == "contact_list"  # (was the course of study)
+
+
+def test_other_cases_that_do_not_exist_give_the_one_case_again(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "新潟の事例ってあった？", "ほかにも新潟のってある？")
+    assert reply.intent_id == "case_kashiwazaki" and not reply.fallback  # (was the apology)

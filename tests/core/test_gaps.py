@@ -363,3 +363,22 @@ def test_a_count_of_sheets_is_no_attachment_number() -> None:
 def test_the_previous_year_after_a_years_count_is_the_year_before_it(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "How many CIRs in FY2023?", "And the previous year?")
     assert reply.fallback and reply.text.startswith("Figures or facts for fiscal 2022 are not in the notice")
+
+
+
+def test_a_year_lacking_a_roles_figure_stays_the_topic_for_the_next_role(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和元年度のALTの人数は？", "CIRは？")
+    assert reply.fallback and reply.text.startswith("令和元年度（2019年度）のCIRの人数は、通知にも")
+
+
+
+@pytest.mark.parametrize("turns", [("令和5年度の新規ALT", "前の年度だと？"), ("参加者数（令和5年度）", "その前の年度はどうだった？")])
+def test_the_year_before_in_other_words_is_the_year_before(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith("令和4年度（2022年度）の数字や情報は")
+
+
+def test_the_previous_year_with_no_year_talked_about_is_last_year_the_newest_figures_said_so(
+        repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "前年度の参加者数は？")
+    assert "資料にある最新の数字は令和5年度（2023年度）のもの" in reply.text

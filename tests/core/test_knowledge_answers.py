@@ -461,8 +461,12 @@ def test_an_offices_address_is_not_held(repo_engine: Engine) -> None:
 
 
 
-def test_a_surname_asked_of_two_offices_is_the_office_printing_it(repo_engine: Engine) -> None:
-    assert ask(repo_engine, "橋口さんは総務省と外務省のどちらですか").intent_id == "contact_mic"
+@pytest.mark.parametrize(("question", "office"), [("橋口さんは総務省と外務省のどちらですか", "contact_mic"),
+                                                  ("久我係長って外務省でしたっけ？", "contact_mext"),
+                                                  ("総務省の比護さん", "contact_mic")])
+def test_a_surname_is_the_office_printing_it_whatever_office_is_named(repo_engine: Engine, question: str,
+                                                                      office: str) -> None:
+    assert ask(repo_engine, question).intent_id == office
 
 
 def test_who_issued_the_notice_is_not_inferred(repo_engine: Engine) -> None:
@@ -473,6 +477,7 @@ def test_who_issued_the_notice_is_not_inferred(repo_engine: Engine) -> None:
 def test_who_made_the_casebook_is_who_published_it(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "事例集は誰が作成した？")
     assert reply.intent_id == "casebook_published" and "総務省から公表" in reply.text
+    assert ask(repo_engine, "CIR活用事例集の作成者は？").candidates[0].intent_id == "ref1_cir_casebook"  # another one
 
 
 def test_what_can_be_seen_online_is_the_official_pages(repo_engine: Engine) -> None:
@@ -480,8 +485,9 @@ def test_what_can_be_seen_online_is_the_official_pages(repo_engine: Engine) -> N
 
 
 def test_a_greeting_for_the_day_gets_the_help_not_the_apology(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "本日もよろしくお願いします")
-    assert reply.kind == "help" and "お答えできません" not in reply.text
+    for greeting in ("本日もよろしくお願いします", "本日もどうぞよろしくお願いします。"):
+        reply = ask(repo_engine, greeting)
+        assert reply.kind == "help" and "お答えできません" not in reply.text and "どういたしまして" not in reply.text
 
 
 
