@@ -74,15 +74,15 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
                      with_topic if roles_among(names) else [*with_topic, question]) if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, asked)
-            if derived is not None and not _another_year(kb, derived, question, context):
+            if derived is not None and not _another_year(derived, question, _years_of(kb, topic, context)):
                 return figure_reply(kb, derived, language)
     return None
 
 
-def _another_year(kb: KnowledgeBase, derived: Derivation, question: str, context: Context | None) -> bool:
-    """A figure of another year than the one the conversation's figures are of, when the question names none
-    (「新規の割合は？」 after 2023's CIRs: not 2019's share of everyone, the only year whose new ones are all printed)."""
-    held = kb.figure_years.get(context.intent_id, frozenset()) if context is not None else frozenset()
+def _another_year(derived: Derivation, question: str, held: frozenset[int]) -> bool:
+    """A figure of another year than the one the conversation's figures are of (``held``), when the question names
+    none (「新規の割合は？」 after 2023's CIRs: not 2019's share of everyone, the only year whose new ones are all
+    printed; 「合計は？」 after 2019's SEAs and ALTs: not 2023's sum, 2019 has no figures by role)."""
     years = {derived.first.year, derived.second.year} - {None}
     return len(held) == 1 and bool(years) and not years & held and not years_in(question)
 

@@ -181,6 +181,7 @@ def more_asked(text: str) -> bool:
 
 # 「他に学校での事例は？」, "any other cases in schools?": more of a kind, other than the answer just given
 _OTHER_THAN_IT = re.compile(r"^(?:他に|ほかに|その他に|それ以外に|他にも|ほかにも)(?![はも]?[？?。]*$)[^。？?]{2,}|"
+                            r"^(?:他の|ほかの|別の|それ以外の)[^。？?]{1,}|"
                             r"^(?:and |so )?(?:any|are there any) other (?!than)\w", re.IGNORECASE)
 
 

@@ -25,10 +25,12 @@ def others_of_the_kind(kb: KnowledgeBase, query: Analysis, ranked: list[Scored],
             or kb.matcher.about(intent.id).intersection(query.terms):
         return None
 
-    def of_the_kind(i: str) -> bool:  # another office's card or list (「他に学校関係で相談できる窓口は？」), or other cases
+    def of_the_kind(i: str) -> bool:
+        # another office's card or list (「他に学校関係で相談できる窓口は？」), other cases, or a topic of the same file
+        # (「他に地域の国際化の事例は？」 after a school case: the community cases, in the casebook's file)
         other = kb.intents[i]
-        return i != intent.id and not other.fallback and (bool(other.cases) if len(intent.cases) == 1
-                                                          else bool(other.contacts) and "{contact:" in other.answer)
+        return i != intent.id and not other.fallback and (other.file == intent.file or (
+            bool(other.cases) if len(intent.cases) == 1 else bool(other.contacts) and "{contact:" in other.answer))
 
     combined_text, combined_query = analyse_with_topic(kb, query, text, context)
     combined, alone = ([s for s in found if of_the_kind(s.intent_id)] for found in (kb.matcher.rank(combined_query), ranked))

@@ -295,3 +295,9 @@ def test_everyday_words_for_what_is_counted(repo_engine: Engine, question: str, 
 def test_no_other_years_figure_is_computed_in_a_conversation_about_one_year(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和5年度の参加者は？", "新規の割合は？")  # 2023's new ones are printed by role only
     assert "2,091" not in reply.text and "36.3" not in reply.text
+
+
+
+def test_a_sum_after_roles_a_year_does_not_hold_is_no_sum_of_another_year(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和元年度のSEAは何人いた？", "ALTは？", "合計は？")
+    assert "5,363" not in reply.text and "令和5年度" not in reply.text.split("\n")[0]

@@ -474,12 +474,6 @@ def test_who_issued_the_notice_is_not_inferred(repo_engine: Engine) -> None:
     assert "発出者の名前は書かれていません" in reply.text and "考えられます" not in reply.text
 
 
-def test_who_made_the_casebook_is_who_published_it(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "事例集は誰が作成した？")
-    assert reply.intent_id == "casebook_published" and "総務省から公表" in reply.text
-    assert ask(repo_engine, "CIR活用事例集の作成者は？").candidates[0].intent_id == "ref1_cir_casebook"  # another one
-
-
 def test_what_can_be_seen_online_is_the_official_pages(repo_engine: Engine) -> None:
     assert ask(repo_engine, "ほかにネットで見られるものは？").intent_id == "official_sites"  # ネット: web pages
 
