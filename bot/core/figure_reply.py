@@ -16,7 +16,7 @@ from bot.core.figures import Derivation, derive
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import roles_among
 from bot.core.orthography import clean
-from bot.core.references import PLACEHOLDER
+from bot.core.references import facts_stated
 from bot.core.types import Context, Language, Reply
 from bot.core.years import years_in
 
@@ -31,9 +31,10 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
     topic = _figures_topic(kb, context)
     synonyms = kb.matcher.analyzer.apply_synonyms
     remembered = roles_among(n.removeprefix(EARLIER) for n in topic[1]) if topic is not None else ()
+    topic_years = _years_of(kb, topic, context)
     for text in readings:
         question = synonyms(clean(text))[0]
-        summed = all_roles_summed(kb.figures, question, remembered, language, _years_of(kb, topic, context))
+        summed = all_roles_summed(kb.figures, question, remembered, language, topic_years)
         if summed is not None:  # 「SEAも入れると合計は？」 after the ALTs' and the CIRs': all three roles, one sum
             return _stated(kb, summed[0], tuple(dict.fromkeys(f.fact for f in summed[1])), language)
         tries = [question]
@@ -74,7 +75,7 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
                      with_topic if roles_among(names) else [*with_topic, question]) if alone else with_topic
         for asked in tries:
             derived = derive(kb.figures, asked)
-            if derived is not None and not _another_year(derived, question, _years_of(kb, topic, context)):
+            if derived is not None and not _another_year(derived, question, topic_years):
                 return figure_reply(kb, derived, language)
     return None
 
@@ -94,7 +95,7 @@ def _figures_topic(kb: KnowledgeBase, context: Context | None) -> tuple[str, tup
     if context is None or context.intent_id not in kb.intents:
         return None
     intent = kb.intents[context.intent_id]
-    stated = set(intent.facts) | {m.group(2) for m in PLACEHOLDER.finditer(intent.answer) if m.group(1) == "fact"}
+    stated = facts_stated(intent)
     if intent.fallback or not any(f.fact in stated for f in kb.figures):
         return None
     return intent.title or "", context.names

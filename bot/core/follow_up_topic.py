@@ -180,5 +180,3 @@ def about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: C
     pointing = asks_of_what_was_said(text) and (context.intent_id not in kb.figure_years or with_the_role_for_they(
         text, roles_among(context.names)) is not None)
     return asks_about_it(kb, analysis, text) or source_of_it(text) or pointing
-
-

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.references import PLACEHOLDER
+from bot.core.references import facts_stated
 
 # 「…」『…』“…”"…", and '…' between non-letters (not the apostrophes of "don't … isn't")
 _QUOTED = re.compile(r"[「『“\"]([^「」『』“”\"\n]{2,40})[」』”\"]|(?<![A-Za-z])'([^'\n]{2,40})'(?![A-Za-z])")
@@ -34,18 +34,13 @@ def intents_stating(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
     when more than :data:`MAX_STATED` facts and cases hold it (a name, not a phrase that says where one is reading)."""
     def holds(kind: str) -> set[str]:
         return {r.id for r in kb.knowledge.table(kind).values()
-                if any(phrase in _plain(str(r.get(f, ""))) for f in ("text", "text_en", "title", "summary"))}
+                if any(phrase in _plain(str(r.get(f, ""))) for f in ("text", "text_en", "summary", "summary_en"))}
 
     facts, cases = holds("facts"), holds("cases")
     if not facts and not cases or len(facts) + len(cases) > MAX_STATED:
         return frozenset()
-    found = set()
-    for intent in kb.intents.values():
-        named = {m.group(2) for t in (intent.answer, intent.answer_en or "") for m in PLACEHOLDER.finditer(t)
-                 if m.group(1) == "fact"}
-        if not intent.fallback and (facts & (named | set(intent.facts)) or cases & set(intent.cases)):
-            found.add(intent.id)
-    return frozenset(found)
+    return frozenset(i.id for i in kb.intents.values()
+                     if not i.fallback and (facts & facts_stated(i) or cases & set(i.cases)))
 
 
 def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshold: float) -> list[Scored]:

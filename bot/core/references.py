@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 
-from bot.core.knowledge_model import Knowledge
+from bot.core.knowledge_model import Intent, Knowledge
 from bot.core.yaml_source import YamlError
 
 PLACEHOLDER = re.compile(r"\{(fact|contact|link):([a-z0-9_]+)(?:\.([a-z_]+))?\}")
 CONTACT_FIELDS = ("name", "name_en", "phone", "email")
 LINK_FIELDS = ("title", "title_en", "url")
+
+
+def facts_stated(intent: Intent) -> frozenset[str]:
+    """The facts an intent's answer states: those its templates (either language) quote and those it lists."""
+    quoted = {m.group(2) for t in (intent.answer, intent.answer_en or "") for m in PLACEHOLDER.finditer(t)
+              if m.group(1) == "fact"}
+    return frozenset(quoted | set(intent.facts))
 
 
 def check_references(knowledge: Knowledge) -> list[YamlError]:

@@ -166,7 +166,7 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
             lines.append(note)
     elif gap.kind in ("detail", "field", "count", "attachment") and gap.detail:
         thing, detail = gap.detail
-        if language == "en":  # 参考資料1〜4
+        if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4
             detail = detail.replace("〜", "–").replace("・", ", ")
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
     else:
