@@ -15,3 +15,10 @@ from adapters.slack.markup import to_plain
 ])
 def test_thread_reply_markup_is_undone(raw: str, plain: str) -> None:
     assert to_plain(raw, all_mentions=True, link_urls=True, keep_lines=True) == plain
+
+
+def test_unclosed_brackets_before_a_link_stay_as_typed() -> None:
+    # (a link's text stops at the next "<": the old pattern took the brackets into the link, and read a text of
+    # many unclosed "<" in quadratic time, which a property test found holding a worker for minutes)
+    assert to_plain("<<<<<<https://x.jp|the page>") == "<<<<<the page"
+    assert to_plain("<" * 50_000 + "<@U1>") == "<" * 50_000
