@@ -15,7 +15,7 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
 from bot.core.other_ask import with_other_ask
-from bot.core.premise import asked_plainly
+from bot.core.premise import asked_plainly, printed_phones
 from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic, roles_among
 from bot.core.declared import declared_asked
 from bot.core.figure_reply import computed, names_remembered
@@ -137,7 +137,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     wanted, text = language_wanted(text)  # 「ALTの人数を英語で教えて」: the question, answered in English
     language = wanted or language_of(text, context.language if context is not None else None)
     # 「2番は？」 after the attachments; a figure checked is asked (「ALTって6,000人だっけ？」: 何人)
-    text = numbered_attachment(kb, text, context) or asked_plainly(text, {f.value for f in kb.figures})
+    text = numbered_attachment(kb, text, context) or asked_plainly(
+        text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Iterable
 
+# (top-level imports only: a module imported inside a function may not be loaded yet, and the fingerprint must not
+# depend on what a process happened to import)
+_IMPORT = re.compile(rb"^(?:from|import)[ \t]+(bot(?:\.\w+)+)", re.MULTILINE)
+
 
 def code_modules(*roots: ModuleType) -> list[ModuleType]:
-    """``roots`` and every ``bot`` module they use, directly or not, in name order."""
+    """``roots`` and every ``bot`` module they use, directly or not, in name order: the modules their names come
+    from, and the modules their source imports from (a table of constants such as the stop words carries no
+    module of its own: changing it must change the fingerprint too)."""
     seen: dict[str, ModuleType] = {}
     todo = list(roots)
     while todo:
@@ -19,11 +26,21 @@ def code_modules(*roots: ModuleType) -> list[ModuleType]:
         if module.__name__ in seen:
             continue
         seen[module.__name__] = module
-        for value in vars(module).values():
-            name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+        names = [value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+                 for value in vars(module).values()]
+        for name in [*names, *_imported(module)]:
             if isinstance(name, str) and name.startswith("bot.") and name in sys.modules:
                 todo.append(sys.modules[name])
     return [seen[name] for name in sorted(seen)]
+
+
+def _imported(module: ModuleType) -> list[str]:
+    """The ``bot`` modules ``module``'s source imports from (``from bot.core.x import Y``, ``import bot.y``); not a
+    package (``from bot.core import x``: its attributes are every submodule some code happened to load; ``x``
+    itself is found by its value)."""
+    source = Path(module.__file__ or "")
+    names = [name.decode() for name in _IMPORT.findall(source.read_bytes())] if source.is_file() else []
+    return [name for name in names if not hasattr(sys.modules.get(name), "__path__")]
 
 
 def source_fingerprint(roots: Iterable[ModuleType], packages: Iterable[str], salt: str) -> str:

@@ -13,14 +13,17 @@ a guess only where the question asks when something began or which year it is fo
 from __future__ import annotations
 
 import re
-from typing import Callable, Collection
+from typing import Callable, Collection, Iterable
 
+from bot.core.figures import Figure
+from bot.core.knowledge_model import Record
 from bot.core.orthography import clean
 
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
 # … said to be what there is: what follows the number and its counter
 _IS = (r"(?=(?:くらい|ぐらい|ほど|程度|以上|前後|弱|強|ちょっと|も)?(?:は|が)?(?:を?超え(?:てる|ている|ています|ますか)|"
        r"いる|い(?:ます|まし)|いた|です|でし|だっ|だよ|だね|だっけ|ある|あり|あった|で(?:合|あ)って|で正しい|じゃ|なの|って|"
+       r"載って|載っ|掲載|収録|入って|"
        r"か[？?]|[？?。]|$))")
 # number + counter -> the question word that asks for it
 _JA_COUNTS = (
@@ -31,6 +34,22 @@ _JA_COUNTS = (
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
 _JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|の(?:調査|分))")
+# 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
+_BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?:は|が|も)?\s?(?:(?:昭和|平成|令和|[shr])(?:\d{1,2}|元)|\d{4})"
+                         r"(?:年度?)?(?![\d])")
+# 「それって新潟県でしたっけ？」 after a case: the place said of what was talked about is the guess (not 「それは市町村
+# ですか」: who, not where)
+_PLACE = re.compile(r"((?:それ|これ|あれ|そこ|その|この)(?:って|は|が|も))(?!市町村|市区町村|区市町村|都道府県|政令市)[\u4e00-\u9fff]{1,3}(都|道|府|県|市|町|村)"
+                    r"(?=(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|じゃなかった(?:っけ)?)[？?]?$)")
+# 「番号は03-5253-5111で合ってますか」: a phone number checked (a printed one stays: it names its office)
+_PHONE = re.compile(r"(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])")
+# 「調査は文部科学省が直接行うと聞いたのですが本当ですか」: the office said to do something is the guess
+_DOER = re.compile(r"(?:文部科学省|文科省|総務省|外務省|自治体国際化協会|clair|クレア|mext|mic|mofa|都道府県|県|国)(?:(?=が|から)"
+                   r"(?=[^。？?]{0,30}?(?:行|実施|やる|やっ|やら|作成|作っ|作ら|担当|運営|募集|出し|出さ|発出|管轄|まとめ|取りまとめ|送))|"
+                   r"(?=の(?:ホームページ|hp|サイト|ウェブサイト|webサイト|ページ)))")  # …or whose site holds it
+_EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|written|compiled|organized|organised|"
+                      r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the prefectures?|the ministry of [a-z ]+?)"
+                      r"(?=[ ,.?]|$)|\b(on )(?:the )?(?:mext|mic|mofa|clair)(?:'s)?(?= (?:site|website|web site|page|homepage))")
 _EN_COUNT = re.compile(rf"((?:there are|there were|are there|were there) )(?:about |around |over |more than |at least |"
                        rf"almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|"
                        r"countries)(?![a-z]))")
@@ -41,22 +60,39 @@ _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|
 _ASKS = re.compile(r"何|なん|いくつ|いつ|どこ|どれ|どの|どちら|誰|だれ|どう|どんな|なぜ|いくら|"
                    r"(?<![a-z])(?:how|what|when|which|who|where|why)(?![a-z])")
 # the sentence is a yes/no question or a check: ends in か, っけ, よね…, or is an English yes/no question
-_CHECKS = re.compile(r"(?:か|っけ|よね|ですね|だね|でいい|で(?:合|あ)って(?:る|ます)|で正しい|かな|なの|の)[？?。!！]*$|[？?]$")
+_CHECKS = re.compile(r"(?:か|っけ|よね|ですね|だね|でいい|で(?:合|あ)って(?:る|ます)|で正しい|かな|なの|の|でok|でおk)[？?。!！]*$|"
+                     r"[？?]$")
+# 「…と聞きました。本当ですか？」, "My boss said …. Is that right?": a sentence that only checks the one before it
+_BARE_CHECK = re.compile(r"^(?:それ|これ)?(?:は|って)?(?:本当|ほんと|正しい|合って(?:い)?(?:る|ます|ました))(?:です|でしょう)?か?[？?。]*$|"
+                         r"^(?:is (?:that|this|it) (?:right|correct|true)|right|correct|true)\??$")
+# what a figure counts, by the question word that asks for it (an English count may be of any)
+_MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"},
+             "何か国": {"countries"}, "何年": set()}
 _LAST_SENTENCE = re.compile(r"[^。！!\n]*[。！!\n]?$")
 
 
-def asked_plainly(text: str, printed: Collection[int] = ()) -> str:
-    """The question with a guessed figure replaced by the question word that asks for it (unchanged when the
-    message checks no figure); ``printed``: the numbers the knowledge prints (kept: they name their year)."""
+def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collection[str] = ()) -> str:
+    """The question with a guessed figure, year, phone number or office replaced by the question word that asks
+    for it (unchanged when the message checks nothing); ``printed``: the knowledge's figures (one of them said of
+    what it counts stays: it names its year; 50 countries are no 50 cases); ``phones``: the printed phone numbers,
+    digits only (kept: they name their office)."""
     cleaned = clean(text)
     sentence = _LAST_SENTENCE.search(cleaned.rstrip("。！! ")).group(0) if cleaned else ""
+    if _BARE_CHECK.match(sentence.strip()):  # the claim checked is the sentence before
+        before = _LAST_SENTENCE.search(cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)].rstrip("。！!? "))
+        sentence = cleaned[before.start():len(cleaned.rstrip("。！! "))] if before else sentence
     if not sentence or _ASKS.search(sentence) or not _CHECKS.search(sentence.strip()):
         return text
 
     def guessed(word: str) -> Callable[[re.Match[str]], str]:  # (group 1: what comes before; 2: the number)
-        return lambda m: m.group(0) if _value(m.group(2)) in printed else m.group(1) + word
+        counted = {f.value for f in printed if word not in _MEASURES or f.measure in _MEASURES[word]}
+        return lambda m: m.group(0) if _value(m.group(2)) in counted else m.group(1) + word
 
     plain = _JA_YEAR.sub(lambda m: "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
+    plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
+    plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones else "何番", plain)
+    plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
+                         _DOER.sub("どこ", plain))
     for pattern, word in _JA_COUNTS:
         plain = pattern.sub(guessed(word), plain)
     if _YES_NO.match(plain):
@@ -71,3 +107,8 @@ def asked_plainly(text: str, printed: Collection[int] = ()) -> str:
 
 def _value(digits: str) -> float:
     return float(digits.replace(",", ""))
+
+
+def printed_phones(contacts: Iterable[Record]) -> frozenset[str]:
+    """The phone numbers of the contact records, digits only (the ``phones`` of :func:`asked_plainly`)."""
+    return frozenset(re.sub(r"\D", "", str(c.get("phone", ""))) for c in contacts if c.get("phone"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answer import answer
+from asking import talk
 from bot.core.focus import parts
 from bot.core.types import IncomingMessage
 from bot.engine import Engine
@@ -323,3 +324,20 @@ def test_an_honorific_is_no_word_of_the_question(repo_engine: Engine) -> None:
 def test_thanks_with_a_closing_line_is_thanks(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("ありがとうございます。今後ともよろしくお願いします。"), repo_engine.kb)
     assert reply.intent_id == "thanks"
+
+
+def test_surprise_at_the_answer_is_not_what_is_asked(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "配置要望調査ってどこが実施するんでしたっけ",
+                 "え、文科省じゃないんですか？じゃあ市からはどうやって要望を出せばいいんでしょう")
+    assert "取りまとめ団体" in reply.text and "03-6734-3480" not in reply.text
+
+
+def test_either_or_names_are_read_together() -> None:
+    """「水谷さんは外務省？文科省？」: the second name is the other half of the question, not a question."""
+    assert parts("水谷さんは外務省？文科省？").question == "水谷さんは外務省？文科省？"
+    assert parts("ALTの人数は？CIR？").question == "CIR？"  # a question, then a name: the name is asked
+
+
+def test_a_question_added_with_mata_is_offered_the_first_answered() -> None:
+    found = parts("SEAという職種があると聞きましたが、どのような役割の方なのでしょうか。また財政措置についても教えてください。")
+    assert found.question.startswith("SEAという職種") and found.asks[1].startswith("また財政措置")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asking import talk
+from bot.core.figures import Figure
 from bot.core.premise import asked_plainly
 from bot.engine import Engine
 
@@ -29,7 +30,6 @@ def test_a_guessed_figure_is_read_as_the_question_for_it(question: str, read: st
 @pytest.mark.parametrize("question", [
     "30事例のうち学校の事例は何事例？",          # asks something: no check
     "参考資料2ですか？",                          # a document's number, no counter
-    "03-5253-5527で合ってますか？",              # a phone number
     "令和5年度のALTの人数は？",                  # a year that says which figures
     "How many ALTs in 2023?",
     "当町ではALTを3人雇用しています。事例集はどこで見られますか？",  # the background keeps its numbers
@@ -43,10 +43,45 @@ def test_a_question_that_checks_no_figure_is_read_as_written(question: str) -> N
     assert asked_plainly(question) == question
 
 
+NEW_2019 = Figure("new", 2091, "2,091", "size_2019", 2019)
+ALT_2023 = Figure("participants", 5355, "5,355", "size_2023", 2023, "ALT")
+COUNTRIES = Figure("countries", 50, "50", "size_2023", 2023)
+
+
 def test_a_figure_the_knowledge_prints_stays_it_names_its_year() -> None:
-    assert asked_plainly("新規は全部で2,091人でしたっけ？", {2091}) == "新規は全部で2,091人でしたっけ？"
-    assert asked_plainly("So there are 5355 ALTs in 2023?", {5355}) == "So there are 5355 ALTs in 2023?"
-    assert asked_plainly("So there are 6000 ALTs in 2023?", {5355}) == "so there are how many alts in 2023?"
+    assert asked_plainly("新規は全部で2,091人でしたっけ？", {NEW_2019}) == "新規は全部で2,091人でしたっけ？"
+    assert asked_plainly("So there are 5355 ALTs in 2023?", {ALT_2023}) == "So there are 5355 ALTs in 2023?"
+    assert asked_plainly("So there are 6000 ALTs in 2023?", {ALT_2023}) == "so there are how many alts in 2023?"
+
+
+def test_a_printed_number_of_something_else_is_still_a_guess() -> None:
+    """50 countries are printed; 50 cases are not."""
+    assert asked_plainly("事例集には50事例が載っていますよね？", {COUNTRIES}) == "事例集には何事例が載っていますよね?"
+    assert asked_plainly("参加国は50か国でしたっけ？", {COUNTRIES}) == "参加国は50か国でしたっけ？"
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("調査は文部科学省が直接行うと聞いたのですが、本当でしょうか。", "調査はどこが直接行うと聞いたのですが、本当でしょうか"),
+    ("事例集は文科省が作ったと聞きました。本当ですか？", "事例集はどこが作ったと聞きました。本当ですか?"),
+    ("番号は03-5253-5111で合ってますか？", "番号は何番で合ってますか?"),
+    ("JET創設 S63でok?", "jet創設はいつでok?"),
+    ("The casebook was made by MEXT, right?", "the casebook was made by which office, right?"),
+    ("It's on MEXT's site. Is that right?", "it's on which site. is that right?"),
+    ("全体版は文科省のホームページに載ってますよね？", "全体版はどこのホームページに載ってますよね?"),
+    ("それって新潟県でしたっけ？", "それってどこの県でしたっけ?"),
+])
+def test_an_office_a_phone_number_or_a_start_year_checked_is_asked(question: str, read: str) -> None:
+    assert asked_plainly(question, (), {"0352535527"}) == read
+
+
+@pytest.mark.parametrize("question", [
+    "03-5253-5527で合ってますか？",                   # printed: it names the office
+    "文科省が作った学習指導要領はどこで見られますか？",  # asks something
+    "CIRの問い合わせは外務省でいいですか？",           # an office asked to, not one said to do something
+    "新潟県の事例はありますか？", "それは市町村ですか？",  # a place asked about; who, not where
+])
+def test_what_is_not_a_guess_stays(question: str) -> None:
+    assert asked_plainly(question, (), {"0352535527"}) == question
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -55,7 +90,17 @@ def test_a_figure_the_knowledge_prints_stays_it_names_its_year() -> None:
     ("JETは1988年からでしたっけ？", "昭和62年度"), ("Did JET start in 1988?", "1987"),
     ("要望調査って令和5年度分の話だっけ？", "令和6年度"), ("Is the survey for FY2023?", "fiscal 2024"),
     ("参加国は80か国ですか？", "78か国"), ("JETって1990年スタートでしたよね", "昭和62年度"),
+    ("先日の会議で、ALT事例集には50事例が載っていると説明したのですが、合っていましたでしょうか。", "30事例"),
+    ("総務省に電話したいのですが、番号は03-5253-5111で合っていましたでしょうか。", "03-5253-5527"),
+    ("上司から、配置要望調査は文部科学省が各市町村に直接行うと聞いたのですが、本当でしょうか。", "自治体国際化協会"),
+    ("JET創設 S63でok?", "昭和62年度"),
 ])
 def test_a_wrong_guess_gets_the_printed_figure(repo_engine: Engine, question: str, fact: str) -> None:
     reply = talk(repo_engine, question)
     assert not reply.fallback and fact in reply.text
+
+
+def test_a_place_checked_after_a_case_gets_the_case_place(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "立山町の事例ってどんな内容でした？", "それって新潟県でしたっけ？")
+    assert "富山県立山町" in reply.text and "柏崎" not in reply.text
+
