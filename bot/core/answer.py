@@ -46,10 +46,12 @@ CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
 
 def threshold_for(text: str, parts: focus.MessageParts | None = None) -> float:
     """The score from which a message is answered: :data:`LONG_THRESHOLD` for a long one with a background
-    around its question sentence (a long question alone is judged as any question); ``parts``: its parts."""
+    around its question sentence, or in it before the question's clause (「資料を作っておりまして、…確認させてください」;
+    a long question alone is judged as any question); ``parts``: its parts."""
     if len(text) < LONG_MESSAGE:
         return THRESHOLD
-    return LONG_THRESHOLD if (parts or focus.parts(text)).background else THRESHOLD
+    parts = parts or focus.parts(text)
+    return LONG_THRESHOLD if parts.background or any(not alone for _, _, alone in parts.alternatives) else THRESHOLD
 
 
 def _ambiguous(ranked: list[Scored]) -> bool:

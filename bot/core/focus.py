@@ -125,7 +125,7 @@ def parts(text: str) -> MessageParts:
         kept.append(rest)
     if not kept:
         return MessageParts(text)
-    reacting = [s for s in kept[:-1] if _REACTION.match(s)]
+    reacting = [s for s in kept[:-1] if _REACTION.match(s)] if _QUESTION.search(kept[-1]) else []
     if reacting:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)

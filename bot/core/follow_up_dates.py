@@ -38,9 +38,10 @@ def when_of_another(kb: KnowledgeBase, text: str, context: Context) -> str | Non
     return f"{other.group(1)}はいつ？"
 
 
-# 「前年度は？」 after a year's figures: the year before that one (not the other year the knowledge holds)
-_YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?前(?:の)?年度?(?:の(?:人数|数字|数))?(?:は|って|だと|では)?"
-                          r"(?:どう(?:だった|でした)(?:か|の)?)?[？?]?$|"
+# 「前年度は？」, 「その前の年は何人だった？」, 「去年は？」 after a year's figures: the year before that one (not the other
+# year the knowledge holds; neither that year nor last year from today is held)
+_YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?(?:前(?:の)?年度?|去年|昨年度?)(?:の(?:人数|数字|数))?(?:は|って|だと|では)?"
+                          r"(?:どう|何人|何名|いくつ)?(?:だった|でした)?(?:か|の)?[？?]?$|"
                           r"^(?:and |what about )?(?:the )?(?:previous|prior) (?:fiscal )?year\??$", re.IGNORECASE)
 
 

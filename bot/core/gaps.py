@@ -31,6 +31,7 @@ from bot.core.years import normalise, relative_year, years_in
 from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.role_ranking import ranking_of_the_roles
+from bot.core.figure_all_roles import ROLES
 from bot.core.gap_patterns import ASKS_WHO, attachment_missing, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
@@ -105,7 +106,9 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
                 vector: np.ndarray | None) -> Reading:
     asked = years_in(SINCE.sub(" ", text))
     relative = relative_year(text)
-    figure = (bool(FIGURE.search(text)) and not ASKS_WHO.match(text)) or "headcount" in analysis.terms
+    # (「R1 SEA」, "2019 CIR": a year and a role alone ask the role's count)
+    figure = (bool(FIGURE.search(text)) and not ASKS_WHO.match(text)) or "headcount" in analysis.terms or \
+        bool(asked) and 0 < len(rest := set(_without_years(analysis, whole=True).terms)) and rest <= set(ROLES)
     held = sorted({y for years in kb.figure_years.values() for y in years})
     if relative is None and figure and FUTURE.search(text):
         relative = "next"

@@ -30,26 +30,32 @@ _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:人|名){_IS}"), "何人"),
     (re.compile(rf"(){_NUMBER}(?:事例|例){_IS}"), "何事例"),
     (re.compile(rf"(){_NUMBER}件{_IS}"), "何件"),
+    (re.compile(rf"(){_NUMBER}個{_IS}"), "何個"),
     (re.compile(rf"(){_NUMBER}(?:か|ヶ|ケ|カ|箇)国{_IS}"), "何か国"),
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
-_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|の(?:調査|分))")
+_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|の(?:調査|分)|"
+                      r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)[？?]?$)")
 # 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
 _BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?:は|が|も)?\s?(?:(?:昭和|平成|令和|[shr])(?:\d{1,2}|元)|\d{4})"
                          r"(?:年度?)?(?![\d])")
-# 「それって新潟県でしたっけ？」 after a case: the place said of what was talked about is the guess (not 「それは市町村
-# ですか」: who, not where)
-_PLACE = re.compile(r"((?:それ|これ|あれ|そこ|その|この)(?:って|は|が|も))(?!市町村|市区町村|区市町村|都道府県|政令市)[\u4e00-\u9fff]{1,3}(都|道|府|県|市|町|村)"
+# 「それって新潟県でしたっけ？」, 「富山県でしたっけ？」 after a case: the place said of what was talked about is the guess
+# (not 「それは市町村ですか」: who, not where; not 「新潟県の事例はありますか」: a place asked about)
+_PLACE = re.compile(r"((?:それ|これ|あれ|そこ|その|この)(?:って|は|が|も)|^)(?!市町村|市区町村|区市町村|都道府県|政令市)[\u4e00-\u9fff]{1,3}(都|道|府|県|市|町|村)"
                     r"(?=(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|じゃなかった(?:っけ)?)[？?]?$)")
 # 「番号は03-5253-5111で合ってますか」: a phone number checked (a printed one stays: it names its office)
 _PHONE = re.compile(r"(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])")
 # 「調査は文部科学省が直接行うと聞いたのですが本当ですか」: the office said to do something is the guess
-_DOER = re.compile(r"(?:文部科学省|文科省|総務省|外務省|自治体国際化協会|clair|クレア|mext|mic|mofa|都道府県|県|国)(?:(?=が|から)"
-                   r"(?=[^。？?]{0,30}?(?:行|実施|やる|やっ|やら|作成|作っ|作ら|担当|運営|募集|出し|出さ|発出|管轄|まとめ|取りまとめ|送))|"
-                   r"(?=の(?:ホームページ|hp|サイト|ウェブサイト|webサイト|ページ)))")  # …or whose site holds it
+_DOER = re.compile(r"(?:文部科学省|文科省|総務省|外務省|自治体国際化協会|clair|クレア|mext|mic|mofa)(?:(?=が|から)"
+                   r"(?=[^。？?]{0,30}?(?:行|実施|やる|やっ|やら|運営|出し|出さ|発出|送|来る|来て|来ま))|"
+                   r"(?=の(?:ホームページ|hp|サイト|ウェブサイト|webサイト|ページ))|"  # …or whose site holds it,
+                   r"(?=の(?:担当|管轄|所管)(?:です|でしょう|だっけ|でしたっけ|だよね|ですよね|なの)))")  # …or whose work it is
 _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|written|compiled|organized|organised|"
-                      r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the prefectures?|the ministry of [a-z ]+?)"
+                      r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the ministry of [a-z ]+?)"
                       r"(?=[ ,.?]|$)|\b(on )(?:the )?(?:mext|mic|mofa|clair)(?:'s)?(?= (?:site|website|web site|page|homepage))")
+# "That's in Niigata, right?" after a case: the place said of it is the guess
+_EN_PLACE = re.compile(r"\b((?:that's|that is|it's|it is|is (?:that|it)|was (?:that|it)|isn't (?:that|it)|wasn't (?:that|it)) "
+                       r"in )(?!which\b)[a-z]+(?: (?:prefecture|city|town|village))?(?=[ ,.?]|$)")
 _EN_COUNT = re.compile(rf"((?:there are|there were|are there|were there) )(?:about |around |over |more than |at least |"
                        rf"almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|"
                        r"countries)(?![a-z]))")
@@ -66,7 +72,7 @@ _CHECKS = re.compile(r"(?:か|っけ|よね|ですね|だね|でいい|で(?:合
 _BARE_CHECK = re.compile(r"^(?:それ|これ)?(?:は|って)?(?:本当|ほんと|正しい|合って(?:い)?(?:る|ます|ました))(?:です|でしょう)?か?[？?。]*$|"
                          r"^(?:is (?:that|this|it) (?:right|correct|true)|right|correct|true)\??$")
 # what a figure counts, by the question word that asks for it (an English count may be of any)
-_MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"},
+_MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"}, "何個": {"cases"},
              "何か国": {"countries"}, "何年": set()}
 _LAST_SENTENCE = re.compile(r"[^。！!\n]*[。！!\n]?$")
 
@@ -91,6 +97,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     plain = _JA_YEAR.sub(lambda m: "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
     plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones else "何番", plain)
+    plain = _EN_PLACE.sub(r"\1which place", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
                          _DOER.sub("どこ", plain))
     for pattern, word in _JA_COUNTS:

@@ -341,3 +341,17 @@ def test_either_or_names_are_read_together() -> None:
 def test_a_question_added_with_mata_is_offered_the_first_answered() -> None:
     found = parts("SEAという職種があると聞きましたが、どのような役割の方なのでしょうか。また財政措置についても教えてください。")
     assert found.question.startswith("SEAという職種") and found.asks[1].startswith("また財政措置")
+
+
+def test_background_before_the_questions_clause_counts_as_background(repo_engine: Engine) -> None:
+    """「資料を作っておりまして、…確認させてください」: the clause before the question is background, as a sentence
+    before it would be (the long message's lower threshold; was "not sure" at 48)."""
+    reply = talk(repo_engine, "いつもお世話になっております。○○県国際課の山本と申します。管内市町村向けの説明資料を作って"
+                              "おりまして、JETプログラムが何年度に始まった制度なのか念のため確認させてください。"
+                              "よろしくお願いいたします。")
+    assert not reply.fallback and "昭和62年度" in reply.text
+
+
+def test_two_offices_asked_either_or_after_a_surname_get_the_office_printing_it(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "水谷さんは外務省？文科省？")
+    assert "03-5501-8143" in reply.text and "03-6734-3480" not in reply.text

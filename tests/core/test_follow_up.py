@@ -289,7 +289,8 @@ def test_the_continuing_ones_share_after_their_count(repo_engine: Engine) -> Non
     assert "(468 − 154) ÷ 468" in talk(repo_engine, "CIRの新規は？", "じゃあ継続組は？", "その割合は？").text
 
 
-@pytest.mark.parametrize("turns", [("令和5年度の参加者数は？", "前年度は？"), ("ALTの人数", "前年度は？")])
+@pytest.mark.parametrize("turns", [("令和5年度の参加者数は？", "前年度は？"), ("ALTの人数", "前年度は？"),
+                                   ("SEAの人数は？", "その前の年は何人だった？"), ("CIR", "人数", "去年は？")])
 def test_the_year_before_a_years_figures_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith("令和4年度（2022年度）")  # (was 2019's figures as the year before)

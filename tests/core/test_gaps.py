@@ -382,3 +382,10 @@ def test_the_previous_year_with_no_year_talked_about_is_last_year_the_newest_fig
         repo_engine: Engine) -> None:
     reply = ask(repo_engine, "前年度の参加者数は？")
     assert "資料にある最新の数字は令和5年度（2023年度）のもの" in reply.text
+
+
+@pytest.mark.parametrize("question", ["R1 SEA", "R1のCIR", "2019 ALT"])
+def test_a_year_and_a_role_alone_ask_the_roles_count_of_that_year(repo_engine: Engine, question: str) -> None:
+    """「R1 SEA」: 2019 is held as a total only, so the role's count that year is not held (was the total)."""
+    reply = ask(repo_engine, question)
+    assert reply.fallback and "5,761" not in reply.text.split("\n")[0]
