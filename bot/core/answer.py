@@ -200,5 +200,6 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
         asked_of = names_remembered(kb, text, context, roles_among(asked_of))
-    reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks, lambda ask: answer(IncomingMessage(ask), kb))
+    reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks,
+                           lambda ask, topic: answer(IncomingMessage(ask), kb, topic, now), now)
     return with_corrections(reply, understood.corrections)

@@ -20,7 +20,7 @@ _GREETING = re.compile(
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
     r"(?:今後とも|今後共|何卒|なにとぞ|どうぞ|どうか|引き続き|本日も|今日も|今回も)*(?:よろしく|宜しく)?お願い(?:申し上げます|いたします|致します|します)|"
     r"なるほど(?:です)?|了解(?:です|しました)?|承知しました|(?:わかり|分かり)ました|へえ+|へー+|ふーん|"
-    r"(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|"
+    r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|"
     r"lol)(?![a-z]))[、,。.!！\s]*",
     re.IGNORECASE)  # (an English greeting is a whole word: "Higo" is a name)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）" /
@@ -43,7 +43,7 @@ _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教�
 _REACTION = re.compile(r"^(?:え|えっ|ええ|あれ|あ)[、,]?(?:[^。？?]{1,12}(?:じゃ|では)ない(?:ん|の)?(?:です)?か|そうなん(?:です)?か|"
                        r"本当(?:です)?か|ほんと(?:です)?か)[？?]*$|^(?:really|wait,? really|is that so)[?]*$", re.IGNORECASE)
 # 「…どのような役割でしょうか。また財政措置についても教えてください。」: a question added to the one before
-_ALSO = re.compile(r"^(?:また|あと|それと|それから|あわせて|併せて|さらに|ついでに)[、,]?")
+_ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに)[、,]?")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
 _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて|"
                      r"(?:て|で)おり(?:まして)?|予定で|ところ)[、,]")
@@ -66,8 +66,8 @@ _SAYS_AFTER = re.compile(r"(?:[、,]|って|は[、,])(?:この|その|今回の
                          r"(?:(?:どう|どのように|何と|なんと|なんて)(?:説明|書かれ|書いて|記載|述べられ|記され)|"
                          r"(?:例|具体例|記載|記述)?(?:が|は)?(?:挙げられて|載って|書かれて|示されて|記載されて)(?:いれば|いたら))"
                          r"[^。？?]*[。？?]?$")
-# 「水谷さんは外務省？文科省？」: a bare name asked after a question that also ends on a name is the other half of an
-# either-or question, not a question of its own
+# 「水谷さんは外務省？文科省？」, 「窓口はクレア？それとも総務省？」: a bare name asked after a question that also ends on
+# a name is the other half of an either-or question, not a question of its own
 _BARE_NAME_ASKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30ffA-Za-z0-9ー]{2,10}[？?]$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 # two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
@@ -96,6 +96,11 @@ class MessageParts:
     def text(self) -> str:
         """Background and question together (without greetings and self-introductions)."""
         return f"{self.background}{self.question}" if self.background else self.question
+
+
+def added(sentence: str) -> bool:
+    """「また、メールアドレスも教えてください」: a question added to the one before (read after its answer)."""
+    return _ALSO.match(sentence) is not None
 
 
 def sentences(text: str) -> list[str]:
@@ -133,7 +138,8 @@ def parts(text: str) -> MessageParts:
         kept[asked], dropped = about.group(1) + "について", True
     elif (where := _SAYS_AFTER.search(kept[asked])) is not None and where.start() >= 4:
         kept[asked], dropped = kept[asked][:where.start()] + "？", True
-    if asked > 0 and _BARE_NAME_ASKED.fullmatch(kept[asked]) and _BARE_NAME_ASKED.search(kept[asked - 1]):
+    either = kept[asked].startswith("それとも") or _BARE_NAME_ASKED.fullmatch(kept[asked])
+    if asked > 0 and either and _BARE_NAME_ASKED.search(kept[asked - 1]):
         kept[asked - 1:asked + 1] = [kept[asked - 1] + kept[asked]]
         asked -= 1
     earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
@@ -141,7 +147,7 @@ def parts(text: str) -> MessageParts:
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]
     elif earlier and _ALSO.match(kept[asked]) and _QUESTION.search(kept[asked]):  # the first is answered, the
-        added, asked = (kept[earlier[-1]], kept[asked]), earlier[-1]              # added one offered
+        added, asked = (kept[asked],), earlier[-1]                                 # added one offered
     elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
         asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])

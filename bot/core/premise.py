@@ -49,13 +49,15 @@ _PHONE = re.compile(r"(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])")
 _DOER = re.compile(r"(?:文部科学省|文科省|総務省|外務省|自治体国際化協会|clair|クレア|mext|mic|mofa)(?:(?=が|から)"
                    r"(?=[^。？?]{0,30}?(?:行|実施|やる|やっ|やら|運営|出し|出さ|発出|送|来る|来て|来ま))|"
                    r"(?=の(?:ホームページ|hp|サイト|ウェブサイト|webサイト|ページ))|"  # …or whose site holds it,
-                   r"(?=の(?:担当|管轄|所管)(?:です|でしょう|だっけ|でしたっけ|だよね|ですよね|なの)))")  # …or whose work it is
+                   r"(?=の担当(?:です|でしょう|だっけ|でしたっけ|だよね|ですよね|なの)))")  # …or whose work it is
 _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|written|compiled|organized|organised|"
                       r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the ministry of [a-z ]+?)"
                       r"(?=[ ,.?]|$)|\b(on )(?:the )?(?:mext|mic|mofa|clair)(?:'s)?(?= (?:site|website|web site|page|homepage))")
 # "That's in Niigata, right?" after a case: the place said of it is the guess
-_EN_PLACE = re.compile(r"\b((?:that's|that is|it's|it is|is (?:that|it)|was (?:that|it)|isn't (?:that|it)|wasn't (?:that|it)) "
-                       r"in )(?!which\b)[a-z]+(?: (?:prefecture|city|town|village))?(?=[ ,.?]|$)")
+# (a belief said with its tag, "…, right?" / "…, isn't it?": "Is that in English?" asks a language, "Is that in
+# Tokyo?" may ask anything)
+_EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are) in (?!which\b|english\b|japanese\b|the\b|an?\b)"
+                       r"[a-z]+(?: (?:prefecture|city|town|village))?(?=,? (?:right|correct|isn't it|is that right)\??$)")
 _EN_COUNT = re.compile(rf"((?:there are|there were|are there|were there) )(?:about |around |over |more than |at least |"
                        rf"almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|"
                        r"countries)(?![a-z]))")
@@ -97,9 +99,9 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     plain = _JA_YEAR.sub(lambda m: "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
     plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones else "何番", plain)
-    plain = _EN_PLACE.sub(r"\1which place", plain)
+    plain = _EN_PLACE.sub("where is that", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
-                         _DOER.sub("どこ", plain))
+                         _DOER.sub(_who, plain))
     for pattern, word in _JA_COUNTS:
         plain = pattern.sub(guessed(word), plain)
     if _YES_NO.match(plain):
@@ -114,6 +116,12 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
 
 def _value(digits: str) -> float:
     return float(digits.replace(",", ""))
+
+
+def _who(office: re.Match[str]) -> str:
+    """The question word for an office guessed: which ministry did it (its name led to the ministries' roles), or
+    whose site or work it is."""
+    return "どの省庁" if office.string[office.end():office.end() + 1] in ("が", "か") else "どこ"
 
 
 def printed_phones(contacts: Iterable[Record]) -> frozenset[str]:

@@ -340,7 +340,7 @@ def test_either_or_names_are_read_together() -> None:
 
 def test_a_question_added_with_mata_is_offered_the_first_answered() -> None:
     found = parts("SEAという職種があると聞きましたが、どのような役割の方なのでしょうか。また財政措置についても教えてください。")
-    assert found.question.startswith("SEAという職種") and found.asks[1].startswith("また財政措置")
+    assert found.question.startswith("SEAという職種") and found.asks == ("また財政措置についても教えてください。",)
 
 
 def test_background_before_the_questions_clause_counts_as_background(repo_engine: Engine) -> None:
@@ -355,3 +355,13 @@ def test_background_before_the_questions_clause_counts_as_background(repo_engine
 def test_two_offices_asked_either_or_after_a_surname_get_the_office_printing_it(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "水谷さんは外務省？文科省？")
     assert "03-5501-8143" in reply.text and "03-6734-3480" not in reply.text
+
+
+def test_soretomo_joins_the_other_half_of_an_either_or_question() -> None:
+    """「…クレア？それとも総務省？」: それとも is "or" (not それと, "and also": no second question)."""
+    found = parts("配置要望調査の窓口はクレア？それとも総務省？")
+    assert found.question == "配置要望調査の窓口はクレア？それとも総務省？" and not found.asks
+
+
+def test_hi_there_and_a_role_introduce_the_writer(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "hi there, I'm a new CIR").kind == "greeting"  # (was the head counts)

@@ -389,3 +389,8 @@ def test_a_year_and_a_role_alone_ask_the_roles_count_of_that_year(repo_engine: E
     """「R1 SEA」: 2019 is held as a total only, so the role's count that year is not held (was the total)."""
     reply = ask(repo_engine, question)
     assert reply.fallback and "5,761" not in reply.text.split("\n")[0]
+
+
+def test_the_programmes_budget_is_an_amount_not_its_size(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "JET全体の予算規模は？")  # 規模 is also the notice's 世界最大規模
+    assert reply.fallback and "77,000" not in reply.text

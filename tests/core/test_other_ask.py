@@ -24,3 +24,17 @@ def test_the_other_thing_asked_is_offered_first(repo_engine: Engine, message: st
                                      "またどちらに相談すればよいか、お教えいただけますと幸いです。"])
 def test_one_thing_asked_offers_nothing_more(repo_engine: Engine, message: str) -> None:
     assert "もう一つのご質問" not in talk(repo_engine, message).text
+
+
+def test_a_question_added_with_mata_is_read_after_the_answer(repo_engine: Engine) -> None:
+    """「また、メールアドレスも」 asks the same office's e-mail, which the answer gives: nothing else is offered (the
+    added question read alone was offered as another topic)."""
+    reply = talk(repo_engine, "総務省の電話番号を教えてください。また、メールアドレスも教えてください。")
+    assert "kokusai@soumu.go.jp" in reply.text and "もう一つのご質問" not in reply.text
+
+
+def test_the_first_question_is_answered_before_one_added_with_mata(repo_engine: Engine) -> None:
+    """(the last sentence was read: the finance measures, not sure)"""
+    reply = talk(repo_engine, "SEAという職種があると聞きましたが、どのような役割の方なのでしょうか。"
+                              "また村で受け入れる場合の財政措置についても教えていただけますか。")
+    assert not reply.fallback and "スポーツ振興" in reply.text
