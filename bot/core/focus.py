@@ -69,6 +69,7 @@ _SAYS_AFTER = re.compile(r"(?:[、,]|って|は[、,])(?:この|その|今回の
 # 「水谷さんは外務省？文科省？」, 「窓口はクレア？それとも総務省？」: a bare name asked after a question that also ends on
 # a name is the other half of an either-or question, not a question of its own
 _BARE_NAME_ASKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30ffA-Za-z0-9ー]{2,10}[？?]$")
+_WHICH_ONE = re.compile(r"^(?:どっち|どちら|どれ)(?:ですか|でしょうか|なの|だっけ|でしたっけ)?[？?]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
 # two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
 # first is a reading of its own (both together dilute each other's words)
@@ -138,10 +139,13 @@ def parts(text: str) -> MessageParts:
         kept[asked], dropped = about.group(1) + "について", True
     elif (where := _SAYS_AFTER.search(kept[asked])) is not None and where.start() >= 4:
         kept[asked], dropped = kept[asked][:where.start()] + "？", True
+    choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
+    asked -= bool(choice)
     either = kept[asked].startswith("それとも") or _BARE_NAME_ASKED.fullmatch(kept[asked])
     if asked > 0 and either and _BARE_NAME_ASKED.search(kept[asked - 1]):
         kept[asked - 1:asked + 1] = [kept[asked - 1] + kept[asked]]
         asked -= 1
+    kept[asked] += choice
     earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
     added: tuple[str, ...] = ()
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):

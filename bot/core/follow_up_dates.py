@@ -8,6 +8,7 @@ from bot.core.gap_patterns import DATE_GIVEN
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.orthography import clean, is_english
 from bot.core.types import Context
+from bot.core.years import years_in
 
 
 # 「日付は？」, "The date?": a bare date asked
@@ -40,14 +41,17 @@ def when_of_another(kb: KnowledgeBase, text: str, context: Context) -> str | Non
 
 # 「前年度は？」, 「その前の年は何人だった？」, 「去年は？」 after a year's figures: the year before that one (not the other
 # year the knowledge holds; neither that year nor last year from today is held)
-_YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?(?:前(?:の)?年度?|去年|昨年度?)(?:の(?:人数|数字|数))?(?:は|って|だと|では)?"
-                          r"(?:どう|何人|何名|いくつ)?(?:だった|でした)?(?:か|の)?[？?]?$|"
+_YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?(?:前(?:の)?年度?|去年|昨年度?|1年前)(?:の(?:人数|数字|数))?(?:は|って|だと|では)?"
+                          r"(?:どう|何人|何名|いくつ|どのくらい|どれくらい|どのぐらい|どれぐらい)?(?:だった|でした)?(?:か|の)?[？?]?$|"
                           r"^(?:and |what about )?(?:the )?(?:previous|prior) (?:fiscal )?year\??$", re.IGNORECASE)
 
 
 def year_before(kb: KnowledgeBase, text: str, context: Context) -> str | None:
-    """The year before the figures just given, asked (「前年度は？」 after 令和5年度: 2022年度は？)."""
-    years = kb.figure_years.get(context.intent_id, frozenset())
+    """The year before the figures just given, asked (「前年度は？」 after 令和5年度: 2022年度の人数は？)."""
+    intent = kb.intents.get(context.intent_id)  # (the title's year: 2019's figures also name 2023's)
+    years = frozenset(years_in(clean(intent.title))) if intent is not None else frozenset()
+    years = years or kb.figure_years.get(context.intent_id, frozenset())
     if len(years) != 1 or not _YEAR_BEFORE.match(clean(text)):
         return None
-    return f"FY{min(years) - 1}?" if is_english(text) else f"{min(years) - 1}年度は？"
+    # (the count named: a Heisei year, 平成30年度, shares no word with the figures' answers)
+    return f"How many in FY{min(years) - 1}?" if is_english(text) else f"{min(years) - 1}年度の人数は？"

@@ -365,3 +365,7 @@ def test_soretomo_joins_the_other_half_of_an_either_or_question() -> None:
 
 def test_hi_there_and_a_role_introduce_the_writer(repo_engine: Engine) -> None:
     assert talk(repo_engine, "hi there, I'm a new CIR").kind == "greeting"  # (was the head counts)
+
+
+def test_which_one_after_an_either_or_question_keeps_both_names() -> None:
+    assert parts("比護補佐って総務省？外務省？どっち？").question == "比護補佐って総務省？外務省？どっち？"

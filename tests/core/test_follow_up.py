@@ -290,7 +290,15 @@ def test_the_continuing_ones_share_after_their_count(repo_engine: Engine) -> Non
 
 
 @pytest.mark.parametrize("turns", [("令和5年度の参加者数は？", "前年度は？"), ("ALTの人数", "前年度は？"),
-                                   ("SEAの人数は？", "その前の年は何人だった？"), ("CIR", "人数", "去年は？")])
+                                   ("SEAの人数は？", "その前の年は何人だった？"), ("CIR", "人数", "去年は？"),
+                                   ("CIRの人数", "去年はどのくらい？")])
 def test_the_year_before_a_years_figures_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith("令和4年度（2022年度）")  # (was 2019's figures as the year before)
+
+
+@pytest.mark.parametrize("turns", [("令和元年度の人数", "前年度は？"), ("R1の参加者", "その1年前は？")])
+def test_the_year_before_2019_is_2018_not_held(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    """2019's answer also names 2023's figures: the year its title names counts (was the apology, or 2019 again)."""
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith("平成30年度（2018年度）")
