@@ -69,7 +69,10 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if context is None or not has_topic(kb, context):
         return query, ranked, text
     if (others := others_of_the_kind(kb, query, ranked, text, context)) is not None:
-        return others  # 「他にも名前が出ているところは？」 after one case: not that case again
+        # 「他にも名前が出ているところは？」 after one case: not that case again; the only other of the kind is the
+        # answer (「ほかに事例の自治体名わかる？」 after Kashiwazaki: the school cases, was "not sure" at 49)
+        read, found, asked = others
+        return (read, [replace(found[0], score=max(found[0].score, threshold))], asked) if len(found) == 1 else others
     if (office := contact_of_the_topic(kb, context, text, query)) is not None:
         read = kb.matcher.analyse(office)  # a contact asked after one office's part: that office's, complete
         return read, kb.matcher.rank(read), office

@@ -52,6 +52,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)"), "担当者"), (re.comp
              (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"何時までに"), "いつまでに"),
+             # 「何ページに載ってる？」: a page number (「どのページ」 is which web page)
+             (re.compile(r"何(?:ページ|頁)目?|(?<![a-z])(?:which|what) page(?: number)?(?= (?:of|in|is|are|does|do)\b)"),
+              "ページ番号"),
              # 「名前が出ている事例」: the cases named (introduced), no name asked of one
              (re.compile(r"名前(?:が|の)(?:出|挙がっ|あがっ|載っ|のっ)(?=て|た)"), "紹介され"),
              (re.compile(r"(?<![a-z])newly(?: (?:appointed|hired|recruited|arrived|placed|employed|invited|joined))?"

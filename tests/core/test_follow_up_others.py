@@ -49,3 +49,9 @@ def test_other_cases_that_do_not_exist_give_the_one_case_again(repo_engine: Engi
 ])
 def test_others_of_the_kind_in_other_words(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
     assert talk(repo_engine, *turns).intent_id == intent
+
+
+def test_the_only_other_of_the_kind_is_answered(repo_engine: Engine) -> None:
+    """(「ほかに事例の自治体名わかる？」 after Kashiwazaki was "not sure" at 49: one candidate, the school cases)"""
+    reply = talk(repo_engine, "柏崎市の事例", "ほかに事例の自治体名わかる？")
+    assert reply.kind == "answer" and "立山" in reply.text

@@ -394,3 +394,16 @@ def test_a_year_and_a_role_alone_ask_the_roles_count_of_that_year(repo_engine: E
 def test_the_programmes_budget_is_an_amount_not_its_size(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "JET全体の予算規模は？")  # 規模 is also the notice's 世界最大規模
     assert reply.fallback and "77,000" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["事例集の何ページに立山町が載ってる？", "Which page of the casebook is the Tateyama case on?"])
+def test_a_page_number_is_not_held(repo_engine: Engine, question: str) -> None:
+    """No file prints the casebook's pages (「どのページに掲載されていますか」 asks which web page: the link)."""
+    assert ask(repo_engine, question).fallback
+    assert not ask(repo_engine, "事例集はどのページに掲載されていますか").fallback
+
+
+@pytest.mark.parametrize("question", ["Is JET better than Interac? Which would you pick?", "Which would you pick, ALT or CIR?"])
+def test_which_would_you_pick_asks_an_opinion(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and "no opinion" in reply.text
