@@ -60,6 +60,9 @@ _BARE_REQUEST = re.compile(r"^(?:お手数(?:です|をおかけします|をお
 _SAYS_ABOUT = re.compile(r"^(?:この|その|今回の|本)?(?:通知|事務連絡|文書)(?:の中|本文)?(?:で|に)は?[、,]?(.{1,40}?)"
                          r"(?:について|に関して|のこと)(?:は|も)?[、,]?(?:何と|なんと|なんて|どう|どのように|どんなこと(?:が|を)?|何が|何を)?"
                          r"(?:書いて|書かれて|記載|記され|述べられ|説明され|言って|触れられ)")
+# 「SEAについては通知でどう書かれてる？」: the same, the topic said first
+_SAYS_OF = re.compile(r"^(.{1,40}?)(?:について|に関して|のこと)(?:は|も)?[、,]?(?:この|その|今回の|本)?(?:通知|事務連絡|文書)(?:の中|本文)?"
+                      r"(?:で|に)は?[、,]?(?:何を|何が|何と|なんと|なんて|どう|どのように)(?:書い|書か|記載|言っ|述べ|説明)")
 # 「なぜSEAの活用が勧められているのか、通知ではどう説明されていますか」: the same, after what is asked
 # (「…お願いできるのか、国の資料に例が挙げられていれば教えてください」, 「ALTを増やしたほうがいい理由って通知にはなんて書いてあります？」)
 _SAYS_AFTER = re.compile(r"(?:[、,]|って|は[、,])(?:この|その|今回の|本|国の)?(?:通知|事務連絡|文書|資料)(?:の中|本文)?(?:で|に)は?[、,]?"
@@ -135,7 +138,7 @@ def parts(text: str) -> MessageParts:
     if reacting:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
-    if (about := _SAYS_ABOUT.match(kept[asked])) is not None:
+    if (about := _SAYS_ABOUT.match(kept[asked]) or _SAYS_OF.match(kept[asked])) is not None:
         kept[asked], dropped = about.group(1) + "について", True
     elif (where := _SAYS_AFTER.search(kept[asked])) is not None and where.start() >= 4:
         kept[asked], dropped = kept[asked][:where.start()] + "？", True

@@ -9,6 +9,9 @@ from bot.core.years import PLANNED
 
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
+# 「来年度の配置人数を増やしたい。どこに、どういう経路で出せば？」: how to act, not a head count (the count is the plan)
+ASKS_HOW = re.compile(r"どこに|どこへ|どういう経路|どのような経路|どうやって|どのように|どうすれば|どうしたら|手続き|"
+                      r"(?<![a-z])(?:how (?:do|can|should|would) (?:we|i)|where (?:do|can|should) (?:we|i))(?![a-z])")
 # "Who will be running the survey for new participants?" asks for a body, not a head count
 # money asked (a pay, a budget, an amount): never a head count, whatever year is named with it
 MONEY = re.compile(r"報酬|給料|給与|月給|年収|予算|金額|額は|何円|いくら|費用|経費|"

@@ -32,7 +32,7 @@ from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.figure_all_roles import ROLES
-from bot.core.gap_patterns import ASKS_WHO, attachment_missing, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
+from bot.core.gap_patterns import ASKS_HOW, ASKS_WHO, attachment_missing, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)
@@ -107,7 +107,8 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     asked = years_in(SINCE.sub(" ", text))
     relative = relative_year(text)
     # (「R1 SEA」, "2019 CIR": a year and a role alone ask the role's count)
-    figure = (bool(FIGURE.search(text)) and not ASKS_WHO.match(text)) or "headcount" in analysis.terms or \
+    counted = (bool(FIGURE.search(text)) and not ASKS_WHO.match(text)) or "headcount" in analysis.terms
+    figure = counted and not ASKS_HOW.search(text) or \
         bool(asked) and 0 < len(rest := set(_without_years(analysis, whole=True).terms)) and rest <= set(ROLES)
     held = sorted({y for years in kb.figure_years.values() for y in years})
     if relative is None and figure and FUTURE.search(text):

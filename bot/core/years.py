@@ -14,6 +14,7 @@ from typing import Literal
 
 _ERAS = (("令和", 2018), ("平成", 1988), ("昭和", 1925))
 _GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)\d\d)(?:\s?(年度|年))?(?![0-9人名円件か年]|,\d)")
+_SHORT_FY = re.compile(r"(?<![0-9a-z])fy\s?([0-9]{2})(?![0-9])")  # FY23: fiscal 2023
 _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?![0-9a-z])")
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
 # 「元年度 累計」: the present era's first (not 地元年度, H元年度 or JET元年度: the programme's first year)
@@ -42,7 +43,7 @@ def _era(year: int, suffix: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Every year in one form: 2023年度, FY2023 and R5 become 令和5年度; 令和元年 becomes 令和1年, and 元年度
+    """Every year in one form: 2023年度, FY2023, FY23 and R5 become 令和5年度; 令和元年 becomes 令和1年, and 元年度
     alone 令和1年度.
 
     ``text`` is already cleaned (NFKC, lower case). A bare four-digit number counts as a year
@@ -57,7 +58,7 @@ def normalise(text: str) -> str:
             return match.group(0)
         return _era(year, match.group(2) or "年度")
 
-    text = _GREGORIAN.sub(gregorian, text)
+    text = _GREGORIAN.sub(gregorian, _SHORT_FY.sub(lambda m: f"fy20{m.group(1)}", text))
     text = _SHORT_ERA.sub(lambda m: f"{'令和' if m.group(1) == 'r' else '平成'}{int(m.group(2))}"
                                     f"{m.group(3) or '年度'}", text)
     # 平成31年度 (H31) is the fiscal year the notice calls 令和元年度: the era changed in its first month

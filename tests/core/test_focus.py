@@ -369,3 +369,7 @@ def test_hi_there_and_a_role_introduce_the_writer(repo_engine: Engine) -> None:
 
 def test_which_one_after_an_either_or_question_keeps_both_names() -> None:
     assert parts("比護補佐って総務省？外務省？どっち？").question == "比護補佐って総務省？外務省？どっち？"
+
+
+def test_what_the_notice_says_of_a_topic_named_first(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "SEAについては通知でどう書かれてる？").intent_id == "sea_role"  # (was the summary)

@@ -302,3 +302,12 @@ def test_the_year_before_2019_is_2018_not_held(repo_engine: Engine, turns: tuple
     """2019's answer also names 2023's figures: the year its title names counts (was the apology, or 2019 again)."""
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith("平成30年度（2018年度）")
+
+
+def test_where_the_answer_comes_from_in_other_words(repo_engine: Engine) -> None:
+    """(「その情報の出どころは？」 after a case was the apology: 出どころ read as a subject the knowledge lacks)"""
+    assert "教育新聞" in talk(repo_engine, "富山の事例は？", "その情報の出どころは？").text
+
+
+def test_mofa_shortened_and_its_staff(repo_engine: Engine) -> None:
+    assert "水谷" in talk(repo_engine, "外務の担当って誰だっけ").text

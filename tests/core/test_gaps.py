@@ -407,3 +407,9 @@ def test_a_page_number_is_not_held(repo_engine: Engine, question: str) -> None:
 def test_which_would_you_pick_asks_an_opinion(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and "no opinion" in reply.text
+
+
+def test_how_to_ask_for_more_next_year_is_no_question_about_next_years_figures(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "来年度JETの配置人数を今より増やしたいと考えております。増員の希望はどこに、どういう経路で"
+                             "出せばよいでしょうか。")
+    assert not reply.fallback and "取りまとめ団体" in reply.text  # (was: next year's figures are not held)

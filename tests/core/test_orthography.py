@@ -82,3 +82,7 @@ def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, c
                                                ("newly arrived CIRs", "new cirs")])
 def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) -> None:
     assert clean(written) == read
+
+
+def test_who_is_in_charge_is_the_staff_printed() -> None:
+    assert "担当者" in clean("外務の担当って誰だっけ") and "担当者" in clean("文科省の担当はどなたですか")

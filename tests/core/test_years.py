@@ -6,7 +6,7 @@ import pytest
 from bot.core.years import normalise, relative_year, years_in
 
 
-@pytest.mark.parametrize("written", ["令和5年度", "2023年度", "fy2023", "fy 2023", "r5", "fiscal year 2023"])
+@pytest.mark.parametrize("written", ["令和5年度", "2023年度", "fy2023", "fy 2023", "fy23", "r5", "fiscal year 2023"])
 def test_every_spelling_of_a_fiscal_year_is_one_form(written: str) -> None:
     assert normalise(f"{written}の人数") == "令和5年度の人数"
     assert years_in(written) == {2023}
@@ -16,7 +16,7 @@ def test_the_first_year_of_an_era_and_the_founding_year() -> None:
     assert years_in("令和元年度") == {2019} and normalise("1987年度") == "昭和62年度"
 
 
-@pytest.mark.parametrize("text", ["03-5253-5527", "2000人", "5,831人", "30事例"])
+@pytest.mark.parametrize("text", ["03-5253-5527", "2000人", "5,831人", "30事例", "fy230"])
 def test_numbers_that_are_not_years_stay(text: str) -> None:
     assert normalise(text) == text and years_in(text) == set()
 
