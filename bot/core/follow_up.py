@@ -9,7 +9,7 @@ from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_case_of, inside_it, of_those,
-                                     with_the_role_for_they)
+                                     office_contact_asked, with_the_role_for_they)
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
 from bot.core.follow_up_dates import date_of_it, when_of_another, year_before
@@ -66,7 +66,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if short is not None:
         text, query = short, kb.matcher.analyse(short)
         ranked = kb.matcher.rank(query)
-    if context is None or not has_topic(kb, context):
+    if context is None or not has_topic(kb, context) or office_contact_asked(kb.matcher.named, query.terms, text):
         return query, ranked, text
     if (others := others_of_the_kind(kb, query, ranked, text, context)) is not None:
         # 「他にも名前が出ているところは？」 after one case: not that case again; the only other of the kind is the

@@ -57,6 +57,14 @@ def asks_contact(text: str) -> bool:
     return bool(_CONTACT_ASKED.search(text))
 
 
+def office_contact_asked(named: Iterable[str], terms: Iterable[str], text: str) -> bool:
+    """「その数字について総務省に聞きたいんだけど、電話番号は？」: one office's contact detail asked, a complete question
+    whatever was talked about."""
+    terms = set(terms)
+    offices = [t for t in set(named).intersection(terms) if kind_of(t) == "office"]
+    return len(offices) == 1 and bool(ATTRIBUTES.intersection(terms) or asks_contact(text))
+
+
 def with_the_office_for_contact(text: str, terms: Iterable[str], named: Iterable[str], remembered: Iterable[str]
                                 ) -> str | None:
     """「電話番号は？」 after 「外務省の役割は？」: a contact detail asked of nothing named, read as asked of the one
@@ -121,6 +129,11 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
                            r"(?:根拠|出典|ソース|情報源|出どころ|出所)(?:は|って)?(?:何|なに|どこ)?"
                            r"(?:ですか|でしょうか)?[？?。]?$|^(?:それ|それって|それは|その情報は)?どこに(?:書いて|載って)"
                            r"(?:ある|あります|いる|います)(?:の|か)?[？?。]?$"
+                           # 「いつのデータ？」, "What year is that data from?": the answer again says whose figures of when
+                           r"|^(?:それ|これ|その(?:数字|データ|情報)|この(?:数字|データ|情報))?(?:は|って)?いつ(?:の|時点の)"
+                           r"(?:データ|数字|数値|情報|統計|もの)(?:ですか|でしょうか|なの)?[？?。]?$"
+                           r"|^(?:what|which) year (?:is|are) (?:that|this|the|these|those) (?:data|figures?|numbers?) "
+                           r"(?:from|for)\??$"
                            r"|^(?:and )?(?:what(?:'s| is| are) )?(?:the |its |your )?(?:source|sources)"
                            r"(?: (?:for|of) (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$",
                            re.IGNORECASE)

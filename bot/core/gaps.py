@@ -26,6 +26,7 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.declared import first, missing_entity, not_held_first, not_held_in_message
 from bot.core.subjects import about_something_else
+from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.years import normalise, relative_year, years_in
 from bot.core.narrow import label
@@ -193,8 +194,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return reading if reading.gap is not None else Reading(promoted)
     ranked = promoted
     # (a "not held" intent it is not sure of is no reason to name a topic: 「その自治体の人口は？」)
-    if (not ranked or not kb.intents[ranked[0].intent_id].fallback or ranked[0].score < threshold) and about_something_else(
-            kb, message or text, own or analysis):
+    if (not ranked or not kb.intents[ranked[0].intent_id].fallback or ranked[0].score < threshold) and not source_of_it(
+            message or text) and about_something_else(kb, message or text, own or analysis):
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = _year_check(kb, text, analysis, ranked, vector)
     best = reading.ranked[0].intent_id if reading.gap is None and reading.ranked else None

@@ -311,3 +311,15 @@ def test_where_the_answer_comes_from_in_other_words(repo_engine: Engine) -> None
 
 def test_mofa_shortened_and_its_staff(repo_engine: Engine) -> None:
     assert "水谷" in talk(repo_engine, "外務の担当って誰だっけ").text
+
+
+def test_one_offices_contact_asked_after_figures_is_that_office(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和5年度のJET参加者って全部で何人？", "その数字について総務省に聞きたいんだけど、電話番号は？")
+    assert reply.intent_id == "contact_mic" and "03-5253-5527" in reply.text  # (was the figures again)
+
+
+@pytest.mark.parametrize("turns", [("累計の参加者数は？", "いつのデータ？"),
+                                   ("How many JET participants in total since the start?", "What year is that data from?")])
+def test_when_the_figures_are_from_shows_them_again_with_their_date(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == "size_total" and "2023" in reply.text  # (were the notice's date; the apology)
