@@ -144,7 +144,8 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
 _MORE_OF_IT = re.compile(r"^(?:もう少し|もうちょっと|もっと|さらに|更に)?(?:詳しく|くわしく|詳細を?)(?:教えて|知りたい|お願いします)?"
                          r"(?:ください|下さい)?[。？?！!]?$|^(?:tell me |give me )?(?:more|more details?|more detail, please)"
                          r"(?: please)?[.?!]?$|^(?:それの|その)?正確(?:な(?:数字?|人数|値)|に)(?:は|って)?(?:何|なん)?"
-                         r"(?:ですか|？|\?)?[？?]?$|^(?:the |what's the |what is the )?exact (?:number|figure|count)s?\??$",
+                         r"(?:ですか|？|\?)?[？?]?$|^(?:the |what's the |what is the )?exact (?:number|figure|count)s?\??$|"
+                         r"^(?:その|それの)?(?:数字の)?(?:端数|細かい数字|下の桁)まで(?:教えて|知りたい)?(?:ください|下さい)?[。？?！!]?$",
                          re.IGNORECASE)
 
 

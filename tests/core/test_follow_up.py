@@ -323,3 +323,9 @@ def test_one_offices_contact_asked_after_figures_is_that_office(repo_engine: Eng
 def test_when_the_figures_are_from_shows_them_again_with_their_date(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == "size_total" and "2023" in reply.text  # (were the notice's date; the apology)
+
+
+@pytest.mark.parametrize(("turns", "fact"), [(("総務省の連絡先", "どなたが担当？"), "比護補佐"),
+                                             (("JETの累計参加者は？", "端数まで教えて"), "77,172")])
+def test_the_staff_and_the_exact_figure_in_other_words(repo_engine: Engine, turns: tuple[str, ...], fact: str) -> None:
+    assert fact in talk(repo_engine, *turns).text

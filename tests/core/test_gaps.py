@@ -413,3 +413,10 @@ def test_how_to_ask_for_more_next_year_is_no_question_about_next_years_figures(r
     reply = ask(repo_engine, "来年度JETの配置人数を今より増やしたいと考えております。増員の希望はどこに、どういう経路で"
                              "出せばよいでしょうか。")
     assert not reply.fallback and "取りまとめ団体" in reply.text  # (was: next year's figures are not held)
+
+
+@pytest.mark.parametrize(("question", "fact"), [("通知の何ページに問い合わせ先が書いてある？", "総務省自治行政局国際室"),
+                                                ("参考資料2は何ページ目？", "地方財政措置")])
+def test_a_page_of_the_notice_is_asked_with_what_is_on_it(repo_engine: Engine, question: str, fact: str) -> None:
+    """Only the casebook's pages read as a page number not held (the notice's contacts were refused as one)."""
+    assert fact in ask(repo_engine, question).text
