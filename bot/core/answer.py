@@ -39,6 +39,7 @@ THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
 LONG_MESSAGE = 60  # characters
 LONG_THRESHOLD = 45.0
 UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of these?"
+STAFF_FLOOR = 30.0  # a printed surname names its office from this score (「桒田主査って文科省の人だっけ」 scores 40 at most)
 MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
 LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
@@ -65,7 +66,7 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
     if ranked and ranked[0].score >= UNSURE_BAND and not sure(ranked, threshold) \
             and declared_asked(kb, ranked[0].intent_id, query, message):
         return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
-    staff = staff_named(kb, ranked, query) if ranked and ranked[0].score >= UNSURE_BAND else None
+    staff = staff_named(kb, ranked, query) if ranked and ranked[0].score >= STAFF_FLOOR else None
     if staff is not None:  # 「橋口さんに連絡を取りたい」: the office printing that name, however sure
         return intent_reply(kb, staff, language, ranked[0].score, candidates(ranked))
     if not sure(ranked, threshold):

@@ -42,7 +42,8 @@ def when_of_another(kb: KnowledgeBase, text: str, context: Context) -> str | Non
 # 「前年度は？」, 「その前の年は何人だった？」, 「去年は？」 after a year's figures: the year before that one (not the other
 # year the knowledge holds; neither that year nor last year from today is held)
 _YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?(?:前(?:の)?年度?|去年|昨年度?|1年前)(?:の(?:人数|数字|数))?(?:は|って|だと|では)?"
-                          r"(?:どう|何人|何名|いくつ|どのくらい|どれくらい|どのぐらい|どれぐらい)?(?:だった|でした)?(?:か|の)?[？?]?$|"
+                          r"(?:どう|何人|何名|何か国|何カ国|いくつ|どのくらい|どれくらい|どのぐらい|どれぐらい)?(?:だった|でした)?(?:か|の)?"
+                          r"[？?]?$|^(?:and |what about |how about )?(?:in )?the year before(?: that)?\??$|"
                           r"^(?:and |what about )?(?:the )?(?:previous|prior) (?:fiscal )?year\??$", re.IGNORECASE)
 
 

@@ -34,7 +34,8 @@ _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:か|ヶ|ケ|カ|箇)国{_IS}"), "何か国"),
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
-_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|の(?:調査|分)|"
+_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
+                      r"の(?:調査|分|閣議決定|決定|策定|公表|発表)|"
                       r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)[？?]?$)")
 # 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
 _BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?:は|が|も)?\s?(?:(?:昭和|平成|令和|[shr])(?:\d{1,2}|元)|\d{4})"
@@ -56,7 +57,7 @@ _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|writte
 # "That's in Niigata, right?" after a case: the place said of it is the guess
 # (a belief said with its tag, "…, right?" / "…, isn't it?": "Is that in English?" asks a language, "Is that in
 # Tokyo?" may ask anything)
-_EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are) in (?!which\b|english\b|japanese\b|the\b|an?\b)"
+_EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are|([a-z]+) is) in (?!which\b|english\b|japanese\b|the\b|an?\b)"
                        r"[a-z]+(?: (?:prefecture|city|town|village))?(?=,? (?:right|correct|isn't it|is that right)\??$)")
 _EN_COUNT = re.compile(rf"((?:there are|there were|are there|were there) )(?:about |around |over |more than |at least |"
                        rf"almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|"
@@ -99,7 +100,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     plain = _JA_YEAR.sub(lambda m: "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
     plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones else "何番", plain)
-    plain = _EN_PLACE.sub("where is that", plain)
+    plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
                          _DOER.sub(_who, plain))
     for pattern, word in _JA_COUNTS:

@@ -373,3 +373,8 @@ def test_which_one_after_an_either_or_question_keeps_both_names() -> None:
 
 def test_what_the_notice_says_of_a_topic_named_first(repo_engine: Engine) -> None:
     assert talk(repo_engine, "SEAについては通知でどう書かれてる？").intent_id == "sea_role"  # (was the summary)
+
+
+def test_a_printed_surname_names_its_office_even_when_little_else_matches(repo_engine: Engine) -> None:
+    """(「桒田主査って文科省の人だっけ」 scored 39.8 for MEXT's card and got the apology: 桒田 is printed under MIC)"""
+    assert "03-5253-5527" in talk(repo_engine, "桒田主査って文科省の人だっけ").text

@@ -291,7 +291,7 @@ def test_the_continuing_ones_share_after_their_count(repo_engine: Engine) -> Non
 
 @pytest.mark.parametrize("turns", [("令和5年度の参加者数は？", "前年度は？"), ("ALTの人数", "前年度は？"),
                                    ("SEAの人数は？", "その前の年は何人だった？"), ("CIR", "人数", "去年は？"),
-                                   ("CIRの人数", "去年はどのくらい？")])
+                                   ("CIRの人数", "去年はどのくらい？"), ("令和5年度の参加者数は？", "去年は何か国？")])
 def test_the_year_before_a_years_figures_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith("令和4年度（2022年度）")  # (was 2019's figures as the year before)
@@ -329,3 +329,11 @@ def test_when_the_figures_are_from_shows_them_again_with_their_date(repo_engine:
                                              (("JETの累計参加者は？", "端数まで教えて"), "77,172")])
 def test_the_staff_and_the_exact_figure_in_other_words(repo_engine: Engine, turns: tuple[str, ...], fact: str) -> None:
     assert fact in talk(repo_engine, *turns).text
+
+
+@pytest.mark.parametrize(("turns", "year"), [(("How many SEAs in FY2023?", "and the year before?"), "fiscal 2022"),
+                                             (("How many participants in 2019?", "What about the year before that?"),
+                                              "fiscal 2018")])
+def test_the_year_before_in_english(repo_engine: Engine, turns: tuple[str, ...], year: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith(f"Figures or facts for {year}")

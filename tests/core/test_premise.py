@@ -112,6 +112,7 @@ def test_a_wrong_guess_gets_the_printed_figure(repo_engine: Engine, question: st
     ("立山町の事例ってどんな内容でした？", "それって新潟県でしたっけ？", "富山県立山町", "柏崎"),
     ("Tell me about the Tateyama case", "That's in Niigata, right?", "Toyama", "Kashiwazaki"),
     ("柏崎の事例", "富山県でしたっけ？", "新潟県柏崎市", "立山"),
+    ("Hi", "Kashiwazaki is in Toyama, isn't it?", "Niigata", "Tateyama ("),
 ])
 def test_a_place_checked_after_a_case_gets_that_case(repo_engine: Engine, first: str, check: str, fact: str,
                                                       not_said: str) -> None:
@@ -119,6 +120,7 @@ def test_a_place_checked_after_a_case_gets_that_case(repo_engine: Engine, first:
     assert fact in reply.text and not_said not in reply.text
 
 
-def test_a_year_checked_after_a_document_gets_its_date(repo_engine: Engine) -> None:
-    reply = talk(repo_engine, "デジタル田園都市国家構想基本方針について", "閣議決定は令和5年でしたっけ？")
-    assert "令和4年6月7日" in reply.text
+@pytest.mark.parametrize("turns", [("デジタル田園都市国家構想基本方針について", "閣議決定は令和5年でしたっけ？"),
+                                   ("デジタル田園都市国家構想基本方針は令和5年の閣議決定でしたか？",)])
+def test_a_year_checked_of_a_document_gets_its_date(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    assert "令和4年6月7日" in talk(repo_engine, *turns).text  # (was: 2023's figures are not held)
