@@ -191,8 +191,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
                                        context.names if context is not None else ())
             if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
                 shown = gap_reply(kb, gap, query, language, reading.ranked)
-                if gap.kind == "field":  # the office stays the topic (「では電話番号は？」) and its card is shown
-                    shown = replace(shown, intent_id=reply.intent_id, contacts=reply.contacts)
+                # the topic stays (「CIRは？」 next: CIR's new participants); an office's card is shown (「では電話番号は？」)
+                shown = replace(shown, intent_id=reply.intent_id,
+                                contacts=reply.contacts if gap.kind == "field" else shown.contacts)
                 return with_corrections(replace(shown, names=asked_of), understood.corrections)
             led = lead_with(narrow(reply.text, read, asked, names), read, asked, names)
             reply = replace(reply, text=field_first(led, reply.contacts, text, asked, reply.language),

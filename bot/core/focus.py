@@ -20,6 +20,8 @@ _GREETING = re.compile(
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
     r"(?:今後とも|今後共|何卒|なにとぞ|どうぞ|どうか|引き続き|本日も|今日も|今回も)*(?:よろしく|宜しく)?お願い(?:申し上げます|いたします|致します|します)|"
     r"なるほど(?:です)?|了解(?:です|しました)?|承知しました|(?:わかり|分かり)ました|へえ+|へー+|ふーん|"
+    # 「あ、ごめんなさい、CIRの方です」: an apology for a slip, then the correction
+    r"(?:あ|あっ|あー)?[、,]?(?:ごめんなさい|すみません|すいません|失礼しました|間違えました)|"
     r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|"
     r"lol)(?![a-z]))[、,。.!！\s]*",
     re.IGNORECASE)  # (an English greeting is a whole word: "Higo" is a name)
@@ -116,6 +118,15 @@ def _is_introduction(sentence: str) -> bool:
     return len(sentence) <= 60 and _INTRODUCTION.search(sentence) is not None and not _QUESTION.search(sentence)
 
 
+def _topic_said(sentence: str, dropped: bool) -> tuple[str, bool]:
+    """「通知ではSEAについて何と書いてある？」: the topic the notice is asked about (and whether words were dropped)."""
+    if (about := _SAYS_ABOUT.match(sentence) or _SAYS_OF.match(sentence)) is not None:
+        return about.group(1) + "について", True
+    if (where := _SAYS_AFTER.search(sentence)) is not None and where.start() >= 4:
+        return sentence[:where.start()] + "？", True
+    return sentence, dropped
+
+
 def parts(text: str) -> MessageParts:
     """Drop greetings and self-introductions; the last question sentence is the question."""
     kept: list[str] = []
@@ -138,10 +149,7 @@ def parts(text: str) -> MessageParts:
     if reacting:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
-    if (about := _SAYS_ABOUT.match(kept[asked]) or _SAYS_OF.match(kept[asked])) is not None:
-        kept[asked], dropped = about.group(1) + "について", True
-    elif (where := _SAYS_AFTER.search(kept[asked])) is not None and where.start() >= 4:
-        kept[asked], dropped = kept[asked][:where.start()] + "？", True
+    kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
     asked -= bool(choice)
     either = kept[asked].startswith("それとも") or _BARE_NAME_ASKED.fullmatch(kept[asked])
@@ -154,7 +162,8 @@ def parts(text: str) -> MessageParts:
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]
     elif earlier and _ALSO.match(kept[asked]) and _QUESTION.search(kept[asked]):  # the first is answered, the
-        added, asked = (kept[asked],), earlier[-1]                                 # added one offered
+        added, asked = (kept.pop(asked),), earlier[-1]                             # added one offered (not read
+        kept[asked], dropped = _topic_said(kept[asked], dropped)                   # with it: its words are its own)
     elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
         asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])

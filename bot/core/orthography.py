@@ -47,12 +47,14 @@ _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|�
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
-_EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は)(?:誰|だれ|どなた))"), "担当者"),
+_EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
              (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"), (re.compile(r"(継続|新規)組"), r"\1"),
              (re.compile(r"新しく(?:来た|入った|採用された)(?:人|方)?|新しい(?:人|方)|新人"), "新規"),
              (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"何時までに"), "いつまでに"),
+             # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
+             (re.compile(r"^(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします)?[。.!！]?$"), r"\1は?"),
              # 「事例集の何ページに載ってる？」: a page number of the casebook (「どのページ」 is which web page; the notice's
              # pages are asked with what is on them: 「通知の何ページに問い合わせ先が？」 is the contacts)
              (re.compile(r"何(?:ページ|頁)目?|(?<![a-z])(?:which|what) page(?: number)?(?= (?:of|in|is|are|does|do)\b)"),

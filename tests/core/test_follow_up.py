@@ -337,3 +337,14 @@ def test_the_staff_and_the_exact_figure_in_other_words(repo_engine: Engine, turn
 def test_the_year_before_in_english(repo_engine: Engine, turns: tuple[str, ...], year: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith(f"Figures or facts for {year}")
+
+
+def test_a_role_corrected_after_a_gap_keeps_the_topic(repo_engine: Engine) -> None:
+    """「SEAの新規は？」 is not held; 「あ、ごめんなさい、CIRの方です」 then asks CIR's new participants (was the apology)."""
+    assert "154" in talk(repo_engine, "SEAの新規は？", "あ、ごめんなさい、CIRの方です").text
+
+
+def test_which_office_will_handle_it_is_no_staff_member_asked(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "いつもお世話になっております。新規にALTを招致したいと考えております。",
+                 "手続きの流れを教えていただけますか。また担当はどなたになりますでしょうか。")
+    assert not reply.fallback and "取りまとめ団体" in reply.text

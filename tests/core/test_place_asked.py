@@ -93,3 +93,8 @@ def test_where_a_case_took_place_is_its_answer_again(repo_engine: Engine, turns:
 
 def test_where_after_another_answer_is_not_read_as_a_place(repo_engine: Engine) -> None:
     assert talk(repo_engine, "ALTとは", "どこ？").intent_id == "alt_role"
+
+
+def test_the_name_of_the_towns_alt_in_kana_is_not_held(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "立山町の事例", "その町のALTのなまえは")
+    assert reply.fallback and "名前" in reply.text  # (was the case again)
