@@ -162,13 +162,13 @@ def parts(text: str) -> MessageParts:
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]
     elif earlier and _ALSO.match(kept[asked]) and _QUESTION.search(kept[asked]):  # the first is answered, the
-        added, asked = (kept.pop(asked),), earlier[-1]                             # added one offered (not read
-        kept[asked], dropped = _topic_said(kept[asked], dropped)                   # with it: its words are its own)
+        added, asked = (kept[asked],), earlier[-1]                                 # added one offered (no reading
+        kept[asked], dropped = _topic_said(kept[asked], dropped)                   # of its own: it is not what is asked)
     elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
         asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s) and not _BARE_REQUEST.match(s)
-              and not _PURPOSE_REQUEST.search(s)][-OTHER_QUESTIONS:]  # 「数字がお分かりでしたら…」, 「比較のために知りたいです」
+              and not _PURPOSE_REQUEST.search(s) and s not in added][-OTHER_QUESTIONS:]  # 「数字がお分かりでしたら…」, 「比較のために知りたいです」
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]
     if asked > 0:  # the sentence before the question often names its topic (「…事例集ですが、…。どちらで閲覧できますか。」)
         alternatives.append((kept[asked - 1] + kept[asked], "".join(kept[:asked - 1] + kept[asked + 1:]), True))
