@@ -401,6 +401,7 @@ def test_a_page_number_is_not_held(repo_engine: Engine, question: str) -> None:
     """No file prints the casebook's pages (「どのページに掲載されていますか」 asks which web page: the link)."""
     assert ask(repo_engine, question).fallback
     assert not ask(repo_engine, "事例集はどのページに掲載されていますか").fallback
+    assert "kouryu_JET" in ask(repo_engine, "JET-ALT活動事例集の掲載ページ").text  # the web page it is posted on
 
 
 @pytest.mark.parametrize("question", ["Is JET better than Interac? Which would you pick?", "Which would you pick, ALT or CIR?"])
