@@ -22,8 +22,8 @@ _GREETING = re.compile(
     r"なるほど(?:です)?|了解(?:です|しました)?|承知しました|(?:わかり|分かり)ました|へえ+|へー+|ふーん|"
     # 「あ、ごめんなさい、CIRの方です」: an apology for a slip, then the correction
     r"(?:あ|あっ|あー)?[、,]?(?:ごめんなさい|すみません|すいません|失礼しました|間違えました)|"
-    r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks|thank you|ok|okay|great|i see|got it|noted|"
-    r"lol)(?![a-z]))[、,。.!！\s]*",
+    r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks|thank you|ok|"
+    r"okay|great|i see|got it|noted|lol)(?![a-z]))[、,。.!！\s]*",
     re.IGNORECASE)  # (an English greeting is a whole word: "Higo" is a name)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）" /
 # "国際交流を担当しております田中です" / "市教委の指導主事、村上です"
@@ -158,17 +158,19 @@ def parts(text: str) -> MessageParts:
         asked -= 1
     kept[asked] += choice
     earlier = [i for i in range(asked) if _QUESTION.search(kept[i])]
-    added: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
     if earlier and _PURPOSE_REQUEST.search(kept[asked]):
         asked = earlier[-1]
-    elif earlier and _ALSO.match(kept[asked]) and _QUESTION.search(kept[asked]):  # the first is answered, the
-        added, asked = (kept[asked],), earlier[-1]                                 # added one offered (no reading
-        kept[asked], dropped = _topic_said(kept[asked], dropped)                   # of its own: it is not what is asked)
+    elif earlier and added(kept[asked]) and _QUESTION.search(kept[asked]):
+        # the first is answered, the added one offered (no reading of its own: it is not what is asked)
+        also, asked = (kept[asked],), earlier[-1]
+        kept[asked], dropped = _topic_said(kept[asked], dropped)
     elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
         asked -= 1
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s) and not _BARE_REQUEST.match(s)
-              and not _PURPOSE_REQUEST.search(s) and s not in added][-OTHER_QUESTIONS:]  # 「数字がお分かりでしたら…」, 「比較のために知りたいです」
+              and not _PURPOSE_REQUEST.search(s) and s not in also][-OTHER_QUESTIONS:]
+    # (not 「数字がお分かりでしたら…」, 「比較のために知りたいです」)
     alternatives = [(kept[i], "".join(kept[:i] + kept[i + 1:]), True) for i in reversed(others)]
     if asked > 0:  # the sentence before the question often names its topic (「…事例集ですが、…。どちらで閲覧できますか。」)
         alternatives.append((kept[asked - 1] + kept[asked], "".join(kept[:asked - 1] + kept[asked + 1:]), True))
@@ -176,7 +178,7 @@ def parts(text: str) -> MessageParts:
     if len(clauses) > 1 and len(clauses[-1]) >= 4:
         alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))
     two = _TWO_ASKS.split(kept[asked], maxsplit=1)
-    asks = added or (tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ())
-    if asks and not added:
+    asks = also or (tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ())
+    if asks and not also:
         alternatives.append((two[0], background + two[1], True))
     return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite, asks)

@@ -28,8 +28,8 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
                       r"(?:どちら|どっち|どれ|どの職種)[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
                       r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend|"
-                      r"which (?:one )?would you (?:pick|choose|go with|recommend)|is (?:it|jet|the jet programme|the jet program) "
-                      r"better than|which (?:one |role |of "
+                      r"which (?:one )?would you (?:pick|choose|go with|recommend)|"
+                      r"is (?:it|jet|the jet programme|the jet program) better than|which (?:one |role |of "
                       r"(?:them|the two) )?should (?:we|i|our \w+|my \w+) (?:hire|introduce|employ|bring in))(?![a-z])|"
                       # a choice between roles (「ALTとCIRのどっちから始めればいい？」, "Should our city hire a CIR or an
                       # ALT first?"), not which office to ask (「どちらに問い合わせればいい？」)

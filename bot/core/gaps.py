@@ -33,7 +33,8 @@ from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.figure_all_roles import ROLES
-from bot.core.gap_patterns import ASKS_HOW, ASKS_WHO, attachment_missing, FIGURE, FUTURE, MONEY, OPINION, RANKING, SINCE, date_missing
+from bot.core.gap_patterns import (ASKS_HOW, ASKS_WHO, attachment_missing, FIGURE, FUTURE, MONEY, OPINION, RANKING,
+                                   SINCE, date_missing)
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)

@@ -42,7 +42,8 @@ _BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?
                          r"(?:年度?)?(?![\d])")
 # 「それって新潟県でしたっけ？」, 「富山県でしたっけ？」 after a case: the place said of what was talked about is the guess
 # (not 「それは市町村ですか」: who, not where; not 「新潟県の事例はありますか」: a place asked about)
-_PLACE = re.compile(r"((?:それ|これ|あれ|そこ|その|この)(?:って|は|が|も)|^)(?!市町村|市区町村|区市町村|都道府県|政令市)[\u4e00-\u9fff]{1,3}(都|道|府|県|市|町|村)"
+_PLACE = re.compile(r"((?:それ|これ|あれ|そこ|その|この)(?:って|は|が|も)|^)(?!市町村|市区町村|区市町村|都道府県|政令市)"
+                    r"[\u4e00-\u9fff]{1,3}(都|道|府|県|市|町|村)"
                     r"(?=(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|じゃなかった(?:っけ)?)[？?]?$)")
 # 「番号は03-5253-5111で合ってますか」: a phone number checked (a printed one stays: it names its office)
 _PHONE = re.compile(r"(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])")
@@ -53,12 +54,14 @@ _DOER = re.compile(r"(?:文部科学省|文科省|総務省|外務省|自治体�
                    r"(?=の担当(?:です|でしょう|だっけ|でしたっけ|だよね|ですよね|なの)))")  # …or whose work it is
 _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|written|compiled|organized|organised|"
                       r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the ministry of [a-z ]+?)"
-                      r"(?=[ ,.?]|$)|\b(on )(?:the )?(?:mext|mic|mofa|clair)(?:'s)?(?= (?:site|website|web site|page|homepage))")
+                      r"(?=[ ,.?]|$)|"
+                      r"\b(on )(?:the )?(?:mext|mic|mofa|clair)(?:'s)?(?= (?:site|website|web site|page|homepage))")
 # "That's in Niigata, right?" after a case: the place said of it is the guess
 # (a belief said with its tag, "…, right?" / "…, isn't it?": "Is that in English?" asks a language, "Is that in
 # Tokyo?" may ask anything)
-_EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are|([a-z]+) is) in (?!which\b|english\b|japanese\b|the\b|an?\b)"
-                       r"[a-z]+(?: (?:prefecture|city|town|village))?(?=,? (?:right|correct|isn't it|is that right)\??$)")
+_EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are|([a-z]+) is) in "
+                       r"(?!which\b|english\b|japanese\b|the\b|an?\b)[a-z]+(?: (?:prefecture|city|town|village))?"
+                       r"(?=,? (?:right|correct|isn't it|is that right)\??$)")
 _EN_COUNT = re.compile(rf"((?:there are|there were|are there|were there) )(?:about |around |over |more than |at least |"
                        rf"almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|"
                        r"countries)(?![a-z]))")
