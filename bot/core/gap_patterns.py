@@ -3,12 +3,13 @@ opinion or a recommendation, a planned or future figure, a date, a year named on
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable, Iterable
 
 from bot.core.years import PLANNED
 
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
-                     r"(?<![a-z])(?:how many|number of|count|participants\W*$)(?![a-z])")
+                     r"(?<![a-z])(?:how many|number of|(?<!phone )(?<!contact )numbers|count|participants\W*$)(?![a-z])")
 # 「来年度の配置人数を増やしたい。どこに、どういう経路で出せば？」: how to act, not a head count (the count is the plan)
 ASKS_HOW = re.compile(r"どこに|どこへ|どういう経路|どのような経路|どうやって|どのように|どうすれば|どうしたら|手続き|"
                       r"(?<![a-z])(?:how (?:do|can|should|would) (?:we|i)|where (?:do|can|should) (?:we|i))(?![a-z])")
@@ -89,3 +90,46 @@ def attachment_missing(text: str, stated: Callable[[], Iterable[str]]) -> tuple[
         return None
     span = f"{held[0]}〜{held[-1]}" if held == list(range(held[0], held[-1] + 1)) else "・".join(map(str, held))
     return str(missing[0]), span
+
+
+# a numbered edition of a plan (第5期教育振興基本計画, "the 5th Basic Plan"): the notice cites one edition
+_EDITION = re.compile(r"第\s*(\d{1,2})\s*期[^。？?]{0,12}?(計画)|(?<![a-z])(\d{1,2})(?:st|nd|rd|th)\s+(basic plan)|"
+                      r"(?<![a-z])(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(basic plan)",
+                      re.IGNORECASE)
+_HELD_EDITION = re.compile(r"第(\d{1,2})期([^\s、。（(「」,]{0,12}?計画)")
+_HELD_EDITION_EN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th) (Basic Plan[^(,]*?)\s*[(,]")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def _ordinal(number: int) -> str:
+    return f"{number}{'th' if 10 <= number % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+def edition_missing(text: str, stated: Callable[[], Iterable[tuple[str, str]]]) -> tuple[str, str, str, str] | None:
+    """A plan asked for by an edition none of the ``stated`` texts (Japanese, English) cites: the edition asked and
+    the one cited, in Japanese and in English (「第5期教育振興基本計画では…」: 第5期教育振興基本計画, 第4期教育振興基本計画,
+    5th Basic Plan…, 4th Basic Plan…); ``None`` otherwise."""
+    asked = {int(m[0] or m[2] or _ORDINALS.index(m[4].lower()) + 1)
+             for m in _EDITION.findall(unicodedata.normalize("NFKC", text))}
+    if not asked:
+        return None
+    texts = list(stated())
+    held = sorted({(int(n), name) for ja, _ in texts for n, name in _HELD_EDITION.findall(ja)})
+    if not held or asked & {n for n, _ in held}:
+        return None
+    (number, name), wanted = held[0], min(asked)
+    english = next((m for _, en in texts for m in _HELD_EDITION_EN.findall(en)), "")
+    return (f"第{wanted}期{name}", f"第{number}期{name}",
+            f"{_ordinal(wanted)} {english}" if english else f"第{wanted}期{name}",
+            f"{_ordinal(number)} {english}" if english else f"第{number}期{name}")
+
+
+# a school level a head count is narrowed to (「中学校のALTは何人？」): the figures are by year and role only
+_SCHOOL_LEVEL = re.compile(r"小学校|小学|中学校|中学|高等学校|高校|特別支援学校|(?<![a-z])(?:elementary|primary|junior high|"
+                           r"senior high|high) schools?(?![a-z])", re.IGNORECASE)
+
+
+def school_level_counted(text: str) -> str | None:
+    """The school level a head count is asked for (「R5 ALT 中学校だけの人数」: 中学校), or None."""
+    found = _SCHOOL_LEVEL.search(text)
+    return found.group(0) if found and FIGURE.search(text) and not ASKS_HOW.search(text) else None

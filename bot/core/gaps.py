@@ -33,7 +33,8 @@ from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.figure_all_roles import ROLES
-from bot.core.gap_patterns import (ASKS_HOW, ASKS_WHO, attachment_missing, FIGURE, FUTURE, MONEY, OPINION, RANKING,
+from bot.core.gap_patterns import (ASKS_HOW, ASKS_WHO, attachment_missing, edition_missing, FIGURE,
+                                   school_level_counted, FUTURE, MONEY, OPINION, RANKING,
                                    SINCE, date_missing)
 
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
@@ -42,7 +43,7 @@ _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?"
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
 _ERA_PIECES = re.compile(r"^(令和|平成|昭和)(\d+)")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
-GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field", "count", "attachment"]
+GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field", "count", "attachment", "edition", "breakdown"]
 
 
 @dataclass(frozen=True)
@@ -185,9 +186,20 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
     if OPINION.search(text):
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    attachment = attachment_missing(text, lambda: [str(f.get("text", "")) for f in kb.knowledge.table("facts").values()])
+    # (the whole message: 「参考資料5はありますか？中身は？」 asks 中身は of the attachment before it)
+    attachment = attachment_missing(message or text, lambda: [str(f.get("text", "")) for f in kb.knowledge.table("facts").values()])
     if attachment is not None:  # 「参考資料5には何が？」: the notice attaches 参考資料1〜4
         return Reading(ranked, Gap("attachment", related=_related(ranked), detail=attachment))
+    edition = edition_missing(message or text, lambda: [(str(f.get("text", "")), str(f.get("text_en", "")))
+                                                        for f in kb.knowledge.table("facts").values()])
+    if edition is not None:  # 「第5期教育振興基本計画では？」: the notice cites the 4th
+        return Reading(ranked, Gap("edition", related=_related(ranked), detail=edition))
+    level = school_level_counted(text)
+    if level is not None:  # the figures are given by year and role, never by school level
+        terms = set(kb.matcher.analyse(level).terms)
+        figures = [s.intent_id for s in ranked[:3] if s.intent_id in kb.figure_years]
+        if figures and not any(kb.matcher.mentions(figures[0], t) for t in terms):
+            return Reading(ranked, Gap("breakdown", related=_related(ranked, figures[0]), detail=(level, "")))
     promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked))
     if promoted and ranked and promoted[0].intent_id != ranked[0].intent_id:
         # what is not held, said plainly: not a year's figures instead (unless that year is what is lacking)

@@ -64,6 +64,10 @@ GAP = {
               "en": "{detail} is not given in the notice or in this bot's sources."},
     "attachment": {"ja": "参考資料{thing}は、通知に別添されていません（別添の参考資料は{detail}です）。",
                    "en": "The notice has no reference material {thing} (its attachments are reference materials {detail})."},
+    "edition": {"ja": "{thing}は、通知にもこのボットの資料にもありません（通知が引いているのは{detail}です）。",
+                "en": "The {thing} is not in the notice or in this bot's sources (the notice cites the {detail})."},
+    "breakdown": {"ja": "{thing}など学校の種類ごとの人数は、通知にもこのボットの資料にもありません（人数は年度ごと・職種ごとに書かれています）。",
+                  "en": "Numbers by school level ({thing}) are not in the notice or in this bot's sources (the figures are given by year and role)."},
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめは、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinion on which option to choose."},
 }

@@ -164,8 +164,8 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         note, links = _figures_note(kb, language)
         if note:
             lines.append(note)
-    elif gap.kind in ("detail", "field", "count", "attachment") and gap.detail:
-        thing, detail = gap.detail
+    elif gap.kind in ("detail", "field", "count", "attachment", "edition", "breakdown") and gap.detail:
+        thing, detail = gap.detail[2:] if gap.kind == "edition" and language == "en" else gap.detail[:2]
         if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4
             detail = detail.replace("〜", "–").replace("・", ", ")
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))

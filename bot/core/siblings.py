@@ -62,13 +62,19 @@ def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str
     office's intent never uses and exactly one other office's intent among the best five prints in its answer names
     that office (or the best office itself, when its answer prints it), whatever office the question names (「橋口さんは
     総務省？外務省？」, 「久我係長って外務省でしたっけ？」: the office printing the name); else None."""
-    if not ranked or not _contact_intent(kb, ranked[0].intent_id):
+    if not ranked:
         return None
     best = ranked[0].intent_id
+    if kb.intents[best].fallback:  # (「比護補佐の携帯番号」: not held, said so)
+        return None
+    if not _contact_intent(kb, best):  # 「水谷さんはどこの省庁？」 (best: who issued the notice): a surname one office declares
+        declared = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)
+                    and any(_declares(kb, s.intent_id, t) for t in query.terms if _rare(kb, t))]
+        return declared[0] if len(declared) == 1 else None
     listing = len(kb.intents[best].contacts) > 1  # the contact list prints every office's staff
     offices = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)]
     for term in query.terms:
-        rare = not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE
+        rare = _rare(kb, term)
         if rare and not listing and _one_office(kb, best) and _printed(kb, best, term):
             return best  # (「久我係長に連絡したい」 when that office is the best, though not sure)
         if rare and (listing or not kb.matcher.mentions(best, term)):
@@ -78,12 +84,21 @@ def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str
     return None
 
 
+def _rare(kb: KnowledgeBase, term: str) -> bool:
+    """A Japanese word few intents use (a surname, an office's section)."""
+    return not term.isascii() and 0 < kb.matcher.mentioned_by(term) <= RARE
+
+
+def _declares(kb: KnowledgeBase, intent_id: str, term: str) -> bool:
+    """A word among the intent's keywords (an office's staff surnames are declared there)."""
+    return term in {t for k in kb.intents[intent_id].keywords for t in kb.matcher.analyse(k).terms}
+
+
 def _printed(kb: KnowledgeBase, intent_id: str, term: str) -> bool:
     """A word the office's answer prints (its staff) or its keywords declare (a surname, so that a slip in it is
     corrected), not a word it is merely asked in (「送りたい」 of MEXT's example)."""
     matcher = kb.matcher
-    return matcher.mentions(intent_id, term) and (not matcher.asks_of(intent_id, term) or term in {
-        t for k in kb.intents[intent_id].keywords for t in matcher.analyse(k).terms})
+    return matcher.mentions(intent_id, term) and (not matcher.asks_of(intent_id, term) or _declares(kb, intent_id, term))
 
 
 def _one_office(kb: KnowledgeBase, intent_id: str) -> bool:

@@ -321,6 +321,7 @@ def test_an_unknown_subject_gets_the_apology_not_an_unrelated_topic(repo_engine:
     ("参考資料5には何が載っていますか？", "参考資料5は、通知に別添されていません（別添の参考資料は1〜4です）"),
     ("what's in attachment 6 of the notice?", "no reference material 6 (its attachments are reference materials 1–4)"),
     ("別添資料７はどこ？", "参考資料7は"),
+    ("参考資料5はありますか？中身は？", "参考資料5は、通知に別添されていません"),  # (中身は read alone: the local finance)
 ])
 def test_an_attachment_the_notice_does_not_have_is_said_to_be_missing(repo_engine: Engine, question: str,
                                                                       said: str) -> None:
@@ -421,3 +422,30 @@ def test_how_to_ask_for_more_next_year_is_no_question_about_next_years_figures(r
 def test_a_page_of_the_notice_is_asked_with_what_is_on_it(repo_engine: Engine, question: str, fact: str) -> None:
     """Only the casebook's pages read as a page number not held (the notice's contacts were refused as one)."""
     assert fact in ask(repo_engine, question).text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("第５期教育振興基本計画ではALTはどう扱われますか？",
+     "第5期教育振興基本計画は、通知にもこのボットの資料にもありません（通知が引いているのは第4期教育振興基本計画です）"),
+    ("What does the 5th Basic Plan say about ALTs?",
+     "The 5th Basic Plan for the Promotion of Education is not in the notice"),
+])
+def test_an_edition_of_a_plan_the_notice_does_not_cite_is_said_so_with_the_one_it_cites(
+        repo_engine: Engine, question: str, said: str) -> None:
+    reply = ask(repo_engine, question)  # (was the 4th plan's content, as if it were the 5th's)
+    assert reply.fallback and reply.text.startswith(said)
+    assert "education_plan" in {s.intent_id for s in reply.suggestions}
+    assert not ask(repo_engine, "第4期教育振興基本計画ではALTは？").fallback
+
+
+@pytest.mark.parametrize("question", ["R5 ALT 中学校だけの人数", "中学校のALTは何人？", "How many ALTs work in elementary schools?"])
+def test_a_head_count_by_school_level_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was 2023's figures of all ALTs, or what an ALT does)
+    assert reply.fallback and ("学校の種類ごとの人数" in reply.text or "by school level" in reply.text)
+    assert "5,355" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["FY2024 ALT numbers?", "R6 ALT numbers"])
+def test_numbers_asked_of_a_year_not_held_are_said_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # ('numbers' asked no count: how to ask for a placement was answered)
+    assert reply.fallback and reply.intent_id is None and ("2024" in reply.text)

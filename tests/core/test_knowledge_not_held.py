@@ -137,3 +137,35 @@ def test_until_when_an_office_answers_after_its_phone_number_is_not_held(repo_en
                                                   ("Can we hire a private ALT instead?", "other_alt_schemes")])
 def test_private_schools_are_not_privately_hired_alts(repo_engine: Engine, question: str, intent: str) -> None:
     assert ask(repo_engine, question).intent_id == intent
+
+
+@pytest.mark.parametrize("question", ["JETプログラムは今後も継続されますか？廃止の予定は？", "Is JET ending?"])
+def test_the_programmes_future_is_not_held_and_the_notice_says_it_continues(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was 'why the notice was issued', as if it answered)
+    assert reply.fallback and reply.intent_id == "programme_future_not_held"
+    assert ("継続しており" if reply.language == "ja" else "continues") in plain_text(reply)
+
+
+def test_every_years_numbers_are_not_held_and_the_years_held_are_offered(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "SEAは何人？", "SEAの過去5年の推移は？")  # (was 2019's total, as if it answered)
+    assert reply.fallback and "size_2019" in {s.intent_id for s in reply.suggestions}
+    assert not ask(repo_engine, "過去の参加者数の推移は").fallback  # the two years held, side by side
+
+
+@pytest.mark.parametrize("question", [
+    "令和5年度のCIRのうち中国出身者は何人ですか",  # (was 2023's figures)
+    "ニュージーランド出身のALTはいますか",
+])
+def test_numbers_by_country_of_origin_are_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "participants_by_country" and "468" not in plain_text(reply)
+
+
+@pytest.mark.parametrize("question", [
+    "お世話になっております。◎◎町教育委員会の清水です。初めてALTを受け入れる予定です。ALTの住宅は町で用意する必要があるの"
+    "でしょうか。家賃補助の基準もあれば教えてください。",  # (was how to ask for a placement)
+    "JETの報酬について、所得税は課税されますか？",  # (was the local finance measures)
+])
+def test_housing_and_tax_are_working_conditions_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "working_conditions"

@@ -62,3 +62,13 @@ def test_a_staff_members_detail_not_held_stays_not_held_when_the_office_is_named
 ])
 def test_a_staff_member_named_as_printed_gets_their_office(repo_engine: Engine, question: str, office: str) -> None:
     assert ask(repo_engine, question).intent_id == office
+
+
+@pytest.mark.parametrize("question, office", [
+    ("水谷さんはどこの省庁？", "contact_mofa"),     # who issued the notice scored best: a clarify of the two
+    ("濱尾さんってどこの人？", "contact_mofa"),
+    ("板橋さんってどこの省庁", "contact_mext"),
+])
+def test_which_office_a_surname_belongs_to_is_that_office(repo_engine: Engine, question: str, office: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == office and reply.kind == "answer"
