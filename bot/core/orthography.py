@@ -47,7 +47,7 @@ _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|�
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
-_EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
+_EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
              (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"), (re.compile(r"(継続|新規)組"), r"\1"),
              (re.compile(r"新しく(?:来た|入った|採用された)(?:人|方)?|新しい(?:人|方)|新人"), "新規"),
              (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),

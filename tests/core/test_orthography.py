@@ -86,3 +86,4 @@ def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) 
 
 def test_who_is_in_charge_is_the_staff_printed() -> None:
     assert "担当者" in clean("外務の担当って誰だっけ") and "担当者" in clean("文科省の担当はどなたですか")
+    assert "担当者" in clean("外務 担当 誰")  # typed as keywords on Slack

@@ -72,3 +72,8 @@ def test_a_staff_member_named_as_printed_gets_their_office(repo_engine: Engine, 
 def test_which_office_a_surname_belongs_to_is_that_office(repo_engine: Engine, question: str, office: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == office and reply.kind == "answer"
+
+
+def test_who_is_in_charge_typed_as_keywords_gets_that_offices_staff(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "外務 担当 誰")  # (was who runs the programme)
+    assert reply.intent_id == "contact_mofa" and "濱尾" in reply.text
