@@ -78,10 +78,12 @@ _ATTACHMENT = re.compile(r"(?:参考資料|別添資料|別添|添付資料|別�
 _HELD_ATTACHMENT = re.compile(r"参考資料(\d{1,2})")
 
 
-def attachment_missing(text: str, stated: Callable[[], Iterable[str]]) -> tuple[str, str] | None:
+def attachment_missing(text: str, stated: Callable[[], Iterable[str]], message: str = "") -> tuple[str, str] | None:
     """An attachment asked for by a number that none of the ``stated`` texts (the facts, read only then) gives,
-    and the numbers they do give (「参考資料5には何が？」: ("5", "1〜4")); ``None`` if every number asked is held."""
-    asked = {int(a or b) for a, b in _ATTACHMENT.findall(text)}
+    and the numbers they do give (「参考資料5には何が？」: ("5", "1〜4")); ``None`` if every number asked is held.
+    The question ``text`` naming none, the numbers of the whole ``message`` count (「参考資料5はありますか？中身は？」)."""
+    asked = {int(a or b) for a, b in _ATTACHMENT.findall(unicodedata.normalize("NFKC", text))} or {
+        int(a or b) for a, b in _ATTACHMENT.findall(unicodedata.normalize("NFKC", message))}
     if not asked:
         return None
     held = sorted({int(n) for t in stated() for n in _HELD_ATTACHMENT.findall(t)})
@@ -92,8 +94,8 @@ def attachment_missing(text: str, stated: Callable[[], Iterable[str]]) -> tuple[
     return str(missing[0]), span
 
 
-# a numbered edition of a plan (第5期教育振興基本計画, "the 5th Basic Plan"): the notice cites one edition
-_EDITION = re.compile(r"第\s*(\d{1,2})\s*期[^。？?]{0,12}?(計画)|(?<![a-z])(\d{1,2})(?:st|nd|rd|th)\s+(basic plan)|"
+# a numbered edition of a plan (第5期教育振興基本計画, 「第5期は？」, "the 5th Basic Plan"): the notice cites one edition
+_EDITION = re.compile(r"第\s*(\d{1,2})\s*期(?:の)?([^。？?\s]{0,12}?計画)?|(?<![a-z])(\d{1,2})(?:st|nd|rd|th)\s+(basic plan)|"
                       r"(?<![a-z])(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\s+(basic plan)",
                       re.IGNORECASE)
 _HELD_EDITION = re.compile(r"第(\d{1,2})期([^\s、。（(「」,]{0,12}?計画)")
@@ -105,19 +107,26 @@ def _ordinal(number: int) -> str:
     return f"{number}{'th' if 10 <= number % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
-def edition_missing(text: str, stated: Callable[[], Iterable[tuple[str, str]]]) -> tuple[str, str, str, str] | None:
-    """A plan asked for by an edition none of the ``stated`` texts (Japanese, English) cites: the edition asked and
-    the one cited, in Japanese and in English (「第5期教育振興基本計画では…」: 第5期教育振興基本計画, 第4期教育振興基本計画,
-    5th Basic Plan…, 4th Basic Plan…); ``None`` otherwise."""
-    asked = {int(m[0] or m[2] or _ORDINALS.index(m[4].lower()) + 1)
-             for m in _EDITION.findall(unicodedata.normalize("NFKC", text))}
-    if not asked:
+def edition_missing(message: str, reading: str, stated: Callable[[], Iterable[tuple[str, str]]]
+                    ) -> tuple[str, str, str, str] | None:
+    """An edition of the plan the ``stated`` texts (Japanese, English) cite that they do not cite, asked in
+    ``message``: the edition asked and the one cited, in Japanese and in English (「第5期教育振興基本計画では…」:
+    第5期教育振興基本計画, 第4期教育振興基本計画, 5th Basic Plan…, 4th Basic Plan…); ``None`` otherwise. A plan of
+    another name (第6期科学技術基本計画) is not that plan; an edition alone (「第5期は？」, 「第3期の計画」) is, when the
+    question as read with the conversation, or the answer it found (``reading``), names it."""
+    found = _EDITION.findall(unicodedata.normalize("NFKC", message))
+    if not found:
         return None
     texts = list(stated())
     held = sorted({(int(n), name) for ja, _ in texts for n, name in _HELD_EDITION.findall(ja)})
+    asked = {int(m[0] or m[2] or _ORDINALS.index(m[4].lower()) + 1) for m in found}
     if not held or asked & {n for n, _ in held}:
         return None
     (number, name), wanted = held[0], min(asked)
+    names = {m[1] for m in found if m[1] and m[1] != "計画"}
+    if any(n != "計画" and n.removesuffix("計画") not in name for n in names) or (
+            not names and not any(m[3] or m[5] for m in found) and name not in unicodedata.normalize("NFKC", reading)):
+        return None
     english = next((m for _, en in texts for m in _HELD_EDITION_EN.findall(en)), "")
     return (f"第{wanted}期{name}", f"第{number}期{name}",
             f"{_ordinal(wanted)} {english}" if english else f"第{wanted}期{name}",

@@ -322,6 +322,7 @@ def test_an_unknown_subject_gets_the_apology_not_an_unrelated_topic(repo_engine:
     ("what's in attachment 6 of the notice?", "no reference material 6 (its attachments are reference materials 1–4)"),
     ("別添資料７はどこ？", "参考資料7は"),
     ("参考資料5はありますか？中身は？", "参考資料5は、通知に別添されていません"),  # (中身は read alone: the local finance)
+    ("参考資料⑤はありますか", "参考資料5は、通知に別添されていません"),
 ])
 def test_an_attachment_the_notice_does_not_have_is_said_to_be_missing(repo_engine: Engine, question: str,
                                                                       said: str) -> None:
@@ -334,6 +335,8 @@ def test_an_attachment_the_notice_has_is_answered_even_after_one_it_lacks(repo_e
     assert "マニュアル" in ask(repo_engine, "参考資料3は何？").text
     assert "reference material 3" in ask(repo_engine, "reference material 3?").text.lower()
     assert "別添されていません" in talk(repo_engine, "参考資料2は？", "参考資料5は？").text
+    # the question asks for 3 and 4; the 5 added after it does not take its place
+    assert ask(repo_engine, "参考資料3と4はどこでダウンロードできますか？あと参考資料5も").intent_id == "references_list"
 
 
 def test_the_attachments_held_are_read_from_the_facts_only_when_a_number_is_asked() -> None:
@@ -438,11 +441,23 @@ def test_an_edition_of_a_plan_the_notice_does_not_cite_is_said_so_with_the_one_i
     assert not ask(repo_engine, "第4期教育振興基本計画ではALTは？").fallback
 
 
+def test_an_edition_asked_as_a_follow_up_is_of_the_plan_talked_about(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "第4期教育振興基本計画ではALTは？", "第5期は?").text.startswith("第5期教育振興基本計画は")
+    # another plan's edition is no edition of the education plan (「第2期教育振興基本計画は…」 was said)
+    assert "教育振興基本計画" not in talk(repo_engine, "デジ田の基本方針ではCIRについて何と？", "第2期の計画もある？").text
+    assert "第5期教育振興基本計画" not in ask(repo_engine, "第5期科学技術基本計画とALT").text
+
+
 @pytest.mark.parametrize("question", ["R5 ALT 中学校だけの人数", "中学校のALTは何人？", "How many ALTs work in elementary schools?"])
 def test_a_head_count_by_school_level_is_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (was 2023's figures of all ALTs, or what an ALT does)
     assert reply.fallback and ("学校の種類ごとの人数" in reply.text or "by school level" in reply.text)
     assert "5,355" not in reply.text
+
+
+def test_after_a_head_count_by_school_level_the_whole_is_the_years_figures(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALT 中学校 人数 R5", "全体では?")  # (was the casebook's full version: 全体版)
+    assert reply.intent_id == "size_2023" and "5,831" in reply.text
 
 
 @pytest.mark.parametrize("question", ["FY2024 ALT numbers?", "R6 ALT numbers"])

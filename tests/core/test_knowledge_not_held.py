@@ -150,6 +150,8 @@ def test_every_years_numbers_are_not_held_and_the_years_held_are_offered(repo_en
     reply = talk(repo_engine, "SEAは何人？", "SEAの過去5年の推移は？")  # (was 2019's total, as if it answered)
     assert reply.fallback and "size_2019" in {s.intent_id for s in reply.suggestions}
     assert not ask(repo_engine, "過去の参加者数の推移は").fallback  # the two years held, side by side
+    # every year, asked of the survey, is no question about figures
+    assert talk(repo_engine, "要望調査について教えて", "毎年やっていますか").intent_id != "figures_trend_not_held"
 
 
 @pytest.mark.parametrize("question", [
@@ -161,6 +163,11 @@ def test_numbers_by_country_of_origin_are_not_held(repo_engine: Engine, question
     assert reply.fallback and reply.intent_id == "participants_by_country" and "468" not in plain_text(reply)
 
 
+@pytest.mark.parametrize("question", ["中国地方の市町村でもJETを導入できますか", "JET出身者はその後どんな仕事に就いていますか"])
+def test_a_region_or_former_participants_are_no_country_of_origin(repo_engine: Engine, question: str) -> None:
+    assert ask(repo_engine, question).intent_id != "participants_by_country"
+
+
 @pytest.mark.parametrize("question", [
     "お世話になっております。◎◎町教育委員会の清水です。初めてALTを受け入れる予定です。ALTの住宅は町で用意する必要があるの"
     "でしょうか。家賃補助の基準もあれば教えてください。",  # (was how to ask for a placement)
@@ -169,3 +176,8 @@ def test_numbers_by_country_of_origin_are_not_held(repo_engine: Engine, question
 def test_housing_and_tax_are_working_conditions_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id == "working_conditions"
+
+
+@pytest.mark.parametrize("question", ["max number of ALTs we can request?", "max number of ALTs per town?"])
+def test_a_maximum_number_of_participants_is_not_held(repo_engine: Engine, question: str) -> None:
+    assert ask(repo_engine, question).intent_id == "hiring_capacity_not_held"  # (was how to ask for a placement)
