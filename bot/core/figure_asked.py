@@ -30,7 +30,8 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|[2２二]年目以[降上]|returning|continuing|non-new|not new|"
                               r"not (?:in their )?first[- ]year")),
     ("share", _SHARE),
-    ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times")),
+    ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times|"
+                         r"(?:[1一] ?人|headcount) ?(?:あたり|当たり|に対して|に対し|につき)|for every (?:one|1)|per (?:one|1)? ?(?:alt|cir|sea)")),
     ("sum", _SUM),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"

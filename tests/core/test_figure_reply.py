@@ -41,6 +41,9 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("CIRを除くと何人", "CIR 468人を除くと5,363人です（5,831 − 468 = 5,363）"),
     ("SEAを除いた参加者数は？", "5,823人です（5,831 − 8 = 5,823）"),
     ("ALT is how many times CIR?", "about 11.4 times as many (5,355 ÷ 468 ≈ 11.4)"),
+    ("CIR1人に対してALTは何人くらい？", "ALTはCIRの約11.4倍です（5,355 ÷ 468 ≒ 11.4）"),  # (was the figures alone)
+    ("ALT何人に対してSEA1人くらいの計算？", "ALTはSEAの約669.4倍です（5,355 ÷ 8 ≒ 669.4）"),
+    ("How many ALTs for every one CIR?", "about 11.4 times as many (5,355 ÷ 468 ≈ 11.4)"),
 ])
 def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
     reply = ask(repo_engine, question)
