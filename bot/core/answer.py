@@ -21,7 +21,7 @@ from bot.core.declared import declared_asked
 from bot.core.figure_reply import computed, names_remembered
 from bot.core.gaps import find_gap
 from bot.core.reasons import only_why, topic_of_why
-from bot.core.siblings import office_named, overview_of_a_tie, staff_named
+from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
                               intent_reply, more_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.analysis import Analysis
@@ -75,7 +75,8 @@ def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: 
             return unsure_reply(kb, language, ranked, close)
         return fallback_reply(kb, query, language, ranked)
     best = ranked[0]
-    overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query)
+    overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query) \
+        or offices_named(kb, ranked, query)
     if overview is not None:
         return intent_reply(kb, overview, language, best.score, candidates(ranked))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))

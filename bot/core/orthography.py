@@ -52,6 +52,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"新しく(?:来た|入った|採用された)(?:人|方)?|新しい(?:人|方)|新人"), "新規"),
              (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
+             (re.compile(r"(?:略さ(?:ない|ず(?:に)?)|省略しない)(?:で|の)?(?:名前|名称|呼び方|言い方)|"
+                         r"(?:を|は)?(?:略さずに|省略せずに)(?:言う|書く)と"), "の正式名称"),
              (re.compile(r"何時までに"), "いつまでに"),
              # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
              (re.compile(r"^(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします)?[。.!！]?$"), r"\1は?"),
@@ -65,7 +67,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
                          r"(?![a-z])"), "new"),
              # (the notice is issued, the casebook published: "When did the notice come out?")
              (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
-              lambda m: "issued" if "notice" in m.string else "published"))
+              lambda m: "issued" if "notice" in m.string else "published"),
+             (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])"), lambda m: "issued" if "notice" in m.string else m.group(0)))
 # (one look for any of them first, their union: most texts hold none, and every question is cleaned a dozen times)
 _ANY_EVERYDAY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVERYDAY))
 

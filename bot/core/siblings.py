@@ -57,6 +57,18 @@ def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> st
                  and ranked[0].score - s.score < MARGIN), None)
 
 
+def offices_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
+    """The answered overview listing the offices' intents when the question names two offices or more and the best
+    is one office's contact ("phone numbers for MEXT and MIC": both, not MEXT's alone); else None."""
+    offices = {t for t in kb.matcher.named.intersection(query.terms) if kind_of(t) == "office"}
+    if len(offices) < 2 or not ranked or not _one_office(kb, ranked[0].intent_id):
+        return None
+    named = {i for i in kb.intents if _one_office(kb, i) and kb.matcher.about(i) & offices}
+    overviews = [i for i, intent in kb.intents.items() if not intent.fallback and len(named) >= 2
+                 and named <= set(intent.follow_ups)]
+    return overviews[0] if len(overviews) == 1 else None
+
+
 def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
     """「澤浦補佐に連絡したい」: a rare Japanese word of the question (a staff member's surname as printed) that the best
     office's intent never uses and exactly one other office's intent among the best five prints in its answer names

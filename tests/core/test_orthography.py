@@ -87,3 +87,9 @@ def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) 
 def test_who_is_in_charge_is_the_staff_printed() -> None:
     assert "担当者" in clean("外務の担当って誰だっけ") and "担当者" in clean("文科省の担当はどなたですか")
     assert "担当者" in clean("外務 担当 誰")  # typed as keywords on Slack
+
+
+def test_a_name_not_abbreviated_is_the_full_name() -> None:
+    assert "正式名称" in clean("JETプログラムの略さない名前") and "正式名称" in clean("ALTを略さずに言うと？")
+    assert clean("Who sent the survey?") == "who sent the survey?"  # a notice sent is issued, nothing else is
+    assert "issued" in clean("what year was this notice sent")

@@ -77,3 +77,10 @@ def test_which_office_a_surname_belongs_to_is_that_office(repo_engine: Engine, q
 def test_who_is_in_charge_typed_as_keywords_gets_that_offices_staff(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "外務 担当 誰")  # (was who runs the programme)
     assert reply.intent_id == "contact_mofa" and "濱尾" in reply.text
+
+
+@pytest.mark.parametrize("question", ["phone numbers for MEXT and MIC", "文科省と総務省の電話番号"])
+def test_two_offices_named_get_the_list_of_the_offices(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was MEXT's alone, the first named)
+    assert reply.intent_id == "contact_list"
+    assert "03-6734-3480" in plain_text(reply) and "03-5253-5527" in plain_text(reply)

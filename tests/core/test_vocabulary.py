@@ -14,10 +14,12 @@ from bot.engine import Engine
     ("JETプログラムの主催は？", "organisers"),
     ("JETの主催者は？", "organisers"),
     ("主催団体はどこ", "organisers"),
+    ("who actually operates JET", "organisers"),  # (was the apology)
+    ("what year was this notice sent", "notice_date"),  # (was who issued it)
 ])
 def test_an_everyday_word_for_a_topic_finds_it(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
-    assert (reply.intent_id, reply.kind) == (intent, "answer")
+    assert reply.intent_id == intent and not reply.fallback
 
 
 def test_max_is_maximum_after_the_contract_length(repo_engine: Engine) -> None:
