@@ -30,17 +30,18 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|[2２二]年目以[降上]|returning|continuing|non-new|not new|"
                               r"not (?:in their )?first[- ]year")),
     ("share", _SHARE),
-    ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times|"
+    ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|(?<![\d元度])比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times|"
                          r"(?:[1一] ?人|headcount) ?(?:あたり|当たり|に対して|に対し|につき)|for every (?:one|1)|per (?:one|1)? ?(?:alt|cir|sea)")),
     ("sum", _SUM),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
-                              r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|"
+                              r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|(?:どっち|どちら)(?:が|の方が|のほうが)?(?:高|低)|"
                               r"(?:人数|数|何人|headcount) ?の?(?:違い|ちがい)|どう変わ|変わった|どう違|どれだけ違|"
                               r"difference|differ|(?:more|fewer|less) (?:\w+ ){0,4}than|(?:headcount|how many) (?:more|fewer)|"
-                              r"increase|decrease|(?<![a-z])chang|grow|grew|gap|drop|compared|go(?:ing|es)? (?:up|down)|rising|falling")),
+                              r"increase|decrease|(?<![a-z])chang|grow|grew|gap|drop|compared|(?:go(?:ing|es)?|went) (?:up|down)|"
+                              r"by how many|rising|falling")),
 )
 # A difference must be one of counts (「ALTとCIRの違いは？」 asks what sets the roles apart)
-_COUNT = re.compile(r"headcount|人数|何人|\d+人|(?<!複)数|件|か国|カ国|ヶ国|number|participants|people|countries|"
+_COUNT = re.compile(r"headcount|人数|何人|\d+人|(?<!複)数|件|か国|カ国|ヶ国|参加者|number|participants|people|countries|"
                     r"cases|figures?|totals?|(?:どっちが|どちらが|より)(?:多|少)|which (?:has|had|is|was) (?:more|bigger|"
                     r"larger)|increas|decreas|grow|grew|go(?:ing)? up|go(?:ing)? down|増え|減っ|減り|増し|増加|減少|伸び")
 # Nothing is computed of money (「ALTの報酬は100%国費？」), of a breakdown the figures lack (英語の, 女性, by school
@@ -101,7 +102,8 @@ def operation_asked(text: str) -> Operation | None:
     """The computation a (cleaned, synonym-applied) question asks for, if any."""
     for operation, pattern in _OPERATIONS:
         if pattern.search(text):
-            if _NOT_COMPUTED.search(text) or operation == "difference" and not _COUNT.search(text):
+            if _NOT_COMPUTED.search(text) or operation == "difference" and not _COUNT.search(text) and not (
+                    "差" in text and len(set(_ROLE.findall(text))) >= 2):  # (「R5 ALT CIR 差」: of their counts)
                 return None
             return operation
     return None

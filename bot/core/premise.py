@@ -71,6 +71,12 @@ _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|
 # a question word: the sentence asks for something, it checks nothing
 _ASKS = re.compile(r"何|なん|いくつ|いつ|どこ|どれ|どの|どちら|誰|だれ|どう|どんな|なぜ|いくら|"
                    r"(?<![a-z])(?:how|what|when|which|who|where|why)(?![a-z])")
+# 「新規は1837で合ってる？」, 「R1は5761?」: a count checked with no counter, of the figures (a printed value or a word
+# of what is counted; not a year, a date, a phone number or a page)
+_BARE_NUMBER = re.compile(r"(?<![\d\-.,])(\d{1,3}(?:,\d{3})+|\d{3,5})(?![\d\-,.]|\s*(?:年|月|日|円|ページ|頁|件|事例|例|人|名|"
+                          r"か国|ヶ国|カ国|期|番|号))(?=\s*(?:で(?:合|あ)って|で正しい|でok|でいい|ですか|だっけ|でしたっけ|"
+                          r"ですよね|だよね|[？?]$))")
+_COUNTED = re.compile(r"新規|参加者|人数|累計|継続|全体|(?<![a-z])(?:alt|cir|sea|participants|total)(?![a-z])")
 # the sentence is a yes/no question or a check: ends in か, っけ, よね…, or is an English yes/no question
 _CHECKS = re.compile(r"(?:か|っけ|よね|ですね|だね|でいい|で(?:合|あ)って(?:る|ます)|で正しい|かな|なの|の|でok|でおk)[？?。!！]*$|"
                      r"[？?]$")
@@ -108,6 +114,9 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
                          _DOER.sub(_who, plain))
     for pattern, word in _JA_COUNTS:
         plain = pattern.sub(guessed(word), plain)
+    values = {f.value for f in printed}
+    plain = _BARE_NUMBER.sub(lambda m: "何人" if _value(m.group(1)) in values or _COUNTED.search(sentence) else m.group(0),
+                             plain)
     if _YES_NO.match(plain):
         if _EN_COUNT.search(plain):  # ("5355 ALTs in 2023?": the count is checked, of 2023)
             plain = _EN_COUNT.sub(guessed("how many "), plain)

@@ -44,6 +44,8 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("CIR1人に対してALTは何人くらい？", "ALTはCIRの約11.4倍です（5,355 ÷ 468 ≒ 11.4）"),  # (was the figures alone)
     ("ALT何人に対してSEA1人くらいの計算？", "ALTはSEAの約669.4倍です（5,355 ÷ 8 ≒ 669.4）"),
     ("How many ALTs for every one CIR?", "about 11.4 times as many (5,355 ÷ 468 ≈ 11.4)"),
+    ("R5 ALT CIR 差", "ALTのほうが4,887人多いです（5,355 − 468 = 4,887）"),  # two roles and 差: their counts
+    ("R5 参加者 R1比 増減", "70人増えています（5,831 − 5,761 = 70）"),  # R1比 is the year compared with, no ratio
 ])
 def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
     reply = ask(repo_engine, question)
@@ -84,6 +86,7 @@ def test_a_sum_that_names_no_count_of_its_own_is_read_with_the_conversations_top
     ("令和5年度の参加国数は？", "R1は？", "差は？"),  # the count is remembered through a follow-up naming none
     ("How many countries did participants come from in FY2023?", "What's the difference from FY2019?"),
     ("How many nations in 2019?", "and in 2023?", "how many fewer?"),  # "how many" alone asks no people
+    ("参加国は何か国？", "so it went down by how many?"),
 ])
 def test_what_the_conversation_counted_is_what_a_follow_up_compares(repo_engine: Engine,
                                                                     turns: tuple[str, ...]) -> None:

@@ -54,6 +54,13 @@ def test_a_figure_the_knowledge_prints_stays_it_names_its_year() -> None:
     assert asked_plainly("So there are 6000 ALTs in 2023?", {ALT_2023}) == "so there are how many alts in 2023?"
 
 
+def test_a_count_checked_with_no_counter_is_asked_when_it_is_of_the_figures() -> None:
+    assert asked_plainly("新規は1837で合ってる?") == "新規は何人で合ってる?"  # a word of what is counted
+    assert asked_plainly("R1は5761?", {Figure("participants", 5761, "5,761", "size_2019", 2019)}) == "r1は何人?"
+    assert asked_plainly("R1は5761?") == "R1は5761?"  # no such figure, no word of a count: read as written
+    assert asked_plainly("参考資料は2023?") == "参考資料は2023?"
+
+
 def test_a_printed_number_of_something_else_is_still_a_guess() -> None:
     """50 countries are printed; 50 cases are not."""
     assert asked_plainly("事例集には50事例が載っていますよね？", {COUNTRIES}) == "事例集には何事例が載っていますよね?"
@@ -124,3 +131,10 @@ def test_a_place_checked_after_a_case_gets_that_case(repo_engine: Engine, first:
                                    ("デジタル田園都市国家構想基本方針は令和5年の閣議決定でしたか？",)])
 def test_a_year_checked_of_a_document_gets_its_date(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     assert "令和4年6月7日" in talk(repo_engine, *turns).text  # (was: 2023's figures are not held)
+
+
+@pytest.mark.parametrize(("question", "figure"), [("新規は1837で合ってる?", "1,837"), ("R1は5761?", "5,761")])
+def test_a_count_checked_with_no_counter_gets_the_printed_figure(repo_engine: Engine, question: str,
+                                                                 figure: str) -> None:
+    reply = talk(repo_engine, question)  # (was the apology, or a clarify)
+    assert figure in reply.text and not reply.fallback
