@@ -127,8 +127,13 @@ def inside_it(text: str) -> bool:
 # bot's own sources and not a why-question (a short question only: 「ALT配置の根拠は？」 has its own topic)
 _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|回答|答え|内容|数字|数値|データ)の)?"
                            r"(?:根拠|出典|ソース|情報源|出どころ|出所)(?:は|って)?(?:何|なに|どこ)?"
-                           r"(?:ですか|でしょうか)?[？?。]?$|^(?:それ|それって|それは|その情報は)?どこに(?:書いて|載って)"
+                           r"(?:ですか|でしょうか)?[？?。]?$|^(?:それ|それって|それは|その情報は)?(?:どこ|何|なに)に(?:書いて|載って)"
                            r"(?:ある|あります|いる|います)(?:の|か)?[？?。]?$"
+                           # 「それは通知に書いてあるの？報道？」: which of the sources it is
+                           r"|^(?:それ|これ|その(?:数字|情報|話))?(?:は|って)?(?:通知|報道|記事|新聞)(?:に|で)(?:書いて|載って|出て)"
+                           r"(?:ある|あります|いる|います)(?:の|か)?[？?。]?\s?(?:(?:それとも)?(?:通知|報道|記事|新聞)(?:ですか)?[？?。]?)?$"
+                           r"|^(?:is|was) (?:that|this|it) (?:official|from the notice|in the notice|from a news (?:article|report))"
+                           r"(?:\?\s?(?:where(?:'s| is) the (?:exact )?(?:figure|number|source)|or (?:from )?a news (?:article|report)))?\??$"
                            # 「いつのデータ？」, "What year is that data from?": the answer again says whose figures of when
                            r"|^(?:それ|これ|その(?:数字|データ|情報)|この(?:数字|データ|情報))?(?:は|って)?いつ(?:の|時点の)"
                            r"(?:データ|数字|数値|情報|統計|もの)(?:ですか|でしょうか|なの)?[？?。]?$"
@@ -141,8 +146,8 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
 
 # 「もう少し詳しく」, "Tell me more", 「正確な数は？」: the previous topic in full (its answer with every figure it holds,
 # sources, links and related questions)
-_MORE_OF_IT = re.compile(r"^(?:もう少し|もうちょっと|もっと|さらに|更に)?(?:詳しく|くわしく|詳細を?)(?:教えて|知りたい|お願いします)?"
-                         r"(?:ください|下さい)?[。？?！!]?$|^(?:tell me |give me )?(?:more|more details?|more detail, please)"
+_MORE_OF_IT = re.compile(r"^(?:もう少し|もうちょっと|もっと|さらに|更に)?(?:詳しく|くわしく|詳細を?|具体的に(?:は|言うと)?)"
+                         r"(?:教えて|知りたい|お願いします)?(?:ください|下さい)?[。？?！!]?$|^(?:tell me |give me )?(?:more|more details?|more detail, please)"
                          r"(?: please)?[.?!]?$|^(?:それの|その)?正確(?:な(?:数字?|人数|値)|に)(?:は|って)?(?:何|なん)?"
                          r"(?:ですか|？|\?)?[？?]?$|^(?:the |what's the |what is the )?exact (?:number|figure|count)s?\??$|"
                          r"^(?:その|それの)?(?:数字の)?(?:端数|細かい数字|下の桁)まで(?:教えて|知りたい)?(?:ください|下さい|もらえますか|"

@@ -11,7 +11,7 @@ from bot.core.years import PLANNED
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|(?<!phone )(?<!contact )numbers|count|participants\W*$)(?![a-z])")
 # 「来年度の配置人数を増やしたい。どこに、どういう経路で出せば？」: how to act, not a head count (the count is the plan)
-ASKS_HOW = re.compile(r"どこに|どこへ|どういう経路|どのような経路|どうやって|どのように|どうすれば|どうしたら|手続き|"
+ASKS_HOW = re.compile(r"どこに|どこへ|どこを通じて|どこ経由|どういう経路|どのような経路|どうやって|どのように|どうすれば|どうしたら|手続き|"
                       r"(?<![a-z])(?:how (?:do|can|should|would) (?:we|i)|where (?:do|can|should) (?:we|i))(?![a-z])")
 # "Who will be running the survey for new participants?" asks for a body, not a head count
 # money asked (a pay, a budget, an amount): never a head count, whatever year is named with it

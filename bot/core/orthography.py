@@ -54,7 +54,7 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"(?:略さ(?:ない|ず(?:に)?)|省略しない)(?:で|の)?(?:名前|名称|呼び方|言い方)|"
                          r"(?:を|は)?(?:略さずに|省略せずに)(?:言う|書く)と"), "の正式名称"),
-             (re.compile(r"何時までに"), "いつまでに"),
+             (re.compile(r"何時までに"), "いつまでに"), (re.compile(r"(事例集)の?全文"), r"\1の全体版"),
              # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
              (re.compile(r"^(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします)?[。.!！]?$"), r"\1は?"),
              # 「事例集の何ページに載ってる？」: a page number of the casebook (「どのページ」 is which web page; the notice's

@@ -12,7 +12,7 @@ from bot.core import focus
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Matcher
 from bot.core.analysis import Analysis
-from bot.core.orthography import is_english
+from bot.core.orthography import clean, is_english
 
 # 「XのYは？」, 「XのYを教えて」: Y is what is asked about X (a short question only)
 _HEAD = re.compile(r"の([^のはをがにでとも、。？?\s]{2,10})(?:は|って|を教えて|について)[^のは、。]{0,8}[？?]?$")
@@ -41,7 +41,7 @@ def head_of(text: str) -> str | None:
 def _japanese(kb: KnowledgeBase, text: str, analysis: Analysis) -> bool:
     """The Y of a short 「XのYは？」 is a word (not a kana particle like ほう) the knowledge never uses, nor part of
     a phrase the question's synonyms read (「経費の手当てはどうなってる？」: 経費の手当て is local finance)."""
-    asked = head_of(text)
+    asked = head_of(clean(text))  # (as the knowledge reads it: 「事例集の全文」 is its 全体版)
     if asked is None or _AMOUNT.search(asked) or any(asked in said for said, _ in analysis.synonyms_applied):
         return False
     head = kb.matcher.analyse(asked)

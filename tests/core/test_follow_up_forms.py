@@ -248,3 +248,12 @@ def test_the_exact_number_after_a_rounded_one_is_the_answer_with_every_figure(re
 
 def test_how_many_years_jet_has_run_is_computed_from_its_founding(repo_engine: Engine) -> None:
     assert "36年" in ask(repo_engine, "JETって何年続いてるの？").text
+
+
+@pytest.mark.parametrize("question", ["それは通知に書いてあるの？報道？", "それは何に書いてある？", "Is that official? Where's the exact figure?"])
+def test_which_source_an_answer_is_from_is_its_source(question: str) -> None:
+    assert source_of_it(question)  # (「書いてある」 was a writing task not done)
+
+
+def test_concretely_asks_for_more_of_the_answer() -> None:
+    assert source_of_it("具体的には？") and source_of_it("具体的に教えてください")
