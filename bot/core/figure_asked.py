@@ -31,7 +31,7 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
                               r"not (?:in their )?first[- ]year")),
     ("share", _SHARE),
     ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|(?<![\d元度])比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times|"
-                         r"(?:[1一] ?人|headcount) ?(?:あたり|当たり|に対して|に対し|につき)|for every (?:one|1)|per (?:one|1)? ?(?:alt|cir|sea)")),
+                         r"(?:[1一] ?人|ひとり|headcount) ?(?:あたり|当たり|に対して|に対し|につき)|for every (?:one|1)|per (?:one|1)? ?(?:alt|cir|sea)")),
     ("sum", _SUM),
     ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|(?:どっち|どちら)(?:が|の方が|のほうが)?(?:高|低)|"
@@ -67,7 +67,8 @@ _AMONG_NEW = re.compile(r"新規(?:参加者)?の?(?:うち|中で|中の)|新�
                         r"among (?:the |all )?new (?:participants|ones)|of all (?:the )?new")
 _AMONG_ROLES = re.compile(r"(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s? ?の? ?(?:うち|中で)|"
                           r"among (?:the )?(?:alt|cir|sea)s? ?, ?(?:alt|cir|sea)s? ?,? and (?:alt|cir|sea)s?")
-_OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:jet )?participants|of the total|"  # … "of 2023 JET
+_OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:(?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d |r\d )?"
+                     r"(?:jet )?participants|of the total|"  # … "of 2023 JET
                      r"of (?:the )?(?:(?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d |r\d )?(?:jet )?participants")  # participants"
 _ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
@@ -77,6 +78,9 @@ _OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:の ?(?:
                       r"(?:percent(?:age)?|share|proportion|%) of (?:the |all )?(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外|じゃない|ではない|でない)|"
                        r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")
+# the role a ratio is asked per one of (「CIR1人に対してALTは何人？」, "How many ALTs for every one CIR?": CIR)
+_PER_ONE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:[1一] ?人|ひとり) ?(?:あたり|当たり|に対して|に対し|につき)|"
+                      r"(?:for every|per) (?:one |1 )?(?:new )?(alt|cir|sea)(?![a-z])")
 _PARTS = (("school", re.compile(r"学校|school")), ("community", re.compile(r"地域|community|local")))
 
 
@@ -96,6 +100,7 @@ class Asked:
     left_out: tuple[str, ...] = ()  # roles the question leaves out (「SEA除く」)
     whole: str | None = None  # the role a share of another role is taken of (「CIRはALTの何%？」: ALT)
     together: bool = False  # a share of two roles added up (「ALTとCIRを合わせると全体の何%？」)
+    per_one: str | None = None  # the role a ratio is asked per one of (「CIR1人に対してALTは何人？」: CIR)
 
 
 def operation_asked(text: str) -> Operation | None:
@@ -197,7 +202,8 @@ def read(text: str) -> Asked | None:
     whole = next(((m.group(1) or m.group(2)).upper() for m in _OF_ROLE.finditer(text)), None)
     return Asked(operation, measure, roles, tuple(sorted(years_in(text))), parts, of_all,
                  relative_year(text) is not None, bool(_TREND.search(text)), counts_named(text), tuple(sorted(left_out)),
-                 whole, bool(_SUM.search(text)))
+                 whole, bool(_SUM.search(text)),
+                 next(((m.group(1) or m.group(2)).upper() for m in _PER_ONE.finditer(text)), None))
 
 
 def together(text: str) -> bool:

@@ -90,8 +90,10 @@ def derive(figures: tuple[Figure, ...], text: str) -> Derivation | None:
         return _share(figures, asked.measure, roles, years, asked.of_all)
     if len(roles) == 2 and len(years) <= 1:  # two roles in one year
         year = years[0] if years else _latest(figures, asked.measure, roles[0])
-        pair = [_find(figures, asked.measure, year, r) for r in roles]
-        return _computed(asked.operation, *_larger_first(asked.operation, pair))
+        pair = _larger_first(asked.operation, [_find(figures, asked.measure, year, r) for r in roles])
+        if asked.per_one is not None and pair[0] is not None and pair[0].role == asked.per_one:
+            return None  # (「ALT1人あたりCIRは何人？」: a fraction of one, not "ALT is 11.4 times CIR")
+        return _computed(asked.operation, *pair)
     return None
 
 

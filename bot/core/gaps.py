@@ -34,7 +34,7 @@ from bot.core.amounts import AMOUNT_WORD
 from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.figure_all_roles import ROLES
 from bot.core.gap_patterns import (ASKS_HOW, ASKS_WHO, attachment_missing, edition_missing, FIGURE,
-                                   school_level_counted, FUTURE, MONEY, OPINION, RANKING,
+                                   school_level_counted, FUTURE, MONEY, OPINION, RANKING, RATES,
                                    SINCE, date_missing)
 
 FIGURES_RANKED = 30  # a head count by school level: the figures to offer are found this far down the ranking
@@ -185,7 +185,7 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     if RANKING.search(text):
         by_role = ranking_of_the_roles(kb, text, analysis)
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
-    if OPINION.search(text):
+    if OPINION.search(text) and not RATES.search(text):  # (「新規率…どっちが高い？」 compares figures)
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
     attachment = attachment_missing(text, lambda: [str(f.get("text", "")) for f in kb.knowledge.table("facts").values()],
                                     message)

@@ -44,8 +44,10 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("CIR1人に対してALTは何人くらい？", "ALTはCIRの約11.4倍です（5,355 ÷ 468 ≒ 11.4）"),  # (was the figures alone)
     ("ALT何人に対してSEA1人くらいの計算？", "ALTはSEAの約669.4倍です（5,355 ÷ 8 ≒ 669.4）"),
     ("How many ALTs for every one CIR?", "about 11.4 times as many (5,355 ÷ 468 ≈ 11.4)"),
+    ("CIRひとりに対してALTは何人くらい？", "ALTはCIRの約11.4倍です"),
     ("R5 ALT CIR 差", "ALTのほうが4,887人多いです（5,355 − 468 = 4,887）"),  # two roles and 差: their counts
     ("R5 参加者 R1比 増減", "70人増えています（5,831 − 5,761 = 70）"),  # R1比 is the year compared with, no ratio
+    ("New ALTs as a share of all 2023 participants?", "1,837 new ALTs out of 5,831 participants: about 31.5%"),
 ])
 def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
     reply = ask(repo_engine, question)
@@ -307,3 +309,9 @@ def test_no_other_years_figure_is_computed_in_a_conversation_about_one_year(repo
 def test_a_sum_after_roles_a_year_does_not_hold_is_no_sum_of_another_year(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和元年度のSEAは何人いた？", "ALTは？", "合計は？")
     assert "5,363" not in reply.text and "令和5年度" not in reply.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", ["新規ALT1人に対して新規CIRは何人くらい？", "How many CIRs per one ALT?"])
+def test_a_ratio_per_one_of_the_larger_is_not_turned_round(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was "ALT is about 11.9 times CIR": the question turned round)
+    assert "倍" not in reply.text and "times" not in reply.text and "1,837" in plain_text(reply)

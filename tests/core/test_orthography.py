@@ -90,6 +90,7 @@ def test_who_is_in_charge_is_the_staff_printed() -> None:
 
 
 def test_a_name_not_abbreviated_is_the_full_name() -> None:
-    assert "正式名称" in clean("JETプログラムの略さない名前") and "正式名称" in clean("ALTを略さずに言うと？")
+    assert "正式名称" in clean("JETプログラムの略さない名前") and "正式名称" in clean("CIRの省略しない名称は？")
+    assert "正式名称" not in clean("略さずに言うと？")  # (after SEA's names: SEA's, not JET's full name)
     assert clean("Who sent the survey?") == "who sent the survey?"  # a notice sent is issued, nothing else is
     assert "issued" in clean("what year was this notice sent")
