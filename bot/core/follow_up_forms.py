@@ -147,7 +147,10 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
 # 「もう少し詳しく」, "Tell me more", 「正確な数は？」: the previous topic in full (its answer with every figure it holds,
 # sources, links and related questions)
 _MORE_OF_IT = re.compile(r"^(?:もう少し|もうちょっと|もっと|さらに|更に)?(?:詳しく|くわしく|詳細を?|具体的に(?:は|言うと)?)"
-                         r"(?:教えて|知りたい|お願いします)?(?:ください|下さい)?[。？?！!]?$|^(?:tell me |give me )?(?:more|more details?|more detail, please)"
+                         r"(?:教えて|知りたい|お願いします)?(?:ください|下さい)?[。？?！!]?$|"
+                         # 「西暦だと？」 after a year given in the era: the answer again (it gives both)
+                         r"^(?:それ(?:は|って)?)?(?:西暦|和暦)(?:だと|で(?:は|言うと|いうと)?|に(?:すると|直すと))(?:何年)?[？?。]?$|"
+                         r"^(?:tell me |give me )?(?:more|more details?|more detail, please)"
                          r"(?: please)?[.?!]?$|^(?:それの|その)?正確(?:な(?:数字?|人数|値)|に)(?:は|って)?(?:何|なん)?"
                          r"(?:ですか|？|\?)?[？?]?$|^(?:the |what's the |what is the )?exact (?:number|figure|count)s?\??$|"
                          r"^(?:その|それの)?(?:数字の)?(?:端数|細かい数字|下の桁)まで(?:教えて|知りたい)?(?:ください|下さい|もらえますか|"

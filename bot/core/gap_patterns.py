@@ -143,4 +143,5 @@ _SCHOOL_LEVEL = re.compile(r"小学校|小学|中学校|中学|高等学校|高�
 def school_level_counted(text: str) -> str | None:
     """The school level a head count is asked for (「R5 ALT 中学校だけの人数」: 中学校), or None."""
     found = _SCHOOL_LEVEL.search(text)
-    return found.group(0) if found and FIGURE.search(text) and not ASKS_HOW.search(text) else None
+    counted = FIGURE.search(text) or RATES.search(text)  # (「高校に配置されているALTの割合は？」: a share of them)
+    return found.group(0) if found and counted and not ASKS_HOW.search(text) else None

@@ -257,3 +257,8 @@ def test_which_source_an_answer_is_from_is_its_source(question: str) -> None:
 
 def test_concretely_asks_for_more_of_the_answer() -> None:
     assert source_of_it("具体的には？") and source_of_it("具体的に教えてください")
+
+
+def test_the_year_in_the_other_calendar_is_the_answer_again(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "JETはいつ始まった？", "西暦だと？")  # (was the apology; the answer gives both)
+    assert reply.intent_id == "history" and "1987" in reply.text

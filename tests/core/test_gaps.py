@@ -448,7 +448,8 @@ def test_an_edition_asked_as_a_follow_up_is_of_the_plan_talked_about(repo_engine
     assert "第5期教育振興基本計画" not in ask(repo_engine, "第5期科学技術基本計画とALT").text
 
 
-@pytest.mark.parametrize("question", ["R5 ALT 中学校だけの人数", "中学校のALTは何人？", "How many ALTs work in elementary schools?"])
+@pytest.mark.parametrize("question", ["R5 ALT 中学校だけの人数", "中学校のALTは何人？", "How many ALTs work in elementary schools?",
+                                      "高校に配置されているALTの割合は？"])
 def test_a_head_count_by_school_level_is_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (was 2023's figures of all ALTs, or what an ALT does)
     assert reply.fallback and ("学校の種類ごとの人数" in reply.text or "by school level" in reply.text)
