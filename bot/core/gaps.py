@@ -9,6 +9,8 @@ Recognised in a question:
 - a **date** (何月何日, 提出期限) when the answer found gives none;
 - a **detail** of one named thing that the answer gives only for others (SEAの新規の人数: new participants
   are counted for ALT and CIR only; found by :func:`bot.core.narrow.lost_in_narrowing`);
+- an **attachment**, a plan's **edition** or a head count by **school level** the knowledge lacks (参考資料5,
+  第5期教育振興基本計画, 中学校のALTの人数: :mod:`bot.core.gaps_named`);
 - a **subject** the knowledge never uses ("What's the weather in Tokyo?", 「文科省の最寄り駅は？」:
   :mod:`bot.core.subjects`).
 
@@ -33,11 +35,10 @@ from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.figure_all_roles import ROLES
-from bot.core.gap_patterns import (ASKS_HOW, ASKS_WHO, attachment_missing, edition_missing, FIGURE,
-                                   school_level_counted, FUTURE, MONEY, OPINION, RANKING, RATES,
-                                   SINCE, date_missing)
+from bot.core.gap_patterns import (ASKS_HOW, ASKS_WHO, FIGURE, FUTURE, MONEY, OPINION, RANKING, RATES, SINCE,
+                                   date_missing)
+from bot.core.gaps_named import named_missing
 
-FIGURES_RANKED = 30  # a head count by school level: the figures to offer are found this far down the ranking
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)
 # a year and its pieces as the analyser leaves them (「1987年から」: 1987年, 1987, 年)
@@ -187,22 +188,11 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
     if OPINION.search(text) and not RATES.search(text):  # (「新規率…どっちが高い？」 compares figures)
         return Reading(ranked, Gap("opinion", related=_related(ranked)))
-    attachment = attachment_missing(text, lambda: [str(f.get("text", "")) for f in kb.knowledge.table("facts").values()],
-                                    message)
-    if attachment is not None:  # 「参考資料5には何が？」: the notice attaches 参考資料1〜4
-        return Reading(ranked, Gap("attachment", related=_related(ranked), detail=attachment))
-    about = f"{text} {kb.answers[ranked[0].intent_id]['ja'].text}" if ranked else text
-    edition = edition_missing(message or text, about, lambda: [(str(f.get("text", "")), str(f.get("text_en", "")))
-                                                        for f in kb.knowledge.table("facts").values()])
-    if edition is not None:  # 「第5期教育振興基本計画では？」: the notice cites the 4th
-        return Reading(ranked, Gap("edition", related=_related(ranked), detail=edition))
-    level = school_level_counted(text)
-    if level is not None:  # the figures are given by year and role, never by school level
-        terms = set(kb.matcher.analyse(level).terms)
-        figures = [s.intent_id for s in kb.matcher.rank(analysis, limit=FIGURES_RANKED) if s.intent_id in kb.figure_years]
-        if figures and not any(kb.matcher.mentions(figures[0], t) for t in terms):  # (the figures stay the topic:
-            return Reading(ranked, Gap("breakdown", related=_related(ranked, figures[0]), detail=(level, ""),
-                                       topic=figures[0]))  # 「全体では？」 next)
+    named = named_missing(kb, text, message, ranked, analysis)
+    if named is not None:  # an attachment, a plan's edition or a school level's count the knowledge lacks
+        kind, detail, figures = named
+        return Reading(ranked, Gap(kind, related=_related(ranked, *figures), detail=detail,
+                                   topic=figures[0] if figures else None))  # (the figures stay the topic)
     promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked))
     if promoted and ranked and promoted[0].intent_id != ranked[0].intent_id:
         # what is not held, said plainly: not a year's figures instead (unless that year is what is lacking)

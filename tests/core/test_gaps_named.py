@@ -1,0 +1,40 @@
+"""An attachment, a plan's edition or a school level the knowledge lacks, as the question names it."""
+from __future__ import annotations
+
+from bot.core.gap_patterns import edition_missing, school_level_counted
+from bot.core.gaps_named import named_missing
+from bot.core.orthography import clean
+from bot.engine import Engine
+
+CITED = [("第4期教育振興基本計画（令和5年6月16日閣議決定）には…", "The 4th Basic Plan for the Promotion of Education (…)")]
+
+
+def test_an_edition_not_cited_is_named_with_the_one_cited_in_both_languages() -> None:
+    assert edition_missing("第5期教育振興基本計画では？", "", lambda: CITED) == (
+        "第5期教育振興基本計画", "第4期教育振興基本計画",
+        "5th Basic Plan for the Promotion of Education", "4th Basic Plan for the Promotion of Education")
+    assert edition_missing("the third basic plan?", "", lambda: CITED)[2].startswith("3rd Basic Plan")
+
+
+def test_the_edition_cited_or_another_plan_is_no_gap() -> None:
+    assert edition_missing("第4期教育振興基本計画では？", "", lambda: CITED) is None
+    assert edition_missing("第6期科学技術基本計画とJET", "", lambda: CITED) is None  # another plan
+    # an edition alone is of the plan the conversation (or the answer found) names
+    assert edition_missing("第5期は？", "デジタル田園都市国家構想基本方針 第5期は？", lambda: CITED) is None
+    assert edition_missing("第5期は？", "第4期教育振興基本計画 第5期は？", lambda: CITED) is not None
+
+
+def test_a_school_level_is_asked_of_a_count_or_a_share_only() -> None:
+    assert school_level_counted("中学校のaltは何人?") == "中学校"
+    assert school_level_counted("高校に配置されているaltの割合は?") == "高校"
+    assert school_level_counted("小学校でaltは何をするの?") is None  # no count asked
+    assert school_level_counted("中学校に何人配置するにはどうすればいい?") is None  # how to act
+
+
+def test_the_figures_offered_for_a_school_level_stay_the_topic(repo_engine: Engine) -> None:
+    kb = repo_engine.kb
+    text = clean("中学校のALTは何人？")
+    kind, detail, figures = named_missing(kb, text, text, kb.matcher.rank(kb.matcher.analyse(text)),
+                                          kb.matcher.analyse(text))
+    assert (kind, detail) == ("breakdown", ("中学校", "")) and figures[0] in kb.figure_years
+    assert named_missing(kb, clean("ALTの人数は？"), "ALTの人数は？", [], kb.matcher.analyse("ALTの人数は？")) is None
