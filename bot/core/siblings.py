@@ -81,7 +81,8 @@ def staff_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str
         return None
     if not _contact_intent(kb, best):  # 「水谷さんはどこの省庁？」 (best: who issued the notice): a surname one office declares
         declared = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)
-                    and any(_declares(kb, s.intent_id, t) for t in query.terms if _rare(kb, t))]
+                    and any(_declares(kb, s.intent_id, t) for t in query.terms
+                            if _rare(kb, t) and not kb.matcher.mentions(best, t))]
         return declared[0] if len(declared) == 1 else None
     listing = len(kb.intents[best].contacts) > 1  # the contact list prints every office's staff
     offices = [s.intent_id for s in ranked[1:5] if _one_office(kb, s.intent_id)]
