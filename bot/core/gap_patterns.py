@@ -3,9 +3,9 @@ opinion or a recommendation, a planned or future figure, a date, a year named on
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Callable, Iterable
 
+from bot.core.orthography import clean
 from bot.core.years import PLANNED
 
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
@@ -84,8 +84,8 @@ def attachment_missing(text: str, stated: Callable[[], Iterable[str]], message: 
     """An attachment asked for by a number that none of the ``stated`` texts (the facts, read only then) gives,
     and the numbers they do give (「参考資料5には何が？」: ("5", "1〜4")); ``None`` if every number asked is held.
     The question ``text`` naming none, the numbers of the whole ``message`` count (「参考資料5はありますか？中身は？」)."""
-    asked = {int(a or b) for a, b in _ATTACHMENT.findall(unicodedata.normalize("NFKC", text))} or {
-        int(a or b) for a, b in _ATTACHMENT.findall(unicodedata.normalize("NFKC", message))}
+    asked = {int(a or b) for a, b in _ATTACHMENT.findall(text)} or {
+        int(a or b) for a, b in _ATTACHMENT.findall(clean(message))}
     if not asked:
         return None
     held = sorted({int(n) for t in stated() for n in _HELD_ATTACHMENT.findall(t)})
@@ -109,14 +109,14 @@ def _ordinal(number: int) -> str:
     return f"{number}{'th' if 10 <= number % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
-def edition_missing(message: str, reading: str, stated: Callable[[], Iterable[tuple[str, str]]]
+def edition_missing(message: str, reading: Callable[[], str], stated: Callable[[], Iterable[tuple[str, str]]]
                     ) -> tuple[str, str, str, str] | None:
     """An edition of the plan the ``stated`` texts (Japanese, English) cite that they do not cite, asked in
     ``message``: the edition asked and the one cited, in Japanese and in English (「第5期教育振興基本計画では…」:
     第5期教育振興基本計画, 第4期教育振興基本計画, 5th Basic Plan…, 4th Basic Plan…); ``None`` otherwise. A plan of
     another name (第6期科学技術基本計画) is not that plan; an edition alone (「第5期は？」, 「第3期の計画」) is, when the
     question as read with the conversation, or the answer it found (``reading``), names it."""
-    found = _EDITION.findall(unicodedata.normalize("NFKC", message))
+    found = _EDITION.findall(clean(message))
     if not found:
         return None
     texts = list(stated())
@@ -127,7 +127,7 @@ def edition_missing(message: str, reading: str, stated: Callable[[], Iterable[tu
     (number, name), wanted = held[0], min(asked)
     names = {m[1] for m in found if m[1] and m[1] != "計画"}
     if any(n != "計画" and n.removesuffix("計画") not in name for n in names) or (
-            not names and not any(m[3] or m[5] for m in found) and name not in unicodedata.normalize("NFKC", reading)):
+            not names and not any(m[3] or m[5] for m in found) and name not in clean(reading())):
         return None
     english = next((m for _, en in texts for m in _HELD_EDITION_EN.findall(en)), "")
     return (f"第{wanted}期{name}", f"第{number}期{name}",

@@ -21,7 +21,7 @@ def named_missing(kb: KnowledgeBase, text: str, message: str, ranked: list[Score
     attachment = attachment_missing(text, lambda: [str(f.get("text", "")) for f in facts], message)
     if attachment is not None:  # 「参考資料5には何が？」
         return "attachment", attachment, ()
-    about = f"{text} {kb.answers[ranked[0].intent_id]['ja'].text}" if ranked else text
+    about = (lambda: f"{text} {kb.answers[ranked[0].intent_id]['ja'].text}") if ranked else (lambda: text)
     edition = edition_missing(message or text, about,
                               lambda: [(str(f.get("text", "")), str(f.get("text_en", ""))) for f in facts])
     if edition is not None:  # 「第5期教育振興基本計画では？」

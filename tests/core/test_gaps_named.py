@@ -10,18 +10,18 @@ CITED = [("第4期教育振興基本計画（令和5年6月16日閣議決定）�
 
 
 def test_an_edition_not_cited_is_named_with_the_one_cited_in_both_languages() -> None:
-    assert edition_missing("第5期教育振興基本計画では？", "", lambda: CITED) == (
+    assert edition_missing("第5期教育振興基本計画では？", str, lambda: CITED) == (
         "第5期教育振興基本計画", "第4期教育振興基本計画",
         "5th Basic Plan for the Promotion of Education", "4th Basic Plan for the Promotion of Education")
-    assert edition_missing("the third basic plan?", "", lambda: CITED)[2].startswith("3rd Basic Plan")
+    assert edition_missing("the third basic plan?", str, lambda: CITED)[2].startswith("3rd Basic Plan")
 
 
 def test_the_edition_cited_or_another_plan_is_no_gap() -> None:
-    assert edition_missing("第4期教育振興基本計画では？", "", lambda: CITED) is None
-    assert edition_missing("第6期科学技術基本計画とJET", "", lambda: CITED) is None  # another plan
+    assert edition_missing("第4期教育振興基本計画では？", str, lambda: CITED) is None
+    assert edition_missing("第6期科学技術基本計画とJET", str, lambda: CITED) is None  # another plan
     # an edition alone is of the plan the conversation (or the answer found) names
-    assert edition_missing("第5期は？", "デジタル田園都市国家構想基本方針 第5期は？", lambda: CITED) is None
-    assert edition_missing("第5期は？", "第4期教育振興基本計画 第5期は？", lambda: CITED) is not None
+    assert edition_missing("第5期は？", lambda: "デジタル田園都市国家構想基本方針 第5期は？", lambda: CITED) is None
+    assert edition_missing("第5期は？", lambda: "第4期教育振興基本計画 第5期は？", lambda: CITED) is not None
 
 
 def test_a_school_level_is_asked_of_a_count_or_a_share_only() -> None:
