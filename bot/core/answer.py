@@ -8,7 +8,8 @@ from typing import Sequence
 from bot.core import focus
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import close_call, sure, with_context
-from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, numbered_attachment, with_topic
+from bot.core.follow_up_picks import picked
+from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, with_topic
 from bot.core.follow_up_forms import more_asked, names_asked
 from bot.core.language_asked import language_asked, language_wanted
 from bot.core.knowledge_base import KnowledgeBase
@@ -140,8 +141,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         context = None
     wanted, text = language_wanted(text)  # 「ALTの人数を英語で教えて」: the question, answered in English
     language = wanted or language_of(text, context.language if context is not None else None)
-    # 「2番は？」 after the attachments; a figure checked is asked (「ALTって6,000人だっけ？」: 何人)
-    text = numbered_attachment(kb, text, context) or asked_plainly(
+    # 「2番目は？」 after a list (the attachments, the offices); a figure checked is asked (「ALTって6,000人だっけ？」)
+    text = picked(kb, text, context) or asked_plainly(
         text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
     if not text.strip():
         return help_reply(kb, language)

@@ -13,7 +13,7 @@ from bot.core import focus
 from bot.core.analysis import Analysis
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.orthography import clean, fold_kana
+from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.subjects import head_of
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
@@ -30,6 +30,7 @@ CLEARLY_ASKED = 65.0  # a long message's reading this sure answers what is asked
 ONLY_NOT_HELD_RANKED = 30
 ONLY_NOT_HELD_FLOOR = 10.0
 SHORT_QUESTION = 30
+SHORT_QUESTION_WORDS = 12  # … or words of an English one (「…アメリカ出身者は何人？」 takes twice the letters in English)
 
 
 def missing_entity(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> bool:
@@ -92,7 +93,7 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
     however far below the year's figures it ranks (「令和5年度のALTのうち、アメリカ出身者は何人？」: 31 points).
     Not for a question on another topic, which may use such a word in passing (「研修で事例集を使いたい」,
     「要望調査に応募するには？」), nor a long message (:func:`not_held_in_message` reads those)."""
-    if len(analysis.original) > SHORT_QUESTION or not (declaring := _declaring(kb, plain, analysis.original)):
+    if not _short(analysis.original) or not (declaring := _declaring(kb, plain, analysis.original)):
         return ranked  # (most questions: no such word, and no second analysis below)
     if ranked[0].intent_id not in kb.figure_years:  # … or what a 「XのYは？」 asks about X is such words (住所)
         asked = head_of(analysis.original)  # (not 「CIRの翻訳業務について」: translation work, not a translation)
@@ -106,6 +107,10 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
         return [replace(found, score=max(found.score, ranked[0].score)),
                 *(r for r in ranked if r.intent_id != found.intent_id)]
     return ranked
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= SHORT_QUESTION_WORDS if is_english(text) else len(text) <= SHORT_QUESTION
 
 
 def _declaring(kb: KnowledgeBase, words: set[str], text: str) -> set[str]:

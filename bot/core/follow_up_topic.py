@@ -61,19 +61,6 @@ def analyse_with_topic(kb: KnowledgeBase, query: Analysis, text: str, context: C
     return combined, replace(kb.matcher.analyse(combined), asks=asked_kind.asked(query))
 
 
-# 「2番は何？」, 「1は？」 after the attachments: which one of them (the notice numbers them 参考資料1–4)
-_NUMBERED = re.compile(r"^(?:じゃあ|では|それでは)?([1-4])(?:番目?|つ目)?(?:の(?:資料|もの|やつ))?(?:は|って)?(?:何|なに|なん|どれ|"
-                       r"どんな(?:資料|もの))?(?:ですか|でしょうか)?[？?]?$")
-
-
-def numbered_attachment(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
-    """「2番は何？」 after the attachments (or one of them) as 「参考資料2は？」; ``None`` otherwise."""
-    match = _NUMBERED.match(clean(text))
-    if match is None or not has_topic(kb, context) or "参考資料" not in (kb.intents[context.intent_id].title or ""):
-        return None
-    return f"参考資料{match.group(1)}は？"
-
-
 # 「それは何県？」: 何県, 何市 of what was just said ask which one, they name nothing new (「何県に多い？」 does)
 _WHICH_OF_IT = re.compile(r"^(?:それ|そこ|その|あれ|これ|ここ)[^。？?]{0,4}何[県市町村]")
 _WHICH = re.compile(r"何[県市町村]")

@@ -9,7 +9,7 @@ from bot.core.orthography import clean
 from bot.core.years import PLANNED
 
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
-                     r"(?<![a-z])(?:how many|number of|(?<!phone )(?<!contact )numbers|count|participants\W*$)(?![a-z])")
+                     r"(?<![a-z])(?:how many|number of|(?<!phone )(?<!contact )numbers|count|(?:participants|total)\W*$)(?![a-z])")
 # 「来年度の配置人数を増やしたい。どこに、どういう経路で出せば？」: how to act, not a head count (the count is the plan)
 ASKS_HOW = re.compile(r"どこに|どこへ|どこを通じて|どこ経由|どういう経路|どのような経路|どうやって|どのように|どうすれば|どうしたら|手続き|"
                       r"(?<![a-z])(?:how (?:do|can|should|would) (?:we|i)|where (?:do|can|should) (?:we|i))(?![a-z])")

@@ -132,7 +132,9 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         if now and figure and ranked and ranked[0].intent_id in kb.figure_years and held:
             return Reading(ranked, latest=held[-1])
         return Reading(ranked)
-    topic = kb.matcher.rank(_without_years(analysis), vector=vector) or ranked
+    # a head count of a year no figures are held for is read without its era pieces too: 平成27 (FY2015) finds
+    # only the source dated that year (contract length, from CLAIR's 2015 news), not the head counts asked
+    topic = kb.matcher.rank(_without_years(analysis, whole=figure and not asked & set(held)), vector=vector) or ranked
     close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
     choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
     if MONEY.search(text) and not figure and choice in kb.figure_years:

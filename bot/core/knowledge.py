@@ -109,7 +109,8 @@ def _intent(item: LineDict, shown: str) -> Intent:
         answer_en=(item.get("answer_en") or "").strip() or None,
         title=item.get("title"), title_en=item.get("title_en"),
         facts=strs("facts"), links=strs("links"), contacts=strs("contacts"), cases=strs("cases"),
-        follow_ups=strs("follow_ups"), keywords=strs("keywords"), example_lines=tuple(example_lines),
+        follow_ups=strs("follow_ups"), keywords=strs("keywords"), items=strs("items"),
+        example_lines=tuple(example_lines),
         fallback=bool(item.get("fallback")), small_talk=bool(item.get("small_talk")),
     )
 

@@ -51,6 +51,7 @@ class Intent:
     cases: tuple[str, ...] = ()
     follow_ups: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()  # what the answer lists, in its order (「2番目は？」 picks one: follow_up_picks)
     example_lines: tuple[int, ...] = ()
     fallback: bool = False  # a known question the notice does not answer: the reply says so
     small_talk: bool = False  # a greeting or thanks: replied to, but no question answered (no feedback asked)

@@ -55,7 +55,7 @@ RECORDS: dict[str, tuple[Field, ...]] = {
         Field("answer_en", "text"), Field("title", "text"), Field("title_en", "text"),
         Field("facts", "ids"), Field("links", "ids"), Field("contacts", "ids"), Field("cases", "ids"),
         Field("follow_ups", "ids"), Field("keywords", "strs"), Field("fallback", "bool"),
-        Field("small_talk", "bool"),
+        Field("small_talk", "bool"), Field("items", "strs"),
     ),
     "menu": (  # the main topics (bot/core/menu.py)
         Field("label", "text", True), Field("intent", "id", True), Field("caption", "text"),

@@ -146,18 +146,6 @@ def test_a_japanese_follow_up_in_an_english_conversation_is_answered_in_japanese
     assert reply.language == "ja" and "5,761人" in reply.text
 
 
-@pytest.mark.parametrize("turns, expected", [
-    (("参考資料は何がある？", "2番は何？"), "ref2_local_finance"), (("参考資料3は？", "1は？"), "ref1_cir_casebook"),
-])
-def test_a_number_after_the_attachments_is_that_attachment(repo_engine: Engine, turns: tuple[str, ...],
-                                                           expected: str) -> None:
-    assert talk(repo_engine, *turns).intent_id == expected
-
-
-def test_a_lone_number_after_anything_else_still_gets_the_help_text(repo_engine: Engine) -> None:
-    assert talk(repo_engine, "ALTは何人？", "1は？").kind == "help"
-
-
 @pytest.mark.parametrize(("turns", "number", "office"), [
     (("外務省の役割は？", "電話番号は？"), "03-5501-8143", "外務省"),
     (("What does MOFA do?", "What's their phone number?"), "03-5501-8143", "MOFA"),

@@ -45,4 +45,9 @@ def test_now_beside_next_year_asks_about_now_unless_a_forecast_is_asked() -> Non
 def test_the_first_year_written_without_an_era_is_the_present_eras() -> None:
     assert normalise("元年度 累計") == "令和1年度 累計" and years_in("元年度の参加者") == {2019}
     assert normalise("地元年度末") == "地元年度末", "元年度 inside a word is no year"
-    assert years_in("h元年度の累計") == set() and years_in("jet元年度") == set(), "another era's, the programme's"
+    assert years_in("jet元年度") == set(), "the programme's first year"
+
+
+def test_an_era_abbreviated_with_its_first_year_is_that_year() -> None:
+    assert years_in("r元年度は何か国から来てた") == {2019} and years_in("r元") == {2019}
+    assert years_in("h元年度の累計") == {1989}, "Heisei's first, not the present era's"

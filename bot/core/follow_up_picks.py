@@ -1,0 +1,70 @@
+"""One item picked from a list just given: 「2番目のは？」, 「最後の電話は？」, "the second one's email?" after the
+attachments, the contact points or the roles, read as the question about that item (「参考資料2は？」,
+"MOFA's email?").
+
+An intent whose answer lists things names them, in the answer's order, in its ``items`` (参考資料1…; MIC, MOFA,
+MEXT). After the answer of one of the items (a follow-up of the list whose title names the item), the list still
+counts: 「参考資料3は？」 then 「1は？」.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.orthography import clean
+from bot.core.types import Context
+
+_KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_ENGLISH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "fifth": 5, "5th": 5, "last": -1}
+# 「2番は何？」, 「1は？」: a number alone, the whole message
+_BARE = re.compile(r"^(?:じゃあ|では|それでは)?([1-9])(?:番目?|つ目)?(?:の(?:資料|もの|やつ))?(?:は|って)?(?:何|なに|なん|どれ|"
+                   r"どんな(?:資料|もの))?(?:ですか|でしょうか)?[？?]?$")
+# 「その2番目のは」, 「二つ目の分野」, 「最後の電話」: an ordinal inside a question (its の kept before a noun)
+_JAPANESE = re.compile(r"(?:その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目)|(最初|最後|ラスト))"
+                       r"(の(?:もの|やつ|資料|ところ|とこ|窓口)?)?")
+# "the second one's email?", "and the last one?", "what about the 3rd?": not "the first year", "last time"
+_EN = re.compile(r"(?<![a-z])(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
+                 r"(?:\s+(?:one|item|office|ministry|contact|attachment|document|role|group))?(?=\s*(?:'s|’s|[?.,!]|$))")
+SHORT_JA = 25  # characters of a Japanese question read this way (a LINE message naming an order means more)
+SHORT_EN = 8   # words of an English one
+
+
+def _list_of(kb: KnowledgeBase, context: Context | None) -> tuple[str, ...]:
+    """The items of the list the conversation is at: the topic's own, or the list's it is a follow-up of."""
+    if context is None or context.intent_id not in kb.intents or context.names:
+        return ()  # (「ALTは何人？」 showed ALT's count only: no list to pick from)
+    topic = kb.intents[context.intent_id]
+    title = topic.title or ""
+    return topic.items or next((i.items for i in kb.intents.values()  # (「参考資料3は？」: the list's 参考資料3)
+                                if context.intent_id in i.follow_ups and any(item in title for item in i.items)), ())
+
+
+def _nth(items: tuple[str, ...], number: int) -> str | None:
+    return items[number - 1] if 0 < number <= len(items) else items[-1] if number == -1 else None
+
+
+def picked(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
+    """The question with the item it picks named (「2番目の電話は？」 after the contact points: 「MOFAの電話は？」),
+    or ``None`` when it picks none (no list talked about, no order named, a long message)."""
+    items = _list_of(kb, context)
+    if not items:
+        return None
+    cleaned = clean(text).strip()
+    if (bare := _BARE.match(cleaned)) is not None:
+        item = _nth(items, int(bare.group(1)))
+        return None if item is None else f"{item}は？"
+    if (english := _EN.search(cleaned)) is not None and len(cleaned.split()) <= SHORT_EN:
+        item = _nth(items, _ENGLISH[english.group(1)])
+        return None if item is None else cleaned[:english.start()] + item + cleaned[english.end():]
+    found = _JAPANESE.search(cleaned)
+    if found is None or len(cleaned) > SHORT_JA:
+        return None
+    digit, word, of = found.groups()
+    item = _nth(items, -1 if word in ("最後", "ラスト") else 1 if word == "最初" else _KANJI.get(digit) or int(digit))
+    if item is None:
+        return None
+    rest = cleaned[found.end():]
+    # 「最後の電話」: MEXTの電話; 「2番目のは」: 参考資料2は
+    joined = "の" if of == "の" and rest and not rest.startswith(("は", "って", "を", "も", "が", "？", "?")) else ""
+    return cleaned[:found.start()] + item + joined + rest

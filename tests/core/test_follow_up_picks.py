@@ -1,0 +1,53 @@
+"""One item picked from a list just given (「2番目のは？」, "the last one's email?"): that item, asked about."""
+from __future__ import annotations
+
+import pytest
+
+from asking import after, talk
+from bot.core.follow_up_picks import picked
+from bot.core.types import Context
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("text", "previous", "read"), [
+    ("その2番目のはどういう内容？", "references_list", "参考資料2はどういう内容?"),
+    ("2番目の電話は？", "contact_list", "MOFAの電話は?"),
+    ("最後のは？", "contact_list", "MEXTは?"),
+    ("二つ目は？", "numbers_by_type", "CIRは?"),
+    ("the last one's email?", "contact_list", "MEXT's email?"),
+    ("And the second one?", "notice_issuers", "and MOFA?"),
+    ("1は？", "ref3_manual", "参考資料1は？"),  # after one of the list's own answers, the list still counts
+])
+def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, previous: str, read: str) -> None:
+    assert picked(repo_engine.kb, text, after(previous)) == read
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("2番目は？", None),                                    # no list talked about
+    ("2番目は？", after("size_2023")),                       # an answer that lists nothing
+    ("1は？", Context("numbers_by_type", 1000.0, "ja", ("ALT",))),  # ALT's count alone was shown
+    ("5番目は？", after("contact_list")),                    # three offices only
+    ("last year?", after("contact_list")),                  # "last" of a year, not of the list
+    ("その2番目の資料について、来年度の予算要求に使いたいので詳しく教えてください", after("references_list")),  # a long message
+])
+def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text: str,
+                                                        context: Context | None) -> None:
+    assert picked(repo_engine.kb, text, context) is None
+
+
+@pytest.mark.parametrize(("turns", "expected", "shown"), [
+    (("通知に付いている参考資料を全部並べてもらえますか", "その2番目のはどういう内容？"), "ref2_local_finance", "地方財政措置"),
+    (("参考資料は何がある？", "2番は何？"), "ref2_local_finance", "参考資料2"),
+    (("参考資料3は？", "1は？"), "ref1_cir_casebook", "参考資料1"),
+    (("問い合わせ先一覧", "2番目の電話は？"), "contact_mofa", "03-5501-8143"),
+    (("What are the contact points listed in the notice?", "the last one's email?"), "contact_mext", "josui@mext.go.jp"),
+    (("事例集は何件？", "最初のは？"), "casebook_school_cases", "17"),
+    (("職種別の人数", "3番目は？"), "numbers_by_type", "SEA 8人"),
+])
+def test_the_item_picked_is_answered(repo_engine: Engine, turns: tuple[str, ...], expected: str, shown: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == expected and shown in reply.text
+
+
+def test_a_lone_number_after_anything_else_still_gets_the_help_text(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ALTは何人？", "1は？").kind == "help"
