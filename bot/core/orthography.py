@@ -67,7 +67,11 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              # (the notice is issued, the casebook published: "When did the notice come out?")
              (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
               lambda m: "issued" if "notice" in m.string else "published"),
-             (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])"), lambda m: "issued" if "notice" in m.string else m.group(0)))
+             (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])"), lambda m: "issued" if "notice" in m.string else m.group(0)),
+             # 「参考資料のうち、2番目の資料」, 「2つ目の参考資料」: the attachment the notice numbers so
+             (re.compile(r"参考資料の(?:うち)?、?\s?([1-4一二三四])(?:番目|つ目)(?:の(?:資料|もの))?|"
+                         r"([1-4一二三四])(?:番目|つ目)の(?:別添)?参考資料"),
+              lambda m: "参考資料" + str(" 一二三四".find(n) if (n := m.group(1) or m.group(2)) in "一二三四" else n)))
 # (one look for any of them first, their union: most texts hold none, and every question is cleaned a dozen times)
 _ANY_EVERYDAY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVERYDAY))
 

@@ -378,3 +378,12 @@ def test_what_the_notice_says_of_a_topic_named_first(repo_engine: Engine) -> Non
 def test_a_printed_surname_names_its_office_even_when_little_else_matches(repo_engine: Engine) -> None:
     """(「桒田主査って文科省の人だっけ」 scored 39.8 for MEXT's card and got the apology: 桒田 is printed under MIC)"""
     assert "03-5253-5527" in talk(repo_engine, "桒田主査って文科省の人だっけ").text
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("R5 SEAは？新規だけ", "R5 SEAは？新規だけ"),        # the new ones only: the question narrowed
+    ("ALTの人数は？新規のみで", "ALTの人数は？新規のみで"),
+    ("人数は？それだけ", "人数は？"),                      # "that's all": no narrowing
+])
+def test_a_short_fragment_narrowing_the_question_is_read_with_it(message: str, question: str) -> None:
+    assert parts(message).question == question

@@ -94,3 +94,12 @@ def test_a_name_not_abbreviated_is_the_full_name() -> None:
     assert "正式名称" not in clean("略さずに言うと？")  # (after SEA's names: SEA's, not JET's full name)
     assert clean("Who sent the survey?") == "who sent the survey?"  # a notice sent is issued, nothing else is
     assert "issued" in clean("what year was this notice sent")
+
+
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("通知に付いている参考資料のうち、2番目の資料は何について？", "通知に付いている参考資料2は何について?"),
+    ("二つ目の参考資料は？", "参考資料2は?"),
+    ("参考資料の3番目", "参考資料3"),
+])
+def test_an_attachment_named_by_its_place_is_that_attachment(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
