@@ -20,24 +20,31 @@ _ENGLISH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 # 「2番は何？」, 「1は？」: a number alone, the whole message
 _BARE = re.compile(r"^(?:じゃあ|では|それでは)?([1-9])(?:番目?|つ目)?(?:の(?:資料|もの|やつ))?(?:は|って)?(?:何|なに|なん|どれ|"
                    r"どんな(?:資料|もの))?(?:ですか|でしょうか)?[？?]?$")
-# 「その2番目のは」, 「二つ目の分野」, 「最後の電話」: an ordinal inside a question (its の kept before a noun)
-_JAPANESE = re.compile(r"(?:その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目)|(最初|最後|ラスト))"
-                       r"(の(?:もの|やつ|資料|ところ|とこ|窓口)?)?")
-# "the second one's email?", "and the last one?", "what about the 3rd?": not "the first year", "last time"
-_EN = re.compile(r"(?<![a-z])(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
-                 r"(?:\s+(?:one|item|office|ministry|contact|attachment|document|role|group))?(?=\s*(?:'s|’s|[?.,!]|$))")
+# what is asked of the item picked: 「最後の電話は？」, 「1番目の継続の人は何人？」 (not 「最初の事例集」: the first ever)
+_ATTRIBUTE = r"電話|メール|番号|連絡先|担当|url|リンク|名前|正式名称|英語名|人数|新規|継続|割合|内容|タイトル|事例(?!集)"
+# 「その2番目のは」, 「じゃあ三つ目の電話は」, 「最後のは？」: an order opening the question (not 「最初に連絡するのは」,
+# 「3番目に多い国」, 「2つ目の質問です」, 「最後の年度」)
+_JAPANESE = re.compile(r"^(?:じゃあ|じゃ|では|それでは|あと)?、?\s?(?:その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目)|(最初|最後|ラスト))"
+                       r"(の(?:もの|やつ|資料|ところ|とこ|窓口|部署|省|方)?)?"
+                       rf"(?=は|って|を|も|、|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE}))")
+# "the second one's email?", "and the last one?", "what about the 3rd office?": an order opening the question
+# (not "Which do I call first?", "Second, what is an SEA?", "Was this the first?")
+_EN = re.compile(r"^(?:(?:and|so|then|ok|what about|how about)\W+)?the\s+(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
+                 r"(?:\s+(?:one|item|office|ministry|contact|attachment|document|role|group))?(?=\s*(?:'s|’s|[?.,!]|$|\s))")
 SHORT_JA = 25  # characters of a Japanese question read this way (a LINE message naming an order means more)
 SHORT_EN = 8   # words of an English one
 
 
 def _list_of(kb: KnowledgeBase, context: Context | None) -> tuple[str, ...]:
     """The items of the list the conversation is at: the topic's own, or the list's it is a follow-up of."""
-    if context is None or context.intent_id not in kb.intents or context.names:
-        return ()  # (「ALTは何人？」 showed ALT's count only: no list to pick from)
+    if context is None or context.intent_id not in kb.intents:
+        return ()
     topic = kb.intents[context.intent_id]
-    title = topic.title or ""
-    return topic.items or next((i.items for i in kb.intents.values()  # (「参考資料3は？」: the list's 参考資料3)
-                                if context.intent_id in i.follow_ups and any(item in title for item in i.items)), ())
+    if topic.items or not topic.title:  # (「ALTは何人？」 showed ALT's count only: no list to pick from)
+        return () if context.names else topic.items
+    named = set(kb.matcher.analyse(clean(topic.title)).terms)  # (「外務省の問い合わせ先」 names MOFA)
+    return next((i.items for i in kb.intents.values() if context.intent_id in i.follow_ups and any(
+        item in topic.title or set(kb.matcher.analyse(clean(item)).terms) <= named for item in i.items)), ())
 
 
 def _nth(items: tuple[str, ...], number: int) -> str | None:

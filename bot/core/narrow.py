@@ -28,6 +28,7 @@ _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 _SEPARATOR = re.compile(r"、|, (?:and )?| and ")
 _ENDINGS = r"(?:を担当しています|です|でした|となっています)?[。.]\s*$"  # what a list's items share at its end
 _ENDING = re.compile(_ENDINGS)
+_LIST_COUNT = re.compile(r"の[0-9一二三四五]+(?:か所|カ所|箇所|つ|省)(?=" + _ENDINGS + ")")  # 「…の3か所です」
 # a clause that goes on (「…記載されており、メールアドレスの記載はありません」): the sentence is no list
 _CLAUSE = re.compile(r"(?:り|て|が|ので|ため|ものの|けれど)、$")
 Names = Callable[[str], list[tuple[str, str]]]  # a text's (surface, canonical) named things
@@ -84,6 +85,8 @@ def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
         if part is parts[-1] and (ending := _ENDING.search(part)):
             kept.append(ending.group(0))
     text = "".join(kept)
+    if text != sentence:  # 「…、文部科学省…の3か所です」 with one office left: no count of the list
+        text = _LIST_COUNT.sub("", text)
     if sentence[:1].isupper():  # "Phone …, e-mail …" asked for the e-mail: "E-mail …"
         text = text[:1].upper() + text[1:]
     text = re.sub(r"(?:、|, (?:and )?| and )(?=" + _ENDINGS + ")", "", text)

@@ -15,7 +15,7 @@ from bot.engine import Engine
     ("最後のは？", "contact_list", "MEXTは?"),
     ("二つ目は？", "numbers_by_type", "CIRは?"),
     ("the last one's email?", "contact_list", "MEXT's email?"),
-    ("And the second one?", "notice_issuers", "and MOFA?"),
+    ("And the second one?", "notice_issuers", "MOFA?"),
     ("1は？", "ref3_manual", "参考資料1は？"),  # after one of the list's own answers, the list still counts
 ])
 def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, previous: str, read: str) -> None:
@@ -29,6 +29,14 @@ def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, pr
     ("5番目は？", after("contact_list")),                    # three offices only
     ("last year?", after("contact_list")),                  # "last" of a year, not of the list
     ("その2番目の資料について、来年度の予算要求に使いたいので詳しく教えてください", after("references_list")),  # a long message
+    ("最初に連絡するならどこ？", after("contact_list")),      # 最初に: first of all, no item
+    ("最後に、通知の日付は？", after("contact_list")),        # 最後に: lastly
+    ("最初の事例集はいつ出た？", after("casebook_count")),    # the first ever
+    ("3番目に多い国は？", after("numbers_by_type")),         # a ranking, not the third role
+    ("2つ目の質問です。SEAとは？", after("contact_list")),
+    ("Which do I call first?", after("contact_list")),
+    ("Second, what is an SEA?", after("contact_list")),
+    ("Was this casebook the first?", after("casebook_count")),
 ])
 def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text: str,
                                                         context: Context | None) -> None:
@@ -43,6 +51,9 @@ def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text
     (("What are the contact points listed in the notice?", "the last one's email?"), "contact_mext", "josui@mext.go.jp"),
     (("事例集は何件？", "最初のは？"), "casebook_school_cases", "17"),
     (("職種別の人数", "3番目は？"), "numbers_by_type", "SEA 8人"),
+    # after an item's own answer the list still counts
+    (("Which offices can I contact?", "the second one's email?", "and the first?"), "contact_mic", "kokusai@soumu.go.jp"),
+    (("問い合わせ先一覧", "1番目のメールは？", "じゃあ3番目の電話は？"), "contact_mext", "03-6734-3480"),
 ])
 def test_the_item_picked_is_answered(repo_engine: Engine, turns: tuple[str, ...], expected: str, shown: str) -> None:
     reply = talk(repo_engine, *turns)

@@ -175,3 +175,8 @@ def test_an_item_with_and_inside_is_left_out_whole() -> None:
 def test_what_one_ministry_does_leads_with_its_part_in_english(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "What does MOFA do?")
     assert reply.text.index("MOFA handles recruitment") < reply.text.index("Council of Local Authorities")
+
+
+def test_one_office_asked_of_the_contact_points_drops_the_count_of_the_list(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "通知の問合せ先はどこ", "MEXTの担当者は誰？")
+    assert "の3か所" not in reply.text.split("\n")[0] and "文部科学省" in reply.text.split("\n")[0]
