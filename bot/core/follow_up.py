@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
+from bot.core.figure_asked import operation_asked
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.gap_patterns import WHEN_ASKED
 from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_case_of, inside_it, of_those,
@@ -122,8 +123,11 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
             and contact_only(kb, query):
         return query, ranked, text  # 「電話番号は？」 after what an ALT is: the offices' numbers, not the answer again
     if sure(ranked, threshold) and kb.intents[ranked[0].intent_id].fallback and combined \
-            and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in own_terms):
-        return query, ranked, text  # "What's their average salary?": not held, and no word of the topic's answer
+            and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in own_terms) \
+            and not (combined[0].intent_id in kb.figure_years and operation_asked(text)):
+        # "What's their average salary?": not held, and no word of the topic's answer (「継続は？」 after the new
+        # participants is computed from the topic's figures: total − new)
+        return query, ranked, text
     if not sure(combined, threshold) and not about_it:
         return query, ranked, text
     if not sure(combined, threshold):  # 「何のための資料？」 after the CIR casebook: not the bot's own sources

@@ -41,8 +41,12 @@ _WHAT_IT_IS = re.compile(r"なんで(?=しょう|した|す)")
 # (「JET-ALT」, the notice's term, stays)
 _JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
 # 「ALTのフルネーム」 is the role's full name; a person's full name (「担当官のフルネーム」) is not held
-_FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会)の?フルネーム")
+_FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会|mext|mofa|mic|文科省|文部科学省|総務省|外務省)"
+                                 r"の?フルネーム")
 
+_A_YEAR = re.compile(r"(?<![0-9])(?:19[89]\d|20[0-4]\d)(?![0-9])|(?<![a-z])(?:fy ?\d{2}|[rh] ?(?:\d{1,2}|元))(?![0-9a-z])")
+_MONEYISH = re.compile(r"(?<![a-z])(?:budget|cost|amount|yen|fund|salar|pay|spend|expens)")
+_SINCE_START = re.compile(r"(?<![a-z])(?:since|all[- ]time|cumulative|so far|to date|ever)(?![a-z])")
 # "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?")
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
@@ -68,6 +72,10 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
               lambda m: "issued" if "notice" in m.string else "published"),
              (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])"), lambda m: "issued" if "notice" in m.string else m.group(0)),
+             # "CIR total 2023?": a year's total, not the cumulative one since the start; "the budget total": an amount
+             (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
+              lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if _A_YEAR.search(m.string)
+              and not _SINCE_START.search(m.string) else m.group(0)),
              # 「参考資料のうち、2番目の資料」, 「2つ目の参考資料」: the attachment the notice numbers so
              (re.compile(r"参考資料の(?:うち)?、?\s?([1-4一二三四])(?:番目|つ目)(?:の(?:資料|もの))?|"
                          r"([1-4一二三四])(?:番目|つ目)の(?:別添)?参考資料"),

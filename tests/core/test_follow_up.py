@@ -348,3 +348,11 @@ def test_which_office_will_handle_it_is_no_staff_member_asked(repo_engine: Engin
     reply = talk(repo_engine, "いつもお世話になっております。新規にALTを招致したいと考えております。",
                  "手続きの流れを教えていただけますか。また担当はどなたになりますでしょうか。")
     assert not reply.fallback and "取りまとめ団体" in reply.text
+
+
+@pytest.mark.parametrize("turns", [("How many new participants in FY2023?", "And continuing?"),
+                                   ("令和5年度の新規は？", "継続は？")])
+def test_continuing_after_the_new_ones_is_the_years_figures_not_the_programmes_future(
+        repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == "size_2023" and not reply.fallback

@@ -465,3 +465,14 @@ def test_after_a_head_count_by_school_level_the_whole_is_the_years_figures(repo_
 def test_numbers_asked_of_a_year_not_held_are_said_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # ('numbers' asked no count: how to ask for a placement was answered)
     assert reply.fallback and reply.intent_id is None and ("2024" in reply.text)
+
+
+@pytest.mark.parametrize("question", ["JETはH元年に始まった？", "JETってR元年スタート？"])
+def test_an_abbreviated_first_year_said_of_the_start_is_no_year_asked(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "history" and "1987" in plain_text(reply)
+
+
+def test_a_head_count_of_a_year_without_figures_is_not_the_source_dated_that_year(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "How many JET participants in 2015?")
+    assert reply.fallback and "2015" in reply.text and reply.intent_id != "contract_length"

@@ -181,3 +181,11 @@ def test_housing_and_tax_are_working_conditions_not_held(repo_engine: Engine, qu
 @pytest.mark.parametrize("question", ["max number of ALTs we can request?", "max number of ALTs per town?"])
 def test_a_maximum_number_of_participants_is_not_held(repo_engine: Engine, question: str) -> None:
     assert ask(repo_engine, question).intent_id == "hiring_capacity_not_held"  # (was how to ask for a placement)
+
+
+@pytest.mark.parametrize("question", ["How many ALTs are from Canada?",
+                                      "How many JET participants came from the United States in FY2023?",
+                                      "CIRのうちフィリピン出身は何人？"])
+def test_participants_from_a_named_country_are_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "participants_by_country"

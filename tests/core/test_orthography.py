@@ -103,3 +103,14 @@ def test_a_name_not_abbreviated_is_the_full_name() -> None:
 ])
 def test_an_attachment_named_by_its_place_is_that_attachment(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("CIR total 2023?", "cir headcount 2023?"),            # a year's total: its head count
+    ("FY2015 JET total?", "fy2015 jet headcount?"),
+    ("What is the budget total?", "what is the budget amount?"),  # money: an amount
+    ("JET total?", "jet total?"),                          # no year: the cumulative total
+    ("the total number of participants in FY2019", "the total number of participants in fy2019"),
+])
+def test_a_total_is_read_as_what_it_totals(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
