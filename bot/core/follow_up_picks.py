@@ -26,11 +26,14 @@ _ATTRIBUTE = r"電話|メール|番号|連絡先|担当|url|リンク|名前|正
 # 「3番目に多い国」, 「2つ目の質問です」, 「最後の年度」)
 _JAPANESE = re.compile(r"^(?:じゃあ|じゃ|では|それでは|あと)?、?\s?(?:その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目)|(最初|最後|ラスト))"
                        r"(の(?:もの|やつ|資料|ところ|とこ|窓口|部署|省|方)?)?"
-                       rf"(?=は|って|を|も|、|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE}))")
-# "the second one's email?", "and the last one?", "what about the 3rd office?": an order opening the question
-# (not "Which do I call first?", "Second, what is an SEA?", "Was this the first?")
-_EN = re.compile(r"^(?:(?:and|so|then|ok|what about|how about)\W+)?the\s+(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
-                 r"(?:\s+(?:one|item|office|ministry|contact|attachment|document|role|group))?(?=\s*(?:'s|’s|[?.,!]|$|\s))")
+                       rf"(?=は|って|を|も|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE}))")  # (not 「最後、」: lastly)
+# "the second one's email?", "and the last one?", "the 3rd office, email?", "what about the first?": an order opening
+# the question, naming the list's kind of thing or followed by what is asked of it (not "Which do I call first?",
+# "Second, what is…", "the last question: …", "so the first step is…")
+_ORDINAL = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
+_EN = re.compile(r"^(?:(?:and|so|then|ok|what about|how about)\W+)?the\s+" + _ORDINAL +
+                 r"(?:\s+(?:one|item|office|ministry|contact|attachment|document|role|group)(?![a-z])|"
+                 r"(?=\s*(?:'s|’s|[?.!]|$)|\s+(?:e-?mail|mail|phone|number|url|link|name|address|staff|headcount)))")
 SHORT_JA = 25  # characters of a Japanese question read this way (a LINE message naming an order means more)
 SHORT_EN = 8   # words of an English one
 

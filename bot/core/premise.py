@@ -76,6 +76,7 @@ _ASKS = re.compile(r"何|なん|いくつ|いつ|どこ|どれ|どの|どちら|
 _BARE_NUMBER = re.compile(r"(?<![\d\-.,])(\d{1,3}(?:,\d{3})+|\d{3,5})(?![\d\-,.]|\s*(?:年|月|日|円|ページ|頁|件|事例|例|人|名|"
                           r"か国|ヶ国|カ国|期|番|号))(?=\s*(?:で(?:合|あ)って|で正しい|でok|でいい|ですか|だっけ|でしたっけ|"
                           r"ですよね|だよね|[？?]$))")
+_A_YEAR = re.compile(r"19[89]\d|20[0-4]\d")
 _COUNTED = re.compile(r"新規|参加者|人数|累計|継続|全体|(?<![a-z])(?:alt|cir|sea|participants|total)(?![a-z])")
 # the sentence is a yes/no question or a check: ends in か, っけ, よね…, or is an English yes/no question
 _CHECKS = re.compile(r"(?:か|っけ|よね|ですね|だね|でいい|で(?:合|あ)って(?:る|ます)|で正しい|かな|なの|の|でok|でおk)[？?。!！]*$|"
@@ -115,8 +116,8 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     for pattern, word in _JA_COUNTS:
         plain = pattern.sub(guessed(word), plain)
     values = {f.value for f in printed}
-    plain = _BARE_NUMBER.sub(lambda m: "何人" if _value(m.group(1)) in values or _COUNTED.search(sentence) else m.group(0),
-                             plain)
+    plain = _BARE_NUMBER.sub(lambda m: "何人" if _value(m.group(1)) in values or _COUNTED.search(sentence)
+                             and not _A_YEAR.fullmatch(m.group(1)) else m.group(0), plain)  # ("CIR total 2019?": a year)
     if _YES_NO.match(plain):
         if _EN_COUNT.search(plain):  # ("5355 ALTs in 2023?": the count is checked, of 2023)
             plain = _EN_COUNT.sub(guessed("how many "), plain)

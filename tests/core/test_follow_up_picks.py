@@ -24,7 +24,7 @@ def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, pr
 
 @pytest.mark.parametrize(("text", "context"), [
     ("2番目は？", None),                                    # no list talked about
-    ("2番目は？", after("size_2023")),                       # an answer that lists nothing
+    ("2番目は？", after("history")),                         # an answer that lists nothing
     ("1は？", Context("numbers_by_type", 1000.0, "ja", ("ALT",))),  # ALT's count alone was shown
     ("5番目は？", after("contact_list")),                    # three offices only
     ("last year?", after("contact_list")),                  # "last" of a year, not of the list
@@ -37,6 +37,11 @@ def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, pr
     ("Which do I call first?", after("contact_list")),
     ("Second, what is an SEA?", after("contact_list")),
     ("Was this casebook the first?", after("casebook_count")),
+    ("最後、SEAは何人？", after("contact_list")),            # 最後、: lastly
+    ("2つ目、CIRの任期は？", after("contact_list")),          # the second question
+    ("the last thing, how many SEAs?", after("contact_list")),
+    ("and the last question: what is a CIR?", after("contact_list")),
+    ("so the first step is the survey?", after("contact_list")),
 ])
 def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text: str,
                                                         context: Context | None) -> None:
@@ -51,6 +56,8 @@ def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text
     (("What are the contact points listed in the notice?", "the last one's email?"), "contact_mext", "josui@mext.go.jp"),
     (("事例集は何件？", "最初のは？"), "casebook_school_cases", "17"),
     (("職種別の人数", "3番目は？"), "numbers_by_type", "SEA 8人"),
+    (("令和5年度の参加者数は？", "2番目の新規は何人？"), "numbers_by_type", "154"),
+    (("contact offices?", "what about the 3rd ministry, email?"), "contact_mext", "josui@mext.go.jp"),
     # after an item's own answer the list still counts
     (("Which offices can I contact?", "the second one's email?", "and the first?"), "contact_mic", "kokusai@soumu.go.jp"),
     (("問い合わせ先一覧", "1番目のメールは？", "じゃあ3番目の電話は？"), "contact_mext", "03-6734-3480"),

@@ -476,3 +476,9 @@ def test_an_abbreviated_first_year_said_of_the_start_is_no_year_asked(repo_engin
 def test_a_head_count_of_a_year_without_figures_is_not_the_source_dated_that_year(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "How many JET participants in 2015?")
     assert reply.fallback and "2015" in reply.text and reply.intent_id != "contract_length"
+
+
+@pytest.mark.parametrize("question", ["CIR total 2019?", "SEA total in 2019?"])
+def test_a_roles_total_of_a_year_held_only_as_a_whole_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (not 2023's count, nor the year read as a count checked)
+    assert reply.fallback and "2019" in reply.text and "468" not in reply.text and "8人" not in reply.text
