@@ -122,10 +122,12 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     if combined and not kb.intents[combined[0].intent_id].fallback and not kb.intents[context.intent_id].contacts \
             and contact_only(kb, query):
         return query, ranked, text  # 「電話番号は？」 after what an ALT is: the offices' numbers, not the answer again
-    if sure(ranked, threshold) and kb.intents[ranked[0].intent_id].fallback and combined \
-            and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in own_terms) \
+    if ranked and kb.intents[ranked[0].intent_id].fallback and combined \
+            and (sure(ranked, threshold) or declared_asked(kb, ranked[0].intent_id, query)) \
+            and not any(kb.matcher.mentions(combined[0].intent_id, t) for t in own_terms if t not in kb.matcher.named) \
             and not (combined[0].intent_id in kb.figure_years and operation_asked(text)):
-        # "What's their average salary?": not held, and no word of the topic's answer (「継続は？」 after the new
+        # "What's their average salary?": not held, and no word of the topic's answer but the role or office both
+        # name ("the average salary of an SEA" after the SEAs' count); 「継続は？」 after the new
         # participants is computed from the topic's figures: total − new)
         return query, ranked, text
     if not sure(combined, threshold) and not about_it:

@@ -356,3 +356,13 @@ def test_continuing_after_the_new_ones_is_the_years_figures_not_the_programmes_f
         repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == "size_2023" and not reply.fallback
+
+
+def test_a_correction_in_english_asks_the_same_of_the_office_meant(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "What's the phone number for MIC about JET?", "sorry, I meant MEXT", "their e-mail?")
+    assert "josui@mext.go.jp" in reply.text and "kokusai@soumu.go.jp" not in reply.text
+
+
+def test_a_salary_asked_after_a_roles_count_is_not_held_not_the_count_again(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "how many SEAs were there in FY2023?", "What's the average salary of an SEA?")
+    assert reply.fallback and reply.intent_id == "funding_amount"

@@ -114,3 +114,12 @@ def test_an_attachment_named_by_its_place_is_that_attachment(text: str, cleaned:
 ])
 def test_a_total_is_read_as_what_it_totals(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("sorry, I meant MEXT", "mext?"),                     # a correction: the same question of MEXT
+    ("no, I meant the CIR casebook", "cir casebook?"),
+    ("I mean the total number of people, sorry", "i mean the total number of people, sorry"),  # a question of its own
+])
+def test_a_short_english_correction_names_what_was_meant(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
