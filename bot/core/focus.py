@@ -55,6 +55,9 @@ _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜ�
 # nothing but whether the bot knows
 # a short fragment after the question that narrows it (「新規だけ」, 「ALTのみで」)
 _QUALIFIER = re.compile(r"^(?!それ|これ|あれ)[^。？?]{1,8}(?:だけ|のみ|限定)(?:で(?:お願いします)?)?[。.!！]?$")
+# a question that only asks on about the one before it (「何かきっかけがあったのでしょうか」)
+_FOLLOW_ON = re.compile(r"^(?:何か|なにか)?(?:きっかけ|理由|背景|経緯|根拠)(?:が|は|って|とか)?(?:あった|ある|あります|ありました)?"
+                        r"(?:の|ん)?(?:でしょうか|ですか|ですかね|かな|か)?[。？?]?$")
 _BARE_REQUEST = re.compile(r"^(?:お手数(?:です|をおかけします|をおかけいたします)が|恐れ入りますが|恐縮ですが|すみませんが|"
                            r"申し訳(?:ありません|ございません)が)?[、,]?(?:もし)?(?:(?:数字|数|内容|詳細|情報|こと|事)が)?(?:(?:ご存じ|ご存知|御存知|御存じ|お分かり|おわかり)(?:でしたら|であれば|なら|になれば|になりましたら)、?|"
                            r"よろしければ、?)?(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|"
@@ -152,6 +155,9 @@ def parts(text: str) -> MessageParts:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
     if asked == len(kept) - 2 and _QUALIFIER.match(kept[-1]):  # 「SEAは？新規だけ」: the question narrowed
+        kept[asked] += kept.pop()
+    elif asked == len(kept) - 1 and asked > 0 and _FOLLOW_ON.match(kept[-1]) and _QUESTION.search(kept[-2]):
+        asked -= 1  # 「…SEAを勧めているのはどうして？何かきっかけが？」: the reason asked again
         kept[asked] += kept.pop()
     kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)

@@ -30,7 +30,13 @@ def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[s
                  if (c.phone if keep == "電話" else c.email) else c for c in contacts)
 
 
-_FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メール": {"ja": "メールアドレス", "en": "e-mail address"}}
+_FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メール": {"ja": "メールアドレス", "en": "e-mail address"},
+                 "fax": {"ja": "FAX番号", "en": "fax number"}}
+
+
+def _value(card: Contact, field: str) -> str | None:
+    """The card's phone or e-mail address (no card holds a fax number: the notice prints none)."""
+    return card.phone if field == "電話" else card.email if field == "メール" else None
 
 
 # 「載っていますか」, "Is there an e-mail address…? If not, …": whether it is given, which "no, only a phone" answers
@@ -48,10 +54,11 @@ def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[st
     wanted = ATTRIBUTES.intersection(asked)
     cards = list(contacts)
     said = clean(question)
-    if len(wanted) != 1 or not cards or _WHETHER.search(said) or _NAMES.search(said):
+    if len(wanted) != 1 or not cards or _NAMES.search(said):
         return None  # (「担当者のお名前とメールを」: the names asked beside it are held)
     field = next(iter(wanted))
-    if any(c.phone if field == "電話" else c.email for c in cards):
+    # (whether a fax is given: no office has one, which the cards alone would not say)
+    if any(_value(c, field) for c in cards) or _WHETHER.search(said) and field != "fax":
         return None
     office = cards[0].name if language == "ja" else (cards[0].name_en or cards[0].name)
     return office, _FIELD_LABELS[field][language]
@@ -68,11 +75,11 @@ def field_first(text: str, contacts: Iterable[Contact], question: str, asked: It
     if len(wanted) != 1 or _NAMES.search(clean(question)):
         return text
     field = next(iter(wanted))
-    cards = [c for c in contacts if (c.phone if field == "電話" else c.email)]
+    cards = [c for c in contacts if _value(c, field)]
     if len(cards) != 1:
         return text
     card = cards[0]
-    value = card.phone if field == "電話" else card.email
+    value = _value(card, field) or ""
     if value in text.split("\n")[0] or card.name in text or card.name_en and card.name_en in text:
         return text
     if language == "en":

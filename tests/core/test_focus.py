@@ -387,3 +387,9 @@ def test_a_printed_surname_names_its_office_even_when_little_else_matches(repo_e
 ])
 def test_a_short_fragment_narrowing_the_question_is_read_with_it(message: str, question: str) -> None:
     assert parts(message).question == question
+
+
+def test_a_question_that_only_asks_on_is_read_with_the_one_before() -> None:
+    message = "今回の通知でSEAの活用を勧めているのはどうしてですか？何かきっかけがあったのでしょうか。"
+    assert parts(message).question == message
+    assert parts("何かきっかけがあったのでしょうか。").question == "何かきっかけがあったのでしょうか。"

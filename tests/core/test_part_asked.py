@@ -155,3 +155,10 @@ def test_a_count_of_cases_in_a_field_the_casebook_does_not_have_is_not_held(repo
 
 def test_a_count_of_cases_in_a_field_it_has_is_answered(repo_engine: Engine) -> None:
     assert not ask(repo_engine, "地域関係の事例はいくつ？").fallback
+
+
+@pytest.mark.parametrize("turns", [("文科省のFAX番号は？",),
+                                   ("What's the phone number for MIC about JET?", "Does MIC's office have a fax number?")])
+def test_a_fax_number_is_said_to_be_missing_with_the_office_details(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and ("FAX番号" in reply.text or "fax number" in reply.text) and reply.contacts
