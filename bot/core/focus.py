@@ -55,6 +55,8 @@ _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜ�
 # nothing but whether the bot knows
 # a short fragment after the question that narrows it (「新規だけ」, 「ALTのみで」)
 _QUALIFIER = re.compile(r"^(?!それ|これ|あれ)[^。？?]{1,8}(?:だけ|のみ|限定)(?:で(?:お願いします)?)?[。.!！]?$")
+# 「…と思っていたのですが念のため確認させてください」 after the question: what was believed, not what is asked
+_CONFIRM = re.compile(r"(?:確認|ご確認)(?:させて|して)(?:ください|いただけますか|いただきたく|もらえますか)[。.]?$")
 # a question that only asks on about the one before it (「何かきっかけがあったのでしょうか」)
 _FOLLOW_ON = re.compile(r"^(?:何か|なにか)?(?:きっかけ|理由|背景|経緯|根拠)(?:が|は|って|とか)?(?:あった|ある|あります|ありました)?"
                         r"(?:の|ん)?(?:でしょうか|ですか|ですかね|かな|か)?[。？?]?$")
@@ -175,8 +177,8 @@ def parts(text: str) -> MessageParts:
         # the first is answered, the added one offered (no reading of its own: it is not what is asked)
         also, asked = (kept[asked],), earlier[-1]
         kept[asked], dropped = _topic_said(kept[asked], dropped)
-    elif asked > 0 and _BARE_REQUEST.match(kept[asked]):
-        asked -= 1
+    elif asked > 0 and (_BARE_REQUEST.match(kept[asked]) or _CONFIRM.search(kept[asked]) and earlier):
+        asked = earlier[-1] if earlier and not _BARE_REQUEST.match(kept[asked]) else asked - 1
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and _QUESTION.search(s) and not _BARE_REQUEST.match(s)
               and not _PURPOSE_REQUEST.search(s) and s not in also][-OTHER_QUESTIONS:]

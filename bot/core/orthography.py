@@ -61,7 +61,7 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
              (re.compile(r"^(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします)?[。.!！]?$"), r"\1は?"),
              # "sorry, I meant MEXT": the same question of MEXT
-             (re.compile(r"^(?:(?:sorry|oops|no|oh|ah)\W+)?i (?:meant|mean) (?:the )?([^\s.!?,]+(?: [^\s.!?,]+)?)[.!]?$"), r"\1?"),
+             (re.compile(r"^(?:(?:sorry|oops|no|oh|ah)\W+)?i (?:meant|mean) ((?:the )?[^\s.!?,]+(?: [^\s.!?,]+)?)[.!]?$"), r"\1?"),
              # 「事例集の何ページに載ってる？」: a page number of the casebook (「どのページ」 is which web page; the notice's
              # pages are asked with what is on them: 「通知の何ページに問い合わせ先が？」 is the contacts)
              (re.compile(r"何(?:ページ|頁)目?|(?<![a-z])(?:which|what) page(?: number)?(?= (?:of|in|is|are|does|do)\b)"),

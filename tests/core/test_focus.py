@@ -393,3 +393,9 @@ def test_a_question_that_only_asks_on_is_read_with_the_one_before() -> None:
     message = "今回の通知でSEAの活用を勧めているのはどうしてですか？何かきっかけがあったのでしょうか。"
     assert parts(message).question == message
     assert parts("何かきっかけがあったのでしょうか。").question == "何かきっかけがあったのでしょうか。"
+
+
+def test_a_closing_request_to_confirm_a_belief_leaves_the_question_before_it() -> None:
+    message = "配置要望調査を実施するのはどちらの団体でしょうか。総務省から直接来るものと思っていたのですが念のため確認させてください。"
+    assert parts(message).question == "配置要望調査を実施するのはどちらの団体でしょうか。"
+    assert parts("ALTの人数を確認させてください。").question == "ALTの人数を確認させてください。"

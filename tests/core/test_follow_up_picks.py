@@ -61,6 +61,8 @@ def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text
     # after an item's own answer the list still counts
     (("Which offices can I contact?", "the second one's email?", "and the first?"), "contact_mic", "kokusai@soumu.go.jp"),
     (("問い合わせ先一覧", "1番目のメールは？", "じゃあ3番目の電話は？"), "contact_mext", "03-6734-3480"),
+    (("Who do I contact about this?", "the third office's email?", "sorry, I meant the first"), "contact_mic",
+     "kokusai@soumu.go.jp"),  # a correction picks again
 ])
 def test_the_item_picked_is_answered(repo_engine: Engine, turns: tuple[str, ...], expected: str, shown: str) -> None:
     reply = talk(repo_engine, *turns)

@@ -118,7 +118,8 @@ def test_a_total_is_read_as_what_it_totals(text: str, cleaned: str) -> None:
 
 @pytest.mark.parametrize(("text", "cleaned"), [
     ("sorry, I meant MEXT", "mext?"),                     # a correction: the same question of MEXT
-    ("no, I meant the CIR casebook", "cir casebook?"),
+    ("no, I meant the CIR casebook", "the cir casebook?"),
+    ("sorry, I meant the first", "the first?"),              # … or the first of a list just given
     ("I mean the total number of people, sorry", "i mean the total number of people, sorry"),  # a question of its own
 ])
 def test_a_short_english_correction_names_what_was_meant(text: str, cleaned: str) -> None:
