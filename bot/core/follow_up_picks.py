@@ -56,20 +56,23 @@ def _nth(items: tuple[str, ...], number: int) -> str | None:
 
 def picked(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
     """The question with the item it picks named (「2番目の電話は？」 after the contact points: 「MOFAの電話は？」),
-    or ``None`` when it picks none (no list talked about, no order named, a long message)."""
-    items = _list_of(kb, context)
-    if not items:
+    or ``None`` when it picks none (no order named, a long message, no list talked about)."""
+    if context is None:
         return None
     cleaned = clean(text).strip()
-    if (bare := _BARE.match(cleaned)) is not None:
+    # (the order first: most messages name none, and finding the list reads intents)
+    bare = _BARE.match(cleaned)
+    english = None if bare or len(cleaned.split()) > SHORT_EN else _EN.search(cleaned)
+    found = None if bare or english or len(cleaned) > SHORT_JA else _JAPANESE.search(cleaned)
+    if not (bare or english or found) or not (items := _list_of(kb, context)):
+        return None
+    if bare is not None:
         item = _nth(items, int(bare.group(1)))
         return None if item is None else f"{item}は？"
-    if (english := _EN.search(cleaned)) is not None and len(cleaned.split()) <= SHORT_EN:
+    if english is not None:
         item = _nth(items, _ENGLISH[english.group(1)])
         return None if item is None else cleaned[:english.start()] + item + cleaned[english.end():]
-    found = _JAPANESE.search(cleaned)
-    if found is None or len(cleaned) > SHORT_JA:
-        return None
+    assert found is not None
     digit, word, of = found.groups()
     item = _nth(items, -1 if word in ("最後", "ラスト") else 1 if word == "最初" else _KANJI.get(digit) or int(digit))
     if item is None:

@@ -10,6 +10,7 @@ import unicodedata
 import snowballstemmer
 
 from bot.core.types import Language
+from bot.core.years import years_in
 
 MAX_CHARS = 5000
 _HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
@@ -44,7 +45,6 @@ _JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
 _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会|mext|mofa|mic|文科省|文部科学省|総務省|外務省)"
                                  r"の?フルネーム")
 
-_A_YEAR = re.compile(r"(?<![0-9])(?:19[89]\d|20[0-4]\d)(?![0-9])|(?<![a-z])(?:fy ?\d{2}|[rh] ?(?:\d{1,2}|元))(?![0-9a-z])")
 _MONEYISH = re.compile(r"(?<![a-z])(?:budget|cost|amount|yen|fund|salar|pay|spend|expens)")
 _SINCE_START = re.compile(r"(?<![a-z])(?:since|all[- ]time|cumulative|so far|to date|ever)(?![a-z])")
 # "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?")
@@ -76,7 +76,7 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])"), lambda m: "issued" if "notice" in m.string else m.group(0)),
              # "CIR total 2023?": a year's total, not the cumulative one since the start; "the budget total": an amount
              (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
-              lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if _A_YEAR.search(m.string)
+              lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)
               and not _SINCE_START.search(m.string) else m.group(0)),
              # 「参考資料のうち、2番目の資料」, 「2つ目の参考資料」: the attachment the notice numbers so
              (re.compile(r"参考資料の(?:うち)?、?\s?([1-4一二三四])(?:番目|つ目)(?:の(?:資料|もの))?|"

@@ -34,7 +34,8 @@ _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:か|ヶ|ケ|カ|箇)国{_IS}"), "何か国"),
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
-_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|(?<![a-z])[shr] ?(?:\d{1,2}|元)|\d{4})年度?(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
+_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|(?<![a-z])[shr] ?(?:\d{1,2}|元)|\d{4})年度?"
+                      r"(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
                       r"の(?:調査|分|閣議決定|決定|策定|公表|発表)|"
                       r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)[？?]?$)")
 # 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
@@ -76,7 +77,7 @@ _ASKS = re.compile(r"何|なん|いくつ|いつ|どこ|どれ|どの|どちら|
 _BARE_NUMBER = re.compile(r"(?<![\d\-.,])(\d{1,3}(?:,\d{3})+|\d{3,5})(?![\d\-,.]|\s*(?:年|月|日|円|ページ|頁|件|事例|例|人|名|"
                           r"か国|ヶ国|カ国|期|番|号))(?=\s*(?:で(?:合|あ)って|で正しい|でok|でいい|ですか|だっけ|でしたっけ|"
                           r"ですよね|だよね|[？?]$))")
-_A_YEAR = re.compile(r"19[89]\d|20[0-4]\d")
+_YEAR_NUMBER = re.compile(r"19[89]\d|20[0-4]\d")  # a number that is a year of the programme
 _COUNTED = re.compile(r"新規|参加者|人数|累計|継続|全体|(?<![a-z])(?:alt|cir|sea|participants|total)(?![a-z])")
 # the sentence is a yes/no question or a check: ends in か, っけ, よね…, or is an English yes/no question
 _CHECKS = re.compile(r"(?:か|っけ|よね|ですね|だね|でいい|で(?:合|あ)って(?:る|ます)|で正しい|かな|なの|の|でok|でおk)[？?。!！]*$|"
@@ -117,7 +118,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
         plain = pattern.sub(guessed(word), plain)
     values = {f.value for f in printed}
     plain = _BARE_NUMBER.sub(lambda m: "何人" if _value(m.group(1)) in values or _COUNTED.search(sentence)
-                             and not _A_YEAR.fullmatch(m.group(1)) else m.group(0), plain)  # ("CIR total 2019?": a year)
+                             and not _YEAR_NUMBER.fullmatch(m.group(1)) else m.group(0), plain)  # ("CIR total 2019?": a year)
     if _YES_NO.match(plain):
         if _EN_COUNT.search(plain):  # ("5355 ALTs in 2023?": the count is checked, of 2023)
             plain = _EN_COUNT.sub(guessed("how many "), plain)
