@@ -6,7 +6,7 @@ import re
 from typing import Callable, Iterable
 
 from bot.core.orthography import clean
-from bot.core.years import PLANNED
+from bot.core.years import PLANNED, WRITTEN_ERA_YEAR
 
 FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|"
                      r"(?<![a-z])(?:how many|number of|(?<!phone )(?<!contact )numbers|count|(?:participants|total)\W*$)(?![a-z])")
@@ -48,7 +48,7 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
 FUTURE = re.compile(PLANNED + r"|見込み|見通し|今後|将来|予測|目標|計画数|"
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
 # 「1987年以来の累計」, 「1987年からの累計」, "since 1987": a starting point, not the year whose figures are asked
-SINCE = re.compile(r"(?:(?:令和|平成|昭和)(?:\d+|元)|(?<![a-z])[shr] ?(?:\d{1,2}|元)|\d{4})(?:年度|年)?(?:以来|以降|(?:から|より)(?=[^。？?]{0,12}"
+SINCE = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})(?:年度|年)?(?:以来|以降|(?:から|より)(?=[^。？?]{{0,12}}"
                     r"(?:累計|通算|累積|合計|総数|トータル|今まで|これまで|現在まで|何人(?:が)?参加|参加(?:した|している)))|"
                     r"に(?:始ま|創設|開始|スタート))|"
                     # … or the year it began: no year whose figures are asked ("whether JET really started in 1987")

@@ -17,6 +17,7 @@ from typing import Callable, Collection, Iterable
 
 from bot.core.figures import Figure
 from bot.core.knowledge_model import Record
+from bot.core.years import WRITTEN_ERA_YEAR
 from bot.core.orthography import clean
 
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
@@ -34,7 +35,7 @@ _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:か|ヶ|ケ|カ|箇)国{_IS}"), "何か国"),
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
-_JA_YEAR = re.compile(r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|(?<![a-z])[shr] ?(?:\d{1,2}|元)|\d{4})年度?"
+_JA_YEAR = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})年度?"
                       r"(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
                       r"の(?:調査|分|閣議決定|決定|策定|公表|発表)|"
                       r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)[？?]?$)")
