@@ -14,7 +14,7 @@ from bot.core.follow_up_forms import more_asked, names_asked
 from bot.core.language_asked import language_asked, language_wanted
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.part_asked import contact_fields, field_first, held_for_others_only
+from bot.core.part_asked import contact_fields, field_first, held_for_others_only, office_field_missing
 from bot.core.other_ask import with_other_ask
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic, roles_among
@@ -166,13 +166,13 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if figured is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown
         remembered = names_remembered(kb, text, context, ())  # (the conversation's role stays: 「新規の割合は？」 next)
         return with_corrections(replace(figured, names=remembered), understood.corrections)
-    query, ranked, asked = with_context(kb, understood.analysis, understood.ranked, context, understood.text,
-                                       threshold, MARGIN)
+    own, own_ranked, own_text = understood.analysis, understood.ranked, understood.text
+    if asks_the_pay_itself(text):  # 「ALTの給料は？」, "What's a CIR paid?" (after a count too): how much it is
+        own_text = f"{own_text} {AMOUNT_WORD}"
+        own = kb.matcher.analyse(own_text)
+        own_ranked = kb.matcher.rank(own)
+    query, ranked, asked = with_context(kb, own, own_ranked, context, own_text, threshold, MARGIN)
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)
-    if query is understood.analysis and asks_the_pay_itself(text):  # 「ALTの給料は？」: how much it is
-        asked = f"{asked} {AMOUNT_WORD}"
-        query = kb.matcher.analyse(asked)
-        ranked = kb.matcher.rank(query)
     asked_of = names_asked(kb.matcher.named, query.terms)  # the roles asked about, and one office
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
@@ -180,6 +180,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     ranked = topic_of_why(kb, query, ranked, threshold, vector)
     reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, _corrected(text, understood),
                        threshold)
+    lacking = office_field_missing(kb, query, reading.ranked, text, language) if reading.gap is None else None
+    if lacking is not None:  # 「総務省の住所は？」: not printed, with the office's card
+        reading = replace(reading, gap=lacking)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
     else:

@@ -145,14 +145,18 @@ def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
     return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse("問い合わせ先 担当者").terms)
 
 
+_NOT_ON_CARDS = frozenset({"住所", "fax"})  # asked of the office whose card was shown: not printed, said so
+
+
 def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: Analysis) -> str | None:
     """The question read as asked of the conversation's office: a contact detail after the roles of one office
     (「外務省の役割は？」→「電話番号は？」), the staff after an answer with one office's card (「担当者は？」 after
-    what an SEA is: that office's staff, as printed); ``None`` for any other question."""
+    what an SEA is: that office's staff, as printed), or its address or fax (「住所は？」: not printed, its card);
+    ``None`` for any other question."""
     cards = kb.intents[context.intent_id].contacts
     if not cards:
         return with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
-    staff = set(kb.matcher.analyse("担当者").terms)
+    staff = set(kb.matcher.analyse("担当者").terms) | _NOT_ON_CARDS
     if len(cards) == 1 and query.terms and set(query.terms) <= staff:
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
     return None

@@ -22,7 +22,7 @@ _ROLE_ASKED = re.compile(r"役割|担当|何をして|何をする|何してる|
 _WHICH_OFFICE = re.compile(r"どの省|どこの省|省庁|どこが担当|どこの担当|(?<![a-z])(?:which (?:ministry|office)|who handles|"
                            r"who is responsible|who does)(?![a-z])", re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|者数|何名|合計|(?<![a-z])(?:how many|headcount|total|count)(?![a-z])", re.IGNORECASE)
-ATTRIBUTES = frozenset({"電話", "メール", "fax"})  # what is asked of a contact (synonym groups' first words)
+ATTRIBUTES = frozenset({"電話", "メール", "fax", "住所"})  # what is asked of a contact (synonym groups' first words)
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "
 _SEPARATOR = re.compile(r"、|, (?:and )?| and ")

@@ -8,11 +8,13 @@ from dataclasses import replace
 from typing import Iterable
 
 from bot.core.analysis import Analysis
+from bot.core.compose import contact_of
 from bot.core.figure_asked import a_years_count, counts_asked
 from bot.core.focus import sentences
 from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
 from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
 from bot.core.orthography import clean, is_english
 from bot.core.place_asked import asked_of_a_case_town
@@ -31,11 +33,11 @@ def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[s
 
 
 _FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メール": {"ja": "メールアドレス", "en": "e-mail address"},
-                 "fax": {"ja": "FAX番号", "en": "fax number"}}
+                 "fax": {"ja": "FAX番号", "en": "fax number"}, "住所": {"ja": "住所（所在地）", "en": "postal address"}}
 
 
 def _value(card: Contact, field: str) -> str | None:
-    """The card's phone or e-mail address (no card holds a fax number: the notice prints none)."""
+    """The card's phone or e-mail address (no card holds a fax number or an address: the notice prints none)."""
     return card.phone if field == "電話" else card.email if field == "メール" else None
 
 
@@ -44,6 +46,10 @@ _WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょう�
                       r"(?<![a-z])(?:is there|are there|if not|do(?:es)? (?:they|it|the notice|mofa) (?:have|give|list))(?![a-z])")
 
 _NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")
+_NOWHERE = frozenset({"fax", "住所"})  # on no card: the notice prints no fax number or address
+# what a card holds asked beside a missing attribute (「住所とか部署とかを教えて」): the card answers, not "missing"
+_CARD_ASKED = re.compile(r"部署|担当者|担当の方|窓口|連絡先|問い合わせ先|"
+                         r"(?<![a-z])(?:staff|contact details|which (?:department|division|office))(?![a-z])")
 
 
 def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str
@@ -54,14 +60,38 @@ def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[st
     wanted = ATTRIBUTES.intersection(asked)
     cards = list(contacts)
     said = clean(question)
-    if len(wanted) != 1 or not cards or _NAMES.search(said):
-        return None  # (「担当者のお名前とメールを」: the names asked beside it are held)
+    if len(wanted) != 1 or not cards or _NAMES.search(said) or wanted <= _NOWHERE and _CARD_ASKED.search(said):
+        return None  # (「担当者のお名前とメールを」, 「住所とか部署とか」: what is asked beside it is held)
     field = next(iter(wanted))
-    # (whether a fax is given: no office has one, which the cards alone would not say)
-    if any(_value(c, field) for c in cards) or _WHETHER.search(said) and field != "fax":
+    # (whether a fax or an address is given: no office has one, which the cards alone would not say)
+    if any(_value(c, field) for c in cards) or _WHETHER.search(said) and field not in _NOWHERE:
         return None
     office = cards[0].name if language == "ja" else (cards[0].name_en or cards[0].name)
     return office, _FIELD_LABELS[field][language]
+
+
+def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], question: str, language: str
+                         ) -> Gap | None:
+    """「総務省の住所は？」, "MOFA's fax number?": an attribute no card of the one office named holds (an address or a
+    fax: the notice prints none), said not to be printed, with that office's card, the topic its best-ranked answer
+    with that card. Settled apart from the ranking, which weighs such words against the intent of CLAIR's details
+    and asks which was meant."""
+    terms = set(query.terms)
+    offices = [t for t in kb.matcher.named.intersection(terms) if kind_of(t) == "office"]
+    wanted = ATTRIBUTES.intersection(terms)
+    if len(offices) != 1 or len(wanted) != 1 or not wanted <= _NOWHERE or _NAMES.search(clean(question)) \
+            or _CARD_ASKED.search(clean(question)):
+        return None  # (MOFA's e-mail is said missing after the answer: missing_field; whether it has one, "no")
+    field = next(iter(wanted))
+    records = [r for r in kb.knowledge.table("contacts").values() if str(r.get("name", "")).startswith(offices[0])]
+    # the best-ranked answer with that office's card only (contact_mic for 総務省)
+    owners = [s.intent_id for s in ranked if len(records) == 1 and not kb.intents[s.intent_id].fallback
+              and kb.intents[s.intent_id].contacts == (records[0].id,)]
+    if not owners:
+        return None
+    card = contact_of(records[0], "ja" if language == "ja" else "en")
+    office = card.name if language == "ja" else (card.name_en or card.name)
+    return Gap("field", related=(owners[0],), detail=(office, _FIELD_LABELS[field][language]), topic=owners[0])
 
 
 def field_first(text: str, contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str) -> str:

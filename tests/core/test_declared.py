@@ -39,7 +39,6 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     ("R5 ALT 平均年齢", "eligibility"),  # 年齢 is a synonym group's word: the year's figures
     ("女性のALTは何人？", "participants_by_country"),  # numbers by gender: was every role's count
     ("うちの県にALTって何人いるかわかります？", "participants_by_country"),  # one prefecture's: every role's count
-    ("総務省国際室の住所（所在地）は？", "clair_contact_details"),  # what 「XのYは？」 asks: MIC's contact card
 ])
 def test_a_word_only_the_not_held_replies_use_gets_the_not_held_reply(
         repo_engine: Engine, question: str, honest: str) -> None:

@@ -162,3 +162,25 @@ def test_a_count_of_cases_in_a_field_it_has_is_answered(repo_engine: Engine) -> 
 def test_a_fax_number_is_said_to_be_missing_with_the_office_details(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and ("FAX番号" in reply.text or "fax number" in reply.text) and reply.contacts
+
+
+@pytest.mark.parametrize(("turns", "office"), [
+    (("総務省国際室の住所（所在地）は？",), "総務省"),  # was CLAIR's details, or a choice between them and MIC's card
+    (("What is MIC's postal address?",), "総務省"),  # was 'not sure': MIC's card or CLAIR's details
+    (("Which floor is MOFA's office on?",), "外務省"),
+    (("What's MOFA's fax number for the personnel exchange division?",), "外務省"),  # a division named, not asked
+    (("文科省の連絡先は？", "住所は？"), "文部科学省"),  # asked of the office just shown (was CLAIR's details)
+    (("What is MEXT's phone number?", "And the postal address?"), "文部科学省"),
+])
+def test_an_office_address_or_fax_is_said_to_be_missing_with_that_office_card(
+        repo_engine: Engine, turns: tuple[str, ...], office: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and any(f in reply.text for f in ("住所（所在地）", "postal address", "fax number"))
+    assert [c.name for c in reply.contacts] and all(c.name.startswith(office) for c in reply.contacts)
+
+
+@pytest.mark.parametrize("question", ["What is MIC's e-mail address?",
+                                      "JETの担当者に直接相談したいです。総務省の住所とか部署とかを教えてください"])
+def test_an_office_asked_for_what_its_card_holds_gets_the_card(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (an e-mail address is no postal address; the office and its staff are held)
+    assert not reply.fallback and "kokusai@soumu.go.jp" in reply.text + str(reply.contacts) and "postal" not in reply.text
