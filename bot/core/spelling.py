@@ -43,13 +43,18 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def _same_sound(term: str, window: str, reading: Callable[[str], str]) -> bool:
+def _same_sound(term: str, window: str, reading: Callable[[str], str],
+                sounds: Callable[[str], frozenset[str]] | None = None) -> bool:
     """Whether a slip keeps the term's reading: the two read alike, or the one character changed reads like
-    the one it replaces (創説 for 創設: the analyser reads an unknown 創説 character by character)."""
+    the one it replaces (創説 for 創設: the analyser reads an unknown 創説 character by character), in any of
+    its readings when ``sounds`` gives them (創節 for 創設: 節 is read フシ alone, セツ in compounds)."""
     if reading(term) == reading(window):
         return True
     changed = [(a, b) for a, b in zip(term, window) if a != b] if len(term) == len(window) else []
-    return len(changed) == 1 and reading(changed[0][0]) == reading(changed[0][1])
+    if len(changed) != 1:
+        return False
+    (right, wrong), = changed
+    return reading(right) == reading(wrong) or sounds is not None and bool(sounds(right) & sounds(wrong))
 
 
 def _extends(a: str, b: str) -> bool:
@@ -117,8 +122,8 @@ class Speller:
                     covered[start:start + length] = [True] * length
         return covered
 
-    def _japanese(self, cleaned: str, text: str, reading: Callable[[str], str],
-                  known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    def _japanese(self, cleaned: str, text: str, reading: Callable[[str], str], known: Callable[[str], bool],
+                  sounds: Callable[[str], frozenset[str]] | None = None) -> list[tuple[int, int, str]]:
         hits: list[tuple[int, int, str]] = []
         covered = self._covered(text)
         for run in _JA_RUN.finditer(cleaned):
@@ -135,7 +140,7 @@ class Speller:
                     if all(covered[start:end]) or self._segments(window):
                         continue  # made of words the knowledge knows: nothing to correct
                     for term in sorted(self._candidates(window), key=lambda t: (-len(t), t)):
-                        if len(term) < FREE_TERM and not _same_sound(term, window, reading):
+                        if len(term) < FREE_TERM and not _same_sound(term, window, reading, sounds):
                             continue
                         if _extends(term, window) and end < len(text.rstrip("?？。 ")):
                             continue  # 学校教育課 is 学校教育 plus a suffix; only a last word may be cut short
@@ -155,16 +160,18 @@ class Speller:
     # --- both -------------------------------------------------------------------------------------
 
     def correct(self, cleaned: str, original: str, reading: Callable[[str], str],
-                known: Callable[[str], bool] = lambda text: False) -> tuple[str, tuple[Correction, ...]]:
+                known: Callable[[str], bool] = lambda text: False,
+                sounds: Callable[[str], frozenset[str]] | None = None) -> tuple[str, tuple[Correction, ...]]:
         """``cleaned`` (see :func:`bot.core.orthography.clean`) with slips replaced, and what was replaced.
 
         ``original`` is the text as typed (for upper-case abbreviations); ``reading`` gives the
         kana reading of a word (same-reading check for short terms); ``known`` tells whether the
-        analyser already reads a stretch as words the knowledge uses (ネイティブ is ネーティブ).
+        analyser already reads a stretch as words the knowledge uses (ネイティブ is ネーティブ);
+        ``sounds`` gives every reading of one kanji (a short term's slip may share any of them).
         """
         folded = fold_kana(cleaned)
         typed_in_kana = [h for h in self.kana.find(cleaned) if not known(cleaned[h[0]:h[1]])] if self.kana else []
-        hits = sorted(self._japanese(cleaned, folded, reading, known) + typed_in_kana
+        hits = sorted(self._japanese(cleaned, folded, reading, known, sounds) + typed_in_kana
                       + english_slips(folded, self.english, self._english_set, known), key=lambda h: (-(h[1] - h[0]), h[0]))
         chosen: list[tuple[int, int, str]] = []
         for start, end, term in hits:

@@ -36,7 +36,8 @@ class Analyzer:
     """Holds the morphological analyser and the synonym table (built once, at load)."""
 
     def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
-        self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+        self._dictionary = Dictionary(dict="core")
+        self._tokenizer = self._dictionary.tokenizer(mode=SplitMode.C)
         self._lock = threading.Lock()
         self._analysed: Memo[Analysis] = Memo(ANALYSES_KEPT)
         self._chunks: Memo[tuple[tuple, ...]] = Memo(4 * ANALYSES_KEPT)  # what _words found in a chunk
@@ -77,6 +78,12 @@ class Analyzer:
             return fold_kana(text)
         with self._lock:
             return self._reading(text)
+
+    def sounds(self, character: str) -> frozenset[str]:
+        """Every katakana reading the dictionary gives ``character`` (節: セツ, フシ…; a word read alone gets
+        only one of them)."""
+        with self._lock:
+            return frozenset(fold_kana(m.reading_form()) for m in self._dictionary.lookup(character))
 
     @staticmethod
     def _build_synonym_re(table: dict[str, str]) -> re.Pattern[str] | None:

@@ -189,7 +189,8 @@ def understand(kb: KnowledgeBase, text: str, answered: float | None = None,
     corrections: tuple[Correction, ...] = ()
     if kb.speller is not None and len(text) <= MAX_SPELLED and _has_unknown(matcher, whole):
         fixed, found = kb.speller.correct(clean(text), text, matcher.analyzer.reading,
-                                          lambda piece: _all_known(matcher, matcher.analyse(piece)))
+                                          lambda piece: _all_known(matcher, matcher.analyse(piece)),
+                                          matcher.analyzer.sounds)
         if found:
             fixed = _rank_focused(matcher, fixed, answered)
             gain = fixed[1][0].score - (ranked[0].score if ranked else 0.0) if fixed[1] else 0.0

@@ -77,6 +77,21 @@ def test_a_two_character_term_with_a_kanji_that_reads_alike_is_corrected() -> No
     assert speller.correct("創立はいつ", "創立はいつ", lambda t: readings.get(t, t))[1] == ()  # 立 reads otherwise
 
 
+def test_a_kanji_that_shares_any_of_its_readings_is_a_slip_of_the_same_sound() -> None:
+    # 節 alone is read フシ; in compounds it is セツ, as 設 is: 創節 is 創設 mistyped
+    readings = {"創設": "ソウセツ", "創節": "ハジメフシ", "節": "フシ", "設": "セツ", "創立": "ソウリツ", "創": "ハジメ"}
+    sounds = {"節": frozenset({"セツ", "フシ"}), "設": frozenset({"セツ"}), "立": frozenset({"リツ", "タツ"})}
+    speller = Speller(["創設"], [], [])
+    fixed, _ = speller.correct("jetの創節はいつ", "JETの創節はいつ", lambda t: readings.get(t, t), sounds=sounds.get)
+    assert fixed == "jetの創設はいつ"
+    assert speller.correct("jetの創節はいつ", "JETの創節はいつ", lambda t: readings.get(t, t))[1] == ()  # one reading each
+
+
+def test_a_slip_read_in_another_reading_of_its_kanji_is_answered(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("ＪＥＴの創節はいつですか"), repo_engine.kb)  # was the plain apology, score 0
+    assert not reply.fallback and "1987" in reply.text and [c.right for c in reply.corrections] == ["創設"]
+
+
 def test_a_slipped_two_character_term_is_answered_not_taken_for_another_subject(repo_engine: Engine) -> None:
     # 創説 looked like a subject the knowledge never uses: the plain apology, with score 0
     reply = answer(IncomingMessage("JETプログラムの創説はいつですか"), repo_engine.kb)

@@ -120,3 +120,7 @@ def test_the_forms_that_stand_for_a_word_include_its_reading() -> None:
     forms = analyzer.variants("cir")
     assert {"cir", "国際交流員", "coordinator for international relations"} <= set(forms)
     assert "コクサイコウリユウイン" in forms and analyzer.variants("alt") == ()
+
+
+def test_every_reading_of_a_kanji_is_known(analyzer: Analyzer) -> None:
+    assert {"セツ", "フシ"} <= analyzer.sounds("節") and "セツ" in analyzer.sounds("設")
