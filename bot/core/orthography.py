@@ -78,6 +78,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
               lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)
               and not _SINCE_START.search(m.string) else m.group(0)),
+             # 「参資3 何」: Slack's short form of 参考資料
+             (re.compile(r"参資(?!料)"), "参考資料"),
              # 「参考資料のうち、2番目の資料」, 「2つ目の参考資料」: the attachment the notice numbers so
              (re.compile(r"参考資料の(?:うち)?、?\s?([1-4一二三四])(?:番目|つ目)(?:の(?:資料|もの))?|"
                          r"([1-4一二三四])(?:番目|つ目)の(?:別添)?参考資料"),

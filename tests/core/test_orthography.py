@@ -100,6 +100,8 @@ def test_a_name_not_abbreviated_is_the_full_name() -> None:
     ("通知に付いている参考資料のうち、2番目の資料は何について？", "通知に付いている参考資料2は何について?"),
     ("二つ目の参考資料は？", "参考資料2は?"),
     ("参考資料の3番目", "参考資料3"),
+    ("参資3 何", "参考資料3 何"),  # Slack's short form
+    ("参資料の一覧", "参資料の一覧"),  # (a slip of 参考資料 the speller reads, not 参考資料料)
 ])
 def test_an_attachment_named_by_its_place_is_that_attachment(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
