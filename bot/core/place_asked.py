@@ -25,14 +25,27 @@ _PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|�
 _SCHOOL = re.compile(r"学校|校名|school")
 # 「その学校の連絡先は？」: how to reach the case's school (the casebook summary prints no school's contact)
 _CONTACT = re.compile(r"連絡先|電話|住所|メール|問い合わせ|contact|phone|e-?mail|address")
-_DOCUMENT = re.compile(r"事例集|資料|通知|casebook|notice|document")
+# the name of a document (「事例集の名前は？」), not of someone in it (「事例集に載っている柏崎市のALTの名前は？」), or of
+# the cases' towns, which their titles give ("Any town names?")
+_DOCUMENT = re.compile(r"(?:事例集|資料|通知)の?(?:名前|なまえ|名称)|自治体名|市町村名|町名|市名|地名|"
+                       r"(?<![a-z])(?:(?:casebook|notice|document)'?s? names?|names? of the (?:casebook|notice|document)|"
+                       r"(?:town|city|place|municipality) names?|names? of (?:the )?(?:towns?|cit(?:y|ies)|places?|"
+                       r"municipalit(?:y|ies)))(?![a-z])")
+# what is asked of the case's ALT as a person (「立山町のALTはどこの国の出身？」, 「何歳の方？」): no case prints it
+_PERSON = re.compile(r"何歳|年齢|歳は|出身|国籍|どこの国(?:の人|から)?|(?<![a-z])(?:how old|age|nationality|where (?:is|are|was|were) "
+                     r"(?:he|she|they|(?:the|that|this) (?:alt|cir|sea|person))(?: originally)? from|which country)(?![a-z])")
+# the ALT of the case just shown (「そのALTに連絡とりたい」, "that ALT"); 「ALTの名前は？」 alone is the role's name
+_THE_PERSON = re.compile(r"その(?:alt|cir|sea|人|方)|(?<![a-z])th(?:at|is|e) (?:alt|cir|sea|person|teacher)(?![a-z])")
 _SHORT = 20  # characters of a short follow-up: naming nothing else, it asks about the case just shown
 _NAME_LABEL = {"ja": {"school": "{case}の学校名", "person": "{case}のALTなどの名前",
-                      "pupils": "{case}の学校の児童・生徒の数", "contact": "{case}の学校の連絡先"},
+                      "pupils": "{case}の学校の児童・生徒の数", "contact": "{case}の学校の連絡先",
+                      "details": "{case}のALTの年齢や出身などの個人の情報", "reach": "{case}のALTの連絡先"},
                "en": {"school": "The name of the school in the {case}",
                       "person": "The name of the ALT (or anyone else) in the {case}",
                       "pupils": "The number of pupils at the school in the {case}",
-                      "contact": "Contact information for the school in the {case}"}}
+                      "contact": "Contact information for the school in the {case}",
+                      "details": "Personal details (age, home country…) of the ALT in the {case}",
+                      "reach": "Contact information for the ALT in the {case}"}}
 _TOWN_LABEL = {"ja": "{place}の{role}の人数", "en": "The number of {role}s in {place}"}
 
 
@@ -54,11 +67,14 @@ def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str 
     pupils = bool(_PUPILS.search(cleaned))
     heads = bool(_HEADS.search(cleaned)) and not pupils
     contact = school and bool(_CONTACT.search(cleaned)) and len(cleaned) <= 2 * _SHORT  # (not a long message's 問い合わせ)
+    the_person = bool(_THE_PERSON.search(cleaned))
+    details = bool(_PERSON.search(cleaned)) and not school
+    reach = the_person and bool(_CONTACT.search(cleaned)) and not school and len(cleaned) <= 2 * _SHORT
     names = (bool(_NAMES.search(cleaned)) and not _DOCUMENT.search(cleaned)  # (「事例集の名前は？」: the casebook's)
-             or pupils or contact)
+             or pupils or contact or details or reach)
     intent = kb.intents[reply.intent_id]
-    # 「学校名は？」 after the case is its school's; 「ALTの名前は？」 only pointing at the town is its ALT's
-    pointing = _THERE.search(cleaned) or names and (school or pupils) and len(cleaned) <= _SHORT
+    # 「学校名は？」 after the case is its school's; 「ALTの名前は？」 only pointing at the town (or that ALT) is its ALT's
+    pointing = _THERE.search(cleaned) or names and (school or pupils or the_person) and len(cleaned) <= 2 * _SHORT
     if not intent.cases and topic in kb.intents and kb.intents[topic].cases and pointing:
         intent = kb.intents[topic]
     if not intent.cases or not (heads or names):
@@ -69,7 +85,7 @@ def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str 
         case = intent.title if reply.language == "ja" else \
             re.sub(r"^[A-Z](?=[a-z]+ cases$)", lambda m: m.group(0).lower(), intent.title_en or "")
         said = _NAME_LABEL[reply.language]["pupils" if pupils else "contact" if contact else "school" if school else
-                                           "person"].format(case=case)
+                                           "reach" if reach else "details" if details else "person"].format(case=case)
         return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, said))
     roles = sorted({t for t in kb.matcher.analyse(text).terms if kind_of(t) == "role"})
     role = label(roles[0]) if len(roles) == 1 else ("JET participant" if reply.language == "en" else "JETプログラム参加者")

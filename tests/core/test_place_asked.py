@@ -58,11 +58,14 @@ def test_a_name_the_case_does_not_print_is_said_not_held(repo_engine: Engine, tu
                                               # which cases are named ("mentioned by name"), not a case's own name
                                               (("学校での事例は？", "学校での事例で名前が出てるところは？"),
                                                "casebook_school_cases"),
-                                               (("柏崎市の事例", "事例集の名前は？"), None)])
+                                               (("柏崎市の事例", "事例集の名前は？"), None),
+                                              (("Which places appear as examples in the ALT casebook? Any town names?",),
+                                               None)])
 def test_names_of_other_things_after_a_case_are_not_the_cases(repo_engine: Engine, turns: tuple[str, ...],
                                                              intent: str | None) -> None:
     reply = talk(repo_engine, *turns)
-    assert "名前は、通知にも" not in reply.text and (intent is None or reply.intent_id == intent)
+    assert "名前は、通知にも" not in reply.text and "The name of the ALT" not in reply.text
+    assert intent is None or reply.intent_id == intent
 
 
 @pytest.mark.parametrize(("turns", "said"), [
@@ -98,3 +101,21 @@ def test_where_after_another_answer_is_not_read_as_a_place(repo_engine: Engine) 
 def test_the_name_of_the_towns_alt_in_kana_is_not_held(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "立山町の事例", "その町のALTのなまえは")
     assert reply.fallback and "名前" in reply.text  # (was the case again)
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("立山町の事例って何？", "そのALTの名前は？"), "立山町の事例のALTなどの名前は"),  # was the roles' Japanese names
+    (("事例集に載っている柏崎市のALTの名前は？",), "柏崎市の事例のALTなどの名前は"),  # (a name in the casebook, not its own)
+    (("立山町のALTはどこの国の出身ですか",), "立山町の事例のALTの年齢や出身などの個人の情報は"),  # was the case as the answer
+    (("柏崎市の事例のALTは何歳の方ですか？",), "柏崎市の事例のALTの年齢や出身"),
+    (("富山県の事例は？", "そのALTに連絡とりたいんだけど連絡先わかる？"), "立山町の事例のALTの連絡先は"),
+    (("Tell me about the Tateyama case", "Where is that ALT from?"), "Personal details (age, home country…) of the ALT"),
+])
+def test_what_no_case_prints_of_its_alt_as_a_person_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
+                                                                     said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith(said)
+
+
+def test_where_alts_come_from_in_general_is_the_countries_not_a_case(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "立山町の事例", "ALTの出身国は？").intent_id == "participants_by_country"
