@@ -26,7 +26,7 @@ _GREETING = re.compile(
     r"okay|great|i see|got it|noted|lol)(?![a-z]))[、,。.!！\s]*",
     re.IGNORECASE)  # (an English greeting is a whole word: "Higo" is a name)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）" /
-# "国際交流を担当しております田中です" / "市教委の指導主事、村上です"
+# "国際交流を担当しております田中です" / "市教委の指導主事、村上です" / "スポーツ振興を担当している清水です"
 _INTRODUCTION = re.compile(
     r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
     r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部|"
@@ -34,7 +34,8 @@ _INTRODUCTION = re.compile(
     r"(?:の[^\s、。？?]{1,8})?です|(?:主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者?)、[\u4e00-\u9fff]{1,4}です|"
     # 「指導主事をしております渡辺です」: a name after what the writer humbly does (not 「検討しております段階です」,
     # nor 「SEAを活用している団体です」: who the writer's office is may name the topic); 「…を担当している者です」
-    r"(?:ている|ておる)者です|ております(?!段階|状況|状態|予定|最中|次第|所存|団体|法人|自治体|組織|機関|部署)[\u4e00-\u9fff]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
+    r"(?:ている|ておる)者です|(?:ております|を担当している)(?!段階|状況|状態|予定|最中|次第|所存|団体|法人|自治体|組織|機関|部署|学校|"
+    r"市|町|村|県)[\u4e00-\u9fff]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
 # "I'm a CIR and need to email MIC…", "I'm the ALT coordinator at Minami Town, and…": who writes, not what is asked
 # (the role named is the writer's, like the office of a Japanese self-introduction)
 _WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
