@@ -81,6 +81,9 @@ _SAYS_AFTER = re.compile(r"(?:[、,]|って|は[、,])(?:この|その|今回の
                          r"[^。？?]*[。？?]?$")
 # 「水谷さんは外務省？文科省？」, 「窓口はクレア？それとも総務省？」: a bare name asked after a question that also ends on
 # a name is the other half of an either-or question, not a question of its own
+# a sentence of nothing but the answers the writer guesses (「県でしょうか、総務省でしょうか。」): their words are no topic
+_GUESSES = re.compile(r"^(?:[^。？?、,]{1,12}(?:でしょうか|ですか|なのか)[、,]\s*){1,3}(?:それとも)?[^。？?、,]{1,12}"
+                      r"(?:でしょうか|ですか|なのか)[。？?]*$")
 _BARE_NAME_ASKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30ffA-Za-z0-9ー]{2,10}[？?]$")
 _WHICH_ONE = re.compile(r"^(?:どっち|どちら|どれ)(?:ですか|でしょうか|なの|だっけ|でしたっけ)?[？?]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
@@ -162,6 +165,9 @@ def parts(text: str) -> MessageParts:
     elif asked == len(kept) - 1 and asked > 0 and _FOLLOW_ON.match(kept[-1]) and _QUESTION.search(kept[-2]):
         asked -= 1  # 「…SEAを勧めているのはどうして？何かきっかけが？」: the reason asked again
         kept[asked] += kept.pop()
+    if asked > 0 and _GUESSES.match(kept[asked]) and _QUESTION.search(kept[asked - 1]):
+        kept.pop(asked)  # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」: the writer's guesses
+        asked, dropped = asked - 1, True
     kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
     asked -= bool(choice)

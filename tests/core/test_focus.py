@@ -402,3 +402,13 @@ def test_a_closing_request_to_confirm_a_belief_leaves_the_question_before_it() -
     message = "配置要望調査を実施するのはどちらの団体でしょうか。総務省から直接来るものと思っていたのですが念のため確認させてください。"
     assert parts(message).question == "配置要望調査を実施するのはどちらの団体でしょうか。"
     assert parts("ALTの人数を確認させてください。").question == "ALTの人数を確認させてください。"
+
+
+def test_the_answers_the_writer_guesses_after_the_question_are_no_topic(repo_engine: Engine) -> None:
+    found = parts("配置要望調査はどこが実施するのでしょうか。県でしょうか、総務省でしょうか。")
+    assert found.question == "配置要望調査はどこが実施するのでしょうか。" and found.background == ""
+    # (read with 県 and 総務省, the survey's dates and the contact it names came first: 'not held')
+    reply = answer(IncomingMessage("いつもお世話になります。××町の中村と申します。配置要望調査はどこが実施するのでしょうか。"
+                                   "県でしょうか、総務省でしょうか。"), repo_engine.kb)
+    assert not reply.fallback and "自治体国際化協会" in reply.text
+    assert parts("CIRとSEAの違いは何ですか。人数はどうですか。").question == "人数はどうですか。"  # (a question, not a guess)
