@@ -113,6 +113,8 @@ def test_a_why_follow_up_gives_the_reasons_of_the_previous_topic(repo_engine: En
     ("who at MIC handles this notice", "kokusai@soumu.go.jp"),
     ("who at MEXT is in charge?", "josui@mext.go.jp"),
     ("Who at MOFA handles this?", "03-5501-8143"),
+    ("MOFA 所管の室名", "人物交流室"),  # the office's name asked (室名 was no word: 'not sure')
+    ("MEXT側の担当室名", "外国語教育推進室"),
 ])
 def test_who_at_an_office_gets_that_office_contact(repo_engine: Engine, question: str, contact: str) -> None:
     reply = ask(repo_engine, question)
