@@ -178,6 +178,7 @@ def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answe
     ("Is there a collection of examples for CIRs as well, not just ALTs?", "nin-katsuyo-m"),  # the CIR casebook
     ("Which government policy document mentions making more use of CIRs?", "デジタル田園都市国家構想基本方針"),
     ("How long can a JET participant stay on the programme at most?", "5 years"),  # "at most": a limit, no ranking
+    ("What is CIR short for?", "Coordinator for International Relations"),  # (was the roles compared)
 ])
 def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
