@@ -5,7 +5,7 @@ import itertools
 from dataclasses import replace
 from typing import Sequence
 
-from bot.core import focus
+from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import close_call, sure, with_context
 from bot.core.follow_up_picks import picked
@@ -14,6 +14,7 @@ from bot.core.follow_up_forms import more_asked, names_asked
 from bot.core.language_asked import language_asked, language_wanted
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.place_asked import asked_of_a_cases_alt
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only, office_field_missing
 from bot.core.other_ask import with_other_ask
 from bot.core.premise import asked_plainly, printed_phones
@@ -181,10 +182,20 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     reading = find_gap(kb, clean(asked), query, ranked, vector, understood.analysis, _corrected(text, understood),
                        threshold)
     lacking = office_field_missing(kb, query, reading.ranked, text, language) if reading.gap is None else None
-    if lacking is not None:  # 「総務省の住所は？」: not printed, with the office's card
-        reading = replace(reading, gap=lacking)
+    if lacking is not None and not lacking[1]:  # 「総務省の住所は？」: not printed, with the office's card
+        reading = replace(reading, gap=lacking[0])
+    person = asked_of_a_cases_alt(kb, text, reading.ranked, context and context.intent_id, language) \
+        if reading.gap is None and lacking is None else None
+    if person is not None:  # 「柏崎市のALTは何歳？」: no case prints it (not an applicant's age limits)
+        reading = replace(reading, gap=person)
     if reading.gap is not None:
         reply = gap_reply(kb, reading.gap, query, language, reading.ranked)
+    elif lacking is not None:  # 「文科省の住所と電話番号」: the card, said to lack the address
+        office, fields = lacking[0].detail
+        score = next(s.score for s in reading.ranked if s.intent_id == lacking[0].topic)
+        found = intent_reply(kb, lacking[0].topic, language, score, candidates(reading.ranked))
+        note = messages.text(messages.FIELD_NOTE, language).format(thing=office, detail=fields)
+        reply = replace(found, text=f"{note}\n{found.text}")
     else:
         reply = _decide(kb, query, reading.ranked, language, text, threshold)
         if reading.latest is not None and reply.intent_id in kb.figure_years:

@@ -71,6 +71,8 @@ GAP = {
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめは、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinion on which option to choose."},
 }
+FIELD_NOTE = {"ja": "{thing}の{detail}は、通知にもこのボットの資料にも載っていません。",  # before the card that answers the rest
+              "en": "The notice and this bot's sources give no {detail} for {thing}."}
 NEXT_YEAR = {"ja": "来年度（{year}）", "en": "next year ({year})"}
 YEAR_LACKS = {"ja": "{year}の{things}の人数は、通知にもこのボットの資料にもありません（{year}は参加者全体の人数だけが分かります）。",
               "en": "Figures for {things} in {year} are not in the notice or in this bot's sources ({year} is given as a total "

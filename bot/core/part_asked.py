@@ -71,18 +71,18 @@ def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[st
 
 
 def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], question: str, language: str
-                         ) -> Gap | None:
-    """「総務省の住所は？」, "MOFA's fax number?": an attribute no card of the one office named holds (an address or a
-    fax: the notice prints none), said not to be printed, with that office's card, the topic its best-ranked answer
-    with that card. Settled apart from the ranking, which weighs such words against the intent of CLAIR's details
-    and asks which was meant."""
+                         ) -> tuple[Gap, bool] | None:
+    """「総務省の住所は？」, "MOFA's fax number?": what no card of the one office named holds (an address or a fax: the
+    notice prints none), as a gap about that office, its topic the best-ranked answer with that office's card; and
+    whether the card answers the rest of the question (「文科省の住所と電話番号」: the card, said to lack the address).
+    Settled apart from the ranking, which weighs such words against the intent of CLAIR's details and asks which
+    was meant."""
     terms = set(query.terms)
     offices = [t for t in kb.matcher.named.intersection(terms) if kind_of(t) == "office"]
     wanted = ATTRIBUTES.intersection(terms)
-    if len(offices) != 1 or len(wanted) != 1 or not wanted <= _NOWHERE or _NAMES.search(clean(question)) \
-            or _CARD_ASKED.search(clean(question)):
-        return None  # (MOFA's e-mail is said missing after the answer: missing_field; whether it has one, "no")
-    field = next(iter(wanted))
+    missing = sorted(wanted & _NOWHERE, key=("住所", "fax").index)
+    if len(offices) != 1 or not missing:
+        return None
     records = [r for r in kb.knowledge.table("contacts").values() if str(r.get("name", "")).startswith(offices[0])]
     # the best-ranked answer with that office's card only (contact_mic for 総務省)
     owners = [s.intent_id for s in ranked if len(records) == 1 and not kb.intents[s.intent_id].fallback
@@ -91,7 +91,9 @@ def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored
         return None
     card = contact_of(records[0], "ja" if language == "ja" else "en")
     office = card.name if language == "ja" else (card.name_en or card.name)
-    return Gap("field", related=(owners[0],), detail=(office, _FIELD_LABELS[field][language]), topic=owners[0])
+    fields = ("・" if language == "ja" else " or ").join(_FIELD_LABELS[f][language] for f in missing)
+    held = bool(wanted - _NOWHERE) or bool(_NAMES.search(clean(question)) or _CARD_ASKED.search(clean(question)))
+    return Gap("field", related=(owners[0],), detail=(office, fields), topic=owners[0]), held
 
 
 def field_first(text: str, contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str) -> str:
@@ -146,7 +148,7 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
     other = counted_of_another_document(kb, reply, text, question, topic) or cumulative_of_a_role(kb, reply, text) \
-        or asked_of_a_case_town(kb, reply, text, topic) or cases_of_another_field(reply, text)
+        or asked_of_a_case_town(kb, reply.intent_id, reply.language, text, topic) or cases_of_another_field(reply, text)
     if other is not None:
         return other
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)

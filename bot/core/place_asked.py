@@ -9,7 +9,8 @@ from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import kind_of, label
 from bot.core.orthography import clean
-from bot.core.types import Reply
+from bot.core.knowledge_model import Intent
+from bot.core.matcher import Scored
 
 _HEADS = re.compile(r"何人|人数|何名|(?:alt|cir|sea|参加者|jet)の?数(?!値)|"
                     r"(?<![a-z])(?:how many|number of) (?:jet |the )?(?:alts?|cirs?|seas?|jets?|participants|people)(?![a-z])")
@@ -24,7 +25,7 @@ _PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|�
                      r"school|size of (?:the|that|this) school)(?![a-z])")
 _SCHOOL = re.compile(r"学校|校名|school")
 # 「その学校の連絡先は？」: how to reach the case's school (the casebook summary prints no school's contact)
-_CONTACT = re.compile(r"連絡先|電話|住所|メール|問い合わせ|contact|phone|e-?mail|address")
+_CONTACT = re.compile(r"連絡|電話|住所|メール|問い合わせ|contact|phone|e-?mail|address|reach")
 # the name of a document (「事例集の名前は？」), not of someone in it (「事例集に載っている柏崎市のALTの名前は？」), or of
 # the cases' towns, which their titles give ("Any town names?")
 _DOCUMENT = re.compile(r"(?:事例集|資料|通知)の?(?:名前|なまえ|名称)|自治体名|市町村名|町名|市名|地名|"
@@ -33,7 +34,7 @@ _DOCUMENT = re.compile(r"(?:事例集|資料|通知)の?(?:名前|なまえ|名�
                        r"municipalit(?:y|ies)))(?![a-z])")
 # what is asked of the case's ALT as a person (「立山町のALTはどこの国の出身？」, 「何歳の方？」): no case prints it
 _PERSON = re.compile(r"何歳|年齢|歳は|出身|国籍|どこの国(?:の人|から)?|(?<![a-z])(?:how old|age|nationality|where (?:is|are|was|were) "
-                     r"(?:he|she|they|(?:the|that|this) (?:alt|cir|sea|person))(?: originally)? from|which country)(?![a-z])")
+                     r"(?:he|she|they|(?:the|that|this) (?:[a-z]+ )?(?:alt|cir|sea|person))(?: originally)? from|which country)(?![a-z])")
 # the ALT of the case just shown (「そのALTに連絡とりたい」, "that ALT"); 「ALTの名前は？」 alone is the role's name
 _THE_PERSON = re.compile(r"その(?:alt|cir|sea|人|方)|(?<![a-z])th(?:at|is|e) (?:alt|cir|sea|person|teacher)(?![a-z])")
 _SHORT = 20  # characters of a short follow-up: naming nothing else, it asks about the case just shown
@@ -57,11 +58,12 @@ def about_the_cases_school(text: str) -> bool:
         _PUPILS.search(cleaned) or (_NAMES.search(cleaned) or _CONTACT.search(cleaned)) and _SCHOOL.search(cleaned))
 
 
-def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str | None = None) -> Gap | None:
+def asked_of_a_case_town(kb: KnowledgeBase, intent_id: str, language: str, text: str, topic: str | None = None
+                         ) -> Gap | None:
     """A head count asked of a town whose casebook case is the answer (「柏崎市には今ALTが何人いるんですか？」), or
     of "there" after it (「そこのALTは何人？」), or a name or a school's size the case does not print (「その学校の名前は？」,
     "What's the ALT's name there?", 「その学校の生徒数は？」): the knowledge counts participants nationally only and names no school or person of a case;
-    the case is offered, and stays the topic."""
+    the case is offered, and stays the topic. ``intent_id``: the answer found; ``language``: the reply's."""
     cleaned = clean(text)
     school = bool(_SCHOOL.search(cleaned))
     pupils = bool(_PUPILS.search(cleaned))
@@ -72,25 +74,50 @@ def asked_of_a_case_town(kb: KnowledgeBase, reply: Reply, text: str, topic: str 
     reach = the_person and bool(_CONTACT.search(cleaned)) and not school and len(cleaned) <= 2 * _SHORT
     names = (bool(_NAMES.search(cleaned)) and not _DOCUMENT.search(cleaned)  # (「事例集の名前は？」: the casebook's)
              or pupils or contact or details or reach)
-    intent = kb.intents[reply.intent_id]
+    intent = kb.intents[intent_id]
     # 「学校名は？」 after the case is its school's; 「ALTの名前は？」 only pointing at the town (or that ALT) is its ALT's
     pointing = _THERE.search(cleaned) or names and (school or pupils or the_person) and len(cleaned) <= 2 * _SHORT
     if not intent.cases and topic in kb.intents and kb.intents[topic].cases and pointing:
         intent = kb.intents[topic]
     if not intent.cases or not (heads or names):
         return None
-    place = (intent.title_en or "").removesuffix(" case") if reply.language == "en" else intent.title.removesuffix("の事例")
+    place = (intent.title_en or "").removesuffix(" case") if language == "en" else intent.title.removesuffix("の事例")
     if names and not heads:
         # the case as its title names it (「柏崎市の事例」, 「学校での活動事例」; "Kashiwazaki case", "school cases")
-        case = intent.title if reply.language == "ja" else \
+        case = intent.title if language == "ja" else \
             re.sub(r"^[A-Z](?=[a-z]+ cases$)", lambda m: m.group(0).lower(), intent.title_en or "")
-        said = _NAME_LABEL[reply.language]["pupils" if pupils else "contact" if contact else "school" if school else
+        said = _NAME_LABEL[language]["pupils" if pupils else "contact" if contact else "school" if school else
                                            "reach" if reach else "details" if details else "person"].format(case=case)
         return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, said))
     roles = sorted({t for t in kb.matcher.analyse(text).terms if kind_of(t) == "role"})
-    role = label(roles[0]) if len(roles) == 1 else ("JET participant" if reply.language == "en" else "JETプログラム参加者")
+    role = label(roles[0]) if len(roles) == 1 else ("JET participant" if language == "en" else "JETプログラム参加者")
     named = _PREFECTURE.search(text)  # 「富山県のALTは何人？」: the prefecture asked, not the case's town
     if named and place.lower().rstrip("町市村") not in text.lower():
-        place = named.group(0).title() if reply.language == "en" else named.group(0)
-    said = _TOWN_LABEL[reply.language].format(place=place, role=role)
+        place = named.group(0).title() if language == "en" else named.group(0)
+    said = _TOWN_LABEL[language].format(place=place, role=role)
     return Gap("count", related=(intent.id,), topic=intent.id, detail=(place, said))
+
+
+def asked_of_a_cases_alt(kb: KnowledgeBase, text: str, ranked: list[Scored], topic: str | None, language: str
+                         ) -> Gap | None:
+    """What no case prints of its ALT as a person, asked of a case's town (「柏崎市のALTは何歳？」) or of the case just
+    shown (「そのALTの国籍は？」, "How old is the ALT there?"), whatever intent its words find (an applicant's age
+    limits, the countries): said not held, the case offered."""
+    cleaned = clean(text)
+    person = _PERSON.search(cleaned) or _THE_PERSON.search(cleaned) and (_NAMES.search(cleaned) or _CONTACT.search(cleaned))
+    if not person or _SCHOOL.search(cleaned):
+        return None
+    case = next((s.intent_id for s in ranked[:3] if kb.intents[s.intent_id].cases
+                 and any(p in cleaned for p in _places(kb.intents[s.intent_id]))), None)
+    if case is None and topic in kb.intents and kb.intents[topic].cases and (_THE_PERSON.search(cleaned)
+                                                                             or _THERE.search(cleaned)):
+        case = topic
+    return asked_of_a_case_town(kb, case, language, text, topic) if case is not None else None
+
+
+def _places(intent: Intent) -> tuple[str, ...]:
+    """A case's town as users write it: 柏崎 (of 柏崎市の事例), "kashiwazaki" (of "Kashiwazaki case"); none for the
+    cases of a field (学校での活動事例)."""
+    ja = (intent.title or "").removesuffix("の事例")
+    en = (intent.title_en or "").lower().removesuffix(" case")
+    return tuple(p for p in (ja.rstrip("市町村"), en) if p and ja != intent.title and " " not in p)

@@ -184,3 +184,27 @@ def test_an_office_address_or_fax_is_said_to_be_missing_with_that_office_card(
 def test_an_office_asked_for_what_its_card_holds_gets_the_card(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (an e-mail address is no postal address; the office and its staff are held)
     assert not reply.fallback and "kokusai@soumu.go.jp" in reply.text + str(reply.contacts) and "postal" not in reply.text
+
+
+@pytest.mark.parametrize(("turns", "held"), [
+    (("文科省の住所と電話番号を教えて",), "03-6734-3480"),  # was 'not sure': the phone asked was lost
+    (("What are MEXT's email and postal address?",), "josui@mext.go.jp"),
+    (("総務省の所在地（何階か）と担当者の名前",), "比護"),
+    (("総務省の連絡先", "住所と電話は？"), "03-5253-5527"),  # (was CLAIR's details)
+])
+def test_an_address_asked_beside_what_the_card_holds_gets_the_card_said_to_lack_it(
+        repo_engine: Engine, turns: tuple[str, ...], held: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert not reply.fallback and held in reply.text
+    first = reply.text.split("\n")[0]
+    assert "住所（所在地）は、通知にもこのボットの資料にも載っていません。" in first or "give no postal address" in first
+
+
+def test_an_address_and_a_fax_are_said_missing_together(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "MIC mailing address and fax")
+    assert reply.fallback and "postal address or fax number" in reply.text and reply.contacts
+
+
+def test_the_address_of_there_after_the_survey_is_claires_not_the_cards_office(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "要望調査はどこが実施？", "そこの住所は？")  # CLAIR runs it; MIC's card was shown
+    assert reply.fallback and reply.text.startswith("自治体国際化協会（CLAIR）の電話番号・住所")

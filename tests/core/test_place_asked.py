@@ -110,6 +110,12 @@ def test_the_name_of_the_towns_alt_in_kana_is_not_held(repo_engine: Engine) -> N
     (("柏崎市の事例のALTは何歳の方ですか？",), "柏崎市の事例のALTの年齢や出身"),
     (("富山県の事例は？", "そのALTに連絡とりたいんだけど連絡先わかる？"), "立山町の事例のALTの連絡先は"),
     (("Tell me about the Tateyama case", "Where is that ALT from?"), "Personal details (age, home country…) of the ALT"),
+    # whatever the words find alone (an applicant's age limits were the reply)
+    (("柏崎市のALTは何歳？",), "柏崎市の事例のALTの年齢や出身"),
+    (("立山町の事例", "そのALTの国籍は？"), "立山町の事例のALTの年齢や出身"),
+    (("Tell me about the Kashiwazaki case", "How old is the ALT there?"), "Personal details (age, home country…)"),
+    (("Where is the Kashiwazaki ALT from?",), "Personal details (age, home country…) of the ALT in the Kashiwazaki"),
+    (("柏崎市の事例", "そのALTに連絡したい"), "柏崎市の事例のALTの連絡先は"),
 ])
 def test_what_no_case_prints_of_its_alt_as_a_person_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
                                                                      said: str) -> None:
@@ -119,3 +125,7 @@ def test_what_no_case_prints_of_its_alt_as_a_person_is_said_not_held(repo_engine
 
 def test_where_alts_come_from_in_general_is_the_countries_not_a_case(repo_engine: Engine) -> None:
     assert talk(repo_engine, "立山町の事例", "ALTの出身国は？").intent_id == "participants_by_country"
+
+
+def test_an_applicants_age_limit_is_no_cases_alt(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ALTに年齢制限はある？").intent_id == "eligibility"
