@@ -70,7 +70,7 @@ _AMONG_ROLES = re.compile(r"(?:alt|cir|sea)s? ?[、,・/と ]+ ?(?:alt|cir|sea)s
 _OF_ALL = re.compile(r"全体|全参加者|全て|すべて|(?:of )?all (?:the )?(?:(?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d |r\d )?"
                      r"(?:jet )?participants|of the total|"  # … "of 2023 JET
                      r"of (?:the )?(?:(?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d |r\d )?(?:jet )?participants")  # participants"
-_ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
+_ROLE_WHOLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s? ?の?全体|全体の? ?(?:alt|cir|sea)|(?<![a-z])(?:of )?all (?:the )?(?:alt|cir|sea)s(?![a-z])")
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])")
 # 「CIRはALTの何%？」, "CIRs as a percentage of ALTs": the role a share is taken of, when two are named
 _OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:の ?(?:何|約)|に対して|に対する|と比べ(?:て|ると)?|に比べ(?:て|ると)?) ?"

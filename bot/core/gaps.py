@@ -107,6 +107,9 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
 _LAST_YEAR = re.compile(r"昨年|去年|前年度|前の年度|(?<![a-z])(?:last|previous|prior) (?:fiscal )?year")
 
 
+_COUNTED = frozenset({"新規", "継続"})  # 「令和4年度の新規CIRは？」: the year's new CIRs, counted (not a policy of 令和4年)
+
+
 def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
                 vector: np.ndarray | None) -> Reading:
     asked = years_in(SINCE.sub(" ", text))
@@ -114,7 +117,7 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
     # (「R1 SEA」, "2019 CIR": a year and a role alone ask the role's count)
     counted = (bool(FIGURE.search(text)) and not ASKS_WHO.match(text)) or "headcount" in analysis.terms
     figure = counted and not ASKS_HOW.search(text) or \
-        bool(asked) and 0 < len(rest := set(_without_years(analysis, whole=True).terms)) and rest <= set(ROLES)
+        bool(asked) and 0 < len(rest := set(_without_years(analysis, whole=True).terms)) and rest <= set(ROLES) | _COUNTED
     held = sorted({y for years in kb.figure_years.values() for y in years})
     if relative is None and figure and FUTURE.search(text):
         relative = "next"

@@ -57,6 +57,8 @@ def test_the_years_since_the_programme_began_as_of_the_year_named_or_the_latest_
 
 def test_the_whole_of_a_role_is_that_roles_total_not_everyone() -> None:
     assert sums("令和5年度、新規 alt は alt 全体の何割?") == ("share", 1837, 5355, pytest.approx(0.343, abs=1e-3))
+    # 「全体ALT」, the whole written first (was of every participant: 31.5 %)
+    assert sums("r5の新規altは全体altの何%") == ("share", 1837, 5355, pytest.approx(0.343, abs=1e-3))
 
 
 def test_all_participants_less_a_role_left_out() -> None:

@@ -376,7 +376,8 @@ def test_a_year_lacking_a_roles_figure_stays_the_topic_for_the_next_role(repo_en
 
 
 
-@pytest.mark.parametrize("turns", [("令和5年度の新規ALT", "前の年度だと？"), ("参加者数（令和5年度）", "その前の年度はどうだった？")])
+@pytest.mark.parametrize("turns", [("令和5年度の新規ALT", "前の年度だと？"), ("参加者数（令和5年度）", "その前の年度はどうだった？"),
+                                   ("令和4年度の新規CIRは？",)])  # (was the policy of 令和4年6月7日 on CIRs)
 def test_the_year_before_in_other_words_is_the_year_before(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith("令和4年度（2022年度）の数字や情報は")
