@@ -174,7 +174,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         own_ranked = kb.matcher.rank(own)
     query, ranked, asked = with_context(kb, own, own_ranked, context, own_text, threshold, MARGIN)
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)
-    asked_of = names_asked(kb.matcher.named, query.terms)  # the roles asked about, and one office
+    asked_of = names_asked(kb.matcher.named, query.terms, clean(text))  # the roles asked about, and one office
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)

@@ -38,14 +38,18 @@ def with_the_role_for_they(text: str, roles: tuple[str, ...]) -> str | None:
     return _PRONOUN.sub(f"{roles[0].upper()}s", text)
 
 
-def names_asked(named: Iterable[str], terms: Iterable[str]) -> tuple[str, ...]:
+def names_asked(named: Iterable[str], terms: Iterable[str], text: str = "") -> tuple[str, ...]:
     """What a conversation remembers of a question: the roles it names, and the office when it names one alone
-    (「外務省の役割は？」: a contact detail asked next is that office's)."""
+    (「外務省の役割は？」: a contact detail asked next is that office's); not the ALT of the casebook's name ("How
+    many cases are in the JET-ALT casebook?": "of those" next are its cases, not ALTs)."""
     asked = set(named).intersection(terms)
+    if _CASEBOOK_NAME.search(text) and not _CASEBOOK_NAME.sub("", text).count("alt"):
+        asked.discard("alt")
     offices = [t for t in asked if kind_of(t) == "office"]
     return tuple(sorted(t for t in asked if kind_of(t) == "role")) + (tuple(offices) if len(offices) == 1 else ())
 
 
+_CASEBOOK_NAME = re.compile(r"jet[-‐ー−]?alt\s?(?:活動)?(?:事例集|casebook)")  # (in a cleaned, lower-case text)
 _CONTACT_ASKED = re.compile(r"連絡先|問い?合わ?せ先|窓口|(?<![a-z])contact(?![a-z])", re.IGNORECASE)
 
 

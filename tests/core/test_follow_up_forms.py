@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import after, ask, talk
-from bot.core.follow_up_forms import asks_what_it_is, inside_it, link_of_it, other_than_it, source_of_it
+from bot.core.follow_up_forms import asks_what_it_is, inside_it, link_of_it, names_asked, other_than_it, source_of_it
 from bot.core.render import plain_text
 from bot.engine import Engine
 
@@ -250,3 +250,13 @@ def test_concretely_asks_for_more_of_the_answer() -> None:
 def test_the_year_in_the_other_calendar_is_the_answer_again(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "JETはいつ始まった？", "西暦だと？")  # (was the apology; the answer gives both)
     assert reply.intent_id == "history" and "1987" in reply.text
+
+
+def test_the_alt_of_the_casebooks_name_is_no_role_asked_about() -> None:
+    assert names_asked({"alt", "cir"}, ("alt", "事例集"), "how many cases are in the jet-alt casebook?") == ()
+    assert names_asked({"alt"}, ("alt", "事例集"), "jet-alt活動事例集にalt自身の声はある?") == ("alt",)
+
+
+def test_of_those_after_the_casebooks_count_are_its_cases(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "How many cases are in the JET-ALT casebook?", "How many of those are school-based?")
+    assert "17" in reply.text and "5,355" not in reply.text  # (was the ALTs' head count: 'those' read as ALTs)
