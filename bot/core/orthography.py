@@ -78,6 +78,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
               lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)
               and not _SINCE_START.search(m.string) else m.group(0)),
+             # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is
+             # addressed to)
+             (re.compile(r"(?:宛先|送り先|送付先|送信先)の?(?:メール)?アドレス"), "メールアドレス"),
              # 「参資3 何」: Slack's short form of 参考資料
              (re.compile(r"参資(?!料)"), "参考資料"),
              # 「参考資料のうち、2番目の資料」, 「2つ目の参考資料」: the attachment the notice numbers so

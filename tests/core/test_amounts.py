@@ -16,7 +16,8 @@ def test_the_pay_itself_is_said_to_be_not_held_with_the_funding_as_a_choice(repo
 
 
 @pytest.mark.parametrize("question", ["What is the pay of a CIR?", "ALT salary?", "What is a CIR paid?",
-                                      "What's a CIR paid?", "How much does an ALT get paid?"])
+                                      "What's a CIR paid?", "How much does an ALT get paid?",
+                                      "What's the salary for a CIR in their first year?"])  # (was how pay is funded)
 def test_the_pay_asked_in_english_is_said_to_be_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.text.startswith("The amounts are not given in the notice")

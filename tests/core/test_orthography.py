@@ -84,6 +84,11 @@ def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) 
     assert clean(written) == read
 
 
+def test_the_address_to_write_to_is_an_e_mail_address() -> None:
+    # (宛先 alone is whom the notice is addressed to)
+    assert clean("総務省にメールで相談したいのですが、宛先のアドレスはどちらになりますか。").endswith("メールアドレスはどちらになりますか。")
+
+
 def test_who_is_in_charge_is_the_staff_printed() -> None:
     assert "担当者" in clean("外務の担当って誰だっけ") and "担当者" in clean("文科省の担当はどなたですか")
     assert "担当者" in clean("外務 担当 誰")  # typed as keywords on Slack
