@@ -160,7 +160,10 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
     staff = set(kb.matcher.analyse("担当者").terms)
     terms = set(query.terms)
     # (「住所と電話は？」 too; not 「そこの住所は？」 after the survey: CLAIR's, whose details are not held)
-    lacking = terms & _NOT_ON_CARDS and terms <= staff | ATTRIBUTES and not _THERE.search(clean(text))
+    # (「住所は？」 after who runs the survey may be CLAIR's, which that answer names: CLAIR's details say so)
+    named_claire = "自治体国際化協会" in kb.answers[context.intent_id]["ja"].text
+    lacking = terms & _NOT_ON_CARDS and terms <= staff | ATTRIBUTES and not _THERE.search(clean(text)) \
+        and not named_claire
     if len(cards) == 1 and terms and (terms <= staff or lacking):
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
     return None

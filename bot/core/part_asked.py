@@ -49,7 +49,8 @@ _NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")
 _NOWHERE = frozenset({"fax", "住所"})  # on no card: the notice prints no fax number or address
 # what a card holds asked beside a missing attribute (「住所とか部署とかを教えて」): the card answers, not "missing"
 _CARD_ASKED = re.compile(r"部署|担当者|担当の方|窓口|連絡先|問い合わせ先|"
-                         r"(?<![a-z])(?:staff|contact details|which (?:department|division|office))(?![a-z])")
+                         r"(?<![a-z])(?:staff|contact details|which (?:department|division|office)|in charge|"
+                         r"who (?:should|do|can) (?:i|we) (?:ask|contact|speak))(?![a-z])")
 
 
 def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[str], language: str

@@ -29,7 +29,8 @@ _CONTACT = re.compile(r"連絡|電話|住所|メール|問い合わせ|contact|p
 # the name of a document (「事例集の名前は？」), not of someone in it (「事例集に載っている柏崎市のALTの名前は？」), or of
 # the cases' towns, which their titles give ("Any town names?")
 _DOCUMENT = re.compile(r"(?:事例集|資料|通知)の?(?:名前|なまえ|名称)|自治体名|市町村名|町名|市名|地名|"
-                       r"(?<![a-z])(?:(?:casebook|notice|document)'?s? names?|names? of the (?:casebook|notice|document)|"
+                       r"(?<![a-z])(?:(?:casebook|notice|document)'?s? (?:full |official )?names?|"
+                       r"(?:full |official )?names? of the (?:casebook|notice|document)|"
                        r"(?:town|city|place|municipality) names?|names? of (?:the )?(?:towns?|cit(?:y|ies)|places?|"
                        r"municipalit(?:y|ies)))(?![a-z])")
 # what is asked of the case's ALT as a person (「立山町のALTはどこの国の出身？」, 「何歳の方？」): no case prints it
@@ -45,7 +46,7 @@ _NAME_LABEL = {"ja": {"school": "{case}の学校名", "person": "{case}のALTな
                       "person": "The name of the ALT (or anyone else) in the {case}",
                       "pupils": "The number of pupils at the school in the {case}",
                       "contact": "Contact information for the school in the {case}",
-                      "details": "Personal details (age, home country…) of the ALT in the {case}",
+                      "details": "Any personal detail (age, home country…) of the ALT in the {case}",
                       "reach": "Contact information for the ALT in the {case}"}}
 _TOWN_LABEL = {"ja": "{place}の{role}の人数", "en": "The number of {role}s in {place}"}
 

@@ -191,6 +191,7 @@ def test_an_office_asked_for_what_its_card_holds_gets_the_card(repo_engine: Engi
     (("What are MEXT's email and postal address?",), "josui@mext.go.jp"),
     (("総務省の所在地（何階か）と担当者の名前",), "比護"),
     (("総務省の連絡先", "住所と電話は？"), "03-5253-5527"),  # (was CLAIR's details)
+    (("Which floor is MEXT's foreign language education office on, and who is in charge?",), "澤浦"),
 ])
 def test_an_address_asked_beside_what_the_card_holds_gets_the_card_said_to_lack_it(
         repo_engine: Engine, turns: tuple[str, ...], held: str) -> None:
@@ -205,6 +206,8 @@ def test_an_address_and_a_fax_are_said_missing_together(repo_engine: Engine) -> 
     assert reply.fallback and "postal address or fax number" in reply.text and reply.contacts
 
 
-def test_the_address_of_there_after_the_survey_is_claires_not_the_cards_office(repo_engine: Engine) -> None:
-    reply = talk(repo_engine, "要望調査はどこが実施？", "そこの住所は？")  # CLAIR runs it; MIC's card was shown
+@pytest.mark.parametrize("turns", [("要望調査はどこが実施？", "そこの住所は？"), ("配置要望調査は誰が実施？", "住所は？")])
+def test_the_address_after_an_answer_naming_clair_is_claires_not_the_cards_office(
+        repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)  # CLAIR runs the survey; MIC's card was shown
     assert reply.fallback and reply.text.startswith("自治体国際化協会（CLAIR）の電話番号・住所")

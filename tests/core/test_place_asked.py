@@ -60,7 +60,8 @@ def test_a_name_the_case_does_not_print_is_said_not_held(repo_engine: Engine, tu
                                                "casebook_school_cases"),
                                                (("柏崎市の事例", "事例集の名前は？"), None),
                                               (("Which places appear as examples in the ALT casebook? Any town names?",),
-                                               None)])
+                                               None),
+                                              (("Kashiwazaki case", "What's the casebook's full name?"), None)])
 def test_names_of_other_things_after_a_case_are_not_the_cases(repo_engine: Engine, turns: tuple[str, ...],
                                                              intent: str | None) -> None:
     reply = talk(repo_engine, *turns)
@@ -109,12 +110,12 @@ def test_the_name_of_the_towns_alt_in_kana_is_not_held(repo_engine: Engine) -> N
     (("立山町のALTはどこの国の出身ですか",), "立山町の事例のALTの年齢や出身などの個人の情報は"),  # was the case as the answer
     (("柏崎市の事例のALTは何歳の方ですか？",), "柏崎市の事例のALTの年齢や出身"),
     (("富山県の事例は？", "そのALTに連絡とりたいんだけど連絡先わかる？"), "立山町の事例のALTの連絡先は"),
-    (("Tell me about the Tateyama case", "Where is that ALT from?"), "Personal details (age, home country…) of the ALT"),
+    (("Tell me about the Tateyama case", "Where is that ALT from?"), "Any personal detail (age, home country…) of the ALT"),
     # whatever the words find alone (an applicant's age limits were the reply)
     (("柏崎市のALTは何歳？",), "柏崎市の事例のALTの年齢や出身"),
     (("立山町の事例", "そのALTの国籍は？"), "立山町の事例のALTの年齢や出身"),
-    (("Tell me about the Kashiwazaki case", "How old is the ALT there?"), "Personal details (age, home country…)"),
-    (("Where is the Kashiwazaki ALT from?",), "Personal details (age, home country…) of the ALT in the Kashiwazaki"),
+    (("Tell me about the Kashiwazaki case", "How old is the ALT there?"), "Any personal detail (age, home country…)"),
+    (("Where is the Kashiwazaki ALT from?",), "Any personal detail (age, home country…) of the ALT in the Kashiwazaki"),
     (("柏崎市の事例", "そのALTに連絡したい"), "柏崎市の事例のALTの連絡先は"),
 ])
 def test_what_no_case_prints_of_its_alt_as_a_person_is_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
