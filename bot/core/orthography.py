@@ -48,6 +48,7 @@ _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|�
 _MONEYISH = re.compile(r"(?<![a-z])(?:budget|cost|amount|yen|fund|salar|pay|spend|expens)")
 _SINCE_START = re.compile(r"(?<![a-z])(?:since|all[- ]time|cumulative|so far|to date|ever)(?![a-z])")
 # "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?")
+_MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド")  # (with the slip "e-mial")
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
@@ -81,6 +82,10 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is
              # addressed to)
              (re.compile(r"(?:宛先|送り先|送付先|送信先)の?(?:メール)?アドレス"), "メールアドレス"),
+             # "And their address?", "MIC's office address": where the office is, unless an e-mail is talked of
+             # ("I need to email MIC. What address should I use?")
+             (re.compile(r"(?<![a-z-])(?<!postal )(?<!street )(?<!mailing )(?<!physical )(?:office )?address(?![a-z])"),
+              lambda m: m.group(0) if _MAIL_WORD.search(m.string) else "postal address"),
              # 「参資3 何」: Slack's short form of 参考資料
              (re.compile(r"参資(?!料)"), "参考資料"),
              # 「参考資料のうち、2番目の資料」, 「2つ目の参考資料」: the attachment the notice numbers so

@@ -84,6 +84,19 @@ def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) 
     assert clean(written) == read
 
 
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("And their address?", "and their postal address?"),
+    ("What's their office address?", "what's their postal address?"),
+    ("What is MIC's postal address?", "what is mic's postal address?"),
+    # an e-mail talked of: the address may be the e-mail's
+    ("I need to email MIC. What address should I use?", "i need to email mic. what address should i use?"),
+    ("What's the e-mial address for MIC?", "what's the e-mial address for mic?"),
+    ("Who is the notice addressed to?", "who is the notice addressed to?"),
+])
+def test_an_address_is_where_an_office_is_unless_an_e_mail_is_talked_of(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
+
+
 def test_the_address_to_write_to_is_an_e_mail_address() -> None:
     # (宛先 alone is whom the notice is addressed to)
     assert clean("総務省にメールで相談したいのですが、宛先のアドレスはどちらになりますか。").endswith("メールアドレスはどちらになりますか。")

@@ -171,6 +171,8 @@ def test_a_fax_number_is_said_to_be_missing_with_the_office_details(repo_engine:
     (("What's MOFA's fax number for the personnel exchange division?",), "外務省"),  # a division named, not asked
     (("文科省の連絡先は？", "住所は？"), "文部科学省"),  # asked of the office just shown (was CLAIR's details)
     (("What is MEXT's phone number?", "And the postal address?"), "文部科学省"),
+    (("MOFA contact", "What's their office address?"), "外務省"),  # (was whom the notice is addressed to)
+    (("What is MIC's address?",), "総務省"),  # (was MIC's card, the address not mentioned)
 ])
 def test_an_office_address_or_fax_is_said_to_be_missing_with_that_office_card(
         repo_engine: Engine, turns: tuple[str, ...], office: str) -> None:
