@@ -130,3 +130,9 @@ def test_where_alts_come_from_in_general_is_the_countries_not_a_case(repo_engine
 
 def test_an_applicants_age_limit_is_no_cases_alt(repo_engine: Engine) -> None:
     assert talk(repo_engine, "ALTに年齢制限はある？").intent_id == "eligibility"
+
+
+@pytest.mark.parametrize(("question", "case"), [("柏崎市のケースは？", "case_kashiwazaki"), ("立山町のケースを教えて", "case_tateyama")])
+def test_a_case_is_also_a_ケース(repo_engine: Engine, question: str, case: str) -> None:
+    reply = talk(repo_engine, question)  # (was the plain apology)
+    assert not reply.fallback and reply.intent_id == case
