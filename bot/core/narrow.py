@@ -26,6 +26,7 @@ ATTRIBUTES = frozenset({"電話", "メール", "fax", "住所"})  # what is aske
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "
 _SEPARATOR = re.compile(r"、|, (?:and )?| and ")
+_SEPARATOR_JA = re.compile(r"、")
 _ENDINGS = r"(?:を担当しています|です|でした|となっています)?[。.]\s*$"  # what a list's items share at its end
 _ENDING = re.compile(_ENDINGS)
 _LIST_COUNT = re.compile(r"の[0-9一二三四五]+(?:か所|カ所|箇所|つ|省)(?=" + _ENDINGS + ")")  # 「…の3か所です」
@@ -46,13 +47,16 @@ def kind_of(name: str) -> str | None:
 def _segments(sentence: str) -> list[str]:
     """The sentence cut at its list separators outside parentheses, separators kept at the segments' ends."""
     out, depth, start = [], 0, 0
+    # a Japanese list is cut at 、 only: the English names in it have commas and "and" of their own
+    # (「…＝Ministry of Education, Culture, Sports, Science and Technology（MEXT）、…」)
+    separator = _SEPARATOR_JA if "、" in sentence else _SEPARATOR
     for i, ch in enumerate(sentence):
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth -= 1
         elif depth == 0 and i > start:
-            match = _SEPARATOR.match(sentence, i)
+            match = separator.match(sentence, i)
             if match:
                 out.append(sentence[start:match.end()])
                 start = match.end()

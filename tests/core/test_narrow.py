@@ -25,6 +25,13 @@ def test_the_last_item_asked_keeps_the_lead_in() -> None:
     assert narrow(FIGURES, "SEAは何人？", {"sea"}, NAMES) == "総務省の公表によると、職種別の人数はSEA 8人です。"
 
 
+def test_a_japanese_list_is_cut_at_its_commas_only_not_inside_the_english_names(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "外務省の担当室の英語名は？")
+    # (the English names' own ", " and " and " cut them: 「Communications（外務省＝…（MOFA）、Technology（です。」)
+    assert "公式サイトでの英語名は、外務省＝Ministry of Foreign Affairs（MOFA）です。" in reply.text
+    assert "Technology（です" not in reply.text
+
+
 def test_english_lists_are_narrowed_too() -> None:
     text = "According to MIC, figures by type are: ALT 5,355 (1,837 new), CIR 468 (154 new) and SEA 8."
     assert narrow(text, "ALTs only", {"alt"}, NAMES) == "According to MIC, figures by type are: ALT 5,355 (1,837 new)."
