@@ -171,6 +171,15 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
                                        _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))
     years = kb.intent_years.get(choice, frozenset())
     if years and not asked & years:
+        # "What about 2019?" after the casebook's date: that year's figures are held, and not "not held"
+        holding = [s.intent_id for s in ranked[:3] if asked & kb.figure_years.get(s.intent_id, frozenset())]
+        if holding and not missing_entity(kb, analysis, holding[0]):
+            return Reading(first(ranked, holding[0]))
+        if holding:  # "CIR number in 2019": that year's figures are held, but not for CIR
+            things = sorted(t for t in (kb.matcher.named - ASKED).intersection(analysis.terms)
+                            if not kb.matcher.mentions(holding[0], t))
+            return Reading(ranked, Gap("year", year, False, _related(topic, holding[0]), tuple(map(label, things)),
+                                       topic=holding[0]))
         return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
     if ranked and choice == ranked[0].intent_id:
         return Reading(ranked)

@@ -483,3 +483,22 @@ def test_a_head_count_of_a_year_without_figures_is_not_the_source_dated_that_yea
 def test_a_roles_total_of_a_year_held_only_as_a_whole_is_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (not 2023's count, nor the year read as a count checked)
     assert reply.fallback and "2019" in reply.text and "468" not in reply.text and "8人" not in reply.text
+
+
+@pytest.mark.parametrize("turns", [("When was the JET-ALT casebook published?", "And 2019?"),
+                                   ("JET-ALT活動事例集はいつ公表されましたか", "And in FY2019?")])
+def test_a_year_whose_figures_are_held_asked_after_another_topic_gets_them(repo_engine: Engine,
+                                                                           turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)  # (was 'no figures for 2019', then 'the figures held are for … 2019')
+    assert not reply.fallback and reply.intent_id == "size_2019" and ("5,761" in reply.text)
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("Tell me CIR number in 2019 year",), "Figures for CIR in fiscal 2019 are not in the notice"),
+    # after the ALTs' place in the Course of Study, the year's ALTs (was 'no figures for 令和元年度' and then
+    # 'the figures held are for … 令和元年度')
+    (("学習指導要領ではALTについてどう書かれていますか", "令和元年度は？"), "令和元年度（2019年度）のALTの人数は、通知にも"),
+])
+def test_a_role_of_a_year_held_as_a_total_only_is_said_so(repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith(said)
