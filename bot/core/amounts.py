@@ -16,7 +16,8 @@ _PAY_EN = r"(?:salary|salaries|pay|wage|wages)"
 _BARE_PAY = re.compile(
     rf"^(?:\S{{1,20}}(?:の|って| ))?{_PAY_JA}(?:は|って|を教えて|について)?(?:[？?]|ですか[？?]?|を教えてください)?$|"
     rf"^(?:what(?:'s| is| are)|and|how about|what about)? ?(?:the |an? )?(?:[a-z]+(?:'s|s'|s)? )?{_PAY_EN}"
-    rf"(?: (?:of|for) (?:an? |the )?[a-z]+s?)?(?: in (?:their|the|his|her) (?:first|1st|second|2nd|third|3rd) year)?[?.]?$|"
+    rf"(?: (?:of|for) (?:an? |the )?[a-z]+s?)?"
+    rf"(?: in (?:their|the|his|her) (?:first|1st|second|2nd|third|3rd) year)?[?.]?$|"
     rf"^(?:what(?:'s| is| are)|how much (?:is|are|do|does)) (?:an? |the )?[a-z]+s? (?:get )?paid[?.]?$", re.IGNORECASE)
 AMOUNT_WORD = "いくら"
 

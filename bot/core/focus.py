@@ -79,11 +79,11 @@ _SAYS_AFTER = re.compile(r"(?:[、,]|って|は[、,])(?:この|その|今回の
                          r"(?:(?:どう|どのように|何と|なんと|なんて)(?:説明|書かれ|書いて|記載|述べられ|記され)|"
                          r"(?:例|具体例|記載|記述)?(?:が|は)?(?:挙げられて|載って|書かれて|示されて|記載されて)(?:いれば|いたら))"
                          r"[^。？?]*[。？?]?$")
-# 「水谷さんは外務省？文科省？」, 「窓口はクレア？それとも総務省？」: a bare name asked after a question that also ends on
-# a name is the other half of an either-or question, not a question of its own
 # a sentence of nothing but the answers the writer guesses (「県でしょうか、総務省でしょうか。」): their words are no topic
 _GUESSES = re.compile(r"^(?:[^。？?、,]{1,12}(?:でしょうか|ですか|なのか)[、,]\s*){1,3}(?:それとも)?[^。？?、,]{1,12}"
                       r"(?:でしょうか|ですか|なのか)[。？?]*$")
+# 「水谷さんは外務省？文科省？」, 「窓口はクレア？それとも総務省？」: a bare name asked after a question that also ends on
+# a name is the other half of an either-or question, not a question of its own
 _BARE_NAME_ASKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30ffA-Za-z0-9ー]{2,10}[？?]$")
 _WHICH_ONE = re.compile(r"^(?:どっち|どちら|どれ)(?:ですか|でしょうか|なの|だっけ|でしたっけ)?[？?]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)

@@ -35,7 +35,8 @@ _DOCUMENT = re.compile(r"(?:事例集|資料|通知)の?(?:名前|なまえ|名�
                        r"municipalit(?:y|ies)))(?![a-z])")
 # what is asked of the case's ALT as a person (「立山町のALTはどこの国の出身？」, 「何歳の方？」): no case prints it
 _PERSON = re.compile(r"何歳|年齢|歳は|出身|国籍|どこの国(?:の人|から)?|(?<![a-z])(?:how old|age|nationality|where (?:is|are|was|were) "
-                     r"(?:he|she|they|(?:the|that|this) (?:[a-z]+ )?(?:alt|cir|sea|person))(?: originally)? from|which country)(?![a-z])")
+                     r"(?:he|she|they|(?:the|that|this) (?:[a-z]+ )?(?:alt|cir|sea|person))(?: originally)? from|"
+                     r"which country)(?![a-z])")
 # the ALT of the case just shown (「そのALTに連絡とりたい」, "that ALT"); 「ALTの名前は？」 alone is the role's name
 _THE_PERSON = re.compile(r"その(?:alt|cir|sea|人|方)|(?<![a-z])th(?:at|is|e) (?:alt|cir|sea|person|teacher)(?![a-z])")
 _SHORT = 20  # characters of a short follow-up: naming nothing else, it asks about the case just shown
@@ -105,7 +106,8 @@ def asked_of_a_cases_alt(kb: KnowledgeBase, text: str, ranked: list[Scored], top
     shown (「そのALTの国籍は？」, "How old is the ALT there?"), whatever intent its words find (an applicant's age
     limits, the countries): said not held, the case offered."""
     cleaned = clean(text)
-    person = _PERSON.search(cleaned) or _THE_PERSON.search(cleaned) and (_NAMES.search(cleaned) or _CONTACT.search(cleaned))
+    named = _NAMES.search(cleaned) or _CONTACT.search(cleaned)
+    person = _PERSON.search(cleaned) or _THE_PERSON.search(cleaned) and named
     if not person or _SCHOOL.search(cleaned):
         return None
     case = next((s.intent_id for s in ranked[:3] if kb.intents[s.intent_id].cases
