@@ -11,7 +11,7 @@ from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.analysis import Analysis
 from bot.core.follow_up_forms import (asks_of_what_was_said, link_of_it, more_asked, source_of_it,
                                      with_the_office_for_contact, with_the_role_for_they)
-from bot.core.narrow import ATTRIBUTES, kind_of, label, roles_among
+from bot.core.narrow import ATTRIBUTES, NOT_PRINTED, kind_of, label, roles_among
 from bot.core.orthography import clean, fold_kana, is_english
 from bot.core.place_asked import about_the_cases_school
 from bot.core.types import Context, Reply
@@ -145,7 +145,6 @@ def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
     return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse("問い合わせ先 担当者").terms)
 
 
-_NOT_ON_CARDS = frozenset({"住所", "fax"})  # asked of the office whose card was shown: not printed, said so
 _THERE = re.compile(r"そこ|その(?:団体|協会|組織)|(?<![a-z])there(?![a-z])")
 
 
@@ -159,11 +158,10 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
         return with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
     staff = set(kb.matcher.analyse("担当者").terms)
     terms = set(query.terms)
-    # (「住所と電話は？」 too; not 「そこの住所は？」 after the survey: CLAIR's, whose details are not held)
-    # (「住所は？」 after who runs the survey may be CLAIR's, which that answer names: CLAIR's details say so)
-    named_claire = "自治体国際化協会" in kb.answers[context.intent_id]["ja"].text
-    lacking = terms & _NOT_ON_CARDS and terms <= staff | ATTRIBUTES and not _THERE.search(clean(text)) \
-        and not named_claire
+    # an address or fax asked (「住所と電話は？」 too) is the card's office's, not after an answer naming CLAIR
+    # (「住所は？」 / 「そこの住所は？」 after who runs the survey: CLAIR's, whose details are not held either)
+    lacking = bool(terms & NOT_PRINTED) and terms <= staff | ATTRIBUTES and not _THERE.search(clean(text)) \
+        and "自治体国際化協会" not in kb.answers[context.intent_id]["ja"].text
     if len(cards) == 1 and terms and (terms <= staff or lacking):
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
     return None

@@ -23,6 +23,7 @@ _WHICH_OFFICE = re.compile(r"どの省|どこの省|省庁|どこが担当|ど�
                            r"who is responsible|who does)(?![a-z])", re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|者数|何名|合計|(?<![a-z])(?:how many|headcount|total|count)(?![a-z])", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール", "fax", "住所"})  # what is asked of a contact (synonym groups' first words)
+NOT_PRINTED = frozenset({"fax", "住所"})  # on no contact card: the notice prints no fax number or address
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "
 _SEPARATOR = re.compile(r"、|, (?:and )?| and ")

@@ -15,7 +15,7 @@ from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import ATTRIBUTES, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
+from bot.core.narrow import ATTRIBUTES, NOT_PRINTED, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
 from bot.core.orthography import clean, is_english
 from bot.core.place_asked import asked_of_a_case_town
 from bot.core.types import Contact, Reply
@@ -46,7 +46,6 @@ _WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょう�
                       r"(?<![a-z])(?:is there|are there|if not|do(?:es)? (?:they|it|the notice|mofa) (?:have|give|list))(?![a-z])")
 
 _NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")
-_NOWHERE = frozenset({"fax", "住所"})  # on no card: the notice prints no fax number or address
 # what a card holds asked beside a missing attribute (「住所とか部署とかを教えて」): the card answers, not "missing"
 _CARD_ASKED = re.compile(r"部署|担当者|担当の方|窓口|連絡先|問い合わせ先|"
                          r"(?<![a-z])(?:staff|contact details|which (?:department|division|office)|in charge|"
@@ -61,11 +60,11 @@ def missing_field(contacts: Iterable[Contact], question: str, asked: Iterable[st
     wanted = ATTRIBUTES.intersection(asked)
     cards = list(contacts)
     said = clean(question)
-    if len(wanted) != 1 or not cards or _NAMES.search(said) or wanted <= _NOWHERE and _CARD_ASKED.search(said):
+    if len(wanted) != 1 or not cards or _NAMES.search(said) or wanted <= NOT_PRINTED and _CARD_ASKED.search(said):
         return None  # (「担当者のお名前とメールを」, 「住所とか部署とか」: what is asked beside it is held)
     field = next(iter(wanted))
     # (whether a fax or an address is given: no office has one, which the cards alone would not say)
-    if any(_value(c, field) for c in cards) or _WHETHER.search(said) and field not in _NOWHERE:
+    if any(_value(c, field) for c in cards) or _WHETHER.search(said) and field not in NOT_PRINTED:
         return None
     office = cards[0].name if language == "ja" else (cards[0].name_en or cards[0].name)
     return office, _FIELD_LABELS[field][language]
@@ -81,7 +80,7 @@ def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored
     terms = set(query.terms)
     offices = [t for t in kb.matcher.named.intersection(terms) if kind_of(t) == "office"]
     wanted = ATTRIBUTES.intersection(terms)
-    missing = sorted(wanted & _NOWHERE, key=("住所", "fax").index)
+    missing = sorted(wanted & NOT_PRINTED, key=("住所", "fax").index)
     if len(offices) != 1 or not missing:
         return None
     records = [r for r in kb.knowledge.table("contacts").values() if str(r.get("name", "")).startswith(offices[0])]
@@ -93,7 +92,7 @@ def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored
     card = contact_of(records[0], "ja" if language == "ja" else "en")
     office = card.name if language == "ja" else (card.name_en or card.name)
     fields = ("・" if language == "ja" else " or ").join(_FIELD_LABELS[f][language] for f in missing)
-    held = bool(wanted - _NOWHERE) or bool(_NAMES.search(clean(question)) or _CARD_ASKED.search(clean(question)))
+    held = bool(wanted - NOT_PRINTED) or bool(_NAMES.search(clean(question)) or _CARD_ASKED.search(clean(question)))
     return Gap("field", related=(owners[0],), detail=(office, fields), topic=owners[0]), held
 
 
