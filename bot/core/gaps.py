@@ -107,6 +107,12 @@ def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
 _LAST_YEAR = re.compile(r"昨年|去年|前年度|前の年度|(?<![a-z])(?:last|previous|prior) (?:fiscal )?year")
 
 
+def _unmentioned(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> tuple[str, ...]:
+    """The things the question names that the intent's answer never mentions (CIR of 2019's totals), as labels."""
+    return tuple(label(t) for t in sorted((kb.matcher.named - ASKED).intersection(analysis.terms))
+                 if not kb.matcher.mentions(intent_id, t))
+
+
 _COUNTED = frozenset({"新規", "継続"})  # 「令和4年度の新規CIRは？」: the year's new CIRs, counted (not a policy of 令和4年)
 
 
@@ -162,9 +168,7 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
                     return Reading(first(ranked or topic, intent_id))
                 lacking = lacking or intent_id
         if lacking is not None:
-            things = sorted(t for t in (kb.matcher.named - ASKED).intersection(analysis.terms)
-                            if not kb.matcher.mentions(lacking, t))
-            return Reading(ranked, Gap("year", year, False, _related(topic, lacking), tuple(map(label, things)),
+            return Reading(ranked, Gap("year", year, False, _related(topic, lacking), _unmentioned(kb, analysis, lacking),
                                        topic=lacking))  # (the year's figures stay the topic: 「CIRは？」 next)
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
@@ -176,10 +180,8 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         if holding and not missing_entity(kb, analysis, holding[0]):
             return Reading(first(ranked, holding[0]))
         if holding:  # "CIR number in 2019": that year's figures are held, but not for CIR
-            things = sorted(t for t in (kb.matcher.named - ASKED).intersection(analysis.terms)
-                            if not kb.matcher.mentions(holding[0], t))
-            return Reading(ranked, Gap("year", year, False, _related(topic, holding[0]), tuple(map(label, things)),
-                                       topic=holding[0]))
+            return Reading(ranked, Gap("year", year, False, _related(topic, holding[0]),
+                                       _unmentioned(kb, analysis, holding[0]), topic=holding[0]))
         return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
     if ranked and choice == ranked[0].intent_id:
         return Reading(ranked)
