@@ -24,8 +24,8 @@ from bot.core.figure_reply import computed, names_remembered
 from bot.core.gaps import find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named
-from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, fallback_reply, gap_reply, help_reply,
-                              intent_reply, more_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
+from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, fallback_reply, gap_reply,
+                              help_reply, intent_reply, more_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
 from bot.core.analysis import Analysis
 from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
@@ -159,6 +159,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)
+    if parts.courtesy:  # an opening line sent before the question (「お世話になっております。○○市の田中です。」)
+        return courtesy_reply(kb, understood.ranked, threshold, language)
     if understood.noise and not about_the_topic(kb, understood.analysis, text, context):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)

@@ -41,6 +41,13 @@ _INTRODUCTION = re.compile(
 _WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
                          r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?"
                          r"(?:,? and |[,;] ?|\. |\.?$)", re.IGNORECASE)
+# 「JETについて伺いたいことがあります。」, "I have a question about the survey.": that a question follows, not
+# the question (a message of only this is answered like a greeting: ask away)
+_ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|お聞きし|お尋ねし|質問し|確認し|相談し|ご相談し|"
+                        r"教えていただき|ご教示いただき)たい(?:こと|事|点)が(?:あります|ございます|ありまして|あって)[。.！!\s]*$|"
+                        r"^(?:[^。？?]{0,30}?(?:について|に関して|の件で)[、,]?)?(?:ご?質問|ご?相談)(?:があります|がございます|です)[。.！!\s]*$|"
+                        r"^i (?:have|had|'ve got) (?:a|some|one|two|a few) (?:quick )?questions?(?: (?:about|on|regarding) "
+                        r"[^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか|でしょう|だろう)[。.\s]*$")
 # 「え、文科省じゃないんですか？じゃあ…」, 「そうなんですか？」: surprise at the last answer, not a question of its own
 _REACTION = re.compile(r"^(?:え|えっ|ええ|あれ|あ)[、,]?(?:[^。？?]{1,12}(?:じゃ|では)ない(?:ん|の)?(?:です)?か|そうなん(?:です)?か|"
@@ -108,6 +115,7 @@ class MessageParts:
     # English one names the writer's role, which may be what is asked)
     read_whole: bool = True
     asks: tuple[str, ...] = ()  # two things asked in the question sentence (「AとB、あとC」): each, as written
+    courtesy: bool = False  # nothing but greetings and self-introductions (「○○市国際課の田中です。」)
 
     @property
     def text(self) -> str:
@@ -154,8 +162,8 @@ def parts(text: str) -> MessageParts:
             dropped = polite = dropped or bool(rest)
             continue
         kept.append(rest)
-    if not kept:
-        return MessageParts(text)
+    if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before the question is its background)
+        return MessageParts(text, courtesy=dropped or bool(kept))
     reacting = [s for s in kept[:-1] if _REACTION.match(s)] if _QUESTION.search(kept[-1]) else []
     if reacting:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True

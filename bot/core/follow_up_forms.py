@@ -30,12 +30,20 @@ _IN_THE_CASE = re.compile(r"^(\S{1,12}?)(?:の場合|だったら|なら)(?:は|
 _PRONOUN = re.compile(r"(?<![a-z'])(they|them)(?![a-z'])", re.IGNORECASE)
 
 
+# 「それは何をする人？」 after what CIR stands for: the one role asked about, at the head of the question
+# (a person pointed at, or それ asked what it does: 「それはいつから？」 after a count is that count's topic)
+_PRONOUN_JA = re.compile(r"^(?:その人たち|その人|彼ら|かれら)(?=って|は|の)|^それ(?=(?:って|は)(?:何|なに)を?(?:する|している|してる)"
+                         r"(?:人|ひと|職種|仕事))")
+
+
 def with_the_role_for_they(text: str, roles: tuple[str, ...]) -> str | None:
-    """An English follow-up with "they/them" read with the one role the conversation asked about
-    ("What schools do ALTs work in?"); ``None`` when it has no such pronoun or the role is not one."""
-    if len(roles) != 1 or not is_english(text) or not _PRONOUN.search(text):
+    """A follow-up with "they/them" (「それは…」 at its head) read with the one role the conversation asked
+    about ("What schools do ALTs work in?"); ``None`` when it has no such pronoun or the role is not one."""
+    if len(roles) != 1:
         return None
-    return _PRONOUN.sub(f"{roles[0].upper()}s", text)
+    if not is_english(text):
+        return _PRONOUN_JA.sub(roles[0].upper(), text) if _PRONOUN_JA.search(text) else None
+    return _PRONOUN.sub(f"{roles[0].upper()}s", text) if _PRONOUN.search(text) else None
 
 
 def names_asked(named: Iterable[str], terms: Iterable[str], text: str = "") -> tuple[str, ...]:

@@ -79,6 +79,10 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
               lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)
               and not _SINCE_START.search(m.string) else m.group(0)),
+             # "What do CIRs do?", 「CIRって何をする人？」: the role's work (the verb alone says nothing the knowledge holds)
+             (re.compile(r"(?<![a-z])what (?:do|does) ((?:an? |the )?(?:alt|cir|sea|they|jet participant)s?) (?:actually |really "
+                         r"|exactly |usually )?do(?![a-z])(?! there| in th| at th| with th)|(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:何|なに)を?(?:する|している|"
+                         r"してる)(?:人|ひと|職種|仕事|の)"), lambda m: f"what is {m.group(1)} role" if m.group(1) else "の役割"),
              # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is
              # addressed to)
              (re.compile(r"(?:宛先|送り先|送付先|送信先)の?(?:メール)?アドレス"), "メールアドレス"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 
 from bot.core import messages
 from bot.core.compose import contact_of, label
@@ -79,6 +80,14 @@ def help_reply(kb: KnowledgeBase, language: Language, kind: str = "help") -> Rep
     if kind == "greeting" and kb.knowledge.menu:
         reply = replace(reply, text=reply.text + "\n" + messages.text(messages.MENU_HINT, reply.language))
     return with_menu(kb, reply)
+
+
+def courtesy_reply(kb: KnowledgeBase, ranked: Sequence[Scored], threshold: float, language: Language) -> Reply:
+    """A message of nothing but greetings and self-introductions: the small talk it is when that is clear
+    (「ありがとうございます」: thanks), else the greeting that invites the question."""
+    if ranked and ranked[0].score >= threshold and kb.intents[ranked[0].intent_id].small_talk:
+        return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score)
+    return help_reply(kb, language, "greeting")
 
 
 def best_contact(kb: KnowledgeBase, query: Analysis):  # -> Record | None

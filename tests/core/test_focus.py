@@ -412,3 +412,31 @@ def test_the_answers_the_writer_guesses_after_the_question_are_no_topic(repo_eng
                                    "県でしょうか、総務省でしょうか。"), repo_engine.kb)
     assert not reply.fallback and "自治体国際化協会" in reply.text
     assert parts("CIRとSEAの違いは何ですか。人数はどうですか。").question == "人数はどうですか。"  # (a question, not a guess)
+
+
+@pytest.mark.parametrize("message", ["お世話になっております。○○市国際課の田中です。", "○○市国際課の田中です。",
+                                     "お世話になっております。JETについて伺いたいことがあります。",
+                                     "Hi, I'm a CIR at Minami City.", "I have a question about the survey."])
+def test_an_opening_line_without_a_question_is_only_courtesy(message: str) -> None:
+    assert parts(message).courtesy
+
+
+def test_an_announcement_before_the_question_stays_its_background() -> None:
+    # 「…確認したいことがあります」 names the office whose staff the next sentence asks for
+    found = parts("総務省の国際室に電話で確認したいことがあります。通知に載っている担当の方のお名前を教えてください。")
+    assert not found.courtesy and "総務省" in found.text
+
+
+@pytest.mark.parametrize("message", ["お世話になっております。○○市国際課の田中です。", "Hi, I'm a CIR at Minami City.",
+                                     "お世話になっております。△△町の佐藤です。JETについて伺いたいことがあります。"])
+def test_an_opening_line_sent_before_the_question_is_greeted_not_apologised_for(repo_engine: Engine,
+                                                                             message: str) -> None:
+    # it got 「申し訳ありません。このご質問には、通知の内容からはお答えできません」 or the JET overview
+    reply = talk(repo_engine, message)
+    assert reply.kind == "greeting" and not reply.fallback
+    assert "お答えできません" not in reply.text and "I cannot" not in reply.text
+    assert "ご質問をどうぞ" in reply.text or "Go ahead and ask" in reply.text
+
+
+def test_thanks_alone_is_still_thanked(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ありがとうございます").intent_id == "thanks"

@@ -260,3 +260,17 @@ def test_the_alt_of_the_casebooks_name_is_no_role_asked_about() -> None:
 def test_of_those_after_the_casebooks_count_are_its_cases(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "How many cases are in the JET-ALT casebook?", "How many of those are school-based?")
     assert "17" in reply.text and "5,355" not in reply.text  # (was the ALTs' head count: 'those' read as ALTs)
+
+
+@pytest.mark.parametrize("turns", [("What does CIR stand for?", "What do they do?"),
+                                   ("CIRって何の略？", "それは何をする人？"),
+                                   ("CIRの英語名は？", "その人たちはどこで働くの？")])
+def test_what_they_do_after_a_roles_name_is_that_roles_work(repo_engine: Engine, turns: tuple[str, str]) -> None:
+    # it gave the English names again
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == "cir_role" and ("国際交流" in reply.text or "international exchange" in reply.text)
+
+
+def test_it_after_a_count_stays_the_counts_topic_not_a_role(repo_engine: Engine) -> None:
+    # 「それ」 is what was answered (the count), not the role: 「ALTはいつから？」 would be the programme's start
+    assert talk(repo_engine, "ALTの人数は？", "それはいつから？").intent_id == "numbers_by_type"

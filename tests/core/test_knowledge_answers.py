@@ -483,10 +483,10 @@ def test_what_can_be_seen_online_is_the_official_pages(repo_engine: Engine) -> N
     assert ask(repo_engine, "ほかにネットで見られるものは？").intent_id == "official_sites"  # ネット: web pages
 
 
-def test_a_greeting_for_the_day_gets_the_help_not_the_apology(repo_engine: Engine) -> None:
+def test_a_greeting_for_the_day_gets_the_greeting_not_the_apology(repo_engine: Engine) -> None:
     for greeting in ("本日もよろしくお願いします", "本日もどうぞよろしくお願いします。"):
         reply = ask(repo_engine, greeting)
-        assert reply.kind == "help" and "お答えできません" not in reply.text and "どういたしまして" not in reply.text
+        assert reply.kind == "greeting" and "ご質問をどうぞ" in reply.text and "お答えできません" not in reply.text and "どういたしまして" not in reply.text
 
 
 
@@ -500,3 +500,14 @@ def test_the_question_is_found_behind_who_asks_it_and_in_everyday_words(repo_eng
                                                                        intent: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == intent and not reply.fallback
+
+
+@pytest.mark.parametrize("question", ["JETの運営主体は？", "運営団体はどこ？"])
+def test_who_runs_it_in_other_words_is_not_corrected(repo_engine: Engine, question: str) -> None:
+    # 「運営主体」 was read as 「運営母体」 with a line saying so
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "organisers" and not reply.corrections and "自治体国際化協会" in reply.text
+
+
+def test_jet_alt_is_spelled_out_as_the_notices_title_writes_it(repo_engine: Engine) -> None:
+    assert "JETプログラム外国語指導助手（JET-ALT）" in ask(repo_engine, "JET-ALTとは？").text

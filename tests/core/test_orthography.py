@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from asking import talk
 from bot.core.orthography import clean, fold_kana, gibberish, is_english, language_of, year_terms
 
 
@@ -144,3 +145,16 @@ def test_a_total_is_read_as_what_it_totals(text: str, cleaned: str) -> None:
 ])
 def test_a_short_english_correction_names_what_was_meant(text: str, cleaned: str) -> None:
     assert clean(text) == cleaned
+
+
+@pytest.mark.parametrize(("text", "role"), [("What do CIRs do?", "cir_role"), ("What does an ALT do?", "alt_role"),
+                                            ("What do SEAs actually do?", "sea_role"), ("CIRって何をする人？", "cir_role"),
+                                            ("SEAは何をする仕事ですか", "sea_role")])
+def test_what_a_role_does_is_its_role(repo_engine, text: str, role: str) -> None:
+    # "do" says nothing the knowledge holds: "What do CIRs do?" was a tie with the English names
+    reply = talk(repo_engine, text)
+    assert reply.intent_id == role and reply.kind == "answer"
+
+
+def test_what_they_do_in_a_place_is_not_rewritten() -> None:
+    assert "role" not in clean("What do they do there?")
