@@ -57,7 +57,7 @@ def names_asked(named: Iterable[str], terms: Iterable[str], text: str = "") -> t
     return tuple(sorted(t for t in asked if kind_of(t) == "role")) + (tuple(offices) if len(offices) == 1 else ())
 
 
-_CASEBOOK_NAME = re.compile(r"jet[-‐ー−]?alt\s?(?:活動)?(?:事例集|casebook)")  # (in a cleaned, lower-case text)
+_CASEBOOK_NAME = re.compile(r"(?:jet[-‐ー−]?)?alt\s?(?:活動)?(?:事例集|casebook)")  # (in a cleaned, lower-case text)
 _CONTACT_ASKED = re.compile(r"連絡先|問い?合わ?せ先|窓口|(?<![a-z])contact(?![a-z])", re.IGNORECASE)
 
 

@@ -9,6 +9,7 @@ counts: 「参考資料3は？」 then 「1は？」.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.orthography import clean
@@ -26,7 +27,15 @@ _ATTRIBUTE = r"電話|メール|番号|連絡先|担当|url|リンク|名前|正
 # 「3番目に多い国」, 「2つ目の質問です」, 「最後の年度」)
 _JAPANESE = re.compile(r"^(?:じゃあ|じゃ|では|それでは|あと)?、?\s?(?:その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目)|(最初|最後|ラスト))"
                        r"(の(?:もの|やつ|資料|ところ|とこ|窓口|部署|省|方)?)?"
-                       rf"(?=は|って|を|も|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE}))")  # (not 「最後、」: lastly)
+                       rf"(?=は|って|を|も|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE})|(?<=やつ)[、,])")  # (not 「最後、」: lastly)
+# 「もう一つの方は？」, "and the other one?": of a list of two, the one the conversation is not at
+_OTHER = re.compile(r"^(?:じゃあ|じゃ|では|あと)?、?(?:もう一つ|もうひとつ|もう1つ|もう片方|もう一方|他方|残り)(?:の(?:方|ほう|やつ|事例|もの|ところ))?"
+                    r"(?:は|って|も)?(?:どう|どんな(?:の|もの)?|何|なに)?(?:ですか|でしょうか)?[？?]?$|"
+                    r"^(?:(?:and|what about|how about)\s+)?the (?:other(?: one)?|rest)[?.]?$")
+_WHOLE_LIST = re.compile(r"^(?:じゃあ|じゃ|では|で)?、?(?:全部で|合計で|合計すると|合わせると|あわせると|全部合わせると|"
+                          r"足すと|トータルで|総数は|合計は|全部では)(?:何件|何事例|いくつ)?[？?]?$|^(?:and )?(?:in total|altogether)[?.]?$")
+# 「地域の方は？」, 「学校のは？」: a word of one item of the list, the whole message
+_HEAD = re.compile(r"^(?:じゃあ|じゃ|では|あと)?、?([^\s、。？?のはっ]{1,6})(?:の(?:方|ほう|もの|分)?)(?:は|って)?[？?]?$")
 # "the second one's email?", "and the last one?", "the 3rd office, email?", "what about the first?": an order opening
 # the question, naming the list's kind of thing or followed by what is asked of it (not "Which do I call first?",
 # "Second, what is…", "the last question: …", "so the first step is…")
@@ -45,9 +54,61 @@ def _list_of(kb: KnowledgeBase, context: Context | None) -> tuple[str, ...]:
     topic = kb.intents[context.intent_id]
     if topic.items or not topic.title:  # (「ALTは何人？」 showed ALT's count only: no list to pick from)
         return () if context.names else topic.items
-    named = set(kb.matcher.analyse(clean(topic.title)).terms)  # (「外務省の問い合わせ先」 names MOFA)
-    return next((i.items for i in kb.intents.values() if context.intent_id in i.follow_ups and any(
-        item in topic.title or set(kb.matcher.analyse(clean(item)).terms) <= named for item in i.items)), ())
+    return _parent_list(kb, context.intent_id).items
+
+
+class Parent(NamedTuple):
+    """The list an intent is an item of: the list's intent, its items and the item the intent answers."""
+
+    intent_id: str | None = None
+    items: tuple[str, ...] = ()
+    item: str | None = None
+
+
+def _parent_list(kb: KnowledgeBase, intent_id: str) -> Parent:
+    """The list whose answer leads to ``intent_id`` and names it among its items: by the title, else by what
+    the item asked alone is answered with (学校における活動: 学校での活動事例)."""
+    return _parent_by(kb, intent_id, False) or _parent_by(kb, intent_id, True) or Parent()
+
+
+def _parent_by(kb: KnowledgeBase, intent_id: str, by_answer: bool) -> Parent | None:
+    title = kb.intents[intent_id].title
+    named = set(kb.matcher.analyse(clean(title)).terms)  # (「外務省の問い合わせ先」 names MOFA)
+    for intent in kb.intents.values():
+        if intent_id in intent.follow_ups:
+            for item in intent.items:
+                if by_answer and _answered_by(kb, item) == intent_id or not by_answer and (
+                        item in title or set(kb.matcher.analyse(clean(item)).terms) <= named):
+                    return Parent(intent.id, intent.items, item)
+    return None
+
+
+def _answered_by(kb: KnowledgeBase, item: str) -> str | None:
+    ranked = kb.matcher.rank(kb.matcher.analyse(clean(item)), limit=1)
+    return ranked[0].intent_id if ranked else None
+
+
+def _named_item(kb: KnowledgeBase, context: Context, words: str) -> str | None:
+    """The one item of the list just given that ``words`` name part of (「地域の方は？」: 地域の国際化に資する活動)."""
+    if context.intent_id not in kb.intents or not (asked := set(kb.matcher.analyse(words).terms)):
+        return None
+    # the topic's own list, else the list it is an item of (「地域の方は？」 after the school cases)
+    for items in (kb.intents[context.intent_id].items, _parent_list(kb, context.intent_id).items):
+        named = [item for item in items if asked <= set(kb.matcher.analyse(clean(item)).terms)]
+        if len(named) == 1:
+            return f"{named[0]}は？" if named[0].casefold() != words.casefold() else None
+    return None
+
+
+def _other_of(kb: KnowledgeBase, context: Context) -> str | None:
+    """Of a list of two, the item the conversation is not at (after 柏崎市の事例: 「立山町は？」; after the school
+    cases, 「残りは？」: the community ones)."""
+    if context.intent_id not in kb.intents or not kb.intents[context.intent_id].title:
+        return None
+    _, items, current = _parent_list(kb, context.intent_id)
+    if len(items) != 2 or current is None:
+        return None
+    return next(item for item in items if item != current) + "は？"
 
 
 def _nth(items: tuple[str, ...], number: int) -> str | None:
@@ -61,6 +122,14 @@ def picked(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
         return None
     cleaned = clean(text).strip()
     # (the order first: most messages name none, and finding the list reads intents)
+    if _OTHER.match(cleaned):
+        return _other_of(kb, context)
+    if _WHOLE_LIST.match(cleaned) and context.intent_id in kb.intents and kb.intents[context.intent_id].title:
+        # 「全部で？」 after one kind of case: the list's whole (the casebook's 30), asked as its title
+        parent = _parent_list(kb, context.intent_id).intent_id
+        return f"{kb.intents[parent].title}は？" if parent is not None and kb.intents[parent].title else None
+    if (head := _HEAD.match(cleaned)) is not None and (item := _named_item(kb, context, head.group(1))):
+        return item  # 「地域の方は？」 after the casebook's two kinds of case
     bare = _BARE.match(cleaned)
     english = None if bare or len(cleaned.split()) > SHORT_EN else _EN.search(cleaned)
     found = None if bare or english or len(cleaned) > SHORT_JA else _JAPANESE.search(cleaned)

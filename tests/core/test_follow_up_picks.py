@@ -71,3 +71,27 @@ def test_the_item_picked_is_answered(repo_engine: Engine, turns: tuple[str, ...]
 
 def test_a_lone_number_after_anything_else_still_gets_the_help_text(repo_engine: Engine) -> None:
     assert talk(repo_engine, "ALTは何人？", "1は？").kind == "help"
+
+
+@pytest.mark.parametrize(("turns", "expected", "shown"), [
+    # the two cases the press names: the first picked, then 「もう一つ」 (was the apology, then the case count)
+    (("事例集に載ってる自治体の事例で具体的なのある？", "一つ目のやつ、もうちょい詳しく"), "case_kashiwazaki", "3分"),
+    (("事例集に載ってる自治体の事例で具体的なのある？", "一つ目のやつ、もうちょい詳しく", "もう一つの方は？"),
+     "case_tateyama", "毎日"),
+    (("柏崎の事例", "the other one?"), "case_tateyama", "every day"),
+    # the casebook's two kinds of case: the other one, a word of one, all of them
+    (("学校の事例は？", "残りは？"), "casebook_community_cases", "13"),
+    (("学校の事例は？", "地域の方は？"), "casebook_community_cases", "13"),
+    (("ALT事例集は何事例？", "学校のは？"), "casebook_school_cases", "17"),
+    (("ALT事例集は何事例？", "2番目は？"), "casebook_community_cases", "13"),
+    (("事例集のうち学校での活動の事例数は？", "地域のほうは？", "全部で？"), "casebook_count", "30"),
+])
+def test_one_of_two_and_the_whole_list_are_picked(repo_engine: Engine, turns: tuple[str, ...], expected: str,
+                                                 shown: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == expected and shown in reply.text
+
+
+def test_a_word_of_no_item_picks_nothing(repo_engine: Engine) -> None:
+    # 「地域の方は？」 after the roles names no role: read as a question of its own
+    assert picked(repo_engine.kb, "地域の方は？", after("alt_vs_cir")) is None
