@@ -160,7 +160,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)
     if parts.courtesy:  # an opening line sent before the question (「お世話になっております。○○市の田中です。」)
-        return courtesy_reply(kb, understood.ranked, threshold, language)
+        return courtesy_reply(kb, understood.ranked if parts.courtesy == "greeting" else [], threshold, language,
+                              talking=has_topic(kb, context))
     if understood.noise and not about_the_topic(kb, understood.analysis, text, context):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language
         return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)

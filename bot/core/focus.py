@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 # (not after "Mr." / "Ms." / "Dr.": "the mobile number of Mr. Higo" is one sentence)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+")
 _GREETING = re.compile(
-    r"^(?:いつも|大変|たいへん)?(?:お世話になっております|(?:誠に)?ありがとうございます|お世話になってます|お世話になります|お世話様です|"
+    r"^(?:いつも|大変|たいへん)*(?:お世話になっております|(?:誠に)?ありがとうございます|お世話になってます|お世話になります|お世話様です|"
     r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|"
     r"はじめまして|初めまして|突然のご連絡失礼いたします|突然のご連絡失礼します|突然失礼します|失礼します|"
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
@@ -31,11 +32,11 @@ _INTRODUCTION = re.compile(
     r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
     r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部|"
     r"主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者)"
-    r"(?:の[^\s、。？?]{1,8})?です|(?:主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者?)、[\u4e00-\u9fff]{1,4}です|"
+    r"(?:の[^\s、。？?]{1,8})?です|(?:主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者?)、[\u4e00-\u9fff々]{1,4}です|"
     # 「指導主事をしております渡辺です」: a name after what the writer humbly does (not 「検討しております段階です」,
     # nor 「SEAを活用している団体です」: who the writer's office is may name the topic); 「…を担当している者です」
     r"(?:ている|ておる)者です|(?:ております|を担当している)(?!段階|状況|状態|予定|最中|次第|所存|団体|法人|自治体|組織|機関|部署|学校|"
-    r"市|町|村|県)[\u4e00-\u9fff]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
+    r"市|町|村|県)[\u4e00-\u9fff々]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
 # "I'm a CIR and need to email MIC…", "I'm the ALT coordinator at Minami Town, and…": who writes, not what is asked
 # (the role named is the writer's, like the office of a Japanese self-introduction)
 _WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
@@ -51,8 +52,24 @@ _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|
                         r"^(?:[^。？?を]{1,20}?(?:について|に関して|の件で)[、,]?)?(?:ちょっと|少し|すこし|いくつか|何点か|数点|[1-3一二三]点)?"
                         r"(?:伺って|お伺いして|お聞きして|質問して|聞いて|お尋ねして|ご?相談して)も(?:よろしい|いい|良い)"
                         r"(?:でしょうか|ですか)[？?。.\s]*$|"
-                        r"^i (?:have|had|'ve got) (?:a|some|one|two|a few) (?:quick )?questions?(?: (?:about|on|regarding) "
-                        r"[^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
+                        r"^(?:もう|あと)(?:一点|1点|１点|一つ|ひとつ|1つ|一個)(?:だけ)?(?:質問|確認|お聞きしたいこと|伺いたいこと)?"
+                        r"(?:よろしいでしょうか|いいですか|よいですか|してもいいですか|させてください|があります|がございます)[？?。.\s]*$|"
+                        r"^(?:(?:and|also|ok|thanks),? )?i (?:have|had|'ve got) (?:a|some|one|two|a few|another|one more) (?:quick |more )?"
+                        r"questions?(?: (?:about|on|regarding) [^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
+# what an announcement names (「ALTの任期について伺ってもよろしいでしょうか」, "a question about the survey"): the topic
+# asked about, answered as a question (JET or the notice as a whole names none)
+_ANNOUNCED_TOPIC = re.compile(r"([^。？?、,]{1,30}?)(?:について|に関して|の件で)|((?<![a-z])(?:about|on|regarding) [^.?]{1,40})",
+                              re.IGNORECASE)
+_NO_TOPIC = re.compile(r"^(?:(?:この|今回の|本)?(?:jet|ｊｅｔ|JET)(?:プログラム)?|(?:この|今回の|本)?(?:通知|件)|the jet "
+                       r"program(?:me)?|jet|the notice|this|it)$|^(?:about|on|regarding) (?:the jet program(?:me)?|jet|the notice|"
+                       r"this|it)$", re.IGNORECASE)
+
+
+def _topic_named(sentence: str) -> str:
+    """The topic an announcement names (「ALTの任期について伺っても…」: ALTの任期), or ""."""
+    found = _ANNOUNCED_TOPIC.search(sentence)
+    topic = (found.group(1) or found.group(2) or "").strip() if found is not None else ""
+    return "" if _NO_TOPIC.match(topic) else topic
 _QUESTION = re.compile(r"[？?]|(?:か|かね|かな|ください|下さい|教えて|知りたい|たいです|ますか|でしょう|だろう)[。.\s]*$")
 # 「え、文科省じゃないんですか？じゃあ…」, 「そうなんですか？」: surprise at the last answer, not a question of its own
 _REACTION = re.compile(r"^(?:え|えっ|ええ|あれ|あ)[、,]?(?:[^。？?]{1,12}(?:じゃ|では)ない(?:ん|の)?(?:です)?か|そうなん(?:です)?か|"
@@ -120,7 +137,9 @@ class MessageParts:
     # English one names the writer's role, which may be what is asked)
     read_whole: bool = True
     asks: tuple[str, ...] = ()  # two things asked in the question sentence (「AとB、あとC」): each, as written
-    courtesy: bool = False  # nothing but greetings and self-introductions (「○○市国際課の田中です。」)
+    # nothing but greetings and self-introductions (「○○市国際課の田中です。」: "greeting"), or that a question
+    # follows (「いくつか伺ってもよろしいでしょうか」: "announcement")
+    courtesy: Literal["", "greeting", "announcement"] = ""
 
     @property
     def text(self) -> str:
@@ -167,8 +186,11 @@ def parts(text: str) -> MessageParts:
             dropped = polite = dropped or bool(rest)
             continue
         kept.append(rest)
-    if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before the question is its background)
-        return MessageParts(text, courtesy=dropped or bool(kept))
+    if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before a question is its background)
+        if topics := [t for t in map(_topic_named, kept) if t]:  # 「ALTについて質問です」: what is asked about
+            asked = " and ".join(topics) if text.isascii() else f"{'、'.join(topics)}について"
+            return MessageParts(asked, dropped=True, read_whole=False)
+        return MessageParts(text, courtesy="announcement" if kept else "greeting" if dropped else "")
     reacting = [s for s in kept[:-1] if _REACTION.match(s)] if _QUESTION.search(kept[-1]) else []
     if reacting:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True
@@ -209,6 +231,9 @@ def parts(text: str) -> MessageParts:
     clauses = _CLAUSE.split(kept[asked])
     if len(clauses) > 1 and len(clauses[-1]) >= 4:
         alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))
+    if len(clauses) > 2 and (first := _CLAUSE.search(kept[asked])) is not None:
+        # 「通知を読むと調査があるようですが、うちの町が希望する場合、どこを通して…」: what follows the aside
+        alternatives.append((kept[asked][first.end():], background + clauses[0], False))
     two = _TWO_ASKS.split(kept[asked], maxsplit=1)
     asks = also or (tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ())
     if asks and not also:

@@ -80,7 +80,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     # "they" read as the role asked about still makes a follow-up ("What do they do there?" after a town's case),
     # and that role is the topic's word, not the question's own
     written, own_terms = text, query.terms
-    if (resolved := with_the_role_for_they(text, roles_among(context.names))) is not None:
+    if (resolved := with_the_role_for_they(text, context.names)) is not None:
         text, query = resolved, kb.matcher.analyse(resolved)
         ranked = kb.matcher.rank(query)
     # the previous answer again, read with its topic: it shows its sources (and the links of a document or a list

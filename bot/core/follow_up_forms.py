@@ -32,14 +32,16 @@ _PRONOUN = re.compile(r"(?<![a-z'])(they|them)(?![a-z'])", re.IGNORECASE)
 
 # 「それは何をする人？」 after what CIR stands for: the one role asked about, at the head of the question
 # (a person pointed at, or それ asked what it does: 「それはいつから？」 after a count is that count's topic)
-_PRONOUN_JA = re.compile(r"^(?:その人たち|その人|彼ら|かれら)(?=って|は|の)|^それ(?=(?:って|は)(?:何|なに)を?(?:する|している|してる)"
-                         r"(?:人|ひと|職種|仕事))")
+_PRONOUN_JA = re.compile(r"^(?:その人たち|その人|彼ら|かれら)(?=(?:って|は)[^。？?]{0,6}(?:(?:何|なに)を?(?:する|し|して)|どこで(?:働|活躍)|"
+                         r"どんな(?:人|仕事|役割)|役割|仕事))|^それ(?=(?:って|は)(?:何|なに)を?(?:する|している|してる)(?:人|ひと|職種|仕事))")
 
 
-def with_the_role_for_they(text: str, roles: tuple[str, ...]) -> str | None:
+def with_the_role_for_they(text: str, names: Iterable[str]) -> str | None:
     """A follow-up with "they/them" (「それは…」 at its head) read with the one role the conversation asked
-    about ("What schools do ALTs work in?"); ``None`` when it has no such pronoun or the role is not one."""
-    if len(roles) != 1:
+    about (``names``: what it named; "What schools do ALTs work in?"); ``None`` when it has no such pronoun, the
+    role is not one, or an office was named too (「CIRのことで文科省の担当者は？」: 「その人たち」 are its staff)."""
+    roles = [n for n in names if kind_of(n) == "role"]
+    if len(roles) != 1 or any(kind_of(n) == "office" for n in names):
         return None
     if not is_english(text):
         return _PRONOUN_JA.sub(roles[0].upper(), text) if _PRONOUN_JA.search(text) else None

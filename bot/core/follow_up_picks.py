@@ -100,6 +100,20 @@ def _named_item(kb: KnowledgeBase, context: Context, words: str) -> str | None:
     return None
 
 
+def _whole_of(kb: KnowledgeBase, intent_id: str) -> str | None:
+    """「全部で？」 after an item of a list: the list at the top, asked as its title (after 立山町, a school case:
+    the casebook's 30; after one office: the contact list); not a count of roles (「ALTとは？」「全部で？」)."""
+    seen, top = {intent_id}, _parent_list(kb, intent_id).intent_id
+    while top is not None and top not in seen and kb.intents[top].title:
+        seen.add(top)
+        if (up := _parent_list(kb, top).intent_id) is None:
+            break
+        top = up
+    if top is None or top in seen - {top} or top in kb.figure_years or not kb.intents[top].title:
+        return None
+    return f"{kb.intents[top].title}は？"
+
+
 def _other_of(kb: KnowledgeBase, context: Context) -> str | None:
     """Of a list of two, the item the conversation is not at (after 柏崎市の事例: 「立山町は？」; after the school
     cases, 「残りは？」: the community ones)."""
@@ -125,9 +139,7 @@ def picked(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
     if _OTHER.match(cleaned):
         return _other_of(kb, context)
     if _WHOLE_LIST.match(cleaned) and context.intent_id in kb.intents and kb.intents[context.intent_id].title:
-        # 「全部で？」 after one kind of case: the list's whole (the casebook's 30), asked as its title
-        parent = _parent_list(kb, context.intent_id).intent_id
-        return f"{kb.intents[parent].title}は？" if parent is not None and kb.intents[parent].title else None
+        return _whole_of(kb, context.intent_id)
     if (head := _HEAD.match(cleaned)) is not None and (item := _named_item(kb, context, head.group(1))):
         return item  # 「地域の方は？」 after the casebook's two kinds of case
     bare = _BARE.match(cleaned)

@@ -174,5 +174,5 @@ def about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: C
     if context is None or not has_topic(kb, context):
         return False
     pointing = asks_of_what_was_said(text) and (context.intent_id not in kb.figure_years or with_the_role_for_they(
-        text, roles_among(context.names)) is not None)
+        text, context.names) is not None)
     return asks_about_it(kb, analysis, text) or source_of_it(text) or pointing

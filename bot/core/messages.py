@@ -15,6 +15,10 @@ GREETING = {
     "en": "Thank you for adding me. I answer questions about the JET Programme notice. "
           "Pick a topic below or type your question.",
 }
+GO_AHEAD = {  # 「もう一点よろしいでしょうか」: a question announced in a conversation
+    "ja": "はい、どうぞ。ご質問をお書きください。",
+    "en": "Sure, go ahead and ask.",
+}
 MENU_HINT = {  # added to the greeting when the YAML has a menu (the LINE rich menu shows it)
     "ja": "よく聞かれる話題は下のボタンから選べます（1対1のトークでは画面下のメニューからも選べます）。",
     "en": "Pick a frequent topic from the buttons below (in a one-to-one chat, also from the menu at the "

@@ -79,9 +79,18 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
               lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)
               and not _SINCE_START.search(m.string) else m.group(0)),
+             # "the number of ALTs": their headcount (not "increase the number of ALTs": the survey; not "the largest
+             # number of": a ranking); "from the US" (not the pronoun "us")
+             (re.compile(r"(?<![a-z])(?<!increase the )(?<!increasing the )(?<!raise the )(?<!largest )(?<!highest )"
+                         r"(?<!biggest )(?<!greatest )(?<!smallest )(?<!lowest )number of(?= (?:new |jet )?"
+                         r"(?:alt|cir|sea|jet)s?(?![a-z]))"), "headcount of"),
+             (re.compile(r"(?<![a-z])the u\.?s\.?(?:a\.?)?(?![a-z])"), "the usa"),
              # "What do CIRs do?", 「CIRって何をする人？」: the role's work (the verb alone says nothing the knowledge holds)
-             (re.compile(r"(?<![a-z])what (?:do|does) ((?:an? |the )?(?:alt|cir|sea|they|jet participant)s?) (?:actually |really "
-                         r"|exactly |usually )?do(?![a-z])(?! there| in th| at th| with th)|(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:何|なに)を?(?:する|している|"
+             # (not "What do ALTs do on weekends / if they are sick?": what the knowledge does not hold; not "there":
+             # the town of a case)
+             (re.compile(r"(?<![a-z])what (?:do|does) ((?:an? |the )?(?:alt|cir|sea|jet participant)s?) (?:actually |really "
+                         r"|exactly |usually )?do(?![a-z])(?! there| on | if | when | during | after | before | outside"
+                         r"| in (?:their|his|her|the) (?:free|spare|summer|winter|holiday))|(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:何|なに)を?(?:する|している|"
                          r"してる)(?:人|ひと|職種|仕事|の)"), lambda m: f"what is {m.group(1)} role" if m.group(1) else "の役割"),
              # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is
              # addressed to)

@@ -82,11 +82,15 @@ def help_reply(kb: KnowledgeBase, language: Language, kind: str = "help") -> Rep
     return with_menu(kb, reply)
 
 
-def courtesy_reply(kb: KnowledgeBase, ranked: Sequence[Scored], threshold: float, language: Language) -> Reply:
+def courtesy_reply(kb: KnowledgeBase, ranked: Sequence[Scored], threshold: float, language: Language,
+                   talking: bool = False) -> Reply:
     """A message of nothing but greetings and self-introductions: the small talk it is when that is clear
-    (「ありがとうございます」: thanks), else the greeting that invites the question."""
+    (「ありがとうございます」: thanks), else the greeting that invites the question; in a conversation under way
+    (``talking``), a short 「はい、どうぞ」."""
     if ranked and ranked[0].score >= threshold and kb.intents[ranked[0].intent_id].small_talk:
         return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score)
+    if talking:
+        return Reply(text=messages.text(messages.GO_AHEAD, language), kind="greeting", language=language)
     return help_reply(kb, language, "greeting")
 
 

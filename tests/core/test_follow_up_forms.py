@@ -274,3 +274,21 @@ def test_what_they_do_after_a_roles_name_is_that_roles_work(repo_engine: Engine,
 def test_it_after_a_count_stays_the_counts_topic_not_a_role(repo_engine: Engine) -> None:
     # 「それ」 is what was answered (the count), not the role: 「ALTはいつから？」 would be the programme's start
     assert talk(repo_engine, "ALTの人数は？", "それはいつから？").intent_id == "numbers_by_type"
+
+
+@pytest.mark.parametrize(("turns", "not_expected"), [
+    # 「その人」 after an office's staff are those staff, not the role also named
+    (("CIRについて総務省の担当者を教えて", "その人の名前は？"), "japanese_names"),
+    (("CIRのことで文科省の担当者は誰？", "その人たちは何をしている人？"), "cir_role"),
+    # "they" after two roles are both (not CLAIR and the ministries)
+    (("ALTとCIRの違いは？", "What do they do?"), "organisers"),
+    (("SEAのことで問い合わせたい。窓口は？", "その人の電話は？"), None),
+])
+def test_a_pronoun_is_not_read_as_a_role_it_does_not_point_at(repo_engine: Engine, turns: tuple[str, str],
+                                                              not_expected: str | None) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id is not None and reply.intent_id != not_expected
+
+
+def test_what_they_do_with_nothing_before_gets_the_help_text(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "What do they do?").kind == "help"

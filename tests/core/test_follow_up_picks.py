@@ -95,3 +95,19 @@ def test_one_of_two_and_the_whole_list_are_picked(repo_engine: Engine, turns: tu
 def test_a_word_of_no_item_picks_nothing(repo_engine: Engine) -> None:
     # 「地域の方は？」 after the roles names no role: read as a question of its own
     assert picked(repo_engine.kb, "地域の方は？", after("alt_vs_cir")) is None
+
+
+@pytest.mark.parametrize(("turns", "expected", "shown"), [
+    # the whole of the top list: the casebook's 30 after a press case, not the school cases' 17
+    (("柏崎市の事例を教えてください", "もう一つの方は？", "全部で何件？"), "casebook_count", "30"),
+    (("外務省の連絡先", "全部で？"), "contact_list", "文部科学省"),
+])
+def test_all_of_them_after_an_item_is_the_top_list(repo_engine: Engine, turns: tuple[str, ...], expected: str,
+                                                 shown: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == expected and shown in reply.text
+
+
+def test_all_of_them_after_a_role_is_no_count_of_that_role(repo_engine: Engine) -> None:
+    # 「全部で？」 after what an ALT is: not ALT's count presented as the whole (a reviewer's finding)
+    assert "5,355" not in talk(repo_engine, "ALTとは？", "全部で？").text

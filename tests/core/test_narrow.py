@@ -159,11 +159,11 @@ def test_the_role_of_one_office_asked_leads_with_its_part_of_the_list() -> None:
 
 def test_the_office_asked_about_leads_the_repo_answer_on_the_ministries_roles(repo_engine: Engine) -> None:
     first = plain_text(talk(repo_engine, "What does MOFA do in JET?")).split("\n")[0]
-    assert "MOFA handles recruitment and selection abroad" in first and "MIC" not in first
+    assert "MOFA (Ministry of Foreign Affairs) handles recruitment and selection abroad" in first and "MIC" not in first
 
 
 @pytest.mark.parametrize("question, lead", [
-    ("Which ministry handles recruitment overseas?", "MOFA handles recruitment and selection abroad."),
+    ("Which ministry handles recruitment overseas?", "MOFA (Ministry of Foreign Affairs) handles recruitment and selection abroad."),
     ("海外での募集はどの省が担当？", "外務省が海外での募集・選考を担当しています。"),
 ])
 def test_which_office_does_something_leads_with_the_office_doing_it(repo_engine: Engine, question: str,
@@ -181,7 +181,7 @@ def test_an_item_with_and_inside_is_left_out_whole() -> None:
 
 def test_what_one_ministry_does_leads_with_its_part_in_english(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "What does MOFA do?")
-    assert reply.text.index("MOFA handles recruitment") < reply.text.index("Council of Local Authorities")
+    assert reply.text.index("MOFA (Ministry of Foreign Affairs) handles recruitment") < reply.text.index("Council of Local Authorities")
 
 
 def test_one_office_asked_of_the_contact_points_drops_the_count_of_the_list(repo_engine: Engine) -> None:

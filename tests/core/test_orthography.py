@@ -158,3 +158,9 @@ def test_what_a_role_does_is_its_role(repo_engine, text: str, role: str) -> None
 
 def test_what_they_do_in_a_place_is_not_rewritten() -> None:
     assert "role" not in clean("What do they do there?")
+
+
+@pytest.mark.parametrize("text", ["What do ALTs do on weekends?", "What does an ALT do if they are sick?"])
+def test_what_a_role_does_in_a_circumstance_is_not_its_role(repo_engine, text: str) -> None:
+    # the role's description is no answer to what the knowledge does not hold
+    assert talk(repo_engine, text).kind != "answer"
