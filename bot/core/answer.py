@@ -157,9 +157,11 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         # count 「ほかは？」 asks for the other roles'
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
+    if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read
+        text, parts = parts.question, focus.parts(parts.question)
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)
-    if parts.courtesy:  # an opening line sent before the question (「お世話になっております。○○市の田中です。」)
+    if parts.courtesy in ("greeting", "announcement"):  # an opening line sent before the question (「○○市の田中です。」)
         return courtesy_reply(kb, understood.ranked if parts.courtesy == "greeting" else [], threshold, language,
                               talking=has_topic(kb, context))
     if understood.noise and not about_the_topic(kb, understood.analysis, text, context):

@@ -16,18 +16,24 @@ ROLES = ("alt", "cir", "sea")
 # (「ALTは？」「CIRは？」「合計は？」 is 5,823)
 _ALL_OF_THEM = re.compile(r"^(?:じゃあ|では|で|and )?(?:全部|全体|みんな)(?:で|は|の人数は)? ?(?:いくつ|headcount|何名)?"
                           r" ?(?:ですか|になる|になりますか)?[？?]*$|^headcount (?:in 累計|altogether) ?\??$")
+# 「合計は？」 after one role's count: the whole, as 「全部で？」 (after two roles it is their sum: figure_asked)
+_TOTAL_ALONE = re.compile(r"^(?:じゃあ|では|で|and )?(?:合計|トータル|総計)(?:で|は|すると|だと)? ?(?:いくつ|headcount|何名)?"
+                          r" ?(?:ですか|になる|になりますか)?[？?]*$")
 # the new ones (not counted for SEA) or a role left out (「SEA除く」): no sum of all three heads
 _NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|"
                       r"(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")
 
 
 def all_roles_summed(figures: tuple[Figure, ...], question: str, remembered: tuple[str, ...],
-                     language: str, topic_years: frozenset[int] = frozenset()) -> tuple[str, tuple[Figure, ...]] | None:
+                     language: str, topic_years: frozenset[int] = frozenset(), new_counted: bool = False
+                     ) -> tuple[str, tuple[Figure, ...]] | None:
     """The sentence of the three roles' sum and the figures it adds (with the year's total when printed), or
     ``None`` when the question adds up no three roles. ``question``: cleaned, synonyms applied; ``remembered``:
     the roles the conversation counted (role codes, lower case); ``topic_years``: the one year the conversation's
-    figures are of, when the question names none (「全体は？」 after 2019's CIRs: 2019's total)."""
-    everyone = bool(remembered) and _ALL_OF_THEM.match(question)  # 「全部で何人？」 after a role's count
+    figures are of, when the question names none (「全体は？」 after 2019's CIRs: 2019's total); ``new_counted``: the
+    conversation counted the new ones (「ALTの新規は？」: a total then is not the three roles' heads)."""
+    everyone = bool(remembered) and (_ALL_OF_THEM.match(question) or len(remembered) == 1 and not new_counted
+                                     and _TOTAL_ALONE.match(question))  # 「全部で何人？」 after a role's count
     if not (everyone or together(question) and roles_named(question) | set(remembered) == set(ROLES)) \
             or _NOT_ALL.search(question):
         return None

@@ -34,7 +34,8 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
     topic_years = _years_of(kb, topic, context)
     for text in readings:
         question = synonyms(clean(text))[0]
-        summed = all_roles_summed(kb.figures, question, remembered, language, topic_years)
+        summed = all_roles_summed(kb.figures, question, remembered, language, topic_years,
+                                  topic is not None and any(n.removeprefix(EARLIER) == "新規" for n in topic[1]))
         if summed is not None:  # 「SEAも入れると合計は？」 after the ALTs' and the CIRs': all three roles, one sum
             return _stated(kb, summed[0], tuple(dict.fromkeys(f.fact for f in summed[1])), language)
         tries = [question]

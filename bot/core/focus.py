@@ -58,8 +58,11 @@ _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|
                         r"questions?(?: (?:about|on|regarding) [^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
 # what an announcement names (「ALTの任期について伺ってもよろしいでしょうか」, "a question about the survey"): the topic
 # asked about, answered as a question (JET or the notice as a whole names none)
-_ANNOUNCED_TOPIC = re.compile(r"([^。？?、,]{1,30}?)(?:について|に関して|の件で)|((?<![a-z])(?:about|on|regarding) [^.?]{1,40})",
-                              re.IGNORECASE)
+# (the words before the announcing verb, without the particle: 「SEAのことでお聞きしたい…」, 「総務省の窓口にお尋ねしたい…」)
+_HOW_MANY = r"(?:(?:もう|あと)?(?:一点|1点|一つ|ひとつ|1つ|一個)(?:だけ)?|ちょっと|少し|すこし|いくつか|何点か|数点|[1-3一二三]点)"
+_ANNOUNCED_TOPIC = re.compile(rf"^{_HOW_MANY}?(.{{0,30}}?)(?:について|に関して|の件で|の件|のことで|で|に|を)?[、,]?{_HOW_MANY}?"
+                              r"(?:伺|うかが|お伺|お聞き|お尋ね|ご?質問|確認|ご?相談|教えていただき|ご教示|聞いて)|"
+                              r"((?<![a-z])(?:about|on|regarding) [^.?]{1,40})", re.IGNORECASE)
 _NO_TOPIC = re.compile(r"^(?:(?:この|今回の|本)?(?:jet|ｊｅｔ|JET)(?:プログラム)?|(?:この|今回の|本)?(?:通知|件)|the jet "
                        r"program(?:me)?|jet|the notice|this|it)$|^(?:about|on|regarding) (?:the jet program(?:me)?|jet|the notice|"
                        r"this|it)$", re.IGNORECASE)
@@ -79,6 +82,9 @@ _ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせ�
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
 _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて|"
                      r"(?:て|で)おり(?:まして)?|予定で|ところ)[、,]")
+# 「通知を読むと調査があるようですが、」: what the writer gathered, an aside before the question
+_ASIDE = re.compile(r"(?:よう|そう|みたい|とのこと|と聞きました|と聞いています|とあります|とありました|と書いてあります|と思います|"
+                    r"と思うの)$")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え|知りたい)[^。？?]{0,12}[。.！!\s]*$")
 # 「…最新の数字を入れたいです。わかりますか。」, 「お手数ですが教えていただけますか。」: a last sentence that asks
@@ -138,8 +144,9 @@ class MessageParts:
     read_whole: bool = True
     asks: tuple[str, ...] = ()  # two things asked in the question sentence (「AとB、あとC」): each, as written
     # nothing but greetings and self-introductions (「○○市国際課の田中です。」: "greeting"), or that a question
-    # follows (「いくつか伺ってもよろしいでしょうか」: "announcement")
-    courtesy: Literal["", "greeting", "announcement"] = ""
+    # follows (「いくつか伺ってもよろしいでしょうか」: "announcement"), naming what about (「SEAの件でご相談です」: "topic",
+    # the question is then the topic alone)
+    courtesy: Literal["", "greeting", "announcement", "topic"] = ""
 
     @property
     def text(self) -> str:
@@ -189,7 +196,7 @@ def parts(text: str) -> MessageParts:
     if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before a question is its background)
         if topics := [t for t in map(_topic_named, kept) if t]:  # 「ALTについて質問です」: what is asked about
             asked = " and ".join(topics) if text.isascii() else f"{'、'.join(topics)}について"
-            return MessageParts(asked, dropped=True, read_whole=False)
+            return MessageParts(asked, dropped=True, read_whole=False, courtesy="topic")
         return MessageParts(text, courtesy="announcement" if kept else "greeting" if dropped else "")
     reacting = [s for s in kept[:-1] if _REACTION.match(s)] if _QUESTION.search(kept[-1]) else []
     if reacting:
@@ -231,7 +238,7 @@ def parts(text: str) -> MessageParts:
     clauses = _CLAUSE.split(kept[asked])
     if len(clauses) > 1 and len(clauses[-1]) >= 4:
         alternatives.append((clauses[-1], background + "".join(clauses[:-1]), False))
-    if len(clauses) > 2 and (first := _CLAUSE.search(kept[asked])) is not None:
+    if len(clauses) > 2 and (first := _CLAUSE.search(kept[asked])) is not None and _ASIDE.search(clauses[0]):
         # 「通知を読むと調査があるようですが、うちの町が希望する場合、どこを通して…」: what follows the aside
         alternatives.append((kept[asked][first.end():], background + clauses[0], False))
     two = _TWO_ASKS.split(kept[asked], maxsplit=1)

@@ -64,3 +64,9 @@ def test_all_of_them_with_no_count_before_is_read_as_it_is(repo_engine: Engine) 
 def test_all_of_them_after_a_year_without_roles_is_that_years_total(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和元年度のALTの人数は？", "CIRは？", "全体は？")
     assert "5,761人" in reply.text and "5,831" not in reply.text.split("。")[0]
+
+
+def test_the_total_after_one_roles_count_is_everyone(repo_engine) -> None:
+    # 「合計は？」 after the ALTs' count got the apology (「全部で？」 gave 5,831)
+    assert "5,831" in talk(repo_engine, "ALTは何人？", "合計は？").text
+    assert "5,823" in talk(repo_engine, "ALTは何人？", "CIRは？", "合計は？").text  # two roles: their sum

@@ -426,10 +426,26 @@ def test_an_opening_line_without_a_question_is_only_courtesy(message: str, court
 
 @pytest.mark.parametrize(("message", "asked"), [("ALTの任期について伺ってもよろしいでしょうか", "ALTの任期について"),
                                                 ("SEAの件でご相談です。", "SEAについて"),
+                                                ("SEAのことでお聞きしたいことがあります。", "SEAについて"),
+                                                ("総務省の窓口にお尋ねしたいことがあって", "総務省の窓口について"),
                                                 ("I have a question about the survey.", "about the survey")])
 def test_an_announcement_naming_a_topic_asks_about_it(message: str, asked: str) -> None:
     found = parts(message)
-    assert not found.courtesy and found.question == asked
+    assert found.courtesy == "topic" and found.question == asked
+
+
+@pytest.mark.parametrize("message", ["いくつか伺ってもよろしいでしょうか。", "もう一点質問があります", "3点質問させてください。",
+                                     "JETについて伺いたいことがあります。"])
+def test_how_many_questions_or_jet_itself_is_no_topic(message: str) -> None:
+    assert parts(message).courtesy == "announcement"
+
+
+def test_only_an_aside_is_read_past() -> None:
+    # 「教育委員会とも相談しているのですが、」 is background of the question, not an aside to skip to the next clause
+    message = "うちの町でもALTを増やしたいと考えておりまして、教育委員会とも相談しているのですが、どこに要望すればよいですか？"
+    assert not any(question.startswith("教育委員会とも") for question, _, _ in parts(message).alternatives)
+    aside = parts("通知を読むと何か調査があるようですが、うちの町が導入を希望する場合、どこを通して要望を出せばよいのでしょうか。")
+    assert ("うちの町が導入を希望する場合、どこを通して要望を出せばよいのでしょうか。" in [q for q, _, _ in aside.alternatives])
 
 
 def test_an_announcement_before_the_question_stays_its_background() -> None:
@@ -471,3 +487,9 @@ def test_a_question_announced_in_a_conversation_gets_a_short_go_ahead(repo_engin
     assert reply.kind == "greeting" and reply.text == "はい、どうぞ。ご質問をお書きください。"
     assert talk(repo_engine, "ALTの人数は？", "ありがとうございます。もう一点よろしいでしょうか。", "CIRは？").intent_id \
         == "numbers_by_type"  # the topic stays
+
+
+def test_a_topic_announced_in_other_words_stays_the_topic(repo_engine: Engine) -> None:
+    # 「SEAのことで…」 was read as no topic: the greeting, then 「何人いますか？」 got the by-country apology
+    assert "SEA 8人" in talk(repo_engine, "SEAのことでお聞きしたいことがあります。", "何人いますか？").text
+    assert talk(repo_engine, "事例集の件で相談です").intent_id == "casebook_what"

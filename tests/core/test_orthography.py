@@ -164,3 +164,14 @@ def test_what_they_do_in_a_place_is_not_rewritten() -> None:
 def test_what_a_role_does_in_a_circumstance_is_not_its_role(repo_engine, text: str) -> None:
     # the role's description is no answer to what the knowledge does not hold
     assert talk(repo_engine, text).kind != "answer"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("What does MIC do?", "organisers"), ("外務省は何をしているの？", "organisers"),
+                                                ("What do ALTs do in the community?", "alt_community")])
+def test_what_an_office_does_is_its_part_and_a_roles_community_work_its_own(repo_engine, text: str, expected: str) -> None:
+    assert talk(repo_engine, text).intent_id == expected
+
+
+@pytest.mark.parametrize("text", ["Can we reduce the number of ALTs?", "We want to increase the number of ALTs"])
+def test_changing_the_number_of_alts_is_no_head_count(text: str) -> None:
+    assert "headcount" not in clean(text)
