@@ -43,15 +43,19 @@ _ORDINAL = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
 _EN = re.compile(r"^(?:(?:and|so|then|ok|what about|how about)\W+)?the\s+" + _ORDINAL +
                  r"(?:\s+(?:one|item|office|ministry|contact|attachment|document|role|group)(?![a-z])|"
                  r"(?=\s*(?:'s|’s|[?.!]|$)|\s+(?:e-?mail|mail|phone|number|url|link|name|address|staff|headcount)))")
+_CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")  # ①…⑳, ❶…❿ as the casebook's answer numbers its kinds
 SHORT_JA = 25  # characters of a Japanese question read this way (a LINE message naming an order means more)
 SHORT_EN = 8   # words of an English one
 
 
-def _list_of(kb: KnowledgeBase, context: Context | None) -> tuple[str, ...]:
-    """The items of the list the conversation is at: the topic's own, or the list's it is a follow-up of."""
+def _list_of(kb: KnowledgeBase, context: Context | None, circled: bool = False) -> tuple[str, ...]:
+    """The items of the list the conversation is at: the topic's own, or the list's it is a follow-up of (first
+    when the pick is circled, 「②は？」 after 「①は？」: the numbered list, not the cases the item's answer names)."""
     if context is None or context.intent_id not in kb.intents:
         return ()
     topic = kb.intents[context.intent_id]
+    if circled and topic.items and topic.title and (parent := _parent_list(kb, context.intent_id).items):
+        return parent
     if topic.items or not topic.title:  # (「ALTは何人？」 showed ALT's count only: no list to pick from)
         return () if context.names else topic.items
     return _parent_list(kb, context.intent_id).items
@@ -145,7 +149,7 @@ def picked(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
     bare = _BARE.match(cleaned)
     english = None if bare or len(cleaned.split()) > SHORT_EN else _EN.search(cleaned)
     found = None if bare or english or len(cleaned) > SHORT_JA else _JAPANESE.search(cleaned)
-    if not (bare or english or found) or not (items := _list_of(kb, context)):
+    if not (bare or english or found) or not (items := _list_of(kb, context, _CIRCLED.search(text) is not None)):
         return None
     if bare is not None:
         item = _nth(items, int(bare.group(1)))

@@ -111,3 +111,9 @@ def test_all_of_them_after_an_item_is_the_top_list(repo_engine: Engine, turns: t
 def test_all_of_them_after_a_role_is_no_count_of_that_role(repo_engine: Engine) -> None:
     # 「全部で？」 after what an ALT is: not ALT's count presented as the whole (a reviewer's finding)
     assert "5,355" not in talk(repo_engine, "ALTとは？", "全部で？").text
+
+
+def test_a_circled_number_after_a_kind_picks_the_other_kind(repo_engine: Engine) -> None:
+    # 「②は？」 after 「①は？」 is the casebook's second kind, not the second case the school cases name
+    reply = talk(repo_engine, "事例集の事例数", "①は？", "②は？")
+    assert reply.intent_id == "casebook_community_cases" and "13" in reply.text
