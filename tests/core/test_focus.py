@@ -426,6 +426,8 @@ def test_an_opening_line_without_a_question_is_only_courtesy(message: str, court
 
 @pytest.mark.parametrize(("message", "asked"), [("ALTの任期について伺ってもよろしいでしょうか", "ALTの任期について"),
                                                 ("SEAの件でご相談です。", "SEAについて"),
+                                                ("ALTについていくつか質問があります", "ALTについて"),
+                                                ("ALTで相談があります", "ALTについて"),
                                                 ("SEAのことでお聞きしたいことがあります。", "SEAについて"),
                                                 ("総務省の窓口にお尋ねしたいことがあって", "総務省の窓口について"),
                                                 ("I have a question about the survey.", "about the survey")])
@@ -435,7 +437,7 @@ def test_an_announcement_naming_a_topic_asks_about_it(message: str, asked: str) 
 
 
 @pytest.mark.parametrize("message", ["いくつか伺ってもよろしいでしょうか。", "もう一点質問があります", "3点質問させてください。",
-                                     "JETについて伺いたいことがあります。"])
+                                     "3点ほど質問があります", "JETについて伺いたいことがあります。"])
 def test_how_many_questions_or_jet_itself_is_no_topic(message: str) -> None:
     assert parts(message).courtesy == "announcement"
 
