@@ -25,7 +25,8 @@ from bot.core.gaps import find_gap
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, fallback_reply, gap_reply,
-                              help_reply, intent_reply, more_reply, suggestion, unique, unsure_reply, with_corrections, with_latest)
+                              help_reply, intent_reply, more_reply, suggestion, unique, unsure_reply, with_corrections,
+                              with_latest)
 from bot.core.analysis import Analysis
 from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply

@@ -55,7 +55,9 @@ _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|
                         r"(?:でしょうか|ですか)[？?。.\s]*$|"
                         r"^(?:もう|あと)(?:一点|1点|１点|一つ|ひとつ|1つ|一個)(?:だけ)?(?:質問|確認|お聞きしたいこと|伺いたいこと)?"
                         r"(?:よろしいでしょうか|いいですか|よいですか|してもいいですか|させてください|があります|がございます)[？?。.\s]*$|"
-                        r"^(?:(?:and|also|ok|thanks),? )?i (?:have|had|'ve got) (?:a|some|one|two|a few|another|one more) (?:quick |more )?"
+                        r"^(?:(?:and|also|ok|thanks),? )?i (?:have|had|'ve got) "
+                        r"(?:a|some|one|two|a few|another|one more) "
+                        r"(?:quick |more )?"
                         r"questions?(?: (?:about|on|regarding) [^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
 # what an announcement names (「ALTの任期について伺ってもよろしいでしょうか」, "a question about the survey"): the topic
 # asked about, answered as a question (JET or the notice as a whole names none)
@@ -65,7 +67,8 @@ _ANNOUNCED_TOPIC = re.compile(rf"^{_HOW_MANY}?(.{{0,30}}?)(?:について|に関
                               r"(?:伺|うかが|お伺|お聞き|お尋ね|ご?質問|確認|ご?相談|教えていただき|ご教示|聞いて)|"
                               r"((?<![a-z])(?:about|on|regarding) [^.?]{1,40})", re.IGNORECASE)
 _NO_TOPIC = re.compile(r"^(?:(?:この|今回の|本)?(?:jet|ｊｅｔ|JET)(?:プログラム)?|(?:この|今回の|本)?(?:通知|件)|the jet "
-                       r"program(?:me)?|jet|the notice|this|it)$|^(?:about|on|regarding) (?:the jet program(?:me)?|jet|the notice|"
+                       r"program(?:me)?|jet|the notice|this|it)$|"
+                       r"^(?:about|on|regarding) (?:the jet program(?:me)?|jet|the notice|"
                        r"this|it)$", re.IGNORECASE)
 
 

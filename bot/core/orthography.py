@@ -58,7 +58,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"(?:略さ(?:ない|ず(?:に)?)|省略しない)(?:で|の)?(?:名前|名称|呼び方|言い方)"), "正式名称"),
-             (re.compile(r"何時までに"), "いつまでに"), (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),
+             (re.compile(r"何時までに"), "いつまでに"),
+             # 「事例集のやつってどこ？」, 「学校のやつは」: the thing itself (not 「一つ目のやつ」: a pick)
+             (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ"), "の"), (re.compile(r"(事例集)の?全文"), r"\1の全体版"),
              # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
              (re.compile(r"^(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします)?[。.!！]?$"), r"\1は?"),
@@ -83,7 +85,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              # "the number of ALTs": their headcount (not "increase the number of ALTs": the survey; not "the largest
              # number of": a ranking); "from the US" (not the pronoun "us")
              (re.compile(r"(?<![a-z])(?<!increase the )(?<!increasing the )(?<!raise the )(?<!largest )(?<!highest )"
-                         r"(?<!biggest )(?<!greatest )(?<!smallest )(?<!lowest )(?<!reduce the )(?<!decrease the )(?<!cut the )"
+                         r"(?<!biggest )(?<!greatest )(?<!smallest )(?<!lowest )(?<!reduce the )(?<!decrease the )"
+                         r"(?<!cut the )"
                          r"(?<!lower the )(?<!reducing the )number of(?= (?:new |jet )?"
                          r"(?:alt|cir|sea|jet)s?(?![a-z]))"), "headcount of"),
              (re.compile(r"(?<![a-z])the u\.?s\.?(?:a\.?)?(?![a-z])"), "the usa"),
@@ -92,7 +95,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              # the town of a case)
              (re.compile(r"(?<![a-z])what (?:do|does) ((?:an? |the )?(?:alt|cir|sea)s?) (?:actually |really "
                          r"|exactly |usually )?do(?![a-z])(?! there| on | if | when | during | after | before | outside"
-                         r"| in (?:their|his|her|the) (?:free|spare|summer|winter|holiday)| in (?:the |their |local )?communit)|(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:何|なに)を?(?:する|している|"
+                         r"| in (?:their|his|her|the) (?:free|spare|summer|winter|holiday)"
+                         r"| in (?:the |their |local )?communit)|"
+                         r"(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:何|なに)を?(?:する|している|"
                          r"してる)(?:人|ひと|職種|仕事|の)"), lambda m: f"what is {m.group(1)} role" if m.group(1) else "の役割"),
              # "What does MIC do?", 「外務省は何をしているの？」: the office's part in JET (not its contact card)
              (re.compile(r"(?<![a-z])what (?:does|do) (mic|mofa|mext|clair|the (?:three )?ministries) (?:actually |exactly "
