@@ -42,15 +42,18 @@ _INTRODUCTION = re.compile(
 _WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
                          r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?"
                          r"(?:,? and |[,;] ?|\. |\.?$)", re.IGNORECASE)
+# how many questions are coming (「いくつか」, 「もう一点」, 「3点ほど」): no topic of their own
+_HOW_MANY = (r"(?:(?:(?:もう|あと)?(?:一点|1点|一つ|ひとつ|1つ|一個)(?:だけ)?|ちょっと|少し|すこし|いくつか|何点か|数点|"
+             r"[1-3一二三]点)(?:ほど)?)")
 # 「JETについて伺いたいことがあります。」, "I have a question about the survey.": that a question follows, not
 # the question (a message of only this is answered like a greeting: ask away)
 _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|お聞きし|お尋ねし|質問し|確認し|相談し|ご相談し|"
                         r"教えていただき|ご教示いただき)たい(?:こと|事|点)が(?:あります|ございます|ありまして|あって)[。.！!\s]*$|"
-                        r"^(?:[^。？?]{0,30}?(?:について|に関して|の件で|のことで|で)[、,]?)?(?:ちょっと|少し|いくつか|何点か|数点|"
-                        r"[1-3一二三]点)?(?:ほど)?(?:ご?質問|ご?相談)(?:があります|がございます|です)[。.！!\s]*$|"
-                        r"^(?:ちょっと|少し|すこし|いくつか|何点か|数点|[1-3一二三]点)?(?:ご?相談|ご?質問|確認)させて(?:ください|下さい|"
+                        rf"^(?:[^。？?]{{0,30}}?(?:について|に関して|の件で|のことで|で)[、,]?)?{_HOW_MANY}?"
+                        r"(?:ご?質問|ご?相談)(?:があります|がございます|です)[。.！!\s]*$|"
+                        rf"^{_HOW_MANY}?(?:ご?相談|ご?質問|確認)させて(?:ください|下さい|"
                         r"いただけますか|いただけませんか|もらえますか|いただきたいです)[。.！!\s]*$|"
-                        r"^(?:[^。？?を]{1,20}?(?:について|に関して|の件で)[、,]?)?(?:ちょっと|少し|すこし|いくつか|何点か|数点|[1-3一二三]点)?"
+                        rf"^(?:[^。？?を]{{1,20}}?(?:について|に関して|の件で)[、,]?)?{_HOW_MANY}?"
                         r"(?:伺って|お伺いして|お聞きして|質問して|聞いて|お尋ねして|ご?相談して)も(?:よろしい|いい|良い)"
                         r"(?:でしょうか|ですか)[？?。.\s]*$|"
                         r"^(?:もう|あと)(?:一点|1点|１点|一つ|ひとつ|1つ|一個)(?:だけ)?(?:質問|確認|お聞きしたいこと|伺いたいこと)?"
@@ -62,7 +65,6 @@ _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|
 # what an announcement names (「ALTの任期について伺ってもよろしいでしょうか」, "a question about the survey"): the topic
 # asked about, answered as a question (JET or the notice as a whole names none)
 # (the words before the announcing verb, without the particle: 「SEAのことでお聞きしたい…」, 「総務省の窓口にお尋ねしたい…」)
-_HOW_MANY = r"(?:(?:(?:もう|あと)?(?:一点|1点|一つ|ひとつ|1つ|一個)(?:だけ)?|ちょっと|少し|すこし|いくつか|何点か|数点|[1-3一二三]点)(?:ほど)?)"
 _ANNOUNCED_TOPIC = re.compile(rf"^{_HOW_MANY}?(.{{0,30}}?)(?:について|に関して|の件で|の件|のことで|で|に|を)?[、,]?{_HOW_MANY}?"
                               r"(?:伺|うかが|お伺|お聞き|お尋ね|ご?質問|確認|ご?相談|教えていただき|ご教示|聞いて)|"
                               r"((?<![a-z])(?:about|on|regarding) [^.?]{1,40})", re.IGNORECASE)

@@ -29,14 +29,15 @@ _JAPANESE = re.compile(r"^(?:じゃあ|じゃ|では|それでは|あと)?、?\s
                        r"(の(?:もの|やつ|資料|ところ|とこ|窓口|部署|省|方)?)?"
                        rf"(?=は|って|を|も|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE})|(?<=やつ)[、,])")
 # (not 「最後、」: lastly; 「一つ目のやつ、もうちょい詳しく」 is)
+_SO = r"^(?:じゃあ|じゃ|では|あと)?、?"  # (「じゃあ、…」 opening a follow-up)
 # 「もう一つの方は？」, "and the other one?": of a list of two, the one the conversation is not at
-_OTHER = re.compile(r"^(?:じゃあ|じゃ|では|あと)?、?(?:もう一つ|もうひとつ|もう1つ|もう片方|もう一方|他方|残り)(?:の(?:方|ほう|やつ|事例|もの|ところ))?"
+_OTHER = re.compile(_SO + r"(?:もう一つ|もうひとつ|もう1つ|もう片方|もう一方|他方|残り)(?:の(?:方|ほう|やつ|事例|もの|ところ))?"
                     r"(?:は|って|も)?(?:どう|どんな(?:の|もの)?|何|なに)?(?:ですか|でしょうか)?[？?]?$|"
                     r"^(?:(?:and|what about|how about)\s+)?the (?:other(?: one)?|rest)[?.]?$")
 _WHOLE_LIST = re.compile(r"^(?:じゃあ|じゃ|では|で)?、?(?:全部で|合計で|合計すると|合わせると|あわせると|全部合わせると|"
                           r"足すと|トータルで|総数は|合計は|全部では)(?:何件|何事例|いくつ)?[？?]?$|^(?:and )?(?:in total|altogether)[?.]?$")
 # 「地域の方は？」, 「学校のは？」: a word of one item of the list, the whole message
-_HEAD = re.compile(r"^(?:じゃあ|じゃ|では|あと)?、?([^\s、。？?のはっ]{1,6})(?:の(?:方|ほう|もの|分)?)(?:は|って)?[？?]?$")
+_HEAD = re.compile(_SO + r"([^\s、。？?のはっ]{1,6})(?:の(?:方|ほう|もの|分)?)(?:は|って)?[？?]?$")
 # "the second one's email?", "and the last one?", "the 3rd office, email?", "what about the first?": an order opening
 # the question, naming the list's kind of thing or followed by what is asked of it (not "Which do I call first?",
 # "Second, what is…", "the last question: …", "so the first step is…")
