@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from typing import Sequence
 
 from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import close_call, sure, with_context
-from bot.core.follow_up_picks import picked
+from bot.core.follow_up_picks import picked, the_list_again
 from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, with_topic
 from bot.core.follow_up_forms import more_asked, names_asked
 from bot.core.language_asked import language_asked, language_wanted
@@ -29,6 +30,7 @@ from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy
                               with_latest)
 from bot.core.analysis import Analysis
 from bot.core.orthography import MAX_CHARS, clean, language_of
+from bot.core.stop_words import EN_STOP
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import Understanding, sentences, understand
 
@@ -121,6 +123,12 @@ def prepare(messages: Sequence[IncomingMessage], kb: KnowledgeBase,
         matcher.prime(queries)
 
 
+def _words_language(text: str) -> Language:
+    """English for a message of English words only ("What do they do?"), Japanese for anything else (mashing)."""
+    words = re.findall(r"[a-z']+", text.casefold())
+    return "en" if len(words) > 1 and all(w in EN_STOP for w in words) else "ja"
+
+
 def _corrected(text: str, understood: Understanding) -> str:
     """The message with its slips corrected (「JETプログラムの創説は？」: 創設 is no subject the knowledge lacks)."""
     if not understood.corrections:
@@ -144,7 +152,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     wanted, text = language_wanted(text)  # 「ALTの人数を英語で教えて」: the question, answered in English
     language = wanted or language_of(text, context.language if context is not None else None)
     # 「2番目は？」 after a list (the attachments, the offices); a figure checked is asked (「ALTって6,000人だっけ？」)
-    text = picked(kb, text, context) or asked_plainly(
+    pick = picked(kb, text, context)
+    text = pick or asked_plainly(
         text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
     if not text.strip():
         return help_reply(kb, language)
@@ -167,7 +176,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
                               talking=has_topic(kb, context))
     if understood.noise and not about_the_topic(kb, understood.analysis, text, context):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language
-        return replace(help_reply(kb, context.language if context is not None else "ja"), fallback=True)
+        # ("What do they do?" with nothing talked about: English words, help in English)
+        return replace(help_reply(kb, context.language if context is not None else _words_language(text)), fallback=True)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)
     if figured is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown
@@ -179,6 +189,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         own = kb.matcher.analyse(own_text)
         own_ranked = kb.matcher.rank(own)
     query, ranked, asked = with_context(kb, own, own_ranked, context, own_text, threshold, MARGIN)
+    if pick is not None and the_list_again(kb, pick, context, ranked, own_ranked, threshold):  # 「3番目は？」: 参考資料3 alone
+        query, ranked, asked = own, own_ranked, own_text
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)
     asked_of = names_asked(kb.matcher.named, query.terms, clean(text))  # the roles asked about, and one office
     vector = understood.vector if query is understood.analysis else None

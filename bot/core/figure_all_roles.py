@@ -19,6 +19,8 @@ _ALL_OF_THEM = re.compile(r"^(?:じゃあ|では|で|and )?(?:全部|全体|み�
 # 「合計は？」 after one role's count: the whole, as 「全部で？」 (after two roles it is their sum: figure_asked)
 _TOTAL_ALONE = re.compile(r"^(?:じゃあ|では|で|and )?(?:合計|トータル|総計)(?:で|は|すると|だと)? ?(?:いくつ|headcount|何名)?"
                           r" ?(?:ですか|になる|になりますか)?[？?]*$")
+# "Total?" after the roles' counts asks their sum (alone, "total" reads as the cumulative total, 累計)
+_TOTAL_EN = re.compile(r"^(?:and |so |ok,? )?(?:what(?:'s| is) )?(?:the |in )?total(?: number| then)? ?\??$")
 # the new ones (not counted for SEA) or a role left out (「SEA除く」): no sum of all three heads
 _NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|"
                       r"(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")
@@ -70,3 +72,8 @@ def _total_only(figures: tuple[Figure, ...], asked: set[int], language: str) -> 
                 f"together) numbered {total.value:,}.", (total,))
     return (f"{era_label(total.year)}の職種別の人数は資料にありませんが、3職種を合わせた参加者全体の人数は"
             f"{total.value:,}人です。", (total,))
+
+
+def total_asked(question: str) -> bool:
+    """Whether a cleaned question is an English "Total?" alone (after counts: 「合計は？」)."""
+    return bool(_TOTAL_EN.match(question))

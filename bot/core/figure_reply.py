@@ -9,7 +9,7 @@ from bot.core.compose import source_line, source_links
 from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, a_years_count, counts_asked, counts_named,
                                    names_its_own, of_a_roles_whole, of_another_role, operands_named, operation_asked,
                                    people_asked, roles_named, together)
-from bot.core.figure_all_roles import all_roles_summed
+from bot.core.figure_all_roles import all_roles_summed, total_asked
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
 from bot.core.figures import Derivation, derive
@@ -33,7 +33,7 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
     remembered = roles_among(n.removeprefix(EARLIER) for n in topic[1]) if topic is not None else ()
     topic_years = _years_of(kb, topic, context)
     for text in readings:
-        question = synonyms(clean(text))[0]
+        question = "合計は？" if remembered and total_asked(clean(text)) else synonyms(clean(text))[0]
         summed = all_roles_summed(kb.figures, question, remembered, language, topic_years,
                                   topic is not None and any(n.removeprefix(EARLIER) == "新規" for n in topic[1]))
         if summed is not None:  # 「SEAも入れると合計は？」 after the ALTs' and the CIRs': all three roles, one sum
@@ -47,7 +47,8 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             names = tuple(n for n in names if not n.startswith(EARLIER))
             both = operation_asked(f"{question} headcount") in ("sum", "difference", "ratio") or together(question)
             if earlier and both and not years_in(question) and not _ALL_OF_THEM.search(question):
-                names = earlier + names  # 「合わせると？」 after the ALTs', then the CIRs' count: both
+                # (a difference or a ratio is of the last two)
+                names = (earlier if operation_asked(f"{question} headcount") == "sum" else earlier[:1]) + names  # 「合わせると？」 after the ALTs', then the CIRs' count: both
             if people_asked(clean(text)):  # 「その差は何人？」 after the countries: heads, not what was counted
                 names = tuple(n for n in names if n not in NOT_HEADS)
             if of_those(question) and "新規" in names and operands_named(question, years=False):
@@ -143,8 +144,11 @@ def names_remembered(kb: KnowledgeBase, text: str, context: Context | None, role
     if set(counted) & OF_ALL_ONLY:
         roles = ()
     # the one role counted just before another (「ALTは何人？」 then 「CIRは？」): a sum or a difference asked next is of both
+    # … and the ones counted before it in turn (「SEAは？」 after the ALTs' and the CIRs': 「合計は？」 adds all three)
     before = roles_among(context.names) if context is not None else ()
-    earlier = tuple(EARLIER + r for r in before if len(before) == 1 and len(roles) == 1 and r not in roles)
+    chain = roles_among(n.removeprefix(EARLIER) for n in context.names if n.startswith(EARLIER)) if before else ()
+    earlier = tuple(EARLIER + r for r in dict.fromkeys(before + chain)
+                    if len(before) == 1 and len(roles) == 1 and r not in roles)
     return roles + counted + earlier
 
 

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
 from bot.core.orthography import clean
 from bot.core.types import Context
 
@@ -58,8 +59,10 @@ def _list_of(kb: KnowledgeBase, context: Context | None, circled: bool = False) 
     topic = kb.intents[context.intent_id]
     if circled and topic.items and topic.title and (parent := _parent_list(kb, context.intent_id).items):
         return parent
-    if topic.items or not topic.title:  # (「ALTは何人？」 showed ALT's count only: no list to pick from)
-        return () if context.names else topic.items
+    if topic.items or not topic.title:  # (「ALTは何人？」 showed ALT's count only: no list to pick from; all three
+        # named, 「ALT、CIR、SEAの違いは」, showed the whole list)
+        whole = {item.casefold() for item in topic.items} <= {name.casefold() for name in context.names}
+        return () if context.names and not whole else topic.items
     return _parent_list(kb, context.intent_id).items
 
 
@@ -168,3 +171,13 @@ def picked(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
     # 「最後の電話」: MEXTの電話; 「2番目のは」: 参考資料2は
     joined = "の" if of == "の" and rest and not rest.startswith(("は", "って", "を", "も", "が", "？", "?")) else ""
     return cleaned[:found.start()] + item + joined + rest
+
+
+def the_list_again(kb: KnowledgeBase, pick: str, context: Context | None, ranked: list[Scored], own: list[Scored],
+                   threshold: float) -> bool:
+    """Whether an item picked, read with the conversation's topic, is answered by the list it was picked from while
+    the item asked alone is answered by another intent (「3番目は？」 after the attachments: the manual, not the
+    list again). A role or an office picked narrows the list's own answer (「2番目は？」 after the counts: CIR's)."""
+    return bool(context is not None and ranked and own and ranked[0].intent_id == context.intent_id
+                and own[0].intent_id != context.intent_id and own[0].score >= threshold
+                and not kb.matcher.named.intersection(kb.matcher.analyse(clean(pick)).terms))

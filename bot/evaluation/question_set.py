@@ -142,7 +142,9 @@ def judge(question: Question, reply: Reply) -> Result:
     wanted = [str(f) for f in item.get("all") or item.get("any") or []]
     hits = [fold_fact(f) in text for f in wanted]
     unwanted = [str(f) for f in item.get("none") or [] if fold_fact(str(f)) in text]
-    ok = (all(hits) if item.get("all") else any(hits)) and answered(reply) and not unwanted
+    # (a courtesy turn, "thanks" at a dialogue's end, is right when the courtesy reply says what was expected)
+    ok = (all(hits) if item.get("all") else any(hits)) and (answered(reply) or reply.kind == "greeting") \
+        and not unwanted
     expected = ("all: " if item.get("all") else "any: ") + ", ".join(wanted)
     if unwanted:
         expected += " | but also: " + ", ".join(unwanted)

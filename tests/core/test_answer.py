@@ -65,6 +65,13 @@ def test_noise_gets_the_short_help_in_japanese(kb: KnowledgeBase, text: str) -> 
     assert "質問" in reply.text and reply.suggestions
 
 
+@pytest.mark.parametrize("text", ["What do they do?", "Who are they?", "What is it?"])
+def test_english_words_that_ask_nothing_get_the_help_in_english(kb: KnowledgeBase, text: str) -> None:
+    # (with no conversation to complete them; the help was in Japanese)
+    reply = ask(kb, text)
+    assert reply.kind == "help" and reply.language == "en" and reply.text.startswith("I answer")
+
+
 def test_a_real_word_the_knowledge_lacks_is_a_question_not_noise(kb: KnowledgeBase) -> None:
     reply = ask(kb, "駐車場はありますか")
     assert reply.kind == "fallback" and "お答えできません" in reply.text and reply.contacts

@@ -70,3 +70,19 @@ def test_the_total_after_one_roles_count_is_everyone(repo_engine) -> None:
     # 「合計は？」 after the ALTs' count got the apology (「全部で？」 gave 5,831)
     assert "5,831" in talk(repo_engine, "ALTは何人？", "合計は？").text
     assert "5,823" in talk(repo_engine, "ALTは何人？", "CIRは？", "合計は？").text  # two roles: their sum
+    # three in turn: all of them (was CIR and SEA, the last two); a difference stays of the last two
+    assert "5,355 + 468 + 8 = 5,831" in talk(repo_engine, "ALTの人数は？", "CIRは？", "SEAは？", "合計は？").text
+    assert "468 − 8 = 460" in talk(repo_engine, "ALTの人数は？", "CIRは？", "SEAは？", "差は？").text
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("How many ALTs?", "CIRs?", "And SEAs?", "Total?"), "5,355 + 468 + 8 = 5,831"),
+    (("How many ALTs?", "And CIRs?", "What's the total?"), "5,355 + 468 = 5,823"),
+    (("How many ALTs are there?", "Total?"), "5,831")])
+def test_total_in_english_after_counts_is_their_sum(repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
+    # "total" alone reads as the cumulative total (77,172 since 1987 was shown)
+    assert said in talk(repo_engine, *turns).text
+
+
+def test_total_with_nothing_counted_before_is_the_cumulative_total(repo_engine: Engine) -> None:
+    assert "77,172" in talk(repo_engine, "Total?").text

@@ -430,7 +430,10 @@ def test_an_opening_line_without_a_question_is_only_courtesy(message: str, court
                                                 ("ALTで相談があります", "ALTについて"),
                                                 ("SEAのことでお聞きしたいことがあります。", "SEAについて"),
                                                 ("総務省の窓口にお尋ねしたいことがあって", "総務省の窓口について"),
-                                                ("I have a question about the survey.", "about the survey")])
+                                                ("I have a question about the survey.", "Tell me about the survey"),
+                                                ("One more question about CIRs.", "Tell me about CIRs"),
+                                                ("Quick question about MEXT contacts", "Tell me about MEXT contacts"),
+                                                ("A question on the casebook", "Tell me about the casebook")])
 def test_an_announcement_naming_a_topic_asks_about_it(message: str, asked: str) -> None:
     found = parts(message)
     assert found.courtesy == "topic" and found.question == asked

@@ -56,6 +56,9 @@ def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text
     (("What are the contact points listed in the notice?", "the last one's email?"), "contact_mext", "josui@mext.go.jp"),
     (("事例集は何件？", "最初のは？"), "casebook_school_cases", "17"),
     (("職種別の人数", "3番目は？"), "numbers_by_type", "SEA 8人"),
+    # an item that is a document of its own is that document, not the list again
+    (("参考資料は何がありますか", "3番目は？"), "ref3_manual", "JET活用マニュアル"),
+    (("What reference materials are attached?", "the third one?"), "ref3_manual", "manual"),
     (("令和5年度の参加者数は？", "2番目の新規は何人？"), "numbers_by_type", "154"),
     (("contact offices?", "what about the 3rd ministry, email?"), "contact_mext", "josui@mext.go.jp"),
     # after an item's own answer the list still counts
@@ -117,3 +120,9 @@ def test_a_circled_number_after_a_kind_picks_the_other_kind(repo_engine: Engine)
     # 「②は？」 after 「①は？」 is the casebook's second kind, not the second case the school cases name
     reply = talk(repo_engine, "事例集の事例数", "①は？", "②は？")
     assert reply.intent_id == "casebook_community_cases" and "13" in reply.text
+
+
+def test_a_pick_after_a_list_shown_whole_for_all_its_names_is_answered(repo_engine: Engine) -> None:
+    # 「ALT、CIR、SEAの違いは」 names all three: the list was shown whole (the apology before)
+    reply = talk(repo_engine, "ALT、CIR、SEAの違いは", "2番目は？")
+    assert not reply.fallback and "CIR（国際交流員）" in reply.text

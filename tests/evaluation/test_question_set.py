@@ -46,6 +46,15 @@ def test_small_talk_answers_no_question(repo_engine: Engine) -> None:
     assert judge(_question(fallback=True), ask(repo_engine, "おはようございます")).passed
 
 
+def test_thanks_at_a_dialogues_end_passes_when_the_courtesy_reply_says_what_was_expected(repo_engine: Engine) -> None:
+    # a blind writer's closing 「ありがとう」 with any: [どういたしまして] (failed: a greeting answers nothing)
+    thanks = ask(repo_engine, "ありがとう")
+    assert thanks.kind == "greeting"
+    assert judge(_question(any=["どういたしまして"]), thanks).passed
+    assert not judge(_question(any=["5,355"]), thanks).passed
+    assert not judge(_question(any=["JETプログラム"]), ask(repo_engine, "asdfghjkl")).passed  # the help text: no
+
+
 def test_a_question_set_file_unrolls_dialogues_in_order(tmp_path: Path) -> None:
     path = tmp_path / "set.yaml"
     path.write_text('- {q: "CIRとは", any: ["国際交流"]}\n'
