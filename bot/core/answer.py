@@ -11,7 +11,7 @@ from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.follow_up import close_call, sure, with_context
 from bot.core.follow_up_picks import picked, the_list_again
 from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, with_topic
-from bot.core.follow_up_forms import more_asked, names_asked
+from bot.core.follow_up_forms import more_asked, names_asked, office_answered, without_sources
 from bot.core.language_asked import language_asked, language_wanted
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
@@ -234,6 +234,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
                             contacts=contact_fields(reply.contacts, text, asked),
                             suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
                                 kb.matcher.analyse(s.label).names, query.names, reply.text)))
+            if not reply.contacts:  # (an answer with an office's card: its office is the card's)
+                first = kb.matcher.analyse(without_sources(reply.text.split("\n")[0])).terms
+                asked_of = office_answered(kb.matcher.named, asked_of, first)
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
         asked_of = names_remembered(kb, text, context, roles_among(asked_of))
     reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks,

@@ -36,7 +36,10 @@ _INTRODUCTION = re.compile(
     # 「指導主事をしております渡辺です」: a name after what the writer humbly does (not 「検討しております段階です」,
     # nor 「SEAを活用している団体です」: who the writer's office is may name the topic); 「…を担当している者です」
     r"(?:ている|ておる)者です|(?:ております|を担当している)(?!段階|状況|状態|予定|最中|次第|所存|団体|法人|自治体|組織|機関|部署|学校|"
-    r"市|町|村|県)[\u4e00-\u9fff々]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$")
+    r"市|町|村|県)[\u4e00-\u9fff々]{1,4}です)(?:[（(][^）)]{1,20}[）)])?[。.!！\s]*$|"
+    # "I'm new to this.": who writes ("new" is no question of new participants)
+    r"^(?i:i'm|i am) (?i:quite |very |totally |pretty )?(?i:new)(?i: to (?:this|all this|jet|the jet program(?:me)?|"
+    r"this job|the job)| here)?[.!\s]*$")
 # "I'm a CIR and need to email MIC…", "I'm the ALT coordinator at Minami Town, and…": who writes, not what is asked
 # (the role named is the writer's, like the office of a Japanese self-introduction)
 _WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"

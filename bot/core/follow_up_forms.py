@@ -59,6 +59,25 @@ def names_asked(named: Iterable[str], terms: Iterable[str], text: str = "") -> t
     return tuple(sorted(t for t in asked if kind_of(t) == "role")) + (tuple(offices) if len(offices) == 1 else ())
 
 
+def office_answered(named: Iterable[str], asked: tuple[str, ...], first_line: Iterable[str]) -> tuple[str, ...]:
+    """The names to remember plus the one office the answer's first line names when the question named none
+    ("Which ministry handles recruitment abroad?": MOFA, so "their number?" next is MOFA's)."""
+    if any(kind_of(n) == "office" for n in asked):
+        return asked
+    offices = [t for t in set(named).intersection(first_line) if kind_of(t) == "office"]
+    return asked + tuple(offices) if len(offices) == 1 else asked
+
+
+# who says it ("According to MIC, …", 「総務省の公表（…）によると、」) and where it is published (「総務省ホームページ」)
+_SOURCE = re.compile(r"according to [^,]{1,60},|[^、。]{1,40}によると、?|(?:総務省|文部科学省|外務省)(?:の)?(?:ホームページ|ページ|サイト)|"
+                     r"(?:mic|mext|mofa)'s (?:website|page|site)", re.IGNORECASE)
+
+
+def without_sources(text: str) -> str:
+    """An answer's sentence without its attributions: the office a source names is no office talked about."""
+    return _SOURCE.sub("", text)
+
+
 _CASEBOOK_NAME = re.compile(r"(?:jet[-‐ー−]?)?alt\s?(?:活動)?(?:事例集|casebook)")  # (in a cleaned, lower-case text)
 _CONTACT_ASKED = re.compile(r"連絡先|問い?合わ?せ先|窓口|(?<![a-z])contact(?![a-z])", re.IGNORECASE)
 

@@ -31,6 +31,8 @@ STOP_LEMMAS = frozenset(
     "そこ 其処 ここ 此処 あそこ 彼処 点 "
     # degree words: 「一番少ないのは？」 asks a ranking (read from the text), it names no topic of its own
     "一番 最も "
+    # 「それ以上延ばせる？」 after the contract's length: "beyond that" points back (3年以上: the number counts)
+    "以上 "
     # 「さっきの財源の話、SEAも対象？」: "the talk of a moment ago" points back, it names no topic
     "さっき 先程 話 "
     # 「本日もどうぞよろしくお願いします」: the day of the message and "please" name no topic (a year asked as 今年 is

@@ -55,7 +55,13 @@ def is_noise(matcher: Matcher, analysis: Analysis) -> bool:
     A real word the knowledge does not use (駐車場はありますか) makes a question: it gets the
     apology and the contact, not the help text."""
     real = [w for w in words(analysis) if w not in analysis.nonwords]
-    return not real and not knows_any(matcher, analysis)
+    return not real and not knows_any(matcher, analysis) and not _printed_number(matcher, analysis)
+
+
+def _printed_number(matcher: Matcher, analysis: Analysis) -> bool:
+    """Whether the message has a number of four digits or more the knowledge prints (「6734-3480 どこ？」: part of
+    a phone number; a lone 「3」 stays noise)."""
+    return any(w.isdigit() and len(w) >= 4 and matcher.knows(w) for w, _, _ in analysis.units)
 
 
 def _all_known(matcher: Matcher, analysis: Analysis) -> bool:

@@ -292,3 +292,20 @@ def test_a_pronoun_is_not_read_as_a_role_it_does_not_point_at(repo_engine: Engin
 
 def test_what_they_do_with_nothing_before_gets_the_help_text(repo_engine: Engine) -> None:
     assert talk(repo_engine, "What do they do?").kind == "help"
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("Which ministry handles recruitment and selection of JET participants abroad?", "their number?"), "5501-8143"),
+    (("Which ministry handles recruitment and selection of JET participants abroad?", "their number?", "and MEXT?"),
+     "6734-3480"),
+    (("海外での募集や選考はどの省の担当？", "電話番号は？"), "03-5501-8143")])
+def test_the_one_office_an_answer_names_is_the_one_a_contact_asked_next_is_of(repo_engine: Engine, turns: tuple[str, ...],
+                                                                              said: str) -> None:
+    # (was the organisers' answer again: the question named no office)
+    assert said in talk(repo_engine, *turns).text
+
+
+def test_an_office_named_as_a_source_is_no_office_talked_about(repo_engine: Engine) -> None:
+    # "According to MIC, the official English names are …": a phone asked next is any office's, not MIC's alone
+    reply = talk(repo_engine, "What does SEA stand for?", "電話番号は？")
+    assert reply.intent_id == "contact_list" and "外務省" in reply.text and "文部科学省" in reply.text

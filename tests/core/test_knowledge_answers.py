@@ -511,3 +511,16 @@ def test_who_runs_it_in_other_words_is_not_corrected(repo_engine: Engine, questi
 
 def test_jet_alt_is_spelled_out_as_the_notices_title_writes_it(repo_engine: Engine) -> None:
     assert "JETプログラム外国語指導助手（JET-ALT）" in ask(repo_engine, "JET-ALTとは？").text
+
+
+@pytest.mark.parametrize(("turns", "intent", "said"), [
+    (("6734-3480 どこ？",), "contact_mext", "文部科学省"),  # part of a printed number (was the help text)
+    (("03-6734-3480 どこ？",), "contact_mext", "文部科学省"),
+    (("ALT事例集の2つの区分って何と何",), "casebook_count", "学校における活動"),  # (区分 was a subject not held)
+    (("JETの経費の財源ってどうなってますか", "具体的にはどの費目が対象？"), "local_finance", "費用弁償"),
+    (("What is the JET Programme? I'm new to this.",), "about_jet", "ALT"),  # ("new" was read as new participants)
+    (("事例集は？", "助かります"), "thanks", "どういたしまして")])
+def test_words_users_write_for_what_the_knowledge_holds(repo_engine: Engine, turns: tuple[str, ...], intent: str,
+                                                        said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == intent and said in reply.text

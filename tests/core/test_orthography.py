@@ -175,3 +175,16 @@ def test_what_an_office_does_is_its_part_and_a_roles_community_work_its_own(repo
 @pytest.mark.parametrize("text", ["Can we reduce the number of ALTs?", "We want to increase the number of ALTs"])
 def test_changing_the_number_of_alts_is_no_head_count(text: str) -> None:
     assert "headcount" not in clean(text)
+
+
+def test_a_situation_is_no_case_of_the_casebook_and_govt_is_government() -> None:
+    assert clean("それ以上延ばせるケースは？") == "それ以上延ばせる場合は?"
+    assert "ケース" in clean("ALTが地域で活躍したケースを知りたい")  # (the casebook's cases stay cases)
+    assert clean("which govt policy mentions them?") == "which government policy mentions them?"
+    assert "government" not in clean("governor")
+
+
+def test_extending_the_contract_beyond_that_is_the_contracts_length(repo_engine) -> None:
+    # 「以上」 was read as a new topic and ケース as the casebook: the choice of the casebook's intents
+    reply = talk(repo_engine, "JETの任用期間ってどうなってる？", "それ以上延ばせるケースは？")
+    assert reply.intent_id == "contract_length" and "5年" in reply.text
