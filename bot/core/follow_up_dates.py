@@ -6,6 +6,7 @@ import re
 
 from bot.core.gap_patterns import DATE_GIVEN
 from bot.core.knowledge_base import KnowledgeBase
+from bot.core.narrow import roles_among
 from bot.core.orthography import clean, is_english
 from bot.core.types import Context
 from bot.core.years import years_in
@@ -56,3 +57,21 @@ def year_before(kb: KnowledgeBase, text: str, context: Context) -> str | None:
         return None
     # (the count named: a Heisei year, 平成30年度, shares no word with the figures' answers)
     return f"How many in FY{min(years) - 1}?" if is_english(text) else f"{min(years) - 1}年度の人数は？"
+
+
+# 「何か国から？」, 「そのうち新規は？」, "How many countries?" naming no year: what the figures just given count
+_COUNT_OF_IT = re.compile(r"^(?:じゃあ|では|で)?、?(?:その年度?の?)?(?:(?:何|なん)(?:か|カ|ヶ|ヵ|ケ)国(?:から|の人)?|参加国数?|国数|"
+                          r"(?:その)?うち新規(?:の人数)?|新規(?:の人数)?)(?:は|って)?(?:何人|何名)?(?:ですか|だった)?[？?]*$|"
+                          r"^(?:and )?(?:from )?how many countries\??$|^(?:and )?(?:how many )?(?:of them )?(?:were )?new"
+                          r"(?: ones| participants)?\??$", re.IGNORECASE)
+
+
+def of_the_same_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
+    """A count asked of the one year whose figures were just given (「令和元年度の参加者数は？」 then 「何か国から？」:
+    2019's 57 countries, not the 78 since 1987), with that year named; ``None`` otherwise."""
+    intent = kb.intents.get(context.intent_id)
+    years = frozenset(years_in(clean(intent.title))) if intent is not None else frozenset()
+    if len(years) != 1 or not _COUNT_OF_IT.match(clean(text)) or roles_among(context.names):
+        return None  # (「そのうち新規は？」 after the ALTs of 2023: the new ALTs, read with the role elsewhere)
+    year = min(years)
+    return f"{text} in FY{year}" if is_english(text) else f"{year}年度の{text}"

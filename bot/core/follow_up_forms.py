@@ -105,9 +105,17 @@ def with_the_office_for_contact(text: str, terms: Iterable[str], named: Iterable
     when the question names something or asks no contact detail."""
     offices = [n for n in remembered if kind_of(n) == "office"]
     own = set(named).intersection(terms) - ATTRIBUTES - {"jet"}
-    if len(offices) != 1 or own or not (ATTRIBUTES.intersection(terms) or asks_contact(text) or _STAFF.search(text)):
+    number = _NUMBER_ALONE.match(text.strip()) is not None  # ("their number?" of an office is its phone)
+    if len(offices) != 1 or own or not (ATTRIBUTES.intersection(terms) or asks_contact(text) or _STAFF.search(text)
+                                        or number):
         return None
+    if number:
+        return f"{offices[0]} phone number?" if is_english(text) else f"{offices[0]}の電話番号は？"
     return f"{offices[0]} {text}" if is_english(text) else f"{offices[0]}の{text}"
+
+
+_NUMBER_ALONE = re.compile(r"^(?:and |so |ok,? )?(?:what(?:'s| is) )?(?:their|its|the|his|her) (?:contact )?number\??$|"
+                           r"^(?:そこの|その)?番号(?:は|って)?[？?]?$", re.IGNORECASE)
 
 
 # 「そのうち新規は？」, "Of those, how many…": a part of what was just answered (not 「うちの町では…」: "our")

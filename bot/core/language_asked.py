@@ -10,7 +10,9 @@ _IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:tha
                           r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese)(?: please)?[.?!]*$|"
                           r"^(?:(?:それ|これ|今の(?:回答|答え)?)を?)?(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|"
                           r"(?:教えて|説明して|要約して|まとめて|答えて|回答して)(?:ください|もらえますか|くれますか)?|ください|頼む)?"
-                          r"[。？?！!]?$|^(?:それは|これは)?(英語|日本語)(?:では|だと|で言うと)[？?]?$|"
+                          # (「英語でお願いできると助かります」, 「英語で答えてもらえると助かります」: a request, not thanks)
+                          r"(?:(?:でき|もらえ|くれ|いただけ)?(?:ると|れば|たら)助かります)?[。？?！!]?$|"
+                          r"^(?:それは|これは)?(英語|日本語)(?:では|だと|で言うと)[？?]?$|"
                           # "Can you translate that into Japanese?", 「それを英語に訳して」: the answer just given
                           r"^(?:(?:can|could) you |please )?translate (?:that|it|this|the answer) (?:in)?to (english|japanese)"
                           r"(?: please)?[.?!]*$|^(?:それ|これ|今の(?:回答|答え))を?(英語|日本語)に(?:訳|翻訳)して(?:ください|もらえますか)?[。？?！!]?$",

@@ -59,13 +59,12 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"(?:略さ(?:ない|ず(?:に)?)|省略しない)(?:で|の)?(?:名前|名称|呼び方|言い方)"), "正式名称"),
              (re.compile(r"何時までに"), "いつまでに"),
-             # 「事例集の2つの区分って何と何」: the casebook's kinds (区分 was read as a subject not held; as a synonym
-             # of 分類 it moved every question of kinds to them: 「どんな事例がある？」 after CIRs)
-             (re.compile(r"区分け?"), "分類"),
-             # "which govt policy mentions them?": govt was read as a subject not held
-             (re.compile(r"(?<![a-z])gov(?:'?t)(?![a-z])"), "government"),
-             # 「それ以上延ばせるケースは？」: a situation (場合), not one of the casebook's cases
-             (re.compile(r"(?<=せる|れる|きる|能な)ケース"), "場合"),
+             # 「英語で答えてもらえると助かります」: a request (not thanks)
+             (re.compile(r"(?:できる|える|れる|ける)?(?:と|ば|たら)助かります"), "ください"),
+             # 「SEAの人ってどこの国から来てるの？」: their countries of origin (not held; どこ and 国 alone are no topic)
+             (re.compile(r"どこの国(?:から(?:来て(?:い)?(?:る|ます)?)?|の人|出身)(?!が?(?:多|おお|一番))|(?:何|なに)人(?=なの)|"
+                         r"(?:where|which countr(?:y|ies)|what countr(?:y|ies)) (?:do|does|did) (?:they|it|\w+) come from"),
+              "出身国"),
              # 「事例集のやつってどこ？」, 「学校のやつは」: the thing itself (not 「一つ目のやつ」: a pick)
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ"), "の"), (re.compile(r"(事例集)の?全文"), r"\1の全体版"),

@@ -31,8 +31,6 @@ STOP_LEMMAS = frozenset(
     "そこ 其処 ここ 此処 あそこ 彼処 点 "
     # degree words: 「一番少ないのは？」 asks a ranking (read from the text), it names no topic of its own
     "一番 最も "
-    # 「それ以上延ばせる？」 after the contract's length: "beyond that" points back (3年以上: the number counts)
-    "以上 "
     # 「さっきの財源の話、SEAも対象？」: "the talk of a moment ago" points back, it names no topic
     "さっき 先程 話 "
     # 「本日もどうぞよろしくお願いします」: the day of the message and "please" name no topic (a year asked as 今年 is
@@ -63,7 +61,7 @@ could explain briefly brief kind kindly thank thanks hello hi ok okay something 
 look looking help us our we'd i'd i'm it's what's where's who's how's there's that's don't doesn't
 can't cannot may might must shall would've should've one ones thing things way ways really much many
 well either even already still ever question questions general generally usually typically normally
-exactly exact precise precisely actually basically mainly mr mrs ms dr miss sir madam
+exactly exact precise precisely actually basically mainly mr mrs ms dr miss sir madam govt mention mentions mentioned
 isn aren wasn weren don doesn didn hasn haven hadn won wouldn shouldn couldn mustn mightn needn shan
 """.split())  # the last line: the analyser reads "shouldn't" as shouldn + t
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞"})

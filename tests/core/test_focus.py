@@ -430,10 +430,10 @@ def test_an_opening_line_without_a_question_is_only_courtesy(message: str, court
                                                 ("ALTで相談があります", "ALTについて"),
                                                 ("SEAのことでお聞きしたいことがあります。", "SEAについて"),
                                                 ("総務省の窓口にお尋ねしたいことがあって", "総務省の窓口について"),
-                                                ("I have a question about the survey.", "Tell me about the survey"),
-                                                ("One more question about CIRs.", "Tell me about CIRs"),
-                                                ("Quick question about MEXT contacts", "Tell me about MEXT contacts"),
-                                                ("A question on the casebook", "Tell me about the casebook")])
+                                                ("I have a question about the survey.", "about the survey"),
+                                                ("One more question about CIRs.", "about CIRs"),
+                                                ("Quick question about MEXT contacts", "about MEXT contacts"),
+                                                ("A question on the casebook", "on the casebook")])
 def test_an_announcement_naming_a_topic_asks_about_it(message: str, asked: str) -> None:
     found = parts(message)
     assert found.courtesy == "topic" and found.question == asked
@@ -498,3 +498,13 @@ def test_a_topic_announced_in_other_words_stays_the_topic(repo_engine: Engine) -
     # 「SEAのことで…」 was read as no topic: the greeting, then 「何人いますか？」 got the by-country apology
     assert "SEA 8人" in talk(repo_engine, "SEAのことでお聞きしたいことがあります。", "何人いますか？").text
     assert talk(repo_engine, "事例集の件で相談です").intent_id == "casebook_what"
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    (("What is a CIR?", "One more question about ALTs.", "How many?"), "5,355"),
+    (("How many CIRs?", "Quick question about ALTs"), "Assistant Language Teacher"),
+    (("What is JET?", "I have a quick question on funding"), "local finance"),
+    (("ALTの人数は？", "SEAの件でご相談です"), "スポーツ")])
+def test_an_announced_topic_is_the_conversations_new_one(repo_engine, turns: tuple[str, ...], said: str) -> None:
+    # (read with the topic before it, 'about ALTs' after CIRs gave the casebook or the CIRs' count)
+    assert said in talk(repo_engine, *turns).text

@@ -309,3 +309,19 @@ def test_an_office_named_as_a_source_is_no_office_talked_about(repo_engine: Engi
     # "According to MIC, the official English names are …": a phone asked next is any office's, not MIC's alone
     reply = talk(repo_engine, "What does SEA stand for?", "電話番号は？")
     assert reply.intent_id == "contact_list" and "外務省" in reply.text and "文部科学省" in reply.text
+
+
+@pytest.mark.parametrize(("turns", "intent", "said"), [
+    (("What does an ALT do?", "their number?"), "numbers_by_type", "5,355"),  # of a role: a headcount
+    (("Tell me about the casebook", "its number of cases?"), "casebook_count", "30"),
+    (("学校での指導はどの省？", "番号は？"), "contact_mext", "03-6734-3480")])  # of an office: its phone
+def test_their_number_is_a_phone_only_after_an_office(repo_engine: Engine, turns: tuple[str, ...], intent: str,
+                                                      said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == intent and said in reply.text
+
+
+def test_a_policy_that_mentions_them_is_no_subject_the_knowledge_lacks(repo_engine: Engine) -> None:
+    # "mentions" weighed as an unknown subject: the apology (govt, a note's abbreviation, is no word either)
+    reply = talk(repo_engine, "what is CIR", "which govt policy mentions them?")
+    assert reply.intent_id == "digiden_policy"

@@ -524,3 +524,19 @@ def test_words_users_write_for_what_the_knowledge_holds(repo_engine: Engine, tur
                                                         said: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == intent and said in reply.text
+
+
+@pytest.mark.parametrize(("turns", "intent", "said"), [
+    (("JETの交付税措置って普通交付税？特別交付税？",), "kofuzei_kind_not_held", "通知にもこのボットの資料にも"),
+    (("JETの経費って交付税でみてもらえるんですか",), "local_finance", "地方交付税"),  # not the kind asked
+    (("SEAの人ってどこの国から来てるの？",), "participants_by_country", "国別"),
+    (("Where do CIRs come from?",), "participants_by_country", "by country"),
+    (("令和元年度のJET参加者数は？", "何か国から？"), "size_2019", "57か国"),  # that year's, not 78 since 1987
+    (("令和元年度のJET参加者数は？", "何か国から？", "そのうち新規は？"), "size_2019", "2,091"),
+    (("令和5年度のALTは何人？", "そのうち新規は？"), "numbers_by_type", "1,837"),  # the role's, not the year's
+    (("文科省の電話番号は？", "英語でお願いできると助かります"), "contact_mext", "The MEXT contact"),  # a request
+    (("JETの職種の区分は？",), "alt_vs_cir", "ALT")])
+def test_what_users_ask_in_their_words_is_answered_or_said_not_held(repo_engine: Engine, turns: tuple[str, ...],
+                                                                     intent: str, said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == intent and said in reply.text
