@@ -70,6 +70,7 @@ _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|
 _ANNOUNCED_TOPIC = re.compile(rf"^{_HOW_MANY}?(.{{0,30}}?)(?:について|に関して|の件で|の件|のことで|で|に|を)?[、,]?{_HOW_MANY}?"
                               r"(?:伺|うかが|お伺|お聞き|お尋ね|ご?質問|確認|ご?相談|教えていただき|ご教示|聞いて)|"
                               r"((?<![a-z])(?:about|on|regarding) [^.?]{1,40})", re.IGNORECASE)
+_ABOUT = re.compile(r"^(?:regarding|on) ", re.IGNORECASE)
 _NO_TOPIC = re.compile(r"^(?:(?:この|今回の|本)?(?:jet|ｊｅｔ|JET)(?:プログラム)?|(?:この|今回の|本)?(?:通知|件)|the jet "
                        r"program(?:me)?|jet|the notice|this|it)$|"
                        r"^(?:about|on|regarding) (?:the jet program(?:me)?|jet|the notice|"
@@ -203,7 +204,9 @@ def parts(text: str) -> MessageParts:
         kept.append(rest)
     if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before a question is its background)
         if topics := [t for t in map(_topic_named, kept) if t]:  # 「ALTについて質問です」: what is asked about
-            asked = " and ".join(topics) if text.isascii() else f"{'、'.join(topics)}について"
+            # ("regarding MEXT", "on CLAIR": read as "about MEXT", the form the examples are matched best in)
+            asked = " and ".join(_ABOUT.sub("about ", t) for t in topics) if text.isascii() \
+                else f"{'、'.join(topics)}について"
             return MessageParts(asked, dropped=True, read_whole=False, courtesy="topic")
         return MessageParts(text, courtesy="announcement" if kept else "greeting" if dropped else "")
     reacting = [s for s in kept[:-1] if _REACTION.match(s)] if _QUESTION.search(kept[-1]) else []

@@ -433,7 +433,7 @@ def test_an_opening_line_without_a_question_is_only_courtesy(message: str, court
                                                 ("I have a question about the survey.", "about the survey"),
                                                 ("One more question about CIRs.", "about CIRs"),
                                                 ("Quick question about MEXT contacts", "about MEXT contacts"),
-                                                ("A question on the casebook", "on the casebook")])
+                                                ("A question on the casebook", "about the casebook")])
 def test_an_announcement_naming_a_topic_asks_about_it(message: str, asked: str) -> None:
     found = parts(message)
     assert found.courtesy == "topic" and found.question == asked
