@@ -168,8 +168,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read
-        # (a topic of its own: "One more question about CIRs." after ALTs is not "about CIRs?" of the ALTs' topic)
-        text, parts, context = parts.question, focus.parts(parts.question), None
+        # (a topic of its own: "One more question about CIRs." after what ALTs do is not "about CIRs?" of that topic;
+        # after a count it stays a count, so a sum asked next adds both)
+        text, parts = parts.question, focus.parts(parts.question)
+        context = context if context is not None and context.intent_id in kb.figure_years else None
     threshold = threshold_for(text, parts)
     understood = understand(kb, text, threshold, parts)
     if parts.courtesy in ("greeting", "announcement"):  # an opening line sent before the question (「○○市の田中です。」)

@@ -21,6 +21,7 @@ _TOTAL_ALONE = re.compile(r"^(?:じゃあ|では|で|and )?(?:合計|トータ�
                           r" ?(?:ですか|になる|になりますか)?[？?]*$")
 # "Total?" after the roles' counts asks their sum (alone, "total" reads as the cumulative total, 累計)
 _TOTAL_EN = re.compile(r"^(?:and |so |ok,? )?(?:what(?:'s| is) )?(?:the |in )?total(?: number| then)? ?\??$")
+_ADDED = re.compile(r"(?:alt|cir|sea)s?も|全体|(?<![a-z])(?:too|also|as well)(?![a-z])")
 # the new ones (not counted for SEA) or a role left out (「SEA除く」): no sum of all three heads
 _NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|"
                       r"(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")
@@ -36,7 +37,10 @@ def all_roles_summed(figures: tuple[Figure, ...], question: str, remembered: tup
     conversation counted the new ones (「ALTの新規は？」: a total then is not the three roles' heads)."""
     everyone = bool(remembered) and (_ALL_OF_THEM.match(question) or len(remembered) == 1 and not new_counted
                                      and _TOTAL_ALONE.match(question))  # 「全部で何人？」 after a role's count
-    if not (everyone or together(question) and roles_named(question) | set(remembered) == set(ROLES)) \
+    named = roles_named(question)  # (two roles named are those two: 「CIRとSEAを足すと？」 after all three counted,
+    # unless added to what was counted: 「ALTとSEAも足した全体は？」 after the CIRs')
+    alone = len(named) > 1 and not _ADDED.search(question)
+    if not (everyone or together(question) and (named if alone else named | set(remembered)) == set(ROLES)) \
             or _NOT_ALL.search(question):
         return None
     asked = years_in(question) or (set(topic_years) if everyone and len(topic_years) == 1 else set())

@@ -66,6 +66,9 @@ _COUNT_OF_IT = re.compile(r"^(?:じゃあ|では|で)?、?(?:その年度?の?)?
                           r"(?: ones| participants)?\??$", re.IGNORECASE)
 
 
+_NEW = re.compile(r"新規|(?<![a-z])new(?![a-z])")
+
+
 def of_the_same_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     """A count asked of the one year whose figures were just given (「令和元年度の参加者数は？」 then 「何か国から？」:
     2019's 57 countries, not the 78 since 1987), with that year named; ``None`` otherwise."""
@@ -74,4 +77,7 @@ def of_the_same_year(kb: KnowledgeBase, text: str, context: Context) -> str | No
     if len(years) != 1 or not _COUNT_OF_IT.match(clean(text)) or roles_among(context.names):
         return None  # (「そのうち新規は？」 after the ALTs of 2023: the new ALTs, read with the role elsewhere)
     year = min(years)
+    if _NEW.search(clean(text)) and not any(f.measure == "new" and f.year == year and f.role is None
+                                            for f in kb.figures):
+        return None  # (2023's new ones are counted by role only: the counts by type answer them)
     return f"{text} in FY{year}" if is_english(text) else f"{year}年度の{text}"

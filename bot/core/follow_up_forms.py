@@ -70,7 +70,7 @@ def office_answered(named: Iterable[str], asked: tuple[str, ...], first_line: It
 
 # who says it ("According to MIC, …", 「総務省の公表（…）によると、」) and where it is published (「総務省ホームページ」)
 _SOURCE = re.compile(r"according to [^,]{1,60},|[^、。]{1,40}によると、?|(?:総務省|文部科学省|外務省)(?:の)?(?:ホームページ|ページ|サイト)|"
-                     r"(?:mic|mext|mofa)'s (?:website|page|site)", re.IGNORECASE)
+                     r"(?:the )?(?:mic|mext|mofa)(?:'s)? (?:website|web page|page|site)", re.IGNORECASE)
 
 
 def without_sources(text: str) -> str:

@@ -43,7 +43,7 @@ _HEAD = re.compile(_SO + r"([^\s、。？?のはっ]{1,6})(?:の(?:方|ほう|�
 # the question, naming the list's kind of thing or followed by what is asked of it (not "Which do I call first?",
 # "Second, what is…", "the last question: …", "so the first step is…")
 _ORDINAL = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)"
-_EN = re.compile(r"^(?:(?:and|so|then|ok|what about|how about)\W+)?the\s+" + _ORDINAL +
+_EN = re.compile(r"^(?:(?:and|so|then|ok|what about|how about|what's|what is|give me|tell me)\W+)?the\s+" + _ORDINAL +
                  r"(?:\s+(?:one|item|office|ministry|contact|attachment|document|role|group)(?![a-z])|"
                  r"(?=\s*(?:'s|’s|[?.!]|$)|\s+(?:e-?mail|mail|phone|number|url|link|name|address|staff|headcount)))")
 _CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")  # ①…⑳, ❶…❿ as the casebook's answer numbers its kinds
@@ -134,6 +134,13 @@ def _other_of(kb: KnowledgeBase, context: Context) -> str | None:
     return next(item for item in items if item != current) + "は？"
 
 
+def _the_list(kb: KnowledgeBase, context: Context, items: tuple[str, ...]) -> str | None:
+    """The list picked from, asked by its title (its own intent's, or the one it is an item of)."""
+    own = kb.intents[context.intent_id]
+    listed = context.intent_id if own.items == items else _parent_list(kb, context.intent_id).intent_id
+    return f"{kb.intents[listed].title}は？" if listed is not None and kb.intents[listed].title else None
+
+
 def _nth(items: tuple[str, ...], number: int) -> str | None:
     return items[number - 1] if 0 < number <= len(items) else items[-1] if number == -1 else None
 
@@ -156,17 +163,19 @@ def picked(kb: KnowledgeBase, text: str, context: Context | None) -> str | None:
     found = None if bare or english or len(cleaned) > SHORT_JA else _JAPANESE.search(cleaned)
     if not (bare or english or found) or not (items := _list_of(kb, context, _CIRCLED.search(text) is not None)):
         return None
+    # (an order past the list's end, "the 4th one?" of three: the list again, not the 4th Basic Plan)
     if bare is not None:
         item = _nth(items, int(bare.group(1)))
-        return None if item is None else f"{item}は？"
+        return _the_list(kb, context, items) if item is None else f"{item}は？"
     if english is not None:
         item = _nth(items, _ENGLISH[english.group(1)])
-        return None if item is None else cleaned[:english.start()] + item + cleaned[english.end():]
+        return _the_list(kb, context, items) if item is None else \
+            cleaned[:english.start()] + item + cleaned[english.end():]
     assert found is not None
     digit, word, of = found.groups()
     item = _nth(items, -1 if word in ("最後", "ラスト") else 1 if word == "最初" else _KANJI.get(digit) or int(digit))
     if item is None:
-        return None
+        return _the_list(kb, context, items)
     rest = cleaned[found.end():]
     # 「最後の電話」: MEXTの電話; 「2番目のは」: 参考資料2は
     joined = "の" if of == "の" and rest and not rest.startswith(("は", "って", "を", "も", "が", "？", "?")) else ""

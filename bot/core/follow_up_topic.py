@@ -83,8 +83,11 @@ def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
 def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
     """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
     of_it = _WHICH_OF_IT.search(query.original) is not None
-    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word)
+    return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word) and word not in _POINTING
                and not (of_it and _WHICH.fullmatch(word)) for word, weight, _ in query.units)
+
+
+_POINTING = frozenset({"以上"})  # 「それ以上延ばせる？」 after the contract: "beyond that" names no new topic
 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:

@@ -59,11 +59,16 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"(?:略さ(?:ない|ず(?:に)?)|省略しない)(?:で|の)?(?:名前|名称|呼び方|言い方)"), "正式名称"),
              (re.compile(r"何時までに"), "いつまでに"),
-             # 「英語で答えてもらえると助かります」: a request (not thanks)
-             (re.compile(r"(?:できる|える|れる|ける)?(?:と|ば|たら)助かります"), "ください"),
+             # 「電話番号を教えてくれると助かります」: a request (not thanks); 「助かります！」 alone is thanks
+             (re.compile(r"(?:できる|できれば|もらえる|もらえれば|くれる|くれれば|いただける|いただければ)(?:と|ば|たら)?助かります"),
+              "ください"),
+             (re.compile(r"^(?:本当に|ほんとに|とても|大変)?助かります[!！。.]*$"), "助かりました"),
+             # 「以上です」, 「以上、よろしくお願いします。」: a letter's sign-off (「それ以上は？」 asks beyond what was said)
+             (re.compile(r"^以上(?:です|になります|となります)?[、,]?(?:よろしく)?(?:お願い(?:いた|致)?します)?[。.!！]*$"), "わかりました"),
              # 「SEAの人ってどこの国から来てるの？」: their countries of origin (not held; どこ and 国 alone are no topic)
-             (re.compile(r"どこの国(?:から(?:来て(?:い)?(?:る|ます)?)?|の人|出身)(?!が?(?:多|おお|一番))|(?:何|なに)人(?=なの)|"
-                         r"(?:where|which countr(?:y|ies)|what countr(?:y|ies)) (?:do|does|did) (?:they|it|\w+) come from"),
+             (re.compile(r"どこの国(?:から(?:来て(?:い)?(?:る|ます)?)?|の人|出身)(?!が?(?:多|おお|一番))|"
+                         r"(?:where|which countr(?:y|ies)|what countr(?:y|ies)) (?:do|does|did) (?:they|(?:the )?(?:alt|cir|sea|"
+                         r"participant|jet participant|people)s?) come from"),
               "出身国"),
              # 「事例集のやつってどこ？」, 「学校のやつは」: the thing itself (not 「一つ目のやつ」: a pick)
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),

@@ -172,6 +172,7 @@ def _bare_role(kb: KnowledgeBase, text: str) -> bool:
 # a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4
 _COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
 _DOCUMENT = re.compile(r"ref\d")
+_CASES_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|事例|(?<![a-z])cases?(?![a-z])")
 _SHORT = 12  # characters of a short question (naming nothing else, it asks about the topic or the contact only)
 _COUNTED = re.compile(r"\d+\s*(?:件|事例|例|cases?)(?![a-z])")  # a count of cases given
 _COUNT_LABEL = {"ja": "{thing}に掲載されている事例の数", "en": "The number of cases in the {thing}"}
@@ -187,7 +188,10 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
     attachment's own answer and the count given are offered."""
     documents = {t for t in question.terms if _DOCUMENT.fullmatch(t)}
     short = len(clean(text)) <= _SHORT and not kb.matcher.named.intersection(question.terms)
-    if not documents and topic in kb.intents and (short or follow_up_form(text)):  # 「件数は？」 after 参考資料1
+    if not documents and topic in kb.intents and (short or follow_up_form(text)) and (
+            _CASES_ASKED.search(clean(text)) or _CASES_ASKED.search(kb.intents[topic].title)):
+        # 「件数は？」 after 参考資料1 (a bare "How many?" after local finance, whose answer cites 参考資料2, asks no
+        # document's cases: "The number of cases in the Costs, pay and local finance is not given" was said)
         documents = {t for t in (f"ref{n}" for n in range(1, 10)) if kb.matcher.asks_of(topic, t)}
     if len(documents) != 1 or not _COUNT_ASKED.search(clean(text)):
         return None
@@ -198,7 +202,8 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
             or own in kb.intents[reply.intent_id].follow_ups):
         return None  # (参考資料4 is the casebook whose count the answer gives: its own answer leads to that count)
     intent = kb.intents[own]
-    thing = (intent.title_en or intent.title) if reply.language == "en" else intent.title
+    thing = re.sub(r"^the ", "", intent.title_en or intent.title, flags=re.IGNORECASE) if reply.language == "en" \
+        else intent.title  # ("The number of cases in the The JET-ALT casebook" was said)
     return Gap("count", related=tuple(dict.fromkeys((own, reply.intent_id))),
                detail=(thing, _COUNT_LABEL[reply.language].format(thing=thing)))
 

@@ -86,3 +86,8 @@ def test_total_in_english_after_counts_is_their_sum(repo_engine: Engine, turns: 
 
 def test_total_with_nothing_counted_before_is_the_cumulative_total(repo_engine: Engine) -> None:
     assert "77,172" in talk(repo_engine, "Total?").text
+
+
+def test_two_roles_named_after_three_counted_are_those_two(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALTの人数は？", "CIRは？", "SEAは？", "CIRとSEAを足すと？")
+    assert "468 + 8 = 476" in reply.text and "5,831" not in reply.text.split("\n")[0]

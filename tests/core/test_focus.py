@@ -502,9 +502,10 @@ def test_a_topic_announced_in_other_words_stays_the_topic(repo_engine: Engine) -
 
 @pytest.mark.parametrize(("turns", "said"), [
     (("What is a CIR?", "One more question about ALTs.", "How many?"), "5,355"),
-    (("How many CIRs?", "Quick question about ALTs"), "Assistant Language Teacher"),
+    (("How many CIRs?", "Quick question about ALTs"), "ALT 5,355"),  # after a count, the count of the role named
+    (("ALTの人数は？", "SEAについて質問です", "合計は？"), "5,355 + 8 = 5,363"),
     (("What is JET?", "I have a quick question on funding"), "local finance"),
-    (("ALTの人数は？", "SEAの件でご相談です"), "スポーツ")])
+    (("ALTとは", "SEAの件でご相談です"), "スポーツ")])
 def test_an_announced_topic_is_the_conversations_new_one(repo_engine, turns: tuple[str, ...], said: str) -> None:
     # (read with the topic before it, 'about ALTs' after CIRs gave the casebook or the CIRs' count)
     assert said in talk(repo_engine, *turns).text

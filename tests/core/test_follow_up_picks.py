@@ -26,7 +26,6 @@ def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, pr
     ("2番目は？", None),                                    # no list talked about
     ("2番目は？", after("history")),                         # an answer that lists nothing
     ("1は？", Context("numbers_by_type", 1000.0, "ja", ("ALT",))),  # ALT's count alone was shown
-    ("5番目は？", after("contact_list")),                    # three offices only
     ("last year?", after("contact_list")),                  # "last" of a year, not of the list
     ("その2番目の資料について、来年度の予算要求に使いたいので詳しく教えてください", after("references_list")),  # a long message
     ("最初に連絡するならどこ？", after("contact_list")),      # 最初に: first of all, no item
@@ -126,3 +125,19 @@ def test_a_pick_after_a_list_shown_whole_for_all_its_names_is_answered(repo_engi
     # 「ALT、CIR、SEAの違いは」 names all three: the list was shown whole (the apology before)
     reply = talk(repo_engine, "ALT、CIR、SEAの違いは", "2番目は？")
     assert not reply.fallback and "CIR（国際交流員）" in reply.text
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    (("Who are the contacts?", "the 4th one?"), "contact_list"),  # (was the 4th Basic Plan for Education)
+    (("問い合わせ先は？", "4番目は？"), "contact_list"),  # (was the apology)
+    (("参考資料は？", "5番目は？"), "references_list"),
+    (("連絡先一覧", "5番目は？"), "contact_list")])  # three offices only (no item was picked: the apology)
+def test_an_order_past_the_lists_end_gives_the_list_again(repo_engine: Engine, turns: tuple[str, ...],
+                                                          expected: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == expected and not reply.fallback
+
+
+def test_an_english_pick_asked_as_a_question_is_picked(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "Who are the contacts?", "What's the second one's phone number?")
+    assert reply.intent_id == "contact_mofa" and "5501-8143" in reply.text  # (was CLAIR's details not held)
