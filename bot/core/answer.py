@@ -180,7 +180,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     if understood.noise and not about_the_topic(kb, understood.analysis, text, context):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language
         # ("What do they do?" with nothing talked about: English words, help in English)
-        return replace(help_reply(kb, context.language if context is not None else _words_language(text)), fallback=True)
+        language = context.language if context is not None else _words_language(text)
+        return replace(help_reply(kb, language), fallback=True)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)
     if figured is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown

@@ -47,8 +47,9 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             names = tuple(n for n in names if not n.startswith(EARLIER))
             both = operation_asked(f"{question} headcount") in ("sum", "difference", "ratio") or together(question)
             if earlier and both and not years_in(question) and not _ALL_OF_THEM.search(question):
-                # (a difference or a ratio is of the last two)
-                names = (earlier if operation_asked(f"{question} headcount") == "sum" else earlier[:1]) + names  # 「合わせると？」 after the ALTs', then the CIRs' count: both
+                # 「合わせると？」 after the ALTs', then the CIRs' count: both (a difference or a ratio: the last two)
+                summed = operation_asked(f"{question} headcount") == "sum"
+                names = (earlier if summed else earlier[:1]) + names
             if people_asked(clean(text)):  # 「その差は何人？」 after the countries: heads, not what was counted
                 names = tuple(n for n in names if n not in NOT_HEADS)
             if of_those(question) and "新規" in names and operands_named(question, years=False):

@@ -67,8 +67,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
              (re.compile(r"^以上(?:です|になります|となります)?[、,]?(?:よろしく)?(?:お願い(?:いた|致)?します)?[。.!！]*$"), "わかりました"),
              # 「SEAの人ってどこの国から来てるの？」: their countries of origin (not held; どこ and 国 alone are no topic)
              (re.compile(r"どこの国(?:から(?:来て(?:い)?(?:る|ます)?)?|の人|出身)(?!が?(?:多|おお|一番))|"
-                         r"(?:where|which countr(?:y|ies)|what countr(?:y|ies)) (?:do|does|did) (?:they|(?:the )?(?:alt|cir|sea|"
-                         r"participant|jet participant|people)s?) come from"),
+                         r"(?:where|which countr(?:y|ies)|what countr(?:y|ies)) (?:do|does|did) "
+                         r"(?:they|(?:the )?(?:alt|cir|sea|participant|jet participant|people)s?) come from"),
               "出身国"),
              # 「事例集のやつってどこ？」, 「学校のやつは」: the thing itself (not 「一つ目のやつ」: a pick)
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),

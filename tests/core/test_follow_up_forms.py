@@ -299,8 +299,8 @@ def test_what_they_do_with_nothing_before_gets_the_help_text(repo_engine: Engine
     (("Which ministry handles recruitment and selection of JET participants abroad?", "their number?", "and MEXT?"),
      "6734-3480"),
     (("海外での募集や選考はどの省の担当？", "電話番号は？"), "03-5501-8143")])
-def test_the_one_office_an_answer_names_is_the_one_a_contact_asked_next_is_of(repo_engine: Engine, turns: tuple[str, ...],
-                                                                              said: str) -> None:
+def test_the_one_office_an_answer_names_is_the_one_a_contact_asked_next_is_of(
+        repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
     # (was the organisers' answer again: the question named no office)
     assert said in talk(repo_engine, *turns).text
 
