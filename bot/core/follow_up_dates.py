@@ -48,11 +48,15 @@ _YEAR_BEFORE = re.compile(r"^(?:じゃあ|では|で)?(?:その)?(?:前(?:の)?�
                           r"^(?:and |what about )?(?:the )?(?:previous|prior) (?:fiscal )?year\??$", re.IGNORECASE)
 
 
+def _title_years(kb: KnowledgeBase, intent_id: str) -> frozenset[int]:
+    """The years an intent's title names (the figures' own year: 2019's answer also names 2023's figures)."""
+    intent = kb.intents.get(intent_id)
+    return frozenset(years_in(clean(intent.title))) if intent is not None else frozenset()
+
+
 def year_before(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     """The year before the figures just given, asked (「前年度は？」 after 令和5年度: 2022年度の人数は？)."""
-    intent = kb.intents.get(context.intent_id)  # (the title's year: 2019's figures also name 2023's)
-    years = frozenset(years_in(clean(intent.title))) if intent is not None else frozenset()
-    years = years or kb.figure_years.get(context.intent_id, frozenset())
+    years = _title_years(kb, context.intent_id) or kb.figure_years.get(context.intent_id, frozenset())
     if len(years) != 1 or not _YEAR_BEFORE.match(clean(text)):
         return None
     # (the count named: a Heisei year, 平成30年度, shares no word with the figures' answers)
@@ -73,8 +77,7 @@ _NEW = re.compile(r"新規|(?<![a-z])new(?![a-z])")
 def of_the_same_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     """A count asked of the one year whose figures were just given (「令和元年度の参加者数は？」 then 「何か国から？」:
     2019's 57 countries, not the 78 since 1987), with that year named; ``None`` otherwise."""
-    intent = kb.intents.get(context.intent_id)
-    years = frozenset(years_in(clean(intent.title))) if intent is not None else frozenset()
+    years = _title_years(kb, context.intent_id)
     if len(years) != 1 or not _COUNT_OF_IT.match(clean(text)) or roles_among(context.names):
         return None  # (「そのうち新規は？」 after the ALTs of 2023: the new ALTs, read with the role elsewhere)
     year = min(years)
