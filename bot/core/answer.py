@@ -8,89 +8,35 @@ from typing import Sequence
 
 from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
-from bot.core.follow_up import close_call, sure, with_context
+from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
+                             threshold_for)
+from bot.core.figure_reply import computed, names_remembered
+from bot.core.focused import focused
+from bot.core.follow_up import with_context
+from bot.core.follow_up_forms import more_asked, names_asked
 from bot.core.follow_up_picks import picked, the_list_again
 from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, with_topic
-from bot.core.follow_up_forms import more_asked, names_asked, office_answered, without_sources
-from bot.core.language_asked import language_asked, language_wanted
-from bot.core.knowledge_base import KnowledgeBase
-from bot.core.matcher import Scored
-from bot.core.place_asked import asked_of_a_cases_alt
-from bot.core.part_asked import contact_fields, field_first, held_for_others_only, office_field_missing
-from bot.core.other_ask import with_other_ask
-from bot.core.premise import asked_plainly, printed_phones
-from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic, roles_among
-from bot.core.declared import declared_asked
-from bot.core.figure_reply import computed, names_remembered
 from bot.core.gaps import find_gap
-from bot.core.reasons import only_why, topic_of_why
-from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named
-from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, fallback_reply, gap_reply,
-                              help_reply, intent_reply, more_reply, suggestion, unique, unsure_reply, with_corrections,
-                              with_latest)
-from bot.core.analysis import Analysis
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.language_asked import language_asked, language_wanted
+from bot.core.narrow import roles_among
 from bot.core.orthography import MAX_CHARS, clean, language_of
+from bot.core.other_ask import with_other_ask
+from bot.core.part_asked import office_field_missing
+from bot.core.place_asked import asked_of_a_cases_alt
+from bot.core.premise import asked_plainly, printed_phones
+from bot.core.reasons import only_why, topic_of_why
+from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, gap_reply, help_reply,
+                              intent_reply, more_reply, with_corrections, with_latest)
 from bot.core.stop_words import EN_STOP
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import Understanding, sentences, understand
 
 __all__ = ["answer", "ranking", "help_reply", "intent_reply", "language_of", "Context", "THRESHOLD", "MARGIN",
-           "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT", "threshold_for"]
+           "LOW_CONFIDENCE", "UNSURE_BAND", "CONTEXT_TTL", "HELP_INTENT", "GREETING_INTENT", "threshold_for",
+           "LONG_MESSAGE", "LONG_THRESHOLD"]
 
-THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
-# A message this long with a background around its question sentence (a LINE message) is answered from a lower
-# score: the background's words dilute the question's, so the same evidence scores lower (development sets: +8 in
-# scope, -1 out of scope; docs/matching.md, round 12)
-LONG_MESSAGE = 60  # characters
-LONG_THRESHOLD = 45.0
-UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of these?"
-STAFF_FLOOR = 30.0  # a printed surname names its office from this score (「桒田主査って文科省の人だっけ」 scores 40 at most)
-MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
-LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
 CONTEXT_TTL = 600.0  # seconds a conversation's last topic completes a follow-up
-
-
-def threshold_for(text: str, parts: focus.MessageParts | None = None) -> float:
-    """The score from which a message is answered: :data:`LONG_THRESHOLD` for a long one with a background
-    around its question sentence, or in it before the question's clause (「資料を作っておりまして、…確認させてください」;
-    a long question alone is judged as any question); ``parts``: its parts."""
-    if len(text) < LONG_MESSAGE:
-        return THRESHOLD
-    parts = parts or focus.parts(text)
-    return LONG_THRESHOLD if parts.background or any(not alone for _, _, alone in parts.alternatives) else THRESHOLD
-
-
-def _ambiguous(ranked: list[Scored]) -> bool:
-    return close_call(ranked, MARGIN)
-
-
-def _decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str,
-            threshold: float) -> Reply:
-    """Answer, offer close topics when unsure, or apologise; an honest "not held" intent that declares a word
-    of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing)."""
-    if ranked and ranked[0].score >= UNSURE_BAND and not sure(ranked, threshold) \
-            and declared_asked(kb, ranked[0].intent_id, query, message):
-        return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
-    staff = staff_named(kb, ranked, query) if ranked and ranked[0].score >= STAFF_FLOOR else None
-    if staff is not None:  # 「橋口さんに連絡を取りたい」: the office printing that name, however sure
-        return intent_reply(kb, staff, language, ranked[0].score, candidates(ranked))
-    if not sure(ranked, threshold):
-        close = [s for s in ranked[:3] if s.score >= UNSURE_BAND and not kb.intents[s.intent_id].fallback]
-        if close:
-            return unsure_reply(kb, language, ranked, close)
-        return fallback_reply(kb, query, language, ranked)
-    best = ranked[0]
-    overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query) \
-        or offices_named(kb, ranked, query)
-    if overview is not None:
-        return intent_reply(kb, overview, language, best.score, candidates(ranked))
-    reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
-    if _ambiguous(ranked):
-        close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]
-        alternatives = [suggestion(kb, s.intent_id, reply.language) for s in close]
-        reply = replace(reply, kind="clarify",
-                        suggestions=unique(alternatives + list(reply.suggestions), skip=best.intent_id))
-    return reply
 
 
 def ranking(kb: KnowledgeBase, text: str, top: int = 5) -> tuple[Candidate, ...]:
@@ -219,28 +165,15 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         note = messages.text(messages.FIELD_NOTE, language).format(thing=office, detail=fields)
         reply = replace(found, text=f"{note}\n{found.text}")
     else:
-        reply = _decide(kb, query, reading.ranked, language, text, threshold)
+        reply = decide(kb, query, reading.ranked, language, text, threshold)
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
-            asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
-            names = named_things(kb.matcher.analyzer.apply_synonyms)
-            gap = held_for_others_only(kb, reply, text, asked, names, understood.analysis, context and context.intent_id,
-                                       context.names if context is not None else ())
-            if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
-                shown = gap_reply(kb, gap, query, language, reading.ranked)
-                # the topic stays (「CIRは？」 next: CIR's new participants); an office's card is shown (「では電話番号は？」)
-                shown = replace(shown, intent_id=reply.intent_id,
-                                contacts=reply.contacts if gap.kind == "field" else shown.contacts)
-                return with_corrections(replace(shown, names=asked_of), understood.corrections)
-            led = lead_with(narrow(reply.text, read, asked, names), read, asked, names)
-            reply = replace(reply, text=field_first(led, reply.contacts, text, asked, reply.language),
-                            contacts=contact_fields(reply.contacts, text, asked),
-                            suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
-                                kb.matcher.analyse(s.label).names, query.names, reply.text)))
-            if not reply.contacts:  # (an answer with an office's card: its office is the card's)
-                first = kb.matcher.analyse(without_sources(reply.text.split("\n")[0])).terms
-                asked_of = office_answered(kb.matcher.named, asked_of, first)
+            shaped = focused(kb, reply, query, text, read, understood.analysis, context, language, reading.ranked,
+                             asked_of)
+            if shaped.part_missing:
+                return with_corrections(shaped.reply, understood.corrections)
+            reply, asked_of = shaped.reply, shaped.names
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
         asked_of = names_remembered(kb, text, context, roles_among(asked_of))
     reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks,

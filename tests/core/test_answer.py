@@ -139,15 +139,6 @@ def test_context_never_turns_an_unrelated_question_into_a_follow_up(kb: Knowledg
     assert reply.fallback
 
 
-def test_a_long_message_with_a_background_is_answered_from_a_lower_score() -> None:
-    from bot.core.answer import LONG_THRESHOLD, THRESHOLD, threshold_for
-    line = ("お世話になっております。○○市国際交流課の安藤です。来年度、市として初めてCIRを受け入れる方向で検討しています。"
-            "経費の手当てはどういう仕組みになっているのか教えていただけますか。")
-    alone = "市町村教育委員会がALTを任用する際に、教育委員会の側で準備しておくべき書類や手続きには何がありますか、教えてください。"
-    assert threshold_for(line) == LONG_THRESHOLD < THRESHOLD
-    assert threshold_for("CIRとは？") == threshold_for(alone) == THRESHOLD, "a long question alone has nothing diluting it"
-
-
 def test_a_long_line_message_whose_background_dilutes_its_question_is_still_answered(repo_engine) -> None:
     reply = answer(IncomingMessage(
         "お世話になっております。〇〇町議会事務局の林です。一般質問で『JETは国の事業なのに、なぜ町が費用を負担するのか』"

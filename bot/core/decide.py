@@ -1,0 +1,64 @@
+"""How sure the core must be: the thresholds, and the choice between an answer, "is it one of these?" and an apology."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core import focus
+from bot.core.analysis import Analysis
+from bot.core.declared import declared_asked
+from bot.core.follow_up import close_call, sure
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
+from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named
+from bot.core.types import Language, Reply
+
+THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
+# A message this long with a background around its question sentence (a LINE message) is answered from a lower
+# score: the background's words dilute the question's, so the same evidence scores lower (development sets: +8 in
+# scope, -1 out of scope; docs/matching.md, round 12)
+LONG_MESSAGE = 60  # characters
+LONG_THRESHOLD = 45.0
+UNSURE_BAND = 40.0  # from here up to the threshold: "not sure, is it one of these?"
+STAFF_FLOOR = 30.0  # a printed surname names its office from this score (「桒田主査って文科省の人だっけ」 scores 40 at most)
+MARGIN = 6.0       # runner-up within this many points: offer "did you mean"
+LOW_CONFIDENCE = THRESHOLD + 10  # answers scored below this are worth an admin's look (report, /admin)
+
+
+def threshold_for(text: str, parts: focus.MessageParts | None = None) -> float:
+    """The score from which a message is answered: :data:`LONG_THRESHOLD` for a long one with a background
+    around its question sentence, or in it before the question's clause (「資料を作っておりまして、…確認させてください」;
+    a long question alone is judged as any question); ``parts``: its parts."""
+    if len(text) < LONG_MESSAGE:
+        return THRESHOLD
+    parts = parts or focus.parts(text)
+    return LONG_THRESHOLD if parts.background or any(not alone for _, _, alone in parts.alternatives) else THRESHOLD
+
+
+def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str,
+           threshold: float) -> Reply:
+    """Answer, offer close topics when unsure, or apologise; an honest "not held" intent that declares a word
+    of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing)."""
+    if ranked and ranked[0].score >= UNSURE_BAND and not sure(ranked, threshold) \
+            and declared_asked(kb, ranked[0].intent_id, query, message):
+        return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
+    staff = staff_named(kb, ranked, query) if ranked and ranked[0].score >= STAFF_FLOOR else None
+    if staff is not None:  # 「橋口さんに連絡を取りたい」: the office printing that name, however sure
+        return intent_reply(kb, staff, language, ranked[0].score, candidates(ranked))
+    if not sure(ranked, threshold):
+        close = [s for s in ranked[:3] if s.score >= UNSURE_BAND and not kb.intents[s.intent_id].fallback]
+        if close:
+            return unsure_reply(kb, language, ranked, close)
+        return fallback_reply(kb, query, language, ranked)
+    best = ranked[0]
+    overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query) \
+        or offices_named(kb, ranked, query)
+    if overview is not None:
+        return intent_reply(kb, overview, language, best.score, candidates(ranked))
+    reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
+    if close_call(ranked, MARGIN):
+        close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]
+        alternatives = [suggestion(kb, s.intent_id, reply.language) for s in close]
+        reply = replace(reply, kind="clarify",
+                        suggestions=unique(alternatives + list(reply.suggestions), skip=best.intent_id))
+    return reply

@@ -1,0 +1,49 @@
+"""An answer found, focused on what was asked: its sentences narrowed and led by the thing asked, the contact
+field asked first, suggestions about other things left out, and what the conversation remembers of it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.core.analysis import Analysis
+from bot.core.follow_up_forms import office_answered, without_sources
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.matcher import Scored
+from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic
+from bot.core.part_asked import contact_fields, field_first, held_for_others_only
+from bot.core.replies import gap_reply
+from bot.core.types import Context, Language, Reply
+
+
+@dataclass(frozen=True)
+class Focused:
+    """The reply to send, the names the conversation remembers, and whether the reply says a part asked is
+    not held (then nothing more is added to it)."""
+
+    reply: Reply
+    names: tuple[str, ...]
+    part_missing: bool = False
+
+
+def focused(kb: KnowledgeBase, reply: Reply, query: Analysis, text: str, read: str, own: Analysis,
+            context: Context | None, language: Language, ranked: list[Scored], names: tuple[str, ...]) -> Focused:
+    """``reply`` (an intent's answer to ``text``, read with the conversation's topic as ``read``) focused on
+    what ``query`` asks; ``own``: the message read alone; ``names``: the roles and office it asked about."""
+    asked = (kb.matcher.named | ATTRIBUTES).intersection(query.terms)
+    things = named_things(kb.matcher.analyzer.apply_synonyms)
+    gap = held_for_others_only(kb, reply, text, asked, things, own, context and context.intent_id,
+                               context.names if context is not None else ())
+    if gap is not None:  # 「SEAの新規は何人」: new participants are counted for ALT and CIR only
+        shown = gap_reply(kb, gap, query, language, ranked)
+        # the topic stays (「CIRは？」 next: CIR's new participants); an office's card is shown (「では電話番号は？」)
+        shown = replace(shown, intent_id=reply.intent_id,
+                        contacts=reply.contacts if gap.kind == "field" else shown.contacts)
+        return Focused(replace(shown, names=names), names, part_missing=True)
+    led = lead_with(narrow(reply.text, read, asked, things), read, asked, things)
+    reply = replace(reply, text=field_first(led, reply.contacts, text, asked, reply.language),
+                    contacts=contact_fields(reply.contacts, text, asked),
+                    suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
+                        kb.matcher.analyse(s.label).names, query.names, reply.text)))
+    if not reply.contacts:  # (an answer with an office's card: its office is the card's)
+        first = kb.matcher.analyse(without_sources(reply.text.split("\n")[0])).terms
+        names = office_answered(kb.matcher.named, names, first)
+    return Focused(reply, names)

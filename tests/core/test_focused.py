@@ -1,0 +1,40 @@
+"""An answer found, focused on what was asked: a part held only for others said so, the office an answer names
+remembered for the next question."""
+from __future__ import annotations
+
+from bot.core.focused import focused
+from bot.core.follow_up_forms import names_asked
+from bot.core.replies import intent_reply
+
+
+def focus_on(kb, intent_id: str, text: str, language: str = "ja"):
+    query = kb.matcher.analyse(text)
+    names = names_asked(kb.matcher.named, query.terms, text)
+    return focused(kb, intent_reply(kb, intent_id, language), query, text, text, query, None, language, [], names)
+
+
+def test_a_count_asked_of_a_role_the_answer_does_not_count_says_so_and_keeps_the_topic(repo_engine) -> None:
+    shown = focus_on(repo_engine.kb, "numbers_by_type", "SEAの新規は何人")
+    assert shown.part_missing and shown.reply.fallback
+    assert "SEA" in shown.reply.text and "ありません" in shown.reply.text
+    assert shown.reply.intent_id == "numbers_by_type", "「CIRは？」 next asks CIR's new participants"
+    assert shown.names == ("sea",)
+
+
+def test_a_count_the_answer_holds_is_answered(repo_engine) -> None:
+    shown = focus_on(repo_engine.kb, "numbers_by_type", "CIRの新規は何人")
+    assert not shown.part_missing and not shown.reply.fallback
+    assert shown.names == ("cir",)
+
+
+def test_the_one_office_an_answer_names_is_remembered(repo_engine) -> None:
+    shown = focus_on(repo_engine.kb, "organisers", "Which ministry handles recruitment abroad?", "en")
+    assert not shown.part_missing
+    assert shown.reply.text.startswith("According to the JET Programme website")
+    assert "外務省" in shown.names, "'their number?' next is MOFA's"
+
+
+def test_an_answer_with_an_office_card_adds_no_office_of_its_text(repo_engine) -> None:
+    shown = focus_on(repo_engine.kb, "contact_mofa", "外務省の電話番号は？")
+    assert [c.name for c in shown.reply.contacts] == ["外務省大臣官房人物交流室"]
+    assert "03-5501-8143" in shown.reply.text.split("\n")[0], "the number asked leads"
