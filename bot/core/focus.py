@@ -63,17 +63,17 @@ _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|
                         r"(?:よろしいでしょうか|いいですか|よいですか|してもいいですか|させてください|があります|がございます)[？?。.\s]*$|"
                         r"^(?:(?:and|also|ok|thanks),? )?(?:i (?:have|had|'ve got) )?"
                         r"(?:(?:a|some|one|two|a few|another|one more) (?:quick |more )?|quick )"
-                        r"questions?(?: (?:about|on|regarding) [^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
+                        r"questions?(?: (?:about|on|regarding|re:?) [^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
 # what an announcement names (「ALTの任期について伺ってもよろしいでしょうか」, "a question about the survey"): the topic
 # asked about, answered as a question (JET or the notice as a whole names none)
 # (the words before the announcing verb, without the particle: 「SEAのことでお聞きしたい…」, 「総務省の窓口にお尋ねしたい…」)
 _ANNOUNCED_TOPIC = re.compile(rf"^{_HOW_MANY}?(.{{0,30}}?)(?:について|に関して|の件で|の件|のことで|で|に|を)?[、,]?{_HOW_MANY}?"
                               r"(?:伺|うかが|お伺|お聞き|お尋ね|ご?質問|確認|ご?相談|教えていただき|ご教示|聞いて)|"
-                              r"((?<![a-z])(?:about|on|regarding) [^.?]{1,40})", re.IGNORECASE)
-_ABOUT = re.compile(r"^(?:regarding|on) ", re.IGNORECASE)
+                              r"((?<![a-z])(?:about|on|regarding|re:?) [^.?]{1,40})", re.IGNORECASE)
+_ABOUT = re.compile(r"^(?:regarding|on|re:?) ", re.IGNORECASE)
 _NO_TOPIC = re.compile(r"^(?:(?:この|今回の|本)?(?:jet|ｊｅｔ|JET)(?:プログラム)?|(?:この|今回の|本)?(?:通知|件)|the jet "
                        r"program(?:me)?|jet|the notice|this|it)$|"
-                       r"^(?:about|on|regarding) (?:the jet program(?:me)?|jet|the notice|"
+                       r"^(?:about|on|regarding|re:?) (?:the jet program(?:me)?|jet|the notice|"
                        r"this|it)$", re.IGNORECASE)
 
 

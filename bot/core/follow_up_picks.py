@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.core.knowledge_model import Intent
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.orthography import clean
@@ -27,7 +28,7 @@ _ATTRIBUTE = r"電話|メール|番号|連絡先|担当|url|リンク|名前|正
 # 「その2番目のは」, 「じゃあ三つ目の電話は」, 「最後のは？」: an order opening the question (not 「最初に連絡するのは」,
 # 「3番目に多い国」, 「2つ目の質問です」, 「最後の年度」)
 _JAPANESE = re.compile(r"^(?:じゃあ|じゃ|では|それでは|あと)?、?\s?(?:その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目)|(最初|最後|ラスト))"
-                       r"(の(?:もの|やつ|資料|ところ|とこ|窓口|部署|省|方)?)?"
+                       r"(の(?:もの|やつ|資料|ところ|とこ|窓口|部署|省|方|ほう)?)?"
                        rf"(?=は|って|を|も|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE})|(?<=やつ)[、,])")
 # (not 「最後、」: lastly; 「一つ目のやつ、もうちょい詳しく」 is)
 _SO = r"^(?:じゃあ|じゃ|では|あと)?、?"  # (「じゃあ、…」 opening a follow-up)
@@ -59,11 +60,21 @@ def _list_of(kb: KnowledgeBase, context: Context | None, circled: bool = False) 
     topic = kb.intents[context.intent_id]
     if circled and topic.items and topic.title and (parent := _parent_list(kb, context.intent_id).items):
         return parent
+    if circled and not topic.items and _numbers_a_list(kb, topic):  # 「②は？」 after what the casebook is (its
+        # kinds ① and ② shown): the list a follow-up of it itemises, as the answer numbered it
+        return next((kb.intents[f].items for f in topic.follow_ups if f in kb.intents and kb.intents[f].items), ())
     if topic.items or not topic.title:  # (「ALTは何人？」 showed ALT's count only: no list to pick from; all three
         # named, 「ALT、CIR、SEAの違いは」, showed the whole list)
         whole = {item.casefold() for item in topic.items} <= {name.casefold() for name in context.names}
         return () if context.names and not whole else topic.items
     return _parent_list(kb, context.intent_id).items
+
+
+def _numbers_a_list(kb: KnowledgeBase, intent: Intent) -> bool:
+    """Whether a fact of the intent's answer numbers a list with circled numbers (the casebook's ① and ②)."""
+    facts = kb.knowledge.table("facts")
+    ids = (*intent.facts, *re.findall(r"\{fact:(\w+)\}", intent.answer))
+    return any(_CIRCLED.search(str(facts[i].get("text", ""))) for i in ids if i in facts)
 
 
 class Parent(NamedTuple):

@@ -87,7 +87,9 @@ def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
                and not (of_it and _WHICH.fullmatch(word)) for word, weight, _ in query.units)
 
 
-_POINTING = frozenset({"以上"})  # 「それ以上延ばせる？」 after the contract: "beyond that" names no new topic
+# 「それ以上延ばせる？」, 「それ以上は無理？」, 「もっと長くは？」 after the contract: "beyond that", "impossible" and
+# "more" name no new topic (the words as the analyser gives them)
+_POINTING = frozenset({"以上", "無理", "モツト"})
 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:

@@ -54,6 +54,8 @@ _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
              (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"), (re.compile(r"(継続|新規)組"), r"\1"),
+             # 「一番新しい数字」: the latest, no ranking (「一番新しいのは」: 「最新のは」)
+             (re.compile(r"(?:一番|いちばん|最も)新しい(?!の)"), "最新の"), (re.compile(r"(?:一番|いちばん|最も)新しい"), "最新"),
              (re.compile(r"新しく(?:来た|入った|採用された)(?:人|方)?|新しい(?:人|方)|新人"), "新規"),
              (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
@@ -168,6 +170,7 @@ def is_english(text: str) -> bool:
     return has_latin and not has_japanese
 
 
+_LETTERS = re.compile(r"[a-zA-Z\u3040-\u30ff\u3400-\u9fff]")
 # codes and abbreviations both languages write in Latin letters: 「R4?」 is no English question
 _CODES = re.compile(r"(?<![a-z])(?:alt|cir|sea|jet|mic|mofa|mext|clair|url|pdf|fy|r|h|s)s?\d*(?![a-z])|\d+|[^a-z]+",
                     re.IGNORECASE)
@@ -175,7 +178,9 @@ _CODES = re.compile(r"(?<![a-z])(?:alt|cir|sea|jet|mic|mofa|mext|clair|url|pdf|f
 
 def language_of(text: str, conversation: Language | None = None) -> Language:
     """English when the question is written in Latin letters only; a question of codes alone (「R4?」, "ALT?")
-    is in the ``conversation``'s language when there is one."""
+    is in the ``conversation``'s language when there is one, as is one of no letters at all ("②?", "2?")."""
+    if conversation is not None and not _LETTERS.search(text):
+        return conversation
     english = is_english(text)
     if english and conversation is not None and not _CODES.sub("", text).strip():
         return conversation

@@ -33,7 +33,14 @@ def contact_fields(contacts: Iterable[Contact], question: str, asked: Iterable[s
 
 
 _FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メール": {"ja": "メールアドレス", "en": "e-mail address"},
-                 "fax": {"ja": "FAX番号", "en": "fax number"}, "住所": {"ja": "住所（所在地）", "en": "postal address"}}
+                 "fax": {"ja": "FAX番号", "en": "fax number"}, "住所": {"ja": "住所（所在地）", "en": "postal address"},
+                 "受付時間": {"ja": "受付時間（電話がつながる時間帯）", "en": "office hours"},
+                 "携帯": {"ja": "直通・内線・携帯の番号", "en": "direct, extension or mobile number"}}
+# an office's hours and direct or extension numbers (synonym groups' first words): printed for no office either
+# (「外務省って何時まで電話つながりますか」: the phone is how the hours are asked, not a second thing asked)
+_NO_OFFICE_PRINTS = ("受付時間", "携帯")
+# a person asked about by title or honorific (「比護補佐の携帯」, "Mr. Higo's mobile"): the refusal of personal details
+_A_PERSON = re.compile(r"補佐|主査|係長|事務官|さん|様|(?<![a-z])(?:mr|ms|mrs|dr)(?![a-z])")
 
 
 def _value(card: Contact, field: str) -> str | None:
@@ -80,9 +87,12 @@ def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored
     terms = set(query.terms)
     offices = [t for t in kb.matcher.named.intersection(terms) if kind_of(t) == "office"]
     wanted = ATTRIBUTES.intersection(terms)
-    missing = sorted(wanted & NOT_PRINTED, key=("住所", "fax").index)
-    if len(offices) != 1 or not missing:
-        return None
+    unprinted = [t for t in _NO_OFFICE_PRINTS if t in terms]
+    missing = sorted(wanted & NOT_PRINTED, key=("住所", "fax").index) + unprinted
+    said = clean(question)
+    if len(offices) != 1 or not missing or unprinted and (_NAMES.search(said) or _CARD_ASKED.search(said)
+                                                          or _A_PERSON.search(said)):
+        return None  # (「総務省の担当者の携帯番号」: a person's number, which the refusal of personal details answers)
     records = [r for r in kb.knowledge.table("contacts").values() if str(r.get("name", "")).startswith(offices[0])]
     # the best-ranked answer with that office's card only (contact_mic for 総務省)
     owners = [s.intent_id for s in ranked if len(records) == 1 and not kb.intents[s.intent_id].fallback
@@ -92,7 +102,8 @@ def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored
     card = contact_of(records[0], "ja" if language == "ja" else "en")
     office = card.name if language == "ja" else (card.name_en or card.name)
     fields = ("・" if language == "ja" else " or ").join(_FIELD_LABELS[f][language] for f in missing)
-    held = bool(wanted - NOT_PRINTED) or bool(_NAMES.search(clean(question)) or _CARD_ASKED.search(clean(question)))
+    held = bool(wanted - NOT_PRINTED - ({"電話"} if unprinted else set())) or bool(_NAMES.search(said)
+                                                                                or _CARD_ASKED.search(said))
     return Gap("field", related=(owners[0],), detail=(office, fields), topic=owners[0]), held
 
 

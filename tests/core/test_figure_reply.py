@@ -150,6 +150,11 @@ def test_the_years_since_the_start_however_asked(repo_engine: Engine, question: 
     assert "36" in ask(repo_engine, question).text.split("\n")[0]
 
 
+def test_up_to_which_year_a_participant_renews_is_no_years_since_the_start(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "うちのALT今2年目なんだけど、普通は何年目まで更新できる？")  # (was JET's 37th year)
+    assert reply.intent_id == "contract_length" and "計算" not in reply.text
+
+
 def test_when_it_was_founded_is_no_sum(repo_engine: Engine) -> None:
     assert "計算" not in ask(repo_engine, "JETの創設は何年？").text
 

@@ -433,7 +433,9 @@ def test_an_opening_line_without_a_question_is_only_courtesy(message: str, court
                                                 ("I have a question about the survey.", "about the survey"),
                                                 ("One more question about CIRs.", "about CIRs"),
                                                 ("Quick question about MEXT contacts", "about MEXT contacts"),
-                                                ("A question on the casebook", "about the casebook")])
+                                                ("A question on the casebook", "about the casebook"),
+                                                ("Quick question re CIRs", "about CIRs"),
+                                                ("quick question re: the survey", "about the survey")])
 def test_an_announcement_naming_a_topic_asks_about_it(message: str, asked: str) -> None:
     found = parts(message)
     assert found.courtesy == "topic" and found.question == asked
@@ -505,6 +507,7 @@ def test_a_topic_announced_in_other_words_stays_the_topic(repo_engine: Engine) -
     (("How many CIRs?", "Quick question about ALTs"), "ALT 5,355"),  # after a count, the count of the role named
     (("ALTの人数は？", "SEAについて質問です", "合計は？"), "5,355 + 8 = 5,363"),
     (("What is JET?", "I have a quick question on funding"), "local finance"),
+    (("What is JET?", "Quick question re CIRs"), "Coordinators for International Relations"),
     (("ALTとは", "SEAの件でご相談です"), "スポーツ")])
 def test_an_announced_topic_is_the_conversations_new_one(repo_engine, turns: tuple[str, ...], said: str) -> None:
     # (read with the topic before it, 'about ALTs' after CIRs gave the casebook or the CIRs' count)

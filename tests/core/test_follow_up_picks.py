@@ -121,6 +121,25 @@ def test_a_circled_number_after_a_kind_picks_the_other_kind(repo_engine: Engine)
     assert reply.intent_id == "casebook_community_cases" and "13" in reply.text
 
 
+@pytest.mark.parametrize(("turns", "said"), [
+    (("事例集の①ってどんな活動？", "②は？"), "②地域活性化"),  # (the help text: what the casebook is lists no items)
+    (("What is the casebook?", "②?"), "(2) activities"),  # in the conversation's language (was Japanese)
+])
+def test_a_circled_number_after_an_answer_numbering_a_list_picks_from_it(repo_engine: Engine, turns, said) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == "casebook_community_cases" and said in reply.text
+
+
+def test_the_cases_a_press_report_named_and_the_second_of_them(repo_engine: Engine) -> None:
+    first = talk(repo_engine, "事例集で新聞に出た事例ってどこの自治体？")  # (was the list of all 30 said not held)
+    assert first.intent_id == "casebook_school_cases" and "柏崎市" in first.text and "立山町" in first.text
+    assert talk(repo_engine, "事例集で新聞に出た事例ってどこの自治体？", "2つ目のほうの内容は？").intent_id == "case_tateyama"
+
+
+def test_a_circled_number_after_an_answer_numbering_nothing_picks_nothing(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "JETとは", "②は？").kind == "help"  # (not CIR's answer, the second of JET's roles)
+
+
 def test_a_pick_after_a_list_shown_whole_for_all_its_names_is_answered(repo_engine: Engine) -> None:
     # 「ALT、CIR、SEAの違いは」 names all three: the list was shown whole (the apology before)
     reply = talk(repo_engine, "ALT、CIR、SEAの違いは", "2番目は？")

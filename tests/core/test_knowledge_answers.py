@@ -115,6 +115,8 @@ def test_a_why_follow_up_gives_the_reasons_of_the_previous_topic(repo_engine: En
     ("Who at MOFA handles this?", "03-5501-8143"),
     ("MOFA 所管の室名", "人物交流室"),  # the office's name asked (室名 was no word: 'not sure')
     ("MEXT側の担当室名", "外国語教育推進室"),
+    ("What's the Foreign Ministry's phone number?", "03-5501-8143"),  # (was CLAIR's missing details)
+    ("education ministry contact", "josui@mext.go.jp"),
 ])
 def test_who_at_an_office_gets_that_office_contact(repo_engine: Engine, question: str, contact: str) -> None:
     reply = ask(repo_engine, question)
@@ -181,6 +183,9 @@ def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answe
     ("What is CIR short for?", "Coordinator for International Relations"),  # (was the roles compared)
     ("JET short for?", "is not given"),  # what "JET" stands for is not held (was every English name)
     ("What does ALT stand for in the JET Programme?", "Assistant Language Teacher"),
+    # who pays is the local finance measures, not the amounts (the salary read as 'how much')
+    ("Does the national government pay the ALTs' salaries?", "local finance measures"),
+    ("Do towns pay CIR salaries out of their own budget?", "local finance measures"),
 ])
 def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)

@@ -178,10 +178,23 @@ def test_changing_the_number_of_alts_is_no_head_count(text: str) -> None:
 
 
 
+@pytest.mark.parametrize("question", ["一番新しい人数は？", "全国で今JETのALTは何人いるのか、一番新しい数字を教えていただけますか。"])
+def test_the_newest_figures_are_the_latest_not_a_ranking(repo_engine, question: str) -> None:
+    reply = talk(repo_engine, question)  # (一番 read as a ranking not held; 新しい人数 as the new participants)
+    assert reply.intent_id == "size_2023" and reply.text.startswith("資料にある最新の数字は令和5年度")
+
+
+def test_a_message_of_no_letters_is_in_the_conversations_language() -> None:
+    assert language_of("②?", "en") == language_of("2?", "en") == "en"  # a pick after an English answer
+    assert language_of("2?") == "ja" and language_of("2番目?", "en") == "ja"
+
+
 @pytest.mark.parametrize(("turns", "said"), [
     (("JETの任用期間ってどうなってる？", "それ以上延ばせるケースは？"), "5年"),  # (以上 was read as a new topic)
     (("任期は最長何年？", "それ以上は？"), "5年"),
-    (("事例集の事例数は？", "それ以上ある？"), "30事例")])
+    (("事例集の事例数は？", "それ以上ある？"), "30事例"),
+    (("JETの契約期間って何年ですか", "それ以上は無理？"), "5年"),  # (無理 and もっと were read as new topics)
+    (("任用期間は？", "もっと長くは無理？"), "5年")])
 def test_beyond_that_asks_more_of_what_was_just_answered(repo_engine, turns: tuple[str, ...], said: str) -> None:
     assert said in talk(repo_engine, *turns).text
 

@@ -181,6 +181,23 @@ def test_an_office_address_or_fax_is_said_to_be_missing_with_that_office_card(
     assert [c.name for c in reply.contacts] and all(c.name.startswith(office) for c in reply.contacts)
 
 
+@pytest.mark.parametrize(("question", "office", "said"), [
+    ("外務省の人物交流室って何時まで電話つながりますか", "外務省", "受付時間"),  # was MOFA's card as the answer
+    ("MEXT office hours?", "文部科学省", "office hours"),
+    ("文科省の外国語教育推進室の内線番号", "文部科学省", "内線"),  # was MEXT's card, the extension not mentioned
+])
+def test_an_offices_hours_or_extension_are_said_to_be_missing_with_that_office_card(
+        repo_engine: Engine, question: str, office: str, said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and said in reply.text.split("\n")[0]
+    assert [c.name for c in reply.contacts] and all(c.name.startswith(office) for c in reply.contacts)
+
+
+def test_a_persons_mobile_at_an_office_is_the_refusal_of_personal_details(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "総務省の担当者の携帯番号")
+    assert reply.fallback and reply.intent_id == "staff_personal"
+
+
 @pytest.mark.parametrize("question", ["What is MIC's e-mail address?",
                                       "JETの担当者に直接相談したいです。総務省の住所とか部署とかを教えてください"])
 def test_an_office_asked_for_what_its_card_holds_gets_the_card(repo_engine: Engine, question: str) -> None:
