@@ -21,7 +21,7 @@ _TOTAL_ALONE = re.compile(r"^(?:じゃあ|では|で|and )?(?:合計|トータ�
                           r" ?(?:ですか|になる|になりますか)?[？?]*$")
 # "Total?" after the roles' counts asks their sum (alone, "total" reads as the cumulative total, 累計)
 _TOTAL_EN = re.compile(r"^(?:and |so |ok,? )?(?:what(?:'s| is) )?(?:the |in )?total(?: number| then)? ?\??$")
-_ADDED = re.compile(r"(?:alt|cir|sea)s?も|全体|(?<![a-z])(?:too|also|as well)(?![a-z])")
+_ADDED = re.compile(r"(?:alt|cir|sea)s? ?も|全体|(?<![a-z])(?:too|also|as well)(?![a-z])")
 # the new ones (not counted for SEA) or a role left out (「SEA除く」): no sum of all three heads
 _NOT_ALL = re.compile(r"新規|新しく|新人|初年度|1年目|除|以外|抜き|"
                       r"(?<![a-z])(?:new|first[- ]year|exclud\w*|except|without|minus)(?![a-z])")

@@ -62,7 +62,7 @@ _ANNOUNCES = re.compile(r"^[^。？?]{0,30}?(?:伺い|うかがい|お伺いし|
                         r"^(?:もう|あと)(?:一点|1点|１点|一つ|ひとつ|1つ|一個)(?:だけ)?(?:質問|確認|お聞きしたいこと|伺いたいこと)?"
                         r"(?:よろしいでしょうか|いいですか|よいですか|してもいいですか|させてください|があります|がございます)[？?。.\s]*$|"
                         r"^(?:(?:and|also|ok|thanks),? )?(?:i (?:have|had|'ve got) )?"
-                        r"(?:(?:a|some|one|two|a few|another|one more) (?:quick |more )?|quick )"
+                        r"(?:(?:a|some|one|two|a few|another|one more) (?:quick |more )?|quick )?"
                         r"questions?(?: (?:about|on|regarding|re:?) [^.?]{1,40})?[.!:\s]*$", re.IGNORECASE)
 # what an announcement names (「ALTの任期について伺ってもよろしいでしょうか」, "a question about the survey"): the topic
 # asked about, answered as a question (JET or the notice as a whole names none)
@@ -102,6 +102,8 @@ _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜ�
 _QUALIFIER = re.compile(r"^(?!それ|これ|あれ)[^。？?]{1,8}(?:だけ|のみ|限定)(?:で(?:お願いします)?)?[。.!！]?$")
 # 「…と思っていたのですが念のため確認させてください」 after the question: what was believed, not what is asked
 _CONFIRM = re.compile(r"(?:確認|ご確認)(?:させて|して)(?:ください|いただけますか|いただきたく|もらえますか)[。.]?$")
+# a question that only narrows the one before it to a thing alone (「…財政措置ってあるの？ALTだけ？」)
+_ONLY_ASKED = re.compile(r"^(?!それ|これ|あれ)[^。？?]{1,8}(?:だけ|のみ)(?:なの|ですか|でしょうか)?[？?]$")
 # a question that only asks on about the one before it (「何かきっかけがあったのでしょうか」)
 _FOLLOW_ON = re.compile(r"^(?:何か|なにか)?(?:きっかけ|理由|背景|経緯|根拠)(?:が|は|って|とか)?(?:あった|ある|あります|ありました)?"
                         r"(?:の|ん)?(?:でしょうか|ですか|ですかね|かな|か)?[。？?]?$")
@@ -215,7 +217,8 @@ def parts(text: str) -> MessageParts:
     asked = max((i for i, s in enumerate(kept) if _QUESTION.search(s)), default=len(kept) - 1)
     if asked == len(kept) - 2 and _QUALIFIER.match(kept[-1]):  # 「SEAは？新規だけ」: the question narrowed
         kept[asked] += kept.pop()
-    elif asked == len(kept) - 1 and asked > 0 and _FOLLOW_ON.match(kept[-1]) and _QUESTION.search(kept[-2]):
+    elif asked == len(kept) - 1 and asked > 0 and (_FOLLOW_ON.match(kept[-1]) or _ONLY_ASKED.match(kept[-1])) \
+            and _QUESTION.search(kept[-2]):
         asked -= 1  # 「…SEAを勧めているのはどうして？何かきっかけが？」: the reason asked again
         kept[asked] += kept.pop()
     if asked > 0 and _GUESSES.match(kept[asked]) and _QUESTION.search(kept[asked - 1]):

@@ -83,13 +83,17 @@ def asks_about_it(kb: KnowledgeBase, query: Analysis, text: str) -> bool:
 def new_topic(kb: KnowledgeBase, query: Analysis, shortest: int = 1) -> bool:
     """A noun (of at least ``shortest`` characters) the knowledge never uses: a new topic, not a follow-up."""
     of_it = _WHICH_OF_IT.search(query.original) is not None
+    beyond = any(word in _BEYOND for word, _, _ in query.units)
     return any(weight == 1.0 and len(word) >= shortest and not kb.matcher.knows(word) and word not in _POINTING
-               and not (of_it and _WHICH.fullmatch(word)) for word, weight, _ in query.units)
+               and not (beyond and word in _ON_BEYOND) and not (of_it and _WHICH.fullmatch(word))
+               for word, weight, _ in query.units)
 
 
-# 「それ以上延ばせる？」, 「それ以上は無理？」, 「もっと長くは？」 after the contract: "beyond that", "impossible" and
-# "more" name no new topic (the words as the analyser gives them)
-_POINTING = frozenset({"以上", "無理", "モツト"})
+_POINTING = frozenset({"以上"})  # 「それ以上延ばせる？」 after the contract: "beyond that" names no new topic
+# … nor "impossible" and "more" beside "beyond" or "longer" (「それ以上は無理？」, 「もっと長くは無理？」; not 「もっと早く出すのは
+# 無理？」 after the survey: a new question); the words as the analyser gives them
+_BEYOND = frozenset({"以上", "長イ"})
+_ON_BEYOND = frozenset({"無理", "モツト"})
 
 
 def has_topic(kb: KnowledgeBase, context: Context | None) -> bool:

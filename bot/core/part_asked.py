@@ -39,8 +39,15 @@ _FIELD_LABELS = {"電話": {"ja": "電話番号", "en": "phone number"}, "メー
 # an office's hours and direct or extension numbers (synonym groups' first words): printed for no office either
 # (「外務省って何時まで電話つながりますか」: the phone is how the hours are asked, not a second thing asked)
 _NO_OFFICE_PRINTS = ("受付時間", "携帯")
+# … asked as such: an office's hours (not 「要望調査は何時まで？」, 「外務省は何時からJETに関わってますか」: a deadline, a
+# start) and its numbers (not 「ALTに携帯を持たせる費用」: a cost)
+_SAID_AS_SUCH = {"受付時間": re.compile(r"受付時間|受け付け時間|営業時間|開庁時間|電話[^。？?]{0,6}(?:つなが|繋が|受け付|受付)|"
+                                    r"(?:office|opening|business) hours|(?:opening|closing) time|"
+                                    r"what time does [a-z ]{2,30} (?:open|close)"),
+                 "携帯": re.compile(r"^(?![^。？?]*(?:費用|代|経費|措置|交付税|costs?|cover|pay))[^。？?]*(?:携帯|直通|内線|mobile|"
+                                  r"direct|extension)")}
 # a person asked about by title or honorific (「比護補佐の携帯」, "Mr. Higo's mobile"): the refusal of personal details
-_A_PERSON = re.compile(r"補佐|主査|係長|事務官|さん|様|(?<![a-z])(?:mr|ms|mrs|dr)(?![a-z])")
+_A_PERSON = re.compile(r"補佐|主査|係長|事務官|さん|(?<!疲れ)様|(?<![a-z])(?:mr|ms|mrs|dr)(?![a-z])")
 
 
 def _value(card: Contact, field: str) -> str | None:
@@ -87,9 +94,9 @@ def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored
     terms = set(query.terms)
     offices = [t for t in kb.matcher.named.intersection(terms) if kind_of(t) == "office"]
     wanted = ATTRIBUTES.intersection(terms)
-    unprinted = [t for t in _NO_OFFICE_PRINTS if t in terms]
-    missing = sorted(wanted & NOT_PRINTED, key=("住所", "fax").index) + unprinted
     said = clean(question)
+    unprinted = [t for t in _NO_OFFICE_PRINTS if t in terms and _SAID_AS_SUCH[t].search(said.lower())]
+    missing = sorted(wanted & NOT_PRINTED, key=("住所", "fax").index) + unprinted
     if len(offices) != 1 or not missing or unprinted and (_NAMES.search(said) or _CARD_ASKED.search(said)
                                                           or _A_PERSON.search(said)):
         return None  # (「総務省の担当者の携帯番号」: a person's number, which the refusal of personal details answers)

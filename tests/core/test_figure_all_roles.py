@@ -37,6 +37,7 @@ def test_a_year_without_figures_by_role_gives_its_total_and_says_so() -> None:
     (("ALTは何人？", "CIRは？", "SEAも入れると合計は？"), "5,355 + 468 + 8 = 5,831"),
     (("What is ALT + CIR + SEA?",), "add up to 5,831"),
     (("令和元年度のALTとCIRとSEAの合計は？",), "5,761人"),
+    (("SEAは何人？", "ALTとCIRも全部足すと？"), "5,355 + 468 + 8 = 5,831"),  # (「CIR も」 as read: ALT and CIR alone)
 ])
 def test_all_three_roles_summed_in_a_conversation(repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
     reply = talk(repo_engine, *turns)

@@ -435,7 +435,8 @@ def test_an_opening_line_without_a_question_is_only_courtesy(message: str, court
                                                 ("Quick question about MEXT contacts", "about MEXT contacts"),
                                                 ("A question on the casebook", "about the casebook"),
                                                 ("Quick question re CIRs", "about CIRs"),
-                                                ("quick question re: the survey", "about the survey")])
+                                                ("quick question re: the survey", "about the survey"),
+                                                ("Question re SEA", "about SEA")])
 def test_an_announcement_naming_a_topic_asks_about_it(message: str, asked: str) -> None:
     found = parts(message)
     assert found.courtesy == "topic" and found.question == asked

@@ -189,3 +189,4 @@ def test_a_maximum_number_of_participants_is_not_held(repo_engine: Engine, quest
 def test_participants_from_a_named_country_are_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id == "participants_by_country"
+
