@@ -42,10 +42,10 @@ _NO_OFFICE_PRINTS = ("受付時間", "携帯")
 # … asked as such: an office's hours (not 「要望調査は何時まで？」, 「外務省は何時からJETに関わってますか」: a deadline, a
 # start) and its numbers (not 「ALTに携帯を持たせる費用」: a cost)
 _SAID_AS_SUCH = {"受付時間": re.compile(r"受付時間|受け付け時間|営業時間|開庁時間|電話[^。？?]{0,6}(?:つなが|繋が|受け付|受付)|"
-                                    r"(?:office|opening|business) hours|(?:opening|closing) time|"
+                                    r"(?:office|opening|business) hours|(?:opening|closing) time|until what time|"
                                     r"what time does [a-z ]{2,30} (?:open|close)"),
-                 "携帯": re.compile(r"^(?![^。？?]*(?:費用|代|経費|措置|交付税|costs?|cover|pay))[^。？?]*(?:携帯|直通|内線|mobile|"
-                                  r"direct|extension)")}
+                 "携帯": re.compile(r"^(?![^。？?]*(?:費用|代|経費|措置|交付税|costs?|cover|pay))[^。？?]*(?:直通|内線|extension|"
+                                  r"direct (?:line|number)|(?:携帯|mobile)[^。？?]{0,4}(?:番号|電話|number|phone))")}
 # a person asked about by title or honorific (「比護補佐の携帯」, "Mr. Higo's mobile"): the refusal of personal details
 _A_PERSON = re.compile(r"補佐|主査|係長|事務官|さん|(?<!疲れ)様|(?<![a-z])(?:mr|ms|mrs|dr)(?![a-z])")
 

@@ -184,6 +184,17 @@ def test_the_newest_figures_are_the_latest_not_a_ranking(repo_engine, question: 
     assert reply.intent_id == "size_2023" and reply.text.startswith("資料にある最新の数字は令和5年度")
 
 
+@pytest.mark.parametrize("question", ["一番新しい参加者は誰？", "一番新しい資料は？"])
+def test_the_newest_of_what_is_no_figure_is_not_the_latest_figures(repo_engine, question: str) -> None:
+    assert talk(repo_engine, question).intent_id != "size_2023"
+
+
+@pytest.mark.parametrize(("question", "intent"), [("総務省は何を担当していますか", "organisers"),  # (was MIC's card)
+                                                 ("外務省は何を担当？", "organisers"), ("総務省の担当は？", "contact_mic")])
+def test_what_an_office_is_in_charge_of_is_its_role_not_its_staff(repo_engine, question: str, intent: str) -> None:
+    assert talk(repo_engine, question).intent_id == intent
+
+
 def test_a_message_of_no_letters_is_in_the_conversations_language() -> None:
     assert language_of("②?", "en") == language_of("2?", "en") == "en"  # a pick after an English answer
     assert language_of("2?") == "ja" and language_of("2番目?", "en") == "ja"

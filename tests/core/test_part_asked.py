@@ -193,6 +193,14 @@ def test_an_offices_hours_or_extension_are_said_to_be_missing_with_that_office_c
     assert [c.name for c in reply.contacts] and all(c.name.startswith(office) for c in reply.contacts)
 
 
+@pytest.mark.parametrize("question", ["総務省の要望調査は何時まで？", "外務省は何時からJETに関わってますか",
+                                      "ALTに携帯を持たせる費用は総務省の措置の対象？", "総務省の携帯の持ち込み"])
+def test_a_deadline_a_start_or_a_cost_beside_an_office_is_no_missing_hours_or_number(repo_engine: Engine,
+                                                                                    question: str) -> None:
+    reply = ask(repo_engine, question)  # (each was read as the office's hours or numbers, not printed)
+    assert "受付時間（電話がつながる時間帯）は" not in reply.text and "直通・内線・携帯の番号は" not in reply.text
+
+
 def test_a_persons_mobile_at_an_office_is_the_refusal_of_personal_details(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "総務省の担当者の携帯番号")
     assert reply.fallback and reply.intent_id == "staff_personal"
