@@ -88,6 +88,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s
               lambda m: "ページ番号" if re.search(r"事例|casebook|(?<![a-z])cases?(?![a-z])", m.string) else m.group(0)),
              # 「名前が出ている事例」: the cases named (introduced), no name asked of one
              (re.compile(r"名前(?:が|の)(?:出|挙がっ|あがっ|載っ|のっ)(?=て|た)"), "紹介され"),
+             # "how many yrs can an ALT stay": the abbreviation people type for years
+             (re.compile(r"(?<![a-z])yrs?(?![a-z])"), lambda m: "years" if m.group(0) == "yrs" else "year"),
              (re.compile(r"(?<![a-z])newly(?: (?:appointed|hired|recruited|arrived|placed|employed|invited|joined))?"
                          r"(?![a-z])"), "new"),
              # (the notice is issued, the casebook published: "When did the notice come out?")

@@ -184,6 +184,13 @@ def test_the_newest_figures_are_the_latest_not_a_ranking(repo_engine, question: 
     assert reply.intent_id == "size_2023" and reply.text.startswith("資料にある最新の数字は令和5年度")
 
 
+@pytest.mark.parametrize(("question", "intent"), [("how many yrs can an ALT stay", "contract_length"),  # (ALT's count)
+                                                 ("how many yrs ago did JET start?", "about_jet"),
+                                                 ("When was the programme established?", "history")])  # (the apology)
+def test_years_abbreviated_and_established_are_read(repo_engine, question: str, intent: str) -> None:
+    assert talk(repo_engine, question).intent_id == intent
+
+
 @pytest.mark.parametrize("question", ["一番新しい参加者は誰？", "一番新しい資料は？"])
 def test_the_newest_of_what_is_no_figure_is_not_the_latest_figures(repo_engine, question: str) -> None:
     assert talk(repo_engine, question).intent_id != "size_2023"
