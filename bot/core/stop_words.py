@@ -17,7 +17,8 @@ POLITE = re.compile(
         # an English frame around the topic: "What does the notice say about CIRs?" asks about CIRs
         r"\b(?:what|how) (?:does|do|did) the (?:notice|document|letter) (?:say|says|state|mention) (?=about |on |regarding )",
         r"\baccording to the (?:notice|document|letter)\b,?",
-        # "What is a CIR in the JET Programme?": every role is the programme's (the programme's word outweighed the role's)
+        # "What is a CIR in the JET Programme?": every role is the programme's (the programme's word outweighed
+        # the role's)
         r"(?<=\b(?:alt|cir|sea))s? (?:in|on|of) (?:the )?jet(?: program(?:me)?)?\b",
         # who wants the answer: "my boss wants to know which office…", "my supervisor asked me to find the names…"
         r"\b(?:my|our) (?:boss|supervisor|manager|mayor|principal|director|section (?:chief|head)|team) (?:wants|would like|"
