@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from bot.core.knowledge_model import Intent
+from bot.core.references import facts_stated
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.orthography import clean
@@ -73,8 +74,7 @@ def _list_of(kb: KnowledgeBase, context: Context | None, circled: bool = False) 
 def _numbers_a_list(kb: KnowledgeBase, intent: Intent) -> bool:
     """Whether a fact of the intent's answer numbers a list with circled numbers (the casebook's ① and ②)."""
     facts = kb.knowledge.table("facts")
-    ids = (*intent.facts, *re.findall(r"\{fact:(\w+)\}", intent.answer))
-    return any(_CIRCLED.search(str(facts[i].get("text", ""))) for i in ids if i in facts)
+    return any(_CIRCLED.search(str(facts[i].get("text", ""))) for i in facts_stated(intent) if i in facts)
 
 
 class Parent(NamedTuple):

@@ -95,7 +95,7 @@ def office_field_missing(kb: KnowledgeBase, query: Analysis, ranked: list[Scored
     offices = [t for t in kb.matcher.named.intersection(terms) if kind_of(t) == "office"]
     wanted = ATTRIBUTES.intersection(terms)
     said = clean(question)
-    unprinted = [t for t in _NO_OFFICE_PRINTS if t in terms and _SAID_AS_SUCH[t].search(said.lower())]
+    unprinted = [t for t in _NO_OFFICE_PRINTS if t in terms and _SAID_AS_SUCH[t].search(said)]
     missing = sorted(wanted & NOT_PRINTED, key=("住所", "fax").index) + unprinted
     if len(offices) != 1 or not missing or unprinted and (_NAMES.search(said) or _CARD_ASKED.search(said)
                                                           or _A_PERSON.search(said)):
