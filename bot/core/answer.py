@@ -4,9 +4,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Sequence
 
-from bot.core import focus, messages
+from bot.core import focus, messages, romaji
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
@@ -20,14 +21,14 @@ from bot.core.gaps import find_gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.language_asked import language_asked, language_wanted
 from bot.core.narrow import roles_among
-from bot.core.orthography import MAX_CHARS, clean, language_of
+from bot.core.orthography import MAX_CHARS, clean, fold_kana, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, gap_reply, help_reply,
-                              intent_reply, more_reply, with_corrections, with_latest)
+                              intent_reply, more_reply, read_as, with_corrections, with_latest)
 from bot.core.stop_words import EN_STOP
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import Understanding, sentences, understand
@@ -87,7 +88,31 @@ def _corrected(text: str, understood: Understanding) -> str:
 
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,
            now: float = 0.0) -> Reply:
-    """Answer one message. ``context`` is the conversation's last topic (ignored when stale)."""
+    """Answer one message. ``context`` is the conversation's last topic (ignored when stale); a message in romaji
+    (「monkashou no denwa」) is answered as read in kana, saying so."""
+    kana = None if message.choice else romaji.read(message.text[:MAX_CHARS], partial(_abbreviation, kb),
+                                                   partial(_written, kb))
+    if kana is None:
+        return _answer(message, kb, context, now)
+    return read_as(_answer(replace(message, text=kana.text), kb, context, now), kana.typed, kana.text)
+
+
+def _abbreviation(kb: KnowledgeBase, word: str) -> bool:
+    """Whether a lower-case word is an abbreviation the knowledge writes in capitals (cir, mext; alts)."""
+    known = kb.speller.abbreviations if kb.speller is not None else frozenset()
+    return word.upper() in known or (word.endswith("s") and word[:-1].upper() in known)
+
+
+def _written(kb: KnowledgeBase, kana: str) -> str | None:
+    """A word in hiragana as the knowledge writes it: in katakana (ぷろぐらむ: プログラム), as it is when it reads as a
+    word of the knowledge (ほうしゅう: 報酬; もんかしょう), else None."""
+    if kb.matcher.knows(fold_kana(kana)):
+        return fold_kana(kana)
+    kanji = kb.speller is not None and kb.speller.kana is not None and bool(kb.speller.kana.find(kana))
+    return kana if kanji or kb.matcher.analyse(kana).synonyms_applied else None
+
+
+def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float) -> Reply:
     text = message.text[:MAX_CHARS]
     if message.choice:
         if message.choice in kb.intents:

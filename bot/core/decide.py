@@ -10,7 +10,7 @@ from bot.core.follow_up import close_call, sure
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
-from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named
+from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named, topic_beside_office
 from bot.core.types import Language, Reply
 
 THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
@@ -55,6 +55,11 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         or offices_named(kb, ranked, query)
     if overview is not None:
         return intent_reply(kb, overview, language, best.score, candidates(ranked))
+    topic = topic_beside_office(kb, ranked, message)
+    if topic is not None:  # "What does MOFA do in JET?": its part in JET, with its card
+        card = intent_reply(kb, best.intent_id, language).contacts
+        found = intent_reply(kb, topic, language, best.score, candidates(ranked))
+        return replace(found, contacts=card + tuple(c for c in found.contacts if c not in card))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
     if close_call(ranked, MARGIN):
         close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]

@@ -79,7 +79,8 @@ _OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:の ?(?:
                       r"(?:何|約)? ?(?:割合|比率|%|％|パーセント|割|シェア)|"
                       r"(?:percent(?:age)?|share|proportion|%) of (?:the |all )?(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外|じゃない|ではない|でない)|"
-                       r"(?:excluding|except|without|not counting) (?:the )?(alt|cir|sea)")
+                       r"(?:excluding|except|without|not counting|other than|besides|apart from|aside from|(?<![a-z])not"
+                       r"|n't) (?:the |an? )?(alt|cir|sea)")
 # the role a ratio is asked per one of (「CIR1人に対してALTは何人？」, "How many ALTs for every one CIR?": CIR)
 _PER_ONE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:[1一] ?人|ひとり) ?(?:あたり|当たり|に対して|に対し|につき)|"
                       r"(?:for every|per) (?:one |1 )?(?:new )?(alt|cir|sea)(?![a-z])")

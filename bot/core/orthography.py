@@ -52,10 +52,12 @@ _MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド")  # (with the slip "e
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
-_EVERYDAY = ((re.compile(r"担当の(?:人|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
+_EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
              (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"),
              # 「総務省は何を担当してるんですか」: the office's role, not the staff in charge (「総務省の担当は？」)
              (re.compile(r"(?:何|なに)を(?:担当|所管)(?:して(?:い)?(?:る|ます|ん)?|する)?"), "の役割"),
+             # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round
+             (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
              (re.compile(r"(継続|新規)組"), r"\1"),
              # 「一番新しい数字」, 「数字で一番新しいのは」: the latest figures, no ranking (not 「一番新しい資料」)
              (re.compile(r"(?:一番|いちばん|最も)新しい(?=の?(?:数|人数|参加者数|参加人数|統計|値))"), "最新の"),

@@ -40,6 +40,7 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("Were there fewer participating countries in 2023 than in 2019, and by how many?", "down by 7 (50 − 57 = −7)"),
     ("CIRを除くと何人", "CIR 468人を除くと5,363人です（5,831 − 468 = 5,363）"),
     ("SEAを除いた参加者数は？", "5,823人です（5,831 − 8 = 5,823）"),
+    ("How many 2023 JETs were not ALTs?", "5,831 participants, less 5,355 ALTs: 476 (5,831 − 5,355 = 476)"),
     ("ALT is how many times CIR?", "about 11.4 times as many (5,355 ÷ 468 ≈ 11.4)"),
     ("CIR1人に対してALTは何人くらい？", "ALTはCIRの約11.4倍です（5,355 ÷ 468 ≒ 11.4）"),  # (was the figures alone)
     ("ALT何人に対してSEA1人くらいの計算？", "ALTはSEAの約669.4倍です（5,355 ÷ 8 ≒ 669.4）"),

@@ -65,6 +65,14 @@ def test_all_participants_less_a_role_left_out() -> None:
     assert sums("sea 以外の参加者は何人") == ("excluding", 5831, 8, 5823)
 
 
+@pytest.mark.parametrize("question", ["how many participants in 2023 were not alts?",
+                                      "how many participants other than alts in 2023?",
+                                      "how many participants weren't alts in fy2023?",
+                                      "besides the alts, how many participants in 2023?"])
+def test_a_role_left_out_in_english(question: str) -> None:
+    assert sums(question) == ("excluding", 5831, 5355, 476)
+
+
 def test_a_small_ratio_is_said_the_other_way_round() -> None:
     assert sums("sea と cir の比は?") == ("ratio", 468, 8, 58.5)
 

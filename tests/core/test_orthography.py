@@ -80,7 +80,9 @@ def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, c
                                                ("ALTの人数、今いくつ？", "altの人数、今何人?"),  # heads, not the cases' count
                                                ("そのうち新しい人は？", "そのうち新規は?"), ("最大何年？", "最長何年?"),
                                                ("How many SEAs were newly appointed?", "how many seas were new?"),
-                                               ("newly arrived CIRs", "new cirs")])
+                                               ("newly arrived CIRs", "new cirs"),
+                                               ("がいむしょうの担当のひと誰", "がいむしょうの担当者誰"),
+                                               ("JETで外務省が担当してるのって何？", "jetで外務省の役割は何?")])
 def test_everyday_words_are_read_as_the_knowledges_own(written: str, read: str) -> None:
     assert clean(written) == read
 

@@ -12,7 +12,7 @@ from bot.engine import Engine
     # the topic's examples have no why-word: without the rescue these fell to "not sure"
     ("ALTは先生の助手なのに、どうして地域の国際交流にも関わるんですか", "国際交流活動"),
     ("JETを入れても自治体の負担が重くならないと言われるのはなぜ？", "地方財政措置"),
-    ("どうして外務省がJETに関わっているの？", "人物交流室"),
+    ("どうして外務省がJETに関わっているの？", "外務省が海外での募集・選考"),  # its part in JET (not its card)
     # the policy that gives a CIR's reasons, asked of as the reason's source ('not sure' before its example)
     ("政府がCIRをもっと使ってほしい理由として、どんな仕事が挙げられているの？", "インバウンド"),
     ("CIR増員の予算要求資料を作っていまして、CIRの一層の活用が書かれている政府の方針の名前と閣議決定日を確認したいです。",

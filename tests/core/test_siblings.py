@@ -84,3 +84,25 @@ def test_two_offices_named_get_the_list_of_the_offices(repo_engine: Engine, ques
     reply = ask(repo_engine, question)  # (was MEXT's alone, the first named)
     assert reply.intent_id == "contact_list"
     assert "03-6734-3480" in plain_text(reply) and "03-5253-5527" in plain_text(reply)
+
+
+@pytest.mark.parametrize("question", ["What does the foreign ministry people do in the JET Programme?",
+                                      "どうして外務省がJETに関わっているの？"])
+def test_a_topic_asked_beside_an_office_is_the_topic_with_the_offices_card(repo_engine: Engine, question: str) -> None:
+    # the office's card alone came first: its examples name the office, the question's other words are the topic's
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "organisers" and ("MOFA (Ministry of Foreign Affairs) handles" in plain_text(reply)
+                                                or "外務省が海外での募集・選考" in plain_text(reply))
+    assert reply.contacts[0].id == "mofa"  # the office named keeps its card beside the answer
+
+
+def test_what_an_office_is_in_charge_of_is_its_part(repo_engine: Engine) -> None:
+    assert "外務省が海外での募集・選考" in plain_text(ask(repo_engine, "JETで外務省が担当してるのって何？"))
+
+
+@pytest.mark.parametrize(("question", "office"), [
+    ("names of the MOFA contacts?", "contact_mofa"), ("MIC bureau for JET?", "contact_mic"),
+    ("外務省の担当者は誰？", "contact_mofa"), ("総務省", "contact_mic"),
+])
+def test_what_asks_the_office_itself_keeps_its_card(repo_engine: Engine, question: str, office: str) -> None:
+    assert ask(repo_engine, question).intent_id == office
