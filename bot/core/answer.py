@@ -5,6 +5,8 @@ import itertools
 import re
 from dataclasses import replace
 from functools import partial
+
+import jaconv
 from typing import Sequence
 
 from bot.core import focus, messages, romaji
@@ -90,25 +92,36 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
            now: float = 0.0) -> Reply:
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale); a message in romaji
     (「monkashou no denwa」) is answered as read in kana, saying so."""
-    kana = None if message.choice else romaji.read(message.text[:MAX_CHARS], partial(_abbreviation, kb),
-                                                   partial(_written, kb))
+    typed = message.text[:MAX_CHARS]
+    kana = None if message.choice else romaji.read(typed, partial(_kept, kb), partial(_written, kb)) \
+        or romaji.read_katakana(typed, kb.matcher.knows, partial(_written, kb))
     if kana is None:
         return _answer(message, kb, context, now)
     return read_as(_answer(replace(message, text=kana.text), kb, context, now), kana.typed, kana.text)
 
 
-def _abbreviation(kb: KnowledgeBase, word: str) -> bool:
-    """Whether a lower-case word is an abbreviation the knowledge writes in capitals (cir, mext; alts)."""
+LOANWORD = 3  # kana of a word the knowledge writes in katakana (プログラム), at least
+
+
+def _kept(kb: KnowledgeBase, word: str) -> str | None:
+    """A lower-case word the knowledge uses as typed, as it writes it: an abbreviation in capitals (cir, mext; alts: as
+    typed), a declared word in Japanese (tantousha: 担当者); else None."""
     known = kb.speller.abbreviations if kb.speller is not None else frozenset()
-    return word.upper() in known or (word.endswith("s") and word[:-1].upper() in known)
+    if word.upper() in known or (word.endswith("s") and word[:-1].upper() in known):
+        return word
+    declared = kb.matcher.analyse(word).synonyms_applied
+    return next((canonical for _, canonical in declared if not canonical.isascii()), word) if declared else None
 
 
 def _written(kb: KnowledgeBase, kana: str) -> str | None:
-    """A word in hiragana as the knowledge writes it: in katakana (ぷろぐらむ: プログラム), as it is when it reads as a
-    word of the knowledge (ほうしゅう: 報酬; もんかしょう), else None."""
-    if kb.matcher.knows(fold_kana(kana)):
-        return fold_kana(kana)
-    kanji = kb.speller is not None and kb.speller.kana is not None and bool(kb.speller.kana.find(kana))
+    """A word in hiragana as the knowledge writes it: in katakana (ぷろぐらむ: プログラム), in kanji when it reads as one
+    word of the knowledge (たんとうしゃ: 担当者), as it is when it reads so in part or as a declared reading (もんかしょう),
+    else None."""
+    if len(kana) >= LOANWORD and kb.matcher.knows(fold_kana(kana)):  # (not いつ, なに: read in hiragana)
+        return jaconv.hira2kata(kana)  # (its small kana kept: オリンピック)
+    kanji = kb.speller.kana.find(kana) if kb.speller is not None and kb.speller.kana is not None else []
+    if len(kanji) == 1 and kanji[0][:2] == (0, len(kana)):  # たんとうしゃ: 担当者, one word of the knowledge
+        return kanji[0][2]
     return kana if kanji or kb.matcher.analyse(kana).synonyms_applied else None
 
 

@@ -10,7 +10,8 @@ from bot.core.follow_up import close_call, sure
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
-from bot.core.siblings import office_named, offices_named, overview_of_a_tie, staff_named, topic_beside_office
+from bot.core.siblings import (office_card, office_named, offices_named, overview_of_a_tie, staff_named,
+                               topic_beside_office)
 from bot.core.types import Language, Reply
 
 THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
@@ -61,6 +62,9 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         found = intent_reply(kb, topic, language, best.score, candidates(ranked))
         return replace(found, contacts=card + tuple(c for c in found.contacts if c not in card))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
+    card = office_card(kb, message)
+    if card is not None and not kb.intents[best.intent_id].contacts:  # 「…何？電話番号も」: the office asked, beside
+        reply = replace(reply, contacts=intent_reply(kb, card, language).contacts)
     if close_call(ranked, MARGIN):
         close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]
         alternatives = [suggestion(kb, s.intent_id, reply.language) for s in close]

@@ -56,6 +56,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"),
              # 「総務省は何を担当してるんですか」: the office's role, not the staff in charge (「総務省の担当は？」)
              (re.compile(r"(?:何|なに)を(?:担当|所管)(?:して(?:い)?(?:る|ます|ん)?|する)?"), "の役割"),
+             # 「総務省の仕事」, "MIC's part": the office's part in JET (not a CIR's work, nor "taking part")
+             (re.compile(r"(総務省|外務省|文部科学省|文科省)の(?:仕事|業務|役目)"), r"\1の役割"),
+             (re.compile(r"(?<![a-z])(mic|mofa|mext)'s (?:part|job)(?![a-z])"), r"\1's role"),
              # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round
              (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
              (re.compile(r"(継続|新規)組"), r"\1"),

@@ -14,6 +14,7 @@ from bot.core import asked_kind
 from bot.core.analysis import Analysis
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.follow_up_forms import office_contact_asked
 from bot.core.narrow import kind_of
 from bot.core.orthography import clean
 
@@ -61,9 +62,10 @@ def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> st
 
 
 # what asks an office for itself: its contact, its staff, its name or place (not "What does MOFA do in JET?")
-_OFFICE_ASKED = re.compile(r"連絡|問い?合わ?せ|窓口|電話|でんわ|メール|めーる|メアド|担当|部署|誰|だれ|どなた|どこ|どちら|番号|アドレス"
-                           r"|住所|所在|[課室局]|(?<![a-z])(?:contacts?|phone|call|e-?mail|mail|reach|who|whom|charge|number"
-                           r"|address|ask|talk|speak|department|division|office|bureau|section|where|staff|names?)(?![a-z])")
+_OFFICE_ASKED = re.compile(r"連絡|れんらく|問い?合わ?せ|といあわせ|窓口|まどぐち|電話|でんわ|メール|めーる|メアド|担当|たんとう|部署|誰|だれ"
+                           r"|どなた|どこ|どちら|番号|ばんごう|アドレス|住所|所在|名称|名前|正式|情報|[課室局]|(?:人|ひと|方|かた)(?=$|[はっ?？])"
+                           r"|(?<![a-z])(?:contacts?|phone|call|e-?mail|mail|reach|who|whom|charge|number|address|ask|talk|speak"
+                           r"|department|division|office|bureau|section|where|staff|names?|official|full)(?![a-z])")
 TOPIC_MARGIN = 15.0  # how far below one office's card the intent of the topic asked beside it may rank
 TOPIC_WORDS = 4  # words beside the office, at most (a long message's many words share one with some intent)
 
@@ -71,18 +73,32 @@ TOPIC_WORDS = 4  # words beside the office, at most (a long message's many words
 def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -> str | None:
     """The intent of a topic asked beside an office that asks nothing of the office itself ("What does the foreign
     ministry people do in the JET Programme?", 「JETって文科省だけの事業じゃないの？」: the organisers' roles, not MOFA's
-    or MEXT's card): the best answered intent within :data:`TOPIC_MARGIN` whose examples use a word of the question
-    other than the office's (a few: :data:`TOPIC_WORDS`), when the best is the office's card; else None."""
+    or MEXT's card), when the best is the office's card: the best answered intent within :data:`TOPIC_MARGIN` that
+    mentions the office and whose examples use a word of the question other than the office and the roles (a few
+    words: :data:`TOPIC_WORDS`); else None."""
     if not ranked or not _one_office(kb, ranked[0].intent_id) or _OFFICE_ASKED.search(clean(message)):
         return None
     own = kb.matcher.analyse(message)  # the message's own words (「総務省は？」 after a topic asks the office)
     offices = {t for t in kb.matcher.named.intersection(own.terms) if kind_of(t) == "office"}
     card = "".join(str(kb.knowledge.table("contacts")[c].get("name", "")) for c in kb.intents[ranked[0].intent_id].contacts)
     words = [w for w, _, _ in own.units if w not in offices and w not in card and not any(o.startswith(w) for o in offices)]
+    if not offices or not 0 < len(words) <= TOPIC_WORDS:
+        return None
+    topic = [w for w in words if kind_of(w) != "role"]  # (「外務省のSEA」 asks nothing but the office about SEA)
     return next((s.intent_id for s in ranked[1:5] if ranked[0].score - s.score <= TOPIC_MARGIN
                  and not _contact_intent(kb, s.intent_id) and not kb.intents[s.intent_id].fallback
-                 and any(kb.matcher.asks_of(s.intent_id, w) for w in words)), None) \
-        if offices and 0 < len(words) <= TOPIC_WORDS else None
+                 and all(kb.matcher.mentions(s.intent_id, office) for office in offices)
+                 and any(kb.matcher.asks_of(s.intent_id, w) for w in topic)), None)
+
+
+def office_card(kb: KnowledgeBase, message: str) -> str | None:
+    """The intent of the one office's card a message asks a contact detail of (「JETで総務省が担当してるのって何？
+    電話番号も」: MIC's), else None."""
+    terms = kb.matcher.analyse(message).terms  # (the whole message: the reading answered may leave the ask out)
+    if not office_contact_asked(kb.matcher.named, terms, message):
+        return None
+    offices = {t for t in kb.matcher.named.intersection(terms) if kind_of(t) == "office"}
+    return next((i for i in kb.intents if _one_office(kb, i) and offices <= kb.matcher.about(i)), None)
 
 
 def offices_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:

@@ -4,19 +4,20 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answer import answer
-from bot.core.romaji import is_romaji, kana_of, read
-from bot.core.types import IncomingMessage
+from bot.core.romaji import is_romaji, kana_of, read, read_katakana
+from bot.core.replies import read_as, with_corrections
+from bot.core.types import Correction, IncomingMessage, Reply
 from bot.engine import Engine
 
 KNOWN = {"こうふぜい": "こうふぜい", "でんわ": "でんわ", "ぷろぐらむ": "プログラム"}
 
 
-def _abbreviation(word: str) -> bool:
-    return word in {"cir", "alt", "jet", "mext"}
+def _kept(word: str) -> str | None:
+    return word if word in {"cir", "alt", "jet", "mext"} else {"tantousha": "担当者"}.get(word)
 
 
 def _read(text: str) -> str | None:
-    found = read(text, _abbreviation, KNOWN.get)
+    found = read(text, _kept, KNOWN.get)
     return None if found is None else found.text
 
 
@@ -39,6 +40,10 @@ def test_a_message_in_romaji_is_read_in_kana_and_katakana_words_in_katakana() ->
     assert _read("koufuzei de") == "こうふぜい で"
 
 
+def test_a_declared_word_is_read_as_the_knowledge_writes_it() -> None:
+    assert _read("MEXT no tantousha") == "MEXT の 担当者"
+
+
 def test_wa_is_the_particle() -> None:
     assert _read("denwa wa?") == "でんわ は?"
 
@@ -51,6 +56,10 @@ def test_the_typed_capitals_are_kept() -> None:
     "What is koufuzei?",      # English around a Japanese word: answered in English, the word as typed
     "Tateyama case",          # "case" is English
     "made in japan",          # romaji-shaped words, none a word of the knowledge
+    "koufuzei",               # no particle: a name in an English conversation ("Kashiwazaki?") stays English
+    "more on koufuzei",
+    "Tateyama too",           # a place name in an English conversation (was answered in Japanese)
+    "Kashiwazaki one to one",
     "電話 denwa",              # Japanese script: not romaji
     "",
 ])
@@ -61,16 +70,40 @@ def test_what_is_not_read_as_romaji(text: str) -> None:
 def test_the_reply_is_in_japanese_and_says_how_the_message_was_read(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("monkashou no denwa"), repo_engine.kb)
     assert reply.intent_id == "contact_mext" and reply.language == "ja"
-    assert reply.text.startswith("「monkashou no denwa」を「もんかしょうのでんわ」として回答します。\n")
+    assert reply.text.startswith("「monkashou no denwa」を「文科省の電話」として回答します。\n")
     assert "03-6734-3480" in reply.text
 
 
-def test_a_slip_corrected_in_the_reading_is_folded_into_its_one_line(repo_engine: Engine) -> None:
-    reply = answer(IncomingMessage("haichi youbou chousa no shimekiri wa?"), repo_engine.kb)
-    first, second = reply.text.split("\n")[:2]
-    assert first == "「haichi youbou chousa no shimekiri wa?」を「配置ようぼう調査のしめきりは?」として回答します。"
-    assert "として回答します" not in second
-    assert reply.intent_id == "survey_timing"
+def test_a_slip_corrected_in_the_reading_is_folded_into_its_one_line() -> None:
+    answered = with_corrections(Reply(text="本文"), (Correction("はいち", "配置"),))
+    reply = read_as(answered, "haichi wa?", "はいち は?")
+    assert reply.text == "「haichi wa?」を「配置は?」として回答します。\n本文"
+    assert reply.corrections == (Correction("haichi wa?", "配置は?"), Correction("はいち", "配置"))
+
+
+def test_a_word_the_knowledge_writes_in_kanji_is_read_as_it(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("gaimushou tantousha dare"), repo_engine.kb)
+    assert reply.text.startswith("「gaimushou tantousha dare」を「外務省担当者だれ」として回答します。")
+    assert "濱尾補佐" in reply.text  # MOFA's staff as printed (was the organisers: たんとうしゃ read as 担当 + しゃ)
+
+
+def _katakana(text: str) -> str | None:
+    found = read_katakana(text, lambda word: word == "ネイティブ", {"こくさいしつ": "国際室"}.get)
+    return None if found is None else found.text
+
+
+def test_a_message_in_half_width_katakana_is_read_as_written() -> None:
+    assert _katakana("ｺｸｻｲｼﾂ ﾎｻ ﾀﾞﾚ") == "国際室 ほさ だれ"
+
+
+@pytest.mark.parametrize("text", ["ネイティブ", "国際室のホサ", "ホサ ダレ", "ALT"])
+def test_katakana_the_knowledge_uses_or_mixed_with_kanji_is_left_as_it_is(text: str) -> None:
+    assert _katakana(text) is None
+
+
+def test_the_office_asked_in_half_width_katakana_gets_its_card(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("ｺｸｻｲｼﾂ ﾎｻ ﾀﾞﾚ"), repo_engine.kb)
+    assert reply.intent_id == "contact_mic" and "比護補佐" in reply.text
 
 
 def test_a_japanese_word_in_an_english_question_keeps_the_reply_english(repo_engine: Engine) -> None:

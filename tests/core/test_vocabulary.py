@@ -26,6 +26,12 @@ def test_an_everyday_word_for_a_topic_finds_it(repo_engine: Engine, question: st
     assert reply.intent_id == intent and not reply.fallback
 
 
+@pytest.mark.parametrize("then", ["Can it go beyond that?", "Can it be extended?"])
+def test_beyond_the_contract_is_its_extension(repo_engine: Engine, then: str) -> None:
+    reply = talk(repo_engine, "How long is the contract?", then)  # 'beyond' was a subject not held: the apology
+    assert reply.intent_id == "contract_length" and "up to 5 years" in reply.text
+
+
 def test_max_is_maximum_after_the_contract_length(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "ALTの任期は？", "How many years max?")  # was the apology: 'max' was no word
     assert reply.intent_id == "contract_length" and "up to 5 years" in reply.text
