@@ -4,12 +4,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from functools import partial
-
-import jaconv
 from typing import Sequence
 
-from bot.core import focus, messages, romaji
+from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
@@ -23,14 +20,15 @@ from bot.core.gaps import find_gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.language_asked import language_asked, language_wanted
 from bot.core.narrow import roles_among
-from bot.core.orthography import MAX_CHARS, clean, fold_kana, language_of
+from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
+from bot.core.read_by_sound import read_as, typed_by_sound
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, gap_reply, help_reply,
-                              intent_reply, more_reply, read_as, with_corrections, with_latest)
+                              intent_reply, more_reply, with_corrections, with_latest)
 from bot.core.stop_words import EN_STOP
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import Understanding, sentences, understand
@@ -92,37 +90,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
            now: float = 0.0) -> Reply:
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale); a message in romaji
     (「monkashou no denwa」) is answered as read in kana, saying so."""
-    typed = message.text[:MAX_CHARS]
-    kana = None if message.choice else romaji.read(typed, partial(_kept, kb), partial(_written, kb)) \
-        or romaji.read_katakana(typed, kb.matcher.knows, partial(_written, kb))
-    if kana is None:
+    read = None if message.choice else typed_by_sound(kb, message.text[:MAX_CHARS])
+    if read is None:
         return _answer(message, kb, context, now)
-    return read_as(_answer(replace(message, text=kana.text), kb, context, now), kana.typed, kana.text)
-
-
-LOANWORD = 3  # kana of a word the knowledge writes in katakana (プログラム), at least
-
-
-def _kept(kb: KnowledgeBase, word: str) -> str | None:
-    """A lower-case word the knowledge uses as typed, as it writes it: an abbreviation in capitals (cir, mext; alts: as
-    typed), a declared word in Japanese (tantousha: 担当者); else None."""
-    known = kb.speller.abbreviations if kb.speller is not None else frozenset()
-    if word.upper() in known or (word.endswith("s") and word[:-1].upper() in known):
-        return word
-    declared = kb.matcher.analyse(word).synonyms_applied
-    return next((canonical for _, canonical in declared if not canonical.isascii()), word) if declared else None
-
-
-def _written(kb: KnowledgeBase, kana: str) -> str | None:
-    """A word in hiragana as the knowledge writes it: in katakana (ぷろぐらむ: プログラム), in kanji when it reads as one
-    word of the knowledge (たんとうしゃ: 担当者), as it is when it reads so in part or as a declared reading (もんかしょう),
-    else None."""
-    if len(kana) >= LOANWORD and kb.matcher.knows(fold_kana(kana)):  # (not いつ, なに: read in hiragana)
-        return jaconv.hira2kata(kana)  # (its small kana kept: オリンピック)
-    kanji = kb.speller.kana.find(kana) if kb.speller is not None and kb.speller.kana is not None else []
-    if len(kanji) == 1 and kanji[0][:2] == (0, len(kana)):  # たんとうしゃ: 担当者, one word of the knowledge
-        return kanji[0][2]
-    return kana if kanji or kb.matcher.analyse(kana).synonyms_applied else None
+    return read_as(_answer(replace(message, text=read.text), kb, context, now), read.typed, read.text)
 
 
 def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float) -> Reply:

@@ -79,8 +79,10 @@ _OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:の ?(?:
                       r"(?:何|約)? ?(?:割合|比率|%|％|パーセント|割|シェア)|"
                       r"(?:percent(?:age)?|share|proportion|%) of (?:the |all )?(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外|じゃない|ではない|でない)|"
-                       r"(?:excluding|except|without|not counting|other than|besides|apart from|aside from|(?<![a-z])not"
-                       r"|n't) (?:the |an? )?(alt|cir|sea)")
+                       r"(?:excluding|except|without|not counting|other than|besides|apart from|aside from|non-?)"
+                       r" ?(?:the |an? )?(alt|cir|sea)|"
+                       # "How many … were not ALTs?" (not "Isn't the ALT count 5,355?": a figure checked)
+                       r"(?:how many|headcount|number of)[^?？]*? (?:were|are|was|is)(?: not|n't) (?:the |an? )?(alt|cir|sea)")
 # the role a ratio is asked per one of (「CIR1人に対してALTは何人？」, "How many ALTs for every one CIR?": CIR)
 _PER_ONE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:[1一] ?人|ひとり) ?(?:あたり|当たり|に対して|に対し|につき)|"
                       r"(?:for every|per) (?:one |1 )?(?:new )?(alt|cir|sea)(?![a-z])")
@@ -186,7 +188,7 @@ def read(text: str) -> Asked | None:
     """The sum asked and its operands, or ``None`` when no sum is asked or what is counted is unclear
     (「参加者数と参加国数」 asks heads and countries at once)."""
     operation = operation_asked(text)
-    left_out = {(m.group(1) or m.group(2)).upper() for m in _LEFT_OUT.finditer(text)}
+    left_out = {next(g for g in m.groups() if g).upper() for m in _LEFT_OUT.finditer(text)}
     if operation is None and left_out and _HEADS.search(text) and not _NOT_COMPUTED.search(text):
         operation = "excluding"  # 「CIR除いた参加者数は？」: all participants less that role
     if operation is None or operation == "share" and (_AMONG_NEW.search(text)

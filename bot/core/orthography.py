@@ -57,8 +57,10 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              # 「総務省は何を担当してるんですか」: the office's role, not the staff in charge (「総務省の担当は？」)
              (re.compile(r"(?:何|なに)を(?:担当|所管)(?:して(?:い)?(?:る|ます|ん)?|する)?"), "の役割"),
              # 「総務省の仕事」, "MIC's part": the office's part in JET (not a CIR's work, nor "taking part")
-             (re.compile(r"(総務省|外務省|文部科学省|文科省)の(?:仕事|業務|役目)"), r"\1の役割"),
-             (re.compile(r"(?<![a-z])(mic|mofa|mext)'s (?:part|job)(?![a-z])"), r"\1's role"),
+             # (not 「業務時間」: the office's hours; nor 「仕事の担当者」: its staff; nor "job title")
+             (re.compile(r"(総務省|外務省|文部科学省|文科省|そうむしょう|がいむしょう|もんかしょう|もんぶかがくしょう)の"
+                         r"(?:仕事|しごと|業務|役目|やくめ)(?!時間|の?担当|の?たんとう)"), r"\1の役割"),
+             (re.compile(r"(?<![a-z])(mic|mofa|mext)'s (?:part|job)(?![a-z]| title)"), r"\1's role"),
              # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round
              (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
              (re.compile(r"(継続|新規)組"), r"\1"),

@@ -1,7 +1,6 @@
 """The replies the core builds: an intent's answer, help, the "not sure" band, the plain apology."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -12,7 +11,6 @@ from bot.core.menu import menu_suggestions
 from bot.core.matcher import Scored
 from bot.core.analysis import Analysis
 from bot.core.gaps import Gap
-from bot.core.orthography import fold_kana
 from bot.core.years import era_label
 from bot.core.types import Candidate, Correction, Language, Reply, Suggestion
 
@@ -134,22 +132,6 @@ def unsure_reply(kb: KnowledgeBase, language: Language, ranked: list[Scored], cl
     text = messages.text(messages.UNSURE, language) + "\n" + lines + "\n" + messages.text(messages.UNSURE_END, language)
     return Reply(text=text, kind="clarify", language=language, fallback=True, score=ranked[0].score,
                  suggestions=offered, candidates=candidates(ranked))
-
-
-def read_as(reply: Reply, typed: str, read: str) -> Reply:
-    """The reply led by one line saying how a whole message was read (romaji in kana: 「monkashou no denwa」 as
-    「もんかしょうのでんわ」), the slips corrected in that reading folded into it (「はいち」 as 「配置」)."""
-    template = messages.text(messages.UNDERSTOOD, reply.language)
-    notes = "".join(template.format(wrong=c.wrong, right=c.right) + "\n" for c in reply.corrections)
-    body = reply.text[len(notes):] if reply.text.startswith(notes) else reply.text
-    for correction in reply.corrections:
-        read = read.replace(correction.wrong, correction.right) if fold_kana(correction.wrong) != correction.right else read
-    read = _JAPANESE_SPACE.sub("", read)  # the words' spaces, kept for reading, are no Japanese writing
-    return replace(reply, text=template.format(wrong=typed, right=read) + "\n" + body,
-                   corrections=(Correction(typed, read), *reply.corrections))
-
-
-_JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) +(?=[\u3040-\u30ff\u3400-\u9fff?？])")
 
 
 def with_corrections(reply: Reply, corrections: tuple[Correction, ...]) -> Reply:

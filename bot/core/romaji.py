@@ -52,35 +52,71 @@ def is_romaji(word: str) -> bool:
 
 
 def read(text: str, kept: Callable[[str], str | None], written: Callable[[str], str | None]) -> Read | None:
-    """``text`` with its romaji words as the knowledge writes them, or None when it is not Japanese in romaji. Japanese
-    in romaji: every word is romaji or one the knowledge uses as typed (``kept`` gives it as the knowledge writes it:
-    CIR, mext as typed, the declared tantousha as 担当者), one is a Japanese particle or question word (:data:`FUNCTION_WORDS`: no, wa, dare;
-    "Tateyama", "more on Kashiwazaki" are English), and one names something: a kept word, or a romaji word of
-    :data:`CONTENT` letters or more whose kana the knowledge writes (``written``: in katakana for ぷろぐらむ, in kanji
-    for たんとうしゃ, as it is for こうふぜい; None when it knows no such word)."""
+    """``text`` with its romaji words as the knowledge writes them, or None when it is not Japanese in romaji.
+
+    Japanese in romaji: every word is romaji or an abbreviation the knowledge uses (CIR, mext: ``kept`` gives a word,
+    or two words, as the knowledge writes them: CIR as typed, the declared tantousha as 担当者, yobo chosa as
+    要望調査), one is a Japanese particle or question word (:func:`_particle`: "No, Tateyama", "more on Kashiwazaki"
+    are English), and one names something in romaji: a declared word, or one of :data:`CONTENT` letters or more whose
+    kana the knowledge writes (``written``: in katakana for ぷろぐらむ, in kanji for たんとうしゃ, as it is for
+    こうふぜい; None when it knows no such word)."""
     if _JAPANESE_SCRIPT.search(text):
         return None
     typed = text.translate(_LONG_VOWELS)
     lower = typed.lower()  # (the same length: letters are matched in lower case, the rest kept as typed)
-    words = _WORD.findall(lower)
-    known = {w: kept(w) for w in words}
-    if not any(w in FUNCTION_WORDS for w in words) \
-            or not all(is_romaji(w) or known[w] is not None or _DIGIT.search(w) for w in words):
-        return None  # no particle, or an English word ("the", "case"): English
-    found = [m for m in _WORD.finditer(lower) if known[m.group()] is not None or is_romaji(m.group())]
-    spelled = [(m, known[m.group()] or written(kana_of(m.group()))) for m in found]
-    if not any((known[m.group()] or len(m.group()) >= CONTENT) and word is not None for m, word in spelled):
+    found = list(_WORD.finditer(lower))
+    words = [m.group() for m in found]
+    if not any(_particle(words, i) for i in range(len(words))):
         return None
+    tokens = _tokens(lower, found, kept)
+    # an English word ("the", "case"; "email", "phone" though the knowledge declares them) makes it English: only
+    # romaji, the knowledge's abbreviations (kept as typed) and numbers are Japanese in romaji
+    if not all(all(map(is_romaji, word.split())) or known == word or _DIGIT.search(word) for _, _, word, known in tokens):
+        return None
+    spelled = [(start, end, word, known or (written(kana_of(word)) if is_romaji(word) else None))
+               for start, end, word, known in tokens]
+    if not any(is_romaji(word.replace(" ", "")) and as_written not in (None, word) and (kept(word) or len(word) >= CONTENT)
+               for _, _, word, as_written in spelled):
+        return None  # nothing named in romaji ("CIR no?": an abbreviation and "no")
     out, last = [], 0
-    for m, word in spelled:
-        kana = "は" if m.group() == "wa" else kana_of(m.group())
-        out += [typed[last:m.start()], typed[m.start():m.end()] if word == m.group() else word or kana]
-        last = m.end()
+    for start, end, word, as_written in spelled:
+        kana = "は" if word == "wa" else kana_of(word) if is_romaji(word) else word
+        out += [typed[last:start], typed[start:end] if as_written == word else as_written or kana]
+        last = end
     return Read("".join(out) + typed[last:], text.strip())
+
+
+def _particle(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a Japanese particle or question word; 「no」 only between two words (「monkashou no
+    denwa」; "No, MIC", "no thanks", "Tateyama, no?" are English)."""
+    if words[i] != "no":
+        return words[i] in FUNCTION_WORDS
+    return 0 < i < len(words) - 1
+
+
+def _tokens(lower: str, found: list[re.Match[str]], kept: Callable[[str], str | None]
+            ) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, word, as the knowledge writes it or None) for each word, two words the knowledge declares as one
+    (「yobo chosa」: 要望調査) taken together."""
+    out: list[tuple[int, int, str, str | None]] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        if i + 1 < len(found) and lower[m.end():found[i + 1].start()] == " ":
+            pair = f"{m.group()} {found[i + 1].group()}"
+            joined = kept(pair)
+            if joined is not None and joined != pair:
+                out.append((m.start(), found[i + 1].end(), pair, joined))
+                i += 2
+                continue
+        out.append((m.start(), m.end(), m.group(), kept(m.group())))
+        i += 1
+    return out
 
 
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 _OTHER_JAPANESE = re.compile(r"[\u3040-\u309f\u3400-\u9fff]")
+_KANJI = re.compile(r"[\u3400-\u9fff]")
 
 
 def read_katakana(text: str, known: Callable[[str], bool], written: Callable[[str], str | None]) -> Read | None:
@@ -94,7 +130,8 @@ def read_katakana(text: str, known: Callable[[str], bool], written: Callable[[st
     for m in _KATAKANA_RUN.finditer(wide):
         word = m.group()
         spelled = None if known(word) else written(jaconv.kata2hira(word))
-        found = found or (spelled is not None and not _KATAKANA_RUN.fullmatch(spelled))
-        out += [wide[last:m.start()], spelled or jaconv.kata2hira(word)]
+        kanji = spelled is not None and bool(_KANJI.search(spelled))
+        found = found or kanji
+        out += [wide[last:m.start()], spelled if kanji else jaconv.kata2hira(word)]
         last = m.end()
     return Read("".join(out) + wide[last:], text.strip()) if found else None

@@ -68,6 +68,7 @@ _OFFICE_ASKED = re.compile(r"連絡|れんらく|問い?合わ?せ|といあわ�
                            r"|department|division|office|bureau|section|where|staff|names?|official|full)(?![a-z])")
 TOPIC_MARGIN = 15.0  # how far below one office's card the intent of the topic asked beside it may rank
 TOPIC_WORDS = 4  # words beside the office, at most (a long message's many words share one with some intent)
+_WHY = frozenset({"理由", "why"})  # a why alone beside an office (the synonyms' canonical word and English)
 
 
 def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -> str | None:
@@ -84,7 +85,8 @@ def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -
     words = [w for w, _, _ in own.units if w not in offices and w not in card and not any(o.startswith(w) for o in offices)]
     if not offices or not 0 < len(words) <= TOPIC_WORDS:
         return None
-    topic = [w for w in words if kind_of(w) != "role"]  # (「外務省のSEA」 asks nothing but the office about SEA)
+    # (「外務省のSEA」 asks nothing of the office but about SEA; "Why MOFA?" nothing but the why)
+    topic = [w for w in words if kind_of(w) != "role" and w not in _WHY]
     return next((s.intent_id for s in ranked[1:5] if ranked[0].score - s.score <= TOPIC_MARGIN
                  and not _contact_intent(kb, s.intent_id) and not kb.intents[s.intent_id].fallback
                  and all(kb.matcher.mentions(s.intent_id, office) for office in offices)
@@ -94,6 +96,8 @@ def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -
 def office_card(kb: KnowledgeBase, message: str) -> str | None:
     """The intent of the one office's card a message asks a contact detail of (「JETで総務省が担当してるのって何？
     電話番号も」: MIC's), else None."""
+    if not _OFFICE_ASKED.search(clean(message)):
+        return None
     terms = kb.matcher.analyse(message).terms  # (the whole message: the reading answered may leave the ask out)
     if not office_contact_asked(kb.matcher.named, terms, message):
         return None

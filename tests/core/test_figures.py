@@ -68,9 +68,15 @@ def test_all_participants_less_a_role_left_out() -> None:
 @pytest.mark.parametrize("question", ["how many participants in 2023 were not alts?",
                                       "how many participants other than alts in 2023?",
                                       "how many participants weren't alts in fy2023?",
-                                      "besides the alts, how many participants in 2023?"])
+                                      "besides the alts, how many participants in 2023?",
+                                      "how many non-alt participants were there in 2023?"])
 def test_a_role_left_out_in_english(question: str) -> None:
     assert sums(question) == ("excluding", 5831, 5355, 476)
+
+
+@pytest.mark.parametrize("question", ["isn't the alt count 5,355?", "don't the alt numbers include new ones?"])
+def test_a_figure_checked_with_not_is_no_role_left_out(question: str) -> None:
+    assert sums(question) is None or sums(question)[0] != "excluding"
 
 
 def test_a_small_ratio_is_said_the_other_way_round() -> None:

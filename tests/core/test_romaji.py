@@ -5,15 +5,16 @@ import pytest
 
 from bot.core.answer import answer
 from bot.core.romaji import is_romaji, kana_of, read, read_katakana
-from bot.core.replies import read_as, with_corrections
+from bot.core.read_by_sound import read_as
+from bot.core.replies import with_corrections
 from bot.core.types import Correction, IncomingMessage, Reply
 from bot.engine import Engine
 
-KNOWN = {"こうふぜい": "こうふぜい", "でんわ": "でんわ", "ぷろぐらむ": "プログラム"}
+KNOWN = {"こうふぜい": "こうふぜい", "でんわ": "でんわ", "ぷろぐらむ": "プログラム", "たてやま": "立山"}
 
 
 def _kept(word: str) -> str | None:
-    return word if word in {"cir", "alt", "jet", "mext"} else {"tantousha": "担当者"}.get(word)
+    return word if word in {"cir", "alt", "jet", "mext", "sea"} else {"tantousha": "担当者", "yobo chosa": "要望調査"}.get(word)
 
 
 def _read(text: str) -> str | None:
@@ -42,6 +43,7 @@ def test_a_message_in_romaji_is_read_in_kana_and_katakana_words_in_katakana() ->
 
 def test_a_declared_word_is_read_as_the_knowledge_writes_it() -> None:
     assert _read("MEXT no tantousha") == "MEXT の 担当者"
+    assert _read("yobo chosa wa itsu?") == "要望調査 は いつ?"  # two words declared as one (was よぼ ちょさ)
 
 
 def test_wa_is_the_particle() -> None:
@@ -59,6 +61,10 @@ def test_the_typed_capitals_are_kept() -> None:
     "koufuzei",               # no particle: a name in an English conversation ("Kashiwazaki?") stays English
     "more on koufuzei",
     "Tateyama too",           # a place name in an English conversation (was answered in Japanese)
+    "MEXT no email?",         # English words the knowledge declares ("email") keep the message English
+    "CIR no?",                # an abbreviation and "no": nothing named in romaji
+    "phone no?",
+    "No SEA?", "No, Tateyama", "Tateyama, no?", "no thanks",  # "no" first or last is English, not の
     "Kashiwazaki one to one",
     "電話 denwa",              # Japanese script: not romaji
     "",

@@ -1,0 +1,65 @@
+"""A message typed by its sound (romaji, half-width katakana) read as the knowledge writes its words, and the reply
+led by one line saying how it was read: the knowledge's side of :mod:`bot.core.romaji` (which words it uses as typed,
+how it writes a word read in kana)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import partial
+
+import jaconv
+
+from bot.core import messages, romaji
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.orthography import fold_kana
+from bot.core.types import Correction, Reply
+
+_JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) +(?=[\u3040-\u30ff\u3400-\u9fff?？])")
+SHOWN = 40  # characters of a long message shown as typed in the line saying how it was read
+
+
+def typed_by_sound(kb: KnowledgeBase, text: str) -> romaji.Read | None:
+    """``text`` read as written when it is Japanese in romaji or in katakana only (:mod:`bot.core.romaji`), else None."""
+    return romaji.read(text, partial(_kept, kb), partial(_written, kb)) \
+        or romaji.read_katakana(text, kb.matcher.knows, partial(_written, kb))
+
+
+LOANWORD = 3  # kana of a word the knowledge writes in katakana (プログラム), at least
+
+
+def _kept(kb: KnowledgeBase, word: str) -> str | None:
+    """A lower-case word (or two) the knowledge uses as typed, as it writes it: an abbreviation in capitals (cir, mext;
+    alts: as typed), a declared word in Japanese (tantousha: 担当者; yobo chosa: 要望調査, declared as a whole); else
+    None."""
+    known = kb.speller.abbreviations if kb.speller is not None else frozenset()
+    if word.upper() in known or (word.endswith("s") and word[:-1].upper() in known):
+        return word
+    declared = [canonical for said, canonical in kb.matcher.analyse(word).synonyms_applied if said == word]
+    return next((canonical for canonical in declared if not canonical.isascii()), word) if declared else None
+
+
+def _written(kb: KnowledgeBase, kana: str) -> str | None:
+    """A word in hiragana as the knowledge writes it: in katakana (ぷろぐらむ: プログラム), in kanji when it reads as one
+    word of the knowledge (たんとうしゃ: 担当者), as it is when it reads so in part or as a declared reading (もんかしょう),
+    else None."""
+    if len(kana) >= LOANWORD and kb.matcher.knows(fold_kana(kana)):  # (not いつ, なに: read in hiragana)
+        return jaconv.hira2kata(kana)  # (its small kana kept: オリンピック)
+    kanji = kb.speller.kana.find(kana) if kb.speller is not None and kb.speller.kana is not None else []
+    if len(kanji) == 1 and kanji[0][:2] == (0, len(kana)):  # たんとうしゃ: 担当者, one word of the knowledge
+        return kanji[0][2]
+    return kana if kanji or kb.matcher.analyse(kana).synonyms_applied else None
+
+
+def read_as(reply: Reply, typed: str, read: str) -> Reply:
+    """The reply led by one line saying how a whole message was read (「monkashou no denwa」 as 「文科省の電話」), the
+    slips corrected in that reading folded into it (「はいち」 as 「配置」); a long message is shown as typed in part."""
+    template = messages.text(messages.UNDERSTOOD, reply.language)
+    notes = "".join(template.format(wrong=c.wrong, right=c.right) + "\n" for c in reply.corrections)
+    body = reply.text[len(notes):] if reply.text.startswith(notes) else reply.text
+    for correction in reply.corrections:
+        read = read.replace(correction.wrong, correction.right) if fold_kana(correction.wrong) != correction.right else read
+    read = _JAPANESE_SPACE.sub("", read)  # the words' spaces, kept for reading, are no Japanese writing
+    shown = typed if len(typed) <= SHOWN else typed[:SHOWN] + "…"
+    return replace(reply, text=template.format(wrong=shown, right=read) + "\n" + body,
+                   corrections=(Correction(typed, read), *reply.corrections))
+
