@@ -58,7 +58,7 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              (re.compile(r"(?:何|なに)を(?:担当|所管)(?:して(?:い)?(?:る|ます|ん)?|する)?"), "の役割"),
              # 「総務省の仕事」, "MIC's part": the office's part in JET (not a CIR's work, nor "taking part")
              # (not 「業務時間」: the office's hours; nor 「仕事の担当者」: its staff; nor "job title")
-             (re.compile(r"(総務省|外務省|文部科学省|文科省|そうむしょう|がいむしょう|もんかしょう|もんぶかがくしょう)の"
+             (re.compile(r"(総務省|外務省|文部科学省|文科省|そうむしょう|がいむしょう|もんかしょう|もんぶかがくしょう|mic|mofa|mext) ?の"
                          r"(?:仕事|しごと|業務|役目|やくめ)(?!時間|の?担当|の?たんとう)"), r"\1の役割"),
              (re.compile(r"(?<![a-z])(mic|mofa|mext)'s (?:part|job)(?![a-z]| title)"), r"\1's role"),
              # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round

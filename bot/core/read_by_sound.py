@@ -3,7 +3,6 @@ led by one line saying how it was read: the knowledge's side of :mod:`bot.core.r
 how it writes a word read in kana)."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import partial
 
@@ -14,7 +13,6 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.orthography import fold_kana
 from bot.core.types import Correction, Reply
 
-_JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) +(?=[\u3040-\u30ff\u3400-\u9fff?？])")
 SHOWN = 40  # characters of a long message shown as typed in the line saying how it was read
 
 
@@ -58,7 +56,6 @@ def read_as(reply: Reply, typed: str, read: str) -> Reply:
     body = reply.text[len(notes):] if reply.text.startswith(notes) else reply.text
     for correction in reply.corrections:
         read = read.replace(correction.wrong, correction.right) if fold_kana(correction.wrong) != correction.right else read
-    read = _JAPANESE_SPACE.sub("", read)  # the words' spaces, kept for reading, are no Japanese writing
     shown = typed if len(typed) <= SHOWN else typed[:SHOWN] + "…"
     return replace(reply, text=template.format(wrong=shown, right=read) + "\n" + body,
                    corrections=(Correction(typed, read), *reply.corrections))

@@ -19,6 +19,7 @@ import jaconv
 _JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _WORD = re.compile(r"[a-z0-9']+")
 _DIGIT = re.compile(r"[0-9]")
+_JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) +(?=[\u3040-\u30ff\u3400-\u9fff?？])")
 # a syllable: an optional doubled consonant (っ), a consonant (with y, or sh/ch/ts/j/f), a vowel; or a syllabic n
 _SYLLABLE = (r"(?:(?:([kgsztdhbpmrcfj])(?=\1))?(?:[kgsztdnhbpmr]y|sh|ch|ts|[kgsztdnhbpmyrwjf])?[aiueo]"
              r"|n'?(?![aiueoy])|nn(?=[aiueoy]))")
@@ -83,7 +84,8 @@ def read(text: str, kept: Callable[[str], str | None], written: Callable[[str], 
         kana = "は" if word == "wa" else kana_of(word) if is_romaji(word) else word
         out += [typed[last:start], typed[start:end] if as_written == word else as_written or kana]
         last = end
-    return Read("".join(out) + typed[last:], text.strip())
+    # Japanese is written without spaces: 「総務省の仕事は?」 as the rules that read it expect (not 「総務省 の 仕事 は?」)
+    return Read(_JAPANESE_SPACE.sub("", "".join(out) + typed[last:]), text.strip())
 
 
 def _particle(words: list[str], i: int) -> bool:

@@ -84,7 +84,7 @@ def test_a_mail_ending_a_message_is_the_e_mail_address_not_the_verb(text: str, c
                                                ("がいむしょうの担当のひと誰", "がいむしょうの担当者誰"),
                                                ("JETで外務省が担当してるのって何？", "jetで外務省の役割は何?"),
                                                ("総務省の仕事", "総務省の役割"), ("What's MIC's part?", "what's mic's role?"),
-                                               ("そうむしょうのしごと", "そうむしょうの役割"),
+                                               ("そうむしょうのしごと", "そうむしょうの役割"), ("MIC の仕事", "micの役割"),
                                                # the office's hours, its staff, a title: no part of JET
                                                ("文科省の業務時間は？", "文科省の業務時間は?"),
                                                ("外務省の仕事の担当者は？", "外務省の仕事の担当者は?"),
