@@ -62,7 +62,7 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         found = intent_reply(kb, topic, language, best.score, candidates(ranked))
         return replace(found, contacts=card + tuple(c for c in found.contacts if c not in card))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
-    card = office_card(kb, message) if not kb.intents[best.intent_id].contacts else None
+    card = office_card(kb, query, message) if not kb.intents[best.intent_id].contacts else None
     if card is not None:  # 「JETで総務省が担当してるのって何？電話番号も」: the office's card beside
         reply = replace(reply, contacts=intent_reply(kb, card, language).contacts)
     if close_call(ranked, MARGIN):

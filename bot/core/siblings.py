@@ -93,10 +93,11 @@ def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -
                  and any(kb.matcher.asks_of(s.intent_id, w) for w in topic)), None)
 
 
-def office_card(kb: KnowledgeBase, message: str) -> str | None:
+def office_card(kb: KnowledgeBase, query: Analysis, message: str) -> str | None:
     """The intent of the one office's card a message asks a contact detail of (「JETで総務省が担当してるのって何？
-    電話番号も」: MIC's), else None."""
-    if not _OFFICE_ASKED.search(clean(message)):
+    電話番号も」: MIC's; ``query``: the reading answered, naming the office), else None."""
+    if not any(kind_of(t) == "office" for t in kb.matcher.named.intersection(query.terms)) \
+            or not _OFFICE_ASKED.search(clean(message)):
         return None
     terms = kb.matcher.analyse(message).terms  # (the whole message: the reading answered may leave the ask out)
     if not office_contact_asked(kb.matcher.named, terms, message):
