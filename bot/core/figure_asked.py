@@ -82,7 +82,8 @@ _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいき
                        r"(?:excluding|except|without|not counting|other than|besides|apart from|aside from|non-?)"
                        r" ?(?:the |an? )?(alt|cir|sea)|"
                        # "How many … were not ALTs?" (not "Isn't the ALT count 5,355?": a figure checked)
-                       r"(?:how many|headcount|number of)[^?？]*? (?:were|are|was|is)(?: not|n't) (?:the |an? )?(alt|cir|sea)")
+                       r"(?:how many|headcount|number of)[^?？]*? (?:were|are|was|is)(?: not|n't) "
+                       r"(?:the |an? )?(alt|cir|sea)")
 # the role a ratio is asked per one of (「CIR1人に対してALTは何人？」, "How many ALTs for every one CIR?": CIR)
 _PER_ONE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:[1一] ?人|ひとり) ?(?:あたり|当たり|に対して|に対し|につき)|"
                       r"(?:for every|per) (?:one |1 )?(?:new )?(alt|cir|sea)(?![a-z])")

@@ -17,7 +17,8 @@ SHOWN = 40  # characters of a long message shown as typed in the line saying how
 
 
 def typed_by_sound(kb: KnowledgeBase, text: str) -> romaji.Read | None:
-    """``text`` read as written when it is Japanese in romaji or in katakana only (:mod:`bot.core.romaji`), else None."""
+    """``text`` read as written when it is Japanese in romaji or in katakana only (:mod:`bot.core.romaji`), else
+    None."""
     return romaji.read(text, partial(_kept, kb), partial(_written, kb)) \
         or romaji.read_katakana(text, kb.matcher.knows, partial(_written, kb))
 
@@ -55,7 +56,8 @@ def read_as(reply: Reply, typed: str, read: str) -> Reply:
     notes = "".join(template.format(wrong=c.wrong, right=c.right) + "\n" for c in reply.corrections)
     body = reply.text[len(notes):] if reply.text.startswith(notes) else reply.text
     for correction in reply.corrections:
-        read = read.replace(correction.wrong, correction.right) if fold_kana(correction.wrong) != correction.right else read
+        if fold_kana(correction.wrong) != correction.right:  # (not いつ as イツ: the same word)
+            read = read.replace(correction.wrong, correction.right)
     shown = typed if len(typed) <= SHOWN else typed[:SHOWN] + "…"
     return replace(reply, text=template.format(wrong=shown, right=read) + "\n" + body,
                    corrections=(Correction(typed, read), *reply.corrections))

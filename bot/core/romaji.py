@@ -72,12 +72,13 @@ def read(text: str, kept: Callable[[str], str | None], written: Callable[[str], 
     tokens = _tokens(lower, found, kept)
     # an English word ("the", "case"; "email", "phone" though the knowledge declares them) makes it English: only
     # romaji, the knowledge's abbreviations (kept as typed) and numbers are Japanese in romaji
-    if not all(all(map(is_romaji, word.split())) or known == word or _DIGIT.search(word) for _, _, word, known in tokens):
+    if not all(all(map(is_romaji, word.split())) or known == word or _DIGIT.search(word)
+               for _, _, word, known in tokens):
         return None
     spelled = [(start, end, word, known or (written(kana_of(word)) if is_romaji(word) else None))
                for start, end, word, known in tokens]
-    if not any(is_romaji(word.replace(" ", "")) and as_written not in (None, word) and (kept(word) or len(word) >= CONTENT)
-               for _, _, word, as_written in spelled):
+    if not any(is_romaji(word.replace(" ", "")) and as_written not in (None, word)
+               and (kept(word) or len(word) >= CONTENT) for _, _, word, as_written in spelled):
         return None  # nothing named in romaji ("CIR no?": an abbreviation and "no")
     out, last = [], 0
     for start, end, word, as_written in spelled:
@@ -123,8 +124,9 @@ _KANJI = re.compile(r"[\u3400-\u9fff]")
 
 def read_katakana(text: str, known: Callable[[str], bool], written: Callable[[str], str | None]) -> Read | None:
     """A message in katakana only (half-width too) with its words read as the knowledge writes them (コクサイシツ:
-    国際室; the others in hiragana: ダレ, だれ), or None when it has kanji or hiragana, or no katakana word the knowledge writes otherwise; ``known``: a
-    katakana word the knowledge uses as it is (ネイティブ), ``written``: a hiragana word as the knowledge writes it."""
+    国際室; the others in hiragana: ダレ, だれ), or None when it has kanji or hiragana, or no katakana word the knowledge
+    writes otherwise; ``known``: a katakana word the knowledge uses as it is (ネイティブ), ``written``: a hiragana word
+    as the knowledge writes it."""
     wide = unicodedata.normalize("NFKC", text)
     if _OTHER_JAPANESE.search(wide):
         return None

@@ -64,7 +64,8 @@ def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> st
 # what asks an office for itself: its contact, its staff, its name or place (not "What does MOFA do in JET?")
 _OFFICE_ASKED = re.compile(r"連絡|れんらく|問い?合わ?せ|といあわせ|窓口|まどぐち|電話|でんわ|メール|めーる|メアド|担当|たんとう|部署|誰|だれ"
                            r"|どなた|どこ|どちら|番号|ばんごう|アドレス|住所|所在|名称|名前|正式|情報|[課室局]|(?:人|ひと|方|かた)(?=$|[はっ?？])"
-                           r"|(?<![a-z])(?:contacts?|phone|call|e-?mail|mail|reach|who|whom|charge|number|address|ask|talk|speak"
+                           r"|(?<![a-z])(?:contacts?|phone|call|e-?mail|mail|reach|who|whom|charge|number|address|ask"
+                           r"|talk|speak"
                            r"|department|division|office|bureau|section|where|staff|names?|official|full)(?![a-z])")
 TOPIC_MARGIN = 15.0  # how far below one office's card the intent of the topic asked beside it may rank
 TOPIC_WORDS = 4  # words beside the office, at most (a long message's many words share one with some intent)
@@ -81,8 +82,10 @@ def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -
         return None
     own = kb.matcher.analyse(message)  # the message's own words (「総務省は？」 after a topic asks the office)
     offices = {t for t in kb.matcher.named.intersection(own.terms) if kind_of(t) == "office"}
-    card = "".join(str(kb.knowledge.table("contacts")[c].get("name", "")) for c in kb.intents[ranked[0].intent_id].contacts)
-    words = [w for w, _, _ in own.units if w not in offices and w not in card and not any(o.startswith(w) for o in offices)]
+    contacts = kb.knowledge.table("contacts")
+    card = "".join(str(contacts[c].get("name", "")) for c in kb.intents[ranked[0].intent_id].contacts)
+    words = [w for w, _, _ in own.units
+             if w not in offices and w not in card and not any(o.startswith(w) for o in offices)]
     if not offices or not 0 < len(words) <= TOPIC_WORDS:
         return None
     # (「外務省のSEA」 asks nothing of the office but about SEA; "Why MOFA?" nothing but the why)
