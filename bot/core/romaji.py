@@ -3,9 +3,9 @@
 old phone's half-width kana). Such a message is read as its words are written, so that it is understood (and answered in
 Japanese) as if typed so; English ("What is koufuzei?") is left as it is.
 
-The conversion itself is jaconv's (Hepburn and the input method's spellings: shi/si, tsu/tu, doubled consonants); a
-word counts as romaji only when it is made of romaji syllables, is no English word, and the message has a word whose
-kana reading the knowledge knows."""
+The conversion itself is jaconv's (Hepburn and the input method's spellings: shi/si, tsu/tu, doubled consonants); what
+makes a message Japanese in romaji is :func:`read`'s; the knowledge's side (which words it uses as typed, how it
+writes a word read in kana) is :mod:`bot.core.read_by_sound`."""
 from __future__ import annotations
 
 import re
@@ -75,13 +75,13 @@ def read(text: str, kept: Callable[[str], str | None], written: Callable[[str], 
     if not all(all(map(is_romaji, word.split())) or known == word or _DIGIT.search(word)
                for _, _, word, known in tokens):
         return None
-    spelled = [(start, end, word, known or (written(kana_of(word)) if is_romaji(word) else None))
+    spelled = [(start, end, word, known, known or (written(kana_of(word)) if is_romaji(word) else None))
                for start, end, word, known in tokens]
     if not any(is_romaji(word.replace(" ", "")) and as_written not in (None, word)
-               and (kept(word) or len(word) >= CONTENT) for _, _, word, as_written in spelled):
+               and (known or len(word) >= CONTENT) for _, _, word, known, as_written in spelled):
         return None  # nothing named in romaji ("CIR no?": an abbreviation and "no")
     out, last = [], 0
-    for start, end, word, as_written in spelled:
+    for start, end, word, _, as_written in spelled:
         kana = "は" if word == "wa" else kana_of(word) if is_romaji(word) else word
         out += [typed[last:start], typed[start:end] if as_written == word else as_written or kana]
         last = end

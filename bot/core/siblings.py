@@ -5,7 +5,8 @@ is no answer to the question; the list of all three (whose follow-ups they are) 
 nothing that tells the two apart (「外務省の電話番号」 is MOFA's); two intents told apart by no named thing (the
 figures of two years) are no siblings of this kind. The other way round, a question naming one office gets that
 office's own intent over a close overview that lists it ("And MOFA, do they have an e-mail address?" is MOFA's
-contact, not the e-mail addresses of all)."""
+contact, not the e-mail addresses of all). An office named beside a topic is not always asked for its card: "What
+does MOFA do in JET?" asks its part (:func:`topic_beside_office`)."""
 from __future__ import annotations
 
 import re
@@ -64,9 +65,9 @@ def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> st
 # what asks an office for itself: its contact, its staff, its name or place (not "What does MOFA do in JET?")
 _OFFICE_ASKED = re.compile(r"連絡|れんらく|問い?合わ?せ|といあわせ|窓口|まどぐち|電話|でんわ|メール|めーる|メアド|担当|たんとう|部署|誰|だれ"
                            r"|どなた|どこ|どちら|番号|ばんごう|アドレス|住所|所在|名称|名前|正式|情報|[課室局]|(?:人|ひと|方|かた)(?=$|[はっ?？])"
-                           r"|(?<![a-z])(?:contacts?|phone|call|e-?mail|mail|reach|who|whom|charge|number|address|ask"
-                           r"|talk|speak"
-                           r"|department|division|office|bureau|section|where|staff|names?|official|full)(?![a-z])")
+                           r"|(?<![a-z])(?:contacts?|phone|call|e-?mail|mail|reach|who|whom|charge|number|address"
+                           r"|ask|talk|speak|department|division|office|bureau|section|where|staff|names?|official|full)"
+                           r"(?![a-z])")
 TOPIC_MARGIN = 15.0  # how far below one office's card the intent of the topic asked beside it may rank
 TOPIC_WORDS = 4  # words beside the office, at most (a long message's many words share one with some intent)
 _WHY = frozenset({"理由", "why"})  # a why alone beside an office (the synonyms' canonical word and English)
