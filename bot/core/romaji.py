@@ -15,8 +15,9 @@ from typing import Callable
 
 import jaconv
 
+from bot.core.orthography import is_english
 
-_JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
 _WORD = re.compile(r"[a-z0-9']+")
 _DIGIT = re.compile(r"[0-9]")
 _JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) +(?=[\u3040-\u30ff\u3400-\u9fff?？])")
@@ -61,7 +62,7 @@ def read(text: str, kept: Callable[[str], str | None], written: Callable[[str], 
     are English), and one names something in romaji: a declared word, or one of :data:`CONTENT` letters or more whose
     kana the knowledge writes (``written``: in katakana for ぷろぐらむ, in kanji for たんとうしゃ, as it is for
     こうふぜい; None when it knows no such word)."""
-    if _JAPANESE_SCRIPT.search(text):
+    if not is_english(text):  # (Japanese script, or no letters)
         return None
     typed = text.translate(_LONG_VOWELS)
     lower = typed.lower()  # (the same length: letters are matched in lower case, the rest kept as typed)
