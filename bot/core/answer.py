@@ -70,6 +70,9 @@ def prepare(messages: Sequence[IncomingMessage], kb: KnowledgeBase,
         matcher.prime(queries)
 
 
+_TRANSLATE = re.compile(r"訳|translate", re.IGNORECASE)  # 「それを英語に訳して」 with nothing said: no translating
+
+
 def _words_language(text: str) -> Language:
     """English for a message of English words only ("What do they do?"), Japanese for anything else (mashing)."""
     words = re.findall(r"[a-z']+", text.casefold())
@@ -117,6 +120,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # "English please?" after a Japanese answer: that answer again (in English already, "In English?" asks
         # whether there is an English version of what was talked about)
         return replace(intent_reply(kb, context.intent_id, switched), names=context.names)
+    if switched is not None and not has_topic(kb, context) and not _TRANSLATE.search(text):
+        return help_reply(kb, switched)  # "English please" first: what the bot answers, in that language
     if more_asked(text) and (not has_topic(kb, context) or context.intent_id not in kb.figure_years):
         # 「ほかには？」: the related topics, not the answer again (no topic: what the bot answers); after a role's
         # count 「ほかは？」 asks for the other roles'

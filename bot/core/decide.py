@@ -10,7 +10,7 @@ from bot.core.follow_up import close_call, sure
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
-from bot.core.siblings import (office_card, office_named, offices_named, overview_of_a_tie, staff_named,
+from bot.core.siblings import (office_beside, office_card, office_named, offices_named, overview_of_a_tie, staff_named,
                                topic_beside_office)
 from bot.core.types import Language, Reply
 
@@ -61,9 +61,14 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         card = intent_reply(kb, best.intent_id, language).contacts
         found = intent_reply(kb, topic, language, best.score, candidates(ranked))
         return replace(found, contacts=card + tuple(c for c in found.contacts if c not in card))
+    asked_of_office = office_card(kb, query, message)
+    if asked_of_office is not None and kb.intents[best.intent_id].fallback:
+        # 「配置要望調査のことで総務省に確認したい。電話番号は」: the office's phone, not the survey's dates not held
+        return intent_reply(kb, asked_of_office, language, best.score, candidates(ranked))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
-    card = office_card(kb, query, message) if not kb.intents[best.intent_id].contacts else None
-    if card is not None:  # 「JETで総務省が担当してるのって何？電話番号も」: the office's card beside
+    card = asked_of_office or office_beside(kb, best.intent_id, query) \
+        if not kb.intents[best.intent_id].contacts else None
+    if card is not None:  # 「JETで総務省が担当してるのって何？電話番号も」, "Why is MIC involved?": the office's card beside
         reply = replace(reply, contacts=intent_reply(kb, card, language).contacts)
     if close_call(ranked, MARGIN):
         close = [s for s in ranked[1:4] if best.score - s.score < MARGIN or s.coverage >= best.coverage]

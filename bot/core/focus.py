@@ -175,6 +175,12 @@ def sentences(text: str) -> list[str]:
     return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
 
 
+# 「JETを新しく入れたい市です。どうすればいい？」: what the writer's office wants is the topic of a question asking
+# only what to do (not of 「…入れたい市です。CLAIRへの要望はどういうルートで？」, a question of its own)
+_WANTING_OFFICE = re.compile(r"たい(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です")
+_WHAT_TO_DO = re.compile(r"^(?:まず|まずは)?(?:どうすれば|どうしたら|何をすれば|なにをすれば|何から|なにから)[^。？?]{0,12}[。？?]?$")
+
+
 def _is_introduction(sentence: str) -> bool:
     return len(sentence) <= 60 and _INTRODUCTION.search(sentence) is not None and not _QUESTION.search(sentence)
 
@@ -192,6 +198,7 @@ def parts(text: str) -> MessageParts:
     """Drop greetings and self-introductions; the last question sentence is the question."""
     kept: list[str] = []
     dropped = polite = False
+    wanting = ""  # the office's wish said in an introduction, the last one
     for sentence in sentences(text):
         rest = _GREETING.sub("", sentence)
         if rest != sentence:
@@ -202,8 +209,11 @@ def parts(text: str) -> MessageParts:
             rest, dropped = who, True
         if not rest or _is_introduction(rest):
             dropped = polite = dropped or bool(rest)
+            wanting = rest if rest and _WANTING_OFFICE.search(rest) else ""
             continue
         kept.append(rest)
+    if wanting and kept and _WHAT_TO_DO.match(kept[-1]):
+        kept.insert(-1, wanting)
     if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before a question is its background)
         if topics := [t for t in map(_topic_named, kept) if t]:  # 「ALTについて質問です」: what is asked about
             # ("regarding MEXT", "on CLAIR": read as "about MEXT", the form the examples are matched best in)

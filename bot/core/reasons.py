@@ -49,8 +49,10 @@ def reasons_for_adopting(kb: KnowledgeBase, query: Analysis) -> Scored | None:
     than adopting it ("Why should a town consider hiring a CIR?", 「なぜSEAを導入すべき？」): read as the
     why-word and the role alone, the first close intent about that role whose examples ask for reasons."""
     named = (kb.matcher.named - ASKED).intersection(query.terms)
-    asking = {n for n in named if kind_of(n) == "office"} if any(kind_of(n) == "role" for n in named) else set()
-    named -= asking  # 「総務省はなぜCIRを…」: the office is who asks for it, not the topic
+    adopted = any(kind_of(n) == "role" or n == "jet" for n in named)
+    asking = {n for n in named if kind_of(n) == "office"} if adopted else set()
+    # 「総務省はなぜCIRを…」, 「なぜ総務省はJETをもっと活用してほしいと…」: the office is who asks for it, not the topic
+    named -= asking
     if not named or not asks_why(query):
         return None
     adoption = {w for w, _, _ in kb.matcher.analyse(_ADOPTION).units} | asking
@@ -91,9 +93,11 @@ def about_what_is_named(kb: KnowledgeBase, query: Analysis, ranked: list[Scored]
     named = (kb.matcher.named - ASKED).intersection(query.terms)
     if not ranked or not named or not asks_why(query) or named <= kb.matcher.about(ranked[0].intent_id):
         return ranked
+    # "Why MIC?": nothing but the why and the name; the intent about that one, though its examples give no reasons
+    bare = not {w for w, _, _ in query.units} - ASKED - named
     for s in ranked[1:3]:
         about = kb.matcher.about(s.intent_id)
-        if ranked[0].score - s.score <= margin and named <= about and ASKED & about:
+        if ranked[0].score - s.score <= margin and named <= about and (ASKED & about or bare):
             return [s, *(r for r in ranked if r is not s)]
     return ranked
 

@@ -110,6 +110,16 @@ def office_card(kb: KnowledgeBase, query: Analysis, message: str) -> str | None:
     return next((i for i in kb.intents if _one_office(kb, i) and offices <= kb.matcher.about(i)), None)
 
 
+def office_beside(kb: KnowledgeBase, intent_id: str, query: Analysis) -> str | None:
+    """The intent of the one office's card a question names, when the intent answered (carrying no card of its own)
+    is asked about the offices ("Why is MIC involved in JET?", 「どうして外務省がJETに関わっているの？」: the
+    organisers' roles, with that office's card), else None."""
+    offices = {t for t in kb.matcher.named.intersection(query.terms) if kind_of(t) == "office"}
+    if len(offices) != 1 or not kb.matcher.asks_of(intent_id, next(iter(offices))):
+        return None
+    return next((i for i in kb.intents if _one_office(kb, i) and offices <= kb.matcher.about(i)), None)
+
+
 def offices_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
     """The answered overview listing the offices' intents when the question names two offices or more and the best
     is one office's contact ("phone numbers for MEXT and MIC": both, not MEXT's alone); else None."""

@@ -306,6 +306,12 @@ def test_everyday_words_for_what_is_counted(repo_engine: Engine, question: str, 
     assert said in talk(repo_engine, question).text
 
 
+@pytest.mark.parametrize("turns", [("How many JET participants were not ALTs in 2023?", "and not CIRs?"),
+                                   ("How many participants excluding SEAs?", "not CIRs?")])
+def test_another_role_left_out_next_is_left_out_of_the_same_count(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    assert "5,831 − 468 = 5,363" in talk(repo_engine, *turns).text  # (was the programme's size again)
+
+
 def test_no_other_years_figure_is_computed_in_a_conversation_about_one_year(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和5年度の参加者は？", "新規の割合は？")  # 2023's new ones are printed by role only
     assert "2,091" not in reply.text and "36.3" not in reply.text

@@ -513,3 +513,14 @@ def test_a_topic_announced_in_other_words_stays_the_topic(repo_engine: Engine) -
 def test_an_announced_topic_is_the_conversations_new_one(repo_engine, turns: tuple[str, ...], said: str) -> None:
     # (read with the topic before it, 'about ALTs' after CIRs gave the casebook or the CIRs' count)
     assert said in talk(repo_engine, *turns).text
+
+
+def test_what_the_writers_office_wants_is_the_topic_of_a_question_asking_what_to_do() -> None:
+    assert parts("JETを新しく入れたい市です。どうすればいい？").background == "JETを新しく入れたい市です。"
+    # a question of its own keeps the wish out of it (「CLAIRへの要望はどういうルートで？」 is the survey's route)
+    assert parts("新規でCIRを1人入れたい市です。CLAIRへの要望はどういうルートで？").background == ""
+    assert parts("○○市の田中です。どうすればいい？").background == ""  # (an introduction, no wish)
+
+
+def test_an_office_wanting_jet_that_asks_what_to_do_gets_how_to_start(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "JETを新しく入れたい市です。どうすればいい？").intent_id == "how_to_start"  # (was an apology)

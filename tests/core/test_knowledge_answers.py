@@ -337,6 +337,7 @@ def test_a_surname_typed_in_its_common_kanji_finds_the_staff_as_printed(repo_eng
 @pytest.mark.parametrize("question, intent", [
     ("外国の青年を呼ぶ事業、今年度は何人くらい来てる？", "size_2023"),  # the programme described, not named
     ("What level of Japanese do CIRs have?", "cir_role"),
+    ("CIRは日本語できないとだめ？", "cir_role"), ("Do CIRs need Japanese?", "cir_role"),  # (were the Japanese names)
     ("ALTはどの校種にいるの？", "alt_role"),  # school levels: elementary, junior high and high schools
     ("Is JET the biggest exchange programme in the world?", "size_total"),  # 世界最大規模, not other programmes
 ])
@@ -347,6 +348,7 @@ def test_the_programme_and_the_roles_described_in_other_words(repo_engine: Engin
 @pytest.mark.parametrize("turns, expected", [
     (("SEAとは", "すごいね"), "acknowledged"), (("CIRの人数", "lol"), "acknowledged"),
     (("事例集とは", "なるほど"), "acknowledged"), (("CIRの人数", "へえー"), "acknowledged"), (("お疲れ様です",), "greeting"),
+    (("konnichiwa",), "greeting"), (("CIRの人数", "arigatou gozaimasu"), "thanks"),  # typed in romaji (were apologies)
 ])
 def test_a_reaction_or_a_greeting_gets_small_talk_not_the_topic_again(repo_engine: Engine, turns: tuple[str, ...],
                                                                      expected: str) -> None:
@@ -568,3 +570,20 @@ def test_how_many_after_a_document_is_its_cases_only_when_it_holds_cases(repo_en
     assert talk(repo_engine, "国際交流員の活用事例集はどこ", "How many?").fallback
     reply = talk(repo_engine, "A question on funding", "How many?")
     assert "number of cases" not in reply.text
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("交付税措置の内容は？", "local_finance"),  # (was the list of contacts: 内容 of 「内容によって問い合わせ先は違う？」)
+    ("JETを始めるには？", "how_to_start"), ("How do we start with JET?", "how_to_start"),  # (were when JET began)
+    ("Why is MIC involved in JET?", "organisers"),  # (was an apology)
+    ("参考4 url", "casebook_what"), ("参考1は？", "ref1_cir_casebook"),  # 参考 for 参考資料 (was material 2)
+    ("この手のALTの事例集って前にもあったっけ", "casebook_published"),  # the first of its kind (was 'not sure')
+    ("Is this the first time anyone made a casebook like this for JET ALTs?", "casebook_published"),
+    ("who will carry out the 新規招致者配置要望調査?", "survey_what"),  # CLAIR (was its dates, not held)
+    ("CIRって役所のどこの部署に置くのが普通？", "cir_role"),  # 国際交流担当部局 (was 'not sure')
+    ("what kind of person is picked as a CIR", "cir_role"),
+    ("JET導入する前に、全体像をつかめる資料ってありますか", "ref3_manual"),  # (was 'not sure')
+])
+def test_everyday_ways_of_asking_about_the_programme(repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent and not reply.fallback

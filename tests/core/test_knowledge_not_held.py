@@ -190,3 +190,23 @@ def test_participants_from_a_named_country_are_not_held(repo_engine: Engine, que
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id == "participants_by_country"
 
+
+
+@pytest.mark.parametrize("question", ["JETの経費は普通交付税？特別交付税？どっち？",
+                                      "基準財政需要額のどの費目にJETの経費が入ってるの？",
+                                      "Is the JET cost covered by the ordinary or the special local allocation tax?"])
+def test_which_kind_of_allocation_tax_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was the local finance measures, as if they said)
+    assert reply.fallback and reply.intent_id == "finance_details_not_held"
+
+
+@pytest.mark.parametrize("question", ["JETの経費って交付税でみてもらえるんですか", "地方交付税って何？",
+                                      "What is the local allocation tax?"])
+def test_the_allocation_tax_itself_is_still_the_local_finance_measures(repo_engine: Engine, question: str) -> None:
+    assert ask(repo_engine, question).intent_id == "local_finance"
+
+
+@pytest.mark.parametrize("question", ["要望を出したら必ず配置してもらえるんですか？", "要望出したら必ずALTが配置されるの？"])
+def test_whether_a_request_is_always_met_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was the route of the request, as if it answered)
+    assert reply.fallback and reply.intent_id == "hiring_capacity_not_held"

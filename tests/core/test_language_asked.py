@@ -57,3 +57,16 @@ def test_the_answer_comes_in_the_language_asked_for(repo_engine: Engine, questio
 def test_a_summary_in_english_after_an_answer_is_that_answer_in_english(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "この通知の目的は？", "英語で要約して")
     assert reply.language == "en" and reply.intent_id == "notice_summary"
+
+
+@pytest.mark.parametrize(("text", "said"), [("English please", "I answer only from the notice"),
+                                            ("英語で教えて", "I answer only from the notice"),
+                                            ("日本語でお願いします", "このボットは、JETプログラムに関する通知")])
+def test_a_language_asked_before_anything_else_gets_what_the_bot_answers_in_it(repo_engine: Engine, text: str,
+                                                                               said: str) -> None:
+    reply = ask(repo_engine, text)  # (was a casebook's details not held, the roles' English names)
+    assert reply.kind == "help" and said in reply.text
+
+
+def test_translating_with_nothing_said_before_is_refused_not_helped(repo_engine: Engine) -> None:
+    assert "cannot translate" in ask(repo_engine, "translate it into English").text

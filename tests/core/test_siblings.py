@@ -106,9 +106,23 @@ def test_what_an_office_is_in_charge_of_is_its_part(repo_engine: Engine) -> None
     # a reviewer's findings: the office's name, its staff in hiragana, its people, a role beside it
     ("総務省の正式名称は？", "contact_mic"), ("総務省のたんとうしゃ", "contact_mic"), ("文科省の人", "contact_mext"),
     ("外務省 CIR", "contact_mofa"), ("外務省はなんで関係あるの", "contact_mofa"), ("Why MOFA?", "contact_mofa"),
+    ("Why MIC?", "contact_mic"),  # (was what SEAs do: its answer cites MIC's page)
 ])
 def test_what_asks_the_office_itself_keeps_its_card(repo_engine: Engine, question: str, office: str) -> None:
     assert ask(repo_engine, question).intent_id == office
+
+
+@pytest.mark.parametrize("question", ["Why is MOFA involved in JET?", "What about general JET questions at MOFA?"])
+def test_how_an_office_takes_part_is_its_part_with_its_card(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (were an apology, the roles without the card)
+    assert reply.intent_id == "organisers" and [c.id for c in reply.contacts] == ["mofa"]
+    assert "外務省が海外での募集・選考" in reply.text or "MOFA (Ministry of Foreign Affairs) handles" in reply.text
+
+
+def test_a_contact_detail_asked_about_a_topic_not_held_is_the_offices_card(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "配置要望調査のことで総務省に確認したい。電話番号は")
+    assert reply.intent_id == "contact_mic" and not reply.fallback  # (was the survey's dates, not held)
+    assert "03-5253-5527" in reply.text
 
 
 def test_a_contact_detail_asked_beside_the_offices_part_brings_its_card(repo_engine: Engine) -> None:
