@@ -18,7 +18,7 @@ from bot.core.follow_up_picks import picked, the_list_again
 from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, with_topic
 from bot.core.gaps import find_gap
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.language_asked import language_asked, language_wanted
+from bot.core.language_asked import language_asked, language_wanted, name_asked
 from bot.core.narrow import roles_among
 from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
@@ -70,7 +70,8 @@ def prepare(messages: Sequence[IncomingMessage], kb: KnowledgeBase,
         matcher.prime(queries)
 
 
-_TRANSLATE = re.compile(r"訳|translate", re.IGNORECASE)  # 「それを英語に訳して」 with nothing said: no translating
+# 「それを英語に訳して」, 「英語版ください」 with nothing said before: no translating, no English version held
+_TRANSLATE = re.compile(r"訳|版|translate|version", re.IGNORECASE)
 
 
 def _words_language(text: str) -> Language:
@@ -116,6 +117,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)
+    if switched is not None and has_topic(kb, context) and (named := name_asked(text, context.language)):
+        text, switched = named, None  # 「日本語では？」 after a Japanese answer: what it is called (not a Japanese level)
     if switched is not None and context is not None and has_topic(kb, context) and switched != context.language:
         # "English please?" after a Japanese answer: that answer again (in English already, "In English?" asks
         # whether there is an English version of what was talked about)

@@ -1,6 +1,7 @@
 """How sure the core must be: the thresholds, and the choice between an answer, "is it one of these?" and an apology."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core import focus
@@ -36,6 +37,9 @@ def threshold_for(text: str, parts: focus.MessageParts | None = None) -> float:
     return LONG_THRESHOLD if parts.background or any(not alone for _, _, alone in parts.alternatives) else THRESHOLD
 
 
+_TWO_QUESTIONS = re.compile(r"[?？](?=.*\S)", re.DOTALL)  # a question mark before the end: two questions asked
+
+
 def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str,
            threshold: float) -> Reply:
     """Answer, offer close topics when unsure, or apologise; an honest "not held" intent that declares a word
@@ -62,8 +66,9 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         found = intent_reply(kb, topic, language, best.score, candidates(ranked))
         return replace(found, contacts=card + tuple(c for c in found.contacts if c not in card))
     asked_of_office = office_card(kb, query, message)
-    if asked_of_office is not None and kb.intents[best.intent_id].fallback:
+    if asked_of_office is not None and kb.intents[best.intent_id].fallback and not _TWO_QUESTIONS.search(message):
         # 「配置要望調査のことで総務省に確認したい。電話番号は」: the office's phone, not the survey's dates not held
+        # (「…締切はいつ？電話番号も」 asks both: what is not held is said, the office's card beside)
         return intent_reply(kb, asked_of_office, language, best.score, candidates(ranked))
     reply = intent_reply(kb, best.intent_id, language, best.score, candidates(ranked))
     card = asked_of_office or office_beside(kb, best.intent_id, query) \

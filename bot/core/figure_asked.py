@@ -52,7 +52,9 @@ _NOT_COMPUTED = re.compile(
     r"報酬|給|費|税|予算|財政|円|salary|pay|cost|fund|cover|tax|budget|yen|"
     r"英語の|女性|男性|女の|男の|小学校|中学校|高校|高等学校|国別|国籍|出身|都道府県|県別|市町村別|言語|"
     r"female|(?<![a-z])male|women|(?<![a-z])men(?![a-z])|teach|elementary|junior|high school|nationalit|country of origin|prefectur|"
-    r"今後|見込|" + PLANNED + r"|予測|将来|べき|した方が|forecast|expected|future|next year|will (?:it|they|the)|should")
+    r"今後|見込|" + PLANNED + r"|予測|将来|べき|した方が|forecast|expected|future|next year|will (?:it|they|the)|should|"
+    # … nor of time (「柏崎の事例って子ども1人あたり何分ALTと話す？」: a case's minutes per child, as printed)
+    r"何分(?! ?の)|分間|何時間|minutes|hours")
 _TREND = re.compile(r"増え|減っ|減り|増し|増加|減少|伸び|増減|変化|変わ|推移|increas|decreas|grow|grew|(?<![a-z])chang|go(?:ing|es)? (?:up|down)|"
                     r"rising|falling|drop|trend")
 _PEOPLE = re.compile(r"参加者|人数|何人|participants|people")

@@ -15,8 +15,8 @@ from typing import Literal
 # (not after "Mr." / "Ms." / "Dr.": "the mobile number of Mr. Higo" is one sentence)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+")
 _GREETING = re.compile(
-    r"^(?:いつも|大変|たいへん)*(?:お世話になっております|(?:誠に)?ありがとうございます|お世話になってます|お世話になります|お世話様です|"
-    r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|"
+    r"^(?:いつも|大変|たいへん)*(?:お世話になっております|(?:誠に|どうも)?ありがとう(?:ございます|ございました)?|お世話になってます|お世話になります|お世話様です|"
+    r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|どうも|"
     r"はじめまして|初めまして|突然のご連絡失礼いたします|突然のご連絡失礼します|突然失礼します|失礼します|"
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
     r"(?:今後とも|今後共|何卒|なにとぞ|どうぞ|どうか|引き続き|本日も|今日も|今回も)*(?:よろしく|宜しく)?お願い(?:申し上げます|いたします|致します|します)|"
@@ -24,7 +24,10 @@ _GREETING = re.compile(
     # 「あ、ごめんなさい、CIRの方です」: an apology for a slip, then the correction
     r"(?:あ|あっ|あー)?[、,]?(?:ごめんなさい|すみません|すいません|失礼しました|間違えました)|"
     r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks|thank you|ok|"
-    r"okay|great|i see|got it|noted|lol)(?![a-z]))[、,。.!！\s]*",
+    r"okay|great|i see|got it|noted|lol|"
+    # … and a Japanese one typed in Latin letters ("Konnichiwa. What is JET?", "arigatou, CIR wa?")
+    r"konnichi[wh]a|konban[wh]a|ohayou?(?: gozaimasu)?|otsukaresama(?: ?desu)?|arigato[u]?(?: ?gozaima(?:su|shita))?|"
+    r"dou?mo|sumimasen|yoroshiku(?: onegaishimasu)?)(?![a-z]))[、,。.!！\s]*",
     re.IGNORECASE)  # (an English greeting is a whole word: "Higo" is a name)
 # "○○市教育委員会の田中です" / "県の国際課です" / "佐藤と申します" / "指導主事をしております" / "近藤です（CIR担当）" /
 # "国際交流を担当しております田中です" / "市教委の指導主事、村上です" / "スポーツ振興を担当している清水です"
@@ -175,9 +178,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
 
 
-# 「JETを新しく入れたい市です。どうすればいい？」: what the writer's office wants is the topic of a question asking
-# only what to do (not of 「…入れたい市です。CLAIRへの要望はどういうルートで？」, a question of its own)
-_WANTING_OFFICE = re.compile(r"たい(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です")
+# 「JETを新しく入れたい市です。どうすればいい？」: the participants the writer's office wants to take on are the topic of a
+# question asking only what to do (not of 「…入れたい市です。CLAIRへの要望はどういうルートで？」, a question of its own;
+# nor 「ALTを減らしたい町です。」: a wish the notice says nothing of)
+_WANTING_OFFICE = re.compile(r"(?:入れ|導入し|受け入れ|受入れ|増や|招致し|活用し|迎え|始め|置き|配置し|雇い|使い)たい"
+                             r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です")
 _WHAT_TO_DO = re.compile(r"^(?:まず|まずは)?(?:どうすれば|どうしたら|何をすれば|なにをすれば|何から|なにから)[^。？?]{0,12}[。？?]?$")
 
 

@@ -3,6 +3,7 @@ decides whether a question leans on the previous topic (「令和元年度は？
 「いつ公表された？」) and re-ranks it read with that topic; a complete question on another topic keeps its own."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.declared import FALLBACK_FLOOR, declared_asked, not_held_first
@@ -18,7 +19,7 @@ from bot.core.follow_up_topic import (analyse_with_topic, asks_about_it, contact
                                      has_topic, new_topic, shown_again)
 from bot.core.follow_up_others import others_of_the_kind
 from bot.core.matcher import Scored
-from bot.core.narrow import kind_of, roles_among
+from bot.core.narrow import ATTRIBUTES, kind_of, roles_among
 from bot.core.reasons import asks_why, reasons_first
 from bot.core.analysis import Analysis
 from bot.core.orthography import is_english
@@ -173,6 +174,9 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
         return [aspect] + [r for r in combined if r is not aspect]
     if not sure(alone, threshold):
         return combined
+    if own_topic and alone[0].coverage >= 1.0 and _BARE_TOPIC.match(query.original.strip()) \
+            and _another_topic_alone(kb, previous, query, alone[0].intent_id):
+        return alone  # 「費用は？」 after the survey: the costs, a word the survey never uses
     found = alone[0].intent_id
     if found == previous or kb.intents[found].fallback:
         return combined
@@ -195,6 +199,23 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
             and len(set(query.terms)) > 1:
         return alone
     return combined
+
+
+SPECIFIC = 4  # intents at most using a word that makes a short follow-up a topic of its own (経費, 予算)
+# a bare topic asked after another (「費用は？」, 「じゃあ予算は？」, "and the costs?"; not 「どんな取組してるの」 about the
+# case just answered, nor 「それって新潟県でしたっけ？」)
+_BARE_TOPIC = re.compile(r"^(?:じゃあ|では|で、?)?[^\s、。？?]{1,10}(?:は|って)[？?]?$|"
+                         r"^(?:and |what about |how about )(?:the )?[a-z]+(?: [a-z]+)?\??$", re.IGNORECASE)
+
+
+def _another_topic_alone(kb: KnowledgeBase, previous: str, query: Analysis, found: str) -> bool:
+    """Whether the question's key words, all of them, are ones the previous topic never uses and the intent the
+    question alone finds (surely) is asked with, and few others use: a topic of its own however short (「費用は？」
+    after the survey; not 「電話番号は？」, 「リンクは？」: what many topics have)."""
+    keys = [w for w, weight, _ in query.units if weight >= 1.0 and kb.matcher.knows(w)]
+    return bool(keys) and not kb.intents[found].fallback and not any(kb.matcher.mentions(previous, w) for w in keys) \
+        and all(w not in ATTRIBUTES and kb.matcher.asks_of(found, w) and kb.matcher.mentioned_by(w) <= SPECIFIC
+                for w in keys)
 
 
 def _new_aspect_of_the_topic(kb: KnowledgeBase, previous: str, query: Analysis, combined: list[Scored],

@@ -28,6 +28,18 @@ def language_asked(text: str) -> str | None:
     return "en" if word in ("english", "英語") else "ja"
 
 
+_SAID_IN = re.compile(r"^(?:それは|これは)?(英語|日本語)(?:では|だと|で言うと)[？?]?$")
+
+
+def name_asked(text: str, conversation: str) -> str | None:
+    """「日本語では？」 in a conversation answered in Japanese already: what the thing is called in it (its name),
+    asked as such; else None."""
+    match = _SAID_IN.match(text.strip())
+    if match is None or ("en" if match.group(1) == "英語" else "ja") != conversation:
+        return None
+    return f"{match.group(1)}の名称は？"
+
+
 # 「ALTの人数を英語で教えて」, 「この通知を英語で要約して」, "Explain SEA in Japanese": a question asked for an answer in
 # the other language (not 「英語で質問できますか」, 「事例集は英語で？」, "Can I ask in English?"; nor what a role does in it:
 # 「ALTは英語で教えてくれますか」, "Can the CIR answer in Japanese?"; translating the notice is refused elsewhere)

@@ -3,6 +3,7 @@ led by one line saying how it was read: the knowledge's side of :mod:`bot.core.r
 how it writes a word read in kana)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
@@ -23,6 +24,7 @@ def typed_by_sound(kb: KnowledgeBase, text: str) -> romaji.Read | None:
         or romaji.read_katakana(text, kb.matcher.knows, partial(_written, kb))
 
 
+_KANA_ONLY = re.compile(r"[\u3040-\u30ff]+")
 LOANWORD = 3  # kana of a word the knowledge writes in katakana (プログラム), at least
 
 
@@ -34,13 +36,18 @@ def _kept(kb: KnowledgeBase, word: str) -> str | None:
     if word.upper() in known or (word.endswith("s") and word[:-1].upper() in known):
         return word
     declared = [canonical for said, canonical in kb.matcher.analyse(word).synonyms_applied if said == word]
+    if any(_KANA_ONLY.fullmatch(canonical) for canonical in declared):
+        return None  # otsukaresama, doumo: read by their sound (not as the greeting or thanks their group begins with)
     return next((canonical for canonical in declared if not canonical.isascii()), word) if declared else None
 
 
 def _written(kb: KnowledgeBase, kana: str) -> str | None:
     """A word in hiragana as the knowledge writes it: in katakana (ぷろぐらむ: プログラム), in kanji when it reads as one
     word of the knowledge (たんとうしゃ: 担当者), as it is when it reads so in part or as a declared reading (もんかしょう),
-    else None."""
+    else None; one the knowledge declares in a group that begins in kana stays as it is (ありがとう, not アリガトウ)."""
+    if any(said == kana and _KANA_ONLY.fullmatch(canonical)
+           for said, canonical in kb.matcher.analyse(kana).synonyms_applied):
+        return kana
     if len(kana) >= LOANWORD and kb.matcher.knows(fold_kana(kana)):  # (not いつ, なに: read in hiragana)
         return jaconv.hira2kata(kana)  # (its small kana kept: オリンピック)
     kanji = kb.speller.kana.find(kana) if kb.speller is not None and kb.speller.kana is not None else []

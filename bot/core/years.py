@@ -17,6 +17,9 @@ _GREGORIAN = re.compile(r"(?<![0-9a-z,])(?:fy\s?|fiscal\s(?:year\s)?)?((?:19|20)
 _SHORT_FY = re.compile(r"(?<![0-9a-z])fy\s?([0-9]{2})(?![0-9])")  # FY23: fiscal 2023
 _SHORT_ERA = re.compile(r"(?<![0-9a-z])([rh])\s?(\d{1,2})(?:\s?(年度|年))?(?![0-9a-z])")
 _GANNEN = re.compile(r"(令和|平成)元(年度|年)")
+# an era in Latin letters ("Reiwa 5", "Heisei 31", "reiwa gannen"): typed without Japanese input
+_LATIN_ERA = re.compile(r"(?<![a-z])(reiwa|heisei|showa|shouwa)\s?(\d{1,2}|gannen)(?![0-9])(?:\s?(年度|年))?")
+_LATIN_ERAS = {"reiwa": "令和", "heisei": "平成", "showa": "昭和", "shouwa": "昭和"}
 _SHORT_GANNEN = re.compile(r"(?<![a-z])([rh])\s?元")  # R元, H元年度: an era's first year abbreviated (R1, H1年度)
 # a year in an era as people write it, the era by name or by letter (令和5, 平成元, R5, H元): for patterns around years
 WRITTEN_ERA_YEAR = r"(?:(?:昭和|平成|令和)(?:\d{1,2}|元)|(?<![a-z])[shr] ?(?:\d{1,2}|元))"
@@ -52,6 +55,8 @@ def normalise(text: str) -> str:
     ``text`` is already cleaned (NFKC, lower case). A bare four-digit number counts as a year
     only between 1987 (the programme's first year) and 2099.
     """
+    text = _LATIN_ERA.sub(lambda m: f"{_LATIN_ERAS[m.group(1)]}{1 if m.group(2) == 'gannen' else int(m.group(2))}"
+                                  f"{m.group(3) or '年度'}", text)
     text = _SHORT_GANNEN.sub(r"\g<1>1", text)
     text = _GANNEN.sub(lambda m: f"{m.group(1)}1{m.group(2)}", text)
     text = _BARE_GANNEN.sub("令和1年度", text)

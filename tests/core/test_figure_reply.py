@@ -327,3 +327,8 @@ def test_a_sum_after_roles_a_year_does_not_hold_is_no_sum_of_another_year(repo_e
 def test_a_ratio_per_one_of_the_larger_is_not_turned_round(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (was "ALT is about 11.9 times CIR": the question turned round)
     assert "倍" not in reply.text and "times" not in reply.text and "1,837" in plain_text(reply)
+
+
+def test_minutes_per_child_in_a_case_are_no_sum_of_the_cases(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "柏崎の事例って子ども1人あたり何分ALTと話すんでしたっけ")  # (was 17 ÷ 13 ≒ 1.3)
+    assert reply.intent_id == "case_kashiwazaki" and "3分" in reply.text and "÷" not in reply.text

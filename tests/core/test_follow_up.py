@@ -366,3 +366,16 @@ def test_a_correction_in_english_asks_the_same_of_the_office_meant(repo_engine: 
 def test_a_salary_asked_after_a_roles_count_is_not_held_not_the_count_again(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "how many SEAs were there in FY2023?", "What's the average salary of an SEA?")
     assert reply.fallback and reply.intent_id == "funding_amount"
+
+
+@pytest.mark.parametrize("turns", [("配置要望調査とは", "費用は？"), ("JETを始めるには？", "費用は？"),
+                                   ("What is the survey?", "and the costs?")])
+def test_a_bare_topic_the_previous_one_never_uses_is_that_topic(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    assert talk(repo_engine, *turns).intent_id == "local_finance"  # (was the survey again)
+
+
+@pytest.mark.parametrize(("turns", "intent"), [(("任用期間は？", "特別な場合は？"), "contract_length"),
+                                               (("事例集に富山の事例ってある？", "どんな取組してるの"), "case_tateyama"),
+                                               (("立山町の事例ってどんな内容でした？", "それって新潟県でしたっけ？"), "case_tateyama")])
+def test_a_follow_up_about_the_topic_stays_with_it(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
+    assert talk(repo_engine, *turns).intent_id == intent

@@ -587,3 +587,22 @@ def test_how_many_after_a_document_is_its_cases_only_when_it_holds_cases(repo_en
 def test_everyday_ways_of_asking_about_the_programme(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == intent and not reply.fallback
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("SEAは日本語できる？", "eligibility"), ("Do SEAs need to know Japanese?", "eligibility"),  # (were the CIR's)
+    ("ALTは日本語できないとだめ？", "eligibility"), ("Do CIRs have to be fluent in Japanese?", "cir_role"),
+    ("What kind of person is chosen as an ALT?", "alt_role"), ("Not sure. What is an ALT?", "alt_role"),
+])
+def test_the_japanese_a_role_needs_is_the_cirs_only(repo_engine: Engine, question: str, intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent  # the notice speaks of CIRs' Japanese only
+
+
+@pytest.mark.parametrize("question", ["ALTを減らしたい町です。どうすればいい？", "JETをやめたい町です。どうすれば？"])
+def test_a_wish_the_notice_says_nothing_of_is_not_how_to_start(repo_engine: Engine, question: str) -> None:
+    assert ask(repo_engine, question).intent_id != "how_to_start"
+
+
+@pytest.mark.parametrize("question", ["JETを新しく入れたい市です。どうすればいい？", "CIRを入れたい市です。どうすれば？"])
+def test_an_office_wanting_a_role_asking_what_to_do_gets_how_to_start(repo_engine: Engine, question: str) -> None:
+    assert ask(repo_engine, question).intent_id == "how_to_start"

@@ -68,5 +68,13 @@ def test_a_language_asked_before_anything_else_gets_what_the_bot_answers_in_it(r
     assert reply.kind == "help" and said in reply.text
 
 
-def test_translating_with_nothing_said_before_is_refused_not_helped(repo_engine: Engine) -> None:
-    assert "cannot translate" in ask(repo_engine, "translate it into English").text
+@pytest.mark.parametrize("text", ["translate it into English", "英語版ください"])
+def test_translating_or_an_english_version_with_nothing_said_before_is_refused_not_helped(repo_engine: Engine,
+                                                                                        text: str) -> None:
+    assert ask(repo_engine, text).intent_id == "writing_tasks_not_done"  # (「英語版ください」 was the help text)
+
+
+@pytest.mark.parametrize("turns", [("JETプログラムとは", "日本語では？"), ("外務省の担当は？", "日本語では？")])
+def test_in_japanese_after_a_japanese_answer_asks_what_it_is_called(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)  # (was the eligibility not held: a Japanese level)
+    assert reply.intent_id == "japanese_names" and "国際交流員" in reply.text

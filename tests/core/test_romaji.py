@@ -123,3 +123,16 @@ def test_the_office_asked_in_half_width_katakana_gets_its_card(repo_engine: Engi
 def test_a_japanese_word_in_an_english_question_keeps_the_reply_english(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("What is koufuzei?"), repo_engine.kb)
     assert reply.language == "en" and not reply.corrections
+
+
+@pytest.mark.parametrize(("typed", "read"), [("otsukaresama desu. yobo chosa wa itsu?", "おつかれさまです. 要望調査はいつ?"),
+                                             ("arigatou, CIR wa?", "ありがとう, CIR は?")])
+def test_a_greeting_in_romaji_is_read_by_its_sound(repo_engine: Engine, typed: str, read: str) -> None:
+    reply = answer(IncomingMessage(typed), repo_engine.kb)  # (was 「こんにちはです」, 「アリガトウ」: its group's first word)
+    assert reply.text.startswith(f"「{typed}」を「{read}」として")
+
+
+@pytest.mark.parametrize("message", ["Konnichiwa. What is JET?", "Arigato! And what is a CIR?", "Doumo, CIR tte nani?"])
+def test_a_greeting_in_romaji_before_a_question_is_dropped(repo_engine: Engine, message: str) -> None:
+    reply = answer(IncomingMessage(message), repo_engine.kb)  # (was the greeting or thanks alone, the question lost)
+    assert reply.intent_id in ("about_jet", "cir_role") and reply.kind != "greeting"

@@ -128,3 +128,9 @@ def test_a_contact_detail_asked_about_a_topic_not_held_is_the_offices_card(repo_
 def test_a_contact_detail_asked_beside_the_offices_part_brings_its_card(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "JETで総務省が担当してるのって何？電話番号も")
     assert "総務省が財政面" in plain_text(reply) and reply.contacts[0].phone == "03-5253-5527"
+
+
+@pytest.mark.parametrize("question", ["総務省の要望調査の締切はいつ？電話番号も", "採用人数の上限は？総務省の電話番号も"])
+def test_two_questions_keep_what_is_not_held_with_the_offices_card(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was the card alone: the first question dropped)
+    assert reply.fallback and [c.id for c in reply.contacts] == ["mic"]

@@ -6,7 +6,8 @@ import pytest
 from bot.core.years import normalise, relative_year, years_in
 
 
-@pytest.mark.parametrize("written", ["令和5年度", "2023年度", "fy2023", "fy 2023", "fy23", "r5", "fiscal year 2023"])
+@pytest.mark.parametrize("written", ["令和5年度", "2023年度", "fy2023", "fy 2023", "fy23", "r5", "fiscal year 2023",
+                                     "reiwa 5", "reiwa5"])  # (the era in Latin letters: was no year)
 def test_every_spelling_of_a_fiscal_year_is_one_form(written: str) -> None:
     assert normalise(f"{written}の人数") == "令和5年度の人数"
     assert years_in(written) == {2023}
@@ -51,3 +52,7 @@ def test_the_first_year_written_without_an_era_is_the_present_eras() -> None:
 def test_an_era_abbreviated_with_its_first_year_is_that_year() -> None:
     assert years_in("r元年度は何か国から来てた") == {2019} and years_in("r元") == {2019}
     assert years_in("h元年度の累計") == {1989}, "Heisei's first, not the present era's"
+
+
+def test_the_first_year_of_an_era_in_latin_letters() -> None:
+    assert normalise("reiwa gannen") == "令和1年度" and normalise("heisei 31") == "令和1年度"
