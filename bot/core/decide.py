@@ -11,8 +11,8 @@ from bot.core.follow_up import close_call, sure
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
-from bot.core.siblings import (office_beside, office_card, office_named, offices_named, overview_of_a_tie, staff_named,
-                               topic_beside_office)
+from bot.core.siblings import (no_office_named, office_beside, office_card, office_named, offices_named,
+                               overview_of_a_tie, staff_named, topic_beside_office)
 from bot.core.types import Language, Reply
 
 THRESHOLD = 50.0   # below: not answered (calibrated with tools/calibrate.py)
@@ -57,7 +57,7 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         return fallback_reply(kb, query, language, ranked)
     best = ranked[0]
     overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query) \
-        or offices_named(kb, ranked, query)
+        or offices_named(kb, ranked, query) or no_office_named(kb, ranked, query, message)
     if overview is not None:
         return intent_reply(kb, overview, language, best.score, candidates(ranked))
     topic = topic_beside_office(kb, ranked, message)

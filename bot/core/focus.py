@@ -16,7 +16,7 @@ from typing import Literal
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+")
 _GREETING = re.compile(
     r"^(?:いつも|大変|たいへん)*(?:お世話になっております|(?:誠に|どうも)?ありがとう(?:ございます|ございました)?|お世話になってます|お世話になります|お世話様です|"
-    r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはようございます|どうも|"
+    r"お疲れ様です|お疲れさまです|おつかれさまです|ご苦労様です|こんにちは|こんばんは|おはよう(?:ございます)?|どうも|"
     r"はじめまして|初めまして|突然のご連絡失礼いたします|突然のご連絡失礼します|突然失礼します|失礼します|"
     r"失礼いたします|お忙しいところ(?:恐れ入ります|恐縮です|すみません|申し訳ございません|申し訳ありません)|"
     r"(?:今後とも|今後共|何卒|なにとぞ|どうぞ|どうか|引き続き|本日も|今日も|今回も)*(?:よろしく|宜しく)?お願い(?:申し上げます|いたします|致します|します)|"
@@ -178,10 +178,10 @@ def sentences(text: str) -> list[str]:
     return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
 
 
-# 「JETを新しく入れたい市です。どうすればいい？」: the participants the writer's office wants to take on are the topic of a
-# question asking only what to do (not of 「…入れたい市です。CLAIRへの要望はどういうルートで？」, a question of its own;
-# nor 「ALTを減らしたい町です。」: a wish the notice says nothing of)
-_WANTING_OFFICE = re.compile(r"(?:入れ|導入し|受け入れ|受入れ|増や|招致し|活用し|迎え|始め|置き|配置し|雇い|使い)たい"
+# 「JETを新しく入れたい市です。どうすればいい？」, 「事例集を読みたい市です。どうすれば？」: what the writer's office wants is
+# the topic of a question asking only what to do (not of 「…入れたい市です。CLAIRへの要望はどういうルートで？」, a question
+# of its own; nor 「ALTを減らしたい町です。」: a wish the notice says nothing of, which would read as taking more on)
+_WANTING_OFFICE = re.compile(r"(?<!減らし)(?<!やめ)(?<!辞め)(?<!止め)(?<!中止し)(?<!打ち切り)(?<!断り)(?<!見学し)たい"
                              r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です")
 _WHAT_TO_DO = re.compile(r"^(?:まず|まずは)?(?:どうすれば|どうしたら|何をすれば|なにをすれば|何から|なにから)[^。？?]{0,12}[。？?]?$")
 

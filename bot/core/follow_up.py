@@ -205,17 +205,21 @@ SPECIFIC = 4  # intents at most using a word that makes a short follow-up a topi
 # a bare topic asked after another (「費用は？」, 「じゃあ予算は？」, "and the costs?"; not 「どんな取組してるの」 about the
 # case just answered, nor 「それって新潟県でしたっけ？」)
 _BARE_TOPIC = re.compile(r"^(?:じゃあ|では|で、?)?[^\s、。？?]{1,10}(?:は|って)[？?]?$|"
-                         r"^(?:and |what about |how about )(?:the )?[a-z]+(?: [a-z]+)?\??$", re.IGNORECASE)
+                         r"^(?:and |what about |how about )(?:the )?[a-z]+(?: [a-z]+)?\??$|"
+                         r"^(?:and |so )?(?:what|how much) (?:does|do|will|would) (?:it|that|this) cost\??$", re.IGNORECASE)
 
 
 def _another_topic_alone(kb: KnowledgeBase, previous: str, query: Analysis, found: str) -> bool:
     """Whether the question's key words, all of them, are ones the previous topic never uses and the intent the
-    question alone finds (surely) is asked with, and few others use: a topic of its own however short (「費用は？」
-    after the survey; not 「電話番号は？」, 「リンクは？」: what many topics have)."""
+    question alone finds (surely) declares as its keywords, and few others use: a topic of its own however short
+    (「費用は？」 after the survey; not 「電話番号は？」, 「リンクは？」: what many topics have)."""
     keys = [w for w, weight, _ in query.units if weight >= 1.0 and kb.matcher.knows(w)]
-    return bool(keys) and not kb.intents[found].fallback and not any(kb.matcher.mentions(previous, w) for w in keys) \
-        and all(w not in ATTRIBUTES and kb.matcher.asks_of(found, w) and kb.matcher.mentioned_by(w) <= SPECIFIC
-                for w in keys)
+    if not keys or kb.intents[found].fallback or any(kb.matcher.mentions(previous, w) for w in keys) \
+            or not all(w not in ATTRIBUTES and kb.matcher.mentioned_by(w) <= SPECIFIC for w in keys):
+        return False
+    # … and a word the intent declares as its own (経費 of the costs; not 対象, 場所: what any topic has)
+    declared = set(kb.matcher.analyse(" ".join(kb.intents[found].keywords)).terms)
+    return all(w in declared for w in keys)
 
 
 def _new_aspect_of_the_topic(kb: KnowledgeBase, previous: str, query: Analysis, combined: list[Scored],

@@ -44,7 +44,7 @@ class Read:
 def kana_of(word: str) -> str:
     """The hiragana of one romaji word: 「nn」 before a vowel is ん and な行 (「konnichiwa」, 「nannen」: Hepburn), else
     ん (「kannrenn」: the input method's spelling)."""
-    word = re.sub(r"nnn", "n'n", word)
+    word = re.sub(r"^(konnichi|konban)wa$", r"\1ha", re.sub(r"nnn", "n'n", word))  # こんにちは (not こんにちわ)
     return jaconv.alphabet2kana(re.sub(r"nn(?=[aiueoy])", "n'n", word))
 
 

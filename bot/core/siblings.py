@@ -50,6 +50,22 @@ def overview_of_a_tie(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, 
     return overviews[0] if len(overviews) == 1 else None
 
 
+def no_office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, message: str) -> str | None:
+    """The answered overview listing the offices when the best is one office's contact within :data:`MARGIN` of it,
+    and neither the question nor the whole ``message`` names an office or uses a rare word of that office's answer
+    (「JETの問い合わせ先」: all three, not MOFA's whose example asks "about JET"); else None."""
+    if not ranked or not _one_office(kb, ranked[0].intent_id) \
+            or not any(kind_of(t) == "office" for t in kb.matcher.about(ranked[0].intent_id)):
+        return None  # (not 参考資料2, whose answer sends to MIC: a document, no office's contact)
+    terms = set(query.terms) | set(kb.matcher.analyse(message).terms)
+    if any(kind_of(t) == "office" for t in kb.matcher.named.intersection(terms)) or any(
+            kb.matcher.mentioned_by(t) <= RARE and kb.matcher.mentions(ranked[0].intent_id, t) for t in terms):
+        return None
+    return next((s.intent_id for s in ranked[1:3] if not kb.intents[s.intent_id].fallback
+                 and ranked[0].intent_id in kb.intents[s.intent_id].follow_ups
+                 and ranked[0].score - s.score < MARGIN), None)
+
+
 def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:
     """The intent about the one office the question names, when the best is an answered overview listing it among
     its follow-ups (and not about that office) and it scores within :data:`MARGIN`; else None."""

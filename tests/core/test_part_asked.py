@@ -238,3 +238,8 @@ def test_the_address_after_an_answer_naming_clair_is_claires_not_the_cards_offic
         repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)  # CLAIR runs the survey; MIC's card was shown
     assert reply.fallback and reply.text.startswith("自治体国際化協会（CLAIR）の電話番号・住所")
+
+
+def test_a_count_naming_the_casebook_after_another_topic_is_the_casebooks(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "地方財政措置とは", "事例集の件数は？")  # (was the cases of the local finance measures)
+    assert reply.intent_id == "casebook_count" and not reply.fallback and "30事例" in reply.text

@@ -25,7 +25,7 @@ def _read(text: str) -> str | None:
 
 @pytest.mark.parametrize("word, kana", [
     ("koufuzei", "こうふぜい"), ("monkashou", "もんかしょう"), ("tte", "って"),
-    ("nannen", "なんねん"), ("konnichiwa", "こんにちわ"),  # Hepburn: nn before a vowel is ん and な行
+    ("nannen", "なんねん"), ("konnichiwa", "こんにちは"),  # Hepburn: nn before a vowel is ん and な行
     ("kannrenn", "かんれん"),                            # the input method's nn: ん
 ])
 def test_a_romaji_word_in_hiragana(word: str, kana: str) -> None:

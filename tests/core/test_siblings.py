@@ -134,3 +134,8 @@ def test_a_contact_detail_asked_beside_the_offices_part_brings_its_card(repo_eng
 def test_two_questions_keep_what_is_not_held_with_the_offices_card(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (was the card alone: the first question dropped)
     assert reply.fallback and [c.id for c in reply.contacts] == ["mic"]
+
+
+@pytest.mark.parametrize("question", ["JETの問い合わせ先", "はじめまして。××市の職員です。JETプログラムの問い合わせ先を教えていただけますか。"])
+def test_the_programmes_contact_naming_no_office_is_all_three(repo_engine: Engine, question: str) -> None:
+    assert ask(repo_engine, question).intent_id == "contact_list"  # (was MOFA's, whose example asks "about JET")
