@@ -82,7 +82,7 @@ _OF_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:の ?新規 ?)?(?:の ?(?:
                       r"(?:percent(?:age)?|share|proportion|%) of (?:the |all )?(alt|cir|sea)s?(?![a-z])")
 _LEFT_OUT = re.compile(r"(?<![a-z])(alt|cir|sea)s? ?(?:を|は)?(?:除[くいきけ]|抜[きいく]|以外|じゃない|ではない|でない)|"
                        r"(?:excluding|except|without|not counting|other than|besides|apart from|aside from|non-?|"
-                       r"^(?:and |but |what about |how about )?not)"  # "And not CIRs?" after a role left out
+                       r"^(?:and |but |what about |how about )?not(?!.*(?:either|too|as well)))"  # "And not CIRs?"
                        r" ?(?:the |an? )?(alt|cir|sea)|"
                        # "How many … were not ALTs?" (not "Isn't the ALT count 5,355?": a figure checked)
                        r"(?:how many|headcount|number of)[^?？]*? (?:were|are|was|is)(?: not|n't) "

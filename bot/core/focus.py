@@ -181,7 +181,8 @@ def sentences(text: str) -> list[str]:
 # 「JETを新しく入れたい市です。どうすればいい？」, 「事例集を読みたい市です。どうすれば？」: what the writer's office wants is
 # the topic of a question asking only what to do (not of 「…入れたい市です。CLAIRへの要望はどういうルートで？」, a question
 # of its own; nor 「ALTを減らしたい町です。」: a wish the notice says nothing of, which would read as taking more on)
-_WANTING_OFFICE = re.compile(r"(?<!減らし)(?<!やめ)(?<!辞め)(?<!止め)(?<!中止し)(?<!打ち切り)(?<!断り)(?<!見学し)たい"
+_WANTING_OFFICE = re.compile(r"(?<!減らし)(?<!やめ)(?<!辞め)(?<!止め)(?<!中止し)(?<!打ち切り)(?<!断り)(?<!見学し)(?<!減員し)(?<!交代させ)(?<!入れ替え)"
+                             r"(?<!替え)(?<!変え)(?<!移し)(?<!帰国させ)たい"
                              r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です")
 _WHAT_TO_DO = re.compile(r"^(?:まず|まずは)?(?:どうすれば|どうしたら|何をすれば|なにをすれば|何から|なにから)[^。？?]{0,12}[。？?]?$")
 

@@ -175,7 +175,7 @@ def _moving_on(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Sc
     if not sure(alone, threshold):
         return combined
     if own_topic and alone[0].coverage >= 1.0 and _BARE_TOPIC.match(query.original.strip()) \
-            and _another_topic_alone(kb, previous, query, alone[0].intent_id):
+            and _another_topic_alone(kb, previous, query, alone):
         return alone  # 「費用は？」 after the survey: the costs, a word the survey never uses
     found = alone[0].intent_id
     if found == previous or kb.intents[found].fallback:
@@ -209,11 +209,15 @@ _BARE_TOPIC = re.compile(r"^(?:じゃあ|では|で、?)?[^\s、。？?]{1,10}(?
                          r"^(?:and |so )?(?:what|how much) (?:does|do|will|would) (?:it|that|this) cost\??$", re.IGNORECASE)
 
 
-def _another_topic_alone(kb: KnowledgeBase, previous: str, query: Analysis, found: str) -> bool:
+def _another_topic_alone(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored]) -> bool:
     """Whether the question's key words, all of them, are ones the previous topic never uses and the intent the
-    question alone finds (surely) declares as its keywords, and few others use: a topic of its own however short
-    (「費用は？」 after the survey; not 「電話番号は？」, 「リンクは？」: what many topics have)."""
+    question alone finds (surely) declares as its keywords, and few others use, none close to it: a topic of its own
+    however short (「費用は？」 after the survey; not 「電話番号は？」, 「リンクは？」: what many topics have; nor 「年齢は？」
+    after what a CIR is: the staff's age and the participants' both)."""
+    found = alone[0].intent_id
     keys = [w for w, weight, _ in query.units if weight >= 1.0 and kb.matcher.knows(w)]
+    if any(kb.matcher.asks_of(s.intent_id, w) for s in alone[1:3] for w in keys):
+        return False
     if not keys or kb.intents[found].fallback or any(kb.matcher.mentions(previous, w) for w in keys) \
             or not all(w not in ATTRIBUTES and kb.matcher.mentioned_by(w) <= SPECIFIC for w in keys):
         return False

@@ -131,13 +131,14 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
                          r"do(?![a-z])(?! there| on | if | when )|(総務省|外務省|文科省|文部科学省|clair|クレア)(?:って|は)(?:jetで(?:は)?)?"
                          r"(?:何|なに)を?(?:する|している|してる|やってる|やっている)(?:の|ん(?:です|だ)?|ところ)?"),
               lambda m: f"what is {m.group(1)} role" if m.group(1) else f"{m.group(2)}の役割"),
-             # "What is the casebook for?": its purpose (not what it is: "for" alone is no word of the knowledge)
-             # … and "Why was this notice issued?": its purpose (not the date it was issued)
+             # "Why was this notice issued?": its purpose (not the date it was issued)
              (re.compile(r"^why (?:was|has|is) (?:this |the )?notice (?:been )?issued ?\??$"),
               "what is the purpose of the notice?"),
-             # (not "What is CIR short for?", "What does SEA stand for?": a name)
-             (re.compile(r"^(?:so |and )?what(?:'s| is| are| was| were) ((?:the |this |that |these )?[a-z0-9][a-z0-9 -]{0,40}?)"
-                         r"(?<! short)(?<! stand)(?<! stands) (?:actually |really )?for ?\??$"), r"what is the purpose of \1?"),
+             # "What is the casebook for?": a document's purpose (not what it is: "for" alone is no word of the knowledge;
+             # not "What is the money used for?", "What is the phone number for?")
+             (re.compile(r"^(?:so |and )?what(?:'s| is| are| was| were) ((?:the |this |that |these )?(?:[a-z0-9-]+ ){0,3}"
+                         r"(?:casebook|notice|survey|manual|material|document|programme|program|jet|it|this|that))"
+                         r" (?:actually |really )?for ?\??$"), r"what is the purpose of \1?"),
              # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is
              # addressed to)
              (re.compile(r"(?:宛先|送り先|送付先|送信先)の?(?:メール)?アドレス"), "メールアドレス"),
