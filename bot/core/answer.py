@@ -182,7 +182,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         note = messages.text(messages.FIELD_NOTE, language).format(thing=office, detail=fields)
         reply = replace(found, text=f"{note}\n{found.text}")
     else:
-        reply = decide(kb, query, reading.ranked, language, text, threshold)
+        reply = decide(kb, query, reading.ranked, language, text, threshold,
+                       context.intent_id if has_topic(kb, context) else None)
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:

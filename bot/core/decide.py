@@ -10,6 +10,7 @@ from bot.core.declared import declared_asked
 from bot.core.follow_up import close_call, sure
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.narrow import kind_of
 from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
 from bot.core.siblings import (no_office_named, office_beside, office_card, office_named, offices_named,
                                overview_of_a_tie, staff_named, topic_beside_office)
@@ -41,9 +42,10 @@ _TWO_QUESTIONS = re.compile(r"[?？](?=.*\S)", re.DOTALL)  # a question mark bef
 
 
 def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str,
-           threshold: float) -> Reply:
+           threshold: float, topic: str | None = None) -> Reply:
     """Answer, offer close topics when unsure, or apologise; an honest "not held" intent that declares a word
-    of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing)."""
+    of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing). ``topic``: the
+    conversation's (a follow-up naming no office after one office's contact is about that office)."""
     if ranked and ranked[0].score >= UNSURE_BAND and not sure(ranked, threshold) \
             and declared_asked(kb, ranked[0].intent_id, query, message):
         return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
@@ -57,7 +59,8 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         return fallback_reply(kb, query, language, ranked)
     best = ranked[0]
     overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query) \
-        or offices_named(kb, ranked, query) or no_office_named(kb, ranked, query, message)
+        or offices_named(kb, ranked, query) or (None if _about_an_office(kb, topic) else
+                                                 no_office_named(kb, ranked, query, message))
     if overview is not None:
         return intent_reply(kb, overview, language, best.score, candidates(ranked))
     topic = topic_beside_office(kb, ranked, message)
@@ -81,3 +84,7 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         reply = replace(reply, kind="clarify",
                         suggestions=unique(alternatives + list(reply.suggestions), skip=best.intent_id))
     return reply
+
+
+def _about_an_office(kb: KnowledgeBase, topic: str | None) -> bool:
+    return topic in kb.intents and any(kind_of(t) == "office" for t in kb.matcher.about(topic))

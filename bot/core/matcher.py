@@ -115,6 +115,10 @@ class Matcher:
         i = self._position[intent_id]
         return bool(self.ex_docs.count(i, term)) or bool(self.ans_docs.count(i, term))
 
+    def says(self, intent_id: str, term: str) -> bool:
+        """Whether an intent's answer uses ``term`` (an office's name, a staff member's surname it prints)."""
+        return bool(self.ans_docs.count(self._position[intent_id], term))
+
     def asks_of(self, intent_id: str, term: str) -> bool:
         """Whether an intent's examples or keywords use ``term`` (what it is asked about, not a word its
         answer uses in passing)."""

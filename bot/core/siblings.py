@@ -51,19 +51,36 @@ def overview_of_a_tie(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, 
 
 
 def no_office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis, message: str) -> str | None:
-    """The answered overview listing the offices when the best is one office's contact within :data:`MARGIN` of it,
-    and neither the question nor the whole ``message`` names an office or uses a rare word of that office's answer
-    (「JETの問い合わせ先」: all three, not MOFA's whose example asks "about JET"); else None."""
+    """The answered overview of the offices' contacts when the best is one office's contact and neither the question
+    nor the whole ``message`` names an office or a word that tells it apart from the others listed (人物交流室, 国際室, a
+    staff member's surname, schools): 「JETの問い合わせ先」, 「JETについての電話番号」 are all three, not MOFA's whose
+    example asks "about JET"; else None."""
     if not ranked or not _one_office(kb, ranked[0].intent_id) \
             or not any(kind_of(t) == "office" for t in kb.matcher.about(ranked[0].intent_id)):
         return None  # (not 参考資料2, whose answer sends to MIC: a document, no office's contact)
+    best = ranked[0].intent_id
+    card = set(kb.intents[best].contacts)
+    overviews = [i for i, intent in kb.intents.items() if best in intent.follow_ups
+                 and _contact_intent(kb, i) and card < set(intent.contacts)]  # (not the e-mails: MOFA prints none)
+    if not overviews:
+        return None
+    overview = max(overviews, key=lambda i: len(kb.intents[i].contacts))
+    others = [i for i in kb.intents[overview].follow_ups if i != best and i in kb.intents]
     terms = set(query.terms) | set(kb.matcher.analyse(message).terms)
     if any(kind_of(t) == "office" for t in kb.matcher.named.intersection(terms)) or any(
-            kb.matcher.mentioned_by(t) <= RARE and kb.matcher.mentions(ranked[0].intent_id, t) for t in terms):
+            _tells_apart(kb, best, others, t) for t in terms):
         return None
-    return next((s.intent_id for s in ranked[1:3] if not kb.intents[s.intent_id].fallback
-                 and ranked[0].intent_id in kb.intents[s.intent_id].follow_ups
-                 and ranked[0].score - s.score < MARGIN), None)
+    return overview
+
+
+def _tells_apart(kb: KnowledgeBase, office: str, others: list[str], term: str) -> bool:
+    """Whether ``term`` is one only ``office``'s intent uses among ``others`` (its answer: 人物交流室, a surname; its
+    examples: the schools MEXT is asked about), other than a word asking for a contact (連絡, 電話)."""
+    def used(intent: str) -> bool:
+        return kb.matcher.says(intent, term) or kb.matcher.asks_of(intent, term)
+    # (not a named thing of all, JET: MOFA's example asks "about JET")
+    return used(office) and term not in kb.matcher.named and not _OFFICE_ASKED.search(term) \
+        and not any(used(o) for o in others)
 
 
 def office_named(kb: KnowledgeBase, ranked: list[Scored], query: Analysis) -> str | None:

@@ -59,3 +59,9 @@ def test_an_intent_with_english_examples_keeps_the_english_words_of_its_answer()
     matcher = Matcher(bilingual, Analyzer())
     ranked = matcher.rank(matcher.analyse("Ministry of Internal Affairs telephone"))
     assert ranked[0].intent_id == "contact_mic" and ranked[0].coverage > 0
+
+
+def test_what_an_intent_says_is_its_answer_and_what_it_is_asked_its_examples(repo_engine) -> None:
+    matcher = repo_engine.kb.matcher
+    assert matcher.says("contact_mofa", "人物") and matcher.asks_of("contact_mofa", "連絡")
+    assert not matcher.says("contact_mofa", "連絡")  # (asked in an example, printed in no answer)

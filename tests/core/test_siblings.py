@@ -136,6 +136,14 @@ def test_two_questions_keep_what_is_not_held_with_the_offices_card(repo_engine: 
     assert reply.fallback and [c.id for c in reply.contacts] == ["mic"]
 
 
-@pytest.mark.parametrize("question", ["JETの問い合わせ先", "はじめまして。××市の職員です。JETプログラムの問い合わせ先を教えていただけますか。"])
+@pytest.mark.parametrize("question", ["JETの問い合わせ先", "はじめまして。××市の職員です。JETプログラムの問い合わせ先を教えていただけますか。",
+                                      "JETについての電話番号", "交付税について聞きたい。どこに連絡？"])
 def test_the_programmes_contact_naming_no_office_is_all_three(repo_engine: Engine, question: str) -> None:
     assert ask(repo_engine, question).intent_id == "contact_list"  # (was MOFA's, whose example asks "about JET")
+
+
+@pytest.mark.parametrize(("question", "office"), [("人物交流室に連絡したい", "contact_mofa"), ("国際室に電話したい", "contact_mic"),
+                                                  ("濱尾さんに連絡したい", "contact_mofa")])
+def test_a_word_only_one_offices_answer_prints_keeps_that_office(repo_engine: Engine, question: str,
+                                                                 office: str) -> None:
+    assert ask(repo_engine, question).intent_id == office
