@@ -206,7 +206,8 @@ SPECIFIC = 4  # intents at most using a word that makes a short follow-up a topi
 # case just answered, nor 「それって新潟県でしたっけ？」)
 _BARE_TOPIC = re.compile(r"^(?:じゃあ|では|で、?)?[^\s、。？?]{1,10}(?:は|って)[？?]?$|"
                          r"^(?:and |what about |how about )(?:the )?[a-z]+(?: [a-z]+)?\??$|"
-                         r"^(?:and |so )?(?:what|how much) (?:does|do|will|would) (?:it|that|this) cost\??$", re.IGNORECASE)
+                         r"^(?:and |so )?(?:what|how much) (?:does|do|will|would) (?:it|that|this) cost\??$",
+                         re.IGNORECASE)
 
 
 def _another_topic_alone(kb: KnowledgeBase, previous: str, query: Analysis, alone: list[Scored]) -> bool:

@@ -134,9 +134,10 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              # "Why was this notice issued?": its purpose (not the date it was issued)
              (re.compile(r"^why (?:was|has|is) (?:this |the )?notice (?:been )?issued ?\??$"),
               "what is the purpose of the notice?"),
-             # "What is the casebook for?": a document's purpose (not what it is: "for" alone is no word of the knowledge;
-             # not "What is the money used for?", "What is the phone number for?")
-             (re.compile(r"^(?:so |and )?what(?:'s| is| are| was| were) ((?:the |this |that |these )?(?:[a-z0-9-]+ ){0,3}"
+             # "What is the casebook for?": a document's purpose (not what it is: "for" alone is no word of the
+             # knowledge; not "What is the money used for?", "What is the phone number for?")
+             (re.compile(r"^(?:so |and )?what(?:'s| is| are| was| were) "
+                         r"((?:the |this |that |these )?(?:[a-z0-9-]+ ){0,3}"
                          r"(?:casebook|notice|survey|manual|material|document|programme|program|jet|it|this|that))"
                          r" (?:actually |really )?for ?\??$"), r"what is the purpose of \1?"),
              # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is

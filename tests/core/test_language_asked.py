@@ -75,6 +75,7 @@ def test_translating_or_an_english_version_with_nothing_said_before_is_refused_n
 
 
 @pytest.mark.parametrize("turns", [("JETプログラムとは", "日本語では？"), ("外務省の担当は？", "日本語では？")])
-def test_in_japanese_after_a_japanese_answer_asks_what_it_is_called(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+def test_in_japanese_after_a_japanese_answer_asks_what_it_is_called(repo_engine: Engine,
+                                                                     turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)  # (was the eligibility not held: a Japanese level)
     assert reply.intent_id == "japanese_names" and "国際交流員" in reply.text
