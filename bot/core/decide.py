@@ -42,10 +42,10 @@ _TWO_QUESTIONS = re.compile(r"[?？](?=.*\S)", re.DOTALL)  # a question mark bef
 
 
 def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str,
-           threshold: float, topic: str | None = None) -> Reply:
+           threshold: float, talked_of: str | None = None) -> Reply:
     """Answer, offer close topics when unsure, or apologise; an honest "not held" intent that declares a word
-    of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing). ``topic``: the
-    conversation's (a follow-up naming no office after one office's contact is about that office)."""
+    of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing). ``talked_of``:
+    the conversation's topic (a follow-up naming no office after one office's contact is about that office)."""
     if ranked and ranked[0].score >= UNSURE_BAND and not sure(ranked, threshold) \
             and declared_asked(kb, ranked[0].intent_id, query, message):
         return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
@@ -59,7 +59,7 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         return fallback_reply(kb, query, language, ranked)
     best = ranked[0]
     overview = overview_of_a_tie(kb, ranked, query, message) or office_named(kb, ranked, query) \
-        or offices_named(kb, ranked, query) or (None if _about_an_office(kb, topic) else
+        or offices_named(kb, ranked, query) or (None if _about_an_office(kb, talked_of) else
                                                  no_office_named(kb, ranked, query, message))
     if overview is not None:
         return intent_reply(kb, overview, language, best.score, candidates(ranked))

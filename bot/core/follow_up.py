@@ -217,10 +217,9 @@ def _another_topic_alone(kb: KnowledgeBase, previous: str, query: Analysis, alon
     after what a CIR is: the staff's age and the participants' both)."""
     found = alone[0].intent_id
     keys = [w for w, weight, _ in query.units if weight >= 1.0 and kb.matcher.knows(w)]
-    if any(kb.matcher.asks_of(s.intent_id, w) for s in alone[1:3] for w in keys):
-        return False
     if not keys or kb.intents[found].fallback or any(kb.matcher.mentions(previous, w) for w in keys) \
-            or not all(w not in ATTRIBUTES and kb.matcher.mentioned_by(w) <= SPECIFIC for w in keys):
+            or not all(w not in ATTRIBUTES and kb.matcher.mentioned_by(w) <= SPECIFIC for w in keys) \
+            or any(kb.matcher.asks_of(s.intent_id, w) for s in alone[1:3] for w in keys):
         return False
     # … and a word the intent declares as its own (経費 of the costs; not 対象, 場所: what any topic has)
     declared = set(kb.matcher.analyse(" ".join(kb.intents[found].keywords)).terms)

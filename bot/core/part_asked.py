@@ -205,13 +205,10 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
     には何件の事例が載っていますか」: the 30 cases are the JET-ALT casebook's): that count is not held, and the
     attachment's own answer and the count given are offered."""
     documents = {t for t in question.terms if _DOCUMENT.fullmatch(t)}
-    # (「事例集の件数は？」 after local finance names the answer's own subject, the casebook: not the topic's document)
-    titled = set(kb.matcher.analyse(kb.intents[reply.intent_id].title).terms) if topic in kb.intents else set()
-    own_subject = any(len(w) > 1 and w in titled and not kb.matcher.mentions(topic, w) and not _CASES_ASKED.fullmatch(w)
-                      and not _COUNT_ASKED.fullmatch(w) for w, _, _ in question.units)
     short = len(clean(text)) <= _SHORT and not kb.matcher.named.intersection(question.terms)
-    if not documents and topic in kb.intents and not own_subject and (short or follow_up_form(text)) and (
-            _CASES_ASKED.search(clean(text)) or _CASES_ASKED.search(kb.intents[topic].title)):
+    if not documents and topic in kb.intents and (short or follow_up_form(text)) and (
+            _CASES_ASKED.search(clean(text)) or _CASES_ASKED.search(kb.intents[topic].title)) \
+            and not _names_its_own_subject(kb, reply.intent_id, question, topic):
         # 「件数は？」 after 参考資料1 (a bare "How many?" after local finance, whose answer cites 参考資料2, asks no
         # document's cases: "The number of cases in the Costs, pay and local finance is not given" was said)
         documents = {t for t in (f"ref{n}" for n in range(1, 10)) if kb.matcher.asks_of(topic, t)}
@@ -228,6 +225,14 @@ def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, ques
         else intent.title  # ("The number of cases in the The JET-ALT casebook" was said)
     return Gap("count", related=tuple(dict.fromkeys((own, reply.intent_id))),
                detail=(thing, _COUNT_LABEL[reply.language].format(thing=thing)))
+
+
+def _names_its_own_subject(kb: KnowledgeBase, intent_id: str, question: Analysis, topic: str) -> bool:
+    """「事例集の件数は？」 after local finance names the answer's own subject (a word of its title the topic never uses,
+    the casebook), not the topic's document."""
+    titled = set(kb.matcher.analyse(kb.intents[intent_id].title).terms)
+    return any(len(w) > 1 and w in titled and not kb.matcher.mentions(topic, w) and not _CASES_ASKED.fullmatch(w)
+               and not _COUNT_ASKED.fullmatch(w) for w, _, _ in question.units)
 
 
 def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | None:
