@@ -133,6 +133,7 @@ _GUESSES = re.compile(r"^(?:[^。？?、,]{1,12}(?:でしょうか|ですか|な
                       r"(?:でしょうか|ですか|なのか)[。？?]*$")
 # 「水谷さんは外務省？文科省？」, 「窓口はクレア？それとも総務省？」: a bare name asked after a question that also ends on
 # a name is the other half of an either-or question, not a question of its own
+_WHO_ASKED = re.compile(r"誰|だれ|どこ|どの省|どちら|(?<![a-z])(?:who|which)(?![a-z])", re.IGNORECASE)
 _BARE_NAME_ASKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30ffA-Za-z0-9ー]{2,10}[？?]$")
 _WHICH_ONE = re.compile(r"^(?:どっち|どちら|どれ)(?:ですか|でしょうか|なの|だっけ|でしたっけ)?[？?]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
@@ -174,8 +175,36 @@ def added(sentence: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The message cut after 。！？ and line breaks (each sentence keeps its punctuation)."""
-    return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
+    """The message cut after 。！？ and line breaks (each sentence keeps its punctuation), not inside brackets:
+    「議員から『JETって評価されてるの？』と聞かれた。」 is one sentence."""
+    found: list[str] = []
+    for part in (p.strip() for p in _SENTENCE_END.split(text)):
+        if found and _open_quote(found[-1]):
+            if (end := _CLOSED_BEFORE_SENTENCE.match(part)) is not None:  # ('…asked "why?" What should I…')
+                found[-1] += end.group(1)
+                part = part[end.end():]
+            else:
+                found[-1] += (" " if found[-1].endswith(".") else "") + part
+                continue
+        if part:
+            found.append(part)
+    return found
+
+
+_CLOSED_BEFORE_SENTENCE = re.compile(r'^(["”])\s+(?=[A-Z])')
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("「") > text.count("」") or text.count("『") > text.count("』") \
+        or text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+# 「議員さんから『JETって評価されてるの？』って聞かれた。何て答えればいい？」, 'My boss asked "why do we need an
+# ALT?" What should I tell him?': the question quoted is what is asked, the writer asks how to answer it
+_HOW_TO_ANSWER = re.compile(r"^(?:何て|なんて|何と|なんと|どう|どのように)(?:答え|こたえ|説明す|説明し|せつめいす|言え|いえ|返せ|回答す|回答し)(?:れば|たら|ば)"
+                            r"|^(?:what|how) (?:should|do|can|would) i (?:tell|say to|answer|reply to|respond to|explain)",
+                            re.IGNORECASE)
+_QUOTED_QUESTION = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[？?])[」』”\"]")
 
 
 # 「JETを新しく入れたい市です。どうすればいい？」, 「事例集を読みたい市です。どうすれば？」: what the writer's office wants is
@@ -183,7 +212,11 @@ def sentences(text: str) -> list[str]:
 # of its own; nor 「ALTを減らしたい町です。」: a wish the notice says nothing of, which would read as taking more on)
 _WANTING_OFFICE = re.compile(r"(?<!減らし)(?<!やめ)(?<!辞め)(?<!止め)(?<!中止し)(?<!打ち切り)(?<!断り)(?<!見学し)(?<!減員し)(?<!交代させ)(?<!入れ替え)"
                              r"(?<!替え)(?<!変え)(?<!移し)(?<!帰国させ)たい"
-                             r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です")
+                             r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です"
+                             # 「CIRの導入を検討している町です」 (not 「ALTの削減を検討している町です」)
+                             r"|(?<!削減を)(?<!減員を)(?<!廃止を)(?<!中止を)(?<!縮小を)(?<!見直しを)(?<!削減)(?<!廃止)"
+                             r"検討(?:して(?:いる|おる)|中の)(?:市|町|村|区|県|団体|自治体)です")
+_WHAT_IS_ASKED = "どうすればいい？"  # … the question a wish alone leaves unsaid
 _WHAT_TO_DO = re.compile(r"^(?:まず|まずは)?(?:どうすれば|どうしたら|何をすれば|なにをすれば|何から|なにから)[^。？?]{0,12}[。？?]?$")
 
 
@@ -220,6 +253,12 @@ def parts(text: str) -> MessageParts:
         kept.append(rest)
     if wanting and kept and _WHAT_TO_DO.match(kept[-1]):
         kept.insert(-1, wanting)
+    elif wanting and not kept:  # 「ALTを入れたい市です」 alone: what to do is what the writer asks, not a greeting
+        kept = [wanting, _WHAT_IS_ASKED]
+    if len(kept) > 1 and _HOW_TO_ANSWER.match(kept[-1]):
+        quoted = [q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s)]
+        if quoted:
+            return MessageParts(quoted[-1], dropped=True, read_whole=False)  # (who asked it is no topic)
     if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before a question is its background)
         if topics := [t for t in map(_topic_named, kept) if t]:  # 「ALTについて質問です」: what is asked about
             # ("regarding MEXT", "on CLAIR": read as "about MEXT", the form the examples are matched best in)
@@ -237,9 +276,12 @@ def parts(text: str) -> MessageParts:
             and _QUESTION.search(kept[-2]):
         asked -= 1  # 「…SEAを勧めているのはどうして？何かきっかけが？」: the reason asked again
         kept[asked] += kept.pop()
-    if asked > 0 and _GUESSES.match(kept[asked]) and _QUESTION.search(kept[asked - 1]):
-        kept.pop(asked)  # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」: the writer's guesses
-        asked, dropped = asked - 1, True
+    if asked > 0 and _QUESTION.search(kept[asked - 1]) and (_GUESSES.match(kept[asked]) or _BARE_NAME_ASKED.fullmatch(
+            kept[asked]) and _WHO_ASKED.search(kept[asked - 1])):
+        # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」, 「事例集は誰が作ったの？文科省？」: the writer's guesses
+        # (not read as part of the message as written either)
+        kept.pop(asked)
+        asked, dropped, polite = asked - 1, True, True
     kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
     asked -= bool(choice)

@@ -43,15 +43,32 @@ def intents_stating(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
                      if not i.fallback and (facts & facts_stated(i) or cases & set(i.cases)))
 
 
+# a phone number or an e-mail address as printed ("Whose number is 03-6734-3480?"): it says whose it is
+_PRINTED = re.compile(r"(?<![0-9])0[0-9]{1,3}-?[0-9]{3,4}-?[0-9]{4}(?![0-9])|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def printed_details(text: str) -> frozenset[str]:
+    """The phone numbers (digits only) and e-mail addresses (lower case) written in ``text``."""
+    return frozenset(re.sub(r"-", "", d) for d in _PRINTED.findall(_plain(text).replace("‐", "-").replace("－", "-")))
+
+
+def intents_printing(kb: KnowledgeBase, detail: str) -> frozenset[str]:
+    """The answering intents whose Japanese answer prints a phone number or an e-mail address."""
+    return frozenset(i.id for i in kb.intents.values()
+                     if not i.fallback and detail in printed_details(kb.answers[i.id]["ja"].text))
+
+
 def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshold: float) -> list[Scored]:
-    """``ranked``, with the best-ranked intent stating a quoted phrase first and answered (at ``threshold``)
-    when no intent was sure: the quotation is the evidence its words could not give. Unchanged when nothing is
-    quoted, the quote is not in the knowledge, or the best answer is sure already."""
+    """``ranked``, with the best-ranked intent stating a quoted phrase (or printing a phone number or an e-mail
+    address the message writes) first and answered (at ``threshold``) when no intent was sure: the quotation is
+    the evidence its words could not give. Unchanged when nothing is quoted, the quote is not in the knowledge,
+    or the best answer is sure already."""
     ranked = list(ranked)
     if ranked and ranked[0].score >= threshold:
         return ranked
-    for phrase in quoted_phrases(text):
-        stating = intents_stating(kb, phrase)
+    details = printed_details(text)
+    for phrase in (*quoted_phrases(text), *details):
+        stating = intents_printing(kb, phrase) if phrase in details else intents_stating(kb, phrase)
         best = next((s for s in ranked if s.intent_id in stating), None)
         if best is not None:
             return [replace(best, score=max(best.score, threshold))] + [s for s in ranked if s is not best]

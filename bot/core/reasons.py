@@ -40,8 +40,8 @@ def _without_why(query: Analysis) -> Analysis:
 # what a town does with a role (hire it, use it, consider it…): "why should a town hire a CIR" asks the CIR's reasons;
 # … and the notice calling for it (「今回の通知では、SEAについてどのような経緯で活用が呼びかけられている」)
 _ADOPTION = ("hire employ use introduce consider promote encourage recommend bring take accept government notice call "
-             "導入 促進 市区町村 自治体 活用 採用 任用 雇用 雇う 検討 推進 勧める 国 置く 配置 増員 "
-             "通知 今回 呼び掛ける 求める push more further school 学校 一層 更なる もっと 使う 欲しい 言う もっと増やしてほしい 重視 want")
+             "導入 促進 市区町村 自治体 活用 採用 任用 雇用 雇う 検討 推進 進めたい 勧める 国 置く 配置 増員 "
+             "通知 今回 呼び掛ける 求める push talk suddenly more further school 学校 一層 更なる もっと 使う 欲しい 言う もっと増やしてほしい 重視 want")
 
 
 def reasons_for_adopting(kb: KnowledgeBase, query: Analysis) -> Scored | None:

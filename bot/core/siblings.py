@@ -122,12 +122,15 @@ def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -
              if w not in offices and w not in card and not any(o.startswith(w) for o in offices)]
     if not offices or not 0 < len(words) <= TOPIC_WORDS:
         return None
-    # (「外務省のSEA」 asks nothing of the office but about SEA; "Why MOFA?" nothing but the why)
+    # (「外務省のSEA」 asks nothing of the office but about SEA; "Why MOFA?", 「外務省はなんで関係あるの」 why the
+    # office takes part: the intent asked of the office itself, its part in JET)
     topic = [w for w in words if kind_of(w) != "role" and w not in _WHY]
+    why = not _WHY.isdisjoint(words) and len(topic) <= 1 and len(topic) == len(words) - 1  # (a role: its reasons)
     return next((s.intent_id for s in ranked[1:5] if ranked[0].score - s.score <= TOPIC_MARGIN
                  and not _contact_intent(kb, s.intent_id) and not kb.intents[s.intent_id].fallback
                  and all(kb.matcher.mentions(s.intent_id, office) for office in offices)
-                 and any(kb.matcher.asks_of(s.intent_id, w) for w in topic)), None)
+                 and (any(kb.matcher.asks_of(s.intent_id, w) for w in topic)
+                      or why and all(kb.matcher.asks_of(s.intent_id, office) for office in offices))), None)
 
 
 def office_card(kb: KnowledgeBase, query: Analysis, message: str) -> str | None:

@@ -8,6 +8,8 @@ from typing import Callable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.core.stop_words import EN_STOP
+
 MIN_EN_WORD = 5
 EN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
 ABBREVIATION = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(s?)(?![A-Za-z])")
@@ -16,11 +18,12 @@ ABBREVIATION = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(s?)(?![A-Za-z])")
 def english_slips(text: str, words: Sequence[str], word_set: frozenset[str],
                   known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` for each word of ``text`` (lower case) of 5 letters or more that is one edit (a swap
-    counts as one) from one of ``words`` and is neither one of them nor ``known``."""
+    counts as one) from one of ``words`` and is neither one of them, ``known``, nor a common English word
+    ("there" is no slip for "three")."""
     hits = []
     for match in EN_WORD.finditer(text):
         word = match.group(0)
-        if len(word) < MIN_EN_WORD or word in word_set or known(word):
+        if len(word) < MIN_EN_WORD or word in word_set or word in EN_STOP or known(word):
             continue
         best = process.extractOne(word, words, scorer=OSA.distance, score_cutoff=1)
         # a slip rarely changes the first letter: "hosts" is another word, not "costs" (two first

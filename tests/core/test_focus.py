@@ -5,7 +5,7 @@ import pytest
 
 from bot.core.answer import answer
 from asking import talk
-from bot.core.focus import parts
+from bot.core.focus import parts, sentences
 from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
@@ -520,7 +520,38 @@ def test_what_the_writers_office_wants_is_the_topic_of_a_question_asking_what_to
     # a question of its own keeps the wish out of it (「CLAIRへの要望はどういうルートで？」 is the survey's route)
     assert parts("新規でCIRを1人入れたい市です。CLAIRへの要望はどういうルートで？").background == ""
     assert parts("○○市の田中です。どうすればいい？").background == ""  # (an introduction, no wish)
+    assert parts("CIRの導入を検討している町です。どうすれば？").background == "CIRの導入を検討している町です。"
+    assert parts("ALTの削減を検討している町です。どうすれば？").background == ""  # (no wish the notice speaks of)
 
 
-def test_an_office_wanting_jet_that_asks_what_to_do_gets_how_to_start(repo_engine: Engine) -> None:
-    assert talk(repo_engine, "JETを新しく入れたい市です。どうすればいい？").intent_id == "how_to_start"  # (was an apology)
+def test_a_wish_said_alone_asks_what_to_do() -> None:
+    assert parts("ALTを入れたい市です").question == "どうすればいい？"  # (was a greeting: an introduction alone)
+    assert parts("ALTを入れたい市です").background == "ALTを入れたい市です"
+    assert parts("ALTを減らしたい町です").courtesy == "greeting"  # (nothing the notice speaks of is wished)
+
+
+@pytest.mark.parametrize("message", ["JETを新しく入れたい市です。どうすればいい？",
+                                     "CIRの導入を検討している町です。どうすれば？",  # (was an apology)
+                                     "CIRの導入を検討している町です"])  # (was a greeting)
+def test_an_office_wanting_jet_that_asks_what_to_do_gets_how_to_start(repo_engine: Engine, message: str) -> None:
+    assert talk(repo_engine, message).intent_id == "how_to_start"  # (was an apology)
+
+
+def test_a_sentence_is_not_cut_inside_quotation_marks() -> None:
+    assert sentences("議員から『JETって評価されてるの？』と聞かれた。どう答えれば？") == [
+        "議員から『JETって評価されてるの？』と聞かれた。", "どう答えれば？"]
+    assert sentences('My boss asked "why do we need an ALT?" What should I tell him?') == [
+        'My boss asked "why do we need an ALT?"', "What should I tell him?"]
+
+
+@pytest.mark.parametrize(("message", "quoted"), [
+    ("議員さんから『JETって実際評価されてるの？』って聞かれた。何て答えればいい？", "JETって実際評価されてるの？"),
+    ("上司に「CIRって何？」と聞かれました。どう説明すればいいですか", "CIRって何？"),
+    ('My boss asked "why do we need an ALT?" What should I tell him?', "why do we need an ALT?")])
+def test_a_question_quoted_before_asking_how_to_answer_it_is_the_question(message: str, quoted: str) -> None:
+    assert parts(message).question == quoted  # (was 「何て答えればいい？」 alone: what the bot can answer)
+
+
+def test_how_to_answer_a_quoted_question_gets_its_answer(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "議員さんから『JETって実際評価されてるの？』って聞かれた。何て答えればいい？")
+    assert "各方面から評価" in reply.text  # (was the help text)

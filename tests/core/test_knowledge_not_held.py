@@ -210,3 +210,16 @@ def test_the_allocation_tax_itself_is_still_the_local_finance_measures(repo_engi
 def test_whether_a_request_is_always_met_is_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (was the route of the request, as if it answered)
     assert reply.fallback and reply.intent_id == "hiring_capacity_not_held"
+
+
+@pytest.mark.parametrize("question", ["Can we terminate an ALT's contract mid-year?", "ALTを辞めさせたい"])
+def test_ending_a_contract_early_is_said_not_to_be_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (the English one was the contract's length, as if it answered)
+    assert reply.intent_id == "working_conditions" and reply.fallback
+
+
+@pytest.mark.parametrize("question", ["配置要望を出してから実際にALTが着任するまで、何か月くらいかかりますか？",
+                                      "新規ALTの来日っていつ頃？7月？"])
+def test_when_new_participants_arrive_is_said_not_to_be_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (were how the survey is sent, the counts of new participants)
+    assert reply.intent_id == "arrival_not_held" and reply.fallback and "令和6年度" in reply.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asking import ask
-from bot.core.quoted import intents_stating, quoted_phrases, with_quoted
+from bot.core.quoted import intents_stating, printed_details, quoted_phrases, with_quoted
 from bot.engine import Engine
 
 
@@ -54,3 +54,16 @@ def test_a_sure_answer_is_not_moved_by_a_quotation(repo_engine: Engine) -> None:
     kb, question = repo_engine.kb, "「インバウンド対策」に活躍するCIRは何人？"
     ranked = kb.matcher.rank(kb.matcher.analyse(question))
     assert ranked[0].score >= 50 and with_quoted(kb, question, ranked, 50.0) == ranked
+
+
+def test_phone_numbers_and_addresses_are_read_as_printed() -> None:
+    assert printed_details("０３－６７３４－３４８０って誰？ josui@mext.go.jp") == {"0367343480", "josui@mext.go.jp"}
+    assert printed_details("令和5年度は5,831人、2023-07-31") == frozenset()  # (figures and dates are no numbers to call)
+
+
+@pytest.mark.parametrize(("question", "office"), [
+    ("Whose number is 03-6734-3480?", "mext"), ("I'm at a board of education. Whose number is 03-6734-3480?", "mext"),
+    ("０３－５５０１－８１４３って誰？", "mofa"), ("josui@mext.go.jpは何の部署？", "mext")])
+def test_a_printed_phone_number_or_address_finds_its_office(repo_engine: Engine, question: str, office: str) -> None:
+    reply = ask(repo_engine, question)  # (the English ones were a "not sure" below the threshold)
+    assert not reply.fallback and [c.id for c in reply.contacts] == [office]

@@ -81,3 +81,10 @@ def test_benefits_an_alt_gets_are_not_the_reasons_for_alts(repo_engine: Engine) 
 
 def test_a_workload_lightened_is_no_question_about_local_finance(repo_engine: Engine) -> None:
     assert ask(repo_engine, "ALTの業務負担を軽減するには？").intent_id != "local_finance"
+
+
+@pytest.mark.parametrize(("question", "intent"), [("文科省がALT配置を進めたがってる理由ってなに？", "alt_why"),
+                                                  ("why is the notice suddenly talking up SEAs?", "sea_role")])
+def test_why_an_office_or_the_notice_pushes_a_role_is_the_roles_reasons(repo_engine: Engine, question: str,
+                                                                        intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent  # (were MEXT's card; "not sure")

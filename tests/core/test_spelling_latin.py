@@ -26,3 +26,9 @@ def test_a_shorter_word_is_reached_only_by_a_doubled_letter() -> None:
     words = ("hard", "role")
     assert english_slips("the rolle of an alt", words, frozenset(words), lambda w: False) == [(4, 9, "role")]
     assert english_slips("i heard about it", words, frozenset(words), lambda w: False) == []
+
+
+def test_a_common_english_word_is_no_slip_of_a_word_the_knowledge_uses() -> None:
+    words = ["three", "contract"]
+    assert english_slips("are there any participants", words, frozenset(words), lambda w: False) == []  # (was 'three')
+    assert english_slips("the contarct", words, frozenset(words), lambda w: False) == [(4, 12, "contract")]
