@@ -92,7 +92,7 @@ _REACTION = re.compile(r"^(?:え|えっ|ええ|あれ|あ)[、,]?(?:[^。？?]{1
 # 「…どのような役割でしょうか。また財政措置についても教えてください。」: a question added to the one before
 _ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに)[、,]?")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
-_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|ので|場合は?|際は?|ていて|でいて|"
+_CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|けども|けど|ので|場合は?|際は?|ていて|でいて|"
                      r"(?:て|で)おり(?:まして)?|予定で|ところ)[、,]")
 # 「通知を読むと調査があるようですが、」: what the writer gathered, an aside before the question
 _ASIDE = re.compile(r"(?:よう|そう|みたい|とのこと|と聞きました|と聞いています|とあります|とありました|と書いてあります|と思います|"
@@ -133,7 +133,6 @@ _GUESSES = re.compile(r"^(?:[^。？?、,]{1,12}(?:でしょうか|ですか|な
                       r"(?:でしょうか|ですか|なのか)[。？?]*$")
 # 「水谷さんは外務省？文科省？」, 「窓口はクレア？それとも総務省？」: a bare name asked after a question that also ends on
 # a name is the other half of an either-or question, not a question of its own
-_WHO_ASKED = re.compile(r"誰|だれ|どこ|どの省|どちら|(?<![a-z])(?:who|which)(?![a-z])", re.IGNORECASE)
 _BARE_NAME_ASKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30ffA-Za-z0-9ー]{2,10}[？?]$")
 _WHICH_ONE = re.compile(r"^(?:どっち|どちら|どれ)(?:ですか|でしょうか|なの|だっけ|でしたっけ)?[？?]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
@@ -204,6 +203,7 @@ def _open_quote(text: str) -> bool:
 _HOW_TO_ANSWER = re.compile(r"^(?:何て|なんて|何と|なんと|どう|どのように)(?:答え|こたえ|説明す|説明し|せつめいす|言え|いえ|返せ|回答す|回答し)(?:れば|たら|ば)"
                             r"|^(?:what|how) (?:should|do|can|would) i (?:tell|say to|answer|reply to|respond to|explain)",
                             re.IGNORECASE)
+MIN_QUOTED = 3  # letters a quoted question needs to have a topic of its own
 _QUOTED_QUESTION = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[？?])[」』”\"]")
 
 
@@ -213,10 +213,13 @@ _QUOTED_QUESTION = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[�
 _WANTING_OFFICE = re.compile(r"(?<!減らし)(?<!やめ)(?<!辞め)(?<!止め)(?<!中止し)(?<!打ち切り)(?<!断り)(?<!見学し)(?<!減員し)(?<!交代させ)(?<!入れ替え)"
                              r"(?<!替え)(?<!変え)(?<!移し)(?<!帰国させ)たい"
                              r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です"
-                             # 「CIRの導入を検討している町です」 (not 「ALTの削減を検討している町です」)
-                             r"|(?<!削減を)(?<!減員を)(?<!廃止を)(?<!中止を)(?<!縮小を)(?<!見直しを)(?<!削減)(?<!廃止)"
+                             # 「CIRの導入を検討している町です」: taking JET on (not 「ALTを減らすことを検討している町です」)
+                             r"|(?:導入|受け入れ|受入れ?|活用|増員|招致|配置|採用)(?:を|の)?"
                              r"検討(?:して(?:いる|おる)|中の)(?:市|町|村|区|県|団体|自治体)です")
 _WHAT_IS_ASKED = "どうすればいい？"  # … the question a wish alone leaves unsaid
+# … a wish to take JET on or take more participants (「入れたい」 is no word of the knowledge): how to do that
+_TAKING_ON = re.compile(r"入れ|増や|導入|受け入れ|受入|招致|迎え|雇|採用")
+_TAKING_ON_ASKED = "導入や増員をするには"
 _WHAT_TO_DO = re.compile(r"^(?:まず|まずは)?(?:どうすれば|どうしたら|何をすれば|なにをすれば|何から|なにから)[^。？?]{0,12}[。？?]?$")
 
 
@@ -251,14 +254,15 @@ def parts(text: str) -> MessageParts:
             wanting = rest if rest and _WANTING_OFFICE.search(rest) else ""
             continue
         kept.append(rest)
+    taking_on = _TAKING_ON.search(wanting) is not None  # (「ALTを入れたい市です」: how to take JET on or more)
     if wanting and kept and _WHAT_TO_DO.match(kept[-1]):
-        kept.insert(-1, wanting)
+        kept[-1:] = [wanting, _TAKING_ON_ASKED + kept[-1] if taking_on else kept[-1]]
     elif wanting and not kept:  # 「ALTを入れたい市です」 alone: what to do is what the writer asks, not a greeting
-        kept = [wanting, _WHAT_IS_ASKED]
+        kept = [wanting, _TAKING_ON_ASKED + _WHAT_IS_ASKED if taking_on else _WHAT_IS_ASKED]
     if len(kept) > 1 and _HOW_TO_ANSWER.match(kept[-1]):
-        quoted = [q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s)]
-        if quoted:
-            return MessageParts(quoted[-1], dropped=True, read_whole=False)  # (who asked it is no topic)
+        quoted = "".join(q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s))  # (『CIRは何人？』『ALTは？』: both)
+        if len(re.sub(r"\W|why|なぜ|なんで", "", quoted, flags=re.IGNORECASE)) >= MIN_QUOTED:  # (not "why?" alone)
+            return MessageParts(quoted, dropped=True, read_whole=False)  # (who asked it is no topic)
     if all(_ANNOUNCES.match(s) for s in kept):  # (an announcement before a question is its background)
         if topics := [t for t in map(_topic_named, kept) if t]:  # 「ALTについて質問です」: what is asked about
             # ("regarding MEXT", "on CLAIR": read as "about MEXT", the form the examples are matched best in)
@@ -276,12 +280,9 @@ def parts(text: str) -> MessageParts:
             and _QUESTION.search(kept[-2]):
         asked -= 1  # 「…SEAを勧めているのはどうして？何かきっかけが？」: the reason asked again
         kept[asked] += kept.pop()
-    if asked > 0 and _QUESTION.search(kept[asked - 1]) and (_GUESSES.match(kept[asked]) or _BARE_NAME_ASKED.fullmatch(
-            kept[asked]) and _WHO_ASKED.search(kept[asked - 1])):
-        # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」, 「事例集は誰が作ったの？文科省？」: the writer's guesses
-        # (not read as part of the message as written either)
-        kept.pop(asked)
-        asked, dropped, polite = asked - 1, True, True
+    if asked > 0 and _GUESSES.match(kept[asked]) and _QUESTION.search(kept[asked - 1]):
+        kept.pop(asked)  # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」: the writer's guesses
+        asked, dropped = asked - 1, True
     kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
     asked -= bool(choice)

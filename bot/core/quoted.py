@@ -10,6 +10,7 @@ from typing import Sequence
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
+from bot.core.narrow import kind_of
 from bot.core.references import facts_stated
 
 # 「…」『…』“…”"…", and '…' between non-letters (not the apostrophes of "don't … isn't")
@@ -43,7 +44,9 @@ def intents_stating(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
                      if not i.fallback and (facts & facts_stated(i) or cases & set(i.cases)))
 
 
-# a phone number or an e-mail address as printed ("Whose number is 03-6734-3480?"): it says whose it is
+# a phone number or an e-mail address as printed ("Whose number is 03-6734-3480?"): it says whose it is, when
+# whose is what is asked (not 「03-5253-5527は何時まで？」, nor 「文科省の番号は03-5253-5527ですよね？」: an office named)
+_WHOSE = re.compile(r"誰|だれ|どこ|どちら|何の|なんの|どの|(?<![a-z])(?:whose|who|which|what office)(?![a-z])", re.IGNORECASE)
 _PRINTED = re.compile(r"(?<![0-9])0[0-9]{1,3}-?[0-9]{3,4}-?[0-9]{4}(?![0-9])|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -58,6 +61,10 @@ def intents_printing(kb: KnowledgeBase, detail: str) -> frozenset[str]:
                      if not i.fallback and detail in printed_details(kb.answers[i.id]["ja"].text))
 
 
+def _names_an_office(kb: KnowledgeBase, text: str) -> bool:
+    return any(kind_of(t) == "office" for t in kb.matcher.named.intersection(kb.matcher.analyse(text).terms))
+
+
 def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshold: float) -> list[Scored]:
     """``ranked``, with the best-ranked intent stating a quoted phrase (or printing a phone number or an e-mail
     address the message writes) first and answered (at ``threshold``) when no intent was sure: the quotation is
@@ -66,7 +73,7 @@ def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshol
     ranked = list(ranked)
     if ranked and ranked[0].score >= threshold:
         return ranked
-    details = printed_details(text)
+    details = printed_details(text) if _WHOSE.search(text) and not _names_an_office(kb, text) else frozenset()
     for phrase in (*quoted_phrases(text), *details):
         stating = intents_printing(kb, phrase) if phrase in details else intents_stating(kb, phrase)
         best = next((s for s in ranked if s.intent_id in stating), None)

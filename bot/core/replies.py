@@ -167,6 +167,10 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         if gap.detail:  # the year's figures are held, but not for the role asked
             things = "・".join(gap.detail) if language == "ja" else " and ".join(gap.detail)
             lines.append(messages.text(messages.YEAR_LACKS, language).format(year=label, things=things))
+            if gap.topic in kb.figure_years:  # … what is held for that year, shown (「R1の新規は？」 after ALTs: 2,091 in all)
+                held_text = kb.answers[gap.topic][language if kb.intents[gap.topic].answer_en else "ja"]
+                lines.append(held_text.text.split("\n")[0])  # (its first paragraph: that year's own figures)
+                links, related = held_text.links, [i for i in related if i != gap.topic]
         else:
             lines.append(messages.text(messages.GAP["year"], language).format(year=label))
         held = sorted({y for years in kb.figure_years.values() for y in years}, reverse=True)
@@ -174,9 +178,10 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
             names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in held]
             lines.append(messages.text(messages.HELD_YEARS, language).format(years="、".join(names) if language == "ja"
                                                                               else ", ".join(names)))
-        note, links = _figures_note(kb, language)
+        note, note_links = _figures_note(kb, language)
         if note:
             lines.append(note)
+            links = tuple(dict.fromkeys(links + note_links))
     elif gap.kind in ("detail", "field", "count", "attachment", "edition", "breakdown") and gap.detail:
         thing, detail = gap.detail[2:] if gap.kind == "edition" and language == "en" else gap.detail[:2]
         if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4

@@ -104,6 +104,7 @@ _OFFICE_ASKED = re.compile(r"連絡|れんらく|問い?合わ?せ|といあわ�
 TOPIC_MARGIN = 15.0  # how far below one office's card the intent of the topic asked beside it may rank
 TOPIC_WORDS = 4  # words beside the office, at most (a long message's many words share one with some intent)
 _WHY = frozenset({"理由", "why"})  # a why alone beside an office (the synonyms' canonical word and English)
+_TAKING_PART = frozenset({"関係", "関ワル", "関与", "involv", "part", "role"})  # … or why it takes part
 
 
 def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -> str | None:
@@ -125,7 +126,8 @@ def topic_beside_office(kb: KnowledgeBase, ranked: list[Scored], message: str) -
     # (「外務省のSEA」 asks nothing of the office but about SEA; "Why MOFA?", 「外務省はなんで関係あるの」 why the
     # office takes part: the intent asked of the office itself, its part in JET)
     topic = [w for w in words if kind_of(w) != "role" and w not in _WHY]
-    why = not _WHY.isdisjoint(words) and len(topic) <= 1 and len(topic) == len(words) - 1  # (a role: its reasons)
+    # (a role: its reasons; 「なぜ総務省が財政？」: the topic's own answer)
+    why = not _WHY.isdisjoint(words) and len(topic) == len(words) - 1 and set(topic) <= _TAKING_PART
     return next((s.intent_id for s in ranked[1:5] if ranked[0].score - s.score <= TOPIC_MARGIN
                  and not _contact_intent(kb, s.intent_id) and not kb.intents[s.intent_id].fallback
                  and all(kb.matcher.mentions(s.intent_id, office) for office in offices)

@@ -522,17 +522,20 @@ def test_what_the_writers_office_wants_is_the_topic_of_a_question_asking_what_to
     assert parts("○○市の田中です。どうすればいい？").background == ""  # (an introduction, no wish)
     assert parts("CIRの導入を検討している町です。どうすれば？").background == "CIRの導入を検討している町です。"
     assert parts("ALTの削減を検討している町です。どうすれば？").background == ""  # (no wish the notice speaks of)
+    assert parts("ALTを減らすことを検討している町です。どうすれば？").background == ""
 
 
 def test_a_wish_said_alone_asks_what_to_do() -> None:
-    assert parts("ALTを入れたい市です").question == "どうすればいい？"  # (was a greeting: an introduction alone)
-    assert parts("ALTを入れたい市です").background == "ALTを入れたい市です"
+    assert parts("事例集を読みたい市です").question == "どうすればいい？"  # (was a greeting: an introduction alone)
+    assert parts("事例集を読みたい市です").background == "事例集を読みたい市です"
+    assert parts("ALTを入れたい市です").question == "導入や増員をするにはどうすればいい？"  # (入れる: taking JET on)
     assert parts("ALTを減らしたい町です").courtesy == "greeting"  # (nothing the notice speaks of is wished)
 
 
 @pytest.mark.parametrize("message", ["JETを新しく入れたい市です。どうすればいい？",
                                      "CIRの導入を検討している町です。どうすれば？",  # (was an apology)
-                                     "CIRの導入を検討している町です"])  # (was a greeting)
+                                     "CIRの導入を検討している町です",  # (was a greeting)
+                                     "ALTを入れたい市です", "ALTを入れたい市です。どうすればいい？"])  # (were what CIRs do)
 def test_an_office_wanting_jet_that_asks_what_to_do_gets_how_to_start(repo_engine: Engine, message: str) -> None:
     assert talk(repo_engine, message).intent_id == "how_to_start"  # (was an apology)
 
@@ -555,3 +558,8 @@ def test_a_question_quoted_before_asking_how_to_answer_it_is_the_question(messag
 def test_how_to_answer_a_quoted_question_gets_its_answer(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "議員さんから『JETって実際評価されてるの？』って聞かれた。何て答えればいい？")
     assert "各方面から評価" in reply.text  # (was the help text)
+
+
+def test_what_follows_a_casual_but_clause_is_the_question(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "県から通知が回ってきたんですけど、ALT事例集って何個くらい事例が載ってるんですか")
+    assert reply.intent_id == "casebook_count" and "30" in reply.text  # (けど was no clause: "not sure")

@@ -203,8 +203,13 @@ def test_a_year_held_as_a_total_only_is_said_to_lack_the_role_asked(repo_engine:
                                                                     said: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and said in reply.text
-    assert "size_2019" in [s.intent_id for s in reply.suggestions]  # the year's total offered
+    assert "5,761" in reply.text and "2,091" in reply.text  # the year's total shown (was only offered as a button)
     assert "資料にある人数は" not in reply.text  # not "2019's figures are missing; we have 2019's figures"
+
+
+def test_the_new_participants_of_a_year_held_as_a_total_are_shown_after_a_roles_count(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "R5 新規ALT", "R1の新規は？")  # (the ALT's of 2019 are not held; the year's new are)
+    assert reply.fallback and "2,091" in reply.text
 
 
 @pytest.mark.parametrize("question", ["2024年度から参加者は何人になりますか", "令和6年度から何人増やせる？"])

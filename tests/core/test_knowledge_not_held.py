@@ -223,3 +223,20 @@ def test_ending_a_contract_early_is_said_not_to_be_held(repo_engine: Engine, que
 def test_when_new_participants_arrive_is_said_not_to_be_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (were how the survey is sent, the counts of new participants)
     assert reply.intent_id == "arrival_not_held" and reply.fallback and "令和6年度" in reply.text
+
+
+@pytest.mark.parametrize("question", ["SEAってどんな競技の人が来るの？", "Which sports do SEAs coach?"])
+def test_which_sports_seas_coach_is_said_not_to_be_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was what SEAs do, as if it answered)
+    assert reply.intent_id == "sea_sports_not_held" and reply.fallback
+
+
+def test_what_seas_do_is_still_answered(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "東京オリンピックとSEAの関係は？").intent_id == "sea_role"  # (競技大会 is the Games' name)
+
+
+@pytest.mark.parametrize(("question", "intent"), [("令和5年度に新しく来日したALTの人数", "size_2023"),
+                                                  ("何か国から来日していますか", "size_total")])
+def test_how_many_came_to_japan_is_a_count_not_when_they_arrive(repo_engine: Engine, question: str,
+                                                                 intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent  # (a reviewer's: arrival dates not held)

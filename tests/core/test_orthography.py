@@ -186,7 +186,8 @@ def test_changing_the_number_of_alts_is_no_head_count(text: str) -> None:
 
 
 
-@pytest.mark.parametrize("question", ["一番新しい人数は？", "全国で今JETのALTは何人いるのか、一番新しい数字を教えていただけますか。"])
+@pytest.mark.parametrize("question", ["一番新しい人数は？", "全国で今JETのALTは何人いるのか、一番新しい数字を教えていただけますか。",
+                                      "一番新しい参加者総数っていくつ？"])  # (was a ranking not held)
 def test_the_newest_figures_are_the_latest_not_a_ranking(repo_engine, question: str) -> None:
     reply = talk(repo_engine, question)  # (一番 read as a ranking not held; 新しい人数 as the new participants)
     assert reply.intent_id == "size_2023" and reply.text.startswith("資料にある最新の数字は令和5年度")
