@@ -217,8 +217,10 @@ _WANTING_OFFICE = re.compile(r"(?<!減らし)(?<!やめ)(?<!辞め)(?<!止め)(?
                              r"|(?:導入|受け入れ|受入れ?|活用|増員|招致|配置|採用)(?:を|の)?"
                              r"検討(?:して(?:いる|おる)|中の)(?:市|町|村|区|県|団体|自治体)です")
 _WHAT_IS_ASKED = "どうすればいい？"  # … the question a wish alone leaves unsaid
+# … or the wish itself (「ALTの人数を知りたい市です」 asks the count; 市 is no topic of it)
+_OFFICE_SAID = re.compile(r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です[。.!！\s]*$")
 # … a wish to take JET on or take more participants (「入れたい」 is no word of the knowledge): how to do that
-_TAKING_ON = re.compile(r"入れ|増や|導入|受け入れ|受入|招致|迎え|雇|採用")
+_TAKING_ON = re.compile(r"入れ|増や|導入|受け入れ|受入|招致|迎え|雇|採用|活用")
 _TAKING_ON_ASKED = "導入や増員をするには"
 _WHAT_TO_DO = re.compile(r"^(?:まず|まずは)?(?:どうすれば|どうしたら|何をすれば|なにをすれば|何から|なにから)[^。？?]{0,12}[。？?]?$")
 
@@ -257,8 +259,8 @@ def parts(text: str) -> MessageParts:
     taking_on = _TAKING_ON.search(wanting) is not None  # (「ALTを入れたい市です」: how to take JET on or more)
     if wanting and kept and _WHAT_TO_DO.match(kept[-1]):
         kept[-1:] = [wanting, _TAKING_ON_ASKED + kept[-1] if taking_on else kept[-1]]
-    elif wanting and not kept:  # 「ALTを入れたい市です」 alone: what to do is what the writer asks, not a greeting
-        kept = [wanting, _TAKING_ON_ASKED + _WHAT_IS_ASKED if taking_on else _WHAT_IS_ASKED]
+    elif wanting and not kept:  # 「ALTを入れたい市です」 alone: how to do it is what the writer asks, not a greeting
+        kept = [wanting, _TAKING_ON_ASKED + _WHAT_IS_ASKED] if taking_on else [_OFFICE_SAID.sub("", wanting)]
     if len(kept) > 1 and _HOW_TO_ANSWER.match(kept[-1]):
         quoted = "".join(q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s))  # (『CIRは何人？』『ALTは？』: both)
         if len(re.sub(r"\W|why|なぜ|なんで", "", quoted, flags=re.IGNORECASE)) >= MIN_QUOTED:  # (not "why?" alone)

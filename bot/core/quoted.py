@@ -46,7 +46,8 @@ def intents_stating(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
 
 # a phone number or an e-mail address as printed ("Whose number is 03-6734-3480?"): it says whose it is, when
 # whose is what is asked (not 「03-5253-5527は何時まで？」, nor 「文科省の番号は03-5253-5527ですよね？」: an office named)
-_WHOSE = re.compile(r"誰|だれ|どこ|どちら|何の|なんの|どの|(?<![a-z])(?:whose|who|which|what office)(?![a-z])", re.IGNORECASE)
+_WHOSE = re.compile(r"誰の|だれの|って誰|は誰|どこの|どちらの|何の|なんの|どの(?:省|部署|課|室|機関)|(?<![a-z])(?:whose|which (?:office|ministry|"
+                    r"department)|what office|who(?:'s| is) (?:this|that|it))(?![a-z])", re.IGNORECASE)
 _PRINTED = re.compile(r"(?<![0-9])0[0-9]{1,3}-?[0-9]{3,4}-?[0-9]{4}(?![0-9])|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -74,6 +75,7 @@ def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshol
     if ranked and ranked[0].score >= threshold:
         return ranked
     details = printed_details(text) if _WHOSE.search(text) and not _names_an_office(kb, text) else frozenset()
+    details = details if len(details) == 1 else frozenset()  # (「…or 03-6734-3480?」: which to call is not whose)
     for phrase in (*quoted_phrases(text), *details):
         stating = intents_printing(kb, phrase) if phrase in details else intents_stating(kb, phrase)
         best = next((s for s in ranked if s.intent_id in stating), None)

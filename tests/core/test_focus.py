@@ -526,8 +526,7 @@ def test_what_the_writers_office_wants_is_the_topic_of_a_question_asking_what_to
 
 
 def test_a_wish_said_alone_asks_what_to_do() -> None:
-    assert parts("事例集を読みたい市です").question == "どうすればいい？"  # (was a greeting: an introduction alone)
-    assert parts("事例集を読みたい市です").background == "事例集を読みたい市です"
+    assert parts("ALTの人数を知りたい市です").question == "ALTの人数を知りたい"  # (was a greeting)
     assert parts("ALTを入れたい市です").question == "導入や増員をするにはどうすればいい？"  # (入れる: taking JET on)
     assert parts("ALTを減らしたい町です").courtesy == "greeting"  # (nothing the notice speaks of is wished)
 
