@@ -200,8 +200,10 @@ def _open_quote(text: str) -> bool:
 
 # 「議員さんから『JETって評価されてるの？』って聞かれた。何て答えればいい？」, 'My boss asked "why do we need an
 # ALT?" What should I tell him?': the question quoted is what is asked, the writer asks how to answer it
-_HOW_TO_ANSWER = re.compile(r"^(?:何て|なんて|何と|なんと|どう|どのように)(?:答え|こたえ|説明す|説明し|せつめいす|言え|いえ|返せ|回答す|回答し)(?:れば|たら|ば)"
-                            r"|^(?:what|how) (?:should|do|can|would) i (?:tell|say to|answer|reply to|respond to|explain)",
+_HOW_TO_ANSWER = re.compile(r"^(?:何て|なんて|何と|なんと|どう|どのように)"
+                            r"(?:答え|こたえ|説明す|説明し|せつめいす|言え|いえ|返せ|回答す|回答し)(?:れば|たら|ば)"
+                            r"|^(?:what|how) (?:should|do|can|would) i "
+                            r"(?:tell|say to|answer|reply to|respond to|explain)",
                             re.IGNORECASE)
 MIN_QUOTED = 3  # letters a quoted question needs to have a topic of its own
 _QUOTED_QUESTION = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[？?])[」』”\"]")
