@@ -212,15 +212,16 @@ _QUOTED_QUESTION = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[�
 # 「JETを新しく入れたい市です。どうすればいい？」, 「事例集を読みたい市です。どうすれば？」: what the writer's office wants is
 # the topic of a question asking only what to do (not of 「…入れたい市です。CLAIRへの要望はどういうルートで？」, a question
 # of its own; nor 「ALTを減らしたい町です。」: a wish the notice says nothing of, which would read as taking more on)
+_OFFICE_IS = r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です"  # (「…たいと考えている市です」)
 _WANTING_OFFICE = re.compile(r"(?<!減らし)(?<!やめ)(?<!辞め)(?<!止め)(?<!中止し)(?<!打ち切り)(?<!断り)(?<!見学し)(?<!減員し)(?<!交代させ)(?<!入れ替え)"
                              r"(?<!替え)(?<!変え)(?<!移し)(?<!帰国させ)たい"
-                             r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です"
+                             + _OFFICE_IS +
                              # 「CIRの導入を検討している町です」: taking JET on (not 「ALTを減らすことを検討している町です」)
                              r"|(?:導入|受け入れ|受入れ?|活用|増員|招致|配置|採用)(?:を|の)?"
                              r"検討(?:して(?:いる|おる)|中の)(?:市|町|村|区|県|団体|自治体)です")
 _WHAT_IS_ASKED = "どうすればいい？"  # … the question a wish alone leaves unsaid
 # … or the wish itself (「ALTの人数を知りたい市です」 asks the count; 市 is no topic of it)
-_OFFICE_SAID = re.compile(r"(?:と(?:考えて|思って)(?:いる|おる))?(?:市|町|村|区|県|団体|自治体)です[。.!！\s]*$")
+_OFFICE_SAID = re.compile(_OFFICE_IS + r"[。.!！\s]*$")
 # … a wish to take JET on or take more participants (「入れたい」 is no word of the knowledge): how to do that
 _TAKING_ON = re.compile(r"入れ|増や|導入|受け入れ|受入|招致|迎え|雇|採用|活用")
 _TAKING_ON_ASKED = "導入や増員をするには"

@@ -74,8 +74,9 @@ def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshol
     ranked = list(ranked)
     if ranked and ranked[0].score >= threshold:
         return ranked
-    details = printed_details(text) if _WHOSE.search(text) and not _names_an_office(kb, text) else frozenset()
-    details = details if len(details) == 1 else frozenset()  # (「…or 03-6734-3480?」: which to call is not whose)
+    details = printed_details(text)  # (「…or 03-6734-3480?」: which to call is not whose; the message read again only then)
+    if len(details) != 1 or not _WHOSE.search(text) or _names_an_office(kb, text):
+        details = frozenset()
     for phrase in (*quoted_phrases(text), *details):
         stating = intents_printing(kb, phrase) if phrase in details else intents_stating(kb, phrase)
         best = next((s for s in ranked if s.intent_id in stating), None)
