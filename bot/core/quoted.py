@@ -74,7 +74,8 @@ def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshol
     ranked = list(ranked)
     if ranked and ranked[0].score >= threshold:
         return ranked
-    details = printed_details(text)  # (「…or 03-6734-3480?」: which to call is not whose; the message read again only then)
+    # (「…or 03-6734-3480?」: which to call is not whose; the message is read again only then)
+    details = printed_details(text)
     if len(details) != 1 or not _WHOSE.search(text) or _names_an_office(kb, text):
         details = frozenset()
     for phrase in (*quoted_phrases(text), *details):
