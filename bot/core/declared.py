@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.core import focus
+from bot.core.sentences import sentences
 from bot.core.analysis import Analysis
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
@@ -125,7 +126,7 @@ def not_held_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -
     """A long message's other sentences may say what makes it out of scope (「民間派遣会社のALTはいくら？
     JETと費用を比べたい」, 「解雇を検討しています。手続きの流れを」): the honest "not held" intent the whole
     message finds is put first when it declares one of the message's words the answer found never mentions."""
-    if not ranked or kb.intents[ranked[0].intent_id].fallback or len(focus.sentences(message)) < 2 \
+    if not ranked or kb.intents[ranked[0].intent_id].fallback or len(sentences(message)) < 2 \
             or ranked[0].score >= CLEARLY_ASKED:  # 「…何年度分の調査か。予算編成スケジュールと合わせたい」
         return ranked
     whole = kb.matcher.analyse(clean(focus.parts(message).text))  # without greetings and introductions

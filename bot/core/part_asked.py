@@ -10,7 +10,7 @@ from typing import Iterable
 from bot.core.analysis import Analysis
 from bot.core.compose import contact_of
 from bot.core.figure_asked import a_years_count, counts_asked
-from bot.core.focus import sentences
+from bot.core.sentences import sentences
 from bot.core.follow_up_forms import asks_contact, follow_up_form
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import focus
+from bot.core.sentences import sentences
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Matcher
 from bot.core.analysis import Analysis
@@ -53,7 +53,7 @@ def _japanese(kb: KnowledgeBase, text: str, analysis: Analysis) -> bool:
 def about_something_else(kb: KnowledgeBase, message: str, analysis: Analysis) -> bool:
     """Whether a one-sentence question asks about a subject the knowledge never uses (``analysis``: the
     question's own words, not the previous topic's)."""
-    if len(focus.sentences(message)) > 1:
+    if len(sentences(message)) > 1:
         return False
     return _english(kb, analysis) if is_english(message) else _japanese(kb, message.strip(), analysis)
 

@@ -5,7 +5,7 @@ import pytest
 
 from bot.core.answer import answer
 from asking import talk
-from bot.core.focus import parts, sentences
+from bot.core.focus import parts
 from bot.core.types import IncomingMessage
 from bot.engine import Engine
 
@@ -537,13 +537,6 @@ def test_a_wish_said_alone_asks_what_to_do() -> None:
                                      "ALTを入れたい市です", "ALTを入れたい市です。どうすればいい？"])  # (were what CIRs do)
 def test_an_office_wanting_jet_that_asks_what_to_do_gets_how_to_start(repo_engine: Engine, message: str) -> None:
     assert talk(repo_engine, message).intent_id == "how_to_start"  # (was an apology)
-
-
-def test_a_sentence_is_not_cut_inside_quotation_marks() -> None:
-    assert sentences("議員から『JETって評価されてるの？』と聞かれた。どう答えれば？") == [
-        "議員から『JETって評価されてるの？』と聞かれた。", "どう答えれば？"]
-    assert sentences('My boss asked "why do we need an ALT?" What should I tell him?') == [
-        'My boss asked "why do we need an ALT?"', "What should I tell him?"]
 
 
 @pytest.mark.parametrize(("message", "quoted"), [

@@ -1,0 +1,54 @@
+"""Cut a message into sentences, and find a question the writer quotes in order to ask how to answer it.
+
+Both read a message before its parts are weighed (:mod:`bot.core.focus`): a sentence is not cut inside
+quotation marks (「議員から『JETって評価されてるの？』と聞かれた。」 is one sentence), and a question quoted before
+「何て答えればいい？」 is what the writer needs answered.
+"""
+from __future__ import annotations
+
+import re
+
+# (not after "Mr." / "Ms." / "Dr.": "the mobile number of Mr. Higo" is one sentence)
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+")
+_CLOSED_BEFORE_SENTENCE = re.compile(r'^(["”])\s+(?=[A-Z])')
+
+# 「議員さんから『JETって評価されてるの？』って聞かれた。何て答えればいい？」, 'My boss asked "why do we need an
+# ALT?" What should I tell him?': the question quoted is what is asked, the writer asks how to answer it
+_HOW_TO_ANSWER = re.compile(r"^(?:何て|なんて|何と|なんと|どう|どのように)"
+                            r"(?:答え|こたえ|説明す|説明し|せつめいす|言え|いえ|返せ|回答す|回答し)(?:れば|たら|ば)"
+                            r"|^(?:what|how) (?:should|do|can|would) i "
+                            r"(?:tell|say to|answer|reply to|respond to|explain)",
+                            re.IGNORECASE)
+MIN_QUOTED = 3  # letters a quoted question needs to have a topic of its own
+_QUOTED_QUESTION = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[？?])[」』”\"]")
+
+
+def sentences(text: str) -> list[str]:
+    """The message cut after 。！？ and line breaks (each sentence keeps its punctuation), not inside brackets:
+    「議員から『JETって評価されてるの？』と聞かれた。」 is one sentence."""
+    found: list[str] = []
+    for part in (p.strip() for p in _SENTENCE_END.split(text)):
+        if found and _open_quote(found[-1]):
+            if (end := _CLOSED_BEFORE_SENTENCE.match(part)) is not None:  # ('…asked "why?" What should I…')
+                found[-1] += end.group(1)
+                part = part[end.end():]
+            else:
+                found[-1] += (" " if found[-1].endswith(".") else "") + part
+                continue
+        if part:
+            found.append(part)
+    return found
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("「") > text.count("」") or text.count("『") > text.count("』") \
+        or text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def quoted_asked(kept: list[str]) -> str:
+    """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both),
+    or "" (no such last sentence, or a quote without a topic of its own: "why?" alone)."""
+    if len(kept) < 2 or not _HOW_TO_ANSWER.match(kept[-1]):
+        return ""
+    quoted = "".join(q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s))
+    return quoted if len(re.sub(r"\W|why|なぜ|なんで", "", quoted, flags=re.IGNORECASE)) >= MIN_QUOTED else ""

@@ -1,0 +1,32 @@
+"""Greetings, self-introductions and announcements are told apart from the question."""
+import pytest
+
+from bot.core.courtesy import (announced_topics, announces, is_introduction, is_question, without_greeting,
+                               without_writer)
+
+
+def test_greetings_opening_a_sentence_are_dropped() -> None:
+    assert without_greeting("いつもお世話になっております。") == ""
+    assert without_greeting("Hi there, what is a CIR?") == "what is a CIR?"
+    assert without_greeting("Higo-san's number?") == "Higo-san's number?"  # (a name, no "hi")
+
+
+def test_an_english_self_introduction_is_not_the_question() -> None:
+    assert without_writer("I'm a CIR and I need MIC's number.") == "I need MIC's number."
+
+
+@pytest.mark.parametrize("sentence", ["○○市教育委員会の田中です。", "佐藤と申します", "指導主事をしております渡辺です"])
+def test_self_introductions(sentence: str) -> None:
+    assert is_introduction(sentence)
+
+
+def test_a_question_is_no_introduction() -> None:
+    assert is_question("CIRは何人ですか")
+    assert not is_introduction("国際課の担当です。CIRは何人ですか？")
+
+
+def test_an_announcement_names_its_topic_or_none() -> None:
+    assert announces("ALTの任期について伺ってもよろしいでしょうか。")
+    assert announced_topics(["ALTの任期について伺ってもよろしいでしょうか。"], english=False) == "ALTの任期について"
+    assert announced_topics(["JETについて伺いたいことがあります。"], english=False) == ""  # (JET itself is no topic)
+    assert announced_topics(["I have a question regarding MEXT."], english=True) == "about MEXT"

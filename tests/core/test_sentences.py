@@ -1,0 +1,20 @@
+"""Sentences are cut after 。？! but not inside quotation marks; a quoted question is found."""
+from bot.core.sentences import quoted_asked, sentences
+
+
+def test_a_sentence_is_not_cut_inside_quotation_marks() -> None:
+    assert sentences("議員から『JETって評価されてるの？』と聞かれた。どう答えれば？") == [
+        "議員から『JETって評価されてるの？』と聞かれた。", "どう答えれば？"]
+    assert sentences('My boss asked "why do we need an ALT?" What should I tell him?') == [
+        'My boss asked "why do we need an ALT?"', "What should I tell him?"]
+
+
+def test_a_quoted_question_is_what_a_request_for_how_to_answer_it_asks() -> None:
+    assert quoted_asked(["上司に「CIRって何？」と聞かれました。", "どう説明すればいいですか"]) == "CIRって何？"
+    assert quoted_asked(["『CIRは何人？』『ALTは？』と聞かれた。", "何て答えれば？"]) == "CIRは何人？ALTは？"
+
+
+def test_no_quoted_question_without_a_request_for_how_to_answer_or_a_topic() -> None:
+    assert quoted_asked(["上司に「CIRって何？」と聞かれました。", "CIRの人数は？"]) == ""  # (a question of its own)
+    assert quoted_asked(['He asked "why?"', "What should I tell him?"]) == ""  # ("why?" alone names no topic)
+    assert quoted_asked(["どう説明すればいいですか"]) == ""  # (nothing quoted before)
