@@ -41,6 +41,8 @@ STOP_LEMMAS = frozenset(
     "本日 今日 どうぞ どうか 何卒 "
     # 「JETの運営って結局どこが…」, 「実際何人くらい」: "after all", "actually" (as "actually" in English)
     "結局 実際 "
+    # 「一言で」, 「箇条書きで」: how short or in what form the answer should be (Slack), not a topic
+    "一言 箇条書き 箇条書 "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )

@@ -30,9 +30,9 @@ _ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d{1,2})(?:年度|年)?")
 ERA_YEAR = _ERA_YEAR  # for removing a year from a text
 Relative = Literal["current", "next", "previous"]
 _RELATIVE = (
-    ("next", re.compile(r"来年度|次年度|来年|next (?:fiscal )?year|upcoming year")),
+    ("next", re.compile(r"来年度|次年度|来年|らいねんど|next (?:fiscal )?year|upcoming year")),
     ("previous", re.compile(r"昨年度|前年度|昨年|去年|last (?:fiscal )?year|previous year")),
-    ("current", re.compile(r"今年度|本年度|今年|現在|最新|直近|今の|(?<![a-z])(?:latest|most recent|current|"
+    ("current", re.compile(r"今年度|本年度|今年|こんねんど|現在|最新|直近|今の|(?<![a-z])(?:latest|most recent|current|"
                            r"currently|this year|now|today)(?![a-z])")),
 )
 _NOW = re.compile(r"現在|最新|直近|(?<![a-z])(?:latest|most recent|currently)(?![a-z])")

@@ -9,6 +9,7 @@ def test_greetings_opening_a_sentence_are_dropped() -> None:
     assert without_greeting("いつもお世話になっております。") == ""
     assert without_greeting("Hi there, what is a CIR?") == "what is a CIR?"
     assert without_greeting("Higo-san's number?") == "Higo-san's number?"  # (a name, no "hi")
+    assert without_greeting("Thx") == without_greeting("Cheers!") == without_greeting("Thanks in advance.") == ""
 
 
 def test_an_english_self_introduction_is_not_the_question() -> None:

@@ -617,3 +617,30 @@ def test_an_offices_wish_before_what_to_do_is_the_topic(repo_engine: Engine, que
                                                   ("What is CIR short for?", "english_names")])
 def test_what_a_thing_is_for_is_its_purpose(repo_engine: Engine, question: str, intent: str) -> None:
     assert ask(repo_engine, question).intent_id == intent  # (「for」 was no word: what the casebook is, its count)
+
+
+def test_thanks_closing_a_request_leaves_the_request_asked(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Hi all, prepping a brief for the Vice-Minister on JET. Need the cumulative participant "
+                             "number and no. of countries since launch. Thx")
+    assert reply.intent_id == "size_total" and "77,172" in plain_text(reply)  # (was "You're welcome")
+    assert ask(repo_engine, "Cheers").intent_id == "thanks"  # (was the greeting)
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("総務所の電わ", "contact_mic"),  # (所 for 省, わ for 話: was "not sure")
+    ("SEAのにんようけいひも ざいせいそちの対象なんだっけ？", "local_finance"),  # (任用経費 in kana)
+    ("らいねんどからALTふやしたい どこに言えばいい", "how_to_start"),
+    ("wat is the emial for kokusai shitsu", "contact_mic"),  # (the office's name in romaji)
+    ("what does the gakushuu shidou youryou say about native speakers", "course_of_study"),  # (was the help text)
+    ("date of the digital den'en toshi kokka kousou kihon houshin cabinet decision", "digiden_policy"),
+    ("JETの規模感、一言で言うと？", "size_total"),  # (一言で: how short, no topic)
+    ("ALTは学校で何するポジション？一言で", "alt_role"),
+    ("ALTって担任の先生の代わりに一人で授業してくれるの？", "alt_role"),  # (the answer: an assistant to the teacher)
+])
+def test_words_as_users_type_them_find_their_topic(repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent and not reply.fallback
+
+
+def test_a_name_in_romaji_gets_its_english_name(repo_engine: Engine) -> None:
+    assert "contracting organisation" in plain_text(ask(repo_engine, "english for ninyou dantai?"))  # (was the help)

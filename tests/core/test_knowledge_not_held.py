@@ -219,7 +219,8 @@ def test_ending_a_contract_early_is_said_not_to_be_held(repo_engine: Engine, que
 
 
 @pytest.mark.parametrize("question", ["配置要望を出してから実際にALTが着任するまで、何か月くらいかかりますか？",
-                                      "新規ALTの来日っていつ頃？7月？"])
+                                      "新規ALTの来日っていつ頃？7月？",
+                                      "CIRはいつ来日する？"])  # (was the counts by role)
 def test_when_new_participants_arrive_is_said_not_to_be_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (were how the survey is sent, the counts of new participants)
     assert reply.intent_id == "arrival_not_held" and reply.fallback and "令和6年度" in reply.text
@@ -236,7 +237,8 @@ def test_what_seas_do_is_still_answered(repo_engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(("question", "intent"), [("令和5年度に新しく来日したALTの人数", "size_2023"),
-                                                  ("何か国から来日していますか", "size_total")])
+                                                  ("何か国から来日していますか", "size_total"),
+                                                  ("日本に来たALTは何人？", "numbers_by_type")])
 def test_how_many_came_to_japan_is_a_count_not_when_they_arrive(repo_engine: Engine, question: str,
                                                                  intent: str) -> None:
     assert ask(repo_engine, question).intent_id == intent  # (a reviewer's: arrival dates not held)

@@ -27,6 +27,7 @@ def test_numbers_that_are_not_years_stay(text: str) -> None:
     ("来年度の募集人数", "next"), ("next year's numbers", "next"), ("昨年度は", "previous"),
     ("何人いますか", None), ("do you know", None),
     ("来年度予算の資料に現在のALTの人数を入れたい", "current"),  # next year is the purpose, now is asked
+    ("らいねんどのALTの人数は？", "next"), ("こんねんどのCIRは何人？", "current"),  # (typed in kana on a phone)
 ])
 def test_relative_years(question: str, kind: str | None) -> None:
     assert relative_year(question) == kind
