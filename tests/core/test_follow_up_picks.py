@@ -17,6 +17,8 @@ from bot.engine import Engine
     ("the last one's email?", "contact_list", "MEXT's email?"),
     ("And the second one?", "notice_issuers", "MOFA?"),
     ("1は？", "ref3_manual", "参考資料1は？"),  # after one of the list's own answers, the list still counts
+    ("3番のやつはどこからDL？", "references_list", "参考資料3はどこからdl?"),  # (番 without 目: was an apology)
+    ("3番はどこからダウンロードできる？", "references_list", "参考資料3はどこからダウンロードできる?"),
 ])
 def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, previous: str, read: str) -> None:
     assert picked(repo_engine.kb, text, after(previous)) == read
@@ -32,6 +34,8 @@ def test_an_order_after_a_list_names_the_item(repo_engine: Engine, text: str, pr
     ("最後に、通知の日付は？", after("contact_list")),        # 最後に: lastly
     ("最初の事例集はいつ出た？", after("casebook_count")),    # the first ever
     ("3番目に多い国は？", after("numbers_by_type")),         # a ranking, not the third role
+    ("一番新しい数字は？", after("numbers_by_type")),         # the newest, not the first role
+    ("1番多い国は？", after("numbers_by_type")),
     ("2つ目の質問です。SEAとは？", after("contact_list")),
     ("Which do I call first?", after("contact_list")),
     ("Second, what is an SEA?", after("contact_list")),

@@ -644,3 +644,15 @@ def test_words_as_users_type_them_find_their_topic(repo_engine: Engine, question
 
 def test_a_name_in_romaji_gets_its_english_name(repo_engine: Engine) -> None:
     assert "contracting organisation" in plain_text(ask(repo_engine, "english for ninyou dantai?"))  # (was the help)
+
+
+def test_what_the_notice_requests_is_not_a_request_to_the_bot(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "通知で依頼されていることは？").intent_id != "writing_tasks_not_done"  # (依頼 was its title)
+
+
+@pytest.mark.parametrize(("question", "intent", "shown"), [("総務省の主査の名前の読み方は", "contact_mic", "くわた"),
+                                                           ("外務省の担当者の名前の読み方は？", "contact_mofa", "濱尾")])
+def test_how_a_printed_name_is_read_gets_the_office_printing_it(repo_engine: Engine, question: str, intent: str,
+                                                                shown: str) -> None:
+    reply = ask(repo_engine, question)  # (読み方 was a subject the knowledge never uses: the apology)
+    assert reply.intent_id == intent and shown in plain_text(reply)
