@@ -11,7 +11,8 @@ from bot.core.orthography import is_english
 
 _FOLLOW_UP = re.compile(
     r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
-    r"(?<![a-z])(?:them|they|it|its|their|those|these)(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
+    # ("countries that year", "and the running total at that point": the year or the figures just given)
+    r"(?<![a-z])(?:them|they|it|its|their|those|these|that (?:year|time|point))(?![a-z])|(?:その|それ|そちら|そこ|これ|この)(?!ぞれ)|"
     r"^\S{1,12}(?:は|って|の場合|だと|も)[？?]?$|^[a-z0-9 ]{1,20}\?$|"
     # 「担当者の名前も分かりますか」, 「メールも教えて」: "X too" adds to the previous answer
     r"^\S{1,12}も(?:分かり|わかり|教えて|知りたい|聞きたい|ある|あり)\S{0,8}$", re.IGNORECASE)

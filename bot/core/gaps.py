@@ -200,7 +200,7 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
     ``message``: the message as written (else ``text``); ``threshold``: the score from which it is answered."""
     if RANKING.search(text):
-        by_role = ranking_of_the_roles(kb, text, analysis)
+        by_role = ranking_of_the_roles(kb, text, analysis, message)
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=_related(ranked)))
     if OPINION.search(text) and not RATES.search(text):  # (「新規率…どっちが高い？」 compares figures)
         return Reading(ranked, Gap("opinion", related=_related(ranked)))

@@ -23,6 +23,7 @@ _WHICH_OFFICE = re.compile(r"どの省|どこの省|省庁|どこが担当|ど�
                            r"who is responsible|who does)(?![a-z])", re.IGNORECASE)
 _COUNT = re.compile(r"何人|人数|者数|何名|合計|(?<![a-z])(?:how many|headcount|total|count)(?![a-z])", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール", "fax", "住所"})  # what is asked of a contact (synonym groups' first words)
+ROLES = frozenset({"alt", "cir", "sea"})  # the roles' codes (any three letters are not: "running" is "run")
 NOT_PRINTED = frozenset({"fax", "住所"})  # on no contact card: the notice prints no fax number or address
 _SENTENCE = re.compile(r"(?<=。)|(?<=\. )(?=[A-Z])")
 # list separators outside parentheses: 、 / ", " / " and "
@@ -42,7 +43,7 @@ def kind_of(name: str) -> str | None:
         return "attribute"
     if name.endswith("省"):
         return "office"
-    return "role" if re.fullmatch(r"[a-z]{3}", name) and name != "jet" else None
+    return "role" if name in ROLES else None
 
 
 def _segments(sentence: str) -> list[str]:

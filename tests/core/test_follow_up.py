@@ -380,3 +380,9 @@ def test_a_bare_topic_the_previous_one_never_uses_is_that_topic(repo_engine: Eng
                                                (("立山町の事例ってどんな内容でした？", "それって新潟県でしたっけ？"), "case_tateyama")])
 def test_a_follow_up_about_the_topic_stays_with_it(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
     assert talk(repo_engine, *turns).intent_id == intent
+
+
+def test_that_year_and_that_point_follow_the_year_just_given(repo_engine: Engine) -> None:
+    assert "57 countries" in plain_text(talk(repo_engine, "got any 2019 JET figures?", "countries that year"))
+    reply = talk(repo_engine, "got any 2019 JET figures?", "countries that year", "and the running total at that point")
+    assert "70,661" in plain_text(reply) and "RUN" not in reply.text  # (was "A cumulative number of RUNs alone")

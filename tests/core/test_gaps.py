@@ -226,6 +226,12 @@ def test_which_role_has_the_most_is_answered_with_the_figures_by_role(repo_engin
     assert reply.intent_id == "numbers_by_type" and not reply.fallback and "5,355" in reply.text
 
 
+def test_a_ranking_by_country_after_a_roles_count_is_no_comparison_of_the_roles(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "R5のCIRって何人", "そのうち新規は", "どこの国の人が多い？")
+    assert reply.fallback and "ランキング" in reply.text  # (was the counts by role again: 職種別 was the topic's title)
+    assert talk(repo_engine, "職種別の人数", "一番多いのは？").intent_id == "numbers_by_type"  # (among the roles)
+
+
 @pytest.mark.parametrize("question", ["一番多い都道府県は？", "ALT、CIR、SEAのうち、本村ではどれを招致するのが一番おすすめでしょうか。"])
 def test_a_ranking_of_anything_else_or_advice_among_the_roles_is_still_not_held(repo_engine: Engine, question: str) -> None:
     assert ask(repo_engine, question).fallback

@@ -5,7 +5,7 @@ import pytest
 
 from asking import talk
 from bot.core.answer import answer
-from bot.core.narrow import lead_with, lost_in_narrowing, named_things, narrow
+from bot.core.narrow import kind_of, lead_with, lost_in_narrowing, named_things, narrow
 from bot.core.render import plain_text
 from bot.core.text import Analyzer
 from bot.core.types import IncomingMessage
@@ -187,3 +187,8 @@ def test_what_one_ministry_does_leads_with_its_part_in_english(repo_engine: Engi
 def test_one_office_asked_of_the_contact_points_drops_the_count_of_the_list(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "通知の問合せ先はどこ", "MEXTの担当者は誰？")
     assert "の3か所" not in reply.text.split("\n")[0] and "文部科学省" in reply.text.split("\n")[0]
+
+
+def test_only_the_roles_codes_are_roles() -> None:
+    assert kind_of("sea") == kind_of("cir") == "role"
+    assert kind_of("run") is None and kind_of("new") is None and kind_of("jet") is None  # ("running" is "run")
