@@ -17,7 +17,7 @@ _GREETING = re.compile(
     # 「あ、ごめんなさい、CIRの方です」: an apology for a slip, then the correction
     r"(?:あ|あっ|あー)?[、,]?(?:ごめんなさい|すみません|すいません|失礼しました|間違えました)|"
     r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks(?: in advance)?|"
-    r"many thanks|thank you|thx|tia|cheers|ok|"
+    r"many thanks|thank you|thx|tysm|ty|tia|cheers|ok|"
     r"okay|great|i see|got it|noted|lol|"
     # … and a Japanese one typed in Latin letters ("Konnichiwa. What is JET?", "arigatou, CIR wa?")
     r"konnichi[wh]a|konban[wh]a|ohayou?(?: gozaimasu)?|otsukaresama(?: ?desu)?|arigato[u]?(?: ?gozaima(?:su|shita))?|"
@@ -27,7 +27,7 @@ _GREETING = re.compile(
 # "国際交流を担当しております田中です" / "市教委の指導主事、村上です" / "スポーツ振興を担当している清水です"
 _INTRODUCTION = re.compile(
     r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
-    r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|事務局|係|部|"
+    r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|教委|事務局|係|部|"
     r"主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者)"
     r"(?:の[^\s、。？?]{1,8})?です|(?:主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者?)、[\u4e00-\u9fff々]{1,4}です|"
     # 「指導主事をしております渡辺です」: a name after what the writer humbly does (not 「検討しております段階です」,

@@ -85,3 +85,21 @@ def of_the_same_year(kb: KnowledgeBase, text: str, context: Context) -> str | No
                                             for f in kb.figures):
         return None  # (2023's new ones are counted by role only: the counts by type answer them)
     return f"{text} in FY{year}" if is_english(text) else f"{year}年度の{text}"
+
+
+# 「その年のSEAは？」, "How many ALTs that year?", 「同じ年度の国数は」: the year of the figures just given, named (その年 and
+# "year" alone found the contract's length in years, "that year" the survey of the next fiscal year)
+_THAT_YEAR = re.compile(r"その年度?の?|同じ年度?の?|(?<![a-z])(?:(?:in|for|of) )?(?:that|the same) (?:fiscal )?year(?![a-z])",
+                        re.IGNORECASE)
+
+
+def in_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
+    """The question with "that year" replaced by the one year of the figures just given (「その年のSEAは？」 after
+    2023's CIRs: 「2023年度のSEAは？」); ``None`` when it names no such year or the topic has no single year."""
+    if _THAT_YEAR.search(text) is None:
+        return None
+    years = _title_years(kb, context.intent_id) or kb.figure_years.get(context.intent_id, frozenset())
+    if len(years) != 1:
+        return None
+    year = min(years)
+    return _THAT_YEAR.sub(f"in FY{year}" if is_english(text) else f"{year}年度の", text, count=1)

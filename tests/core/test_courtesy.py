@@ -10,13 +10,15 @@ def test_greetings_opening_a_sentence_are_dropped() -> None:
     assert without_greeting("Hi there, what is a CIR?") == "what is a CIR?"
     assert without_greeting("Higo-san's number?") == "Higo-san's number?"  # (a name, no "hi")
     assert without_greeting("Thx") == without_greeting("Cheers!") == without_greeting("Thanks in advance.") == ""
+    assert without_greeting("ty, what is the casebook?") == "what is the casebook?"  # (was thanks: the question lost)
 
 
 def test_an_english_self_introduction_is_not_the_question() -> None:
     assert without_writer("I'm a CIR and I need MIC's number.") == "I need MIC's number."
 
 
-@pytest.mark.parametrize("sentence", ["○○市教育委員会の田中です。", "佐藤と申します", "指導主事をしております渡辺です"])
+@pytest.mark.parametrize("sentence", ["○○市教育委員会の田中です。", "佐藤と申します", "指導主事をしております渡辺です",
+                                      "町教委です。"])
 def test_self_introductions(sentence: str) -> None:
     assert is_introduction(sentence)
 

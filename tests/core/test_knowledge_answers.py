@@ -636,6 +636,7 @@ def test_thanks_closing_a_request_leaves_the_request_asked(repo_engine: Engine) 
     ("JETの規模感、一言で言うと？", "size_total"),  # (一言で: how short, no topic)
     ("ALTは学校で何するポジション？一言で", "alt_role"),
     ("ALTって担任の先生の代わりに一人で授業してくれるの？", "alt_role"),  # (the answer: an assistant to the teacher)
+    ("JETって補助金ある？", "local_finance"), ("財政面は？", "local_finance"),  # (what municipalities call the measures)
 ])
 def test_words_as_users_type_them_find_their_topic(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
@@ -656,3 +657,7 @@ def test_how_a_printed_name_is_read_gets_the_office_printing_it(repo_engine: Eng
                                                                 shown: str) -> None:
     reply = ask(repo_engine, question)  # (読み方 was a subject the knowledge never uses: the apology)
     assert reply.intent_id == intent and shown in plain_text(reply)
+
+
+def test_how_names_are_read_asked_after_an_offices_staff_is_that_offices(repo_engine: Engine) -> None:
+    assert "くわた" in plain_text(talk(repo_engine, "総務省の担当者は？", "読み方は？"))  # (a keyword, no stop word: was help)
