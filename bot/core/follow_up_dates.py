@@ -98,7 +98,9 @@ def in_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     2023's CIRs: 「2023年度のSEAは？」); ``None`` when it names no such year or the topic has no single year."""
     if _THAT_YEAR.search(text) is None:
         return None
-    years = _title_years(kb, context.intent_id) or kb.figure_years.get(context.intent_id, frozenset())
+    # (the year of a date just given too: 「その年の参加者は？」 after when JET began, 1987)
+    years = _title_years(kb, context.intent_id) or kb.figure_years.get(context.intent_id, frozenset()) \
+        or kb.intent_years.get(context.intent_id, frozenset())
     if len(years) != 1:
         return None
     year = min(years)

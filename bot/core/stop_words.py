@@ -43,6 +43,8 @@ STOP_LEMMAS = frozenset(
     "結局 実際 "
     # 「一言で」, 「箇条書きで」: how short or in what form the answer should be (Slack), not a topic
     "一言 箇条書き 箇条書 "
+    # 「主査の名前の読み方は」: how a printed name is read, asked of the name (the notice prints 桒田's reading beside it)
+    "読み方 振り仮名 読み仮名 "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない".split()
 )
