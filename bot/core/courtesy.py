@@ -16,8 +16,8 @@ _GREETING = re.compile(
     r"なるほど(?:です)?|了解(?:です|しました)?|承知しました|(?:わかり|分かり)ました|へえ+|へー+|ふーん|"
     # 「あ、ごめんなさい、CIRの方です」: an apology for a slip, then the correction
     r"(?:あ|あっ|あー)?[、,]?(?:ごめんなさい|すみません|すいません|失礼しました|間違えました)|"
-    r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|thanks(?: in advance)?|"
-    r"many thanks|thank you|thx|tysm|ty|tia|cheers|ok|"
+    r"(?:(?:hello|hi|hey) there|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|dear [a-z ]+|"
+    r"thanks(?: in advance)?|many thanks|thank you|thx|tysm|ty|tia|cheers|ok|"
     r"okay|great|i see|got it|noted|lol|"
     # … and a Japanese one typed in Latin letters ("Konnichiwa. What is JET?", "arigatou, CIR wa?")
     r"konnichi[wh]a|konban[wh]a|ohayou?(?: gozaimasu)?|otsukaresama(?: ?desu)?|arigato[u]?(?: ?gozaima(?:su|shita))?|"

@@ -15,7 +15,8 @@ _BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|least|fewest|larges
 BY_ROLE = "職種別の人数"
 # 「どこの国の人が多い？」 after a role's count: a ranking by another grouping, which the figures by role do not give
 _BY_OTHER = re.compile(r"国|県|都道府県|市町村|自治体|地域|学校|出身|(?<![a-z])(?:countr(?:y|ies)|prefectures?|"
-                       r"cit(?:y|ies)|municipalit(?:y|ies)|regions?|schools?|nationalit(?:y|ies))(?![a-z])", re.IGNORECASE)
+                       r"cit(?:y|ies)|municipalit(?:y|ies)|regions?|schools?|nationalit(?:y|ies))(?![a-z])",
+                       re.IGNORECASE)
 
 
 def ranking_of_the_roles(kb: KnowledgeBase, text: str, analysis: Analysis, own: str = "") -> list[Scored]:

@@ -388,7 +388,8 @@ def test_that_year_and_that_point_follow_the_year_just_given(repo_engine: Engine
     assert "70,661" in plain_text(reply) and "RUN" not in reply.text  # (was "A cumulative number of RUNs alone")
 
 
-@pytest.mark.parametrize(("turns", "shown"), [(("令和5年度のCIRの人数は？", "その年のSEAは？"), "SEA 8人"),
-                                              (("How many JET participants in FY2023?", "How many ALTs that year?"), "5,355")])
+@pytest.mark.parametrize(("turns", "shown"), [
+    (("令和5年度のCIRの人数は？", "その年のSEAは？"), "SEA 8人"),
+    (("How many JET participants in FY2023?", "How many ALTs that year?"), "5,355")])
 def test_that_year_after_a_years_figures_is_that_year(repo_engine: Engine, turns: tuple[str, ...], shown: str) -> None:
     assert shown in plain_text(talk(repo_engine, *turns))  # (were the contract's length in years, the next survey)
