@@ -88,8 +88,8 @@ def of_the_same_year(kb: KnowledgeBase, text: str, context: Context) -> str | No
 
 
 # 「その年のSEAは？」, "How many ALTs that year?", 「同じ年度の国数は」: the year of the figures just given, named (その年 and
-# "year" alone found the contract's length in years, "that year" the survey of the next fiscal year)
-_THAT_YEAR = re.compile(r"その年度?の?|同じ年度?の?|(?<![a-z])(?:(?:in|for|of) )?(?:that|the same) (?:fiscal )?year(?![a-z])",
+# "year" alone found the contract's length in years, "that year" the survey of the next fiscal year; not その年齢, その年間)
+_THAT_YEAR = re.compile(r"(?:その|同じ)年度?の?(?!齢|間|代|末|始|収|金|次)|(?<![a-z])(?:(?:in|for|of) )?(?:that|the same) (?:fiscal )?year(?![a-z])",
                         re.IGNORECASE)
 
 
