@@ -54,9 +54,14 @@ def _title_years(kb: KnowledgeBase, intent_id: str) -> frozenset[int]:
     return frozenset(years_in(clean(intent.title))) if intent is not None else frozenset()
 
 
+def _figures_years(kb: KnowledgeBase, intent_id: str) -> frozenset[int]:
+    """The years of the figures an intent gives: its title's, else all it holds figures for."""
+    return _title_years(kb, intent_id) or kb.figure_years.get(intent_id, frozenset())
+
+
 def year_before(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     """The year before the figures just given, asked (「前年度は？」 after 令和5年度: 2022年度の人数は？)."""
-    years = _title_years(kb, context.intent_id) or kb.figure_years.get(context.intent_id, frozenset())
+    years = _figures_years(kb, context.intent_id)
     if len(years) != 1 or not _YEAR_BEFORE.match(clean(text)):
         return None
     # (the count named: a Heisei year, 平成30年度, shares no word with the figures' answers)
@@ -99,8 +104,7 @@ def in_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     if _THAT_YEAR.search(text) is None:
         return None
     # (the year of a date just given too: 「その年の参加者は？」 after when JET began, 1987)
-    years = _title_years(kb, context.intent_id) or kb.figure_years.get(context.intent_id, frozenset()) \
-        or kb.intent_years.get(context.intent_id, frozenset())
+    years = _figures_years(kb, context.intent_id) or kb.intent_years.get(context.intent_id, frozenset())
     if len(years) != 1:
         return None
     year = min(years)
