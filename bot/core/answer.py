@@ -24,6 +24,7 @@ from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
+from bot.core.office_excluded import asks_which_office_by_means, offices_left_out, other_offices_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.read_by_sound import read_as, typed_by_sound
@@ -85,8 +86,9 @@ def _corrected(text: str, understood: Understanding) -> str:
     if not understood.corrections:
         return text
     fixed = clean(text)
-    for correction in understood.corrections:
-        fixed = fixed.replace(correction.wrong, correction.right)
+    for correction in understood.corrections:  # (an abbreviation's correction is shown in upper case: CRI -> CIR)
+        fixed = fixed.replace(correction.wrong, correction.right).replace(correction.wrong.lower(),
+                                                                          correction.right.lower())
     return fixed
 
 
@@ -129,6 +131,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # 「ほかには？」: the related topics, not the answer again (no topic: what the bot answers); after a role's
         # count 「ほかは？」 asks for the other roles'
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
+    if asks_which_office_by_means(clean(text)):  # 「じゃあメールで聞ける窓口は？」: not the office talked about
+        context = None
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read
         # (a topic of its own: "One more question about CIRs." after what ALTs do is not "about CIRs?" of that topic;
@@ -145,6 +149,9 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # ("What do they do?" with nothing talked about: English words, help in English)
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
+    besides = other_offices_reply(kb, clean(text), language)
+    if besides is not None:  # 「総務省以外の問い合わせ先は？」: the other offices' contacts, not the one named
+        return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)
     if figured is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown
@@ -160,6 +167,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         query, ranked, asked = own, own_ranked, own_text
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)
     asked_of = names_asked(kb.matcher.named, query.terms, clean(text))  # the roles asked about, and one office
+    left_out = offices_left_out(kb, clean(text))  # 「総務省以外の省庁の役割は？」: the others asked about
+    asked_of = tuple(n for n in asked_of if n not in left_out)
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)
@@ -187,7 +196,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
-            shaped = focused(kb, reply, query, text, read, understood.analysis, context, language, reading.ranked,
+            shown = replace(query, terms=tuple(t for t in query.terms if t not in left_out)) if left_out else query
+            shaped = focused(kb, reply, shown, text, read, understood.analysis, context, language, reading.ranked,
                              asked_of)
             if shaped.part_missing:
                 return with_corrections(shaped.reply, understood.corrections)

@@ -29,6 +29,8 @@ _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|まし�
 _ASIDE = re.compile(r"(?:よう|そう|みたい|とのこと|と聞きました|と聞いています|とあります|とありました|と書いてあります|と思います|"
                     r"と思うの)$")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
+_OBJECT_ONLY = re.compile(r"^[^、。？?]{1,10}を[。.！!]?$")  # 「手続きの流れを」: a request cut short, its verb left unsaid
+_PURPOSE = re.compile(r"(?:たくて|たいので|たいため|ために|用に|向けに)[。.！!\s]*$")  # (said after the question)
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え|知りたい)[^。？?]{0,12}[。.！!\s]*$")
 # 「…最新の数字を入れたいです。わかりますか。」, 「お手数ですが教えていただけますか。」: a last sentence that asks
 # nothing but whether the bot knows
@@ -142,6 +144,8 @@ def parts(text: str) -> MessageParts:
     reacting = [s for s in kept[:-1] if _REACTION.match(s)] if is_question(kept[-1]) else []
     if reacting:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True
+    if len(kept) > 1 and _OBJECT_ONLY.match(kept[-1]) and not is_question(kept[-2]):
+        kept[-2:] = [kept[-2] + kept[-1]]  # 「解雇を検討しています。手続きの流れを」: the request of the sentence before
     asked = max((i for i, s in enumerate(kept) if is_question(s)), default=len(kept) - 1)
     if asked == len(kept) - 2 and _QUALIFIER.match(kept[-1]):  # 「SEAは？新規だけ」: the question narrowed
         kept[asked] += kept.pop()
@@ -152,6 +156,9 @@ def parts(text: str) -> MessageParts:
     if asked > 0 and _GUESSES.match(kept[asked]) and is_question(kept[asked - 1]):
         kept.pop(asked)  # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」: the writer's guesses
         asked, dropped = asked - 1, True
+    if 0 < len(kept) - 1 - asked and all(_PURPOSE.search(s) for s in kept[asked + 1:]) and is_question(kept[asked]):
+        del kept[asked + 1:]  # 「…延べ何人？新任ALT向けの研修資料に入れたくて」: what the answer is for (研修 is not asked)
+        dropped = True
     kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
     asked -= bool(choice)

@@ -14,7 +14,8 @@ from bot.core.follow_up_forms import (asks_what_it_is, follow_up_form, in_the_ca
                                      office_contact_asked, with_the_role_for_they)
 from bot.core.follow_up_roles import count_of_the_role_asked, reasons_of_another_role, reasons_of_the_role_asked, \
     same_for_another
-from bot.core.follow_up_dates import date_of_it, in_that_year, of_the_same_year, when_of_another, year_before
+from bot.core.follow_up_dates import (date_of_it, in_that_year, of_the_same_year, role_count_of_that_year,
+                                      when_of_another, year_before)
 from bot.core.follow_up_topic import (analyse_with_topic, asks_about_it, contact_of_the_topic, contact_only,
                                      has_topic, new_topic, shown_again)
 from bot.core.follow_up_others import others_of_the_kind
@@ -65,7 +66,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     """Re-rank an incomplete question with the previous topic; a complete question wins."""
     short = (in_the_case_of(text) or date_of_it(kb, text, context) or when_of_another(kb, text, context)
              or year_before(kb, text, context) or of_the_same_year(kb, text, context)
-             or in_that_year(kb, text, context)) if context else None
+             or in_that_year(kb, text, context) or role_count_of_that_year(kb, text, context)) if context else None
     if short is not None:
         text, query = short, kb.matcher.analyse(short)
         ranked = kb.matcher.rank(query)

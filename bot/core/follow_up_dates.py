@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.core.gap_patterns import DATE_GIVEN
+from bot.core.gap_patterns import DATE_GIVEN, FIGURE
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import roles_among
 from bot.core.orthography import clean, is_english
 from bot.core.types import Context
-from bot.core.years import years_in
+from bot.core.years import relative_year, years_in
 
 
 # 「日付は？」, "The date?": a bare date asked
@@ -109,3 +109,19 @@ def in_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
         return None
     year = min(years)
     return _THAT_YEAR.sub(f"in FY{year}" if is_english(text) else f"{year}年度の", text, count=1)
+
+
+_ROLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s?(?![a-z])|外国語指導助手|国際交流員")
+
+
+def role_count_of_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
+    """A role's count asked with no year after an older year's figures (「ALTだけだと何人だった？」 after 令和元年度's
+    participants): asked of that year (its figures by role are not held), not of the newest year's, which the
+    question alone would find; ``None`` otherwise."""
+    years = _title_years(kb, context.intent_id)
+    newest = max((y for held in kb.figure_years.values() for y in held), default=None)
+    cleaned = clean(text)
+    if len(years) != 1 or min(years) == newest or years_in(cleaned) or relative_year(cleaned) is not None \
+            or not FIGURE.search(cleaned) or not _ROLE.search(cleaned):
+        return None
+    return f"{text} in FY{min(years)}" if is_english(text) else f"{min(years)}年度の{text}"

@@ -82,6 +82,8 @@ YEAR_LACKS = {"ja": "{year}の{things}の人数は、通知にもこのボット
               "en": "Figures for {things} in {year} are not in the notice or in this bot's sources ({year} is given as a total "
                     "only)."}
 HELD_YEARS = {"ja": "資料にある人数は{years}のものです。", "en": "The figures held are for {years}."}
+HELD_TOPIC_YEARS = {"ja": "資料にある「{topic}」の情報は{years}のものです。",
+                    "en": "What the sources hold on \"{topic}\" is for {years}."}
 RELATED = {"ja": "関連する内容は次のとおりです（選ぶと表示します）。", "en": "Related topics you can pick:"}
 LATEST = {
     "ja": "資料にある最新の数字は{year}のものです。それより新しい数字は、通知にもこのボットの資料にもありません。",

@@ -22,7 +22,7 @@ from bot.core.orthography import clean
 
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
 # … said to be what there is: what follows the number and its counter
-_IS = (r"(?=(?:くらい|ぐらい|ほど|程度|以上|前後|弱|強|ちょっと|も)?(?:は|が)?(?:を?超え(?:てる|ている|ています|ますか)|"
+_IS = (r"(?=(?:くらい|ぐらい|ほど|程度|以上|前後|弱|強|ちょっと|も)?(?:は|が)?(?:を?超え(?:てる|ている|ています|てます|ますか)|"
        r"いる|い(?:ます|まし)|いた|です|でし|だっ|だよ|だね|だっけ|ある|あり|あった|で(?:合|あ)って|で正しい|じゃ|なの|って|"
        r"載って|載っ|掲載|収録|入って|"
        r"か[？?]|[？?。]|$))")
@@ -35,10 +35,14 @@ _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:か|ヶ|ケ|カ|箇)国{_IS}"), "何か国"),
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
+_CHECKED = r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)"
+# (a year's survey is the guess only where the sentence checks what it is: 「令和5年度分の調査でしたっけ？」, not
+# 「令和8年度分の要望調査ってもう始まってる？」, which asks about that year's survey)
 _JA_YEAR = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})年度?"
-                      r"(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
-                      r"の(?:調査|分|閣議決定|決定|策定|公表|発表)|"
-                      r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)[？?]?$)")
+                      r"(?=から|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
+                      r"の(?:閣議決定|決定|策定|公表|発表)|"
+                      rf"(?:分|の(?:調査|分))[^。？?]{{0,20}}?{_CHECKED}[^。？?]{{0,3}}[？?]?$|"
+                      rf"{_CHECKED}[？?]?$)")
 # 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
 _BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?:は|が|も)?\s?(?:(?:昭和|平成|令和|[shr])(?:\d{1,2}|元)|\d{4})"
                          r"(?:年度?)?(?![\d])")
@@ -68,6 +72,7 @@ _EN_COUNT = re.compile(rf"((?:there are|there were|are there|were there) )(?:abo
                        rf"almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|"
                        r"countries)(?![a-z]))")
 _EN_YEAR = re.compile(r"(?<![a-z])(?:in|since|from|for) (?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d(?![\d])")
+_EN_EXISTS = re.compile(r"^(?:so |and |but )?(?:is|are|was|were) there\b")
 _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|did|has|have|had|isn't|aren't|wasn't|didn't)"
                      r"(?![a-z])|.*(?:, |\b)(?:right|correct|isn't it|aren't there|is that (?:right|correct))\??$")
 # a question word: the sentence asks for something, it checks nothing
@@ -123,7 +128,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if _YES_NO.match(plain):
         if _EN_COUNT.search(plain):  # ("5355 ALTs in 2023?": the count is checked, of 2023)
             plain = _EN_COUNT.sub(guessed("how many "), plain)
-        else:
+        elif not _EN_EXISTS.match(plain):  # ("Is there a placement survey for FY2026?" asks about that year's)
             plain = _EN_YEAR.sub(lambda m: "for which year" if m.group(0).startswith("for") else "when", plain)
     if plain == sentence:
         return text

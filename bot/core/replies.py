@@ -153,6 +153,11 @@ def _figures_note(kb: KnowledgeBase, language: Language) -> tuple[str, tuple]:
     return composed.text, composed.links
 
 
+def _years_named(years: Sequence[int], language: Language) -> str:
+    names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in years]
+    return "、".join(names) if language == "ja" else ", ".join(names)
+
+
 def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, ranked: list[Scored]) -> Reply:
     """The specific thing asked is not held: say so plainly and offer the related topics as choices."""
     scores = {s.intent_id: s.score for s in ranked}
@@ -174,14 +179,18 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         else:
             lines.append(messages.text(messages.GAP["year"], language).format(year=label))
         held = sorted({y for years in kb.figure_years.values() for y in years}, reverse=True)
-        if held and not gap.detail:
-            names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in held]
-            lines.append(messages.text(messages.HELD_YEARS, language).format(years="、".join(names) if language == "ja"
-                                                                              else ", ".join(names)))
-        note, note_links = _figures_note(kb, language)
-        if note:
-            lines.append(note)
-            links = tuple(dict.fromkeys(links + note_links))
+        topic = next(iter(gap.related), None) if not gap.detail else None
+        if topic in kb.intent_years and topic not in kb.figure_years:
+            # 「令和8年度分の要望調査」: what is held on the topic is of its own year (the survey for 2024), no head count
+            lines.append(messages.text(messages.HELD_TOPIC_YEARS, language).format(
+                topic=suggestion(kb, topic, language).label, years=_years_named(sorted(kb.intent_years[topic]), language)))
+        else:
+            if held and not gap.detail:
+                lines.append(messages.text(messages.HELD_YEARS, language).format(years=_years_named(held, language)))
+            note, note_links = _figures_note(kb, language)
+            if note:
+                lines.append(note)
+                links = tuple(dict.fromkeys(links + note_links))
     elif gap.kind in ("detail", "field", "count", "attachment", "edition", "breakdown") and gap.detail:
         thing, detail = gap.detail[2:] if gap.kind == "edition" and language == "en" else gap.detail[:2]
         if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4

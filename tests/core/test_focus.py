@@ -93,6 +93,20 @@ def test_a_request_that_only_gives_its_purpose_is_not_the_question() -> None:
     assert "研修資料" in found.background
 
 
+def test_what_the_answer_is_for_said_after_the_question_is_not_read(repo_engine: Engine) -> None:
+    message = "JETって今までに延べ何人くらい参加してるんですか？新任ALT向けの研修資料に入れたくて"
+    found = parts(message)
+    assert found.question == "JETって今までに延べ何人くらい参加してるんですか？" and found.dropped
+    reply = answer(IncomingMessage(message), repo_engine.kb)  # (研修 was read: "training is not held")
+    assert not reply.fallback and "77,172" in reply.text
+
+
+def test_a_request_cut_short_after_its_object_is_read_with_the_sentence_before(repo_engine: Engine) -> None:
+    assert parts("解雇を検討しています。手続きの流れを").question == "解雇を検討しています。手続きの流れを"
+    reply = answer(IncomingMessage("解雇を検討しています。手続きの流れを"), repo_engine.kb)
+    assert reply.fallback and reply.intent_id == "working_conditions"  # (was how to take JET on)
+
+
 def test_a_long_line_message_is_answered_from_its_question(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage(
         "お世話になっております。○○市役所観光課の中村です。インバウンド対策を強化したく、外国出身の人材を採用できないかと"

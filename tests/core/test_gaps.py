@@ -39,6 +39,15 @@ def test_a_year_the_topic_holds_is_answered(repo_engine: Engine) -> None:
     assert ask(repo_engine, "令和6年度分の配置要望調査について教えて").intent_id == "survey_what"
 
 
+@pytest.mark.parametrize("question", ["令和8年度分の要望調査ってもう始まってる？", "令和7年度分の要望調査は？",
+                                      "Is there a placement survey for FY2026?"])
+def test_a_survey_of_a_year_not_held_names_the_year_the_survey_held_is_for(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and ("令和6年度（2024年度）のもの" in reply.text or "is for fiscal 2024" in reply.text)
+    assert "人数" not in reply.text and "figures held" not in reply.text  # no head counts: the survey was asked
+    assert [s.intent_id for s in reply.suggestions] == ["survey_what"]
+
+
 def test_a_question_about_who_runs_next_years_survey_is_not_a_question_about_next_years_figures(
         repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Who will be running the placement request survey for new JET participants?")

@@ -94,6 +94,8 @@ def test_an_office_a_phone_number_or_a_start_year_checked_is_asked(question: str
     # an office said to make or handle something is often right (MIC publishes the casebook, MOFA selects): the
     # question as written finds the fact that says so
     "事例集は総務省が作ったの？", "採用の選考は外務省が担当してるの？", "県が要望をまとめて協会に送るんですよね？",
+    # a year that says which survey is asked about, not what the survey is checked to be
+    "令和8年度分の要望調査ってもう始まってる？", "Is there a placement survey for FY2026?",
 ])
 def test_what_is_not_a_guess_stays(question: str) -> None:
     assert asked_plainly(question, (), {"0352535527"}) == question

@@ -18,3 +18,10 @@ def test_no_quoted_question_without_a_request_for_how_to_answer_or_a_topic() -> 
     assert quoted_asked(["上司に「CIRって何？」と聞かれました。", "CIRの人数は？"]) == ""  # (a question of its own)
     assert quoted_asked(['He asked "why?"', "What should I tell him?"]) == ""  # ("why?" alone names no topic)
     assert quoted_asked(["どう説明すればいいですか"]) == ""  # (nothing quoted before)
+
+
+def test_a_dash_between_spaces_ends_a_sentence_as_a_hyphen_does_not() -> None:
+    assert sentences("hi, BOE in Nagano here — what year did the JET Programme start?") == [
+        "hi, BOE in Nagano here —", "what year did the JET Programme start?"]
+    assert sentences("quick one -- how many CIRs?") == ["quick one --", "how many CIRs?"]
+    assert sentences("JET-ALT casebook - where?") == ["JET-ALT casebook - where?"]

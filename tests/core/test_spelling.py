@@ -61,6 +61,13 @@ def test_swapped_letters_in_an_abbreviation(speller: Speller) -> None:
     assert "cirs" in fixed and corrections[0].right == "CIR"
 
 
+def test_an_abbreviation_corrected_inside_japanese_is_answered_not_read_as_an_unknown_subject(
+        repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("JETのCRIは何人？"), repo_engine.kb)  # (was the plain apology: "cri" unknown)
+    assert not reply.fallback and "468" in reply.text
+    assert reply.text.startswith("「CRI」を「CIR」として回答します。")
+
+
 def test_the_reply_says_what_was_understood(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("地方材政措置ってどういう内容ですか"), repo_engine.kb)
     assert reply.intent_id == "local_finance"

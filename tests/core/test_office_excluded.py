@@ -1,0 +1,54 @@
+"""An office left out of a contact question gets the other offices' contacts, not its own card."""
+from __future__ import annotations
+
+import pytest
+
+from asking import ask, talk
+from bot.core.office_excluded import offices_left_out
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("この通知の問い合わせ先、総務省以外にもある？", {"mofa", "mext"}),
+    ("文科省以外に聞けるところは？", {"mic", "mofa"}),
+    ("外務省じゃなくて、メールで聞ける窓口は？", {"mic", "mext"}),
+    ("Any contacts other than MIC?", {"mofa", "mext"}),
+    ("Who can I call besides MOFA?", {"mic", "mext"}),
+])
+def test_the_office_left_out_has_no_card(repo_engine: Engine, question: str, shown: set[str]) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and reply.intent_id == "contact_list"
+    assert {c.id for c in reply.contacts} == shown
+    assert {s.intent_id for s in reply.suggestions} == {f"contact_{office}" for office in shown}
+
+
+def test_an_office_asked_about_is_not_left_out(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "総務省の問い合わせ先は？").intent_id == "contact_mic"
+    assert offices_left_out(repo_engine.kb, "alt以外の職種の問い合わせ先は?") == set()  # 以外 of no office
+
+
+def test_the_roles_of_the_others_are_not_narrowed_to_the_one_left_out(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "総務省以外の省庁の役割は？")
+    assert "外務省" in reply.text.split("\n")[0] or "外務省" in reply.text
+    assert not reply.text.startswith("JETプログラム公式サイトによると、3省の役割は、総務省が財政面を担当しています。")
+
+
+def test_what_is_left_out_is_the_office_just_before_the_word(repo_engine: Engine) -> None:
+    assert offices_left_out(repo_engine.kb, "総務省と文科省以外の窓口") == {"総務省", "文部科学省"}
+    assert {c.id for c in ask(repo_engine, "総務省と文科省以外の窓口は？").contacts} == {"mofa"}
+    assert offices_left_out(repo_engine.kb, "総務省の窓口は？") == set()
+
+
+@pytest.mark.parametrize(("office", "question"), [
+    ("外務省のメールアドレスは？", "じゃあメールで聞ける窓口は？"),
+    ("外務省の連絡先は？", "Which office can I email?"),
+])
+def test_the_office_asked_for_by_the_way_to_reach_it_is_not_the_one_talked_about(
+        repo_engine: Engine, office: str, question: str) -> None:
+    reply = talk(repo_engine, office, question)
+    assert not reply.fallback and "kokusai@soumu.go.jp" in reply.text and "josui@mext.go.jp" in reply.text
+
+
+def test_a_field_asked_after_an_office_is_still_that_offices(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "外務省の連絡先は？", "メールは？")
+    assert reply.fallback and reply.text.startswith("外務省大臣官房人物交流室のメールアドレスは")
