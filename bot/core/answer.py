@@ -24,7 +24,7 @@ from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
-from bot.core.office_excluded import asks_which_office_by_means, offices_left_out, other_offices_reply
+from bot.core.office_excluded import office_by_means_reply, offices_left_out, other_offices_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.read_by_sound import read_as, typed_by_sound
@@ -131,8 +131,6 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # 「ほかには？」: the related topics, not the answer again (no topic: what the bot answers); after a role's
         # count 「ほかは？」 asks for the other roles'
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
-    if asks_which_office_by_means(clean(text)):  # 「じゃあメールで聞ける窓口は？」: not the office talked about
-        context = None
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read
         # (a topic of its own: "One more question about CIRs." after what ALTs do is not "about CIRs?" of that topic;
@@ -149,8 +147,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # ("What do they do?" with nothing talked about: English words, help in English)
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
-    besides = other_offices_reply(kb, clean(text), language)
-    if besides is not None:  # 「総務省以外の問い合わせ先は？」: the other offices' contacts, not the one named
+    besides = office_by_means_reply(kb, clean(text), language) or other_offices_reply(kb, clean(text), language)
+    if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「じゃあメールで聞ける窓口は？」: not the office talked about
         return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)

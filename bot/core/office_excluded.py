@@ -18,6 +18,7 @@ from bot.core.types import Language, Reply
 CONTACTS_INTENT = "contact_list"
 # what comes after the office left out (「総務省以外」, 「文科省じゃなくて」, 「外務省のほかに」)
 _BESIDES_JA = re.compile(r"(?:以外|のほか|の他|じゃなく|ではなく|でなく)")
+_OFFICE_LAST = re.compile(r"(?:省|文科|総務|外務|clair|クレア|mic|mofa|mext)$")  # the word left out is an office
 # … or before it, in English ("other than MIC", "besides the MOFA")
 _BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of|not) (?:the )?"
                          r"([a-z]+(?: [a-z]+){0,2})")
@@ -27,16 +28,24 @@ _CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|�
 
 
 # which office can be reached one way: 「メールで聞ける窓口は？」, 「電話で相談できるところ」, "Which office can I email?"
-_OFFICE_BY_MEANS = re.compile(r"(?:メール|電話|mail)で(?:の)?(?:聞け|きけ|問い?合わ?せ(?:でき|られ)|相談でき|連絡(?:でき|が取れ|とれ)|"
+_OFFICE_BY_MEANS = re.compile(r"(?:メール|電話|mail)で(?:の)?(?:聞け|きけ|問い?合わ?せ(?:でき|られ)|相談でき|連絡(?:でき|が?取れ|が?とれ)|"
                               r"やり取りでき|質問でき)[^。？?]{0,4}(?:窓口|ところ|所|部署|省庁|省|先|とこ)|"
                               r"\b(?:which|what) (?:office|ministry|desk|contact)(?:s)? (?:can|could|do) (?:i|we) "
                               r"(?:e-?mail|call|phone)\b|\bwho (?:can|could) (?:i|we) e-?mail\b")
 
 
-def asks_which_office_by_means(text: str) -> bool:
-    """「メールで聞ける窓口は？」: the office asked for is the one that can be reached that way, whichever was talked
-    about (a cleaned question)."""
-    return _OFFICE_BY_MEANS.search(text) is not None
+EMAIL_INTENT = "contact_email"
+
+
+def office_by_means_reply(kb: KnowledgeBase, text: str, language: Language) -> Reply | None:
+    """「メールで聞ける窓口は？」 (a cleaned question): the offices' e-mail addresses, or all the contacts for a phone,
+    whichever office was talked about; ``None`` when no office is asked for by the way to reach it."""
+    found = _OFFICE_BY_MEANS.search(text)
+    if found is None:
+        return None
+    by_mail = re.search(r"メール|mail", found.group(0)) is not None
+    intent_id = EMAIL_INTENT if by_mail else CONTACTS_INTENT
+    return intent_reply(kb, intent_id, language) if intent_id in kb.intents else None
 
 
 def _offices(kb: KnowledgeBase, words: str) -> set[str]:
@@ -48,7 +57,9 @@ def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
     the others' roles, not MIC's)."""
     left: set[str] = set()
     for found in _BESIDES_JA.finditer(text):
-        left |= _offices(kb, re.split(r"[、。,.!?？！\s]", text[max(0, found.start() - 16):found.start()])[-1])
+        before = re.split(r"[、。,.!?？！\s]", text[max(0, found.start() - 16):found.start()])[-1]
+        if _OFFICE_LAST.search(before):  # (not 「総務省の比護補佐以外の担当者」: a person is left out)
+            left |= _offices(kb, before)
     for found in _BESIDES_EN.finditer(text):
         left |= _offices(kb, found.group(1))
     return left

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 # (not after "Mr." / "Ms." / "Dr.": "the mobile number of Mr. Higo" is one sentence)
-# (a dash between spaces ends one too: "hi, BOE in Nagano here — what year did JET start?")
+# (a dash between spaces ends one too: "hi, BOE in Nagano here — what year did JET start?"; not before a pronoun:
+# "we're thinking of hiring a CIR — what do they do?")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+|"
-                           r"(?<=\s[—–])\s+|(?<=\s--)\s+")
+                           r"(?:(?<=\s[—–])|(?<=\s--))\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
 _CLOSED_BEFORE_SENTENCE = re.compile(r'^(["”])\s+(?=[A-Z])')
 
 # 「議員さんから『JETって評価されてるの？』って聞かれた。何て答えればいい？」, 'My boss asked "why do we need an

@@ -11,7 +11,7 @@ from bot.engine import Engine
 @pytest.mark.parametrize(("question", "shown"), [
     ("この通知の問い合わせ先、総務省以外にもある？", {"mofa", "mext"}),
     ("文科省以外に聞けるところは？", {"mic", "mofa"}),
-    ("外務省じゃなくて、メールで聞ける窓口は？", {"mic", "mext"}),
+    ("外務省じゃなくて、別の窓口の連絡先は？", {"mic", "mext"}),
     ("Any contacts other than MIC?", {"mofa", "mext"}),
     ("Who can I call besides MOFA?", {"mic", "mext"}),
 ])
@@ -52,3 +52,18 @@ def test_the_office_asked_for_by_the_way_to_reach_it_is_not_the_one_talked_about
 def test_a_field_asked_after_an_office_is_still_that_offices(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "外務省の連絡先は？", "メールは？")
     assert reply.fallback and reply.text.startswith("外務省大臣官房人物交流室のメールアドレスは")
+
+
+def test_a_person_left_out_keeps_the_office_asked_about(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "総務省の比護補佐以外の担当者は？").intent_id == "contact_mic"
+    assert ask(repo_engine, "文科省の担当者は澤浦補佐以外に誰がいますか").intent_id == "contact_mext"
+
+
+@pytest.mark.parametrize(("before", "question", "intent_id"), [
+    ("総務省の連絡先", "メールで連絡できる省は？", "contact_email"),
+    ("外務省の電話番号は？", "メールで聞ける省庁は？", "contact_email"),
+    ("MOFA's phone number?", "Which office can I call?", "contact_list"),
+])
+def test_the_offices_reached_one_way_are_all_of_them(repo_engine: Engine, before: str, question: str,
+                                                     intent_id: str) -> None:
+    assert talk(repo_engine, before, question).intent_id == intent_id

@@ -25,3 +25,8 @@ def test_a_dash_between_spaces_ends_a_sentence_as_a_hyphen_does_not() -> None:
         "hi, BOE in Nagano here —", "what year did the JET Programme start?"]
     assert sentences("quick one -- how many CIRs?") == ["quick one --", "how many CIRs?"]
     assert sentences("JET-ALT casebook - where?") == ["JET-ALT casebook - where?"]
+
+
+def test_a_dash_before_a_pronoun_keeps_the_sentence_whole() -> None:
+    message = "Hi — we're thinking of hiring a CIR — what do they do?"
+    assert sentences(message)[-1].endswith("hiring a CIR — what do they do?")
