@@ -147,7 +147,9 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # ("What do they do?" with nothing talked about: English words, help in English)
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
-    besides = office_by_means_reply(kb, clean(text), language) or other_offices_reply(kb, clean(text), language)
+    after_contact = has_topic(kb, context) and context.intent_id.startswith("contact")
+    besides = office_by_means_reply(kb, clean(text), language) or other_offices_reply(kb, clean(text), language,
+                                                                                      after_contact)
     if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「じゃあメールで聞ける窓口は？」: not the office talked about
         return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」

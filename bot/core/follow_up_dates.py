@@ -111,6 +111,7 @@ def in_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     return _THAT_YEAR.sub(f"in FY{year}" if is_english(text) else f"{year}年度の", text, count=1)
 
 
+_PLANNED = re.compile(r"まで|上限|増や|減ら|できる|可能|予定")  # 「ALTを増やしたいんだけど何人まで？」: a plan, no year's count
 _ROLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s?(?![a-z])|外国語指導助手|国際交流員")
 
 
@@ -122,6 +123,6 @@ def role_count_of_that_year(kb: KnowledgeBase, text: str, context: Context) -> s
     newest = max((y for held in kb.figure_years.values() for y in held), default=None)
     cleaned = clean(text)
     if len(years) != 1 or min(years) == newest or years_in(cleaned) or relative_year(cleaned) is not None \
-            or not FIGURE.search(cleaned) or not _ROLE.search(cleaned):
+            or not FIGURE.search(cleaned) or not _ROLE.search(cleaned) or _PLANNED.search(cleaned):
         return None
     return f"{text} in FY{min(years)}" if is_english(text) else f"{min(years)}年度の{text}"

@@ -21,9 +21,9 @@ _BESIDES_JA = re.compile(r"(?:以外|のほか|の他|じゃなく|ではなく|
 _OFFICE_LAST = re.compile(r"(?:省|文科|総務|外務|clair|クレア|mic|mofa|mext)$")  # the word left out is an office
 # … or before it, in English ("other than MIC", "besides the MOFA")
 _BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of|not) (?:the )?"
-                         r"([a-z]+(?: [a-z]+){0,2})")
+                         r"([a-z]+(?: [a-z]+){0,4})")
 # a contact is asked: where to ask, whom to call, which desk
-_CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール|担当|"
+_CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール|担当|(?:だと|なら|では|は)どこ|"
                             r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail|phone|get in touch)(?![a-z])")
 
 
@@ -57,7 +57,7 @@ def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
     the others' roles, not MIC's)."""
     left: set[str] = set()
     for found in _BESIDES_JA.finditer(text):
-        before = re.split(r"[、。,.!?？！\s]", text[max(0, found.start() - 16):found.start()])[-1]
+        before = re.split(r"[、。,.!?？！\s]", text[max(0, found.start() - 16):found.start()].rstrip())[-1]
         if _OFFICE_LAST.search(before):  # (not 「総務省の比護補佐以外の担当者」: a person is left out)
             left |= _offices(kb, before)
     for found in _BESIDES_EN.finditer(text):
@@ -65,9 +65,10 @@ def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
     return left
 
 
-def other_offices_reply(kb: KnowledgeBase, text: str, language: Language) -> Reply | None:
-    """The contacts overview with the cards of the offices not left out, when the question leaves one out."""
-    left = offices_left_out(kb, text) if _CONTACT_ASKED.search(text) else set()
+def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_contact: bool = False) -> Reply | None:
+    """The contacts overview with the cards of the offices not left out, when the question leaves one out;
+    ``after_contact``: an office's contact was just given (「文科省以外は？」 after MEXT's card asks for the others')."""
+    left = offices_left_out(kb, text) if after_contact or _CONTACT_ASKED.search(text) else set()
     if not left or CONTACTS_INTENT not in kb.intents:
         return None
     reply = intent_reply(kb, CONTACTS_INTENT, language)
@@ -75,5 +76,19 @@ def other_offices_reply(kb: KnowledgeBase, text: str, language: Language) -> Rep
     if not kept or len(kept) == len(reply.contacts):
         return None
     shown = {c.id for c in kept}
-    return replace(reply, contacts=kept,
+    names = [n for c in reply.contacts if c.id not in shown for n in (c.name, f"the {c.id.upper()} office")]
+    # the staff printed for the offices left out are not repeated (「通知には、総務省…の担当者として…」)
+    text = "\n".join(_without_staff_of(line, names) for line in reply.text.split("\n")).strip()
+    lead = _LEAD[language].format(offices="・".join(sorted(left)))
+    return replace(reply, text=f"{lead}\n{text}", contacts=kept,
                    suggestions=tuple(s for s in reply.suggestions if s.intent_id.removeprefix("contact_") in shown))
+
+
+def _without_staff_of(line: str, names: list[str]) -> str:
+    """The line without its sentences printing the staff of the offices ``names``."""
+    kept = [s for s in re.split(r"(?<=。)|(?<=\.) ", line) if not (any(n in s for n in names)
+                                                                 and re.search(r"担当者|staff", s))]
+    return ("" if "。" in line else " ").join(kept).strip()
+
+
+_LEAD = {"ja": "{offices}以外の問い合わせ先は、下のカードのとおりです。", "en": "The other contact points are on the cards below."}

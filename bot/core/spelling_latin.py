@@ -13,6 +13,8 @@ from bot.core.stop_words import EN_STOP
 MIN_EN_WORD = 5
 EN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
 ABBREVIATION = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(s?)(?![A-Za-z])")
+_LOWER_ABBREVIATION = re.compile(r"(?<![A-Za-z])([a-z]{3})(?![A-Za-z])")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def english_slips(text: str, words: Sequence[str], word_set: frozenset[str],
@@ -45,8 +47,11 @@ def swapped_abbreviations(original: str, abbreviations: frozenset[str]) -> list[
     """``(typed, meant)`` in lower case for each upper-case abbreviation of ``original`` (as typed) that is
     not one of ``abbreviations`` but becomes one with two neighbouring letters swapped."""
     found = []
-    for match in ABBREVIATION.finditer(original):
-        letters = match.group(1)
+    typed = list(ABBREVIATION.finditer(original))
+    if _JAPANESE.search(original):  # 「criの仕事内容」: typed in lower case among Japanese words
+        typed += _LOWER_ABBREVIATION.finditer(original)
+    for match in typed:
+        letters = match.group(1).upper()
         if letters in abbreviations:
             continue
         for i in range(len(letters) - 1):

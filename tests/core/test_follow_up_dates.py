@@ -41,3 +41,7 @@ def test_no_year_is_carried_to_a_count_that_names_one_or_is_no_count(repo_engine
 def test_a_roles_count_of_2019_says_that_years_figures_are_a_total_only(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和元年度のJET参加者数は？", "新規はそのうち何人？", "ALTだけだと何人だった？")
     assert reply.fallback and "令和元年度（2019年度）のALTの人数は" in reply.text and "5,355" not in reply.text
+
+
+def test_a_plan_after_an_older_years_figures_is_no_count_of_that_year(repo_engine: Engine) -> None:
+    assert role_count_of_that_year(repo_engine.kb, "ALTを増やしたいんだけど何人まで？", after("size_2019")) is None

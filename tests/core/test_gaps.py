@@ -48,6 +48,11 @@ def test_a_survey_of_a_year_not_held_names_the_year_the_survey_held_is_for(repo_
     assert [s.intent_id for s in reply.suggestions] == ["survey_what"]
 
 
+def test_the_participants_of_a_year_not_held_are_a_year_not_held_not_that_years_survey(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "令和6年度の参加者は？")  # (was the survey for 令和6年度)
+    assert reply.fallback and reply.text.startswith("令和6年度（2024年度）の数字や情報は")
+
+
 def test_a_question_about_who_runs_next_years_survey_is_not_a_question_about_next_years_figures(
         repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Who will be running the placement request survey for new JET participants?")

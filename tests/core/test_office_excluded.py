@@ -67,3 +67,22 @@ def test_a_person_left_out_keeps_the_office_asked_about(repo_engine: Engine) -> 
 def test_the_offices_reached_one_way_are_all_of_them(repo_engine: Engine, before: str, question: str,
                                                      intent_id: str) -> None:
     assert talk(repo_engine, before, question).intent_id == intent_id
+
+
+@pytest.mark.parametrize(("question", "left", "kept"), [
+    ("外務省以外の窓口は？", "濱尾補佐", "比護補佐"), ("Any contacts other than MIC?", "比護補佐", "濱尾補佐")])
+def test_the_staff_of_the_office_left_out_are_not_listed(repo_engine: Engine, question: str, left: str,
+                                                         kept: str) -> None:
+    reply = ask(repo_engine, question)
+    assert left not in reply.text and kept in reply.text
+    assert reply.text.startswith(("外務省以外の問い合わせ先は", "The other contact points"))
+
+
+@pytest.mark.parametrize(("turns", "shown"), [
+    (("文科省の連絡先は？", "文科省以外は？"), {"mic", "mofa"}),  # after an office's card, no contact word needed
+    (("予算について聞きたい。総務省以外だとどこ？",), {"mofa", "mext"}),
+    (("総務省 以外 連絡先",), {"mofa", "mext"}),
+    (("Apart from the Ministry of Foreign Affairs, who can I contact?",), {"mic", "mext"}),
+])
+def test_an_office_left_out_in_other_words(repo_engine: Engine, turns: tuple[str, ...], shown: set[str]) -> None:
+    assert {c.id for c in talk(repo_engine, *turns).contacts} == shown

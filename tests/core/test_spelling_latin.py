@@ -32,3 +32,8 @@ def test_a_common_english_word_is_no_slip_of_a_word_the_knowledge_uses() -> None
     words = ["three", "contract"]
     assert english_slips("are there any participants", words, frozenset(words), lambda w: False) == []  # (was 'three')
     assert english_slips("the contarct", words, frozenset(words), lambda w: False) == [(4, 12, "contract")]
+
+
+def test_swapped_letters_in_lower_case_among_japanese_words() -> None:
+    assert swapped_abbreviations("criの仕事内容", frozenset({"CIR"})) == [("cri", "cir")]
+    assert swapped_abbreviations("the cri of a bird", frozenset({"CIR"})) == []  # (English alone: upper case only)
