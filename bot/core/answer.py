@@ -24,7 +24,7 @@ from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
-from bot.core.office_excluded import office_by_means_reply, offices_left_out, other_offices_reply
+from bot.core.office_excluded import named_offices_reply, office_by_means_reply, offices_left_out, other_offices_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.read_by_sound import read_as, typed_by_sound
@@ -148,8 +148,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
     after_contact = has_topic(kb, context) and context.intent_id.startswith("contact")
-    besides = office_by_means_reply(kb, clean(text), language) or other_offices_reply(kb, clean(text), language,
-                                                                                      after_contact)
+    besides = office_by_means_reply(kb, clean(text), language) or other_offices_reply(
+        kb, clean(text), language, after_contact) or named_offices_reply(kb, clean(text), language)
     if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「じゃあメールで聞ける窓口は？」: not the office talked about
         return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」

@@ -94,6 +94,7 @@ class MessageParts:
     # follows (「いくつか伺ってもよろしいでしょうか」: "announcement"), naming what about (「SEAの件でご相談です」: "topic",
     # the question is then the topic alone)
     courtesy: Literal["", "greeting", "announcement", "topic"] = ""
+    purpose: str = ""  # what the answer is for, said after the question and not read (「研修資料に入れたくて」)
 
     @property
     def text(self) -> str:
@@ -156,9 +157,11 @@ def parts(text: str) -> MessageParts:
     if asked > 0 and _GUESSES.match(kept[asked]) and is_question(kept[asked - 1]):
         kept.pop(asked)  # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」: the writer's guesses
         asked, dropped = asked - 1, True
+    purpose = ""
     if 0 < len(kept) - 1 - asked and all(_PURPOSE.search(s) for s in kept[asked + 1:]) and is_question(kept[asked]):
-        del kept[asked + 1:]  # 「…延べ何人？新任ALT向けの研修資料に入れたくて」: what the answer is for (研修 is not asked)
-        dropped = True
+        purpose = "".join(kept[asked + 1:])  # 「…延べ何人？新任ALT向けの研修資料に入れたくて」: what the answer is for
+        del kept[asked + 1:]  # (研修 is not asked; nor read in the message as written: 「事例集どこ？学校に配りたいので」)
+        dropped = polite = True
     kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
     asked -= bool(choice)
@@ -194,4 +197,4 @@ def parts(text: str) -> MessageParts:
     asks = also or (tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ())
     if asks and not also:
         alternatives.append((two[0], background + two[1], True))
-    return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite, asks)
+    return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite, asks, purpose=purpose)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.core.gap_patterns import DATE_GIVEN, FIGURE
+from bot.core.gap_patterns import DATE_GIVEN
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import roles_among
 from bot.core.orthography import clean, is_english
 from bot.core.types import Context
-from bot.core.years import relative_year, years_in
+from bot.core.years import years_in
 
 
 # 「日付は？」, "The date?": a bare date asked
@@ -111,8 +111,11 @@ def in_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
     return _THAT_YEAR.sub(f"in FY{year}" if is_english(text) else f"{year}年度の", text, count=1)
 
 
-_PLANNED = re.compile(r"まで|上限|増や|減ら|できる|可能|予定")  # 「ALTを増やしたいんだけど何人まで？」: a plan, no year's count
-_ROLE = re.compile(r"(?<![a-z])(?:alt|cir|sea)s?(?![a-z])|外国語指導助手|国際交流員")
+# 「ALTだけだと何人だった？」, "How many ALTs?": a role's count asked bare (not "How many ALTs are there?": now;
+# not 「ALTを増やしたいんだけど何人まで？」, "how many ALTs can we request?": a plan)
+_BARE_ROLE_COUNT = re.compile(r"^(?:じゃあ|では|で)?、?(?:alt|cir|sea|外国語指導助手|国際交流員)(?:だけ|のみ)?(?:だと|では|は|って|の)?"
+                              r"(?:何人|何名|人数|数)(?:は)?(?:だった|でした)?(?:の|か)?[？?]?$|"
+                              r"^(?:and |so )?(?:how many |the number of )?(?:alts?|cirs?|seas?)(?: then| only| alone)?\??$")
 
 
 def role_count_of_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
@@ -122,7 +125,6 @@ def role_count_of_that_year(kb: KnowledgeBase, text: str, context: Context) -> s
     years = _title_years(kb, context.intent_id)
     newest = max((y for held in kb.figure_years.values() for y in held), default=None)
     cleaned = clean(text)
-    if len(years) != 1 or min(years) == newest or years_in(cleaned) or relative_year(cleaned) is not None \
-            or not FIGURE.search(cleaned) or not _ROLE.search(cleaned) or _PLANNED.search(cleaned):
+    if len(years) != 1 or min(years) == newest or not _BARE_ROLE_COUNT.match(cleaned):
         return None
     return f"{text} in FY{min(years)}" if is_english(text) else f"{min(years)}年度の{text}"

@@ -28,7 +28,7 @@ _BARE = re.compile(r"^(?:じゃあ|では|それでは)?([1-9])(?:番目?|つ目
 _ATTRIBUTE = r"電話|メール|番号|連絡先|担当|url|リンク|名前|正式名称|英語名|人数|新規|継続|割合|内容|タイトル|事例(?!集)"
 # 「その2番目のは」, 「じゃあ三つ目の電話は」, 「最後のは？」, 「3番のやつはどこからDL？」: an order opening the question (not
 # 「最初に連絡するのは」, 「3番目に多い国」, 「2つ目の質問です」, 「最後の年度」, 「一番新しい」)
-_JAPANESE = re.compile(r"^(?:じゃあ|じゃ|では|それでは|あと)?、?\s?(?:その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目|(?<=[1-9])番)|(最初|最後|ラスト))"
+_JAPANESE = re.compile(r"^(?:じゃあ|じゃ|では|それでは|あと)?、?\s?(?:さっきの|先ほどの|さきほどの|その|この)?(?:([1-9一二三四五])(?:番目|つ目|個目|(?<=[1-9])番)|(最初|最後|ラスト))"
                        r"(の(?:もの|やつ|資料|ところ|とこ|窓口|部署|省|方|ほう)?)?"
                        rf"(?=は|って|を|も|[？?]|$|(?<=の)(?:{_ATTRIBUTE})|の(?:{_ATTRIBUTE})|(?<=やつ)[、,])")
 # (not 「最後、」: lastly; 「一つ目のやつ、もうちょい詳しく」 is)
@@ -67,7 +67,11 @@ def _list_of(kb: KnowledgeBase, context: Context | None, circled: bool = False) 
     if topic.items or not topic.title:  # (「ALTは何人？」 showed ALT's count only: no list to pick from; all three
         # named, 「ALT、CIR、SEAの違いは」, showed the whole list)
         whole = {item.casefold() for item in topic.items} <= {name.casefold() for name in context.names}
-        return () if context.names and not whole else topic.items
+        if not context.names or whole:
+            return topic.items
+        # (「外務省と文科省の電話番号」 showed two offices' cards: 「2番目」 is MEXT)
+        shown = tuple(i for i in topic.items if set(kb.matcher.analyse(clean(i)).terms) & set(context.names))
+        return shown if len(shown) > 1 else ()
     return _parent_list(kb, context.intent_id).items
 
 

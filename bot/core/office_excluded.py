@@ -13,6 +13,7 @@ from dataclasses import replace
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import kind_of
 from bot.core.replies import intent_reply
+from bot.core.sentences import sentences
 from bot.core.types import Language, Reply
 
 CONTACTS_INTENT = "contact_list"
@@ -20,11 +21,11 @@ CONTACTS_INTENT = "contact_list"
 _BESIDES_JA = re.compile(r"(?:以外|のほか|の他|じゃなく|ではなく|でなく)")
 _OFFICE_LAST = re.compile(r"(?:省|文科|総務|外務|clair|クレア|mic|mofa|mext)$")  # the word left out is an office
 # … or before it, in English ("other than MIC", "besides the MOFA")
-_BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of|not) (?:the )?"
-                         r"([a-z]+(?: [a-z]+){0,4})")
+_BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of) (?:the )?"
+                         r"([^\s,?.!]+(?: [^\s,?.!]+){0,5})")
 # a contact is asked: where to ask, whom to call, which desk
 _CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール|担当|(?:だと|なら|では|は)どこ|"
-                            r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail|phone|get in touch)(?![a-z])")
+                            r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail|phone|get in touch|inquir(?:y|ies))(?![a-z])")
 
 
 # which office can be reached one way: 「メールで聞ける窓口は？」, 「電話で相談できるところ」, "Which office can I email?"
@@ -35,13 +36,15 @@ _OFFICE_BY_MEANS = re.compile(r"(?:メール|電話|mail)で(?:の)?(?:聞け|�
 
 
 EMAIL_INTENT = "contact_email"
+_BESIDE_MEANS = 8  # characters a question asking only for the offices reached one way has besides (「じゃあ…は？」)
 
 
 def office_by_means_reply(kb: KnowledgeBase, text: str, language: Language) -> Reply | None:
     """「メールで聞ける窓口は？」 (a cleaned question): the offices' e-mail addresses, or all the contacts for a phone,
     whichever office was talked about; ``None`` when no office is asked for by the way to reach it."""
     found = _OFFICE_BY_MEANS.search(text)
-    if found is None:
+    # (not 「文科省でメールで聞ける窓口は？」: that office's; nor "Which office can I email about funding?": the routing)
+    if found is None or len(text) - len(found.group(0)) > _BESIDE_MEANS or _offices(kb, text):
         return None
     by_mail = re.search(r"メール|mail", found.group(0)) is not None
     intent_id = EMAIL_INTENT if by_mail else CONTACTS_INTENT
@@ -69,19 +72,55 @@ def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_
     """The contacts overview with the cards of the offices not left out, when the question leaves one out;
     ``after_contact``: an office's contact was just given (「文科省以外は？」 after MEXT's card asks for the others')."""
     left = offices_left_out(kb, text) if after_contact or _CONTACT_ASKED.search(text) else set()
-    if not left or CONTACTS_INTENT not in kb.intents:
+    if not left or len(sentences(text)) > 1 or _about_a_topic(kb, text):
+        return None
+    return _cards_of(kb, language, left, shown=False)
+
+
+# the words of a contact question that name no topic of its own (「この通知の問い合わせ先、総務省以外にもある？」); any
+# other word left once the offices and the contact words are taken out is one (「要望調査は総務省以外に…」: the survey's
+# route, 「財政措置のことは…」: the finance measures')
+_NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "部署", "人"})
+_OFFICE_WORDS = re.compile(r"(?:総務省|文科省|文部科学省|外務省|総務|文科|外務|mic|mofa|mext)|"
+                           r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of) (?:the )?")
+
+
+def _about_a_topic(kb: KnowledgeBase, text: str) -> bool:
+    rest = kb.matcher.analyse(_CONTACT_ASKED.sub(" ", _OFFICE_WORDS.sub(" ", text)))
+    return any(weight >= 0.75 and word not in _NO_TOPIC and kind_of(word) != "office" for word, weight, _ in rest.units)
+
+
+def named_offices_reply(kb: KnowledgeBase, text: str, language: Language) -> Reply | None:
+    """「外務省と文科省、それぞれの電話番号ください」: the cards of the two offices (or more) named with a contact
+    detail asked (was the ministries' roles), none of the others'."""
+    if not _DETAIL_ASKED.search(text) or len(sentences(text)) > 1:  # (offices a long message's background names)
+        return None
+    named = _offices(kb, text) - offices_left_out(kb, text)
+    if len(named) < 2:
+        return None
+    return _cards_of(kb, language, named, shown=True)
+
+
+def _cards_of(kb: KnowledgeBase, language: Language, offices: set[str], shown: bool) -> Reply | None:
+    """The contacts overview with the cards (and the staff) of ``offices`` (``shown``) or of the others, led by what
+    it shows; all of them named: the overview as it is."""
+    if CONTACTS_INTENT not in kb.intents:
         return None
     reply = intent_reply(kb, CONTACTS_INTENT, language)
-    kept = tuple(c for c in reply.contacts if not any(c.name.startswith(office) for office in left))
+    kept = tuple(c for c in reply.contacts if any(c.name.startswith(office) for office in offices) == shown)
+    if shown and len(kept) == len(reply.contacts):
+        return reply  # 「総務省と外務省と文科省の電話番号」
     if not kept or len(kept) == len(reply.contacts):
         return None
-    shown = {c.id for c in kept}
-    names = [n for c in reply.contacts if c.id not in shown for n in (c.name, f"the {c.id.upper()} office")]
-    # the staff printed for the offices left out are not repeated (「通知には、総務省…の担当者として…」)
+    said = "・".join(o for c in reply.contacts for o in sorted(offices) if c.name.startswith(o))  # (in the notice's order)
+    lead = (_LEAD_NAMED if shown else _LEAD_OTHERS)[language].format(offices=said)
+    ids = {c.id for c in kept}
+    names = [n for c in reply.contacts if c.id not in ids for n in (c.name, f"the {c.id.upper()} office")]
+    # the staff printed for the offices not shown are not repeated (「通知には、総務省…の担当者として…」)
     text = "\n".join(_without_staff_of(line, names) for line in reply.text.split("\n")).strip()
-    lead = _LEAD[language].format(offices="・".join(sorted(left)))
-    return replace(reply, text=f"{lead}\n{text}", contacts=kept,
-                   suggestions=tuple(s for s in reply.suggestions if s.intent_id.removeprefix("contact_") in shown))
+    shown_offices = tuple(t for c in kept for t in sorted(_offices(kb, c.name)))  # (what 「2番目」 picks from next)
+    return replace(reply, text=f"{lead}\n{text}", contacts=kept, names=shown_offices,
+                   suggestions=tuple(s for s in reply.suggestions if s.intent_id.removeprefix("contact_") in ids))
 
 
 def _without_staff_of(line: str, names: list[str]) -> str:
@@ -91,4 +130,9 @@ def _without_staff_of(line: str, names: list[str]) -> str:
     return ("" if "。" in line else " ").join(kept).strip()
 
 
-_LEAD = {"ja": "{offices}以外の問い合わせ先は、下のカードのとおりです。", "en": "The other contact points are on the cards below."}
+_LEAD_OTHERS = {"ja": "{offices}以外の問い合わせ先は、下のカードのとおりです。",
+                "en": "The other contact points are on the cards below."}
+_LEAD_NAMED = {"ja": "{offices}の問い合わせ先は、下のカードのとおりです。",
+               "en": "The contact points you named are on the cards below."}
+# a contact detail asked (not 「総務省と文科省の役割は？」: their roles)
+_DETAIL_ASKED = re.compile(r"電話|番号|メール|連絡先|問い?合わ?せ|窓口|(?<![a-z])(?:phone|numbers?|e-?mails?|contacts?)(?![a-z])")

@@ -128,11 +128,20 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if _YES_NO.match(plain):
         if _EN_COUNT.search(plain):  # ("5355 ALTs in 2023?": the count is checked, of 2023)
             plain = _EN_COUNT.sub(guessed("how many "), plain)
-        elif not _EN_EXISTS.match(plain):  # ("Is there a placement survey for FY2026?" asks about that year's)
+        elif not (_EN_EXISTS.match(plain) and _after_any_held(plain, printed)):
+            # ("Is there a placement survey for FY2026?" asks about that year's; "Was there a survey in 2019?" checks)
             plain = _EN_YEAR.sub(lambda m: "for which year" if m.group(0).startswith("for") else "when", plain)
     if plain == sentence:
         return text
     return cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)] + plain
+
+
+def _after_any_held(text: str, printed: Collection[Figure]) -> bool:
+    """Whether a year the text names comes after the year after the newest figures (FY2026: no survey or figures
+    of it can be held)."""
+    newest = max((f.year for f in printed if f.year), default=None)
+    years = [int(y) for y in re.findall(r"(?<![\d])((?:19|20)\d\d)(?![\d])", text)]
+    return newest is not None and any(y > newest + 1 for y in years)
 
 
 def _value(digits: str) -> float:

@@ -9,10 +9,20 @@ from __future__ import annotations
 import re
 
 # (not after "Mr." / "Ms." / "Dr.": "the mobile number of Mr. Higo" is one sentence)
-# (a dash between spaces ends one too: "hi, BOE in Nagano here — what year did JET start?"; not before a pronoun:
-# "we're thinking of hiring a CIR — what do they do?")
-_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+|"
-                           r"(?:(?<=\s[—–])|(?<=\s--))\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+")
+# a dash between spaces after a greeting or a self-introduction ends a sentence ("hi, BOE in Nagano here — what year
+# did JET start?"); not after a topic ("SEA — how many in 2023?"), nor before a pronoun ("we're thinking of hiring a
+# CIR — what do they do?")
+_DASH = re.compile(r"\s(?:[—–]|--)\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
+_OPENING = re.compile(r"\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|here|i'm|i am|we're|we are|this is|"
+                      r"thanks|thank you|sorry|quick (?:one|question))\b", re.IGNORECASE)
+
+
+def _at_dashes(part: str) -> list[str]:
+    found = _DASH.search(part)
+    if found is None or not _OPENING.search(part[:found.start()]):
+        return [part]
+    return [part[:found.end()].strip(), *_at_dashes(part[found.end():])]
 _CLOSED_BEFORE_SENTENCE = re.compile(r'^(["”])\s+(?=[A-Z])')
 
 # 「議員さんから『JETって評価されてるの？』って聞かれた。何て答えればいい？」, 'My boss asked "why do we need an
@@ -30,7 +40,7 @@ def sentences(text: str) -> list[str]:
     """The message cut after 。！？ and line breaks (each sentence keeps its punctuation), not inside brackets:
     「議員から『JETって評価されてるの？』と聞かれた。」 is one sentence."""
     found: list[str] = []
-    for part in (p.strip() for p in _SENTENCE_END.split(text)):
+    for part in (piece for p in _SENTENCE_END.split(text) for piece in _at_dashes(p.strip())):
         if found and _open_quote(found[-1]):
             if (end := _CLOSED_BEFORE_SENTENCE.match(part)) is not None:  # ('…asked "why?" What should I…')
                 found[-1] += end.group(1)

@@ -101,6 +101,11 @@ def test_what_the_answer_is_for_said_after_the_question_is_not_read(repo_engine:
     assert not reply.fallback and "77,172" in reply.text
 
 
+def test_a_purpose_after_the_question_is_not_read_in_the_message_as_written_either(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("事例集どこ？学校に配りたいので"), repo_engine.kb)
+    assert reply.intent_id == "casebook_what"  # (配りたい made it the notice's request to spread the casebook)
+
+
 def test_a_request_cut_short_after_its_object_is_read_with_the_sentence_before(repo_engine: Engine) -> None:
     assert parts("解雇を検討しています。手続きの流れを").question == "解雇を検討しています。手続きの流れを"
     reply = answer(IncomingMessage("解雇を検討しています。手続きの流れを"), repo_engine.kb)

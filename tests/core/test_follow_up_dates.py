@@ -45,3 +45,9 @@ def test_a_roles_count_of_2019_says_that_years_figures_are_a_total_only(repo_eng
 
 def test_a_plan_after_an_older_years_figures_is_no_count_of_that_year(repo_engine: Engine) -> None:
     assert role_count_of_that_year(repo_engine.kb, "ALTを増やしたいんだけど何人まで？", after("size_2019")) is None
+
+
+@pytest.mark.parametrize("text", ["how many ALTs can we request?", "How many ALTs are there?",
+                                  "How many ALTs are in the casebook?", "how many CIRs do we need for a city of 100k?"])
+def test_only_a_bare_roles_count_is_asked_of_that_year(repo_engine: Engine, text: str) -> None:
+    assert role_count_of_that_year(repo_engine.kb, text, after("size_2019")) is None

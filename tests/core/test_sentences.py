@@ -30,3 +30,7 @@ def test_a_dash_between_spaces_ends_a_sentence_as_a_hyphen_does_not() -> None:
 def test_a_dash_before_a_pronoun_keeps_the_sentence_whole() -> None:
     message = "Hi — we're thinking of hiring a CIR — what do they do?"
     assert sentences(message)[-1].endswith("hiring a CIR — what do they do?")
+
+
+def test_a_dash_after_a_topic_keeps_the_sentence_whole() -> None:
+    assert sentences("SEA — how many in 2023?") == ["SEA — how many in 2023?"]
