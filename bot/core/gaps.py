@@ -98,6 +98,15 @@ def _without_since(kb: KnowledgeBase, text: str, analysis: Analysis) -> Analysis
     return _without(analysis, words.__contains__, SINCE.sub(" ", normalise(analysis.original)))
 
 
+def _figures_offered(kb: KnowledgeBase, topic: list[Scored], analysis: Analysis) -> list[str]:
+    """The figures to offer for a year not held: the years' own figures the reply names (「令和7年度の参加者は？」:
+    2023's and 2019's participants); for a role, the best first (「令和7年度のALT人数は？」: the counts by role)."""
+    figures = [s.intent_id for s in topic if s.intent_id in kb.figure_years]
+    yearly = [i for i in figures if years_in(kb.intents[i].title or "")]
+    first = figures[:1] if set(ROLES).intersection(analysis.terms) else []
+    return list(dict.fromkeys(first + yearly + figures))[:2]
+
+
 def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
 
@@ -172,7 +181,7 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
                                        topic=lacking))  # (the year's figures stay the topic: 「CIRは？」 next)
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
-                                       _related(topic, *[s.intent_id for s in topic if s.intent_id in kb.figure_years][:1])))
+                                       _related(topic, *_figures_offered(kb, topic, analysis))))
     years = kb.intent_years.get(choice, frozenset())
     if years and not asked & years:
         # "What about 2019?" after the casebook's date: that year's figures are held, and not "not held"

@@ -19,12 +19,13 @@ from bot.core.types import Language, Reply
 CONTACTS_INTENT = "contact_list"
 # what comes after the office left out (「総務省以外」, 「文科省じゃなくて」, 「外務省のほかに」)
 _BESIDES_JA = re.compile(r"(?:以外|のほか|の他|じゃなく|ではなく|でなく)")
+_FIELD = re.compile(r"(?<![a-z])(?:e-?mail|mail|phone|number|address|fax)")
 _OFFICE_LAST = re.compile(r"(?:省|文科|総務|外務|clair|クレア|mic|mofa|mext)$")  # the word left out is an office
 # … or before it, in English ("other than MIC", "besides the MOFA")
 _BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of) (?:the )?"
                          r"([^\s,?.!]+(?: [^\s,?.!]+){0,5})")
 # a contact is asked: where to ask, whom to call, which desk
-_CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール|担当|(?:だと|なら|では|は)どこ|"
+_CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール|担当|(?:だと|なら|では)どこ|"
                             r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail|phone|get in touch|inquir(?:y|ies))(?![a-z])")
 
 
@@ -64,7 +65,8 @@ def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
         if _OFFICE_LAST.search(before):  # (not 「総務省の比護補佐以外の担当者」: a person is left out)
             left |= _offices(kb, before)
     for found in _BESIDES_EN.finditer(text):
-        left |= _offices(kb, found.group(1))
+        if not _FIELD.search(found.group(1)):  # (not "Besides MIC's email, is there a phone?": a field left out)
+            left |= _offices(kb, found.group(1))
     return left
 
 
@@ -74,13 +76,14 @@ def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_
     left = offices_left_out(kb, text) if after_contact or _CONTACT_ASKED.search(text) else set()
     if not left or len(sentences(text)) > 1 or _about_a_topic(kb, text):
         return None
-    return _cards_of(kb, language, left, shown=False)
+    named = _offices(kb, text) - left  # 「総務省じゃなくて文科省の電話番号は？」: MEXT's alone
+    return _cards_of(kb, language, named, shown=True) if named else _cards_of(kb, language, left, shown=False)
 
 
 # the words of a contact question that name no topic of its own (「この通知の問い合わせ先、総務省以外にもある？」); any
 # other word left once the offices and the contact words are taken out is one (「要望調査は総務省以外に…」: the survey's
 # route, 「財政措置のことは…」: the finance measures')
-_NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "部署", "人"})
+_NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "とこ", "部署", "人", "番号"})
 _OFFICE_WORDS = re.compile(r"(?:総務省|文科省|文部科学省|外務省|総務|文科|外務|mic|mofa|mext)|"
                            r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of) (?:the )?")
 
@@ -135,4 +138,4 @@ _LEAD_OTHERS = {"ja": "{offices}以外の問い合わせ先は、下のカード
 _LEAD_NAMED = {"ja": "{offices}の問い合わせ先は、下のカードのとおりです。",
                "en": "The contact points you named are on the cards below."}
 # a contact detail asked (not 「総務省と文科省の役割は？」: their roles)
-_DETAIL_ASKED = re.compile(r"電話|番号|メール|連絡先|問い?合わ?せ|窓口|(?<![a-z])(?:phone|numbers?|e-?mails?|contacts?)(?![a-z])")
+_DETAIL_ASKED = re.compile(r"電話|番号|メール|連絡先|問い?合わ?せ|窓口|(?<![a-z])(?:phone|e-?mails?|contacts?)(?![a-z])")

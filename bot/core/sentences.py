@@ -14,8 +14,8 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!M
 # did JET start?"); not after a topic ("SEA — how many in 2023?"), nor before a pronoun ("we're thinking of hiring a
 # CIR — what do they do?")
 _DASH = re.compile(r"\s(?:[—–]|--)\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
-_OPENING = re.compile(r"\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|here|i'm|i am|we're|we are|this is|"
-                      r"thanks|thank you|sorry|quick (?:one|question))\b", re.IGNORECASE)
+_OPENING = re.compile(r"\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|here|this is|thanks|thank you|sorry|"
+                      r"quick (?:one|question))\b", re.IGNORECASE)  # (not "we're a small town —": what is asked of)
 
 
 def _at_dashes(part: str) -> list[str]:
@@ -58,9 +58,17 @@ def _open_quote(text: str) -> bool:
         or text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+# 「議会で「JETの経費はどうなってるんだ」と聞かれたら、どう答えるのが正解？」: the quote and the request to answer it
+# in one sentence (the quote then needs no question mark)
+_QUOTE_THEN_HOW = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80})[」』”\"](?:と|って)(?:聞かれ|言われ|質問され|問われ|尋ねられ)"
+                             r"[^。？?]{0,12}?(?:何て|なんて|何と|なんと|どう|どのように)(?:答え|こたえ|説明|返|回答)")
+
+
 def quoted_asked(kept: list[str]) -> str:
     """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both),
     or "" (no such last sentence, or a quote without a topic of its own: "why?" alone)."""
+    if kept and (one := _QUOTE_THEN_HOW.search(kept[-1])) is not None:
+        return one.group(1)
     if len(kept) < 2 or not _HOW_TO_ANSWER.match(kept[-1]):
         return ""
     quoted = "".join(q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s))

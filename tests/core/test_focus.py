@@ -106,6 +106,15 @@ def test_a_purpose_after_the_question_is_not_read_in_the_message_as_written_eith
     assert reply.intent_id == "casebook_what"  # (配りたい made it the notice's request to spread the casebook)
 
 
+@pytest.mark.parametrize(("message", "said"), [
+    ("問い合わせ先を教えて。外務省に電話したいので", "03-5501-8143"),  # no document or meeting: what is asked
+    ("ALTの人数は？CIRも知りたいので", "468"),  # a second request, not a purpose
+])
+def test_a_closing_sentence_that_asks_or_names_what_is_asked_is_read(repo_engine: Engine, message: str,
+                                                                       said: str) -> None:
+    assert said in answer(IncomingMessage(message), repo_engine.kb).text
+
+
 def test_a_request_cut_short_after_its_object_is_read_with_the_sentence_before(repo_engine: Engine) -> None:
     assert parts("解雇を検討しています。手続きの流れを").question == "解雇を検討しています。手続きの流れを"
     reply = answer(IncomingMessage("解雇を検討しています。手続きの流れを"), repo_engine.kb)

@@ -53,6 +53,17 @@ def test_the_participants_of_a_year_not_held_are_a_year_not_held_not_that_years_
     assert reply.fallback and reply.text.startswith("令和6年度（2024年度）の数字や情報は")
 
 
+def test_a_year_not_held_offers_the_years_it_names(repo_engine: Engine) -> None:
+    assert {"size_2023", "size_2019"} <= {s.intent_id for s in ask(repo_engine, "令和3年度の参加者は？").suggestions}
+    assert ask(repo_engine, "令和7年度のALT人数は？").suggestions[0].intent_id == "numbers_by_type"
+
+
+def test_which_office_to_ask_is_no_opinion_but_a_choice_of_role_is(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "小学校の授業でのALTの使い方を相談したい。総務省と文科省どっちに聞くべき？")
+    assert not reply.fallback and "文部科学省" in reply.text  # (was "no opinion is held")
+    assert ask(repo_engine, "ALTとCIRどっちを入れるべき？").fallback
+
+
 def test_a_question_about_who_runs_next_years_survey_is_not_a_question_about_next_years_figures(
         repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Who will be running the placement request survey for new JET participants?")

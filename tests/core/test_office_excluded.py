@@ -129,3 +129,18 @@ def test_an_office_named_is_the_one_asked_about_however_it_is_reached(repo_engin
 
 def test_the_offices_reached_one_way_about_a_topic_keep_the_routing(repo_engine: Engine) -> None:
     assert ask(repo_engine, "Which office can I email about funding?").intent_id != "contact_email"
+
+
+@pytest.mark.parametrize(("question", "intent_id"), [
+    ("Do MIC and MEXT publish ALT numbers?", None),  # numbers of ALTs, no phone numbers
+    ("総務省以外でこの通知を出したのはどこ？", "notice_issuers"),  # who issued it, no contact
+    ("Besides MIC's email, is there a phone?", "contact_mic"),  # a field left out, not the office
+])
+def test_an_office_beside_other_words_is_no_contact_question_of_the_others(repo_engine: Engine, question: str,
+                                                                            intent_id: str | None) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent_id or (intent_id is None and reply.intent_id != "contact_list")
+
+
+def test_an_office_left_out_for_another_named_gets_the_one_named(repo_engine: Engine) -> None:
+    assert {c.id for c in ask(repo_engine, "総務省じゃなくて文科省の電話番号は？").contacts} == {"mext"}

@@ -34,3 +34,7 @@ def test_a_dash_before_a_pronoun_keeps_the_sentence_whole() -> None:
 
 def test_a_dash_after_a_topic_keeps_the_sentence_whole() -> None:
     assert sentences("SEA — how many in 2023?") == ["SEA — how many in 2023?"]
+
+
+def test_a_dash_after_what_the_writers_office_is_keeps_the_sentence_whole() -> None:
+    assert sentences("we're a small town — can we get a CIR?") == ["we're a small town — can we get a CIR?"]
