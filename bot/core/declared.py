@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.core import focus
-from bot.core.sentences import sentences
+from bot.core.sentences import purposes, sentences
 from bot.core.analysis import Analysis
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
@@ -60,17 +60,29 @@ def _declared_verbatim(kb: KnowledgeBase, intent_id: str, text: str, best: str) 
                for k in (fold_kana(clean(keyword)) for keyword in kb.intents[intent_id].keywords))
 
 
-def not_held_first(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
+def _purpose_words(kb: KnowledgeBase, text: str) -> set[str]:
+    """The words only the sentences saying what the answer is for use."""
+    aside = purposes(text)
+    if not aside:
+        return set()
+    rest = text
+    for sentence in aside:
+        rest = rest.replace(sentence, "")
+    return set(kb.matcher.analyse(" ".join(aside)).terms) - set(kb.matcher.analyse(rest).terms)
+
+
+def not_held_first(kb: KnowledgeBase, analysis: Analysis, ranked: list[Scored], message: str = "") -> list[Scored]:
     """Put first an intent that says honestly what is not held (携帯番号, 応募資格…) when it covers a
     key word of the question that the best answer never mentions: a named thing (a synonym group's word) it
     declares among its keywords when it scores 40 or more, a plain word it declares when it is also close to
-    the best."""
+    the best; ``message``: the message as written (the words of what the answer is for are not asked about)."""
     if not ranked or kb.intents[ranked[0].intent_id].fallback:
         return ranked
     named = {fold_kana(c) for _, c in analysis.synonyms_applied}
-    keys = {k for k in named if kb.matcher.share(k) <= KEY_SHARE}
+    aside = _purpose_words(kb, message or analysis.original)  # (研修 in 「…研修資料に入れたくて」 is not asked)
+    keys = {k for k in named if kb.matcher.share(k) <= KEY_SHARE} - aside
     plain = {w for w, weight, _ in analysis.units if weight >= 0.75 and w not in named
-             and kb.matcher.share(w) <= KEY_SHARE}
+             and kb.matcher.share(w) <= KEY_SHARE} - aside
     best = ranked[0]
     for s in ranked[1:5]:
         if s.score < FALLBACK_FLOOR or not kb.intents[s.intent_id].fallback:
@@ -130,8 +142,9 @@ def not_held_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -
             or ranked[0].score >= CLEARLY_ASKED:  # 「…何年度分の調査か。予算編成スケジュールと合わせたい」
         return ranked
     whole = kb.matcher.analyse(clean(focus.parts(message).text))  # without greetings and introductions
+    aside = _purpose_words(kb, message)
     keys = [w for w, weight, _ in whole.units if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE
-            and not kb.matcher.mentions(ranked[0].intent_id, w)]
+            and not kb.matcher.mentions(ranked[0].intent_id, w) and w not in aside]
     for s in kb.matcher.rank(whole)[:2]:
         if s.score >= MESSAGE_FLOOR and kb.intents[s.intent_id].fallback and any(
                 _declares(kb, s.intent_id, w) for w in keys):

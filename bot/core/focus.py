@@ -30,10 +30,6 @@ _ASIDE = re.compile(r"(?:よう|そう|みたい|とのこと|と聞きました
                     r"と思うの)$")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _OBJECT_ONLY = re.compile(r"^[^、。？?]{1,10}を[。.！!]?$")  # 「手続きの流れを」: a request cut short, its verb left unsaid
-_WANTS_TO_KNOW = re.compile(r"知りたい|教えて|聞きたい|欲しい|ほしい|伺いたい|確認したい")  # 「CIRも知りたいので」: asked too
-# (said after the question, of a document or a meeting: not 「外務省に電話したいので」, 「ALTの配置について相談したくて」)
-_PURPOSE = re.compile(r"(?=.*(?:資料|議会|会議|研修|説明|配り|配布|報告|スピーチ|発表|答弁|プレゼン|記事|広報|周知))"
-                      r".*(?:たくて|たいので|たいため|ために|用に|向けに)[。.！!\s]*$")
 _PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え|知りたい)[^。？?]{0,12}[。.！!\s]*$")
 # 「…最新の数字を入れたいです。わかりますか。」, 「お手数ですが教えていただけますか。」: a last sentence that asks
 # nothing but whether the bot knows
@@ -97,7 +93,6 @@ class MessageParts:
     # follows (「いくつか伺ってもよろしいでしょうか」: "announcement"), naming what about (「SEAの件でご相談です」: "topic",
     # the question is then the topic alone)
     courtesy: Literal["", "greeting", "announcement", "topic"] = ""
-    purpose: str = ""  # what the answer is for, said after the question and not read (「研修資料に入れたくて」)
 
     @property
     def text(self) -> str:
@@ -160,12 +155,6 @@ def parts(text: str) -> MessageParts:
     if asked > 0 and _GUESSES.match(kept[asked]) and is_question(kept[asked - 1]):
         kept.pop(asked)  # 「…どこが実施するのでしょうか。県でしょうか、総務省でしょうか。」: the writer's guesses
         asked, dropped = asked - 1, True
-    purpose = ""
-    if 0 < len(kept) - 1 - asked and all(_PURPOSE.search(s) and not _WANTS_TO_KNOW.search(s) for s in kept[asked + 1:]) \
-            and is_question(kept[asked]):
-        purpose = "".join(kept[asked + 1:])  # 「…延べ何人？新任ALT向けの研修資料に入れたくて」: what the answer is for
-        del kept[asked + 1:]  # (研修 is not asked; nor read in the message as written: 「事例集どこ？学校に配りたいので」)
-        dropped = polite = True
     kept[asked], dropped = _topic_said(kept[asked], dropped)
     choice = kept.pop(asked) if asked > 1 and _WHICH_ONE.match(kept[asked]) else ""  # (「…？…？どっち？」)
     asked -= bool(choice)
@@ -201,4 +190,4 @@ def parts(text: str) -> MessageParts:
     asks = also or (tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ())
     if asks and not also:
         alternatives.append((two[0], background + two[1], True))
-    return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite, asks, purpose=purpose)
+    return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite, asks)

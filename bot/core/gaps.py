@@ -218,7 +218,7 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         kind, detail, figures = named
         return Reading(ranked, Gap(kind, related=_related(ranked, *figures), detail=detail,
                                    topic=figures[0] if figures else None))  # (the figures stay the topic)
-    promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked))
+    promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked, message))
     if promoted and ranked and promoted[0].intent_id != ranked[0].intent_id:
         # what is not held, said plainly: not a year's figures instead (unless that year is what is lacking)
         reading = _year_check(kb, text, analysis, promoted, vector)

@@ -14,6 +14,8 @@ from typing import Callable, Iterable
 
 from bot.core.orthography import clean, fold_kana
 
+# 「この通知って総務省だけが出してる？」: whether it is that one alone (the whole list answers), no narrowing to it
+_ONLY_ONE_DOES = re.compile(r"だけが")
 ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
 _NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式名|名称|何の略|略称|(?<![a-z])(?:stand for|english name|"
                          r"official name|called)", re.IGNORECASE)
@@ -110,7 +112,8 @@ def narrow(text: str, question: str, asked: Iterable[str], names: Names, only: b
         if kind := kind_of(thing):
             by_kind.setdefault(kind, set()).add(thing)
     for kind, things in by_kind.items():
-        if len(things) == 1 and (only or ONLY.search(question) or kind != "attribute" and _COUNT.search(question)):
+        narrows = ONLY.search(question) and not _ONLY_ONE_DOES.search(question)
+        if len(things) == 1 and (only or narrows or kind != "attribute" and _COUNT.search(question)):
             text = "\n".join("".join(_narrow_sentence(s, things, names) for s in _SENTENCE.split(line))
                              for line in text.split("\n"))
     return text

@@ -18,7 +18,9 @@ from bot.core.types import Language, Reply
 
 CONTACTS_INTENT = "contact_list"
 # what comes after the office left out (「総務省以外」, 「文科省じゃなくて」, 「外務省のほかに」)
-_BESIDES_JA = re.compile(r"(?:以外|のほか|の他|じゃなく|ではなく|でなく)")
+# (not 「総務省のほかの部署」: MIC's other desks; not 「外務省じゃなくて？」 ending the question: that office, checked)
+_BESIDES_JA = re.compile(r"(?:以外|(?:のほか|の他)(?!の(?:部署|課|室|担当|人|方))|(?:じゃなく|ではなく|でなく)(?!て?[？?]?$))")
+_AS_WELL = re.compile(r"(?:以外|のほか|の他)にも")
 _FIELD = re.compile(r"(?<![a-z])(?:e-?mail|mail|phone|number|address|fax)")
 _OFFICE_LAST = re.compile(r"(?:省|文科|総務|外務|clair|クレア|mic|mofa|mext)$")  # the word left out is an office
 # … or before it, in English ("other than MIC", "besides the MOFA")
@@ -77,6 +79,8 @@ def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_
     if not left or len(sentences(text)) > 1 or _about_a_topic(kb, text):
         return None
     named = _offices(kb, text) - left  # 「総務省じゃなくて文科省の電話番号は？」: MEXT's alone
+    if named and _AS_WELL.search(text):  # 「文科省以外にも、総務省の連絡先も教えて」: both
+        named |= left
     return _cards_of(kb, language, named, shown=True) if named else _cards_of(kb, language, left, shown=False)
 
 

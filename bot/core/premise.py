@@ -17,7 +17,7 @@ from typing import Callable, Collection, Iterable
 
 from bot.core.figures import Figure
 from bot.core.knowledge_model import Record
-from bot.core.years import WRITTEN_ERA_YEAR
+from bot.core.years import WRITTEN_ERA_YEAR, years_in
 from bot.core.orthography import clean
 
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
@@ -35,14 +35,10 @@ _JA_COUNTS = (
     (re.compile(rf"(){_NUMBER}(?:か|ヶ|ケ|カ|箇)国{_IS}"), "何か国"),
     (re.compile(rf"(?<![\d元和成])()(\d{{1,2}})年間?(?!度){_IS}"), "何年"),  # a duration (任期は3年), not a year (1988年)
 )
-_CHECKED = r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)"
-# (a year's survey is the guess only where the sentence checks what it is: 「令和5年度分の調査でしたっけ？」, not
-# 「令和8年度分の要望調査ってもう始まってる？」, which asks about that year's survey)
 _JA_YEAR = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})年度?"
-                      r"(?=から|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
-                      r"の(?:閣議決定|決定|策定|公表|発表)|"
-                      rf"(?:分|の(?:調査|分))[^。？?]{{0,20}}?{_CHECKED}[^。？?]{{0,3}}[？?]?$|"
-                      rf"{_CHECKED}[？?]?$)")
+                      r"(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
+                      r"の(?:調査|分|閣議決定|決定|策定|公表|発表)|"
+                      r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)[？?]?$)")
 # 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
 _BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?:は|が|も)?\s?(?:(?:昭和|平成|令和|[shr])(?:\d{1,2}|元)|\d{4})"
                          r"(?:年度?)?(?![\d])")
@@ -114,7 +110,9 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
         counted = {f.value for f in printed if word not in _MEASURES or f.measure in _MEASURES[word]}
         return lambda m: m.group(0) if _value(m.group(2)) in counted else m.group(1) + word
 
-    plain = _JA_YEAR.sub(lambda m: "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
+    # (a year after any held is no guess: 「令和8年度分の要望調査ってもう始まってる？」 asks about that year's)
+    plain = _JA_YEAR.sub(lambda m: m.group(0) if _after_any_held(m.group(0), printed) else
+                         "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
     plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones else "何番", plain)
     plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", plain)
@@ -140,7 +138,7 @@ def _after_any_held(text: str, printed: Collection[Figure]) -> bool:
     """Whether a year the text names comes after the year after the newest figures (FY2026: no survey or figures
     of it can be held)."""
     newest = max((f.year for f in printed if f.year), default=None)
-    years = [int(y) for y in re.findall(r"(?<![\d])((?:19|20)\d\d)(?![\d])", text)]
+    years = years_in(text)
     return newest is not None and any(y > newest + 1 for y in years)
 
 

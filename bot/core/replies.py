@@ -153,6 +153,13 @@ def _figures_note(kb: KnowledgeBase, language: Language) -> tuple[str, tuple]:
     return composed.text, composed.links
 
 
+def _dated(kb: KnowledgeBase, intent_id: str) -> bool:
+    """Whether the intent's answer opens with its own year (the survey for 2024), not a year it only quotes (the
+    cabinet decision a CIR's description cites)."""
+    opening = kb.answers[intent_id]["ja"].text.split("。")[0]
+    return any(str(year) in opening for year in kb.intent_years[intent_id])
+
+
 def _years_named(years: Sequence[int], language: Language) -> str:
     names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in years]
     return "、".join(names) if language == "ja" else ", ".join(names)
@@ -180,7 +187,7 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
             lines.append(messages.text(messages.GAP["year"], language).format(year=label))
         held = sorted({y for years in kb.figure_years.values() for y in years}, reverse=True)
         topic = next(iter(gap.related), None) if not gap.detail else None
-        if topic in kb.intent_years and topic not in kb.figure_years:
+        if topic in kb.intent_years and topic not in kb.figure_years and _dated(kb, topic):
             # 「令和8年度分の要望調査」: what is held on the topic is of its own year (the survey for 2024), no head count
             lines.append(messages.text(messages.HELD_TOPIC_YEARS, language).format(
                 topic=suggestion(kb, topic, language).label, years=_years_named(sorted(kb.intent_years[topic]), language)))

@@ -14,13 +14,16 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!M
 # did JET start?"); not after a topic ("SEA — how many in 2023?"), nor before a pronoun ("we're thinking of hiring a
 # CIR — what do they do?")
 _DASH = re.compile(r"\s(?:[—–]|--)\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
-_OPENING = re.compile(r"\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|here|this is|thanks|thank you|sorry|"
-                      r"quick (?:one|question))\b", re.IGNORECASE)  # (not "we're a small town —": what is asked of)
+# (greetings only, or who writes: "hi, BOE in Nagano here"; not "we're a small town —", "quick question about SEA —",
+# "Is there a casebook here —": what is asked of)
+_OPENING = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[,!.]?\s*)+"
+                      r"(?:(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|quick)\b)[\w' ]{1,40} here)?$|"
+                      r"^(?:this is|it's) [\w' ]{1,40}$", re.IGNORECASE)
 
 
 def _at_dashes(part: str) -> list[str]:
     found = _DASH.search(part)
-    if found is None or not _OPENING.search(part[:found.start()]):
+    if found is None or not _OPENING.match(part[:found.start()].strip()):
         return [part]
     return [part[:found.end()].strip(), *_at_dashes(part[found.end():])]
 _CLOSED_BEFORE_SENTENCE = re.compile(r'^(["”])\s+(?=[A-Z])')
@@ -67,9 +70,25 @@ _QUOTE_THEN_HOW = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80})[�
 def quoted_asked(kept: list[str]) -> str:
     """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both),
     or "" (no such last sentence, or a quote without a topic of its own: "why?" alone)."""
-    if kept and (one := _QUOTE_THEN_HOW.search(kept[-1])) is not None:
-        return one.group(1)
+    if kept and (one := _QUOTE_THEN_HOW.search(kept[-1])) is not None:  # (with what is said before it: 「ALTのことで、
+        return kept[-1][:one.start()] + one.group(1)  # 議員から「何人いるの？」と…」 asks the ALTs' count)
     if len(kept) < 2 or not _HOW_TO_ANSWER.match(kept[-1]):
         return ""
     quoted = "".join(q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s))
     return quoted if len(re.sub(r"\W|why|なぜ|なんで", "", quoted, flags=re.IGNORECASE)) >= MIN_QUOTED else ""
+
+
+# 「…延べ何人？新任ALT向けの研修資料に入れたくて」: what the answer is for, said after the question, of a document or a
+# meeting (not 「外務省に電話したいので」: the office asked; not 「CIRも知りたいので」: asked too)
+_PURPOSE = re.compile(r"(?=.*(?:資料|議会|会議|研修|説明|配り|配布|報告|スピーチ|発表|答弁|プレゼン|記事|広報|周知))"
+                      r".*(?:たくて|たいので|たいため|ために|用に|向けに)[。.！!\s]*$")
+_WANTS_TO_KNOW = re.compile(r"知りたい|教えて|聞きたい|欲しい|ほしい|伺いたい|確認したい")
+_ASKS = re.compile(r"[？?]\s*$")
+
+
+def purposes(text: str) -> list[str]:
+    """The sentences after the last question of ``text`` that only say what the answer is for."""
+    found = sentences(text)
+    last = max((i for i, s in enumerate(found) if _ASKS.search(s)), default=None)
+    after = found[last + 1:] if last is not None else []
+    return after if after and all(_PURPOSE.search(s) and not _WANTS_TO_KNOW.search(s) for s in after) else []

@@ -13,6 +13,7 @@ from bot.core.stop_words import EN_STOP
 MIN_EN_WORD = 5
 EN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
 ABBREVIATION = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(s?)(?![A-Za-z])")
+_REAL_TERMS = frozenset({"JTE"})  # an abbreviation of its own one swap from another (the ALT's Japanese teacher, not JET)
 _LOWER_ABBREVIATION = re.compile(r"(?<![A-Za-z])([a-z]{3})(?![A-Za-z])")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -52,7 +53,7 @@ def swapped_abbreviations(original: str, abbreviations: frozenset[str]) -> list[
         typed += _LOWER_ABBREVIATION.finditer(original)
     for match in typed:
         letters = match.group(1).upper()
-        if letters in abbreviations:
+        if letters in abbreviations or letters in _REAL_TERMS:
             continue
         for i in range(len(letters) - 1):
             swapped = letters[:i] + letters[i + 1] + letters[i] + letters[i + 2:]

@@ -149,9 +149,7 @@ def _rank_focused(matcher: Matcher, text: str, answered: float | None, parts: fo
     tries = []
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))
-    # (the whole message's meaning is the purpose's too, 「学校に配りたいので」: the question's own, then)
-    meant = matcher.encode(matcher.analyse(parts.text)) if parts.purpose else vector
-    tries = [(candidate, shown, meant) for candidate, shown in tries]
+    tries = [(candidate, shown, vector) for candidate, shown in tries]
     missing: dict[int, set[str]] = {}  # reading number -> named things of the background it lacks
     # the message without greetings and self-introductions: its question sentence and background
     message = [tries[0][0] if parts.dropped else whole]

@@ -53,15 +53,26 @@ def test_the_participants_of_a_year_not_held_are_a_year_not_held_not_that_years_
     assert reply.fallback and reply.text.startswith("令和6年度（2024年度）の数字や情報は")
 
 
+def test_a_topic_of_a_year_it_only_quotes_is_not_said_to_be_of_that_year(repo_engine: Engine) -> None:
+    assert "令和4年度" not in ask(repo_engine, "令和7年度のCIRの役割は？").text  # (the cabinet decision's year)
+
+
 def test_a_year_not_held_offers_the_years_it_names(repo_engine: Engine) -> None:
     assert {"size_2023", "size_2019"} <= {s.intent_id for s in ask(repo_engine, "令和3年度の参加者は？").suggestions}
     assert ask(repo_engine, "令和7年度のALT人数は？").suggestions[0].intent_id == "numbers_by_type"
+
+
+def test_an_acceptance_rate_is_a_selection_detail_not_held(repo_engine: Engine) -> None:
+    for question in ("ALTの採用倍率は？", "JETの倍率は？"):  # (were the head counts by role, the plain apology)
+        reply = ask(repo_engine, question)
+        assert reply.fallback and reply.intent_id == "selection_not_held"
 
 
 def test_which_office_to_ask_is_no_opinion_but_a_choice_of_role_is(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "小学校の授業でのALTの使い方を相談したい。総務省と文科省どっちに聞くべき？")
     assert not reply.fallback and "文部科学省" in reply.text  # (was "no opinion is held")
     assert ask(repo_engine, "ALTとCIRどっちを入れるべき？").fallback
+    assert ask(repo_engine, "ALTとCIR、どちらにしたほうがいいですか？").fallback  # (どちらに: no office asked)
 
 
 def test_a_question_about_who_runs_next_years_survey_is_not_a_question_about_next_years_figures(

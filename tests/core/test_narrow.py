@@ -192,3 +192,8 @@ def test_one_office_asked_of_the_contact_points_drops_the_count_of_the_list(repo
 def test_only_the_roles_codes_are_roles() -> None:
     assert kind_of("sea") == kind_of("cir") == "role"
     assert kind_of("run") is None and kind_of("new") is None and kind_of("jet") is None  # ("running" is "run")
+
+
+def test_whether_one_office_alone_does_it_is_answered_with_the_whole_list(repo_engine: Engine) -> None:
+    reply = answer(IncomingMessage("この通知って総務省だけが出してる？"), repo_engine.kb)
+    assert "外務省" in reply.text and "文部科学省" in reply.text  # (was 「問い合わせ先として総務省自治行政局国際室。」)

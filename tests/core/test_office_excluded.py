@@ -144,3 +144,13 @@ def test_an_office_beside_other_words_is_no_contact_question_of_the_others(repo_
 
 def test_an_office_left_out_for_another_named_gets_the_one_named(repo_engine: Engine) -> None:
     assert {c.id for c in ask(repo_engine, "総務省じゃなくて文科省の電話番号は？").contacts} == {"mext"}
+
+
+@pytest.mark.parametrize(("turns", "shown"), [
+    (("文科省以外にも、総務省の連絡先も教えて",), {"mic", "mext"}),  # as well: both
+    (("文科省の連絡先", "外務省じゃなくて？"), {"mofa"}),  # that office, checked
+    (("総務省のほかの部署でも聞ける？",), {"mic"}),  # MIC's other desks
+])
+def test_words_of_leaving_out_that_leave_nothing_out(repo_engine: Engine, turns: tuple[str, ...],
+                                                     shown: set[str]) -> None:
+    assert {c.id for c in talk(repo_engine, *turns).contacts} == shown

@@ -94,8 +94,6 @@ def test_an_office_a_phone_number_or_a_start_year_checked_is_asked(question: str
     # an office said to make or handle something is often right (MIC publishes the casebook, MOFA selects): the
     # question as written finds the fact that says so
     "事例集は総務省が作ったの？", "採用の選考は外務省が担当してるの？", "県が要望をまとめて協会に送るんですよね？",
-    # a year that says which survey is asked about, not what the survey is checked to be
-    "令和8年度分の要望調査ってもう始まってる？",
 ])
 def test_what_is_not_a_guess_stays(question: str) -> None:
     assert asked_plainly(question, (), {"0352535527"}) == question
@@ -145,3 +143,9 @@ def test_a_count_checked_with_no_counter_gets_the_printed_figure(repo_engine: En
 def test_a_year_held_or_next_to_it_in_an_english_check_is_still_the_guess(repo_engine: Engine) -> None:
     assert talk(repo_engine, "Was there a survey in 2019?").intent_id in ("survey_timing", "survey_what")
     assert "fiscal 2024" in talk(repo_engine, "Is there a placement survey for FY2026?").text
+    assert talk(repo_engine, "令和5年度分の調査はもう終わった？").intent_id == "survey_what"  # (a year held: the guess)
+
+
+def test_a_year_after_any_held_is_asked_about_not_guessed(repo_engine: Engine) -> None:
+    figures = repo_engine.kb.figures
+    assert asked_plainly("令和8年度分の要望調査ってもう始まってる？", figures) == "令和8年度分の要望調査ってもう始まってる？"

@@ -23,7 +23,8 @@ def test_no_quoted_question_without_a_request_for_how_to_answer_or_a_topic() -> 
 def test_a_dash_between_spaces_ends_a_sentence_as_a_hyphen_does_not() -> None:
     assert sentences("hi, BOE in Nagano here — what year did the JET Programme start?") == [
         "hi, BOE in Nagano here —", "what year did the JET Programme start?"]
-    assert sentences("quick one -- how many CIRs?") == ["quick one --", "how many CIRs?"]
+    assert sentences("Hello -- how many CIRs?") == ["Hello --", "how many CIRs?"]
+    assert sentences("Hi, quick question about SEA — how many?") == ["Hi, quick question about SEA — how many?"]
     assert sentences("JET-ALT casebook - where?") == ["JET-ALT casebook - where?"]
 
 
@@ -38,3 +39,8 @@ def test_a_dash_after_a_topic_keeps_the_sentence_whole() -> None:
 
 def test_a_dash_after_what_the_writers_office_is_keeps_the_sentence_whole() -> None:
     assert sentences("we're a small town — can we get a CIR?") == ["we're a small town — can we get a CIR?"]
+
+
+def test_a_quote_asked_how_to_answer_in_one_sentence_keeps_what_is_said_before_it() -> None:
+    assert quoted_asked(["ALTのことで、議員から「何人いるの？」と聞かれたらどう答えれば"]) == "ALTのことで、議員から何人いるの？"
+    assert quoted_asked(["議会で「JETの経費はどうなってるんだ」と聞かれたら、どう答えるのが正解？"]) == "議会でJETの経費はどうなってるんだ"

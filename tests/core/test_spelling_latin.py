@@ -37,3 +37,8 @@ def test_a_common_english_word_is_no_slip_of_a_word_the_knowledge_uses() -> None
 def test_swapped_letters_in_lower_case_among_japanese_words() -> None:
     assert swapped_abbreviations("criの仕事内容", frozenset({"CIR"})) == [("cri", "cir")]
     assert swapped_abbreviations("the cri of a bird", frozenset({"CIR"})) == []  # (English alone: upper case only)
+
+
+def test_a_real_abbreviation_one_swap_from_another_is_no_slip() -> None:
+    assert swapped_abbreviations("altとjteの違い", frozenset({"ALT", "JET"})) == []
+    assert swapped_abbreviations("ALTとJTEの違い", frozenset({"ALT", "JET"})) == []

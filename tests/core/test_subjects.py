@@ -20,7 +20,7 @@ def test_an_english_question_about_a_subject_the_knowledge_lacks_gets_the_plain_
         assert "Sports Exchange Advisor" not in plain_text(reply)
 
 
-@pytest.mark.parametrize("question", ["文科省の最寄り駅は？", "CIRの誕生日はいつ？", "JETの倍率は？"])
+@pytest.mark.parametrize("question", ["文科省の最寄り駅は？", "CIRの誕生日はいつ？"])  # (「JETの倍率は？」: the selection not held, test_gaps)
 def test_a_japanese_question_about_a_subject_the_knowledge_lacks_gets_the_plain_apology(
         repo_engine: Engine, question: str) -> None:
     for context in (None, after("contact_mext")):
