@@ -62,6 +62,12 @@ def test_a_year_not_held_offers_the_years_it_names(repo_engine: Engine) -> None:
     assert ask(repo_engine, "令和7年度のALT人数は？").suggestions[0].intent_id == "numbers_by_type"
 
 
+@pytest.mark.parametrize("question", ["ALTとの契約を途中で解除するときの手続きは？", "CIRの解任手続き"])
+def test_ending_a_contract_early_is_a_working_condition_not_held_not_how_to_start(repo_engine: Engine,
+                                                                                question: str) -> None:
+    assert ask(repo_engine, question).intent_id == "working_conditions"
+
+
 def test_an_acceptance_rate_is_a_selection_detail_not_held(repo_engine: Engine) -> None:
     for question in ("ALTの採用倍率は？", "JETの倍率は？"):  # (were the head counts by role, the plain apology)
         reply = ask(repo_engine, question)
