@@ -24,7 +24,7 @@ from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
-from bot.core.office_excluded import named_offices_reply, office_by_means_reply, offices_left_out, other_offices_reply
+from bot.core.office_excluded import offices_left_out, offices_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.read_by_sound import read_as, typed_by_sound
@@ -87,8 +87,7 @@ def _corrected(text: str, understood: Understanding) -> str:
         return text
     fixed = clean(text)
     for correction in understood.corrections:  # (an abbreviation's correction is shown in upper case: CRI -> CIR)
-        fixed = fixed.replace(correction.wrong, correction.right).replace(correction.wrong.lower(),
-                                                                          correction.right.lower())
+        fixed = re.sub(re.escape(correction.wrong), correction.right, fixed, flags=re.IGNORECASE)
     return fixed
 
 
@@ -148,8 +147,7 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
     after_contact = has_topic(kb, context) and context.intent_id.startswith("contact")
-    besides = office_by_means_reply(kb, clean(text), language) or other_offices_reply(
-        kb, clean(text), language, after_contact) or named_offices_reply(kb, clean(text), language)
+    besides = offices_reply(kb, parts, text, language, after_contact)
     if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「じゃあメールで聞ける窓口は？」: not the office talked about
         return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
@@ -166,9 +164,9 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     if pick is not None and the_list_again(kb, pick, context, ranked, own_ranked, threshold):  # 「3番目は？」: 参考資料3 alone
         query, ranked, asked = own, own_ranked, own_text
     read = asked  # the question as read (with the conversation's topic: "And CIRs?" after a year's count)
-    asked_of = names_asked(kb.matcher.named, query.terms, clean(text))  # the roles asked about, and one office
     left_out = offices_left_out(kb, clean(text))  # 「総務省以外の省庁の役割は？」: the others asked about
-    asked_of = tuple(n for n in asked_of if n not in left_out)
+    # the roles asked about, and one office
+    asked_of = tuple(n for n in names_asked(kb.matcher.named, query.terms, clean(text)) if n not in left_out)
     vector = understood.vector if query is understood.analysis else None
     if query is understood.analysis and only_why(query):  # "Why?" with no topic to ask it about
         return replace(help_reply(kb, language), fallback=True)

@@ -113,9 +113,10 @@ def in_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:
 
 # 「ALTだけだと何人だった？」, "How many ALTs?": a role's count asked bare (not "How many ALTs are there?": now;
 # not 「ALTを増やしたいんだけど何人まで？」, "how many ALTs can we request?": a plan)
-_BARE_ROLE_COUNT = re.compile(r"^(?:じゃあ|では|で)?、?(?:その)?(?:うち|中で)?(?:の)?(?:alt|cir|sea|外国語指導助手|国際交流員)(?:だけ|のみ)?(?:だと|では|は|って|の)?"
-                              r"(?:何人|何名|人数|数)(?:は)?(?:だった|でした)?(?:の|か)?[？?]?$|"
-                              r"^(?:and |so )?(?:how many|the number of) (?:alts?|cirs?|seas?)(?: then| only| alone)?\??$")
+_BARE_ROLE_COUNT = re.compile(r"^(?:じゃあ|では|で)?、?(?:その)?(?:うち|中で)?(?:の)?(?:alt|cir|sea|外国語指導助手|国際交流員)"
+                              r"(?:だけ|のみ)?(?:だと|では|は|って|の)?(?:何人|何名|人数|数)(?:は)?(?:だった|でした)?(?:の|か)?[？?]?$|"
+                              r"^(?:and |so )?(?:how many|the number of) (?:alts?|cirs?|seas?)"
+                              r"(?: then| only| alone)?\??$")
 
 
 def role_count_of_that_year(kb: KnowledgeBase, text: str, context: Context) -> str | None:

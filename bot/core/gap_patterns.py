@@ -28,7 +28,8 @@ RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:
 # rates or shares compared (「ALTの新規率とCIRの新規率、どっちが高い？」): a question about figures, no opinion
 RATES = re.compile(r"率|割合|[%％]|パーセント|(?<![a-z])(?:rates?|shares?|percent(?:age)?s?)(?![a-z])")
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
-                      r"(?:どちら|どっち|どれ|どの職種)(?!に(?:聞|問|相談|連絡|電話|メール|確認)|へ|宛|の(?:省|窓口|部署))[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
+                      r"(?:どちら|どっち|どれ|どの職種)(?!に(?:聞|問|相談|連絡|電話|メール|確認)|へ|宛|の(?:省|窓口|部署))"
+                      r"[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
                       r"(?:better|cheaper)|(?:do|would|could|can) you recommend|what (?:do|would) you recommend|"
                       r"which (?:one )?would you (?:pick|choose|go with|recommend)|"

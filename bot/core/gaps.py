@@ -152,7 +152,8 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
         return Reading(ranked)
     # a head count of a year no figures are held for is read without its era pieces too: 平成27 (FY2015) finds
     # only the source dated that year (contract length, from CLAIR's 2015 news), not the head counts asked
-    topic = kb.matcher.rank(_without_years(analysis, whole=figure and not asked & set(held)), vector=vector) or ranked
+    # (and any question of a year no figures are held for: "Is there an ALT manual for FY2026?" is the manual's)
+    topic = kb.matcher.rank(_without_years(analysis, whole=not asked & set(held)), vector=vector) or ranked
     close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
     choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
     if MONEY.search(text) and not figure and choice in kb.figure_years:
@@ -192,6 +193,10 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
             return Reading(ranked, Gap("year", year, False, _related(topic, holding[0]),
                                        _unmentioned(kb, analysis, holding[0]), topic=holding[0]))
         return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
+    if not kb.intent_years.get(choice) and topic[0].intent_id == choice and not figure:
+        # a topic of no year asked of one ("Is there funding for FY2026?", "…an ALT manual for FY2026?"): what it is,
+        # read without the year (the year's letters and digits leave the question's own words outweighed)
+        return Reading(topic)
     if ranked and choice == ranked[0].intent_id:
         return Reading(ranked)
     # an amount asked with a year is read without it ("How much funding per ALT in FY2023?": the amounts are

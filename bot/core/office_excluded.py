@@ -13,7 +13,9 @@ from dataclasses import replace
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import kind_of
 from bot.core.replies import intent_reply
-from bot.core.sentences import sentences
+from bot.core.focus import MessageParts
+from bot.core.orthography import clean
+from bot.core.sentences import is_opening, sentences
 from bot.core.types import Language, Reply
 
 CONTACTS_INTENT = "contact_list"
@@ -28,7 +30,8 @@ _BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(
                          r"([^\s,?.!]+(?: [^\s,?.!]+){0,5})")
 # a contact is asked: where to ask, whom to call, which desk
 _CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール|担当|(?:だと|なら|では)どこ|"
-                            r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail|phone|get in touch|inquir(?:y|ies))(?![a-z])")
+                            r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail|phone|get in touch|inquir(?:y|ies))"
+                            r"(?![a-z])")
 
 
 # which office can be reached one way: 「メールで聞ける窓口は？」, 「電話で相談できるところ」, "Which office can I email?"
@@ -56,6 +59,17 @@ def office_by_means_reply(kb: KnowledgeBase, text: str, language: Language) -> R
 
 def _offices(kb: KnowledgeBase, words: str) -> set[str]:
     return {t for t in kb.matcher.analyse(words).terms if kind_of(t) == "office" and t != "省"}  # (省 alone: none)
+
+
+def offices_reply(kb: KnowledgeBase, parts: MessageParts, message: str, language: Language,
+                  after_contact: bool = False) -> Reply | None:
+    """The contact cards a message sets apart, if it does: the offices reached one way, the others than one left
+    out, or the two named (``parts``: the message's, as written ``message``; ``after_contact``: an office's contact
+    was just given). A greeting or who writes before the question is no sentence of its own ("hi, BOE here —
+    besides MIC who can I contact?")."""
+    text = clean(parts.question if not parts.background or is_opening(parts.background) else message)
+    return office_by_means_reply(kb, text, language) or other_offices_reply(kb, text, language, after_contact) \
+        or named_offices_reply(kb, text, language)
 
 
 def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
@@ -119,7 +133,8 @@ def _cards_of(kb: KnowledgeBase, language: Language, offices: set[str], shown: b
         return reply  # 「総務省と外務省と文科省の電話番号」
     if not kept or len(kept) == len(reply.contacts):
         return None
-    said = "・".join(o for c in reply.contacts for o in sorted(offices) if c.name.startswith(o))  # (in the notice's order)
+    # (in the notice's order)
+    said = "・".join(o for c in reply.contacts for o in sorted(offices) if c.name.startswith(o))
     lead = (_LEAD_NAMED if shown else _LEAD_OTHERS)[language].format(offices=said)
     ids = {c.id for c in kept}
     names = [n for c in reply.contacts if c.id not in ids for n in (c.name, f"the {c.id.upper()} office")]

@@ -190,7 +190,8 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         if topic in kb.intent_years and topic not in kb.figure_years and _dated(kb, topic):
             # 「令和8年度分の要望調査」: what is held on the topic is of its own year (the survey for 2024), no head count
             lines.append(messages.text(messages.HELD_TOPIC_YEARS, language).format(
-                topic=suggestion(kb, topic, language).label, years=_years_named(sorted(kb.intent_years[topic]), language)))
+                topic=suggestion(kb, topic, language).label,
+                years=_years_named(sorted(kb.intent_years[topic]), language)))
         else:
             if held and not gap.detail:
                 lines.append(messages.text(messages.HELD_YEARS, language).format(years=_years_named(held, language)))

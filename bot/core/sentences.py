@@ -16,14 +16,20 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!M
 _DASH = re.compile(r"\s(?:[—–]|--)\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
 # (greetings only, or who writes: "hi, BOE in Nagano here"; not "we're a small town —", "quick question about SEA —",
 # "Is there a casebook here —": what is asked of)
-_OPENING = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[,!.]?\s*)+"
-                      r"(?:(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|quick)\b)[\w' ]{1,40} here)?$|"
+_OPENING = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[,!.]?\s*)*"
+                      r"(?:(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|quick)\b)"
+                      r"[\w' ]{1,40} here)?$|"
                       r"^(?:this is|it's) [\w' ]{1,40}$", re.IGNORECASE)
+
+
+def is_opening(text: str) -> bool:
+    """Whether ``text`` only greets or says who writes ("hi, BOE in Nagano here —")."""
+    return bool(text.strip(" —–-")) and _OPENING.match(text.strip(" —–-")) is not None
 
 
 def _at_dashes(part: str) -> list[str]:
     found = _DASH.search(part)
-    if found is None or not _OPENING.match(part[:found.start()].strip()):
+    if found is None or not is_opening(part[:found.start()]):
         return [part]
     return [part[:found.end()].strip(), *_at_dashes(part[found.end():])]
 _CLOSED_BEFORE_SENTENCE = re.compile(r'^(["”])\s+(?=[A-Z])')

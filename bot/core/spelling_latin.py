@@ -13,7 +13,8 @@ from bot.core.stop_words import EN_STOP
 MIN_EN_WORD = 5
 EN_WORD = re.compile(r"(?<![a-z])[a-z]+(?![a-z])")
 ABBREVIATION = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(s?)(?![A-Za-z])")
-_REAL_TERMS = frozenset({"JTE"})  # an abbreviation of its own one swap from another (the ALT's Japanese teacher, not JET)
+# an abbreviation of its own one swap from another (JTE: the ALT's Japanese teacher, not JET)
+_REAL_TERMS = frozenset({"JTE"})
 _LOWER_ABBREVIATION = re.compile(r"(?<![A-Za-z])([a-z]{3})(?![A-Za-z])")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

@@ -53,6 +53,15 @@ def test_the_participants_of_a_year_not_held_are_a_year_not_held_not_that_years_
     assert reply.fallback and reply.text.startswith("令和6年度（2024年度）の数字や情報は")
 
 
+@pytest.mark.parametrize(("question", "intent_id"), [
+    ("Is there funding for FY2026?", "local_finance"), ("令和8年度の財政措置はある？", "local_finance"),
+    ("Is there an ALT manual for FY2026?", "ref3_manual"), ("Is there a CIR casebook for FY2026?", "ref1_cir_casebook"),
+])
+def test_a_topic_of_no_year_asked_of_a_year_is_that_topic(repo_engine: Engine, question: str, intent_id: str) -> None:
+    reply = ask(repo_engine, question)  # (were the plain apology: the year's letters outweighed the topic's words)
+    assert not reply.fallback and reply.intent_id == intent_id
+
+
 def test_a_topic_of_a_year_it_only_quotes_is_not_said_to_be_of_that_year(repo_engine: Engine) -> None:
     assert "令和4年度" not in ask(repo_engine, "令和7年度のCIRの役割は？").text  # (the cabinet decision's year)
 

@@ -154,3 +154,8 @@ def test_an_office_left_out_for_another_named_gets_the_one_named(repo_engine: En
 def test_words_of_leaving_out_that_leave_nothing_out(repo_engine: Engine, turns: tuple[str, ...],
                                                      shown: set[str]) -> None:
     assert {c.id for c in talk(repo_engine, *turns).contacts} == shown
+
+
+@pytest.mark.parametrize("question", ["hi, BOE here — besides MIC who can I contact?", "Hello、総務省以外の問い合わせ先は？"])
+def test_a_greeting_before_the_question_keeps_it_one_question(repo_engine: Engine, question: str) -> None:
+    assert {c.id for c in ask(repo_engine, question).contacts} == {"mofa", "mext"}

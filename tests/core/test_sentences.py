@@ -1,5 +1,5 @@
 """Sentences are cut after 。？! but not inside quotation marks; a quoted question is found."""
-from bot.core.sentences import quoted_asked, sentences
+from bot.core.sentences import is_opening, quoted_asked, sentences
 
 
 def test_a_sentence_is_not_cut_inside_quotation_marks() -> None:
@@ -44,3 +44,8 @@ def test_a_dash_after_what_the_writers_office_is_keeps_the_sentence_whole() -> N
 def test_a_quote_asked_how_to_answer_in_one_sentence_keeps_what_is_said_before_it() -> None:
     assert quoted_asked(["ALTのことで、議員から「何人いるの？」と聞かれたらどう答えれば"]) == "ALTのことで、議員から何人いるの？"
     assert quoted_asked(["議会で「JETの経費はどうなってるんだ」と聞かれたら、どう答えるのが正解？"]) == "議会でJETの経費はどうなってるんだ"
+
+
+def test_an_opening_greets_or_says_who_writes() -> None:
+    assert is_opening("hi, BOE in Nagano here —") and is_opening("Hello") and is_opening("BOE here")
+    assert not is_opening("SEA") and not is_opening("Is there a casebook here") and not is_opening("")
