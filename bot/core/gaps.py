@@ -30,6 +30,7 @@ from bot.core.declared import first, missing_entity, not_held_first, not_held_in
 from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
+from bot.core.orthography import clean
 from bot.core.years import normalise, relative_year, years_in
 from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
@@ -107,6 +108,10 @@ def _figures_offered(kb: KnowledgeBase, topic: list[Scored], analysis: Analysis)
     return list(dict.fromkeys(first + yearly + figures))[:2]
 
 
+def _says_more_than_a_year(kb: KnowledgeBase, message: str) -> bool:
+    return bool(message) and bool(_without_years(kb.matcher.analyse(clean(message)), whole=True).terms)
+
+
 def _related(ranked: list[Scored], *more: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*more, *(s.intent_id for s in ranked[:2])]))
 
@@ -126,7 +131,7 @@ _COUNTED = frozenset({"新規", "継続"})  # 「令和4年度の新規CIRは？
 
 
 def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
-                vector: np.ndarray | None) -> Reading:
+                vector: np.ndarray | None, message: str = "") -> Reading:
     asked = years_in(SINCE.sub(" ", text))
     relative = relative_year(text)
     # (「R1 SEA」, "2019 CIR": a year and a role alone ask the role's count)
@@ -193,9 +198,11 @@ def _year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[S
             return Reading(ranked, Gap("year", year, False, _related(topic, holding[0]),
                                        _unmentioned(kb, analysis, holding[0]), topic=holding[0]))
         return Reading(ranked, Gap("year", year, False, _related(topic, choice)))
-    if not kb.intent_years.get(choice) and topic[0].intent_id == choice and not figure:
+    if not kb.intent_years.get(choice) and topic[0].intent_id == choice and not figure and _says_more_than_a_year(
+            kb, message):
         # a topic of no year asked of one ("Is there funding for FY2026?", "…an ALT manual for FY2026?"): what it is,
-        # read without the year (the year's letters and digits leave the question's own words outweighed)
+        # read without the year (the year's letters and digits leave the question's own words outweighed); not
+        # 「令和元年度は？」 after the school cases: a year alone may ask for that year's figures
         return Reading(topic)
     if ranked and choice == ranked[0].intent_id:
         return Reading(ranked)
@@ -226,14 +233,14 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked, message))
     if promoted and ranked and promoted[0].intent_id != ranked[0].intent_id:
         # what is not held, said plainly: not a year's figures instead (unless that year is what is lacking)
-        reading = _year_check(kb, text, analysis, promoted, vector)
+        reading = _year_check(kb, text, analysis, promoted, vector, message)
         return reading if reading.gap is not None else Reading(promoted)
     ranked = promoted
     # (a "not held" intent it is not sure of is no reason to name a topic: 「その自治体の人口は？」)
     if (not ranked or not kb.intents[ranked[0].intent_id].fallback or ranked[0].score < threshold) and not source_of_it(
             message or text) and about_something_else(kb, message or text, own or analysis):
         return Reading([])  # an honest "not held" answer found is better than the plain apology
-    reading = _year_check(kb, text, analysis, ranked, vector)
+    reading = _year_check(kb, text, analysis, ranked, vector, message)
     best = reading.ranked[0].intent_id if reading.gap is None and reading.ranked else None
     if best is not None and not kb.intents[best].fallback and date_missing(
             text, (own or analysis).original, kb.answers[best]["ja"].text):
