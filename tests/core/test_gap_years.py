@@ -1,0 +1,30 @@
+"""A year asked that the knowledge holds nothing for is a gap; a topic of no year asked of one is that topic."""
+from __future__ import annotations
+
+from bot.core.gap_years import Reading, related, year_check
+from bot.core.matcher import Scored
+from bot.core.orthography import clean
+from bot.engine import Engine
+
+
+def _checked(repo_engine: Engine, question: str) -> Reading:
+    kb = repo_engine.kb
+    text = clean(question)
+    analysis = kb.matcher.analyse(text)
+    return year_check(kb, text, analysis, kb.matcher.rank(analysis), None, question)
+
+
+def test_a_year_no_figures_are_held_for_is_a_gap_naming_it(repo_engine: Engine) -> None:
+    reading = _checked(repo_engine, "令和7年度の参加者は？")
+    assert reading.gap is not None and reading.gap.kind == "year" and reading.gap.year == 2025
+
+
+def test_a_topic_of_no_year_asked_of_one_is_read_without_the_year(repo_engine: Engine) -> None:
+    reading = _checked(repo_engine, "Is there an ALT manual for FY2026?")
+    assert reading.gap is None and reading.ranked[0].intent_id == "ref3_manual"
+
+
+def test_the_related_intents_put_those_named_first_without_repeats() -> None:
+    scores = [("a", 80.0), ("b", 70.0), ("c", 60.0)]
+    ranked = [Scored(i, name, score, 1.0, 1.0, 1.0) for i, (name, score) in enumerate(scores)]
+    assert related(ranked, "c", "a") == ("c", "a", "b")
