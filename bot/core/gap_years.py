@@ -140,8 +140,11 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
         return Reading(ranked)
     # a head count of a year no figures are held for is read without its era pieces too: 平成27 (FY2015) finds
     # only the source dated that year (contract length, from CLAIR's 2015 news), not the head counts asked
-    # (and any question of a year no figures are held for: "Is there an ALT manual for FY2026?" is the manual's)
-    topic = kb.matcher.rank(_without_years(analysis, whole=not asked & set(held)), vector=vector) or ranked
+    # (and any question of a year nothing is held for: "Is there an ALT manual for FY2026?" is the manual's; not
+    # "What was decided in 2022?": the cabinet decision of that year)
+    of_nothing = not any(asked & years for years in kb.intent_years.values())
+    topic = kb.matcher.rank(_without_years(analysis, whole=figure and not asked & set(held) or of_nothing),
+                            vector=vector) or ranked
     close = [s.intent_id for s in topic[:3] if s.score >= topic[0].score - TOPIC_MARGIN]
     choice = ranked[0].intent_id if ranked and ranked[0].intent_id in close else topic[0].intent_id
     if MONEY.search(text) and not figure and choice in kb.figure_years:

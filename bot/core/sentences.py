@@ -13,13 +13,14 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!M
 # a dash between spaces after a greeting or a self-introduction ends a sentence ("hi, BOE in Nagano here — what year
 # did JET start?"); not after a topic ("SEA — how many in 2023?"), nor before a pronoun ("we're thinking of hiring a
 # CIR — what do they do?")
-_DASH = re.compile(r"\s(?:[—–]|--)\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
+_DASH = re.compile(r"(?:\s(?:[—–]|--)|(?<=\S):)\s+(?![^.?!]*\b(?:they|them|their|it|its|this|that|these|those)\b)")
 # (greetings only, or who writes: "hi, BOE in Nagano here"; not "we're a small town —", "quick question about SEA —",
 # "Is there a casebook here —": what is asked of)
 _OPENING = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[,!.]?\s*)*"
                       r"(?:(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|quick)\b)"
                       r"[\w' ]{1,40} here)?$|"
-                      r"^(?:this is|it's) [\w' ]{1,40}$", re.IGNORECASE)
+                      r"^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.]?\s*)?(?:this is|it's) [\w' ]{1,40}$",
+                      re.IGNORECASE)
 
 
 def is_opening(text: str) -> bool:

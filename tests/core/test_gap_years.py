@@ -28,3 +28,8 @@ def test_the_related_intents_put_those_named_first_without_repeats() -> None:
     scores = [("a", 80.0), ("b", 70.0), ("c", 60.0)]
     ranked = [Scored(i, name, score, 1.0, 1.0, 1.0) for i, (name, score) in enumerate(scores)]
     assert related(ranked, "c", "a") == ("c", "a", "b")
+
+
+def test_a_year_some_topic_holds_is_read_with_the_year(repo_engine: Engine) -> None:
+    reading = _checked(repo_engine, "What was decided in 2022?")  # (the cabinet decision of 7 June 2022)
+    assert reading.gap is None and reading.ranked[0].intent_id == "digiden_policy"

@@ -49,3 +49,8 @@ def test_a_quote_asked_how_to_answer_in_one_sentence_keeps_what_is_said_before_i
 def test_an_opening_greets_or_says_who_writes() -> None:
     assert is_opening("hi, BOE in Nagano here —") and is_opening("Hello") and is_opening("BOE here")
     assert not is_opening("SEA") and not is_opening("Is there a casebook here") and not is_opening("")
+
+
+def test_a_colon_after_a_greeting_and_who_writes_ends_a_sentence_as_a_dash_does() -> None:
+    assert sentences("hi, this is Ono from Hiroshima BOE: how many new ALTs in 2023?")[-1] == "how many new ALTs in 2023?"
+    assert sentences("Note: the survey is run by CLAIR?") == ["Note: the survey is run by CLAIR?"]
