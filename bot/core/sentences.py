@@ -19,7 +19,8 @@ _DASH = re.compile(r"(?:\s(?:[—–]|--)|(?<=\S):)\s+(?![^.?!]*\b(?:they|them|t
 _OPENING = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[,!.]?\s*)*"
                       r"(?:(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|quick)\b)"
                       r"[\w' ]{1,40} here)?$|"
-                      r"^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.]?\s*)?(?:this is|it's) [\w' ]{1,40}$",
+                      r"^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.]?\s*)?"
+                      r"(?:this is|it's) [\w' ]{1,40}$",
                       re.IGNORECASE)
 
 

@@ -52,5 +52,6 @@ def test_an_opening_greets_or_says_who_writes() -> None:
 
 
 def test_a_colon_after_a_greeting_and_who_writes_ends_a_sentence_as_a_dash_does() -> None:
-    assert sentences("hi, this is Ono from Hiroshima BOE: how many new ALTs in 2023?")[-1] == "how many new ALTs in 2023?"
+    message = "hi, this is Ono from Hiroshima BOE: how many new ALTs in 2023?"
+    assert sentences(message)[-1] == "how many new ALTs in 2023?"
     assert sentences("Note: the survey is run by CLAIR?") == ["Note: the survey is run by CLAIR?"]
