@@ -1,6 +1,7 @@
 """An office named to be left out of a contact question (「この通知の問い合わせ先、総務省以外にもある？」, "Who can I
-ask other than MEXT?"): the other offices' contacts, not the card of the office named; and the office asked for by
-the way to reach it (「じゃあメールで聞ける窓口は？」 after MOFA's missing e-mail), which is not the one talked about.
+ask other than MEXT?"): the other offices' contacts, not the card of the office named; the office asked for by the
+way to reach it (「じゃあメールで聞ける窓口は？」 after MOFA's missing e-mail), which is not the one talked about; and
+two offices named with a contact detail (「外務省と文科省、それぞれの電話番号」): their two cards.
 
 The office's name is the strongest word of such a question, so without this reading it finds that office's card,
 the one thing the user said they do not want.
