@@ -103,12 +103,12 @@ def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_
 # other word left once the offices and the contact words are taken out is one (「要望調査は総務省以外に…」: the survey's
 # route, 「財政措置のことは…」: the finance measures')
 _NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "とこ", "部署", "人", "番号"})
-_OFFICE_WORDS = re.compile(r"(?:総務省|文科省|文部科学省|外務省|総務|文科|外務|mic|mofa|mext)|"
-                           r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of) (?:the )?")
+_LEAVING_OUT_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of)\b")
 
 
 def _about_a_topic(kb: KnowledgeBase, text: str) -> bool:
-    rest = kb.matcher.analyse(_CONTACT_ASKED.sub(" ", _OFFICE_WORDS.sub(" ", text)))
+    # (the offices are known by their kind; the English words of leaving out would read as words of their own)
+    rest = kb.matcher.analyse(_CONTACT_ASKED.sub(" ", _LEAVING_OUT_EN.sub(" ", text)))
     return any(weight >= 0.75 and word not in _NO_TOPIC and kind_of(word) != "office" for word, weight, _ in rest.units)
 
 
