@@ -25,6 +25,7 @@ from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
 from bot.core.office_excluded import offices_left_out, offices_reply
+from bot.core.role_excluded import other_roles_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.read_by_sound import read_as, typed_by_sound
@@ -147,8 +148,9 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
     after_contact = has_topic(kb, context) and context.intent_id.startswith("contact")
-    besides = offices_reply(kb, parts, text, language, after_contact)
-    if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「じゃあメールで聞ける窓口は？」: not the office talked about
+    besides = offices_reply(kb, parts, text, language, after_contact) or other_roles_reply(kb, clean(parts.question),
+                                                                                          language)
+    if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「ALT以外の職種は？」: not the office or role named
         return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)

@@ -27,7 +27,7 @@ _GREETING = re.compile(
 # "国際交流を担当しております田中です" / "市教委の指導主事、村上です" / "スポーツ振興を担当している清水です"
 _INTRODUCTION = re.compile(
     r"(?:と申します|と申す者です|でございます|の者です|をしております|をしています|を担当しております|"
-    r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|委員会|教委|事務局|係|部|"
+    r"を担当しています|担当です|担当の[^\s、。]{1,8}です|(?:市|町|村|区|県|都|府|道|課|室|局|庁|省|委員会|教委|事務局|係|部|"
     r"主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者)"
     r"(?:の[^\s、。？?]{1,8})?です|(?:主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者?)、[\u4e00-\u9fff々]{1,4}です|"
     # 「指導主事をしております渡辺です」: a name after what the writer humbly does (not 「検討しております段階です」,
@@ -39,9 +39,19 @@ _INTRODUCTION = re.compile(
     r"this job|the job)| here)?[.!\s]*$")
 # "I'm a CIR and need to email MIC…", "I'm the ALT coordinator at Minami Town, and…": who writes, not what is asked
 # (the role named is the writer's, like the office of a Japanese self-introduction)
-_WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
-                         r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?"
+# "MOFA here, how many…", "This is MIC. …", "I work at MEXT; …": an office named as who writes is no detail asked of
+_WHO_WRITES = re.compile(r"^(?:(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
+                         r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?|"
+                         r"(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|anyone|anybody|someone)\b)"
+                         r"[\w' ]{1,40}? here|"
+                         r"this is (?-i:[A-Z])[\w']*(?: [\w']+){0,3}?(?: (?:at|in|from|of) [^,.;]{1,40}?)?|"
+                         r"i work (?:at|in|for) [^,.;]{1,40}?)"
                          r"(?:,? and |[,;] ?|\. |\.?$)", re.IGNORECASE)
+# 「外務省の者ですが、…」, 「長野県の田中ですけど、…」: who writes, in the clause before the question (not 「ALTの件ですが」,
+# nor 「うちは小さな町ですが」: what the town is may narrow the question)
+_WRITER_CLAUSE = re.compile(r"^[^、。？?は]{1,30}?(?:の者|(?:市|町|村|区|県|都|府|道|課|室|局|庁|省|委員会|教委|事務局|係|部|"
+                            r"主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者)(?:の[\u4e00-\u9fff々]{1,4})?)"
+                            r"(?:です|でございます)(?:が|けど|けれど|けれども)[、,]\s*")
 # how many questions are coming (「いくつか」, 「もう一点」, 「3点ほど」): no topic of their own
 _HOW_MANY = (r"(?:(?:(?:もう|あと)?(?:一点|1点|一つ|ひとつ|1つ|一個)(?:だけ)?|ちょっと|少し|すこし|いくつか|何点か|数点|"
              r"[1-3一二三]点)(?:ほど)?)")
@@ -88,8 +98,8 @@ def without_greeting(sentence: str) -> str:
 
 
 def without_writer(sentence: str) -> str:
-    """The sentence without an English self-introduction opening it ("I'm a CIR and …")."""
-    return _WHO_WRITES.sub("", sentence)
+    """The sentence without a self-introduction opening it ("I'm a CIR and …", "MOFA here, …", 「外務省の者ですが、…」)."""
+    return _WRITER_CLAUSE.sub("", _WHO_WRITES.sub("", sentence))
 
 
 def is_question(sentence: str) -> bool:

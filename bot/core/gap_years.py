@@ -87,6 +87,11 @@ def _figures_offered(kb: KnowledgeBase, topic: list[Scored], analysis: Analysis)
     return list(dict.fromkeys(first + yearly + figures))[:2]
 
 
+def _fiscal_years(kb: KnowledgeBase, intent_id: str) -> set[int]:
+    """The fiscal years (…年度) the intent's answer is of (not the dates of the sources it cites)."""
+    return years_in(clean(kb.answers[intent_id]["ja"].text), fiscal_only=True) if intent_id in kb.intent_years else set()
+
+
 def _says_more_than_a_year(kb: KnowledgeBase, message: str) -> bool:
     return bool(message) and bool(_without_years(kb.matcher.analyse(clean(message)), whole=True).terms)
 
@@ -174,6 +179,17 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        related(topic, *_figures_offered(kb, topic, analysis))))
+    if not figure and not MONEY.search(text) and _says_more_than_a_year(kb, message):
+        # a topic no fiscal year belongs to asked of a year (「令和5年度の問い合わせ先は？」, 「令和7年度のCIRの役割は？」):
+        # what it is, read without the year (the year alone tied it to that year's figures, or a source's date to a
+        # year not held); a topic of its fiscal year keeps the year check (「令和7年度の要望調査は？」: 2024's is held)
+        # (its meaning without the year too: the question's own vector holds the year)
+        plain = kb.matcher.rank(_without_years(analysis, whole=True))
+        if plain and plain[0].intent_id not in kb.figure_years and (
+                not ranked or plain[0].score >= ranked[0].score):  # (not "What was decided in 2022?": how it is decided)
+            if not _fiscal_years(kb, plain[0].intent_id):
+                return Reading(plain)
+            choice, topic = plain[0].intent_id, plain  # 「令和6年度の事例集って出てる？」: the casebook's year, not the survey's
     years = kb.intent_years.get(choice, frozenset())
     if years and not asked & years:
         # "What about 2019?" after the casebook's date: that year's figures are held, and not "not held"

@@ -64,6 +64,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round
              (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
              (re.compile(r"(継続|新規)組"), r"\1"),
+             # 「SEAの参加者は？」: the role's head count (not what a participant needs: 「参加者の応募資格」)
+             (re.compile(r"(?<=alt|cir|sea)(?:の|って)?(?:参加者|参加してる人|参加している人)(?=(?:は|って)?\s*[？?]*$)"), "の人数"),
+             (re.compile(r"(?:^|(?<=\s))(?:その|で、?|じゃあ|では)?参加者(?=(?:は|って)?\s*[？?]*$)"), "参加者数"),
              # 「一番新しい数字」, 「数字で一番新しいのは」: the latest figures, no ranking (not 「一番新しい資料」)
              (re.compile(r"(?:一番|いちばん|最も)新しい(?=の?(?:数|人数|参加者数|参加者総数|参加人数|総数|統計|値))"), "最新の"),
              (re.compile(r"((?:数字|人数|統計)[^。？?]{0,12}?)(?:一番|いちばん|最も)新しい"), r"\1最新"),
@@ -125,6 +128,10 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
                          r"| in (?:the |their |local )?communit)|"
                          r"(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:何|なに)を?(?:する|している|"
                          r"してる)(?:人|ひと|職種|仕事|の)"), lambda m: f"what is {m.group(1)} role" if m.group(1) else "の役割"),
+             # 「CIRを採用しようと思ってるんだけど、何をする人？」: the role named before is what the person does
+             # (in English the dash before "they" is read so: bot.core.sentences)
+             (re.compile(r"(alt|cir|sea)(?:を|が|って|は|の)[^。？?]{0,30}?[、,]\s*(?:その人|彼ら|かれら)?(?:って|は)?(?:何|なに)を?"
+                         r"(?:する|している|してる)(?:人|ひと|職種|仕事|の)"), r"\1の役割"),
              # "What does MIC do?", 「外務省は何をしているの？」: the office's part in JET (not its contact card)
              (re.compile(r"(?<![a-z])what (?:does|do) (mic|mofa|mext|clair|the (?:three )?ministries) (?:actually |exactly "
                          r"|usually |really )?"

@@ -29,11 +29,25 @@ def is_opening(text: str) -> bool:
     return bool(text.strip(" —–-")) and _OPENING.match(text.strip(" —–-")) is not None
 
 
+# "we're thinking of hiring a CIR — what do they do?": "they" after a dash are the one role named before it
+_DASH_BEFORE_THEY = re.compile(r"\s(?:[—–]|--)\s+(?=[^.?!]*\b(?:they|them|their)\b)")
+_ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:they|them)\b")
+
+
 def _at_dashes(part: str) -> list[str]:
     found = _DASH.search(part)
     if found is None or not is_opening(part[:found.start()]):
-        return [part]
+        return _role_for_they(part)
     return [part[:found.end()].strip(), *_at_dashes(part[found.end():])]
+
+
+def _role_for_they(part: str) -> list[str]:
+    found = next(reversed(list(_DASH_BEFORE_THEY.finditer(part))), None)  # (the last: "Hi — … a CIR — what do they do?")
+    roles = {r.upper() for r in _ROLE.findall(part[:found.start()])} if found is not None else set()
+    if found is None or len(roles) != 1 or _ROLE.search(part[found.end():]):
+        return [part]
+    return [part[:found.start()].strip() + ".", _THEY.sub(f"{roles.pop()}s", part[found.end():])]
 _CLOSED_BEFORE_SENTENCE = re.compile(r'^(["”])\s+(?=[A-Z])')
 
 # 「議員さんから『JETって評価されてるの？』って聞かれた。何て答えればいい？」, 'My boss asked "why do we need an

@@ -17,8 +17,21 @@ def test_an_english_self_introduction_is_not_the_question() -> None:
     assert without_writer("I'm a CIR and I need MIC's number.") == "I need MIC's number."
 
 
+@pytest.mark.parametrize("sentence", ["MOFA here, how many participants in 2023?", "This is MIC. how many participants in 2023?",
+                                      "I work at MEXT; how many participants in 2023?",
+                                      "外務省の者ですが、how many participants in 2023?"])
+def test_an_office_named_as_who_writes_is_left_out(sentence: str) -> None:
+    assert without_writer(sentence) == "how many participants in 2023?"
+
+
+@pytest.mark.parametrize("sentence", ["Is anyone here, or is this a bot?", "This is urgent. Who do I call?",
+                                      "CIRの件ですが、人数は？", "うちは小さな町ですが、SEAは使えますか？"])
+def test_what_is_asked_about_is_no_writer(sentence: str) -> None:
+    assert without_writer(sentence) == sentence
+
+
 @pytest.mark.parametrize("sentence", ["○○市教育委員会の田中です。", "佐藤と申します", "指導主事をしております渡辺です",
-                                      "町教委です。"])
+                                      "町教委です。", "文科省です。"])
 def test_self_introductions(sentence: str) -> None:
     assert is_introduction(sentence)
 

@@ -1,6 +1,8 @@
 """A year asked that the knowledge holds nothing for is a gap; a topic of no year asked of one is that topic."""
 from __future__ import annotations
 
+import pytest
+
 from bot.core.gap_years import Reading, related, year_check
 from bot.core.matcher import Scored
 from bot.core.orthography import clean
@@ -33,3 +35,17 @@ def test_the_related_intents_put_those_named_first_without_repeats() -> None:
 def test_a_year_some_topic_holds_is_read_with_the_year(repo_engine: Engine) -> None:
     reading = _checked(repo_engine, "What was decided in 2022?")  # (the cabinet decision of 7 June 2022)
     assert reading.gap is None and reading.ranked[0].intent_id == "digiden_policy"
+
+
+@pytest.mark.parametrize(("question", "topic"), [("令和5年度の問い合わせ先は？", "contact_list"),  # (was 2023's figures)
+                                                 ("令和7年度のCIRの役割は？", "cir_role")])  # (was "2025 not held")
+def test_a_topic_no_fiscal_year_belongs_to_is_answered_whatever_year_is_asked(repo_engine: Engine, question: str,
+                                                                              topic: str) -> None:
+    reading = _checked(repo_engine, question)
+    assert reading.gap is None and reading.ranked[0].intent_id == topic
+
+
+def test_a_dated_topic_asked_of_another_year_names_the_year_it_is_of(repo_engine: Engine) -> None:
+    reading = _checked(repo_engine, "令和6年度の事例集って出てる？")  # (was the survey of 令和6年度)
+    assert reading.gap is not None and reading.gap.year == 2024 and reading.gap.related[0] == "casebook_published"
+    assert _checked(repo_engine, "令和7年度の要望調査は？").gap.related[0] == "survey_what"  # (2024's is held)

@@ -121,7 +121,8 @@ def test_how_many_towns_take_part_or_when_an_office_answers_is_not_held(repo_eng
 
 @pytest.mark.parametrize(("question", "intent"), [("要望調査は市町村も参加できますか", "survey_via"),
                                                   ("Can municipalities take part in the survey?", "survey_via"),
-                                                  ("文科省の電話番号は？", "contact_mext")])
+                                                  ("文科省の電話番号は？", "contact_mext"),
+                                                  ("配置の要望ってどこに出せばいい？", "survey_via")])  # (how many: not held)
 def test_taking_part_or_a_phone_number_is_still_answered(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == intent and not reply.fallback

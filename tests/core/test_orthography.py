@@ -230,3 +230,20 @@ def test_beyond_that_asks_more_of_what_was_just_answered(repo_engine, turns: tup
 def test_a_case_to_copy_is_no_procedure(repo_engine, question: str) -> None:
     # (a rule reading 「…できるケース」 as a situation sent these to the placement survey; it was taken back)
     assert talk(repo_engine, question).intent_id != "how_to_start"
+
+
+@pytest.mark.parametrize(("turns", "said"), [(("SEAの参加者は？",), "SEA 8人"), (("CIRの参加者は？",), "CIR 468人"),
+                                             (("SEAとは", "その参加者は？"), "SEA 8人"),
+                                             (("CIRについて", "参加者は？"), "CIR 468人")])
+def test_a_roles_participants_asked_bare_are_its_head_count(repo_engine, turns: tuple[str, ...], said: str) -> None:
+    reply = talk(repo_engine, *turns)  # (were what applicants need, or working conditions: not held)
+    assert not reply.fallback and said in reply.text
+
+
+def test_what_participants_need_is_no_head_count() -> None:
+    assert "人数" not in clean("SEAの参加者はどんな活動をしている？")
+    assert "人数" not in clean("参加者の応募資格は？")
+
+
+def test_what_the_role_named_before_does_is_its_role(repo_engine) -> None:
+    assert talk(repo_engine, "CIRを採用しようと思ってるんだけど、何をする人？").intent_id == "cir_role"  # (was the counts)

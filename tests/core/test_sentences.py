@@ -1,4 +1,6 @@
 """Sentences are cut after 。？! but not inside quotation marks; a quoted question is found."""
+import pytest
+
 from bot.core.sentences import is_opening, quoted_asked, sentences
 
 
@@ -28,9 +30,16 @@ def test_a_dash_between_spaces_ends_a_sentence_as_a_hyphen_does_not() -> None:
     assert sentences("JET-ALT casebook - where?") == ["JET-ALT casebook - where?"]
 
 
-def test_a_dash_before_a_pronoun_keeps_the_sentence_whole() -> None:
+def test_they_after_a_dash_are_the_one_role_named_before_it() -> None:
     message = "Hi — we're thinking of hiring a CIR — what do they do?"
-    assert sentences(message)[-1].endswith("hiring a CIR — what do they do?")
+    assert sentences(message)[-1] == "what do CIRs do?"
+    assert sentences(message)[-2].endswith("we're thinking of hiring a CIR.")
+
+
+@pytest.mark.parametrize("message", ["we're a small town — what do they do?", "ALT or CIR — which do they prefer?",
+                                     "our CIR — do they work with the ALT?"])
+def test_a_dash_before_they_of_no_one_role_keeps_the_sentence_whole(message: str) -> None:
+    assert sentences(message) == [message]
 
 
 def test_a_dash_after_a_topic_keeps_the_sentence_whole() -> None:
