@@ -148,8 +148,9 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
     after_contact = has_topic(kb, context) and context.intent_id.startswith("contact")
-    besides = offices_reply(kb, parts, text, language, after_contact) or other_roles_reply(kb, clean(parts.question),
-                                                                                          language)
+    besides = offices_reply(kb, parts, text, language, after_contact) or other_roles_reply(
+        kb, clean(parts.question if not parts.background else text), language,
+        context.intent_id if has_topic(kb, context) else None)
     if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「ALT以外の職種は？」: not the office or role named
         return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」

@@ -44,12 +44,16 @@ _WHO_WRITES = re.compile(r"^(?:(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){
                          r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?|"
                          r"(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|anyone|anybody|someone)\b)"
                          r"[\w' ]{1,40}? here|"
-                         r"this is (?-i:[A-Z])[\w']*(?: [\w']+){0,3}?(?: (?:at|in|from|of) [^,.;]{1,40}?)?|"
                          r"i work (?:at|in|for) [^,.;]{1,40}?)"
-                         r"(?:,? and |[,;] ?|\. |\.?$)", re.IGNORECASE)
+                         r"(?:,? and |[,;] ?|\. |\.?$)|"
+                         # (a name, then the sentence ends: not "This is CLAIR's job, right?")
+                         r"^this is (?-i:[A-Z])\w*(?: (?-i:[A-Z])\w*){0,2}(?: (?:at|in|from|of|with) [^,.;?']{1,40}?)?"
+                         r"(?:\. |\.?$)", re.IGNORECASE)
 # 「外務省の者ですが、…」, 「長野県の田中ですけど、…」: who writes, in the clause before the question (not 「ALTの件ですが」,
 # nor 「うちは小さな町ですが」: what the town is may narrow the question)
-_WRITER_CLAUSE = re.compile(r"^[^、。？?は]{1,30}?(?:の者|(?:市|町|村|区|県|都|府|道|課|室|局|庁|省|委員会|教委|事務局|係|部|"
+# (a place is named: 「長野県の」, not 「初めての市ですが」)
+_WRITER_CLAUSE = re.compile(r"^[^、。？?は]{1,30}?(?:の者|(?<=[\u4e00-\u9fff々\u30a1-\u30fa])(?:市|町|村|区|県|都|府|道|"
+                            r"課|室|局|庁|省|委員会|教委|事務局|係|部|"
                             r"主事|主査|主任|主幹|参事|係長|課長|室長|補佐|職員|担当者)(?:の[\u4e00-\u9fff々]{1,4})?)"
                             r"(?:です|でございます)(?:が|けど|けれど|けれども)[、,]\s*")
 # how many questions are coming (「いくつか」, 「もう一点」, 「3点ほど」): no topic of their own

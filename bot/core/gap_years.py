@@ -92,6 +92,13 @@ def _fiscal_years(kb: KnowledgeBase, intent_id: str) -> set[int]:
     return years_in(clean(kb.answers[intent_id]["ja"].text), fiscal_only=True) if intent_id in kb.intent_years else set()
 
 
+def _dated_topics(kb: KnowledgeBase, plain: list[Scored]) -> list[str]:
+    """The topics of a fiscal year (no head counts) among the best of a question read without its year (the
+    casebook's publication, the survey of 2024): the year asked is checked against theirs."""
+    return [s.intent_id for s in plain[:3] if s.score >= plain[0].score - TOPIC_MARGIN
+            and s.intent_id not in kb.figure_years and _fiscal_years(kb, s.intent_id)]
+
+
 def _says_more_than_a_year(kb: KnowledgeBase, message: str) -> bool:
     return bool(message) and bool(_without_years(kb.matcher.analyse(clean(message)), whole=True).terms)
 
@@ -186,10 +193,16 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
         # (its meaning without the year too: the question's own vector holds the year)
         plain = kb.matcher.rank(_without_years(analysis, whole=True))
         if plain and plain[0].intent_id not in kb.figure_years and (
-                not ranked or plain[0].score >= ranked[0].score):  # (not "What was decided in 2022?": how it is decided)
-            if not _fiscal_years(kb, plain[0].intent_id):
+                not ranked or plain[0].score >= ranked[0].score):  # (not "What was decided in 2022?")
+            dated = _dated_topics(kb, plain)
+            if not dated:
                 return Reading(plain)
-            choice, topic = plain[0].intent_id, plain  # 「令和6年度の事例集って出てる？」: the casebook's year, not the survey's
+            # 「令和6年度の事例集って出てる？」: the casebook's year, not the survey's; 「令和5年度の事例集は？」: its
+            # publication, of that year
+            # (the one found with the year first: 「R6の要望調査って、実施するのは総務省ですか？」 is the survey's body)
+            choice, topic = ranked[0].intent_id if ranked and ranked[0].intent_id in dated else dated[0], plain
+            if asked & kb.intent_years[choice]:
+                return Reading(first(plain, choice))
     years = kb.intent_years.get(choice, frozenset())
     if years and not asked & years:
         # "What about 2019?" after the casebook's date: that year's figures are held, and not "not held"

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # (not after "Mr." / "Ms." / "Dr.": "the mobile number of Mr. Higo" is one sentence)
-_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)\s+")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=\.)(?<!Mr\.)(?<!Ms\.)(?<!Mrs\.)(?<!Dr\.)(?<!No\.)(?<!i\.e\.)(?<!e\.g\.)"
+                           r"\s+")
 # a dash between spaces after a greeting or a self-introduction ends a sentence ("hi, BOE in Nagano here — what year
 # did JET start?"); not after a topic ("SEA — how many in 2023?"), nor before a pronoun ("we're thinking of hiring a
 # CIR — what do they do?")
@@ -30,7 +31,11 @@ def is_opening(text: str) -> bool:
 
 
 # "we're thinking of hiring a CIR — what do they do?": "they" after a dash are the one role named before it
-_DASH_BEFORE_THEY = re.compile(r"\s(?:[—–]|--)\s+(?=[^.?!]*\b(?:they|them|their)\b)")
+# (what they are or do, or how many: not "The prefecture has an ALT quota — do they decide the numbers?", where
+# "they" may be another thing named; nor "…a CIR — how much do they cost?": the costs, asked as written)
+_DASH_BEFORE_THEY = re.compile(r"\s(?:[—–]|--)\s+(?=(?:so |and |but )?(?:what (?:do|does|would|will) they (?:actually |really |"
+                               r"usually |exactly )?do\b|what (?:are|were) they\b|who are they\b|how many of them\b))",
+                               re.IGNORECASE)
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])", re.IGNORECASE)
 _THEY = re.compile(r"\b(?:they|them)\b")
 

@@ -25,7 +25,8 @@ def test_an_office_named_as_who_writes_is_left_out(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", ["Is anyone here, or is this a bot?", "This is urgent. Who do I call?",
-                                      "CIRの件ですが、人数は？", "うちは小さな町ですが、SEAは使えますか？"])
+                                      "This is CLAIR's job, right?", "CIRの件ですが、人数は？",
+                                      "うちは小さな町ですが、SEAは使えますか？", "初めての市ですが、CIRを採用するには？"])
 def test_what_is_asked_about_is_no_writer(sentence: str) -> None:
     assert without_writer(sentence) == sentence
 

@@ -37,7 +37,9 @@ def test_they_after_a_dash_are_the_one_role_named_before_it() -> None:
 
 
 @pytest.mark.parametrize("message", ["we're a small town — what do they do?", "ALT or CIR — which do they prefer?",
-                                     "our CIR — do they work with the ALT?"])
+                                     "our CIR — do they work with the ALT?",
+                                     "The prefecture has an ALT quota — do they decide the numbers?",
+                                     "We're thinking of hiring a CIR — how much do they cost?"])
 def test_a_dash_before_they_of_no_one_role_keeps_the_sentence_whole(message: str) -> None:
     assert sentences(message) == [message]
 
