@@ -24,7 +24,7 @@ from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
-from bot.core.office_excluded import offices_left_out, offices_reply
+from bot.core.office_excluded import offices_left_out, offices_reply, one_office_shown
 from bot.core.role_excluded import other_roles_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
@@ -127,9 +127,11 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         return replace(intent_reply(kb, context.intent_id, switched), names=context.names)
     if switched is not None and not has_topic(kb, context) and not _TRANSLATE.search(text):
         return help_reply(kb, switched)  # "English please" first: what the bot answers, in that language
-    if more_asked(text) and (not has_topic(kb, context) or context.intent_id not in kb.figure_years):
+    after_contact = context.intent_id if has_topic(kb, context) and context.intent_id.startswith("contact") else None
+    if more_asked(text) and (not has_topic(kb, context) or context.intent_id not in kb.figure_years) \
+            and not one_office_shown(kb, after_contact):
         # 「ほかには？」: the related topics, not the answer again (no topic: what the bot answers); after a role's
-        # count 「ほかは？」 asks for the other roles'
+        # count 「ほかは？」 asks for the other roles', after one office's card the other offices'
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read
@@ -142,17 +144,17 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     if parts.courtesy in ("greeting", "announcement"):  # an opening line sent before the question (「○○市の田中です。」)
         return courtesy_reply(kb, understood.ranked if parts.courtesy == "greeting" else [], threshold, language,
                               talking=has_topic(kb, context))
+    besides = offices_reply(kb, parts, text, language, after_contact, not has_topic(kb, context)) or other_roles_reply(
+        kb, clean(parts.question if not parts.background else text), language,
+        context.intent_id if has_topic(kb, context) else None)
+    if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「ALT以外の職種は？」: not the office or role named
+        # ("other than them?" after MEXT's card: words of no topic, yet the other offices)
+        return with_corrections(besides, understood.corrections)
     if understood.noise and not about_the_topic(kb, understood.analysis, text, context):
         # keyboard mashing, a lone digit, symbols: help in the conversation's language
         # ("What do they do?" with nothing talked about: English words, help in English)
         language = context.language if context is not None else _words_language(text)
         return replace(help_reply(kb, language), fallback=True)
-    after_contact = has_topic(kb, context) and context.intent_id.startswith("contact")
-    besides = offices_reply(kb, parts, text, language, after_contact) or other_roles_reply(
-        kb, clean(parts.question if not parts.background else text), language,
-        context.intent_id if has_topic(kb, context) else None)
-    if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「ALT以外の職種は？」: not the office or role named
-        return with_corrections(besides, understood.corrections)
     whole = (_corrected(text, understood),) if len(text) < LONG_MESSAGE else ()  # 「事例の割合 %で。ざっくりでOK」
     figured = computed(kb, (understood.text, *whole), language, context)
     if figured is not None:  # 「R1→R5で何人増えた？」: computed from the printed figures, with the sum shown

@@ -19,6 +19,7 @@ from bot.core.amounts import AMOUNT_WORD
 from bot.core.figure_all_roles import ROLES
 from bot.core.gap_patterns import ASKS_HOW, ASKS_WHO, FIGURE, FUTURE, MONEY, SINCE
 
+YEAR_ONLY_SLACK = 5.0  # head counts found by the year alone yield to a topic read without it scoring this much less
 TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)
 # a year and its pieces as the analyser leaves them (「1987年から」: 1987年, 1987, 年)
@@ -89,7 +90,14 @@ def _figures_offered(kb: KnowledgeBase, topic: list[Scored], analysis: Analysis)
 
 def _fiscal_years(kb: KnowledgeBase, intent_id: str) -> set[int]:
     """The fiscal years (…年度) the intent's answer is of (not the dates of the sources it cites)."""
-    return years_in(clean(kb.answers[intent_id]["ja"].text), fiscal_only=True) if intent_id in kb.intent_years else set()
+    if intent_id not in kb.intent_years:
+        return set()
+    return years_in(clean(kb.answers[intent_id]["ja"].text), fiscal_only=True)
+
+
+def _figures_close(kb: KnowledgeBase, plain: list[Scored]) -> bool:
+    """Whether head counts are among the best of a question read without its year (then the year may ask them)."""
+    return any(s.intent_id in kb.figure_years and s.score >= plain[0].score - TOPIC_MARGIN for s in plain[:3])
 
 
 def _dated_topics(kb: KnowledgeBase, plain: list[Scored]) -> list[str]:
@@ -192,8 +200,9 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
         # year not held); a topic of its fiscal year keeps the year check (「令和7年度の要望調査は？」: 2024's is held)
         # (its meaning without the year too: the question's own vector holds the year)
         plain = kb.matcher.rank(_without_years(analysis, whole=True))
-        if plain and plain[0].intent_id not in kb.figure_years and (
-                not ranked or plain[0].score >= ranked[0].score):  # (not "What was decided in 2022?")
+        # (not "What was decided in 2022?"; nor 「2020年度のJETについて」, which may ask that year's figures)
+        if plain and not _figures_close(kb, plain) and (not ranked or plain[0].score >= ranked[0].score - (
+                YEAR_ONLY_SLACK if ranked[0].intent_id in kb.figure_years else 0.0)):
             dated = _dated_topics(kb, plain)
             if not dated:
                 return Reading(plain)
@@ -203,6 +212,8 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
             choice, topic = ranked[0].intent_id if ranked and ranked[0].intent_id in dated else dated[0], plain
             if asked & kb.intent_years[choice]:
                 return Reading(first(plain, choice))
+            # (the topic itself asked, not "What about 2019?" after it: no figures of that year instead)
+            return Reading(ranked, Gap("year", min(asked), False, related(plain, choice)))
     years = kb.intent_years.get(choice, frozenset())
     if years and not asked & years:
         # "What about 2019?" after the casebook's date: that year's figures are held, and not "not held"

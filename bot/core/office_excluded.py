@@ -35,6 +35,10 @@ _CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|�
                             r"(?![a-z])")
 
 
+# 「総務省以外は？」 alone with nothing talked about (``fresh``): the other offices (this bot's offices are its contacts)
+_BARE_BESIDES = re.compile(r"^[^、。？?\s]{1,12}(?:以外|のほか|の他)(?:は|だと|では|に(?:は|も)?)?(?:どこ|ある|あります)?(?:か|の)?[？?。]*$")
+
+
 # which office can be reached one way: 「メールで聞ける窓口は？」, 「電話で相談できるところ」, "Which office can I email?"
 _OFFICE_BY_MEANS = re.compile(r"(?:メール|電話|mail)で(?:の)?(?:聞け|きけ|問い?合わ?せ(?:でき|られ)|相談でき|連絡(?:でき|が?取れ|が?とれ)|"
                               r"やり取りでき|質問でき)[^。？?]{0,4}(?:窓口|ところ|所|部署|省庁|省|先|とこ)|"
@@ -63,14 +67,14 @@ def _offices(kb: KnowledgeBase, words: str) -> set[str]:
 
 
 def offices_reply(kb: KnowledgeBase, parts: MessageParts, message: str, language: Language,
-                  after_contact: bool = False) -> Reply | None:
+                  after_contact: str | None = None, fresh: bool = False) -> Reply | None:
     """The contact cards a message sets apart, if it does: the offices reached one way, the others than one left
-    out, or the two named (``parts``: the message's, as written ``message``; ``after_contact``: an office's contact
-    was just given). A greeting or who writes before the question is no sentence of its own ("hi, BOE here —
-    besides MIC who can I contact?")."""
+    out, or the two named (``parts``: the message's, as written ``message``; ``after_contact``: the contact intent
+    just answered; ``fresh``: nothing was talked about). A greeting or who writes before the question is no
+    sentence of its own ("hi, BOE here — besides MIC who can I contact?")."""
     text = clean(parts.question if not parts.background or is_opening(parts.background) else message)
-    return office_by_means_reply(kb, text, language) or other_offices_reply(kb, text, language, after_contact) \
-        or named_offices_reply(kb, text, language)
+    return office_by_means_reply(kb, text, language) \
+        or other_offices_reply(kb, text, language, after_contact, fresh) or named_offices_reply(kb, text, language)
 
 
 def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
@@ -87,16 +91,41 @@ def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
     return left
 
 
-def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_contact: bool = False) -> Reply | None:
+def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_contact: str | None = None,
+                        fresh: bool = False) -> Reply | None:
     """The contacts overview with the cards of the offices not left out, when the question leaves one out;
-    ``after_contact``: an office's contact was just given (「文科省以外は？」 after MEXT's card asks for the others')."""
-    left = offices_left_out(kb, text) if after_contact or _CONTACT_ASKED.search(text) else set()
+    ``after_contact``: the contact intent just answered (「文科省以外は？」 after MEXT's card asks for the others', and
+    so do 「それ以外だとどこ？」, 「他には？」, "anyone else?")."""
+    shown = _offices_shown(kb, after_contact)
+    if shown and _OTHERS_OF_IT.match(text) and not _offices(kb, text):
+        return _cards_of(kb, language, shown, shown=False)
+    asked = after_contact or _CONTACT_ASKED.search(text) or fresh and _BARE_BESIDES.match(text)
+    left = offices_left_out(kb, text) if asked else set()
     if not left or len(sentences(text)) > 1 or _about_a_topic(kb, text):
         return None
     named = _offices(kb, text) - left  # 「総務省じゃなくて文科省の電話番号は？」: MEXT's alone
     if named and _AS_WELL.search(text):  # 「文科省以外にも、総務省の連絡先も教えて」: both
         named |= left
     return _cards_of(kb, language, named, shown=True) if named else _cards_of(kb, language, left, shown=False)
+
+
+# 「それ以外だとどこ？」, 「他には？」, "other than them?", "anyone else?" after one office's card: the other offices
+_OTHERS_OF_IT = re.compile(r"^(?:それ|そこ|その(?:窓口|部署|省))?(?:以外|のほか|の他|他|ほか)(?:だと|では|で|に|にも|の(?:窓口|ところ|"
+                           r"部署|省庁|連絡先|問い合わせ先))?(?:は|って)?(?:どこ|誰|だれ|ある|あります)?(?:か|の)?[？?。]*$|"
+                           r"^(?:and |so )?(?:other than (?:them|that|this|it)|any ?one else|any ?body else|who else|"
+                           r"(?:any )?other (?:offices?|contacts?|ministr(?:y|ies))|(?:what|how) about the others?|"
+                           r"the others?|others?)\??$", re.IGNORECASE)
+
+
+def _offices_shown(kb: KnowledgeBase, intent_id: str | None) -> set[str]:
+    """The office of the one card the contact intent shows (none if it shows several, or is no contact intent)."""
+    cards = kb.answers[intent_id]["ja"].contacts if intent_id in kb.answers else ()
+    return _offices(kb, cards[0].name) if len(cards) == 1 else set()
+
+
+def one_office_shown(kb: KnowledgeBase, intent_id: str | None) -> bool:
+    """Whether the intent just answered showed one office's card (「他には？」 next asks for the other offices)."""
+    return bool(_offices_shown(kb, intent_id))
 
 
 # the words of a contact question that name no topic of its own (「この通知の問い合わせ先、総務省以外にもある？」); any

@@ -28,7 +28,7 @@ _ABOUT_ROLES = re.compile(
     r"ある|あります|あるの|ありますか|いる|います|か|の|は|に|が|って|も|です|でしょう|教えて|ください|下さい|"
     r"(?<![a-z])(?:what|which|other|kinds?|types?|sorts?|roles?|positions?|jobs?|posts?|are|is|there|do|does|have|has|"
     r"offer|offers|you|we|it|any|else|of|in|can|i|get|hire|take|on|options?)(?![a-z])|[\s、,。.？?!！]")
-# the words that ask about the roles themselves (「ALT以外は？」 alone asks so only of a role just talked about)
+# the words that ask about the roles themselves (after a count, 「ALT以外は？」 alone asks the others' count)
 _ROLE_WORDS = re.compile(r"職種|役割|役職|ポジション|種類|タイプ|(?<![a-z])(?:roles?|positions?|jobs?|posts?|kinds?|types?|"
                          r"sorts?|options?)(?![a-z])")
 
@@ -50,13 +50,11 @@ def other_roles_reply(kb: KnowledgeBase, text: str, language: Language, talked_a
                       ) -> Reply | None:
     """The roles other than the one a cleaned question leaves out, each with what it does (the lines of the roles
     compared that name them), led by what they are; ``None`` when no role is left out of a question about roles.
-    ``talked_about``: the intent just answered (「ALT以外は？」 after ALTs' count asks the others' count, after their
-    cases other cases: only after a role, or with nothing talked about, does it ask for the other roles)."""
+    ``talked_about``: the intent just answered (「ALT以外は？」 after ALTs' count asks the others' count)."""
     role = role_left_out(text)
     if role is None or ROLES_INTENT not in kb.intents:
         return None
-    if talked_about is not None and talked_about not in {ROLES_INTENT, *ROLE_INTENTS.values()} \
-            and not _ROLE_WORDS.search(text):
+    if talked_about is not None and talked_about in kb.figure_years and not _ROLE_WORDS.search(text):
         return None
     compared = intent_reply(kb, ROLES_INTENT, language)
     others = [r for r in ROLE_INTENTS if r != role]

@@ -33,8 +33,9 @@ def is_opening(text: str) -> bool:
 # "we're thinking of hiring a CIR — what do they do?": "they" after a dash are the one role named before it
 # (what they are or do, or how many: not "The prefecture has an ALT quota — do they decide the numbers?", where
 # "they" may be another thing named; nor "…a CIR — how much do they cost?": the costs, asked as written)
-_DASH_BEFORE_THEY = re.compile(r"\s(?:[—–]|--)\s+(?=(?:so |and |but )?(?:what (?:do|does|would|will) they (?:actually |really |"
-                               r"usually |exactly )?do\b|what (?:are|were) they\b|who are they\b|how many of them\b))",
+_DASH_BEFORE_THEY = re.compile(r"\s(?:[—–]|--)\s+(?=(?:so |and |but )?(?:what (?:do|does|would|will) they "
+                               r"(?:actually |really |usually |exactly )?do\b|what (?:are|were) they\b|who are they\b|"
+                               r"how many of them\b))",
                                re.IGNORECASE)
 _ROLE = re.compile(r"(?<![a-z])(alt|cir|sea)s?(?![a-z])", re.IGNORECASE)
 _THEY = re.compile(r"\b(?:they|them)\b")
@@ -48,7 +49,8 @@ def _at_dashes(part: str) -> list[str]:
 
 
 def _role_for_they(part: str) -> list[str]:
-    found = next(reversed(list(_DASH_BEFORE_THEY.finditer(part))), None)  # (the last: "Hi — … a CIR — what do they do?")
+    # (the last dash: "Hi — … a CIR — what do they do?")
+    found = next(reversed(list(_DASH_BEFORE_THEY.finditer(part))), None)
     roles = {r.upper() for r in _ROLE.findall(part[:found.start()])} if found is not None else set()
     if found is None or len(roles) != 1 or _ROLE.search(part[found.end():]):
         return [part]

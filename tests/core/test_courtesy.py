@@ -17,7 +17,8 @@ def test_an_english_self_introduction_is_not_the_question() -> None:
     assert without_writer("I'm a CIR and I need MIC's number.") == "I need MIC's number."
 
 
-@pytest.mark.parametrize("sentence", ["MOFA here, how many participants in 2023?", "This is MIC. how many participants in 2023?",
+@pytest.mark.parametrize("sentence", ["MOFA here, how many participants in 2023?",
+                                      "This is MIC. how many participants in 2023?",
                                       "I work at MEXT; how many participants in 2023?",
                                       "外務省の者ですが、how many participants in 2023?"])
 def test_an_office_named_as_who_writes_is_left_out(sentence: str) -> None:

@@ -259,7 +259,6 @@ def test_a_bare_date_after_an_answer_giving_none_is_the_notices(repo_engine: Eng
 
 
 @pytest.mark.parametrize(("turns", "offered"), [(("学校での活動事例", "ほかには？"), "casebook_community_cases"),
-                                                (("外務省の電話番号", "他には？"), "contact_list"),
                                                 (("What is an ALT?", "anything else?"), "alt_vs_cir")])
 def test_what_else_after_an_answer_offers_the_related_topics_not_the_answer_again(
         repo_engine: Engine, turns: tuple[str, ...], offered: str) -> None:

@@ -14,9 +14,9 @@ def test_other_cases_after_a_case_are_the_others_not_the_same_case_again(repo_en
     assert talk(repo_engine, "柏崎市の事例", "他にも事例はある？").intent_id != "case_kashiwazaki"
 
 
-def test_what_else_there_is_after_one_office_is_the_related_topics(repo_engine: Engine) -> None:
-    reply = talk(repo_engine, "総務省の窓口を知りたい", "他にもある？")
-    assert reply.text.startswith("この話題では、ほかに次の内容について") and reply.suggestions
+def test_what_else_there_is_after_one_office_is_the_other_offices(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "総務省の窓口を知りたい", "他にもある？")  # (was the related topics to choose from)
+    assert reply.text.startswith("総務省以外の問い合わせ先は") and {c.id for c in reply.contacts} == {"mofa", "mext"}
 
 
 def test_other_ways_to_reach_the_same_office_stay_with_that_office(repo_engine: Engine) -> None:

@@ -49,3 +49,20 @@ def test_a_dated_topic_asked_of_another_year_names_the_year_it_is_of(repo_engine
     reading = _checked(repo_engine, "令和6年度の事例集って出てる？")  # (was the survey of 令和6年度)
     assert reading.gap is not None and reading.gap.year == 2024 and reading.gap.related[0] == "casebook_published"
     assert _checked(repo_engine, "令和7年度の要望調査は？").gap.related[0] == "survey_what"  # (2024's is held)
+
+
+@pytest.mark.parametrize("question", ["2019年の事例集は？", "FY2019 casebook?"])
+def test_the_topic_asked_of_a_year_of_figures_is_not_those_figures(repo_engine: Engine, question: str) -> None:
+    reading = _checked(repo_engine, question)  # (was 2019's participants: the casebook came out in 2023)
+    assert reading.gap is not None and reading.gap.year == 2019 and reading.gap.related[0] == "casebook_published"
+
+
+@pytest.mark.parametrize("question", ["2019年の任用期間は？", "令和5年度の任用期間は？"])
+def test_the_contract_asked_of_a_year_is_the_contract(repo_engine: Engine, question: str) -> None:
+    reading = _checked(repo_engine, question)  # (was that year's head counts)
+    assert reading.gap is None and reading.ranked[0].intent_id == "contract_length"
+
+
+def test_a_year_that_may_ask_figures_of_jet_stays_a_year_not_held(repo_engine: Engine) -> None:
+    reading = _checked(repo_engine, "2020年度のJETについて")
+    assert reading.gap is not None and "size_2019" in reading.gap.related  # (not the procedure, dated 2024)

@@ -159,3 +159,22 @@ def test_words_of_leaving_out_that_leave_nothing_out(repo_engine: Engine, turns:
 @pytest.mark.parametrize("question", ["hi, BOE here — besides MIC who can I contact?", "Hello、総務省以外の問い合わせ先は？"])
 def test_a_greeting_before_the_question_keeps_it_one_question(repo_engine: Engine, question: str) -> None:
     assert {c.id for c in ask(repo_engine, question).contacts} == {"mofa", "mext"}
+
+
+def test_an_office_left_out_alone_asks_for_the_other_offices_unless_something_was_talked_about(
+        repo_engine: Engine) -> None:
+    assert {c.id for c in ask(repo_engine, "総務省以外は？").contacts} == {"mofa", "mext"}  # (was MIC's card)
+    assert talk(repo_engine, "総務省の役割は？", "総務省以外は？").intent_id == "organisers"  # (the others' roles)
+
+
+@pytest.mark.parametrize("turns", [("文科省の電話番号は？", "他には？"), ("文科省の電話番号は？", "それ以外だとどこ？"),
+                                   ("Who do I contact at MEXT?", "other than them?"),
+                                   ("Who do I contact at MEXT?", "anyone else?")])
+def test_after_one_offices_card_the_others_are_the_other_offices(repo_engine: Engine, turns: tuple[str, str]) -> None:
+    reply = talk(repo_engine, *turns)  # (were related topics, other programmes, the help text, MEXT's card again)
+    assert reply.intent_id == "contact_list" and {c.id for c in reply.contacts} == {"mic", "mofa"}
+
+
+def test_after_the_list_of_offices_others_are_the_related_topics(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "問い合わせ先は？", "他には？")
+    assert not reply.contacts and {s.intent_id for s in reply.suggestions} >= {"contact_mic", "contact_mext"}

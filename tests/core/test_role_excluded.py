@@ -36,3 +36,9 @@ def test_a_question_of_its_own_is_no_question_about_the_roles(question: str) -> 
 
 def test_the_count_without_a_role_is_still_computed(repo_engine: Engine) -> None:
     assert "476" in ask(repo_engine, "ALT以外の人数は？").text  # (5,831 − 5,355)
+
+
+def test_after_a_count_the_others_count_is_asked(repo_engine: Engine) -> None:
+    assert "476" in talk(repo_engine, "ALTは何人？", "ALT以外は？").text  # (5,831 − 5,355: not the roles)
+    assert talk(repo_engine, "ALTは何人？", "ALT以外の職種は？").text.startswith("ALT以外の職種は、CIRとSEAです。")
+
