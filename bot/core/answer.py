@@ -24,7 +24,7 @@ from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
-from bot.core.office_excluded import offices_left_out, offices_reply, one_office_shown
+from bot.core.office_excluded import asks_other_offices, offices_left_out, offices_reply
 from bot.core.role_excluded import other_roles_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
@@ -129,7 +129,7 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         return help_reply(kb, switched)  # "English please" first: what the bot answers, in that language
     after_contact = context.intent_id if has_topic(kb, context) and context.intent_id.startswith("contact") else None
     if more_asked(text) and (not has_topic(kb, context) or context.intent_id not in kb.figure_years) \
-            and not one_office_shown(kb, after_contact):
+            and not asks_other_offices(kb, text, after_contact):
         # 「ほかには？」: the related topics, not the answer again (no topic: what the bot answers); after a role's
         # count 「ほかは？」 asks for the other roles', after one office's card the other offices'
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)

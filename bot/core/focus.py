@@ -42,6 +42,9 @@ _ONLY_ASKED = re.compile(r"^(?!それ|これ|あれ)[^。？?]{1,8}(?:だけ|の
 # a question that only asks on about the one before it (「何かきっかけがあったのでしょうか」)
 _FOLLOW_ON = re.compile(r"^(?:何か|なにか)?(?:きっかけ|理由|背景|経緯|根拠)(?:が|は|って|とか)?(?:あった|ある|あります|ありました)?"
                         r"(?:の|ん)?(?:でしょうか|ですか|ですかね|かな|か)?[。？?]?$")
+# 「令和6年度の参加者数ってもう出てる？何人？」: the count asked of the question before
+_COUNT_ON = re.compile(r"^(?:で、?)?(?:何人|なんにん|何名|いくつ|何か国|何カ国)(?:くらい|ぐらい|ほど)?(?:いる|います)?(?:ですか|でしょうか|なの|か)?"
+                       r"[。？?]?$")
 _BARE_REQUEST = re.compile(r"^(?:お手数(?:です|をおかけします|をおかけいたします)が|恐れ入りますが|恐縮ですが|すみませんが|"
                            r"申し訳(?:ありません|ございません)が)?[、,]?(?:もし)?(?:(?:数字|数|内容|詳細|情報|こと|事)が)?(?:(?:ご存じ|ご存知|御存知|御存じ|お分かり|おわかり)(?:でしたら|であれば|なら|になれば|になりましたら)、?|"
                            r"よろしければ、?)?(?:(?:お|ご)?(?:わかり|分かり|存じ|存知)(?:ます|でしょう|になります)か|"
@@ -148,8 +151,8 @@ def parts(text: str) -> MessageParts:
     asked = max((i for i, s in enumerate(kept) if is_question(s)), default=len(kept) - 1)
     if asked == len(kept) - 2 and _QUALIFIER.match(kept[-1]):  # 「SEAは？新規だけ」: the question narrowed
         kept[asked] += kept.pop()
-    elif asked == len(kept) - 1 and asked > 0 and (_FOLLOW_ON.match(kept[-1]) or _ONLY_ASKED.match(kept[-1])) \
-            and is_question(kept[-2]):
+    elif asked == len(kept) - 1 and asked > 0 and (_FOLLOW_ON.match(kept[-1]) or _ONLY_ASKED.match(kept[-1])
+                                                   or _COUNT_ON.match(kept[-1])) and is_question(kept[-2]):
         asked -= 1  # 「…SEAを勧めているのはどうして？何かきっかけが？」: the reason asked again
         kept[asked] += kept.pop()
     if asked > 0 and _GUESSES.match(kept[asked]) and is_question(kept[asked - 1]):

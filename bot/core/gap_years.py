@@ -18,9 +18,8 @@ from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.figure_all_roles import ROLES
 from bot.core.gap_patterns import ASKS_HOW, ASKS_WHO, FIGURE, FUTURE, MONEY, SINCE
+from bot.core.year_topics import TOPIC_MARGIN, read_without_the_year
 
-YEAR_ONLY_SLACK = 5.0  # head counts found by the year alone yield to a topic read without it scoring this much less
-TOPIC_MARGIN = 15.0  # a year-bearing intent still counts as the topic this close to the best without years
 _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?", re.IGNORECASE)
 # a year and its pieces as the analyser leaves them (「1987年から」: 1987年, 1987, 年)
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
@@ -86,25 +85,6 @@ def _figures_offered(kb: KnowledgeBase, topic: list[Scored], analysis: Analysis)
     yearly = [i for i in figures if years_in(kb.intents[i].title or "")]
     first = figures[:1] if set(ROLES).intersection(analysis.terms) else []
     return list(dict.fromkeys(first + yearly + figures))[:2]
-
-
-def _fiscal_years(kb: KnowledgeBase, intent_id: str) -> set[int]:
-    """The fiscal years (…年度) the intent's answer is of (not the dates of the sources it cites)."""
-    if intent_id not in kb.intent_years:
-        return set()
-    return years_in(clean(kb.answers[intent_id]["ja"].text), fiscal_only=True)
-
-
-def _figures_close(kb: KnowledgeBase, plain: list[Scored]) -> bool:
-    """Whether head counts are among the best of a question read without its year (then the year may ask them)."""
-    return any(s.intent_id in kb.figure_years and s.score >= plain[0].score - TOPIC_MARGIN for s in plain[:3])
-
-
-def _dated_topics(kb: KnowledgeBase, plain: list[Scored]) -> list[str]:
-    """The topics of a fiscal year (no head counts) among the best of a question read without its year (the
-    casebook's publication, the survey of 2024): the year asked is checked against theirs."""
-    return [s.intent_id for s in plain[:3] if s.score >= plain[0].score - TOPIC_MARGIN
-            and s.intent_id not in kb.figure_years and _fiscal_years(kb, s.intent_id)]
 
 
 def _says_more_than_a_year(kb: KnowledgeBase, message: str) -> bool:
@@ -194,26 +174,16 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        related(topic, *_figures_offered(kb, topic, analysis))))
-    if not figure and not MONEY.search(text) and _says_more_than_a_year(kb, message):
-        # a topic no fiscal year belongs to asked of a year (「令和5年度の問い合わせ先は？」, 「令和7年度のCIRの役割は？」):
-        # what it is, read without the year (the year alone tied it to that year's figures, or a source's date to a
-        # year not held); a topic of its fiscal year keeps the year check (「令和7年度の要望調査は？」: 2024's is held)
-        # (its meaning without the year too: the question's own vector holds the year)
-        plain = kb.matcher.rank(_without_years(analysis, whole=True))
-        # (not "What was decided in 2022?"; nor 「2020年度のJETについて」, which may ask that year's figures)
-        if plain and not _figures_close(kb, plain) and (not ranked or plain[0].score >= ranked[0].score - (
-                YEAR_ONLY_SLACK if ranked[0].intent_id in kb.figure_years else 0.0)):
-            dated = _dated_topics(kb, plain)
-            if not dated:
-                return Reading(plain)
-            # 「令和6年度の事例集って出てる？」: the casebook's year, not the survey's; 「令和5年度の事例集は？」: its
-            # publication, of that year
-            # (the one found with the year first: 「R6の要望調査って、実施するのは総務省ですか？」 is the survey's body)
-            choice, topic = ranked[0].intent_id if ranked and ranked[0].intent_id in dated else dated[0], plain
-            if asked & kb.intent_years[choice]:
-                return Reading(first(plain, choice))
-            # (the topic itself asked, not "What about 2019?" after it: no figures of that year instead)
-            return Reading(ranked, Gap("year", min(asked), False, related(plain, choice)))
+    without = read_without_the_year(kb, _without_years(analysis, whole=True), ranked, asked) \
+        if not figure and not MONEY.search(text) and _says_more_than_a_year(kb, message) else None
+    if without is not None:  # the year only tied the question to another topic (bot.core.year_topics)
+        plain, dated = without
+        if dated is None:  # 「令和5年度の問い合わせ先は？」, 「令和7年度のCIRの役割は？」: what it is
+            return Reading(plain)
+        if asked & kb.intent_years[dated]:  # 「令和5年度の事例集は？」: its publication, of that year
+            return Reading(first(plain, dated))
+        # 「2019年の事例集は？」: the casebook is of 2023 (the topic itself asked: no figures of that year instead)
+        return Reading(ranked, Gap("year", year, False, related(plain, dated)))
     years = kb.intent_years.get(choice, frozenset())
     if years and not asked & years:
         # "What about 2019?" after the casebook's date: that year's figures are held, and not "not held"

@@ -110,8 +110,8 @@ def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_
 
 
 # 「それ以外だとどこ？」, 「他には？」, "other than them?", "anyone else?" after one office's card: the other offices
-_OTHERS_OF_IT = re.compile(r"^(?:それ|そこ|その(?:窓口|部署|省))?(?:以外|のほか|の他|他|ほか)(?:だと|では|で|に|にも|の(?:窓口|ところ|"
-                           r"部署|省庁|連絡先|問い合わせ先))?(?:は|って)?(?:どこ|誰|だれ|ある|あります)?(?:か|の)?[？?。]*$|"
+_OTHERS_OF_IT = re.compile(r"^(?:じゃあ|では|で、?)?(?:それ|そこ|その(?:窓口|部署|省))?(?:以外|のほか|の他|他|ほか)(?:だと|では|で|に|"
+                           r"にも|の(?:窓口|ところ|部署|省庁|省|連絡先|問い合わせ先))?(?:は|って)?(?:どこ|誰|だれ|ある|あります)?(?:か|の)?[？?。]*$|"
                            r"^(?:and |so )?(?:other than (?:them|that|this|it)|any ?one else|any ?body else|who else|"
                            r"(?:any )?other (?:offices?|contacts?|ministr(?:y|ies))|(?:what|how) about the others?|"
                            r"the others?|others?)\??$", re.IGNORECASE)
@@ -123,9 +123,10 @@ def _offices_shown(kb: KnowledgeBase, intent_id: str | None) -> set[str]:
     return _offices(kb, cards[0].name) if len(cards) == 1 else set()
 
 
-def one_office_shown(kb: KnowledgeBase, intent_id: str | None) -> bool:
-    """Whether the intent just answered showed one office's card (「他には？」 next asks for the other offices)."""
-    return bool(_offices_shown(kb, intent_id))
+def asks_other_offices(kb: KnowledgeBase, text: str, intent_id: str | None) -> bool:
+    """Whether the message asks for the other offices after the intent just answered showed one office's card
+    (「他には？」, "anyone else?"; not "anything else?", the related topics)."""
+    return bool(_OTHERS_OF_IT.match(text.strip())) and bool(_offices_shown(kb, intent_id))
 
 
 # the words of a contact question that name no topic of its own (「この通知の問い合わせ先、総務省以外にもある？」); any

@@ -581,3 +581,9 @@ def test_how_to_answer_a_quoted_question_gets_its_answer(repo_engine: Engine) ->
 def test_what_follows_a_casual_but_clause_is_the_question(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "県から通知が回ってきたんですけど、ALT事例集って何個くらい事例が載ってるんですか")
     assert reply.intent_id == "casebook_count" and "30" in reply.text  # (けど was no clause: "not sure")
+
+
+def test_a_count_asked_after_a_question_is_asked_of_it(repo_engine: Engine) -> None:
+    assert parts("令和6年度の参加者数ってもう出てる？何人？").question == "令和6年度の参加者数ってもう出てる？何人？"
+    reply = talk(repo_engine, "令和6年度の参加者数ってもう出てる？何人？")  # (was the survey of 令和6年度)
+    assert reply.fallback and "令和6年度（2024年度）" in reply.text and "令和5年度" in reply.text

@@ -169,7 +169,7 @@ def test_an_office_left_out_alone_asks_for_the_other_offices_unless_something_wa
 
 @pytest.mark.parametrize("turns", [("文科省の電話番号は？", "他には？"), ("文科省の電話番号は？", "それ以外だとどこ？"),
                                    ("Who do I contact at MEXT?", "other than them?"),
-                                   ("Who do I contact at MEXT?", "anyone else?")])
+                                   ("Who do I contact at MEXT?", "anyone else?"), ("文科省の電話番号は？", "じゃあ他の省は？")])
 def test_after_one_offices_card_the_others_are_the_other_offices(repo_engine: Engine, turns: tuple[str, str]) -> None:
     reply = talk(repo_engine, *turns)  # (were related topics, other programmes, the help text, MEXT's card again)
     assert reply.intent_id == "contact_list" and {c.id for c in reply.contacts} == {"mic", "mofa"}
@@ -178,3 +178,8 @@ def test_after_one_offices_card_the_others_are_the_other_offices(repo_engine: En
 def test_after_the_list_of_offices_others_are_the_related_topics(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "問い合わせ先は？", "他には？")
     assert not reply.contacts and {s.intent_id for s in reply.suggestions} >= {"contact_mic", "contact_mext"}
+
+
+def test_anything_else_after_one_offices_card_is_the_related_topics(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "Who do I contact at MEXT?", "anything else?")  # (not the card again)
+    assert reply.intent_id is None and not reply.contacts and reply.suggestions
