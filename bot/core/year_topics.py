@@ -27,8 +27,8 @@ def fiscal_years(kb: KnowledgeBase, intent_id: str) -> set[int]:
 
 
 def _dated(kb: KnowledgeBase, intent_id: str) -> bool:
-    """A topic of a fiscal year: no head counts, no "not held" answer (the casebook's publication, the survey)."""
-    return intent_id not in kb.figure_years and not kb.intents[intent_id].fallback and bool(fiscal_years(kb, intent_id))
+    """A topic of a fiscal year, no head counts (the casebook's publication, the survey and its timing)."""
+    return intent_id not in kb.figure_years and bool(fiscal_years(kb, intent_id))
 
 
 def _figures_close(kb: KnowledgeBase, plain: list[Scored]) -> bool:
@@ -43,6 +43,15 @@ def _counted_that_year(kb: KnowledgeBase, unyeared: Analysis, ranked: list[Score
     if not asked & kb.figure_years.get(top, frozenset()):
         return False
     return any(kb.matcher.mentions(top, t) for t in set(unyeared.terms) - set(ROLES))
+
+
+def _of_that_year(kb: KnowledgeBase, intent_id: str, asked: set[int], plain: list[Scored]) -> bool:
+    """Whether the intent found with the year is a topic of that year (no head counts) and of the question without
+    it too (「令和4年の閣議決定は何？」: the cabinet decision of 7 June 2022; not 「令和6年度の事例集って出てる？」:
+    the survey of 2024 shares the year alone)."""
+    close = {s.intent_id for s in plain[:3] if s.score >= plain[0].score - TOPIC_MARGIN}
+    return intent_id in close and intent_id not in kb.figure_years \
+        and bool(asked & kb.intent_years.get(intent_id, frozenset()))
 
 
 def _dated_topic(kb: KnowledgeBase, plain: list[Scored], ranked: list[Scored]) -> str | None:
@@ -62,9 +71,10 @@ def read_without_the_year(kb: KnowledgeBase, unyeared: Analysis, ranked: list[Sc
     """The ranking of a question read without its years (``unyeared``) and the dated topic to check the year
     ``asked`` against (``None``: no year belongs to the topic), when the year only tied the question (``ranked``)
     to another topic; ``None`` when the year may be what is asked ("What was decided in 2022?": the cabinet
-    decision of that year; 「2020年度のJETについて」: that year's figures)."""
+    decision of that year; 「2020年度のJETについて」: that year's figures; "FY2019 new arrivals?": its new ones)."""
     plain = kb.matcher.rank(unyeared)  # (its meaning without the year too: the question's own vector holds the year)
-    if not plain or _figures_close(kb, plain) or _counted_that_year(kb, unyeared, ranked, asked):
+    if not plain or _figures_close(kb, plain) or _counted_that_year(kb, unyeared, ranked, asked) or (
+            ranked and _of_that_year(kb, ranked[0].intent_id, asked, plain)):
         return None
     slack = YEAR_ONLY_SLACK if ranked and ranked[0].intent_id in kb.figure_years else 0.0
     if ranked and plain[0].score < ranked[0].score - slack:

@@ -66,3 +66,15 @@ def test_the_contract_asked_of_a_year_is_the_contract(repo_engine: Engine, quest
 def test_a_year_that_may_ask_figures_of_jet_stays_a_year_not_held(repo_engine: Engine) -> None:
     reading = _checked(repo_engine, "2020年度のJETについて")
     assert reading.gap is not None and "size_2019" in reading.gap.related  # (not the procedure, dated 2024)
+
+
+@pytest.mark.parametrize(("question", "topic"), [("令和4年の閣議決定は何？", "digiden_policy"),
+                                                 ("2023年の閣議決定は何？", "education_plan")])  # (were the overview)
+def test_a_topic_of_the_year_asked_is_found_by_the_year(repo_engine: Engine, question: str, topic: str) -> None:
+    reading = _checked(repo_engine, question)
+    assert reading.gap is None and reading.ranked[0].intent_id == topic
+
+
+def test_when_a_survey_of_a_year_not_held_is_asked_names_the_year_held(repo_engine: Engine) -> None:
+    reading = _checked(repo_engine, "令和7年度の要望調査はいつ？")  # (was the 2024 survey's timing, silently)
+    assert reading.gap is not None and reading.gap.year == 2025
