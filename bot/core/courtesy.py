@@ -44,8 +44,9 @@ _WHO_WRITES = re.compile(r"^(?:(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){
                          r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?|"
                          r"(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|anyone|anybody|someone)\b)"
                          r"[\w' ]{1,40}? here|"
-                         r"i work (?:at|in|for) [^,.;]{1,40}?)"
-                         r"(?:,? and |[,;] ?|\. |\.?$)|"
+                         r"i work (?:at|in|for) [^,.;]{1,40}?|(?:i'm|i am) (?:new |the new one |working )?(?:at|in|with|from) "
+                         r"[^,.;]{1,40}?)"
+                         r"(?:,? and |[,;] ?|\. |\.?$| [-—–] )|"
                          # (a name, then the sentence ends: not "This is CLAIR's job, right?")
                          r"^this is (?-i:[A-Z])\w*(?: (?-i:[A-Z])\w*){0,2}(?: (?:at|in|from|of|with) [^,.;?']{1,40}?)?"
                          r"(?:\. |\.?$)", re.IGNORECASE)

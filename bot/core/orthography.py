@@ -75,6 +75,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
              (re.compile(r"(?:略さ(?:ない|ず(?:に)?)|省略しない)(?:で|の)?(?:名前|名称|呼び方|言い方)"), "正式名称"),
              (re.compile(r"何時までに"), "いつまでに"),
+             # 「配置の要望ってどこに出せばいい？」: where a request goes (not whether it is met: 「要望を出せば必ず…」)
+             (re.compile(r"要望(?:書)?(?:は|って|を)?(?:どこ|どちら)(?:に|へ|宛て?に?)(?:出|提出|送)"), "要望の提出先は"),
              # 「電話番号を教えてくれると助かります」: a request (not thanks); 「助かります！」 alone is thanks
              (re.compile(r"(?:できる|できれば|もらえる|もらえれば|くれる|くれれば|いただける|いただければ)(?:と|ば|たら)?助かります"),
               "ください"),
@@ -126,7 +128,7 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
                          r"|exactly |usually )?do(?![a-z])(?! there| on | if | when | during | after | before | outside"
                          r"| in (?:their|his|her|the) (?:free|spare|summer|winter|holiday)"
                          r"| in (?:the |their |local )?communit)|"
-                         r"(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:何|なに)を?(?:する|している|"
+                         r"(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:そもそも|一体|いったい|実際)?(?:何|なに)を?(?:する|している|"
                          r"してる)(?:人|ひと|職種|仕事|の)"), lambda m: f"what is {m.group(1)} role" if m.group(1) else "の役割"),
              # 「CIRを採用しようと思ってるんだけど、何をする人？」: the role named before is what the person does
              # (in English the dash before "they" is read so: bot.core.sentences)

@@ -48,3 +48,7 @@ def test_an_announcement_names_its_topic_or_none() -> None:
     assert announced_topics(["ALTの任期について伺ってもよろしいでしょうか。"], english=False) == "ALTの任期について"
     assert announced_topics(["JETについて伺いたいことがあります。"], english=False) == ""  # (JET itself is no topic)
     assert announced_topics(["I have a question regarding MEXT."], english=True) == "about MEXT"
+
+
+def test_where_the_writer_works_before_a_hyphen_is_who_writes() -> None:
+    assert without_writer("I'm new at the board of education - how many ALTs in 2023?") == "how many ALTs in 2023?"

@@ -247,3 +247,13 @@ def test_what_participants_need_is_no_head_count() -> None:
 
 def test_what_the_role_named_before_does_is_its_role(repo_engine) -> None:
     assert talk(repo_engine, "CIRを採用しようと思ってるんだけど、何をする人？").intent_id == "cir_role"  # (was the counts)
+
+
+def test_ordinals_typed_as_digits_are_the_words(repo_engine) -> None:
+    reply = talk(repo_engine, "our CIR is in her 3rd year, can she stay on for a 4th?")  # (was the apology)
+    assert reply.intent_id == "contract_length" and "5 years" in reply.text
+
+
+def test_where_a_request_goes_is_its_destination_not_whether_it_is_met() -> None:
+    assert "要望の提出先" in clean("配置の要望ってどこに出せばいい？")
+    assert "提出先" not in clean("要望を出せば必ず配置される？")
