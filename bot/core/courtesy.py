@@ -39,17 +39,21 @@ _INTRODUCTION = re.compile(
     r"this job|the job)| here)?[.!\s]*$")
 # "I'm a CIR and need to email MIC…", "I'm the ALT coordinator at Minami Town, and…": who writes, not what is asked
 # (the role named is the writer's, like the office of a Japanese self-introduction)
-# "MOFA here, how many…", "This is MIC. …", "I work at MEXT; …": an office named as who writes is no detail asked of
-_WHO_WRITES = re.compile(r"^(?:(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
-                         r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?|"
-                         r"(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|anyone|anybody|someone)\b)"
-                         r"[\w' ]{1,40}? here|"
-                         r"i work (?:at|in|for) [^,.;]{1,40}?|(?:i'm|i am) (?:new |the new one |working )?(?:at|in|with|from) "
-                         r"[^,.;]{1,40}?)"
-                         r"(?:,? and |[,;] ?|\. |\.?$| [-—–] )|"
-                         # (a name, then the sentence ends: not "This is CLAIR's job, right?")
-                         r"^this is (?-i:[A-Z])\w*(?: (?-i:[A-Z])\w*){0,2}(?: (?:at|in|from|of|with) [^,.;?']{1,40}?)?"
-                         r"(?:\. |\.?$)", re.IGNORECASE)
+_WHO_WRITES = re.compile(r"^(?:i'm|i am|i work as) (?:an? |the )?(?:[a-z]+ ){0,2}?(?:alt|cir|sea|jet|coordinator|"
+                         r"teacher|officer|staff member|supervisor)s?(?: (?:at|in|for|from|of|with) [^,.;]{1,40}?)?"
+                         r"(?:,? and |[,;] ?|\. |\.?$)", re.IGNORECASE)
+# "MOFA here, how many…", "This is MIC. …", "I work at MEXT; …", "I'm new at the board of education - …": where the
+# writer works, no detail asked of
+_WHERE_WRITER_WORKS = re.compile(
+    r"^(?:(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|anyone|anybody|someone|"
+    r"your|my|our|the|this|that|these|those|it|anything|something)\b)"
+    r"[\w' ]{1,40}? here|"
+    r"i work (?:at|in|for) [^,.;]{1,40}?|(?:i'm|i am) (?:new |the new one |working )?(?:at|in|with|from) "
+    r"[^,.;]{1,40}?)"
+    r"(?:,? and |[,;] ?|\. |\.?$| [-—–] )|"
+    # (a name, then the sentence ends: not "This is CLAIR's job, right?")
+    r"^this is (?-i:[A-Z])\w*(?: (?-i:[A-Z])\w*){0,2}(?: (?:at|in|from|of|with) [^,.;?']{1,40}?)?"
+    r"(?:\. |\.?$)", re.IGNORECASE)
 # 「外務省の者ですが、…」, 「長野県の田中ですけど、…」: who writes, in the clause before the question (not 「ALTの件ですが」,
 # nor 「うちは小さな町ですが」: what the town is may narrow the question)
 # (a place is named: 「長野県の」, not 「初めての市ですが」)
@@ -102,9 +106,21 @@ def without_greeting(sentence: str) -> str:
     return _GREETING.sub("", sentence)
 
 
-def without_writer(sentence: str) -> str:
-    """The sentence without a self-introduction opening it ("I'm a CIR and …", "MOFA here, …", 「外務省の者ですが、…」)."""
-    return _WRITER_CLAUSE.sub("", _WHO_WRITES.sub("", sentence))
+# "our", "we", 「うち」: the question is about the writer's own office or town, which the introduction names
+_FIRST_PERSON = re.compile(r"(?<![a-z])(?:our|ours|we|us)(?![a-z])|うち(?:の|は|で|も)|我々|わが|当(?:省|市|町|村|県)", re.IGNORECASE)
+
+
+def without_writer(sentence: str, keep_place: bool = False) -> str:
+    """The sentence without a self-introduction opening it ("I'm a CIR and …", "MOFA here, …", 「外務省の者ですが、…」);
+    ``keep_place``: where the writer works stays (the question asks about it: "MOFA here - what is our role?")."""
+    sentence = _WHO_WRITES.sub("", sentence)
+    return sentence if keep_place else _WRITER_CLAUSE.sub("", _WHERE_WRITER_WORKS.sub("", sentence))
+
+
+def about_the_writer(message: str) -> bool:
+    """Whether the message asks about the writer's own office or town ("MOFA here - what is our role?"): then who
+    writes is what the question is about."""
+    return _FIRST_PERSON.search(message) is not None
 
 
 def is_question(sentence: str) -> bool:

@@ -11,6 +11,7 @@ from bot.core.menu import menu_suggestions
 from bot.core.matcher import Scored
 from bot.core.analysis import Analysis
 from bot.core.gaps import Gap
+from bot.core.year_topics import opens_with_its_year
 from bot.core.years import era_label
 from bot.core.types import Candidate, Correction, Language, Reply, Suggestion
 
@@ -153,13 +154,6 @@ def _figures_note(kb: KnowledgeBase, language: Language) -> tuple[str, tuple]:
     return composed.text, composed.links
 
 
-def _dated(kb: KnowledgeBase, intent_id: str) -> bool:
-    """Whether the intent's answer opens with its own year (the survey for 2024), not a year it only quotes (the
-    cabinet decision a CIR's description cites)."""
-    opening = kb.answers[intent_id]["ja"].text.split("。")[0]
-    return any(str(year) in opening for year in kb.intent_years[intent_id])
-
-
 def _years_named(years: Sequence[int], language: Language) -> str:
     names = [era_label(y) if language == "ja" else f"fiscal {y}" for y in years]
     return "、".join(names) if language == "ja" else ", ".join(names)
@@ -187,7 +181,7 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
             lines.append(messages.text(messages.GAP["year"], language).format(year=label))
         held = sorted({y for years in kb.figure_years.values() for y in years}, reverse=True)
         topic = next(iter(gap.related), None) if not gap.detail else None
-        if topic in kb.intent_years and topic not in kb.figure_years and _dated(kb, topic):
+        if topic in kb.intent_years and topic not in kb.figure_years and opens_with_its_year(kb, topic):
             # 「令和8年度分の要望調査」: what is held on the topic is of its own year (the survey for 2024), no head count
             lines.append(messages.text(messages.HELD_TOPIC_YEARS, language).format(
                 topic=suggestion(kb, topic, language).label,

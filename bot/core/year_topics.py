@@ -26,9 +26,17 @@ def fiscal_years(kb: KnowledgeBase, intent_id: str) -> set[int]:
     return years_in(clean(kb.answers[intent_id]["ja"].text), fiscal_only=True)
 
 
+def opens_with_its_year(kb: KnowledgeBase, intent_id: str) -> bool:
+    """Whether the intent's answer opens with its own year (the survey for 2024), not a year it only quotes (the
+    cabinet decision a CIR's description cites)."""
+    opening = kb.answers[intent_id]["ja"].text.split("。")[0]
+    return any(str(year) in opening for year in kb.intent_years.get(intent_id, ()))
+
+
 def _dated(kb: KnowledgeBase, intent_id: str) -> bool:
-    """A topic of a fiscal year, no head counts (the casebook's publication, the survey and its timing)."""
-    return intent_id not in kb.figure_years and bool(fiscal_years(kb, intent_id))
+    """A topic of a fiscal year, no head counts, that says so first (the casebook's publication, the survey): a
+    reply can say that the year asked is not held and which year the topic is of."""
+    return intent_id not in kb.figure_years and bool(fiscal_years(kb, intent_id)) and opens_with_its_year(kb, intent_id)
 
 
 def _figures_close(kb: KnowledgeBase, plain: list[Scored]) -> bool:

@@ -1,8 +1,8 @@
 """Greetings, self-introductions and announcements are told apart from the question."""
 import pytest
 
-from bot.core.courtesy import (announced_topics, announces, is_introduction, is_question, without_greeting,
-                               without_writer)
+from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
+                               without_greeting, without_writer)
 
 
 def test_greetings_opening_a_sentence_are_dropped() -> None:
@@ -52,3 +52,14 @@ def test_an_announcement_names_its_topic_or_none() -> None:
 
 def test_where_the_writer_works_before_a_hyphen_is_who_writes() -> None:
     assert without_writer("I'm new at the board of education - how many ALTs in 2023?") == "how many ALTs in 2023?"
+
+
+@pytest.mark.parametrize(("message", "about"), [("MOFA here - what is our role in JET?", True),
+                                                ("Kashiwazaki here - what was our case in the casebook?", True),
+                                                ("MOFA here, how many participants in 2023?", False)])
+def test_our_and_we_ask_about_the_writers_own_office(message: str, about: bool) -> None:
+    assert about_the_writer(message) is about
+
+
+def test_what_is_here_is_no_writer() -> None:
+    assert without_writer("Your sources here, are they official?") == "Your sources here, are they official?"

@@ -257,3 +257,8 @@ def test_ordinals_typed_as_digits_are_the_words(repo_engine) -> None:
 def test_where_a_request_goes_is_its_destination_not_whether_it_is_met() -> None:
     assert "要望の提出先" in clean("配置の要望ってどこに出せばいい？")
     assert "提出先" not in clean("要望を出せば必ず配置される？")
+
+
+def test_which_school_an_alt_is_placed_at_is_where_alts_work(repo_engine) -> None:
+    assert talk(repo_engine, "ALTってどの学校に配置されるの？").intent_id == "alt_role"  # (was the education plan)
+    assert "提出先" not in clean("要望はどこに出せば必ず通る？")  # (whether it is met: not held)
