@@ -107,7 +107,11 @@ def without_greeting(sentence: str) -> str:
 
 
 # "our", "we", 「うち」: the question is about the writer's own office or town, which the introduction names
-_FIRST_PERSON = re.compile(r"(?<![a-z])(?:our|ours|we|us)(?![a-z])|うち(?:の|は|で|も)|我々|わが|当(?:省|市|町|村|県)", re.IGNORECASE)
+# (its own part, case or contact: not "we got a question", "can you send us", "our ALTs")
+_FIRST_PERSON = re.compile(r"(?<![a-z])(?:our (?:own )?(?:role|part|job|case|contact|office|desk|entry|staff|"
+                           r"number|e-?mail|page)s?|ours)(?![a-z])|"
+                           r"(?:うち|我々|わが(?:省|庁|町|市|村|県)?|当(?:省|庁|市|町|村|県))(?:の|は|って)?(?:役割|事例|担当|連絡先|窓口|電話|"
+                           r"メール|番号|ページ|仕事)", re.IGNORECASE)
 
 
 def without_writer(sentence: str, keep_place: bool = False) -> str:
@@ -115,6 +119,16 @@ def without_writer(sentence: str, keep_place: bool = False) -> str:
     ``keep_place``: where the writer works stays (the question asks about it: "MOFA here - what is our role?")."""
     sentence = _WHO_WRITES.sub("", sentence)
     return sentence if keep_place else _WRITER_CLAUSE.sub("", _WHERE_WRITER_WORKS.sub("", sentence))
+
+
+_OFFICE = re.compile(r"総務省|外務省|文科省|文部科学省|自治体国際化協会|クレア|(?<![a-z])(?:mic|mofa|mext|clair)(?![a-z])",
+                     re.IGNORECASE)
+
+
+def introduces_an_office(sentence: str, message: str) -> bool:
+    """Whether the self-introduction ``sentence`` names the office the ``message`` asks about as the writer's own
+    (「文科省です。うちの担当者は誰ですか？」): then it is part of the question."""
+    return about_the_writer(message) and _OFFICE.search(sentence) is not None
 
 
 def about_the_writer(message: str) -> bool:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
-                                without_greeting, without_writer)
+from bot.core.courtesy import (about_the_writer, announced_topics, announces, introduces_an_office, is_introduction,
+                                is_question, without_greeting, without_writer)
 from bot.core.office_wish import is_wish, with_wish
 from bot.core.sentences import quoted_asked, sentences
 
@@ -130,7 +130,7 @@ def parts(text: str) -> MessageParts:
         # ("I'm a CIR and I was wondering whether I can extend to five years.")
         if (who := without_writer(rest, keep_place=about_the_writer(text))) != rest:
             rest, dropped = who, True
-        if not rest or is_introduction(rest):
+        if not rest or is_introduction(rest) and not introduces_an_office(rest, text):
             dropped = polite = dropped or bool(rest)
             wanting = rest if rest and is_wish(rest) else ""
             continue

@@ -10,7 +10,7 @@ import unicodedata
 import snowballstemmer
 
 from bot.core.types import Language
-from bot.core.years import years_in
+from bot.core.everyday_words import in_the_knowledges_words
 
 MAX_CHARS = 5000
 _HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
@@ -45,129 +45,8 @@ _JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
 _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会|mext|mofa|mic|文科省|文部科学省|総務省|外務省)"
                                  r"の?フルネーム")
 
-_MONEYISH = re.compile(r"(?<![a-z])(?:budget|cost|amount|yen|fund|salar|pay|spend|expens)")
-_SINCE_START = re.compile(r"(?<![a-z])(?:since|all[- ]time|cumulative|so far|to date|ever)(?![a-z])")
 # "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?")
-_MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド")  # (with the slip "e-mial")
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
-# everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
-# (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
-_EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
-             (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"),
-             # 「総務省は何を担当してるんですか」: the office's role, not the staff in charge (「総務省の担当は？」)
-             (re.compile(r"(?:何|なに)を(?:担当|所管)(?:して(?:い)?(?:る|ます|ん)?|する)?"), "の役割"),
-             # 「総務省の仕事」, "MIC's part": the office's part in JET (not a CIR's work, nor "taking part")
-             # (not 「業務時間」: the office's hours; nor 「仕事の担当者」: its staff; nor "job title")
-             (re.compile(r"(総務省|外務省|文部科学省|文科省|そうむしょう|がいむしょう|もんかしょう|もんぶかがくしょう|mic|mofa|mext) ?の"
-                         r"(?:仕事|しごと|業務|役目|やくめ)(?!時間|の?担当|の?たんとう)"), r"\1の役割"),
-             (re.compile(r"(?<![a-z])(mic|mofa|mext)'s (?:part|job)(?![a-z]| title)"), r"\1's role"),
-             # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round
-             (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
-             (re.compile(r"(継続|新規)組"), r"\1"),
-             # 「SEAの参加者は？」: the role's head count (not what a participant needs: 「参加者の応募資格」)
-             (re.compile(r"(?<=alt|cir|sea)(?:の|って)?(?:参加者|参加してる人|参加している人)(?=(?:は|って)?\s*[？?]*$)"), "の人数"),
-             (re.compile(r"(?:^|(?<=\s))(?:その|で、?|じゃあ|では)?参加者(?=(?:は|って)?\s*[？?]*$)"), "参加者数"),
-             # 「一番新しい数字」, 「数字で一番新しいのは」: the latest figures, no ranking (not 「一番新しい資料」)
-             (re.compile(r"(?:一番|いちばん|最も)新しい(?=の?(?:数|人数|参加者数|参加者総数|参加人数|総数|統計|値))"), "最新の"),
-             (re.compile(r"((?:数字|人数|統計)[^。？?]{0,12}?)(?:一番|いちばん|最も)新しい"), r"\1最新"),
-             (re.compile(r"新しく(?:来た|入った|採用された)(?:人|方)?|新しい(?:人|方)|新人"), "新規"),
-             (re.compile(r"(人数|人の数)([^。？?]{0,4})いくつ"), r"\1\2何人"), (re.compile(r"最大(?=で?何年|\d+年)"), "最長"),
-             (re.compile(r"スタート"), "開始"), (re.compile(r"(英語|日本語)(?:での|の)フルネーム"), r"\1の正式名称"),
-             (re.compile(r"(?:略さ(?:ない|ず(?:に)?)|省略しない)(?:で|の)?(?:名前|名称|呼び方|言い方)"), "正式名称"),
-             (re.compile(r"何時までに"), "いつまでに"),
-             # 「ALTってどの学校に配置されるの？」: where ALTs work (not the plan that mentions placing them)
-             (re.compile(r"(alt)(?:って|は|が)?(?:どこ|どの|どういう|どんな)(?:の)?(?:学校|校種)(?:に|へ|で)(?:配置|派遣|行|い|働)"),
-              r"\1はどこで働"),
-             # 「配置の要望ってどこに出せばいい？」: where a request goes (not whether it is met: 「要望を出せば必ず…」)
-             (re.compile(r"要望(?:書)?(?:は|って|を)?(?:どこ|どちら)(?:に|へ|宛て?に?)(?:出|提出|送)"
-                         r"(?![^。？?]*(?:必ず|確実|通る|通り|認め|採用され|配置され))"), "要望の提出先は"),
-             # 「電話番号を教えてくれると助かります」: a request (not thanks); 「助かります！」 alone is thanks
-             (re.compile(r"(?:できる|できれば|もらえる|もらえれば|くれる|くれれば|いただける|いただければ)(?:と|ば|たら)?助かります"),
-              "ください"),
-             (re.compile(r"^(?:本当に|ほんとに|とても|大変)?助かります[!！。.]*$"), "助かりました"),
-             # 「以上です」, 「以上、よろしくお願いします。」: a letter's sign-off (「それ以上は？」 asks beyond what was said)
-             (re.compile(r"^以上(?:です|になります|となります)?[、,]?(?:よろしく)?(?:お願い(?:いた|致)?します)?[。.!！]*$"), "わかりました"),
-             # 「SEAの人ってどこの国から来てるの？」: their countries of origin (not held; どこ and 国 alone are no topic)
-             (re.compile(r"どこの国(?:から(?:来て(?:い)?(?:る|ます)?)?|の人|出身)(?!が?(?:多|おお|一番))|"
-                         r"(?:where|which countr(?:y|ies)|what countr(?:y|ies)) (?:do|does|did) "
-                         r"(?:they|(?:the )?(?:alt|cir|sea|participant|jet participant|people)s?) come from"),
-              "出身国"),
-             # 「事例集のやつってどこ？」, 「学校のやつは」: the thing itself (not 「一つ目のやつ」: a pick)
-             (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),
-             (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ"), "の"), (re.compile(r"(事例集)の?全文"), r"\1の全体版"),
-             # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
-             (re.compile(r"^(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします)?[。.!！]?$"), r"\1は?"),
-             # "sorry, I meant MEXT": the same question of MEXT
-             (re.compile(r"^(?:(?:sorry|oops|no|oh|ah)\W+)?i (?:meant|mean) ((?:the )?[^\s.!?,]+(?: [^\s.!?,]+)?)[.!]?$"), r"\1?"),
-             # 「事例集の何ページに載ってる？」: a page number of the casebook (「どのページ」 is which web page; the notice's
-             # pages are asked with what is on them: 「通知の何ページに問い合わせ先が？」 is the contacts)
-             (re.compile(r"何(?:ページ|頁)目?|(?<![a-z])(?:which|what) page(?: number)?(?= (?:of|in|is|are|does|do)\b)"),
-              lambda m: "ページ番号" if re.search(r"事例|casebook|(?<![a-z])cases?(?![a-z])", m.string) else m.group(0)),
-             # 「名前が出ている事例」: the cases named (introduced), no name asked of one
-             (re.compile(r"名前(?:が|の)(?:出|挙がっ|あがっ|載っ|のっ)(?=て|た)"), "紹介され"),
-             # "how many yrs can an ALT stay": the abbreviation people type for years
-             (re.compile(r"(?<![a-z])yrs?(?![a-z])"), lambda m: "years" if m.group(0) == "yrs" else "year"),
-             (re.compile(r"(?<![a-z])newly(?: (?:appointed|hired|recruited|arrived|placed|employed|invited|joined))?"
-                         r"(?![a-z])"), "new"),
-             # (the notice is issued, the casebook published: "When did the notice come out?")
-             (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
-              lambda m: "issued" if "notice" in m.string else "published"),
-             (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])"), lambda m: "issued" if "notice" in m.string else m.group(0)),
-             # "CIR total 2023?": a year's total, not the cumulative one since the start; "the budget total": an amount
-             (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
-              lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)
-              and not _SINCE_START.search(m.string) else m.group(0)),
-             # "the number of ALTs": their headcount (not "increase the number of ALTs": the survey; not "the largest
-             # number of": a ranking); "from the US" (not the pronoun "us")
-             (re.compile(r"(?<![a-z])(?<!increase the )(?<!increasing the )(?<!raise the )(?<!largest )(?<!highest )"
-                         r"(?<!biggest )(?<!greatest )(?<!smallest )(?<!lowest )(?<!reduce the )(?<!decrease the )"
-                         r"(?<!cut the )"
-                         r"(?<!lower the )(?<!reducing the )number of(?= (?:new |jet )?"
-                         r"(?:alt|cir|sea|jet)s?(?![a-z]))"), "headcount of"),
-             (re.compile(r"(?<![a-z])the u\.?s\.?(?:a\.?)?(?![a-z])"), "the usa"),
-             # "What do CIRs do?", 「CIRって何をする人？」: the role's work (the verb alone says nothing the knowledge holds)
-             # (not "What do ALTs do on weekends / if they are sick?": what the knowledge does not hold; not "there":
-             # the town of a case)
-             (re.compile(r"(?<![a-z])what (?:do|does) ((?:an? |the )?(?:alt|cir|sea)s?) (?:actually |really "
-                         r"|exactly |usually )?do(?![a-z])(?! there| on | if | when | during | after | before | outside"
-                         r"| in (?:their|his|her|the) (?:free|spare|summer|winter|holiday)"
-                         r"| in (?:the |their |local )?communit)|"
-                         r"(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:そもそも|一体|いったい|実際)?(?:何|なに)を?(?:する|している|"
-                         r"してる)(?:人|ひと|職種|仕事|の)"), lambda m: f"what is {m.group(1)} role" if m.group(1) else "の役割"),
-             # 「CIRを採用しようと思ってるんだけど、何をする人？」: the role named before is what the person does
-             # (in English the dash before "they" is read so: bot.core.sentences)
-             (re.compile(r"(alt|cir|sea)(?:を|が|って|は|の)[^。？?]{0,30}?[、,]\s*(?:その人|彼ら|かれら)?(?:って|は)?(?:何|なに)を?"
-                         r"(?:する|している|してる)(?:人|ひと|職種|仕事|の)"), r"\1の役割"),
-             # "What does MIC do?", 「外務省は何をしているの？」: the office's part in JET (not its contact card)
-             (re.compile(r"(?<![a-z])what (?:does|do) (mic|mofa|mext|clair|the (?:three )?ministries) (?:actually |exactly "
-                         r"|usually |really )?"
-                         r"do(?![a-z])(?! there| on | if | when )|(総務省|外務省|文科省|文部科学省|clair|クレア)(?:って|は)(?:jetで(?:は)?)?"
-                         r"(?:何|なに)を?(?:する|している|してる|やってる|やっている)(?:の|ん(?:です|だ)?|ところ)?"),
-              lambda m: f"what is {m.group(1)} role" if m.group(1) else f"{m.group(2)}の役割"),
-             # "Why was this notice issued?": its purpose (not the date it was issued)
-             (re.compile(r"^why (?:was|has|is) (?:this |the )?notice (?:been )?issued ?\??$"),
-              "what is the purpose of the notice?"),
-             # "What is the casebook for?": a document's purpose (not what it is: "for" alone is no word of the
-             # knowledge; not "What is the money used for?", "What is the phone number for?")
-             (re.compile(r"^(?:so |and )?what(?:'s| is| are| was| were) "
-                         r"((?:the |this |that |these )?(?:[a-z0-9-]+ ){0,3}"
-                         r"(?:casebook|notice|survey|manual|material|document|programme|program|jet|it|this|that))"
-                         r" (?:actually |really )?for ?\??$"), r"what is the purpose of \1?"),
-             # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is
-             # addressed to)
-             (re.compile(r"(?:宛先|送り先|送付先|送信先)の?(?:メール)?アドレス"), "メールアドレス"),
-             # "And their address?", "MIC's office address": where the office is, unless an e-mail is talked of
-             # ("I need to email MIC. What address should I use?")
-             (re.compile(r"(?<![a-z-])(?<!postal )(?<!street )(?<!mailing )(?<!physical )(?:office )?address(?![a-z])"),
-              lambda m: m.group(0) if _MAIL_WORD.search(m.string) else "postal address"),
-             # 「参資3 何」: Slack's short form of 参考資料
-             (re.compile(r"参資(?!料)"), "参考資料"),
-             # 「参考資料のうち、2番目の資料」, 「2つ目の参考資料」: the attachment the notice numbers so
-             (re.compile(r"参考資料の(?:うち)?、?\s?([1-4一二三四])(?:番目|つ目)(?:の(?:資料|もの))?|"
-                         r"([1-4一二三四])(?:番目|つ目)の(?:別添)?参考資料"),
-              lambda m: "参考資料" + str(" 一二三四".find(n) if (n := m.group(1) or m.group(2)) in "一二三四" else n)))
-# (one look for any of them first, their union: most texts hold none, and every question is cleaned a dozen times)
-_ANY_EVERYDAY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVERYDAY))
 
 
 def clean(text: str) -> str:
@@ -181,10 +60,7 @@ def clean(text: str) -> str:
     text = _JET_OF_ROLE.sub("", text)
     text = _FULL_NAME_OF_THING.sub(r"\1の正式名称", text)
     text = _MAIL_ASKED.sub("e-mail", text)
-    if _ANY_EVERYDAY.search(text):
-        for everyday, word in _EVERYDAY:
-            text = everyday.sub(word, text)
-    return " ".join(text.split())[:MAX_CHARS]
+    return " ".join(in_the_knowledges_words(text).split())[:MAX_CHARS]
 
 
 _CAPITALISED = re.compile(r"(?<=[a-z0-9,;:'\"] )[A-Z][a-z]{2,}")  # a capitalised word inside a sentence

@@ -15,6 +15,8 @@ from bot.core.types import Language, Reply
 
 ROLES_INTENT = "alt_vs_cir"  # the roles compared: a line of the answer for each role, the role's name first
 ROLE_INTENTS = {"ALT": "alt_role", "CIR": "cir_role", "SEA": "sea_role"}
+CASEBOOK_INTENT = "casebook_what"  # the ALT casebook: its file holds the casebook's topics and cases
+OTHER_CASEBOOK_INTENT = "ref1_cir_casebook"  # the casebook of another role (CIR, attachment 1)
 _ROLE = r"(alt|cir|sea)s?"
 # 「ALT以外」, 「ALTのほかに」, 「ALTじゃなくて」, 「ALTを除いて」 (not 「ALT以外にも…も」: both asked)
 _LEFT_OUT_JA = re.compile(rf"(?<![a-z]){_ROLE} ?(?:以外|のほか|の他|じゃなく|ではなく|でなく|を除(?:いて|く|いた)|を?抜きで?)"
@@ -28,7 +30,7 @@ _ABOUT_ROLES = re.compile(
     r"ある|あります|あるの|ありますか|いる|います|か|の|は|に|が|って|も|です|でしょう|教えて|ください|下さい|"
     r"(?<![a-z])(?:what|which|other|kinds?|types?|sorts?|roles?|positions?|jobs?|posts?|are|is|there|do|does|have|has|"
     r"offer|offers|you|we|it|any|else|of|in|can|i|get|hire|take|on|options?)(?![a-z])|[\s、,。.？?!！]")
-# the words that ask about the roles themselves (after a count, 「ALT以外は？」 alone asks the others' count)
+# the words that ask about the roles themselves (「ALT以外は？」 alone asks so only of a role just talked about)
 _ROLE_WORDS = re.compile(r"職種|役割|役職|ポジション|種類|タイプ|(?<![a-z])(?:roles?|positions?|jobs?|posts?|kinds?|types?|"
                          r"sorts?|options?)(?![a-z])")
 
@@ -50,11 +52,16 @@ def other_roles_reply(kb: KnowledgeBase, text: str, language: Language, talked_a
                       ) -> Reply | None:
     """The roles other than the one a cleaned question leaves out, each with what it does (the lines of the roles
     compared that name them), led by what they are; ``None`` when no role is left out of a question about roles.
-    ``talked_about``: the intent just answered (「ALT以外は？」 after ALTs' count asks the others' count)."""
+    ``talked_about``: the intent just answered (「ALT以外は？」 after ALTs' count asks the others' count, after the
+    casebook other casebooks: only after a role, or with nothing talked about, does it ask for the other roles)."""
     role = role_left_out(text)
     if role is None or ROLES_INTENT not in kb.intents:
         return None
-    if talked_about is not None and talked_about in kb.figure_years and not _ROLE_WORDS.search(text):
+    if talked_about is not None and role == "ALT" and _of_the_casebook(kb, talked_about) \
+            and OTHER_CASEBOOK_INTENT in kb.intents:
+        return intent_reply(kb, OTHER_CASEBOOK_INTENT, language)  # 「ALT以外は？」 after the ALT casebook: the CIR's
+    if talked_about is not None and talked_about not in {ROLES_INTENT, *ROLE_INTENTS.values()} \
+            and not _ROLE_WORDS.search(text):
         return None
     compared = intent_reply(kb, ROLES_INTENT, language)
     others = [r for r in ROLE_INTENTS if r != role]
@@ -66,3 +73,8 @@ def other_roles_reply(kb: KnowledgeBase, text: str, language: Language, talked_a
     kept = {ROLE_INTENTS[r] for r in others}
     return replace(compared, text="\n".join([lead, *lines]), names=tuple(others),
                    suggestions=tuple(s for s in compared.suggestions if s.intent_id in kept))
+
+
+def _of_the_casebook(kb: KnowledgeBase, intent_id: str) -> bool:
+    """Whether the intent is one of the ALT casebook's (its file)."""
+    return CASEBOOK_INTENT in kb.intents and kb.intents[intent_id].file == kb.intents[CASEBOOK_INTENT].file

@@ -1,8 +1,8 @@
 """Greetings, self-introductions and announcements are told apart from the question."""
 import pytest
 
-from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
-                               without_greeting, without_writer)
+from bot.core.courtesy import (about_the_writer, announced_topics, announces, introduces_an_office, is_introduction,
+                               is_question, without_greeting, without_writer)
 
 
 def test_greetings_opening_a_sentence_are_dropped() -> None:
@@ -63,3 +63,9 @@ def test_our_and_we_ask_about_the_writers_own_office(message: str, about: bool) 
 
 def test_what_is_here_is_no_writer() -> None:
     assert without_writer("Your sources here, are they official?") == "Your sources here, are they official?"
+
+
+def test_an_office_introduced_is_part_of_a_question_about_the_writers_own() -> None:
+    assert introduces_an_office("文科省です。", "文科省です。うちの担当者は誰ですか？")
+    assert not introduces_an_office("文科省です。", "文科省です。令和5年度の参加者数を教えてください")
+    assert not about_the_writer("I work at MEXT; we got a question from a school - how long is the contract?")

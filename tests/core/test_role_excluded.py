@@ -42,3 +42,7 @@ def test_after_a_count_the_others_count_is_asked(repo_engine: Engine) -> None:
     assert "476" in talk(repo_engine, "ALTは何人？", "ALT以外は？").text  # (5,831 − 5,355: not the roles)
     assert talk(repo_engine, "ALTは何人？", "ALT以外の職種は？").text.startswith("ALT以外の職種は、CIRとSEAです。")
 
+
+def test_after_the_alt_casebook_the_others_are_the_cir_casebook(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "ALTの事例は？", "ALT以外は？").intent_id == "ref1_cir_casebook"  # (was ALTs' community)
+
