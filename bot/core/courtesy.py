@@ -125,6 +125,17 @@ _OFFICE = re.compile(r"総務省|外務省|文科省|文部科学省|自治体�
                      re.IGNORECASE)
 
 
+_NOTHING_BUT_BEING = re.compile(r"\s*(?:です|でーす|だよ|here)?\s*[。.!！]?\s*", re.IGNORECASE)
+
+
+def only_an_office(message: str) -> bool:
+    """「文科省です」, "MEXT here" and nothing else: the office is named for what follows (its card, which the next
+    「うちの担当者は？」 asks about), not a greeting."""
+    found = _OFFICE.search(message)
+    return found is not None and not message[:found.start()].strip() \
+        and _NOTHING_BUT_BEING.fullmatch(message[found.end():]) is not None
+
+
 def introduces_an_office(sentence: str, message: str) -> bool:
     """Whether the self-introduction ``sentence`` names the office the ``message`` asks about as the writer's own
     (「文科省です。うちの担当者は誰ですか？」): then it is part of the question."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.courtesy import (about_the_writer, announced_topics, announces, introduces_an_office, is_introduction,
-                                is_question, without_greeting, without_writer)
+                                is_question, only_an_office, without_greeting, without_writer)
 from bot.core.office_wish import is_wish, with_wish
 from bot.core.sentences import quoted_asked, sentences
 
@@ -139,6 +139,8 @@ def parts(text: str) -> MessageParts:
         kept = with_wish(wanting, kept)
     if quoted := quoted_asked(kept):
         return MessageParts(quoted, dropped=True, read_whole=False)  # (who asked it is no topic)
+    if not kept and only_an_office(text):  # 「文科省です」 alone: that office
+        return MessageParts(text)
     if all(map(announces, kept)):  # (an announcement before a question is its background)
         if asked := announced_topics(kept, english=text.isascii()):  # 「ALTについて質問です」: what is asked about
             return MessageParts(asked, dropped=True, read_whole=False, courtesy="topic")

@@ -587,3 +587,15 @@ def test_a_count_asked_after_a_question_is_asked_of_it(repo_engine: Engine) -> N
     assert parts("令和6年度の参加者数ってもう出てる？何人？").question == "令和6年度の参加者数ってもう出てる？何人？"
     reply = talk(repo_engine, "令和6年度の参加者数ってもう出てる？何人？")  # (was the survey of 令和6年度)
     assert reply.fallback and "令和6年度（2024年度）" in reply.text and "令和5年度" in reply.text
+
+
+@pytest.mark.parametrize(("turns", "office"), [(("文科省です", "うちの担当者は？"), "mext"),
+                                               (("MOFA here.", "Who's our contact?"), "mofa")])
+def test_an_office_named_alone_is_that_office_for_what_follows(repo_engine: Engine, turns: tuple[str, str],
+                                                               office: str) -> None:
+    reply = talk(repo_engine, *turns)  # (was a greeting, then all three offices)
+    assert [c.id for c in reply.contacts] == [office]
+
+
+def test_a_greeting_with_who_writes_stays_a_greeting(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "お世話になっております。外務省の者です。").kind == "greeting"
