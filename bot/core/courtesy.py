@@ -136,10 +136,10 @@ def only_an_office(message: str) -> bool:
         and _NOTHING_BUT_BEING.fullmatch(message[found.end():]) is not None
 
 
-def introduces_an_office(sentence: str, message: str) -> bool:
-    """Whether the self-introduction ``sentence`` names the office the ``message`` asks about as the writer's own
-    (「文科省です。うちの担当者は誰ですか？」): then it is part of the question."""
-    return about_the_writer(message) and _OFFICE.search(sentence) is not None
+def names_an_office(sentence: str) -> bool:
+    """Whether the sentence names one of the notice's offices (or CLAIR): a self-introduction that does is part of a
+    question about the writer's own office (「文科省です。うちの担当者は誰ですか？」)."""
+    return _OFFICE.search(sentence) is not None
 
 
 def about_the_writer(message: str) -> bool:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.core.courtesy import (about_the_writer, announced_topics, announces, introduces_an_office, is_introduction,
-                                is_question, only_an_office, without_greeting, without_writer)
+from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
+                                names_an_office, only_an_office, without_greeting, without_writer)
 from bot.core.office_wish import is_wish, with_wish
 from bot.core.sentences import quoted_asked, sentences
 
@@ -122,15 +122,16 @@ def parts(text: str) -> MessageParts:
     kept: list[str] = []
     dropped = polite = False
     wanting = ""  # the office's wish said in an introduction, the last one
+    own = about_the_writer(text)  # (then where the writer works is part of the question: "MOFA here - our role?")
     for sentence in sentences(text):
         rest = without_greeting(sentence)
         if rest != sentence:
             dropped = polite = True
         # the whole message stays a reading: the writer's role may be what the question is about
         # ("I'm a CIR and I was wondering whether I can extend to five years.")
-        if (who := without_writer(rest, keep_place=about_the_writer(text))) != rest:
+        if (who := without_writer(rest, keep_place=own)) != rest:
             rest, dropped = who, True
-        if not rest or is_introduction(rest) and not introduces_an_office(rest, text):
+        if not rest or is_introduction(rest) and not (own and names_an_office(rest)):
             dropped = polite = dropped or bool(rest)
             wanting = rest if rest and is_wish(rest) else ""
             continue

@@ -1,8 +1,8 @@
 """Greetings, self-introductions and announcements are told apart from the question."""
 import pytest
 
-from bot.core.courtesy import (about_the_writer, announced_topics, announces, introduces_an_office, is_introduction,
-                               is_question, without_greeting, without_writer)
+from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
+                               names_an_office, without_greeting, without_writer)
 
 
 def test_greetings_opening_a_sentence_are_dropped() -> None:
@@ -66,6 +66,6 @@ def test_what_is_here_is_no_writer() -> None:
 
 
 def test_an_office_introduced_is_part_of_a_question_about_the_writers_own() -> None:
-    assert introduces_an_office("文科省です。", "文科省です。うちの担当者は誰ですか？")
-    assert not introduces_an_office("文科省です。", "文科省です。令和5年度の参加者数を教えてください")
+    assert names_an_office("文科省です。") and about_the_writer("文科省です。うちの担当者は誰ですか？")
+    assert not about_the_writer("文科省です。令和5年度の参加者数を教えてください")
     assert not about_the_writer("I work at MEXT; we got a question from a school - how long is the contract?")
