@@ -26,6 +26,7 @@ from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
 from bot.core.office_excluded import asks_other_offices, offices_left_out, offices_reply
 from bot.core.role_excluded import other_roles_reply
+from bot.core.case_excluded import other_cases_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.read_by_sound import read_as, typed_by_sound
@@ -144,9 +145,10 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     if parts.courtesy in ("greeting", "announcement"):  # an opening line sent before the question (「○○市の田中です。」)
         return courtesy_reply(kb, understood.ranked if parts.courtesy == "greeting" else [], threshold, language,
                               talking=has_topic(kb, context))
-    besides = offices_reply(kb, parts, text, language, after_contact, not has_topic(kb, context)) or other_roles_reply(
-        kb, clean(parts.question if not parts.background else text), language,
-        context.intent_id if has_topic(kb, context) else None)
+    talked_about = context.intent_id if has_topic(kb, context) else None
+    plain = clean(parts.question if not parts.background else text)
+    besides = offices_reply(kb, parts, text, language, after_contact, talked_about is None) or other_roles_reply(
+        kb, plain, language, talked_about) or other_cases_reply(kb, plain, language, talked_about)
     if besides is not None:  # 「総務省以外の問い合わせ先は？」, 「ALT以外の職種は？」: not the office or role named
         # ("other than them?" after MEXT's card: words of no topic, yet the other offices)
         return with_corrections(besides, understood.corrections)

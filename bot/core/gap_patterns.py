@@ -24,6 +24,7 @@ ASKS_WHO = re.compile(r"^(?:who|where|why|which (?:office|body|organi[sz]ation|m
 RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:一番|いちばん|最も)(?!大き)|最多|ランキング|順位|多い順|少ない順|(?:トップ|上位|ベスト)\s?\d|(?:どの|どこ|どんな|何の|どれ)[^。？?]{0,15}(?:が|の)(?:多|おお)い|多い(?:国|県|都道府県|市|町|自治体|学校|地域)(?:は|って)?(?:どこ|どれ|何)|何(?:県|市|国)[^。？?]{0,4}(?:に|が)(?:一番)?多い|"
                       r"(?<![a-z])(?:(?<!at )the most(?! recent)|(?:has|have|had|sends?|sent|gets?|got|with) most|most (?:popular|common|frequent)|"
                       r"(?<!at )(?<!at the )least|fewest|ranking|rank|top \d+|"
+                      r"top (?:sending |source |participating )?(?:countr(?:y|ies)|nations?|prefectures?)|"
                       r"(?:largest|highest|biggest|greatest|smallest|lowest) (?:number|share|count|proportion))(?![a-z])")
 # rates or shares compared (「ALTの新規率とCIRの新規率、どっちが高い？」): a question about figures, no opinion
 RATES = re.compile(r"率|割合|[%％]|パーセント|(?<![a-z])(?:rates?|shares?|percent(?:age)?s?)(?![a-z])")

@@ -17,6 +17,7 @@ from bot.core.years import normalise, relative_year, years_in
 from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.figure_all_roles import ROLES
+from bot.core.follow_up_forms import asks_what_it_is
 from bot.core.gap_patterns import ASKS_HOW, ASKS_WHO, FIGURE, FUTURE, MONEY, SINCE
 from bot.core.year_topics import TOPIC_MARGIN, read_without_the_year
 
@@ -117,10 +118,10 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
     the year where the year only outweighs the topic's words). ``message``: the message as written."""
     asked = years_in(SINCE.sub(" ", text))
     relative = relative_year(text)
-    # (「R1 SEA」, "2019 CIR": a year and a role alone ask the role's count)
+    # (「R1 SEA」, "2019 CIR": a year and a role alone ask the role's count; not 「令和5年度のSEAとは？」: what it is)
     counted = (bool(FIGURE.search(text)) and not ASKS_WHO.match(text)) or "headcount" in analysis.terms
-    figure = counted and not ASKS_HOW.search(text) or \
-        bool(asked) and 0 < len(rest := set(_without_years(analysis, whole=True).terms)) and rest <= set(ROLES) | _COUNTED
+    figure = counted and not ASKS_HOW.search(text) or bool(asked) and not asks_what_it_is(text) and \
+        0 < len(rest := set(_without_years(analysis, whole=True).terms)) and rest <= set(ROLES) | _COUNTED
     held = sorted({y for years in kb.figure_years.values() for y in years})
     if relative is None and figure and FUTURE.search(text):
         relative = "next"
@@ -174,6 +175,10 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        related(topic, *_figures_offered(kb, topic, analysis))))
+    what_it_is = not figure and asks_what_it_is(text) and kb.matcher.rank(kb.matcher.analyse(
+        _ERA_YEAR.sub(" ", normalise(text))))  # (read again: "sea" alone is as much its count as what it is)
+    if what_it_is and what_it_is[0].intent_id not in kb.figure_years:  # 「令和5年度のSEAとは？」: what SEAs are
+        return Reading(what_it_is)
     without = read_without_the_year(kb, _without_years(analysis, whole=True), ranked, asked) \
         if not figure and not MONEY.search(text) and _says_more_than_a_year(kb, message) else None
     if without is not None:  # the year only tied the question to another topic (bot.core.year_topics)

@@ -88,7 +88,8 @@ def _narrow_sentence(sentence: str, asked: set[str], names: Names) -> str:
         dropped = True
         start = re.search(re.escape(others[0][0]), part, re.IGNORECASE) if others else None
         lead = part[:start.start()] if start else ""
-        if lead.strip():  # 「…職種別の人数はALT 5,355人」: the lead-in stays
+        if lead.strip() and sum(lead.strip() in p for p in parts) == 1:  # 「…職種別の人数はALT 5,355人」: the lead-in
+            # stays (not words each item has: "one at MIC, one at MOFA and one at MEXT" asked of MOFA is "one at MOFA")
             kept.append(lead)
         if part is parts[-1] and (ending := _ENDING.search(part)):
             kept.append(ending.group(0))
@@ -143,7 +144,9 @@ def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> s
 
 def _office_doing_it_first(text: str, question: str, names: Names) -> str:
     """``text`` led by the part of a list of offices whose words the question uses (recruitment: MOFA's)."""
-    words = [w for w in re.findall(r"[a-z]{4,}|[\u3400-\u9fff]{2,}", question) if not _WHICH_OFFICE.search(w)]
+    # (an office the question names is one it leaves out: "other than MOFA, which office handles funding?")
+    words = [w for w in re.findall(r"[a-z]{4,}|[\u3400-\u9fff]{2,}", question) if not _WHICH_OFFICE.search(w)
+             and not any(kind_of(fold_kana(c)) == "office" for _, c in names(w))]
     for line in text.split("\n"):
         for sentence in _SENTENCE.split(line):
             offices = {fold_kana(c) for _, c in names(sentence) if kind_of(fold_kana(c)) == "office"}

@@ -30,8 +30,8 @@ _OFFICE_LAST = re.compile(r"(?:省|文科|総務|外務|clair|クレア|mic|mofa
 _BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of) (?:the )?"
                          r"([^\s,?.!]+(?: [^\s,?.!]+){0,5})")
 # a contact is asked: where to ask, whom to call, which desk
-_CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール|担当|(?:だと|なら|では)どこ|"
-                            r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail|phone|get in touch|inquir(?:y|ies))"
+_CONTACT_ASKED = re.compile(r"問い?合わ?せ|窓口|連絡先|聞け|聞く|きける|相談|電話|メール(?:アドレス)?|アドレス|メアド|担当|(?:だと|なら|では)どこ|"
+                            r"(?<![a-z])(?:contacts?|ask|call|reach|e-?mail(?: address(?:es)?)?|phone|get in touch|inquir(?:y|ies))"
                             r"(?![a-z])")
 
 
@@ -132,7 +132,8 @@ def asks_other_offices(kb: KnowledgeBase, text: str, intent_id: str | None) -> b
 # the words of a contact question that name no topic of its own (「この通知の問い合わせ先、総務省以外にもある？」); any
 # other word left once the offices and the contact words are taken out is one (「要望調査は総務省以外に…」: the survey's
 # route, 「財政措置のことは…」: the finance measures')
-_NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "とこ", "部署", "人", "番号"})
+_NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "とこ", "部署", "人", "番号", "offic",
+                       "ministri"})
 _LEAVING_OUT_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of)\b")
 
 

@@ -9,9 +9,8 @@ from typing import Iterable
 
 from bot.core.analysis import Analysis
 from bot.core.compose import contact_of
-from bot.core.figure_asked import a_years_count, counts_asked
-from bot.core.sentences import sentences
-from bot.core.follow_up_forms import asks_contact, follow_up_form
+from bot.core.counts_not_held import cases_of_another_field, counted_of_another_document, cumulative_of_a_role
+from bot.core.follow_up_forms import asks_contact
 from bot.core.gaps import Gap
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
@@ -136,6 +135,8 @@ def field_first(text: str, contacts: Iterable[Contact], question: str, asked: It
         return f"The {_FIELD_LABELS[field]['en']} of {card.name_en or card.name} is {value}.\n{text}"
     return f"{card.name}の{_FIELD_LABELS[field]['ja']}は{value}です。\n{text}"
 
+_SHORT = 12  # characters of a short question (naming nothing else, it asks about the contact only)
+
 
 def _bare(question: str) -> bool:
     """A short question that asks nothing beside what it names (「問い合わせ先は？」, "Who do I contact?")."""
@@ -175,7 +176,11 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     own_part = narrow(reply.text, text, asked, names, only=True)
     words = [t for w, _, parts in question.units if w not in asked for t in (w, *parts)]
     lost = lost_in_narrowing(reply.text, own_part, words) if own_part != reply.text else None
-    return Gap("detail", related=(reply.intent_id,), detail=(thing, lost)) if lost is not None else None
+    if lost is None:
+        return None
+    # what is held of the thing asked comes with it (「SEAは？」 after the new CIRs: SEA's 8, with no new ones counted)
+    held = "".join(s for s in re.split(r"(?<=。)|(?<=\.) ", own_part) if thing in s and s.strip()).strip()
+    return Gap("detail", related=(reply.intent_id,), detail=(thing, lost, held))
 
 
 _BARE_ROLE = re.compile(r"^(?:(?:じゃあ|では|それでは|で|and|what about|how about) ?)?(?:alt|cir|sea)s? ?"
@@ -185,85 +190,3 @@ _BARE_ROLE = re.compile(r"^(?:(?:じゃあ|では|それでは|で|and|what abou
 def _bare_role(kb: KnowledgeBase, text: str) -> bool:
     """「SEA?」, "And CIRs?": a role named and nothing else (not 「SEAについて教えて」)."""
     return bool(_BARE_ROLE.match(kb.matcher.analyzer.apply_synonyms(clean(text))[0].strip()))
-
-
-# a count asked (「何件」, "how many cases"); the reference materials are the synonym groups ref1…ref4
-_COUNT_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|いくつ|(?<![a-z])(?:how many|number of)(?![a-z])")
-_DOCUMENT = re.compile(r"ref\d")
-_CASES_ASKED = re.compile(r"何件|何事例|何例|事例数|件数|事例|(?<![a-z])cases?(?![a-z])")
-_SHORT = 12  # characters of a short question (naming nothing else, it asks about the topic or the contact only)
-_COUNTED = re.compile(r"\d+\s*(?:件|事例|例|cases?)(?![a-z])")  # a count of cases given
-_COUNT_LABEL = {"ja": "{thing}に掲載されている事例の数", "en": "The number of cases in the {thing}"}
-_PARTICIPANTS = re.compile(r"参加者|participants", re.IGNORECASE)
-_CUMULATIVE_LABEL = {"ja": "{thing}だけの累計の人数（資料にある累計は参加者全体のもの）",
-                     "en": "A cumulative number of {thing}s alone (the cumulative figure held is for all participants)"}
-
-
-def counted_of_another_document(kb: KnowledgeBase, reply: Reply, text: str, question: Analysis,
-                                topic: str | None = None) -> Gap | None:
-    """A count asked of one attachment that the answer, a count of another document, never names (「CIR活用事例集
-    には何件の事例が載っていますか」: the 30 cases are the JET-ALT casebook's): that count is not held, and the
-    attachment's own answer and the count given are offered."""
-    documents = {t for t in question.terms if _DOCUMENT.fullmatch(t)}
-    short = len(clean(text)) <= _SHORT and not kb.matcher.named.intersection(question.terms)
-    if not documents and topic in kb.intents and (short or follow_up_form(text)) and (
-            _CASES_ASKED.search(clean(text)) or _CASES_ASKED.search(kb.intents[topic].title)) \
-            and not _names_its_own_subject(kb, reply.intent_id, question, topic):
-        # 「件数は？」 after 参考資料1 (a bare "How many?" after local finance, whose answer cites 参考資料2, asks no
-        # document's cases: "The number of cases in the Costs, pay and local finance is not given" was said)
-        documents = {t for t in (f"ref{n}" for n in range(1, 10)) if kb.matcher.asks_of(topic, t)}
-    if len(documents) != 1 or not _COUNT_ASKED.search(clean(text)):
-        return None
-    document = next(iter(documents))
-    own = next((i.id for i in kb.knowledge.intents if not i.fallback and kb.matcher.asks_of(i.id, document)), None)
-    if own is None or _COUNTED.search(reply.text) and (
-            kb.matcher.mentions(reply.intent_id, document) or reply.intent_id in kb.intents[own].follow_ups
-            or own in kb.intents[reply.intent_id].follow_ups):
-        return None  # (参考資料4 is the casebook whose count the answer gives: its own answer leads to that count)
-    intent = kb.intents[own]
-    thing = re.sub(r"^the ", "", intent.title_en or intent.title, flags=re.IGNORECASE) if reply.language == "en" \
-        else intent.title  # ("The number of cases in the The JET-ALT casebook" was said)
-    return Gap("count", related=tuple(dict.fromkeys((own, reply.intent_id))),
-               detail=(thing, _COUNT_LABEL[reply.language].format(thing=thing)))
-
-
-def _names_its_own_subject(kb: KnowledgeBase, intent_id: str, question: Analysis, topic: str) -> bool:
-    """「事例集の件数は？」 after local finance names the answer's own subject (a word of its title the topic never uses,
-    the casebook), not the topic's document."""
-    titled = set(kb.matcher.analyse(kb.intents[intent_id].title).terms)
-    return any(len(w) > 1 and w in titled and not kb.matcher.mentions(topic, w) and not _CASES_ASKED.fullmatch(w)
-               and not _COUNT_ASKED.fullmatch(w) for w, _, _ in question.units)
-
-
-def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | None:
-    """A cumulative total asked of one role (「CIRの累計は何人？」): only everyone's is held. A year named as more than
-    a starting point makes "total" that year's count ("FY2023 CIR total?")."""
-    if reply.intent_id not in kb.figure_years:
-        return None
-    # the role and the cumulative total asked in one sentence (not a role the writer's background names)
-    said = next((s for s in sentences(text) if "累計" in counts_asked(kb.matcher.analyzer.apply_synonyms(clean(s))[0])),
-                None)
-    roles = sorted(t for t in kb.matcher.analyse(said).terms if kind_of(t) == "role") if said else []
-    if len(set(roles)) != 1 or a_years_count(clean(said)) or _PARTICIPANTS.search(said):
-        return None  # (「累計参加者とALTの人数」, 「CIRとして働いていますが、累計参加者数は」: everyone's total is asked)
-    thing = label(roles[0])
-    return Gap("count", related=(reply.intent_id,), detail=(thing, _CUMULATIVE_LABEL[reply.language].format(thing=thing)))
-
-
-# 「スポーツ分野の事例は何件？」: the casebook's two fields are ①学校における活動 and ②地域における活動
-_FIELD = re.compile(r"([^\s、。,のはがを]{1,8})(?:分野|関係|関連|系)の(?:事例|活動事例)")
-_FIELDS_HELD = re.compile(r"学校|地域|school|community")
-_FIELD_LABEL = {"ja": "事例集の「{field}」分野の事例の数（事例集の分野は①学校における活動と②地域における活動の2つです）",
-                "en": "A count of \"{field}\" cases (the casebook's two fields are school and community activities)"}
-
-
-def cases_of_another_field(reply: Reply, text: str) -> Gap | None:
-    """A count of casebook cases asked for a field the casebook does not have (「事例集のスポーツ分野の事例は何件？」):
-    not held, rather than the 30 cases of all fields."""
-    cleaned = clean(text)
-    field = _FIELD.search(cleaned)
-    if field is None or _FIELDS_HELD.search(field.group(1)) or not _COUNT_ASKED.search(cleaned) \
-            or not _COUNTED.search(reply.text):
-        return None
-    return Gap("count", related=(reply.intent_id,), detail=(field.group(1), _FIELD_LABEL[reply.language].format(
-        field=field.group(1))))

@@ -198,6 +198,8 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4
             detail = detail.replace("〜", "–").replace("・", ", ")
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
+        if gap.kind == "detail" and len(gap.detail) > 2 and gap.detail[2]:
+            lines.append(gap.detail[2])  # what is held of it (SEA's head count when its new ones are asked)
     else:
         lines.append(messages.text(messages.GAP[gap.kind], language))
     offered = unique([suggestion(kb, i, language) for i in related])

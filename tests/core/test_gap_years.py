@@ -79,3 +79,15 @@ def test_a_topic_of_the_year_asked_is_found_by_the_year(repo_engine: Engine, que
 def test_when_a_survey_of_a_year_not_held_is_asked_names_the_year_held(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "令和7年度の要望調査はいつ？")  # (the timing is not given; the survey held is 2024's)
     assert reply.intent_id == "survey_timing" and "令和6年度（2024年度）分" in reply.text
+
+
+@pytest.mark.parametrize(("question", "intent_id"), [
+    ("令和5年度のSEAとは？", "sea_role"),  # (was FY2023's head counts: a year and a role alone ask a count)
+    ("2019年のCIRとは", "cir_role"),
+])
+def test_what_a_role_is_asked_with_a_year_is_what_it_is(repo_engine: Engine, question: str, intent_id: str) -> None:
+    assert talk(repo_engine, question).intent_id == intent_id
+
+
+def test_a_year_and_a_role_alone_still_ask_its_count(repo_engine: Engine) -> None:
+    assert "SEA 8" in talk(repo_engine, "R5 SEA").text

@@ -111,6 +111,7 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("うちの町はALTとCIR、どっちを採用したほうがいいと思う？", "判断やおすすめ"),
     ("SEAにはどの競技の人が来ることが多いの？", "ランキング"),  # which one is commonest: a ranking
     ("R5 新規CIR 出身国トップ3", "ランキング"),  # a top three is a ranking
+    ("Top sending country in FY2023?", "Rankings"),  # (was FY2023's totals)
     ("SEAを導入すべきでない理由は？", "判断やおすすめ"),  # reasons against: the notice gives only reasons for
     ("Why should a town avoid hiring a CIR?", "no opinion"),
     ("Should our city hire a CIR or an ALT first?", "no opinion"),  # a choice between roles

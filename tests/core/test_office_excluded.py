@@ -83,6 +83,8 @@ def test_the_staff_of_the_office_left_out_are_not_listed(repo_engine: Engine, qu
     (("総務省以外だとどこ？",), {"mofa", "mext"}),
     (("総務省 以外 連絡先",), {"mofa", "mext"}),
     (("Apart from the Ministry of Foreign Affairs, who can I contact?",), {"mic", "mext"}),
+    (("文科省以外でメールアドレスがあるところは？",), {"mic", "mofa"}),  # (was MEXT's card: アドレス was a topic)
+    (("other than MEXT, which office has an email?",), {"mic", "mofa"}),  # ("office" too)
 ])
 def test_an_office_left_out_in_other_words(repo_engine: Engine, turns: tuple[str, ...], shown: set[str]) -> None:
     assert {c.id for c in talk(repo_engine, *turns).contacts} == shown

@@ -1,0 +1,80 @@
+"""A casebook town named to be left out (「柏崎市以外の事例は？」, "any cases other than Tateyama?", 「立山以外は？」
+after Tateyama's case): the other cases the knowledge holds, not the one named.
+
+The town's name is the strongest word of such a question, so without this reading it finds that town's case, the
+one thing the user said they do not want.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.replies import intent_reply
+from bot.core.types import Language, Reply
+
+# 「柏崎市以外の」, 「柏崎のほかに」, 「新潟県を除いて」; "other than Kashiwazaki", "besides Tateyama"
+_LEFT_OUT_JA = r"(?:以外|のほか|の他|じゃなく|ではなく|でなく|を除(?:いて|く|いた))(?:て|に|の|で|は|だと|では)?"
+_LEFT_OUT_EN = r"\b(?:other than|besides|apart from|aside from|except(?: for)?|excluding|beyond) (?:the )?"
+# the question asks for cases (「事例」, 「例」, "examples"); 「柏崎市以外は？」 alone asks so only right after a case
+_CASES = re.compile(r"事例|例|取り?組|(?<![a-z])(?:cases?|examples?|stor(?:y|ies)|towns?|cit(?:y|ies))(?![a-z])")
+_LEAD = {"ja": "{place}以外では、{other}の事例が報道で紹介されています。ほかの事例は事例集の全体版でご覧ください。",
+         "en": "Besides {place}, the press report describes the {other} case; the other cases are in the full casebook."}
+
+
+def _places(kb: KnowledgeBase, intent_id: str) -> list[tuple[str, str]]:
+    """The names a case's intent is asked by, each with the name it stands for: its towns and prefectures (with and
+    without 市/町/県) and the English name of its title ("Kashiwazaki case")."""
+    intent = kb.intents[intent_id]
+    names: list[tuple[str, str]] = []
+    for case in (kb.knowledge.table("cases")[c] for c in intent.cases):
+        for name in (str(case.get("municipality", "")), str(case.get("prefecture", ""))):
+            names += [(name, name), (name[:-1], name)] if len(name) > 2 else [(name, name)] if name else []
+    if intent.title_en and intent.title_en.endswith(" case"):
+        english = intent.title_en.removesuffix(" case")
+        names.append((english.lower(), english))
+    return names
+
+
+def _name(kb: KnowledgeBase, intent_id: str, language: Language) -> str:
+    """The town of a case's intent as its answer names it (柏崎市; Kashiwazaki)."""
+    intent = kb.intents[intent_id]
+    if language == "en" and intent.title_en:
+        return intent.title_en.removesuffix(" case")
+    return str(kb.knowledge.table("cases")[intent.cases[0]].get("municipality", ""))
+
+
+def _case_intents(kb: KnowledgeBase) -> list[str]:
+    """The intents about one case each (a town's case), in the knowledge's order."""
+    return [i.id for i in kb.knowledge.intents if len(i.cases) == 1 and not i.fallback]
+
+
+def case_left_out(kb: KnowledgeBase, text: str, talked_about: str | None = None) -> tuple[str, str] | None:
+    """The intent of the case a cleaned question asks to leave out and the place named (in full), or ``None``; the
+    question must ask for cases, or follow a case's answer (「立山以外は？」)."""
+    cases = _case_intents(kb)
+    if not (_CASES.search(text) or talked_about in cases):
+        return None
+    for intent_id in cases:
+        for place, full in _places(kb, intent_id):
+            if re.search(re.escape(place) + _LEFT_OUT_JA, text) or re.search(_LEFT_OUT_EN + re.escape(place), text):
+                return intent_id, full
+    return None
+
+
+def other_cases_reply(kb: KnowledgeBase, text: str, language: Language, talked_about: str | None = None
+                      ) -> Reply | None:
+    """The other case the knowledge holds when a cleaned question leaves one out, led by what it is; ``None`` when
+    no case is left out, or when more than one other is held (the question is then read as written)."""
+    found = case_left_out(kb, text, talked_about)
+    if found is None:
+        return None
+    left_out, named = found
+    others = [i for i in _case_intents(kb) if i != left_out]
+    if len(others) != 1:
+        return None
+    reply = intent_reply(kb, others[0], language)
+    place = _name(kb, left_out, "en") if reply.language == "en" or named.isascii() else named
+    lead = _LEAD[reply.language].format(place=place, other=_name(kb, others[0], reply.language))
+    return replace(reply, text=f"{lead}\n{reply.text}",
+                   suggestions=tuple(s for s in reply.suggestions if s.intent_id != left_out))
