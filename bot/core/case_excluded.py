@@ -16,8 +16,12 @@ from bot.core.types import Language, Reply
 # 「柏崎市以外の」, 「柏崎のほかに」, 「新潟県を除いて」; "other than Kashiwazaki", "besides Tateyama"
 _LEFT_OUT_JA = r"(?:以外|のほか|の他|じゃなく|ではなく|でなく|を除(?:いて|く|いた))(?:て|に|の|で|は|だと|では)?"
 _LEFT_OUT_EN = r"\b(?:other than|besides|apart from|aside from|except(?: for)?|excluding|beyond) (?:the )?"
+_ITS_CASE = r"(?:の(?:事例|例|ケース|取り?組み?))?"  # 「柏崎市の事例以外に」
 # the question asks for cases (「事例」, 「例」, "examples"); 「柏崎市以外は？」 alone asks so only right after a case
 _CASES = re.compile(r"事例|例|取り?組|(?<![a-z])(?:cases?|examples?|stor(?:y|ies)|towns?|cit(?:y|ies))(?![a-z])")
+# the casebook's other field: its cases are not named in the sources, so no case held is one of them
+COMMUNITY_INTENT = "casebook_community_cases"
+_OTHER_FIELD = re.compile(r"地域|(?<![a-z])communit(?:y|ies)(?![a-z])")
 _LEAD = {"ja": "{place}以外では、{other}の事例が報道で紹介されています。ほかの事例は事例集の全体版でご覧ください。",
          "en": "Besides {place}, the press report describes the {other} case; the other cases are in the full casebook."}
 
@@ -55,10 +59,12 @@ def case_left_out(kb: KnowledgeBase, text: str, talked_about: str | None = None)
     cases = _case_intents(kb)
     if not (_CASES.search(text) or talked_about in cases):
         return None
-    for intent_id in cases:
-        for place, full in _places(kb, intent_id):
-            if re.search(re.escape(place) + _LEFT_OUT_JA, text) or re.search(_LEFT_OUT_EN + re.escape(place), text):
-                return intent_id, full
+    named = [i for i in cases if any(place in text for place, _ in _places(kb, i))]
+    if len(named) != 1:  # 「柏崎市と立山町以外の事例は？」: no other case is held (read as written)
+        return None
+    for place, full in _places(kb, named[0]):
+        if re.search(re.escape(place) + _ITS_CASE + _LEFT_OUT_JA, text) or re.search(_LEFT_OUT_EN + re.escape(place), text):
+            return named[0], full
     return None
 
 
@@ -69,6 +75,8 @@ def other_cases_reply(kb: KnowledgeBase, text: str, language: Language, talked_a
     found = case_left_out(kb, text, talked_about)
     if found is None:
         return None
+    if _OTHER_FIELD.search(text):  # 「柏崎市以外に地域での活動事例は？」: the community cases (none named in the sources)
+        return intent_reply(kb, COMMUNITY_INTENT, language) if COMMUNITY_INTENT in kb.intents else None
     left_out, named = found
     others = [i for i in _case_intents(kb) if i != left_out]
     if len(others) != 1:

@@ -73,9 +73,8 @@ def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | No
     if reply.intent_id not in kb.figure_years:
         return None
     # the role and the count asked in one sentence (not a role the writer's background names)
-    # (「全国数」 is no count of countries: 全国 is taken out before 国数 is read as one)
     said, measure = next(((s, m) for s in sentences(text) for m in counts_asked(
-        kb.matcher.analyzer.apply_synonyms(clean(s).replace("全国", " "))[0]) if m in _OF_ALL), (None, None))
+        kb.matcher.analyzer.apply_synonyms(clean(s))[0]) if m in _OF_ALL), (None, None))
     roles = sorted(t for t in kb.matcher.analyse(said).terms if kind_of(t) == "role") if said else []
     if len(set(roles)) != 1 or measure == "累計" and a_years_count(clean(said)) or _PARTICIPANTS.search(said):
         return None  # (「累計参加者とALTの人数」, 「CIRとして働いていますが、累計参加者数は」: everyone's total is asked)

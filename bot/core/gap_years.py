@@ -175,8 +175,8 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
         if choice in kb.figure_years or any(s.intent_id in kb.figure_years for s in topic[:2]):
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        related(topic, *_figures_offered(kb, topic, analysis))))
-    what_it_is = not figure and asks_what_it_is(text) and kb.matcher.rank(kb.matcher.analyse(
-        _ERA_YEAR.sub(" ", normalise(text))))  # (read again: "sea" alone is as much its count as what it is)
+    what_it_is = not figure and asks_what_it_is(text) and _says_more_than_a_year(kb, text) and kb.matcher.rank(
+        kb.matcher.analyse(_ERA_YEAR.sub(" ", normalise(text))))  # (read again: "sea" alone is as much its count)
     if what_it_is and what_it_is[0].intent_id not in kb.figure_years:  # 「令和5年度のSEAとは？」: what SEAs are
         return Reading(what_it_is)
     without = read_without_the_year(kb, _without_years(analysis, whole=True), ranked, asked) \

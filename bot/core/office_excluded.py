@@ -24,7 +24,8 @@ CONTACTS_INTENT = "contact_list"
 # (not 「総務省のほかの部署」: MIC's other desks; not 「外務省じゃなくて？」 ending the question: that office, checked)
 _BESIDES_JA = re.compile(r"(?:以外|(?:のほか|の他)(?!の(?:部署|課|室|担当|人|方))|(?:じゃなく|ではなく|でなく)(?!て?[？?]?$))")
 _AS_WELL = re.compile(r"(?:以外|のほか|の他)にも")
-_FIELD = re.compile(r"(?<![a-z])(?:e-?mail|mail|phone|number|address|fax)")
+# a field of the office left out ("MIC's email"), not one asked of the others ("MIC have a phone number?")
+_FIELD = re.compile(r"^(?:the )?\S+(?:'s)? (?:(?:office|ministry)(?:'s)? )?(?:e-?mail|mail|phone|number|address|fax)")
 _OFFICE_LAST = re.compile(r"(?:省|文科|総務|外務|clair|クレア|mic|mofa|mext)$")  # the word left out is an office
 # … or before it, in English ("other than MIC", "besides the MOFA")
 _BESIDES_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of) (?:the )?"
@@ -86,7 +87,7 @@ def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
         if _OFFICE_LAST.search(before):  # (not 「総務省の比護補佐以外の担当者」: a person is left out)
             left |= _offices(kb, before)
     for found in _BESIDES_EN.finditer(text):
-        if not _FIELD.search(found.group(1)):  # (not "Besides MIC's email, is there a phone?": a field left out)
+        if not _FIELD.match(found.group(1)):  # (not "Besides MIC's email, is there a phone?": a field left out)
             left |= _offices(kb, found.group(1))
     return left
 
@@ -132,7 +133,7 @@ def asks_other_offices(kb: KnowledgeBase, text: str, intent_id: str | None) -> b
 # the words of a contact question that name no topic of its own (「この通知の問い合わせ先、総務省以外にもある？」); any
 # other word left once the offices and the contact words are taken out is one (「要望調査は総務省以外に…」: the survey's
 # route, 「財政措置のことは…」: the finance measures')
-_NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "とこ", "部署", "人", "番号", "offic",
+_NO_TOPIC = frozenset({"以外", "別", "他", "先", "通知", "省", "省庁", "所", "ところ", "とこ", "部署", "人", "番号", "number", "offic",
                        "ministri"})
 _LEAVING_OUT_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|instead of)\b")
 

@@ -12,6 +12,7 @@ from bot.engine import Engine
     ("柏崎市以外の事例は？", "立山町", "柏崎市以外では、立山町の事例"),
     ("新潟県以外の事例ってある？", "立山町", "新潟県以外では、立山町の事例"),
     ("立山町以外の事例を教えてください", "柏崎市", "立山町以外では、柏崎市の事例"),
+    ("立山町の事例以外にどんな事例がある？", "柏崎市", "立山町以外では、柏崎市の事例"),
     ("any cases other than Tateyama?", "Kashiwazaki", "Besides Tateyama, the press report describes the Kashiwazaki"),
 ])
 def test_the_other_case_is_answered(repo_engine: Engine, question: str, other: str, lead: str) -> None:
@@ -29,10 +30,18 @@ def test_after_a_case_the_bare_place_left_out_asks_for_the_other(repo_engine: En
     assert all(s.intent_id != "case_tateyama" for s in reply.suggestions)
 
 
-@pytest.mark.parametrize("question", ["柏崎市以外は?", "柏崎市以外でalt何人?", "柏崎市の事例は?"])
+@pytest.mark.parametrize("question", ["柏崎市以外は?", "柏崎市以外でalt何人?", "柏崎市の事例は?",
+                                      "柏崎市と立山町以外の事例は?"])  # (both left out: no other case is held)
 def test_a_question_that_asks_no_cases_is_read_as_written(repo_engine: Engine, question: str) -> None:
     assert case_left_out(repo_engine.kb, question) is None
 
 
 def test_the_town_named_alone_is_still_its_case(repo_engine: Engine) -> None:
     assert ask(repo_engine, "柏崎市の事例は？").intent_id == "case_kashiwazaki"
+
+
+@pytest.mark.parametrize("question", ["柏崎市の事例以外に、地域での活動事例はありますか？",
+                                      "Other than Kashiwazaki, are there community cases?"])
+def test_a_town_left_out_of_the_community_cases_gets_them(repo_engine: Engine, question: str) -> None:
+    # (the towns held are both school cases: the community cases, none named in the sources, are what is asked)
+    assert ask(repo_engine, question).intent_id == "casebook_community_cases"

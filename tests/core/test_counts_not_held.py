@@ -41,9 +41,10 @@ def test_the_countries_of_one_role_are_not_held(repo_engine: Engine, question: s
     assert reply.fallback and reply.text.startswith(said)
 
 
-def test_a_nationwide_count_is_no_count_of_countries(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "国際交流員の人数、最新の全国数を教えて")  # (全国数: 国数 inside it)
-    assert not reply.fallback and "468" in reply.text
+@pytest.mark.parametrize(("question", "count"), [("国際交流員の人数、最新の全国数を教えて", "468"), ("SEAの全国数は？", "SEA 8")])
+def test_a_nationwide_count_is_no_count_of_countries(repo_engine: Engine, question: str, count: str) -> None:
+    reply = ask(repo_engine, question)  # (全国数: 国数 inside it)
+    assert not reply.fallback and count in reply.text
 
 
 def test_a_roles_total_in_one_year_is_its_count(repo_engine: Engine) -> None:

@@ -91,3 +91,4 @@ def test_what_a_role_is_asked_with_a_year_is_what_it_is(repo_engine: Engine, que
 
 def test_a_year_and_a_role_alone_still_ask_its_count(repo_engine: Engine) -> None:
     assert "SEA 8" in talk(repo_engine, "R5 SEA").text
+    assert "5,831" in talk(repo_engine, "令和5年度とは？").text  # a year alone: that year's figures (review 121)

@@ -85,6 +85,7 @@ def test_the_staff_of_the_office_left_out_are_not_listed(repo_engine: Engine, qu
     (("Apart from the Ministry of Foreign Affairs, who can I contact?",), {"mic", "mext"}),
     (("文科省以外でメールアドレスがあるところは？",), {"mic", "mofa"}),  # (was MEXT's card: アドレス was a topic)
     (("other than MEXT, which office has an email?",), {"mic", "mofa"}),  # ("office" too)
+    (("which offices other than MIC have a phone number?",), {"mofa", "mext"}),  # (the field is the others': r121)
 ])
 def test_an_office_left_out_in_other_words(repo_engine: Engine, turns: tuple[str, ...], shown: set[str]) -> None:
     assert {c.id for c in talk(repo_engine, *turns).contacts} == shown
