@@ -21,6 +21,11 @@ _ITS_CASE = r"(?:の(?:事例|例|ケース|取り?組み?))?"  # 「柏崎市�
 _CASES = re.compile(r"事例|例|取り?組|(?<![a-z])(?:cases?|examples?|stor(?:y|ies)|towns?|cit(?:y|ies))(?![a-z])")
 # the casebook's other field: its cases are not named in the sources, so no case held is one of them
 COMMUNITY_INTENT = "casebook_community_cases"
+SCHOOL_INTENT = "casebook_school_cases"
+# a field of the casebook left out (「学校以外の事例は？」, "cases other than the school ones"): groups 1 and 3 the school
+_FIELD_LEFT_OUT = re.compile(r"(?:(学校)|(地域))(?:での|の)?(?:事例|活動|もの|ほう|分野)?(?:以外|のほか|の他|じゃなく|ではなく)|"
+                             r"\b(?:other than|besides|apart from|aside from|except(?: for)?|excluding|beyond) (?:the )?"
+                             r"(?:(school)|(community))\b")
 _OTHER_FIELD = re.compile(r"地域|(?<![a-z])communit(?:y|ies)(?![a-z])")
 _LEAD = {"ja": "{place}以外では、{other}の事例が報道で紹介されています。ほかの事例は事例集の全体版でご覧ください。",
          "en": "Besides {place}, the press report describes the {other} case; the other cases are in the full casebook."}
@@ -57,7 +62,8 @@ def case_left_out(kb: KnowledgeBase, text: str, talked_about: str | None = None)
     """The intent of the case a cleaned question asks to leave out and the place named (in full), or ``None``; the
     question must ask for cases, or follow a case's answer (「立山以外は？」)."""
     cases = _case_intents(kb)
-    if not (_CASES.search(text) or talked_about in cases):
+    after_cases = talked_about in kb.intents and bool(cases) and kb.intents[talked_about].file == kb.intents[cases[0]].file
+    if not (_CASES.search(text) or after_cases):  # (「柏崎市以外は？」 after the casebook or one of its cases)
         return None
     named = [i for i in cases if any(place in text for place, _ in _places(kb, i))]
     if len(named) != 1:  # 「柏崎市と立山町以外の事例は？」: no other case is held (read as written)
@@ -72,6 +78,10 @@ def other_cases_reply(kb: KnowledgeBase, text: str, language: Language, talked_a
                       ) -> Reply | None:
     """The other case the knowledge holds when a cleaned question leaves one out, led by what it is; ``None`` when
     no case is left out, or when more than one other is held (the question is then read as written)."""
+    field = _FIELD_LEFT_OUT.search(text)
+    if field is not None and _CASES.search(text):  # 「学校以外の事例は？」: the other field's cases
+        other = COMMUNITY_INTENT if field.group(1) or field.group(3) else SCHOOL_INTENT
+        return intent_reply(kb, other, language) if other in kb.intents else None
     found = case_left_out(kb, text, talked_about)
     if found is None:
         return None

@@ -108,6 +108,7 @@ def _unmentioned(kb: KnowledgeBase, analysis: Analysis, intent_id: str) -> tuple
                  if not kb.matcher.mentions(intent_id, t))
 
 
+_OF_THE_YEAR = re.compile(f"(?:{_ERA_YEAR.pattern})の?")  # 「令和5年度のALTとは」 read as 「ALTとは」 (not 「のALTとは」: JET-ALT)
 _COUNTED = frozenset({"新規", "継続"})  # 「令和4年度の新規CIRは？」: the year's new CIRs, counted (not a policy of 令和4年)
 
 
@@ -176,7 +177,7 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
             return Reading(ranked, Gap("year", year, relative is not None and not years_in(text),
                                        related(topic, *_figures_offered(kb, topic, analysis))))
     what_it_is = not figure and asks_what_it_is(text) and _says_more_than_a_year(kb, text) and kb.matcher.rank(
-        kb.matcher.analyse(_ERA_YEAR.sub(" ", normalise(text))))  # (read again: "sea" alone is as much its count)
+        kb.matcher.analyse(_OF_THE_YEAR.sub(" ", normalise(text))))  # (read again: "sea" alone is as much its count)
     if what_it_is and what_it_is[0].intent_id not in kb.figure_years:  # 「令和5年度のSEAとは？」: what SEAs are
         return Reading(what_it_is)
     without = read_without_the_year(kb, _without_years(analysis, whole=True), ranked, asked) \

@@ -45,3 +45,19 @@ def test_the_town_named_alone_is_still_its_case(repo_engine: Engine) -> None:
 def test_a_town_left_out_of_the_community_cases_gets_them(repo_engine: Engine, question: str) -> None:
     # (the towns held are both school cases: the community cases, none named in the sources, are what is asked)
     assert ask(repo_engine, question).intent_id == "casebook_community_cases"
+
+
+@pytest.mark.parametrize(("question", "intent_id"), [
+    ("学校以外の事例は？", "casebook_community_cases"), ("other cases besides the school ones?", "casebook_community_cases"),
+    ("地域以外の事例は？", "casebook_school_cases"),
+])
+def test_a_field_left_out_gets_the_other_fields_cases(repo_engine: Engine, question: str, intent_id: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent_id  # (review 122: were the field named)
+
+
+def test_after_the_casebook_a_town_left_out_asks_for_the_other_case(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "事例集とは", "柏崎市以外は？").intent_id == "case_tateyama"  # (review 122: Kashiwazaki)
+
+
+def test_alts_outside_schools_are_no_field_of_cases_left_out(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "学校以外でもALTは活動している？").intent_id == "alt_community"

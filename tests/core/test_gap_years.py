@@ -84,6 +84,7 @@ def test_when_a_survey_of_a_year_not_held_is_asked_names_the_year_held(repo_engi
 @pytest.mark.parametrize(("question", "intent_id"), [
     ("令和5年度のSEAとは？", "sea_role"),  # (was FY2023's head counts: a year and a role alone ask a count)
     ("2019年のCIRとは", "cir_role"),
+    ("令和5年度のALTとは？", "alt_role"),  # (not 「のALTとは」: the term JET-ALT, review 122)
 ])
 def test_what_a_role_is_asked_with_a_year_is_what_it_is(repo_engine: Engine, question: str, intent_id: str) -> None:
     assert talk(repo_engine, question).intent_id == intent_id
