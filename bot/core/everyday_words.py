@@ -93,7 +93,7 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
                          r"|exactly |usually )?do(?![a-z])(?! there| on | if | when | during | after | before | outside"
                          r"| in (?:their|his|her|the) (?:free|spare|summer|winter|holiday)"
                          r"| in (?:the |their |local )?communit)|"
-                         r"(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:そもそも|一体|いったい|実際)?(?:何|なに)を?(?:する|している|"
+                         r"(?<=alt|cir|sea)(?:って|は|の人は|の人って)?(?:そもそも|一体|いったい|実際|具体的に|主に)?(?:何|なに)を?(?:する|している|"
                          r"してる)(?:人|ひと|職種|仕事|の)"), lambda m: f"what is {m.group(1)} role" if m.group(1) else "の役割"),
              # 「CIRを採用しようと思ってるんだけど、何をする人？」: the role named before is what the person does
              # (in English the dash before "they" is read so: bot.core.sentences)

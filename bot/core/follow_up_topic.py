@@ -173,7 +173,14 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
         and "自治体国際化協会" not in kb.answers[context.intent_id]["ja"].text
     if len(cards) == 1 and terms and (terms <= staff or lacking):
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
+    if len(cards) == 1 and _STAFF_DETAIL.match(clean(text)):  # 「役職は？」, 「その下の人は？」: the staff as printed
+        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の担当者"
     return None
+
+
+# what is asked of the staff an office's card prints: their titles, how a name is read, who comes next, whom to ask for
+_STAFF_DETAIL = re.compile(r"^(?:じゃあ|では|で、?)?(?:(?:その人|その方|名字|苗字|名前)の)?(?:役職|肩書き?|読み方|よみかた|ふりがな|フリガナ|"
+                           r"その下の人|下の人|上の人|部下|上司)(?:は|って)?(?:誰|だれ|どなた|何|なに|なん)?(?:ですか|でしょうか)?[？?]*$|^(?:誰|だれ|どなた)(?:あて|宛て?)に(?:電話|連絡|メール|問い合わせ|問合せ|かけ)")
 
 
 def about_the_topic(kb: KnowledgeBase, analysis: Analysis, text: str, context: Context | None) -> bool:

@@ -392,3 +392,15 @@ def test_that_year_and_that_point_follow_the_year_just_given(repo_engine: Engine
     (("How many JET participants in FY2023?", "How many ALTs that year?"), "5,355")])
 def test_that_year_after_a_years_figures_is_that_year(repo_engine: Engine, turns: tuple[str, ...], shown: str) -> None:
     assert shown in plain_text(talk(repo_engine, *turns))  # (were the contract's length in years, the next survey)
+
+
+@pytest.mark.parametrize(("turns", "printed"), [
+    (("桒田さんってどこの部署の人？", "役職は？"), "桒田（くわた）主査"),
+    (("桒田さんってどこの部署の人？", "名字の読み方は？"), "くわた"),
+    (("外務省の補佐って誰？", "その下の人は？"), "水谷主査"),  # (was hiring capacity not held)
+    (("外務省側の問い合わせ先ってある？", "誰あてに電話すればいい？"), "濱尾補佐"),  # (was the notice's addressees)
+])
+def test_what_is_asked_of_the_staff_after_one_office_is_its_card(repo_engine: Engine, turns: tuple[str, ...],
+                                                                 printed: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert not reply.fallback and printed in reply.text and len(reply.contacts) == 1
