@@ -173,11 +173,21 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
         and "自治体国際化協会" not in kb.answers[context.intent_id]["ja"].text
     if len(cards) == 1 and terms and (terms <= staff or lacking):
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
-    if len(cards) == 1 and _STAFF_DETAIL.match(clean(text)):  # 「役職は？」, 「その下の人は？」: the staff as printed
-        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の担当者"
+    if _staff_detail(clean(text)) and not kb.matcher.named.intersection(terms):
+        # 「役職は？」, 「その下の人は？」, 「担当者の役職を教えて」: the staff as printed (all the offices' after the list)
+        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の担当者" if len(cards) == 1 else "問い合わせ先の担当者"
     return None
 
 
+def _staff_detail(text: str) -> bool:
+    """A short message asking what the staff printed are (their titles, how a name is read, who comes next)."""
+    short = re.sub(r"^(?:ありがとうございます|ありがとう|すみません|了解です|わかりました)[。、！!]*", "", text)
+    return len(short) <= _STAFF_DETAIL_CHARS and bool(_STAFF_DETAIL.match(short) or _STAFF_WORD.search(short))
+
+
+_STAFF_DETAIL_CHARS = 20  # characters of a message that asks only that (「名字の読み方も教えていただけますか？」)
+_STAFF_WORD = re.compile(r"(?:担当者?の|その人の|その方の|名字の|苗字の|名前の)?(?:役職|肩書き?|読み方|よみかた|ふりがな|フリガナ)"
+                         r"(?:は|って|も|を)?(?:教えて|知りたい|わかる|分かる)?")
 # what is asked of the staff an office's card prints: their titles, how a name is read, who comes next, whom to ask for
 _STAFF_DETAIL = re.compile(r"^(?:じゃあ|では|で、?)?(?:(?:その人|その方|名字|苗字|名前)の)?(?:役職|肩書き?|読み方|よみかた|ふりがな|フリガナ|"
                            r"その下の人|下の人|上の人|部下|上司)(?:は|って)?(?:誰|だれ|どなた|何|なに|なん)?(?:ですか|でしょうか)?[？?]*$|^(?:誰|だれ|どなた)(?:あて|宛て?)に(?:電話|連絡|メール|問い合わせ|問合せ|かけ)")

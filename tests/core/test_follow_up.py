@@ -399,8 +399,19 @@ def test_that_year_after_a_years_figures_is_that_year(repo_engine: Engine, turns
     (("桒田さんってどこの部署の人？", "名字の読み方は？"), "くわた"),
     (("外務省の補佐って誰？", "その下の人は？"), "水谷主査"),  # (was hiring capacity not held)
     (("外務省側の問い合わせ先ってある？", "誰あてに電話すればいい？"), "濱尾補佐"),  # (was the notice's addressees)
+    (("総務省の連絡先", "ありがとうございます。役職も教えてください。"), "桒田（くわた）主査"),  # (review 123)
+    (("文科省の連絡先", "名字の読み方も教えていただけますか？"), "久我係長"),
 ])
 def test_what_is_asked_of_the_staff_after_one_office_is_its_card(repo_engine: Engine, turns: tuple[str, ...],
                                                                  printed: str) -> None:
     reply = talk(repo_engine, *turns)
     assert not reply.fallback and printed in reply.text and len(reply.contacts) == 1
+
+
+def test_what_is_asked_of_the_staff_after_the_list_of_offices_is_every_offices_staff(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "問い合わせ先を全部教えて", "役職は？")  # (review 123: was personal details not held)
+    assert not reply.fallback and all(name in reply.text for name in ("比護補佐", "濱尾補佐", "澤浦補佐"))
+
+
+def test_a_roles_title_after_a_card_is_no_question_about_the_staff(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "総務省の連絡先", "ALTの役職は？").intent_id != "contact_mic"
