@@ -17,6 +17,7 @@ from bot.core.types import Language, Reply
 _LEFT_OUT_JA = r"(?:以外|のほか|の他|じゃなく|ではなく|でなく|を除(?:いて|く|いた))(?:て|に|の|で|は|だと|では)?"
 _LEFT_OUT_EN = r"\b(?:other than|besides|apart from|aside from|except(?: for)?|excluding|beyond) (?:the )?"
 _ITS_CASE = r"(?:の(?:事例|例|ケース|取り?組み?))?"  # 「柏崎市の事例以外に」
+_LEAVING_OUT = re.compile(_LEFT_OUT_JA + "|" + _LEFT_OUT_EN)
 # the question asks for cases (「事例」, 「例」, "examples"); 「柏崎市以外は？」 alone asks so only right after a case
 _CASES = re.compile(r"事例|例|取り?組|(?<![a-z])(?:cases?|examples?|stor(?:y|ies)|towns?|cit(?:y|ies))(?![a-z])")
 # the casebook's other field: its cases are not named in the sources, so no case held is one of them
@@ -78,6 +79,8 @@ def other_cases_reply(kb: KnowledgeBase, text: str, language: Language, talked_a
                       ) -> Reply | None:
     """The other case the knowledge holds when a cleaned question leaves one out, led by what it is; ``None`` when
     no case is left out, or when more than one other is held (the question is then read as written)."""
+    if not _LEAVING_OUT.search(text):  # (most messages leave nothing out: no scan of the intents for them)
+        return None
     field = _FIELD_LEFT_OUT.search(text)
     if field is not None and _CASES.search(text):  # 「学校以外の事例は？」: the other field's cases
         other = COMMUNITY_INTENT if field.group(1) or field.group(3) else SCHOOL_INTENT
