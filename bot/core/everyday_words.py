@@ -53,6 +53,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
                          r"(?:where|which countr(?:y|ies)|what countr(?:y|ies)) (?:do|does|did) "
                          r"(?:they|(?:the )?(?:alt|cir|sea|participant|jet participant|people)s?) come from"),
               "出身国"),
+             # "What's 5,831 then?", "What does 77,172 refer to?": what a printed figure counts (「5,831って何の数字？」)
+             (re.compile(r"^(?:so |and |then |ok,? )?what(?:'s| is| are| does| do)? (?:the )?(\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{3,6})"
+                         r"(?: then| refer to| stand for| mean| count| about)?\s*\??$"), r"\1って何の数字?"),
              # 「事例集のやつってどこ？」, 「学校のやつは」: the thing itself (not 「一つ目のやつ」: a pick)
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ"), "の"), (re.compile(r"(事例集)の?全文"), r"\1の全体版"),

@@ -29,7 +29,8 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("elapsed", _SINCE_FOUNDED),
     ("growth", re.compile(r"増加率|減少率|伸び率|何(?:%|％|パーセント)(?:増|減|伸)|growth rate|by (?:how many|headcount) percent|"
                           r"by what percent|percent(?:age)? (?:change|increase|decrease|growth)")),
-    ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|[2２二]年目以[降上]|returning|continuing|non-new|not new|"
+    ("continuing", re.compile(r"継続|新規以外|新規を除|新規じゃない|[2２二]年目以[降上]|returning|continuing|retention|retained|"
+                              r"continuation|non-new|not new|"
                               r"not (?:in their )?first[- ]year")),
     ("share", _SHARE),
     ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|(?<![\d元度])比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times|"
@@ -52,6 +53,7 @@ _NOT_COMPUTED = re.compile(
     r"報酬|給|費|税|予算|財政|円|salary|pay|cost|fund|cover|tax|budget|yen|"
     r"英語の|女性|男性|女の|男の|小学校|中学校|高校|高等学校|国別|国籍|出身|都道府県|県別|市町村別|言語|"
     r"female|(?<![a-z])male|women|(?<![a-z])men(?![a-z])|teach|elementary|junior|high school|nationalit|country of origin|prefectur|"
+    r"更新|再任|renew|re-?contract|"  # (how many renew: a rate the figures do not hold)
     r"今後|見込|" + PLANNED + r"|予測|将来|べき|した方が|forecast|expected|future|next year|will (?:it|they|the)|should|"
     # … nor of time (「柏崎の事例って子ども1人あたり何分ALTと話す？」: a case's minutes per child, as printed)
     r"何分(?! ?の)|分間|何時間|minutes|hours")

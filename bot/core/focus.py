@@ -15,6 +15,7 @@ from typing import Literal
 from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
                                 names_an_office, only_an_office, without_greeting, without_writer)
 from bot.core.office_wish import is_wish, with_wish
+from bot.core.premise import CHECK_ONLY
 from bot.core.sentences import quoted_asked, sentences
 
 # 「え、文科省じゃないんですか？じゃあ…」, 「そうなんですか？」: surprise at the last answer, not a question of its own
@@ -177,6 +178,8 @@ def parts(text: str) -> MessageParts:
         # the first is answered, the added one offered (no reading of its own: it is not what is asked)
         also, asked = (kept[asked],), earlier[-1]
         kept[asked], dropped = _topic_said(kept[asked], dropped)
+    elif asked > 0 and CHECK_ONLY.match(kept[asked].strip()):
+        asked -= 1
     elif asked > 0 and (_BARE_REQUEST.match(kept[asked]) or _CONFIRM.search(kept[asked]) and earlier):
         asked = earlier[-1] if earlier and not _BARE_REQUEST.match(kept[asked]) else asked - 1
     background = "".join(kept[:asked] + kept[asked + 1:])

@@ -19,6 +19,7 @@ from bot.core.figures import Figure
 from bot.core.knowledge_model import Record
 from bot.core.years import WRITTEN_ERA_YEAR, years_in
 from bot.core.orthography import clean
+from bot.core.sentences import sentences
 
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
 # … said to be what there is: what follows the number and its counter
@@ -39,6 +40,10 @@ _JA_YEAR = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})年度?"
                       r"(?=から|分|に?(?:始|創|開始|スタート)|に(?:公表|発表|出|作|閣議決定)|"
                       r"の(?:調査|分|閣議決定|決定|策定|公表|発表)|"
                       r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|ですか|でしょうか|で(?:合|あ)って|で正しい|でok)[？?]?$)")
+# 「令和7年度分でしたよね？」: a year the writer recalls is a guess, even one after any held (「令和8年度分の要望調査って
+# もう始まってる？」 asks about that year's)
+_RECALLED = re.compile(r"(?:分|の分)?(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|じゃなかった(?:っけ)?|で(?:合|あ)って(?:い)?(?:る|ます)|"
+                       r"で正しい)(?:か|でしょうか)?[？?]?$")
 # 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
 _BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?:は|が|も)?\s?(?:(?:昭和|平成|令和|[shr])(?:\d{1,2}|元)|\d{4})"
                          r"(?:年度?)?(?![\d])")
@@ -58,6 +63,11 @@ _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|writte
                       r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the ministry of [a-z ]+?)"
                       r"(?=[ ,.?]|$)|"
                       r"\b(on )(?:the )?(?:mext|mic|mofa|clair)(?:'s)?(?= (?:site|website|web site|page|homepage))")
+# "Is MIC the one collecting the placement requests?": the office said to be the one doing it is the guess
+_EN_DOER_IS = re.compile(r"^((?:so |and |but )?(?:is|was|isn't|wasn't) (?:it )?)(?:the )?(?:mext|mic|mofa|clair)"
+                         r"(?= (?:the one|the body|the office|the ministry|responsible|in charge|who|that)\b)")
+# a ministry named: a phone number checked is its number asked (「文科省の番号は03-5253-5527で合ってる？」: MIC's)
+_NAMES_OFFICE = re.compile(r"文部科学省|文科省|総務省|外務省|自治体国際化協会|クレア|(?<![a-z])(?:mext|mic|mofa|clair)(?![a-z])")
 # "That's in Niigata, right?" after a case: the place said of it is the guess
 # (a belief said with its tag, "…, right?" / "…, isn't it?": "Is that in English?" asks a language, "Is that in
 # Tokyo?" may ask anything)
@@ -85,8 +95,20 @@ _COUNTED = re.compile(r"新規|参加者|人数|累計|継続|全体|(?<![a-z])(
 _CHECKS = re.compile(r"(?:か|っけ|よね|ですね|だね|でいい|で(?:合|あ)って(?:る|ます)|で正しい|かな|なの|の|でok|でおk)[？?。!！]*$|"
                      r"[？?]$")
 # 「…と聞きました。本当ですか？」, "My boss said …. Is that right?": a sentence that only checks the one before it
-_BARE_CHECK = re.compile(r"^(?:それ|これ)?(?:は|って)?(?:本当|ほんと|正しい|合って(?:い)?(?:る|ます|ました))(?:です|でしょう)?か?[？?。]*$|"
-                         r"^(?:is (?:that|this|it) (?:right|correct|true)|right|correct|true)\??$")
+# (「…5,831人と書きました。合っていますか？」, "Our draft says 5,831 ALTs. OK to publish?")
+CHECK_ONLY = re.compile(r"^(?:それ|これ|この(?:数字|内容|書き方|理解|認識)|その(?:数字|理解|認識))?(?:で|は|って)?"
+                        r"(?:本当|ほんと|正しい|合って(?:い)?(?:る|ます|ました)|あって(?:い)?(?:る|ます)|間違い(?:ない|ありません)|"
+                        r"大丈夫|問題(?:ない|ありません))(?:です|でしょう)?(?:か|かね|よね)?[？?。]*$|"
+                        r"^(?:is (?:that|this|it) (?:right|correct|true|ok|okay|accurate)|(?:right|correct|true|accurate)|"
+                        r"(?:is it )?ok(?:ay)? to (?:publish|use|send|print|share|quote|cite)(?: (?:it|that|this))?|"
+                        r"(?:can|may) (?:i|we) (?:use|publish|quote|cite) (?:that|this|it)|"
+                        r"(?:does|do) (?:that|this) (?:look|sound) (?:right|correct|ok|okay))\??$", re.IGNORECASE)
+# "Our draft says 5,831 ALTs in 2023": a count a document of the writer's states is checked (the document is no topic)
+_EN_CLAIM = re.compile(rf"^(?:(?:our|my|the|a|this) )?(?:draft|document|memo|report|slides?|text|article|press release|"
+                       rf"briefing|notes?|paper|materials?|answer|records?|table|sheet|website|site|page|speech|minutes)"
+                       rf" (?:says|said|shows|states|lists|reads|has|have|had|puts|uses|gives|mentions) (?:about |around |over "
+                       rf"|more than |almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|"
+                       r"people|cases|countries)(?![a-z]))")
 # what a figure counts, by the question word that asks for it (an English count may be of any)
 _MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"}, "何個": {"cases"},
              "何か国": {"countries"}, "何年": set()}
@@ -97,10 +119,11 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     """The question with a guessed figure, year, phone number or office replaced by the question word that asks
     for it (unchanged when the message checks nothing); ``printed``: the knowledge's figures (one of them said of
     what it counts stays: it names its year; 50 countries are no 50 cases); ``phones``: the printed phone numbers,
-    digits only (kept: they name their office)."""
+    digits only (kept: they name their office, unless the question names one: then that office's number is asked); a
+    last sentence that only checks a document's count ("Our draft says 5,831 ALTs. OK to publish?") is dropped."""
     cleaned = clean(text)
     sentence = _LAST_SENTENCE.search(cleaned.rstrip("。！! ")).group(0) if cleaned else ""
-    if _BARE_CHECK.match(sentence.strip()):  # the claim checked is the sentence before
+    if CHECK_ONLY.match(sentence.strip()):  # the claim checked is the sentence before
         before = _LAST_SENTENCE.search(cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)].rstrip("。！!? "))
         sentence = cleaned[before.start():len(cleaned.rstrip("。！! "))] if before else sentence
     if not sentence or _ASKS.search(sentence) or not _CHECKS.search(sentence.strip()):
@@ -111,10 +134,16 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
         return lambda m: m.group(0) if _value(m.group(2)) in counted else m.group(1) + word
 
     # (a year after any held is no guess: 「令和8年度分の要望調査ってもう始まってる？」 asks about that year's)
-    plain = _JA_YEAR.sub(lambda m: m.group(0) if _after_any_held(m.group(0), printed) else
+    plain = _JA_YEAR.sub(lambda m: m.group(0) if _after_any_held(m.group(0), printed)
+                         and not _RECALLED.match(m.string[m.end():]) else
                          "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
-    plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones else "何番", plain)
+    office = _NAMES_OFFICE.search(sentence) is not None
+    asked_number = "what phone number" if sentence.isascii() else "何番"
+    plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones and not office else asked_number,
+                       plain)
+    claimed = _EN_CLAIM.search(plain) is not None
+    plain = _EN_DOER_IS.sub(lambda m: m.group(1) + "which office", _EN_CLAIM.sub("how many ", plain))
     plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
                          _DOER.sub(_who, plain))
@@ -131,7 +160,11 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
             plain = _EN_YEAR.sub(lambda m: "for which year" if m.group(0).startswith("for") else "when", plain)
     if plain == sentence:
         return text
-    return cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)] + plain
+    plain = cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)] + plain
+    pieces = sentences(plain)
+    if claimed and len(pieces) > 1 and CHECK_ONLY.match(pieces[-1].strip()):  # ("…ALTs in 2023. OK to publish?")
+        plain = plain[:plain.rfind(pieces[-1])].rstrip(" 。.！!") + ("?" if plain.isascii() else "？")
+    return plain
 
 
 def _after_any_held(text: str, printed: Collection[Figure]) -> bool:

@@ -21,7 +21,10 @@ _OPENING = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|eveni
                       r"(?:(?!(?:is|are|do|does|can|could|what|how|where|when|which|who|why|quick)\b)"
                       r"[\w' ]{1,40} here)?$|"
                       r"^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.]?\s*)?"
-                      r"(?:this is|it's) [\w' ]{1,40}$",
+                      r"(?:this is|it's) [\w' ]{1,40}$|"
+                      # "Quick check: …", "Question:": what kind of message follows, no topic
+                      r"^(?:(?:hi|hello|hey)[,!.]?\s*)?(?:just )?(?:an? )?(?:quick |small |sanity |short )?"
+                      r"(?:check|question|q|query)$",
                       re.IGNORECASE)
 
 
@@ -96,11 +99,21 @@ _QUOTE_THEN_HOW = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80})[�
                              r"[^。？?]{0,12}?(?:何て|なんて|何と|なんと|どう|どのように)(?:答え|こたえ|説明|返|回答)")
 
 
+# 「住民から「SEAって何？」と問い合わせがありました」, 'A resident asked us "what is an SEA?"': a question reported
+# as the message's last sentence is what the writer needs answered (nothing else is asked)
+_QUOTE_REPORTED = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[？?])[」』”\"](?:と|って)(?:いう)?(?:の)?"
+                             r"(?:聞かれ|問い合わせ|お問い合わせ|質問|尋ねられ|相談|電話)[^。？?「」]{0,16}[。.！!]?$|"
+                             r"(?<![a-z])(?:asked|asks|wants to know|wanted to know)(?: (?:me|us|our office|the office))?"
+                             r"[:,]? [“\"]([^“”\"\n]{3,80}?\?)[”\"]\.?$", re.IGNORECASE)
+
+
 def quoted_asked(kept: list[str]) -> str:
     """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both),
     or "" (no such last sentence, or a quote without a topic of its own: "why?" alone)."""
     if kept and (one := _QUOTE_THEN_HOW.search(kept[-1])) is not None:  # (with what is said before it: 「ALTのことで、
         return kept[-1][:one.start()] + one.group(1)  # 議員から「何人いるの？」と…」 asks the ALTs' count)
+    if kept and (reported := _QUOTE_REPORTED.search(kept[-1])) is not None:
+        return reported.group(1) or reported.group(2)
     if len(kept) < 2 or not _HOW_TO_ANSWER.match(kept[-1]):
         return ""
     quoted = "".join(q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s))

@@ -28,6 +28,7 @@ from bot.core.orthography import clean, fold_kana
 from bot.core.spelling_kana import KanaReadings
 from bot.core.spelling_latin import ABBREVIATION, EN_WORD, MIN_EN_WORD, english_slips, swapped_abbreviations
 from bot.core.types import Correction
+from bot.core.stop_words import EN_STOP
 
 MIN_TERM = 2          # shortest Japanese term corrected (with the same reading only)
 FREE_TERM = 4         # from this length a one-character edit is enough
@@ -202,7 +203,8 @@ def build_speller(key_terms: Iterable[str], synonyms: Iterable[Iterable[str]], w
     japanese = {k for k in keys if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", k)}
     # a term written with an abbreviation (jetプログラム, alt活動事例集): a stretch is read without the letters
     japanese |= {run for k in japanese for run in _JA_RUN.findall(k) if run != k and len(run) >= FREE_TERM}
-    english = {w for k in keys for w in EN_WORD.findall(k)}
+    # (no slip is corrected to a word of no topic: "think" is no "thank")
+    english = {w for k in keys for w in EN_WORD.findall(k) if w not in EN_STOP}
     abbreviations = {m.group(1) for text in [*texts, *(str(v) for g in synonyms for v in g)]
                      for m in ABBREVIATION.finditer(text)}
     known = {w for w in words if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", w)}

@@ -6,3 +6,9 @@ def test_everyday_words_become_the_knowledges_own() -> None:
     assert in_the_knowledges_words("総務省の担当の人は？") == "総務省の担当者は？"
     assert in_the_knowledges_words("参資3 何") == "参考資料3 何"
     assert in_the_knowledges_words("sea 8人") == "sea 8人"  # (nothing everyday: unchanged)
+
+
+def test_what_a_printed_figure_is_asked_bare_is_what_it_counts() -> None:
+    assert in_the_knowledges_words("what's 5,831 then?") == "5,831って何の数字?"
+    assert in_the_knowledges_words("what is 77,172?") == "77,172って何の数字?"
+    assert in_the_knowledges_words("what is 2023?") == "what is 2023?"  # (a year: read as written)

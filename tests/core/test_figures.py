@@ -171,3 +171,9 @@ def test_a_continuing_rate_and_the_not_first_year_ones_are_the_continuing_ones()
     assert sums("alt の継続率") == ("share", 3518, 5355, pytest.approx(0.657, abs=1e-3))
     assert sums("alts who are not first-year, 2023 — number?") == ("continuing", 5355, 1837, 3518)
     assert sums("2年目以上の alt って何人いる計算?") == ("continuing", 5355, 1837, 3518)
+    assert sums("what is the retention rate of alts?") == ("share", 3518, 5355, pytest.approx(0.657, abs=1e-3))
+
+
+def test_how_many_renew_is_no_sum_of_the_figures() -> None:
+    assert sums("what percentage of alts renew for a second year?") is None  # (was the ALTs' share of everyone)
+    assert sums("alt の何パーセントが2年目も更新しますか") is None

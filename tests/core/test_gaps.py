@@ -113,6 +113,8 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("R5 新規CIR 出身国トップ3", "ランキング"),  # a top three is a ranking
     ("Top sending country in FY2023?", "Rankings"),  # (was FY2023's totals)
     ("SEAを導入すべきでない理由は？", "判断やおすすめ"),  # reasons against: the notice gives only reasons for
+    ("What does the minister personally think of the JET Programme?", "what anyone personally thinks"),  # (was MOFA's
+    ("外務大臣はJETについてどう思っていますか", "個人の意見"),                                              # card)
     ("Why should a town avoid hiring a CIR?", "no opinion"),
     ("Should our city hire a CIR or an ALT first?", "no opinion"),  # a choice between roles
     ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),

@@ -149,3 +149,28 @@ def test_a_year_held_or_next_to_it_in_an_english_check_is_still_the_guess(repo_e
 def test_a_year_after_any_held_is_asked_about_not_guessed(repo_engine: Engine) -> None:
     figures = repo_engine.kb.figures
     assert asked_plainly("令和8年度分の要望調査ってもう始まってる？", figures) == "令和8年度分の要望調査ってもう始まってる？"
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("文科省の番号は03-5253-5527で合ってますか？", "文科省の番号は何番で合ってますか?"),  # MIC's number, MEXT named
+    ("MEXT's number is 03-5253-5527, correct?", "mext's number is what phone number, correct?"),
+    ("Is MIC the one collecting the placement requests?", "is which office the one collecting the placement requests?"),
+    ("配置要望調査って令和7年度分でしたよね？", "配置要望調査って何年度分でしたよね?"),  # recalled: a guess
+    ("Our draft says 5,831 ALTs in 2023. OK to publish?", "how many alts in 2023?"),
+])
+def test_an_office_named_a_year_recalled_or_a_documents_count_is_the_guess(question: str, read: str) -> None:
+    assert asked_plainly(question, (), {"0352535527"}) == read
+
+
+@pytest.mark.parametrize(("turns", "fact", "not_said"), [
+    (("MEXT's foreign language office number is 03-5253-5527, correct?",), "03-6734-3480", None),
+    (("文科省の電話番号は03-5253-5527で合ってますか？",), "03-6734-3480", None),
+    (("Our draft says 5,831 ALTs in 2023. OK to publish?",), "5,355", "casebook was published"),
+    (("配置要望調査って令和7年度分でしたよね？",), "令和6年度", "数字や情報は"),
+    (("Is MIC the one collecting the placement requests?",), "CLAIR", None),
+])
+def test_a_wrong_premise_is_corrected_with_the_printed_fact(repo_engine: Engine, turns: tuple[str, ...], fact: str,
+                                                            not_said: str | None) -> None:
+    reply = talk(repo_engine, *turns)  # (were: the apology; MEXT's card unsure; the casebook's date; no 令和7 data)
+    assert not reply.fallback and fact in reply.text
+    assert not_said is None or not_said not in reply.text

@@ -66,3 +66,15 @@ def test_a_colon_after_a_greeting_and_who_writes_ends_a_sentence_as_a_dash_does(
     message = "hi, this is Ono from Hiroshima BOE: how many new ALTs in 2023?"
     assert sentences(message)[-1] == "how many new ALTs in 2023?"
     assert sentences("Note: the survey is run by CLAIR?") == ["Note: the survey is run by CLAIR?"]
+
+
+def test_a_question_reported_as_the_last_sentence_is_what_is_asked() -> None:
+    assert quoted_asked(["住民から「SEAって何？」と問い合わせがありました"]) == "SEAって何？"
+    assert quoted_asked(["議員から「JETっていつからやってるの？」と質問されました。"]) == "JETっていつからやってるの？"
+    assert quoted_asked(['A resident asked us "what is an SEA?"']) == "what is an SEA?"
+    assert quoted_asked(["住民から「SEAって何？」と聞かれました。", "CIRの人数は？"]) == ""  # (a question of its own)
+
+
+def test_a_quick_check_or_question_label_is_an_opening() -> None:
+    assert is_opening("Quick check") and is_opening("question") and is_opening("hi, quick question")
+    assert not is_opening("quick question about SEA")

@@ -50,6 +50,11 @@ def test_an_english_word_is_never_read_as_a_shorter_known_word() -> None:
         "i heard about the casebook"
 
 
+def test_no_word_is_read_as_a_word_of_no_topic() -> None:
+    speller = build_speller(["thank you", "casebook"], [], [], [])  # (a greeting's words are no key term)
+    assert speller.correct("what does the minister think", "What does the minister think", same_reading)[1] == ()
+
+
 def test_a_term_written_with_an_abbreviation_is_also_a_term_without_its_letters() -> None:
     speller = build_speller(["JETプログラム"], [], [], [])
     fixed, corrections = speller.correct("jetプログムって何年", "JETプログムって何年", same_reading)
