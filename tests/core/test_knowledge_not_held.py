@@ -111,6 +111,8 @@ def test_when_the_next_casebook_comes_is_not_held_not_when_this_one_came(repo_en
     ("配置要望調査に参加している市町村はいくつありますか？", "municipality_count_not_held"),
     ("What are MIC's office hours?", "contact_mic"),  # (one office named: said of it, with its card)
     ("受付時間は何時から何時まで？", "office_hours_not_held"),
+    ("文科省って何時まで？", "office_hours_not_held"),  # (was MEXT's card)
+    ("What's CLAIR's main switchboard number?", "clair_contact_details"),  # (was what CLAIR does)
 ])
 def test_how_many_towns_take_part_or_when_an_office_answers_is_not_held(repo_engine: Engine, question: str,
                                                                        intent: str) -> None:

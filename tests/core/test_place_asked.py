@@ -136,3 +136,10 @@ def test_an_applicants_age_limit_is_no_cases_alt(repo_engine: Engine) -> None:
 def test_a_case_is_also_a_ケース(repo_engine: Engine, question: str, case: str) -> None:
     reply = talk(repo_engine, question)  # (was the plain apology)
     assert not reply.fallback and reply.intent_id == case
+
+
+@pytest.mark.parametrize("turns", [("What's this new JET-ALT casebook?", "Any concrete examples from it you can name?"),
+                                   ("Can you name a concrete example from the casebook?",)])
+def test_name_as_a_verb_asks_for_cases_not_a_persons_name(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)  # (were: the casebook again; "the ALT's name is not given")
+    assert not reply.fallback and "17 are school activities" in reply.text
