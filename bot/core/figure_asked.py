@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.core.gap_patterns import SINCE
+from bot.core.gap_patterns import PLACE, SINCE
 from bot.core.years import PLANNED, relative_year, years_in
 
 Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth", "elapsed", "excluding"]
@@ -48,7 +48,7 @@ _COUNT = re.compile(r"headcount|人数|何人|\d+人|(?<!複)数|件|か国|カ�
                     r"cases|figures?|totals?|(?:どっちが|どちらが|より)(?:多|少)|which (?:has|had|is|was) (?:more|bigger|"
                     r"larger)|increas|decreas|grow|grew|go(?:ing)? up|go(?:ing)? down|増え|減っ|減り|増し|増加|減少|伸び")
 # Nothing is computed of money (「ALTの報酬は100%国費？」), of a breakdown the figures lack (英語の, 女性, by school
-# level, nationality or place: 「女性ALTの割合は？」), of a forecast or an opinion (「今後増える見込み？」, 「増やすべき？」)
+# level, nationality or place: 「女性ALTの割合は？」, 「愛知県のALTの割合は？」), of a forecast or an opinion (「今後増える見込み？」, 「増やすべき？」)
 _NOT_COMPUTED = re.compile(
     r"報酬|給|費|税|予算|財政|円|salary|pay|cost|fund|cover|tax|budget|yen|"
     r"英語の|女性|男性|女の|男の|小学校|中学校|高校|高等学校|国別|国籍|出身|都道府県|県別|市町村別|言語|"
@@ -118,7 +118,7 @@ def operation_asked(text: str) -> Operation | None:
     """The computation a (cleaned, synonym-applied) question asks for, if any."""
     for operation, pattern in _OPERATIONS:
         if pattern.search(text):
-            if _NOT_COMPUTED.search(text) or operation == "difference" and not _COUNT.search(text) and not (
+            if _NOT_COMPUTED.search(text) or PLACE.search(text) or operation == "difference" and not _COUNT.search(text) and not (
                     "差" in text and len(set(_ROLE.findall(text))) >= 2):  # (「R5 ALT CIR 差」: of their counts)
                 return None
             return operation

@@ -153,3 +153,21 @@ def school_level_counted(text: str) -> str | None:
     found = _SCHOOL_LEVEL.search(text)
     counted = FIGURE.search(text) or RATES.search(text)  # (「高校に配置されているALTの割合は？」: a share of them)
     return found.group(0) if found and counted and not ASKS_HOW.search(text) else None
+
+
+# a prefecture or a large city a count is narrowed to (「東京都のCIRは何人？」, "How many CIRs work in Tokyo?"): the figures
+# are national (not 都道府県 itself, nor a casebook town's prefecture: its case is offered, :mod:`bot.core.place_asked`)
+_PREFECTURES_EN = ("hokkaido|aomori|iwate|miyagi|akita|yamagata|fukushima|ibaraki|tochigi|gunma|saitama|chiba|tokyo|"
+                   "kanagawa|ishikawa|fukui|yamanashi|nagano|gifu|shizuoka|aichi|mie|shiga|kyoto|osaka|hyogo|nara|"
+                   "wakayama|tottori|shimane|okayama|hiroshima|yamaguchi|tokushima|kagawa|ehime|kochi|fukuoka|saga|"
+                   "nagasaki|kumamoto|oita|miyazaki|kagoshima|okinawa|yokohama|sapporo|kobe|nagoya|sendai|kawasaki")
+PLACE = re.compile(r"(?:北海道|東京都?|大阪府?|京都府|(?<![都道府])(?<!新潟)(?<!富山)(?!新潟|富山)[\u4e00-\u9fff]{2,3}県(?!庁|内の事例))"
+                   r"(?!オリンピック|五輪|パラ|大会|[ ]?20)|"  # (not the Tokyo Olympics)
+                   rf"(?<![a-z])(?:{_PREFECTURES_EN})(?: prefecture| city)?(?![a-z])(?! (?:olympic|paralympic|games|20\d\d))")
+
+
+def place_counted(text: str) -> str | None:
+    """The prefecture or city a count is asked for (「東京都のCIRは何人？」: 東京都; "from Hokkaido": hokkaido), or None."""
+    found = PLACE.search(text)
+    counted = FIGURE.search(text) or RATES.search(text)
+    return found.group(0) if found and counted and not ASKS_HOW.search(text) else None

@@ -72,6 +72,9 @@ GAP = {
                 "en": "The {thing} is not in the notice or in this bot's sources (the notice cites the {detail})."},
     "breakdown": {"ja": "{thing}など学校の種類ごとの人数は、通知にもこのボットの資料にもありません（人数は年度ごと・職種ごとに書かれています）。",
                   "en": "Numbers by school level ({thing}) are not in the notice or in this bot's sources (the figures are given by year and role)."},
+    "place": {"ja": "{thing}など地域ごとの数は、通知にもこのボットの資料にもありません（人数は全国の数が年度ごと・職種ごとに書かれています）。",
+              "en": "Numbers by place ({thing}) are not in the notice or in this bot's sources (the figures are national, "
+                    "by year and role)."},
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめ、個人の意見や評価は、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinions: neither which option to choose nor what "
                       "anyone personally thinks."},

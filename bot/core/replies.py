@@ -193,7 +193,7 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
             if note:
                 lines.append(note)
                 links = tuple(dict.fromkeys(links + note_links))
-    elif gap.kind in ("detail", "field", "count", "attachment", "edition", "breakdown") and gap.detail:
+    elif gap.kind in ("detail", "field", "count", "attachment", "edition", "breakdown", "place") and gap.detail:
         thing, detail = gap.detail[2:] if gap.kind == "edition" and language == "en" else gap.detail[:2]
         if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4
             detail = detail.replace("〜", "–").replace("・", ", ")

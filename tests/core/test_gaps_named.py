@@ -1,7 +1,8 @@
-"""An attachment, a plan's edition or a school level the knowledge lacks, as the question names it."""
+"""An attachment, a plan's edition, a school level or a place the knowledge lacks, as the question names it."""
 from __future__ import annotations
 
-from bot.core.gap_patterns import edition_missing, school_level_counted
+from asking import ask
+from bot.core.gap_patterns import edition_missing, place_counted, school_level_counted
 from bot.core.gaps_named import named_missing
 from bot.core.orthography import clean
 from bot.engine import Engine
@@ -38,3 +39,20 @@ def test_the_figures_offered_for_a_school_level_stay_the_topic(repo_engine: Engi
                                           kb.matcher.analyse(text))
     assert (kind, detail) == ("breakdown", ("中学校", "")) and figures[0] in kb.figure_years
     assert named_missing(kb, clean("ALTの人数は？"), "ALTの人数は？", [], kb.matcher.analyse("ALTの人数は？")) is None
+
+
+def test_a_place_is_asked_of_a_count_or_a_share_only() -> None:
+    assert place_counted("東京都には何人のcirがいますか") == "東京都"
+    assert place_counted("how many cirs work in tokyo?") == "tokyo"
+    assert place_counted("愛知県のaltの割合は?") == "愛知県"
+    assert place_counted("how many seas since the tokyo olympics?") is None  # the Games, no place counted
+    assert place_counted("富山県のaltは何人?") is None  # a casebook town's prefecture: its case is offered
+    assert place_counted("東京都のaltはどこで働くの?") is None  # no count asked
+
+
+def test_a_count_of_a_place_is_said_not_held_the_figures_offered(repo_engine: Engine) -> None:
+    for question, said in (("How many CIRs work in Tokyo?", "Numbers by place (Tokyo)"),
+                           ("愛知県のALTの割合は？", "愛知県など地域ごとの数")):  # (were: 2023's figures, a share)
+        reply = ask(repo_engine, question)
+        assert reply.fallback and reply.text.startswith(said) and "468" not in reply.text and "%" not in reply.text
+        assert reply.suggestions and reply.suggestions[0].intent_id in repo_engine.kb.figure_years
