@@ -155,6 +155,9 @@ def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
 
 
 _THERE = re.compile(r"そこ|その(?:団体|協会|組織)|(?<![a-z])there(?![a-z])")
+_WHERE_TO_ASK = re.compile(r"^(?:じゃあ|では|で、?)?(?:それ|その件|この件|そのこと|これ)?(?:は|って|について(?:は)?)?[、,]?(?:どこ|誰|だれ|どなた|どちら)"
+                           r"(?:に|へ)(?:聞け|聞い|きけ|問い合わせ|問合せ|相談|確認|連絡)[^？?。]{0,8}[？?。]?$|^(?:so |then )?(?:who|where) "
+                           r"(?:should|do|can) (?:i|we) (?:ask|contact|call)(?: about (?:it|that|this))?\??$", re.IGNORECASE)
 
 
 def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: Analysis) -> str | None:
@@ -165,6 +168,9 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
     cards = kb.intents[context.intent_id].contacts
     if not cards:
         return with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
+    if _WHERE_TO_ASK.match(clean(text)) and "要望調査" not in kb.answers[context.intent_id]["ja"].text:
+        # 「それはどこに聞けば？」 after a topic (one not held too): its office's card (the survey's route is its answer)
+        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の問い合わせ先" if len(cards) == 1 else "問い合わせ先"
     staff = set(kb.matcher.analyse("担当者").terms)
     terms = set(query.terms)
     # an address or fax asked (「住所と電話は？」 too) is the card's office's, not after an answer naming CLAIR

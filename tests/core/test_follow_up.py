@@ -415,3 +415,14 @@ def test_what_is_asked_of_the_staff_after_the_list_of_offices_is_every_offices_s
 
 def test_a_roles_title_after_a_card_is_no_question_about_the_staff(repo_engine: Engine) -> None:
     assert talk(repo_engine, "総務省の連絡先", "ALTの役職は？").intent_id != "contact_mic"
+
+
+@pytest.mark.parametrize(("turns", "intent"), [
+    (("ALTの住居は自治体が用意する必要がありますか？", "それはどこに聞けば？"), "contact_mic"),  # (was housing not held again)
+    (("SEAとは？", "Who should I ask about that?"), "contact_mic"),
+    (("JETとは？", "それはどこに聞けば？"), "contact_list"),  # several offices: the list, with what suits each
+    (("配置要望調査とは？", "じゃあ誰に確認すればいい？"), "survey_what"),  # the survey's route is its answer
+])
+def test_whom_to_ask_after_a_topic_is_its_offices_card(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == intent and not reply.fallback and (reply.contacts or "取りまとめ団体" in reply.text)

@@ -77,7 +77,10 @@ def test_a_role_of_jet_is_counted_as_that_role(repo_engine: Engine, question: st
     assert reply.intent_id == "numbers_by_type" and count in reply.text
 
 
-@pytest.mark.parametrize("question", ["JETプログラムの令和5年度予算額は？", "What's the mobile number of Mr. Higo at MIC?"])
+@pytest.mark.parametrize("question", ["JETプログラムの令和5年度予算額は？", "What's the mobile number of Mr. Higo at MIC?",
+                                      # (were: the local finance measures; CLAIR's coordinating bodies)
+                                      "What is the per-ALT unit cost used in the 地方交付税 calculation?",
+                                      "Does CLAIR charge municipalities a fee per JET participant, and how much?"])
 def test_a_budget_or_a_staff_members_mobile_is_not_held_even_with_a_year_or_a_name(repo_engine: Engine,
                                                                                     question: str) -> None:
     reply = ask(repo_engine, question)
