@@ -182,7 +182,10 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
                            r"|^(?:what|which) year (?:is|are) (?:that|this|the|these|those) (?:data|figures?|numbers?) "
                            r"(?:from|for)\??$"
                            r"|^(?:and )?(?:what(?:'s| is| are) )?(?:the |its |your )?(?:source|sources)"
-                           r"(?: (?:for|of) (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$",
+                           r"(?: (?:for|of) (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$"
+                           # "Why do you say so?", 「なんでそう言えるの？」: what the answer just given rests on
+                           r"|^(?:and )?(?:why|how) (?:do|can) you (?:say (?:so|that)|know(?: (?:that|this))?)\??$"
+                           r"|^(?:なんで|なぜ|どうして)(?:そう|そんなこと)(?:言える|言い切れる|言う|わかる|分かる)(?:の|ん(?:です)?)?(?:ですか|か)?[？?。]?$",
                            re.IGNORECASE)
 
 

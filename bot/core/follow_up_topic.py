@@ -166,11 +166,14 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
     what an SEA is: that office's staff, as printed), or its address or fax (「住所は？」: not printed, its card);
     ``None`` for any other question."""
     cards = kb.intents[context.intent_id].contacts
+    if _WHERE_TO_ASK.match(clean(text)):
+        # 「それはどこに聞けば？」 after a topic (one not held too): its office's card, or the list of the offices with
+        # what suits each; after the survey, the route a request takes (through the coordinating body to CLAIR)
+        if "要望調査" in kb.answers[context.intent_id]["ja"].text:
+            return "要望の提出先は"
+        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の問い合わせ先" if len(cards) == 1 else "問い合わせ先"
     if not cards:
         return with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
-    if _WHERE_TO_ASK.match(clean(text)) and "要望調査" not in kb.answers[context.intent_id]["ja"].text:
-        # 「それはどこに聞けば？」 after a topic (one not held too): its office's card (the survey's route is its answer)
-        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の問い合わせ先" if len(cards) == 1 else "問い合わせ先"
     staff = set(kb.matcher.analyse("担当者").terms)
     terms = set(query.terms)
     # an address or fax asked (「住所と電話は？」 too) is the card's office's, not after an answer naming CLAIR

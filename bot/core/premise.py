@@ -44,6 +44,9 @@ _JA_YEAR = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})年度?"
 # もう始まってる？」 asks about that year's)
 _RECALLED = re.compile(r"(?:分|の分)?(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|じゃなかった(?:っけ)?|で(?:合|あ)って(?:い)?(?:る|ます)|"
                        r"で正しい)(?:か|でしょうか)?[？?]?$")
+_DECIDED = re.compile(r"(?:の|に)(?:閣議決定|決定|策定)")
+_CHECK_END = re.compile(r"(?:でしたっけ|でしたよね|ですよね|だっけ|だよね|でした(?:か|でしょうか)|ですか|でしょうか|じゃなかった(?:っけ)?|"
+                        r"で(?:合|あ)って(?:い)?(?:る|ます)(?:か)?|で正しい(?:ですか)?|でok|なの|かな)[？?。]?$")
 # 「JET創設 S63でok?」, 「始まりは平成元年ですよね」: the year said after what began (the era's letter as typed)
 _BEGAN_YEAR = re.compile(r"(?:(?<=創設|開始|設立|発足)|(?<=始まり))(?:は|が|も)?\s?(?:(?:昭和|平成|令和|[shr])(?:\d{1,2}|元)|\d{4})"
                          r"(?:年度?)?(?![\d])")
@@ -66,6 +69,9 @@ _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|writte
 # "Is MIC the one collecting the placement requests?": the office said to be the one doing it is the guess
 _EN_DOER_IS = re.compile(r"^((?:so |and |but )?(?:is|was|isn't|wasn't) (?:it )?)(?:the )?(?:mext|mic|mofa|clair)"
                          r"(?= (?:the one|the body|the office|the ministry|responsible|in charge|who|that)\b)")
+# "Our memo says MIC runs the survey": the office said to do it is the guess
+_EN_DOER_ACTIVE = re.compile(r"(?<![a-z])(?:the )?(?:mext|mic|mofa|clair)(?= (?:runs|ran|conducts|conducted|handles|handled|"
+                             r"manages|organi[sz]es|collects|collected|sends|sent|issued|issues|publishe[sd]) )")
 # a ministry named: a phone number checked is its number asked (「文科省の番号は03-5253-5527で合ってる？」: MIC's)
 _NAMES_OFFICE = re.compile(r"文部科学省|文科省|総務省|外務省|自治体国際化協会|クレア|(?<![a-z])(?:mext|mic|mofa|clair)(?![a-z])")
 # "That's in Niigata, right?" after a case: the place said of it is the guess
@@ -103,12 +109,13 @@ CHECK_ONLY = re.compile(r"^(?:それ|これ|この(?:数字|内容|書き方|理
                         r"(?:is it )?ok(?:ay)? to (?:publish|use|send|print|share|quote|cite)(?: (?:it|that|this))?|"
                         r"(?:can|may) (?:i|we) (?:use|publish|quote|cite) (?:that|this|it)|"
                         r"(?:does|do) (?:that|this) (?:look|sound) (?:right|correct|ok|okay))\??$", re.IGNORECASE)
-# "Our draft says 5,831 ALTs in 2023": a count a document of the writer's states is checked (the document is no topic)
-_EN_CLAIM = re.compile(rf"^(?:(?:our|my|the|a|this) )?(?:draft|document|memo|report|slides?|text|article|press release|"
-                       rf"briefing|notes?|paper|materials?|answer|records?|table|sheet|website|site|page|speech|minutes)"
-                       rf" (?:says|said|shows|states|lists|reads|has|have|had|puts|uses|gives|mentions) (?:about |around |over "
-                       rf"|more than |almost |nearly |roughly )?{_NUMBER}\+? (?=(?:jet )?(?:alts?|cirs?|seas?|participants|"
-                       r"people|cases|countries)(?![a-z]))")
+# "Our draft says 5,831 ALTs in 2023", "Our draft says JET started in 1987": what a document of the writer's states
+# is checked (the document is no topic), a count in it asked for
+_EN_CLAIM = re.compile(r"^(?:(?:our|my|the|a|this) )?(?:draft|document|memo|report|slides?|text|article|press release|"
+                       r"briefing|notes?|paper|materials?|answer|records?|table|sheet|website|site|page|speech|minutes)"
+                       r" (?:says|said|shows|states|lists|reads|puts it|mentions)(?: that)? ")
+_EN_CLAIMED_COUNT = re.compile(rf"(?:about |around |over |more than |almost |nearly |roughly )?{_NUMBER}\+? "
+                               r"(?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
 # what a figure counts, by the question word that asks for it (an English count may be of any)
 _MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"}, "何個": {"cases"},
              "何か国": {"countries"}, "何年": set()}
@@ -134,8 +141,10 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
         return lambda m: m.group(0) if _value(m.group(2)) in counted else m.group(1) + word
 
     # (a year after any held is no guess: 「令和8年度分の要望調査ってもう始まってる？」 asks about that year's)
+    # (「令和5年の閣議決定は？」: a year that begins a plain question of what was decided is the one asked about)
     plain = _JA_YEAR.sub(lambda m: m.group(0) if _after_any_held(m.group(0), printed)
-                         and not _RECALLED.match(m.string[m.end():]) else
+                         and not _RECALLED.match(m.string[m.end():]) or m.start() == 0
+                         and _DECIDED.match(m.string[m.end():]) is not None and not _CHECK_END.search(m.string) else
                          "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
     office = _NAMES_OFFICE.search(sentence) is not None
@@ -143,7 +152,9 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     plain = _PHONE.sub(lambda m: m.group(0) if re.sub(r"\D", "", m.group(0)) in phones and not office else asked_number,
                        plain)
     claimed = _EN_CLAIM.search(plain) is not None
-    plain = _EN_DOER_IS.sub(lambda m: m.group(1) + "which office", _EN_CLAIM.sub("how many ", plain))
+    if claimed:
+        plain = _EN_CLAIMED_COUNT.sub("how many ", plain[_EN_CLAIM.search(plain).end():])
+    plain = _EN_DOER_ACTIVE.sub("which office", _EN_DOER_IS.sub(lambda m: m.group(1) + "which office", plain))
     plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
                          _DOER.sub(_who, plain))

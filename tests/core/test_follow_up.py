@@ -421,7 +421,10 @@ def test_a_roles_title_after_a_card_is_no_question_about_the_staff(repo_engine: 
     (("ALTの住居は自治体が用意する必要がありますか？", "それはどこに聞けば？"), "contact_mic"),  # (was housing not held again)
     (("SEAとは？", "Who should I ask about that?"), "contact_mic"),
     (("JETとは？", "それはどこに聞けば？"), "contact_list"),  # several offices: the list, with what suits each
-    (("配置要望調査とは？", "じゃあ誰に確認すればいい？"), "survey_what"),  # the survey's route is its answer
+    # after the survey (its dates not held too): the route a request takes
+    (("配置要望調査とは？", "じゃあ誰に確認すればいい？"), "survey_via"),
+    (("配置要望調査の締切はいつ？", "じゃあ誰に聞けばいい？"), "survey_via"),
+    (("事例集とは？", "Who should I ask about that?"), "contact_list"),  # a topic of no card (review 124: was it again)
 ])
 def test_whom_to_ask_after_a_topic_is_its_offices_card(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
     reply = talk(repo_engine, *turns)

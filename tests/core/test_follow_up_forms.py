@@ -38,6 +38,8 @@ def test_a_question_asking_inside_the_document_just_answered(text: str, inside: 
     ("その情報の出典は？", True), ("それってどこに書いてあるの？", True), ("What is the source?", True),
     ("ALT配置の根拠は？", False), ("その理由は？", False), ("What are your sources for the figures?", False),
     ("事例集はどこに載っていますか？", False),
+    ("Why do you say so?", True), ("How do you know?", True), ("なんでそう言えるの？", True),  # (were another topic)
+    ("Why do you need an ALT?", False),
 ])
 def test_a_question_asking_where_the_answer_comes_from(text: str, source: bool) -> None:
     assert source_of_it(text) is source

@@ -223,6 +223,9 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("えーてぃーえるってなに？", "外国語指導助手"), ("外国の人よぶのにお金のしえんってある？", "地方財政措置"),
     ("国際交流の人をふやしたいとき、どこにお願いすればいいですか", "取りまとめ団体"),
     ("住民から「SEAって何？」と問い合わせがありました", "スポーツ国際交流員"),  # a question relayed (was a clarify)
+    # the quote read with its own meaning (review 124: who asked, 教育委員会, drew forms not held)
+    ("教育委員会から「事例集は何に使えばいいの？」と聞かれました", "周知"),
+    ('A council member asked us: "Does the national government help pay for JETs?"', "local finance measures"),
     ("ALTってなんのりゃく？", "Assistant Language Teacher"),  # 略 in kana (was a clarify)
     ("JETって今までにトータル何人参加したん", "77,172"),  # 今までに / トータル: the cumulative figure
     ("元年度 累計", "70,661"),  # 元年度 alone: 令和元年度

@@ -146,6 +146,12 @@ def test_a_year_held_or_next_to_it_in_an_english_check_is_still_the_guess(repo_e
     assert talk(repo_engine, "令和5年度分の調査はもう終わった？").intent_id == "survey_what"  # (a year held: the guess)
 
 
+def test_a_year_that_begins_a_question_of_what_was_decided_is_asked_about(repo_engine: Engine) -> None:
+    assert talk(repo_engine, "令和5年の閣議決定は？").intent_id == "education_plan"  # (was 令和4年's, read as a guess)
+    assert talk(repo_engine, "令和4年の閣議決定は？").intent_id == "digiden_policy"
+    assert "令和4年6月7日" in talk(repo_engine, "デジタル田園都市国家構想基本方針は令和5年の閣議決定でしたか？").text
+
+
 def test_a_year_after_any_held_is_asked_about_not_guessed(repo_engine: Engine) -> None:
     figures = repo_engine.kb.figures
     assert asked_plainly("令和8年度分の要望調査ってもう始まってる？", figures) == "令和8年度分の要望調査ってもう始まってる？"
@@ -168,6 +174,9 @@ def test_an_office_named_a_year_recalled_or_a_documents_count_is_the_guess(quest
     (("Our draft says 5,831 ALTs in 2023. OK to publish?",), "5,355", "casebook was published"),
     (("配置要望調査って令和7年度分でしたよね？",), "令和6年度", "数字や情報は"),
     (("Is MIC the one collecting the placement requests?",), "CLAIR", None),
+    (("Our memo says MIC runs the survey. Is that right?",), "CLAIR", None),
+    (("Our draft says the ALT casebook has 20 cases. OK to publish?",), "30 cases", None),  # (review 124: its date)
+    (("Our draft says JET started in 1987. OK to publish?",), "1987", "translate"),  # (was a writing task not done)
 ])
 def test_a_wrong_premise_is_corrected_with_the_printed_fact(repo_engine: Engine, turns: tuple[str, ...], fact: str,
                                                             not_said: str | None) -> None:
