@@ -49,6 +49,7 @@ _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|�
 _MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
 
 
+@functools.lru_cache(maxsize=512)  # one answer cleans the same few texts ~20 times (its readings and checks)
 def clean(text: str) -> str:
     """NFKC, lower case, no control characters or lone surrogates, single spaces, at most 5,000 characters."""
     text = _SURROGATES.sub("", text[: MAX_CHARS * 2])

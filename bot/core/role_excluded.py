@@ -27,6 +27,7 @@ _LEFT_OUT_EN = re.compile(rf"\b(?:other than|besides|apart from|aside from|excep
 # is asked (anything else is a topic of its own: 「ALT以外の人数は？」 counts, 「ALT以外の事例は？」 asks cases)
 _ABOUT_ROLES = re.compile(
     r"jet ?(?:プログラム)?|programme|program|職種|役割|役職|ポジション|種類|仕事|枠|タイプ|どんな|どういう|どのような|なに|何|"
+    r"参加|できる|participate|join|part|"
     r"ある|あります|あるの|ありますか|いる|います|か|の|は|に|が|って|も|です|でしょう|教えて|ください|下さい|"
     r"(?<![a-z])(?:what|which|other|kinds?|types?|sorts?|roles?|positions?|jobs?|posts?|are|is|there|do|does|have|has|"
     r"offer|offers|you|we|it|any|else|of|in|can|i|get|hire|take|on|options?)(?![a-z])|[\s、,。.？?!！]")

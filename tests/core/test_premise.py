@@ -162,6 +162,7 @@ def test_a_year_after_any_held_is_asked_about_not_guessed(repo_engine: Engine) -
     ("MEXT's number is 03-5253-5527, correct?", "mext's number is what phone number, correct?"),
     ("Is MIC the one collecting the placement requests?", "is which office the one collecting the placement requests?"),
     ("配置要望調査って令和7年度分でしたよね？", "配置要望調査って何年度分でしたよね?"),  # recalled: a guess
+    ("JETは昭和60年度にできたんでしたよね？", "jetは何年度にできたんでしたよね?"),
     ("Our draft says 5,831 ALTs in 2023. OK to publish?", "how many alts in 2023?"),
 ])
 def test_an_office_named_a_year_recalled_or_a_documents_count_is_the_guess(question: str, read: str) -> None:

@@ -13,6 +13,8 @@ from bot.engine import Engine
     ("JETにはALT以外にどんな職種がある？", ["CIR", "SEA"]),
     ("CIR以外は？", ["ALT", "SEA"]),
     ("What roles are there besides ALT?", ["CIR", "SEA"]),
+    ("JETに参加できる職種ってALT以外に何がありますか？", ["CIR", "SEA"]),  # (was the roles compared)
+    ("What roles can take part besides ALT?", ["CIR", "SEA"]),  # (was the ALTs' community work)
 ])
 def test_the_other_roles_are_answered(repo_engine: Engine, question: str, others: list[str]) -> None:
     reply = ask(repo_engine, question)
