@@ -97,6 +97,7 @@ class MessageParts:
     # follows (「いくつか伺ってもよろしいでしょうか」: "announcement"), naming what about (「SEAの件でご相談です」: "topic",
     # the question is then the topic alone)
     courtesy: Literal["", "greeting", "announcement", "topic"] = ""
+    quoted: bool = False  # a question the writer quotes is what is asked (the words around it: who asked)
 
     @property
     def text(self) -> str:
@@ -140,7 +141,7 @@ def parts(text: str) -> MessageParts:
     if wanting:
         kept = with_wish(wanting, kept)
     if quoted := quoted_asked(kept):
-        return MessageParts(quoted, dropped=True, read_whole=False)  # (who asked it is no topic)
+        return MessageParts(quoted, dropped=True, read_whole=False, quoted=True)  # (who asked it is no topic)
     if not kept and only_an_office(text):  # 「文科省です」 alone: that office
         return MessageParts(text)
     if all(map(announces, kept)):  # (an announcement before a question is its background)

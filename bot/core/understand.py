@@ -150,7 +150,7 @@ def _rank_focused(matcher: Matcher, text: str, answered: float | None, parts: fo
     if parts.dropped:
         tries.append((matcher.analyse(parts.text), parts.text))
     # (a question quoted is read with its own meaning: the words around it are who asked, no topic)
-    own = vector if parts.read_whole or not tries else matcher.encode(tries[0][0])
+    own = matcher.encode(tries[0][0]) if parts.quoted and tries else vector
     tries = [(candidate, shown, own) for candidate, shown in tries]
     missing: dict[int, set[str]] = {}  # reading number -> named things of the background it lacks
     # the message without greetings and self-introductions: its question sentence and background
