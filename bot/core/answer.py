@@ -28,6 +28,7 @@ from bot.core.office_excluded import asks_other_offices, offices_left_out, offic
 from bot.core.role_excluded import other_roles_reply
 from bot.core.case_excluded import other_cases_reply
 from bot.core.premise import asked_plainly, printed_phones
+from bot.core.premise_note import guessed, with_correction
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.read_by_sound import read_as, typed_by_sound
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, gap_reply, help_reply,
@@ -99,8 +100,14 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     (「monkashou no denwa」) is answered as read in kana, saying so."""
     read = None if message.choice else typed_by_sound(kb, message.text[:MAX_CHARS])
     if read is None:
-        return _answer(message, kb, context, now)
-    return read_as(_answer(replace(message, text=read.text), kb, context, now), read.typed, read.text)
+        reply = _answer(message, kb, context, now)
+    else:
+        reply = read_as(_answer(replace(message, text=read.text), kb, context, now), read.typed, read.text)
+    if message.choice or reply.fallback:
+        return reply
+    text = message.text[:MAX_CHARS]  # a figure, year or phone number checked and not printed: said so first
+    asked = asked_plainly(text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
+    return with_correction(reply, guessed(clean(text), asked)) if asked != text else reply
 
 
 def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float) -> Reply:

@@ -157,7 +157,7 @@ def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
 _THERE = re.compile(r"そこ|その(?:団体|協会|組織)|(?<![a-z])there(?![a-z])")
 _WHERE_TO_ASK = re.compile(r"^(?:じゃあ|では|で、?)?(?:それ|その件|この件|そのこと|これ)?(?:は|って|について(?:は)?)?[、,]?(?:どこ|誰|だれ|どなた|どちら)"
                            r"(?:に|へ)(?:聞け|聞い|きけ|問い合わせ|問合せ|相談|確認|連絡)[^？?。]{0,8}[？?。]?$|^(?:so |then )?(?:who|where) "
-                           r"(?:should|do|can) (?:i|we) (?:ask|contact|call)(?: about (?:it|that|this))?\??$", re.IGNORECASE)
+                           r"(?:should|do|can) (?:i|we) ask(?: about (?:it|that|this))?\??$", re.IGNORECASE)
 
 
 def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: Analysis) -> str | None:

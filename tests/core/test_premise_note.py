@@ -1,0 +1,55 @@
+"""A figure, year or phone number the user checks that the reply does not give is named as not printed, first."""
+from __future__ import annotations
+
+import pytest
+
+from asking import talk
+from bot.core.premise_note import guessed, with_correction
+from bot.core.types import Contact, Reply
+from bot.engine import Engine
+
+
+def test_the_guesses_are_what_the_question_as_read_replaced() -> None:
+    assert guessed("事例集は20事例でしたよね?", "事例集は何事例でしたよね?") == ("20事例",)
+    assert guessed("番号は03-5253-5572で合ってますか?", "番号は何番で合ってますか?") == ("03-5253-5572",)
+    assert guessed("jetは昭和60年度にできたんでしたよね?", "jetは何年度にできたんでしたよね?") == ("昭和60年度",)
+
+
+def test_a_rough_figure_or_a_bound_is_no_guess_to_correct() -> None:
+    assert guessed("altは5,000人以上いますか?", "altは何人以上いますか?") == ()
+    assert guessed("altって6,000人くらいいるんだっけ?", "altって何人くらいいるんだっけ?") == ()
+    assert guessed("are there about 6000 alts?", "are there how many alts?") == ()
+
+
+def test_a_guess_the_reply_gives_is_confirmed_by_it_and_not_named() -> None:
+    reply = Reply(text="窓口は総務省自治行政局国際室です。", intent_id="contact_mic",
+                  contacts=(Contact(id="mic", name="総務省自治行政局国際室", phone="03-5253-5527"),))
+    assert with_correction(reply, ("03-5253-5527",)) is reply
+    assert with_correction(reply, ("03-5253-5572",)).text.startswith("ご質問の「03-5253-5572」は、通知・資料の記載と異なります")
+
+
+def test_no_note_on_a_fallback() -> None:
+    reply = Reply(text="申し訳ありません。", kind="fallback", fallback=True)
+    assert with_correction(reply, ("20事例",)) is reply
+
+
+@pytest.mark.parametrize(("question", "note", "fact"), [
+    ("事例集は20事例でしたよね？", "ご質問の「20事例」は、通知・資料の記載と異なります", "30事例"),
+    ("総務省の番号は03-5253-5572で合ってますか？", "ご質問の「03-5253-5572」は", "03-5253-5527"),
+    ("JETは昭和60年度にできたんでしたよね？", "ご質問の「昭和60年度」は", "昭和62年度"),
+    ("Did JET start in 1988?", '"1988" in your question is not what the notice', "1987"),
+    ("MOFA's number is 03-5501-8134, right?", '"03-5501-8134" in your question', "03-5501-8143"),
+    ("Our slide says the casebook has 20 cases. OK to publish?", '"20" in your question', "30 cases"),
+])
+def test_a_wrong_guess_is_said_to_differ_before_the_printed_fact(repo_engine: Engine, question: str, note: str,
+                                                                 fact: str) -> None:
+    reply = talk(repo_engine, question)  # (review 125/126: the right fact was given, the mismatch never said)
+    first, rest = reply.text.split("\n", 1)
+    assert first.startswith(note) and fact in rest + "".join(c.phone or "" for c in reply.contacts)
+
+
+@pytest.mark.parametrize("question", ["ALTは5,355人でしたよね？", "JETは1987年からでしたっけ？", "ALTは5,000人以上いますか？",
+                                      "Is 03-5253-5527 MIC's number?"])
+def test_a_right_or_rough_guess_gets_no_note(repo_engine: Engine, question: str) -> None:
+    assert "記載と異なります" not in talk(repo_engine, question).text
+    assert "in your question is not" not in talk(repo_engine, question).text
