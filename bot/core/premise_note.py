@@ -3,8 +3,10 @@
 one and leaving the user to notice. :func:`bot.core.premise.asked_plainly` reads the question with the guess replaced;
 this compares the guess with the reply found.
 
-Only an exact guess is named: 「5,000人以上いますか」 or "about 6000 ALTs" may well be right (a note there would be a
-false correction), and a guess the reply repeats is confirmed by it.
+A false correction is worse than none, so a guess is named only when the message checks exactly one exact value
+(「5,000人以上いますか」, "about 6000 ALTs" may well be right; two values checked are often answered one at a time)
+and the reply gives a value of the same kind to differ from: a phone number, a count with the same counter or noun,
+or a year (the programme's start or the survey's year only; 昭和62年度 and 1987 are the same year).
 """
 from __future__ import annotations
 
@@ -14,54 +16,76 @@ from typing import Iterable
 
 from bot.core.types import Reply
 
-# what a check guesses, as :func:`bot.core.premise.asked_plainly` replaces it: a phone number, a year (era or
-# western), a number with its counter
-_GUESS = re.compile(r"0\d{1,4}-\d{1,4}-\d{3,4}|(?:昭和|平成|令和)(?:\d{1,2}|元)年度?|"
-                    r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:人|名|事例|件|か国|ヶ国|カ国)?|(?<![\d,.])\d+(?:人|名|事例|件|か国|ヶ国|カ国|年度|年)?")
+_PHONE = re.compile(r"0\d{1,4}-\d{1,4}-\d{3,4}")
+_ERA = {"昭和": 1925, "平成": 1988, "令和": 2018}
+_ERA_YEAR = re.compile(r"(昭和|平成|令和)(\d{1,2}|元)年度?")
+_WESTERN_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?:年度?)?(?!\d)")
+# a count and what it counts: Japanese counters, English nouns (one kind each)
+_COUNTERS = {"人": "人", "名": "人", "事例": "事例", "件": "事例", "か国": "か国", "ヶ国": "か国", "カ国": "か国",
+             "cases": "cases", "case": "cases", "countries": "countries", "alts": "people", "cirs": "people",
+             "seas": "people", "participants": "people", "people": "people"}
+_COUNT = re.compile(r"(?<![\d,.\-])(\d{1,3}(?:,\d{3})+|\d+) ?(人|名|事例|件|か国|ヶ国|カ国|cases?|countries|alts|cirs|seas|"
+                    r"participants|people)(?![a-z])")
+_GUESS = re.compile(f"{_PHONE.pattern}|{_ERA_YEAR.pattern}|{_COUNT.pattern}|{_WESTERN_YEAR.pattern}")
 # said as a rough figure or a bound (「5,000人以上」, 「6,000人くらい」, "about 6000"): it may be right
 _ROUGH_BEFORE = re.compile(r"(?:約|およそ|だいたい|ほぼ|about|around|over|more than|less than|at least|almost|nearly|roughly)\s?$")
 _ROUGH_AFTER = re.compile(r"^\s?(?:以上|以下|超|未満|くらい|ぐらい|ほど|程度|前後|弱|強|近く|余り|あまり|\+|or (?:more|so))")
-_PHONE = re.compile(r"0\d{1,4}-\d{1,4}-\d{3,4}")
-_NUMBER = re.compile(r"\d[\d,]*")
+# a year is checked as the programme's start or the survey's year (not "In 2019, 50 countries…": whose figures)
+_YEAR_CHECKED = re.compile(r"創設|開始|始ま|スタート|でき|設立|発足|分|(?<![a-z])(?:start|began|begin|founded|launched|established)")
 _NOTE = {"ja": "ご質問の「{guess}」は、通知・資料の記載と異なります（記載は次のとおりです）。",
          "en": "{guess} in your question is not what the notice and its sources give (they give the following)."}
 
 
 def guessed(original: str, asked: str) -> tuple[str, ...]:
-    """The exact figures, years and phone numbers of the cleaned message ``original`` that the question as read
-    (``asked``) no longer has: the user's guesses."""
-    kept = set(_GUESS.findall(asked))
-    found = []
-    for match in _GUESS.finditer(original):
-        guess = match.group(0)
-        rough = _ROUGH_BEFORE.search(original[:match.start()]) or _ROUGH_AFTER.match(original[match.end():])
-        if guess not in kept and not rough and _NUMBER.search(guess):
-            found.append(guess)
-    return tuple(dict.fromkeys(found))
+    """The one exact figure, year or phone number of the cleaned message ``original`` that the question as read
+    (``asked``) no longer has: the user's guess (none when the message states more than one value)."""
+    kept = {m.group(0) for m in _GUESS.finditer(asked)}
+    values = [m for m in _GUESS.finditer(original)
+              if not (_ROUGH_BEFORE.search(original[:m.start()]) or _ROUGH_AFTER.match(original[m.end():]))]
+    if len({m.group(0) for m in values}) != 1:  # (two values checked are often answered one at a time)
+        return ()
+    guess = values[0].group(0)
+    year = _ERA_YEAR.fullmatch(guess) or _WESTERN_YEAR.fullmatch(guess)
+    return () if guess in kept or year and not _YEAR_CHECKED.search(original) else (guess,)
 
 
-def _said(reply: Reply) -> set[str]:
-    """The numbers of the reply's text and the digits of every phone number it or its cards give."""
-    phones = [*_PHONE.findall(reply.text), *(c.phone for c in reply.contacts if c.phone)]
-    return {n.replace(",", "") for n in _NUMBER.findall(reply.text)} | {re.sub(r"\D", "", p) for p in phones}
+def _year(text: str) -> int:
+    era = _ERA_YEAR.fullmatch(text)
+    if era is not None:
+        return _ERA[era.group(1)] + (1 if era.group(2) == "元" else int(era.group(2)))
+    return int(_WESTERN_YEAR.fullmatch(text).group(1))
+
+
+def _given(reply: Reply, guess: str) -> set[str] | None:
+    """The values of the guess's kind the reply gives (None: it gives none, so nothing to differ from)."""
+    text = reply.text.lower()
+    if _PHONE.fullmatch(guess):
+        phones = {re.sub(r"\D", "", p) for p in [*_PHONE.findall(text), *(c.phone for c in reply.contacts if c.phone)]}
+        return phones or None
+    if _ERA_YEAR.fullmatch(guess) or _WESTERN_YEAR.fullmatch(guess):
+        years = {str(_year(m.group(0))) for m in _ERA_YEAR.finditer(text)} | set(_WESTERN_YEAR.findall(text))
+        return years or None
+    kind = _COUNTERS[_COUNT.fullmatch(guess).group(2)]
+    counts = {m.group(1).replace(",", "") for m in _COUNT.finditer(text) if _COUNTERS[m.group(2)] == kind}
+    return counts or None
 
 
 def _value(guess: str) -> str:
-    """A guess as the reply would give it: a phone number's digits, a figure's number without commas (元年 is 1)."""
     if _PHONE.fullmatch(guess):
         return re.sub(r"\D", "", guess)
-    return "1" if "元" in guess else _NUMBER.search(guess).group(0).replace(",", "")
+    if _ERA_YEAR.fullmatch(guess) or _WESTERN_YEAR.fullmatch(guess):
+        return str(_year(guess))
+    return _COUNT.fullmatch(guess).group(1).replace(",", "")
 
 
 def with_correction(reply: Reply, guesses: Iterable[str]) -> Reply:
-    """``reply`` led by a note naming each guess it does not give (an answer only: not a fallback)."""
+    """``reply`` led by a note naming the one value checked when the reply gives another of its kind (an answer only)."""
     guesses = tuple(guesses)
-    if not guesses or reply.fallback or reply.intent_id is None:
+    if len(guesses) != 1 or reply.fallback or reply.intent_id is None:  # (see :func:`guessed`)
         return reply
-    said = _said(reply)
-    wrong = [g for g in guesses if _value(g) not in said]
-    if not wrong:
+    guess = guesses[0]
+    given = _given(reply, guess)
+    if given is None or _value(guess) in given:
         return reply
-    named = "」「".join(wrong) if reply.language == "ja" else ", ".join(f'"{g}"' for g in wrong)
-    note = _NOTE[reply.language].format(guess=named)
-    return replace(reply, text=f"{note}\n{reply.text}")
+    named = guess if reply.language == "ja" else f'"{guess}"'
+    return replace(reply, text=f"{_NOTE[reply.language].format(guess=named)}\n{reply.text}")
