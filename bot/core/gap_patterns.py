@@ -158,7 +158,7 @@ def school_level_counted(text: str) -> str | None:
 
 
 # a prefecture or a large city a count is narrowed to (「東京都のCIRは何人？」, "How many CIRs work in Tokyo?"): the figures
-# are national (not 都道府県 itself, nor a casebook town's prefecture: its case is offered, :mod:`bot.core.place_asked`)
+# are national (「都道府県別」 too; not a casebook town's prefecture: its case is offered, :mod:`bot.core.place_asked`)
 _PREFECTURES_EN = ("hokkaido|aomori|iwate|miyagi|akita|yamagata|fukushima|ibaraki|tochigi|gunma|saitama|chiba|tokyo|"
                    "kanagawa|ishikawa|fukui|yamanashi|nagano|gifu|shizuoka|aichi|mie|shiga|kyoto|osaka|hyogo|nara|"
                    "wakayama|tottori|shimane|okayama|hiroshima|yamaguchi|tokushima|kagawa|ehime|kochi|fukuoka|saga|"

@@ -1,6 +1,7 @@
 """Things a question names by number or level that the knowledge lacks: an attachment (参考資料5: the notice
 attaches 1–4), an edition of a plan (第5期教育振興基本計画: the notice cites the 4th), a head count by school level
-(中学校のALTは何人: the figures are by year and role) or a place (東京都のCIRは何人: they are national). :func:`bot.core.gaps.find_gap` says so plainly."""
+(中学校のALTは何人: the figures are by year and role) or a place (東京都のCIRは何人: they are national).
+:func:`bot.core.gaps.find_gap` says so plainly."""
 from __future__ import annotations
 
 from typing import Literal
