@@ -11,6 +11,7 @@ or a year (the programme's start or the survey's year only; 昭和62年度 and 1
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Iterable
 
@@ -78,8 +79,9 @@ def _value(guess: str) -> str:
     return _COUNT.fullmatch(guess).group(1).replace(",", "")
 
 
-def with_correction(reply: Reply, guesses: Iterable[str]) -> Reply:
-    """``reply`` led by a note naming the one value checked when the reply gives another of its kind (an answer only)."""
+def with_correction(reply: Reply, guesses: Iterable[str], written: str = "") -> Reply:
+    """``reply`` led by a note naming the one value checked when the reply gives another of its kind (an answer only),
+    as the user wrote it in ``written`` (the message: "6000 ALTs", not the cleaned "6000 alts")."""
     guesses = tuple(guesses)
     if len(guesses) != 1 or reply.fallback or reply.intent_id is None:  # (see :func:`guessed`)
         return reply
@@ -87,5 +89,7 @@ def with_correction(reply: Reply, guesses: Iterable[str]) -> Reply:
     given = _given(reply, guess)
     if given is None or _value(guess) in given:
         return reply
+    said = re.search(re.escape(guess).replace(r"\ ", r"\s*"), unicodedata.normalize("NFKC", written), re.IGNORECASE)
+    guess = said.group(0) if said else guess
     named = guess if reply.language == "ja" else f'"{guess}"'
     return replace(reply, text=f"{_NOTE[reply.language].format(guess=named)}\n{reply.text}")

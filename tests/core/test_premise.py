@@ -22,6 +22,8 @@ from bot.engine import Engine
     ("Did JET start in 1988?", "did jet start when?"),
     ("Is the survey for FY2023?", "is the survey for which year?"),
     ("So there are 5355 ALTs in 2023?", "so there are how many alts in 2023?"),
+    ("The casebook has 20 cases, right?", "the casebook has how many cases, right?"),
+    ("Does JET have 6000 ALTs?", "does jet have how many alts?"),
 ])
 def test_a_guessed_figure_is_read_as_the_question_for_it(question: str, read: str) -> None:
     assert asked_plainly(question) == read
@@ -38,6 +40,7 @@ def test_a_guessed_figure_is_read_as_the_question_for_it(question: str, read: st
     "5年を超えて働けますか？",
     "当町では現在ALTを3人任用していますが、来年度は4人に増やせますか？",
     "Do we need 2 ALTs for one school?", "Is it OK to have 2 ALTs in one school?",
+    "Does our town have 3 ALTs?",  # (the town's own count: not the programme's figure checked)
 ])
 def test_a_question_that_checks_no_figure_is_read_as_written(question: str) -> None:
     assert asked_plainly(question) == question

@@ -41,6 +41,9 @@ def test_no_note_on_a_fallback() -> None:
     ("Did JET start in 1988?", '"1988" in your question is not what the notice', "1987"),
     ("MOFA's number is 03-5501-8134, right?", '"03-5501-8134" in your question', "03-5501-8143"),
     ("Our slide says the casebook has 20 cases. OK to publish?", '"20 cases" in your question', "30 cases"),
+    ("The casebook has 20 cases, right?", '"20 cases" in your question', "30 cases"),
+    ("Does the casebook have 20 cases?", '"20 cases" in your question', "30 cases"),
+    ("Are there 6000 ALTs?", '"6000 ALTs" in your question', "5,355"),  # quoted as written, not lower-cased
 ])
 def test_a_wrong_guess_is_said_to_differ_before_the_printed_fact(repo_engine: Engine, question: str, note: str,
                                                                  fact: str) -> None:
