@@ -44,10 +44,10 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
                       r"(?:alt|cir|sea)s?(?![a-z])|"
                       # what someone thinks of it (「大臣は個人的にどう思っている？」, "What does the minister personally
                       # think of JET?"): no one's opinion is printed (not "What do you think is the reason…": asked plainly)
-                      r"個人的(?:に|な)(?:は)?[^。？?]{0,12}(?:どう思|どう考え|意見|考え|感想|評価)|本音|"
+                      r"個人的(?:に|な)(?:は)?[^。？?]{0,12}(?:どうお?思|どうお?考え|意見|考え|感想|評価)|本音|"
                       r"(?:あなた|ボット|きみ|君)(?:の|は)(?:意見|考え|感想|見解|どう思)|"
                       r"(?<![a-z])your (?:own )?(?:opinion|view|thoughts|take)(?![a-z])|"
-                      r"(?:大臣|長官|首相|総理|知事)(?:は|が)[^。？?]{0,20}(?:どう思|どう考え|どう評価)|"
+                      r"(?:大臣|長官|首相|総理|知事)(?:は|が)[^。？?]{0,20}(?:どうお?思|どうお?考え|どう評価)|"
                       r"(?<![a-z])(?:personally (?:think|feel)|(?:what|how) (?:do|does) (?:the )?(?:minister|ministers|"
                       r"government|mic|mofa|mext|clair|you) (?:really )?(?:think|feel) (?:of|about))(?![a-z])|"
                       # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for

@@ -116,6 +116,7 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("What does the minister personally think of the JET Programme?", "what anyone personally thinks"),  # (was MOFA's
     ("外務大臣はJETについてどう思っていますか", "個人の意見"),                                              # card)
     ("あなたの意見を聞かせてください", "個人の意見"), ("What's your opinion on SEAs?", "personally thinks"),
+    ("総務大臣はJETについてどうお考えですか", "個人の意見"),  # the honorific お (was a clarify)
     ("Why should a town avoid hiring a CIR?", "no opinion"),
     ("Should our city hire a CIR or an ALT first?", "no opinion"),  # a choice between roles
     ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),
