@@ -75,6 +75,24 @@ DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|m
                          r"november|december)", re.IGNORECASE)
 
 
+# "share" the noun ("what share are new?", "r1 alt share"), not the verb ("Can we share the casebook?", "to share it")
+SHARE_NOUN = (r"(?<!to )(?<!can )(?<!could )(?<!should )(?<!would )(?<!we )(?<!they )(?<!you )(?<!be )(?<!please )"
+              r"(?<![a-z])share(?![a-z])(?! (?:the|it|this|that|them|with|one|an?|our|its|their|my|info|information)\b)")
+# a rate or share asked (「ALTの離職率は？」, "alt turnover rate 2023", "share of alts who renew"): one the figures
+# compute is answered before this is read (「新規の割合は？」); not 効率, 確率 or "share the casebook"
+RATE_ASKED = re.compile(r"(?<![効確能])率(?!先)|割合|何割|パーセント|[%％]|(?<![a-z])(?:rates?|percent(?:age)?s?|"
+                        r"proportion)(?![a-z])|" + SHARE_NOUN)
+_RATE_GIVEN = re.compile(r"\d\s*(?:%|％|パーセント|割)|percent")
+# … asked beside a count the answer gives ("the grand total since 1987, and what share came in 2023?")
+_COUNT_BESIDE = re.compile(r"何人|人数|累計|合計|総数|(?<![a-z])(?:how many|headcount|grand total|number of)(?![a-z])")
+
+
+def rate_missing(text: str, answer: str) -> bool:
+    """A rate or share asked (``text``: the question as read) that ``answer`` does not give, and nothing else."""
+    return RATE_ASKED.search(text) is not None and _RATE_GIVEN.search(answer) is None \
+        and _COUNT_BESIDE.search(text) is None
+
+
 def date_missing(text: str, own: str, answer: str) -> bool:
     """A date asked (``text``: the question as read; ``own``: its own words) that ``answer`` does not give:
     何月何日 / 提出期限 wants a day; いつ / when about a topic (「いつ出た？」 after the manual) a day or a year."""

@@ -27,7 +27,7 @@ from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import OPINION, RANKING, RATES, date_missing
+from bot.core.gap_patterns import OPINION, RANKING, RATES, date_missing, rate_missing
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
 
@@ -67,4 +67,6 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     if best is not None and not kb.intents[best].fallback and date_missing(
             text, (own or analysis).original, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("date", related=related(reading.ranked)))
+    if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):
+        return Reading(reading.ranked, Gap("rate", related=related(reading.ranked)))  # (figures computed come first)
     return reading

@@ -75,6 +75,9 @@ GAP = {
     "place": {"ja": "{thing}など地域ごとの数は、通知にもこのボットの資料にもありません（人数は全国の数が年度ごと・職種ごとに書かれています）。",
               "en": "Numbers by place ({thing}) are not in the notice or in this bot's sources (the figures are national, "
                     "by year and role)."},
+    "rate": {"ja": "お尋ねの率や割合は、通知にもこのボットの資料にもありません（資料にある数字は年度ごと・職種ごとの人数などです）。",
+             "en": "The rate or share you ask for is not in the notice or in this bot's sources (the figures they give "
+                   "are head counts by year and role, and the like)."},
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめ、個人の意見や評価は、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinions: neither which option to choose nor what "
                       "anyone personally thinks."},

@@ -128,6 +128,31 @@ def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str
     assert reply.fallback and said in reply.text
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    ("alt turnover rate 2023", "rate or share you ask for is not"),  # (was FY2023's totals)
+    ("share of alts who renew to year 5", "rate or share you ask for is not"),  # (was the contract's length)
+    ("任用経費のうち自治体の実質負担って何割？", "率や割合は"),
+])
+def test_a_rate_no_figure_gives_is_said_not_held(repo_engine: Engine, question: str, said: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and said in reply.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("What percentage of JET participants are CIRs?", "8.0%"),  # computed from the figures: answered
+    ("事例集で学校の事例の割合は？", "56.7%"),
+    ("What's the grand total of JET alumni since 1987, and what share came in 2023?", "77,172"),  # a count beside
+])
+def test_a_rate_the_figures_give_or_a_count_beside_it_is_answered(repo_engine: Engine, question: str, fact: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and fact in reply.text
+
+
+def test_share_the_verb_asks_for_no_share(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Can we share the casebook with schools?")  # (was 17 of 30 cases: "about 56.7%")
+    assert reply.intent_id == "casebook_use" and "%" not in reply.text
+
+
 def test_elliptical_follow_ups_lean_on_the_context(repo_engine: Engine) -> None:
     assert "5,761" in ask(repo_engine, "令和元年度は？", after("size_2023")).text
     mic = ask(repo_engine, "MIC?", after("contact_mext"))

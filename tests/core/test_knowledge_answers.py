@@ -230,7 +230,12 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     # (review 125: 国際交流の人 read as a CIR had made these a clarify)
     ("国際交流の人を役場に呼びたいんですけど、どうしたらいいですか", "取りまとめ団体"),
     ("スポーツの国際交流の人もJETで呼べますか？", "スポーツ国際交流員"),
-    ("外国人の先生を学校に呼びたいです", "取りまとめ団体"),  # the ALT described by who comes (was a clarify)
+    ("外国人の先生を学校に呼びたいです", "取りまとめ団体"),
+    # Slack shorthand (were: the plain apology; a clarify)
+    ("jp term for cir", "国際交流員"), ("ref material 2 title", "地方財政措置"),
+    ("who coordinates the hosting orgs inside a prefecture", "coordinating bodies"),
+    ("max total years for top-rated jets", "5 years"), ("normal renewal cap", "3 years"),
+    ("what triggered the sea push in the notice", "Olympic"),  # the ALT described by who comes (was a clarify)
     ("ネイティブの先生って何してくれるの", "助手"),
     ("JETって今までにトータル何人参加したん", "77,172"),  # 今までに / トータル: the cumulative figure
     ("元年度 累計", "70,661"),  # 元年度 alone: 令和元年度
