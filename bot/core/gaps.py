@@ -23,11 +23,14 @@ import numpy as np
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.declared import not_held_first, not_held_in_message
+from bot.core.narrow import kind_of
+from bot.core.orthography import clean
+from bot.core.sentences import sentences
 from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import OPINION, RANKING, RATES, date_missing, rate_missing
+from bot.core.gap_patterns import OPINION, RANKING, RATES, WHEN_ASKED, date_missing, rate_missing
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
 
@@ -64,9 +67,18 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = year_check(kb, text, analysis, ranked, vector, message)
     best = reading.ranked[0].intent_id if reading.gap is None and reading.ranked else None
-    if best is not None and not kb.intents[best].fallback and date_missing(
-            text, (own or analysis).original, kb.answers[best]["ja"].text):
+    if best is not None and not kb.intents[best].fallback and (date_missing(
+            text, (own or analysis).original, kb.answers[best]["ja"].text) or _dated_of_another(
+            kb, clean(message) if message else text, best)):
         return Reading(reading.ranked, Gap("date", related=related(reading.ranked)))
     if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("rate", related=related(reading.ranked)))  # (figures computed come first)
     return reading
+
+
+def _dated_of_another(kb: KnowledgeBase, question: str, best: str) -> bool:
+    """「SEAはいつ始まった？」: the sentence asking when names a role the answer found never mentions (it
+    dates JET's start); a long message's other sentences (「SEAについて問い合わせがあり…JETはいつ？」) do not count."""
+    asking = next((s for s in sentences(question) if WHEN_ASKED.search(s)), None)
+    return asking is not None and any(kind_of(t) == "role" and not kb.matcher.mentions(best, t)
+                                      for t in kb.matcher.analyse(asking).terms)

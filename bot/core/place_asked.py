@@ -36,7 +36,8 @@ _DOCUMENT = re.compile(r"(?:事例集|資料|通知)の?(?:名前|なまえ|名�
                        r"municipalit(?:y|ies)))(?![a-z])")
 # what is asked of the case's ALT as a person (「立山町のALTはどこの国の出身？」, 「何歳の方？」): no case prints it
 _PERSON = re.compile(r"何歳|年齢|歳は|出身|国籍|どこの国(?:の人|から)?|(?<![a-z])(?:how old|age|nationality|where (?:is|are|was|were) "
-                     r"(?:he|she|they|(?:the|that|this) (?:[a-z]+ )?(?:alt|cir|sea|person))(?: originally)? from|"
+                     r"(?:he|she|they|(?:the|that|this) (?:[a-z]+ )?(?:alt|cir|sea|person))"
+                     r"(?: (?:in|of) (?:the |that |this )?[a-z]+(?: case)?)?(?: originally)? from|"
                      r"which country)(?![a-z])")
 # the ALT of the case just shown (「そのALTに連絡とりたい」, "that ALT"); 「ALTの名前は？」 alone is the role's name
 _THE_PERSON = re.compile(r"その(?:alt|cir|sea|人|方)|(?<![a-z])th(?:at|is|e) (?:alt|cir|sea|person|teacher)(?![a-z])")

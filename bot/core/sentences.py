@@ -107,6 +107,15 @@ _QUOTE_REPORTED = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[�
                              r"[:,]? [“\"]([^“”\"\n]{3,80}?\?)[”\"]\.?$", re.IGNORECASE)
 
 
+# 「下書きに「JETは昭和63年度に創設」と書きました。合っていますか？」, "Our slide says: '…' Is that right?": a statement
+# quoted and checked in the last sentence is what is asked (the document or who said it is no topic; not a value
+# after its topic, 「正式名称って「…」で合ってますよね？」, which is read whole)
+_QUOTE_CHECKED = re.compile(r"(?:(?<![はもて])[「『“\"]|(?<![a-z])')([^「」『』“”\"\n]{6,160}?)[。.]?(?:[」』”\"]|'(?![a-z]))"
+                            r"(?:と|って|で|(?<=[”\"'])[.,]?(?=\s))[^「」『』“”\"]{0,40}?(?:合って|あって|正しい|本当|間違い(?:ない|ありません)|"
+                            r"大丈夫|問題(?:ない|ありません)|(?<![a-z])(?:right|correct|accurate|true)(?![a-z]))"
+                            r"[^「」『』“”\"]{0,12}$", re.IGNORECASE)
+
+
 def quoted_asked(kept: list[str]) -> str:
     """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both),
     or "" (no such last sentence, or a quote without a topic of its own: "why?" alone)."""
@@ -114,6 +123,8 @@ def quoted_asked(kept: list[str]) -> str:
         return kept[-1][:one.start()] + one.group(1)  # 議員から「何人いるの？」と…」 asks the ALTs' count)
     if kept and (reported := _QUOTE_REPORTED.search(kept[-1])) is not None:
         return reported.group(1) or reported.group(2)
+    if kept and (checked := _QUOTE_CHECKED.search(kept[-1])) is not None:
+        return checked.group(1) + ("?" if checked.group(1).isascii() else "？")
     if len(kept) < 2 or not _HOW_TO_ANSWER.match(kept[-1]):
         return ""
     quoted = "".join(q for s in kept[:-1] for q in _QUOTED_QUESTION.findall(s))

@@ -148,6 +148,17 @@ def test_a_rate_the_figures_give_or_a_count_beside_it_is_answered(repo_engine: E
     assert not reply.fallback and fact in reply.text
 
 
+@pytest.mark.parametrize("question", ["SEAはいつ始まった？", "「SEAの制度は2014年に始まった」と資料にありますが、合っていますか？"])
+def test_when_a_role_began_is_not_dated_by_jets_start(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was JET's start in 1987, and a note calling 2014 wrong)
+    assert reply.fallback and "日付" in reply.text and "記載と異なります" not in reply.text
+
+
+def test_when_jet_began_asked_after_a_background_naming_a_role_is_answered(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "スポーツ振興課からSEAについて問い合わせがありました。そもそもJETプログラム自体はいつ始まったのでしょうか。")
+    assert not reply.fallback and "昭和62年度" in reply.text
+
+
 def test_share_the_verb_asks_for_no_share(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Can we share the casebook with schools?")  # (was 17 of 30 cases: "about 56.7%")
     assert reply.intent_id == "casebook_use" and "%" not in reply.text

@@ -44,6 +44,8 @@ def test_no_note_on_a_fallback() -> None:
     ("The casebook has 20 cases, right?", '"20 cases" in your question', "30 cases"),
     ("Does the casebook have 20 cases?", '"20 cases" in your question', "30 cases"),
     ("Are there 6000 ALTs?", '"6000 ALTs" in your question', "5,355"),  # quoted as written, not lower-cased
+    # a statement quoted and checked (was the refusal to draft documents: 下書き)
+    ("議会答弁の下書きに「ＪＥＴプログラムは昭和63年度に創設された」と書いたのですが、合っていますか？", "ご質問の「昭和63年度」は", "昭和62年度"),
 ])
 def test_a_wrong_guess_is_said_to_differ_before_the_printed_fact(repo_engine: Engine, question: str, note: str,
                                                                  fact: str) -> None:

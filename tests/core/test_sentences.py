@@ -75,6 +75,17 @@ def test_a_question_reported_as_the_last_sentence_is_what_is_asked() -> None:
     assert quoted_asked(["住民から「SEAって何？」と聞かれました。", "CIRの人数は？"]) == ""  # (a question of its own)
 
 
+def test_a_statement_quoted_and_checked_is_what_is_asked() -> None:
+    assert quoted_asked(["下書きに「JETは昭和63年度に創設された」と書いたのですが、合っていますか？"]) \
+        == "JETは昭和63年度に創設された？"
+    assert quoted_asked(["隣の町のALTが「JETは最長10年まで更新できる」と言っていたのですが、本当でしょうか。"]) \
+        == "JETは最長10年まで更新できる？"
+    assert quoted_asked(["a colleague's email says: 'the survey is run by mext.' is that right?"]) == "the survey is run by mext?"
+    # a value said of its topic is read with it (not the quote alone); a quote not checked is no question
+    assert quoted_asked(["JETの正式名称って「語学指導等を行う外国青年招致事業」で合ってますよね？"]) == ""
+    assert quoted_asked(["通知の「一層の活用」の部分を読みました。"]) == ""
+
+
 def test_a_quick_check_or_question_label_is_an_opening() -> None:
     assert is_opening("Quick check") and is_opening("question") and is_opening("hi, quick question")
     assert not is_opening("quick question about SEA")
