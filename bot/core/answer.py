@@ -122,8 +122,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     language = wanted or language_of(text, context.language if context is not None else None)
     # 「2番目は？」 after a list (the attachments, the offices); a figure checked is asked (「ALTって6,000人だっけ？」)
     pick = picked(kb, text, context)
-    text = pick or asked_plainly(
-        text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
+    phones = printed_phones(kb.knowledge.table("contacts").values())
+    text = pick or asked_plainly(text, kb.figures, phones)
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)
@@ -142,6 +142,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # count 「ほかは？」 asks for the other roles', after one office's card the other offices'
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
+    if parts.quoted:  # a statement quoted and checked (「下書きに「累計は約7万人」と書きました。合っていますか？」)
+        parts = replace(parts, question=asked_plainly(parts.question, kb.figures, phones))
     if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read
         # (a topic of its own: "One more question about CIRs." after what ALTs do is not "about CIRs?" of that topic;
         # after a count it stays a count, so a sum asked next adds both)

@@ -8,8 +8,8 @@ from typing import Callable, Iterable
 from bot.core.orthography import clean
 from bot.core.years import PLANNED, WRITTEN_ERA_YEAR
 
-FIGURE = re.compile(r"何人|人数|何名|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|参加者(?:は|って)?[？?]?$|"
-                     r"(?<![a-z])(?:how many|number of|(?<!phone )(?<!contact )numbers|count|(?:participants|total)\W*$)(?![a-z])")
+FIGURE = re.compile(r"何人|人数|何名|累計|延べ|のべ人数|総数|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|参加者(?:は|って)?[？?]?$|"
+                     r"(?<![a-z])(?:how many|number of|cumulative|(?<!phone )(?<!contact )numbers|count|(?:participants|total)\W*$)(?![a-z])")
 # 「来年度の配置人数を増やしたい。どこに、どういう経路で出せば？」: how to act, not a head count (the count is the plan)
 ASKS_HOW = re.compile(r"どこに|どこへ|どこを通じて|どこ経由|どういう経路|どのような経路|どうやって|どのように|どうすれば|どうしたら|手続き|"
                       r"(?<![a-z])(?:how (?:do|can|should|would) (?:we|i)|where (?:do|can|should) (?:we|i))(?![a-z])")
@@ -48,6 +48,7 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
                       r"(?:あなた|ボット|きみ|君)(?:の|は)(?:意見|考え|感想|見解|どう思)|"
                       r"(?<![a-z])your (?:own )?(?:opinion|view|thoughts|take)(?![a-z])|"
                       r"(?:大臣|長官|首相|総理|知事)(?:は|が)[^。？?]{0,20}(?:どうお?思|どうお?考え|どう評価)|"
+                      r"(?:大臣|長官|首相|総理|知事|局長|室長|理事長)の(?:ご|お)?(?:見解|意見|考え|所感|評価)|"
                       r"(?<![a-z])(?:personally (?:think|feel)|(?:what|how) (?:do|does) (?:the )?(?:minister|ministers|"
                       r"government|mic|mofa|mext|clair|you) (?:really )?(?:think|feel) (?:of|about))(?![a-z])|"
                       # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
@@ -58,7 +59,7 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
 FUTURE = re.compile(PLANNED + r"|見込み|見通し|今後|将来|予測|目標|計画数|"
                      r"(?<![a-z])(?:planned|plan to|expected|expect|forecast|future|will (?:be|there)|going to)(?![a-z])")
 # 「1987年以来の累計」, 「1987年からの累計」, "since 1987": a starting point, not the year whose figures are asked
-SINCE = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})(?:年度|年)?(?:以来|以降|(?:から|より)(?=[^。？?]{{0,12}}"
+SINCE = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})(?:年度|年)?(?:以来|以降|[〜~～]\s*$|(?:から|より)(?=[^。？?]{{0,12}}"
                     r"(?:累計|通算|累積|合計|総数|トータル|今まで|これまで|現在まで|何人(?:が)?参加|参加(?:した|している)))|"
                     r"に(?:始ま|創設|開始|スタート))|"
                     # … or the year it began: no year whose figures are asked ("whether JET really started in 1987")
@@ -83,14 +84,20 @@ SHARE_NOUN = (r"(?<!to )(?<!can )(?<!could )(?<!should )(?<!would )(?<!we )(?<!t
 RATE_ASKED = re.compile(r"(?<![効確能])率(?!先)|割合|何割|パーセント|[%％]|(?<![a-z])(?:rates?|percent(?:age)?s?|"
                         r"proportion)(?![a-z])|" + SHARE_NOUN)
 _RATE_GIVEN = re.compile(r"\d\s*(?:%|％|パーセント|割)|percent")
+# … of counts the answer gives two or more of (a share of them may be computed by the reader: 「ALTのうちCIRの割合は？」,
+# "what share of the cumulative total came in 2023?"), unless it is a rate no count gives (turnover, renewal, a burden)
+_COUNT_GIVEN = re.compile(r"\d[\d,]*\s*(?:人|事例|件|か国|people|cases|countries|participants)")
+_NO_COUNT_GIVES = re.compile(r"離職|定着|更新|再任|負担|措置|交付税|経費|費用|(?<![a-z])(?:turnover|attrition|renew|retention|"
+                             r"burden|cost|fund|cover|budget)")
 # … asked beside a count the answer gives ("the grand total since 1987, and what share came in 2023?")
 _COUNT_BESIDE = re.compile(r"何人|人数|累計|合計|総数|(?<![a-z])(?:how many|headcount|grand total|number of)(?![a-z])")
 
 
 def rate_missing(text: str, answer: str) -> bool:
     """A rate or share asked (``text``: the question as read) that ``answer`` does not give, and nothing else."""
+    counts = len(_COUNT_GIVEN.findall(answer)) >= 2 and _NO_COUNT_GIVES.search(text) is None
     return RATE_ASKED.search(text) is not None and _RATE_GIVEN.search(answer) is None \
-        and _COUNT_BESIDE.search(text) is None
+        and _COUNT_BESIDE.search(text) is None and not counts
 
 
 def date_missing(text: str, own: str, answer: str) -> bool:

@@ -11,7 +11,7 @@ from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 
 _AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
-_BY_NUMBER = re.compile(r"多い|少ない|(?<![a-z])(?:most|least|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
+_BY_NUMBER = re.compile(r"多い|少ない|おおい|すくない|(?<![a-z])(?:most|least|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
 BY_ROLE = "職種別の人数"
 # 「どこの国の人が多い？」 after a role's count: a ranking by another grouping, which the figures by role do not give
 _BY_OTHER = re.compile(r"国|県|都道府県|市町村|自治体|地域|学校|出身|(?<![a-z])(?:countr(?:y|ies)|prefectures?|"

@@ -116,6 +116,9 @@ _QUOTE_CHECKED = re.compile(r"(?:(?<![はもて])[「『“\"]|(?<![a-z])')([^�
                             r"[^「」『』“”\"]{0,12}$", re.IGNORECASE)
 
 
+_CHECK_ALONE = 16  # characters of a last sentence that only checks the one before (「合っていますか？」)
+
+
 def quoted_asked(kept: list[str]) -> str:
     """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both),
     or "" (no such last sentence, or a quote without a topic of its own: "why?" alone)."""
@@ -123,7 +126,9 @@ def quoted_asked(kept: list[str]) -> str:
         return kept[-1][:one.start()] + one.group(1)  # 議員から「何人いるの？」と…」 asks the ALTs' count)
     if kept and (reported := _QUOTE_REPORTED.search(kept[-1])) is not None:
         return reported.group(1) or reported.group(2)
-    if kept and (checked := _QUOTE_CHECKED.search(kept[-1])) is not None:
+    # (「…」と書きました。合っていますか？: the check may be a sentence of its own)
+    last = "".join(kept[-2:]) if len(kept) > 1 and len(kept[-1]) <= _CHECK_ALONE else kept[-1] if kept else ""
+    if (checked := _QUOTE_CHECKED.search(last)) is not None:
         return checked.group(1) + ("?" if checked.group(1).isascii() else "？")
     if len(kept) < 2 or not _HOW_TO_ANSWER.match(kept[-1]):
         return ""

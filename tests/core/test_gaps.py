@@ -117,6 +117,7 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("外務大臣はJETについてどう思っていますか", "個人の意見"),                                              # card)
     ("あなたの意見を聞かせてください", "個人の意見"), ("What's your opinion on SEAs?", "personally thinks"),
     ("総務大臣はJETについてどうお考えですか", "個人の意見"),  # the honorific お (was a clarify)
+    ("局長のご見解を伺えますか", "個人の意見"),  # (review 129: was the refusal of staff details, 局長 a head)
     ("Why should a town avoid hiring a CIR?", "no opinion"),
     ("Should our city hire a CIR or an ALT first?", "no opinion"),  # a choice between roles
     ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),
@@ -138,6 +139,19 @@ def test_a_rate_no_figure_gives_is_said_not_held(repo_engine: Engine, question: 
     assert reply.fallback and said in reply.text
 
 
+@pytest.mark.parametrize(("turns", "fact"), [
+    # review 129/128/130: a share of counts the answer gives is no rate "not held" (the counts are given)
+    (("What share of the cumulative total do the 2023 participants represent?",), "77,172"),
+    (("ALTのうちCIRの割合は？",), "468"),
+    (("How many casebook cases are community activities?", "What percentage is that?"), "13"),
+    (("事例集の学校の事例は何件？", "それは全体の何％？"), "17"),
+])
+def test_a_share_of_the_counts_given_is_not_said_to_be_missing(repo_engine: Engine, turns: tuple[str, ...],
+                                                               fact: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert not reply.fallback and fact in reply.text and "not in the notice" not in reply.text
+
+
 @pytest.mark.parametrize(("question", "fact"), [
     ("What percentage of JET participants are CIRs?", "8.0%"),  # computed from the figures: answered
     ("事例集で学校の事例の割合は？", "56.7%"),
@@ -157,6 +171,11 @@ def test_when_a_role_began_is_not_dated_by_jets_start(repo_engine: Engine, quest
 def test_when_jet_began_asked_after_a_background_naming_a_role_is_answered(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "スポーツ振興課からSEAについて問い合わせがありました。そもそもJETプログラム自体はいつ始まったのでしょうか。")
     assert not reply.fallback and "昭和62年度" in reply.text
+
+
+def test_a_cumulative_figure_of_a_year_not_held_is_said_not_held(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "令和6年度の累計は？")  # (was the survey of that year: 累計 is a figure asked)
+    assert reply.fallback and "令和6年度（2024年度）の数字や情報は" in reply.text
 
 
 def test_share_the_verb_asks_for_no_share(repo_engine: Engine) -> None:

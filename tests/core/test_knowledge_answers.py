@@ -235,7 +235,12 @@ def test_a_number_of_years_is_no_head_count(repo_engine: Engine) -> None:
     ("jp term for cir", "国際交流員"), ("ref material 2 title", "地方財政措置"),
     ("who coordinates the hosting orgs inside a prefecture", "coordinating bodies"),
     ("max total years for top-rated jets", "5 years"), ("normal renewal cap", "3 years"),
-    ("what triggered the sea push in the notice", "Olympic"),  # the ALT described by who comes (was a clarify)
+    ("what triggered the sea push in the notice", "Olympic"),
+    ("SEAとCIRとALT いちばんおおいの", "5,355"),  # a ranking of the roles in kana (was: rankings not held)
+    ("累計参加者 1987〜", "77,000"),  # 1987〜: since when, no year whose figures are asked
+    # a statement quoted and checked in two sentences (review 128/130: was the refusal to draft documents)
+    ("下書きに「JETプログラムの累計参加者は約7万人」と書きました。合っていますか？", "77,000"),
+    ("下書きに「事例集は20事例」と書きました。合っていますか？", "30事例"),  # the ALT described by who comes (was a clarify)
     ("ネイティブの先生って何してくれるの", "助手"),
     ("JETって今までにトータル何人参加したん", "77,172"),  # 今までに / トータル: the cumulative figure
     ("元年度 累計", "70,661"),  # 元年度 alone: 令和元年度

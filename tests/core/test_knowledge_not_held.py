@@ -67,15 +67,17 @@ def test_a_staff_members_given_name_is_not_held(repo_engine: Engine, question: s
 
 @pytest.mark.parametrize(("question", "said"), [
     ("国際室の室長は？", "室長"), ("CLAIR 理事長 誰？", "理事長"),  # (were MIC's card; CLAIR's role)
-    ("Who is the director at MIC?", "heads of offices"), ("who heads mic's 国際室, name", "室長"),
+    ("Who is the director at MIC?", "who heads the offices"), ("who heads mic's 国際室, name", "室長"),
 ])
 def test_the_head_of_an_office_or_body_is_not_named(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)  # the notice prints the staff in charge only
     assert reply.fallback and said in reply.text
 
 
-def test_the_staff_in_charge_are_still_given_when_the_writers_boss_is_named(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "課長から聞かれました。文科省の係長の名前は？")
+@pytest.mark.parametrize("question", ["課長から聞かれました。文科省の係長の名前は？", "担当者のお名前を教えてください",
+                                      "ご担当者様のお名前を教えていただけますでしょうか"])  # (review 130: were refused)
+def test_the_staff_in_charge_are_given_by_name(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
     assert not reply.fallback and "久我" in reply.text
 
 
