@@ -21,7 +21,7 @@ _SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|
                             r"今年で何年|何周年|(?:how many|headcount) years|"
                             r"how long has|been running|(?:創設|開始|始まって|始まり|できて) ?から[^。？?]{0,14}(?:何年|年数)|できて ?何年|"
                             r"(?:years|年数) since (?:it |jet |the programme )?(?:was )?(?:創設|founded|started|launched|began)|(?:years|年数) ago|何年前")
-_SHARE = re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|(?:継続|新規)率|percent|percentage|proportion|"
+_SHARE = re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|(?:継続|新規)率|percent|percentage|proportion|fraction|"
                     r"(?:retention|continuation) rate|" + SHARE_NOUN)
 _SUM = re.compile(r"合計|足す|足した|足すと|(?:合わせ|あわせ)(?:ると|た(?:数|人数)|て ?(?:何|なん|いくつ|headcount))|[+＋]|plus|"
                   r"combined|altogether|together|(?<![a-z])sum(?![a-z])")

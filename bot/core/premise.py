@@ -82,10 +82,10 @@ _EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are|([a-z]+
                        r"(?=,? (?:right|correct|isn't it|is that right)\??$)")
 # "there are 20 cases", "The casebook has 20 cases, right?", "Does JET have 6000 ALTs?" (not "to have 2 ALTs": a plan)
 _EN_COUNT = re.compile(r"((?:there are|there were|are there|were there|"
-                       r"(?:casebook|jet|programme|program) (?:has|had|contains|contained|includes|included|lists)|"
+                       r"(?:casebook|jet|programme|program) (?:has had|has|had|contains|contained|includes|included|lists)|"
                        r"(?:does|did) (?:the )?(?:casebook|jet|programme|program) (?:have|contain|include|list)) )"
                        rf"(?:about |around |over |more than |at least |almost |nearly |roughly )?{_NUMBER}\+? "
-                       r"(?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
+                       r"(?=(?:jet |school |community |new )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
 _EN_YEAR = re.compile(r"(?<![a-z])(?:in|since|from|for) (?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d(?![\d])")
 _EN_EXISTS = re.compile(r"^(?:so |and |but )?(?:is|are|was|were) there\b")
 _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|did|has|have|had|isn't|aren't|wasn't|didn't)"

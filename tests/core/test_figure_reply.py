@@ -49,6 +49,7 @@ def test_a_fall_between_years_is_said_as_a_fall() -> None:
     ("R5 ALT CIR 差", "ALTのほうが4,887人多いです（5,355 − 468 = 4,887）"),  # two roles and 差: their counts
     ("R5 参加者 R1比 増減", "70人増えています（5,831 − 5,761 = 70）"),  # R1比 is the year compared with, no ratio
     ("New ALTs as a share of all 2023 participants?", "1,837 new ALTs out of 5,831 participants: about 31.5%"),
+    ("What fraction of 2019 participants were new?", "about 36.3%"),  # (review 128: the figures, no share)
 ])
 def test_a_sum_asked_of_the_figures_is_computed_and_shown(repo_engine: Engine, question: str, computed: str) -> None:
     reply = ask(repo_engine, question)

@@ -44,6 +44,7 @@ def test_no_note_on_a_fallback() -> None:
     ("The casebook has 20 cases, right?", '"20 cases" in your question', "30 cases"),
     ("Does the casebook have 20 cases?", '"20 cases" in your question', "30 cases"),
     ("Are there 6000 ALTs?", '"6000 ALTs" in your question', "5,355"),  # quoted as written, not lower-cased
+    ("JET has had 80,000 participants in total, correct?", '"80,000 participants" in your question', "77,000"),
     # a statement quoted and checked (was the refusal to draft documents: 下書き)
     ("議会答弁の下書きに「ＪＥＴプログラムは昭和63年度に創設された」と書いたのですが、合っていますか？", "ご質問の「昭和63年度」は", "昭和62年度"),
 ])
