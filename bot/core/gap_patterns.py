@@ -94,7 +94,8 @@ _COUNT_BESIDE = re.compile(r"何人|人数|累計|合計|総数|(?<![a-z])(?:how
 
 
 def rate_missing(text: str, answer: str) -> bool:
-    """A rate or share asked (``text``: the question as read) that ``answer`` does not give, and nothing else."""
+    """A rate or share asked (``text``: the question as read) that ``answer`` does not give: not beside a count
+    asked, nor of two or more counts the answer gives (unless no count gives that rate: turnover, renewal, a burden)."""
     counts = len(_COUNT_GIVEN.findall(answer)) >= 2 and _NO_COUNT_GIVES.search(text) is None
     return RATE_ASKED.search(text) is not None and _RATE_GIVEN.search(answer) is None \
         and _COUNT_BESIDE.search(text) is None and not counts

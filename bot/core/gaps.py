@@ -6,7 +6,9 @@ Recognised in a question:
   (SEA) the year's figures do not break down;
 - a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
 - an **opinion** on which option to choose (ALTとCIRどちらを選ぶべき): the notice gives none;
-- a **date** (何月何日, 提出期限) when the answer found gives none;
+- a **date** (何月何日, 提出期限) when the answer found gives none, or when asked of a role it never names
+  (「SEAはいつ始まった？」: JET's start is no answer);
+- a **rate** or share the answer does not give and no count of it can (離職率, "renewal rate");
 - a **detail** of one named thing that the answer gives only for others (SEAの新規の人数: new participants
   are counted for ALT and CIR only; found by :func:`bot.core.narrow.lost_in_narrowing`);
 - an **attachment**, a plan's **edition** or a head count by **school level** the knowledge lacks (参考資料5,

@@ -108,7 +108,7 @@ _QUOTE_REPORTED = re.compile(r"[「『“\"]([^「」『』“”\"\n]{3,80}?[�
 
 
 # 「下書きに「JETは昭和63年度に創設」と書きました。合っていますか？」, "Our slide says: '…' Is that right?": a statement
-# quoted and checked in the last sentence is what is asked (the document or who said it is no topic; not a value
+# quoted and checked (in the last sentence, or the check alone after it) is what is asked (the document or who said it is no topic; not a value
 # after its topic, 「正式名称って「…」で合ってますよね？」, which is read whole)
 _QUOTE_CHECKED = re.compile(r"(?:(?<![はもて])[「『“\"]|(?<![a-z])')([^「」『』“”\"\n]{6,160}?)[。.]?(?:[」』”\"]|'(?![a-z]))"
                             r"(?:と|って|で|(?<=[”\"'])[.,]?(?=\s))[^「」『』“”\"]{0,40}?(?:合って|あって|正しい|本当|間違い(?:ない|ありません)|"
@@ -120,8 +120,9 @@ _CHECK_ALONE = 16  # characters of a last sentence that only checks the one befo
 
 
 def quoted_asked(kept: list[str]) -> str:
-    """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both),
-    or "" (no such last sentence, or a quote without a topic of its own: "why?" alone)."""
+    """The questions quoted before a last sentence asking how to answer them (『CIRは何人？』『ALTは？』: both), a
+    question reported as the last sentence, or a statement quoted and checked (as a question: 「JETは昭和63年度に
+    創設された？」); "" (no such sentence, or a quote without a topic of its own: "why?" alone)."""
     if kept and (one := _QUOTE_THEN_HOW.search(kept[-1])) is not None:  # (with what is said before it: 「ALTのことで、
         return kept[-1][:one.start()] + one.group(1)  # 議員から「何人いるの？」と…」 asks the ALTs' count)
     if kept and (reported := _QUOTE_REPORTED.search(kept[-1])) is not None:
