@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.shorthand import spelled_out
 from bot.core.years import years_in
 
 _MONEYISH = re.compile(r"(?<![a-z])(?:budget|cost|amount|yen|fund|salar|pay|spend|expens)")
@@ -81,6 +82,14 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
               lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)
               and not _SINCE_START.search(m.string) else m.group(0)),
+             # "total cir", "cir total": one role's total is its head count (the year's), not the cumulative one
+             (re.compile(r"^(?:and |so |ok,? )?(?:total (alt|cir|sea)s?|(alt|cir|sea)s? total)(?=\s*[?.!]*$)"),
+              lambda m: f"{m.group(1) or m.group(2)} headcount"),
+             # "cir new hires 23", "alt numbers 19": a fiscal year written with two digits after what is counted
+             (re.compile(r"(?<![a-z])(hires|participants|numbers|figures|figs|count|counts|headcount|total|new|alts|cirs|seas|"
+                         r"jets|stats|arrivals|newcomers|recruits) (1[5-9]|2\d|30)(?=\s*[?.!]*$)"), r"\1 fy\2"),
+             # "total since 87": the programme's first year, written short
+             (re.compile(r"(?<=since )'?87(?![0-9])"), "1987"),
              # "the number of ALTs": their headcount (not "increase the number of ALTs": the survey; not "the largest
              # number of": a ranking); "from the US" (not the pronoun "us")
              (re.compile(r"(?<![a-z])(?<!increase the )(?<!increasing the )(?<!raise the )(?<!largest )(?<!highest )"
@@ -135,7 +144,9 @@ _ANY_EVERYDAY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _
 
 
 def in_the_knowledges_words(text: str) -> str:
-    """``text`` (cleaned) with its everyday words replaced by the knowledge's own."""
+    """``text`` (cleaned) with its chat shorthand spelled out and its everyday words replaced by the knowledge's
+    own."""
+    text = spelled_out(text)
     if _ANY_EVERYDAY.search(text):
         for everyday, word in _EVERYDAY:
             text = everyday.sub(word, text)

@@ -111,6 +111,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         text, written = f"{text} いつ", f"{written} いつ"
         query = kb.matcher.analyse(text)
         ranked = kb.matcher.rank(query)
+    if about_it and _complete_after_not_held(kb, query, ranked, context.intent_id, threshold, margin):
+        return query, ranked, text
     elsewhere = _other_of_the_same_kind(kb, query, ranked[:1], context.intent_id, 0.0)
     near_elsewhere = elsewhere or _other_of_the_same_kind(kb, query, ranked, context.intent_id, margin)
     leaning = follow_up_form(written) or near_elsewhere or about_it or of_those(text)
@@ -152,6 +154,15 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
             moved = reasons_first(kb, moved, LEANING_MARGIN)
         return combined_query, moved, combined_text
     return query, ranked, text
+
+
+def _complete_after_not_held(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str,
+                             threshold: float, margin: float) -> bool:
+    """A short who / where question of two or more words that one answer covers whole, sure and clear, after a
+    "not held" reply: complete on its own ("ok, who runs the programme then?" after "Who chairs CLAIR?": the
+    organisers, not the refusal of staff details again)."""
+    return (kb.intents[previous].fallback and sure(ranked, threshold) and not close_call(ranked, margin)
+            and ranked[0].coverage >= 1.0 and len(set(query.terms)) > 1 and not kb.intents[ranked[0].intent_id].fallback)
 
 
 def _of_those(kb: KnowledgeBase, text: str, query: Analysis) -> bool:

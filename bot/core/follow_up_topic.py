@@ -155,6 +155,9 @@ def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
 
 
 _THERE = re.compile(r"そこ|その(?:団体|協会|組織)|(?<![a-z])there(?![a-z])")
+# the name of the office just given (its card prints it in Japanese, with a descriptive English translation)
+_OFFICE_NAME = re.compile(r"(?<![a-z])(?:office|section|division)(?:'s)? (?:full )?names?(?![a-z])|(?<![a-z])names? of "
+                          r"(?:the|that|this|their) (?:office|section|division)|部署名|部署の(?:正式)?名|課の(?:正式)?名|室の(?:正式)?名|室名")
 _WHERE_TO_ASK = re.compile(r"^(?:じゃあ|では|で、?)?(?:それ|その件|この件|そのこと|これ)?(?:は|って|について(?:は)?)?[、,]?(?:どこ|誰|だれ|どなた|どちら)"
                            r"(?:に|へ)(?:聞け|聞い|きけ|問い合わせ|問合せ|相談|確認|連絡)[^？?。]{0,8}[？?。]?$|^(?:so |then )?(?:who|where) "
                            r"(?:should|do|can) (?:i|we) ask(?: about (?:it|that|this))?\??$", re.IGNORECASE)
@@ -174,6 +177,8 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の問い合わせ先" if len(cards) == 1 else "問い合わせ先"
     if not cards:
         return with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
+    if len(cards) == 1 and _OFFICE_NAME.search(clean(text)) and not kb.matcher.named.intersection(query.terms):  # "office name in jp" after MEXT's e-mail: its card
+        return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の問い合わせ先"
     staff = set(kb.matcher.analyse("担当者").terms)
     terms = set(query.terms)
     # an address or fax asked (「住所と電話は？」 too) is the card's office's, not after an answer naming CLAIR

@@ -23,7 +23,9 @@ _ROLE_ASKED = re.compile(r"役割|担当|何をして|何をする|何してる|
                          re.IGNORECASE)
 _WHICH_OFFICE = re.compile(r"どの省|どこの省|省庁|どこが担当|どこの担当|(?<![a-z])(?:which (?:ministry|office)|who handles|"
                            r"who is responsible|who does)(?![a-z])", re.IGNORECASE)
-_COUNT = re.compile(r"何人|人数|者数|何名|合計|(?<![a-z])(?:how many|headcount|total|count)(?![a-z])", re.IGNORECASE)
+# (a role's figures asked the Slack way too: "new CIRs in 2023?", "cir new hires fy23", "alt numbers")
+_COUNT = re.compile(r"何人|人数|者数|何名|合計|新規|(?<![a-z])(?:how many|headcount|total|count|numbers|figures|hires|newcomers)"
+                    r"(?![a-z])|(?<![a-z])new (?=(?:alt|cir|sea)s?(?![a-z]))", re.IGNORECASE)
 ATTRIBUTES = frozenset({"電話", "メール", "fax", "住所"})  # what is asked of a contact (synonym groups' first words)
 ROLES = frozenset({"alt", "cir", "sea"})  # the roles' codes (any three letters are not: "running" is "run")
 NOT_PRINTED = frozenset({"fax", "住所"})  # on no contact card: the notice prints no fax number or address

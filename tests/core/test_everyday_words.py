@@ -12,3 +12,15 @@ def test_what_a_printed_figure_is_asked_bare_is_what_it_counts() -> None:
     assert in_the_knowledges_words("what's 5,831 then?") == "5,831って何の数字?"
     assert in_the_knowledges_words("what is 77,172?") == "77,172って何の数字?"
     assert in_the_knowledges_words("what is 2023?") == "what is 2023?"  # (a year: read as written)
+
+
+def test_one_roles_total_is_its_head_count() -> None:
+    assert in_the_knowledges_words("total cir") == "cir headcount"
+    assert in_the_knowledges_words("ok, alts total?") == "alt headcount?"
+    assert in_the_knowledges_words("jet total") == "jet total"  # (the programme's: the cumulative total)
+
+
+def test_a_year_written_short_is_read_as_the_year() -> None:
+    assert in_the_knowledges_words("cir new hires 23") == "cir new hires fy23"
+    assert in_the_knowledges_words("total since 87") == "total since 1987"
+    assert in_the_knowledges_words("case 23") == "case 23"  # (a case's number, not a year)

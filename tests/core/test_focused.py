@@ -38,3 +38,9 @@ def test_an_answer_with_an_office_card_adds_no_office_of_its_text(repo_engine) -
     shown = focus_on(repo_engine.kb, "contact_mofa", "外務省の電話番号は？")
     assert [c.name for c in shown.reply.contacts] == ["外務省大臣官房人物交流室"]
     assert "03-5501-8143" in shown.reply.text.split("\n")[0], "the number asked leads"
+
+
+def test_new_participants_of_one_role_asked_the_slack_way_lead_with_that_roles_figure(repo_engine) -> None:
+    from asking import ask
+    reply = ask(repo_engine, "new CIRs in 2023?")
+    assert reply.text.split(". ")[0].endswith("CIR 468 people (154 new)")

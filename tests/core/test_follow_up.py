@@ -429,3 +429,24 @@ def test_a_roles_title_after_a_card_is_no_question_about_the_staff(repo_engine: 
 def test_whom_to_ask_after_a_topic_is_its_offices_card(repo_engine: Engine, turns: tuple[str, ...], intent: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.intent_id == intent and not reply.fallback and (reply.contacts or "取りまとめ団体" in reply.text)
+
+
+def test_a_complete_who_question_after_a_not_held_reply_is_answered_on_its_own(repo_engine: Engine) -> None:
+    # after 'Who chairs CLAIR?' (heads are not printed) it gave that refusal again
+    reply = ask(repo_engine, "ok, who runs the programme then?", "staff_personal", "en")
+    assert reply.intent_id == "organisers" and not reply.fallback and "CLAIR" in plain_text(reply)
+
+
+def test_a_bare_who_after_a_not_held_reply_still_follows_it(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "誰に聞けばいい？", "staff_personal")
+    assert reply.intent_id != "organisers"
+
+
+@pytest.mark.parametrize(("previous", "question", "office"), [("contact_mext", "office name in jp", "contact_mext"),
+                                                               ("contact_mic", "部署名は？", "contact_mic"),
+                                                               ("contact_mic", "外務省のぶしょ名", "contact_mofa")])
+def test_the_office_name_asked_after_a_card_is_that_offices_unless_another_is_named(
+        repo_engine: Engine, previous: str, question: str, office: str) -> None:
+    # ("office name in jp" after MEXT's e-mail gave the roles' Japanese names)
+    reply = ask(repo_engine, question, previous, "en" if question.isascii() else "ja")
+    assert reply.intent_id == office and not reply.fallback

@@ -264,3 +264,22 @@ def test_what_seas_do_is_still_answered(repo_engine: Engine) -> None:
 def test_how_many_came_to_japan_is_a_count_not_when_they_arrive(repo_engine: Engine, question: str,
                                                                  intent: str) -> None:
     assert ask(repo_engine, question).intent_id == intent  # (a reviewer's: arrival dates not held)
+
+
+@pytest.mark.parametrize("question", ["通知の文書番号は？", "この通知って何月何日付け？", "Who signed the notice?",
+                                      "次の通知はいつ出ますか"])
+def test_the_notices_number_day_and_signatory_are_not_printed_and_its_year_is_given(repo_engine: Engine,
+                                                                                   question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and ("2023" in reply.text or "令和5年" in reply.text)
+
+
+def test_a_number_asked_after_an_offices_card_is_still_its_phone(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "総務省の連絡先", "番号は？")
+    assert "03-5253-5527" in plain_text(reply) and not reply.fallback
+
+
+@pytest.mark.parametrize("question", ["延長したら報酬は上がりますか", "avg cir salary", "Does an ALT's pay go up after a few years?"])
+def test_pay_and_pay_rises_are_amounts_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "funding_amount"
