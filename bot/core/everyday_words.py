@@ -88,6 +88,8 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              # "cir new hires 23", "alt numbers 19": a fiscal year written with two digits after what is counted
              (re.compile(r"(?<![a-z])(hires|participants|numbers|figures|figs|count|counts|headcount|total|new|alts|cirs|seas|"
                          r"jets|stats|arrivals|newcomers|recruits) (1[5-9]|2\d|30)(?=\s*[?.!]*$)"), r"\1 fy\2"),
+             # 「これまでの参加者の合計」: the total since the start (合計 alone is a year's total)
+             (re.compile(r"(?:これまで|今まで|いままで)の([^。？?、]{0,10}?)(?:合計|総数|総計)"), r"\1累計"),
              # "total since 87": the programme's first year, written short
              (re.compile(r"(?<=since )'?87(?![0-9])"), "1987"),
              # "the number of ALTs": their headcount (not "increase the number of ALTs": the survey; not "the largest

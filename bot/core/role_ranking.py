@@ -9,6 +9,7 @@ from bot.core.gap_patterns import OPINION
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
+from bot.core.years import years_in
 
 _AMONG_ROLES = re.compile(r"職種|(?<![a-z])(?:roles?|types?|positions?|categor(?:y|ies))(?![a-z])", re.IGNORECASE)
 _BY_NUMBER = re.compile(r"多い|少ない|おおい|すくない|(?<![a-z])(?:most|least|fewest|largest|smallest|biggest)(?![a-z])", re.IGNORECASE)
@@ -28,5 +29,8 @@ def ranking_of_the_roles(kb: KnowledgeBase, text: str, analysis: Analysis, own: 
     roles = {t for t in kb.matcher.named.intersection(analysis.terms) if kind_of(t) == "role" and t != "jet"}
     if not (_AMONG_ROLES.search(text) or len(roles) >= 2) or not _BY_NUMBER.search(text) or OPINION.search(text):
         return []  # 「ALT、CIR、SEAのうちどれが一番おすすめ？」 asks for advice
-    ranked = kb.matcher.rank(kb.matcher.analyse(f"{text} {BY_ROLE}"))
+    # (the figures by role of the year asked: the question's other words find the roles' other topics, "the three
+    # JET roles" what they are)
+    years = " ".join(f"{year}年度" for year in sorted(years_in(text)))
+    ranked = kb.matcher.rank(kb.matcher.analyse(f"{years} {BY_ROLE}".strip()))
     return ranked if ranked and ranked[0].intent_id in kb.figure_years else []

@@ -24,3 +24,7 @@ def test_a_year_written_short_is_read_as_the_year() -> None:
     assert in_the_knowledges_words("cir new hires 23") == "cir new hires fy23"
     assert in_the_knowledges_words("total since 87") == "total since 1987"
     assert in_the_knowledges_words("case 23") == "case 23"  # (a case's number, not a year)
+
+
+def test_the_total_so_far_is_the_cumulative_one() -> None:
+    assert in_the_knowledges_words("これまでの参加者の合計ってどのくらい？") == "参加者の累計ってどのくらい？"
