@@ -686,3 +686,13 @@ def test_how_a_printed_name_is_read_gets_the_office_printing_it(repo_engine: Eng
 def test_how_something_is_read_names_no_office_of_its_own(repo_engine: Engine, question: str) -> None:
     # (as a keyword of the offices' contacts, 読み方 alone picked one office's card: review 100)
     assert not ask(repo_engine, question).intent_id.startswith("contact_")
+
+
+@pytest.mark.parametrize(("question", "intent"), [("What's a CIR, in one line?", "cir_role"),
+                                                   ("tl;dr what is SEA", "sea_role"),
+                                                   ("What does the term JET-ALT refer to?", "jet_alt_term"),
+                                                   ("これまでの参加者の合計ってどのくらい？", "size_total"),
+                                                   ("財源は？", "local_finance")])
+def test_everyday_phrasings_of_held_topics_are_answered(repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent and not reply.fallback

@@ -284,12 +284,3 @@ def test_pay_and_pay_rises_are_amounts_not_held(repo_engine: Engine, question: s
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id == "funding_amount"
 
-
-@pytest.mark.parametrize(("question", "intent"), [("What's a CIR, in one line?", "cir_role"),
-                                                   ("tl;dr what is SEA", "sea_role"),
-                                                   ("What does the term JET-ALT refer to?", "jet_alt_term"),
-                                                   ("これまでの参加者の合計ってどのくらい？", "size_total"),
-                                                   ("財源は？", "local_finance")])
-def test_everyday_phrasings_of_held_topics_are_answered(repo_engine: Engine, question: str, intent: str) -> None:
-    reply = ask(repo_engine, question)
-    assert reply.intent_id == intent and not reply.fallback
