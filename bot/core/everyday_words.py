@@ -61,7 +61,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ"), "の"), (re.compile(r"(事例集)の?全文"), r"\1の全体版"),
              # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
-             (re.compile(r"^(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします)?[。.!！]?$"), r"\1は?"),
+             # (「ごめん、CIRの方でした」, 「いや、SEAのほう」: the apology or "no" before it too)
+             (re.compile(r"^(?:(?:ごめん(?:なさい)?|すみません|失礼しました|いや|いえ|あ|あっ|違います|ちがう)[、,。!！\s]*)?"
+                         r"(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします|が知りたい(?:です)?|を聞きたかった)?[。.!！]?$"), r"\1は?"),
              # "sorry, I meant MEXT": the same question of MEXT
              (re.compile(r"^(?:(?:sorry|oops|no|oh|ah)\W+)?i (?:meant|mean) ((?:the )?[^\s.!?,]+(?: [^\s.!?,]+)?)[.!]?$"), r"\1?"),
              # 「事例集の何ページに載ってる？」: a page number of the casebook (「どのページ」 is which web page; the notice's

@@ -95,7 +95,8 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         same = [s for s in kb.matcher.rank(combined_query) if s.intent_id == shown]
         if same:  # asked of the answer just given, and of nothing else: no other topic is offered
             return combined_query, [replace(same[0], score=max(same[0].score, threshold))], combined_text
-    if asks_what_it_is(text) and sure(ranked, threshold):  # 「SEAとは？」 after anything: what SEAs are
+    # 「SEAとは？」 after anything: what SEAs are (not 「そこにALTのことは書いてある？」: what the document says of it)
+    if asks_what_it_is(text) and sure(ranked, threshold) and not inside_it(text):
         return query, ranked, text
     if sure(ranked, threshold) and declared_asked(kb, ranked[0].intent_id, query) and not asks_about_it(kb, query, text):
         return query, ranked, text  # 「国別の人数の内訳は？」 after the year's total: what is not held, said plainly
@@ -115,7 +116,7 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
         return query, ranked, text
     elsewhere = _other_of_the_same_kind(kb, query, ranked[:1], context.intent_id, 0.0)
     near_elsewhere = elsewhere or _other_of_the_same_kind(kb, query, ranked, context.intent_id, margin)
-    leaning = follow_up_form(written) or near_elsewhere or about_it or of_those(text)
+    leaning = follow_up_form(written) or near_elsewhere or about_it or of_those(text) or inside_it(text)
     if sure(ranked, threshold) and not close_call(ranked, margin) and len(set(query.terms)) > 1 and not leaning:
         return query, ranked, text
     if new_topic(kb, query, 2 if about_it else 1):  # 「どこで手に入る？」: 手 is no new topic

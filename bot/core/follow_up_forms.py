@@ -150,7 +150,8 @@ _INSIDE_IT = re.compile(r"そこ(?:で|に|には|では)(?![、,]|質問|お?�
 
 # "What do they do there?", 「何してるの？」: a question in words that only point back at what was just answered
 _WORDS_ONLY_ASKING = re.compile(r"^(?:and |so |but )?(?:what|how|who|where|when|why|which)(?: [a-z']+){0,6}[?？]?$|"
-                                r"^(?:それ|そこ|その人|彼ら)?(?:で|では|は)?(?:何|なに|なん|どう|どんな)[ぁ-ん]{0,12}[？?]?$",
+                                r"^(?:それ|そこ|その人|彼ら)?(?:で|では|は|に|には)?(?:何|なに|なん|どう|どんな)[ぁ-ん]{0,12}"
+                                r"(?:書[ぁ-ん]{0,8})?[？?]?$",  # (「何をするって書いてあるの？」: what it says)
                                 re.IGNORECASE)
 
 

@@ -45,6 +45,9 @@ STOP_LEMMAS = frozenset(
     "結局 実際 "
     # 「一言で」, 「箇条書きで」: how short or in what form the answer should be (Slack), not a topic
     "一言 箇条書き 箇条書 "
+    # 「何が書かれていますか」, 「何をするよう書いてありますか」: what a text says, asked of its topic (every "not held"
+    # answer says 書かれていない: the verb found them); a draft asked for says 下書き, 文案
+    "書く 書ける "
     # 「主査の名前の読み方は」: how a printed name is read, asked of the name (the notice prints 桒田's reading beside it)
     "読み方 振り仮名 読み仮名 "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)

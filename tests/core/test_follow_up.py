@@ -450,3 +450,15 @@ def test_the_office_name_asked_after_a_card_is_that_offices_unless_another_is_na
     # ("office name in jp" after MEXT's e-mail gave the roles' Japanese names)
     reply = ask(repo_engine, question, previous, "en" if question.isascii() else "ja")
     assert reply.intent_id == office and not reply.fallback
+
+
+@pytest.mark.parametrize("question", ["何をするって書いてあるの？", "そこにALTのことは書いてある？"])
+def test_what_the_document_just_given_says_stays_with_that_document(repo_engine: Engine, question: str) -> None:
+    # (the first was taken for noise once 書く named no topic; the second found what an ALT is)
+    reply = ask(repo_engine, question, "education_plan")
+    assert reply.intent_id == "education_plan" and not reply.fallback
+
+
+def test_a_correction_to_another_role_after_an_apology_asks_the_same_of_it(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "SEAの人数", "ごめん、ALTの方でした")
+    assert "5,355" in plain_text(reply) and not reply.fallback

@@ -696,3 +696,14 @@ def test_how_something_is_read_names_no_office_of_its_own(repo_engine: Engine, q
 def test_everyday_phrasings_of_held_topics_are_answered(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == intent and not reply.fallback
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("JETを新しく入れたい町です。この通知では何をするよう書いてありますか？", "notice_summary"),
+    ("事例集には何が書かれていますか", "casebook_count")])
+def test_what_a_text_says_is_asked_of_its_topic_not_of_the_not_held_replies(repo_engine: Engine, question: str,
+                                                                              intent: str) -> None:
+    # every "not held" answer says 書かれていない: the verb found them (a draft asked for still says 下書き)
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == intent and not reply.fallback
+    assert ask(repo_engine, "報告書の下書きを代わりに書いてください").intent_id == "writing_tasks_not_done"
