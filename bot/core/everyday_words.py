@@ -92,6 +92,11 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
                          r"jets|stats|arrivals|newcomers|recruits) (1[5-9]|2\d|30)(?=\s*[?.!]*$)"), r"\1 fy\2"),
              # 「これまでの参加者の合計」: the total since the start (合計 alone is a year's total)
              (re.compile(r"(?:これまで|今まで|いままで)の([^。？?、]{0,10}?)(?:合計|総数|総計)"), r"\1累計"),
+             # "fy19 figs src url": the topic's answer, which shows its sources and links (alone, "source?" asks for
+             # the previous answer's)
+             (re.compile(r"(?<=[a-z0-9])(?<!your)(?<!\bthe)(?<!\bits)(?<!their)(?<!\bare)(?<!\bis)(?<!what)(?<!\bany)(?<!\bof)"
+                         r"(?<!\bfor)(?<!\bmy)(?<!\bour) (?:with |w/ |\+ )?(?:source|sources)(?: (?:url|link|page)s?)?"
+                         r"(?=\s*[?.!]*$)"), ""),
              # "total since 87": the programme's first year, written short
              (re.compile(r"(?<=since )'?87(?![0-9])"), "1987"),
              # "the number of ALTs": their headcount (not "increase the number of ALTs": the survey; not "the largest

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from bot.core.narrow import ATTRIBUTES, kind_of
 from bot.core.orthography import is_english
+from bot.core.shorthand import spelled_out
 
 _FOLLOW_UP = re.compile(
     r"^(?:and|so|then|also|what about|how about|ほかに|他に)(?![a-z])|"
@@ -183,7 +184,7 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
                            r"|^(?:what|which) year (?:is|are) (?:that|this|the|these|those) (?:data|figures?|numbers?) "
                            r"(?:from|for)\??$"
                            r"|^(?:and )?(?:what(?:'s| is| are) )?(?:the |its |your )?(?:source|sources)"
-                           r"(?: (?:for|of) (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$"
+                           r"(?: (?:url|link|page)s?)?(?: (?:for|of) (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$"
                            # "Why do you say so?", 「なんでそう言えるの？」: what the answer just given rests on
                            r"|^(?:and )?(?:why|how) (?:do|can) you (?:say (?:so|that)|know(?: (?:that|this))?)\??$"
                            r"|^(?:なんで|なぜ|どうして)(?:そう|そんなこと)(?:言える|言い切れる|言う|わかる|分かる)(?:の|ん(?:です)?)?(?:ですか|か)?[？?。]?$",
@@ -207,7 +208,8 @@ _MORE_OF_IT = re.compile(r"^(?:もう少し|もうちょっと|もっと|さら�
 def source_of_it(text: str) -> bool:
     """The question asks where the previous answer comes from (「その根拠は？」, "Source?") or for more of it
     (「もう少し詳しく」, "Tell me more"): the previous answer again, whole, with its sources and links."""
-    return bool(_SOURCE_OF_IT.match(text.strip()) or _MORE_OF_IT.match(text.strip()))
+    text = spelled_out(text.strip().lower())  # ("src url")
+    return bool(_SOURCE_OF_IT.match(text) or _MORE_OF_IT.match(text))
 
 
 # 「どこでダウンロードできる？」, 「URLは？」, "Where can I download it?" right after an answer with links: those links

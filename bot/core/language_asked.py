@@ -6,8 +6,9 @@ import re
 
 
 # 「英語でお願いします」, "Japanese please": the previous answer again, in the other language
-_IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:that|it|me that|me it) )?(?:in )?(english|japanese)"
-                          r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese)(?: please)?[.?!]*$|"
+# ("in jp", "eng pls": Slack's short forms)
+_IN_LANGUAGE = re.compile(r"^(?:(?:can you |could you )?(?:say|give|tell) (?:that|it|me that|me it) )?(?:in )?(english|japanese|jpn?|eng)"
+                          r"(?: please| pls| version)?[.?!。？]*$|^(?:please,? )?(?:in )?(english|japanese|jpn?|eng)(?: please)?[.?!]*$|"
                           r"^(?:(?:それ|これ|今の(?:回答|答え)?)を?)?(英語|日本語)(?:で|版)(?:お願いします|おねがいします|お願い|"
                           r"(?:教えて|説明して|要約して|まとめて|答えて|回答して)(?:ください|もらえますか|くれますか)?|ください|頼む)?"
                           # (「英語でお願いできると助かります」, 「英語で答えてもらえると助かります」: a request, not thanks)
@@ -25,7 +26,7 @@ def language_asked(text: str) -> str | None:
     if match is None:
         return None
     word = next(w for w in match.groups() if w).lower()
-    return "en" if word in ("english", "英語") else "ja"
+    return "en" if word in ("english", "英語", "eng") else "ja"
 
 
 _SAID_IN = re.compile(r"^(?:それは|これは)?(英語|日本語)(?:では|だと|で言うと)[？?]?$")

@@ -17,8 +17,7 @@ _WORDS = {
     "num": "number", "nums": "numbers", "amt": "amount", "avg": "average", "approx": "approximately",
     "govt": "government", "gov": "government", "dept": "department", "depts": "departments",
     "org": "organisation", "orgs": "organisations", "addr": "address", "ph": "phone",
-    "msg": "message", "mgr": "manager", "intl": "international", "doc": "document",
-    "docs": "documents", "pct": "percent", "mtg": "meeting", "hq": "headquarters",
+    "msg": "message", "mgr": "manager", "intl": "international", "pct": "percent", "mtg": "meeting", "hq": "headquarters",
     "prefs": "prefectures", "muni": "municipality", "munis": "municipalities",
     "w": "with", "w/": "with", "w/o": "without", "sth": "something", "smth": "something", "yr": "year",
 }

@@ -21,7 +21,9 @@ POLITE = re.compile(
         # the role's)
         r"(?<=\b(?:alt|cir|sea))s? (?:in|on|of) (?:the )?jet(?: program(?:me)?)?\b",
         # how short the answer should be ("What's a CIR, in one line?", "tl;dr"): no topic (「一言で」 below)
-        r",? ?\b(?:in (?:one|a|1) (?:line|sentence|word)|in a nutshell|in short|in brief|briefly|tl;? ?dr)\b",
+        # (after words of its own: "tl;dr" alone asks for the notice's summary)
+        r"(?<=[a-z0-9?!.]),? ?\b(?:in (?:one|a|1) (?:line|sentence|word)|in a nutshell|in short|in brief|briefly)\b|"
+        r"^tl;? ?dr:? (?=\S)",
         # who wants the answer: "my boss wants to know which office…", "my supervisor asked me to find the names…"
         r"\b(?:my|our) (?:boss|supervisor|manager|mayor|principal|director|section (?:chief|head)|team) (?:wants|would like|"
         r"needs|asked me|has asked me)(?: me)?(?: to (?:know|find(?: out)?|check|ask(?: you)?))?\b",

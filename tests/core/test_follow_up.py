@@ -462,3 +462,16 @@ def test_what_the_document_just_given_says_stays_with_that_document(repo_engine:
 def test_a_correction_to_another_role_after_an_apology_asks_the_same_of_it(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "SEAの人数", "ごめん、ALTの方でした")
     assert "5,355" in plain_text(reply) and not reply.fallback
+
+
+@pytest.mark.parametrize(("first", "then"), [("fy19 figs", "src url"), ("casebook cases", "source link")])
+def test_the_source_url_asked_in_shorthand_after_an_answer_is_that_answers(repo_engine: Engine, first: str,
+                                                                           then: str) -> None:
+    # ('src url' read as 'source url' found the bot's own sources, without the answer's links)
+    before, after_it = talk(repo_engine, first), talk(repo_engine, first, then)
+    assert after_it.intent_id == before.intent_id and after_it.links == before.links
+
+
+def test_which_document_after_an_answer_is_no_request_to_draft_one(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "local finance", "which doc")
+    assert reply.intent_id == "local_finance" and "reference material 2" in reply.text

@@ -707,3 +707,9 @@ def test_what_a_text_says_is_asked_of_its_topic_not_of_the_not_held_replies(repo
     reply = ask(repo_engine, question)
     assert reply.intent_id == intent and not reply.fallback
     assert ask(repo_engine, "報告書の下書きを代わりに書いてください").intent_id == "writing_tasks_not_done"
+
+
+@pytest.mark.parametrize(("question", "intent"), [("tl;dr", "notice_summary"), ("fy19 figs src url", "size_2019"),
+                                                   ("what are your sources?", "bot_sources")])
+def test_slack_shorthand_around_a_topic_keeps_the_topic(repo_engine: Engine, question: str, intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent

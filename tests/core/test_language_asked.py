@@ -79,3 +79,8 @@ def test_in_japanese_after_a_japanese_answer_asks_what_it_is_called(repo_engine:
                                                                      turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)  # (was the eligibility not held: a Japanese level)
     assert reply.intent_id == "japanese_names" and "国際交流員" in reply.text
+
+
+@pytest.mark.parametrize(("text", "language"), [("in jp", "ja"), ("jp pls", "ja"), ("eng please", "en")])
+def test_slacks_short_forms_of_the_languages_ask_for_the_answer_again_in_them(text: str, language: str) -> None:
+    assert language_asked(text) == language
