@@ -172,6 +172,8 @@ def _rank_focused(matcher: Matcher, text: str, answered: float | None, parts: fo
         # the question sentence alone must not answer about another office or role than the background
         # names (「文部科学省に相談したい…。担当部署と連絡先を教えてください」: not MIC's contact)
         lacking = missing.get(n, set())
+        if "jet" in candidate.terms:  # (a question of the programme as a whole: 「JETプログラムを運営しているのは
+            lacking = lacking - ROLES  # どこ？」 after 「CIRの任用を検討するよう言われ」 asks no CIR's part)
         if ranked and any(not matcher.mentions(ranked[0].intent_id, term) for term in lacking):
             continue
         offices = {term for term in lacking if term not in ROLES}

@@ -599,3 +599,18 @@ def test_an_office_named_alone_is_that_office_for_what_follows(repo_engine: Engi
 
 def test_a_greeting_with_who_writes_stays_a_greeting(repo_engine: Engine) -> None:
     assert talk(repo_engine, "お世話になっております。外務省の者です。").kind == "greeting"
+
+
+_ORGANISER_ASKED = ("いつもお世話になっております。□□市国際交流課の者です。CIRの任用を検討するよう上司から言われ、"
+                    "まず制度の全体像を把握したいと思っています。JETプログラムを実際に運営しているのはどこの団体になりますでしょうか。"
+                    "基本的な質問で恐縮ですがご教示ください。")
+
+
+def test_a_closing_request_with_its_apologys_reason_is_no_question_of_its_own() -> None:
+    assert parts(_ORGANISER_ASKED).question == "JETプログラムを実際に運営しているのはどこの団体になりますでしょうか。"
+
+
+def test_a_question_of_the_programme_is_answered_whatever_role_the_background_names(repo_engine: Engine) -> None:
+    # (the CIR of the background kept the question sentence alone out, and it was "not sure")
+    reply = answer(IncomingMessage(_ORGANISER_ASKED), repo_engine.kb)
+    assert reply.intent_id == "organisers" and "自治体国際化協会" in reply.text
