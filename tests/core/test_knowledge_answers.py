@@ -713,3 +713,12 @@ def test_what_a_text_says_is_asked_of_its_topic_not_of_the_not_held_replies(repo
                                                    ("what are your sources?", "bot_sources")])
 def test_slack_shorthand_around_a_topic_keeps_the_topic(repo_engine: Engine, question: str, intent: str) -> None:
     assert ask(repo_engine, question).intent_id == intent
+
+
+def test_commuting_costs_asked_after_the_finance_measures_are_the_expenses_covered(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "地方財政措置って何？", "交通費みたいなのも？")
+    assert reply.intent_id == "local_finance" and "費用弁償" in reply.text
+
+
+def test_a_bare_number_asked_is_no_document_number(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "Number?").intent_id != "notice_details_not_held"
