@@ -136,12 +136,17 @@ _PLACE_OF_IT = re.compile(r"^(?:それ|その(?:事例|町|市|学校)|そこ|�
                           r"^where(?: (?:is|was) (?:it|that|this))?\??$")
 
 
+_LINK_ALONE = re.compile(r"^(?:the |its )?(?:link|url)s?[?？]?$|^(?:url|リンク)(?:は)?[？?]?$", re.IGNORECASE)
+
+
 def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
     """What "where does it come from / where can I see it" shows: the previous answer (with its sources, or a
     document's links), or after an honest "not held" reply the document its facts come from (「どこで確認できる？」
     after 'the amounts are not given': 参考資料2); where a case took place, or its school, is asked of the case. After another answer, None: the question is read with its topic."""
     intent = kb.intents[previous]
-    if source_of_it(text) or (link_of_it(text) and _a_document(kb, previous)) or (
+    # (a bare "url" after figures: the answer again with its links, the release's; not the official sites)
+    if source_of_it(text) or (link_of_it(text) and (_a_document(kb, previous) or _LINK_ALONE.match(text.strip())
+                                                     and intent.links and not intent.fallback)) or (
             intent.cases and (_PLACE_OF_IT.match(clean(text)) or about_the_cases_school(text))):
         return previous
     if not link_of_it(text) or not intent.fallback:

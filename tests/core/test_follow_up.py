@@ -475,3 +475,10 @@ def test_the_source_url_asked_in_shorthand_after_an_answer_is_that_answers(repo_
 def test_which_document_after_an_answer_is_no_request_to_draft_one(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "local finance", "which doc")
     assert reply.intent_id == "local_finance" and "reference material 2" in reply.text
+
+
+@pytest.mark.parametrize("then", ["url", "URLは？"])
+def test_a_bare_url_after_figures_gives_their_release_again(repo_engine: Engine, then: str) -> None:
+    # ('url' without a question mark gave the official sites, without the release's link)
+    reply = talk(repo_engine, "participants 2023", then)
+    assert reply.intent_id == "size_2023" and any("02000205" in link.url for link in reply.links)
