@@ -125,6 +125,12 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
     combined_text, combined_query = analyse_with_topic(kb, query if written == text else kb.matcher.analyse(written),
                                                        written, context)
     combined = kb.matcher.rank(combined_query)
+    # "who do I contact?" after 'no signatory is printed': not that reply again (but "Email?" after CLAIR's details
+    # not held, 「なぜ？」 after the amounts: asked of it)
+    if combined and combined[0].intent_id == context.intent_id and not asks_why(query) \
+            and not ATTRIBUTES.intersection(query.terms) \
+            and _complete_after_not_held(kb, query, ranked, context.intent_id, threshold, None, shortest=1):
+        return query, ranked, text
     if combined and not kb.intents[combined[0].intent_id].fallback and not kb.intents[context.intent_id].contacts \
             and contact_only(kb, query):
         return query, ranked, text  # 「電話番号は？」 after what an ALT is: the offices' numbers, not the answer again
@@ -158,12 +164,14 @@ def with_context(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], conte
 
 
 def _complete_after_not_held(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], previous: str,
-                             threshold: float, margin: float) -> bool:
-    """A short who / where question of two or more words that one answer covers whole, sure and clear, after a
-    "not held" reply: complete on its own ("ok, who runs the programme then?" after "Who chairs CLAIR?": the
-    organisers, not the refusal of staff details again)."""
-    return (kb.intents[previous].fallback and sure(ranked, threshold) and not close_call(ranked, margin)
-            and ranked[0].coverage >= 1.0 and len(set(query.terms)) > 1 and not kb.intents[ranked[0].intent_id].fallback)
+                             threshold: float, margin: float | None, shortest: int = 2) -> bool:
+    """A question of at least ``shortest`` words that one answer covers whole, sure (and clear of the runner-up by
+    ``margin``, unless None), after a "not held" reply: complete on its own ("ok, who runs the programme then?"
+    after "Who chairs CLAIR?": the organisers, not the refusal of staff details again)."""
+    return (kb.intents[previous].fallback and sure(ranked, threshold)
+            and (margin is None or not close_call(ranked, margin))
+            and ranked[0].coverage >= 1.0 and len(set(query.terms)) >= shortest
+            and not kb.intents[ranked[0].intent_id].fallback)
 
 
 def _of_those(kb: KnowledgeBase, text: str, query: Analysis) -> bool:

@@ -482,3 +482,16 @@ def test_a_bare_url_after_figures_gives_their_release_again(repo_engine: Engine,
     # ('url' without a question mark gave the official sites, without the release's link)
     reply = talk(repo_engine, "participants 2023", then)
     assert reply.intent_id == "size_2023" and any("02000205" in link.url for link in reply.links)
+
+
+@pytest.mark.parametrize(("first", "then", "intent"), [("who signed the notice", "who issued it", "notice_issuers"),
+                                                       ("next notice date?", "who do I contact?", "contact_list")])
+def test_a_question_of_its_own_after_a_not_held_reply_is_not_given_that_reply_again(
+        repo_engine: Engine, first: str, then: str, intent: str) -> None:
+    assert talk(repo_engine, first, then).intent_id == intent
+
+
+@pytest.mark.parametrize(("first", "then"), [("CLAIRの連絡先は？", "Email?"), ("ALTの給料はいくら？", "なぜ？")])
+def test_a_detail_or_why_asked_after_a_not_held_reply_is_asked_of_it(repo_engine: Engine, first: str,
+                                                                   then: str) -> None:
+    assert talk(repo_engine, first, then).intent_id == talk(repo_engine, first).intent_id
