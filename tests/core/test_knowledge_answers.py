@@ -722,3 +722,14 @@ def test_commuting_costs_asked_after_the_finance_measures_are_the_expenses_cover
 
 def test_a_bare_number_asked_is_no_document_number(repo_engine: Engine) -> None:
     assert ask(repo_engine, "Number?").intent_id != "notice_details_not_held"
+
+
+@pytest.mark.parametrize("question", ["cir req jp lvl", "CIR requirements - do they need to speak Japanese?"])
+def test_the_japanese_a_cir_needs_is_the_high_level_the_notice_names(repo_engine: Engine, question: str) -> None:
+    # (was the eligibility not held: the notice says CIRs are chosen from people with a high level of Japanese)
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "cir_role" and "high level of Japanese" in reply.text
+
+
+def test_a_cirs_eligibility_is_still_not_held(repo_engine: Engine) -> None:
+    assert ask(repo_engine, "CIRの応募資格は？").intent_id == "eligibility"
