@@ -30,7 +30,7 @@ from bot.core.case_excluded import other_cases_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.premise_note import guessed, with_correction
 from bot.core.reasons import only_why, topic_of_why
-from bot.core.read_by_sound import read_as, typed_by_sound
+from bot.core.read_by_sound import read_as, terms_by_sound, typed_by_sound
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, gap_reply, help_reply,
                               intent_reply, more_reply, with_corrections, with_latest)
 from bot.core.stop_words import EN_STOP
@@ -99,7 +99,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale); a message in romaji
     (「monkashou no denwa」) is answered as read in kana, saying so."""
     read = None if message.choice else typed_by_sound(kb, message.text[:MAX_CHARS])
-    if read is None:
+    terms = None if message.choice or read is not None else terms_by_sound(kb, message.text[:MAX_CHARS])
+    if terms is not None:  # "Which sankō shiryō is it?": the terms read in Japanese, the reply in English
+        reply = with_corrections(_answer(replace(message, text=terms[0]), kb, context, now, "en"), terms[1])
+    elif read is None:
         reply = _answer(message, kb, context, now)
     else:
         reply = read_as(_answer(replace(message, text=read.text), kb, context, now), read.typed, read.text)
@@ -110,7 +113,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     return with_correction(reply, guessed(clean(text), asked), text) if asked != text else reply
 
 
-def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float) -> Reply:
+def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float,
+            language_written: Language | None = None) -> Reply:
     text = message.text[:MAX_CHARS]
     if message.choice:
         if message.choice in kb.intents:
@@ -119,7 +123,7 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     if context is not None and now - context.at > CONTEXT_TTL:
         context = None
     wanted, text = language_wanted(text)  # 「ALTの人数を英語で教えて」: the question, answered in English
-    language = wanted or language_of(text, context.language if context is not None else None)
+    language = wanted or language_written or language_of(text, context.language if context is not None else None)
     # 「2番目は？」 after a list (the attachments, the offices); a figure checked is asked (「ALTって6,000人だっけ？」)
     pick = picked(kb, text, context)
     phones = printed_phones(kb.knowledge.table("contacts").values())

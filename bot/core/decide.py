@@ -51,7 +51,12 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
     staff = staff_named(kb, ranked, query) if ranked and ranked[0].score >= STAFF_FLOOR else None
     if staff is not None:  # 「橋口さんに連絡を取りたい」: the office printing that name, however sure
-        return intent_reply(kb, staff, language, ranked[0].score, candidates(ranked))
+        # … unless what is asked of that person is declared not held ("How old is Mizutani at MOFA?": an age; not
+        # in a LINE message, whose background names a topic of its own: 「選考のことで外務省に…部署と電話番号を」)
+        personal = None if len(message) >= LONG_MESSAGE else next(
+            (s.intent_id for s in ranked[:3] if kb.intents[s.intent_id].fallback
+             and declared_asked(kb, s.intent_id, query, message, besides=staff)), None)
+        return intent_reply(kb, personal or staff, language, ranked[0].score, candidates(ranked))
     if not sure(ranked, threshold):
         close = [s for s in ranked[:3] if s.score >= UNSURE_BAND and not kb.intents[s.intent_id].fallback]
         if close:

@@ -153,9 +153,11 @@ def not_held_in_message(kb: KnowledgeBase, message: str, ranked: list[Scored]) -
     return ranked
 
 
-def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "") -> bool:
+def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, message: str = "",
+                   besides: str | None = None) -> bool:
     """Whether the honest "not held" intent ``intent_id`` declares a key word of the question or of its
-    message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold."""
+    message (解雇, 給料…): its reply then says plainly what is missing, even below the threshold. ``besides``: an
+    intent whose own words do not count (an office's card uses 電話; a staff member's age is not held)."""
     # 「CIR英訳」 is no question about the ALT casebook's translation; what is not held of JET participants
     # (their pay, their interview) is not held of a CIR either
     missing = missing_entity(kb, analysis, intent_id) and "jet" not in kb.matcher.about(intent_id)
@@ -163,4 +165,5 @@ def declared_asked(kb: KnowledgeBase, intent_id: str, analysis: Analysis, messag
         return False
     readings = [analysis] + ([kb.matcher.analyse(clean(focus.parts(message).text))] if message else [])
     return any(_declares(kb, intent_id, w) for reading in readings for w, weight, _ in reading.units
-               if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE)
+               if weight >= 0.75 and kb.matcher.share(w) <= KEY_SHARE
+               and (besides is None or not kb.matcher.mentions(besides, w)))

@@ -11,7 +11,9 @@ import jaconv
 
 from bot.core import messages, romaji
 from bot.core.knowledge_base import KnowledgeBase
-from bot.core.orthography import fold_kana
+from bot.core.orthography import fold_kana, is_english, stem_en
+from bot.core.romaji_terms import romaji_terms, with_terms
+from bot.core.stop_words import EN_STOP
 from bot.core.types import Correction, Reply
 
 SHOWN = 40  # characters of a long message shown as typed in the line saying how it was read
@@ -22,6 +24,27 @@ def typed_by_sound(kb: KnowledgeBase, text: str) -> romaji.Read | None:
     None."""
     return romaji.read(text, partial(_kept, kb), partial(_written, kb)) \
         or romaji.read_katakana(text, kb.matcher.knows, partial(_written, kb))
+
+
+def terms_by_sound(kb: KnowledgeBase, text: str) -> tuple[str, tuple[Correction, ...]] | None:
+    """An English ``text`` with the knowledge's terms it writes in romaji read as the knowledge writes them ("Which
+    sankō shiryō is it?": "Which 参考資料 is it?"; :mod:`bot.core.romaji_terms`), and how each was read; None when
+    it names none so."""
+    readings = kb.speller.kana if kb.speller is not None else None
+    if readings is None or not is_english(text):
+        return None
+    terms = romaji_terms(text, readings.word, partial(_english, kb))
+    if not terms:
+        return None
+    return with_terms(text, terms), tuple(Correction(t.typed, t.written) for t in terms)
+
+
+def _english(kb: KnowledgeBase, word: str) -> bool:
+    """Whether a lower-case word is English, an abbreviation the knowledge uses or a word it declares (kashiwazaki:
+    柏崎, read so already): never read by its sound."""
+    known = kb.speller.abbreviations if kb.speller is not None else frozenset()
+    return word in EN_STOP or word.upper() in known or kb.matcher.knows(stem_en(word)) \
+        or any(said == word for said, _ in kb.matcher.analyse(word).synonyms_applied)
 
 
 _KANA_ONLY = re.compile(r"[\u3040-\u30ff]+")

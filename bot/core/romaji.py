@@ -25,7 +25,7 @@ _JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]) +(?=[\u3040-\u3
 _SYLLABLE = (r"(?:(?:([kgsztdhbpmrcfj])(?=\1))?(?:[kgsztdnhbpmr]y|sh|ch|ts|[kgsztdnhbpmyrwjf])?[aiueo]"
              r"|n'?(?![aiueoy])|nn(?=[aiueoy]))")
 _ROMAJI = re.compile(rf"(?:{_SYLLABLE})+")
-_LONG_VOWELS = str.maketrans({"ō": "ou", "ô": "ou", "ū": "uu", "û": "uu", "ā": "aa", "â": "aa", "ī": "ii", "î": "ii",
+LONG_VOWELS = str.maketrans({"ō": "ou", "ô": "ou", "ū": "uu", "û": "uu", "ā": "aa", "â": "aa", "ī": "ii", "î": "ii",
                               "ē": "ee", "ê": "ee"})
 CONTENT = 4  # letters of a word that names something (not a particle: no, de, wa, to)
 # particles and question words that make a message Japanese ("to", "made", "one" are English words as well)
@@ -64,7 +64,7 @@ def read(text: str, kept: Callable[[str], str | None], written: Callable[[str], 
     こうふぜい; None when it knows no such word)."""
     if not is_english(text):  # (Japanese script, or no letters)
         return None
-    typed = text.translate(_LONG_VOWELS)
+    typed = text.translate(LONG_VOWELS)
     lower = typed.lower()  # (the same length: letters are matched in lower case, the rest kept as typed)
     found = list(_WORD.finditer(lower))
     words = [m.group() for m in found]

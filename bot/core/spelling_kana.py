@@ -45,6 +45,11 @@ class KanaReadings:
     def __len__(self) -> int:
         return len(self._words)
 
+    def word(self, kana: str) -> str | None:
+        """The one knowledge word read exactly as ``kana`` (hiragana or katakana), else None."""
+        found = self._words.get(fold_kana(kana)) if MIN_READING <= len(kana) <= MAX_READING else None
+        return found[0] if found else None
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, word)`` for each stretch of hiragana in ``text`` that reads as a known word,
         the longest first where they overlap."""

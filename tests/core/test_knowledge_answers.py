@@ -75,6 +75,20 @@ def test_the_staff_of_one_office_asked_by_name(repo_engine: Engine, question: st
     assert reply.intent_id == office and name in reply.text
 
 
+@pytest.mark.parametrize("question", ["How old is Mr. Hashiguchi at MIC?", "how old is Mizutani-san at MOFA",
+                                      "How old is the MOFA contact person Mizutani-san?"])
+def test_what_is_not_held_of_a_named_staff_member_is_said_so_not_the_offices_card(repo_engine: Engine,
+                                                                                  question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == "staff_personal" and "ages" in reply.text
+
+
+def test_a_long_message_whose_background_names_a_topic_still_gets_the_office_it_asks_for(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "こんにちは。○○県国際課の山口と申します。海外での参加者の募集・選考のことで外務省に聞きたいことが"
+                             "あります。窓口の部署と電話番号を教えてください。")
+    assert reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text
+
+
 def test_routing_of_topics_to_offices_is_labelled_as_guidance(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "内容によって問い合わせ先は違いますか")
     assert reply.intent_id == "contact_list"
@@ -489,6 +503,13 @@ def test_a_roles_or_offices_name_is_answered(repo_engine: Engine, question: str,
 def test_what_jet_stands_for_is_still_not_held(repo_engine: Engine) -> None:
     assert ask(repo_engine, "What does JET stand for?").intent_id == "jet_full_name_not_held"
     assert ask(repo_engine, "JET full name?").intent_id == "jet_full_name_not_held"
+    assert ask(repo_engine, "JETって何の略？").intent_id == "jet_full_name_not_held"
+
+
+@pytest.mark.parametrize("question", ["what is JET-ALT short for", "What does JET-ALT stand for?"])
+def test_what_jet_alt_stands_for_is_the_term_the_notice_spells_out(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and "JETプログラム外国語指導助手" in reply.text
 
 
 def test_an_offices_address_is_not_held(repo_engine: Engine) -> None:
