@@ -15,7 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
-from bot.core.answer import answer, help_reply, prepare
+from bot.core.answer import CONTEXT_TTL, answer, help_reply, prepare
+from bot.core.earlier_topic import moved_on
 from bot.core.follow_up_topic import topic_of
 from bot.core.index_cache import load_or_build
 from bot.core.knowledge_base import KnowledgeBase
@@ -60,10 +61,12 @@ class Engine:
         kb = self._kb
         now = self._clock()
         key = f"{message.channel}:{message.conversation_id}"
-        reply = answer(message, kb, self._contexts.load(key) if remember else None, now)
+        context = self._contexts.load(key) if remember else None
+        reply = answer(message, kb, context, now)
         topic = topic_of(kb, reply) if remember else None
         if topic is not None:
-            self._contexts.save(key, Context(topic, now, reply.language, reply.names))
+            earlier = moved_on(context if context is not None and now - context.at <= CONTEXT_TTL else None, topic)
+            self._contexts.save(key, Context(topic, now, reply.language, reply.names, earlier))
         if self._log is not None:
             try:
                 reply = replace(reply, inquiry_id=self._log.record(message, reply, kb.version, now, event_key))

@@ -118,13 +118,15 @@ class Reply:
 
 @dataclass(frozen=True)
 class Context:
-    """What a conversation was last about: the intent answered, when (epoch seconds), in which language, and
-    the roles its questions named (「令和5年度のALTの人数は？」 then 「令和元年度は？」 asks the ALT's)."""
+    """What a conversation was last about: the intent answered, when (epoch seconds), in which language, the
+    roles its questions named (「令和5年度のALTの人数は？」 then 「令和元年度は？」 asks the ALT's) and the topics
+    before it."""
 
     intent_id: str
     at: float
     language: Language = "ja"
     names: tuple[str, ...] = ()
+    earlier: tuple[str, ...] = ()  # the topics it moved away from, the latest first (「さっきの人数」 points back)
 
 
 @dataclass(frozen=True)

@@ -40,19 +40,22 @@ class ConversationContexts:
 
     def load(self, key: str) -> Context | None:
         """The conversation's last topic, or None."""
-        rows = self.db.query("SELECT intent_id, at, language, names FROM contexts WHERE key = ?", (self._key(key),))
+        rows = self.db.query("SELECT intent_id, at, language, names, earlier FROM contexts WHERE key = ?",
+                             (self._key(key),))
         if not rows:
             return None
-        intent_id, at, language, names = rows[0]
-        return Context(intent_id, float(at), language or "ja", tuple(names.split(",")) if names else ())
+        intent_id, at, language, names, earlier = rows[0]
+        return Context(intent_id, float(at), language or "ja", tuple(names.split(",")) if names else (),
+                       tuple(earlier.split(",")) if earlier else ())
 
     def save(self, key: str, context: Context) -> None:
         """Remember the conversation's topic."""
         self.db.execute(
-            "INSERT INTO contexts (key, intent_id, at, language, names) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key)"
-            " DO UPDATE SET intent_id = excluded.intent_id, at = excluded.at, language = excluded.language,"
-            " names = excluded.names",
-            (self._key(key), context.intent_id, context.at, context.language, ",".join(context.names)))
+            "INSERT INTO contexts (key, intent_id, at, language, names, earlier) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET intent_id = excluded.intent_id, at = excluded.at,"
+            " language = excluded.language, names = excluded.names, earlier = excluded.earlier",
+            (self._key(key), context.intent_id, context.at, context.language, ",".join(context.names),
+             ",".join(context.earlier)))
         self._on_write(self._clock())
 
     def purge(self, now: float) -> int:

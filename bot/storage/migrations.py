@@ -99,6 +99,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (9, [  # the roles a conversation's questions named (a follow-up keeps asking about them)
         "ALTER TABLE contexts ADD COLUMN names TEXT",
     ]),
+    (10, [  # the topics a conversation moved away from (「さっきの人数」 points back past the last answer)
+        "ALTER TABLE contexts ADD COLUMN earlier TEXT",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

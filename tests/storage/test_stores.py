@@ -175,6 +175,17 @@ def test_a_context_keeps_the_conversations_language(open_test_stores: Opener) ->
     assert open_test_stores().contexts.load("line:U1") == Context("alt_role", NOW, "en")
 
 
+def test_a_context_keeps_the_topics_the_conversation_moved_away_from(open_test_stores: Opener,
+                                                                     repo_engine: Engine) -> None:
+    store = open_test_stores()
+    engine = Engine(repo_engine.kb, contexts=store.contexts, clock=lambda: NOW)
+    for text in ("令和5年度のJET参加者は何人？", "話変わるけど、文科省の電話番号は？"):
+        engine.answer(IncomingMessage(text, channel="line", conversation_id="U7"))
+    assert open_test_stores().contexts.load("line:U7").earlier == ("size_2023",)
+    reply = engine.answer(IncomingMessage("さっきの人数のうちALTは何人？", channel="line", conversation_id="U7"))
+    assert "5,355" in reply.text and "6734-3480" not in reply.text
+
+
 def test_engine_keeps_context_in_the_store(open_test_stores: Opener, repo_engine: Engine) -> None:
     store = open_test_stores()
     engine = Engine(repo_engine.kb, contexts=store.contexts, clock=lambda: NOW)

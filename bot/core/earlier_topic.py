@@ -1,0 +1,46 @@
+"""A question that refers back past the last answer: 「さっきの人数のうちALTは何人？」, "And the phone number of the office
+you mentioned first?", "Is the cumulative figure you gave the latest one?" after another question came between. The
+conversation remembers the topics it moved away from (:attr:`Context.earlier`); such a question is read with the topic
+it points back to (the first of the conversation when it says first, else the one before the last)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core.types import Context
+
+KEPT = 3  # topics remembered besides the last one
+
+# (not 「まず最初に何をすれば」, "an earlier edition": first steps and other documents)
+_BACK = re.compile(
+    r"さっき|先ほど|先程|前の(?:話|質問|回答|答え)|最初に(?:聞|教|言|出|答|見)|最初の(?:話|質問|回答|答え|窓口|部署|人数|数字|リンク)"
+    r"|話を?戻|元の話"
+    r"|(?<![a-z])(?:you (?:gave|mentioned|told|described|linked|said|showed|listed|named|quoted)"
+    r"|from earlier|earlier (?:answer|reply)|going back|first (?:answer|one|question|reply)"
+    r"|previous (?:answer|one|question|reply))",
+    re.IGNORECASE)
+_FIRST = re.compile(r"最初|(?<![a-z])first(?![a-z])", re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """Whether the message points back at an earlier answer (「さっきの」, "you mentioned", "going back")."""
+    return bool(_BACK.search(text))
+
+
+def earlier_context(context: Context | None, text: str) -> Context | None:
+    """The context of the earlier topic a message refers back to, or None (no such words, no earlier topic): the
+    conversation's first topic when it says first (「最初に聞いた窓口」, "the office you mentioned first"), else the
+    one before the last."""
+    if context is None or not context.earlier or not refers_back(text):
+        return None
+    topic = context.earlier[-1] if _FIRST.search(text) else context.earlier[0]
+    return replace(context, intent_id=topic, names=(), earlier=())
+
+
+def moved_on(previous: Context | None, topic: str) -> tuple[str, ...]:
+    """The earlier topics to remember when the conversation's topic becomes ``topic`` (the latest first, each once,
+    :data:`KEPT` at most)."""
+    if previous is None:
+        return ()
+    was = (previous.intent_id, *previous.earlier)
+    return tuple(dict.fromkeys(t for t in was if t != topic))[:KEPT]
