@@ -13,6 +13,7 @@ from bot.core import messages, romaji
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.orthography import fold_kana, is_english, stem_en
 from bot.core.romaji_terms import romaji_terms, with_terms
+from bot.core.spelling_kana import KanaReadings
 from bot.core.stop_words import EN_STOP
 from bot.core.types import Correction, Reply
 
@@ -33,10 +34,19 @@ def terms_by_sound(kb: KnowledgeBase, text: str) -> tuple[str, tuple[Correction,
     readings = kb.speller.kana if kb.speller is not None else None
     if readings is None or not is_english(text):
         return None
-    terms = romaji_terms(text, readings.word, partial(_english, kb))
+    terms = romaji_terms(text, partial(_word_read, kb, readings), partial(_english, kb))
     if not terms:
         return None
     return with_terms(text, terms), tuple(Correction(t.typed, t.written) for t in terms)
+
+
+def _word_read(kb: KnowledgeBase, readings: KanaReadings, kana: str) -> str | None:
+    """The knowledge's word read as ``kana``: a kanji word (さんこう: 参考) or a loanword it writes in katakana
+    (まにゅある: マニュアル)."""
+    word = readings.word(kana)
+    if word is None and len(kana) >= LOANWORD and kb.matcher.knows(fold_kana(kana)):
+        return jaconv.hira2kata(kana)
+    return word
 
 
 def _english(kb: KnowledgeBase, word: str) -> bool:
