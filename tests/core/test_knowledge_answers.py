@@ -76,7 +76,8 @@ def test_the_staff_of_one_office_asked_by_name(repo_engine: Engine, question: st
 
 
 @pytest.mark.parametrize("question", ["How old is Mr. Hashiguchi at MIC?", "how old is Mizutani-san at MOFA",
-                                      "How old is the MOFA contact person Mizutani-san?"])
+                                      "How old is the MOFA contact person Mizutani-san?",
+                                      "What's Hashiguchi-san's birthday?"])
 def test_what_is_not_held_of_a_named_staff_member_is_said_so_not_the_offices_card(repo_engine: Engine,
                                                                                   question: str) -> None:
     reply = ask(repo_engine, question)
@@ -504,6 +505,11 @@ def test_what_jet_stands_for_is_still_not_held(repo_engine: Engine) -> None:
     assert ask(repo_engine, "What does JET stand for?").intent_id == "jet_full_name_not_held"
     assert ask(repo_engine, "JET full name?").intent_id == "jet_full_name_not_held"
     assert ask(repo_engine, "JETって何の略？").intent_id == "jet_full_name_not_held"
+
+
+def test_what_alt_is_short_for_is_the_roles_english_name_not_the_term_jet_alt(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "What is ALT short for?")
+    assert reply.intent_id == "english_names" and "Assistant Language Teacher (ALT)" in reply.text
 
 
 @pytest.mark.parametrize("question", ["what is JET-ALT short for", "What does JET-ALT stand for?"])

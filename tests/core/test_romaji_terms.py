@@ -61,6 +61,7 @@ def test_a_compound_with_a_part_the_knowledge_lacks_is_not_read() -> None:
     ("How many jirei are in the JET-ALT katsudō jireishū?", "30 cases"),
     ("Sōmushō contact for this notice, phone number?", "03-5253-5527"),
     ("Is there chihō zaisei sochi for JET costs?", "local finance measures"),
+    ("Where can I download the JET katsuyou manyuaru?", "JET活用マニュアル"),  # a loanword: the knowledge's katakana
 ])
 def test_an_english_question_with_romaji_terms_is_answered_in_english(repo_engine: Engine, question: str,
                                                                      shown: str) -> None:
