@@ -7,6 +7,8 @@ honest reply is the right one, not the related topic.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from bot.core import focus
@@ -123,7 +125,14 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
 
 
 def _short(text: str) -> bool:
-    return len(text.split()) <= SHORT_QUESTION_WORDS if is_english(text) else len(text) <= SHORT_QUESTION
+    """Short in words when written in English (a year in Japanese inside too: "…from the USA in 令和5年度?"), else
+    in characters."""
+    english = is_english(text) or len(_LATIN_WORD.findall(text)) >= LATIN_WORDS
+    return len(text.split()) <= SHORT_QUESTION_WORDS if english else len(text) <= SHORT_QUESTION
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+LATIN_WORDS = 4  # English words that make a message with a Japanese term in it English
 
 
 def _declaring(kb: KnowledgeBase, words: set[str], text: str) -> set[str]:

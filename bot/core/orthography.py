@@ -89,14 +89,28 @@ _CODES = re.compile(r"(?<![a-z])(?:alt|cir|sea|jet|mic|mofa|mext|clair|url|pdf|f
 
 
 def language_of(text: str, conversation: Language | None = None) -> Language:
-    """English when the question is written in Latin letters only; a question of codes alone (「R4?」, "ALT?")
-    is in the ``conversation``'s language when there is one, as is one of no letters at all ("②?", "2?")."""
+    """English when the question is written in Latin letters only, or in English with a short Japanese term in it
+    ("How many participants were there in 令和5年度?"); a question of codes alone (「R4?」, "ALT?") is in the
+    ``conversation``'s language when there is one, as is one of no letters at all ("②?", "2?")."""
     if conversation is not None and not _LETTERS.search(text):
         return conversation
-    english = is_english(text)
+    english = is_english(text) or _english_around_a_term(text)
     if english and conversation is not None and not _CODES.sub("", text).strip():
         return conversation
     return "en" if english else "ja"
+
+
+_ENGLISH_WORD = re.compile(r"(?<![a-z])[a-z]{2,}(?![a-z])", re.IGNORECASE)
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+ENGLISH_WORDS = 4  # English words (not codes: ALT, MEXT) around …
+JAPANESE_TERM = 12  # … a Japanese term of at most these characters (地方財政措置, 令和5年度, 新規招致者配置要望調査)
+
+
+def _english_around_a_term(text: str) -> bool:
+    """A sentence in English with a Japanese term in it ("What is the 地方財政措置 for JET?"); not Japanese with
+    an English word or two (「ALTのcontractはrenewできますか」)."""
+    words = [w for w in _ENGLISH_WORD.findall(text) if not _CODES.fullmatch(w)]
+    return len(words) >= ENGLISH_WORDS and len(_JAPANESE.findall(text)) <= JAPANESE_TERM
 
 
 _ERAS = ("令和", "平成", "昭和")

@@ -77,7 +77,7 @@ def test_the_staff_of_one_office_asked_by_name(repo_engine: Engine, question: st
 
 @pytest.mark.parametrize("question", ["How old is Mr. Hashiguchi at MIC?", "how old is Mizutani-san at MOFA",
                                       "How old is the MOFA contact person Mizutani-san?",
-                                      "What's Hashiguchi-san's birthday?"])
+                                      "Is Hashiguchi-san married?"])
 def test_what_is_not_held_of_a_named_staff_member_is_said_so_not_the_offices_card(repo_engine: Engine,
                                                                                   question: str) -> None:
     reply = ask(repo_engine, question)
@@ -760,3 +760,11 @@ def test_the_japanese_a_cir_needs_is_the_high_level_the_notice_names(repo_engine
 
 def test_a_cirs_eligibility_is_still_not_held(repo_engine: Engine) -> None:
     assert ask(repo_engine, "CIRの応募資格は？").intent_id == "eligibility"
+
+
+@pytest.mark.parametrize("question", ["How many JET participants came from the USA in 令和5年度?",
+                                      "Were any 2023 participants from Brazil?"])
+def test_participants_of_one_country_are_not_held_whatever_the_country(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "participants_by_country" and reply.fallback and reply.language == "en"
+    assert "by country" in reply.text

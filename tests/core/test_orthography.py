@@ -54,6 +54,18 @@ def test_a_question_of_codes_alone_is_in_the_conversations_language() -> None:
     assert language_of("令和元年度は？", "en") == "ja", "Japanese written in an English conversation is Japanese"
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("How many JET participants were there in 令和5年度?", "en"),  # English around a Japanese term
+    ("What is the 地方財政措置 for JET?", "en"),
+    ("English for 任用団体, as CLAIR writes it?", "en"),
+    ("ALTのcontractはrenewできますか", "ja"),  # Japanese with an English word or two
+    ("contracting organisationの日本語名は", "ja"),
+    ("ALT CIR SEA 内訳", "ja"),  # codes are no English words
+])
+def test_english_with_a_japanese_term_in_it_is_english(text: str, language: str) -> None:
+    assert language_of(text) == language
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("JETのALTは何人？", "altは何人?"), ("JETプログラムのCIRの人数", "cirの人数"), ("JET-ALTとは", "jet-altとは"),
     ("JETの参加者数", "jetの参加者数"),
