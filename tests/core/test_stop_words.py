@@ -40,3 +40,9 @@ def test_why_the_cost_should_not_burden_a_small_town_is_the_local_finance_measur
     # 'shouldn' counted as a word the knowledge never uses: the question scored 40, 'not sure'
     reply = ask(repo_engine, "Why shouldn't the cost of hiring JET participants be a big burden for a small town?")
     assert reply.intent_id == "local_finance" and not reply.fallback
+
+
+def test_the_ending_left_by_a_verb_read_as_a_synonym_is_no_word(repo_engine: Engine) -> None:
+    # 受け入れていますか: 受け入れ is read as 導入, and ていますか was left as a word (テイ) that no intent uses
+    reply = ask(repo_engine, "これまでに累計で何か国から参加者を受け入れていますか。")
+    assert not reply.fallback and "78か国" in reply.text
