@@ -12,6 +12,8 @@ from bot.engine import Engine
     ("そこでALTについて何が書かれている？", "ソコ"),
     ("ここでいうネイティブスピーカーとは？", "此処"),
     ("規模の点でどんなプログラムですか", "点"),
+    ("配置要望調査ってもう始まってる？", "モウ"),  # chat's fillers and adverbs
+    ("えーとCIRの人数って何人だっけ", "エート"),
 ])
 def test_pronouns_and_point_are_no_words_of_the_question(question: str, not_a_word: str) -> None:
     analysis = Analyzer([]).analyse(question)
