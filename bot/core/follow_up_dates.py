@@ -70,8 +70,9 @@ def year_before(kb: KnowledgeBase, text: str, context: Context) -> str | None:
 
 # 「何か国から？」, 「そのうち新規は？」, "How many countries?" naming no year: what the figures just given count
 _COUNT_OF_IT = re.compile(r"^(?:じゃあ|では|で)?、?(?:その年度?の?)?(?:(?:何|なん)(?:か|カ|ヶ|ヵ|ケ)国(?:から|の人)?|参加国数?|国数|"
-                          r"(?:その)?うち新規(?:の人数)?|新規(?:の人数)?)(?:は|って)?(?:何人|何名)?(?:ですか|だった)?[？?]*$|"
-                          r"^(?:and )?(?:from )?how many countries\??$|"
+                          r"(?:その)?うち新規(?:の人数)?|新規(?:の人数)?)(?:は|って)?(?:何人|何名)?"
+                          r"(?:(?:来て|参加して)(?:た|いた|る|いる|ました|います))?(?:の|ん)?(?:ですか|だった|か)?[？?]*$|"
+                          r"^(?:and )?(?:from )?how many countries(?: (?:were they from|did they come from))?\??$|"
                           r"^(?:and )?(?:how many )?(?:of them )?(?:were )?new(?: ones| participants)?\??$",
                           re.IGNORECASE)
 

@@ -589,6 +589,8 @@ def test_words_users_write_for_what_the_knowledge_holds(repo_engine: Engine, tur
     (("SEAの人ってどこの国から来てるの？",), "participants_by_country", "国別"),
     (("Where do CIRs come from?",), "participants_by_country", "by country"),
     (("令和元年度のJET参加者数は？", "何か国から？"), "size_2019", "57か国"),  # that year's, not 78 since 1987
+    (("令和元年度のJET参加者は何人？", "何か国から来てた？"), "size_2019", "57か国"),
+    (("How many participants in FY2019?", "how many countries were they from?"), "size_2019", "57 countries"),
     (("令和元年度のJET参加者数は？", "何か国から？", "そのうち新規は？"), "size_2019", "2,091"),
     (("令和5年度のALTは何人？", "そのうち新規は？"), "numbers_by_type", "1,837"),  # the role's, not the year's
     (("文科省の電話番号は？", "英語でお願いできると助かります"), "contact_mext", "The MEXT contact"),  # a request
