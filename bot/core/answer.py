@@ -30,7 +30,7 @@ from bot.core.case_excluded import other_cases_reply
 from bot.core.premise import asked_plainly, printed_phones
 from bot.core.premise_note import guessed, with_correction
 from bot.core.reasons import only_why, topic_of_why
-from bot.core.earlier_topic import earlier_context
+from bot.core.earlier_topic import earlier_context, pointed_text
 from bot.core.read_by_sound import read_as, terms_by_sound, typed_by_sound
 from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, gap_reply, help_reply,
                               intent_reply, more_reply, with_corrections, with_latest)
@@ -101,7 +101,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     (「monkashou no denwa」) is answered as read in kana, saying so."""
     back = None if message.choice else earlier_context(context, message.text[:MAX_CHARS])
     if back is not None and now - back.at <= CONTEXT_TTL:  # 「さっきの人数のうちALTは？」: the topic pointed back to
-        pointed = answer(message, kb, back, now)  # (back has no earlier topics: asked once more at most)
+        pointed = answer(replace(message, text=pointed_text(message.text)), kb, back, now)  # (no earlier topics
+        # in back: asked once more at most)
         if not pointed.fallback:
             return pointed
     read = None if message.choice else typed_by_sound(kb, message.text[:MAX_CHARS])

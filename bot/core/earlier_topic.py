@@ -22,6 +22,20 @@ _BACK = re.compile(
 _FIRST = re.compile(r"最初|(?<![a-z])first(?![a-z])", re.IGNORECASE)
 
 
+# the pointing phrase itself, when what it points at is named by no word of its own (「最初に聞いた窓口の担当者は？」:
+# 窓口 found the list of every office; "the phone number of the office you mentioned first": the same)
+_POINTER_JA = re.compile(r"(?:さっき|先ほど|先程|最初に(?:聞い|教えてもらっ|言っ|出)た)の?(?:窓口|部署|話|回答|答え|もの|やつ)の?")
+_POINTER_EN = re.compile(r"\s*(?:of |for |from )?the (?:office|one|answer|reply)s? you (?:gave|mentioned|told me about|told me|"
+                         r"described|linked|said|showed|listed|named|quoted)(?: me)?(?: first| earlier| before)?",
+                         re.IGNORECASE)
+
+
+def pointed_text(text: str) -> str:
+    """``text`` with a phrase that only points back replaced by a plain pointer (「最初に聞いた窓口の担当者は？」:
+    「その担当者は？」; "the phone number of the office you mentioned first?": "the phone number?")."""
+    return _POINTER_EN.sub("", _POINTER_JA.sub("その", text))
+
+
 def refers_back(text: str) -> bool:
     """Whether the message points back at an earlier answer (「さっきの」, "you mentioned", "going back")."""
     return bool(_BACK.search(text))

@@ -56,8 +56,9 @@ STOP_LEMMAS = frozenset(
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない "
     # the ending of a verb a synonym replaced (受け入れていますか: 導入 + ていますか, read テイ)
     "テイ てい "
-    # fillers and adverbs of chat (もう始まってる？, えーと, そんなに, どっから, くだ(さい) cut short): no topic
-    "モウ もう アー エート えーと ソンナ そんな ドツ クダ トコ".split()
+    # fillers and adverbs of chat (もう始まってる？, えーと, どっから, くだ(さい) cut short): no topic (not そんなに:
+    # 「そんなにいるんですか？」 reacts to the figures just given)
+    "モウ もう アー エート えーと ドツ クダ トコ".split()
 )
 # The vocabulary of polite business letters (ご教示いただけますと幸いです, 先般拝見した, 手元にある,
 # 議会の答弁で…): in a long LINE message it frames the question, it does not name its topic. Such a

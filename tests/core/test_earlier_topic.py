@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.earlier_topic import KEPT, earlier_context, moved_on, refers_back
+from bot.core.earlier_topic import KEPT, earlier_context, moved_on, pointed_text, refers_back
 from bot.core.types import Context, IncomingMessage
 from bot.engine import Engine
 
@@ -54,3 +54,24 @@ def test_the_last_answer_is_still_what_a_plain_follow_up_asks_about(repo_engine:
     engine = Engine(repo_engine.kb, clock=lambda: NOW)
     *_, reply = _talk(engine, "令和5年度のJET参加者は何人？", "文科省の窓口は？", "そのメールアドレスは？")
     assert "josui@mext.go.jp" in reply.text
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("最初に聞いた窓口の担当者は？", "その担当者は？"),
+    ("And the phone number of the office you mentioned first?", "And the phone number?"),
+    ("さっきの人数のうちALTは何人？", "さっきの人数のうちALTは何人？"),  # 人数 names what it points at: kept
+])
+def test_a_phrase_that_only_points_back_becomes_a_plain_pointer(text: str, plain: str) -> None:
+    assert pointed_text(text) == plain
+
+
+@pytest.mark.parametrize(("turns", "shown"), [
+    (("総務省の窓口は？", "ALTとは？", "最初に聞いた窓口の担当者は？"), "比護補佐"),
+    (("MIC contact?", "What's the CIR's job?", "And the phone number of the office you mentioned first?"),
+     "03-5253-5527"),
+])
+def test_the_office_pointed_back_to_is_that_office_not_the_list_of_all(repo_engine: Engine, turns: tuple[str, ...],
+                                                                       shown: str) -> None:
+    engine = Engine(repo_engine.kb, clock=lambda: NOW)
+    *_, reply = _talk(engine, *turns)
+    assert reply.intent_id == "contact_mic" and shown in reply.text

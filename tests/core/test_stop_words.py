@@ -48,3 +48,8 @@ def test_the_ending_left_by_a_verb_read_as_a_synonym_is_no_word(repo_engine: Eng
     # 受け入れていますか: 受け入れ is read as 導入, and ていますか was left as a word (テイ) that no intent uses
     reply = ask(repo_engine, "これまでに累計で何か国から参加者を受け入れていますか。")
     assert not reply.fallback and "78か国" in reply.text
+
+
+def test_a_reaction_to_the_figures_just_given_still_follows_them(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "そんなにいるんですか？", after("size_total"))
+    assert not reply.fallback and "77,000" in reply.text
