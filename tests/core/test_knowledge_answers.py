@@ -770,3 +770,9 @@ def test_participants_of_one_country_are_not_held_whatever_the_country(repo_engi
     reply = ask(repo_engine, question)
     assert reply.intent_id == "participants_by_country" and reply.fallback and reply.language == "en"
     assert "by country" in reply.text
+
+
+@pytest.mark.parametrize("question", ["When was JET set up?", "When was the JET Programme established?"])
+def test_when_jet_was_set_up_is_when_it_began(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.intent_id == "history" and "1987" in reply.text
