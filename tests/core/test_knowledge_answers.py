@@ -75,15 +75,6 @@ def test_the_staff_of_one_office_asked_by_name(repo_engine: Engine, question: st
     assert reply.intent_id == office and name in reply.text
 
 
-@pytest.mark.parametrize("question", ["How old is Mr. Hashiguchi at MIC?", "how old is Mizutani-san at MOFA",
-                                      "How old is the MOFA contact person Mizutani-san?",
-                                      "Is Hashiguchi-san married?"])
-def test_what_is_not_held_of_a_named_staff_member_is_said_so_not_the_offices_card(repo_engine: Engine,
-                                                                                  question: str) -> None:
-    reply = ask(repo_engine, question)
-    assert reply.fallback and reply.intent_id == "staff_personal" and "ages" in reply.text
-
-
 def test_a_long_message_whose_background_names_a_topic_still_gets_the_office_it_asks_for(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "こんにちは。○○県国際課の山口と申します。海外での参加者の募集・選考のことで外務省に聞きたいことが"
                              "あります。窓口の部署と電話番号を教えてください。")

@@ -96,7 +96,10 @@ def test_a_role_of_jet_is_counted_as_that_role(repo_engine: Engine, question: st
 @pytest.mark.parametrize("question", ["JETプログラムの令和5年度予算額は？", "What's the mobile number of Mr. Higo at MIC?",
                                       # (were: the local finance measures; CLAIR's coordinating bodies)
                                       "What is the per-ALT unit cost used in the 地方交付税 calculation?",
-                                      "Does CLAIR charge municipalities a fee per JET participant, and how much?"])
+                                      "Does CLAIR charge municipalities a fee per JET participant, and how much?",
+                                      # a surname read from romaji names the office; its age is still not held
+                                      "How old is Mr. Hashiguchi at MIC?", "how old is Mizutani-san at MOFA",
+                                      "How old is the MOFA contact person Mizutani-san?", "Is Hashiguchi-san married?"])
 def test_a_budget_or_a_staff_members_mobile_is_not_held_even_with_a_year_or_a_name(repo_engine: Engine,
                                                                                     question: str) -> None:
     reply = ask(repo_engine, question)
