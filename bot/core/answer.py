@@ -97,12 +97,13 @@ def _corrected(text: str, understood: Understanding) -> str:
 
 def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None = None,
            now: float = 0.0) -> Reply:
-    """Answer one message. ``context`` is the conversation's last topic (ignored when stale); a message in romaji
-    (「monkashou no denwa」) is answered as read in kana, saying so."""
+    """Answer one message. ``context`` is the conversation's last topic (ignored when stale; a message pointing back
+    past it is read with the earlier topic it points to); a message in romaji (「monkashou no denwa」), or the
+    notice's terms in romaji inside English, are answered as read in Japanese, saying so."""
     back = None if message.choice else earlier_context(context, message.text[:MAX_CHARS])
     if back is not None and now - back.at <= CONTEXT_TTL:  # 「さっきの人数のうちALTは？」: the topic pointed back to
-        pointed = answer(replace(message, text=pointed_text(message.text)), kb, back, now)  # (no earlier topics
-        # in back: asked once more at most)
+        # (back holds no earlier topics: the message is answered once more at most)
+        pointed = answer(replace(message, text=pointed_text(message.text)), kb, back, now)
         if not pointed.fallback:
             return pointed
     read = None if message.choice else typed_by_sound(kb, message.text[:MAX_CHARS])

@@ -8,7 +8,6 @@ honest reply is the right one, not the related topic.
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from bot.core import focus
