@@ -89,13 +89,26 @@ _FIELD_LABEL = {"ja": "事例集の「{field}」分野の事例の数（事例�
                 "en": "A count of \"{field}\" cases (the casebook's two fields are school and community activities)"}
 
 
+# a school level: the casebook's cases are counted by field only (「事例集のうち、高校での事例は何件？」)
+_LEVEL = re.compile(r"(小学校|中学校|高等学校|高校|小学|中学)(?:で|に|における)?の(?:事例|活動事例)")
+_LEVEL_LABEL = {"ja": "事例集の{field}の事例の数（事例集の事例は①学校における活動と②地域における活動に分かれ、学校の種類別の数は"
+                      "示されていません）",
+                "en": "A count of the casebook's {field} cases (its cases are counted as school and community "
+                      "activities, not by school level)"}
+
+
 def cases_of_another_field(reply: Reply, text: str) -> Gap | None:
-    """A count of casebook cases asked for a field the casebook does not have (「事例集のスポーツ分野の事例は何件？」):
-    not held, rather than the 30 cases of all fields."""
+    """A count of casebook cases asked for a field the casebook does not have (「事例集のスポーツ分野の事例は何件？」)
+    or for one school level (「高校での事例は何件？」): not held, rather than the 30 cases of all fields."""
     cleaned = clean(text)
-    field = _FIELD.search(cleaned)
-    if field is None or _FIELDS_HELD.search(field.group(1)) or not _COUNT_ASKED.search(cleaned) \
-            or not _COUNTED.search(reply.text):
+    if not _COUNT_ASKED.search(cleaned) or not _COUNTED.search(reply.text):
         return None
-    return Gap("count", related=(reply.intent_id,), detail=(field.group(1), _FIELD_LABEL[reply.language].format(
+    field, level = _FIELD.search(cleaned), _LEVEL.search(cleaned)
+    if field is not None and not _FIELDS_HELD.search(field.group(1)):
+        label = _FIELD_LABEL
+    elif level is not None:
+        field, label = level, _LEVEL_LABEL
+    else:
+        return None
+    return Gap("count", related=(reply.intent_id,), detail=(field.group(1), label[reply.language].format(
         field=field.group(1))))

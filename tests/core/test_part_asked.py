@@ -130,8 +130,16 @@ def test_a_count_of_cases_in_a_field_the_casebook_does_not_have_is_not_held(repo
     assert reply.fallback and "分野の事例の数" in reply.text and "30事例" not in reply.text
 
 
+@pytest.mark.parametrize("turns", [("事例集のうち、高校での事例は何件ありますか",),
+                                   ("事例集は何件？", "じゃあ小学校の事例だけだと何件になりますか")])
+def test_a_count_of_cases_at_one_school_level_is_not_held(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and "学校の種類別の数は示されていません" in reply.text and "30事例" not in reply.text
+
+
 def test_a_count_of_cases_in_a_field_it_has_is_answered(repo_engine: Engine) -> None:
     assert not ask(repo_engine, "地域関係の事例はいくつ？").fallback
+    assert not ask(repo_engine, "学校での事例は何件？").fallback
 
 
 @pytest.mark.parametrize("turns", [("文科省のFAX番号は？",),
