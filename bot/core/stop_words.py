@@ -27,6 +27,8 @@ POLITE = re.compile(
         # who wants the answer: "my boss wants to know which office…", "my supervisor asked me to find the names…"
         r"\b(?:my|our) (?:boss|supervisor|manager|mayor|principal|director|section (?:chief|head)|team) (?:wants|would like|"
         r"needs|asked me|has asked me)(?: me)?(?: to (?:know|find(?: out)?|check|ask(?: you)?))?\b",
+        # "Any examples you can share?": sharing is telling, not a share of a total (割合)
+        r"\b(?:(?:that )?you (?:can|could) share|(?:can|could) you share)(?: with (?:me|us))?\b",
     ])
 )
 STOP_LEMMAS = frozenset(

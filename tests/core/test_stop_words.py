@@ -53,3 +53,9 @@ def test_the_ending_left_by_a_verb_read_as_a_synonym_is_no_word(repo_engine: Eng
 def test_a_reaction_to_the_figures_just_given_still_follows_them(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "そんなにいるんですか？", after("size_total"))
     assert not reply.fallback and "77,000" in reply.text
+
+
+def test_examples_you_can_share_asks_for_examples_not_a_share(repo_engine: Engine) -> None:
+    # "share" alone is a share of a total (割合): the casebook's count again
+    reply = ask(repo_engine, "Any examples you can share?", after("casebook_count"))
+    assert reply.intent_id == "casebook_school_cases" and ("Kashiwazaki" in reply.text or "柏崎" in reply.text)
