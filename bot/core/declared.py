@@ -7,7 +7,6 @@ honest reply is the right one, not the related topic.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.core import focus
@@ -15,7 +14,7 @@ from bot.core.sentences import purposes, sentences
 from bot.core.analysis import Analysis
 from bot.core.knowledge_base import ASKED, KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.orthography import clean, fold_kana, is_english
+from bot.core.orthography import clean, english_around_a_term, fold_kana, is_english
 from bot.core.subjects import head_of
 
 FALLBACK_FLOOR = 40.0  # an honest "not held" intent this close is preferred when it names what is asked
@@ -126,12 +125,8 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
 def _short(text: str) -> bool:
     """Short in words when written in English (a year in Japanese inside too: "…from the USA in 令和5年度?"), else
     in characters."""
-    english = is_english(text) or len(_LATIN_WORD.findall(text)) >= LATIN_WORDS
+    english = is_english(text) or english_around_a_term(text)
     return len(text.split()) <= SHORT_QUESTION_WORDS if english else len(text) <= SHORT_QUESTION
-
-
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-LATIN_WORDS = 4  # English words that make a message with a Japanese term in it English
 
 
 def _declaring(kb: KnowledgeBase, words: set[str], text: str) -> set[str]:

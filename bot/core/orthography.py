@@ -94,7 +94,7 @@ def language_of(text: str, conversation: Language | None = None) -> Language:
     ``conversation``'s language when there is one, as is one of no letters at all ("②?", "2?")."""
     if conversation is not None and not _LETTERS.search(text):
         return conversation
-    english = is_english(text) or _english_around_a_term(text)
+    english = is_english(text) or english_around_a_term(text)
     if english and conversation is not None and not _CODES.sub("", text).strip():
         return conversation
     return "en" if english else "ja"
@@ -106,7 +106,7 @@ ENGLISH_WORDS = 4  # English words (not codes: ALT, MEXT) around …
 JAPANESE_TERM = 12  # … a Japanese term of at most these characters (地方財政措置, 令和5年度, 新規招致者配置要望調査)
 
 
-def _english_around_a_term(text: str) -> bool:
+def english_around_a_term(text: str) -> bool:
     """A sentence in English with a Japanese term in it ("What is the 地方財政措置 for JET?"); not Japanese with
     an English word or two (「ALTのcontractはrenewできますか」)."""
     words = [w for w in _ENGLISH_WORD.findall(text) if not _CODES.fullmatch(w)]
