@@ -100,7 +100,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale; a message pointing back
     past it is read with the earlier topic it points to); a message in romaji (「monkashou no denwa」), or the
     notice's terms in romaji inside English, are answered as read in Japanese, saying so."""
-    back = None if message.choice else earlier_context(context, message.text[:MAX_CHARS])
+    back = None if message.choice else earlier_context(context, message.text[:MAX_CHARS], kb.matcher.mentions)
     if back is not None and now - back.at <= CONTEXT_TTL:  # 「さっきの人数のうちALTは？」: the topic pointed back to
         # (back holds no earlier topics: the message is answered once more at most)
         pointed = answer(replace(message, text=pointed_text(message.text)), kb, back, now)

@@ -11,6 +11,7 @@ from bot.core.follow_up import close_call, sure
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
+from bot.core.romaji import is_romaji
 from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
 from bot.core.siblings import (no_office_named, office_beside, office_card, office_named, offices_named,
                                overview_of_a_tie, staff_named, topic_beside_office)
@@ -38,7 +39,24 @@ def threshold_for(text: str, parts: focus.MessageParts | None = None) -> float:
     return LONG_THRESHOLD if parts.background or any(not alone for _, _, alone in parts.alternatives) else THRESHOLD
 
 
+_LATIN_WORD = re.compile(r"[a-z]+")
+# a number or an address asked, which the card prints (not the hours calls are taken, nor a call in English)
+_NUMBER_OR_MAIL = re.compile(r"番号|何番|電話|メール|メアド|アドレス|連絡先|(?<![a-z])(?:number|phone|call|e-?mail|contact)",
+                             re.IGNORECASE)
+# … nor which office to ask, checked ("…, I should call MOFA, right?": the offices' parts answer it)
+_NOT_ON_A_CARD = re.compile(r"何時|時間|受け?付|英語|日本語|ですよね|でしたっけ|で(?:合|あ)って|"
+                            r"(?<![a-z])(?:hours|open|english|japanese|right|correct)(?![a-z])", re.IGNORECASE)
 _TWO_QUESTIONS = re.compile(r"[?？](?=.*\S)", re.DOTALL)  # a question mark before the end: two questions asked
+
+
+def _unknown_asked(kb: KnowledgeBase, query: Analysis, message: str) -> bool:
+    """An English word of the question no intent answering uses (birthday; "live" only in what is not held), besides
+    a staff member's name: something about that person the notice does not print. Japanese words are no guide (読む,
+    漢字, 一人: how a name reads, its kanji, the others printed beside it), nor romaji ("nante yomu", -san)."""
+    romaji = [word for word in _LATIN_WORD.findall(message.lower()) if is_romaji(word)]
+    return any(term.isascii() and len(term) >= 4 and not any(word.startswith(term) for word in romaji)
+               and not any(kb.matcher.mentions(i, term) for i, intent in kb.intents.items() if not intent.fallback)
+               for term in query.terms)  # (a term is a stem: nante's is nant)
 
 
 def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str,
@@ -56,8 +74,16 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
         personal = None if len(message) >= LONG_MESSAGE else next(
             (s.intent_id for s in ranked[:3] if kb.intents[s.intent_id].fallback
              and declared_asked(kb, s.intent_id, query, message, besides=staff)), None)
+        if personal is None and len(message) < LONG_MESSAGE and _unknown_asked(kb, query, message):
+            return fallback_reply(kb, query, language, ranked, staff)  # "What's Hashiguchi-san's birthday?"
         return intent_reply(kb, personal or staff, language, ranked[0].score, candidates(ranked))
     if not sure(ranked, threshold):
+        office = office_card(kb, query, message) if ranked and ranked[0].score >= STAFF_FLOOR \
+            and _NUMBER_OR_MAIL.search(message) and not _NOT_ON_A_CARD.search(message) else None
+        if office is not None and office in (s.intent_id for s in ranked[:2]):
+            # "A town's board of education wants to ask MEXT about ALTs in classes. What number should they call?":
+            # the office named, a contact detail asked, that office's card among the best two
+            return intent_reply(kb, office, language, ranked[0].score, candidates(ranked))
         close = [s for s in ranked[:3] if s.score >= UNSURE_BAND and not kb.intents[s.intent_id].fallback]
         if close:
             return unsure_reply(kb, language, ranked, close)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Callable
 
 from bot.core.types import Context
 
@@ -41,11 +42,20 @@ def refers_back(text: str) -> bool:
     return bool(_BACK.search(text))
 
 
-def earlier_context(context: Context | None, text: str) -> Context | None:
+# 「さっきの部署」: what 「さっき」 points at, named
+_JUST_NOW = re.compile(r"(?:さっき|先ほど|先程)の([\u3400-\u9fff\u30a1-\u30fa\u30fc]{2,})")
+
+
+def earlier_context(context: Context | None, text: str,
+                    of_last: Callable[[str, str], bool] = lambda topic, word: False) -> Context | None:
     """The context of the earlier topic a message refers back to, or None (no such words, no earlier topic): the
     conversation's first topic when it says first (「最初に聞いた窓口」, "the office you mentioned first"), else the
-    one before the last."""
+    one before the last, unless what 「さっき」 names is a word of the last topic (``of_last(topic, word)``):
+    「さっきの部署、電話は？」 right after one office's card is about that office."""
     if context is None or not context.earlier or not refers_back(text):
+        return None
+    named = _JUST_NOW.search(text)
+    if named and not _FIRST.search(text) and of_last(context.intent_id, named.group(1)):
         return None
     topic = context.earlier[-1] if _FIRST.search(text) else context.earlier[0]
     return replace(context, intent_id=topic, names=(), earlier=())

@@ -155,8 +155,9 @@ def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
 
 
 def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
-    """The question asks for a contact detail and nothing else (「電話番号は？」, 「担当者は？」, "Who do I contact?")."""
-    return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse("問い合わせ先 担当者").terms)
+    """The question asks for a contact detail and nothing else (「電話番号は？」, 「担当者は？」, "Who do I contact?",
+    「電話は何番？」, 「その部署の電話は？」)."""
+    return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse("問い合わせ先 担当者 番号 何番 部署").terms)
 
 
 _THERE = re.compile(r"そこ|その(?:団体|協会|組織)|(?<![a-z])there(?![a-z])")
@@ -191,7 +192,11 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
     # (「住所は？」 / 「そこの住所は？」 after who runs the survey: CLAIR's, whose details are not held either)
     lacking = bool(terms & NOT_PRINTED) and terms <= staff | ATTRIBUTES and not _THERE.search(clean(text)) \
         and "自治体国際化協会" not in kb.answers[context.intent_id]["ja"].text
-    if len(cards) == 1 and terms and (terms <= staff or lacking):
+    # 「電話は何番？」, 「その部署の電話は？」 right after one office's card: that office's (not every office's)
+    card_itself = "{contact:" in kb.intents[context.intent_id].answer and contact_only(kb, query) \
+        and not terms & NOT_PRINTED
+    if len(cards) == 1 and terms and (terms <= staff or lacking or card_itself) \
+            and not kb.matcher.named.intersection(terms):
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"
     if _staff_detail(clean(text)) and not kb.matcher.named.intersection(terms):
         # 「役職は？」, 「その下の人は？」, 「担当者の役職を教えて」: the staff as printed (all the offices' after the list)

@@ -72,24 +72,41 @@ _EN_DOER_IS = re.compile(r"^((?:so |and |but )?(?:is|was|isn't|wasn't) (?:it )?)
 # "Our memo says MIC runs the survey": the office said to do it is the guess
 _EN_DOER_ACTIVE = re.compile(r"(?<![a-z])(?:the )?(?:mext|mic|mofa|clair)(?= (?:runs|ran|conducts|conducted|handles|handled|"
                              r"manages|organi[sz]es|collects|collected|sends|sent|issued|issues|publishe[sd]) )")
+# "SEA stands for Sports Education Assistant, yes?", 「CIRはCoordinator for International Researchの略ですよね？」: the
+# expansion said is the guess (the role's name is asked)
+_EXPANSION = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:'s| is)? (?:stands? for|short for|an abbreviation (?:of|for)|"
+                        r"abbreviation for|means) [a-z][a-z \-]*")
+_EXPANSION_JA = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:って|は)[a-z][a-z \-]*の略")
+# "The local finance measures are in reference material 3, right?": which attachment is the guess
+_EN_MATERIAL = re.compile(r"(?<![a-z])(?:in |is |are )?(?:reference material|attachment|sankou shiryou|sanko shiryo) ?\d(?!\d)")
 # a ministry named: a phone number checked is its number asked (「文科省の番号は03-5253-5527で合ってる？」: MIC's)
 _NAMES_OFFICE = re.compile(r"文部科学省|文科省|総務省|外務省|自治体国際化協会|クレア|(?<![a-z])(?:mext|mic|mofa|clair)(?![a-z])")
 # "That's in Niigata, right?" after a case: the place said of it is the guess
 # (a belief said with its tag, "…, right?" / "…, isn't it?": "Is that in English?" asks a language, "Is that in
 # Tokyo?" may ask anything)
-_EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are|([a-z]+) is) in "
+_EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are|([a-z]+) is) (?:in|from) "
                        r"(?!which\b|english\b|japanese\b|the\b|an?\b)[a-z]+(?: (?:prefecture|city|town|village))?"
                        r"(?=,? (?:right|correct|isn't it|is that right)\??$)")
 # "there are 20 cases", "The casebook has 20 cases, right?", "Does JET have 6000 ALTs?" (not "to have 2 ALTs": a plan)
-_EN_COUNT = re.compile(r"((?:there are|there were|are there|were there|"
+_EN_COUNT = re.compile(r"((?:there are|there were|are there|were there|(?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d (?:had|saw)|"
                        r"(?:casebook|jet|programme|program) (?:has had|has|had|contains|contained|includes|included|lists)|"
                        r"(?:does|did) (?:the )?(?:casebook|jet|programme|program) (?:have|contain|include|list)) )"
                        rf"(?:about |around |over |more than |at least |almost |nearly |roughly )?{_NUMBER}\+? "
                        r"(?=(?:jet |school |community |new )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
+# "Roughly 500 CIRs in FY2023, is that correct?": a count that begins the sentence
+_EN_COUNT_FIRST = re.compile(rf"^((?:so |and |but )?)(?:about |around |over |more than |almost |nearly |roughly )?{_NUMBER}\+? "
+                             r"(?=(?:jet |new )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
+# "Cumulative participants were already over 75,000 by FY2019, right?": the count said after what it counts
+_EN_COUNT_AFTER = re.compile(r"((?:alts|cirs|seas|participants|people|cases|countries) (?:were|are|numbered|totall?ed|"
+                             r"reached|exceeded|topped) (?:already |still |just )?)"
+                             rf"(?:about |around |over |more than |at least |almost |nearly |roughly |under |below )?{_NUMBER}"
+                             r"(?![\d,])")
 _EN_YEAR = re.compile(r"(?<![a-z])(?:in|since|from|for) (?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d(?![\d])")
 _EN_EXISTS = re.compile(r"^(?:so |and |but )?(?:is|are|was|were) there\b")
 _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|did|has|have|had|isn't|aren't|wasn't|didn't)"
-                     r"(?![a-z])|.*(?:, |\b)(?:right|correct|isn't it|aren't there|is that (?:right|correct))\??$")
+                     r"(?![a-z])|.*(?:, |\b)(?:right|correct|isn't it|aren't there|is that (?:right|correct)|isn't that right|"
+                     r"didn't it|didn't they|don't they|wasn't it|weren't they|weren't there|am i right|yes|no|"
+                     r"(?:can|could) you (?:confirm|check|verify)(?: (?:that|this|it))?)\??$")
 # a question word: the sentence asks for something, it checks nothing
 _ASKS = re.compile(r"何|なん|いくつ|いつ|どこ|どれ|どの|どちら|誰|だれ|どう|どんな|なぜ|いくら|"
                    r"(?<![a-z])(?:how|what|when|which|who|where|why)(?![a-z])")
@@ -111,6 +128,7 @@ CHECK_ONLY = re.compile(r"^(?:それ|これ|この(?:数字|内容|書き方|理
                         r"^(?:is (?:that|this|it) (?:right|correct|true|ok|okay|accurate)|(?:right|correct|true|accurate)|"
                         r"(?:is it )?ok(?:ay)? to (?:publish|use|send|print|share|quote|cite)(?: (?:it|that|this))?|"
                         r"(?:can|may) (?:i|we) (?:use|publish|quote|cite) (?:that|this|it)|"
+                        r"(?:can|could) you (?:confirm|check|verify)(?: (?:that|this|it))?|(?:please )?confirm|"
                         r"(?:does|do) (?:that|this) (?:look|sound) (?:right|correct|ok|okay))\??$", re.IGNORECASE)
 # "Our draft says 5,831 ALTs in 2023", "Our draft says JET started in 1987": what a document of the writer's states
 # is checked (the document is no topic), a count in it asked for
@@ -139,8 +157,11 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if not sentence or _ASKS.search(sentence) or not _CHECKS.search(sentence.strip()):
         return text
 
+    named = set(years_in(sentence))  # (a printed count said of another year is a guess: "2,091 new ALTs in FY2023")
+
     def guessed(word: str) -> Callable[[re.Match[str]], str]:  # (group 1: what comes before; 2: the number)
-        counted = {f.value for f in printed if word not in _MEASURES or f.measure in _MEASURES[word]}
+        counted = {f.value for f in printed if (word not in _MEASURES or f.measure in _MEASURES[word])
+                   and (not named or f.year is None or f.year in named)}
         return lambda m: m.group(0) if _value(m.group(2)) in counted else m.group(1) + word
 
     # (a year after any held is no guess: 「令和8年度分の要望調査ってもう始まってる？」 asks about that year's)
@@ -159,6 +180,9 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
         plain = _EN_CLAIMED_COUNT.sub("how many ", plain[_EN_CLAIM.search(plain).end():])
     plain = _EN_DOER_ACTIVE.sub("which office", _EN_DOER_IS.sub(lambda m: m.group(1) + "which office", plain))
     plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", plain)
+    plain = _EXPANSION_JA.sub(r"\1は何の略", _EXPANSION.sub(r"\1 short for what", plain))
+    if _YES_NO.match(plain):
+        plain = _EN_MATERIAL.sub(" in which reference material", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
                          _DOER.sub(_who, plain))
     for pattern, word in _JA_COUNTS:
@@ -169,6 +193,10 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if _YES_NO.match(plain):
         if _EN_COUNT.search(plain):  # ("5355 ALTs in 2023?": the count is checked, of 2023)
             plain = _EN_COUNT.sub(guessed("how many "), plain)
+        elif _EN_COUNT_FIRST.search(plain):
+            plain = _EN_COUNT_FIRST.sub(guessed("how many "), plain)
+        elif _EN_COUNT_AFTER.search(plain):
+            plain = _EN_COUNT_AFTER.sub(guessed("how many"), plain)
         elif not (_EN_EXISTS.match(plain) and _after_any_held(plain, printed)):
             # ("Is there a placement survey for FY2026?" asks about that year's; "Was there a survey in 2019?" checks)
             plain = _EN_YEAR.sub(lambda m: "for which year" if m.group(0).startswith("for") else "when", plain)

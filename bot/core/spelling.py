@@ -208,5 +208,6 @@ def build_speller(key_terms: Iterable[str], synonyms: Iterable[Iterable[str]], w
     abbreviations = {m.group(1) for text in [*texts, *(str(v) for g in synonyms for v in g)]
                      for m in ABBREVIATION.finditer(text)}
     known = {w for w in words if re.search(r"[\u30a0-\u30ff\u3400-\u9fff]", w)}
-    kana = KanaReadings(known | japanese, reading) if reading is not None else None
+    first = {clean(str(v)): clean(str(group[0])) for group in synonyms for v in group}
+    kana = KanaReadings(known | japanese, reading, lambda word: first.get(word, word)) if reading is not None else None
     return Speller(japanese, english, abbreviations, known, kana)

@@ -31,8 +31,11 @@ _COMPOUND = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff
 class KanaReadings:
     """Reading (katakana, small kana full size) -> the one kanji word of the knowledge read so."""
 
-    def __init__(self, words: Iterable[str], reading: Callable[[str], str]) -> None:
-        """``words``: the knowledge's words; ``reading``: a word's katakana reading ("" if unknown)."""
+    def __init__(self, words: Iterable[str], reading: Callable[[str], str],
+                 group: Callable[[str], str] = lambda word: word) -> None:
+        """``words``: the knowledge's words; ``reading``: a word's katakana reading ("" if unknown);
+        ``group``: the first word of a word's synonym group (two spellings of one name, 澤浦 and 沢浦,
+        share a reading without making it ambiguous)."""
         found: dict[str, set[str]] = {}
         for word in words:
             if not _COMPOUND.fullmatch(word):
@@ -40,6 +43,9 @@ class KanaReadings:
             sound = fold_kana(reading(word))
             if MIN_READING <= len(sound) <= MAX_READING:
                 found.setdefault(sound, set()).add(word)
+        for sound, terms in found.items():
+            if len(terms) > 1 and len(firsts := {group(term) for term in terms}) == 1 and firsts <= terms:
+                found[sound] = firsts
         self._words = PackedMapping({sound: terms for sound, terms in found.items() if len(terms) == 1})
 
     def __len__(self) -> int:

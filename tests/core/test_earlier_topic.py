@@ -31,6 +31,14 @@ def test_the_topic_before_the_last_or_the_first_one() -> None:
     assert earlier_context(Context("contact_mext", NOW), "さっきの人数は？") is None  # nothing before it
 
 
+def test_just_now_naming_a_word_of_the_last_topic_stays_on_it() -> None:
+    context = Context("contact_mofa", NOW, "ja", (), ("size_2019",))
+    of_last = lambda topic, word: (topic, word) == ("contact_mofa", "部署")  # noqa: E731 (the last card says 部署)
+    assert earlier_context(context, "さっきの部署、電話は？", of_last) is None
+    assert earlier_context(context, "さっきの人数は？", of_last).intent_id == "size_2019"
+    assert earlier_context(context, "最初に聞いた部署は？", of_last).intent_id == "size_2019"  # first: the first
+
+
 def test_topics_moved_away_from_are_kept_latest_first_each_once() -> None:
     assert moved_on(None, "size_2023") == ()
     assert moved_on(Context("size_2023", NOW), "size_2023") == ()  # a follow-up on the same topic
@@ -75,3 +83,13 @@ def test_the_office_pointed_back_to_is_that_office_not_the_list_of_all(repo_engi
     engine = Engine(repo_engine.kb, clock=lambda: NOW)
     *_, reply = _talk(engine, *turns)
     assert reply.intent_id == "contact_mic" and shown in reply.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("令和元年度のJET参加者は何か国から？", "その年の累計は？", "外務省の担当部署は？", "さっきの部署、電話はなんばん？"),  # (dev46)
+    ("外務省の担当部署は？", "電話は何番？"),  # (was: every office's number)
+])
+def test_a_card_asked_of_right_after_it_is_that_office(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    engine = Engine(repo_engine.kb, clock=lambda: NOW)
+    *_, reply = _talk(engine, *turns)
+    assert reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text and "03-5253-5527" not in reply.text

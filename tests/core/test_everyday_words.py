@@ -28,3 +28,8 @@ def test_a_year_written_short_is_read_as_the_year() -> None:
 
 def test_the_total_so_far_is_the_cumulative_one() -> None:
     assert in_the_knowledges_words("これまでの参加者の合計ってどのくらい？") == "参加者の累計ってどのくらい？"
+
+
+def test_the_newest_years_figures_and_a_number_asked_in_kana() -> None:
+    assert in_the_knowledges_words("一番新しい年度の参加者数は何人") == "最新の年度の参加者数は何人"  # (not a ranking)
+    assert in_the_knowledges_words("電話はなんばん？") == "電話は何番？"  # (the analyser reads なんばん as 南蛮)

@@ -93,3 +93,9 @@ def test_what_a_role_is_asked_with_a_year_is_what_it_is(repo_engine: Engine, que
 def test_a_year_and_a_role_alone_still_ask_its_count(repo_engine: Engine) -> None:
     assert "SEA 8" in talk(repo_engine, "R5 SEA").text
     assert "5,831" in talk(repo_engine, "令和5年度とは？").text  # a year alone: that year's figures (review 121)
+
+
+def test_a_count_to_raise_next_year_is_a_plan_not_next_years_figures(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "すでにALTがいる町が、来年度から人数を増やしたい場合も同じ調査で要望するのでしょうか。")
+    assert not reply.fallback and "取りまとめ団体" in reply.text  # (dev174: was "next year's figures are not held")
+    assert talk(repo_engine, "来年度のALTの人数は何人の見込み？").fallback  # the count itself asked: still not held

@@ -763,7 +763,29 @@ def test_participants_of_one_country_are_not_held_whatever_the_country(repo_engi
     assert "by country" in reply.text
 
 
-@pytest.mark.parametrize("question", ["When was JET set up?", "When was the JET Programme established?"])
+@pytest.mark.parametrize("question", ["When was JET set up?", "When was the JET Programme established?",
+                                      "When was the JET Programme created?"])  # (was: no date; "created" is 作成)
 def test_when_jet_was_set_up_is_when_it_began(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.intent_id == "history" and "1987" in reply.text
+
+
+def test_the_casebooks_japanese_title_is_given_as_the_notice_prints_it(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "What's the casebook's official Japanese title?")  # (dev175: was the English names)
+    assert "活動事例集" in plain_text(reply)
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("official japanese title of the notice?", "notice_title"),
+    ("What is the official Japanese name of SEA?", "japanese_names"),
+    ("What does the abbreviation JET stand for?", "jet_full_name_not_held"),  # (dev176: was the roles' names)
+])
+def test_an_official_title_is_that_of_the_thing_named(repo_engine: Engine, question: str, intent: str) -> None:
+    assert ask(repo_engine, question).intent_id == intent
+
+
+def test_an_office_named_with_a_number_asked_gets_its_card_though_the_background_lowers_the_score(
+        repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "A town's board of education wants to ask MEXT about ALTs in classes. "
+                             "What number should they call?")  # (dev174: was the apology, at 40)
+    assert reply.intent_id == "contact_mext" and "03-6734-3480" in plain_text(reply)

@@ -106,6 +106,15 @@ def test_a_budget_or_a_staff_members_mobile_is_not_held_even_with_a_year_or_a_na
     assert reply.fallback and reply.intent_id in ("funding_amount", "staff_personal")
 
 
+@pytest.mark.parametrize(("question", "phone"), [
+    ("What's Hashiguchi-san's birthday?", "03-5253-5527"), ("Where does Mizutani-san live?", "03-5501-8143"),
+    ("What is Higo-san's favourite food?", "03-5253-5527")])
+def test_what_the_notice_does_not_print_about_a_named_person_is_an_apology_with_that_office(
+        repo_engine: Engine, question: str, phone: str) -> None:
+    reply = ask(repo_engine, question)  # (reviews 136, 137: were the office's card, as if it answered)
+    assert reply.fallback and reply.intent_id is None and [c.phone for c in reply.contacts] == [phone]
+
+
 @pytest.mark.parametrize(("question", "intent"), [
     ("橋口事務官は何歳ですか", "staff_personal"),  # a staff member's age
     ("Where do ALTs live?", "working_conditions"),

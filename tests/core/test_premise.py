@@ -24,6 +24,12 @@ from bot.engine import Engine
     ("So there are 5355 ALTs in 2023?", "so there are how many alts in 2023?"),
     ("The casebook has 20 cases, right?", "the casebook has how many cases, right?"),
     ("Does JET have 6000 ALTs?", "does jet have how many alts?"),
+    # (dev172: a count said first, after the year that had it, or after what it counts; a tag or "can you confirm")
+    ("Roughly 500 CIRs in FY2023, is that correct?", "how many cirs in fy2023, is that correct?"),
+    ("FY2019 had about 5,900 participants, didn't it?", "fy2019 had how many participants, didn't it?"),
+    ("Cumulative participants were already over 75,000 by FY2019, right?",
+     "cumulative participants were already how many by fy2019, right?"),
+    ("In 2023 there were 6000 ALTs. Can you confirm?", "in 2023 there were how many alts. can you confirm?"),
 ])
 def test_a_guessed_figure_is_read_as_the_question_for_it(question: str, read: str) -> None:
     assert asked_plainly(question) == read
@@ -55,6 +61,12 @@ def test_a_figure_the_knowledge_prints_stays_it_names_its_year() -> None:
     assert asked_plainly("新規は全部で2,091人でしたっけ？", {NEW_2019}) == "新規は全部で2,091人でしたっけ？"
     assert asked_plainly("So there are 5355 ALTs in 2023?", {ALT_2023}) == "So there are 5355 ALTs in 2023?"
     assert asked_plainly("So there are 6000 ALTs in 2023?", {ALT_2023}) == "so there are how many alts in 2023?"
+
+
+def test_a_printed_figure_said_of_another_year_is_a_guess() -> None:
+    assert asked_plainly("In FY2023 there were 2,091 new ALTs. Can you confirm?", {NEW_2019}) \
+        == "in fy2023 there were how many new alts. can you confirm?"
+    assert asked_plainly("令和5年度の新規は2,091人でしたっけ？", {NEW_2019}) == "令和5年度の新規は何人でしたっけ?"
 
 
 def test_a_count_checked_with_no_counter_is_asked_when_it_is_of_the_figures() -> None:
@@ -112,6 +124,8 @@ def test_what_is_not_a_guess_stays(question: str) -> None:
     ("総務省に電話したいのですが、番号は03-5253-5111で合っていましたでしょうか。", "03-5253-5527"),
     ("上司から、配置要望調査は文部科学省が各市町村に直接行うと聞いたのですが、本当でしょうか。", "自治体国際化協会"),
     ("JET創設 S63でok?", "昭和62年度"), ("事例集の事例って50個だっけ？", "30事例"),
+    ("Roughly 500 CIRs in FY2023, is that correct?", "468"), ("FY2019 had about 5,900 participants, didn't it?", "5,761"),
+    ("In FY2023 there were 2,091 new ALTs. Can you confirm?", "1,837"),
 ])
 def test_a_wrong_guess_gets_the_printed_figure(repo_engine: Engine, question: str, fact: str) -> None:
     reply = talk(repo_engine, question)
@@ -187,3 +201,25 @@ def test_a_wrong_premise_is_corrected_with_the_printed_fact(repo_engine: Engine,
     reply = talk(repo_engine, *turns)  # (were: the apology; MEXT's card unsure; the casebook's date; no 令和7 data)
     assert not reply.fallback and fact in reply.text
     assert not_said is None or not_said not in reply.text
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("SEA stands for Sports Education Assistant, yes?", "sea short for what, yes?"),
+    ("Is CIR short for Coordinator for International Research?", "is cir short for what?"),
+    ("CIRはCoordinator for International Researchの略ですよね？", "cirは何の略ですよね?"),
+    ("The local finance measures are in reference material 3, right?",
+     "the local finance measures are  in which reference material, right?"),
+])
+def test_a_guessed_expansion_or_attachment_is_read_as_the_question_for_it(question: str, read: str) -> None:
+    assert asked_plainly(question) == read
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("SEA stands for Sports Education Assistant, yes?", "Sports Exchange Advisor"),  # (dev172: were not held, unsure)
+    ("Is CIR short for Coordinator for International Research?", "Coordinator for International Relations"),
+    ("The local finance measures are in reference material 3, right?", "Reference material 2"),
+    ("The Tateyama case in the casebook is from Niigata, right?", "Toyama"),
+])
+def test_a_wrong_name_attachment_or_place_gets_the_printed_one(repo_engine: Engine, question: str, fact: str) -> None:
+    reply = talk(repo_engine, question)
+    assert not reply.fallback and fact in reply.text

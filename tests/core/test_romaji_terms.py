@@ -78,3 +78,14 @@ def test_a_name_the_knowledge_declares_is_read_as_before_without_a_note(repo_eng
 def test_a_message_all_in_romaji_is_still_answered_in_japanese(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "monkashou no denwa")
     assert reply.language == "ja" and "03-6734-3480" in reply.text
+
+
+@pytest.mark.parametrize(("question", "office"), [
+    ("Itabashi jimukan phone number?", "03-6734-3480"),  # (review 136: was MIC's card; the analyser reads イタハシ)
+    ("Who is Higo at Soumushou?", "03-5253-5527"),       # (review 136: was "pick one"; a reading of two kana)
+    ("Kuga kakaricho is at which ministry?", "03-6734-3480"),
+])
+def test_a_staff_surname_in_romaji_names_the_office_printing_it(repo_engine: Engine, question: str,
+                                                                office: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and [c.phone for c in reply.contacts] == [office]

@@ -42,6 +42,20 @@ def test_what_is_not_read_as_a_term(readings: KanaReadings, text: str) -> None:
     assert readings.find(text) == []
 
 
+def test_two_spellings_of_one_name_share_a_reading_without_making_it_ambiguous() -> None:
+    readings = {"澤浦": "サワウラ", "沢浦": "サワウラ", "期間": "キカン", "機関": "キカン"}
+    first = {"沢浦": "澤浦"}  # one synonym group, 澤浦 first
+    kana = KanaReadings(readings, readings.__getitem__, lambda word: first.get(word, word))
+    assert kana.word("さわうら") == "澤浦"
+    assert kana.word("きかん") is None  # two words of two groups stay ambiguous
+
+
+@pytest.mark.parametrize(("question", "name"), [("さわうらさんの連絡先", "澤浦"), ("はまおさんの電話番号", "濱尾")])
+def test_a_staff_surname_typed_in_hiragana_names_its_office(repo_engine: Engine, question: str, name: str) -> None:
+    reply = answer(IncomingMessage(question), repo_engine.kb)
+    assert not reply.fallback and name in reply.text
+
+
 def test_the_reply_says_what_was_understood(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage("けいやくって何年までいけるんだっけ"), repo_engine.kb)
     assert reply.intent_id == "contract_length"
