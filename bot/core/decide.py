@@ -12,7 +12,8 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.romaji import is_romaji
-from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
+from bot.core.replies import (candidates, fallback_reply, intent_reply, staff_office, suggestion, unique,
+                               unsure_reply)
 from bot.core.siblings import (no_office_named, office_beside, office_card, office_named, offices_named,
                                overview_of_a_tie, staff_named, topic_beside_office)
 from bot.core.types import Language, Reply
@@ -63,7 +64,17 @@ def decide(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: L
            threshold: float, talked_of: str | None = None) -> Reply:
     """Answer, offer close topics when unsure, or apologise; an honest "not held" intent that declares a word
     of the message (解雇 in a long message) says so, as sure or not (its reply answers nothing). ``talked_of``:
-    the conversation's topic (a follow-up naming no office after one office's contact is about that office)."""
+    the conversation's topic (a follow-up naming no office after one office's contact is about that office).
+    What is not held of a staff member named ("Can I get Kuwata-san's direct line?") shows that person's office."""
+    reply = _decided(kb, query, ranked, language, message, threshold, talked_of)
+    office = staff_office(kb, query) if reply.fallback and len(reply.contacts) > 1 else None
+    if office is None:
+        return reply
+    return replace(reply, contacts=tuple(c for c in reply.contacts if c.id == office) or reply.contacts)
+
+
+def _decided(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language: Language, message: str,
+             threshold: float, talked_of: str | None = None) -> Reply:
     if ranked and ranked[0].score >= UNSURE_BAND and not sure(ranked, threshold) \
             and declared_asked(kb, ranked[0].intent_id, query, message):
         return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))

@@ -32,11 +32,14 @@ from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import OPINION, RANKING, RATES, WHEN_ASKED, date_missing, rate_missing
+from bot.core.gap_patterns import DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, date_missing, rate_missing
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
 
 __all__ = ["Gap", "Reading", "find_gap"]
+
+DATED_MARGIN = 15.0  # points: a close candidate that gives the date asked is the answer, not "the date is not held"
+_WHEN_TERM = "イツ"  # いつ as the analyser reads it
 
 
 def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scored],
@@ -72,6 +75,10 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     if best is not None and not kb.intents[best].fallback and (date_missing(
             text, (own or analysis).original, kb.answers[best]["ja"].text) or _dated_of_another(
             kb, clean(message) if message else text, best)):
+        dated = next((s for s in reading.ranked[1:3] if s.score >= reading.ranked[0].score - DATED_MARGIN
+                      and not kb.intents[s.intent_id].fallback and _a_date_is_its_point(kb, s.intent_id)), None)
+        if dated is not None:  # "When was the casebook created?": when it came out (作成 is the casebook's word too)
+            return Reading([dated, *(s for s in reading.ranked if s is not dated)])
         return Reading(reading.ranked, Gap("date", related=related(reading.ranked)))
     if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("rate", related=related(reading.ranked)))  # (figures computed come first)
@@ -84,3 +91,9 @@ def _dated_of_another(kb: KnowledgeBase, question: str, best: str) -> bool:
     asking = next((s for s in sentences(question) if WHEN_ASKED.search(s)), None)
     return asking is not None and any(kind_of(t) == "role" and not kb.matcher.mentions(best, t)
                                       for t in kb.matcher.analyse(asking).terms)
+
+
+def _a_date_is_its_point(kb: KnowledgeBase, intent_id: str) -> bool:
+    """An intent asked when something happened (its examples ask いつ) whose answer gives the day (the casebook's
+    publication: 2023年7月31日), not a year in passing."""
+    return kb.matcher.asks_of(intent_id, _WHEN_TERM) and DATE_GIVEN.search(kb.answers[intent_id]["ja"].text) is not None

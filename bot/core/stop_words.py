@@ -56,6 +56,8 @@ STOP_LEMMAS = frozenset(
     "読み方 振り仮名 読み仮名 "
     # humble and polite verbs of a staff member's message (と考えております, よろしいでしょうか)
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない "
+    # 「電話番号もう一回」: asked again, of what was just said
+    "一回 一度 "
     # the ending of a verb a synonym replaced (受け入れていますか: 導入 + ていますか, read テイ)
     "テイ てい "
     # fillers and adverbs of chat (もう始まってる？, えーと, どっから, くだ(さい) cut short): no topic (not そんなに:

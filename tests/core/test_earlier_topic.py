@@ -88,6 +88,7 @@ def test_the_office_pointed_back_to_is_that_office_not_the_list_of_all(repo_engi
 @pytest.mark.parametrize("turns", [
     ("令和元年度のJET参加者は何か国から？", "その年の累計は？", "外務省の担当部署は？", "さっきの部署、電話はなんばん？"),  # (dev46)
     ("外務省の担当部署は？", "電話は何番？"),  # (was: every office's number)
+    ("外務省の人物交流室の連絡先", "担当は誰？", "電話番号もう一回"),  # (review 140: was "pick MOFA or MIC")
 ])
 def test_a_card_asked_of_right_after_it_is_that_office(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     engine = Engine(repo_engine.kb, clock=lambda: NOW)

@@ -115,6 +115,20 @@ def test_what_the_notice_does_not_print_about_a_named_person_is_an_apology_with_
     assert reply.fallback and reply.intent_id is None and [c.phone for c in reply.contacts] == [phone]
 
 
+@pytest.mark.parametrize(("question", "phone"), [
+    ("Can I get Kuwata-san's direct line?", "03-5253-5527"), ("How old is Itabashi-san?", "03-6734-3480"),
+    ("橋口事務官は何歳ですか", "03-5253-5527"),  # (事務官: two offices print it; 橋口 one)
+    ("はまおさんの誕生日は？", "03-5501-8143")])  # (reviews 140, 141: were every office, or MIC's)
+def test_what_is_not_held_of_a_named_person_shows_that_persons_office(repo_engine: Engine, question: str,
+                                                                      phone: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and [c.phone for c in reply.contacts] == [phone]
+
+
+def test_what_is_not_held_of_no_one_named_shows_every_office(repo_engine: Engine) -> None:
+    assert len(ask(repo_engine, "事務官の携帯番号は？").contacts) == 3
+
+
 @pytest.mark.parametrize(("question", "intent"), [
     ("橋口事務官は何歳ですか", "staff_personal"),  # a staff member's age
     ("Where do ALTs live?", "working_conditions"),
