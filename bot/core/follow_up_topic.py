@@ -193,8 +193,9 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
     lacking = bool(terms & NOT_PRINTED) and terms <= staff | ATTRIBUTES and not _THERE.search(clean(text)) \
         and "自治体国際化協会" not in kb.answers[context.intent_id]["ja"].text
     # 「電話は何番？」, 「その部署の電話は？」 right after one office's card: that office's (not every office's)
+    # (a detail alone, 「メールは？」, is read as before: that one detail leads the reply)
     card_itself = "{contact:" in kb.intents[context.intent_id].answer and contact_only(kb, query) \
-        and not terms & NOT_PRINTED
+        and not terms & NOT_PRINTED and not terms <= ATTRIBUTES | staff
     if len(cards) == 1 and terms and (terms <= staff or lacking or card_itself) \
             and not kb.matcher.named.intersection(terms):
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の{text}"

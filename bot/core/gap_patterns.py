@@ -13,7 +13,7 @@ FIGURE = re.compile(r"何人|人数|何名|累計|延べ|のべ人数|総数|何
 # 「来年度の配置人数を増やしたい。どこに、どういう経路で出せば？」: how to act, not a head count (the count is the plan)
 # (「来年度から人数を増やしたい場合も同じ調査で要望する？」: the count to raise is the plan too)
 ASKS_HOW = re.compile(r"どこに|どこへ|どこを通じて|どこ経由|どういう経路|どのような経路|どうやって|どのように|どうすれば|どうしたら|手続き|"
-                      r"(?:人数|人員|配置数)を(?:増や|減ら)|"
+                      r"(?:人数|人員|配置数)を(?:増や|減ら)(?![^。？?]*(?:目標|見込み|計画数))|"
                       r"(?<![a-z])(?:how (?:do|can|should|would) (?:we|i)|where (?:do|can|should) (?:we|i))(?![a-z])")
 # "Who will be running the survey for new participants?" asks for a body, not a head count
 # money asked (a pay, a budget, an amount): never a head count, whatever year is named with it
