@@ -24,7 +24,7 @@ import numpy as np
 
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.declared import not_held_first, not_held_in_message
+from bot.core.declared import missing_entity, not_held_first, not_held_in_message
 from bot.core.narrow import kind_of
 from bot.core.orthography import clean
 from bot.core.sentences import sentences
@@ -75,8 +75,9 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     if best is not None and not kb.intents[best].fallback and (date_missing(
             text, (own or analysis).original, kb.answers[best]["ja"].text) or _dated_of_another(
             kb, clean(message) if message else text, best)):
-        dated = next((s for s in reading.ranked[1:3] if s.score >= reading.ranked[0].score - DATED_MARGIN
-                      and not kb.intents[s.intent_id].fallback and _a_date_is_its_point(kb, s.intent_id)), None)
+        dated = next((s for s in reading.ranked[1:3] if s.score >= max(reading.ranked[0].score - DATED_MARGIN, threshold)
+                      and not kb.intents[s.intent_id].fallback and _a_date_is_its_point(kb, s.intent_id)
+                      and not missing_entity(kb, own or analysis, s.intent_id)), None)  # (not the CIR casebook's)
         if dated is not None:  # "When was the casebook created?": when it came out (作成 is the casebook's word too)
             return Reading([dated, *(s for s in reading.ranked if s is not dated)])
         return Reading(reading.ranked, Gap("date", related=related(reading.ranked)))

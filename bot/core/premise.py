@@ -62,6 +62,10 @@ _DOER = re.compile(r"(?:文部科学省|文科省|総務省|外務省|自治体�
                    r"(?=[^。？?]{0,30}?(?:行|実施|やる|やっ|やら|運営|出し|出さ|発出|送|来る|来て|来ま))|"
                    r"(?=の(?:ホームページ|hp|サイト|ウェブサイト|webサイト|ページ))|"  # …or whose site holds it,
                    r"(?=の担当(?:です|でしょう|だっけ|でしたっけ|だよね|ですよね|なの)))")  # …or whose work it is
+# 「総務省に直接要望を出せばいいんですよね？」: the ministry said to take a request is the guess (not CLAIR, which
+# does: 「直接CLAIRに要望出しちゃダメ？」 asks about the route; not 「総務省に要望を出すときの電話番号は？」)
+_REQUEST_TO = re.compile(r"(?:文部科学省|文科省|総務省|外務省|(?<![a-z])(?:mext|mic|mofa)(?![a-z]))"
+                         r"(?=に(?:直接)?(?:要望|申請)(?:書)?を?(?:出|提出|送)(?![^。？?]*(?:電話|番号|メール|連絡先)))")
 _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|written|compiled|organized|organised|"
                       r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the ministry of [a-z ]+?)"
                       r"(?=[ ,.?]|$)|"
@@ -140,6 +144,8 @@ _EN_CLAIMED_COUNT = re.compile(rf"(?:about |around |over |more than |almost |nea
 # what a figure counts, by the question word that asks for it (an English count may be of any)
 _MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"}, "何個": {"cases"},
              "何か国": {"countries"}, "何年": set()}
+# a short remark after the question ("…, right? Need it for a briefing."): the check is the question before it
+_REMARK_AFTER = re.compile(r"([?？])\s*[^?？]{1,40}[.。!！]?\s*$")
 _LAST_SENTENCE = re.compile(r"[^。！!\n]*[。！!\n]?$")
 
 
@@ -149,7 +155,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     what it counts stays: it names its year; 50 countries are no 50 cases); ``phones``: the printed phone numbers,
     digits only (kept: they name their office, unless the question names one: then that office's number is asked); a
     last sentence that only checks a document's count ("Our draft says 5,831 ALTs. OK to publish?") is dropped."""
-    cleaned = clean(text)
+    cleaned = _REMARK_AFTER.sub(r"\1", clean(text))  # ("…began in 1990, right? Need it for a briefing.")
     sentence = _LAST_SENTENCE.search(cleaned.rstrip("。！! ")).group(0) if cleaned else ""
     if CHECK_ONLY.match(sentence.strip()):  # the claim checked is the sentence before
         before = _LAST_SENTENCE.search(cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)].rstrip("。！!? "))
@@ -184,7 +190,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if _YES_NO.match(plain):
         plain = _EN_MATERIAL.sub(" in which reference material", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),
-                         _DOER.sub(_who, plain))
+                         _DOER.sub(_who, _REQUEST_TO.sub("どこ", plain)))
     for pattern, word in _JA_COUNTS:
         plain = pattern.sub(guessed(word), plain)
     values = {f.value for f in printed}

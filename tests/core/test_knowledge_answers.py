@@ -795,3 +795,9 @@ def test_a_date_asked_goes_to_the_close_topic_that_gives_one(repo_engine: Engine
     # (the casebook's overview says it was 作成 (created) but gives no date; when it came out is a point below)
     reply = ask(repo_engine, "When was the casebook created?")
     assert reply.intent_id == "casebook_published" and "31 July 2023" in plain_text(reply)
+
+
+@pytest.mark.parametrize("question", ["When was the CIR casebook made?", "When was reference material 1 published?"])
+def test_another_documents_date_is_not_the_casebooks(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (review 142: the JET-ALT casebook's 31 July 2023, or "pick one")
+    assert reply.fallback and "2023" not in plain_text(reply)

@@ -118,7 +118,8 @@ def test_what_the_notice_does_not_print_about_a_named_person_is_an_apology_with_
 @pytest.mark.parametrize(("question", "phone"), [
     ("Can I get Kuwata-san's direct line?", "03-5253-5527"), ("How old is Itabashi-san?", "03-6734-3480"),
     ("橋口事務官は何歳ですか", "03-5253-5527"),  # (事務官: two offices print it; 橋口 one)
-    ("はまおさんの誕生日は？", "03-5501-8143")])  # (reviews 140, 141: were every office, or MIC's)
+    ("はまおさんの誕生日は？", "03-5501-8143"),  # (reviews 140, 141: were every office, or MIC's)
+    ("Higo-san's mobile number please", "03-5253-5527")])  # (review 143: at 34, was the plain apology)
 def test_what_is_not_held_of_a_named_person_shows_that_persons_office(repo_engine: Engine, question: str,
                                                                       phone: str) -> None:
     reply = ask(repo_engine, question)
@@ -310,3 +311,7 @@ def test_pay_and_pay_rises_are_amounts_not_held(repo_engine: Engine, question: s
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id == "funding_amount"
 
+
+def test_a_named_persons_home_address_is_a_personal_detail_not_the_offices_address(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "MEXT contact", "who's Sawaura?", "Sawaura's home address?")  # (review 143)
+    assert reply.intent_id == "staff_personal" and [c.phone for c in reply.contacts] == ["03-6734-3480"]

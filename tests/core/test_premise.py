@@ -30,6 +30,10 @@ from bot.engine import Engine
     ("Cumulative participants were already over 75,000 by FY2019, right?",
      "cumulative participants were already how many by fy2019, right?"),
     ("In 2023 there were 6000 ALTs. Can you confirm?", "in 2023 there were how many alts. can you confirm?"),
+    # a short remark after the question is no part of the check
+    ("Quick check: the notice says JET began in 1990, right? Need it for a briefing.",
+     "quick check: the notice says jet began when, right?"),
+    ("ALTって6,000人くらいいるんだっけ？資料に書きたくて。", "altって何人くらいいるんだっけ?"),
 ])
 def test_a_guessed_figure_is_read_as_the_question_for_it(question: str, read: str) -> None:
     assert asked_plainly(question) == read
@@ -126,6 +130,8 @@ def test_what_is_not_a_guess_stays(question: str) -> None:
     ("JET創設 S63でok?", "昭和62年度"), ("事例集の事例って50個だっけ？", "30事例"),
     ("Roughly 500 CIRs in FY2023, is that correct?", "468"), ("FY2019 had about 5,900 participants, didn't it?", "5,761"),
     ("In FY2023 there were 2,091 new ALTs. Can you confirm?", "1,837"),
+    ("Quick check: the notice says JET began in 1990, right? Need it for a briefing.", "1987"),  # (dev172)
+    ("ALTを増やしたいので総務省に直接要望を出せばいいんですよね？", "取りまとめ団体"),  # where a request goes
 ])
 def test_a_wrong_guess_gets_the_printed_figure(repo_engine: Engine, question: str, fact: str) -> None:
     reply = talk(repo_engine, question)
