@@ -12,8 +12,8 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
 from bot.core.romaji import is_romaji
-from bot.core.replies import (candidates, fallback_reply, intent_reply, staff_office, suggestion, unique,
-                               unsure_reply)
+from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
+from bot.core.staff_office import staff_office
 from bot.core.siblings import (no_office_named, office_beside, office_card, office_named, offices_named,
                                overview_of_a_tie, staff_named, topic_beside_office)
 from bot.core.types import Language, Reply

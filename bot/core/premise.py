@@ -92,19 +92,17 @@ _EN_PLACE = re.compile(r"\b(?:that's|that is|it's|it is|they're|they are|([a-z]+
                        r"(?!which\b|english\b|japanese\b|the\b|an?\b)[a-z]+(?: (?:prefecture|city|town|village))?"
                        r"(?=,? (?:right|correct|isn't it|is that right)\??$)")
 # "there are 20 cases", "The casebook has 20 cases, right?", "Does JET have 6000 ALTs?" (not "to have 2 ALTs": a plan)
+_ABOUT = r"(?:about |around |over |more than |at least |almost |nearly |roughly |under |below )?"  # a count guessed
+_COUNTED_EN = r"(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z])"  # … and what it counts
 _EN_COUNT = re.compile(r"((?:there are|there were|are there|were there|(?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d (?:had|saw)|"
                        r"(?:casebook|jet|programme|program) (?:has had|has|had|contains|contained|includes|included|lists)|"
                        r"(?:does|did) (?:the )?(?:casebook|jet|programme|program) (?:have|contain|include|list)) )"
-                       rf"(?:about |around |over |more than |at least |almost |nearly |roughly )?{_NUMBER}\+? "
-                       r"(?=(?:jet |school |community |new )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
+                       rf"{_ABOUT}{_NUMBER}\+? (?=(?:jet |school |community |new )?{_COUNTED_EN})")
 # "Roughly 500 CIRs in FY2023, is that correct?": a count that begins the sentence
-_EN_COUNT_FIRST = re.compile(rf"^((?:so |and |but )?)(?:about |around |over |more than |almost |nearly |roughly )?{_NUMBER}\+? "
-                             r"(?=(?:jet |new )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
+_EN_COUNT_FIRST = re.compile(rf"^((?:so |and |but )?){_ABOUT}{_NUMBER}\+? (?=(?:jet |new )?{_COUNTED_EN})")
 # "Cumulative participants were already over 75,000 by FY2019, right?": the count said after what it counts
-_EN_COUNT_AFTER = re.compile(r"((?:alts|cirs|seas|participants|people|cases|countries) (?:were|are|numbered|totall?ed|"
-                             r"reached|exceeded|topped) (?:already |still |just )?)"
-                             rf"(?:about |around |over |more than |at least |almost |nearly |roughly |under |below )?{_NUMBER}"
-                             r"(?![\d,])")
+_EN_COUNT_AFTER = re.compile(rf"({_COUNTED_EN} (?:were|are|numbered|totall?ed|reached|exceeded|topped) "
+                             rf"(?:already |still |just )?){_ABOUT}{_NUMBER}(?![\d,])")
 _EN_YEAR = re.compile(r"(?<![a-z])(?:in|since|from|for) (?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d(?![\d])")
 _EN_EXISTS = re.compile(r"^(?:so |and |but )?(?:is|are|was|were) there\b")
 _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|did|has|have|had|isn't|aren't|wasn't|didn't)"
@@ -139,8 +137,7 @@ CHECK_ONLY = re.compile(r"^(?:それ|これ|この(?:数字|内容|書き方|理
 _EN_CLAIM = re.compile(r"^(?:(?:our|my|the|a|this) )?(?:draft|document|memo|report|slides?|text|article|press release|"
                        r"briefing|notes?|paper|materials?|answer|records?|table|sheet|website|site|page|speech|minutes)"
                        r" (?:says|said|shows|states|lists|reads|puts it|mentions)(?: that)? ")
-_EN_CLAIMED_COUNT = re.compile(rf"(?:about |around |over |more than |almost |nearly |roughly )?{_NUMBER}\+? "
-                               r"(?=(?:jet )?(?:alts?|cirs?|seas?|participants|people|cases|countries)(?![a-z]))")
+_EN_CLAIMED_COUNT = re.compile(rf"{_ABOUT}{_NUMBER}\+? (?=(?:jet )?{_COUNTED_EN})")
 # what a figure counts, by the question word that asks for it (an English count may be of any)
 _MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"}, "何個": {"cases"},
              "何か国": {"countries"}, "何年": set()}

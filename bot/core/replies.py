@@ -8,6 +8,7 @@ from bot.core import messages
 from bot.core.compose import contact_of, label
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.menu import menu_suggestions
+from bot.core.staff_office import staff_office
 from bot.core.matcher import Scored
 from bot.core.analysis import Analysis
 from bot.core.gaps import Gap
@@ -95,20 +96,6 @@ def courtesy_reply(kb: KnowledgeBase, ranked: Sequence[Scored], threshold: float
     return help_reply(kb, language, "greeting")
 
 
-def staff_office(kb: KnowledgeBase, query: Analysis) -> str | None:
-    """The contact id of the one office whose card prints a staff member the question names (「はまおさんの誕生日は？」:
-    mofa), else None."""
-    cards = {i: intent.contacts[0] for i, intent in kb.intents.items()
-             if len(intent.contacts) == 1 and "{contact:" in intent.answer}
-    listings = [i for i, intent in kb.intents.items() if len(intent.contacts) > 1 and "{contact:" in intent.answer]
-    # (a staff member's surname: on one office's card and in the list of every office's staff; not 住所)
-    offices = [{card for i, card in cards.items() if kb.matcher.says(i, term)} for term in query.terms
-               if not term.isascii() and kb.matcher.mentioned_by(term) <= RARE_NAME
-               and any(kb.matcher.says(i, term) for i in listings)]
-    named = {card for printing in offices if len(printing) == 1 for card in printing}  # (事務官: two offices print it)
-    return named.pop() if len(named) == 1 else None
-
-
 def best_contact(kb: KnowledgeBase, query: Analysis):  # -> Record | None
     """The contact of the office printing a staff member the question names, else the contact whose topics the
     question names, else the default contact."""
@@ -121,9 +108,6 @@ def best_contact(kb: KnowledgeBase, query: Analysis):  # -> Record | None
     if best is not None and terms & kb.topic_terms.get(best.id, frozenset()):
         return best
     return next((c for c in contacts.values() if c.get("default")), None)
-
-
-RARE_NAME = 3  # intents at most using a staff member's surname (the office's card, the list of all, what is not held)
 
 
 def fallback_reply(kb: KnowledgeBase, query: Analysis, language: Language, ranked: list[Scored],
