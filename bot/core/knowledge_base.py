@@ -41,6 +41,10 @@ class KnowledgeBase:
     not_held_words: dict[str, frozenset[str]] = field(default_factory=dict)
     not_held_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()  # the printed figures as numbers, for the sums people ask of them
+    # the intents whose answer gives one office's card ({contact:…}), with that card, and those giving several (the
+    # list of every office's staff): where a staff member's surname is printed (bot.core.staff_office)
+    office_cards: dict[str, str] = field(default_factory=dict)
+    office_lists: tuple[str, ...] = ()
 
     @property
     def version(self) -> str:
@@ -81,8 +85,12 @@ def build_kb(knowledge: Knowledge, encoder: SentenceEncoder | None = None,
     figures = {i: frozenset(y for sentence in a["ja"].text.split("。") if _HEADCOUNT.search(sentence)
                             for y in years_in(clean(sentence), fiscal_only=True))
                for i, a in answers.items() if _HEADCOUNT.search(a["ja"].text) and not intents[i].fallback}
+    cards = {i: intent.contacts[0] for i, intent in intents.items()
+             if len(intent.contacts) == 1 and "{contact:" in intent.answer}
+    lists = tuple(i for i, intent in intents.items() if len(intent.contacts) > 1 and "{contact:" in intent.answer)
     return KnowledgeBase(knowledge, matcher, intents, ComposedAnswers(knowledge, intents), topic_terms, time.time(),
-                         speller, years, figures, *_not_held_words(knowledge, matcher, items), figures_of(knowledge))
+                         speller, years, figures, *_not_held_words(knowledge, matcher, items), figures_of(knowledge),
+                         cards, lists)
 
 
 def _not_held_words(knowledge: Knowledge, matcher: Matcher, items: list[IntentText]

@@ -11,12 +11,10 @@ RARE_NAME = 3  # intents at most using a staff member's surname (the office's ca
 def staff_office(kb: KnowledgeBase, query: Analysis) -> str | None:
     """The contact id of the one office whose card prints a staff member the question names (「はまおさんの誕生日は？」:
     mofa), else None."""
-    cards = {i: intent.contacts[0] for i, intent in kb.intents.items()
-             if len(intent.contacts) == 1 and "{contact:" in intent.answer}
-    listings = [i for i, intent in kb.intents.items() if len(intent.contacts) > 1 and "{contact:" in intent.answer]
+    matcher = kb.matcher
     # (a staff member's surname: on one office's card and in the list of every office's staff; not 住所)
-    offices = [{card for i, card in cards.items() if kb.matcher.says(i, term)} for term in query.terms
-               if not term.isascii() and kb.matcher.mentioned_by(term) <= RARE_NAME
-               and any(kb.matcher.says(i, term) for i in listings)]
+    rare = [term for term in query.terms if not term.isascii() and 0 < matcher.mentioned_by(term) <= RARE_NAME
+            and any(matcher.says(i, term) for i in kb.office_lists)]
+    offices = [{card for i, card in kb.office_cards.items() if matcher.says(i, term)} for term in rare]
     named = {card for printing in offices if len(printing) == 1 for card in printing}  # (事務官: two offices print it)
     return named.pop() if len(named) == 1 else None
