@@ -88,7 +88,7 @@ def _decided(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language:
             (s.intent_id for s in ranked[:3] if kb.intents[s.intent_id].fallback
              and declared_asked(kb, s.intent_id, query, message, besides=staff)), None)
         if personal is None and len(message) < LONG_MESSAGE and _unknown_asked(kb, query, message):
-            return fallback_reply(kb, query, language, ranked, staff)  # "What's Hashiguchi-san's birthday?"
+            return fallback_reply(kb, query, language, ranked)  # "What's Hashiguchi-san's birthday?": that office
         return intent_reply(kb, personal or staff, language, ranked[0].score, candidates(ranked))
     if not sure(ranked, threshold):
         office = office_card(kb, query, message) if ranked and ranked[0].score >= STAFF_FLOOR \

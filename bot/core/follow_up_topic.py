@@ -157,7 +157,10 @@ def shown_again(kb: KnowledgeBase, text: str, previous: str) -> str | None:
 def contact_only(kb: KnowledgeBase, query: Analysis) -> bool:
     """The question asks for a contact detail and nothing else (「電話番号は？」, 「担当者は？」, "Who do I contact?",
     「電話は何番？」, 「その部署の電話は？」)."""
-    return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse("問い合わせ先 担当者 番号 何番 部署").terms)
+    return bool(query.terms) and set(query.terms) <= ATTRIBUTES.union(kb.matcher.analyse(_CONTACT_WORDS).terms)
+
+
+_CONTACT_WORDS = "問い合わせ先 担当者 番号 何番 部署"  # what else a question asking only for a contact detail says
 
 
 _THERE = re.compile(r"そこ|その(?:団体|協会|組織)|(?<![a-z])there(?![a-z])")

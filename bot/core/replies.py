@@ -110,12 +110,9 @@ def best_contact(kb: KnowledgeBase, query: Analysis):  # -> Record | None
     return next((c for c in contacts.values() if c.get("default")), None)
 
 
-def fallback_reply(kb: KnowledgeBase, query: Analysis, language: Language, ranked: list[Scored],
-                   office: str | None = None) -> Reply:
-    """The plain apology for a question the knowledge does not answer, with the contact to ask: that of the
-    intent ``office`` when given (the office printing a staff member asked about), else the one the question names."""
-    cards = kb.intents[office].contacts if office is not None else ()
-    contact = kb.knowledge.table("contacts")[cards[0]] if len(cards) == 1 else best_contact(kb, query)
+def fallback_reply(kb: KnowledgeBase, query: Analysis, language: Language, ranked: list[Scored]) -> Reply:
+    """The plain apology for a question the knowledge does not answer, with the contact to ask."""
+    contact = best_contact(kb, query)
     text = messages.text(messages.FALLBACK, language)
     if contact is not None:
         text += "\n" + messages.text(messages.FALLBACK_CONTACT, language)
