@@ -20,6 +20,8 @@ Recognised in a question:
 caller that a "this year / latest" question is answered with the newest figures the knowledge has."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from bot.core.knowledge_base import KnowledgeBase
@@ -38,6 +40,7 @@ from bot.core.gaps_named import named_missing
 
 __all__ = ["Gap", "Reading", "find_gap"]
 
+_MATERIAL = re.compile(r"ref\d")  # a reference material's token (intents/synonyms.yaml: ref1…ref4)
 DATED_MARGIN = 15.0  # points: a close candidate that gives the date asked is the answer, not "the date is not held"
 _WHEN_TERM = "イツ"  # いつ as the analyser reads it
 
@@ -88,9 +91,10 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
 
 def _dated_of_another(kb: KnowledgeBase, question: str, best: str) -> bool:
     """「SEAはいつ始まった？」: the sentence asking when names a role the answer found never mentions (it
-    dates JET's start); a long message's other sentences (「SEAについて問い合わせがあり…JETはいつ？」) do not count."""
+    dates JET's start), or a reference material (「CIR活用事例集はいつ作成？」: the JET-ALT casebook's day is not its
+    day); a long message's other sentences (「SEAについて問い合わせがあり…JETはいつ？」) do not count."""
     asking = next((s for s in sentences(question) if WHEN_ASKED.search(s)), None)
-    return asking is not None and any(kind_of(t) == "role" and not kb.matcher.mentions(best, t)
+    return asking is not None and any((kind_of(t) == "role" or _MATERIAL.fullmatch(t)) and not kb.matcher.mentions(best, t)
                                       for t in kb.matcher.analyse(asking).terms)
 
 

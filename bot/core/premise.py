@@ -19,6 +19,7 @@ from bot.core.figures import Figure
 from bot.core.knowledge_model import Record
 from bot.core.years import WRITTEN_ERA_YEAR, years_in
 from bot.core.orthography import clean
+from bot.core.premise_role import role_guessed
 from bot.core.sentences import sentences
 
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
@@ -80,7 +81,7 @@ _EN_DOER_ACTIVE = re.compile(r"(?<![a-z])(?:the )?(?:mext|mic|mofa|clair)(?= (?:
 # expansion said is the guess (the role's name is asked)
 _EXPANSION = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:'s| is)? (?:stands? for|short for|an abbreviation (?:of|for)|"
                         r"abbreviation for|means) [a-z][a-z \-]*")
-_EXPANSION_JA = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:って|は)[a-z][a-z \-]*の略")
+_EXPANSION_JA = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:って|は|とは)(?!何)[a-z\u30a0-\u30ff\u4e00-\u9fff][a-z \-・\u30a0-\u30ff\u4e00-\u9fff]{1,40}?の略")
 # "The local finance measures are in reference material 3, right?": which attachment is the guess
 _EN_MATERIAL = re.compile(r"(?<![a-z])(?:in |is |are )?(?:reference material|attachment|sankou shiryou|sanko shiryo) ?\d(?!\d)")
 # a ministry named: a phone number checked is its number asked (「文科省の番号は03-5253-5527で合ってる？」: MIC's)
@@ -160,6 +161,9 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if not sentence or _ASKS.search(sentence) or not _CHECKS.search(sentence.strip()):
         return text
 
+    role = role_guessed(sentence)  # (「CIRは学校で英語を教える人ですよね？」: what the role does is asked)
+    if role:
+        return cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)] + role
     named = set(years_in(sentence))  # (a printed count said of another year is a guess: "2,091 new ALTs in FY2023")
 
     def guessed(word: str) -> Callable[[re.Match[str]], str]:  # (group 1: what comes before; 2: the number)

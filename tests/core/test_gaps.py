@@ -168,6 +168,13 @@ def test_when_a_role_began_is_not_dated_by_jets_start(repo_engine: Engine, quest
     assert reply.fallback and "日付" in reply.text and "記載と異なります" not in reply.text
 
 
+@pytest.mark.parametrize("question", ["CIR活用事例集はいつ作成されましたか", "When was the CIR casebook published?"])
+def test_when_the_cir_casebook_came_out_is_not_dated_by_the_alt_casebook(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (was the JET-ALT casebook's day, 2023年7月31日)
+    assert reply.fallback and "7月31日" not in reply.text and "31 July" not in reply.text
+    assert "ref1_cir_casebook" in [s.intent_id for s in reply.suggestions]
+
+
 def test_when_jet_began_asked_after_a_background_naming_a_role_is_answered(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "スポーツ振興課からSEAについて問い合わせがありました。そもそもJETプログラム自体はいつ始まったのでしょうか。")
     assert not reply.fallback and "昭和62年度" in reply.text

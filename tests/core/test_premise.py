@@ -213,6 +213,7 @@ def test_a_wrong_premise_is_corrected_with_the_printed_fact(repo_engine: Engine,
     ("SEA stands for Sports Education Assistant, yes?", "sea short for what, yes?"),
     ("Is CIR short for Coordinator for International Research?", "is cir short for what?"),
     ("CIRはCoordinator for International Researchの略ですよね？", "cirは何の略ですよね?"),
+    ("SEAってスポーツ教育アシスタントの略ですか？", "seaは何の略ですか?"),  # (dev179: an expansion in katakana)
     ("The local finance measures are in reference material 3, right?",
      "the local finance measures are  in which reference material, right?"),
 ])
@@ -222,6 +223,7 @@ def test_a_guessed_expansion_or_attachment_is_read_as_the_question_for_it(questi
 
 @pytest.mark.parametrize(("question", "fact"), [
     ("SEA stands for Sports Education Assistant, yes?", "Sports Exchange Advisor"),  # (dev172: were not held, unsure)
+    ("SEAってスポーツ教育アシスタントの略ですか？", "Sports Exchange Advisor"),  # (was the apology)
     ("Is CIR short for Coordinator for International Research?", "Coordinator for International Relations"),
     ("The local finance measures are in reference material 3, right?", "Reference material 2"),
     ("The Tateyama case in the casebook is from Niigata, right?", "Toyama"),
