@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.core.asks import added, added_after, each_asked, two_asked
 from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
                                 names_an_office, only_an_office, without_greeting, without_writer)
 from bot.core.office_wish import is_wish, with_wish
@@ -22,7 +23,6 @@ from bot.core.sentences import quoted_asked, sentences
 _REACTION = re.compile(r"^(?:え|えっ|ええ|あれ|あ)[、,]?(?:[^。？?]{1,12}(?:じゃ|では)ない(?:ん|の)?(?:です)?か|そうなん(?:です)?か|"
                        r"本当(?:です)?か|ほんと(?:です)?か)[？?]*$|^(?:really|wait,? really|is that so)[?]*$", re.IGNORECASE)
 # 「…どのような役割でしょうか。また財政措置についても教えてください。」: a question added to the one before
-_ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに)[、,]?")
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
 _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|けども|けど|ので|場合は?|際は?|ていて|でいて|"
                      r"(?:て|で)おり(?:まして)?|予定で|ところ)[、,]")
@@ -77,8 +77,6 @@ OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か
 # two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
 # first is a reading of its own (both together dilute each other's words)
 # (と after a noun: 「人数と、」; after a verb it is a condition, 「受け入れると、」)
-_TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[、,] ?(?:あと|それと|それから|また|併せて|あわせて)[、,]?|"
-                       r"\s(?:\+|＆|&)\s?|(?<=\S) \+|,? and also |; )")
 
 
 @dataclass(frozen=True)
@@ -105,11 +103,6 @@ class MessageParts:
     def text(self) -> str:
         """Background and question together (without greetings and self-introductions)."""
         return f"{self.background}{self.question}" if self.background else self.question
-
-
-def added(sentence: str) -> bool:
-    """「また、メールアドレスも教えてください」: a question added to the one before (read after its answer)."""
-    return _ALSO.match(sentence) is not None
 
 
 def _topic_said(sentence: str, dropped: bool) -> tuple[str, bool]:
@@ -185,6 +178,7 @@ def parts(text: str) -> MessageParts:
         asked -= 1
     elif asked > 0 and (_BARE_REQUEST.match(kept[asked]) or _CONFIRM.search(kept[asked]) and earlier):
         asked = earlier[-1] if earlier and not _BARE_REQUEST.match(kept[asked]) else asked - 1
+    also = also or added_after(kept, asked)
     background = "".join(kept[:asked] + kept[asked + 1:])
     others = [i for i, s in enumerate(kept) if i != asked and is_question(s) and not _BARE_REQUEST.match(s)
               and not _PURPOSE_REQUEST.search(s) and s not in also][-OTHER_QUESTIONS:]
@@ -198,8 +192,8 @@ def parts(text: str) -> MessageParts:
     if len(clauses) > 2 and (first := _CLAUSE.search(kept[asked])) is not None and _ASIDE.search(clauses[0]):
         # 「通知を読むと調査があるようですが、うちの町が希望する場合、どこを通して…」: what follows the aside
         alternatives.append((kept[asked][first.end():], background + clauses[0], False))
-    two = _TWO_ASKS.split(kept[asked], maxsplit=1)
-    asks = also or (tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ())
-    if asks and not also:
-        alternatives.append((two[0], background + two[1], True))
+    asks = also or two_asked(kept[asked])
+    if asks and not also:  # (the first of two is a reading too)
+        alternatives.append((asks[0], background + asks[1], True))
+    asks = asks or each_asked(kept, asked, earlier)
     return MessageParts(kept[asked], background, dropped, tuple(alternatives), not polite, asks)

@@ -143,7 +143,8 @@ _EN_CLAIMED_COUNT = re.compile(rf"{_ABOUT}{_NUMBER}\+? (?=(?:jet )?{_COUNTED_EN}
 _MEASURES = {"何人": {"participants", "new", "cumulative"}, "何事例": {"cases"}, "何件": {"cases"}, "何個": {"cases"},
              "何か国": {"countries"}, "何年": set()}
 # a short remark after the question ("…, right? Need it for a briefing."): the check is the question before it
-_REMARK_AFTER = re.compile(r"([?？])\s*[^?？]{1,40}[.。!！]?\s*$")
+_REMARK_AFTER = re.compile(r"([?？])\s*(?!また|あと|それと|それから|あわせて|併せて|さらに|ついでに|also\b)[^?？]{1,40}[.。!！]?\s*$")
+# (not a request added after it: 「…ありますか？あとCLAIRの正式名称も」 asks that too)
 _LAST_SENTENCE = re.compile(r"[^。！!\n]*[。！!\n]?$")
 
 

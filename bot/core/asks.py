@@ -1,0 +1,46 @@
+"""The things asked in one message, each as written (「ALTの人数と、問い合わせ先を教えて」, "CIR count in FY2023 and
+MOFA's phone number?", 「事例集はいつ公表？事例はどんな分野？」, 「…ありますか？あとCLAIRの正式名称も」): each is answered
+(:mod:`bot.core.other_ask`)."""
+from __future__ import annotations
+
+import re
+
+_ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに|also\b|and also\b)[、,]?", re.IGNORECASE)
+MIN_ADDED = 6  # characters of a request added after the question (「あとCLAIRの正式名称も」)
+TWO_QUESTIONS = 3  # sentences at most of a message whose two questions in a row are each asked
+_TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[、,] ?(?:あと|それと|それから|また|併せて|あわせて)[、,]?|"
+                       r"\s(?:\+|＆|&)\s?|(?<=\S) \+|,? and also |; )")
+# "CIR count in FY2023 and MOFA's phone number?", "…, and what year was the notice issued?": each part asked (not a
+# reading of the message: "…a fee per participant, and how much?" is one thing)
+_AND_ASKS = re.compile(r",? and (?=(?:what|who|whose|where|when|how|which|is|are|was|were|does|do|did|can|could)\b)|"
+                       r" and (?=(?:the )?(?:mic|mofa|mext|clair)(?:'s)? (?:phone|number|e-?mail|address|contact))",
+                       re.IGNORECASE)
+
+
+def added(sentence: str) -> bool:
+    """「また、メールアドレスも教えてください」: a question added to the one before (read after its answer)."""
+    return _ALSO.match(sentence) is not None
+
+
+def two_asked(sentence: str) -> tuple[str, ...]:
+    """The two things one question sentence asks (「AとB、あとC」, "A + B"); () when it asks one."""
+    two = _TWO_ASKS.split(sentence, maxsplit=1)
+    return tuple(two) if len(two) == 2 and len(two[0]) >= 3 and len(two[1]) >= 3 else ()
+
+
+def added_after(kept: list[str], asked: int) -> tuple[str, ...]:
+    """「…ページってありますか？あとCLAIRの正式名称も」: a request added after the question sentence, the last."""
+    last = kept[-1] if kept else ""
+    return (last,) if asked == len(kept) - 2 and added(last) and len(last) >= MIN_ADDED else ()
+
+
+def each_asked(kept: list[str], asked: int, earlier: list[int]) -> tuple[str, ...]:
+    """The parts of an English question joined by "and what…" / "and MOFA's phone", or two question sentences in a
+    row of a short message; () when one thing is asked. (Not readings of the message: "…a fee per participant, and
+    how much?" is one thing, answered as a whole.)"""
+    parted = _AND_ASKS.split(kept[asked], maxsplit=1)
+    if len(parted) == 2:
+        return tuple(parted)
+    if earlier and len(kept) <= TWO_QUESTIONS and earlier[-1] == asked - 1:
+        return kept[asked - 1], kept[asked]
+    return ()
