@@ -138,7 +138,8 @@ def judge(question: Question, reply: Reply) -> Result:
     item = question.item
     if not question.in_scope:
         return Result(question, not answered(reply), reply.intent_id, reply.score, reply.kind, "fallback")
-    text = fold_fact(plain_text(reply))
+    shown = plain_text(reply)  # (a date as written is read too: 「7月31日」 is in 「2023年7月31日」)
+    text = fold_fact(shown) + "\n" + _STRIP.sub("", unicodedata.normalize("NFKC", shown).lower())
     wanted = [str(f) for f in item.get("all") or item.get("any") or []]
     hits = [fold_fact(f) in text for f in wanted]
     unwanted = [str(f) for f in item.get("none") or [] if fold_fact(str(f)) in text]

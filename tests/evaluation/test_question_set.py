@@ -26,6 +26,12 @@ def test_a_date_counts_the_same_in_japanese_and_iso_form() -> None:
     assert fold_fact("2023-07-31") not in fold_fact("2023年7月3日")
 
 
+def test_a_day_without_its_year_is_found_in_a_full_date() -> None:
+    reply = Reply(text="2023年7月31日に公表されました。", intent_id="casebook_published")  # (dev177: was a miss)
+    assert judge(_question(any=["7月31日"]), reply).passed and judge(_question(any=["2023-07-31"]), reply).passed
+    assert not judge(_question(any=["7月3日"]), reply).passed
+
+
 def test_an_answer_with_a_wanted_fact_passes_and_one_with_an_unwanted_fact_fails() -> None:
     reply = Reply(text="電話は03-5253-5527です。", intent_id="contact_mic")
     assert judge(_question(any=["0352535527"]), reply).passed
