@@ -40,7 +40,7 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
     for i, (ask, other) in enumerate(zip(asks, others)):
         # (a message not answered as a whole: its first part, or two parts; a later part alone, 「どこの町ですか」,
         # may ask on about the first; one added with また is read after the answer's topic)
-        sure = _sure(other) or added(ask) and topic is not None and _answers(other)
+        sure = _sure(other) or added(ask) and topic is not None and not other.fallback and other.intent_id is not None
         if sure and other.intent_id not in {r.intent_id for r in answered} and (answered or i == 0):
             answered.append(other)
     # what is not held: a part said not held ("…and how many in FY2024?")
