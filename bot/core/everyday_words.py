@@ -81,7 +81,7 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              # (the notice is issued, the casebook published: "When did the notice come out?")
              (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
               lambda m: "issued" if "notice" in m.string else "published"),
-             (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])"), lambda m: "issued" if "notice" in m.string else m.group(0)),
+             (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])(?! (?:only )?to\b)"), lambda m: "issued" if "notice" in m.string else m.group(0)),
              # "CIR total 2023?": a year's total, not the cumulative one since the start; "the budget total": an amount
              (re.compile(r"(?<![a-z])total(?=\s*(?:[?.!]|$|(?:in |for |of )?(?:fy|19\d\d|20\d\d|[rh] ?\d)))"),
               lambda m: "amount" if _MONEYISH.search(m.string) else "headcount" if years_in(m.string)

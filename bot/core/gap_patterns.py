@@ -70,6 +70,15 @@ SINCE = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})(?:年度|年)?(?:以来|以
 # 「提出締切はいつ」, 「いつまでに提出」, "the deadline": a day asked for, which an answer may not give
 DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限日|提出期限|(?:締切|締め切り|締切り|〆切)[^。？?]{0,4}いつ|"
                         r"いつまでに(?:提出|要望|申請|回答|応募|出)|(?<![a-z])(?:what date|which date|by when|deadlines?)(?![a-z])")
+# 「第4期教育振興基本計画の計画期間は？」, 「学習指導要領は何年に告示された？」: a plan's period, a revision or an issue,
+# which an answer giving the day of a decision does not give
+PERIOD_ASKED = re.compile(r"(?:計画|方針)(?:の)?期間|何年(?:度)?から何年(?:度)?|(?:何年|いつ)(?:に|ごろ|頃)?(?:告示|改訂|改定)|"
+                          r"(?:告示|改訂|改定)(?:日|年|時期|版)?(?:は|って)?(?:いつ|何年)|"
+                          r"(?<![a-z])(?:(?:plan|policy)(?:'s)? (?:period|term)|what (?:period|years) does|"
+                          r"(?:when|what year) (?:was|were) (?:it|they|the [a-z ]+) revised)(?![a-z])",
+                          re.IGNORECASE)
+_PERIOD_GIVEN = re.compile(r"\d+年(?:度)?(?:から|〜|～)|年間|(?<![a-z])(?:from \d{4}|\d{4} ?[-–] ?\d{4}|revised)(?![a-z])",
+                           re.IGNORECASE)
 # いつ / when about a topic (「いつ出た？」 after the manual): a date or at least a year must be in the answer
 # (not いつも / いつでも / いつか, not "when" inside a clause: "What do we do when…", "When we hire an ALT, who pays?")
 WHEN_ASKED = re.compile(r"いつ(?!も|でも|か(?!ら)|まで|頃まで)|^(?:and |so |but )?when(?![a-z])(?![^,?]*,)", re.IGNORECASE)
@@ -109,6 +118,11 @@ def date_missing(text: str, own: str, answer: str) -> bool:
     when = WHEN_ASKED.search(own)
     return bool(DATE_ASKED.search(text) or when) and not DATE_GIVEN.search(answer) \
         and not (when and YEAR_GIVEN.search(answer))
+
+
+def period_missing(text: str, answer: str) -> bool:
+    """A plan's period, a revision or an issue asked (``text``) that ``answer`` does not give."""
+    return PERIOD_ASKED.search(text) is not None and _PERIOD_GIVEN.search(answer) is None
 
 
 # an attachment by its number (参考資料5, 別添6, "attachment 6", "reference material 5"); the notice numbers its own

@@ -34,7 +34,8 @@ from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, date_missing, rate_missing
+from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, date_missing, period_missing,
+                                   rate_missing)
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
 
@@ -75,27 +76,32 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = year_check(kb, text, analysis, ranked, vector, message)
     best = reading.ranked[0].intent_id if reading.gap is None and reading.ranked else None
+    named = _named_of_another(kb, clean(message) if message else text, best) if best is not None else set()
     if best is not None and not kb.intents[best].fallback and (date_missing(
-            text, (own or analysis).original, kb.answers[best]["ja"].text) or _dated_of_another(
-            kb, clean(message) if message else text, best)):
+            text, (own or analysis).original, kb.answers[best]["ja"].text) or named):
         dated = next((s for s in reading.ranked[1:3] if s.score >= max(reading.ranked[0].score - DATED_MARGIN, threshold)
                       and not kb.intents[s.intent_id].fallback and _a_date_is_its_point(kb, s.intent_id)
                       and not missing_entity(kb, own or analysis, s.intent_id)), None)  # (not the CIR casebook's)
         if dated is not None:  # "When was the casebook created?": when it came out (作成 is the casebook's word too)
             return Reading([dated, *(s for s in reading.ranked if s is not dated)])
-        return Reading(reading.ranked, Gap("date", related=related(reading.ranked)))
+        # (「CIR活用事例集はいつ作成？」: the CIR casebook stays the conversation's topic, 「リンクは？」 is its link)
+        topic = next((s.intent_id for s in reading.ranked[:3] if not kb.intents[s.intent_id].fallback
+                      and any(_MATERIAL.fullmatch(t) and kb.matcher.mentions(s.intent_id, t) for t in named)), None)
+        return Reading(reading.ranked, Gap("date", related=related(reading.ranked), topic=topic))
+    if best is not None and not kb.intents[best].fallback and period_missing(text, kb.answers[best]["ja"].text):
+        return Reading(reading.ranked, Gap("period", related=related(reading.ranked), topic=best))
     if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("rate", related=related(reading.ranked)))  # (figures computed come first)
     return reading
 
 
-def _dated_of_another(kb: KnowledgeBase, question: str, best: str) -> bool:
-    """「SEAはいつ始まった？」: the sentence asking when names a role the answer found never mentions (it
-    dates JET's start), or a reference material (「CIR活用事例集はいつ作成？」: the JET-ALT casebook's day is not its
+def _named_of_another(kb: KnowledgeBase, question: str, best: str) -> set[str]:
+    """「SEAはいつ始まった？」: the roles the sentence asking when names that the answer found never mentions (it
+    dates JET's start), or the reference materials (「CIR活用事例集はいつ作成？」: the JET-ALT casebook's day is not its
     day); a long message's other sentences (「SEAについて問い合わせがあり…JETはいつ？」) do not count."""
     asking = next((s for s in sentences(question) if WHEN_ASKED.search(s)), None)
-    return asking is not None and any((kind_of(t) == "role" or _MATERIAL.fullmatch(t)) and not kb.matcher.mentions(best, t)
-                                      for t in kb.matcher.analyse(asking).terms)
+    return {t for t in kb.matcher.analyse(asking).terms if (kind_of(t) == "role" or _MATERIAL.fullmatch(t))
+            and not kb.matcher.mentions(best, t)} if asking is not None else set()
 
 
 def _a_date_is_its_point(kb: KnowledgeBase, intent_id: str) -> bool:

@@ -46,6 +46,8 @@ def name_asked(text: str, conversation: str) -> str | None:
 # 「ALTは英語で教えてくれますか」, "Can the CIR answer in Japanese?"; translating the notice is refused elsewhere)
 _ANSWER_IN = re.compile(r"(英語|日本語)で(?=(?:教えて(?!くれ)|説明して|要約して|まとめて|答えて|回答して|お願い|ください))|"
                         r",? ?(?:please )?(?:answer |reply )?in (english|japanese)(?: please)?(?=[.?!]*$)", re.IGNORECASE)
+_BOTH = re.compile(r",? ?(?:in )?(?:both )?(?:japanese and english|english and japanese)(?: please)?(?=[.?!]*$)|"
+                   r"[、,]?(?:日本語と英語|英語と日本語)(?:の(?:両方|どちらも))?で?(?=[？?。]*$)", re.IGNORECASE)
 _ROLE_DOES = re.compile(r"(?:alt|cir|sea|先生|教員)s?(?:さん)?(?:は|って|が|の方は)[^。？?]{0,10}(?:英語|日本語)で", re.IGNORECASE)
 # … told to the bot: after the question ("What is a CIR? In Japanese please"), or a request of it ("Can you explain
 # SEA in Japanese?", "Explain SEA in Japanese"; not "Can you tell me if CIRs work in Japanese?")
@@ -57,6 +59,7 @@ _TOLD = re.compile(r"[?.!] ?(?:please )?(?:answer |reply )?in (?:english|japanes
 def language_wanted(text: str) -> tuple[str | None, str]:
     """The language a question asks its answer in (``"en"``, ``"ja"`` or ``None``) and the question without
     that request."""
+    text = _BOTH.sub("", text)  # ("Which organisation runs JET, in Japanese and English?": its names, both given)
     match = _ANSWER_IN.search(text)
     if match is None or language_asked(text) or not _ANSWER_IN.sub("", text).strip(" 、,.。？?を") \
             or _ROLE_DOES.search(text) or match.group(2) and not _TOLD.search(text.strip()):

@@ -4,6 +4,7 @@ said not held after the answer of the one it does ("How many ALTs in FY2023, and
 bot is not sure of is offered as the first button instead, and the reply says so."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable
 
@@ -15,6 +16,7 @@ from bot.core.types import Context, Reply
 
 SURE = 70.0  # a "did you mean" answer this high is sure enough to give
 MOST_ASKED = 3  # things answered in one reply
+_SENTENCE = re.compile(r"[^。.!?！？]+(?:[。!?！？]|\.(?=\s|$))?\s*")
 
 
 def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
@@ -24,18 +26,12 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
     same office's)."""
     if not asks or reply.kind not in ("answer", "clarify", "fallback"):
         return reply
-    declared = reply.intent_id is not None and kb.intents[reply.intent_id].fallback
-    if reply.fallback and declared:  # (「来年ALTに応募したい。応募方法と締切は？」: what is not held, said plainly)
+    if reply.fallback and _declared(kb, reply):  # (「来年ALTに応募したい。応募方法と締切は？」: what is not held, said plainly)
         return reply
     topic = Context(reply.intent_id, now, reply.language, reply.names) if reply.intent_id and not reply.fallback else None
     others = [alone(ask, topic if added(ask) else None) for ask in asks]
-    if not reply.fallback and not _answers(reply):  # not sure of it: another thing asked offered, first
-        other = next((o for o in others if _answers(o) and o.intent_id != reply.intent_id), None)
-        if other is None:
-            return reply
-        offered = suggestion(kb, other.intent_id, reply.language)
-        line = messages.text(messages.OTHER_ASK, reply.language).format(label=offered.label)
-        return replace(reply, text=f"{reply.text}\n{line}", suggestions=unique([offered, *reply.suggestions]))
+    if not reply.fallback and not _answers(reply):  # not sure of the answer itself: the other offered
+        return _offered(kb, reply, others, [reply])
     answered = [] if reply.fallback else [reply]
     for i, (ask, other) in enumerate(zip(asks, others)):
         # (a message not answered as a whole: its first part, or two parts; a later part alone, 「どこの町ですか」,
@@ -43,23 +39,55 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
         sure = _sure(other) or added(ask) and topic is not None and not other.fallback and other.intent_id is not None
         if sure and other.intent_id not in {r.intent_id for r in answered} and (answered or i == 0):
             answered.append(other)
-    # what is not held: a part said not held ("…and how many in FY2024?")
-    missing = next((o for o in others if o.fallback and o.kind != "clarify" and _said_of_the_part(o)), None)
-    if not answered or reply.fallback and len(answered) < 2 and missing is None:
+    # what is not held: a part said not held ("…and how many in FY2024?"; not a topic of its own that a fragment
+    # read alone finds: "…how many renewals allowed?" is no intake cap)
+    missing = next((o for o in others if o.fallback and o.kind != "clarify" and not _declared(kb, o)
+                    and _said_of_the_part(o)), None)
+    if reply.fallback and (not answered or len(answered) < 2 and missing is None):
         return reply
     found = answered[0]
     for other in answered[1:MOST_ASKED]:
         found = both(found, other)
-    return replace(found, text=f"{found.text}\n\n{_first_line(missing)}") if missing is not None else found
+    if missing is not None:
+        found = replace(found, text=f"{found.text}\n\n{_first_line(missing)}")
+    return _offered(kb, found, others, answered)
+
+
+def _offered(kb: KnowledgeBase, reply: Reply, others: list[Reply], answered: list[Reply]) -> Reply:
+    """``reply`` offering, as the first button, a thing asked that it does not answer and is not sure enough to
+    give (「CIR事例集のダウンロード先と、参考資料3の中身を教えて」: material 3, read alone at 60), saying so."""
+    given = {r.intent_id for r in answered}
+    other = next((o for o in others if _answers(o) and o.intent_id not in given), None)
+    if other is None:
+        return reply
+    offered = suggestion(kb, other.intent_id, reply.language)
+    line = messages.text(messages.OTHER_ASK, reply.language).format(label=offered.label)
+    return replace(reply, text=f"{reply.text}\n{line}", suggestions=unique([offered, *reply.suggestions]))
 
 
 def both(first: Reply, second: Reply) -> Reply:
-    """One reply answering two things: the texts one after the other, the sources, links and contacts of both."""
-    source = "\n".join(dict.fromkeys(s for s in (first.source, second.source) if s)) or None
-    return replace(first, text=f"{first.text}\n\n{second.text}", source=source,
-                   links=tuple(dict.fromkeys((*first.links, *second.links))),
+    """One reply answering two things: the second's sentences the first does not already say (none: the first
+    alone), the sources, links and contacts of both, each once."""
+    said = [_new_sentences(line, first.text) for line in second.text.split("\n")]
+    added_text = "\n".join(line for line in said if line.strip())
+    if not added_text:
+        return first
+    source = "\n".join(dict.fromkeys(line for s in (first.source, second.source) if s for line in s.split("\n")))
+    urls = {link.url for link in first.links}
+    return replace(first, text=f"{first.text}\n\n{added_text}", source=source or None,
+                   links=(*first.links, *(link for link in second.links if link.url not in urls)),
                    contacts=tuple(dict.fromkeys((*first.contacts, *second.contacts))),
                    suggestions=unique((*first.suggestions, *second.suggestions), skip=second.intent_id))
+
+
+def _new_sentences(line: str, text: str) -> str:
+    """The sentences of ``line`` that ``text`` does not already hold."""
+    return "".join(s for s in _SENTENCE.findall(line) if s.strip() and s.strip() not in text)
+
+
+def _declared(kb: KnowledgeBase, reply: Reply) -> bool:
+    """A reply of an intent written to say what is not held."""
+    return reply.intent_id is not None and kb.intents[reply.intent_id].fallback
 
 
 def _answers(reply: Reply) -> bool:

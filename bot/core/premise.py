@@ -71,6 +71,9 @@ _EN_DOER = re.compile(r"\b((?:made|run|conducted|issued|published|created|writte
                       r"handled|done|sent) by )(?:the )?(?:mext|mic|mofa|clair|the ministry of [a-z ]+?)"
                       r"(?=[ ,.?]|$)|"
                       r"\b(on )(?:the )?(?:mext|mic|mofa|clair)(?:'s)?(?= (?:site|website|web site|page|homepage))")
+# "The notice was sent only to boards of education, right?": whom it was sent to is the guess
+_EN_ADDRESSEE = re.compile(r"\b(sent|addressed) (?:only |just )?to (?!whom\b)(?:[a-z']+ ){0,4}?[a-z']+"
+                           r"(?=,? (?:right|correct|isn't it|is that right|is that correct)\??$)")
 # "Is MIC the one collecting the placement requests?": the office said to be the one doing it is the guess
 _EN_DOER_IS = re.compile(r"^((?:so |and |but )?(?:is|was|isn't|wasn't) (?:it )?)(?:the )?(?:mext|mic|mofa|clair)"
                          r"(?= (?:the one|the body|the office|the ministry|responsible|in charge|who|that)\b)")
@@ -187,7 +190,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if claimed:
         plain = _EN_CLAIMED_COUNT.sub("how many ", plain[_EN_CLAIM.search(plain).end():])
     plain = _EN_DOER_ACTIVE.sub("which office", _EN_DOER_IS.sub(lambda m: m.group(1) + "which office", plain))
-    plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", plain)
+    plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", _EN_ADDRESSEE.sub(r"\1 to whom", plain))
     plain = _EXPANSION_JA.sub(r"\1は何の略", _EXPANSION.sub(r"\1 short for what", plain))
     if _YES_NO.match(plain):
         plain = _EN_MATERIAL.sub(" in which reference material", plain)

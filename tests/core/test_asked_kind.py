@@ -61,7 +61,8 @@ def test_a_phone_number_asked_beside_an_offices_work_gets_that_offices_contact(r
     assert reply.intent_id == "contact_mofa" and "03-5501-8143" in reply.text
 
 
-@pytest.mark.parametrize("question", ["この通知ってそもそも誰あてですか？うち町の教委なんですけど関係あります？", "この通知は誰宛てですか"])
+@pytest.mark.parametrize("question", ["この通知ってそもそも誰あてですか？うち町の教委なんですけど関係あります？", "この通知は誰宛てですか",
+                                      "Who was the notice sent to?"])  # (was who issued it: "sent" read as issued)
 def test_whom_the_notice_is_written_to_is_not_who_wrote_it(repo_engine: Engine, question: str) -> None:
     # 誰 was read as 'who': the issuing ministries, or 'not sure'
     assert ask(repo_engine, question).intent_id == "notice_addressees"

@@ -416,6 +416,24 @@ def test_which_country_most_come_from_in_kana_is_a_ranking_not_held(repo_engine:
     assert reply.fallback and reply.text.startswith("ランキングや順位")
 
 
+@pytest.mark.parametrize("turns", [("第４期教育振興基本計画の計画期間は何年から何年まで？",),  # (were the plan's answer)
+                                   ("教育振興基本計画について", "その計画の計画期間は？"),
+                                   ("現行の学習指導要領は何年に告示されたものですか",),
+                                   ("What period does the 4th Basic Plan cover?",)])
+def test_a_plans_period_or_the_guidelines_issue_is_said_not_given(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith(("お尋ねの期間", "The period you ask for"))
+    assert "6月16日" not in reply.text and "16 June" not in reply.text
+
+
+@pytest.mark.parametrize(("turns", "fact"), [(("教育振興基本計画について", "その計画っていつのもの？"), "令和5年6月16日"),
+                                             (("JETって何年からやってるの？",), "昭和62年度"), (("任用期間は？",), "1年")])
+def test_when_a_plan_was_decided_jet_began_or_the_contract_runs_is_still_answered(
+        repo_engine: Engine, turns: tuple[str, ...], fact: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert not reply.fallback and fact in reply.text
+
+
 def test_when_a_policy_document_is_revised_is_a_date_not_given_not_the_casebooks_revision(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "学習指導要領の改訂はいつ？")
     assert reply.text.startswith("お尋ねの日付") and "事例集" not in reply.text.split("。")[0]

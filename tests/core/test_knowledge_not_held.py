@@ -315,20 +315,3 @@ def test_pay_and_pay_rises_are_amounts_not_held(repo_engine: Engine, question: s
 def test_a_named_persons_home_address_is_a_personal_detail_not_the_offices_address(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "MEXT contact", "who's Sawaura?", "Sawaura's home address?")  # (review 143)
     assert reply.intent_id == "staff_personal" and [c.phone for c in reply.contacts] == ["03-6734-3480"]
-
-
-@pytest.mark.parametrize("turns", [("第４期教育振興基本計画の計画期間は何年から何年まで？",),  # (was the plan's answer)
-                                   ("教育振興基本計画について", "その計画の計画期間は？"),
-                                   ("現行の学習指導要領は何年に告示されたものですか",)])
-def test_a_plans_period_or_the_guidelines_dates_are_not_held(repo_engine: Engine, turns: tuple[str, ...]) -> None:
-    reply = talk(repo_engine, *turns)
-    assert reply.fallback and reply.intent_id == "policy_details_not_held" and "計画の期間" in reply.text
-    assert "education_plan" in {s.intent_id for s in reply.suggestions}
-
-
-@pytest.mark.parametrize(("turns", "fact"), [(("教育振興基本計画について", "その計画っていつのもの？"), "令和5年6月16日"),
-                                             (("JETって何年からやってるの？",), "昭和62年度")])
-def test_when_a_plan_was_decided_or_jet_began_is_still_answered(repo_engine: Engine, turns: tuple[str, ...],
-                                                                fact: str) -> None:
-    reply = talk(repo_engine, *turns)
-    assert not reply.fallback and fact in reply.text

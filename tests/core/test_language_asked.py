@@ -84,3 +84,16 @@ def test_in_japanese_after_a_japanese_answer_asks_what_it_is_called(repo_engine:
 @pytest.mark.parametrize(("text", "language"), [("in jp", "ja"), ("jp pls", "ja"), ("eng please", "en")])
 def test_slacks_short_forms_of_the_languages_ask_for_the_answer_again_in_them(text: str, language: str) -> None:
     assert language_asked(text) == language
+
+
+@pytest.mark.parametrize(("question", "rest"), [
+    ("Which organisation runs the JET Programme, in Japanese and English?", "Which organisation runs the JET Programme?"),
+    ("CLAIRの正式名称、日本語と英語で", "CLAIRの正式名称"),
+])
+def test_names_asked_in_both_languages_ask_the_question_alone(question: str, rest: str) -> None:
+    assert language_wanted(question) == (None, rest)  # (dev180: was read as a question of languages: unsure)
+
+
+def test_the_organisation_asked_in_both_languages_gets_both_names(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "Which organisation runs the JET Programme, in Japanese and English?")
+    assert not reply.fallback and "自治体国際化協会" in reply.text and "Council of Local Authorities" in reply.text

@@ -58,3 +58,21 @@ def test_the_first_question_is_answered_before_one_added_with_mata(repo_engine: 
     reply = talk(repo_engine, "SEAという職種があると聞きましたが、どのような役割の方なのでしょうか。"
                               "また村で受け入れる場合の財政措置についても教えていただけますか。")
     assert not reply.fallback and "スポーツ振興" in reply.text
+
+
+def test_what_the_first_answer_already_says_is_not_said_again(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "ALT casebook: split by category? any examples?")  # (review 145: said twice)
+    assert reply.text.count("17 are school activities") == 1
+    assert len(reply.source.split("\n")) == len(set(reply.source.split("\n")))
+    assert len({link.url for link in reply.links}) == len(reply.links)
+
+
+def test_a_part_read_alone_as_a_topic_of_its_own_is_not_said_not_held(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "contract length + how many renewals allowed?")  # (review 145: an intake cap)
+    assert "3 years" in reply.text and "cannot answer" not in reply.text
+
+
+def test_a_part_not_sure_enough_to_give_is_offered_first(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIR事例集のダウンロード先と、参考資料3の中身を教えて")  # (review 144: dropped)
+    assert "nin-katsuyo-m" in reply.text + " ".join(link.url for link in reply.links)
+    assert reply.suggestions[0].intent_id == "ref3_manual" and "もう一つのご質問" in reply.text

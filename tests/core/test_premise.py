@@ -214,6 +214,7 @@ def test_a_wrong_premise_is_corrected_with_the_printed_fact(repo_engine: Engine,
     ("Is CIR short for Coordinator for International Research?", "is cir short for what?"),
     ("CIRはCoordinator for International Researchの略ですよね？", "cirは何の略ですよね?"),
     ("SEAってスポーツ教育アシスタントの略ですか？", "seaは何の略ですか?"),  # (dev179: an expansion in katakana)
+    ("The notice was sent only to boards of education, right?", "the notice was sent to whom, right?"),
     ("The local finance measures are in reference material 3, right?",
      "the local finance measures are  in which reference material, right?"),
 ])
@@ -227,6 +228,7 @@ def test_a_guessed_expansion_or_attachment_is_read_as_the_question_for_it(questi
     ("Is CIR short for Coordinator for International Research?", "Coordinator for International Relations"),
     ("The local finance measures are in reference material 3, right?", "Reference material 2"),
     ("The Tateyama case in the casebook is from Niigata, right?", "Toyama"),
+    ("The notice was sent only to boards of education, right?", "prefectural departments"),  # (dev179: was unsure)
 ])
 def test_a_wrong_name_attachment_or_place_gets_the_printed_one(repo_engine: Engine, question: str, fact: str) -> None:
     reply = talk(repo_engine, question)
