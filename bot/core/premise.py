@@ -83,8 +83,13 @@ _EN_DOER_ACTIVE = re.compile(r"(?<![a-z])(?:the )?(?:mext|mic|mofa|clair)(?= (?:
 # "SEA stands for Sports Education Assistant, yes?", 「CIRはCoordinator for International Researchの略ですよね？」: the
 # expansion said is the guess (the role's name is asked)
 _EXPANSION = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:'s| is)? (?:stands? for|short for|an abbreviation (?:of|for)|"
-                        r"abbreviation for|means) [a-z][a-z \-]*")
-_EXPANSION_JA = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:って|は|とは)(?!何)[a-z\u30a0-\u30ff\u4e00-\u9fff][a-z \-・\u30a0-\u30ff\u4e00-\u9fff]{1,40}?の略")
+                        r"abbreviation for|means) [a-z][a-z \-]*|"
+                        # "SEA = sports education assistant?", "SEA is a Sports Education Assistant, correct?"
+                        r"(?<![a-z])(alt|cir|sea|jet) ?(?:=|is an?) ?[a-z][a-z \-]*(?:assistant|advis[eo]r|coordinator|"
+                        r"teacher|instructor|officer|exchange)(?![a-z])")
+_EXPANSION_JA = re.compile(r"(?<![a-z])(alt|cir|sea|jet)(?:って|は|とは)(?!何)[a-z\u30a0-\u30ff\u4e00-\u9fff][a-z \-・\u30a0-\u30ff\u4e00-\u9fff]{1,40}?の略|"
+                           # 「SEAってスポーツ教育アシスタントのことですよね」: a name in katakana said to be it
+                           r"(?<![a-z])(alt|cir|sea|jet)(?:って|は|とは)(?=[^のはを]*[\u30a1-\u30fa]{4})[a-z \-・\u30a0-\u30ff\u4e00-\u9fff]{4,40}?のこと(?=(?:です|でしょう|だ)?(?:よね|か|っけ|ね)?[?？]?$)")
 # "The local finance measures are in reference material 3, right?": which attachment is the guess
 _EN_MATERIAL = re.compile(r"(?<![a-z])(?:in |is |are )?(?:reference material|attachment|sankou shiryou|sanko shiryo) ?\d(?!\d)")
 # a ministry named: a phone number checked is its number asked (「文科省の番号は03-5253-5527で合ってる？」: MIC's)
@@ -191,7 +196,8 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
         plain = _EN_CLAIMED_COUNT.sub("how many ", plain[_EN_CLAIM.search(plain).end():])
     plain = _EN_DOER_ACTIVE.sub("which office", _EN_DOER_IS.sub(lambda m: m.group(1) + "which office", plain))
     plain = _EN_PLACE.sub(lambda m: f"where is {m.group(1) or 'that'}", _EN_ADDRESSEE.sub(r"\1 to whom", plain))
-    plain = _EXPANSION_JA.sub(r"\1は何の略", _EXPANSION.sub(r"\1 short for what", plain))
+    plain = _EXPANSION_JA.sub(lambda m: f"{m.group(1) or m.group(2)}は何の略", _EXPANSION.sub(
+        lambda m: f"{m.group(1) or m.group(2)} short for what", plain))
     if _YES_NO.match(plain):
         plain = _EN_MATERIAL.sub(" in which reference material", plain)
     plain = _EN_DOER.sub(lambda m: (m.group(1) or m.group(2)) + ("which" if m.group(2) else "which office"),

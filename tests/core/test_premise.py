@@ -214,6 +214,9 @@ def test_a_wrong_premise_is_corrected_with_the_printed_fact(repo_engine: Engine,
     ("Is CIR short for Coordinator for International Research?", "is cir short for what?"),
     ("CIRはCoordinator for International Researchの略ですよね？", "cirは何の略ですよね?"),
     ("SEAってスポーツ教育アシスタントの略ですか？", "seaは何の略ですか?"),  # (dev179: an expansion in katakana)
+    ("SEAってスポーツ教育アシスタントのことですよね", "seaは何の略ですよね"),  # (reviews 144–145)
+    ("SEA = sports education assistant?", "sea short for what?"),
+    ("SEA is a Sports Education Assistant, correct?", "sea short for what, correct?"),
     ("The notice was sent only to boards of education, right?", "the notice was sent to whom, right?"),
     ("The local finance measures are in reference material 3, right?",
      "the local finance measures are  in which reference material, right?"),
@@ -225,6 +228,7 @@ def test_a_guessed_expansion_or_attachment_is_read_as_the_question_for_it(questi
 @pytest.mark.parametrize(("question", "fact"), [
     ("SEA stands for Sports Education Assistant, yes?", "Sports Exchange Advisor"),  # (dev172: were not held, unsure)
     ("SEAってスポーツ教育アシスタントの略ですか？", "Sports Exchange Advisor"),  # (was the apology)
+    ("SEA is a Sports Education Assistant, correct?", "Sports Exchange Advisor"),  # (was which sports: not held)
     ("Is CIR short for Coordinator for International Research?", "Coordinator for International Relations"),
     ("The local finance measures are in reference material 3, right?", "Reference material 2"),
     ("The Tateyama case in the casebook is from Niigata, right?", "Toyama"),

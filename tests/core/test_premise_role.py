@@ -14,6 +14,7 @@ from bot.engine import Engine
     ("CIRは学校で英語を教える人ですよね？", "cirはどんな仕事をする人ですか"),
     ("SEAは体育の先生ですよね？", "seaはどんな仕事をする人ですか"),
     ("CIRは市役所で働くんでしたっけ", "cirはどんな仕事をする人ですか"),
+    ("ALTは役所の国際交流担当の人ですよね", "altはどんな仕事をする人ですか"),  # (review 144: was what a CIR does)
     ("CIRs teach English in schools, right?", "what does a cir do?"),
     ("Is an SEA a PE teacher?", "what does a sea do?"),
 ])
