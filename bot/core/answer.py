@@ -22,6 +22,7 @@ from bot.core.language_asked import language_asked, language_wanted, name_asked
 from bot.core.narrow import roles_among
 from bot.core.orthography import MAX_CHARS, clean, language_of
 from bot.core.other_ask import with_other_ask
+from bot.core.redirected import what_is_meant
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
 from bot.core.office_excluded import asks_other_offices, offices_left_out, offices_reply
@@ -100,6 +101,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale; a message pointing back
     past it is read with the earlier topic it points to); a message in romaji (「monkashou no denwa」), or the
     notice's terms in romaji inside English, are answered as read in Japanese, saying so."""
+    if not message.choice:  # 「いや、SEAのほうです」, "not MIC, MEXT": what was meant
+        message = replace(message, text=what_is_meant(message.text))
     back = None if message.choice else earlier_context(context, message.text[:MAX_CHARS], kb.matcher.mentions)
     if back is not None and now - back.at <= CONTEXT_TTL:  # 「さっきの人数のうちALTは？」: the topic pointed back to
         # (back holds no earlier topics: the message is answered once more at most)
