@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-_ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに|also\b|and also\b)[、,]?", re.IGNORECASE)
+_ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに|also\b|and also\b)[、,]?",
+                   re.IGNORECASE)
 MIN_ADDED = 6  # characters of a request added after the question (「あとCLAIRの正式名称も」)
 TWO_QUESTIONS = 3  # sentences at most of a message whose two questions in a row are each asked
 _TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[、,] ?(?:あと|それと|それから|また|併せて|あわせて)[、,]?|"

@@ -73,6 +73,7 @@ DATE_ASKED = re.compile(r"何月何日|何日まで|何日締|締切日|期限�
 # 「第4期教育振興基本計画の計画期間は？」, 「学習指導要領は何年に告示された？」: a plan's period, a revision or an issue,
 # which an answer giving the day of a decision does not give
 PERIOD_ASKED = re.compile(r"(?:計画|方針)(?:の)?期間|何年(?:度)?から何年(?:度)?|(?:何年|いつ)(?:に|ごろ|頃)?(?:告示|改訂|改定)|"
+                          r"何年(?:度)?版|"
                           r"(?:告示|改訂|改定)(?:日|年|時期|版)?(?:は|って)?(?:いつ|何年)|"
                           r"(?<![a-z])(?:(?:plan|policy)(?:'s)? (?:period|term)|what (?:period|years) does|"
                           r"(?:when|what year) (?:was|were) (?:it|they|the [a-z ]+) revised)(?![a-z])",
@@ -81,7 +82,7 @@ _PERIOD_GIVEN = re.compile(r"\d+年(?:度)?(?:から|〜|～)|年間|(?<![a-z])(
                            re.IGNORECASE)
 # いつ / when about a topic (「いつ出た？」 after the manual): a date or at least a year must be in the answer
 # (not いつも / いつでも / いつか, not "when" inside a clause: "What do we do when…", "When we hire an ALT, who pays?")
-WHEN_ASKED = re.compile(r"いつ(?!も|でも|か(?!ら)|まで|頃まで)|^(?:and |so |but )?when(?![a-z])(?![^,?]*,)", re.IGNORECASE)
+WHEN_ASKED = re.compile(r"いつ(?!も|でも|か(?!ら)|まで|頃まで)|何年(?:度)?から(?=[^。？?]{0,6}(?:始ま|開始|スタート|導入|実施))|^(?:and |so |but )?when(?![a-z])(?![^,?]*,)", re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\d+年|(?<!\d)\d{4}(?!\d)")
 DATE_GIVEN = re.compile(r"\d+月\d+日|\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|"
                          r"november|december)", re.IGNORECASE)

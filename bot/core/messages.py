@@ -75,9 +75,9 @@ GAP = {
     "place": {"ja": "{thing}など地域ごとの数は、通知にもこのボットの資料にもありません（人数は全国の数が年度ごと・職種ごとに書かれています）。",
               "en": "Numbers by place ({thing}) are not in the notice or in this bot's sources (the figures are national, "
                     "by year and role)."},
-    "period": {"ja": "お尋ねの期間（計画などが何年から何年までか）や改訂・告示の時期は、通知にもこのボットの資料にも書かれていません（書かれているのは閣議決定などの日付です）。",
-               "en": "The period you ask for (which years a plan covers) or when it was revised or issued is not given in "
-                     "the notice or in this bot's sources (they give only the days of the decisions)."},
+    "period": {"ja": "お尋ねの期間（何年から何年までか）や、版・改訂・告示の時期は、通知にもこのボットの資料にも書かれていません。",
+               "en": "The period you ask for (which years it covers), or its edition, revision or issue date, is not given "
+                     "in the notice or in this bot's sources."},
     "rate": {"ja": "お尋ねの率や割合は、通知にもこのボットの資料にもありません（資料にある数字は年度ごと・職種ごとの人数などです）。",
              "en": "The rate or share you ask for is not in the notice or in this bot's sources (the figures they give "
                    "are head counts by year and role, and the like)."},

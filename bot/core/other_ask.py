@@ -16,7 +16,7 @@ from bot.core.types import Context, Reply
 
 SURE = 70.0  # a "did you mean" answer this high is sure enough to give
 MOST_ASKED = 3  # things answered in one reply
-_SENTENCE = re.compile(r"[^。.!?！？]+(?:[。!?！？]|\.(?=\s|$))?\s*")
+_SENTENCE = re.compile(r".+?(?:[。！？!?]+[）)」』]*|\.[）)」』]*(?=\s|$)|$)\s*")
 
 
 def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
@@ -66,10 +66,11 @@ def _offered(kb: KnowledgeBase, reply: Reply, others: list[Reply], answered: lis
 
 
 def both(first: Reply, second: Reply) -> Reply:
-    """One reply answering two things: the second's sentences the first does not already say (none: the first
-    alone), the sources, links and contacts of both, each once."""
-    said = [_new_sentences(line, first.text) for line in second.text.split("\n")]
-    added_text = "\n".join(line for line in said if line.strip())
+    """One reply answering two things: the second's lines the first does not already say (none: the first alone),
+    the sources, links and contacts of both, each once."""
+    if _card_said(second, first.text):  # (「事例集の件数と、総務省のメールアドレス」: the answer leads with it already)
+        return first
+    added_text = "\n".join(line for line in second.text.split("\n") if not _said_already(line, first.text))
     if not added_text:
         return first
     source = "\n".join(dict.fromkeys(line for s in (first.source, second.source) if s for line in s.split("\n")))
@@ -80,9 +81,17 @@ def both(first: Reply, second: Reply) -> Reply:
                    suggestions=unique((*first.suggestions, *second.suggestions), skip=second.intent_id))
 
 
-def _new_sentences(line: str, text: str) -> str:
-    """The sentences of ``line`` that ``text`` does not already hold."""
-    return "".join(s for s in _SENTENCE.findall(line) if s.strip() and s.strip() not in text)
+def _card_said(reply: Reply, text: str) -> bool:
+    """An office's card whose phone number and e-mail address ``text`` already gives."""
+    details = [d for contact in reply.contacts for d in (contact.phone, contact.email) if d]
+    return bool(reply.intent_id and reply.intent_id.startswith("contact")) and bool(details) and all(
+        d in text for d in details)
+
+
+def _said_already(line: str, text: str) -> bool:
+    """Whether every sentence of ``line`` is in ``text`` (a line is kept whole or dropped whole: an address's dots
+    and a closing bracket are no sentence ends)."""
+    return all(piece.strip() in text for piece in _SENTENCE.findall(line) if piece.strip())
 
 
 def _declared(kb: KnowledgeBase, reply: Reply) -> bool:

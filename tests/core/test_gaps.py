@@ -419,11 +419,17 @@ def test_which_country_most_come_from_in_kana_is_a_ranking_not_held(repo_engine:
 @pytest.mark.parametrize("turns", [("第４期教育振興基本計画の計画期間は何年から何年まで？",),  # (were the plan's answer)
                                    ("教育振興基本計画について", "その計画の計画期間は？"),
                                    ("現行の学習指導要領は何年に告示されたものですか",),
-                                   ("What period does the 4th Basic Plan cover?",)])
+                                   ("What period does the 4th Basic Plan cover?",),
+                                   ("参考資料の一覧", "それって何年版？"), ("JET活用マニュアルって何年版ですか",)])
 def test_a_plans_period_or_the_guidelines_issue_is_said_not_given(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith(("お尋ねの期間", "The period you ask for"))
     assert "6月16日" not in reply.text and "16 June" not in reply.text
+
+
+def test_the_year_something_began_that_the_answer_does_not_date_is_said_not_given(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "ALTの任用経費の地方財政措置って何年度から始まったんですか")  # (was the measures' answer)
+    assert reply.fallback and reply.text.startswith("お尋ねの日付")
 
 
 @pytest.mark.parametrize(("turns", "fact"), [(("教育振興基本計画について", "その計画っていつのもの？"), "令和5年6月16日"),

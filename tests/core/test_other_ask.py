@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from dataclasses import replace
+
 from asking import talk
+from bot.core.other_ask import both
+from bot.core.types import Contact, Reply
 from bot.engine import Engine
 
 
@@ -76,3 +80,21 @@ def test_a_part_not_sure_enough_to_give_is_offered_first(repo_engine: Engine) ->
     reply = talk(repo_engine, "CIR事例集のダウンロード先と、参考資料3の中身を教えて")  # (review 144: dropped)
     assert "nin-katsuyo-m" in reply.text + " ".join(link.url for link in reply.links)
     assert reply.suggestions[0].intent_id == "ref3_manual" and "もう一つのご質問" in reply.text
+
+
+@pytest.mark.parametrize(("message", "address"), [("how many CIRs in FY2023, and MIC's contact?", "kokusai@soumu.go.jp"),
+                                                  ("how many ALTs in FY2023, and who do we contact at MEXT?",
+                                                   "josui@mext.go.jp")])
+def test_an_office_added_as_the_second_part_keeps_its_address_whole(repo_engine: Engine, message: str,
+                                                                    address: str) -> None:
+    reply = talk(repo_engine, message)  # (reviews 146–147: kokusai@soumugojp, a closing bracket lost)
+    assert address in reply.text and reply.text.count("(") == reply.text.count(")")
+
+
+def test_a_card_whose_number_and_address_the_answer_gives_is_not_added_again() -> None:
+    card = Reply(text="窓口は総務省自治行政局国際室です。", intent_id="contact_mic",
+                 contacts=(Contact("mic", "総務省自治行政局国際室", "03-5253-5527", "kokusai@soumu.go.jp"),))
+    first = Reply(text="電話は03-5253-5527、メールはkokusai@soumu.go.jpです。事例集には30事例。", intent_id="casebook_count")
+    assert both(first, card) == first
+    only_mail = replace(first, text="メールはkokusai@soumu.go.jpです。事例集には30事例。")
+    assert "窓口は総務省自治行政局国際室です。" in both(only_mail, card).text  # (the phone is not given yet)
