@@ -12,7 +12,9 @@ _EN = re.compile(r"^(?:(?:no|nope|sorry)[,.!]?\s*)?(?:not|i (?:didn't|did not) m
 # 「いや、SEAのほうです」, 「そうじゃなくて令和元年度の数字」, 「CIRだけじゃなくて、…」 (a comma after it: not 「総務省じゃなくて
 # 文科省の電話番号は？」, one question leaving an office out: bot.core.office_excluded)
 _JA = re.compile(r"^(?:(?:いや|いえ|違います|ちがいます|ちがう|違う)[、,。!！\s]*)?(?:そう(?:じゃ|では)なくて[、,]?\s*|"
-                 r"[^、,。？?\s]{1,20}?(?:じゃ|では|で)なくて[、,]\s*)|^(?:いや|いえ|違います|ちがいます)[、,。!！\s]+")
+                 r"[^、,。？?\s]{1,20}?(?:じゃ|では|で)なくて[、,]\s*(?!別|ほか|他|違う|ちがう))|"
+                 r"^(?:いや|いえ|違います|ちがいます)[、,。!！\s]+")
+# (「外務省じゃなくて、別の窓口の連絡先は？」 leaves an office out: the others asked, bot.core.office_excluded)
 MIN_MEANT = 2  # characters left: 「いや、違います」 alone corrects nothing yet
 
 

@@ -21,6 +21,7 @@ def test_the_correction_that_opens_a_message_is_dropped(text: str, meant: str) -
 
 
 @pytest.mark.parametrize("text", ["総務省じゃなくて文科省の電話番号は？",  # one question leaving an office out
+                                  "外務省じゃなくて、別の窓口の連絡先は？",
                                   "Is it not MIC?", "notice date?", "いや"])
 def test_a_message_without_an_opening_correction_stays(text: str) -> None:
     assert what_is_meant(text) == text
