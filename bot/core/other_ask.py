@@ -1,7 +1,7 @@
 """Several things asked in one message (「ALTの人数と、問い合わせ先の電話番号を教えて」, "CIR count in FY2023 and
-MOFA's phone number?"): each is answered in the one reply, in the order found. A thing the knowledge does not hold is
-said not held after the answer of the one it does ("How many ALTs in FY2023, and how many in FY2024?"); a thing the
-bot is not sure of is offered as the first button instead, and the reply says so."""
+MOFA's phone number?"): each is answered in the one reply, the reading of the whole message first. A part not held is
+said so after the answers of the parts that are ("How many ALTs in FY2023, and how many in FY2024?"); a part the bot
+is not sure of is offered as the first button instead, and the reply says so."""
 from __future__ import annotations
 
 import re
