@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 
+# 「…どのような役割でしょうか。また財政措置についても教えてください。」: a question added to the one before
 _ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに|also\b|and also\b)[、,]?",
                    re.IGNORECASE)
 MIN_ADDED = 6  # characters of a request added after the question (「あとCLAIRの正式名称も」)
 TWO_QUESTIONS = 3  # sentences at most of a message whose two questions in a row are each asked
+# two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
+# first is also a reading of its own (bot.core.focus) (both together dilute each other's words)
+# (と after a noun: 「人数と、」; after a verb it is a condition, 「受け入れると、」)
 _TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[、,] ?(?:あと|それと|それから|また|併せて|あわせて)[、,]?|"
                        r"\s(?:\+|＆|&)\s?|(?<=\S) \+|,? and also |; )")
 # "CIR count in FY2023 and MOFA's phone number?", "…, and what year was the notice issued?": each part asked (not a

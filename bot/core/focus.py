@@ -22,7 +22,6 @@ from bot.core.sentences import quoted_asked, sentences
 # 「え、文科省じゃないんですか？じゃあ…」, 「そうなんですか？」: surprise at the last answer, not a question of its own
 _REACTION = re.compile(r"^(?:え|えっ|ええ|あれ|あ)[、,]?(?:[^。？?]{1,12}(?:じゃ|では)ない(?:ん|の)?(?:です)?か|そうなん(?:です)?か|"
                        r"本当(?:です)?か|ほんと(?:です)?か)[？?]*$|^(?:really|wait,? really|is that so)[?]*$", re.IGNORECASE)
-# 「…どのような役割でしょうか。また財政措置についても教えてください。」: a question added to the one before
 # "〜について相談したいのですが、担当部署を教えてください": the clause after the last "…が、" is what is asked
 _CLAUSE = re.compile(r"(?:のですが|んですが|ですが|ますが|ましたが|でしたが|けれども|けれど|けども|けど|ので|場合は?|際は?|ていて|でいて|"
                      r"(?:て|で)おり(?:まして)?|予定で|ところ)[、,]")
@@ -74,9 +73,6 @@ _GUESSES = re.compile(r"^(?:[^。？?、,]{1,12}(?:でしょうか|ですか|な
 _BARE_NAME_ASKED = re.compile(r"[\u4e00-\u9fff\u30a1-\u30ffA-Za-z0-9ー]{2,10}[？?]$")
 _WHICH_ONE = re.compile(r"^(?:どっち|どちら|どれ)(?:ですか|でしょうか|なの|だっけ|でしたっけ)?[？?]*$")
 OTHER_QUESTIONS = 2  # earlier question sentences also read on their own (…か。出典もあわせて教えてください。)
-# two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
-# first is a reading of its own (both together dilute each other's words)
-# (と after a noun: 「人数と、」; after a verb it is a condition, 「受け入れると、」)
 
 
 @dataclass(frozen=True)
