@@ -8,6 +8,7 @@ from typing import Sequence
 
 from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
+from bot.core.asks import added
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
 from bot.core.figure_reply import computed, names_remembered
@@ -226,13 +227,20 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
             shown = replace(query, terms=tuple(t for t in query.terms if t not in left_out)) if left_out else query
-            shaped = focused(kb, reply, shown, text, read, understood.analysis, context, language, reading.ranked,
-                             asked_of)
+            focus_text = text
+            if query is understood.analysis and (extra := [a for a in parts.asks if added(a) and a in text]):
+                # "what's the survey for? and MEXT's email": the e-mail is the added part's, answered with it
+                for ask in extra:
+                    focus_text = focus_text.replace(ask, "")
+                shown = kb.matcher.analyse(clean(focus_text))
+            shaped = focused(kb, reply, shown, focus_text, read, understood.analysis, context, language,
+                             reading.ranked, asked_of)
             if shaped.part_missing:
                 return with_corrections(shaped.reply, understood.corrections)
             reply, asked_of = shaped.reply, shaped.names
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
         asked_of = names_remembered(kb, text, context, roles_among(asked_of))
     reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks,
-                           lambda ask, topic: answer(IncomingMessage(ask), kb, topic, now), now)
+                           lambda ask, topic: answer(IncomingMessage(ask), kb, topic, now), now,
+                           parts.question if parts.question.strip() != text.strip() else "")
     return with_corrections(reply, understood.corrections)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 # 「…どのような役割でしょうか。また財政措置についても教えてください。」: a question added to the one before
-_ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに|also\b|and also\b)[、,]?",
-                   re.IGNORECASE)
+_OFFICES_DETAIL = r"(?:the )?(?:mic|mofa|mext|clair)(?:'s)? (?:phone|number|e-?mail|address|contact)"
+_ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに|also\b|and also\b|"
+                   r"and (?=" + _OFFICES_DETAIL + "))[、,]?", re.IGNORECASE)  # ("…? and MEXT's email")
 MIN_ADDED = 6  # characters of a request added after the question (「あとCLAIRの正式名称も」)
 TWO_QUESTIONS = 3  # sentences at most of a message whose two questions in a row are each asked
 # two things asked in one sentence (「ALTとCIRの人数と、問い合わせ先の電話番号を教えて」, "CIR numbers + MOFA phone?"): the
@@ -18,7 +19,7 @@ _TWO_ASKS = re.compile(r"(?<=[^\s、,\u3041-\u309f])と[、,]|(?<=[^\s、,])(?:[
 # "CIR count in FY2023 and MOFA's phone number?", "…, and what year was the notice issued?": each part asked (not a
 # reading of the message: "…a fee per participant, and how much?" is one thing)
 _AND_ASKS = re.compile(r",? and (?=(?:what|who|whose|where|when|how|which|is|are|was|were|does|do|did|can|could)\b)|"
-                       r" and (?=(?:the )?(?:mic|mofa|mext|clair)(?:'s)? (?:phone|number|e-?mail|address|contact))",
+                       r" and (?=" + _OFFICES_DETAIL + ")",
                        re.IGNORECASE)
 
 

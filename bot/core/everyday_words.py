@@ -26,6 +26,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
              (re.compile(r"(継続|新規)組"), r"\1"),
              (re.compile(r"全国(?:の)?(?:数|総数)"), "全国の人数"),  # 「SEAの全国数」: heads nationwide (国数 is countries)
+             # 「全体の参加者数は？」: all participants (全体 alone is the casebook's full version, 全体版; 「全体の人数は？」
+             # after a role's count is every role's, read with the conversation)
+             (re.compile(r"(?<![a-z])(?:全体|全部)(?:の|で(?:は)?)(?:参加者数|参加人数|参加者の数)"), "参加者の総数"),
              # 「SEAの参加者は？」: the role's head count (not what a participant needs: 「参加者の応募資格」)
              (re.compile(r"(?<=alt|cir|sea)(?:の|って)?(?:参加者|参加してる人|参加している人)(?=(?:は|って)?\s*[？?]*$)"), "の人数"),
              (re.compile(r"(?:^|(?<=\s))(?:その|で、?|じゃあ|では)?参加者(?=(?:は|って)?\s*[？?]*$)"), "参加者数"),

@@ -41,6 +41,8 @@ from bot.core.gaps_named import named_missing
 
 __all__ = ["Gap", "Reading", "find_gap"]
 
+_BY_NUMBER = re.compile(r"(?:参考資料|参考|ref(?:erence)?(?: material)?\.?)\s*\d")  # a material named by its number
+_MATERIALS = ("ref1", "ref2", "ref3", "ref4")
 _MATERIAL = re.compile(r"ref\d")  # a reference material's token (intents/synonyms.yaml: ref1…ref4)
 DATED_MARGIN = 15.0  # points: a close candidate that gives the date asked is the answer, not "the date is not held"
 _WHEN_TERM = "イツ"  # いつ as the analyser reads it
@@ -76,7 +78,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading([])  # an honest "not held" answer found is better than the plain apology
     reading = year_check(kb, text, analysis, ranked, vector, message)
     best = reading.ranked[0].intent_id if reading.gap is None and reading.ranked else None
-    named = _named_of_another(kb, clean(message) if message else text, best) if best is not None else set()
+    named = _named_of_another(kb, clean(message) if message else text, best, own is not None and own is not analysis) \
+        if best is not None else set()
     if best is not None and not kb.intents[best].fallback and (date_missing(
             text, (own or analysis).original, kb.answers[best]["ja"].text) or named):
         dated = next((s for s in reading.ranked[1:3] if s.score >= max(reading.ranked[0].score - DATED_MARGIN, threshold)
@@ -87,6 +90,11 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         # (「CIR活用事例集はいつ作成？」: the CIR casebook stays the conversation's topic, 「リンクは？」 is its link)
         topic = next((s.intent_id for s in reading.ranked[:3] if not kb.intents[s.intent_id].fallback
                       and any(_MATERIAL.fullmatch(t) and kb.matcher.mentions(s.intent_id, t) for t in named)), None)
+        asked = [t for t in analysis.terms if _MATERIAL.fullmatch(t)]
+        if topic is None and len(asked) == 1:  # ("CIR casebook date?": the material's own topic, not a list of them)
+            about = sorted((sum(kb.matcher.mentions(s.intent_id, m) for m in _MATERIALS), i, s.intent_id)
+                           for i, s in enumerate(reading.ranked[:3]) if kb.matcher.mentions(s.intent_id, asked[0]))
+            topic = about[0][2] if about and about[0][0] < len(_MATERIALS) else None
         return Reading(reading.ranked, Gap("date", related=related(reading.ranked), topic=topic))
     if best is not None and not kb.intents[best].fallback and period_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("period", related=related(reading.ranked), topic=best))
@@ -95,11 +103,16 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     return reading
 
 
-def _named_of_another(kb: KnowledgeBase, question: str, best: str) -> set[str]:
+def _named_of_another(kb: KnowledgeBase, question: str, best: str, followed: bool = False) -> set[str]:
     """「SEAはいつ始まった？」: the roles the sentence asking when names that the answer found never mentions (it
     dates JET's start), or the reference materials (「CIR活用事例集はいつ作成？」: the JET-ALT casebook's day is not its
-    day); a long message's other sentences (「SEAについて問い合わせがあり…JETはいつ？」) do not count."""
+    day); a long message's other sentences (「SEAについて問い合わせがあり…JETはいつ？」) do not count. ``followed``: the
+    question is read with the conversation's topic, whose answer is a day: a material named after it (「CIRの事例集の
+    ほうは？」 after the JET-ALT casebook's day) is asked when it came out."""
     asking = next((s for s in sentences(question) if WHEN_ASKED.search(s)), None)
+    if asking is None and followed and _a_date_is_its_point(kb, best) and not _BY_NUMBER.search(question):
+        # (「参考資料4は？」 by its number may ask what the material is)
+        return {t for t in kb.matcher.analyse(question).terms if _MATERIAL.fullmatch(t) and not kb.matcher.mentions(best, t)}
     return {t for t in kb.matcher.analyse(asking).terms if (kind_of(t) == "role" or _MATERIAL.fullmatch(t))
             and not kb.matcher.mentions(best, t)} if asking is not None else set()
 

@@ -20,18 +20,28 @@ _SENTENCE = re.compile(r".+?(?:[。！？!?]+[）)」』]*|\.[）)」』]*(?=\s|
 
 
 def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
-                   alone: Callable[[str, Context | None], Reply], now: float = 0.0) -> Reply:
+                   alone: Callable[[str, Context | None], Reply], now: float = 0.0, question: str = "") -> Reply:
     """``reply`` with the other things asked answered too. ``asks``: the things asked, as written; ``alone``: the
     reply one of them gets on its own, or after ``reply``'s topic when added with また (「また、メールアドレスも」 is the
-    same office's)."""
+    same office's); ``question``: the sentence asked, which ``asks`` may leave out (an added request after it)."""
     if not asks or reply.kind not in ("answer", "clarify", "fallback"):
         return reply
     if reply.fallback and _declared(kb, reply):  # (「来年ALTに応募したい。応募方法と締切は？」: what is not held, said plainly)
         return reply
     topic = Context(reply.intent_id, now, reply.language, reply.names) if reply.intent_id and not reply.fallback else None
     others = [alone(ask, topic if added(ask) else None) for ask in asks]
-    if not reply.fallback and not _answers(reply):  # not sure of the answer itself: the other offered
-        return _offered(kb, reply, others, [reply])
+    if _apart(question, asks) and any(added(a) and o.intent_id == reply.intent_id and not o.fallback
+                                      for a, o in zip(asks, others)):
+        # 「ALTは何人ですか？あとCLAIRの正式名称も」: the whole message read as the added request; the question alone
+        first = alone(question, None)
+        if _sure(first) and first.intent_id != reply.intent_id:
+            reply = first
+    if not reply.fallback and not _answers(reply):  # not sure of the reading of the whole message
+        # ("CIR casebook date? also total participants in FY2023": the date's gap and the totals, each read alone)
+        parts = [alone(question, None), *others] if _apart(question, asks) else others
+        if any(map(_sure, parts)) and all(_sure(p) or _missing(kb, p) for p in parts):
+            return _composed(kb, [p for p in parts if _sure(p)], [p for p in parts if not _sure(p)], others)
+        return _offered(kb, reply, others, [reply])  # the other offered
     answered = [] if reply.fallback else [reply]
     for i, (ask, other) in enumerate(zip(asks, others)):
         # (a message not answered as a whole: its first part, or two parts; a later part alone, 「どこの町ですか」,
@@ -39,17 +49,26 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
         sure = _sure(other) or added(ask) and topic is not None and not other.fallback and other.intent_id is not None
         if sure and other.intent_id not in {r.intent_id for r in answered} and (answered or i == 0):
             answered.append(other)
-    # what is not held: a part said not held ("…and how many in FY2024?"; not a topic of its own that a fragment
-    # read alone finds: "…how many renewals allowed?" is no intake cap)
-    missing = next((o for o in others if o.fallback and o.kind != "clarify" and not _declared(kb, o)
-                    and _said_of_the_part(o)), None)
-    if reply.fallback and (not answered or len(answered) < 2 and missing is None):
+    # (the whole message's reading may be what is not held: "CIR casebook date? also total participants in FY2023")
+    missing = [o for o in ([reply] if reply.fallback else []) + others if _missing(kb, o)][:1]
+    if reply.fallback and (not answered or len(answered) < 2 and not missing):
         return reply
+    return _composed(kb, answered, missing, others)
+
+
+def _apart(question: str, asks: tuple[str, ...]) -> bool:
+    """Whether the things asked are outside the question sentence (requests added after it), so that it is a
+    thing asked of its own."""
+    return bool(question) and not any(ask in question or question in ask for ask in asks)
+
+
+def _composed(kb: KnowledgeBase, answered: list[Reply], missing: list[Reply], others: list[Reply]) -> Reply:
+    """The ``answered`` parts in one reply, then what the ``missing`` ones ask that is not held."""
     found = answered[0]
     for other in answered[1:MOST_ASKED]:
         found = both(found, other)
-    if missing is not None:
-        found = replace(found, text=f"{found.text}\n\n{_first_line(missing)}")
+    for part in missing:
+        found = replace(found, text=f"{found.text}\n\n{_first_line(part)}")
     return _offered(kb, found, others, answered)
 
 
@@ -108,6 +127,12 @@ def _answers(reply: Reply) -> bool:
 def _sure(reply: Reply) -> bool:
     """Answered, and sure enough to be given with another answer."""
     return not reply.fallback and reply.intent_id is not None and reply.score >= SURE
+
+
+def _missing(kb: KnowledgeBase, reply: Reply) -> bool:
+    """A part said not held ("…and how many in FY2024?"; not a topic of its own that a fragment read alone finds:
+    "…how many renewals allowed?" is no intake cap)."""
+    return reply.fallback and reply.kind != "clarify" and not _declared(kb, reply) and _said_of_the_part(reply)
 
 
 def _said_of_the_part(reply: Reply) -> bool:

@@ -1,4 +1,4 @@
-"""Say plainly when a figure, a year or a phone number the user checks is not the one printed (「事例集は20事例でした
+"""Say plainly when a figure, a year, a phone number or an office the user checks is not the one printed (「事例集は20事例でした
 よね？」: 「ご質問の「20事例」は、通知・資料の記載と異なります」 before the printed 30 cases), instead of only giving the right
 one and leaving the user to notice. :func:`bot.core.premise.asked_plainly` reads the question with the guess replaced;
 this compares the guess with the reply found.
@@ -33,6 +33,13 @@ _ROUGH_BEFORE = re.compile(r"(?:約|およそ|だいたい|ほぼ|about|around|o
 _ROUGH_AFTER = re.compile(r"^\s?(?:以上|以下|超|未満|くらい|ぐらい|ほど|程度|前後|弱|強|近く|余り|あまり|\+|or (?:more|so))")
 # a year is checked as the programme's start or the survey's year (not "In 2019, 50 countries…": whose figures)
 _YEAR_CHECKED = re.compile(r"創設|開始|始ま|スタート|でき|設立|発足|分|(?<![a-z])(?:start|began|begin|founded|launched|established)")
+# an office said to do something (「配置要望調査は文科省がやってるんでしたっけ？」, "MOFA runs the survey, right?"), by
+# which office it is; the question as read asks which office (bot.core.premise)
+_OFFICES = {"mic": r"総務省|そうむしょう|(?<![a-z])mic(?![a-z])|internal affairs",
+            "mofa": r"外務省|がいむしょう|(?<![a-z])mofa(?![a-z])|foreign affairs",
+            "mext": r"文部科学省|文科省|もんかしょう|(?<![a-z])mext(?![a-z])|ministry of education",
+            "clair": r"自治体国際化協会|クレア|(?<![a-z])clair(?![a-z])|council of local authorities"}
+_OFFICE = re.compile("|".join(f"(?P<{key}>{names})" for key, names in _OFFICES.items()), re.IGNORECASE)
 _NOTE = {"ja": "ご質問の「{guess}」は、通知・資料の記載と異なります（記載は次のとおりです）。",
          "en": "{guess} in your question is not what the notice and its sources give (they give the following)."}
 
@@ -43,6 +50,10 @@ def guessed(original: str, asked: str) -> tuple[str, ...]:
     kept = {m.group(0) for m in _GUESS.finditer(asked)}
     values = [m for m in _GUESS.finditer(original)
               if not (_ROUGH_BEFORE.search(original[:m.start()]) or _ROUGH_AFTER.match(original[m.end():]))]
+    if not values:  # an office said to do it, which the question as read asks (one office only)
+        offices = {m.lastgroup: m.group(0) for m in _OFFICE.finditer(original)}
+        dropped = offices.keys() - {m.lastgroup for m in _OFFICE.finditer(asked)}
+        return (offices[dropped.pop()],) if len(offices) == 1 and dropped else ()
     if len({m.group(0) for m in values}) != 1:  # (two values checked are often answered one at a time)
         return ()
     guess = values[0].group(0)
@@ -60,6 +71,8 @@ def _year(text: str) -> int:
 def _given(reply: Reply, guess: str) -> set[str] | None:
     """The values of the guess's kind the reply gives (None: it gives none, so nothing to differ from)."""
     text = reply.text.lower()
+    if _OFFICE.fullmatch(guess):
+        return {m.lastgroup for m in _OFFICE.finditer(text)} or None
     if _PHONE.fullmatch(guess):
         phones = {re.sub(r"\D", "", p) for p in [*_PHONE.findall(text), *(c.phone for c in reply.contacts if c.phone)]}
         return phones or None
@@ -72,6 +85,8 @@ def _given(reply: Reply, guess: str) -> set[str] | None:
 
 
 def _value(guess: str) -> str:
+    if office := _OFFICE.fullmatch(guess):
+        return office.lastgroup
     if _PHONE.fullmatch(guess):
         return re.sub(r"\D", "", guess)
     if _ERA_YEAR.fullmatch(guess) or _WESTERN_YEAR.fullmatch(guess):

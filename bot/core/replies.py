@@ -205,6 +205,9 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
         if gap.kind == "detail" and len(gap.detail) > 2 and gap.detail[2]:
             lines.append(gap.detail[2])  # what is held of it (SEA's head count when its new ones are asked)
+    elif gap.kind == "date" and gap.topic in kb.intents:  # 「CIRの事例集はいつ？」: the material named
+        label = suggestion(kb, gap.topic, language).label
+        lines.append(messages.text(messages.GAP["date_of"], language).format(thing=label))
     else:
         lines.append(messages.text(messages.GAP[gap.kind], language))
     offered = unique([suggestion(kb, i, language) for i in related])

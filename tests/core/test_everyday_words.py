@@ -33,3 +33,8 @@ def test_the_total_so_far_is_the_cumulative_one() -> None:
 def test_the_newest_years_figures_and_a_number_asked_in_kana() -> None:
     assert in_the_knowledges_words("一番新しい年度の参加者数は何人") == "最新の年度の参加者数は何人"  # (not a ranking)
     assert in_the_knowledges_words("電話はなんばん？") == "電話は何番？"  # (the analyser reads なんばん as 南蛮)
+
+
+def test_all_participants_are_their_total_not_the_full_version() -> None:
+    assert in_the_knowledges_words("全体の参加者数は？") == "参加者の総数は？"  # (全体 is the casebook's 全体版)
+    assert in_the_knowledges_words("事例集の全体版は？") == "事例集の全体版は？"

@@ -98,3 +98,22 @@ def test_a_card_whose_number_and_address_the_answer_gives_is_not_added_again() -
     assert both(first, card) == first
     only_mail = replace(first, text="メールはkokusai@soumu.go.jpです。事例集には30事例。")
     assert "窓口は総務省自治行政局国際室です。" in both(only_mail, card).text  # (the phone is not given yet)
+
+
+@pytest.mark.parametrize(("message", "first", "second"), [
+    # (was CLAIR alone: the whole message read as the request added after the question)
+    ("ALTは何人ですか？あとCLAIRの正式名称も", "5,355", "自治体国際化協会"),
+    # (was led by MIC's e-mail: the e-mail asked was MEXT's, after the question)
+    ("what's the survey for? and MEXT's email", "placement request survey", "josui@mext.go.jp"),
+])
+def test_the_question_leads_and_the_request_added_after_it_follows(repo_engine: Engine, message: str, first: str,
+                                                                   second: str) -> None:
+    reply = talk(repo_engine, message)
+    assert first in reply.text and second in reply.text
+    assert reply.text.index(first) < reply.text.index(second)
+
+
+def test_a_date_not_held_is_said_after_the_part_answered_when_the_whole_reading_is_unsure(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "CIR casebook date? also total participants in FY2023")  # (review: the totals alone)
+    assert not reply.fallback and "5,831" in reply.text
+    assert reply.text.index("5,831") < reply.text.index("is not given")

@@ -45,6 +45,9 @@ def test_no_note_on_a_fallback() -> None:
     ("Does the casebook have 20 cases?", '"20 cases" in your question', "30 cases"),
     ("Are there 6000 ALTs?", '"6000 ALTs" in your question', "5,355"),  # quoted as written, not lower-cased
     ("JET has had 80,000 participants in total, correct?", '"80,000 participants" in your question', "77,000"),
+    # an office said to do what another does (was the printed fact alone, the office never said to differ)
+    ("配置要望調査は文科省がやってるんでしたっけ？", "ご質問の「文科省」は", "自治体国際化協会"),
+    ("MOFA runs the placement survey, right?", '"MOFA" in your question', "CLAIR"),
     # a statement quoted and checked (was the refusal to draft documents: 下書き)
     ("議会答弁の下書きに「ＪＥＴプログラムは昭和63年度に創設された」と書いたのですが、合っていますか？", "ご質問の「昭和63年度」は", "昭和62年度"),
 ])
@@ -62,7 +65,16 @@ def test_a_wrong_guess_is_said_to_differ_before_the_printed_fact(repo_engine: En
     "広報誌の原稿に「JETプログラムは昭和62年度に創設され、累計約77,000人が参加」と書きました。これで大丈夫ですか？",
     "JETは昭和62年度創設で、累計約77,000人ですよね？",
     "Our newsletter says JET began in 1987 and the casebook has 30 cases. Correct?",
-    "In 2019, 50 countries took part, right?"])
+    "In 2019, 50 countries took part, right?",
+    # the office said is the one printed, or one of those printed
+    "CLAIR runs the survey, right?", "通知は総務省が出したんですよね？",
+    "So MOFA handles recruitment abroad?"])
 def test_a_right_or_rough_guess_gets_no_note(repo_engine: Engine, question: str) -> None:
     assert "記載と異なります" not in talk(repo_engine, question).text
     assert "in your question is not" not in talk(repo_engine, question).text
+
+
+def test_an_office_is_a_guess_only_when_it_alone_is_named_and_the_question_as_read_asks_which() -> None:
+    assert guessed("配置要望調査は文科省がやってるんでしたっけ？", "配置要望調査はどの省庁がやってるんでしたっけ？") == ("文科省",)
+    assert guessed("総務省と文科省どっちがやってる？", "どの省庁と文科省どっちがやってる？") == ()  # (two offices named)
+    assert guessed("文科省の電話番号は？", "文科省の電話番号は？") == ()  # (the office asked about is no guess)

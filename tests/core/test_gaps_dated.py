@@ -1,0 +1,50 @@
+"""A material whose date is not printed, asked when it came out: said not given, the material named (not the JET-ALT
+casebook's day, 31 July 2023)."""
+from __future__ import annotations
+
+import pytest
+
+from asking import talk
+from bot.core.gap_patterns import WHEN_ASKED
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize("question", ["CIR casebook date?", "casebook date", "notice date?"])
+def test_a_terse_date_asks_when(question: str) -> None:
+    assert WHEN_ASKED.search(question)
+
+
+@pytest.mark.parametrize("question", ["is the casebook up to date?", "is it up-to-date", "dates of the survey are "
+                                      "not printed, what else"])
+def test_up_to_date_or_a_date_inside_a_sentence_asks_no_date(question: str) -> None:
+    assert not WHEN_ASKED.search(question)
+
+
+@pytest.mark.parametrize(("turns", "named"), [
+    (("CIR casebook date?",), "CIR casebook (material 1)"),
+    (("参考資料3はいつの資料？",), "JET活用マニュアル（参考資料3）"),
+    # (was the JET-ALT casebook's day again: the follow-up swaps the material)
+    (("JET-ALTの事例集はいつ公表？", "CIRの事例集のほうは？"), "CIR活用事例集（参考資料1）"),
+    (("when was the JET-ALT casebook published?", "and the CIR casebook?"), "CIR casebook (material 1)"),
+])
+def test_the_material_whose_date_is_not_printed_is_named(repo_engine: Engine, turns: tuple[str, ...],
+                                                          named: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.fallback and reply.text.startswith((named, f"No date (of publication or of writing) is given for the "
+                                                            f"{named}"))
+    assert "7月31日" not in reply.text and "31 July" not in reply.text
+
+
+def test_the_cir_casebook_stays_the_topic_after_its_date_is_said_not_given(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "JET-ALTの事例集はいつ公表？", "CIRの事例集のほうは？", "リンクは？")
+    assert "jetprogramme.org/ja/nin-katsuyo-m/" in reply.text
+
+
+def test_a_material_named_by_its_number_after_a_date_is_not_asked_its_date(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "事例集はいつ公表？", "参考資料4は？")  # (the casebook's summary: the same casebook)
+    assert not reply.fallback
+
+
+def test_the_notice_whose_date_is_not_printed_says_so_itself(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "notice date?")
+    assert reply.intent_id == "notice_date" and "prints no date" in reply.text
