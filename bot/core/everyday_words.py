@@ -25,6 +25,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round
              (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
              (re.compile(r"(継続|新規)組"), r"\1"),
+             # "MIC in Japanese?", 「MICって日本語で何？」: the office's name (not what a CIR's Japanese is)
+             (re.compile(r"(?<![a-z])(mic|mofa|mext|clair)(?:'s)? in japanese"), r"japanese name of \1"),
+             (re.compile(r"(?<![a-z])(mic|mofa|mext|clair)(?:って|は)日本語で(?:何|なに|なん)"), r"\1の日本語名は"),
              (re.compile(r"全国(?:の)?(?:数|総数)"), "全国の人数"),  # 「SEAの全国数」: heads nationwide (国数 is countries)
              # 「全体の参加者数は？」: all participants (全体 alone is the casebook's full version, 全体版; 「全体の人数は？」
              # after a role's count is every role's, read with the conversation)

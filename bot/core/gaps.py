@@ -34,8 +34,8 @@ from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, date_missing, period_missing,
-                                   rate_missing)
+from bot.core.gap_patterns import (DATE_GIVEN, OPINION, PAGES_ASKED, RANKING, RATES, WHEN_ASKED, date_missing,
+                                   period_missing, rate_missing)
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
 
@@ -98,6 +98,8 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         return Reading(reading.ranked, Gap("date", related=related(reading.ranked), topic=topic))
     if best is not None and not kb.intents[best].fallback and period_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("period", related=related(reading.ranked), topic=best))
+    if best is not None and not kb.intents[best].fallback and PAGES_ASKED.search(text):
+        return Reading(reading.ranked, Gap("pages", related=related(reading.ranked), topic=best))
     if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("rate", related=related(reading.ranked)))  # (figures computed come first)
     return reading

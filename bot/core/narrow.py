@@ -17,8 +17,8 @@ from bot.core.orthography import clean, fold_kana
 # 「この通知って総務省だけが出してる？」: whether it is that one alone (the whole list answers), no narrowing to it
 _ONLY_ONE_DOES = re.compile(r"だけが")
 ONLY = re.compile(r"(?<!いた)(?<!頂)だけ(?!ど)|のみ|限定|(?<![a-z])(?:only|just)(?![a-z])", re.IGNORECASE)
-_NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式名|名称|何の略|略称|(?<![a-z])(?:stand for|english name|"
-                         r"official name|called)", re.IGNORECASE)
+_NAME_ASKED = re.compile(r"英語名|英語で|英名|英訳|英語表記|正式名|名称|何の略|略称|日本語で|日本語名|和名|(?<![a-z])(?:stand for|"
+                         r"english name|official name|called|in japanese|japanese name)", re.IGNORECASE)
 _ROLE_ASKED = re.compile(r"役割|担当|何をして|何をする|何してる|(?<![a-z])(?:role|responsib|handles?|in charge|do(?:es)? in|what do(?:es)? \S+ do)(?![a-z])",
                          re.IGNORECASE)
 _WHICH_OFFICE = re.compile(r"どの省|どこの省|省庁|どこが担当|どこの担当|(?<![a-z])(?:which (?:ministry|office)|who handles|"
@@ -135,9 +135,10 @@ def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> s
     if not offices and _WHICH_OFFICE.search(clean(question)):  # "Which ministry handles recruitment overseas?"
         return _office_doing_it_first(text, clean(question), names)
     if len(named) == 1 and _NAME_ASKED.search(clean(question)):  # 「CLAIRの英語名は？」: the line naming it first
+        # (the line naming it most: "MIC in Japanese?" is the ministries' names, not the roles' "according to MIC")
         lines = text.split("\n")
-        about = [any(fold_kana(c) in named for _, c in names(line)) for line in lines]
-        return "\n".join([l for l, a in zip(lines, about) if a] + [l for l, a in zip(lines, about) if not a])
+        about = [sum(fold_kana(c) in named for _, c in names(line)) for line in lines]
+        return "\n".join(line for _, line in sorted(zip(about, lines), key=lambda pair: -pair[0]))
     roles = {t for t in asked if kind_of(t) == "role"}
     if len(roles) != 1 or not _COUNT.search(clean(question)):
         return text

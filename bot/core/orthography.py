@@ -45,8 +45,9 @@ _JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
 _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会|mext|mofa|mic|文科省|文部科学省|総務省|外務省)"
                                  r"の?フルネーム")
 
-# "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?")
-_MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)")
+# "MOFA mail", "their mail?": a mail ending a message is the e-mail address (not "Can I mail the request?"), as is
+# "the address kokusai@…" or "whose address is josui@…"
+_MAIL_ASKED = re.compile(r"(?<![a-z-])mail(?= ?[?？.]*$)|(?<=the |ose )address(?= (?:is |of )?[\w.-]+@)")
 
 
 @functools.lru_cache(maxsize=512)  # one answer cleans the same few texts ~20 times (its readings and checks)

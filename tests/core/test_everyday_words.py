@@ -38,3 +38,8 @@ def test_the_newest_years_figures_and_a_number_asked_in_kana() -> None:
 def test_all_participants_are_their_total_not_the_full_version() -> None:
     assert in_the_knowledges_words("全体の参加者数は？") == "参加者の総数は？"  # (全体 is the casebook's 全体版)
     assert in_the_knowledges_words("事例集の全体版は？") == "事例集の全体版は？"
+
+
+def test_an_office_in_japanese_is_its_japanese_name() -> None:
+    assert in_the_knowledges_words("mic in japanese?") == "japanese name of mic?"  # (not a CIR's Japanese)
+    assert in_the_knowledges_words("micって日本語で何?") == "micの日本語名は?"

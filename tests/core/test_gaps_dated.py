@@ -1,4 +1,4 @@
-"""A material whose date is not printed, asked when it came out: said not given, the material named (not the JET-ALT
+"""A material whose date or pages are not printed: said not given, the material named (not the JET-ALT
 casebook's day, 31 July 2023)."""
 from __future__ import annotations
 
@@ -48,3 +48,17 @@ def test_a_material_named_by_its_number_after_a_date_is_not_asked_its_date(repo_
 def test_the_notice_whose_date_is_not_printed_says_so_itself(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "notice date?")
     assert reply.intent_id == "notice_date" and "prints no date" in reply.text
+
+
+@pytest.mark.parametrize(("turns", "topic"), [(("全体版は何ページくらい？",), "casebook_what"),
+                                              (("参考資料３のJET活用マニュアルは何ページある？",), "ref3_manual"),
+                                              (("事例集は？", "全体版は何ページ？"), "casebook_what")])
+def test_a_documents_pages_are_said_not_printed_and_it_stays_the_topic(repo_engine: Engine, turns: tuple[str, ...],
+                                                                       topic: str) -> None:
+    reply = talk(repo_engine, *turns)  # (was the document's answer, as if its pages were given)
+    assert reply.fallback and reply.text.startswith("ページ数やページ番号は") and reply.intent_id == topic
+
+
+def test_which_page_of_a_site_is_no_page_count(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "Which page of the CLAIR site is for municipalities?")
+    assert not reply.fallback and "jetprogramme.org" in reply.text + " ".join(link.url for link in reply.links)

@@ -150,6 +150,9 @@ def test_the_attribute_asked_as_a_follow_up_is_said_not_held_too(repo_engine: En
     ("CLAIRの英語名は？", "Council of Local Authorities for International Relations"),
     ("外務省の英語名は？", "Ministry of Foreign Affairs"),
     ("ALTの英語名は？", "Assistant Language Teacher"),
+    # (were the roles' names, "according to MIC": the line naming the office most leads)
+    ("What does MIC stand for?", "Ministry of Internal Affairs and Communications"),
+    ("MIC in Japanese?", "総務省 = Ministry of Internal Affairs"),
 ])
 def test_the_name_asked_of_one_thing_leads_the_answer(repo_engine: Engine, question: str,
                                                       first_line_names: str) -> None:

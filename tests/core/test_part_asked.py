@@ -228,3 +228,10 @@ def test_the_address_after_an_answer_naming_clair_is_claires_not_the_cards_offic
 def test_a_count_naming_the_casebook_after_another_topic_is_the_casebooks(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "地方財政措置とは", "事例集の件数は？")  # (was the cases of the local finance measures)
     assert reply.intent_id == "casebook_count" and not reply.fallback and "30事例" in reply.text
+
+
+@pytest.mark.parametrize(("question", "office"), [("Which office is behind the address kokusai@soumu.go.jp?", "MIC"),
+                                                  ("whose address is josui@mext.go.jp?", "MEXT")])
+def test_an_e_mail_address_asked_about_is_its_office(repo_engine: Engine, question: str, office: str) -> None:
+    reply = ask(repo_engine, question)  # (was "no postal address", or CLAIR's details not held)
+    assert not reply.fallback and office in reply.text.split("\n")[0] and "postal" not in reply.text
