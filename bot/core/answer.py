@@ -9,6 +9,7 @@ from typing import Sequence
 from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.asks import added
+from bot.core.count_of_it import asks_the_count_of_it
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
 from bot.core.figure_reply import computed, names_remembered
@@ -157,6 +158,10 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # 「ほかには？」: the related topics, not the answer again (no topic: what the bot answers); after a role's
         # count 「ほかは？」 asks for the other roles', after one office's card the other offices'
         return (has_topic(kb, context) and more_reply(kb, context.intent_id, language)) or help_reply(kb, language)
+    if has_topic(kb, context) and asks_the_count_of_it(text, kb.answers[context.intent_id]["ja"].text,
+                                                       context.intent_id in kb.figure_years):
+        # 「全部で？」 after the casebook's contents: its answer gives the count
+        return replace(intent_reply(kb, context.intent_id, language), names=context.names)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
     if parts.quoted:  # a statement quoted and checked (「下書きに「累計は約7万人」と書きました。合っていますか？」)
         parts = replace(parts, question=asked_plainly(parts.question, kb.figures, phones))

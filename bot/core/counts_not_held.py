@@ -84,7 +84,10 @@ def cumulative_of_a_role(kb: KnowledgeBase, reply: Reply, text: str) -> Gap | No
 
 # 「スポーツ分野の事例は何件？」: the casebook's two fields are ①学校における活動 and ②地域における活動
 _FIELD = re.compile(r"([^\s、。,のはがを]{1,8})(?:分野|関係|関連|系)の(?:事例|活動事例)")
-_FIELDS_HELD = re.compile(r"学校|地域|school|community")
+# … or a theme inside them (「地域の事例のうち多文化共生は何件？」, 「その中で多文化共生の事例は何件？」)
+_THEME = re.compile(r"(?:のうち|の中で|その中で|うち)、?([^\s、。,のはがを]{2,8}?)(?:の(?:事例|活動))?(?:は|が|って)?"
+                    r"(?:何件|何事例|いくつ)")
+_FIELDS_HELD = re.compile(r"学校|地域|school|community|alt|jet|cir|事例|全部|全体|合計|[市町村県都府道]$")
 _FIELD_LABEL = {"ja": "事例集の「{field}」分野の事例の数（事例集の分野は①学校における活動と②地域における活動の2つです）",
                 "en": "A count of \"{field}\" cases (the casebook's two fields are school and community activities)"}
 
@@ -103,7 +106,8 @@ def cases_of_another_field(reply: Reply, text: str) -> Gap | None:
     cleaned = clean(text)
     if not _COUNT_ASKED.search(cleaned) or not _COUNTED.search(reply.text):
         return None
-    field, level = _FIELD.search(cleaned), _LEVEL.search(cleaned)
+    level = _LEVEL.search(cleaned)
+    field = _FIELD.search(cleaned) or (_THEME.search(cleaned) if level is None else None)
     if field is not None and not _FIELDS_HELD.search(field.group(1)):
         label = _FIELD_LABEL
     elif level is not None:

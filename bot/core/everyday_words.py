@@ -28,6 +28,11 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              # "MIC in Japanese?", 「MICって日本語で何？」: the office's name (not what a CIR's Japanese is)
              (re.compile(r"(?<![a-z])(mic|mofa|mext|clair)(?:'s)? in japanese"), r"japanese name of \1"),
              (re.compile(r"(?<![a-z])(mic|mofa|mext|clair)(?:って|は)日本語で(?:何|なに|なん)"), r"\1の日本語名は"),
+             # 「創設時の参加者は何人？」, "in the first year": the figures of 1987 (not the total since then)
+             (re.compile(r"(?:(?:創設|発足|開始|スタート)(?:時|当時|当初|した年|の年)|初年度)(?:の|に|は)?"
+                         r"(?=[^。？?]{0,8}(?:参加者|人数|何人|alt|cir))"), "昭和62年度の"),
+             (re.compile(r"(how many participants(?: were there)? )in (?:the|its) (?:first|founding|opening) year"
+                         r"(?![a-z])"), r"\1in 1987"),  # (not an ALT's first year)
              (re.compile(r"全国(?:の)?(?:数|総数)"), "全国の人数"),  # 「SEAの全国数」: heads nationwide (国数 is countries)
              # 「全体の参加者数は？」: all participants (全体 alone is the casebook's full version, 全体版; 「全体の人数は？」
              # after a role's count is every role's, read with the conversation)

@@ -43,3 +43,11 @@ def test_all_participants_are_their_total_not_the_full_version() -> None:
 def test_an_office_in_japanese_is_its_japanese_name() -> None:
     assert in_the_knowledges_words("mic in japanese?") == "japanese name of mic?"  # (not a CIR's Japanese)
     assert in_the_knowledges_words("micって日本語で何?") == "micの日本語名は?"
+
+
+def test_the_participants_at_the_start_are_those_of_1987() -> None:
+    assert in_the_knowledges_words("創設時の参加者は何人だった?") == "昭和62年度の参加者は何人だった?"  # (not the total since)
+    assert in_the_knowledges_words("how many participants were there in the first year?") == \
+        "how many participants were there in 1987?"
+    assert "1987" not in in_the_knowledges_words("what does an alt do in the first year?")
+    assert in_the_knowledges_words("創設時はどこの省が関わった?") == "創設時はどこの省が関わった?"

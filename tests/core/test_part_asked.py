@@ -124,7 +124,9 @@ def test_mailing_a_request_is_no_question_about_e_mail(repo_engine: Engine) -> N
     assert not reply.fallback and "coordinating" in reply.text
 
 
-@pytest.mark.parametrize("question", ["事例集のスポーツ分野の事例は何件ありますか", "観光関連の事例は何件載ってる？"])
+@pytest.mark.parametrize("question", ["事例集のスポーツ分野の事例は何件ありますか", "観光関連の事例は何件載ってる？",
+                                      # a theme inside the fields (was the 30 cases of all fields)
+                                      "事例集の地域の事例のうち多文化共生は何件？"])
 def test_a_count_of_cases_in_a_field_the_casebook_does_not_have_is_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and "分野の事例の数" in reply.text and "30事例" not in reply.text
@@ -235,3 +237,9 @@ def test_a_count_naming_the_casebook_after_another_topic_is_the_casebooks(repo_e
 def test_an_e_mail_address_asked_about_is_its_office(repo_engine: Engine, question: str, office: str) -> None:
     reply = ask(repo_engine, question)  # (was "no postal address", or CLAIR's details not held)
     assert not reply.fallback and office in reply.text.split("\n")[0] and "postal" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["事例集のうち学校の事例は何件？", "事例集のうちALTの事例は何件？"])
+def test_a_count_of_a_field_held_or_of_all_cases_is_answered(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and "30事例" in reply.text
