@@ -123,7 +123,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return reply
     text = message.text[:MAX_CHARS]  # a figure, year or phone number checked and not printed: said so first
     asked = asked_plainly(text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
-    return with_correction(reply, guessed(clean(text), asked), text) if asked != text else reply
+    return with_correction(reply, guessed(clean(text), asked), text)  # (「…外務省が作ったんですよね？」 is kept as asked)
 
 
 def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float,

@@ -18,7 +18,9 @@ _IN_NUMBERS = re.compile(r"^(?:それ|その規模|規模)?(?:を|は|って)?(?
                          r"(?:ですか|でしょうか)?\s*[？?。]*$|^(?:in numbers|as a number|what(?:'s| is) the number)\s*\??$",
                          re.IGNORECASE)
 # which of the casebook's two fields (「それ①と②どっち？」)
-_WHICH_FIELD = re.compile(r"^(?:それ|これ|その事例)?(?:は|って)?[①②]と[①②](?:の)?(?:どっち|どちら)(?:ですか)?\s*[？?。]*$")
+_WHICH_FIELD = re.compile(r"^(?:それ|これ|その事例)?(?:は|って)?(?:[①②]と[①②](?:の)?(?:どっち|どちら)|(?:どっち|どちら|どこ)の"
+                          r"(?:カテゴリー?|分類|分野|区分))(?:ですか|なの|に入る(?:の)?)?\s*[？?。]*$|"
+                          r"^(?:which|what) (?:category|field)(?: is (?:it|that|this)(?: in)?)?\s*\??$", re.IGNORECASE)
 
 
 # a count the previous answer gives (30事例, 4つ, 約77,000人, 78か国), or the field of a case (①)

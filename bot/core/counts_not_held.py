@@ -92,6 +92,12 @@ _FIELD_LABEL = {"ja": "事例集の「{field}」分野の事例の数（事例�
                 "en": "A count of \"{field}\" cases (the casebook's two fields are school and community activities)"}
 
 
+_THEME_LABEL = {"ja": "事例集の「{field}」の事例の数（事例集の事例は①学校における活動と②地域における活動に分かれ、その中の"
+                      "テーマごとの数は示されていません）",
+                "en": "A count of \"{field}\" cases (the casebook's cases are counted as school and community "
+                      "activities only)"}
+
+
 # a school level: the casebook's cases are counted by field only (「事例集のうち、高校での事例は何件？」)
 _LEVEL = re.compile(r"(小学校|中学校|高等学校|高校|小学|中学)(?:で|に|における)?の(?:事例|活動事例)")
 _LEVEL_LABEL = {"ja": "事例集の{field}の事例の数（事例集の事例は①学校における活動と②地域における活動に分かれ、学校の種類別の数は"
@@ -107,7 +113,13 @@ def cases_of_another_field(reply: Reply, text: str) -> Gap | None:
     if not _COUNT_ASKED.search(cleaned) or not _COUNTED.search(reply.text):
         return None
     level = _LEVEL.search(cleaned)
-    field = _FIELD.search(cleaned) or (_THEME.search(cleaned) if level is None else None)
+    theme = _THEME.search(cleaned) if level is None else None
+    field = _FIELD.search(cleaned) or theme
+    if field is theme and theme is not None and not _FIELDS_HELD.search(theme.group(1)):
+        # (what the casebook's count gives stays: ② has 13 cases, as reported)
+        held = next((line for line in reply.text.split("\n") if len(_COUNTED.findall(line)) >= 2), "")
+        return Gap("count", related=(reply.intent_id,), detail=(theme.group(1), _THEME_LABEL[reply.language].format(
+            field=theme.group(1)), held))
     if field is not None and not _FIELDS_HELD.search(field.group(1)):
         label = _FIELD_LABEL
     elif level is not None:

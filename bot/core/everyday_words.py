@@ -22,6 +22,9 @@ _EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って
              (re.compile(r"(総務省|外務省|文部科学省|文科省|そうむしょう|がいむしょう|もんかしょう|もんぶかがくしょう|mic|mofa|mext) ?の"
                          r"(?:仕事|しごと|業務|役目|やくめ)(?!時間|の?担当|の?たんとう)"), r"\1の役割"),
              (re.compile(r"(?<![a-z])(mic|mofa|mext)'s (?:part|job)(?![a-z]| title)"), r"\1's role"),
+             # "Which part of JET is MIC responsible for?", "What is MEXT in charge of?": the office's part
+             (re.compile(r"(?<![a-z])(?:what|which part)(?: of (?:jet|the programme|the program))? (?:is|are) (?:the )?"
+                         r"(mic|mofa|mext) (?:responsible for|in charge of)"), r"what is \1's role"),
              # 「JETで外務省が担当してるのって何？」: the office's part, asked the other way round
              (re.compile(r"が(?:担当|所管)して(?:い)?る(?:の|こと)(?:って|は)(?=何|なに|どこ)"), "の役割は"),
              (re.compile(r"(継続|新規)組"), r"\1"),

@@ -21,26 +21,25 @@ _SENTENCE = re.compile(r".+?(?:[。！？!?]+[）)」』]*|\.[）)」』]*(?=\s|
 
 def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
                    alone: Callable[[str, Context | None], Reply], now: float = 0.0, question: str = "") -> Reply:
-    """``reply`` with the other things asked answered too. ``asks``: the things asked, as written; ``alone``: the
-    reply one of them gets on its own, or after ``reply``'s topic when added with また (「また、メールアドレスも」 is the
-    same office's); ``question``: the sentence asked, which ``asks`` may leave out (an added request after it)."""
+    """``reply`` with the other things asked answered too, in the order asked. ``asks``: the things asked, as
+    written; ``alone``: the reply one of them gets on its own, or after ``reply``'s topic when added with また
+    (「また、メールアドレスも」 is the same office's); ``question``: the sentence asked, which ``asks`` may leave out
+    (a request added after it)."""
     if not asks or reply.kind not in ("answer", "clarify", "fallback"):
         return reply
-    if reply.fallback and _declared(kb, reply):  # (「来年ALTに応募したい。応募方法と締切は？」: what is not held, said plainly)
-        return reply
+    reply = _question_alone(kb, reply, asks, alone, question) or reply
+    declared = reply.fallback and _declared(kb, reply)
     topic = Context(reply.intent_id, now, reply.language, reply.names) if reply.intent_id and not reply.fallback else None
     others = [alone(ask, topic if added(ask) else None) for ask in asks]
-    if _apart(question, asks) and any(added(a) and o.intent_id == reply.intent_id and not o.fallback
-                                      for a, o in zip(asks, others)):
-        # 「ALTは何人ですか？あとCLAIRの正式名称も」: the whole message read as the added request; the question alone
-        first = alone(question, None)
-        if _sure(first) and first.intent_id != reply.intent_id:
-            reply = first
+    if declared:  # what is not held, said plainly; another part offered, not answered (a part read alone often
+        # drops what makes it not held: 「うちの県のALTの人数と、CIRの人数」, "How do I apply and when is the deadline?")
+        return _offered(kb, reply, others, [reply])
     if not reply.fallback and not _answers(reply):  # not sure of the reading of the whole message
         # ("CIR casebook date? also total participants in FY2023": the date's gap and the totals, each read alone)
         parts = [alone(question, None), *others] if _apart(question, asks) else others
         if any(map(_sure, parts)) and all(_sure(p) or _missing(kb, p) for p in parts):
-            return _composed(kb, [p for p in parts if _sure(p)], [p for p in parts if not _sure(p)], others)
+            missing = [p for p in parts if not _sure(p)]
+            return _composed(kb, [p for p in parts if _sure(p)], missing, others, leading=missing[:1] == parts[:1])
         return _offered(kb, reply, others, [reply])  # the other offered
     answered = [] if reply.fallback else [reply]
     for i, (ask, other) in enumerate(zip(asks, others)):
@@ -53,7 +52,24 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
     missing = [o for o in ([reply] if reply.fallback else []) + others if _missing(kb, o)][:1]
     if reply.fallback and (not answered or len(answered) < 2 and not missing):
         return reply
-    return _composed(kb, answered, missing, others)
+    return _composed(kb, answered, missing, others, leading=reply.fallback and missing[:1] == [reply])
+
+
+def _question_alone(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
+                    alone: Callable[[str, Context | None], Reply], question: str) -> Reply | None:
+    """The question sentence read alone when the whole message was read as the request added after it (「ALTは何人
+    ですか？あとCLAIRの正式名称も」: CLAIR alone) or not answered (「SEAって何人いるの？あとCLAIRの正式名称も」), and it
+    is answered, or said not held of what it names ("CIR casebook date? also…": the CIR casebook's date); None when
+    the whole message's reading stands."""
+    if not _apart(question, asks):
+        return None
+    read_as_added = not reply.fallback and any(added(a) and alone(a, None).intent_id == reply.intent_id for a in asks)
+    if not (read_as_added or reply.fallback and not _declared(kb, reply)):
+        return None
+    first = alone(question, None)
+    if _sure(first) and first.intent_id != reply.intent_id or reply.fallback and _missing(kb, first):
+        return first
+    return None
 
 
 def _apart(question: str, asks: tuple[str, ...]) -> bool:
@@ -62,13 +78,17 @@ def _apart(question: str, asks: tuple[str, ...]) -> bool:
     return bool(question) and not any(ask in question or question in ask for ask in asks)
 
 
-def _composed(kb: KnowledgeBase, answered: list[Reply], missing: list[Reply], others: list[Reply]) -> Reply:
-    """The ``answered`` parts in one reply, then what the ``missing`` ones ask that is not held."""
+def _composed(kb: KnowledgeBase, answered: list[Reply], missing: list[Reply], others: list[Reply],
+              leading: bool = False) -> Reply:
+    """The ``answered`` parts in one reply, and what the ``missing`` ones ask that is not held: after them, or
+    first when ``leading`` (the first thing asked is the one not held)."""
     found = answered[0]
     for other in answered[1:MOST_ASKED]:
         found = both(found, other)
-    for part in missing:
-        found = replace(found, text=f"{found.text}\n\n{_first_line(part)}")
+    for i, part in enumerate(missing):
+        lead = leading and i == 0
+        found = replace(found, text=f"{_first_line(part)}\n\n{found.text}" if lead else
+                        f"{found.text}\n\n{_first_line(part)}")
     return _offered(kb, found, others, answered)
 
 

@@ -40,6 +40,12 @@ _OFFICES = {"mic": r"総務省|そうむしょう|(?<![a-z])mic(?![a-z])|interna
             "mext": r"文部科学省|文科省|もんかしょう|(?<![a-z])mext(?![a-z])|ministry of education",
             "clair": r"自治体国際化協会|クレア|(?<![a-z])clair(?![a-z])|council of local authorities"}
 _OFFICE = re.compile("|".join(f"(?P<{key}>{names})" for key, names in _OFFICES.items()), re.IGNORECASE)
+# … or checked as the one that made or does it, the question kept as written (「ALT事例集は外務省が作ったんですよね？」:
+# the answer found names who did)
+_DOER_CHECKED = re.compile(r"(?:が|は)[^。？?]{0,12}(?:作っ|作ら|作成|公表|出し|出さ|発出|担当|実施|運営|やって|補助|負担|まとめ)"
+                           r"[^。？?]{0,10}(?:ですよね|でしたっけ|だっけ|だよね|ですね|よね)[？?]?$|"
+                           r"(?<![a-z])(?:made|published|issued|runs|ran|handles|wrote|compiled|funds|pays)\b[^?]{0,40}"
+                           r"(?:, right|, correct|right|correct|isn't it|didn't they|doesn't it)\?$", re.IGNORECASE)
 _NOTE = {"ja": "ご質問の「{guess}」は、通知・資料の記載と異なります（記載は次のとおりです）。",
          "en": "{guess} in your question is not what the notice and its sources give (they give the following)."}
 
@@ -53,7 +59,8 @@ def guessed(original: str, asked: str) -> tuple[str, ...]:
     if not values:  # an office said to do it, which the question as read asks (one office only)
         offices = {m.lastgroup: m.group(0) for m in _OFFICE.finditer(original)}
         dropped = offices.keys() - {m.lastgroup for m in _OFFICE.finditer(asked)}
-        return (offices[dropped.pop()],) if len(offices) == 1 and dropped else ()
+        checked = len(offices) == 1 and (dropped or _DOER_CHECKED.search(original.strip()) is not None)
+        return tuple(offices.values()) if checked else ()
     if len({m.group(0) for m in values}) != 1:  # (two values checked are often answered one at a time)
         return ()
     guess = values[0].group(0)

@@ -203,7 +203,7 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4
             detail = detail.replace("〜", "–").replace("・", ", ")
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
-        if gap.kind == "detail" and len(gap.detail) > 2 and gap.detail[2]:
+        if gap.kind in ("detail", "count") and len(gap.detail) > 2 and gap.detail[2]:
             lines.append(gap.detail[2])  # what is held of it (SEA's head count when its new ones are asked)
     elif gap.kind == "date" and gap.topic in kb.intents:  # 「CIRの事例集はいつ？」: the material named
         label = suggestion(kb, gap.topic, language).label

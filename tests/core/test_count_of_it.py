@@ -11,7 +11,8 @@ from bot.engine import Engine
 SAID = "事例集には計30事例が掲載されています。①学校における活動…"
 
 
-@pytest.mark.parametrize("text", ["全部で？", "合計は？", "合計何か所？", "数字で言うと？", "それ①と②どっち？", "how many in total?"])
+@pytest.mark.parametrize("text", ["全部で？", "合計は？", "合計何か所？", "数字で言うと？", "それ①と②どっち？", "how many in total?",
+                                  "どっちのカテゴリ？", "which category is it in?"])
 def test_how_many_of_it_its_figure_or_its_field_is_asked_of_what_was_said(text: str) -> None:
     assert asks_the_count_of_it(text, SAID, counted_by_role=False)
 

@@ -51,3 +51,8 @@ def test_the_participants_at_the_start_are_those_of_1987() -> None:
         "how many participants were there in 1987?"
     assert "1987" not in in_the_knowledges_words("what does an alt do in the first year?")
     assert in_the_knowledges_words("創設時はどこの省が関わった?") == "創設時はどこの省が関わった?"
+
+
+def test_what_an_office_is_responsible_for_is_its_role() -> None:
+    assert in_the_knowledges_words("which part of jet is mic responsible for?") == "what is mic's role?"
+    assert in_the_knowledges_words("what is mext in charge of?") == "what is mext's role?"  # (was MEXT's card)

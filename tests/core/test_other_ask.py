@@ -113,7 +113,35 @@ def test_the_question_leads_and_the_request_added_after_it_follows(repo_engine: 
     assert reply.text.index(first) < reply.text.index(second)
 
 
-def test_a_date_not_held_is_said_after_the_part_answered_when_the_whole_reading_is_unsure(repo_engine: Engine) -> None:
+def test_the_first_part_not_held_is_said_first_of_what_it_names_then_the_part_answered(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "CIR casebook date? also total participants in FY2023")  # (review: the totals alone)
     assert not reply.fallback and "5,831" in reply.text
-    assert reply.text.index("5,831") < reply.text.index("is not given")
+    assert reply.text.startswith("No date (of publication or of writing) is given for the CIR casebook")
+
+
+@pytest.mark.parametrize(("message", "offered"), [
+    ("What's the per-ALT allocation tax amount, and which ministry handles funding?", "contact_list"),
+    ("配置要望調査の締切はいつですか？それとどこ経由で出せばいい？", "survey_via"),
+])
+def test_beside_what_is_not_held_the_other_part_is_offered(repo_engine: Engine, message: str, offered: str) -> None:
+    reply = talk(repo_engine, message)  # (was what is not held alone)
+    assert reply.fallback and reply.suggestions[0].intent_id == offered
+
+
+@pytest.mark.parametrize("message", ["うちの県のALTの人数と、CIRの人数わかりますか",
+                                     "I'd like to apply to be an ALT next year. How do I apply and when is the deadline?"])
+def test_a_part_that_only_read_alone_seems_held_is_not_answered(repo_engine: Engine, message: str) -> None:
+    assert talk(repo_engine, message).fallback  # (the prefecture's count, an applicant's procedure: not held)
+
+
+def test_the_question_is_read_alone_when_the_whole_message_is_not_understood(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "SEAって何人いるの？あとCLAIRの正式名称も")  # (review 149: "not sure" with two choices)
+    assert "SEA 8人" in reply.text and "自治体国際化協会" in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "Is there a JTE-ALT team teaching training course we can point schools to? who runs it and when?",
+    "What criteria are used to decide which participants are especially good and can stay 5 years?"])
+def test_a_fragment_beside_what_is_not_held_is_not_answered_as_a_question_of_its_own(repo_engine: Engine,
+                                                                                     message: str) -> None:
+    assert talk(repo_engine, message).fallback  # ("who runs it" is the course's organiser, not JET's)

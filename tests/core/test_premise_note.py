@@ -48,6 +48,7 @@ def test_no_note_on_a_fallback() -> None:
     # an office said to do what another does (was the printed fact alone, the office never said to differ)
     ("配置要望調査は文科省がやってるんでしたっけ？", "ご質問の「文科省」は", "自治体国際化協会"),
     ("MOFA runs the placement survey, right?", '"MOFA" in your question', "CLAIR"),
+    ("ALT事例集は外務省が作ったんですよね？", "ご質問の「外務省」は", "総務省"),  # (review 148: kept as asked)
     # a statement quoted and checked (was the refusal to draft documents: 下書き)
     ("議会答弁の下書きに「ＪＥＴプログラムは昭和63年度に創設された」と書いたのですが、合っていますか？", "ご質問の「昭和63年度」は", "昭和62年度"),
 ])
@@ -67,7 +68,8 @@ def test_a_wrong_guess_is_said_to_differ_before_the_printed_fact(repo_engine: En
     "Our newsletter says JET began in 1987 and the casebook has 30 cases. Correct?",
     "In 2019, 50 countries took part, right?",
     # the office said is the one printed, or one of those printed
-    "CLAIR runs the survey, right?", "通知は総務省が出したんですよね？",
+    "CLAIR runs the survey, right?", "通知は総務省が出したんですよね？", "事例集は総務省が作ったんですよね？",
+    "外務省が海外での募集を担当してるんですよね？",
     "So MOFA handles recruitment abroad?"])
 def test_a_right_or_rough_guess_gets_no_note(repo_engine: Engine, question: str) -> None:
     assert "記載と異なります" not in talk(repo_engine, question).text
