@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 # 「…どのような役割でしょうか。また財政措置についても教えてください。」: a question added to the one before
+# an office's contact detail asked (a request added for it steers no other answer: bot.core.answer)
+CONTACT_FIELD = re.compile(r"mail|メール|メアド|電話|phone|number|番号|address|住所|連絡先|contact", re.IGNORECASE)
 _OFFICES_DETAIL = r"(?:the )?(?:mic|mofa|mext|clair)(?:'s)? (?:phone|number|e-?mail|address|contact)"
 _ALSO = re.compile(r"^(?:また|あと|それと(?!も)|それから|あわせて|併せて|さらに|ついでに|also\b|and also\b|"
                    r"and (?=" + _OFFICES_DETAIL + "))[、,]?", re.IGNORECASE)  # ("…? and MEXT's email")

@@ -83,6 +83,7 @@ _PERIOD_GIVEN = re.compile(r"\d+年(?:度)?(?:から|〜|～)|年間|(?<![a-z])(
 # いつ / when about a topic (「いつ出た？」 after the manual): a date or at least a year must be in the answer
 # (not いつも / いつでも / いつか, not "when" inside a clause: "What do we do when…", "When we hire an ALT, who pays?")
 WHEN_ASKED = re.compile(r"いつ(?!も|でも|か(?!ら)|まで|頃まで)|何年(?:度)?から(?=[^。？?]{0,6}(?:始ま|開始|スタート|導入|実施))|^(?:and |so |but )?when(?![a-z])(?![^,?]*,)|"
+                        r"(?:発行|公表|作成|刊行)(?:日|年月日|時期)|"  # 「JET活用マニュアルの発行日は？」
                         r"(?<![a-z])(?<!up )(?<!to )(?<!up-to-)(?:publication |release |issue )?date(?= ?(?:\?|$))",  # "casebook date?"
                         re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\d+年|(?<!\d)\d{4}(?!\d)")

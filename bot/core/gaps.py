@@ -88,14 +88,10 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         if dated is not None:  # "When was the casebook created?": when it came out (作成 is the casebook's word too)
             return Reading([dated, *(s for s in reading.ranked if s is not dated)])
         # (「CIR活用事例集はいつ作成？」: the CIR casebook stays the conversation's topic, 「リンクは？」 is its link)
-        topic = next((s.intent_id for s in reading.ranked[:3] if not kb.intents[s.intent_id].fallback
-                      and any(_MATERIAL.fullmatch(t) and kb.matcher.mentions(s.intent_id, t) for t in named)), None)
-        asked = [t for t in analysis.terms if _MATERIAL.fullmatch(t)]
-        if topic is None and len(asked) == 1:  # ("CIR casebook date?": the material's own topic, not a list of them)
-            about = sorted((sum(kb.matcher.mentions(s.intent_id, m) for m in _MATERIALS), i, s.intent_id)
-                           for i, s in enumerate(reading.ranked[:3]) if kb.matcher.mentions(s.intent_id, asked[0]))
-            topic = about[0][2] if about and about[0][0] < len(_MATERIALS) else None
-        return Reading(reading.ranked, Gap("date", related=related(reading.ranked), topic=topic))
+        # ("CIR casebook date?": the material answered is the one asked, named)
+        asked = {t for t in named if _MATERIAL.fullmatch(t)} or {t for t in analysis.terms if _MATERIAL.fullmatch(t)}
+        return Reading(reading.ranked, Gap("date", related=related(reading.ranked),
+                                           topic=_material_topic(kb, reading.ranked[:3], asked)))
     if best is not None and not kb.intents[best].fallback and period_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("period", related=related(reading.ranked), topic=best))
     if best is not None and not kb.intents[best].fallback and PAGES_ASKED.search(text):
@@ -117,6 +113,18 @@ def _named_of_another(kb: KnowledgeBase, question: str, best: str, followed: boo
         return {t for t in kb.matcher.analyse(question).terms if _MATERIAL.fullmatch(t) and not kb.matcher.mentions(best, t)}
     return {t for t in kb.matcher.analyse(asking).terms if (kind_of(t) == "role" or _MATERIAL.fullmatch(t))
             and not kb.matcher.mentions(best, t)} if asking is not None else set()
+
+
+def _material_topic(kb: KnowledgeBase, ranked: list[Scored], materials: set[str]) -> str | None:
+    """The candidate about the reference material asked (one only): of those mentioning it, the one mentioning the
+    fewest materials, never the list of all four (「参考資料3はいつの資料？」: the manual, not the list)."""
+    if len(materials) != 1:
+        return None
+    material = next(iter(materials))
+    about = sorted((sum(kb.matcher.mentions(s.intent_id, m) for m in _MATERIALS), i, s.intent_id)
+                   for i, s in enumerate(ranked) if not kb.intents[s.intent_id].fallback
+                   and kb.matcher.mentions(s.intent_id, material))
+    return about[0][2] if about and about[0][0] < len(_MATERIALS) else None
 
 
 def _a_date_is_its_point(kb: KnowledgeBase, intent_id: str) -> bool:

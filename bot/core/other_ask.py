@@ -16,6 +16,7 @@ from bot.core.types import Context, Reply
 
 SURE = 70.0  # a "did you mean" answer this high is sure enough to give
 MOST_ASKED = 3  # things answered in one reply
+OWN_QUESTION = 20  # characters of a part asked of its own (not 「中身は？」 after 「参考資料5はありますか？」)
 _SENTENCE = re.compile(r".+?(?:[。！？!?]+[）)」』]*|\.[）)」』]*(?=\s|$)|$)\s*")
 
 
@@ -46,13 +47,17 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
         # (a message not answered as a whole: its first part, or two parts; a later part alone, 「どこの町ですか」,
         # may ask on about the first; one added with また is read after the answer's topic)
         sure = _sure(other) or added(ask) and topic is not None and not other.fallback and other.intent_id is not None
-        if sure and other.intent_id not in {r.intent_id for r in answered} and (answered or i == 0):
+        # (a first part said not held of what it names is understood: the next, not a fragment, is asked of its own)
+        if sure and other.intent_id not in {r.intent_id for r in answered} and (
+                answered or i == 0 or _missing(kb, others[0]) and len(re.sub(r"\W", "", ask)) >= OWN_QUESTION):
             answered.append(other)
-    # (the whole message's reading may be what is not held: "CIR casebook date? also total participants in FY2023")
-    missing = [o for o in ([reply] if reply.fallback else []) + others if _missing(kb, o)][:1]
+    # what is not held: a part, named ("What's the CIR casebook publication date? and how many participants…"),
+    # or the whole message's reading ("CIR casebook date? also total participants in FY2023")
+    missing = ([o for o in others if _missing(kb, o)] or [reply] * (reply.fallback and _missing(kb, reply)))[:1]
     if reply.fallback and (not answered or len(answered) < 2 and not missing):
         return reply
-    return _composed(kb, answered, missing, others, leading=reply.fallback and missing[:1] == [reply])
+    first = missing[:1] == others[:1] or missing[:1] == [reply] and reply.fallback
+    return _composed(kb, answered, missing, others, leading=first)
 
 
 def _question_alone(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
@@ -67,8 +72,8 @@ def _question_alone(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
     if not (read_as_added or reply.fallback and not _declared(kb, reply)):
         return None
     first = alone(question, None)
-    if _sure(first) and first.intent_id != reply.intent_id or reply.fallback and _missing(kb, first):
-        return first
+    if _sure(first) and first.intent_id != reply.intent_id or _missing(kb, first):
+        return first  # (「JET活用マニュアルっていつのですか？あと…CIRの人数も」: its date, not held, then the count)
     return None
 
 

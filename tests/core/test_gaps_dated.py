@@ -62,3 +62,14 @@ def test_a_documents_pages_are_said_not_printed_and_it_stays_the_topic(repo_engi
 def test_which_page_of_a_site_is_no_page_count(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "Which page of the CLAIR site is for municipalities?")
     assert not reply.fallback and "jetprogramme.org" in reply.text + " ".join(link.url for link in reply.links)
+
+
+def test_a_materials_date_names_the_material_not_the_list_of_them(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "参考資料3っていつ作られた資料ですか？")  # (review 150: 「参考資料の一覧の日付」)
+    assert reply.text.startswith("JET活用マニュアル（参考資料3）の日付")
+
+
+@pytest.mark.parametrize("question", ["JET活用マニュアルの発行日は？", "事例集の公表日は？"])
+def test_a_day_of_issue_asks_when(repo_engine: Engine, question: str) -> None:
+    reply = talk(repo_engine, question)  # (the manual's was its download link; the casebook's day is printed)
+    assert ("2023年7月31日" in reply.text) != reply.fallback

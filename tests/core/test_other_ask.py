@@ -145,3 +145,16 @@ def test_the_question_is_read_alone_when_the_whole_message_is_not_understood(rep
 def test_a_fragment_beside_what_is_not_held_is_not_answered_as_a_question_of_its_own(repo_engine: Engine,
                                                                                      message: str) -> None:
     assert talk(repo_engine, message).fallback  # ("who runs it" is the course's organiser, not JET's)
+
+
+def test_a_part_after_a_first_part_said_not_held_is_answered(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "What's the CIR casebook publication date? and how many participants were there in "
+                              "FY2023?")  # (review 150: the generic date line alone, the count a button)
+    assert reply.text.startswith("No date (of publication or of writing) is given for the CIR casebook")
+    assert "5,831" in reply.text
+
+
+def test_a_request_added_for_a_count_keeps_its_role_leading(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "JET活用マニュアルっていつのですか？あと令和5年度のCIRの人数も教えてください")
+    assert reply.text.startswith("お尋ねの日付")  # (review 150: the date, not held, was not said)
+    assert reply.text.index("CIR 468人") < reply.text.index("5,831人")  # (the CIR's count leads, as before)
