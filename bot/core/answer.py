@@ -8,7 +8,7 @@ from typing import Sequence
 
 from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
-from bot.core.asks import CONTACT_FIELD, added
+from bot.core.asks import without_added_contact
 from bot.core.count_of_it import asks_the_count_of_it
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
@@ -232,13 +232,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
             shown = replace(query, terms=tuple(t for t in query.terms if t not in left_out)) if left_out else query
-            focus_text = text
-            if query is understood.analysis and (extra := [a for a in parts.asks if added(a) and a in text
-                                                           and CONTACT_FIELD.search(a)]):
-                # "what's the survey for? and MEXT's email": the e-mail is the added part's, answered with it
-                # (not 「…あと令和5年度のCIRの人数も」: the whole message may be read as the added part, CIR leading)
-                for ask in extra:
-                    focus_text = focus_text.replace(ask, "")
+            focus_text = without_added_contact(text, parts.asks) if query is understood.analysis else text
+            if focus_text != text:  # ("what's the survey for? and MEXT's email": MEXT's, answered after it)
                 shown = kb.matcher.analyse(clean(focus_text))
             shaped = focused(kb, reply, shown, focus_text, read, understood.analysis, context, language,
                              reading.ranked, asked_of)

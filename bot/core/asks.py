@@ -52,3 +52,13 @@ def each_asked(kept: list[str], asked: int, earlier: list[int]) -> tuple[str, ..
     if earlier and len(kept) <= TWO_QUESTIONS and earlier[-1] == asked - 1:
         return kept[asked - 1], kept[asked]
     return ()
+
+
+def without_added_contact(text: str, asks: tuple[str, ...]) -> str:
+    """``text`` without the requests added after the question that ask an office's contact detail ("what's the survey
+    for? and MEXT's email": the e-mail is the added part's, not the survey answer's to lead with); ``text`` itself when
+    there are none (「…あと令和5年度のCIRの人数も」 stays: the whole message may be read as the added part)."""
+    for ask in asks:
+        if added(ask) and ask in text and CONTACT_FIELD.search(ask):
+            text = text.replace(ask, "")
+    return text

@@ -108,13 +108,6 @@ _NO_COUNT_GIVES = re.compile(r"離職|定着|更新|再任|負担|措置|交付�
 _COUNT_BESIDE = re.compile(r"何人|人数|累計|合計|総数|(?<![a-z])(?:how many|headcount|grand total|number of)(?![a-z])")
 
 
-# 「全体版は何ページくらい？」, "how many pages is the manual?": no document's pages are printed (not a web page: "which
-# page of the CLAIR site")
-# (「通知の何ページに問い合わせ先が？」 asks what is on it: answered)
-PAGES_ASKED = re.compile(r"何(?:ページ|頁)(?!目?に)|ページ数|頁数|ページ番号|(?<![a-z])(?:how many pages|page count|number of pages|"
-                         r"page numbers?|pages long)(?![a-z])", re.IGNORECASE)
-
-
 def rate_missing(text: str, answer: str) -> bool:
     """A rate or share asked (``text``: the question as read) that ``answer`` does not give: not beside a count
     asked, nor of two or more counts the answer gives (unless no count gives that rate: turnover, renewal, a burden)."""

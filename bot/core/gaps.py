@@ -34,8 +34,9 @@ from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import (DATE_GIVEN, OPINION, PAGES_ASKED, RANKING, RATES, WHEN_ASKED, date_missing,
-                                   period_missing, rate_missing)
+from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, date_missing, period_missing,
+                                   rate_missing)
+from bot.core.gap_unprinted import PAGES_ASKED, amount_missing
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
 
@@ -94,7 +95,10 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
                                            topic=_material_topic(kb, reading.ranked[:3], asked)))
     if best is not None and not kb.intents[best].fallback and period_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("period", related=related(reading.ranked), topic=best))
-    if best is not None and not kb.intents[best].fallback and PAGES_ASKED.search(text):
+    asked_now = clean((own or analysis).original)  # (the message's own words: 「文科省は？」 after pay asks no amount)
+    if best is not None and not kb.intents[best].fallback and amount_missing(asked_now, kb.answers[best]["ja"].text):
+        return Reading(reading.ranked, Gap("amount", related=related(reading.ranked), topic=best))
+    if best is not None and not kb.intents[best].fallback and PAGES_ASKED.search(asked_now):
         return Reading(reading.ranked, Gap("pages", related=related(reading.ranked), topic=best))
     if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("rate", related=related(reading.ranked)))  # (figures computed come first)

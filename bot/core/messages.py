@@ -60,6 +60,8 @@ GAP = {
                 "en": "Rankings (which has the most, and so on) are not in the notice or in this bot's sources."},
     "date": {"ja": "お尋ねの日付（期限・日程）は、通知にもこのボットの資料にも書かれていません。",
              "en": "The date you ask for (deadline or schedule) is not given in the notice or in this bot's sources."},
+    "amount": {"ja": "お尋ねの金額は、通知にもこのボットの資料にも書かれていません。",
+               "en": "The amount you ask about is not given in the notice or in this bot's sources."},
     "pages": {"ja": "ページ数やページ番号は、通知にもこのボットの資料にも書かれていません。",
               "en": "Page counts and page numbers are not given in the notice or in this bot's sources."},
     "date_of": {"ja": "{thing}の日付（公表日・作成日など）は、通知にもこのボットの資料にも書かれていません。",

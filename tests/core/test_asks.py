@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.asks import added, two_asked
+from bot.core.asks import added, two_asked, without_added_contact
 from bot.core.focus import parts
 
 
@@ -34,3 +34,10 @@ def test_two_things_in_one_sentence(sentence: str, two: tuple[str, ...]) -> None
                                                     ("それとも総務省？", False), ("メールアドレスは？", False)])
 def test_a_question_added_to_the_one_before(sentence: str, is_added: bool) -> None:
     assert added(sentence) is is_added
+
+
+def test_only_a_contact_detail_added_after_the_question_is_kept_out_of_its_focus() -> None:
+    assert without_added_contact("what's the survey for? and MEXT's email", ("and MEXT's email",)) == \
+        "what's the survey for? "
+    added_count = "あと令和5年度のCIRの人数も教えてください"
+    assert without_added_contact("マニュアルはいつの？" + added_count, (added_count,)) == "マニュアルはいつの？" + added_count

@@ -1,5 +1,5 @@
-"""A material whose date or pages are not printed: said not given, the material named (not the JET-ALT
-casebook's day, 31 July 2023)."""
+"""A material whose date or pages are not printed, or an amount no answer gives: said not given, the material
+named (not the JET-ALT casebook's day, 31 July 2023)."""
 from __future__ import annotations
 
 import pytest
@@ -73,3 +73,17 @@ def test_a_materials_date_names_the_material_not_the_list_of_them(repo_engine: E
 def test_a_day_of_issue_asks_when(repo_engine: Engine, question: str) -> None:
     reply = talk(repo_engine, question)  # (the manual's was its download link; the casebook's day is printed)
     assert ("2023年7月31日" in reply.text) != reply.fallback
+
+
+@pytest.mark.parametrize("question", ["What is CLAIR's annual budget?", "JETの予算はいくら？"])
+def test_an_amount_no_answer_prints_is_said_not_given(repo_engine: Engine, question: str) -> None:
+    reply = talk(repo_engine, question)  # ("What is CLAIR's annual budget?" was what CLAIR does)
+    assert reply.fallback and ("金額" in reply.text or "amount" in reply.text)
+
+
+@pytest.mark.parametrize("turns", [("Who pays the costs?",), ("How much of the casebook is about schools?",),
+                                   ("ALTの給料は？", "文科省は？")])
+def test_costs_without_an_amount_or_an_office_after_pay_ask_no_amount(repo_engine: Engine,
+                                                                      turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)
+    assert "The amount you ask about" not in reply.text and "お尋ねの金額" not in reply.text
