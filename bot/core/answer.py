@@ -121,7 +121,7 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         reply = read_as(_answer(replace(message, text=read.text), kb, context, now), read.typed, read.text)
     if message.choice or reply.fallback:
         return reply
-    text = message.text[:MAX_CHARS]  # a figure, year or phone number checked and not printed: said so first
+    text = message.text[:MAX_CHARS]  # a figure, year, phone number or office checked and not printed: said so first
     asked = asked_plainly(text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
     return with_correction(reply, guessed(clean(text), asked), text)  # (「…外務省が作ったんですよね？」 is kept as asked)
 

@@ -114,7 +114,8 @@ def _named_of_another(kb: KnowledgeBase, question: str, best: str, followed: boo
     asking = next((s for s in sentences(question) if WHEN_ASKED.search(s)), None)
     if asking is None and followed and _a_date_is_its_point(kb, best) and not _BY_NUMBER.search(question):
         # (「参考資料4は？」 by its number may ask what the material is)
-        return {t for t in kb.matcher.analyse(question).terms if _MATERIAL.fullmatch(t) and not kb.matcher.mentions(best, t)}
+        return {t for t in kb.matcher.analyse(question).terms
+                if _MATERIAL.fullmatch(t) and not kb.matcher.mentions(best, t)}
     return {t for t in kb.matcher.analyse(asking).terms if (kind_of(t) == "role" or _MATERIAL.fullmatch(t))
             and not kb.matcher.mentions(best, t)} if asking is not None else set()
 

@@ -1,7 +1,8 @@
 """Several things asked in one message (「ALTの人数と、問い合わせ先の電話番号を教えて」, "CIR count in FY2023 and
-MOFA's phone number?"): each is answered in the one reply, the reading of the whole message first. A part not held is
-said so after the answers of the parts that are ("How many ALTs in FY2023, and how many in FY2024?"); a part the bot
-is not sure of is offered as the first button instead, and the reply says so."""
+MOFA's phone number?"): each is answered in the one reply, in the order asked. A part not held is said so where it
+was asked ("How many ALTs in FY2023, and how many in FY2024?": after the answer; "CIR casebook date? also total
+participants in FY2023": first); a part the bot is not sure of, or one beside a reading that is not held, is offered
+as the first button instead, and the reply says so."""
 from __future__ import annotations
 
 import re
@@ -30,7 +31,8 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
         return reply
     reply = _question_alone(kb, reply, asks, alone, question) or reply
     declared = reply.fallback and _declared(kb, reply)
-    topic = Context(reply.intent_id, now, reply.language, reply.names) if reply.intent_id and not reply.fallback else None
+    topic = Context(reply.intent_id, now, reply.language, reply.names) \
+        if reply.intent_id and not reply.fallback else None
     others = [alone(ask, topic if added(ask) else None) for ask in asks]
     if declared:  # what is not held, said plainly; another part offered, not answered (a part read alone often
         # drops what makes it not held: 「うちの県のALTの人数と、CIRの人数」, "How do I apply and when is the deadline?")
@@ -53,7 +55,8 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
             answered.append(other)
     # what is not held: a part, named ("What's the CIR casebook publication date? and how many participants…"),
     # or the whole message's reading ("CIR casebook date? also total participants in FY2023")
-    missing = ([o for o in others if _missing(kb, o)] or [reply] * (reply.fallback and _missing(kb, reply)))[:1]
+    whole = [reply] if reply.fallback and _missing(kb, reply) else []
+    missing = ([o for o in others if _missing(kb, o)] or whole)[:1]
     if reply.fallback and (not answered or len(answered) < 2 and not missing):
         return reply
     first = missing[:1] == others[:1] or missing[:1] == [reply] and reply.fallback

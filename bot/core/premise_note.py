@@ -1,12 +1,14 @@
-"""Say plainly when a figure, a year, a phone number or an office the user checks is not the one printed (「事例集は20事例でした
-よね？」: 「ご質問の「20事例」は、通知・資料の記載と異なります」 before the printed 30 cases), instead of only giving the right
+"""Say plainly when a figure, a year, a phone number or an office the user checks is not the one printed
+(「事例集は20事例でしたよね？」: 「ご質問の「20事例」は、通知・資料の記載と異なります」 before the printed 30 cases;
+「配置要望調査は文科省がやってるんでしたっけ？」: 「ご質問の「文科省」は…」 before CLAIR), instead of only giving the right
 one and leaving the user to notice. :func:`bot.core.premise.asked_plainly` reads the question with the guess replaced;
 this compares the guess with the reply found.
 
 A false correction is worse than none, so a guess is named only when the message checks exactly one exact value
 (「5,000人以上いますか」, "about 6000 ALTs" may well be right; two values checked are often answered one at a time)
 and the reply gives a value of the same kind to differ from: a phone number, a count with the same counter or noun,
-or a year (the programme's start or the survey's year only; 昭和62年度 and 1987 are the same year).
+a year (the programme's start or the survey's year only; 昭和62年度 and 1987 are the same year), or an office (one
+named alone, said to do what the reply names other offices for).
 """
 from __future__ import annotations
 
