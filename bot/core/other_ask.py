@@ -29,6 +29,7 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
     (a request added after it)."""
     if not asks or reply.kind not in ("answer", "clarify", "fallback"):
         return reply
+    alone = _once(alone)  # (the question or a part may be read alone twice below: each is answered once)
     reply = _question_alone(kb, reply, asks, alone, question) or reply
     declared = reply.fallback and _declared(kb, reply)
     topic = Context(reply.intent_id, now, reply.language, reply.names) \
@@ -61,6 +62,17 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
         return reply
     first = missing[:1] == others[:1] or missing[:1] == [reply] and reply.fallback
     return _composed(kb, answered, missing, others, leading=first)
+
+
+def _once(alone: Callable[[str, Context | None], Reply]) -> Callable[[str, Context | None], Reply]:
+    """``alone``, each text and topic answered once."""
+    read: dict[tuple[str, Context | None], Reply] = {}
+
+    def reading(ask: str, topic: Context | None) -> Reply:
+        if (ask, topic) not in read:
+            read[ask, topic] = alone(ask, topic)
+        return read[ask, topic]
+    return reading
 
 
 def _question_alone(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],

@@ -7,7 +7,7 @@ import pytest
 from dataclasses import replace
 
 from asking import talk
-from bot.core.other_ask import both
+from bot.core.other_ask import both, with_other_ask
 from bot.core.types import Contact, Reply
 from bot.engine import Engine
 
@@ -158,3 +158,16 @@ def test_a_request_added_for_a_count_keeps_its_role_leading(repo_engine: Engine)
     reply = talk(repo_engine, "JET活用マニュアルっていつのですか？あと令和5年度のCIRの人数も教えてください")
     assert reply.text.startswith("お尋ねの日付")  # (review 150: the date, not held, was not said)
     assert reply.text.index("CIR 468人") < reply.text.index("5,831人")  # (the CIR's count leads, as before)
+
+
+def test_each_part_is_read_alone_once_with_each_topic() -> None:
+    read: list[tuple[str, object]] = []
+
+    def alone(ask: str, topic: object) -> Reply:
+        read.append((ask, topic))
+        return Reply(text=f"{ask}の答え。", intent_id="clair_role" if "CLAIR" in ask else "size_2023", kind="answer",
+                     score=60.0)  # (not sure: the question alone is read for the parts too)
+
+    whole = Reply(text="CLAIRの答え。", intent_id="clair_role", kind="clarify", score=60.0)
+    with_other_ask(None, whole, ("あとCLAIRの正式名称も",), alone, 0.0, "ALTは何人ですか？")  # type: ignore[arg-type]
+    assert read.count(("ALTは何人ですか？", None)) == 1 and len(read) == len(set(read))
