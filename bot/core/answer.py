@@ -8,7 +8,7 @@ from typing import Sequence
 
 from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
-from bot.core.asks import without_added_contact
+from bot.core.asks import without_added_contact, without_list_marks
 from bot.core.count_of_it import asks_the_count_of_it
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
@@ -121,9 +121,16 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         reply = read_as(_answer(replace(message, text=read.text), kb, context, now), read.typed, read.text)
     if message.choice or reply.fallback:
         return reply
-    text = message.text[:MAX_CHARS]  # a figure, year, phone number or office checked and not printed: said so first
+    # a figure, year, phone number or office checked and not printed: said so first (not a list's 「②人数」)
+    text = without_list_marks(message.text[:MAX_CHARS])
     asked = asked_plainly(text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
     return with_correction(reply, guessed(clean(text), asked), text)  # (「…外務省が作ったんですよね？」 is kept as asked)
+
+
+def _each_alone(kb: KnowledgeBase, asks: tuple[str, ...], context: Context | None, now: float) -> Reply:
+    """The things asked in one message, each read alone, in one reply (the first with the conversation's topic)."""
+    return with_other_ask(kb, answer(IncomingMessage(asks[0]), kb, context, now), asks,
+                          lambda ask, topic: answer(IncomingMessage(ask), kb, topic, now), now)
 
 
 def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float,
@@ -163,6 +170,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
         # 「全部で？」 after the casebook's contents: its answer gives the count
         return replace(intent_reply(kb, context.intent_id, language), names=context.names)
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
+    if parts.listed:  # 「2点教えてください。①SEAの日本語名 ②SEAの人数」: the first item, then the others, each alone
+        return _each_alone(kb, parts.asks, context, now)
     if parts.quoted:  # a statement quoted and checked (「下書きに「累計は約7万人」と書きました。合っていますか？」)
         parts = replace(parts, question=asked_plainly(parts.question, kb.figures, phones))
     if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read

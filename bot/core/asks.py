@@ -25,6 +25,34 @@ _AND_ASKS = re.compile(r",? and (?=(?:what|who|whose|where|when|how|which|is|are
                        re.IGNORECASE)
 
 
+# 「①SEAの正式な日本語名 ②令和5年度のSEAの人数」, "(1) CIR count (2) MOFA's phone": a numbered list, each item asked
+# (a marker opens the sentence or follows a space or a stop: not 参考資料1. nor 1.5)
+_NUMBER_MARK = re.compile(r"[①-⑨]\s*|(?:^|(?<=[\s。、,:：]))(?:[（(][1-9１-９][)）]|[1-9１-９][)）．](?![0-9０-９])|[1-9](?:\.)(?=\s))\s*")
+# the words before the list that only ask (「2点教えてください：」, "two questions:"), no topic of their own
+_CHOICE = re.compile(r"どっち|どちら|which|either", re.IGNORECASE)
+_LIST_REQUEST = re.compile(r"(?:[0-9０-９二三]|two|three)\s*(?:点|つ)|questions?|things?|教えて|質問|お願い|お尋ね|以下|下記|次の",
+                           re.IGNORECASE)
+
+
+def numbered(sentence: str) -> tuple[str, ...]:
+    """The items of a numbered list in one sentence (two or more), each with the words before the list that name
+    their topic (「SEAについて①正式名称②人数」); () when the sentence holds no such list."""
+    pieces = _NUMBER_MARK.split(sentence)
+    if len(pieces) < 3:
+        return ()
+    lead, items = pieces[0].strip(" 、,:："), [p.strip(" 、,;；") for p in pieces[1:]]
+    if not all(len(item) >= 2 for item in items) or _CHOICE.search(items[-1]):
+        return ()  # (「①と②のどっち？」 asks which one)
+    if lead and not _LIST_REQUEST.search(lead):
+        items = [f"{lead} {item}" for item in items]
+    return tuple(items)
+
+
+def without_list_marks(text: str) -> str:
+    """``text`` without the marks of a numbered list (「②人数」 is no figure of 2 checked)."""
+    return _NUMBER_MARK.sub(" ", text) if len(_NUMBER_MARK.findall(text)) >= 2 else text
+
+
 def added(sentence: str) -> bool:
     """「また、メールアドレスも教えてください」: a question added to the one before (read after its answer)."""
     return _ALSO.match(sentence) is not None

@@ -13,7 +13,9 @@ _SINCE_START = re.compile(r"(?<![a-z])(?:since|all[- ]time|cumulative|so far|to 
 _MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド")  # (with the slip "e-mial")
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
-_EVERYDAY = ((re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
+_EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっからおとせる？」
+             (re.compile(r"分け方|わけかた|区分け"), "分類"),  # 「事例の分け方は？」: how the cases are grouped
+             (re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
              (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"),
              # 「総務省は何を担当してるんですか」: the office's role, not the staff in charge (「総務省の担当は？」)
              (re.compile(r"(?:何|なに)を(?:担当|所管)(?:して(?:い)?(?:る|ます|ん)?|する)?"), "の役割"),

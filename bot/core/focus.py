@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.core.asks import added, added_after, each_asked, two_asked
+from bot.core.asks import added, added_after, each_asked, numbered, two_asked
 from bot.core.courtesy import (about_the_writer, announced_topics, announces, is_introduction, is_question,
                                 names_an_office, only_an_office, without_greeting, without_writer)
 from bot.core.office_wish import is_wish, with_wish
@@ -94,6 +94,7 @@ class MessageParts:
     # the question is then the topic alone)
     courtesy: Literal["", "greeting", "announcement", "topic"] = ""
     quoted: bool = False  # a question the writer quotes is what is asked (the words around it: who asked)
+    listed: bool = False  # ``asks`` are the items of a numbered list (「①SEAの日本語名 ②SEAの人数」), each asked alone
 
     @property
     def text(self) -> str:
@@ -139,6 +140,10 @@ def parts(text: str) -> MessageParts:
         if asked := announced_topics(kept, english=text.isascii()):  # 「ALTについて質問です」: what is asked about
             return MessageParts(asked, dropped=True, read_whole=False, courtesy="topic")
         return MessageParts(text, courtesy="announcement" if kept else "greeting" if dropped else "")
+    if listed := next(((i, items) for i, s in enumerate(kept) if (items := numbered(s))), None):
+        # 「2点教えてください。①SEAの日本語名 ②SEAの人数」: each item of the list read alone, the first answered first
+        return MessageParts(listed[1][0], "".join(kept[:listed[0]] + kept[listed[0] + 1:]), dropped, read_whole=False,
+                            asks=listed[1], listed=True)
     reacting = [s for s in kept[:-1] if _REACTION.match(s)] if is_question(kept[-1]) else []
     if reacting:
         kept, dropped = [s for s in kept[:-1] if s not in reacting] + kept[-1:], True

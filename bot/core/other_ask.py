@@ -56,7 +56,9 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
             answered.append(other)
     # what is not held: a part, named ("What's the CIR casebook publication date? and how many participants…"),
     # or the whole message's reading ("CIR casebook date? also total participants in FY2023")
-    whole = [reply] if reply.fallback and _missing(kb, reply) else []
+    # (not when each part alone is answered: "CIR count in FY2023 and MOFA's phone number?" is no MOFA figure of 2023)
+    whole = [reply] if reply.fallback and _missing(kb, reply) and not (
+        all(map(_sure, others)) and not _apart(question, asks)) else []
     missing = ([o for o in others if _missing(kb, o)] or whole)[:1]
     if reply.fallback and (not answered or len(answered) < 2 and not missing):
         return reply

@@ -81,6 +81,20 @@ def with_quoted(kb: KnowledgeBase, text: str, ranked: Sequence[Scored], threshol
     for phrase in (*quoted_phrases(text), *details):
         stating = intents_printing(kb, phrase) if phrase in details else intents_stating(kb, phrase)
         best = next((s for s in ranked if s.intent_id in stating), None)
+        if best is None and phrase not in details and _WHAT_IS.search(text):
+            best = next((s for s in ranked[:NAMED_RANK] if _titled(kb, s.intent_id, phrase)), None)
         if best is not None:
             return [replace(best, score=max(best.score, threshold))] + [s for s in ranked if s is not best]
     return ranked
+
+
+# 「通知にある「取りまとめ団体」というのは具体的にどこを指すのか、…」: a name quoted and asked what it is
+_WHAT_IS = re.compile(r"というのは|とは|って(?:何|なに|どこ|誰|だれ)|は(?:何|なに)|を?指(?:す|して)|の意味|"
+                      r"(?<![a-z])(?:mean|means|meant|refer to|refers to|what is|what are)(?![a-z])", re.IGNORECASE)
+NAMED_RANK = 3  # candidates looked at for the one titled by the name
+
+
+def _titled(kb: KnowledgeBase, intent_id: str, name: str) -> bool:
+    """Whether the answering intent's title (in either language) holds the quoted name: the answer about it."""
+    intent = kb.intents[intent_id]
+    return not intent.fallback and any(name in _plain(t or "") for t in (intent.title, intent.title_en))

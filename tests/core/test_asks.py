@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.asks import added, two_asked, without_added_contact
+from bot.core.asks import added, numbered, two_asked, without_added_contact, without_list_marks
 from bot.core.focus import parts
 
 
@@ -41,3 +41,26 @@ def test_only_a_contact_detail_added_after_the_question_is_kept_out_of_its_focus
         "what's the survey for? "
     added_count = "あと令和5年度のCIRの人数も教えてください"
     assert without_added_contact("マニュアルはいつの？" + added_count, (added_count,)) == "マニュアルはいつの？" + added_count
+
+
+@pytest.mark.parametrize(("sentence", "items"), [
+    ("①SEAの正式な日本語名 ②令和5年度のSEAの人数", ("SEAの正式な日本語名", "令和5年度のSEAの人数")),
+    ("(1)CIRの人数 (2)MOFAの電話番号", ("CIRの人数", "MOFAの電話番号")),
+    ("Two questions: 1) how many CIRs in 2023 2) MOFA phone", ("how many CIRs in 2023", "MOFA phone")),
+    ("SEAについて①正式名称②人数", ("SEAについて 正式名称", "SEAについて 人数")),  # (the topic before the list kept)
+    ("ALTは①学校②地域のどっち？", ()),  # which of the two: one question
+    ("参考資料1.の中身は？", ()),
+    ("JETは1.5倍？", ()),
+])
+def test_a_numbered_list_asks_each_item(sentence: str, items: tuple[str, ...]) -> None:
+    assert numbered(sentence) == items
+
+
+def test_a_numbered_list_is_what_is_asked_even_after_a_request_sentence() -> None:
+    found = parts("2点教えてください。①SEAの正式な日本語名 ②令和5年度のSEAの人数")
+    assert found.listed and found.asks == ("SEAの正式な日本語名", "令和5年度のSEAの人数")
+
+
+def test_a_lists_marks_are_no_figures_checked() -> None:
+    assert "2" not in without_list_marks("SEAについて①正式名称②人数")
+    assert without_list_marks("SEAは2人ですか？") == "SEAは2人ですか？"

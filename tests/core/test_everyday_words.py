@@ -56,3 +56,8 @@ def test_the_participants_at_the_start_are_those_of_1987() -> None:
 def test_what_an_office_is_responsible_for_is_its_role() -> None:
     assert in_the_knowledges_words("which part of jet is mic responsible for?") == "what is mic's role?"
     assert in_the_knowledges_words("what is mext in charge of?") == "what is mext's role?"  # (was MEXT's card)
+
+
+def test_casual_where_from_and_how_they_are_grouped() -> None:
+    assert in_the_knowledges_words("どっからおとせる？") == "どこからおとせる？"
+    assert in_the_knowledges_words("事例の分け方は？") == "事例の分類は？"

@@ -22,6 +22,12 @@ def test_a_year_no_figures_are_held_for_is_a_gap_naming_it(repo_engine: Engine) 
     assert reading.gap is not None and reading.gap.kind == "year" and reading.gap.year == 2025
 
 
+@pytest.mark.parametrize("question", ["JET participants in 2024?", "How many JET participants in 2024?"])
+def test_participants_of_a_year_not_held_asked_tersely_are_a_gap(repo_engine: Engine, question: str) -> None:
+    reply = talk(repo_engine, question)  # (the terse one was the 2024 survey's answer, as if it gave the count)
+    assert reply.fallback and "fiscal 2024 are not in the notice" in reply.text
+
+
 def test_a_topic_of_no_year_asked_of_one_is_read_without_the_year(repo_engine: Engine) -> None:
     reading = _checked(repo_engine, "Is there an ALT manual for FY2026?")
     assert reading.gap is None and reading.ranked[0].intent_id == "ref3_manual"

@@ -801,3 +801,13 @@ def test_a_date_asked_goes_to_the_close_topic_that_gives_one(repo_engine: Engine
 def test_another_documents_date_is_not_the_casebooks(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (review 142: the JET-ALT casebook's 31 July 2023, or "pick one")
     assert reply.fallback and "2023" not in plain_text(reply)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("URLからダウンロードしてって書いてあるのは参考資料の何番？", "参考資料1及び3は"),
+    ("List the 4 reference materials attached to the notice", "JETプログラム国際交流員（CIR）活用事例集"),
+])
+def test_the_materials_list_says_which_can_be_downloaded_and_their_titles(repo_engine: Engine, question: str,
+                                                                          said: str) -> None:
+    reply = ask(repo_engine, question)  # (as the notice prints them: 「※参考資料１及び３については…ダウンロード」)
+    assert reply.intent_id == "references_list" and said in reply.text

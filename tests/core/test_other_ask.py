@@ -21,12 +21,17 @@ from bot.engine import Engine
     ("CIR count in FY2023 and MOFA's phone number?", ("468", "03-5501-8143")),
     ("ALT事例集はいつ公表されたんですか？事例はどんな分野に分かれてる？", ("2023年7月31日", "地域")),
     ("任用団体向けのCLAIRのページってありますか？あとCLAIRの正式名称も", ("jetprogramme.org", "自治体国際化協会")),
+    # (dev191: a numbered list; was the year's total only, and 「②人数」 read as a guess of 2 people)
+    ("2点教えてください。①SEAの正式な日本語名 ②令和5年度のSEAの人数", ("スポーツ国際交流員", "SEA 8人")),
+    ("以下3点お願いします。(1)JETはいつから (2)参加国数 (3)総務省のメール", ("1987", "78か国", "kokusai@soumu.go.jp")),
+    ("Two questions: 1) how many CIRs in 2023 2) MOFA phone", ("468", "03-5501-8143")),
 ])
 def test_each_thing_asked_is_answered(repo_engine: Engine, message: str, facts: tuple[str, ...]) -> None:
     reply = talk(repo_engine, message)
     written = f"{reply.text}\n{' '.join(c.phone or '' for c in reply.contacts)} {' '.join(l.url for l in reply.links)}"
     assert not reply.fallback and all(fact in written for fact in facts)
     assert "もう一つのご質問" not in reply.text and "other question" not in reply.text
+    assert "異なります" not in reply.text and "not in the notice" not in reply.text
 
 
 def test_a_part_not_held_is_said_after_the_part_answered(repo_engine: Engine) -> None:

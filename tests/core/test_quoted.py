@@ -75,3 +75,20 @@ def test_a_number_beside_an_office_or_another_question_is_no_evidence_of_whose_i
     kb = repo_engine.kb  # (a reviewer's: MIC's card answered both, as if MEXT's number or the hours were given)
     ranked = kb.matcher.rank(kb.matcher.analyse(question))
     assert with_quoted(kb, question, ranked, 100.0) == ranked
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # (dev191: a name quoted in a long message, asked what it means; was "not sure" at 50)
+    ("お疲れさまです。県の国際課で取りまとめを担当している者です。通知にある「取りまとめ団体」というのは具体的にどこを"
+     "指すのか、市町村から問い合わせが来ているので確認させてください。", "torimatome_role"),
+])
+def test_a_quoted_name_asked_what_it_is_finds_the_answer_titled_by_it(repo_engine: Engine, question: str,
+                                                                       intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and reply.intent_id == intent and "都道府県・政令指定都市" in reply.text
+
+
+def test_a_quoted_name_not_asked_what_it_is_is_no_evidence(repo_engine: Engine) -> None:
+    kb, question = repo_engine.kb, "「取りまとめ団体」に出す書類の様式をください"
+    ranked = kb.matcher.rank(kb.matcher.analyse(question))
+    assert with_quoted(kb, question, ranked, 100.0) == ranked

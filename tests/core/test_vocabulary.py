@@ -20,6 +20,12 @@ from bot.engine import Engine
     ("JETを新しく入れたいんだけど、手続きの流れは？", "how_to_start"),  # 流れ was a subject not held: the apology
     ("Which ministry deals with the money side?", "contact_list"),  # (the apology: "side" a subject not held)
     ("学校でのALTの使い方について相談したい場合はどこの省？", "contact_list"),  # (not sure: the school cases)
+    # (dev187/dev188: plain words and casual input; each was "not sure" or the apology)
+    ("資金面を担当するのはどこの省？", "contact_list"),
+    ("ALT事例集の事例の分け方は？", "casebook_count"),
+    ("JET活用マニアルはどっからおとせる？", "ref3_manual"),
+    ("外国人の英語の先生を町の中学校によびたいです", "how_to_start"),
+    ("URLからダウンロードしてって書いてあるのは参考資料の何番？", "references_list"),  # (was material 2's, no URL)
 ])
 def test_an_everyday_word_for_a_topic_finds_it(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
