@@ -9,7 +9,7 @@ from typing import Sequence
 from bot.core import focus, messages
 from bot.core.amounts import AMOUNT_WORD, asks_the_pay_itself
 from bot.core.asks import without_added_contact, without_list_marks
-from bot.core.count_of_it import asks_the_count_of_it
+from bot.core.count_of_it import asks_the_count_of_it, example_asked
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
 from bot.core.figure_reply import computed, names_remembered
@@ -23,7 +23,7 @@ from bot.core.knowledge_base import KnowledgeBase
 from bot.core.language_asked import language_asked, language_wanted, name_asked
 from bot.core.narrow import roles_among
 from bot.core.orthography import MAX_CHARS, clean, language_of
-from bot.core.other_ask import with_other_ask
+from bot.core.other_ask import each_listed, with_other_ask
 from bot.core.redirected import what_is_meant
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
@@ -127,10 +127,16 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     return with_correction(reply, guessed(clean(text), asked), text)  # (「…外務省が作ったんですよね？」 is kept as asked)
 
 
-def _each_alone(kb: KnowledgeBase, asks: tuple[str, ...], context: Context | None, now: float) -> Reply:
-    """The things asked in one message, each read alone, in one reply (the first with the conversation's topic)."""
-    return with_other_ask(kb, answer(IncomingMessage(asks[0]), kb, context, now), asks,
-                          lambda ask, topic: answer(IncomingMessage(ask), kb, topic, now), now)
+def _each_alone(kb: KnowledgeBase, asks: tuple[str, ...], context: Context | None, now: float) -> list[Reply]:
+    """The replies to the items of a list, each read after the one before as its topic (「(1)参考資料3の名前
+    (2)どこでダウンロードできるか」: material 3's download), the first after the conversation's."""
+    replies: list[Reply] = []
+    for ask in asks:
+        replies.append(answer(IncomingMessage(ask), kb, context, now))
+        last = replies[-1]
+        if last.intent_id and not last.fallback:
+            context = Context(last.intent_id, now, last.language, last.names)
+    return replies
 
 
 def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None, now: float,
@@ -169,9 +175,11 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
                                                        context.intent_id in kb.figure_years):
         # 「全部で？」 after the casebook's contents: its answer gives the count
         return replace(intent_reply(kb, context.intent_id, language), names=context.names)
+    if has_topic(kb, context) and (example := example_asked(text, kb.answers[context.intent_id]["ja"].text)):
+        text = example  # 「例えば？」, "Name one" after the casebook's count: one of its cases
     parts = focus.parts(text)  # found once: the threshold and the reading of the message both need them
-    if parts.listed:  # 「2点教えてください。①SEAの日本語名 ②SEAの人数」: the first item, then the others, each alone
-        return _each_alone(kb, parts.asks, context, now)
+    if parts.listed:  # 「2点教えてください。①SEAの日本語名 ②SEAの人数」: each item read after the one before
+        return each_listed(kb, _each_alone(kb, parts.asks, context, now))
     if parts.quoted:  # a statement quoted and checked (「下書きに「累計は約7万人」と書きました。合っていますか？」)
         parts = replace(parts, question=asked_plainly(parts.question, kb.figures, phones))
     if parts.courtesy == "topic":  # 「SEAの件でご相談です」: asked as 「SEAについて」, nothing else of it read

@@ -2,7 +2,7 @@
 「全部で？」 after the casebook's contents (30 cases), 「合計は？」 after the reference materials (4), 「合計何か所？」 after
 the contact points (3), 「数字で言うと？」 after the programme's scale (77,000 people), 「それ①と②どっち？」 after a case
 (its field). The previous answer gives it: it is given again, rather than read alone as a new question (the roles'
-sum, a figure not held, or the help text)."""
+sum, a figure not held, or the help text). 「例えば？」, "Name one" after the casebook's count asks one of its cases."""
 from __future__ import annotations
 
 import re
@@ -25,6 +25,24 @@ _WHICH_FIELD = re.compile(r"^(?:それ|これ|その事例)?(?:は|って)?(?:[�
 
 # a count the previous answer gives (30事例, 4つ, 約77,000人, 78か国), or the field of a case (①)
 _COUNT_GIVEN = re.compile(r"\d[\d,]*\s*(?:事例|件|つ|か所|カ所|人|か国|省|cases|people|countries)")
+
+
+# 「例えば？」, 「1つ挙げて」, "Name one", "for example?": one of what was just counted
+_EXAMPLE = re.compile(r"^(?:じゃあ|じゃ|では|で)?、?(?:例えば|たとえば|具体的には|具体例は|例は|一例は|どんなのがある|"
+                      r"(?:1|一|ひと)つ(?:挙げて|あげて|教えて|紹介して))(?:は|って)?(?:ですか|ある)?\s*[？?。]*$|"
+                      r"^(?:(?:and|so|ok)\W+)?(?:for (?:example|instance)|e\.?g\.?|name one|give me one|an example|"
+                      r"examples|like what)\W*$", re.IGNORECASE)
+
+
+_CASES_COUNTED = re.compile(r"\d+\s*事例")
+
+
+def example_asked(text: str, said: str) -> str | None:
+    """The question a bare 「例えば？」 / "Name one" asks after an answer counting the casebook's cases (``said``):
+    one of the cases, asked plainly in the language it was written in; None for any other text or answer."""
+    if _EXAMPLE.match(text.strip()) is None or not _CASES_COUNTED.search(said):  # (not the CIR casebook: no count)
+        return None
+    return "give me one example case from the casebook" if text.isascii() else "その事例を1つ紹介して"
 
 
 def asks_the_count_of_it(text: str, said: str, counted_by_role: bool) -> bool:

@@ -15,6 +15,9 @@ _MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド")  # (with the slip "e
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっからおとせる？」
              (re.compile(r"分け方|わけかた|区分け"), "分類"),  # 「事例の分け方は？」: how the cases are grouped
+             # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana
+             (re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:し|まち|ちょう|むら|けん)(?=の|は|って|で|に|から|[？?\s]|$)"),
+              lambda m: {"し": "市", "むら": "村", "けん": "県"}.get(m.group(0), "町")),
              (re.compile(r"担当の(?:人|ひと|方|かた)|担当(?=(?:って|は|\s+)(?:誰|だれ|どなた)(?!になり))"), "担当者"),
              (re.compile(r"(?:誰|だれ|どなた)が(?:ご)?担当(?:者)?"), "担当者は誰"),
              # 「総務省は何を担当してるんですか」: the office's role, not the staff in charge (「総務省の担当は？」)

@@ -212,4 +212,6 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
     # an amount asked with a year is read without it ("How much funding per ALT in FY2023?": the amounts are
     # not held for any year)
     money = MONEY.search(text) and topic[0].intent_id == choice
-    return Reading(first(topic if money else ranked, choice))
+    # (「令和6年度は1自治体何人まで要望できますか？」: the limit not held, found only without the year, not the survey)
+    unseen = not any(s.intent_id == choice for s in ranked)
+    return Reading(first(topic if money or unseen else ranked, choice))

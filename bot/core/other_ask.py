@@ -18,6 +18,9 @@ from bot.core.types import Context, Reply
 SURE = 70.0  # a "did you mean" answer this high is sure enough to give
 MOST_ASKED = 3  # things answered in one reply
 OWN_QUESTION = 20  # characters of a part asked of its own (not 「中身は？」 after 「参考資料5はありますか？」)
+# replies that say nothing of the part: "not sure" choices, and the help text a fragment gets ("…, and where can
+# I get them?": "them" read alone)
+_NOT_SAID = ("clarify", "help", "greeting")
 _SENTENCE = re.compile(r".+?(?:[。！？!?]+[）)」』]*|\.[）)」』]*(?=\s|$)|$)\s*")
 
 
@@ -64,6 +67,17 @@ def with_other_ask(kb: KnowledgeBase, reply: Reply, asks: tuple[str, ...],
         return reply
     first = missing[:1] == others[:1] or missing[:1] == [reply] and reply.fallback
     return _composed(kb, answered, missing, others, leading=first)
+
+
+def each_listed(kb: KnowledgeBase, replies: list[Reply]) -> Reply:
+    """The items of a numbered list, each read on its own, in one reply in the order asked: those answered, and
+    what those said not held ask (a reply written to say so counts too: each item is a question of its own); an
+    item the bot is not sure of is offered as a button."""
+    answered = [r for r in replies if _answers(r)]
+    missing = [r for r in replies if r.fallback and r.kind not in _NOT_SAID and _said_of_the_part(r)]
+    if not answered:
+        return _offered(kb, missing[0], replies, missing[:1]) if missing else replies[0]
+    return _composed(kb, answered, missing, replies, leading=missing[:1] == replies[:1])
 
 
 def _once(alone: Callable[[str, Context | None], Reply]) -> Callable[[str, Context | None], Reply]:
@@ -174,7 +188,7 @@ def _sure(reply: Reply) -> bool:
 def _missing(kb: KnowledgeBase, reply: Reply) -> bool:
     """A part said not held ("…and how many in FY2024?"; not a topic of its own that a fragment read alone finds:
     "…how many renewals allowed?" is no intake cap)."""
-    return reply.fallback and reply.kind != "clarify" and not _declared(kb, reply) and _said_of_the_part(reply)
+    return reply.fallback and reply.kind not in _NOT_SAID and not _declared(kb, reply) and _said_of_the_part(reply)
 
 
 def _said_of_the_part(reply: Reply) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import talk
-from bot.core.count_of_it import asks_the_count_of_it
+from bot.core.count_of_it import asks_the_count_of_it, example_asked
 from bot.engine import Engine
 
 
@@ -47,3 +47,23 @@ def test_the_count_or_field_of_what_was_said_is_its_answer_again(repo_engine: En
 
 def test_the_total_after_a_roles_count_is_still_every_roles_sum(repo_engine: Engine) -> None:
     assert "5,831" in talk(repo_engine, "ALTは何人？", "全部で？").text
+
+
+@pytest.mark.parametrize(("text", "asked"), [("例えば？", "その事例を1つ紹介して"), ("具体的には？", "その事例を1つ紹介して"),
+                                             ("Name one", "give me one example case from the casebook"),
+                                             ("for example?", "give me one example case from the casebook"),
+                                             ("例えば令和元年度は？", None)])
+def test_an_example_asked_after_the_cases_counted_is_one_case(text: str, asked: str | None) -> None:
+    assert example_asked(text, "JET-ALT活動事例集には計30事例が掲載されています。") == asked
+
+
+def test_an_example_asked_after_an_answer_counting_no_cases_is_read_as_it_is() -> None:
+    # (the CIR casebook prints no cases: 「例えば？」 must not give the ALT casebook's)
+    assert example_asked("例えば？", "参考資料1は「JETプログラム国際交流員（CIR）活用事例集」で、…") is None
+
+
+@pytest.mark.parametrize("turns", [("How many cases are in the JET-ALT casebook?", "how many of those are school cases?",
+                                    "Name one"), ("学校での事例は何件？", "例えば？")])
+def test_one_case_is_named_after_the_count(repo_engine: Engine, turns: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, *turns)  # (was "what JET stands for is not given", and the count again)
+    assert not reply.fallback and ("柏崎" in reply.text or "Kashiwazaki" in reply.text)

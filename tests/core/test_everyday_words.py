@@ -61,3 +61,9 @@ def test_what_an_office_is_responsible_for_is_its_role() -> None:
 def test_casual_where_from_and_how_they_are_grouped() -> None:
     assert in_the_knowledges_words("どっからおとせる？") == "どこからおとせる？"
     assert in_the_knowledges_words("事例の分け方は？") == "事例の分類は？"
+
+
+def test_a_places_suffix_typed_in_kana_is_its_kanji() -> None:
+    assert in_the_knowledges_words("柏崎しの事例どんなの") == "柏崎市の事例どんなの"
+    assert in_the_knowledges_words("立山まちの事例は？") == "立山町の事例は？"
+    assert in_the_knowledges_words("少しの間") == "少しの間"  # (one kanji before し: a word, no place)

@@ -28,6 +28,11 @@ def test_participants_of_a_year_not_held_asked_tersely_are_a_gap(repo_engine: En
     assert reply.fallback and "fiscal 2024 are not in the notice" in reply.text
 
 
+def test_what_only_the_year_tied_to_another_topic_is_read_without_it(repo_engine: Engine) -> None:
+    reading = _checked(repo_engine, "令和6年度は1自治体何人まで要望できますか？")  # (was the 2024 survey's answer)
+    assert reading.gap is None and reading.ranked[0].intent_id == "hiring_capacity_not_held"
+
+
 def test_a_topic_of_no_year_asked_of_one_is_read_without_the_year(repo_engine: Engine) -> None:
     reading = _checked(repo_engine, "Is there an ALT manual for FY2026?")
     assert reading.gap is None and reading.ranked[0].intent_id == "ref3_manual"

@@ -176,3 +176,26 @@ def test_each_part_is_read_alone_once_with_each_topic() -> None:
     whole = Reply(text="CLAIRの答え。", intent_id="clair_role", kind="clarify", score=60.0)
     with_other_ask(None, whole, ("あとCLAIRの正式名称も",), alone, 0.0, "ALTは何人ですか？")  # type: ignore[arg-type]
     assert read.count(("ALTは何人ですか？", None)) == 1 and len(read) == len(set(read))
+
+
+@pytest.mark.parametrize(("message", "facts"), [
+    # (review r152: one answer gives each item; the later items were dropped as "answered already")
+    ("①ALTの人数②CIRの人数③SEAの人数 を教えてください（令和5年度）", ("5,355", "468", "SEA 8人")),
+    # (an item said not held is said, in its place: the survey's deadline was dropped)
+    ("2点教えてください。①取りまとめ団体とは ②新規招致者配置要望調査の締切", ("都道府県・政令指定都市", "締切は書かれていません")),
+    # (an item that is a fragment is read after the one before: material 3's download, not the casebook's)
+    ("2点教えてください (1)参考資料3の名前 (2)どこでダウンロードできるか", ("JET活用マニュアル", "nin-katsuyo-m")),
+])
+def test_each_item_of_a_numbered_list_is_answered_in_order(repo_engine: Engine, message: str,
+                                                           facts: tuple[str, ...]) -> None:
+    reply = talk(repo_engine, message)
+    written = f"{reply.text}\n{' '.join(link.url for link in reply.links)}"
+    assert not reply.fallback and all(fact in written for fact in facts)
+    places = [reply.text.index(fact) for fact in facts if fact in reply.text]
+    assert places == sorted(places)
+    assert "soumu.go.jp/kokusai/kouryu_JET" not in written or "事例集" in message
+
+
+def test_a_fragment_read_alone_as_the_help_text_adds_nothing(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "What reference materials come with the notice, and where can I get them?")
+    assert reply.intent_id == "references_list" and "I answer only from the notice" not in reply.text

@@ -25,7 +25,8 @@ from bot.engine import Engine
     ("ALT事例集の事例の分け方は？", "casebook_count"),
     ("JET活用マニアルはどっからおとせる？", "ref3_manual"),
     ("外国人の英語の先生を町の中学校によびたいです", "how_to_start"),
-    ("URLからダウンロードしてって書いてあるのは参考資料の何番？", "references_list"),  # (was material 2's, no URL)
+    ("URLからダウンロードしてって書いてあるのは参考資料の何番？", "references_list"),
+    ("柏崎しの事例どんなの", "case_kashiwazaki"),  # 市 typed in kana  # (was material 2's, no URL)
 ])
 def test_an_everyday_word_for_a_topic_finds_it(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
