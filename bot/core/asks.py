@@ -28,8 +28,8 @@ _AND_ASKS = re.compile(r",? and (?=(?:what|who|whose|where|when|how|which|is|are
 # 「①SEAの正式な日本語名 ②令和5年度のSEAの人数」, "(1) CIR count (2) MOFA's phone": a numbered list, each item asked
 # (a marker opens the sentence or follows a space or a stop: not 参考資料1. nor 1.5)
 _NUMBER_MARK = re.compile(r"[①-⑨]\s*|(?:^|(?<=[\s。、,:：]))(?:[（(][1-9１-９][)）]|[1-9１-９][)）．](?![0-9０-９])|[1-9](?:\.)(?=\s))\s*")
+_CHOICE = re.compile(r"どっち|どちら|which|either", re.IGNORECASE)  # (「①と②のどっち？」: one question)
 # the words before the list that only ask (「2点教えてください：」, "two questions:"), no topic of their own
-_CHOICE = re.compile(r"どっち|どちら|which|either", re.IGNORECASE)
 _LIST_REQUEST = re.compile(r"(?:[0-9０-９二三]|two|three)\s*(?:点|つ)|questions?|things?|教えて|質問|お願い|お尋ね|以下|下記|次の",
                            re.IGNORECASE)
 

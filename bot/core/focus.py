@@ -94,7 +94,7 @@ class MessageParts:
     # the question is then the topic alone)
     courtesy: Literal["", "greeting", "announcement", "topic"] = ""
     quoted: bool = False  # a question the writer quotes is what is asked (the words around it: who asked)
-    listed: bool = False  # ``asks`` are the items of a numbered list (「①SEAの日本語名 ②SEAの人数」), each asked alone
+    listed: bool = False  # ``asks`` are the items of a numbered list (「①SEAの日本語名 ②SEAの人数」), each answered
 
     @property
     def text(self) -> str:
@@ -141,7 +141,7 @@ def parts(text: str) -> MessageParts:
             return MessageParts(asked, dropped=True, read_whole=False, courtesy="topic")
         return MessageParts(text, courtesy="announcement" if kept else "greeting" if dropped else "")
     if listed := next(((i, items) for i, s in enumerate(kept) if (items := numbered(s))), None):
-        # 「2点教えてください。①SEAの日本語名 ②SEAの人数」: each item of the list read alone, the first answered first
+        # 「2点教えてください。①SEAの日本語名 ②SEAの人数」: the items, each answered in order (bot.core.answer)
         return MessageParts(listed[1][0], "".join(kept[:listed[0]] + kept[listed[0] + 1:]), dropped, read_whole=False,
                             asks=listed[1], listed=True)
     reacting = [s for s in kept[:-1] if _REACTION.match(s)] if is_question(kept[-1]) else []
