@@ -30,6 +30,7 @@ CLEARLY_ASKED = 65.0  # a long message's reading this sure answers what is asked
 # at this score or more) in a question this short (characters): 「R5 ALT 住民税」, not a LINE message's background
 ONLY_NOT_HELD_RANKED = 30
 ONLY_NOT_HELD_FLOOR = 10.0
+COST = "経費"  # the knowledge's word for costs (intents/synonyms.yaml: 費用, お金, 財源…)
 SHORT_QUESTION = 30
 SHORT_QUESTION_WORDS = 12  # … or words of an English one (「…アメリカ出身者は何人？」 takes twice the letters in English)
 
@@ -108,7 +109,9 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
     「要望調査に応募するには？」), nor a long message (:func:`not_held_in_message` reads those)."""
     if not _short(analysis.original) or not (declaring := _declaring(kb, plain, analysis.original)):
         return ranked  # (most questions: no such word, and no second analysis below)
-    if ranked[0].intent_id not in kb.figure_years:  # … or what a 「XのYは？」 asks about X is such words (住所)
+    # (the finance measures too: 「JET参加者の給料って所得税かかるの？」 asks a cost they never mention)
+    counted = ranked[0].intent_id in kb.figure_years or kb.matcher.asks_of(ranked[0].intent_id, COST)
+    if not counted:  # … or what a 「XのYは？」 asks about X is such words (住所)
         asked = head_of(analysis.original)  # (not 「CIRの翻訳業務について」: translation work, not a translation)
         head = {w for w, _, _ in kb.matcher.analyse(asked).units} if asked else set()
         declaring = _declaring(kb, head if head and head <= kb.not_held_words.keys() else set(), asked or "")

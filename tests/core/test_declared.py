@@ -37,12 +37,24 @@ def test_an_honest_not_held_intent_wins_when_it_names_what_is_asked(repo_engine:
     ("R5 ALT 平均年齢", "eligibility"),  # 年齢 is a synonym group's word: the year's figures
     ("女性のALTは何人？", "participants_by_country"),  # numbers by gender: was every role's count
     ("うちの県にALTって何人いるかわかります？", "participants_by_country"),  # one prefecture's: every role's count
+    # (dev sets: a cost the finance measures never mention was answered with them, as if covered)
+    ("JET参加者の給料って所得税かかるの？", "working_conditions"),
+    ("ALTの家賃補助に使える国の補助金はありますか", "working_conditions"),
+    ("JET参加者の渡航費は誰が負担するの？", "working_conditions"),
+    ("Who pays for JET participants' flights to Japan?", "working_conditions"),
 ])
 def test_a_word_only_the_not_held_replies_use_gets_the_not_held_reply(
         repo_engine: Engine, question: str, honest: str) -> None:
     reply = ask(repo_engine, question)
     assert reply.fallback and reply.intent_id == honest
     assert "5,355" not in reply.text and "任用期間は1年" not in reply.text
+    assert "地方財政措置が講じられています" not in reply.text and "are covered by local finance" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["ALTの報酬は誰が負担？", "JETの経費は誰が負担？", "ALTの経費は？"])
+def test_the_costs_the_finance_measures_cover_are_still_answered(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and reply.intent_id == "local_finance"
 
 
 @pytest.mark.parametrize(("question", "topic"), [
