@@ -15,6 +15,13 @@ _MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド")  # (with the slip "e
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっからおとせる？」
              (re.compile(r"分け方|わけかた|区分け"), "分類"),  # 「事例の分け方は？」: how the cases are grouped
+             # "bigger than 500?", 「500人より多い？」: a number checked against the count, which is what is given
+             (re.compile(r"(?<![a-z])(?:bigger|larger|greater|higher|fewer|less|smaller|lower) than(?= ?[\d,]+)"),
+              "more than"),
+             (re.compile(r"(?<=[\d,]人)より(?:多い|少ない|多く|少なく)"), "を超えてる"),
+             # 「ALTってどこの学校で活動してるの」: the schools a role works in (not a case's school, nor the cases)
+             (re.compile(r"^(alt|cir|sea)(?:って|は)(?:どこの|どの|どんな)(?:学校|がっこう)で(?:活動|仕事|勤務)(?:して(?:い)?る|する)?"),
+              r"\1はどの学校で働いている"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana
              (re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:し|まち|ちょう|むら|けん)(?=の|は|って|で|に|から|[？?\s]|$)"),
               lambda m: {"し": "市", "むら": "村", "けん": "県"}.get(m.group(0), "町")),

@@ -36,7 +36,7 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
     ("ratio", re.compile(r"何倍|何ばい|何分の ?[1一]|[0-9何約]倍|倍(?:です|くらい|ぐらい|程度|\?|？|$)|(?<![\d元度])比(?![率較べ])|ratio|times (?:as|more)|(?:how many|headcount) times|"
                          r"(?:[1一] ?人|ひとり|headcount) ?(?:あたり|当たり|に対して|に対し|につき)|for every (?:one|1)|per (?:one|1)? ?(?:alt|cir|sea)")),
     ("sum", _SUM),
-    ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount) ?(?:多|少|ちが|違)|"
+    ("difference", re.compile(r"差|増減|増え|減っ|減り|増し|減少|増加|伸び|変化|(?:何(?:人|か国|事例|件)|headcount|件数) ?(?:多|少|ちが|違)|"
                               r"(?:どっち|どちら|より|どれだけ|どれくらい|どのくらい)(?:が)?(?:多|少)|(?:どっち|どちら)(?:が|の方が|のほうが)?(?:高|低)|"
                               r"(?:人数|数|何人|headcount) ?の?(?:違い|ちがい)|どう変わ|変わった|どう違|どれだけ違|"
                               r"difference|differ|(?:more|fewer|less) (?:\w+ ){0,4}than|(?:headcount|how many) (?:more|fewer)|"
@@ -44,7 +44,7 @@ _OPERATIONS: tuple[tuple[Operation, re.Pattern[str]], ...] = (
                               r"by how many|rising|falling")),
 )
 # A difference must be one of counts (「ALTとCIRの違いは？」 asks what sets the roles apart)
-_COUNT = re.compile(r"headcount|人数|何人|\d+人|(?<!複)数|件|か国|カ国|ヶ国|参加者|number|participants|people|countries|"
+_COUNT = re.compile(r"headcount|人数|何人|\d+人|(?<!複)数|件|事例(?!集)|か国|カ国|ヶ国|参加者|number|participants|people|countries|"
                     r"cases|figures?|totals?|(?:どっちが|どちらが|より)(?:多|少)|which (?:has|had|is|was) (?:more|bigger|"
                     r"larger)|increas|decreas|grow|grew|go(?:ing)? up|go(?:ing)? down|増え|減っ|減り|増し|増加|減少|伸び")
 # Nothing is computed of money (「ALTの報酬は100%国費？」), of a breakdown the figures lack (英語の, 女性, by school

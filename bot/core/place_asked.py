@@ -18,7 +18,7 @@ _HEADS = re.compile(r"何人|人数|何名|(?:alt|cir|sea|参加者|jet)の?数(
 _THERE = re.compile(r"そこ|その(?:町|市|村|自治体|まち)|同(?:町|市)|(?<!are )(?<!is )(?<!were )(?<!was )(?<![a-z])there(?![a-z])|"
                     r"th(?:at|is) (?:town|city|place)")
 _PREFECTURE = re.compile(r"[\u4e00-\u9fff]{2,3}[都道府県](?!庁)|[A-Za-z]+ [Pp]refecture")
-_NAMES = re.compile(r"名前|なまえ|氏名|学校名|校名|どこの(?:小|中)?学校|(?:何|なん)(?:という|ていう|て)(?:小|中)?学校|(?:which|what) school|"
+_NAMES = re.compile(r"名前|なまえ|氏名|学校名|校名|どこの(?:小|中)?学校|(?:何|なん)(?:(?:という|ていう|て)(?:小|中|高等?)?|小|中|高等?)学校|(?:which|what) school|"
                     # (not the verb: "Any concrete examples you can name?", "Can you name a case?")
                     r"(?<![a-z])(?<!can )(?<!could )(?<!you )(?<!to )(?<!please )names?(?![a-z])(?! (?:a|an|any|some|one|a few)\b)")
 _PUPILS = re.compile(r"(?:生徒|児童|子ども|子供|学生)(?:の)?(?:数|人数|は何人|が何人|何人)|全校(?:生徒|児童)|学校の規模|"

@@ -112,6 +112,8 @@ _EN_COUNT_FIRST = re.compile(rf"^((?:so |and |but )?){_ABOUT}{_NUMBER}\+? (?=(?:
 # "Cumulative participants were already over 75,000 by FY2019, right?": the count said after what it counts
 _EN_COUNT_AFTER = re.compile(rf"({_COUNTED_EN} (?:were|are|numbered|totall?ed|reached|exceeded|topped) "
                              rf"(?:already |still |just )?){_ABOUT}{_NUMBER}(?![\d,])")
+# "Was the number of CIRs in FY2023 more than 500?": the count guessed after what it counts and its year
+_EN_NUMBER_OF = re.compile(rf"((?:the )?(?:number|headcount) of (?:jet |new )?{_COUNTED_EN}[^?]{{0,30}}? ){_ABOUT}{_NUMBER}(?![\d,])")
 _EN_YEAR = re.compile(r"(?<![a-z])(?:in|since|from|for) (?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d(?![\d])")
 _EN_EXISTS = re.compile(r"^(?:so |and |but )?(?:is|are|was|were) there\b")
 _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|did|has|have|had|isn't|aren't|wasn't|didn't)"
@@ -214,6 +216,8 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
             plain = _EN_COUNT_FIRST.sub(guessed("how many "), plain)
         elif _EN_COUNT_AFTER.search(plain):
             plain = _EN_COUNT_AFTER.sub(guessed("how many"), plain)
+        elif _EN_NUMBER_OF.search(plain):
+            plain = _EN_NUMBER_OF.sub(guessed("how many"), plain)
         elif not (_EN_EXISTS.match(plain) and _after_any_held(plain, printed)):
             # ("Is there a placement survey for FY2026?" asks about that year's; "Was there a survey in 2019?" checks)
             plain = _EN_YEAR.sub(lambda m: "for which year" if m.group(0).startswith("for") else "when", plain)

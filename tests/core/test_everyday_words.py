@@ -67,3 +67,12 @@ def test_a_places_suffix_typed_in_kana_is_its_kanji() -> None:
     assert in_the_knowledges_words("柏崎しの事例どんなの") == "柏崎市の事例どんなの"
     assert in_the_knowledges_words("立山まちの事例は？") == "立山町の事例は？"
     assert in_the_knowledges_words("少しの間") == "少しの間"  # (one kanji before し: a word, no place)
+
+
+def test_a_number_checked_against_a_count_asks_the_count() -> None:
+    assert in_the_knowledges_words("were cirs bigger than 500?") == "were cirs more than 500?"
+    assert in_the_knowledges_words("令和5年度のcirは500人より多い?") == "令和5年度のcirは500人を超えてる?"
+
+
+def test_the_schools_a_role_works_in_are_asked_as_such() -> None:
+    assert in_the_knowledges_words("altってどこの学校で活動してるの") == "altはどこで働いているの"

@@ -35,6 +35,13 @@ def test_a_change_between_two_years_is_the_later_minus_the_earlier() -> None:
     assert sums("how many fewer countries in 2023 than 2019?") == ("difference", 50, 57, -7)
 
 
+def test_the_casebooks_fields_compared_are_a_difference_of_cases() -> None:
+    # (dev195: 事例 counts as what is counted; 「何件多い」 is read 「件数 多い」 once the synonyms are applied)
+    assert sums("学校の 事例 と地域の 事例 の差は?") == ("difference", 17, 13, 4)
+    assert sums("事例集 の学校の 事例 と地域の 事例 、どっちが 件数 多い?") == ("difference", 17, 13, 4)
+    assert sums("学校の 事例 と地域の 事例 の違いは?") is None  # what sets the fields apart
+
+
 def test_a_change_asked_without_years_is_between_the_two_years_held() -> None:
     assert sums("参加者は増えている?") == ("difference", 5831, 5761, 70)
     assert sums("is the number of countries going up or down?") == ("difference", 50, 57, -7)

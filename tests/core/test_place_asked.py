@@ -44,6 +44,7 @@ def test_a_prefecture_asked_is_named_in_the_reply_not_the_case_town(repo_engine:
 @pytest.mark.parametrize(("turns", "said"), [
     (("柏崎市の事例を教えて", "その学校の名前は？"), "柏崎市の事例の学校名は、通知にもこのボットの資料にも書かれていません"),
     (("立山町の事例は？", "何ていう小学校？"), "立山町の事例の学校名は"),
+    (("柏崎市の事例は何小学校の話ですか",), "柏崎市の事例の学校名は"),  # (dev192: was the case again)
     (("立山町の事例は？", "その町のALTの名前わかる？"), "立山町の事例のALTなどの名前は"),
     (("Tell me about the Tateyama case", "What's the ALT's name there?"), "The name of the ALT (or anyone else) in the "
                                                                          "Tateyama case is not given"),

@@ -30,6 +30,8 @@ from bot.engine import Engine
     ("Cumulative participants were already over 75,000 by FY2019, right?",
      "cumulative participants were already how many by fy2019, right?"),
     ("In 2023 there were 6000 ALTs. Can you confirm?", "in 2023 there were how many alts. can you confirm?"),
+    # (dev195: the count after "the number of" and its year; the year was read as the thing checked)
+    ("Was the number of CIRs in FY2023 more than 500?", "was the headcount of cirs in fy2023 how many?"),
     # a short remark after the question is no part of the check
     ("Quick check: the notice says JET began in 1990, right? Need it for a briefing.",
      "quick check: the notice says jet began when, right?"),

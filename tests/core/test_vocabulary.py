@@ -26,7 +26,9 @@ from bot.engine import Engine
     ("JET活用マニアルはどっからおとせる？", "ref3_manual"),
     ("外国人の英語の先生を町の中学校によびたいです", "how_to_start"),
     ("URLからダウンロードしてって書いてあるのは参考資料の何番？", "references_list"),
-    ("柏崎しの事例どんなの", "case_kashiwazaki"),  # 市 typed in kana  # (was material 2's, no URL)
+    ("柏崎しの事例どんなの", "case_kashiwazaki"),  # 市 typed in kana
+    ("ALTってどこの学校で活動してるの", "alt_role"),  # (was "the school cases' school names are not given")
+    ("Was the number of CIRs in FY2023 bigger than 500?", "size_2023"),  # (was the apology)  # (was material 2's, no URL)
 ])
 def test_an_everyday_word_for_a_topic_finds_it(repo_engine: Engine, question: str, intent: str) -> None:
     reply = ask(repo_engine, question)
