@@ -30,7 +30,7 @@ from bot.core.place_asked import asked_of_a_cases_alt
 from bot.core.office_excluded import asks_other_offices, offices_left_out, offices_reply
 from bot.core.role_excluded import other_roles_reply
 from bot.core.case_excluded import other_cases_reply
-from bot.core.premise import asked_plainly, printed_phones
+from bot.core.premise import asked_plainly, printed_phones, without_comparisons
 from bot.core.premise_note import guessed, with_correction
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.earlier_topic import earlier_context, pointed_text
@@ -121,8 +121,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         reply = read_as(_answer(replace(message, text=read.text), kb, context, now), read.typed, read.text)
     if message.choice or reply.fallback:
         return reply
-    # a figure, year, phone number or office checked and not printed: said so first (not a list's 「②人数」)
-    text = without_list_marks(message.text[:MAX_CHARS])
+    # a figure, year, phone number or office checked and not printed: said so first (not a list's 「②人数」, nor
+    # 「500人より多い？」: a number compared with)
+    text = without_comparisons(without_list_marks(message.text[:MAX_CHARS]))
     asked = asked_plainly(text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
     return with_correction(reply, guessed(clean(text), asked), text)  # (「…外務省が作ったんですよね？」 is kept as asked)
 

@@ -36,7 +36,7 @@ from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, date_missing, period_missing,
                                    rate_missing)
-from bot.core.gap_unprinted import PAGES_ASKED, amount_missing
+from bot.core.gap_unprinted import PAGES_ASKED, amount_missing, heads_missing
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
 
@@ -98,6 +98,12 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     asked_now = clean((own or analysis).original)  # (the message's own words: 「文科省は？」 after pay asks no amount)
     if best is not None and not kb.intents[best].fallback and amount_missing(asked_now, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("amount", related=related(reading.ranked), topic=best))
+    if best is not None and not kb.intents[best].fallback and best not in kb.figure_years and not kb.intents[
+            best].cases and heads_missing(
+            asked_now, kb.answers[best]["ja"].text):  # ("How many CIRs work on inbound tourism?": the policy counts none)
+        figures = [s.intent_id for s in kb.matcher.rank(kb.matcher.analyse(f"{asked_now} 人数")) if s.intent_id in
+                   kb.figure_years][:1]
+        return Reading(reading.ranked, Gap("heads", related=related(reading.ranked, *figures), topic=best))
     if best is not None and not kb.intents[best].fallback and PAGES_ASKED.search(asked_now):
         return Reading(reading.ranked, Gap("pages", related=related(reading.ranked), topic=best))
     if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):

@@ -62,6 +62,8 @@ GAP = {
              "en": "The date you ask for (deadline or schedule) is not given in the notice or in this bot's sources."},
     "amount": {"ja": "お尋ねの金額は、通知にもこのボットの資料にも書かれていません。",
                "en": "The amount you ask about is not given in the notice or in this bot's sources."},
+    "heads": {"ja": "お尋ねの人数は、通知にもこのボットの資料にも書かれていません（人数は、年度・職種ごとの全国の数だけが書かれています）。",
+              "en": "The number of people you ask about is not given in the notice or in this bot's sources (head counts are given nationally, by year and role, only)."},
     "pages": {"ja": "ページ数やページ番号は、通知にもこのボットの資料にも書かれていません。",
               "en": "Page counts and page numbers are not given in the notice or in this bot's sources."},
     "date_of": {"ja": "{thing}の日付（公表日・作成日など）は、通知にもこのボットの資料にも書かれていません。",

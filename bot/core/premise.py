@@ -114,6 +114,9 @@ _EN_COUNT_AFTER = re.compile(rf"({_COUNTED_EN} (?:were|are|numbered|totall?ed|re
                              rf"(?:already |still |just )?){_ABOUT}{_NUMBER}(?![\d,])")
 # "Was the number of CIRs in FY2023 more than 500?": the count guessed after what it counts and its year
 _EN_NUMBER_OF = re.compile(rf"((?:the )?(?:number|headcount) of (?:jet |new )?{_COUNTED_EN}[^?]{{0,30}}? ){_ABOUT}{_NUMBER}(?![\d,])")
+# 「CIRって500人より多い？」, "bigger than 500?": a number the count is compared with, not a figure said (no correction)
+_COMPARED_WITH = re.compile(r"[\d,]+\s*(?:人|名)?\s*より(?:多|少)|(?<![a-z])(?:more|fewer|less|bigger|larger|greater|higher|"
+                            r"lower|smaller) than [\d,]+", re.IGNORECASE)
 _EN_YEAR = re.compile(r"(?<![a-z])(?:in|since|from|for) (?:fy ?|fiscal (?:year )?)?(?:19|20)\d\d(?![\d])")
 _EN_EXISTS = re.compile(r"^(?:so |and |but )?(?:is|are|was|were) there\b")
 _YES_NO = re.compile(r"^(?:so |and |but )?(?:there )?(?:is|are|was|were|do|does|did|has|have|had|isn't|aren't|wasn't|didn't)"
@@ -251,3 +254,8 @@ def _who(office: re.Match[str]) -> str:
 def printed_phones(contacts: Iterable[Record]) -> frozenset[str]:
     """The phone numbers of the contact records, digits only (the ``phones`` of :func:`asked_plainly`)."""
     return frozenset(re.sub(r"\D", "", str(c.get("phone", ""))) for c in contacts if c.get("phone"))
+
+
+def without_comparisons(text: str) -> str:
+    """``text`` without a number the count is compared with (「500人より多い？」 is no guess of 500 to correct)."""
+    return _COMPARED_WITH.sub(" ", text)

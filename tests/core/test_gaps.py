@@ -657,3 +657,20 @@ def test_a_year_whose_figures_are_held_asked_after_another_topic_gets_them(repo_
 def test_a_role_of_a_year_held_as_a_total_only_is_said_so(repo_engine: Engine, turns: tuple[str, ...], said: str) -> None:
     reply = talk(repo_engine, *turns)
     assert reply.fallback and reply.text.startswith(said)
+
+
+
+@pytest.mark.parametrize("question", ["How many SEAs were placed specifically for the Tokyo Olympics?",
+                                      "東京オリンピックのあとSEAは何人増えたの？",
+                                      "How many CIRs work on inbound tourism nationwide?"])
+def test_a_head_count_of_what_no_figure_counts_is_said_not_given(repo_engine: Engine, question: str) -> None:
+    reply = talk(repo_engine, question)  # (dev192/dev193: each was the role's or the policy's answer, as if it counted)
+    assert reply.fallback and ("お尋ねの人数は" in reply.text or "The number of people you ask about" in reply.text)
+    assert any(s.intent_id == "numbers_by_type" for s in reply.suggestions)
+
+
+@pytest.mark.parametrize(("question", "said"), [("SEAは何人？", "SEA 8人"), ("配置人数を増やしたい場合も要望調査に出すの？", "要望調査"),
+                                                ("how many ALT examples got written up in the new casebook", "30")])
+def test_a_head_count_printed_or_a_plan_to_add_more_is_answered(repo_engine: Engine, question: str, said: str) -> None:
+    reply = talk(repo_engine, question)
+    assert not reply.fallback and said in reply.text

@@ -80,3 +80,11 @@ def test_an_office_is_a_guess_only_when_it_alone_is_named_and_the_question_as_re
     assert guessed("配置要望調査は文科省がやってるんでしたっけ？", "配置要望調査はどの省庁がやってるんでしたっけ？") == ("文科省",)
     assert guessed("総務省と文科省どっちがやってる？", "どの省庁と文科省どっちがやってる？") == ()  # (two offices named)
     assert guessed("文科省の電話番号は？", "文科省の電話番号は？") == ()  # (the office asked about is no guess)
+
+
+
+@pytest.mark.parametrize(("question", "count"), [("CIRって500人より多いですか？", "CIR 468人"),
+                                                 ("Was the number of CIRs in FY2023 bigger than 500?", "CIR 468")])
+def test_a_number_the_count_is_compared_with_is_not_corrected(repo_engine: Engine, question: str, count: str) -> None:
+    reply = talk(repo_engine, question)  # (reviews r154/r155: 「ご質問の「500人」は…異なります」, as if 500 were said)
+    assert not reply.fallback and count in reply.text and "異なります" not in reply.text and "differ" not in reply.text
