@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 from bot.core.orthography import clean
 from bot.core.years import PLANNED, WRITTEN_ERA_YEAR
 
-FIGURE = re.compile(r"何人|人数|何名|累計|延べ|のべ人数|総数|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|$|\?|？)|参加者(?:は|って)?[？?]?$|"
+FIGURE = re.compile(r"何人|人数|何名|累計|延べ|のべ人数|総数|何か国|何カ国|何ヶ国|国数|参加者数|数(?:は|を|って|$|\?|？)|参加者(?:は|って)?[？?]?$|"
                      r"(?<![a-z])(?:how many|number of|cumulative|(?<!phone )(?<!contact )numbers|count|(?:participants|total)(?: (?:in|for) (?:fy ?|fiscal (?:year )?)?\S+)?\W*$)(?![a-z])")
 # 「来年度の配置人数を増やしたい。どこに、どういう経路で出せば？」: how to act, not a head count (the count is the plan)
 # (「来年度から人数を増やしたい場合も同じ調査で要望する？」: the count to raise is the plan too)

@@ -17,6 +17,7 @@ from bot.core.years import normalise, relative_year, years_in
 from bot.core.narrow import label
 from bot.core.amounts import AMOUNT_WORD
 from bot.core.figure_all_roles import ROLES
+from bot.core.figure_asked import counts_named, operation_asked
 from bot.core.follow_up_forms import asks_what_it_is
 from bot.core.gap_patterns import ASKS_HOW, ASKS_WHO, FIGURE, FUTURE, MONEY, SINCE
 from bot.core.year_topics import TOPIC_MARGIN, read_without_the_year
@@ -162,6 +163,12 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
     if figure and choice not in kb.figure_years:  # a head count is asked: the topic is a figures intent
         choice = next((i for i in close if i in kb.figure_years), choice)
     year = min(asked)
+    unheld = sorted(asked - set(held))
+    compared = operation_asked(text) == "difference" and counts_named(text)
+    if (figure or compared) and unheld and len(asked) > 1 and compared and held:
+        # 「令和4年度と比べて令和5年度の参加者は増えた？」: one of the years compared has no figures (not the other's alone)
+        figures = [s.intent_id for s in topic[:5] if s.intent_id in kb.figure_years]
+        return Reading(ranked, Gap("year", unheld[0], False, related(topic, *figures[:1])))
     if figure and (choice in kb.figure_years or not kb.intent_years.get(choice)):
         # the chosen topic first (the breakdown by role asked after the year's total keeps the breakdown)
         figures = [i for i in (choice, *(s.intent_id for s in topic[:5])) if i in kb.figure_years]

@@ -28,6 +28,17 @@ def test_participants_of_a_year_not_held_asked_tersely_are_a_gap(repo_engine: En
     assert reply.fallback and "fiscal 2024 are not in the notice" in reply.text
 
 
+@pytest.mark.parametrize("question", ["令和4年度と比べて令和5年度の参加者は増えた？", "2022年度から2023年度でALTは何人増えた？"])
+def test_a_comparison_with_a_year_not_held_names_that_year(repo_engine: Engine, question: str) -> None:
+    reply = talk(repo_engine, question)  # (dev195: was fiscal 2023's figures alone, as if they answered)
+    assert reply.fallback and reply.text.startswith("令和4年度（2022年度）の数字や情報は")
+
+
+def test_a_comparison_of_two_years_held_is_computed(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "令和元年度と比べて令和5年度の参加者は増えた？")
+    assert not reply.fallback and "70人増えています" in reply.text
+
+
 def test_what_only_the_year_tied_to_another_topic_is_read_without_it(repo_engine: Engine) -> None:
     reading = _checked(repo_engine, "令和6年度は1自治体何人まで要望できますか？")  # (was the 2024 survey's answer)
     assert reading.gap is None and reading.ranked[0].intent_id == "hiring_capacity_not_held"
