@@ -165,7 +165,7 @@ def year_check(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Sc
     year = min(asked)
     unheld = sorted(asked - set(held))
     compared = operation_asked(text) == "difference" and counts_named(text)
-    if (figure or compared) and unheld and len(asked) > 1 and compared and held:
+    if compared and unheld and len(asked) > 1 and held:
         # 「令和4年度と比べて令和5年度の参加者は増えた？」: one of the years compared has no figures (not the other's alone)
         figures = [s.intent_id for s in topic[:5] if s.intent_id in kb.figure_years]
         return Reading(ranked, Gap("year", unheld[0], False, related(topic, *figures[:1])))

@@ -98,9 +98,9 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     asked_now = clean((own or analysis).original)  # (the message's own words: 「文科省は？」 after pay asks no amount)
     if best is not None and not kb.intents[best].fallback and amount_missing(asked_now, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("amount", related=related(reading.ranked), topic=best))
-    if best is not None and not kb.intents[best].fallback and best not in kb.figure_years and not kb.intents[
-            best].cases and heads_missing(
-            asked_now, kb.answers[best]["ja"].text):  # ("How many CIRs work on inbound tourism?": the policy counts none)
+    counts_no_one = best is not None and best not in kb.figure_years and not kb.intents[best].cases
+    if counts_no_one and not kb.intents[best].fallback and heads_missing(asked_now, kb.answers[best]["ja"].text):
+        # ("How many CIRs work on inbound tourism?": the policy counts no one; a case's town has its own reply)
         figures = [s.intent_id for s in kb.matcher.rank(kb.matcher.analyse(f"{asked_now} 人数")) if s.intent_id in
                    kb.figure_years][:1]
         return Reading(reading.ranked, Gap("heads", related=related(reading.ranked, *figures), topic=best))
