@@ -32,6 +32,7 @@ from bot.core.role_excluded import other_roles_reply
 from bot.core.case_excluded import other_cases_reply
 from bot.core.premise import asked_plainly, printed_phones, without_comparisons
 from bot.core.premise_note import guessed, with_correction
+from bot.core.threshold import bound_asked, count_asked, with_verdict
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.earlier_topic import earlier_context, pointed_text
 from bot.core.read_by_sound import read_as, terms_by_sound, typed_by_sound
@@ -123,6 +124,9 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return reply
     # a figure, year, phone number or office checked and not printed: said so first (not a list's 「②人数」, nor
     # 「500人より多い？」: a number compared with)
+    bound = bound_asked(message.text[:MAX_CHARS])
+    if bound is not None:  # (「500人より多い？」: yes or no first; the number is no guess to correct)
+        return with_verdict(reply, bound, message.text[:MAX_CHARS], kb.figures)
     text = without_comparisons(without_list_marks(message.text[:MAX_CHARS]))
     asked = asked_plainly(text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
     return with_correction(reply, guessed(clean(text), asked), text)  # (「…外務省が作ったんですよね？」 is kept as asked)
@@ -154,7 +158,7 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     # 「2番目は？」 after a list (the attachments, the offices); a figure checked is asked (「ALTって6,000人だっけ？」)
     pick = picked(kb, text, context)
     phones = printed_phones(kb.knowledge.table("contacts").values())
-    text = pick or asked_plainly(text, kb.figures, phones)
+    text = pick or asked_plainly(count_asked(text), kb.figures, phones)  # (「500人より多い？」: how many)
     if not text.strip():
         return help_reply(kb, language)
     switched = language_asked(text)

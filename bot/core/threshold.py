@@ -1,0 +1,154 @@
+"""A count compared with a number the user names, answered yes or no first.
+
+「令和5年度のCIRは500人より多い？」, "Were there more than 500 CIRs in FY2023?", 「参加者は6,000人を超えてる？」,
+「事例は20件以上ある？」: the user wants the yes or no, and the printed figure that decides it. The reply found gives
+the figure; this leads it with the verdict (「いいえ、500人を超えていません（468人）。」). The number named is a bound,
+not a guess of the figure, so it is never "corrected" as one (:mod:`bot.core.premise_note`).
+
+Only a question is read (the comparison ends the message, in hiragana or an English question), and only a figure
+the reply itself prints decides it: of what the number counts (people, countries, cases), of the role, year and
+casebook field named, new or cumulative only when asked so. Anything else leaves the reply as it was.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Collection, Literal
+
+from bot.core.figures import Figure
+from bot.core.types import Reply
+from bot.core.years import years_in
+
+Counted = Literal["people", "countries", "cases"]
+
+_NUMBER = r"(?:約|およそ|about |around )?(\d{1,3}(?:,\d{3})+|\d+)"
+_JA_COUNTER = r"(人|名|か国|カ国|ヶ国|事例|件)"
+# number, counter, the comparison, and nothing after it but kana (the question's ending: 「ですか？」, 「いる？」)
+_JA = re.compile(_NUMBER + r"\s?" + _JA_COUNTER + r"\s?(?:を|に|も)?\s?(?:より(?:も)?(多|少)|(超え|超|上回|越え)|(下回|切っ|切れ)|"
+                 r"(以上|以下|未満)|(届|達))(?=[ぁ-んー]*\s?[?？]?$)")
+_EN_NOUN = r"(?: (?:jet )?(alts?|cirs?|seas?|participants|people|jets|countries|nations|cases|examples))?"
+_EN = re.compile(r"(?<![a-z])(?:(more|greater|bigger|larger|higher|fewer|less|lower|smaller) than|(over|above|exceed(?:s|ed)?|"
+                 r"surpass(?:es|ed)?|top(?:s|ped)?)|(under|below)|(at least)|(reach(?:es|ed)?|hit)) " + _NUMBER + _EN_NOUN
+                 + r"(?![\d,])")
+_EN_QUESTION = re.compile(r"\?\s*$|^(?:so |and |but )?(?:is|are|was|were|do|does|did|has|have|had)\b")
+_JA_COUNTED: dict[str, Counted] = {"人": "people", "名": "people", "か国": "countries", "カ国": "countries",
+                                   "ヶ国": "countries", "事例": "cases", "件": "cases"}
+_EN_COUNTED: dict[str, Counted] = {"countries": "countries", "nations": "countries", "cases": "cases",
+                                   "examples": "cases"}
+_MEASURES: dict[Counted, frozenset[str]] = {"people": frozenset({"participants", "new", "cumulative"}),
+                                            "countries": frozenset({"countries"}), "cases": frozenset({"cases"})}
+_ROLES = {"ALT": re.compile(r"(?<![a-z])alts?(?![a-z])|外国語指導助手"), "CIR": re.compile(r"(?<![a-z])cirs?(?![a-z])|国際交流員"),
+          "SEA": re.compile(r"(?<![a-z])seas?(?![a-z])|スポーツ国際交流員")}
+_NEW = re.compile(r"新規|新しく|(?<![a-z])new(?![a-z])|first[- ]year")
+_CUMULATIVE = re.compile(r"累計|延べ|のべ|これまで|cumulative|in total since|since 19|all time")
+_COUNTED_NAMED: dict[Counted, re.Pattern[str]] = {"countries": re.compile(r"countries|nations"),
+                                                  "cases": re.compile(r"(?<![a-z])cases|examples")}
+_PARTS = {"school": re.compile(r"学校|school"), "community": re.compile(r"地域|community")}
+_ASKED_JA = {"people": "何人", "countries": "何か国", "cases": "何件"}
+_COUNTER_JA = {"people": "人", "countries": "か国", "cases": "事例"}
+_NOUN_EN = {"people": "", "countries": " countries", "cases": " cases"}
+# (above, inclusive, yes) -> what is said of the number
+_SAID_JA = {(True, False, True): "{number}{counter}を超えています", (True, False, False): "{number}{counter}を超えていません",
+            (True, True, True): "{number}{counter}以上です", (True, True, False): "{number}{counter}に届いていません",
+            (False, False, True): "{number}{counter}より少ないです",
+            (False, False, False): "{number}{counter}より少なくはありません",
+            (False, True, True): "{number}{counter}以下です", (False, True, False): "{number}{counter}以下ではありません"}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The number a count is compared with: whether the count is asked to be above it (or below), and whether the
+    number itself counts (以上, "at least")."""
+
+    value: int
+    above: bool
+    inclusive: bool
+    counted: Counted | None  # what the number counts, when the question says (「500人」, "500 CIRs")
+
+
+def bound_asked(text: str) -> Bound | None:
+    """The bound a question compares a count with, or ``None`` (「CIRはSEAより何人多い？」 names no number)."""
+    cleaned = _plain(text)
+    ja = _JA.search(cleaned)
+    if ja is not None:
+        number, counter, more_less, over, under, limit, reached = ja.groups()
+        above = more_less == "多" or bool(over or reached) or limit == "以上"
+        return Bound(_int(number), above, limit in ("以上", "以下") or bool(reached), _JA_COUNTED[counter])
+    en = _EN.search(cleaned) if _EN_QUESTION.search(cleaned) else None
+    if en is None:
+        return None
+    comparative, over, under, at_least, reached, number, noun = en.groups()
+    above = bool(over or at_least or reached) or comparative in ("more", "greater", "bigger", "larger", "higher")
+    counted = _EN_COUNTED.get(noun or "", "people" if noun else None) or next(
+        (c for c, pattern in _COUNTED_NAMED.items() if pattern.search(cleaned)), None)  # ("Did countries exceed 40?")
+    return Bound(_int(number), above, bool(at_least or reached), counted)
+
+
+def count_asked(text: str) -> str:
+    """The question as a plain count (「SEAは10人未満？」 -> 「SEAは何人？」, "Did countries exceed 40 in 2019?" ->
+    "how many did countries in 2019?"), so the figure is found as it would be asked; ``text`` when it names no bound."""
+    cleaned = _plain(text)
+    ja = _JA.search(cleaned)
+    if ja is not None:
+        return cleaned[:ja.start()] + _ASKED_JA[_JA_COUNTED[ja.group(2)]] + "？"
+    en = _EN.search(cleaned) if _EN_QUESTION.search(cleaned) else None
+    if en is None:
+        return text
+    rest = f"{cleaned[:en.start()]}{en.group(7) or ''}{cleaned[en.end():]}"
+    return rest if "how many" in rest else f"how many {rest}"
+
+
+def with_verdict(reply: Reply, bound: Bound, question: str, figures: Collection[Figure]) -> Reply:
+    """``reply`` led by the yes or no to the bound, with the figure that decides it (unchanged when the reply prints
+    no figure of what the question compares)."""
+    figure = _deciding(reply, bound, _plain(question), figures)
+    if figure is None:
+        return reply
+    counted = bound.counted or next(c for c, measures in _MEASURES.items() if figure.measure in measures)
+    yes = (figure.value >= bound.value if bound.inclusive else figure.value > bound.value) if bound.above else (
+        figure.value <= bound.value if bound.inclusive else figure.value < bound.value)
+    return replace(reply, text=f"{_verdict(reply.language, bound, counted, yes, figure.printed)}\n{reply.text}")
+
+
+def _deciding(reply: Reply, bound: Bound, question: str, figures: Collection[Figure]) -> Figure | None:
+    """The first figure the reply prints that counts what the question compares."""
+    roles = {role for role, pattern in _ROLES.items() if pattern.search(question)} or {n.upper() for n in reply.names} & set(_ROLES)
+    years = years_in(question)
+    parts = {part for part, pattern in _PARTS.items() if pattern.search(question)}
+    measure = "new" if _NEW.search(question) else "cumulative" if _CUMULATIVE.search(question) else None
+    text = reply.text
+
+    def fits(f: Figure) -> bool:
+        if bound.counted is not None and f.measure not in _MEASURES[bound.counted]:
+            return False
+        if f.measure in ("participants", "new", "cumulative") and f.measure != (measure or "participants"):
+            return False
+        return (f.measure != "founded" and (f.role in roles if roles else f.role is None)
+                and (not years or f.year in years) and (f.part in parts if parts else f.part is None))
+
+    printed = [(text.find(f.printed), f) for f in figures if fits(f) and _printed(f.printed, text)]
+    return min(printed, key=lambda pair: pair[0])[1] if printed else None
+
+
+def _printed(value: str, text: str) -> bool:
+    return re.search(rf"(?<![\d,]){re.escape(value)}(?![\d,])", text) is not None
+
+
+def _verdict(language: str, bound: Bound, counted: Counted, yes: bool, printed: str) -> str:
+    number = f"{bound.value:,}"
+    if language == "en":
+        relation = ("at least " if bound.inclusive else "more than ") if bound.above else (
+            "at most " if bound.inclusive else "fewer than ")
+        return f"{'Yes' if yes else 'No'}: {printed}{_NOUN_EN[counted]}, {'' if yes else 'not '}{relation}{number}."
+    said = _SAID_JA[(bound.above, bound.inclusive, yes)].format(number=number, counter=_COUNTER_JA[counted])
+    return f"{'はい' if yes else 'いいえ'}、{said}（{printed}{_COUNTER_JA[counted]}）。"
+
+
+def _plain(text: str) -> str:
+    """NFKC, lower case, without the closing stop (not :func:`clean`: it reads "fewer" as "more")."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).lower().strip().rstrip("。.!！ ")
+
+
+def _int(digits: str) -> int:
+    return int(digits.replace(",", ""))
