@@ -27,6 +27,7 @@ from bot.core.other_ask import each_listed, with_other_ask
 from bot.core.redirected import what_is_meant
 from bot.core.part_asked import office_field_missing
 from bot.core.place_asked import asked_of_a_cases_alt
+from bot.core.office_email import one_office_email
 from bot.core.office_excluded import asks_other_offices, offices_left_out, offices_reply
 from bot.core.role_excluded import other_roles_reply
 from bot.core.case_excluded import other_cases_reply
@@ -250,6 +251,7 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     else:
         reply = decide(kb, query, reading.ranked, language, text, threshold,
                        context.intent_id if has_topic(kb, context) else None)
+        reply = one_office_email(kb, reply, text, language)  # (「総務省にメールで…アドレスは？」: its card alone)
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
@@ -265,6 +267,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
         asked_of = names_remembered(kb, text, context, roles_among(asked_of))
     reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks,
-                           lambda ask, topic: answer(IncomingMessage(ask), kb, topic, now), now,
+                           # (「総務省にメールで…。アドレスは？」: 「アドレスは？」 is the office's too)
+                           lambda ask, topic: one_office_email(kb, answer(IncomingMessage(ask), kb, topic, now), text,
+                                                               language), now,
                            parts.question if parts.question.strip() != text.strip() else "")
     return with_corrections(reply, understood.corrections)

@@ -10,7 +10,7 @@ from bot.core.years import years_in
 
 _MONEYISH = re.compile(r"(?<![a-z])(?:budget|cost|amount|yen|fund|salar|pay|spend|expens)")
 _SINCE_START = re.compile(r"(?<![a-z])(?:since|all[- ]time|cumulative|so far|to date|ever)(?![a-z])")
-_MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド")  # (with the slip "e-mial")
+_MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド|\w@\w")  # (with the slip "e-mial"; an address written)
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっからおとせる？」

@@ -56,14 +56,15 @@ def office_by_means_reply(kb: KnowledgeBase, text: str, language: Language) -> R
     whichever office was talked about; ``None`` when no office is asked for by the way to reach it."""
     found = _OFFICE_BY_MEANS.search(text)
     # (not 「文科省でメールで聞ける窓口は？」: that office's; nor "Which office can I email about funding?": the routing)
-    if found is None or len(text) - len(found.group(0)) > _BESIDE_MEANS or _offices(kb, text):
+    if found is None or len(text) - len(found.group(0)) > _BESIDE_MEANS or offices_named(kb, text):
         return None
     by_mail = re.search(r"メール|mail", found.group(0)) is not None
     intent_id = EMAIL_INTENT if by_mail else CONTACTS_INTENT
     return intent_reply(kb, intent_id, language) if intent_id in kb.intents else None
 
 
-def _offices(kb: KnowledgeBase, words: str) -> set[str]:
+def offices_named(kb: KnowledgeBase, words: str) -> set[str]:
+    """The offices (their canonical names, …省) the cleaned words name."""
     return {t for t in kb.matcher.analyse(words).terms if kind_of(t) == "office" and t != "省"}  # (省 alone: none)
 
 
@@ -85,10 +86,10 @@ def offices_left_out(kb: KnowledgeBase, text: str) -> set[str]:
     for found in _BESIDES_JA.finditer(text):
         before = re.split(r"[、。,.!?？！\s]", text[max(0, found.start() - 16):found.start()].rstrip())[-1]
         if _OFFICE_LAST.search(before):  # (not 「総務省の比護補佐以外の担当者」: a person is left out)
-            left |= _offices(kb, before)
+            left |= offices_named(kb, before)
     for found in _BESIDES_EN.finditer(text):
         if not _FIELD.match(found.group(1)):  # (not "Besides MIC's email, is there a phone?": a field left out)
-            left |= _offices(kb, found.group(1))
+            left |= offices_named(kb, found.group(1))
     return left
 
 
@@ -98,13 +99,13 @@ def other_offices_reply(kb: KnowledgeBase, text: str, language: Language, after_
     ``after_contact``: the contact intent just answered (「文科省以外は？」 after MEXT's card asks for the others', and
     so do 「それ以外だとどこ？」, 「他には？」, "anyone else?")."""
     shown = _offices_shown(kb, after_contact)
-    if shown and _OTHERS_OF_IT.match(text) and not _offices(kb, text):
+    if shown and _OTHERS_OF_IT.match(text) and not offices_named(kb, text):
         return _cards_of(kb, language, shown, shown=False)
     asked = after_contact or _CONTACT_ASKED.search(text) or fresh and _BARE_BESIDES.match(text)
     left = offices_left_out(kb, text) if asked else set()
     if not left or len(sentences(text)) > 1 or _about_a_topic(kb, text):
         return None
-    named = _offices(kb, text) - left  # 「総務省じゃなくて文科省の電話番号は？」: MEXT's alone
+    named = offices_named(kb, text) - left  # 「総務省じゃなくて文科省の電話番号は？」: MEXT's alone
     if named and _AS_WELL.search(text):  # 「文科省以外にも、総務省の連絡先も教えて」: both
         named |= left
     return _cards_of(kb, language, named, shown=True) if named else _cards_of(kb, language, left, shown=False)
@@ -121,7 +122,7 @@ _OTHERS_OF_IT = re.compile(r"^(?:じゃあ|では|で、?)?(?:それ|そこ|そ�
 def _offices_shown(kb: KnowledgeBase, intent_id: str | None) -> set[str]:
     """The office of the one card the contact intent shows (none if it shows several, or is no contact intent)."""
     cards = kb.answers[intent_id]["ja"].contacts if intent_id in kb.answers else ()
-    return _offices(kb, cards[0].name) if len(cards) == 1 else set()
+    return offices_named(kb, cards[0].name) if len(cards) == 1 else set()
 
 
 def asks_other_offices(kb: KnowledgeBase, text: str, intent_id: str | None) -> bool:
@@ -149,7 +150,7 @@ def named_offices_reply(kb: KnowledgeBase, text: str, language: Language) -> Rep
     detail asked (was the ministries' roles), none of the others'."""
     if not _DETAIL_ASKED.search(text) or len(sentences(text)) > 1:  # (offices a long message's background names)
         return None
-    named = _offices(kb, text) - offices_left_out(kb, text)
+    named = offices_named(kb, text) - offices_left_out(kb, text)
     if len(named) < 2:
         return None
     return _cards_of(kb, language, named, shown=True)
@@ -173,7 +174,7 @@ def _cards_of(kb: KnowledgeBase, language: Language, offices: set[str], shown: b
     names = [n for c in reply.contacts if c.id not in ids for n in (c.name, f"the {c.id.upper()} office")]
     # the staff printed for the offices not shown are not repeated (「通知には、総務省…の担当者として…」)
     text = "\n".join(_without_staff_of(line, names) for line in reply.text.split("\n")).strip()
-    shown_offices = tuple(t for c in kept for t in sorted(_offices(kb, c.name)))  # (what 「2番目」 picks from next)
+    shown_offices = tuple(t for c in kept for t in sorted(offices_named(kb, c.name)))  # (what 「2番目」 picks from next)
     return replace(reply, text=f"{lead}\n{text}", contacts=kept, names=shown_offices,
                    suggestions=tuple(s for s in reply.suggestions if s.intent_id.removeprefix("contact_") in ids))
 

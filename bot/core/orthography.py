@@ -104,13 +104,16 @@ def language_of(text: str, conversation: Language | None = None) -> Language:
 _ENGLISH_WORD = re.compile(r"(?<![a-z])[a-z]{2,}(?![a-z])", re.IGNORECASE)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 ENGLISH_WORDS = 4  # English words (not codes: ALT, MEXT) around …
+# an e-mail or web address is no English words (「kokusai@soumu.go.jpはどこのアドレス？」 is Japanese)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.(?:jp|com|org|net)(?:/\S*)?",
+                      re.IGNORECASE)
 JAPANESE_TERM = 12  # … a Japanese term of at most these characters (地方財政措置, 令和5年度, 新規招致者配置要望調査)
 
 
 def english_around_a_term(text: str) -> bool:
     """A sentence in English with a Japanese term in it ("What is the 地方財政措置 for JET?"); not Japanese with
     an English word or two (「ALTのcontractはrenewできますか」)."""
-    words = [w for w in _ENGLISH_WORD.findall(text) if not _CODES.fullmatch(w)]
+    words = [w for w in _ENGLISH_WORD.findall(_ADDRESS.sub(" ", text)) if not _CODES.fullmatch(w)]
     return len(words) >= ENGLISH_WORDS and len(_JAPANESE.findall(text)) <= JAPANESE_TERM
 
 

@@ -61,6 +61,8 @@ def test_a_question_of_codes_alone_is_in_the_conversations_language() -> None:
     ("ALTのcontractはrenewできますか", "ja"),  # Japanese with an English word or two
     ("contracting organisationの日本語名は", "ja"),
     ("ALT CIR SEA 内訳", "ja"),  # codes are no English words
+    ("kokusai@soumu.go.jpはどこのアドレス？", "ja"),  # an address is no English words (was answered in English)
+    ("jetprogramme.org/ja/nin-katsuyo-m は何のページ？", "ja"),
 ])
 def test_english_with_a_japanese_term_in_it_is_english(text: str, language: str) -> None:
     assert language_of(text) == language

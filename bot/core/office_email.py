@@ -1,0 +1,32 @@
+"""The e-mail addresses asked of one office (「総務省にメールで問い合わせたいです。アドレスは？」): that office's card,
+not the list of every office's address; an address written asks whose it is (「kokusai@soumu.go.jpはどこの
+アドレス？」). Asked of an office that prints none (外務省), its card says it has only a phone number printed."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.knowledge_base import KnowledgeBase
+from bot.core.office_excluded import EMAIL_INTENT, offices_left_out, offices_named
+from bot.core.orthography import clean
+from bot.core.replies import intent_reply
+from bot.core.types import Language, Reply
+
+
+def one_office_email(kb: KnowledgeBase, reply: Reply, text: str, language: Language) -> Reply:
+    """``reply`` (to the message ``text``) as the card of the one office it names, when it is the e-mail list."""
+    cleaned = clean(text)
+    contacts = kb.knowledge.table("contacts")
+    # (「kokusai@soumu.go.jpはどこのアドレス？」: the office an address printed is of; not sure of the rest of the
+    # message ("kokusai@soumu.go.jp - whose address?"), the address says what it is about)
+    written = {key for key, c in contacts.items() if c.get("email") and str(c.get("email")).lower() in cleaned}
+    if reply.intent_id != EMAIL_INTENT and not (len(written) == 1 and reply.kind == "clarify"):
+        return reply
+    offices = offices_named(kb, cleaned) - offices_left_out(kb, cleaned)
+    if len(written) > 1 or not written and len(offices) != 1:
+        return reply
+    own = [i.id for i in kb.knowledge.intents if i.id.startswith("contact") and len(i.contacts) == 1
+           and (i.contacts[0] in written if written
+                else str(contacts.get(i.contacts[0], {}).get("name", "")).startswith(next(iter(offices))))]
+    if len(own) != 1:
+        return reply
+    return replace(intent_reply(kb, own[0], language, reply.score, reply.candidates), names=reply.names)
