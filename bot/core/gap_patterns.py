@@ -53,6 +53,16 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
                       r"(?:大臣|長官|首相|総理|知事|局長|室長|理事長)の(?:ご|お)?(?:見解|意見|考え|所感|評価)|"
                       r"(?<![a-z])(?:personally (?:think|feel)|(?:what|how) (?:do|does) (?:the )?(?:minister|ministers|"
                       r"government|mic|mofa|mext|clair|you) (?:really )?(?:think|feel) (?:of|about))(?![a-z])|"
+                      # whether it is good at all (「JETっていい制度だと思う？」, "Should MIC expand JET?", "Is JET worth
+                      # it?"): a judgement, not what the notice says it is for
+                      r"(?:いい|良い|よい|悪い|わるい|だめな|ダメな|微妙な|有意義な|意味のある|役に立つ|役立つ|必要な|不要な|成功した|"
+                      r"失敗した)(?:制度|仕組み|プログラム|事業|取り?組み?)(?:だと|と)(?:お?思|考え)|"
+                      r"(?:いい|良い|よい)(?:制度|仕組み|プログラム|事業)(?:です|でしょう|なの)か?[？?]|正直(?:に)?(?:言って)?どう|"
+                      r"(?<![a-z])(?:should (?:mic|mofa|mext|clair|the (?:government|ministry|ministries)|japan|municipalities|"
+                      r"towns|cities|we) (?:expand|increase|grow|cut|reduce|shrink|end|stop|abolish|scrap|continue|keep)|"
+                      r"(?:do|would) you (?:think|say) (?:that )?(?:jet|it|the (?:jet )?program(?:me)?) is (?:a )?"
+                      r"(?:good|worth|useful|effective|successful|necessary|a success|a failure)|"
+                      r"is (?:jet|it|the (?:jet )?program(?:me)?) (?:really )?worth (?:it|the (?:money|cost)))(?![a-z])|"
                       # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
                       r"べきでない|べきではない|ない(?:ほう|方)がいい|やめた(?:ほう|方)がいい|"
                       r"(?<![a-z])(?:(?:avoid|should not|shouldn't|not) (?:hiring|hire|using|use|introducing|introduce|"

@@ -97,6 +97,11 @@ def test_a_question_about_who_runs_next_years_survey_is_not_a_question_about_nex
     assert ask(repo_engine, "How many JET participants will there be next year?").fallback
 
 
+def test_what_the_notice_says_of_the_programme_is_no_opinion(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "なぜJETはいい制度だと言えるの？")  # (the notice's own words on it are answered)
+    assert not reply.fallback and "JETプログラム" in reply.text
+
+
 def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> None:
     ranking = ask(repo_engine, "Which prefecture has the most CIRs?")
     assert ranking.fallback and ranking.text.startswith("Rankings")
@@ -123,6 +128,9 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),
     ("ALT and CIR, which one should our city hire?", "no opinion"),
     ("Which should our town hire, an ALT or a CIR?", "no opinion"),
+    # whether it is good at all (were the programme's overview)
+    ("JETっていい制度だと思う？", "個人の意見や評価"), ("JETプログラムって正直いい制度だと思う？", "個人の意見や評価"),
+    ("should MIC expand JET? your view", "no opinions"), ("Do you think JET is worth it?", "no opinions"),
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
