@@ -20,8 +20,10 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
               "more than"),
              (re.compile(r"(?<=[\d,]人)より(?:多い|少ない|多く|少なく)"), "を超えてる"),
              # 「ALTってどこの学校で活動してるの」: the schools a role works in (not a case's school, nor the cases)
-             (re.compile(r"^(alt|cir|sea)(?:って|は)(?:どこの|どの|どんな)(?:学校|がっこう)で(?:活動|仕事|勤務)(?:して(?:い)?る|する)?"),
-              r"\1はどの学校で働いている"),
+             (re.compile(r"^(alt|cir|sea)(?:って|は)(?:どこの|どの|どんな)(?:学校|がっこう)で(?:活動|仕事|勤務)(?:して(?:い)?る|する)?|"
+                         r"^(alt|cir|sea)(?:が|の)(?:活動|仕事|勤務)(?:する|している|してる)?(?:の|先)?(?:は|って)(?:どこの|どの|どんな)"
+                         r"(?:学校|がっこう)"),
+              lambda m: f"{m.group(1) or m.group(2)}はどの学校で働いている"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana
              (re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:し|まち|ちょう|むら|けん)(?=の|は|って|で|に|から|[？?\s]|$)"),
               lambda m: {"し": "市", "むら": "村", "けん": "県"}.get(m.group(0), "町")),
@@ -100,12 +102,16 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
               lambda m: "ページ番号" if re.search(r"事例|casebook|(?<![a-z])cases?(?![a-z])", m.string) else m.group(0)),
              # 「名前が出ている事例」: the cases named (introduced), no name asked of one
              (re.compile(r"名前(?:が|の)(?:出|挙がっ|あがっ|載っ|のっ)(?=て|た)"), "紹介され"),
+             # "MEXT spelled out", "MIC in full", "full name of CLAIR": what the abbreviation stands for
+             (re.compile(r"^(?:what(?:'s| is) )?(?:the )?(?:(mic|mofa|mext|clair|alt|cir|sea)(?:'s)? (?:full name|(?:spelled|spelt|"
+                         r"written) out|in full)|full name of (?:the )?(mic|mofa|mext|clair|alt|cir|sea))\s*\??$"),
+              lambda m: f"what does {m.group(1) or m.group(2)} stand for?"),
              # "how many yrs can an ALT stay": the abbreviation people type for years
              (re.compile(r"(?<![a-z])yrs?(?![a-z])"), lambda m: "years" if m.group(0) == "yrs" else "year"),
              (re.compile(r"(?<![a-z])newly(?: (?:appointed|hired|recruited|arrived|placed|employed|invited|joined))?"
                          r"(?![a-z])"), "new"),
              # (the notice is issued, the casebook published: "When did the notice come out?")
-             (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out)(?![a-z])"),
+             (re.compile(r"(?<![a-z])(?:(?:put|puts) out|publication|came out|come out|comes out|release(?:d|s)?)(?![a-z])"),
               lambda m: "issued" if "notice" in m.string else "published"),
              (re.compile(r"(?<![a-z])sent(?: out)?(?![a-z])(?! (?:only )?to\b)"), lambda m: "issued" if "notice" in m.string else m.group(0)),
              # "CIR total 2023?": a year's total, not the cumulative one since the start; "the budget total": an amount

@@ -20,6 +20,7 @@ Operation = Literal["difference", "ratio", "share", "continuing", "sum", "growth
 _SINCE_FOUNDED = re.compile(r"何年(?:たつ|経つ|経った|たった|経ち|たち|経過|になる|目(?!まで)|続いて(?:いる|る|き))|"
                             r"今年で何年|何周年|(?:how many|headcount) years|"
                             r"how long has|been running|(?:創設|開始|始まって|始まり|できて) ?から[^。？?]{0,14}(?:何年|年数)|できて ?何年|"
+                            r"(?:創設|開始|発足|スタート) ?の ?[^。？?]{0,12}から[^。？?]{0,14}(?:何年|年数)|"
                             r"(?:years|年数) since (?:it |jet |the programme )?(?:was )?(?:創設|founded|started|launched|began)|(?:years|年数) ago|何年前")
 _SHARE = re.compile(r"割合|比率|パーセント|[%％]|シェア|占め|何割|(?:継続|新規)率|percent|percentage|proportion|fraction|"
                     r"(?:retention|continuation) rate|" + SHARE_NOUN)

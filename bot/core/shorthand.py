@@ -13,7 +13,7 @@ _WORDS = {
     "wht": "what", "wat": "what", "wut": "what", "whats": "what is", "abt": "about", "bc": "because",
     "cuz": "because", "b4": "before", "thru": "through", "u": "you", "ur": "your", "pls": "please",
     "plz": "please", "ppl": "people", "req": "requirement", "reqs": "requirements", "reqd": "required",
-    "lvl": "level", "jp": "japanese", "jpn": "japanese", "eng": "english", "fig": "figure", "figs": "figures",
+    "lvl": "level", "jp": "japanese", "jpn": "japanese", "eng": "english", "fig": "figure", "figs": "figures", "stats": "figures",
     "num": "number", "nums": "numbers", "amt": "amount", "avg": "average", "approx": "approximately",
     "govt": "government", "gov": "government", "dept": "department", "depts": "departments",
     "org": "organisation", "orgs": "organisations", "addr": "address", "ph": "phone",

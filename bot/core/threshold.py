@@ -29,7 +29,7 @@ _JA = re.compile(_NUMBER + r"\s?" + _JA_COUNTER + r"\s?(?:を|に|も)?\s?(?:よ
                  r"(以上|以下|未満)|(届|達))(?=[ぁ-んー]*\s?[?？]?$)")
 _EN_NOUN = r"(?: (?:jet )?(alts?|cirs?|seas?|participants|people|jets|countries|nations|cases|examples))?"
 _EN = re.compile(r"(?<![a-z])(?:(more|greater|bigger|larger|higher|fewer|less|lower|smaller) than|(over|above|exceed(?:s|ed)?|"
-                 r"surpass(?:es|ed)?|top(?:s|ped)?)|(under|below)|(at least)|(reach(?:es|ed)?|hit)) " + _NUMBER + _EN_NOUN
+                 r"surpass(?:es|ed)?|tops|topped)|(under|below)|(at least)|(reach(?:es|ed)?|hit)) " + _NUMBER + _EN_NOUN
                  + r"(?![\d,])")
 _EN_QUESTION = re.compile(r"\?\s*$|^(?:so |and |but )?(?:is|are|was|were|do|does|did|has|have|had)\b")
 _JA_COUNTED: dict[str, Counted] = {"人": "people", "名": "people", "か国": "countries", "カ国": "countries",

@@ -52,6 +52,8 @@ def test_the_total_after_a_roles_count_is_still_every_roles_sum(repo_engine: Eng
 @pytest.mark.parametrize(("text", "asked"), [("例えば？", "その事例を1つ紹介して"), ("具体的には？", "その事例を1つ紹介して"),
                                              ("Name one", "give me one example case from the casebook"),
                                              ("for example?", "give me one example case from the casebook"),
+                                             ("Tell me about one of them.", "give me one example case from the casebook"),
+                                             ("どれか1つ教えて", "その事例を1つ紹介して"),
                                              ("例えば令和元年度は？", None)])
 def test_an_example_asked_after_the_cases_counted_is_one_case(text: str, asked: str | None) -> None:
     assert example_asked(text, "JET-ALT活動事例集には計30事例が掲載されています。") == asked

@@ -76,3 +76,16 @@ def test_a_number_checked_against_a_count_asks_the_count() -> None:
 
 def test_the_schools_a_role_works_in_are_asked_as_such() -> None:
     assert in_the_knowledges_words("altってどこの学校で活動してるの") == "altはどこで働いているの"
+    assert in_the_knowledges_words("altが活動するのはどの学校?") == "altはどこで働いている?"  # (was the school cases)
+
+
+def test_an_abbreviation_spelled_out_is_what_it_stands_for() -> None:
+    assert in_the_knowledges_words("mext spelled out") == "what does mext stand for?"
+    assert in_the_knowledges_words("mic in full") == "what does mic stand for?"
+    assert in_the_knowledges_words("full name of clair?") == "what does clair stand for?"
+
+
+def test_a_release_is_a_publication_and_stats_are_figures() -> None:
+    assert in_the_knowledges_words("casebook release date") == "casebook published date"
+    assert in_the_knowledges_words("when was the notice released?") == "when was the notice issued?"
+    assert in_the_knowledges_words("source for fy19 stats") == "source for fy19 figures"

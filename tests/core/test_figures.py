@@ -60,6 +60,7 @@ def test_two_roles_added_up_leave_out_the_one_excluded() -> None:
 def test_the_years_since_the_programme_began_as_of_the_year_named_or_the_latest_held() -> None:
     assert sums("jetって始まってから何年たつの?令和5年度の時点で") == ("elapsed", 2023, 1987, 36)
     assert sums("jetは何周年?") == ("elapsed", 2023, 1987, 36)
+    assert sums("創設 の昭和62年度から 令和5年度 まで何年?") == ("elapsed", 2023, 1987, 36)  # (was the year's totals)
 
 
 def test_the_whole_of_a_role_is_that_roles_total_not_everyone() -> None:

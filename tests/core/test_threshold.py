@@ -35,6 +35,7 @@ def test_the_bound_is_read_with_its_direction_and_what_it_counts(question: str, 
     "ALTを3人以上受け入れたいのですが、要望調査で可能ですか？",  # a number the town plans with, then a question
     "500人より多い自治体はありますか？",      # the bound qualifies something else
     "The casebook has more than 20 cases.",  # a statement, not a question
+    "Top 3 countries by number of participants in 2023?",  # a ranking (was FY2023's totals, "over 3")
 ])
 def test_no_bound_where_no_count_is_compared_with_a_number(question: str) -> None:
     assert bound_asked(question) is None
