@@ -24,6 +24,17 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
                          r"^(alt|cir|sea)(?:が|の)(?:活動|仕事|勤務)(?:する|している|してる)?(?:の|先)?(?:は|って)(?:どこの|どの|どんな)"
                          r"(?:学校|がっこう)"),
               lambda m: f"{m.group(1) or m.group(2)}はどの学校で働いている"),
+             # 「学校関係の省」, "the ministry for schools": the education ministry (文部科学省)
+             (re.compile(r"(?:学校|教育)(?:関係|担当|関連|所管)?の(?:省庁|省|役所)|(?<![a-z])the ministry (?:in charge of|for|responsible "
+                         r"for|of) (?:schools|education)(?![a-z])"), lambda m: "mext" if m.group(0).isascii() else "文部科学省"),
+             # 「事例集ってこれまでにもあったの？」, "Was there one like it before?": whether it is the first (as the
+             # synonyms say it: 初めて would be a word the speller reads 始めて as)
+             (re.compile(r"(?:これまで|今まで|いままで|以前|前)(?:に)?も?(?:あった|ありました|作られ(?:て)?(?:た|ました|いた)|"
+                         r"出(?:て)?(?:た|ました))(?:の|んですか|んだ|か)?|(?<![a-z])(?:was|were) there (?:one|any|anything|another"
+                         r"(?: one)?|others?|a casebook|such a casebook) (?:like (?:it|this|that) )?(?:before|earlier)(?![a-z])"),
+              lambda m: "was it the first of its kind" if m.group(0).isascii() else "前にもあった"),
+             # 「JET全体だと？」 after a role's count: all the participants (not the JET-ALT casebook; not 「JET全体の予算」)
+             (re.compile(r"jet(?:プログラム)?(?:の)?全体(?=(?:だと|では|なら|は|って|で)?[？?]?$)"), "参加者全体"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana
              (re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:し|まち|ちょう|むら|けん)(?=の|は|って|で|に|から|[？?\s]|$)"),
               lambda m: {"し": "市", "むら": "村", "けん": "県"}.get(m.group(0), "町")),

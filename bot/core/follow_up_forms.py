@@ -180,7 +180,7 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
                            r"(?:\?\s?(?:where(?:'s| is) the (?:exact )?(?:figure|number|source)|or (?:from )?a news (?:article|report)))?\??$"
                            # 「いつのデータ？」, "What year is that data from?": the answer again says whose figures of when
                            r"|^(?:それ|これ|その(?:数字|データ|情報)|この(?:数字|データ|情報))?(?:は|って)?いつ(?:の|時点の)"
-                           r"(?:データ|数字|数値|情報|統計|もの)(?:ですか|でしょうか|なの)?[？?。]?$"
+                           r"(?:データ|数字|数値|情報|統計|もの|資料|出典)(?:ですか|でしょうか|なの)?[？?。]?$"
                            r"|^(?:what|which) year (?:is|are) (?:that|this|the|these|those) (?:data|figures?|numbers?) "
                            r"(?:from|for)\??$"
                            r"|^(?:and )?(?:what(?:'s| is| are) )?(?:the |its |your )?(?:source|sources)"

@@ -89,3 +89,11 @@ def test_a_release_is_a_publication_and_stats_are_figures() -> None:
     assert in_the_knowledges_words("casebook release date") == "casebook published date"
     assert in_the_knowledges_words("when was the notice released?") == "when was the notice issued?"
     assert in_the_knowledges_words("source for fy19 stats") == "source for fy19 figures"
+
+
+def test_the_ministry_for_schools_all_participants_and_one_before() -> None:
+    assert in_the_knowledges_words("じゃあ学校関係の省の電話番号は?") == "じゃあ文部科学省の電話番号は?"
+    assert in_the_knowledges_words("phone of the ministry for schools?") == "phone of mext?"
+    assert in_the_knowledges_words("jet全体だと?") == "参加者全体だと?"  # (was the JET-ALT casebook)
+    assert in_the_knowledges_words("事例集ってこれまでにもあったの?") == "事例集って前にもあった?"
+    assert in_the_knowledges_words("was there one like it before?") == "was it the first of its kind?"

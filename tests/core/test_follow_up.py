@@ -318,6 +318,11 @@ def test_one_offices_contact_asked_after_figures_is_that_office(repo_engine: Eng
     assert reply.intent_id == "contact_mic" and "03-5253-5527" in reply.text  # (was the figures again)
 
 
+def test_which_source_the_answer_is_from_in_other_words(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "JETの契約って何年？", "その情報っていつの資料？")  # (was "the date is not printed")
+    assert reply.intent_id == "contract_length" and "2015" in reply.text
+
+
 @pytest.mark.parametrize("turns", [("累計の参加者数は？", "いつのデータ？"),
                                    ("How many JET participants in total since the start?", "What year is that data from?")])
 def test_when_the_figures_are_from_shows_them_again_with_their_date(repo_engine: Engine, turns: tuple[str, ...]) -> None:
