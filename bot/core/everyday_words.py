@@ -183,6 +183,10 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              # 「メールで相談したいのですが、宛先のアドレスは？」: the e-mail address to write to (not whom the notice is
              # addressed to)
              (re.compile(r"(?:宛先|送り先|送付先|送信先)の?(?:メール)?アドレス"), "メールアドレス"),
+             # 「文部科学省に聞く場合のアドレス」: アドレス alone is an e-mail address; a web page's is its URL
+             # (「事例集のサイトのアドレスは？」)
+             (re.compile(r"(?:ホームページ|サイト|ページ|ウェブ|web|リンク|url) ?の?アドレス"), "url"),
+             (re.compile(r"(?<!メール)(?<!めーる)(?<!url)アドレス"), "メールアドレス"),
              # "And their address?", "MIC's office address": where the office is, unless an e-mail is talked of
              # ("I need to email MIC. What address should I use?")
              (re.compile(r"(?<![a-z-])(?<!postal )(?<!street )(?<!mailing )(?<!physical )(?:office )?address(?![a-z])"),

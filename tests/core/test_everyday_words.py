@@ -97,3 +97,9 @@ def test_the_ministry_for_schools_all_participants_and_one_before() -> None:
     assert in_the_knowledges_words("jet全体だと?") == "参加者全体だと?"  # (was the JET-ALT casebook)
     assert in_the_knowledges_words("事例集ってこれまでにもあったの?") == "事例集って前にもあった?"
     assert in_the_knowledges_words("was there one like it before?") == "was it the first of its kind?"
+
+
+def test_an_address_in_japanese_is_an_e_mail_address_or_a_pages_url() -> None:
+    assert in_the_knowledges_words("文部科学省に聞く場合のアドレスは?") == "文部科学省に聞く場合のメールアドレスは?"
+    assert in_the_knowledges_words("メールアドレスは?") == "メールアドレスは?"
+    assert in_the_knowledges_words("事例集のサイトのアドレスは?") == "事例集のurlは?"

@@ -29,3 +29,9 @@ def test_the_addresses_asked_of_no_office_are_all_of_them(repo_engine: Engine) -
 def test_another_question_in_the_message_is_still_answered(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "総務省にメールで問い合わせたいです。アドレスと、SEAの人数は？")
     assert "kokusai@soumu.go.jp" in reply.text and "8人" in reply.text and "josui@mext.go.jp" not in reply.text
+
+
+def test_each_item_of_a_list_gets_its_offices_address(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "2点教えてください。①JET全般のことで総務省にメールで問い合わせる場合のアドレス、"
+                              "②学校の授業関係で文部科学省に聞く場合のアドレスです。")
+    assert "kokusai@soumu.go.jp" in reply.text and "josui@mext.go.jp" in reply.text  # (② alone was "not sure")
