@@ -168,7 +168,8 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              # "What does MIC do?", 「外務省は何をしているの？」: the office's part in JET (not its contact card)
              (re.compile(r"(?<![a-z])what (?:does|do) (mic|mofa|mext|clair|the (?:three )?ministries) (?:actually |exactly "
                          r"|usually |really )?"
-                         r"do(?![a-z])(?! there| on | if | when )|(総務省|外務省|文科省|文部科学省|clair|クレア)(?:って|は)(?:jetで(?:は)?)?"
+                         r"do(?![a-z])(?! there| on | if | when )|(総務省|外務省|文科省|文部科学省|clair|クレア)(?:って|は)"
+                         r"(?:(?:jet|この|本)?(?:プログラム|制度|事業)?で(?:は)?)?"
                          r"(?:何|なに)を?(?:する|している|してる|やってる|やっている)(?:の|ん(?:です|だ)?|ところ)?"),
               lambda m: f"what is {m.group(1)} role" if m.group(1) else f"{m.group(2)}の役割"),
              # "Why was this notice issued?": its purpose (not the date it was issued)

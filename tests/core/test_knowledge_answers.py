@@ -192,7 +192,7 @@ def test_a_question_naming_no_office_stays_with_the_office_of_the_previous_answe
     # who pays is the local finance measures, not the amounts (the salary read as 'how much')
     ("Does the national government pay the ALTs' salaries?", "local finance measures"),
     ("Do towns pay CIR salaries out of their own budget?", "local finance measures"),
-    ("What is a CIR in the JET Programme?", "Coordinators for International Relations"),  # (was how to start)
+    ("What is a CIR in the JET Programme?", "Coordinator for International Relations"),  # (was how to start)
 ])
 def test_english_questions_in_other_words_than_the_examples(repo_engine: Engine, question: str, expected: str) -> None:
     reply = ask(repo_engine, question)
