@@ -103,3 +103,7 @@ def test_an_address_in_japanese_is_an_e_mail_address_or_a_pages_url() -> None:
     assert in_the_knowledges_words("文部科学省に聞く場合のアドレスは?") == "文部科学省に聞く場合のメールアドレスは?"
     assert in_the_knowledges_words("メールアドレスは?") == "メールアドレスは?"
     assert in_the_knowledges_words("事例集のサイトのアドレスは?") == "事例集のurlは?"
+
+
+def test_what_an_office_does_in_the_programme_is_its_role() -> None:
+    assert in_the_knowledges_words("外務省ってこのプログラムで何やってるの") == "外務省の役割"  # (was MOFA's card)

@@ -655,6 +655,11 @@ def test_an_offices_wish_before_what_to_do_is_the_topic(repo_engine: Engine, que
     assert ask(repo_engine, question).intent_id == intent
 
 
+def test_whom_the_casebook_is_handed_out_to_is_whom_it_is_made_known_to(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "事例集の配布先として通知が挙げてるのは教育委員会と、あとどこ？")  # (was "not sure")
+    assert not reply.fallback and "私立学校主管部局" in reply.text
+
+
 @pytest.mark.parametrize(("question", "intent"), [("What is the casebook for?", "casebook_use"),
                                                   ("What is the casebook?", "casebook_what"),
                                                   ("What is CIR short for?", "english_names")])
