@@ -33,6 +33,16 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
                          r"出(?:て)?(?:た|ました))(?:の|んですか|んだ|か)?|(?<![a-z])(?:was|were) there (?:one|any|anything|another"
                          r"(?: one)?|others?|a casebook|such a casebook) (?:like (?:it|this|that) )?(?:before|earlier)(?![a-z])"),
               lambda m: "was it the first of its kind" if m.group(0).isascii() else "前にもあった"),
+             # 「ほかの自治体がどう使ってるか参考になる資料」, "How do other towns use their ALTs?": the casebooks of
+             # what others do (not how many municipalities take part)
+             (re.compile(r"(?:ほか|他|よそ)の(?:自治体|市町村|市区町村|まち|町|市|県)(?:が|は|で|の|では)?(alt|cir|sea|jet)?(?:を)?"
+                         r"(?:どう|どのように|どんなふうに|どんな風に)(?:使|活用|活かし|いかし)"
+                         r"(?:[っわ]て(?:い)?る|っています|して(?:い)?る|しています|う|する)?(?:か|の)?|"
+                         r"(?:ほか|他|よそ)の(?:自治体|市町村|市区町村|まち|町|市|県)の(alt|cir|sea|jet)?の?(?:活用|活動)?事例|"
+                         r"(?<![a-z])how (?:do|did|have) other (?:towns|cities|municipalities|local governments|prefectures) "
+                         r"(?:use|used|make use of|work with) (?:their )?(alts|cirs|seas|jet)"),
+              lambda m: f"{m.group(3)} casebook of activity examples" if m.group(3)
+              else f"{m.group(1) or m.group(2) or ''}活用事例集"),
              # 「JET全体だと？」 after a role's count: all the participants (not the JET-ALT casebook; not 「JET全体の予算」)
              (re.compile(r"jet(?:プログラム)?(?:の)?全体(?=(?:だと|では|なら|は|って|で)?[？?]?$)"), "参加者全体"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana

@@ -107,3 +107,8 @@ def test_an_address_in_japanese_is_an_e_mail_address_or_a_pages_url() -> None:
 
 def test_what_an_office_does_in_the_programme_is_its_role() -> None:
     assert in_the_knowledges_words("外務省ってこのプログラムで何やってるの") == "外務省の役割"  # (was MOFA's card)
+
+
+def test_how_other_towns_use_the_participants_is_the_casebooks() -> None:
+    assert in_the_knowledges_words("ほかの自治体がaltをどう使ってるか知りたい") == "alt活用事例集知りたい"
+    assert in_the_knowledges_words("how do other towns use their alts?") == "alts casebook of activity examples?"
