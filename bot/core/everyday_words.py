@@ -43,6 +43,9 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
                          r"(?:use|used|make use of|work with) (?:their )?(alts|cirs|seas|jet)"),
               lambda m: f"{m.group(3)} casebook of activity examples" if m.group(3)
               else f"{m.group(1) or m.group(2) or ''}活用事例集"),
+             # 「国際室のアドレスは？」: the one 国際室 the notice prints is MIC's (自治行政局国際室)
+             # (its address only: 国際室 alone elsewhere is read as it is)
+             (re.compile(r"^国際室(?=の?(?:メール|アドレス|めーる|メアド))"), "総務省国際室"),
              # 「JET全体だと？」 after a role's count: all the participants (not the JET-ALT casebook; not 「JET全体の予算」)
              (re.compile(r"jet(?:プログラム)?(?:の)?全体(?=(?:だと|では|なら|は|って|で)?[？?]?$)"), "参加者全体"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana

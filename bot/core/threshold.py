@@ -22,15 +22,15 @@ from bot.core.years import years_in
 
 Counted = Literal["people", "countries", "cases"]
 
-_NUMBER = r"(?:約|およそ|about |around )?(\d{1,3}(?:,\d{3})+|\d+)"
-_JA_COUNTER = r"(人|名|か国|カ国|ヶ国|事例|件)"
+_NUMBER = r"(?:約|およそ|about |around )?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?P<times>万|千|k(?![a-z])))?"
+_JA_COUNTER = r"(?P<counter>人|名|か国|カ国|ヶ国|事例|件)"
 # number, counter, the comparison, and nothing after it but kana (the question's ending: 「ですか？」, 「いる？」)
-_JA = re.compile(_NUMBER + r"\s?" + _JA_COUNTER + r"\s?(?:を|に|も)?\s?(?:より(?:も)?(多|少)|(超え|超|上回|越え)|(下回|切っ|切れ)|"
-                 r"(以上|以下|未満)|(届|達))(?=[ぁ-んー]*\s?[?？]?$)")
-_EN_NOUN = r"(?: (?:jet )?(alts?|cirs?|seas?|participants|people|jets|countries|nations|cases|examples))?"
-_EN = re.compile(r"(?<![a-z])(?:(more|greater|bigger|larger|higher|fewer|less|lower|smaller) than|(over|above|exceed(?:s|ed)?|"
-                 r"surpass(?:es|ed)?|tops|topped)|(under|below)|(at least)|(reach(?:es|ed)?|hit)) " + _NUMBER + _EN_NOUN
-                 + r"(?![\d,])")
+_JA = re.compile(_NUMBER + r"\s?" + _JA_COUNTER + r"\s?(?:を|に|も)?\s?(?:より(?:も)?(?P<more_less>多|少)|(?P<over>超え|超|上回|越え)|"
+                 r"(?P<under>下回|切っ|切れ)|(?P<limit>以上|以下|未満)|(?P<reached>届|達))(?=[ぁ-んー]*\s?[?？]?$)")
+_EN_NOUN = r"(?: (?:jet )?(?P<noun>alts?|cirs?|seas?|participants|people|jets|countries|nations|cases|examples))?"
+_EN = re.compile(r"(?<![a-z])(?:(?P<comparative>more|greater|bigger|larger|higher|fewer|less|lower|smaller) than|"
+                 r"(?P<over>over|above|exceed(?:s|ed)?|surpass(?:es|ed)?|tops|topped|>)|(?P<under>under|below|<)|"
+                 r"(?P<at_least>at least|>=|≥)|(?P<reached>reach(?:es|ed)?|hit)) ?" + _NUMBER + _EN_NOUN + r"(?![\d,])")
 _EN_QUESTION = re.compile(r"\?\s*$|^(?:so |and |but )?(?:is|are|was|were|do|does|did|has|have|had)\b")
 _JA_COUNTED: dict[str, Counted] = {"人": "people", "名": "people", "か国": "countries", "カ国": "countries",
                                    "ヶ国": "countries", "事例": "cases", "件": "cases"}
@@ -44,6 +44,9 @@ _NEW = re.compile(r"新規|新しく|(?<![a-z])new(?![a-z])|first[- ]year")
 _CUMULATIVE = re.compile(r"累計|延べ|のべ|これまで|cumulative|in total since|since 19|all time")
 _COUNTED_NAMED: dict[Counted, re.Pattern[str]] = {"countries": re.compile(r"countries|nations"),
                                                   "cases": re.compile(r"(?<![a-z])cases|examples")}
+_REMEMBERED: dict[Counted, str] = {"countries": "参加国", "cases": "事例"}  # what a conversation counted, as it remembers it
+_MOST: dict[Counted, int] = {"countries": 300, "cases": 1000}  # a bound above it is of another count (80,000)
+_TOTAL = re.compile(r"(?<![a-z])total(?![a-z])|全体|合計|総数")  # (with no year named: since the start)
 _PARTS = {"school": re.compile(r"学校|school"), "community": re.compile(r"地域|community")}
 _ASKED_JA = {"people": "何人", "countries": "何か国", "cases": "何件"}
 _COUNTER_JA = {"people": "人", "countries": "か国", "cases": "事例"}
@@ -72,17 +75,16 @@ def bound_asked(text: str) -> Bound | None:
     cleaned = _plain(text)
     ja = _JA.search(cleaned)
     if ja is not None:
-        number, counter, more_less, over, under, limit, reached = ja.groups()
-        above = more_less == "多" or bool(over or reached) or limit == "以上"
-        return Bound(_int(number), above, limit in ("以上", "以下") or bool(reached), _JA_COUNTED[counter])
+        above = ja["more_less"] == "多" or bool(ja["over"] or ja["reached"]) or ja["limit"] == "以上"
+        return Bound(_int(ja), above, ja["limit"] in ("以上", "以下") or bool(ja["reached"]), _JA_COUNTED[ja["counter"]])
     en = _EN.search(cleaned) if _EN_QUESTION.search(cleaned) else None
     if en is None:
         return None
-    comparative, over, under, at_least, reached, number, noun = en.groups()
-    above = bool(over or at_least or reached) or comparative in ("more", "greater", "bigger", "larger", "higher")
-    counted = _EN_COUNTED.get(noun or "", "people" if noun else None) or next(
+    above = bool(en["over"] or en["at_least"] or en["reached"]) or en["comparative"] in (
+        "more", "greater", "bigger", "larger", "higher")
+    counted = _EN_COUNTED.get(en["noun"] or "", "people" if en["noun"] else None) or next(
         (c for c, pattern in _COUNTED_NAMED.items() if pattern.search(cleaned)), None)  # ("Did countries exceed 40?")
-    return Bound(_int(number), above, bool(at_least or reached), counted)
+    return Bound(_int(en), above, bool(en["at_least"] or en["reached"]), counted)
 
 
 def count_asked(text: str) -> str:
@@ -91,11 +93,11 @@ def count_asked(text: str) -> str:
     cleaned = _plain(text)
     ja = _JA.search(cleaned)
     if ja is not None:
-        return cleaned[:ja.start()] + _ASKED_JA[_JA_COUNTED[ja.group(2)]] + "？"
+        return cleaned[:ja.start()] + _ASKED_JA[_JA_COUNTED[ja["counter"]]] + "？"
     en = _EN.search(cleaned) if _EN_QUESTION.search(cleaned) else None
     if en is None:
         return text
-    rest = f"{cleaned[:en.start()]}{en.group(7) or ''}{cleaned[en.end():]}"
+    rest = f"{cleaned[:en.start()]}{en['noun'] or ''}{cleaned[en.end():]}"
     return rest if "how many" in rest else f"how many {rest}"
 
 
@@ -105,26 +107,36 @@ def with_verdict(reply: Reply, bound: Bound, question: str, figures: Collection[
     figure = _deciding(reply, bound, _plain(question), figures)
     if figure is None:
         return reply
-    counted = bound.counted or next(c for c, measures in _MEASURES.items() if figure.measure in measures)
+    counted = next(c for c, measures in _MEASURES.items() if figure.measure in measures)
     yes = (figure.value >= bound.value if bound.inclusive else figure.value > bound.value) if bound.above else (
         figure.value <= bound.value if bound.inclusive else figure.value < bound.value)
     return replace(reply, text=f"{_verdict(reply.language, bound, counted, yes, figure.printed)}\n{reply.text}")
 
 
 def _deciding(reply: Reply, bound: Bound, question: str, figures: Collection[Figure]) -> Figure | None:
-    """The first figure the reply prints that counts what the question compares."""
-    roles = {role for role, pattern in _ROLES.items() if pattern.search(question)} or {n.upper() for n in reply.names} & set(_ROLES)
-    years = years_in(question)
+    """The first figure the reply prints that counts what the question compares: of the roles, year, field and
+    kind it names, or else the ones the conversation counted (``reply.names``: "more than 60?" after the countries
+    of 2023 compares those 50, not the participants)."""
+    names = {n.upper() if n.isascii() else n for n in reply.names}
+    roles = {role for role, pattern in _ROLES.items() if pattern.search(question)} or names & set(_ROLES)
+    years = years_in(question) - {bound.value}  # ("over 2000?" names no year)
     parts = {part for part, pattern in _PARTS.items() if pattern.search(question)}
-    measure = "new" if _NEW.search(question) else "cumulative" if _CUMULATIVE.search(question) else None
+    counted = bound.counted or next((c for c, name in _REMEMBERED.items() if name in names
+                                     and bound.value <= _MOST[c]), None)
+    measure = "new" if _NEW.search(question) or not counted and "新規" in names else (
+        "cumulative" if _CUMULATIVE.search(question) or _TOTAL.search(question) and not years or "累計" in names
+        else None)
+    if counted == "countries" and measure == "cumulative":
+        return None  # (the countries since 1987, 78, are printed but no yearly figure: none decides it)
     text = reply.text
 
     def fits(f: Figure) -> bool:
-        if bound.counted is not None and f.measure not in _MEASURES[bound.counted]:
+        kind = next((c for c, measures in _MEASURES.items() if f.measure in measures), None)
+        if kind is None or kind != (counted or kind) or counted is None and bound.value > _MOST.get(kind, bound.value):
             return False
-        if f.measure in ("participants", "new", "cumulative") and f.measure != (measure or "participants"):
+        if (kind == "people" or measure is not None) and f.measure != (measure or "participants"):
             return False
-        return (f.measure != "founded" and (f.role in roles if roles else f.role is None)
+        return ((f.role in roles if roles else f.role is None)
                 and (not years or f.year in years) and (f.part in parts if parts else f.part is None))
 
     printed = [(text.find(f.printed), f) for f in figures if fits(f) and _printed(f.printed, text)]
@@ -150,5 +162,7 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).lower().strip().rstrip("。.!！ ")
 
 
-def _int(digits: str) -> int:
-    return int(digits.replace(",", ""))
+def _int(found: re.Match[str]) -> int:
+    """The number found, times 万, 千 or k when written so (「10万人」, "70k")."""
+    times = {"万": 10_000, "千": 1_000, "k": 1_000}.get(found["times"] or "", 1)
+    return round(float(found["number"].replace(",", "")) * times)

@@ -131,6 +131,7 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     # whether it is good at all (were the programme's overview)
     ("JETっていい制度だと思う？", "個人の意見や評価"), ("JETプログラムって正直いい制度だと思う？", "個人の意見や評価"),
     ("should MIC expand JET? your view", "no opinions"), ("Do you think JET is worth it?", "no opinions"),
+    ("Is JET a good program?", "no opinions"), ("JETはもっと拡大すべき？", "個人の意見や評価"),  # (review 157: clarify)
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)

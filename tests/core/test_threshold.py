@@ -24,6 +24,8 @@ _CIR_REPLY = Reply(text="令和5年度のCIRは468人（うち新規154人）、
     ("Are there fewer than 10 SEAs?", Bound(10, above=False, inclusive=False, counted="people")),
     ("Did participating countries exceed 40 in 2019?", Bound(40, above=True, inclusive=False, counted="countries")),
     ("Is the casebook at least 20 cases?", Bound(20, above=True, inclusive=True, counted="cases")),
+    ("累計参加者は10万人より多い？", Bound(100_000, above=True, inclusive=False, counted="people")),  # 万, k, >
+    ("total participants > 70k?", Bound(70_000, above=True, inclusive=False, counted=None)),
 ])
 def test_the_bound_is_read_with_its_direction_and_what_it_counts(question: str, bound: Bound) -> None:
     assert bound_asked(question) == bound
@@ -89,6 +91,23 @@ def test_a_comparison_is_answered_yes_or_no_then_the_figures(repo_engine: Engine
                                                              first_line: str) -> None:
     reply = talk(repo_engine, question)  # (review 155: the count was given, the yes or no left to the user)
     assert reply.text.split("\n")[0] == first_line
+
+
+@pytest.mark.parametrize(("turns", "first_line"), [
+    # review 157: what the conversation counted is compared (were 5,831 participants and "Yes")
+    (("How many countries in 2023?", "more than 60?"), "No: 50 countries, not more than 60."),
+    (("How many JET participants in total?", "More than 80,000?"), "No: 77,172, not more than 80,000."),
+    (("ALT new arrivals 2023", "over 2000?"), "No: 1,837, not more than 2,000."),  # (2000 no year: was no verdict)
+    (("total participants > 70k?",), "Yes: 77,172, more than 70,000."),
+])
+def test_the_count_compared_is_the_one_the_conversation_counted(repo_engine: Engine, turns: tuple[str, ...],
+                                                                first_line: str) -> None:
+    assert talk(repo_engine, *turns).text.split("\n")[0] == first_line
+
+
+def test_no_verdict_from_a_yearly_count_when_the_total_since_the_start_is_asked(repo_engine: Engine) -> None:
+    reply = talk(repo_engine, "累計の参加国は100か国を超えていますか？")  # (review 156: was 「いいえ…（50か国）」)
+    assert not reply.text.startswith(("はい", "いいえ")) and "78か国" in reply.text
 
 
 def test_a_follow_up_compares_the_count_just_given(repo_engine: Engine) -> None:
