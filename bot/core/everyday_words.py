@@ -46,6 +46,9 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              # 「国際室のアドレスは？」: the one 国際室 the notice prints is MIC's (自治行政局国際室)
              # (its address only: 国際室 alone elsewhere is read as it is)
              (re.compile(r"^国際室(?=の?(?:メール|アドレス|めーる|メアド))"), "総務省国際室"),
+             # "stats", 「数字」 alone: the figures held (the participants'), not where to find others
+             (re.compile(r"^(?:the |jet )?(?:figures|numbers|statistics|data)\s*\??$|^(?:jetの)?(?:数字|統計|データ)(?:は|って)?[？?]?$"),
+              lambda m: "latest number of participants" if m.group(0).isascii() else "参加者数は？"),
              # 「JET全体だと？」 after a role's count: all the participants (not the JET-ALT casebook; not 「JET全体の予算」)
              (re.compile(r"jet(?:プログラム)?(?:の)?全体(?=(?:だと|では|なら|は|って|で)?[？?]?$)"), "参加者全体"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana

@@ -116,3 +116,8 @@ def test_how_other_towns_use_the_participants_is_the_casebooks() -> None:
 
 def test_the_international_affairs_offices_address_is_mics() -> None:
     assert in_the_knowledges_words("国際室のアドレスは?") == "総務省国際室のメールアドレスは?"  # (review 157: every office)
+
+
+def test_the_figures_asked_bare_are_the_latest_participants() -> None:
+    assert in_the_knowledges_words("stats") == "latest number of participants"  # (review 156: "see MIC's pages")
+    assert in_the_knowledges_words("数字は?") == "参加者数は？"
