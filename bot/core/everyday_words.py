@@ -49,6 +49,8 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              # "stats", 「数字」 alone: the figures held (the participants'), not where to find others
              (re.compile(r"^(?:the |jet )?(?:figures|numbers|statistics|data)\s*\??$|^(?:jetの)?(?:数字|統計|データ)(?:は|って)?[？?]?$"),
               lambda m: "latest number of participants" if m.group(0).isascii() else "参加者数は？"),
+             # 「具体的に何が交付税で措置される？」: 具体的に only stresses the question (not an amount: 「具体的な金額」)
+             (re.compile(r"具体的に(?:は)?(?=何|なに|どう|どの|どんな|どれ)"), ""),
              # 「JET全体だと？」 after a role's count: all the participants (not the JET-ALT casebook; not 「JET全体の予算」)
              (re.compile(r"jet(?:プログラム)?(?:の)?全体(?=(?:だと|では|なら|は|って|で)?[？?]?$)"), "参加者全体"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana

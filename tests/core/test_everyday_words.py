@@ -121,3 +121,8 @@ def test_the_international_affairs_offices_address_is_mics() -> None:
 def test_the_figures_asked_bare_are_the_latest_participants() -> None:
     assert in_the_knowledges_words("stats") == "latest number of participants"  # (review 156: "see MIC's pages")
     assert in_the_knowledges_words("数字は?") == "参加者数は？"
+
+
+def test_specifically_only_stresses_the_question() -> None:
+    assert in_the_knowledges_words("具体的に何が交付税で措置される?") == "何が交付税で措置される?"  # (was the amounts)
+    assert in_the_knowledges_words("具体的な金額は?") == "具体的な金額は?"

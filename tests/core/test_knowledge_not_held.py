@@ -315,3 +315,11 @@ def test_pay_and_pay_rises_are_amounts_not_held(repo_engine: Engine, question: s
 def test_a_named_persons_home_address_is_a_personal_detail_not_the_offices_address(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "MEXT contact", "who's Sawaura?", "Sawaura's home address?")  # (review 143)
     assert reply.intent_id == "staff_personal" and [c.phone for c in reply.contacts] == ["03-6734-3480"]
+
+
+@pytest.mark.parametrize(("question", "intent"), [("令和5年度のALTの男女比を教えてください", "participants_by_country"),
+                                                  ("TOEIC score needed for ALTs?", "eligibility"),  # (were the
+                                                  ("ALTにTOEICの点数は必要？", "eligibility")])     # year's figures, why ALTs)
+def test_a_breakdown_by_gender_and_test_scores_are_not_held(repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert reply.fallback and reply.intent_id == intent
