@@ -251,7 +251,8 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     else:
         reply = decide(kb, query, reading.ranked, language, text, threshold,
                        context.intent_id if has_topic(kb, context) else None)
-        reply = one_office_email(kb, reply, text, language)  # (「総務省にメールで…アドレスは？」: its card alone)
+        # (「総務省にメールで…アドレスは？」, or 「メールアドレスは？」 after its card: that office's alone)
+        reply = one_office_email(kb, reply, text, language, context.intent_id if has_topic(kb, context) else None)
         if reading.latest is not None and reply.intent_id in kb.figure_years:
             reply = with_latest(kb, reply, reading.latest)
         if reply.intent_id is not None and not reply.fallback:
@@ -266,9 +267,10 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
             reply, asked_of = shaped.reply, shaped.names
     if reply.intent_id in kb.figure_years:  # what was counted stays counted (「差は？」 after the countries)
         asked_of = names_remembered(kb, text, context, roles_among(asked_of))
+    card = None if reply.fallback else reply.intent_id
     reply = with_other_ask(kb, replace(reply, names=asked_of), parts.asks,
                            # (「総務省にメールで…。アドレスは？」: 「アドレスは？」 is the office's too)
                            lambda ask, topic: one_office_email(kb, answer(IncomingMessage(ask), kb, topic, now), text,
-                                                               language), now,
+                                                               language, card), now,
                            parts.question if parts.question.strip() != text.strip() else "")
     return with_corrections(reply, understood.corrections)

@@ -51,6 +51,10 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
               lambda m: "latest number of participants" if m.group(0).isascii() else "参加者数は？"),
              # 「具体的に何が交付税で措置される？」: 具体的に only stresses the question (not an amount: 「具体的な金額」)
              (re.compile(r"具体的に(?:は)?(?=何|なに|どう|どの|どんな|どれ)"), ""),
+             # "When was that plan approved?": a plan or policy is adopted by the Cabinet (not the notice: no one approves it)
+             (re.compile(r"^((?:and |so )?when (?:was|were) (?:that|this|it|they|the)(?: (?:plan|policy|basic plan|basic policy|"
+                         r"decision|strategy|document|one))?) (?:approved|adopted|decided)(?=\s*\??$)"),
+              r"\1 approved by the cabinet"),
              # 「JET全体だと？」 after a role's count: all the participants (not the JET-ALT casebook; not 「JET全体の予算」)
              (re.compile(r"jet(?:プログラム)?(?:の)?全体(?=(?:だと|では|なら|は|って|で)?[？?]?$)"), "参加者全体"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana

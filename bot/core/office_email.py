@@ -12,8 +12,10 @@ from bot.core.replies import intent_reply
 from bot.core.types import Language, Reply
 
 
-def one_office_email(kb: KnowledgeBase, reply: Reply, text: str, language: Language) -> Reply:
-    """``reply`` (to the message ``text``) as the card of the one office it names, when it is the e-mail list."""
+def one_office_email(kb: KnowledgeBase, reply: Reply, text: str, language: Language,
+                     talked_about: str | None = None) -> Reply:
+    """``reply`` (to the message ``text``) as the card of the one office it names, when it is the e-mail list; a
+    message naming none, right after one office's card (``talked_about``), asks that office's (「メールアドレスは？」)."""
     cleaned = clean(text)
     contacts = kb.knowledge.table("contacts")
     # (「kokusai@soumu.go.jpはどこのアドレス？」: the office an address printed is of; not sure of the rest of the
@@ -22,11 +24,15 @@ def one_office_email(kb: KnowledgeBase, reply: Reply, text: str, language: Langu
     if reply.intent_id != EMAIL_INTENT and not (len(written) == 1 and reply.kind == "clarify"):
         return reply
     offices = offices_named(kb, cleaned) - offices_left_out(kb, cleaned)
-    if len(written) > 1 or not written and len(offices) != 1:
+    cards = [i.id for i in kb.knowledge.intents if i.id.startswith("contact") and len(i.contacts) == 1]
+    if not written and not offices and talked_about in cards:
+        own = [talked_about]
+    elif len(written) > 1 or not written and len(offices) != 1:
         return reply
-    own = [i.id for i in kb.knowledge.intents if i.id.startswith("contact") and len(i.contacts) == 1
-           and (i.contacts[0] in written if written
-                else str(contacts.get(i.contacts[0], {}).get("name", "")).startswith(next(iter(offices))))]
+    else:
+        own = [i for i in cards if (kb.intents[i].contacts[0] in written if written else
+                                    str(contacts.get(kb.intents[i].contacts[0], {}).get("name", "")).startswith(
+                                        next(iter(offices))))]
     if len(own) != 1:
         return reply
     return replace(intent_reply(kb, own[0], language, reply.score, reply.candidates), names=reply.names)

@@ -126,3 +126,8 @@ def test_the_figures_asked_bare_are_the_latest_participants() -> None:
 def test_specifically_only_stresses_the_question() -> None:
     assert in_the_knowledges_words("具体的に何が交付税で措置される?") == "何が交付税で措置される?"  # (was the amounts)
     assert in_the_knowledges_words("具体的な金額は?") == "具体的な金額は?"
+
+
+def test_a_plan_approved_is_adopted_by_the_cabinet() -> None:
+    assert in_the_knowledges_words("when was that plan approved?") == "when was that plan approved by the cabinet?"
+    assert in_the_knowledges_words("who approved the notice?") == "who approved the notice?"

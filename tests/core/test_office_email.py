@@ -35,3 +35,13 @@ def test_each_item_of_a_list_gets_its_offices_address(repo_engine: Engine) -> No
     reply = talk(repo_engine, "2点教えてください。①JET全般のことで総務省にメールで問い合わせる場合のアドレス、"
                               "②学校の授業関係で文部科学省に聞く場合のアドレスです。")
     assert "kokusai@soumu.go.jp" in reply.text and "josui@mext.go.jp" in reply.text  # (② alone was "not sure")
+
+
+@pytest.mark.parametrize(("turns", "address"), [
+    (("総務省の窓口は？", "メールアドレスを教えてください。"), "kokusai@soumu.go.jp"),  # (was every office's)
+    (("総務省の窓口は？", "電話のほか、メールでも照会できますか。アドレスを教えてください。"), "kokusai@soumu.go.jp"),  # (was CLAIR's)
+])
+def test_the_address_asked_after_one_offices_card_is_that_offices(repo_engine: Engine, turns: tuple[str, ...],
+                                                                  address: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert address in reply.text and "josui@mext.go.jp" not in reply.text and not reply.fallback
