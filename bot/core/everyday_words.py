@@ -55,6 +55,8 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              (re.compile(r"^((?:and |so )?when (?:was|were) (?:that|this|it|they|the)(?: (?:plan|policy|basic plan|basic policy|"
                          r"decision|strategy|document|one))?) (?:approved|adopted|decided)(?=\s*\??$)"),
               r"\1 approved by the cabinet"),
+             # 「事例集の配布先として通知が挙げてるのは…」: whom the casebook is to be made known to (周知)
+             (re.compile(r"配布|配付"), lambda m: "周知" if re.search(r"事例集|通知", m.string) else m.group(0)),
              # 「JET全体だと？」 after a role's count: all the participants (not the JET-ALT casebook; not 「JET全体の予算」)
              (re.compile(r"jet(?:プログラム)?(?:の)?全体(?=(?:だと|では|なら|は|って|で)?[？?]?$)"), "参加者全体"),
              # 「柏崎しの事例」, 「立山まちの事例」: a place's suffix typed in kana

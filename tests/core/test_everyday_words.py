@@ -131,3 +131,8 @@ def test_specifically_only_stresses_the_question() -> None:
 def test_a_plan_approved_is_adopted_by_the_cabinet() -> None:
     assert in_the_knowledges_words("when was that plan approved?") == "when was that plan approved by the cabinet?"
     assert in_the_knowledges_words("who approved the notice?") == "who approved the notice?"
+
+
+def test_handing_the_casebook_out_is_making_it_known() -> None:
+    assert in_the_knowledges_words("事例集の配布先は?") == "事例集の周知先は?"
+    assert in_the_knowledges_words("配布資料はある?") == "配布資料はある?"  # (not of the casebook or the notice)
