@@ -12,6 +12,7 @@ from bot.core.asks import without_added_contact, without_list_marks
 from bot.core.count_of_it import asks_the_count_of_it, example_asked
 from bot.core.decide import (LONG_MESSAGE, LONG_THRESHOLD, LOW_CONFIDENCE, MARGIN, THRESHOLD, UNSURE_BAND, decide,
                              threshold_for)
+from bot.core.everyday_words import figures_asked_bare
 from bot.core.figure_reply import computed, names_remembered
 from bot.core.focused import focused
 from bot.core.follow_up import with_context
@@ -105,8 +106,8 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
     """Answer one message. ``context`` is the conversation's last topic (ignored when stale; a message pointing back
     past it is read with the earlier topic it points to); a message in romaji (「monkashou no denwa」), or the
     notice's terms in romaji inside English, are answered as read in Japanese, saying so."""
-    if not message.choice:  # 「いや、SEAのほうです」, "not MIC, MEXT": what was meant
-        message = replace(message, text=what_is_meant(message.text))
+    if not message.choice:  # 「いや、SEAのほうです」, "not MIC, MEXT": what was meant; "stats" alone: the figures
+        message = replace(message, text=figures_asked_bare(what_is_meant(message.text)))
     back = None if message.choice else earlier_context(context, message.text[:MAX_CHARS], kb.matcher.mentions)
     if back is not None and now - back.at <= CONTEXT_TTL:  # 「さっきの人数のうちALTは？」: the topic pointed back to
         # (back holds no earlier topics: the message is answered once more at most)

@@ -46,11 +46,8 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              # 「国際室のアドレスは？」: the one 国際室 the notice prints is MIC's (自治行政局国際室)
              # (its address only: 国際室 alone elsewhere is read as it is)
              (re.compile(r"^国際室(?=の?(?:メール|アドレス|めーる|メアド))"), "総務省国際室"),
-             # "stats", 「数字」 alone: the figures held (the participants'), not where to find others
-             (re.compile(r"^(?:the |jet )?(?:figures|numbers|statistics|data)\s*\??$|^(?:jetの)?(?:数字|統計|データ)(?:は|って)?[？?]?$"),
-              lambda m: "latest number of participants" if m.group(0).isascii() else "参加者数は？"),
              # 「具体的に何が交付税で措置される？」: 具体的に only stresses the question (not an amount: 「具体的な金額」)
-             (re.compile(r"具体的に(?:は)?(?=何|なに|どう|どの|どんな|どれ)"), ""),
+             (re.compile(r"具体的に(?=(?:何|なに|どの|どんな)[^。？?]{4,})"), ""),
              # "When was that plan approved?": a plan or policy is adopted by the Cabinet (not the notice: no one approves it)
              (re.compile(r"^((?:and |so )?when (?:was|were) (?:that|this|it|they|the)(?: (?:plan|policy|basic plan|basic policy|"
                          r"decision|strategy|document|one))?) (?:approved|adopted|decided)(?=\s*\??$)"),
@@ -234,3 +231,18 @@ def in_the_knowledges_words(text: str) -> str:
         for everyday, word in _EVERYDAY:
             text = everyday.sub(word, text)
     return text
+
+
+# "stats", 「数字は？」 sent alone: the figures held (the latest participants'), not where to find others. (Read of the
+# whole message only: a rule of the list above is applied to single words of the knowledge too.)
+_BARE_FIGURES = re.compile(r"^(?:the |jet )?(?:stats|figures|numbers|statistics|data)\s*\??$|"
+                           r"^(?:jetの)?(?:数字|統計|データ)(?:は|って)?[？?]?$", re.IGNORECASE)
+
+
+def figures_asked_bare(text: str) -> str:
+    """``text``, or the question it asks when it is only a word for figures (review 156: "stats" was "see MIC's
+    pages", the figures held offered as links only)."""
+    found = _BARE_FIGURES.match(text.strip())
+    if found is None:
+        return text
+    return "latest number of participants" if text.isascii() else "参加者数は？"

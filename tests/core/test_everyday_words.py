@@ -1,5 +1,5 @@
 """Everyday words are read as the knowledge's own; a text with none is left as it is."""
-from bot.core.everyday_words import in_the_knowledges_words
+from bot.core.everyday_words import figures_asked_bare, in_the_knowledges_words
 
 
 def test_everyday_words_become_the_knowledges_own() -> None:
@@ -119,8 +119,10 @@ def test_the_international_affairs_offices_address_is_mics() -> None:
 
 
 def test_the_figures_asked_bare_are_the_latest_participants() -> None:
-    assert in_the_knowledges_words("stats") == "latest number of participants"  # (review 156: "see MIC's pages")
-    assert in_the_knowledges_words("数字は?") == "参加者数は？"
+    assert figures_asked_bare("stats") == "latest number of participants"  # (review 156: "see MIC's pages")
+    assert figures_asked_bare("数字は？") == "参加者数は？"
+    assert figures_asked_bare("その数字はどこから？") == "その数字はどこから？"
+    assert in_the_knowledges_words("数字") == "数字"  # (words of the knowledge are read as they are)
 
 
 def test_specifically_only_stresses_the_question() -> None:
