@@ -12,6 +12,7 @@ from bot.core.figure_asked import (NOT_HEADS, OF_ALL_ONLY, REMEMBERED, a_years_c
 from bot.core.figure_all_roles import all_roles_summed, total_asked
 from bot.core.figure_sentence import sentence
 from bot.core.follow_up_forms import of_those
+from bot.core.figure_limits import derive_limits
 from bot.core.figures import Derivation, derive
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.narrow import roles_among
@@ -77,7 +78,8 @@ def computed(kb: KnowledgeBase, readings: Sequence[str], language: Language, con
             tries = ([question, *with_topic] if operands_named(question, years=False) else
                      with_topic if roles_among(names) else [*with_topic, question]) if alone else with_topic
         for asked in tries:
-            derived = derive(kb.figures, asked)
+            # (「令和元年度の参加国数と累計の差は？」: the countries, not the participants since 1987)
+            derived = derive_limits(kb.figures, asked) or derive(kb.figures, asked)
             if derived is not None and not _another_year(derived, question, topic_years):
                 return figure_reply(kb, derived, language)
     return None

@@ -5,9 +5,11 @@ from bot.core.figures import Derivation, Figure
 from bot.core.types import Language
 from bot.core.years import era_label
 
-_UNIT = {"countries": "か国", "cases": "事例"}
-_PART = {"ja": {"school": "学校における活動", "community": "地域における活動"},
-         "en": {"school": "school cases", "community": "community cases"}}
+_UNIT = {"countries": "か国", "cases": "事例", "contract_years": "年"}
+_PART = {"ja": {"school": "学校における活動", "community": "地域における活動", "since_start": "創設以来の累計参加国",
+                "usual": "通常の上限（通算）", "longest": "特に優秀と認められた場合の上限（通算）"},
+         "en": {"school": "school cases", "community": "community cases", "since_start": "countries since 1987",
+                "usual": "years as the usual limit", "longest": "years for especially good participants"}}
 NOTE = {"ja": "（公表された数字からの計算です）", "en": "(calculated from the published figures)"}  # every computed figure says so
 
 
@@ -70,11 +72,15 @@ def _english(d: Derivation, where: str) -> str:
     if d.operation == "elapsed":
         return (f"The JET Programme was founded in fiscal {b.value}; by fiscal {a.value} it had been running "
                 f"{d.result:,.0f} years (its {_ordinal(int(d.result) + 1)} year)")
-    if d.operation in ("difference", "growth") and a.year != b.year:
+    if d.operation in ("difference", "growth") and a.year != b.year and None not in (a.year, b.year):
         trend = "up" if d.result >= 0 else "down"
         by = f"about {change * 100:.1f}%" if d.operation == "growth" else f"{change:,.0f}"
         return (f"In fiscal {b.year} there were {_counted(b, en)}; in fiscal {a.year}, {_counted(a, en)}: "
                 f"{trend} by {by}")
+    if d.operation == "difference" and a.year != b.year:  # (the countries since 1987 against one year's)
+        return f"{a.value:,} {_what(a, en)}; in fiscal {b.year}, {_counted(b, en)}: a difference of {change:,.0f}"
+    if a.measure == "contract_years":
+        return f"{a.value} {_what(a, en)}, {b.value} {_what(b, en)}: {change:,.0f} years longer"
     said = {
         "difference": f"there were {_counted(a, en)} and {_counted(b, en)}: a difference of {change:,.0f}",
         "ratio": f"there were {_counted(a, en)} and {_counted(b, en)}: about {d.result:.1f} times as many",
@@ -94,12 +100,15 @@ def _japanese(d: Derivation, where: str) -> str:
     if d.operation == "elapsed":
         return (f"JETプログラムは{era_label(b.value)}に創設され、{era_label(a.value)}の時点で{d.result:,.0f}年が"
                 f"経っています（{d.result + 1:,.0f}年目）")
-    if d.operation in ("difference", "growth") and a.year != b.year:
+    if d.operation in ("difference", "growth") and a.year != b.year and None not in (a.year, b.year):
         trend = "増えています" if d.result >= 0 else "減っています"
         by = f"約{abs(d.result) * 100:.1f}%" if d.operation == "growth" else diff
         return f"{_what(a, ja)}は{_year(b.year, ja)}{y}から{_year(a.year, ja)}{x}へ、{by}{trend}"
+    if d.operation == "difference" and a.year != b.year:  # (the countries since 1987 against one year's)
+        return f"{_what(a, ja)}は{x}、{_year(b.year, ja)}{_what(b, ja)}は{y}で、差は{diff}です"
+    more = "長い" if a.measure == "contract_years" else "多い"
     return where + {
-        "difference": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、{_what(a, ja)}のほうが{diff}多いです",
+        "difference": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、{_what(a, ja)}のほうが{diff}{more}です",
         "ratio": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、{_what(a, ja)}は{_what(b, ja)}の約{d.result:.1f}倍です",
         "sum": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、合計{_amount(d.result, a, ja)}です",
         "share": f"{_what(a, ja)}は{x}、{_what(b, ja)}は{y}で、{_what(a, ja)}は{_what(b, ja)}の約{d.result * 100:.1f}%です"

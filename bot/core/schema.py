@@ -46,9 +46,10 @@ RECORDS: dict[str, tuple[Field, ...]] = {
     ),
     "figures": (  # a figure printed in a fact, as a number (bot/core/figures.py)
         Field("id", "id", True), Field("fact", "id", True), Field("value", "str", True),
-        Field("measure", "str", True, ("participants", "new", "countries", "cumulative", "cases", "founded")),
+        Field("measure", "str", True, ("participants", "new", "countries", "cumulative", "cases", "founded",
+                                       "contract_years")),
         Field("year", "int"), Field("role", "str", False, ("ALT", "CIR", "SEA")),
-        Field("part", "str", False, ("school", "community")),
+        Field("part", "str", False, ("school", "community", "since_start", "usual", "longest")),
     ),
     "intents": (
         Field("id", "id", True), Field("examples", "strs", True), Field("answer", "text", True),

@@ -126,8 +126,9 @@ def _deciding(reply: Reply, bound: Bound, question: str, figures: Collection[Fig
     measure = "new" if _NEW.search(question) or not counted and "新規" in names else (
         "cumulative" if _CUMULATIVE.search(question) or _TOTAL.search(question) and not years or "累計" in names
         else None)
-    if counted == "countries" and measure == "cumulative":
-        return None  # (the countries since 1987, 78, are printed but no yearly figure: none decides it)
+    if counted == "countries" and measure == "cumulative":  # the countries since 1987, not a year's
+        since = next((f for f in figures if f.measure == "countries" and f.part == "since_start"), None)
+        return since if since is not None and _printed(since.printed, reply.text) else None
     text = reply.text
 
     def fits(f: Figure) -> bool:

@@ -105,9 +105,9 @@ def test_the_count_compared_is_the_one_the_conversation_counted(repo_engine: Eng
     assert talk(repo_engine, *turns).text.split("\n")[0] == first_line
 
 
-def test_no_verdict_from_a_yearly_count_when_the_total_since_the_start_is_asked(repo_engine: Engine) -> None:
+def test_the_countries_since_the_start_are_not_a_years(repo_engine: Engine) -> None:
     reply = talk(repo_engine, "累計の参加国は100か国を超えていますか？")  # (review 156: was 「いいえ…（50か国）」)
-    assert not reply.text.startswith(("はい", "いいえ")) and "78か国" in reply.text
+    assert reply.text.startswith("いいえ、100か国を超えていません（78か国）。")
 
 
 def test_a_follow_up_compares_the_count_just_given(repo_engine: Engine) -> None:
