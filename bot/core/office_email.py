@@ -3,6 +3,7 @@ not the list of every office's address; an address written asks whose it is (「
 アドレス？」). Asked of an office that prints none (外務省), its card says it has only a phone number printed."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.knowledge_base import KnowledgeBase
@@ -20,7 +21,7 @@ def one_office_email(kb: KnowledgeBase, reply: Reply, text: str, language: Langu
     contacts = kb.knowledge.table("contacts")
     # (「kokusai@soumu.go.jpはどこのアドレス？」: the office an address printed is of; not sure of the rest of the
     # message ("kokusai@soumu.go.jp - whose address?"), the address says what it is about)
-    written = {key for key, c in contacts.items() if c.get("email") and str(c.get("email")).lower() in cleaned}
+    written = {key for key, c in contacts.items() if c.get("email") and _written(str(c.get("email")).lower(), cleaned)}
     if reply.intent_id != EMAIL_INTENT and not (len(written) == 1 and reply.kind == "clarify"):
         return reply
     offices = offices_named(kb, cleaned) - offices_left_out(kb, cleaned)
@@ -36,3 +37,8 @@ def one_office_email(kb: KnowledgeBase, reply: Reply, text: str, language: Langu
     if len(own) != 1:
         return reply
     return replace(intent_reply(kb, own[0], language, reply.score, reply.candidates), names=reply.names)
+
+
+def _written(address: str, text: str) -> bool:
+    """Whether ``text`` writes the address, whole or its name before the @ (「kokusai@ はどこのアドレス？」)."""
+    return address in text or re.search(rf"(?<![\w.]){re.escape(address.split('@')[0])}@(?![\w])", text) is not None

@@ -40,6 +40,8 @@ def test_each_item_of_a_list_gets_its_offices_address(repo_engine: Engine) -> No
 @pytest.mark.parametrize(("turns", "address"), [
     (("総務省の窓口は？", "メールアドレスを教えてください。"), "kokusai@soumu.go.jp"),  # (was every office's)
     (("総務省の窓口は？", "電話のほか、メールでも照会できますか。アドレスを教えてください。"), "kokusai@soumu.go.jp"),  # (was CLAIR's)
+    # the name before the @ names its office, whichever card came before
+    (("文科省の窓口のメアド、kokusai@mext.go.jp で合ってます？", "じゃあ kokusai@ はどこのアドレス？"), "kokusai@soumu.go.jp"),
 ])
 def test_the_address_asked_after_one_offices_card_is_that_offices(repo_engine: Engine, turns: tuple[str, ...],
                                                                   address: str) -> None:
