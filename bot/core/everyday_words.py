@@ -41,8 +41,7 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
                          r"(?:ほか|他|よそ)の(?:自治体|市町村|市区町村|まち|町|市|県)の(alt|cir|sea|jet)?の?(?:活用|活動)?事例|"
                          r"(?<![a-z])how (?:do|did|have) other (?:towns|cities|municipalities|local governments|prefectures) "
                          r"(?:use|used|make use of|work with) (?:their )?(alts|cirs|seas|jet)"),
-              lambda m: f"{m.group(3)} casebook of activity examples" if m.group(3)
-              else f"{m.group(1) or m.group(2) or ''}活用事例集"),
+              lambda m: _casebook_of(m.group(1) or m.group(2) or m.group(3) or "")),
              # 「国際室のアドレスは？」: the one 国際室 the notice prints is MIC's (自治行政局国際室)
              # (its address only: 国際室 alone elsewhere is read as it is)
              (re.compile(r"^国際室(?=の?(?:メール|アドレス|めーる|メアド))"), "総務省国際室"),
@@ -221,6 +220,13 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
               lambda m: "参考資料" + str(" 一二三四".find(n) if (n := m.group(1) or m.group(2)) in "一二三四" else n)))
 # (one look for any of them first, their union: most texts hold none, and every question is cleaned a dozen times)
 _ANY_EVERYDAY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVERYDAY))
+
+
+def _casebook_of(role: str) -> str:
+    """The casebook of what other towns do with a role: the CIRs' (参考資料1) or the ALTs' (the JET-ALT casebook)."""
+    if role.startswith("cir"):
+        return "cir活用事例集"
+    return f"{role} casebook of activity examples" if role.isascii() and role.endswith("s") else f"{role}活用事例集"
 
 
 def in_the_knowledges_words(text: str) -> str:

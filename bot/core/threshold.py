@@ -11,6 +11,7 @@ casebook field named, new or cumulative only when asked so. Anything else leaves
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -31,6 +32,7 @@ _EN_NOUN = r"(?: (?:jet )?(?P<noun>alts?|cirs?|seas?|participants|people|jets|co
 _EN = re.compile(r"(?<![a-z])(?:(?P<comparative>more|greater|bigger|larger|higher|fewer|less|lower|smaller) than|"
                  r"(?P<over>over|above|exceed(?:s|ed)?|surpass(?:es|ed)?|tops|topped|>)|(?P<under>under|below|<)|"
                  r"(?P<at_least>at least|>=|≥)|(?P<reached>reach(?:es|ed)?|hit)) ?" + _NUMBER + _EN_NOUN + r"(?![\d,])")
+_YEAR = re.compile(r"19[5-9]\d|20[0-4]\d")
 _EN_QUESTION = re.compile(r"\?\s*$|^(?:so |and |but )?(?:is|are|was|were|do|does|did|has|have|had)\b")
 _JA_COUNTED: dict[str, Counted] = {"人": "people", "名": "people", "か国": "countries", "カ国": "countries",
                                    "ヶ国": "countries", "事例": "cases", "件": "cases"}
@@ -78,8 +80,8 @@ def bound_asked(text: str) -> Bound | None:
         above = ja["more_less"] == "多" or bool(ja["over"] or ja["reached"]) or ja["limit"] == "以上"
         return Bound(_int(ja), above, ja["limit"] in ("以上", "以下") or bool(ja["reached"]), _JA_COUNTED[ja["counter"]])
     en = _EN.search(cleaned) if _EN_QUESTION.search(cleaned) else None
-    if en is None:
-        return None
+    if en is None or en["comparative"] and not en["noun"] and not en["times"] and _YEAR.fullmatch(en["number"]):
+        return None  # ("how many more than 2019?": a year compared with, a difference)
     above = bool(en["over"] or en["at_least"] or en["reached"]) or en["comparative"] in (
         "more", "greater", "bigger", "larger", "higher")
     counted = _EN_COUNTED.get(en["noun"] or "", "people" if en["noun"] else None) or next(
@@ -114,9 +116,9 @@ def with_verdict(reply: Reply, bound: Bound, question: str, figures: Collection[
 
 
 def _deciding(reply: Reply, bound: Bound, question: str, figures: Collection[Figure]) -> Figure | None:
-    """The first figure the reply prints that counts what the question compares: of the roles, year, field and
-    kind it names, or else the ones the conversation counted (``reply.names``: "more than 60?" after the countries
-    of 2023 compares those 50, not the participants)."""
+    """The figure the reply prints that counts what the question compares: of the roles, year, field and kind it
+    names, or else the ones the conversation counted (``reply.names``: "more than 60?" after the countries of 2023
+    compares those 50, not the participants), the one nearest the bound."""
     names = {n.upper() if n.isascii() else n for n in reply.names}
     roles = {role for role, pattern in _ROLES.items() if pattern.search(question)} or names & set(_ROLES)
     years = years_in(question) - {bound.value}  # ("over 2000?" names no year)
@@ -135,13 +137,21 @@ def _deciding(reply: Reply, bound: Bound, question: str, figures: Collection[Fig
         kind = next((c for c, measures in _MEASURES.items() if f.measure in measures), None)
         if kind is None or kind != (counted or kind) or counted is None and bound.value > _MOST.get(kind, bound.value):
             return False
-        if (kind == "people" or measure is not None) and f.measure != (measure or "participants"):
+        if measure is not None and f.measure != measure:
             return False
         return ((f.role in roles if roles else f.role is None)
                 and (not years or f.year in years) and (f.part in parts if parts else f.part is None))
 
-    printed = [(text.find(f.printed), f) for f in figures if fits(f) and _printed(f.printed, text)]
-    return min(printed, key=lambda pair: pair[0])[1] if printed else None
+    # the one nearest the bound (people compare with a number near the one they have in mind: "> 70k?" after the
+    # total is the 77,172 since 1987, not 2023's 5,831; "over 2000?" of ALTs the 1,837 new ones), the first printed
+    # of two as near
+    # … of the year the reply leads with when the question names none ("More than 6000?" after 2019's figures)
+    found = sorted(((text.find(f.printed), f) for f in figures if fits(f) and _printed(f.printed, text)),
+                   key=lambda pair: pair[0])
+    year = next((f.year for _, f in found if f.year is not None), None)
+    near = [(abs(math.log(f.value / bound.value)) if f.value and bound.value else math.inf, at, f)
+            for at, f in found if f.year in (year, None)]
+    return min(near, key=lambda pair: pair[:2])[2] if near else None
 
 
 def _printed(value: str, text: str) -> bool:

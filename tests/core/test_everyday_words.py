@@ -112,6 +112,7 @@ def test_what_an_office_does_in_the_programme_is_its_role() -> None:
 def test_how_other_towns_use_the_participants_is_the_casebooks() -> None:
     assert in_the_knowledges_words("ほかの自治体がaltをどう使ってるか知りたい") == "alt活用事例集知りたい"
     assert in_the_knowledges_words("how do other towns use their alts?") == "alts casebook of activity examples?"
+    assert in_the_knowledges_words("how do other towns use cirs?") == "cir活用事例集?"  # (review 158: was the ALTs')
 
 
 def test_the_international_affairs_offices_address_is_mics() -> None:

@@ -38,6 +38,7 @@ def test_the_bound_is_read_with_its_direction_and_what_it_counts(question: str, 
     "500人より多い自治体はありますか？",      # the bound qualifies something else
     "The casebook has more than 20 cases.",  # a statement, not a question
     "Top 3 countries by number of participants in 2023?",  # a ranking (was FY2023's totals, "over 3")
+    "how many more than 2019?",  # a year compared with (review 159: was "Yes: 5,831, more than 2,019")
 ])
 def test_no_bound_where_no_count_is_compared_with_a_number(question: str) -> None:
     assert bound_asked(question) is None
@@ -99,6 +100,10 @@ def test_a_comparison_is_answered_yes_or_no_then_the_figures(repo_engine: Engine
     (("How many JET participants in total?", "More than 80,000?"), "No: 77,172, not more than 80,000."),
     (("ALT new arrivals 2023", "over 2000?"), "No: 1,837, not more than 2,000."),  # (2000 no year: was no verdict)
     (("total participants > 70k?",), "Yes: 77,172, more than 70,000."),
+    # reviews 158–159: the figure nearest the bound (were 2023's 5,831 and the 5,355 ALTs)
+    (("参加者の総数は？", "> 70k?"), "Yes: 77,172, more than 70,000."),
+    (("新規ALTは？", "2000人超え？"), "いいえ、2,000人を超えていません（1,837人）。"),
+    (("新規CIRは？", "150人超え？"), "はい、150人を超えています（154人）。"),
 ])
 def test_the_count_compared_is_the_one_the_conversation_counted(repo_engine: Engine, turns: tuple[str, ...],
                                                                 first_line: str) -> None:
