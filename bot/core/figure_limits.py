@@ -20,7 +20,9 @@ _YEARS_MORE = re.compile(r"何年(?:違|ちが|長|多|延|の差)|何年間?(?:
 _SINCE_START = re.compile(r"累計|創設以来|これまで|延べ|since (?:1987|it began|the start)|in total|cumulative")
 _YEARLY = re.compile(r"令和\d|平成\d|(?:19|20)\d\d|単年|その年|年度|fy ?\d|fiscal")
 _COUNTRIES = re.compile(r"参加国|か国|カ国|ヶ国|countries|国数")
-_DIFFERENCE = re.compile(r"差|違|ちが|多い|少ない|減|difference|fewer|more|less")
+_DIFFERENCE = re.compile(r"差|違|ちが|何か国(?:多|少)|(?:どれだけ|どのくらい|どれくらい|いくつ)(?:多|少)|difference|"
+                         r"(?:how many|headcount) (?:more|fewer)|(?:more|fewer|less) (?:\w+ ){0,4}than")
+_RANKING = re.compile(r"一番|最も|もっとも|最多|(?<![a-z])(?:most|top|largest|biggest)(?![a-z])")  # (「一番多い国は？」)
 
 
 def derive_limits(figures: tuple[Figure, ...], text: str) -> Derivation | None:
@@ -30,7 +32,8 @@ def derive_limits(figures: tuple[Figure, ...], text: str) -> Derivation | None:
     year = next(iter(named)) if len(named) == 1 else None
     if _CONTRACT.search(text) and _YEARS_MORE.search(text):
         return _between(figures, "contract_years", "longest", "usual")
-    if _COUNTRIES.search(text) and _SINCE_START.search(text) and _YEARLY.search(text) and _DIFFERENCE.search(text):
+    if _COUNTRIES.search(text) and _SINCE_START.search(text) and _YEARLY.search(text) and _DIFFERENCE.search(text) \
+            and not _RANKING.search(text):
         held = [f for f in figures if f.measure == "countries" and f.part is None and f.year is not None
                 and (year is None or f.year == year)]
         since = next((f for f in figures if f.measure == "countries" and f.part == "since_start"), None)
