@@ -7,7 +7,8 @@ not a guess of the figure, so it is never "corrected" as one (:mod:`bot.core.pre
 
 Only a question is read (the comparison ends the message, in hiragana or an English question), and only a figure
 the reply itself prints decides it: of what the number counts (people, countries, cases), of the role, year and
-casebook field named, new or cumulative only when asked so. Anything else leaves the reply as it was.
+casebook field named, else of what the conversation counted, the one nearest the number. When a year's countries and
+those since 1987 answer it differently, both are said. Anything else leaves the reply as it was.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Collection, Literal
 
 from bot.core.figures import Figure
 from bot.core.types import Reply
-from bot.core.years import years_in
+from bot.core.years import era_label, years_in
 
 Counted = Literal["people", "countries", "cases"]
 
@@ -110,9 +111,46 @@ def with_verdict(reply: Reply, bound: Bound, question: str, figures: Collection[
     if figure is None:
         return reply
     counted = next(c for c, measures in _MEASURES.items() if figure.measure in measures)
-    yes = (figure.value >= bound.value if bound.inclusive else figure.value > bound.value) if bound.above else (
-        figure.value <= bound.value if bound.inclusive else figure.value < bound.value)
-    return replace(reply, text=f"{_verdict(reply.language, bound, counted, yes, figure.printed)}\n{reply.text}")
+    said = _verdict(reply.language, bound, counted, _holds(bound, figure.value), figure.printed)
+    since = _since_start_too(reply, bound, _plain(question), figures, figure)
+    if since is not None:  # ("more than 60?" after the countries: 2023's 50, and the 78 since 1987 the reply led with)
+        said = _both(reply.language, bound, figure, since)
+    return replace(reply, text=f"{said}\n{reply.text}")
+
+
+def _both(language: str, bound: Bound, year: Figure, since: Figure) -> str:
+    """The bound said of a year's countries and of those since 1987, which answer it differently."""
+    label = f"fiscal {year.year}" if language == "en" else era_label(year.year) if year.year else ""
+    if language == "en":
+        relation = _relation_en(bound)
+        return (f"In {label}, {year.printed} countries: {'' if _holds(bound, year.value) else 'not '}{relation}"
+                f"{bound.value:,}; since 1987, {since.printed} countries: {'' if _holds(bound, since.value) else 'not '}"
+                f"{relation}{bound.value:,}.")
+    first, then = (_SAID_JA[(bound.above, bound.inclusive, _holds(bound, f.value))].format(
+        number=f"{bound.value:,}", counter="か国") for f in (year, since))
+    return f"{label}は{year.printed}か国で{first}が、創設以来の累計は{since.printed}か国で{then}。"
+
+
+def _holds(bound: Bound, value: int) -> bool:
+    """Whether ``value`` is on the side of the bound the question asks about."""
+    if bound.above:
+        return value >= bound.value if bound.inclusive else value > bound.value
+    return value <= bound.value if bound.inclusive else value < bound.value
+
+
+def _since_start_too(reply: Reply, bound: Bound, question: str, figures: Collection[Figure],
+                     figure: Figure) -> Figure | None:
+    """The countries since 1987 beside one year's, when the reply prints both, the question names neither a year
+    nor the total since the start, and the two answer the bound differently."""
+    if figure.measure != "countries" or figure.part is not None or years_in(question) - {bound.value} \
+            or _CUMULATIVE.search(question):
+        return None
+    since = next((f for f in figures if f.measure == "countries" and f.part == "since_start"), None)
+    if since is None or not _printed(since.printed, reply.text) or _holds(bound, since.value) == _holds(bound, figure.value):
+        return None
+    return since
+
+
 
 
 def _deciding(reply: Reply, bound: Bound, question: str, figures: Collection[Figure]) -> Figure | None:
@@ -161,11 +199,15 @@ def _printed(value: str, text: str) -> bool:
 def _verdict(language: str, bound: Bound, counted: Counted, yes: bool, printed: str) -> str:
     number = f"{bound.value:,}"
     if language == "en":
-        relation = ("at least " if bound.inclusive else "more than ") if bound.above else (
-            "at most " if bound.inclusive else "fewer than ")
+        relation = _relation_en(bound)
         return f"{'Yes' if yes else 'No'}: {printed}{_NOUN_EN[counted]}, {'' if yes else 'not '}{relation}{number}."
     said = _SAID_JA[(bound.above, bound.inclusive, yes)].format(number=number, counter=_COUNTER_JA[counted])
     return f"{'はい' if yes else 'いいえ'}、{said}（{printed}{_COUNTER_JA[counted]}）。"
+
+
+def _relation_en(bound: Bound) -> str:
+    return ("at least " if bound.inclusive else "more than ") if bound.above else (
+        "at most " if bound.inclusive else "fewer than ")
 
 
 def _plain(text: str) -> str:

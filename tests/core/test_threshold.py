@@ -97,6 +97,11 @@ def test_a_comparison_is_answered_yes_or_no_then_the_figures(repo_engine: Engine
 @pytest.mark.parametrize(("turns", "first_line"), [
     # review 157: what the conversation counted is compared (were 5,831 participants and "Yes")
     (("How many countries in 2023?", "more than 60?"), "No: 50 countries, not more than 60."),
+    # reviews 158–159: the 78 since 1987 the reply led with answers otherwise: both are said (was 2023's alone)
+    (("How many countries take part in JET?", "more than 60?"),
+     "In fiscal 2023, 50 countries: not more than 60; since 1987, 78 countries: more than 60."),
+    (("参加国数は？", "60か国より多い？"), "令和5年度（2023年度）は50か国で60か国を超えていませんが、創設以来の累計は78か国で60か国を超えています。"),
+    (("参加国数は？", "100か国より多い？"), "いいえ、100か国を超えていません（50か国）。"),  # (both answer no)
     (("How many JET participants in total?", "More than 80,000?"), "No: 77,172, not more than 80,000."),
     (("ALT new arrivals 2023", "over 2000?"), "No: 1,837, not more than 2,000."),  # (2000 no year: was no verdict)
     (("total participants > 70k?",), "Yes: 77,172, more than 70,000."),
