@@ -17,6 +17,7 @@ from bot.core.figure_reply import computed, names_remembered
 from bot.core.focused import focused
 from bot.core.follow_up import with_context
 from bot.core.follow_up_forms import more_asked, names_asked
+from bot.core.follow_up_casebook import casebook_of_role
 from bot.core.follow_up_picks import picked, the_list_again
 from bot.core.follow_up_topic import about_the_topic, has_topic, new_topic, with_topic
 from bot.core.gaps import find_gap
@@ -158,7 +159,7 @@ def _answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None
     wanted, text = language_wanted(text)  # 「ALTの人数を英語で教えて」: the question, answered in English
     language = wanted or language_written or language_of(text, context.language if context is not None else None)
     # 「2番目は？」 after a list (the attachments, the offices); a figure checked is asked (「ALTって6,000人だっけ？」)
-    pick = picked(kb, text, context)
+    pick = picked(kb, text, context) or casebook_of_role(kb, text, context)  # (「CIRのは？」 after the ALT casebook's)
     phones = printed_phones(kb.knowledge.table("contacts").values())
     text = pick or asked_plainly(count_asked(text), kb.figures, phones)  # (「500人より多い？」: how many)
     if not text.strip():

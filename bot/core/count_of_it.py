@@ -30,9 +30,9 @@ _COUNT_GIVEN = re.compile(r"\d[\d,]*\s*(?:事例|件|つ|か所|カ所|人|か�
 # 「例えば？」, 「1つ挙げて」, "Name one", "for example?": one of what was just counted
 _EXAMPLE = re.compile(r"^(?:じゃあ|じゃ|では|で)?、?(?:例えば|たとえば|具体的には|具体例は|例は|一例は|どんなのがある|"
                       r"(?:1|一|ひと)つ(?:挙げて|あげて|教えて|紹介して))(?:は|って)?(?:ですか|ある)?\s*[？?。]*$|"
-                      r"^(?:(?:and|so|ok)\W+)?(?:for (?:example|instance)|e\.?g\.?|name one|give me one|an example|"
-                      r"examples|like what|(?:can you |could you |please )?(?:tell me about|describe|pick|show me) one"
-                      r"(?: of them| of those| of the cases)?(?: please)?|one of them)\W*$|"
+                      r"^(?:(?:and|so|ok)\W+)?(?:for (?:example|instance)|e\.?g\.?|an example|examples|like what|"
+                      r"(?:can you |could you |please |pls )?(?:tell me about|describe|pick|show me|name|give me|gimme) "
+                      r"(?:one|an example)(?: of them| of those| of the cases)?|one of them)(?:,? (?:please|pls|plz))?\W*$|"
                       r"^(?:その|そのうち|その中の|その中から)?(?:どれか)?(?:1つ|一つ|ひとつ)(?:だけ)?(?:詳しく|くわしく)?(?:教えて|紹介して)"
                       r"(?:ください|くれる|ほしい)?\s*[？?。]*$", re.IGNORECASE)
 

@@ -38,7 +38,7 @@ def focused(kb: KnowledgeBase, reply: Reply, query: Analysis, text: str, read: s
         shown = replace(shown, intent_id=reply.intent_id,
                         contacts=reply.contacts if gap.kind == "field" else shown.contacts)
         return Focused(replace(shown, names=names), names, part_missing=True)
-    led = lead_with(narrow(reply.text, read, asked, things), read, asked, things)
+    led = lead_with(narrow(reply.text, read, asked, things), read, asked, things, text if read != text else None)
     reply = replace(reply, text=field_first(led, reply.contacts, text, asked, reply.language),
                     contacts=contact_fields(reply.contacts, text, asked),
                     suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(

@@ -122,13 +122,20 @@ def narrow(text: str, question: str, asked: Iterable[str], names: Names, only: b
     return text
 
 
-def lead_with(text: str, question: str, asked: Iterable[str], names: Names) -> str:
+def lead_with(text: str, question: str, asked: Iterable[str], names: Names, own: str | None = None) -> str:
     """``text`` with the sentences about the one role a count question names first, line by line (「令和5年度の
     CIRの人数」: the CIR's figure, then the year's total); the lines about the one thing whose name is asked
-    first (「外務省の英語名は？」); the part about the one office whose role is asked first (「外務省の役割は？」)."""
+    first (「外務省の英語名は？」); the part about the one office whose role is asked first (「外務省の役割は？」).
+    ``own``: a follow-up's own words (``question`` is then read with the topic): "And recruitment abroad?",
+    「文科省は？」 after the offices' parts ask for one office's part, as the question before did."""
     named = {t for t in asked if kind_of(t) != "attribute" and t != "jet"}
     offices = {t for t in named if kind_of(t) == "office"}
-    if len(offices) == 1 and _ROLE_ASKED.search(clean(question)):  # 「外務省の役割は？」: its part of the list first
+    if own is not None:
+        offices = {fold_kana(c) for _, c in names(clean(own)) if kind_of(fold_kana(c)) == "office"}
+        led = _office_doing_it_first(text, clean(own), names) if not offices else text
+        if led != text:
+            return led
+    if len(offices) == 1 and (own is not None or _ROLE_ASKED.search(clean(question))):  # 「外務省の役割は？」: its part first
         own = next((short for line in text.split("\n") for s in _SENTENCE.split(line)
                     if (short := _narrow_sentence(s, offices, names)) != s), None)
         return f"{own.strip()}\n{text}" if own else text

@@ -19,6 +19,7 @@ from bot.core.figures import Figure
 from bot.core.knowledge_model import Record
 from bot.core.years import WRITTEN_ERA_YEAR, years_in
 from bot.core.orthography import clean
+from bot.core.premise_claims import claim_as_check
 from bot.core.premise_role import role_guessed
 from bot.core.sentences import sentences
 
@@ -167,13 +168,15 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     what it counts stays: it names its year; 50 countries are no 50 cases); ``phones``: the printed phone numbers,
     digits only (kept: they name their office, unless the question names one: then that office's number is asked); a
     last sentence that only checks a document's count ("Our draft says 5,831 ALTs. OK to publish?") is dropped."""
-    cleaned = _REMARK_AFTER.sub(r"\1", clean(text))  # ("…began in 1990, right? Need it for a briefing.")
+    said = _REMARK_AFTER.sub(r"\1", clean(text))  # ("…began in 1990, right? Need it for a briefing.")
+    cleaned = claim_as_check(said)  # (「…486人って資料に書いてた気がする」: 「…486人ですか？」)
+    unchanged = text if cleaned == said else cleaned
     sentence = _LAST_SENTENCE.search(cleaned.rstrip("。！! ")).group(0) if cleaned else ""
     if CHECK_ONLY.match(sentence.strip()):  # the claim checked is the sentence before
         before = _LAST_SENTENCE.search(cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)].rstrip("。！!? "))
         sentence = cleaned[before.start():len(cleaned.rstrip("。！! "))] if before else sentence
     if not sentence or _ASKS.search(sentence) or not _CHECKS.search(sentence.strip()):
-        return text
+        return unchanged
 
     role = role_guessed(sentence)  # (「CIRは学校で英語を教える人ですよね？」: what the role does is asked)
     if role:
@@ -225,7 +228,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
             # ("Is there a placement survey for FY2026?" asks about that year's; "Was there a survey in 2019?" checks)
             plain = _EN_YEAR.sub(lambda m: "for which year" if m.group(0).startswith("for") else "when", plain)
     if plain == sentence:
-        return text
+        return unchanged
     plain = cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)] + plain
     pieces = sentences(plain)
     if claimed and len(pieces) > 1 and CHECK_ONLY.match(pieces[-1].strip()):  # ("…ALTs in 2023. OK to publish?")

@@ -63,11 +63,13 @@ def guessed(original: str, asked: str) -> tuple[str, ...]:
         dropped = offices.keys() - {m.lastgroup for m in _OFFICE.finditer(asked)}
         checked = len(offices) == 1 and (dropped or _DOER_CHECKED.search(original.strip()) is not None)
         return tuple(offices.values()) if checked else ()
-    if len({m.group(0) for m in values}) != 1:  # (two values checked are often answered one at a time)
+    # (a value the question as read keeps is no guess: 「令和5年度のCIRは486人だっけ」 checks 486人 of 令和5年度)
+    dropped = {m.group(0) for m in values} - kept
+    if len(dropped) != 1:  # (two values checked are often answered one at a time)
         return ()
-    guess = values[0].group(0)
+    guess = dropped.pop()
     year = _ERA_YEAR.fullmatch(guess) or _WESTERN_YEAR.fullmatch(guess)
-    return () if guess in kept or year and not _YEAR_CHECKED.search(original) else (guess,)
+    return () if year and not _YEAR_CHECKED.search(original) else (guess,)
 
 
 def _year(text: str) -> int:

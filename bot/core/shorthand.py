@@ -19,7 +19,7 @@ _WORDS = {
     "org": "organisation", "orgs": "organisations", "addr": "address", "ph": "phone",
     "msg": "message", "mgr": "manager", "intl": "international", "pct": "percent", "mtg": "meeting", "hq": "headquarters",
     "prefs": "prefectures", "muni": "municipality", "munis": "municipalities",
-    "w": "with", "w/": "with", "w/o": "without", "sth": "something", "smth": "something", "yr": "year",
+    "w": "with", "w/": "with", "w/o": "without", "sth": "something", "smth": "something", "yr": "year", "fy": "fiscal year",
 }
 _SHORTHAND = re.compile(r"(?<![\w.@/'-])(" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
                         + r")(?![\w@/'-]|\.\w)")

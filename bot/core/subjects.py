@@ -19,6 +19,8 @@ _HEAD = re.compile(r"の([^のはをがにでとも、。？?\s]{2,10})(?:は|�
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")
 # 「参加者の総数は？」: a count or a total of X (総数, 件数, 合計) asks about X itself, not about something else
 _AMOUNT = re.compile(r"数$|^(?:合計|総計|トータル)")
+# 「CIRの詳細を教えて」: what is asked of X is X itself, in more words (the knowledge never writes 詳細)
+_X_ITSELF = frozenset({"詳細", "全容", "全体像", "特徴", "詳しいこと", "くわしいこと"})
 SHORT = 30  # characters of a Japanese question read this way
 
 
@@ -42,7 +44,8 @@ def _japanese(kb: KnowledgeBase, text: str, analysis: Analysis) -> bool:
     """The Y of a short 「XのYは？」 is a word (not a kana particle like ほう) the knowledge never uses, nor part of
     a phrase the question's synonyms read (「経費の手当てはどうなってる？」: 経費の手当て is local finance)."""
     asked = head_of(clean(text))  # (as the knowledge reads it: 「事例集の全文」 is its 全体版)
-    if asked is None or _AMOUNT.search(asked) or any(asked in said for said, _ in analysis.synonyms_applied):
+    if asked is None or asked in _X_ITSELF or _AMOUNT.search(asked) \
+            or any(asked in said for said, _ in analysis.synonyms_applied):
         return False
     head = kb.matcher.analyse(asked)
     # a compound of known words (契約更新: 契約 + 更新) is no new subject

@@ -65,7 +65,8 @@ def test_an_example_asked_after_an_answer_counting_no_cases_is_read_as_it_is() -
 
 
 @pytest.mark.parametrize("turns", [("How many cases are in the JET-ALT casebook?", "how many of those are school cases?",
-                                    "Name one"), ("学校での事例は何件？", "例えば？")])
+                                    "Name one"), ("学校での事例は何件？", "例えば？"),
+                                   ("how many cases r in the jet-alt casebook?", "give me one of those pls")])  # (dev212: help)
 def test_one_case_is_named_after_the_count(repo_engine: Engine, turns: tuple[str, ...]) -> None:
     reply = talk(repo_engine, *turns)  # (was "what JET stands for is not given", and the count again)
     assert not reply.fallback and ("柏崎" in reply.text or "Kashiwazaki" in reply.text)

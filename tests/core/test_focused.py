@@ -2,6 +2,8 @@
 remembered for the next question."""
 from __future__ import annotations
 
+import pytest
+
 from bot.core.focused import focused
 from bot.core.follow_up_forms import names_asked
 from bot.core.replies import intent_reply
@@ -44,3 +46,20 @@ def test_new_participants_of_one_role_asked_the_slack_way_lead_with_that_roles_f
     from asking import ask
     reply = ask(repo_engine, "new CIRs in 2023?")
     assert reply.text.split(". ")[0].endswith("CIR 468 people (154 new)")
+
+
+@pytest.mark.parametrize(("turns", "lead", "card"), [
+    (("Who handles JET funding among the ministries?", "And recruitment abroad?"), "MOFA (Ministry of Foreign Affairs)", None),
+    (("Who handles JET funding among the ministries?", "And recruitment abroad?", "Their phone number?"), None,
+     "03-5501-8143"),
+    (("外務省の役割は？", "文科省は？"), "文部科学省が学校に関する指導", None),
+    (("Who handles recruitment abroad?", "and MEXT?"), "MEXT (Ministry of Education", None),
+])
+def test_a_follow_up_asking_another_offices_part_is_led_by_that_part(repo_engine, turns, lead, card) -> None:
+    from asking import talk
+    reply = talk(repo_engine, *turns)  # (dev207, dev211: the whole list, CLAIR first; "their" then was CLAIR's)
+    first = reply.text.split("\n")[0]
+    if lead is not None:
+        assert reply.intent_id == "organisers" and lead in first and first.count("handles") + first.count("担当") <= 1
+    if card is not None:
+        assert reply.intent_id == "contact_mofa" and card in reply.text

@@ -61,6 +61,8 @@ def test_no_item_is_picked_without_a_list_and_an_order(repo_engine: Engine, text
     (("職種別の人数", "3番目は？"), "numbers_by_type", "SEA 8人"),
     # an item that is a document of its own is that document, not the list again
     (("参考資料は何がありますか", "3番目は？"), "ref3_manual", "JET活用マニュアル"),
+    (("参考資料って何がありますか", "2番目のやつの中身は？"), "ref2_local_finance", "地方財政措置"),  # (dev207: the apology)
+    (("参考資料って何がありますか", "3番目の詳細を教えて"), "ref3_manual", "JET活用マニュアル"),
     (("What reference materials are attached?", "the third one?"), "ref3_manual", "manual"),
     (("令和5年度の参加者数は？", "2番目の新規は何人？"), "numbers_by_type", "154"),
     (("contact offices?", "what about the 3rd ministry, email?"), "contact_mext", "josui@mext.go.jp"),

@@ -36,6 +36,8 @@ def test_no_note_on_a_fallback() -> None:
 
 @pytest.mark.parametrize(("question", "note", "fact"), [
     ("事例集は20事例でしたよね？", "ご質問の「20事例」は、通知・資料の記載と異なります", "30事例"),
+    # a year kept as asked is no second guess (dev215: 486 was never said to differ)
+    ("令和5年度のCIRは486人だっけ", "ご質問の「486人」は", "CIR 468人"),
     ("総務省の番号は03-5253-5572で合ってますか？", "ご質問の「03-5253-5572」は", "03-5253-5527"),
     ("JETは昭和60年度にできたんでしたよね？", "ご質問の「昭和60年度」は", "昭和62年度"),
     ("Did JET start in 1988?", '"1988" in your question is not what the notice', "1987"),

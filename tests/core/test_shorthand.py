@@ -11,12 +11,13 @@ from bot.core.shorthand import spelled_out
     ("prefs asked to do wht", "prefectures asked to do what"),
     ("ur take - more alts or more cirs", "your take - more alts or more cirs"),
     ("eng org names", "english organisation names"),
+    ("which fy is it for", "which fiscal year is it for"),  # (dev212: was the survey's route again)
 ])
 def test_shorthand_becomes_the_words_it_stands_for(typed: str, meant: str) -> None:
     assert spelled_out(typed) == meant
 
 
 @pytest.mark.parametrize("text", ["josui@mext.go.jp", "kokusai@soumu.go.jp whose?", "the u.s. count", "english",
-                                  "どこでdl？", "tel/mail", "ref3"])
+                                  "どこでdl？", "tel/mail", "ref3", "fy2019 figures"])
 def test_addresses_words_and_a_synonyms_own_short_forms_are_left_as_written(text: str) -> None:
     assert spelled_out(text) == text

@@ -76,3 +76,16 @@ def test_known_places_and_writers_names_do_not_count_as_unknown_places(repo_engi
                                                                         expected: str) -> None:
     reply = ask(repo_engine, question)  # (中村 ends like a village but is the writer)
     assert not reply.fallback and expected in plain_text(reply)
+
+
+@pytest.mark.parametrize(("question", "intent"), [("参考資料3の詳細を教えて", "ref3_manual"),
+                                                  ("事例集の詳細を教えて", "casebook_what")])
+def test_the_details_of_a_known_thing_are_that_thing_not_another_subject(repo_engine: Engine, question: str,
+                                                                         intent: str) -> None:
+    reply = ask(repo_engine, question)  # (dev207: 詳細, a word the knowledge never writes, gave the bare apology)
+    assert reply.intent_id == intent and not reply.fallback
+
+
+def test_the_details_of_a_role_offer_its_topics_rather_than_the_apology(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "CIRの詳細を教えて")
+    assert reply.kind == "clarify" and "CIR（国際交流員）とは" in reply.text
