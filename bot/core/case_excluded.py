@@ -59,6 +59,13 @@ def _case_intents(kb: KnowledgeBase) -> list[str]:
     return [i.id for i in kb.knowledge.intents if len(i.cases) == 1 and not i.fallback]
 
 
+def case_named(kb: KnowledgeBase, best: str, text: str) -> bool:
+    """Whether a cleaned question names one case's town (or prefecture) only, and that case is ``best`` (「立山町の
+    ALTは英語以外の授業にも入ってる？」: its other words dilute the score, the town says which case is asked)."""
+    named = [i for i in _case_intents(kb) if any(place in text for place, _ in _places(kb, i))]
+    return named == [best]
+
+
 def case_left_out(kb: KnowledgeBase, text: str, talked_about: str | None = None) -> tuple[str, str] | None:
     """The intent of the case a cleaned question asks to leave out and the place named (in full), or ``None``; the
     question must ask for cases, or follow a case's answer (「立山以外は？」)."""

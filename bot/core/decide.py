@@ -5,12 +5,14 @@ import re
 from dataclasses import replace
 
 from bot.core import focus
+from bot.core.case_excluded import case_named
 from bot.core.analysis import Analysis
 from bot.core.declared import declared_asked
 from bot.core.follow_up import close_call, sure
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import kind_of
+from bot.core.orthography import clean
 from bot.core.romaji import is_romaji
 from bot.core.replies import candidates, fallback_reply, intent_reply, suggestion, unique, unsure_reply
 from bot.core.staff_office import staff_office
@@ -91,6 +93,8 @@ def _decided(kb: KnowledgeBase, query: Analysis, ranked: list[Scored], language:
             return fallback_reply(kb, query, language, ranked)  # "What's Hashiguchi-san's birthday?": that office
         return intent_reply(kb, personal or staff, language, ranked[0].score, candidates(ranked))
     if not sure(ranked, threshold):
+        if ranked and ranked[0].score >= UNSURE_BAND and case_named(kb, ranked[0].intent_id, clean(message)):
+            return intent_reply(kb, ranked[0].intent_id, language, ranked[0].score, candidates(ranked))
         office = office_card(kb, query, message) if ranked and ranked[0].score >= STAFF_FLOOR \
             and _NUMBER_OR_MAIL.search(message) and not _NOT_ON_A_CARD.search(message) else None
         if office is not None and office in (s.intent_id for s in ranked[:2]):

@@ -7,6 +7,7 @@ honest reply is the right one, not the related topic.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core import focus
@@ -107,14 +108,18 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
     however far below the year's figures it ranks (「令和5年度のALTのうち、アメリカ出身者は何人？」: 31 points).
     Not for a question on another topic, which may use such a word in passing (「研修で事例集を使いたい」,
     「要望調査に応募するには？」), nor a long message (:func:`not_held_in_message` reads those)."""
-    if not _short(analysis.original) or not (declaring := _declaring(kb, plain, analysis.original)):
+    if not _short(analysis.original):
+        return ranked
+    # (「ALTの就労ビザの申請手続き」: the word whose procedure is asked, inside a compound of the question)
+    procedure = _declaring(kb, _procedure_of(kb, analysis.original), "") if _PROCEDURE.search(analysis.original) else set()
+    if not (declaring := _declaring(kb, plain, analysis.original) or procedure):
         return ranked  # (most questions: no such word, and no second analysis below)
     # (the finance measures too: 「JET参加者の給料って所得税かかるの？」 asks a cost they never mention)
     counted = ranked[0].intent_id in kb.figure_years or kb.matcher.asks_of(ranked[0].intent_id, COST)
     if not counted:  # … or what a 「XのYは？」 asks about X is such words (住所)
         asked = head_of(analysis.original)  # (not 「CIRの翻訳業務について」: translation work, not a translation)
         head = {w for w, _, _ in kb.matcher.analyse(asked).units} if asked else set()
-        declaring = _declaring(kb, head if head and head <= kb.not_held_words.keys() else set(), asked or "")
+        declaring = _declaring(kb, head if head and head <= kb.not_held_words.keys() else set(), asked or "") or procedure
         if not declaring:
             return ranked
     found = next((s for s in kb.matcher.rank(analysis, limit=ONLY_NOT_HELD_RANKED)
@@ -130,6 +135,18 @@ def _short(text: str) -> bool:
     in characters."""
     english = is_english(text) or english_around_a_term(text)
     return len(text.split()) <= SHORT_QUESTION_WORDS if english else len(text) <= SHORT_QUESTION
+
+
+def _procedure_of(kb: KnowledgeBase, text: str) -> set[str]:
+    """The word whose procedure or conditions a short question asks (「CIRのビザの手続きってどうやるの」: ビザ; 「就労ビザの申請
+    手続き」: 就労ビザ and its parts), none when it asks no procedure."""
+    found = _PROCEDURE.search(clean(text))
+    units = kb.matcher.analyse(found.group(1)).units if found else ()
+    return {units[-1][0], *units[-1][2]} if units else set()
+
+
+# 「XのY」 where Y is a procedure or condition: X is what it is asked of
+_PROCEDURE = re.compile(r"([^のはをが、。？?\s]{2,12})の(?:申請|取得|更新)?(?:手続き?|申請|取り方|取得|要件|条件|必要書類|費用)")
 
 
 def _declaring(kb: KnowledgeBase, words: set[str], text: str) -> set[str]:

@@ -14,6 +14,8 @@ _MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド|\w@\w")  # (with the s
 # everyday words for the knowledge's own: 「担当の人」, 「担当って誰」 are the staff printed (担当者), "put out" a document published
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっからおとせる？」
+             (re.compile(r"(?<![a-z])push(?:ing|es|ed)?(?![a-z])"), "promoting"),  # "why is the notice pushing SEA now"
+             (re.compile(r"いつ(?:の)?(?:分|ぶん)(?!か)"), "何年度分"),  # 「要望調査っていつのぶん？」: which year's placements
              (re.compile(r"分け方|わけかた|区分け"), "分類"),  # 「事例の分け方は？」: how the cases are grouped
              # "bigger than 500?", 「500人より多い？」: a number checked against the count, which is what is given
              (re.compile(r"(?<![a-z])(?:bigger|larger|greater|higher|fewer|less|smaller|lower) than(?= ?[\d,]+)"),

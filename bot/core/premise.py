@@ -169,7 +169,7 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     digits only (kept: they name their office, unless the question names one: then that office's number is asked); a
     last sentence that only checks a document's count ("Our draft says 5,831 ALTs. OK to publish?") is dropped."""
     said = _REMARK_AFTER.sub(r"\1", clean(text))  # ("…began in 1990, right? Need it for a briefing.")
-    cleaned = claim_as_check(said)  # (「…486人って資料に書いてた気がする」: 「…486人ですか？」)
+    cleaned = _since_the_start(claim_as_check(said), printed)  # (「…486人って資料に書いてた気がする」: 「…486人ですか？」)
     unchanged = text if cleaned == said else cleaned
     sentence = _LAST_SENTENCE.search(cleaned.rstrip("。！! ")).group(0) if cleaned else ""
     if CHECK_ONLY.match(sentence.strip()):  # the claim checked is the sentence before
@@ -190,8 +190,10 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
 
     # (a year after any held is no guess: 「令和8年度分の要望調査ってもう始まってる？」 asks about that year's)
     # (「令和5年の閣議決定は？」: a year that begins a plain question of what was decided is the one asked about)
+    founded = {f.value for f in printed if f.measure == "founded"}
     plain = _JA_YEAR.sub(lambda m: m.group(0) if _after_any_held(m.group(0), printed)
-                         and not _RECALLED.match(m.string[m.end():]) or m.start() == 0
+                         and not _RECALLED.match(m.string[m.end():]) or m.string.startswith("からの", m.end())
+                         and founded and set(years_in(m.group(0))) == founded or m.start() == 0
                          and _DECIDED.match(m.string[m.end():]) is not None and not _CHECK_END.search(m.string) else
                          "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
@@ -234,6 +236,22 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     if claimed and len(pieces) > 1 and CHECK_ONLY.match(pieces[-1].strip()):  # ("…ALTs in 2023. OK to publish?")
         plain = plain[:plain.rfind(pieces[-1])].rstrip(" 。.！!") + ("?" if plain.isascii() else "？")
     return plain
+
+
+_SINCE = re.compile(rf"(?:{WRITTEN_ERA_YEAR}|\d{{4}})年度?(?:から|以来)の(?=[^。？?]{{0,6}}(?:数|累計|人|参加|国))")
+
+
+def _since_the_start(text: str, printed: Collection[Figure]) -> str:
+    """「1987年からの参加国数は？」: since the programme began is its cumulative count (the start year, a word of the
+    founding's answer, would pull the question there)."""
+    founded = {f.value for f in printed if f.measure == "founded"}
+
+    def year(since: str) -> set[int]:  # (years_in reads 1987 as a year only with 年度 or a counter after it)
+        return set(years_in(since)) or {int(y) for y in re.findall(r"\d{4}", since)}
+    if "累計" in text:  # (「1987年からの累計は？」 says it already: the start year is kept as right, below)
+        return text
+    return _SINCE.sub(lambda m: m.group(0) if not founded or not year(m.group(0)) or not year(m.group(0)) <= founded
+                      else "累計の", text)
 
 
 def _after_any_held(text: str, printed: Collection[Figure]) -> bool:

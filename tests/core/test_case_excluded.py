@@ -61,3 +61,13 @@ def test_after_the_casebook_a_town_left_out_asks_for_the_other_case(repo_engine:
 
 def test_alts_outside_schools_are_no_field_of_cases_left_out(repo_engine: Engine) -> None:
     assert ask(repo_engine, "学校以外でもALTは活動している？").intent_id == "alt_community"
+
+
+def test_a_question_naming_one_cases_town_gets_that_case_from_a_lower_score(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "立山町のALTは英語の授業以外にも入ってるの？")  # (dev213: "not sure", at 46)
+    assert not reply.fallback and reply.intent_id == "case_tateyama" and "体育" in reply.text
+
+
+def test_two_towns_named_still_offer_both(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "柏崎と立山の事例の出典は？")
+    assert reply.kind == "clarify" and "立山町の事例" in reply.text and "柏崎市の事例" in reply.text

@@ -166,3 +166,15 @@ def test_counts_by_prefecture_are_said_not_held(repo_engine: Engine, question: s
     reply = ask(repo_engine, question)  # (the declared reply, or the one for a place: the figures are national)
     assert reply.fallback and (reply.intent_id == "participants_by_country" or "地域ごとの数" in reply.text)
     assert "5,355" not in reply.text and "468人" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["CIRのビザの手続きってどうやるの", "ALTの就労ビザの申請手続きを教えて"])
+def test_the_procedure_of_something_not_held_is_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (dev207, dev214: how a municipality asks for a placement)
+    assert reply.fallback and reply.intent_id == "eligibility" and "ビザ" in reply.text
+
+
+@pytest.mark.parametrize(("question", "intent"), [("要望調査の手続きは？", "survey_what"), ("ALTの配置の手続きは？", "how_to_start")])
+def test_the_procedure_of_what_is_held_is_still_answered(repo_engine: Engine, question: str, intent: str) -> None:
+    reply = ask(repo_engine, question)
+    assert not reply.fallback and reply.intent_id == intent

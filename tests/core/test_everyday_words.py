@@ -139,3 +139,9 @@ def test_a_plan_approved_is_adopted_by_the_cabinet() -> None:
 def test_handing_the_casebook_out_is_making_it_known() -> None:
     assert in_the_knowledges_words("事例集の配布先は?") == "事例集の周知先は?"
     assert in_the_knowledges_words("配布資料はある?") == "配布資料はある?"  # (not of the casebook or the notice)
+
+
+def test_which_years_placements_and_pushing_are_said_in_the_knowledges_words() -> None:
+    assert in_the_knowledges_words("配置要望調査っていつのぶん？") == "配置要望調査って何年度分？"  # (dev214: the timing not held)
+    assert in_the_knowledges_words("why is the notice pushing sea now") == "why is the notice promoting sea now"
+    assert in_the_knowledges_words("結果っていつ分かる？") == "結果っていつ分かる？"  # (when it is known: dev117)

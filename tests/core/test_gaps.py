@@ -683,3 +683,14 @@ def test_a_head_count_of_what_no_figure_counts_is_said_not_given(repo_engine: En
 def test_a_head_count_printed_or_a_plan_to_add_more_is_answered(repo_engine: Engine, question: str, said: str) -> None:
     reply = talk(repo_engine, question)
     assert not reply.fallback and said in reply.text
+
+
+@pytest.mark.parametrize("question", ["JETって意味ある？", "JETってそもそも意味あるの？"])
+def test_whether_jet_is_worth_doing_is_an_opinion_not_held(repo_engine: Engine, question: str) -> None:
+    reply = ask(repo_engine, question)  # (dev216: was what the term JET-ALT means)
+    assert reply.fallback and "意見や評価" in reply.text
+
+
+def test_what_a_term_means_is_still_answered(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "JET-ALTの意味は？")
+    assert not reply.fallback and reply.intent_id == "jet_alt_term"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asking import talk
+from asking import ask, talk
 from bot.core.figures import Figure
 from bot.core.premise import asked_plainly
 from bot.engine import Engine
@@ -239,3 +239,16 @@ def test_a_guessed_expansion_or_attachment_is_read_as_the_question_for_it(questi
 def test_a_wrong_name_attachment_or_place_gets_the_printed_one(repo_engine: Engine, question: str, fact: str) -> None:
     reply = talk(repo_engine, question)
     assert not reply.fallback and fact in reply.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [("1987年からの参加国数は？", "78か国"), ("1987年からの累計は？", "77,"),
+                                                ("昭和62年度からの参加者は何人？", "77,"),
+                                                ("①昭和62年度からの累計参加者数 ②令和5年度発表の累計人数 お願いします", "77,172")])
+def test_since_the_start_year_is_the_cumulative_count(repo_engine: Engine, question: str, fact: str) -> None:
+    reply = ask(repo_engine, question)  # (dev207: 27 points, the apology; 「…累計は？」 was when JET began)
+    assert not reply.fallback and reply.intent_id == "size_total" and fact in reply.text
+
+
+def test_a_start_year_checked_is_still_the_founding(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "JETは1988年からですよね？")
+    assert reply.intent_id == "history" and "昭和62年度" in reply.text
