@@ -34,7 +34,8 @@ from bot.core.office_excluded import asks_other_offices, offices_left_out, offic
 from bot.core.role_excluded import other_roles_reply
 from bot.core.case_excluded import other_cases_reply
 from bot.core.premise import asked_plainly, printed_phones, without_comparisons
-from bot.core.premise_note import guessed, with_correction
+from bot.core.premise_claims import claim_as_check, claimed_guess
+from bot.core.premise_note import guessed, with_correction, with_word_correction
 from bot.core.threshold import bound_asked, count_asked, with_verdict
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.earlier_topic import earlier_context, pointed_text
@@ -132,7 +133,10 @@ def answer(message: IncomingMessage, kb: KnowledgeBase, context: Context | None 
         return with_verdict(reply, bound, message.text[:MAX_CHARS], kb.figures)
     text = without_comparisons(without_list_marks(message.text[:MAX_CHARS]))
     asked = asked_plainly(text, kb.figures, printed_phones(kb.knowledge.table("contacts").values()))
-    return with_correction(reply, guessed(clean(text), asked), text)  # (「…外務省が作ったんですよね？」 is kept as asked)
+    # (「…外務省が作ったんですよね？」 is kept as asked; 「…けど文科省に電話すればいい？」 asks where, no office is guessed)
+    guesses = guessed(claim_as_check(clean(text)), asked)
+    return with_correction(reply, guesses, text) if guesses else \
+        with_word_correction(reply, claimed_guess(clean(text)), text)  # (「…JICAが運営してるんですよね」)
 
 
 def _each_alone(kb: KnowledgeBase, asks: tuple[str, ...], context: Context | None, now: float) -> list[Reply]:

@@ -30,6 +30,23 @@ RANKING = re.compile(r"(?<!世界で)(?:一番|いちばん|最も)|世界で(?:
                       r"(?:largest|highest|biggest|greatest|smallest|lowest) (?:number|share|count|proportion))(?![a-z])")
 # rates or shares compared (「ALTの新規率とCIRの新規率、どっちが高い？」): a question about figures, no opinion
 RATES = re.compile(r"率|割合|[%％]|パーセント|(?<![a-z])(?:rates?|shares?|percent(?:age)?s?)(?![a-z])")
+# whether it is good or worth doing at all (「JETっていい制度だと思う？」, "Should MIC expand JET?", 「JETって意味ある？」)
+# (a judgement, not what the notice says it is for)
+_WORTH = (r"(?:いい|良い|よい|悪い|わるい|だめな|ダメな|微妙な|有意義な|意味のある|役に立つ|役立つ|必要な|不要な|成功した|"
+          r"失敗した)(?:制度|仕組み|プログラム|事業|取り?組み?)(?:だと|と)(?:お?思|考え)|"
+          r"(?:いい|良い|よい)(?:制度|仕組み|プログラム|事業)(?:です|でしょう|なの)か?[？?]|正直(?:に)?(?:言って)?どう|"
+          # 「JETって意味ある？」: whether it is worth doing (not 「JET-ALTの意味は？」: what a term means)
+          r"^(?:jet|alt|cir|sea|jetプログラム|この(?:制度|事業|プログラム))(?:って|は|に|を入れる(?:の)?(?:って|は)?)"
+          r"(?:そもそも|ほんとに|本当に)?(?:意味|価値)(?:って)?(?:ある|あります)(?:の|んですか|か)?[？?]?$|"
+          r"(?:拡大|拡充|縮小|削減|廃止|継続|増や|減ら)(?:す|し)?べき(?!で)(?![^。？?]{0,3}(?:理由|わけ|訳|根拠))|"
+          r"(?<![a-z])is (?:jet|it|the (?:jet )?program(?:me)?) (?:a )?(?:good|great|bad|worthwhile|successful|useful)"
+          r"(?: (?:program(?:me)?|scheme|idea|one))?\??$|"
+          r"(?<![a-z])(?:should (?:mic|mofa|mext|clair|the (?:government|ministry|ministries)|japan|municipalities|"
+          r"towns|cities|we) (?:expand|increase|grow|cut|reduce|shrink|end|stop|abolish|scrap|continue|keep)|"
+          r"(?:do|would) you (?:think|say) (?:that )?(?:jet|it|the (?:jet )?program(?:me)?) is (?:a )?"
+          r"(?:good|worth|useful|effective|successful|necessary|a success|a failure)|"
+          r"is (?:jet|it|the (?:jet )?program(?:me)?) (?:really )?worth (?:it|the (?:money|cost)))(?![a-z])")
+WORTH = re.compile(_WORTH)
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
                       r"(?:どちら|どっち|どれ|どの職種)(?!に(?:聞|問|相談|連絡|電話|メール|確認)|へ|宛|の(?:省|窓口|部署))"
                       r"[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
@@ -53,22 +70,7 @@ OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|
                       r"(?:大臣|長官|首相|総理|知事|局長|室長|理事長)の(?:ご|お)?(?:見解|意見|考え|所感|評価)|"
                       r"(?<![a-z])(?:personally (?:think|feel)|(?:what|how) (?:do|does) (?:the )?(?:minister|ministers|"
                       r"government|mic|mofa|mext|clair|you) (?:really )?(?:think|feel) (?:of|about))(?![a-z])|"
-                      # whether it is good at all (「JETっていい制度だと思う？」, "Should MIC expand JET?", "Is JET worth
-                      # it?"): a judgement, not what the notice says it is for
-                      r"(?:いい|良い|よい|悪い|わるい|だめな|ダメな|微妙な|有意義な|意味のある|役に立つ|役立つ|必要な|不要な|成功した|"
-                      r"失敗した)(?:制度|仕組み|プログラム|事業|取り?組み?)(?:だと|と)(?:お?思|考え)|"
-                      r"(?:いい|良い|よい)(?:制度|仕組み|プログラム|事業)(?:です|でしょう|なの)か?[？?]|正直(?:に)?(?:言って)?どう|"
-                      # 「JETって意味ある？」: whether it is worth doing (not 「JET-ALTの意味は？」: what a term means)
-                      r"^(?:jet|alt|cir|sea|jetプログラム|この(?:制度|事業|プログラム))(?:って|は|に|を入れる(?:の)?(?:って|は)?)"
-                      r"(?:そもそも|ほんとに|本当に)?(?:意味|価値)(?:って)?(?:ある|あります)(?:の|んですか|か)?[？?]?$|"
-                      r"(?:拡大|拡充|縮小|削減|廃止|継続|増や|減ら)(?:す|し)?べき(?!で)(?![^。？?]{0,3}(?:理由|わけ|訳|根拠))|"
-                      r"(?<![a-z])is (?:jet|it|the (?:jet )?program(?:me)?) (?:a )?(?:good|great|bad|worthwhile|successful|useful)"
-                      r"(?: (?:program(?:me)?|scheme|idea|one))?\??$|"
-                      r"(?<![a-z])(?:should (?:mic|mofa|mext|clair|the (?:government|ministry|ministries)|japan|municipalities|"
-                      r"towns|cities|we) (?:expand|increase|grow|cut|reduce|shrink|end|stop|abolish|scrap|continue|keep)|"
-                      r"(?:do|would) you (?:think|say) (?:that )?(?:jet|it|the (?:jet )?program(?:me)?) is (?:a )?"
-                      r"(?:good|worth|useful|effective|successful|necessary|a success|a failure)|"
-                      r"is (?:jet|it|the (?:jet )?program(?:me)?) (?:really )?worth (?:it|the (?:money|cost)))(?![a-z])|"
+                      + _WORTH + r"|"
                       # reasons against (導入すべきでない, avoid hiring): the notice gives only reasons for
                       r"べきでない|べきではない|ない(?:ほう|方)がいい|やめた(?:ほう|方)がいい|"
                       r"(?<![a-z])(?:(?:avoid|should not|shouldn't|not) (?:hiring|hire|using|use|introducing|introduce|"

@@ -27,7 +27,7 @@ _STARTING_WORD = re.compile(r"(?:以来|以降|から|より)$|^since (?:fy ?)?"
 _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20)\d\d(?:年度?)?$|^年度?$")
 _ERA_PIECES = re.compile(r"^(令和|平成|昭和)(\d+)")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
-GapKind = Literal["year", "ranking", "opinion", "date", "detail", "field", "count", "attachment", "edition", "breakdown", "place",
+GapKind = Literal["year", "ranking", "opinion", "worth", "date", "detail", "field", "count", "attachment", "edition", "breakdown", "place",
                   "rate", "period", "pages", "amount", "heads"]
 
 

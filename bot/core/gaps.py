@@ -34,7 +34,7 @@ from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
-from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, date_missing, period_missing,
+from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, WORTH, date_missing, period_missing,
                                    rate_missing)
 from bot.core.gap_unprinted import PAGES_ASKED, amount_missing, heads_missing
 from bot.core.gap_years import Gap, Reading, related, year_check
@@ -61,7 +61,7 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         by_role = ranking_of_the_roles(kb, text, analysis, message)
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=related(ranked)))
     if OPINION.search(text) and not RATES.search(text):  # (「新規率…どっちが高い？」 compares figures)
-        return Reading(ranked, Gap("opinion", related=related(ranked)))
+        return Reading(ranked, Gap("worth" if WORTH.search(text) else "opinion", related=related(ranked)))
     named = named_missing(kb, text, message, ranked, analysis)
     if named is not None:  # an attachment, a plan's edition or a school level's count the knowledge lacks
         kind, detail, figures = named

@@ -89,6 +89,10 @@ GAP = {
     "rate": {"ja": "お尋ねの率や割合は、通知にもこのボットの資料にもありません（資料にある数字は年度ごと・職種ごとの人数などです）。",
              "en": "The rate or share you ask for is not in the notice or in this bot's sources (the figures they give "
                    "are head counts by year and role, and the like)."},
+    "worth": {"ja": "JETプログラムがよい制度かどうか、続けるべきかといった評価や意見は、このボットからはお答えできません。通知の前文には"
+                       "次のようにあります。",
+              "en": "Whether the JET Programme is good or should go on is a judgement this bot does not make. The notice's "
+                    "opening says:"},
     "opinion": {"ja": "どれを選ぶべきかといった判断やおすすめ、個人の意見や評価は、通知にもこのボットの資料にもありません。",
                 "en": "The notice and this bot's sources give no opinions: neither which option to choose nor what "
                       "anyone personally thinks."},

@@ -168,9 +168,10 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
     what it counts stays: it names its year; 50 countries are no 50 cases); ``phones``: the printed phone numbers,
     digits only (kept: they name their office, unless the question names one: then that office's number is asked); a
     last sentence that only checks a document's count ("Our draft says 5,831 ALTs. OK to publish?") is dropped."""
-    said = _REMARK_AFTER.sub(r"\1", clean(text))  # ("…began in 1990, right? Need it for a briefing.")
-    cleaned = _since_the_start(claim_as_check(said), printed)  # (「…486人って資料に書いてた気がする」: 「…486人ですか？」)
-    unchanged = text if cleaned == said else cleaned
+    written = _since_the_start(text, printed)  # (as written: 「①昭和62年度からの…②…」 keeps its list marks)
+    said = _REMARK_AFTER.sub(r"\1", clean(written))  # ("…began in 1990, right? Need it for a briefing.")
+    cleaned = claim_as_check(said)  # (「…486人って資料に書いてた気がする」: 「…486人ですか？」)
+    unchanged = written if cleaned == said else cleaned
     sentence = _LAST_SENTENCE.search(cleaned.rstrip("。！! ")).group(0) if cleaned else ""
     if CHECK_ONLY.match(sentence.strip()):  # the claim checked is the sentence before
         before = _LAST_SENTENCE.search(cleaned[: len(cleaned.rstrip("。！! ")) - len(sentence)].rstrip("。！!? "))
@@ -190,10 +191,8 @@ def asked_plainly(text: str, printed: Collection[Figure] = (), phones: Collectio
 
     # (a year after any held is no guess: 「令和8年度分の要望調査ってもう始まってる？」 asks about that year's)
     # (「令和5年の閣議決定は？」: a year that begins a plain question of what was decided is the one asked about)
-    founded = {f.value for f in printed if f.measure == "founded"}
     plain = _JA_YEAR.sub(lambda m: m.group(0) if _after_any_held(m.group(0), printed)
-                         and not _RECALLED.match(m.string[m.end():]) or m.string.startswith("からの", m.end())
-                         and founded and set(years_in(m.group(0))) == founded or m.start() == 0
+                         and not _RECALLED.match(m.string[m.end():]) or m.start() == 0
                          and _DECIDED.match(m.string[m.end():]) is not None and not _CHECK_END.search(m.string) else
                          "何年度" if m.group(0).endswith("年度") else "いつ", sentence)
     plain = _PLACE.sub(r"\1どこの\2", _BEGAN_YEAR.sub("はいつ", plain))  # (どこの県: 県 keeps a word to match)
@@ -248,10 +247,10 @@ def _since_the_start(text: str, printed: Collection[Figure]) -> str:
 
     def year(since: str) -> set[int]:  # (years_in reads 1987 as a year only with 年度 or a counter after it)
         return set(years_in(since)) or {int(y) for y in re.findall(r"\d{4}", since)}
-    if "累計" in text:  # (「1987年からの累計は？」 says it already: the start year is kept as right, below)
-        return text
+    # (「1987年からの累計は？」 says it already: since the start, as the year's answer says it)
+    since = "開始以来の" if "累計" in text else "累計の"
     return _SINCE.sub(lambda m: m.group(0) if not founded or not year(m.group(0)) or not year(m.group(0)) <= founded
-                      else "累計の", text)
+                      else since, text)
 
 
 def _after_any_held(text: str, printed: Collection[Figure]) -> bool:

@@ -119,3 +119,14 @@ def with_correction(reply: Reply, guesses: Iterable[str], written: str = "") -> 
     guess = said.group(0) if said else guess
     named = guess if reply.language == "ja" else f'"{guess}"'
     return replace(reply, text=f"{_NOTE[reply.language].format(guess=named)}\n{reply.text}")
+
+
+def with_word_correction(reply: Reply, guess: str | None, written: str) -> Reply:
+    """``reply`` led by the note naming a word or phrase the question guessed (「世界で2番目に大きい」, "Assistant Language
+    Trainer", 「JICA」) when the reply, an answer, never says it; as the user wrote it in ``written``."""
+    if guess is None or reply.fallback or reply.intent_id is None or guess.lower() in reply.text.lower():
+        return reply
+    said = re.search(re.escape(guess).replace(r"\ ", r"\s*"), unicodedata.normalize("NFKC", written), re.IGNORECASE)
+    guess = said.group(0) if said else guess
+    named = guess if reply.language == "ja" else f'"{guess}"'
+    return replace(reply, text=f"{_NOTE[reply.language].format(guess=named)}\n{reply.text}")

@@ -149,6 +149,8 @@ def with_corrections(reply: Reply, corrections: tuple[Correction, ...]) -> Reply
     return replace(reply, text="\n".join(notes) + "\n" + reply.text, corrections=corrections + reply.corrections)
 
 
+WORTH_FACT = "programme_evaluation"  # optional: what the notice says of the programme's worth
+WORTH_RELATED = ("jet_why", "about_jet")  # optional: … and the topics it is offered with
 FIGURES_INTENT = "figures_not_held"  # optional: its answer says where newer figures are published (links)
 
 
@@ -205,6 +207,12 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
         if gap.kind in ("detail", "count") and len(gap.detail) > 2 and gap.detail[2]:
             lines.append(gap.detail[2])  # what is held of it (SEA's head count when its new ones are asked)
+    elif gap.kind == "worth":  # 「JETって意味ある？」: no judgement, what the notice says of it beside
+        lines.append(messages.text(messages.GAP["worth"], language))
+        related = [i for i in WORTH_RELATED if i in kb.intents]  # (a question this short finds no topic of its own)
+        said = kb.knowledge.table("facts").get(WORTH_FACT)
+        if said is not None:
+            lines[-1] += ("" if language == "ja" else " ") + str(said.get("text_en" if language == "en" else "text") or said.get("text"))
     elif gap.kind == "date" and gap.topic in kb.intents:  # 「CIRの事例集はいつ？」: the material named
         label = suggestion(kb, gap.topic, language).label
         lines.append(messages.text(messages.GAP["date_of"], language).format(thing=label))

@@ -128,10 +128,11 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("うちの町はALTとCIRのどっちから始めればいい？", "判断やおすすめ"),
     ("ALT and CIR, which one should our city hire?", "no opinion"),
     ("Which should our town hire, an ALT or a CIR?", "no opinion"),
-    # whether it is good at all (were the programme's overview)
-    ("JETっていい制度だと思う？", "個人の意見や評価"), ("JETプログラムって正直いい制度だと思う？", "個人の意見や評価"),
-    ("should MIC expand JET? your view", "no opinions"), ("Do you think JET is worth it?", "no opinions"),
-    ("Is JET a good program?", "no opinions"), ("JETはもっと拡大すべき？", "個人の意見や評価"),  # (review 157: clarify)
+    # whether it is good at all (were the programme's overview): no judgement, with what the notice says of it
+    ("JETっていい制度だと思う？", "評価や意見は、このボットからは"), ("JETプログラムって正直いい制度だと思う？", "評価や意見は"),
+    ("should MIC expand JET? your view", "judgement this bot does not make"),
+    ("Do you think JET is worth it?", "judgement this bot does not make"),
+    ("Is JET a good program?", "valued from many quarters"), ("JETはもっと拡大すべき？", "各方面から評価されています"),  # (review 157)
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
@@ -687,8 +688,9 @@ def test_a_head_count_printed_or_a_plan_to_add_more_is_answered(repo_engine: Eng
 
 @pytest.mark.parametrize("question", ["JETって意味ある？", "JETってそもそも意味あるの？"])
 def test_whether_jet_is_worth_doing_is_an_opinion_not_held(repo_engine: Engine, question: str) -> None:
-    reply = ask(repo_engine, question)  # (dev216: was what the term JET-ALT means)
-    assert reply.fallback and "意見や評価" in reply.text
+    reply = ask(repo_engine, question)  # (dev216: was what the term JET-ALT means; r161: with what the notice says)
+    assert reply.fallback and "評価や意見" in reply.text and "各方面から評価されています" in reply.text
+    assert "通知がJETプログラムの活用をお願いする理由" in reply.text and "JET-ALTとは" not in reply.text
 
 
 def test_what_a_term_means_is_still_answered(repo_engine: Engine) -> None:
