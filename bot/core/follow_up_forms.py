@@ -184,9 +184,11 @@ _SOURCE_OF_IT = re.compile(r"^(?:その|それの|この|今の)?(?:(?:情報|�
                            r"|^(?:what|which) year (?:is|are) (?:that|this|the|these|those) (?:data|figures?|numbers?) "
                            r"(?:from|for)\??$"
                            r"|^(?:and )?(?:what(?:'s| is| are) )?(?:the |its |your )?(?:source|sources)"
-                           r"(?: (?:url|link|page)s?)?(?: (?:for|of) (?:that|this|it))?\??$|^where(?:'s| is| does) (?:that|this) (?:from|come from)\??$"
+                           r"(?: (?:url|link|page)s?)?(?: (?:for|of) (?:that|this|it|(?:that|this) [a-z]+|the (?!figures|numbers|data|stat)[a-z]+))?\??$|"
+                           # "Where does that rule come from?", "where's that figure from"
+                           r"^where(?:'s| is| does| do) (?:that|this|it|those|these)(?: [a-z]+)? (?:from|come from)\??$"
                            # "Why do you say so?", 「なんでそう言えるの？」: what the answer just given rests on
-                           r"|^(?:and )?(?:why|how) (?:do|can) you (?:say (?:so|that)|know(?: (?:that|this))?)\??$"
+                           r"|^(?:and )?(?:why|how) (?:do|can) you (?:say (?:so|that)|think so|know(?: (?:that|this))?)\??$"
                            r"|^(?:なんで|なぜ|どうして)(?:そう|そんなこと)(?:言える|言い切れる|言う|わかる|分かる)(?:の|ん(?:です)?)?(?:ですか|か)?[？?。]?$",
                            re.IGNORECASE)
 

@@ -136,6 +136,10 @@ def lead_with(text: str, question: str, asked: Iterable[str], names: Names, own:
         if led != text:
             return led
     if len(offices) == 1 and (own is not None or _ROLE_ASKED.search(clean(question))):  # 「外務省の役割は？」: its part first
+        # ("Who handles recruitment abroad, MEXT?": the office doing what is asked leads, not the one guessed)
+        led = _office_doing_it_first(text, clean(own or question), names)
+        if led != text:
+            return led
         own = next((short for line in text.split("\n") for s in _SENTENCE.split(line)
                     if (short := _narrow_sentence(s, offices, names)) != s), None)
         return f"{own.strip()}\n{text}" if own else text

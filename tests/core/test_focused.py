@@ -54,6 +54,8 @@ def test_new_participants_of_one_role_asked_the_slack_way_lead_with_that_roles_f
      "03-5501-8143"),
     (("外務省の役割は？", "文科省は？"), "文部科学省が学校に関する指導", None),
     (("Who handles recruitment abroad?", "and MEXT?"), "MEXT (Ministry of Education", None),
+    # an office guessed: the one doing what is asked leads (was MEXT's part: school guidance)
+    (("Who handles recruitment of JET participants abroad, MEXT?",), "MOFA (Ministry of Foreign Affairs)", None),
 ])
 def test_a_follow_up_asking_another_offices_part_is_led_by_that_part(repo_engine, turns, lead, card) -> None:
     from asking import talk

@@ -36,6 +36,7 @@ def test_a_question_asking_inside_the_document_just_answered(text: str, inside: 
 @pytest.mark.parametrize(("text", "source"), [
     ("その根拠は？", True), ("出典は？", True), ("Source?", True), ("Where's that from?", True),
     ("その情報の出典は？", True), ("それってどこに書いてあるの？", True), ("What is the source?", True),
+    ("source for the split", True), ("Where does that rule come from?", True), ("Why do you think so?", True),  # (dev)
     ("ALT配置の根拠は？", False), ("その理由は？", False), ("What are your sources for the figures?", False),
     ("事例集はどこに載っていますか？", False),
     ("Why do you say so?", True), ("How do you know?", True), ("なんでそう言えるの？", True),  # (were another topic)
