@@ -16,6 +16,14 @@ _MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド|\w@\w")  # (with the s
 _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっからおとせる？」
              (re.compile(r"(?<![a-z])push(?:ing|es|ed)?(?![a-z])"), "promoting"),  # "why is the notice pushing SEA now"
              (re.compile(r"いつ(?:の)?(?:分|ぶん)(?!か)"), "何年度分"),  # 「要望調査っていつのぶん？」: which year's placements
+             # 「なんで問い合わせ先に外務省も入ってるの？」, "Why is MOFA listed as a contact?": why that office takes part
+             (re.compile(r"(?:なんで|なぜ|どうして)[^。？?]{0,20}?(?:(?:問い合わせ先|問合せ先|連絡先)に(文部科学省|文科省|総務省|外務省)(?:も|が)?|"
+                         r"(文部科学省|文科省|総務省|外務省)(?:も|が)(?:問い合わせ先|問合せ先|連絡先)に)(?:入って|並んで|載って|含まれて)[^。？?]{0,6}|"
+                         r"(文部科学省|文科省|総務省|外務省)(?:の[^。？?]{0,12})?(?:も|が)(?:問い合わせ先|問合せ先|連絡先)に"
+                         r"(?:入って|並んで|載って|含まれて)[^。？?]{0,6}(?:なぜ|なんで|どうして)"),
+              lambda m: f"{m.group(1) or m.group(2) or m.group(3)}はなんで関係あるの"),
+             (re.compile(r"(?<![a-z])why (?:is|are) (mofa|mic|mext) (?:listed|included|named|given|there|among)[^?.]*"),
+              lambda m: f"why is {m.group(1)} involved"),
              (re.compile(r"分け方|わけかた|区分け"), "分類"),  # 「事例の分け方は？」: how the cases are grouped
              # "bigger than 500?", 「500人より多い？」: a number checked against the count, which is what is given
              (re.compile(r"(?<![a-z])(?:bigger|larger|greater|higher|fewer|less|smaller|lower) than(?= ?[\d,]+)"),

@@ -8,7 +8,8 @@ from bot.core.analysis import Analysis
 from bot.core.follow_up_forms import office_answered, without_sources
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
-from bot.core.narrow import ATTRIBUTES, lead_with, named_things, narrow, off_topic
+from bot.core.lead import lead_with
+from bot.core.narrow import ATTRIBUTES, named_things, narrow, off_topic
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
 from bot.core.replies import gap_reply
 from bot.core.types import Context, Language, Reply

@@ -145,3 +145,9 @@ def test_which_years_placements_and_pushing_are_said_in_the_knowledges_words() -
     assert in_the_knowledges_words("配置要望調査っていつのぶん？") == "配置要望調査って何年度分？"  # (dev214: the timing not held)
     assert in_the_knowledges_words("why is the notice pushing sea now") == "why is the notice promoting sea now"
     assert in_the_knowledges_words("結果っていつ分かる？") == "結果っていつ分かる？"  # (when it is known: dev117)
+
+
+def test_why_an_office_is_among_the_contacts_is_why_it_takes_part() -> None:
+    assert in_the_knowledges_words("なんでjetの通知の問い合わせ先に外務省も入ってるの？") == "外務省はなんで関係あるの？"
+    assert in_the_knowledges_words("文科省の外国語教育推進室が連絡先に並んでるのはなぜ？") == "文科省はなんで関係あるの？"
+    assert in_the_knowledges_words("why is mofa listed as a contact?") == "why is mofa involved?"

@@ -5,7 +5,7 @@ import pytest
 
 from asking import talk
 from bot.core.answer import answer
-from bot.core.narrow import kind_of, lead_with, lost_in_narrowing, named_things, narrow
+from bot.core.narrow import kind_of, lost_in_narrowing, named_things, narrow
 from bot.core.render import plain_text
 from bot.core.text import Analyzer
 from bot.core.types import IncomingMessage
@@ -158,14 +158,6 @@ def test_the_name_asked_of_one_thing_leads_the_answer(repo_engine: Engine, quest
                                                       first_line_names: str) -> None:
     reply = answer(IncomingMessage(question), repo_engine.kb)
     assert first_line_names in reply.text.split("\n")[0]
-
-
-def test_the_role_of_one_office_asked_leads_with_its_part_of_the_list() -> None:
-    roles = "公式サイトによると、3省の役割は、総務省が財政面、外務省が海外での募集・選考、文部科学省が学校に関する指導を担当しています。"
-    analyzer = Analyzer([["総務省", "MIC"], ["外務省", "MOFA"], ["文部科学省", "MEXT"]])
-    led = lead_with(f"CLAIRが運営しています。{roles}", "外務省の役割は？", {"外務省"}, named_things(analyzer.apply_synonyms))
-    assert led.split("\n") == ["公式サイトによると、3省の役割は、外務省が海外での募集・選考を担当しています。",
-                               f"CLAIRが運営しています。{roles}"]
 
 
 def test_the_office_asked_about_leads_the_repo_answer_on_the_ministries_roles(repo_engine: Engine) -> None:
