@@ -9,9 +9,10 @@ from bot.core.follow_up_forms import office_answered, without_sources
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.lead import lead_with
-from bot.core.narrow import ATTRIBUTES, named_things, narrow, off_topic
+from bot.core.narrow import ATTRIBUTES, kind_of, named_things, narrow, off_topic
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
-from bot.core.replies import gap_reply
+from bot.core.replies import gap_reply, intent_reply
+from bot.core.siblings import office_beside
 from bot.core.types import Context, Language, Reply
 
 
@@ -39,7 +40,15 @@ def focused(kb: KnowledgeBase, reply: Reply, query: Analysis, text: str, read: s
         shown = replace(shown, intent_id=reply.intent_id,
                         contacts=reply.contacts if gap.kind == "field" else shown.contacts)
         return Focused(replace(shown, names=names), names, part_missing=True)
-    led = lead_with(narrow(reply.text, read, asked, things), read, asked, things, text if read != text else None)
+    narrowed = narrow(reply.text, read, asked, things)
+    led = lead_with(narrowed, read, asked, things, text if read != text else None)
+    if led != narrowed and len(reply.contacts) == 1:  # ("Who handles recruitment abroad, MEXT?": MOFA's part leads…
+        doing = office_beside(kb, reply.intent_id, kb.matcher.analyse(without_sources(led.split("\n")[0])))
+        card = intent_reply(kb, doing, language).contacts if doing is not None else ()
+        if card and card[0].id != reply.contacts[0].id:  # … and MOFA's card is shown, MOFA remembered, not MEXT)
+            reply = replace(reply, contacts=card)
+            names = tuple(n for n in names if kind_of(n) != "office") + tuple(
+                o for o in kb.matcher.about(doing) if kind_of(o) == "office")
     reply = replace(reply, text=field_first(led, reply.contacts, text, asked, reply.language),
                     contacts=contact_fields(reply.contacts, text, asked),
                     suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
