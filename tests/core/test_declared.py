@@ -179,7 +179,3 @@ def test_the_procedure_of_what_is_held_is_still_answered(repo_engine: Engine, qu
     reply = ask(repo_engine, question)
     assert not reply.fallback and reply.intent_id == intent
 
-
-def test_how_far_an_especially_good_participant_can_stay_is_the_contracts_limit(repo_engine: Engine) -> None:
-    reply = ask(repo_engine, "特に優秀なALTならどこまで延長できますか")  # (dev: the criteria not held)
-    assert not reply.fallback and reply.intent_id == "contract_length" and "5年" in reply.text
