@@ -15,7 +15,9 @@ _MAIL_WORD = re.compile(r"m(?:ai|ia)l|メール|メアド|\w@\w")  # (with the s
 # (「何時までに」 is by when: a deadline, not the hours of 「何時まで」)
 _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっからおとせる？」
              (re.compile(r"(?<![a-z])push(?:ing|es|ed)?(?![a-z])"), "promoting"),  # "why is the notice pushing SEA now"
-             (re.compile(r"いつ(?:の)?(?:分|ぶん)(?!か)"), "何年度分"),  # 「要望調査っていつのぶん？」: which year's placements
+             # "What's the point of the casebook?": what it is for
+             (re.compile(r"(?<![a-z])what(?:'s| is) the point of(?![a-z])"), "what is the purpose of"),
+             (re.compile(r"いつ(?:から)?(?:の)?(?:配置|採用|招致)?(?:分|ぶん)(?!か)"), "何年度分"),  # 「要望調査っていつのぶん？」: which year's placements
              # 「なんで問い合わせ先に外務省も入ってるの？」, "Why is MOFA listed as a contact?": why that office takes part
              (re.compile(r"(?:なんで|なぜ|どうして)[^。？?]{0,20}?(?:(?:問い合わせ先|問合せ先|連絡先)に(文部科学省|文科省|総務省|外務省)(?:も|が)?|"
                          r"(文部科学省|文科省|総務省|外務省)(?:も|が)(?:問い合わせ先|問合せ先|連絡先)に)(?:入って|並んで|載って|含まれて)[^。？?]{0,6}|"

@@ -145,6 +145,8 @@ def test_which_years_placements_and_pushing_are_said_in_the_knowledges_words() -
     assert in_the_knowledges_words("配置要望調査っていつのぶん？") == "配置要望調査って何年度分？"  # (dev214: the timing not held)
     assert in_the_knowledges_words("why is the notice pushing sea now") == "why is the notice promoting sea now"
     assert in_the_knowledges_words("結果っていつ分かる？") == "結果っていつ分かる？"  # (when it is known: dev117)
+    assert in_the_knowledges_words("今回のはいつからの配置分？") == "今回のは何年度分？"  # (dev: when JET began)
+    assert in_the_knowledges_words("what's the point of the jet-alt casebook?") == "what is the purpose of the jet-alt casebook?"
 
 
 def test_why_an_office_is_among_the_contacts_is_why_it_takes_part() -> None:

@@ -12,6 +12,7 @@ from bot.engine import Engine
 @pytest.mark.parametrize(("question", "read"), [
     ("令和5年度のCIRは486人って資料に書いてた気がする", "令和5年度のcirは486人ですか？"),
     ("令和5年度のCIRは486人だと聞いたんですが本当ですか", "令和5年度のcirは486人ですか？"),
+    ("CIRは日本語が苦手でも応募できるって通知に書いてありましたよね？", "cirは日本語が苦手でも応募できるですか？"),  # (dev)
     ("JETは世界で2番目に大きい交流事業って聞いたんですが本当ですか", "jetは世界最大規模の交流事業ですか？"),
     ("ALTの英語の正式名称は Assistant Language Trainer でいいですか", "altの英語の正式名称は何ですか？"),
     ("MIC stands for Ministry of Internal Affairs and Commerce, right?", "what does mic stand for?"),
