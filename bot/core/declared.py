@@ -111,7 +111,7 @@ def _known_only_as_not_held(kb: KnowledgeBase, analysis: Analysis, ranked: list[
     if not _short(analysis.original):
         return ranked
     # (「ALTの就労ビザの申請手続き」: the word whose procedure is asked, inside a compound of the question)
-    procedure = _declaring(kb, _procedure_of(kb, analysis.original), "") if _PROCEDURE.search(analysis.original) else set()
+    procedure = _declaring(kb, _procedure_of(kb, analysis.original), "")
     if not (declaring := _declaring(kb, plain, analysis.original) or procedure):
         return ranked  # (most questions: no such word, and no second analysis below)
     # (the finance measures too: 「JET参加者の給料って所得税かかるの？」 asks a cost they never mention)

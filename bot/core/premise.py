@@ -249,8 +249,10 @@ def _since_the_start(text: str, printed: Collection[Figure]) -> str:
         return set(years_in(since)) or {int(y) for y in re.findall(r"\d{4}", since)}
     # (「1987年からの累計は？」 says it already: since the start, as the year's answer says it)
     since = "開始以来の" if "累計" in text else "累計の"
-    return _SINCE.sub(lambda m: m.group(0) if not founded or not year(m.group(0)) or not year(m.group(0)) <= founded
-                      else since, text)
+    def read(m: re.Match[str]) -> str:
+        years = year(m.group(0))
+        return since if founded and years and years <= founded else m.group(0)
+    return _SINCE.sub(read, text)
 
 
 def _after_any_held(text: str, printed: Collection[Figure]) -> bool:
