@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.core.gap_cases import COMMUNITY_INTENT, SCHOOL_INTENT, case_intents, case_places
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.replies import intent_reply
 from bot.core.types import Language, Reply
@@ -20,9 +21,6 @@ _ITS_CASE = r"(?:の(?:事例|例|ケース|取り?組み?))?"  # 「柏崎市�
 _LEAVING_OUT = re.compile(_LEFT_OUT_JA + "|" + _LEFT_OUT_EN)
 # the question asks for cases (「事例」, 「例」, "examples"); 「柏崎市以外は？」 alone asks so only right after a case
 _CASES = re.compile(r"事例|例|取り?組|(?<![a-z])(?:cases?|examples?|stor(?:y|ies)|towns?|cit(?:y|ies))(?![a-z])")
-# the casebook's other field: its cases are not named in the sources, so no case held is one of them
-COMMUNITY_INTENT = "casebook_community_cases"
-SCHOOL_INTENT = "casebook_school_cases"
 # a field of the casebook left out (「学校以外の事例は？」, "cases other than the school ones"): groups 1 and 3 the school
 _FIELD_LEFT_OUT = re.compile(r"(?:(学校)|(地域))(?:での|の)?(?:事例|活動|もの|ほう|分野)?(?:以外|のほか|の他|じゃなく|ではなく)|"
                              r"\b(?:other than|besides|apart from|aside from|except(?: for)?|excluding|beyond) (?:the )?"
@@ -30,20 +28,6 @@ _FIELD_LEFT_OUT = re.compile(r"(?:(学校)|(地域))(?:での|の)?(?:事例|活
 _OTHER_FIELD = re.compile(r"地域|(?<![a-z])communit(?:y|ies)(?![a-z])")
 _LEAD = {"ja": "{place}以外では、{other}の事例が報道で紹介されています。ほかの事例は事例集の全体版でご覧ください。",
          "en": "Besides {place}, the press report describes the {other} case; the other cases are in the full casebook."}
-
-
-def _places(kb: KnowledgeBase, intent_id: str) -> list[tuple[str, str]]:
-    """The names a case's intent is asked by, each with the name it stands for: its towns and prefectures (with and
-    without 市/町/県) and the English name of its title ("Kashiwazaki case")."""
-    intent = kb.intents[intent_id]
-    names: list[tuple[str, str]] = []
-    for case in (kb.knowledge.table("cases")[c] for c in intent.cases):
-        for name in (str(case.get("municipality", "")), str(case.get("prefecture", ""))):
-            names += [(name, name), (name[:-1], name)] if len(name) > 2 else [(name, name)] if name else []
-    if intent.title_en and intent.title_en.endswith(" case"):
-        english = intent.title_en.removesuffix(" case")
-        names.append((english.lower(), english))
-    return names
 
 
 def _name(kb: KnowledgeBase, intent_id: str, language: Language) -> str:
@@ -54,29 +38,24 @@ def _name(kb: KnowledgeBase, intent_id: str, language: Language) -> str:
     return str(kb.knowledge.table("cases")[intent.cases[0]].get("municipality", ""))
 
 
-def _case_intents(kb: KnowledgeBase) -> list[str]:
-    """The intents about one case each (a town's case), in the knowledge's order."""
-    return [i.id for i in kb.knowledge.intents if len(i.cases) == 1 and not i.fallback]
-
-
 def case_named(kb: KnowledgeBase, best: str, text: str) -> bool:
     """Whether a cleaned question names one case's town (or prefecture) only, and that case is ``best`` (「立山町の
     ALTは英語以外の授業にも入ってる？」: its other words dilute the score, the town says which case is asked)."""
-    named = [i for i in _case_intents(kb) if any(place in text for place, _ in _places(kb, i))]
+    named = [i for i in case_intents(kb) if any(place in text for place, _ in case_places(kb, i))]
     return named == [best]
 
 
 def case_left_out(kb: KnowledgeBase, text: str, talked_about: str | None = None) -> tuple[str, str] | None:
     """The intent of the case a cleaned question asks to leave out and the place named (in full), or ``None``; the
     question must ask for cases, or follow a case's answer (「立山以外は？」)."""
-    cases = _case_intents(kb)
+    cases = case_intents(kb)
     after_cases = talked_about in kb.intents and bool(cases) and kb.intents[talked_about].file == kb.intents[cases[0]].file
     if not (_CASES.search(text) or after_cases):  # (「柏崎市以外は？」 after the casebook or one of its cases)
         return None
-    named = [i for i in cases if any(place in text for place, _ in _places(kb, i))]
+    named = [i for i in cases if any(place in text for place, _ in case_places(kb, i))]
     if len(named) != 1:  # 「柏崎市と立山町以外の事例は？」: no other case is held (read as written)
         return None
-    for place, full in _places(kb, named[0]):
+    for place, full in case_places(kb, named[0]):
         if re.search(re.escape(place) + _ITS_CASE + _LEFT_OUT_JA, text) or re.search(_LEFT_OUT_EN + re.escape(place), text):
             return named[0], full
     return None
@@ -98,7 +77,7 @@ def other_cases_reply(kb: KnowledgeBase, text: str, language: Language, talked_a
     if _OTHER_FIELD.search(text):  # 「柏崎市以外に地域での活動事例は？」: the community cases (none named in the sources)
         return intent_reply(kb, COMMUNITY_INTENT, language) if COMMUNITY_INTENT in kb.intents else None
     left_out, named = found
-    others = [i for i in _case_intents(kb) if i != left_out]
+    others = [i for i in case_intents(kb) if i != left_out]
     if len(others) != 1:
         return None
     reply = intent_reply(kb, others[0], language)

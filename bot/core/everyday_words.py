@@ -27,6 +27,16 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              (re.compile(r"(?<![a-z])why (?:is|are) (mofa|mic|mext) (?:listed|included|named|given|there|among)[^?.]*"),
               lambda m: f"why is {m.group(1)} involved"),
              (re.compile(r"分け方|わけかた|区分け"), "分類"),  # 「事例の分け方は？」: how the cases are grouped
+             # 「めーるで問い合わせたいんですが、あてさきおしえて」: the address to write to (not the notice's addressees)
+             (re.compile(r"((?:メール|めーる|mail)[^。？?]{0,30}?)(?:宛先|あてさき|宛て先|送り先|送付先)"), r"\1メールアドレス"),
+             # 「そのうちしんきは」: new participants in kana after 「そのうち」 (read as うち + 蜃気)
+             (re.compile(r"(?<=^そのうち)しんき(?=は|って|だけ|も|[？?]|$)"), "新規"),
+             # 「JETで外務省の担当は何」: what the office handles (担当 asked with 何, not who: 「担当は誰」 is the staff)
+             (re.compile(r"(総務省|外務省|文部科学省|文科省|mic|mofa|mext)の担当(?:は|って)(?:何|なに|なん)(?!人|名)"), r"\1の役割は"),
+             # 「ALTとはどのような職ですか」: what work it is (not 「どんな職種」, 「どんな職員」)
+             (re.compile(r"(どのような|どんな|何の|なんの)職(?![種員業場歴位務])"), r"\1仕事"),
+             # 「具体的には何で措置されるの？」: by what means it is funded (the local allocation tax), not why nor how much
+             (re.compile(r"(?:具体的に(?:は|いうと)?[、,]?)?(?:何|なに)で(?=(?:財政)?措置|まかな|賄)"), "どういう形で"),
              # "bigger than 500?", 「500人より多い？」: a number checked against the count, which is what is given
              (re.compile(r"(?<![a-z])(?:bigger|larger|greater|higher|fewer|less|smaller|lower) than(?= ?[\d,]+)"),
               "more than"),
@@ -134,9 +144,10 @@ _EVERYDAY = ((re.compile(r"どっから"), "どこから"),  # 「どっから�
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ(?=って|が|を|も|、)"), ""),
              (re.compile(r"(?<=[\u4e00-\u9fff\u30a1-\u30fa])(?<!目)のやつ"), "の"), (re.compile(r"(事例集)の?全文"), r"\1の全体版"),
              # 「CIRの方です」 correcting the role just asked about: 「CIRは？」
-             # (「ごめん、CIRの方でした」, 「いや、SEAのほう」: the apology or "no" before it too)
+             # (「ごめん、CIRの方でした」, 「いや、SEAのほう」, 「ごめん、CIRのことが聞きたかった」: the apology or "no" before it too)
              (re.compile(r"^(?:(?:ごめん(?:なさい)?|すみません|失礼しました|いや|いえ|あ|あっ|違います|ちがう)[、,。!！\s]*)?"
-                         r"(alt|cir|sea)の(?:方|ほう)(?:です|でした|でお願いします|が知りたい(?:です)?|を聞きたかった)?[。.!！]?$"), r"\1は?"),
+                         r"(alt|cir|sea)(?:の(?:方|ほう)|のこと|について)(?:です|でした|でお願いします|(?:が|を)(?:知り|聞き)たい(?:です)?|"
+                         r"(?:が|を)(?:知り|聞き)たかった(?:んです|です)?)?[。.!！]?$"), r"\1は?"),
              # "sorry, I meant MEXT": the same question of MEXT
              (re.compile(r"^(?:(?:sorry|oops|no|oh|ah)\W+)?i (?:meant|mean) ((?:the )?[^\s.!?,]+(?: [^\s.!?,]+)?)[.!]?$"), r"\1?"),
              # 「事例集の何ページに載ってる？」: a page number of the casebook (「どのページ」 is which web page; the notice's

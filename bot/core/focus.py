@@ -30,7 +30,9 @@ _ASIDE = re.compile(r"(?:よう|そう|みたい|とのこと|と聞きました
                     r"と思うの)$")
 # 「研修資料に書き込みたいので教えてください」: a request that only gives its purpose; the question is an earlier sentence
 _OBJECT_ONLY = re.compile(r"^[^、。？?]{1,10}を[。.！!]?$")  # 「手続きの流れを」: a request cut short, its verb left unsaid
-_PURPOSE_REQUEST = re.compile(r"(?:ので|ため|ために|から)[、,]?(?:ぜひ)?(?:教えて|ご教示|お教え|知りたい)[^。？?]{0,12}[。.！!\s]*$")
+# (or only if so: 「…載っていますか？載っていたら内容を教えてください。」)
+_PURPOSE_REQUEST = re.compile(r"(?:(?:ので|ため|ために|から)[、,]?(?:ぜひ)?|(?:ていたら|てたら|ていれば|てれば|あれば|あったら)[、,]?(?:その)?"
+                              r"(?:内容|詳細|中身|概要)?(?:を|も)?)(?:教えて|ご教示|お教え|知りたい)[^。？?]{0,12}[。.！!\s]*$")
 # 「…最新の数字を入れたいです。わかりますか。」, 「お手数ですが教えていただけますか。」: a last sentence that asks
 # nothing but whether the bot knows
 # a short fragment after the question that narrows it (「新規だけ」, 「ALTのみで」)

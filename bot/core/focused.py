@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.core.analysis import Analysis
+from bot.core.finance_roles import with_roles_covered
 from bot.core.follow_up_forms import office_answered, without_sources
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.lead import lead_with
 from bot.core.narrow import ATTRIBUTES, kind_of, named_things, narrow, off_topic
+from bot.core.office_routed import routed_office
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
 from bot.core.replies import gap_reply, intent_reply
 from bot.core.siblings import office_beside
@@ -56,4 +58,8 @@ def focused(kb: KnowledgeBase, reply: Reply, query: Analysis, text: str, read: s
     if not reply.contacts:  # (an answer with an office's card: its office is the card's)
         first = kb.matcher.analyse(without_sources(reply.text.split("\n")[0])).terms
         names = office_answered(kb.matcher.named, names, first)
-    return Focused(reply, names)
+    reply, owner = routed_office(kb, reply, text)
+    if owner is not None:  # 「ALTの授業のことはどこに相談すればいい？」: MEXT leads, and is remembered
+        names = tuple(n for n in names if kind_of(n) != "office") + tuple(
+            o for o in kb.matcher.about(owner) if kind_of(o) == "office")
+    return Focused(with_roles_covered(kb, reply, own), names)  # (「CIRも財政措置の対象？」: the roles it is written of)

@@ -184,8 +184,10 @@ def contact_of_the_topic(kb: KnowledgeBase, context: Context, text: str, query: 
         if "要望調査" in kb.answers[context.intent_id]["ja"].text:
             return "要望の提出先は"
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の問い合わせ先" if len(cards) == 1 else "問い合わせ先"
-    if not cards:
-        return with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
+    if len(cards) != 1:  # (after the list led by the office for the topic asked: that office's)
+        office = with_the_office_for_contact(text, query.terms, kb.matcher.named, context.names)
+        if office is not None or not cards:
+            return office
     # "office name in jp" after MEXT's e-mail: its card (not 「外務省のぶしょ名」 after MIC's: the office named)
     if len(cards) == 1 and _OFFICE_NAME.search(clean(text)) and not kb.matcher.named.intersection(query.terms):
         return f"{kb.knowledge.table('contacts')[cards[0]].get('name')}の問い合わせ先"

@@ -37,7 +37,8 @@ _WORTH = (r"(?:いい|良い|よい|悪い|わるい|だめな|ダメな|微妙�
           r"(?:いい|良い|よい)(?:制度|仕組み|プログラム|事業)(?:です|でしょう|なの)か?[？?]|正直(?:に)?(?:言って)?どう|"
           # 「JETって意味ある？」: whether it is worth doing (not 「JET-ALTの意味は？」: what a term means)
           r"^(?:jet|alt|cir|sea|jetプログラム|この(?:制度|事業|プログラム))(?:って|は|に|を入れる(?:の)?(?:って|は)?)"
-          r"(?:そもそも|ほんとに|本当に)?(?:意味|価値)(?:って)?(?:ある|あります)(?:の|んですか|か)?[？?]?$|"
+          r"(?:そもそも|ほんとに|本当に|正直(?:に)?|実際)?(?:やる|続ける|入れる|導入する)?(?:意味|価値)(?:って)?(?:ある|あります)"
+          r"(?:と(?:お?思|考え)(?:う|います|われます|ます)?)?(?:の|んですか|か)?[？?]?$|"
           r"(?:拡大|拡充|縮小|削減|廃止|継続|増や|減ら)(?:す|し)?べき(?!で)(?![^。？?]{0,3}(?:理由|わけ|訳|根拠))|"
           r"(?<![a-z])is (?:jet|it|the (?:jet )?program(?:me)?) (?:a )?(?:good|great|bad|worthwhile|successful|useful)"
           r"(?: (?:program(?:me)?|scheme|idea|one))?\??$|"
@@ -48,6 +49,8 @@ _WORTH = (r"(?:いい|良い|よい|悪い|わるい|だめな|ダメな|微妙�
           r"is (?:jet|it|the (?:jet )?program(?:me)?) (?:really )?worth (?:it|the (?:money|cost)))(?![a-z])")
 WORTH = re.compile(_WORTH)
 OPINION = re.compile(r"(?:どちら|どっち|どれ|どの職種)を?(?:選ぶ|選べ|にすべき|にする|が(?:いい|良い|よい|おすすめ|安い|高い|得))|"
+                      # 「当町はJETを導入すべきだと思いますか。ご意見をお聞かせください」: the bot's own view asked
+                      r"すべき(?:だ)?と(?:お?思|考え)(?:います|われます|ますか)|ご意見を(?:お聞かせ|聞かせ|伺|いただ)|"
                       r"(?:どちら|どっち|どれ|どの職種)(?!に(?:聞|問|相談|連絡|電話|メール|確認)|へ|宛|の(?:省|窓口|部署))"
                       r"[^。？?]{0,12}(?:べき|(?:ほう|方)が(?:いい|良い|よい))|"
                       r"おすすめ|お勧め|オススメ|(?<![a-z])(?:should (?:we|i) (?:choose|pick)|which (?:is|would be) "
@@ -101,6 +104,8 @@ _PERIOD_GIVEN = re.compile(r"\d+年(?:度)?(?:から|〜|～)|年間|(?<![a-z])(
 # いつ / when about a topic (「いつ出た？」 after the manual): a date or at least a year must be in the answer
 # (not いつも / いつでも / いつか, not "when" inside a clause: "What do we do when…", "When we hire an ALT, who pays?")
 WHEN_ASKED = re.compile(r"いつ(?!も|でも|か(?!ら)|まで|頃まで)|何年(?:度)?から(?=[^。？?]{0,6}(?:始ま|開始|スタート|導入|実施))|^(?:and |so |but )?when(?![a-z])(?![^,?]*,)|"
+                        # 「東京オリンピックって何年に開催されたんでしたっけ」: the year something happened
+                        r"何年に(?=[^。？?]{0,4}(?:開催|行われ|あっ|始ま|でき|作られ|公表|発表|決定))|"
                         r"(?:発行|公表|作成|刊行)(?:日|年月日|時期)|"  # 「JET活用マニュアルの発行日は？」
                         r"(?<![a-z])(?<!up )(?<!to )(?<!up-to-)(?:publication |release |issue )?date(?= ?(?:\?|$))",  # "casebook date?"
                         re.IGNORECASE)

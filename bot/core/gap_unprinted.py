@@ -8,7 +8,8 @@ import re
 # an amount of money asked (「CLAIRの年間予算はいくら？」, "What is CLAIR's annual budget?"): no answer prints one unless it
 # gives yen (not "Who pays the costs?", which the finance measures answer)
 AMOUNT_ASKED = re.compile(r"いくら|金額|何円|予算額|年間予算|(?<![a-z])(?:how much(?! of| time| longer| later| earlier| more)|"
-                          r"annual budget|(?:'s|total|yearly) budget)(?![a-z])", re.IGNORECASE)
+                          r"annual budget|(?:'s|total|yearly) budget|budget for (?:fy|fiscal|\d{4})|in yen)(?![a-z])",
+                          re.IGNORECASE)
 _AMOUNT_GIVEN = re.compile(r"\d[\d,]*\s*(?:万|億)?円|(?<![a-z])yen(?![a-z])|¥", re.IGNORECASE)
 
 

@@ -28,7 +28,8 @@ _YEAR_WORD = re.compile(r"^(?:令和|平成|昭和)\d+(?:年度|年)?$|^(?:19|20
 _ERA_PIECES = re.compile(r"^(令和|平成|昭和)(\d+)")
 _ERA_YEAR = re.compile(r"(?:令和|平成|昭和)\d{1,2}(?:年度|年)?|(?<!\d)(?:19|20)\d\d年度?")
 GapKind = Literal["year", "ranking", "opinion", "worth", "date", "detail", "field", "count", "attachment", "edition", "breakdown", "place",
-                  "rate", "period", "pages", "amount", "heads"]
+                  "rate", "period", "pages", "amount", "heads", "case",
+                  "total", "act", "cited"]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 Recognised in a question:
 
+- a **request to act** (電話をつないで, 代わりに出して, "email MEXT for me"): :mod:`bot.core.acts`;
 - a **year** the knowledge has no figures or facts for (令和7年度, FY2024, 来年度の人数), or a named thing
   (SEA) the year's figures do not break down;
 - a **ranking** (一番多い, which prefecture has the most…): the knowledge holds none;
@@ -11,6 +12,8 @@ Recognised in a question:
 - a **rate** or share the answer does not give and no count of it can (離職率, "renewal rate");
 - a **detail** of one named thing that the answer gives only for others (SEAの新規の人数: new participants
   are counted for ALT and CIR only; found by :func:`bot.core.narrow.lost_in_narrowing`);
+- a year's **total** printed by role only (令和5年度の新規参加者の総数: :mod:`bot.core.gap_total`);
+- a **case** on a subject or from a place the sources never name (事例集に部活動の事例は？: :mod:`bot.core.gap_cases`);
 - an **attachment**, a plan's **edition** or a head count by **school level** the knowledge lacks (参考資料5,
   第5期教育振興基本計画, 中学校のALTの人数: :mod:`bot.core.gaps_named`);
 - a **subject** the knowledge never uses ("What's the weather in Tokyo?", 「文科省の最寄り駅は？」:
@@ -27,11 +30,12 @@ import numpy as np
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.declared import missing_entity, not_held_first, not_held_in_message
-from bot.core.narrow import kind_of
+from bot.core.narrow import ROLES, kind_of
 from bot.core.orthography import clean
 from bot.core.sentences import sentences
 from bot.core.subjects import about_something_else
 from bot.core.follow_up_forms import source_of_it
+from bot.core.acts import asks_to_act
 from bot.core.analysis import Analysis
 from bot.core.role_ranking import ranking_of_the_roles
 from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASKED, WORTH, date_missing, period_missing,
@@ -39,6 +43,9 @@ from bot.core.gap_patterns import (DATE_GIVEN, OPINION, RANKING, RATES, WHEN_ASK
 from bot.core.gap_unprinted import PAGES_ASKED, amount_missing, heads_missing
 from bot.core.gap_years import Gap, Reading, related, year_check
 from bot.core.gaps_named import named_missing
+from bot.core.gap_total import total_by_role_only
+from bot.core.years import era_label
+from bot.core.gap_cases import CASEBOOK_INTENT, SCHOOL_INTENT, case_subject_missing, cases_described
 
 __all__ = ["Gap", "Reading", "find_gap"]
 
@@ -57,6 +64,11 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
     ``message``: the message as written (else ``text``); ``threshold``: the score from which it is answered."""
+    if asks_to_act(message or text) and not (ranked and kb.intents[ranked[0].intent_id].fallback
+                                             and ranked[0].score >= threshold):
+        # 「総務省に電話つないでもらえますか」: nothing is done on the user's behalf (an honest intent that declares
+        # the task, 「報告書の下書きを代わりに書いて」, says so itself)
+        return Reading(ranked, Gap("act", related=related(ranked)))
     if RANKING.search(text):
         by_role = ranking_of_the_roles(kb, text, analysis, message)
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=related(ranked)))
@@ -67,6 +79,19 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
         kind, detail, figures = named
         return Reading(ranked, Gap(kind, related=related(ranked, *figures), detail=detail,
                                    topic=figures[0] if figures else None))  # (the figures stay the topic)
+    by_role = total_by_role_only(kb.figures, text, bool(ROLES.intersection((own or analysis).terms)))
+    if by_role is not None:  # 「令和5年度の新規参加者の総数は？」: printed for ALT and CIR only, no sum of the whole
+        year, parts = by_role
+        held = [s.intent_id for s in ranked if year in kb.figure_years.get(s.intent_id, ())][:1] or \
+            [i for i, years in kb.figure_years.items() if year in years][:1]
+        return Reading(ranked, Gap("total", year, related=related(ranked, *held), topic=held[0] if held else None,
+                                   detail=(era_label(year), "、".join(f"{f.role} {f.printed}人" for f in parts),
+                                           f"fiscal {year}", ", ".join(f"{f.role} {f.printed}" for f in parts))))
+    subjects = case_subject_missing(kb, text, own or analysis, ranked)
+    if subjects:  # 「事例集に部活動の事例ってある？」: the sources describe two cases, none on that
+        things, towns = "・".join(subjects), cases_described(kb)
+        return Reading(ranked, Gap("case", related=(SCHOOL_INTENT, CASEBOOK_INTENT), topic=CASEBOOK_INTENT,
+                                   detail=(things, towns[0], _joined(subjects, text), towns[1])))
     promoted = not_held_in_message(kb, message, not_held_first(kb, own or analysis, ranked, message))
     if promoted and ranked and promoted[0].intent_id != ranked[0].intent_id:
         # what is not held, said plainly: not a year's figures instead (unless that year is what is lacking)
@@ -109,6 +134,12 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     if best is not None and not kb.intents[best].fallback and rate_missing(text, kb.answers[best]["ja"].text):
         return Reading(reading.ranked, Gap("rate", related=related(reading.ranked)))  # (figures computed come first)
     return reading
+
+
+def _joined(words: tuple[str, ...], text: str) -> str:
+    """English words as one phrase when the question writes them together ("disaster drills"), else listed."""
+    phrase = " ".join(words)
+    return phrase if phrase.lower() in text.lower() else " and ".join(words)
 
 
 def _named_of_another(kb: KnowledgeBase, question: str, best: str, followed: bool = False) -> set[str]:

@@ -83,6 +83,23 @@ GAP = {
     "place": {"ja": "{thing}など地域ごとの数は、通知にもこのボットの資料にもありません（人数は全国の数が年度ごと・職種ごとに書かれています）。",
               "en": "Numbers by place ({thing}) are not in the notice or in this bot's sources (the figures are national, "
                     "by year and role)."},
+    "cited": {"ja": "{thing}が{detail}について何と書いているかは、通知にもこのボットの資料にも載っていません。通知がこの文書を引いているのは"
+                    "次の点です。",
+              "en": "Anything the {thing} may say about {detail} is not in the notice or in this bot's sources. The "
+                    "notice cites it for this:"},
+    "act": {"ja": "申し訳ありませんが、このボットは電話の取り次ぎや、書類の送付・提出・申し込みなどを代わりに行うことはできません。"
+                  "通知とその資料に書かれた内容をお答えします。問い合わせ先は下のとおりです。",
+            "en": "Sorry, this bot cannot act for you: it cannot put a call through, send or submit documents, or apply on "
+                  "your behalf. It answers what the notice and its sources say; the contact point is below."},
+    "total": {"ja": "{thing}の新規参加者全体の人数は、通知にもこのボットの資料にも書かれていません。新規の人数は職種別に{detail}と書かれて"
+                    "います（SEAの新規の人数は書かれていません）。",
+              "en": "The total of new participants in {thing} is not given in the notice or in this bot's sources. New "
+                    "participants are given by role: {detail} (none is given for SEAs)."},
+    "case": {"ja": "事例集に{thing}の事例が載っているかどうかは、通知にもこのボットの資料にも書かれていません。資料で内容が紹介されているのは"
+                   "{detail}の事例（①学校における活動）だけです。ほかの事例は事例集の全体版でご確認ください。",
+             "en": "Whether the casebook has a case on {thing} is not given in the notice or in this bot's sources. The "
+                   "sources describe only the {detail} cases (category 1, school activities); see the full casebook for "
+                   "the others."},
     "period": {"ja": "お尋ねの期間（何年から何年までか）や、版・改訂・告示の時期は、通知にもこのボットの資料にも書かれていません。",
                "en": "The period you ask for (which years it covers), or its edition, revision or issue date, is not given "
                      "in the notice or in this bot's sources."},
@@ -111,6 +128,9 @@ LATEST = {
     "ja": "資料にある最新の数字は{year}のものです。それより新しい数字は、通知にもこのボットの資料にもありません。",
     "en": "The newest figures held are for {year}; newer figures are not in the notice or in this bot's sources.",
 }
+ROUTED = {"ja": "目安として、{topic}のことは{office}に聞くとよいでしょう（JETプログラム公式サイトの3省の役割による案内で、通知に書かれた振り分けではありません）。",
+          "en": "As a guide, ask {office} about {topic} (from the three ministries' roles on the JET Programme website; "
+                "the notice itself does not route topics)."}
 UNDERSTOOD = {"ja": "「{wrong}」を「{right}」として回答します。", "en": "Reading \"{wrong}\" as \"{right}\"."}
 NOT_TEXT = {
     "ja": "ありがとうございます。恐れ入りますが、ご質問は文字で送ってください。",

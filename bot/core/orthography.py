@@ -40,7 +40,8 @@ _WHAT_IT_IS = re.compile(r"なんで(?=しょう|した|す)")
 
 # 「JETのALT」 is an ALT: every role is one of the JET Programme's, so JET names no topic of its own there
 # (「JET-ALT」, the notice's term, stays)
-_JET_OF_ROLE = re.compile(r"jet(?:プログラム)?の(?=alt|cir|sea)")
+# (「じぇっとぷろぐらむのしーあいあー」: both as heard, in kana)
+_JET_OF_ROLE = re.compile(r"(?:jet|じぇっと|ジェット)(?:プログラム|ぷろぐらむ)?の(?=alt|cir|sea|しーあいあー|えーえるてぃー|えすいーえー)")
 # 「ALTのフルネーム」 is the role's full name; a person's full name (「担当官のフルネーム」) is not held
 _FULL_NAME_OF_THING = re.compile(r"(jet(?:プログラム)?|alt|cir|sea|clair|クレア|自治体国際化協会|mext|mofa|mic|文科省|文部科学省|総務省|外務省)"
                                  r"の?フルネーム")

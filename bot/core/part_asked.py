@@ -12,6 +12,7 @@ from bot.core.compose import contact_of
 from bot.core.counts_not_held import cases_of_another_field, counted_of_another_document, cumulative_of_a_role
 from bot.core.follow_up_forms import asks_contact
 from bot.core.gaps import Gap
+from bot.core.cited_for import role_not_cited
 from bot.core.knowledge_base import KnowledgeBase
 from bot.core.matcher import Scored
 from bot.core.narrow import ATTRIBUTES, NOT_PRINTED, ONLY, Names, kind_of, label, lost_in_narrowing, narrow
@@ -41,6 +42,7 @@ _NO_OFFICE_PRINTS = ("受付時間", "携帯")
 # … asked as such: an office's hours (not 「要望調査は何時まで？」, 「外務省は何時からJETに関わってますか」: a deadline, a
 # start) and its numbers (not 「ALTに携帯を持たせる費用」: a cost)
 _SAID_AS_SUCH = {"受付時間": re.compile(r"受付時間|受け付け時間|営業時間|開庁時間|電話[^。？?]{0,6}(?:つなが|繋が|受け付|受付)|"
+                                    r"(?:窓口|問い?合わ?せ)[^。？?]{0,8}何時(?:から|まで)|何時から何時まで|"
                                     r"(?:office|opening|business) hours|(?:opening|closing) time|until what time|"
                                     r"what time does [a-z ]{2,30} (?:open|close)"),
                  "携帯": re.compile(r"^(?![^。？?]*(?:費用|代|経費|措置|交付税|costs?|cover|pay))[^。？?]*(?:直通|内線|extension|"
@@ -60,7 +62,7 @@ _WHETHER = re.compile(r"載って(?:い)?(?:ます|る)(?:か|の|でしょう�
 
 _NAMES = re.compile(r"名前|氏名|(?<![a-z])names?(?![a-z])")
 # what a card holds asked beside a missing attribute (「住所とか部署とかを教えて」): the card answers, not "missing"
-_CARD_ASKED = re.compile(r"部署|担当者|担当の方|窓口|連絡先|問い合わせ先|"
+_CARD_ASKED = re.compile(r"部署|担当者|担当の方|窓口(?![^。？?]{0,6}何時)|連絡先|問い合わせ先|"  # (「窓口って何時から？」: its hours)
                          r"(?<![a-z])(?:staff|contact details|which (?:department|division|office)|in charge|"
                          r"who (?:should|do|can) (?:i|we) (?:ask|contact|speak))(?![a-z])")
 
@@ -167,7 +169,8 @@ def held_for_others_only(kb: KnowledgeBase, reply: Reply, text: str, asked: set[
     if lacking is not None:
         return Gap("field", related=(reply.intent_id,), detail=lacking)
     other = counted_of_another_document(kb, reply, text, question, topic) or cumulative_of_a_role(kb, reply, text) \
-        or asked_of_a_case_town(kb, reply.intent_id, reply.language, text, topic) or cases_of_another_field(reply, text)
+        or asked_of_a_case_town(kb, reply.intent_id, reply.language, text, topic) or cases_of_another_field(reply, text) \
+        or role_not_cited(kb, reply, text, asked)
     if other is not None:
         return other
     thing = next((label(t) for t in sorted(asked) if kind_of(t) in ("role", "office")), None)

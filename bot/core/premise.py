@@ -26,7 +26,8 @@ from bot.core.sentences import sentences
 _NUMBER = r"(?:約|およそ|だいたい)?(\d[\d,]*(?:\.\d+)?)(?:千|万)?"  # (the number: a group of its own)
 # … said to be what there is: what follows the number and its counter
 _IS = (r"(?=(?:くらい|ぐらい|ほど|程度|以上|前後|弱|強|ちょっと|も)?(?:は|が)?(?:を?超え(?:てる|ている|ています|てます|ますか)|"
-       r"いる|い(?:ます|まし)|いた|です|でし|だっ|だよ|だね|だっけ|ある|あり|あった|で(?:合|あ)って|で正しい|じゃ|なの|って|"
+       r"いる|い(?:ます|まし)|いた|です|でし|だっ|だよ|だね|だっけ|ある|あり|あった|[、,]?で(?:合|あ)って|"
+       r"[、,]?で(?:正しい|いい|良い|ok|おk)|じゃ|なの|って|"  # (「5,535人でいい？」, 「累計80か国、で合ってますか」)
        r"載って|載っ|掲載|収録|入って|"
        r"か[？?]|[？?。]|$))")
 # number + counter -> the question word that asks for it

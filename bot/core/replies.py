@@ -11,6 +11,7 @@ from bot.core.menu import menu_suggestions
 from bot.core.staff_office import staff_office
 from bot.core.matcher import Scored
 from bot.core.analysis import Analysis
+from bot.core.gap_cases import COUNT_INTENT
 from bot.core.gaps import Gap
 from bot.core.year_topics import opens_with_its_year
 from bot.core.years import era_label
@@ -200,12 +201,17 @@ def gap_reply(kb: KnowledgeBase, gap: Gap, query: Analysis, language: Language, 
             if note:
                 lines.append(note)
                 links = tuple(dict.fromkeys(links + note_links))
-    elif gap.kind in ("detail", "field", "count", "attachment", "edition", "breakdown", "place") and gap.detail:
-        thing, detail = gap.detail[2:] if gap.kind == "edition" and language == "en" else gap.detail[:2]
+    elif gap.kind in ("detail", "field", "count", "attachment", "edition", "breakdown", "place", "case", "total", "cited") \
+            and gap.detail:
+        thing, detail = gap.detail[2:] if gap.kind in ("edition", "case", "total") and language == "en" else gap.detail[:2]
         if gap.kind == "attachment" and language == "en":  # 参考資料1〜4: reference materials 1–4
             detail = detail.replace("〜", "–").replace("・", ", ")
         lines.append(messages.text(messages.GAP[gap.kind], language).format(thing=thing, detail=detail))
-        if gap.kind in ("detail", "count") and len(gap.detail) > 2 and gap.detail[2]:
+        if gap.kind == "case" and gap.topic in kb.intents:  # where the full casebook is, and how its cases divide
+            links = kb.answers[gap.topic][language].links
+            if COUNT_INTENT in kb.intents:
+                lines.append(kb.answers[COUNT_INTENT][language if kb.intents[COUNT_INTENT].answer_en else "ja"].text)
+        if gap.kind in ("detail", "count", "cited") and len(gap.detail) > 2 and gap.detail[2]:
             lines.append(gap.detail[2])  # what is held of it (SEA's head count when its new ones are asked)
     elif gap.kind == "worth":  # 「JETって意味ある？」: no judgement, what the notice says of it beside
         lines.append(messages.text(messages.GAP["worth"], language))

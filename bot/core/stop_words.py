@@ -58,6 +58,8 @@ STOP_LEMMAS = frozenset(
     "おる 居る 申す 存じる 存ずる 御存知 御存じ 存知 考える 宜しい よろしい 致す いたす 願う 無い ない "
     # 「電話番号もう一回」: asked again, of what was just said
     "一回 一度 "
+    # 「東京オリパラに触れてるのはどの項目？」: where in the notice, asked of the topic (its source names the section)
+    "項目 箇所 見出し セクション "
     # the ending of a verb a synonym replaced (受け入れていますか: 導入 + ていますか, read テイ)
     "テイ てい "
     # fillers and adverbs of chat (もう始まってる？, えーと, どっから, くだ(さい) cut short): no topic (not そんなに:

@@ -15,7 +15,8 @@ from bot.core.analysis import Analysis
 from bot.core.orthography import clean, is_english
 
 # 「XのYは？」, 「XのYを教えて」: Y is what is asked about X (a short question only)
-_HEAD = re.compile(r"の([^のはをがにでとも、。？?\s]{2,10})(?:は|って|を教えて|について)[^のは、。]{0,8}[？?]?$")
+# (not 「お金の面ってどうなってる？」: Y stops before って, so 「面ってどうな」 is no word)
+_HEAD = re.compile(r"の([^のはをがにでとも、。？?\sっ]{2,10})(?:は|って|を教えて|について)[^のは、。]{0,8}[？?]?$")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")
 # 「参加者の総数は？」: a count or a total of X (総数, 件数, 合計) asks about X itself, not about something else
 _AMOUNT = re.compile(r"数$|^(?:合計|総計|トータル)")

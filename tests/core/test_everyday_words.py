@@ -14,6 +14,23 @@ def test_what_a_printed_figure_is_asked_bare_is_what_it_counts() -> None:
     assert in_the_knowledges_words("what is 2023?") == "what is 2023?"  # (a year: read as written)
 
 
+def test_a_role_corrected_is_that_role_asked_again() -> None:
+    assert in_the_knowledges_words("ごめん、cirのことが聞きたかった") == "cirは?"
+    assert in_the_knowledges_words("あ、seaの方です") == "seaは?"
+    assert in_the_knowledges_words("cirのことが知りたいです") == "cirは?"
+
+
+def test_what_sort_of_post_is_what_work_and_by_what_it_is_funded_is_how() -> None:
+    assert in_the_knowledges_words("altとはどのような職ですか") == "altとはどのような仕事ですか"
+    assert in_the_knowledges_words("どんな職種がある?") == "どんな職種がある?"  # (the roles themselves)
+    assert in_the_knowledges_words("具体的には何で措置されるの?") == "どういう形で措置されるの?"
+    assert in_the_knowledges_words("jetで外務省の担当は何") == "jetで外務省の役割は"
+    assert in_the_knowledges_words("めーるで問い合わせたいのであてさきは?") == "めーるで問い合わせたいのでメールアドレスは?"
+    assert in_the_knowledges_words("通知の宛先は?") == "通知の宛先は?"  # (the notice's addressees)
+    assert in_the_knowledges_words("そのうちしんきは") == "そのうち新規は"
+    assert in_the_knowledges_words("外務省の担当は誰?") == "外務省の担当者は誰?"  # (who: the staff printed)
+
+
 def test_one_roles_total_is_its_head_count() -> None:
     assert in_the_knowledges_words("total cir") == "cir headcount"
     assert in_the_knowledges_words("ok, alts total?") == "alt headcount?"

@@ -47,6 +47,11 @@ def test_a_bare_request_with_its_subject_is_no_question_of_its_own() -> None:
     assert all(not a[0].startswith("数字が") for a in found.alternatives), "no reading of the request alone"
 
 
+def test_a_request_only_if_so_is_no_question_of_its_own() -> None:
+    found = parts("JET-ALT活動事例集に沖縄県の事例は載っていますか？載っていたら内容を教えてください。")
+    assert found.question.startswith("JET-ALT活動事例集に沖縄県の事例は")
+
+
 def test_the_writers_board_of_education_named_in_the_background_does_not_veto_the_question(repo_engine: Engine) -> None:
     reply = answer(IncomingMessage(
         "お世話になっております。市教委の指導主事、村上です。来月の中学校英語担当教員の研修会で、ALT活動事例集を教材として"

@@ -133,6 +133,8 @@ def test_rankings_and_opinions_are_not_in_the_knowledge(repo_engine: Engine) -> 
     ("should MIC expand JET? your view", "judgement this bot does not make"),
     ("Do you think JET is worth it?", "judgement this bot does not make"),
     ("Is JET a good program?", "valued from many quarters"), ("JETはもっと拡大すべき？", "各方面から評価されています"),  # (review 157)
+    ("当町はJETを導入すべきだと思いますか。ご意見をお聞かせください。", "個人の意見"),  # (dev217: why the notice asks)
+    ("東京オリンピックって結局何年に開催されたんでしたっけ", "日付"),  # (dev226: what SEAs are, with no year)
 ])
 def test_opinions_and_rankings_in_other_words(repo_engine: Engine, question: str, said: str) -> None:
     reply = ask(repo_engine, question)
@@ -409,6 +411,7 @@ def test_which_country_has_the_most_participants_is_a_ranking_not_held(repo_engi
     ("令和5年度の経費の内訳は？", "JETプログラム参加者の任用に要する経費等については、地方財政措置"),  # what the funding covers
     ("What was the JET budget for FY2023?", "The amounts are not given"),  # (was the year's head counts)
     ("How much funding per ALT in FY2023?", "The amounts are not given"),  # (was 'not sure', the amount offered)
+    ("What is the JET budget for FY2024 in yen?", "The amount you ask about is not given"),  # (was the FY2024 survey)
 ])
 def test_money_asked_with_a_year_is_not_answered_with_that_years_head_counts(repo_engine: Engine, question: str,
                                                                              said: str) -> None:
@@ -686,7 +689,7 @@ def test_a_head_count_printed_or_a_plan_to_add_more_is_answered(repo_engine: Eng
     assert not reply.fallback and said in reply.text
 
 
-@pytest.mark.parametrize("question", ["JETって意味ある？", "JETってそもそも意味あるの？"])
+@pytest.mark.parametrize("question", ["JETって意味ある？", "JETってそもそも意味あるの？", "JETプログラムって正直やる意味あると思います？"])
 def test_whether_jet_is_worth_doing_is_an_opinion_not_held(repo_engine: Engine, question: str) -> None:
     reply = ask(repo_engine, question)  # (dev216: was what the term JET-ALT means; r161: with what the notice says)
     assert reply.fallback and "評価や意見" in reply.text and "各方面から評価されています" in reply.text

@@ -594,7 +594,7 @@ def test_what_users_ask_in_their_words_is_answered_or_said_not_held(repo_engine:
 
 @pytest.mark.parametrize(("turns", "intent"), [
     (("ALTって何人なの？",), "numbers_by_type"),  # 「何人なの」 is how many (a rule reading nationality: taken back)
-    (("Where does funding come from?",), "ref2_local_finance"),  # not where participants come from
+    (("Where does funding come from?",), "local_finance"),  # not where participants come from: the allocation tax
     (("任用期間は？", "特別な場合は？"), "contract_length"),
     (("令和5年度の参加者数は？", "そのうち新規は？"), "numbers_by_type"),  # 2023: new ones by role only
     (("事例集は何件？", "リストがあると助かります"), "casebook_details_not_held"),  # a wish, not thanks
@@ -816,3 +816,17 @@ def test_the_materials_list_says_which_can_be_downloaded_and_their_titles(repo_e
                                                                           said: str) -> None:
     reply = ask(repo_engine, question)  # (as the notice prints them: 「※参考資料１及び３については…ダウンロード」)
     assert reply.intent_id == "references_list" and said in reply.text
+
+
+@pytest.mark.parametrize(("turns", "intent", "said"), [
+    (("ALTの役割を教えて", "ごめん、CIRのことが聞きたかった"), "cir_role", "国際交流"),  # the same question of CIR
+    (("地方財政措置の対象となる経費は何ですか。", "それはどういう形で措置されますか。"), "local_finance", "地方交付税"),
+    (("JETの経費について財政措置はありますか", "具体的には何で措置されるの？"), "local_finance", "地方交付税"),  # not the amount
+    (("前にも似たような事例集って出てた？",), "casebook_published", "初"),  # the first of its kind
+    (("ALTとはどのような職ですか。",), "alt_role", "外国語指導助手"),
+    (("CIRってにほんご話せるの",), "cir_role", "高い日本語能力"),  # (にほんご read as 日本 + 御: "not sure")
+])
+def test_dev217_to_221_questions_find_their_topic(repo_engine: Engine, turns: tuple[str, ...], intent: str,
+                                                 said: str) -> None:
+    reply = talk(repo_engine, *turns)
+    assert reply.intent_id == intent and not reply.fallback and said in reply.text

@@ -70,7 +70,7 @@ def test_english_with_a_japanese_term_in_it_is_english(text: str, language: str)
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("JETのALTは何人？", "altは何人?"), ("JETプログラムのCIRの人数", "cirの人数"), ("JET-ALTとは", "jet-altとは"),
-    ("JETの参加者数", "jetの参加者数"),
+    ("JETの参加者数", "jetの参加者数"), ("じぇっとぷろぐらむのしーあいあーってなに", "しーあいあーってなに"),
 ])
 def test_jet_of_a_role_is_the_role(text: str, expected: str) -> None:
     assert clean(text) == expected
@@ -171,7 +171,9 @@ def test_a_short_english_correction_names_what_was_meant(text: str, cleaned: str
 
 @pytest.mark.parametrize(("text", "role"), [("What do CIRs do?", "cir_role"), ("What does an ALT do?", "alt_role"),
                                             ("What do SEAs actually do?", "sea_role"), ("CIRって何をする人？", "cir_role"),
-                                            ("SEAは何をする仕事ですか", "sea_role")])
+                                            ("SEAは何をする仕事ですか", "sea_role"),
+                                            ("ALTとはどのような職ですか。", "alt_role"),  # (職 alone: "not sure")
+                                            ("CIRの職務内容は？", "cir_role")])
 def test_what_a_role_does_is_its_role(repo_engine, text: str, role: str) -> None:
     # "do" says nothing the knowledge holds: "What do CIRs do?" was a tie with the English names
     reply = talk(repo_engine, text)

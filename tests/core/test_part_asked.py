@@ -170,6 +170,7 @@ def test_an_office_address_or_fax_is_said_to_be_missing_with_that_office_card(
 @pytest.mark.parametrize(("question", "office", "said"), [
     ("外務省の人物交流室って何時まで電話つながりますか", "外務省", "受付時間"),  # was MOFA's card as the answer
     ("MEXT office hours?", "文部科学省", "office hours"),
+    ("総務省の問い合わせ窓口って何時から何時まで？", "総務省", "受付時間"),  # (窓口 named: was MIC's card as the answer)
     ("文科省の外国語教育推進室の内線番号", "文部科学省", "内線"),  # was MEXT's card, the extension not mentioned
 ])
 def test_an_offices_hours_or_extension_are_said_to_be_missing_with_that_office_card(

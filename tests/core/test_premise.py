@@ -134,6 +134,7 @@ def test_what_is_not_a_guess_stays(question: str) -> None:
     ("In FY2023 there were 2,091 new ALTs. Can you confirm?", "1,837"),
     ("Quick check: the notice says JET began in 1990, right? Need it for a briefing.", "1987"),  # (dev172)
     ("ALTを増やしたいので総務省に直接要望を出せばいいんですよね？", "取りまとめ団体"),  # where a request goes
+    ("R5のALTは5,535人でいい？", "5,355"), ("参加国は累計80か国、で合ってますか", "78"),  # (でいい, 、で: the apology)
 ])
 def test_a_wrong_guess_gets_the_printed_figure(repo_engine: Engine, question: str, fact: str) -> None:
     reply = talk(repo_engine, question)
