@@ -17,8 +17,10 @@ ROLES_FACT = "local_finance_roles"  # optional: the fact that says which partici
 def with_roles_covered(kb: KnowledgeBase, reply: Reply, own: Analysis) -> Reply:
     """``reply`` led by the roles the funding is written of, when it answers the finance measures to a message
     (``own``: read alone) that names a role; else ``reply`` as it is."""
+    if reply.intent_id != FINANCE_INTENT or not ROLES.intersection(own.terms):
+        return reply
     fact = kb.knowledge.table("facts").get(ROLES_FACT)
-    if reply.intent_id != FINANCE_INTENT or fact is None or not ROLES.intersection(own.terms):
+    if fact is None:
         return reply
     said = str(fact.get("text_en") if reply.language == "en" and fact.get("text_en") else fact.get("text"))
     return replace(reply, text=f"{said}\n{reply.text}")
