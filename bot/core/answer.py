@@ -40,8 +40,9 @@ from bot.core.threshold import bound_asked, count_asked, with_verdict
 from bot.core.reasons import only_why, topic_of_why
 from bot.core.earlier_topic import earlier_context, pointed_text
 from bot.core.read_by_sound import read_as, terms_by_sound, typed_by_sound
-from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, gap_reply, help_reply,
-                              intent_reply, more_reply, with_corrections, with_latest)
+from bot.core.gap_reply import gap_reply, with_latest
+from bot.core.replies import (GREETING_INTENT, HELP_INTENT, candidates, courtesy_reply, help_reply, intent_reply,
+                              more_reply, with_corrections)
 from bot.core.stop_words import EN_STOP
 from bot.core.types import Candidate, Context, IncomingMessage, Language, Reply
 from bot.core.understand import Understanding, sentences, understand

@@ -13,7 +13,8 @@ from bot.core.lead import lead_with
 from bot.core.narrow import ATTRIBUTES, kind_of, named_things, narrow, off_topic
 from bot.core.office_routed import routed_office
 from bot.core.part_asked import contact_fields, field_first, held_for_others_only
-from bot.core.replies import gap_reply, intent_reply
+from bot.core.gap_reply import gap_reply
+from bot.core.replies import intent_reply
 from bot.core.siblings import office_beside
 from bot.core.types import Context, Language, Reply
 

@@ -52,6 +52,7 @@ __all__ = ["Gap", "Reading", "find_gap"]
 _BY_NUMBER = re.compile(r"(?:参考資料|参考|ref(?:erence)?(?: material)?\.?)\s*\d")  # a material named by its number
 _MATERIALS = ("ref1", "ref2", "ref3", "ref4")
 _MATERIAL = re.compile(r"ref\d")  # a reference material's token (intents/synonyms.yaml: ref1…ref4)
+ACT_NOT_HELD_MARGIN = 5.0  # points below the threshold an honest "not held" topic is still shown beside a request to act
 DATED_MARGIN = 15.0  # points: a close candidate that gives the date asked is the answer, not "the date is not held"
 _WHEN_TERM = "イツ"  # いつ as the analyser reads it
 
@@ -68,7 +69,11 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
                                              and ranked[0].score >= threshold):
         # 「総務省に電話つないでもらえますか」: nothing is done on the user's behalf (an honest intent that declares
         # the task, 「報告書の下書きを代わりに書いて」, says so itself)
-        return Reading(ranked, Gap("act", related=related(ranked)))
+        # the topic beside it: one answered surely, or an honest one close below (「申請書を代わりに提出して」: the
+        # forms are not held, and the request's route)
+        sure = ranked and ranked[0].score >= threshold - (ACT_NOT_HELD_MARGIN if kb.intents[ranked[0].intent_id].fallback
+                                                            else 0)
+        return Reading(ranked, Gap("act", related=related(ranked), topic=ranked[0].intent_id if sure else None))
     if RANKING.search(text):
         by_role = ranking_of_the_roles(kb, text, analysis, message)
         return Reading(by_role) if by_role else Reading(ranked, Gap("ranking", related=related(ranked)))

@@ -88,13 +88,13 @@ GAP = {
               "en": "Anything the {thing} may say about {detail} is not in the notice or in this bot's sources. The "
                     "notice cites it for this:"},
     "act": {"ja": "申し訳ありませんが、このボットは電話の取り次ぎや、書類の送付・提出・申し込みなどを代わりに行うことはできません。"
-                  "通知とその資料に書かれた内容をお答えします。問い合わせ先は下のとおりです。",
+                  "通知とその資料に書かれた内容をお答えします。",
             "en": "Sorry, this bot cannot act for you: it cannot put a call through, send or submit documents, or apply on "
-                  "your behalf. It answers what the notice and its sources say; the contact point is below."},
-    "total": {"ja": "{thing}の新規参加者全体の人数は、通知にもこのボットの資料にも書かれていません。新規の人数は職種別に{detail}と書かれて"
-                    "います（SEAの新規の人数は書かれていません）。",
+                  "your behalf. It answers what the notice and its sources say."},
+    "total": {"ja": "{thing}の新規参加者全体の人数は、通知にもこのボットの資料にも書かれていません。新規の人数は、職種別に{detail}と"
+                    "公表されています（SEAの新規の人数は示されていません。出典は下記のとおりです）。",
               "en": "The total of new participants in {thing} is not given in the notice or in this bot's sources. New "
-                    "participants are given by role: {detail} (none is given for SEAs)."},
+                    "participants are published by role: {detail} (none is given for SEAs; the source is below)."},
     "case": {"ja": "事例集に{thing}の事例が載っているかどうかは、通知にもこのボットの資料にも書かれていません。資料で内容が紹介されているのは"
                    "{detail}の事例（①学校における活動）だけです。ほかの事例は事例集の全体版でご確認ください。",
              "en": "Whether the casebook has a case on {thing} is not given in the notice or in this bot's sources. The "

@@ -5,6 +5,7 @@ import pytest
 
 from asking import ask
 from bot.core.acts import asks_to_act
+from bot.core.render import plain_text
 from bot.engine import Engine
 
 
@@ -28,7 +29,18 @@ def test_a_call_put_through_is_refused_with_the_offices_card(repo_engine: Engine
     assert [c.phone for c in reply.contacts] == ["03-5253-5527"]
 
 
-def test_a_file_to_send_offers_its_topic(repo_engine: Engine) -> None:
+def test_a_file_to_send_gets_its_topic_with_the_link(repo_engine: Engine) -> None:
     reply = ask(repo_engine, "Can you send me the casebook PDF?")
     assert reply.fallback and reply.text.startswith("Sorry, this bot cannot act for you")
-    assert "casebook_what" in {s.intent_id for s in reply.suggestions}
+    assert reply.intent_id == "casebook_what" and "https://www.soumu.go.jp/kokusai/kouryu_JET.html" in plain_text(reply)
+
+
+def test_a_request_to_submit_gets_the_route_and_no_office_as_if_it_took_it(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "要望調査、代わりに出しといてもらえますか")  # (r165: MIC's card suggested MIC takes it)
+    assert reply.fallback and "取りまとめ団体" in reply.text and not reply.contacts
+
+
+def test_an_honest_topic_close_below_comes_with_the_refusal(repo_engine: Engine) -> None:
+    reply = ask(repo_engine, "申請書を代わりに提出してもらえますか？")  # (r164: MIC's card only, the route gone)
+    assert reply.fallback and reply.text.startswith("申し訳ありませんが、このボットは")
+    assert "取りまとめ団体" in reply.text  # the forms are not held, and where a request goes

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from asking import ask, talk
+from bot.core.render import plain_text
 from bot.engine import Engine
 
 
@@ -14,6 +15,7 @@ def test_the_new_participants_of_2023_in_all_are_not_given(repo_engine: Engine, 
     assert reply.fallback and reply.text.startswith("令和5年度（2023年度）の新規参加者全体の人数は")
     assert "ALT 1,837人、CIR 154人" in reply.text  # what is printed, by role
     assert "1,991" not in reply.text  # no sum that leaves the SEAs out
+    assert reply.source and "01gyosei05_02000205" in plain_text(reply)  # whose figures they are (r165)
 
 
 def test_in_english_too(repo_engine: Engine) -> None:
