@@ -50,8 +50,7 @@ def focused(kb: KnowledgeBase, reply: Reply, query: Analysis, text: str, read: s
         card = intent_reply(kb, doing, language).contacts if doing is not None else ()
         if card and card[0].id != reply.contacts[0].id:  # … and MOFA's card is shown, MOFA remembered, not MEXT)
             reply = replace(reply, contacts=card)
-            names = tuple(n for n in names if kind_of(n) != "office") + tuple(
-                o for o in kb.matcher.about(doing) if kind_of(o) == "office")
+            names = _office_of(kb, names, doing)
     reply = replace(reply, text=field_first(led, reply.contacts, text, asked, reply.language),
                     contacts=contact_fields(reply.contacts, text, asked),
                     suggestions=tuple(s for s in reply.suggestions if not query.names or not off_topic(
@@ -61,6 +60,11 @@ def focused(kb: KnowledgeBase, reply: Reply, query: Analysis, text: str, read: s
         names = office_answered(kb.matcher.named, names, first)
     reply, owner = routed_office(kb, reply, text)
     if owner is not None:  # 「ALTの授業のことはどこに相談すればいい？」: MEXT leads, and is remembered
-        names = tuple(n for n in names if kind_of(n) != "office") + tuple(
-            o for o in kb.matcher.about(owner) if kind_of(o) == "office")
+        names = _office_of(kb, names, owner)
     return Focused(with_roles_covered(kb, reply, own), names)  # (「CIRも財政措置の対象？」: the roles it is written of)
+
+
+def _office_of(kb: KnowledgeBase, names: tuple[str, ...], intent_id: str) -> tuple[str, ...]:
+    """``names`` remembering the office of ``intent_id`` instead of any office named before."""
+    return tuple(n for n in names if kind_of(n) != "office") + tuple(
+        o for o in kb.matcher.about(intent_id) if kind_of(o) == "office")

@@ -18,9 +18,9 @@ from bot.core.matcher import Scored
 COMMUNITY_INTENT = "casebook_community_cases"
 SCHOOL_INTENT = "casebook_school_cases"
 COUNT_INTENT = "casebook_count"  # optional: its answer says how many cases there are, in which fields
-CASEBOOK_INTENT = "casebook_what"
+CASEBOOK_INTENT = "casebook_what"  # optional: its file holds the casebook's intents, its links the full casebook
 CASE_FIRST = 55.0  # points: a case the sources describe found this well is what the question describes…
-CASE_NEAR = 50.0  # … and so is one this close among the first three (「児童がALTと1対1で話す取組の例」)  # optional: its file holds the casebook's intents, its links the full casebook
+CASE_NEAR = 50.0  # … and so is one this close among the first three (「児童がALTと1対1で話す取組の例」)
 # a case asked for (事例, 取り組み例) and whether the casebook holds one (ある, 載ってる, 「ないかな」)
 _CASE_JA = re.compile(r"事例|取り?組み?(?:例|の例)|活用例|実践例")
 _HELD_JA = re.compile(r"ある|あり|載|のって|掲載|入って|ない(?:か|の|で|です|[？?])|紹介され")
@@ -75,9 +75,9 @@ def case_subject_missing(kb: KnowledgeBase, text: str, analysis: Analysis, ranke
     if CASEBOOK_INTENT not in kb.intents or not ranked or _COUNT.search(text) \
             or kb.intents[ranked[0].intent_id].file != kb.intents[CASEBOOK_INTENT].file:
         return ()
-    if any(place in text for i in case_intents(kb) for place, _ in case_places(kb, i)):
-        return ()  # (「柏崎の事例で子ども1人あたり何分？」: a case described is asked about)
     cases = case_intents(kb)
+    if any(place in text for i in cases for place, _ in case_places(kb, i)):
+        return ()  # (「柏崎の事例で子ども1人あたり何分？」: a case described is asked about)
     case_first = any(s.intent_id in cases and s.score >= CASE_NEAR for s in ranked[:3]) or (
         ranked[0].intent_id in cases and ranked[0].score >= CASE_FIRST)
     english = _CASE_ON_EN.search(text)
@@ -96,7 +96,6 @@ def case_subject_missing(kb: KnowledgeBase, text: str, analysis: Analysis, ranke
 def case_intents(kb: KnowledgeBase) -> list[str]:
     """The intents about one case each (a town's case), in the knowledge's order."""
     return [i.id for i in kb.knowledge.intents if len(i.cases) == 1 and not i.fallback]
-
 
 
 def cases_described(kb: KnowledgeBase) -> tuple[str, str]:

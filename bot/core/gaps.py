@@ -65,14 +65,12 @@ def find_gap(kb: KnowledgeBase, text: str, analysis: Analysis, ranked: list[Scor
     ``own``: the question's own words when ``analysis`` is the question read with the previous topic (the
     topic's words are not what is asked: 「それは参考資料のどれ？」 after pay is no question about amounts);
     ``message``: the message as written (else ``text``); ``threshold``: the score from which it is answered."""
-    if asks_to_act(message or text) and not (ranked and kb.intents[ranked[0].intent_id].fallback
-                                             and ranked[0].score >= threshold):
-        # 「総務省に電話つないでもらえますか」: nothing is done on the user's behalf (an honest intent that declares
-        # the task, 「報告書の下書きを代わりに書いて」, says so itself)
-        # the topic beside it: one answered surely, or an honest one close below (「申請書を代わりに提出して」: the
-        # forms are not held, and the request's route)
-        sure = ranked and ranked[0].score >= threshold - (ACT_NOT_HELD_MARGIN if kb.intents[ranked[0].intent_id].fallback
-                                                            else 0)
+    honest = bool(ranked) and kb.intents[ranked[0].intent_id].fallback
+    if asks_to_act(message or text) and not (honest and ranked[0].score >= threshold):
+        # 「総務省に電話つないでもらえますか」: nothing is done on the user's behalf (an honest intent that declares the
+        # task says so itself: 「報告書の下書きを代わりに書いて」). Beside it, the topic answered surely, or an honest one
+        # close below (「申請書を代わりに提出して」: the forms are not held, and the request's route)
+        sure = bool(ranked) and ranked[0].score >= threshold - (ACT_NOT_HELD_MARGIN if honest else 0)
         return Reading(ranked, Gap("act", related=related(ranked), topic=ranked[0].intent_id if sure else None))
     if RANKING.search(text):
         by_role = ranking_of_the_roles(kb, text, analysis, message)

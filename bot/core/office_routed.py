@@ -29,8 +29,8 @@ def routed_office(kb: KnowledgeBase, reply: Reply, text: str) -> tuple[Reply, st
     if len(routed) != 1:
         return reply, None
     office = routed[0]
-    owner = next((i.id for i in kb.knowledge.intents if i.contacts == (office,) and not i.fallback
-                  and f"{{contact:{office}." in i.answer), None)  # (its own card's intent: contact_mext)
+    owner = next((i for i, card in kb.office_cards.items() if card == office and not kb.intents[i].fallback),
+                 None)  # (the intent giving that office's card: contact_mext)
     card = next((c for c in reply.contacts if c.id == office), None)
     if owner is None or card is None:
         return reply, None
